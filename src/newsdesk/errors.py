@@ -1,0 +1,48 @@
+"""One exception tree for newsdesk.
+
+    NewsdeskError                  root; carries an exit code for the CLI
+    ├── ConfigError                bad newsdesk.toml, unknown key, bad flag value (exit 2)
+    ├── StoreError                 the database cannot be opened or migrated (exit 3)
+    └── Rejected(stage, reason)    one input refused by one stage (exit 4 when it is the only input)
+        ├── FetchRefused           policy said no: robots.txt, private address, size cap
+        └── FetchFailed            the network or server failed: timeout, redirect loop, 5xx
+
+`Rejected` is data, not a crash: the pipeline catches it, stores it in the failures
+table with its stage and reason, and goes on with the next input.
+"""
+
+from __future__ import annotations
+
+
+class NewsdeskError(Exception):
+    exit_code = 1
+
+
+class ConfigError(NewsdeskError):
+    exit_code = 2
+
+
+class StoreError(NewsdeskError):
+    exit_code = 3
+
+
+class Rejected(NewsdeskError):
+    """An input refused by a stage. `reason` is short and groupable; `detail` says more."""
+
+    exit_code = 4
+
+    def __init__(self, stage: str, reason: str, detail: str = "") -> None:
+        self.stage = stage
+        self.reason = reason
+        self.detail = detail
+        super().__init__(f"{stage}: {reason}" + (f" ({detail})" if detail else ""))
+
+
+class FetchRefused(Rejected):
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__("fetch", reason, detail)
+
+
+class FetchFailed(Rejected):
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__("fetch", reason, detail)

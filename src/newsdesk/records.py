@@ -1,0 +1,137 @@
+"""The records that flow between stages.
+
+A source yields `RawPage`s; extraction turns one into one `Article` (which may be
+`kind="not_article"` with a reason); later stages return new `Article`s with more
+fields filled. Records are frozen: a stage never edits what it was given.
+
+`Article.to_dict()` is the `newsdesk analyze` JSON contract (see README, "Data contract").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class RawPage:
+    """Bytes as they arrived, plus what we know about where they came from.
+
+    `origin` names the input exactly (a path, a URL, or `file.warc.gz#offset`), so a
+    failure can always be traced back to what the user gave us.
+    """
+
+    body: bytes
+    origin: str
+    url: str | None = None
+    kind_hint: str = "auto"  # "auto" | "html" | "text"
+    headers: dict[str, str] = field(default_factory=dict)
+    fetched_at: str | None = None  # ISO 8601 with offset
+    source_url: str | None = None  # the feed/sitemap/site this page was found through
+    status: int | None = None
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.body).hexdigest()
+
+
+@dataclass(frozen=True)
+class Related:
+    """One item of a "Recent Posts" / "Related" rail."""
+
+    title: str
+    url: str | None = None
+    excerpt: str | None = None
+    published: str | None = None
+    age: str | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    text: str
+    type: str
+    start: int
+    end: int
+    canonical: str | None = None
+    role: str | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    kind: str  # "direct" | "indirect"
+    start: int
+    end: int
+    speaker: str | None = None
+    speaker_role: str | None = None
+    cue: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """One extracted page. Absent knowledge is None or an empty tuple, never a guess."""
+
+    kind: str = "article"  # "article" | "not_article"
+    reason: str | None = None
+    id: str | None = None
+    url: str | None = None
+    canonical_url: str | None = None
+    site_name: str | None = None
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    updated: str | None = None
+    categories: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    language: str | None = None
+    text: str = ""
+    paragraphs: tuple[str, ...] = ()
+    excerpt: str | None = None
+    description: str | None = None
+    image: str | None = None
+    related: tuple[Related, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[dict[str, Any], ...] = ()
+    duplicate_of: str | None = None
+    story_id: str | None = None
+    extractor: str | None = None  # which extractor produced the body, for reprocess decisions
+
+    def replace(self, **changes: Any) -> Article:
+        return dataclasses.replace(self, **changes)
+
+    @property
+    def key(self) -> str | None:
+        """The identity of an article in the store: its canonical URL, else its URL."""
+        return self.canonical_url or self.url
+
+    def to_dict(self) -> dict[str, Any]:
+        """The `newsdesk analyze` JSON contract."""
+        d = dataclasses.asdict(self)
+        for name in ("authors", "categories", "tags", "paragraphs"):
+            d[name] = list(d[name])
+        d["related"] = [dataclasses.asdict(r) for r in self.related]
+        d["entities"] = [dataclasses.asdict(e) for e in self.entities]
+        d["quotes"] = [dataclasses.asdict(q) for q in self.quotes]
+        d["events"] = [dict(e) for e in self.events]
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Article:
+        known = {f.name for f in dataclasses.fields(cls)}
+        args = {k: v for k, v in d.items() if k in known}
+        for name in ("authors", "categories", "tags", "paragraphs"):
+            args[name] = tuple(args.get(name) or ())
+        args["related"] = tuple(Related(**r) for r in args.get("related") or ())
+        args["entities"] = tuple(Entity(**e) for e in args.get("entities") or ())
+        args["quotes"] = tuple(Quote(**q) for q in args.get("quotes") or ())
+        args["events"] = tuple(args.get("events") or ())
+        return cls(**args)
+
+
+def paragraphs_to_text(paragraphs: list[str] | tuple[str, ...]) -> str:
+    """The contract's `text`: paragraphs separated by one blank line."""
+    return "\n\n".join(p.strip() for p in paragraphs if p.strip())
