@@ -1,0 +1,1 @@
+"""Stories: exact and near-duplicate detection, and incremental story clustering."""

@@ -1,0 +1,1 @@
+"""Understand adds what a reader knows: language, entities, quotes, events, places."""
