@@ -3,6 +3,8 @@
     NewsdeskError                  root; carries an exit code for the CLI
     ├── ConfigError                bad newsdesk.toml, unknown key, bad flag value (exit 2)
     ├── StoreError                 the database cannot be opened or migrated (exit 3)
+    ├── QueryError                 a search query that cannot be read (exit 2)
+    ├── NotFound                   no such article, story or entity (exit 5)
     └── Rejected(stage, reason)    one input refused by one stage (exit 4 when it is the only input)
         ├── FetchRefused           policy said no: robots.txt, private address, size cap
         └── FetchFailed            the network or server failed: timeout, redirect loop, 5xx
@@ -24,6 +26,14 @@ class ConfigError(NewsdeskError):
 
 class StoreError(NewsdeskError):
     exit_code = 3
+
+
+class QueryError(NewsdeskError):
+    exit_code = 2
+
+
+class NotFound(NewsdeskError):
+    exit_code = 5
 
 
 class Rejected(NewsdeskError):

@@ -1,0 +1,26 @@
+"""Store & serve's only door to the database: SQLite (WAL, FTS5), one writer, many readers.
+
+- sqlite.py      opening, migrations, connection settings
+- writes.py      storing raw pages, articles, failures; the fetch state the fetcher needs
+- queries.py     reading: one article, listings, search, stats, failures
+- export.py      JSONL, CSV and Parquet exports
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsdesk.store.queries import Queries
+from newsdesk.store.sqlite import Database
+from newsdesk.store.writes import Writes
+
+
+class Store(Database, Writes, Queries):
+    """The database: open it, write to it from one place, read from anywhere."""
+
+
+def open_store(path: str | Path, readonly: bool = False) -> Store:
+    return Store(path, readonly=readonly)
+
+
+__all__ = ["Store", "open_store"]

@@ -1,0 +1,129 @@
+"""Reading from the store: one article, listings, full-text search, stats, failures."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+from newsdesk.errors import NotFound, QueryError
+from newsdesk.records import Article
+
+# Columns enough for a listing row, without the body.
+LIST_COLUMNS = ("id, key, kind, url, canonical_url, site_name, title, authors, categories, published, updated,"
+                " language, excerpt, image, first_seen, changed_at")
+
+
+def article_from_row(row: sqlite3.Row) -> Article:
+    data = json.loads(row["data"])
+    data["id"] = str(row["id"])
+    return Article.from_dict(data)
+
+
+def listing_from_row(row: sqlite3.Row) -> dict[str, Any]:
+    d = dict(row)
+    for name in ("authors", "categories"):
+        d[name] = json.loads(d[name]) if d.get(name) else []
+    return d
+
+
+class Queries:
+    conn: sqlite3.Connection
+
+    def get_article(self, ref: str | int) -> Article:
+        """An article by id, URL, canonical URL or key; NotFound otherwise."""
+        ref = str(ref)
+        if ref.isdigit():
+            row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (int(ref),)).fetchone()
+        else:
+            row = self.conn.execute("SELECT * FROM articles WHERE key = ? OR url = ? OR canonical_url = ? LIMIT 1",
+                                    (ref, ref, ref)).fetchone()
+        if row is None:
+            raise NotFound(f"no article {ref!r}; try `newsdesk search` to find one")
+        return article_from_row(row)
+
+    def list_articles(self, *, limit: int = 50, offset: int = 0, site: str | None = None,
+                      language: str | None = None, category: str | None = None,
+                      kind: str = "article") -> list[dict[str, Any]]:
+        where, args = ["kind = ?"], [kind]
+        if site:
+            where.append("site_name = ?")
+            args.append(site)
+        if language:
+            where.append("language = ?")
+            args.append(language)
+        if category:
+            where.append("EXISTS (SELECT 1 FROM json_each(articles.categories) WHERE value = ?)")
+            args.append(category)
+        sql = (f"SELECT {LIST_COLUMNS} FROM articles WHERE {' AND '.join(where)}"
+               " ORDER BY COALESCE(published, first_seen) DESC, id DESC LIMIT ? OFFSET ?")
+        return [listing_from_row(r) for r in self.conn.execute(sql, (*args, limit, offset))]
+
+    def iter_articles(self, kind: str | None = "article") -> Iterator[Article]:
+        sql = "SELECT * FROM articles" + (" WHERE kind = ?" if kind else "") + " ORDER BY id"
+        for row in self.conn.execute(sql, (kind,) if kind else ()):
+            yield article_from_row(row)
+
+    def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """FTS5 search over title and body, best first, with a highlighted snippet.
+
+        The query uses FTS5 syntax ("exact phrase", prefix*, AND/OR/NOT); a query FTS5 cannot
+        read raises QueryError with a hint rather than a database error.
+        """
+        if not query.strip():
+            raise QueryError("empty search; type a word, a \"phrase\" or a prefix*")
+        sql = (f"SELECT {', '.join('a.' + c.strip() for c in LIST_COLUMNS.split(','))},"
+               " snippet(articles_fts, 1, '[', ']', '…', 24) AS snippet, bm25(articles_fts, 5.0, 1.0) AS rank"
+               " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+               " WHERE articles_fts MATCH ? AND a.kind = 'article' ORDER BY rank LIMIT ? OFFSET ?")
+        try:
+            rows = self.conn.execute(sql, (query, limit, offset)).fetchall()
+        except sqlite3.OperationalError as exc:
+            if any(s in str(exc) for s in ("fts5", "syntax", "no such column", "unterminated", "unknown special")):
+                try:
+                    rows = self.conn.execute(sql, (_as_plain_terms(query), limit, offset)).fetchall()
+                except sqlite3.OperationalError:
+                    raise QueryError(f"cannot read the search {query!r} ({exc}); quote phrases with \"…\","
+                                     " use word* for prefixes") from exc
+            else:
+                raise
+        return [listing_from_row(r) for r in rows]
+
+    def stats(self) -> dict[str, Any]:
+        one = self.conn.execute
+        by_kind = {r[0]: r[1] for r in one("SELECT kind, COUNT(*) FROM articles GROUP BY kind")}
+        return {
+            "articles": by_kind.get("article", 0),
+            "not_articles": by_kind.get("not_article", 0),
+            "failures": one("SELECT COUNT(*) FROM failures").fetchone()[0],
+            "raw_pages": one("SELECT COUNT(*) FROM raw_pages").fetchone()[0],
+            "sources": one("SELECT COUNT(*) FROM sources").fetchone()[0],
+            "sites": one("SELECT COUNT(DISTINCT site_name) FROM articles WHERE kind = 'article'").fetchone()[0],
+            "languages": {r[0] or "unknown": r[1] for r in one(
+                "SELECT language, COUNT(*) FROM articles WHERE kind = 'article' GROUP BY language ORDER BY 2 DESC")},
+            "schema_version": one("PRAGMA user_version").fetchone()[0],
+        }
+
+    def failures(self, limit: int = 100) -> list[dict[str, Any]]:
+        rows = self.conn.execute("SELECT input, stage, reason, detail, at FROM failures ORDER BY at DESC, id DESC"
+                                 " LIMIT ?", (limit,))
+        return [dict(r) for r in rows]
+
+    def failure_counts(self) -> dict[str, int]:
+        rows = self.conn.execute("SELECT stage || ': ' || reason, COUNT(*) FROM failures GROUP BY 1 ORDER BY 2 DESC")
+        return {r[0]: r[1] for r in rows}
+
+    def raw_ids_for_reprocess(self) -> list[tuple[int, int]]:
+        """(article id, raw page id) of every stored page that kept its raw bytes."""
+        rows = self.conn.execute("SELECT id, raw_id FROM articles WHERE raw_id IS NOT NULL ORDER BY id")
+        return [(int(r[0]), int(r[1])) for r in rows]
+
+
+def _as_plain_terms(query: str) -> str:
+    """A query FTS5 rejected, reread as plain words (each quoted) so that 'U.S.-Iran' still searches."""
+    words = re.findall(r"\w+", query)
+    if not words:
+        raise QueryError(f"nothing to search for in {query!r}; type a word")
+    return " ".join(f'"{w}"' for w in words)

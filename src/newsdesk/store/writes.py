@@ -1,0 +1,183 @@
+"""Writing to the store: raw pages, articles (idempotent), inputs, failures, fetch state.
+
+Each input is stored in one transaction together with the `inputs` row that marks it
+done, so a run killed at any point resumes without losing or duplicating anything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import zlib
+from typing import Any
+
+from newsdesk.records import Article, RawPage
+from newsdesk.store.sqlite import utcnow
+
+# Fields that describe where an article sits in the store rather than what it says.
+_VOLATILE = ("id", "duplicate_of", "story_id")
+
+
+def content_hash(article: Article) -> str:
+    data = {k: v for k, v in article.to_dict().items() if k not in _VOLATILE}
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+class Writes:
+    conn: sqlite3.Connection
+
+    # -- inputs --------------------------------------------------------------------------------
+    def input_done(self, origin: str, sha256: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM inputs WHERE origin = ? AND sha256 = ?", (origin, sha256)).fetchone()
+        return row is not None
+
+    def _mark_input(self, origin: str, sha256: str, outcome: str, article_id: int | None) -> None:
+        self.conn.execute(
+            "INSERT OR REPLACE INTO inputs(origin, sha256, outcome, article_id, seen_at) VALUES (?,?,?,?,?)",
+            (origin, sha256, outcome, article_id, utcnow()),
+        )
+
+    # -- raw pages -----------------------------------------------------------------------------
+    def _save_raw(self, raw: RawPage) -> int:
+        sha = raw.sha256
+        row = self.conn.execute("SELECT id FROM raw_pages WHERE sha256 = ?", (sha,)).fetchone()
+        if row:
+            return int(row[0])
+        cur = self.conn.execute(
+            "INSERT INTO raw_pages(sha256, origin, url, kind_hint, headers, fetched_at, source_url, body)"
+            " VALUES (?,?,?,?,?,?,?,?)",
+            (sha, raw.origin, raw.url, raw.kind_hint, json.dumps(raw.headers), raw.fetched_at, raw.source_url,
+             zlib.compress(raw.body, 6)),
+        )
+        return int(cur.lastrowid or 0)
+
+    def raw_page(self, raw_id: int) -> RawPage:
+        row = self.conn.execute("SELECT * FROM raw_pages WHERE id = ?", (raw_id,)).fetchone()
+        return RawPage(body=zlib.decompress(row["body"]), origin=row["origin"], url=row["url"],
+                       kind_hint=row["kind_hint"], headers=json.loads(row["headers"]),
+                       fetched_at=row["fetched_at"], source_url=row["source_url"])
+
+    # -- articles ------------------------------------------------------------------------------
+    def store_page(self, raw: RawPage, article: Article) -> tuple[str, int]:
+        """Store one extracted page; return (outcome, article id).
+
+        outcome: "new", "updated" (same key, new content; first_seen kept), "unchanged",
+        or "not_article". One transaction, including the input's done-mark.
+        """
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            raw_id = self._save_raw(raw)
+            source_id = self._source_id(raw.source_url) if raw.source_url else None
+            outcome, article_id = self._upsert_article(article, raw, raw_id, source_id)
+            self._mark_input(raw.origin, raw.sha256, outcome, article_id)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        return outcome, article_id
+
+    def _upsert_article(self, article: Article, raw: RawPage, raw_id: int,
+                        source_id: int | None) -> tuple[str, int]:
+        key = article.key or raw.origin
+        digest = content_hash(article)
+        now = utcnow()
+        row = self.conn.execute("SELECT id, content_hash, kind FROM articles WHERE key = ?", (key,)).fetchone()
+        values = _article_columns(article) | {"content_hash": digest, "raw_id": raw_id}
+        if row is None:
+            values |= {"key": key, "source_id": source_id, "first_seen": now, "last_seen": now, "changed_at": now}
+            cols = ", ".join(values)
+            cur = self.conn.execute(f"INSERT INTO articles({cols}) VALUES ({', '.join('?' * len(values))})",
+                                    tuple(values.values()))
+            return ("new" if article.kind == "article" else "not_article"), int(cur.lastrowid or 0)
+        article_id = int(row["id"])
+        if row["content_hash"] == digest:
+            self.conn.execute("UPDATE articles SET last_seen = ? WHERE id = ?", (now, article_id))
+            return ("unchanged" if article.kind == "article" else "not_article"), article_id
+        values |= {"last_seen": now, "changed_at": now}
+        sets = ", ".join(f"{c} = ?" for c in values)
+        self.conn.execute(f"UPDATE articles SET {sets} WHERE id = ?", (*values.values(), article_id))
+        return ("updated" if article.kind == "article" else "not_article"), article_id
+
+    def replace_article(self, article_id: int, article: Article) -> bool:
+        """Overwrite an article's extracted fields (reprocess); True when something changed."""
+        digest = content_hash(article)
+        row = self.conn.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None or row["content_hash"] == digest:
+            return False
+        values = _article_columns(article) | {"content_hash": digest, "changed_at": utcnow()}
+        sets = ", ".join(f"{c} = ?" for c in values)
+        self.conn.execute("BEGIN IMMEDIATE")
+        self.conn.execute(f"UPDATE articles SET {sets} WHERE id = ?", (*values.values(), article_id))
+        self.conn.execute("COMMIT")
+        return True
+
+    # -- failures ------------------------------------------------------------------------------
+    def record_failure(self, input: str, stage: str, reason: str, detail: str = "",
+                       raw: RawPage | None = None) -> None:
+        """Store a rejected input with its reason (once per input, stage and reason)."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            raw_id = self._save_raw(raw) if raw is not None and raw.body else None
+            self.conn.execute(
+                "INSERT INTO failures(input, stage, reason, detail, raw_id, at) VALUES (?,?,?,?,?,?)"
+                " ON CONFLICT(input, stage, reason) DO UPDATE SET detail = excluded.detail, at = excluded.at",
+                (input, stage, reason, detail[:2000], raw_id, utcnow()),
+            )
+            if raw is not None:
+                self._mark_input(raw.origin, raw.sha256, "failed", None)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    def clear_failures(self, input: str) -> None:
+        self.conn.execute("DELETE FROM failures WHERE input = ?", (input,))
+
+    # -- sources and fetch state (the FetchState protocol of newsdesk.sources.state) ----------------
+    def _source_id(self, url: str, kind: str | None = None) -> int:
+        self.conn.execute("INSERT OR IGNORE INTO sources(url, kind, added_at) VALUES (?,?,?)", (url, kind, utcnow()))
+        return int(self.conn.execute("SELECT id FROM sources WHERE url = ?", (url,)).fetchone()[0])
+
+    def add_source(self, url: str, kind: str | None = None) -> int:
+        return self._source_id(url, kind)
+
+    def validators(self, url: str) -> tuple[str | None, str | None]:
+        row = self.conn.execute("SELECT etag, last_modified FROM sources WHERE url = ?", (url,)).fetchone()
+        return (row["etag"], row["last_modified"]) if row else (None, None)
+
+    def save_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        self._source_id(url)
+        self.conn.execute("UPDATE sources SET etag = ?, last_modified = ? WHERE url = ?", (etag, last_modified, url))
+
+    def known(self, url: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM articles WHERE url = ? OR canonical_url = ? OR key = ? LIMIT 1",
+                                (url, url, url)).fetchone()
+        return row is not None
+
+    def log_fetch(self, url: str, status: int | None, nbytes: int, elapsed: float, error: str | None) -> None:
+        self.conn.execute("INSERT INTO fetch_log(url, status, bytes, elapsed, error, at) VALUES (?,?,?,?,?,?)",
+                          (url, status, nbytes, elapsed, error, utcnow()))
+
+    def source_polled(self, url: str, error: str | None, next_fetch_at: str | None) -> None:
+        """Record one poll of a source: its status, consecutive failures and next due time."""
+        self._source_id(url)
+        if error:
+            self.conn.execute("UPDATE sources SET last_fetch_at = ?, last_status = ?, fail_count = fail_count + 1,"
+                              " next_fetch_at = ? WHERE url = ?", (utcnow(), error, next_fetch_at, url))
+        else:
+            self.conn.execute("UPDATE sources SET last_fetch_at = ?, last_status = 'ok', fail_count = 0,"
+                              " next_fetch_at = ? WHERE url = ?", (utcnow(), next_fetch_at, url))
+
+
+def _article_columns(a: Article) -> dict[str, Any]:
+    data = a.to_dict()
+    data.pop("id", None)
+    return {
+        "kind": a.kind, "reason": a.reason, "url": a.url, "canonical_url": a.canonical_url,
+        "site_name": a.site_name, "title": a.title, "authors": json.dumps(list(a.authors), ensure_ascii=False),
+        "categories": json.dumps(list(a.categories), ensure_ascii=False),
+        "tags": json.dumps(list(a.tags), ensure_ascii=False), "published": a.published, "updated": a.updated,
+        "language": a.language, "excerpt": a.excerpt, "image": a.image, "text": a.text,
+        "data": json.dumps(data, ensure_ascii=False),
+    }
