@@ -3,6 +3,10 @@
 - sqlite.py      opening, migrations, connection settings
 - writes.py      storing raw pages, articles, failures; the fetch state the fetcher needs
 - queries.py     reading: one article, listings, search, stats, failures
+- desk.py        the web desk's listings: categories, sources, authors, counts per day
+- entities.py    canonical entities, aliases, roles, quotes
+- stories.py     duplicates and stories
+- events.py      coded events
 - export.py      JSONL, CSV and Parquet exports
 """
 
@@ -10,12 +14,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from newsdesk.store.desk import DeskQueries
+from newsdesk.store.entities import EntityStore
+from newsdesk.store.events import EventStore
 from newsdesk.store.queries import Queries
 from newsdesk.store.sqlite import Database
+from newsdesk.store.stories import StoryStore
 from newsdesk.store.writes import Writes
 
 
-class Store(Database, Writes, Queries):
+class Store(Database, Writes, Queries, DeskQueries, EntityStore, StoryStore, EventStore):
     """The database: open it, write to it from one place, read from anywhere."""
 
 
