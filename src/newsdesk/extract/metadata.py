@@ -1,0 +1,454 @@
+"""Structured metadata of an HTML page: JSON-LD, OpenGraph, Dublin Core and meta tags.
+
+Publishers state title, authors and dates for search engines and social previews far
+more reliably than any layout heuristic can recover them, so this is read first.
+Order of trust, per field (first non-empty wins):
+
+    title       JSON-LD headline, og:title, twitter:title, dc.title, <title>
+    authors     JSON-LD author, meta author / article:author / dc.creator / parsely-author /
+                sailthru.author / citation_author, then byline markup (rel=author, itemprop=author)
+    published   JSON-LD datePublished, article:published_time, other date metas, <time itemprop>
+    updated     JSON-LD dateModified, article:modified_time, og:updated_time
+
+`read_metadata(tree)` returns a `PageMeta`; nothing here guesses: a field the page does
+not state stays None or empty.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
+
+ARTICLE_TYPES = {
+    "article", "newsarticle", "blogposting", "reportagenews", "analysisnewsarticle",
+    "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "askpublicnewsarticle",
+    "livebloposting", "liveblogposting", "socialmediaposting", "scholarlyarticle", "techarticle",
+    "report", "posting", "satiricalarticle", "medicalscholarlyarticle", "review", "discussionforumposting",
+}
+# Types whose headline is still the page's headline when no Article node exists.
+PAGE_TYPES = {"webpage", "itempage", "videoobject", "medicalwebpage", "qapage", "creativework"}
+
+_PUBLISHED_METAS = (
+    "article:published_time", "og:article:published_time", "article:published", "datepublished",
+    "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",
+    "date", "pubdate", "publishdate", "publish-date", "publish_date", "citation_publication_date",
+    "citation_date", "originalpublicationdate", "article.published", "og:published_time",
+    "published_time", "release_date", "displaydate", "dc.date.created", "dcterms.created",
+)
+_UPDATED_METAS = (
+    "article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified",
+    "dc.date.modified", "dcterms.modified", "last-modified", "lastmod", "article.updated",
+)
+# More distinct names than this in byline markup is a teaser list (home page, related rail).
+MAX_BYLINE_NAMES = 4
+_AUTHOR_METAS = (
+    "author", "article:author", "og:article:author", "dc.creator", "dcterms.creator", "parsely-author",
+    "sailthru.author", "citation_author", "byl", "article.author", "twitter:creator:name",
+)
+
+
+@dataclass
+class PageMeta:
+    title: str | None = None
+    html_title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    updated: str | None = None
+    site_name: str | None = None
+    canonical_url: str | None = None
+    description: str | None = None
+    image: str | None = None
+    categories: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    language: str | None = None
+    og_type: str | None = None
+    ld_types: list[str] = field(default_factory=list)
+
+
+def read_metadata(tree: LexborHTMLParser) -> PageMeta:
+    """Everything the page states about itself, before any look at the body."""
+    metas = _meta_map(tree)
+    ld = _article_node(list(_ld_nodes(tree)))
+    ld_node, ld_types = ld
+    meta = PageMeta(ld_types=ld_types)
+    meta.html_title = _text(tree.css_first("head title") or tree.css_first("title"))
+    meta.title = _first(
+        _ld_str(ld_node, "headline"), _ld_str(ld_node, "name") if ld_node else None,
+        metas.get("og:title"), metas.get("twitter:title"), metas.get("dc.title"),
+        _element_title(tree), meta.html_title,
+    )
+    meta.site_name = _first(metas.get("og:site_name"), _ld_name(ld_node.get("publisher")) if ld_node else None,
+                            metas.get("application-name"), metas.get("publisher"))
+    meta.authors = _authors(tree, ld_node, metas, meta.site_name)
+    meta.published = _first_date(
+        [_ld_str(ld_node, "datePublished"), _ld_str(ld_node, "dateCreated")]
+        + [metas.get(k) for k in _PUBLISHED_METAS]
+        + [_time_attr(tree, "[itemprop=datePublished]")]
+    )
+    meta.updated = _first_date(
+        [_ld_str(ld_node, "dateModified")] + [metas.get(k) for k in _UPDATED_METAS]
+        + [_time_attr(tree, "[itemprop=dateModified]")]
+    )
+    meta.canonical_url = _first(_link_href(tree, "canonical"), metas.get("og:url"))
+    meta.description = _first(metas.get("og:description"), metas.get("description"),
+                              _ld_str(ld_node, "description"), metas.get("twitter:description"))
+    meta.image = _first(metas.get("og:image"), metas.get("og:image:url"), metas.get("og:image:secure_url"),
+                        _ld_image(ld_node), metas.get("twitter:image"), metas.get("twitter:image:src"))
+    meta.categories = _unique(_as_list(ld_node.get("articleSection") if ld_node else None)
+                              + _all_meta(tree, "article:section") + _split(metas.get("parsely-section")))
+    meta.tags = _unique(_all_meta(tree, "article:tag") + _keywords(ld_node, metas))
+    html = tree.css_first("html")
+    meta.language = (html.attributes.get("lang") or html.attributes.get("xml:lang")) if html else None
+    meta.language = meta.language or metas.get("og:locale") or metas.get("content-language")
+    meta.og_type = (metas.get("og:type") or "").lower() or None
+    return meta
+
+
+def _element_title(tree: LexborHTMLParser) -> str | None:
+    """An RDFa dc:title or microdata headline element with text (Drupal and schema.org markup)."""
+    for node in tree.css('[property="dc:title"], [itemprop="headline"]'):
+        text = node.attributes.get("content") if node.tag == "meta" else _text(node)
+        if text and text.strip():
+            return _clean_ws(text)
+    return None
+
+
+# --- meta tags -------------------------------------------------------------------------
+
+
+def _meta_map(tree: LexborHTMLParser) -> dict[str, str]:
+    """First value per lower-cased meta name/property/itemprop/http-equiv."""
+    found: dict[str, str] = {}
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        content = attrs.get("content")
+        if content is None or not content.strip():
+            continue
+        for key in ("property", "name", "itemprop", "http-equiv"):
+            name = attrs.get(key)
+            if name:
+                found.setdefault(name.strip().lower(), _clean_ws(content))
+    return found
+
+
+def _all_meta(tree: LexborHTMLParser, name: str) -> list[str]:
+    out = []
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        if (attrs.get("property") or attrs.get("name") or "").strip().lower() == name and attrs.get("content"):
+            out.append(_clean_ws(attrs["content"] or ""))
+    return [v for v in out if v]
+
+
+def _link_href(tree: LexborHTMLParser, rel: str) -> str | None:
+    for node in tree.css("link[rel]"):
+        if rel in (node.attributes.get("rel") or "").lower().split() and node.attributes.get("href"):
+            return (node.attributes.get("href") or "").strip() or None
+    return None
+
+
+def _time_attr(tree: LexborHTMLParser, selector: str) -> str | None:
+    node = tree.css_first(selector)
+    if node is None:
+        return None
+    return node.attributes.get("datetime") or node.attributes.get("content") or _text(node)
+
+
+# --- JSON-LD ---------------------------------------------------------------------------
+
+
+def _ld_nodes(tree: LexborHTMLParser) -> Iterator[dict[str, Any]]:
+    for script in tree.css('script[type="application/ld+json"]'):
+        raw = (script.text(deep=True) or "").strip()
+        if not raw:
+            continue
+        data = _loads_lenient(raw)
+        if data is not None:
+            yield from _walk(data, depth=0)
+
+
+def _loads_lenient(raw: str) -> Any:
+    # Publishers leave raw newlines/tabs inside strings and HTML comments around the JSON.
+    raw = re.sub(r"^\s*(<!--|//<!\[CDATA\[)|(-->|//\]\]>)\s*$", "", raw)
+    for text in (raw, re.sub(r"[\x00-\x1f]+", " ", raw)):
+        try:
+            return json.loads(text)
+        except ValueError:
+            continue
+    return None
+
+
+def _walk(data: Any, depth: int) -> Iterator[dict[str, Any]]:
+    if depth > 4:  # nesting deeper than this is not article metadata
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _walk(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement"):
+            if isinstance(data.get(key), list | dict):
+                yield from _walk(data[key], depth + 1)
+
+
+def _types(node: dict[str, Any]) -> list[str]:
+    return [str(t).lower().rsplit("/", 1)[-1] for t in _as_list(node.get("@type"))]
+
+
+def _article_node(nodes: list[dict[str, Any]]) -> tuple[dict[str, Any], list[str]]:
+    """The node describing this page's article; an empty dict when there is none."""
+    all_types = [t for n in nodes for t in _types(n)]
+    for wanted in (ARTICLE_TYPES, PAGE_TYPES):
+        for node in nodes:
+            if set(_types(node)) & wanted and (node.get("headline") or node.get("datePublished")
+                                               or wanted is ARTICLE_TYPES):
+                return node, all_types
+    return {}, all_types
+
+
+def _ld_str(node: dict[str, Any] | None, key: str) -> str | None:
+    if not node:
+        return None
+    value = node.get(key)
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("@value") or value.get("name")
+    return _clean_ws(str(value)) if value not in (None, "") else None
+
+
+def _ld_name(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name")
+    return _clean_ws(str(value)) if isinstance(value, str) and value.strip() else None
+
+
+def _ld_image(node: dict[str, Any] | None) -> str | None:
+    if not node:
+        return None
+    value = node.get("image") or node.get("thumbnailUrl")
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("url") or value.get("contentUrl")
+    return str(value).strip() if isinstance(value, str) and value.strip() else None
+
+
+def _ld_authors(node: dict[str, Any] | None) -> list[str]:
+    if not node:
+        return []
+    names = []
+    for item in _as_list(node.get("author")) + _as_list(node.get("creator")):
+        if isinstance(item, dict):
+            name = item.get("name")
+            if isinstance(name, list):
+                name = " ".join(str(n) for n in name)
+            if not name and (item.get("givenName") or item.get("familyName")):
+                name = f"{item.get('givenName', '')} {item.get('familyName', '')}"
+            if name:
+                names.append(str(name))
+        elif isinstance(item, str):
+            names.append(item)
+    return names
+
+
+def _keywords(node: dict[str, Any] | None, metas: dict[str, str]) -> list[str]:
+    raw = node.get("keywords") if node else None
+    if not raw:
+        raw = metas.get("news_keywords") or metas.get("keywords")
+    if isinstance(raw, list):
+        return [_clean_ws(str(k)) for k in raw if str(k).strip()]
+    return _split(raw)
+
+
+# --- authors ---------------------------------------------------------------------------
+
+
+def _authors(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str], site: str | None) -> list[str]:
+    candidates = [_ld_authors(ld)] + [[metas[k]] for k in _AUTHOR_METAS if metas.get(k)]
+    candidates.append(_byline_markup(tree))
+    for raw in candidates:
+        names = clean_authors(raw, site_name=site)
+        if names:
+            return names
+    return []
+
+
+def _byline_markup(tree: LexborHTMLParser) -> list[str]:
+    """Names in byline markup: itemprop/rel=author, then links to /author/ pages outside comments."""
+    for selector in ('[itemprop="author"], a[rel="author"]', 'a[href*="/author/"], a[href*="/autor/"]'):
+        names = []
+        for node in tree.css(selector):
+            if _inside_comments(node):
+                continue
+            inner = node.css_first('[itemprop="name"]')
+            if inner is not None and inner.attributes.get("content"):
+                names.append(inner.attributes["content"] or "")
+            elif (text := _clean_ws((inner or node).text(deep=True, separator=" "))) and len(text) < 80:
+                names.append(text)
+        if len(set(names)) > MAX_BYLINE_NAMES:
+            return []  # many different authors: a list of other posts, not this page's byline
+        if names:
+            return names
+    return []
+
+
+def _inside_comments(node: Any) -> bool:
+    parent, depth = node.parent, 0
+    while parent is not None and depth < 12:
+        marks = f"{parent.attributes.get('class') or ''} {parent.attributes.get('id') or ''}".lower()
+        if "comment" in marks:
+            return True
+        parent, depth = parent.parent, depth + 1
+    return False
+
+
+# --- small helpers ---------------------------------------------------------------------
+
+
+def _text(node: Any) -> str | None:
+    if node is None:
+        return None
+    return _clean_ws(node.text(deep=True) or "") or None
+
+
+def _clean_ws(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _first(*values: str | None) -> str | None:
+    for v in values:
+        if v and v.strip():
+            return v.strip()
+    return None
+
+
+def _first_date(values: list[str | None]) -> str | None:
+    for v in values:
+        if v and (d := normalise_date(v)):
+            return d
+    return None
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _split(raw: str | None) -> list[str]:
+    if not raw:
+        return []
+    return [p.strip() for p in re.split(r"[,;|]", raw) if p.strip()]
+
+
+def _unique(values: list[Any]) -> list[str]:
+    seen: dict[str, str] = {}
+    for v in values:
+        if isinstance(v, str) and (s := _clean_ws(v)):
+            seen.setdefault(s.casefold(), s)
+    return list(seen.values())
+
+
+# --- dates -----------------------------------------------------------------------------
+
+_ISO_DATE = re.compile(
+    r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
+)
+_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?")
+
+
+def normalise_date(raw: str) -> str | None:
+    """ISO 8601 with its offset when the value has a time, else "YYYY-MM-DD"; None if unreadable.
+
+    A time without an offset stays a naive "YYYY-MM-DDTHH:MM:SS": inventing a zone would be a guess.
+    """
+    raw = raw.strip()
+    m = _ISO_DATE.search(raw) or _COMPACT_DATE.match(raw)
+    if m is None:
+        return _parse_loose(raw)
+    y, mo, d, h, mi = (int(g) if g else None for g in m.groups()[:5])
+    sec = int(m.group(6)) if m.lastindex and m.lastindex >= 6 and m.group(6) else 0
+    tz = m.group(7) if m.re is _ISO_DATE else None
+    try:
+        if h is None:
+            return datetime(y, mo, d).date().isoformat()  # type: ignore[arg-type]
+        stamp = datetime(y, mo, d, h, mi or 0, sec)  # type: ignore[arg-type]
+    except ValueError:
+        return None
+    if not _plausible_year(stamp.year):
+        return None
+    text = stamp.isoformat()
+    if tz:
+        text += "+00:00" if tz == "Z" else (tz if ":" in tz else f"{tz[:3]}:{tz[3:]}")
+    return text
+
+
+def _parse_loose(raw: str) -> str | None:
+    """Dates written for people ("March 5, 2019 10:04 AM EST"), read by dateutil; day-first never guessed."""
+    if len(raw) > 60 or not re.search(r"\d{4}", raw) or not re.search(r"[A-Za-z]{3}", raw):
+        return None
+    from dateutil import parser as dateparser
+
+    try:
+        stamp = dateparser.parse(raw, fuzzy=False)
+    except (ValueError, OverflowError):
+        return None
+    if not _plausible_year(stamp.year):
+        return None
+    if stamp.hour == stamp.minute == stamp.second == 0 and not re.search(r"\d:\d", raw):
+        return stamp.date().isoformat()
+    return stamp.isoformat()
+
+
+def _plausible_year(year: int) -> bool:
+    return 1990 <= year <= datetime.now().year + 1
+
+
+# --- author names ----------------------------------------------------------------------
+
+_BY = re.compile(r"^\s*(by|von|par|por|door|af|av|from|text|texte|written by|autor|author)\s*[:\s]\s*",
+                 re.I)
+_SPLIT_AUTHORS = re.compile(r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\ben\b)\s*", re.I)
+# Words that mark a credit line or a role, not a name (checked as whole lowercase words).
+_NOT_NAME_WORDS = {
+    "staff", "editor", "editors", "editorial", "desk", "team", "redaktion", "newsroom", "agency", "agencies",
+    "reporter", "reporters", "correspondent", "contributor", "contributors", "admin", "administrator",
+    "photo", "photos", "foto", "video", "updated", "published", "min", "read", "share", "follow", "more",
+    "show", "view", "all", "articles", "posts", "profile", "about", "bio", "website", "home",
+}
+
+
+def clean_authors(raw: list[str], site_name: str | None = None) -> list[str]:
+    """Person names from raw author strings: "By Jane Doe and John Roe" gives two names.
+
+    Rejected: URLs, e-mail addresses, dates, credit lines ("Staff", "Newsroom") and the site's own
+    name; a value of only rejected parts yields [] so the caller moves on to its next source.
+    """
+    names: dict[str, str] = {}
+    site = (site_name or "").casefold()
+    for value in raw:
+        for part in _SPLIT_AUTHORS.split(_BY.sub("", _clean_ws(str(value)))):
+            name = _BY.sub("", part).strip(" .:-–—|,")
+            if _looks_like_name(name) and name.casefold() != site:
+                names.setdefault(name.casefold(), name)
+    return list(names.values())
+
+
+def _looks_like_name(name: str) -> bool:
+    if not name or len(name) > 60 or "@" in name or "://" in name or name.startswith(("www.", "/")):
+        return False
+    if re.search(r"\d", name) or not re.search(r"[^\W\d_]", name):
+        return False
+    words = name.split()
+    if len(words) > 5:
+        return False
+    return not any(w.casefold().strip(".,()") in _NOT_NAME_WORDS for w in words)
