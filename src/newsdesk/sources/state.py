@@ -1,0 +1,68 @@
+"""What the fetcher remembers between requests and runs.
+
+`FetchState` is the interface; the SQLite store implements it for real runs (validators
+and fetch log in tables, `known` = already stored), `MemoryFetchState` keeps it in
+memory for `newsdesk analyze` and for tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
+
+
+@runtime_checkable
+class FetchState(Protocol):
+    def validators(self, url: str) -> tuple[str | None, str | None]:
+        """The (ETag, Last-Modified) stored for `url`, for a conditional GET."""
+        ...
+
+    def save_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        """Remember validators; (None, None) forgets them, forcing a full fetch next time."""
+        ...
+
+    def known(self, url: str) -> bool:
+        """True when `url` is already stored, so it need not be fetched again."""
+        ...
+
+    def log_fetch(self, url: str, status: int | None, nbytes: int, elapsed: float,
+                  error: str | None) -> None:
+        """Record one attempt (each redirect hop and robots.txt request too)."""
+        ...
+
+
+@dataclass(frozen=True)
+class FetchLogEntry:
+    url: str
+    status: int | None
+    nbytes: int
+    elapsed: float
+    error: str | None
+
+
+@dataclass
+class MemoryFetchState:
+    """FetchState in memory. `mark_known` stands in for "stored" in tests and `analyze`."""
+
+    etags: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    known_urls: set[str] = field(default_factory=set)
+    log: list[FetchLogEntry] = field(default_factory=list)
+
+    def validators(self, url: str) -> tuple[str | None, str | None]:
+        return self.etags.get(url, (None, None))
+
+    def save_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        if etag is None and last_modified is None:
+            self.etags.pop(url, None)
+        else:
+            self.etags[url] = (etag, last_modified)
+
+    def known(self, url: str) -> bool:
+        return url in self.known_urls
+
+    def mark_known(self, url: str) -> None:
+        self.known_urls.add(url)
+
+    def log_fetch(self, url: str, status: int | None, nbytes: int, elapsed: float,
+                  error: str | None) -> None:
+        self.log.append(FetchLogEntry(url, status, nbytes, elapsed, error))
