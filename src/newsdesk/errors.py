@@ -47,6 +47,16 @@ class Rejected(NewsdeskError):
         self.detail = detail
         super().__init__(f"{stage}: {reason}" + (f" ({detail})" if detail else ""))
 
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        # Rejections cross process boundaries (extraction workers); rebuild with all three fields.
+        return (_rebuild_rejected, (type(self), self.stage, self.reason, self.detail))
+
+
+def _rebuild_rejected(cls: type[Rejected], stage: str, reason: str, detail: str) -> Rejected:
+    exc = Rejected.__new__(cls)
+    Rejected.__init__(exc, stage, reason, detail)
+    return exc
+
 
 class FetchRefused(Rejected):
     def __init__(self, reason: str, detail: str = "") -> None:

@@ -112,6 +112,11 @@ class Writes:
         self.conn.execute("COMMIT")
         return True
 
+    def after_store_hooks(self) -> list[Any]:
+        """Every `after_store_<name>(article_id, article)` method the store's mixins define."""
+        return [getattr(self, name) for name in sorted(dir(type(self))) if name.startswith("after_store_")
+                and name != "after_store_hooks"]
+
     # -- failures ------------------------------------------------------------------------------
     def record_failure(self, input: str, stage: str, reason: str, detail: str = "",
                        raw: RawPage | None = None) -> None:

@@ -1,0 +1,44 @@
+# newsdesk: `make run` sets up, ingests the configured sources and serves the desk; `make test` tests.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SOURCES ?=
+HOST ?= 127.0.0.1
+PORT ?= 8080
+
+.PHONY: install browser run serve test lint bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+# Debian's chromium for the browser tests (playwright drives it; it never downloads a browser).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	      || echo "chromium could not be installed: browser tests will be skipped"; \
+	  else echo "chromium missing and not root: browser tests will be skipped"; fi; }
+
+run: install
+	-$(BIN)/newsdesk ingest $(SOURCES)
+	$(BIN)/newsdesk serve --host $(HOST) --port $(PORT)
+
+serve: install
+	$(BIN)/newsdesk serve --host $(HOST) --port $(PORT)
+
+test: install browser
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks
+
+bench: install
+	$(BIN)/python benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache artifacts

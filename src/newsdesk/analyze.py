@@ -1,0 +1,128 @@
+"""`newsdesk analyze`: documents in, analyze-contract JSON out, nothing stored.
+
+Inputs: a path, a URL, `-` (stdin), or JSON lines `{"id", "html"|"text"|"body"|"path", ...}`.
+A rejected input still gives one result, with kind "not_article", the reason, and an `error`
+object naming the stage, so a batch's output lines match its input lines one to one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from newsdesk.errors import Rejected
+from newsdesk.pipeline import analyze_page
+from newsdesk.records import Article, RawPage
+from newsdesk.settings import Settings
+from newsdesk.stages import Stages
+from newsdesk.understand.language import detect_language
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def rejected_result(doc_id: Any, rej: Rejected) -> dict[str, Any]:
+    result = Article(kind="not_article", reason=f"{rej.stage}: {rej.reason}").to_dict()
+    result["id"] = doc_id
+    result["error"] = {"stage": rej.stage, "reason": rej.reason, "detail": rej.detail}
+    return result
+
+
+def body_article(body: str, title: str | None = None, url: str | None = None) -> Article:
+    """Text that is already the article body: analysed as given, offsets into it unchanged."""
+    paragraphs = tuple(p.strip() for p in _PARAGRAPH_BREAK.split(body) if p.strip())
+    return Article(title=title, url=url, text=body, paragraphs=paragraphs,
+                   language=detect_language(body), extractor="given")
+
+
+def analyze_one(raw: RawPage, stages: Stages, settings: Settings, doc_id: Any = None) -> dict[str, Any]:
+    try:
+        article = analyze_page(raw, stages, settings)
+    except Rejected as rej:
+        return rejected_result(doc_id, rej)
+    result = article.to_dict()
+    result["id"] = doc_id
+    return result
+
+
+def analyze_line(line: dict[str, Any], stages: Stages, settings: Settings) -> dict[str, Any]:
+    doc_id = line.get("id")
+    url, fetched_at = line.get("url"), line.get("fetched_at")
+    if "body" in line:
+        article = stages.apply(body_article(str(line["body"] or ""), line.get("title"), url))
+        return article.to_dict() | {"id": doc_id}
+    if "html" in line or "text" in line:
+        kind = "html" if "html" in line else "text"
+        raw = RawPage(body=str(line[kind] or "").encode("utf-8"), origin=f"line:{doc_id}", url=url,
+                      kind_hint=kind, fetched_at=fetched_at, headers={"content-type": "text/plain; charset=utf-8"})
+        return analyze_one(raw, stages, settings, doc_id)
+    if "path" in line:
+        try:
+            raw = read_document(str(line["path"]), settings, line.get("kind", "auto"), url, fetched_at)
+        except Rejected as rej:
+            return rejected_result(doc_id, rej)
+        return analyze_one(raw, stages, settings, doc_id)
+    return rejected_result(doc_id, Rejected("input", "line has none of html, text, body, path"))
+
+
+def analyze_jsonl(lines: Iterable[str], out: IO[str], stages: Stages, settings: Settings) -> int:
+    """One result line per input line, same ids, models loaded once; returns lines written."""
+    written = 0
+    for number, text in enumerate(lines, 1):
+        if not text.strip():
+            continue
+        try:
+            line = json.loads(text)
+            if not isinstance(line, dict):
+                raise ValueError("not an object")
+        except ValueError as exc:
+            result = rejected_result(None, Rejected("input", "not a JSON object", f"line {number}: {exc}"))
+        else:
+            result = analyze_line(line, stages, settings)
+        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        written += 1
+    return written
+
+
+def read_document(ref: str, settings: Settings, kind: str = "auto", url: str | None = None,
+                  fetched_at: str | None = None) -> RawPage:
+    """A path, `-` or a URL as one RawPage (URLs through the polite fetcher)."""
+    if ref == "-":
+        body = sys.stdin.buffer.read(settings.max_page_bytes + 1)
+        if len(body) > settings.max_page_bytes:
+            raise Rejected("read", "too large", f"stdin: more than {settings.max_page_bytes} bytes")
+        return RawPage(body=body, origin="-", url=url, kind_hint=kind, fetched_at=fetched_at)
+    if ref.startswith(("http://", "https://")):
+        from newsdesk.sources.fetch import Fetcher
+        from newsdesk.sources.state import MemoryFetchState
+
+        result = Fetcher(settings, MemoryFetchState()).fetch(ref)
+        return RawPage(body=result.body, origin=ref, url=url or result.url, kind_hint=kind,
+                       headers=result.headers, fetched_at=fetched_at or _now(), status=result.status)
+    from newsdesk.sources.files import read_capped
+
+    path = Path(ref)
+    if not path.is_file():
+        raise Rejected("read", "no such file", ref)
+    return RawPage(body=read_capped(path, settings.max_page_bytes), origin=ref, url=url, kind_hint=kind,
+                   fetched_at=fetched_at)
+
+
+def analyze_documents(refs: list[str], stages: Stages, settings: Settings, kind: str = "auto",
+                      url: str | None = None, fetched_at: str | None = None) -> Iterator[dict[str, Any]]:
+    for ref in refs:
+        try:
+            raw = read_document(ref, settings, kind, url, fetched_at)
+        except Rejected as rej:
+            yield rejected_result(ref, rej)
+            continue
+        yield analyze_one(raw, stages, settings, ref)
+
+
+def _now() -> str:
+    from newsdesk.store.sqlite import utcnow
+
+    return utcnow()

@@ -1,0 +1,280 @@
+"""The `newsdesk` command: thin commands over library functions.
+
+Exit codes: 0 success; 1 unexpected error; 2 bad usage, settings or query; 3 database error;
+4 the only input was rejected (analyze, show) or an ingest where every input failed;
+5 not found.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from newsdesk import __version__
+from newsdesk.cli_common import config_option, db_option, json_option, print_json, settings_from, store_from
+from newsdesk.errors import NewsdeskError
+from newsdesk.settings import SETTINGS_HELP
+
+# Command modules of later stages; each exposes COMMANDS and is registered when present.
+PLUGINS = ("newsdesk.web.commands", "newsdesk.understand.commands", "newsdesk.stories.commands",
+           "newsdesk.understand.event_commands", "newsdesk.bench.commands")
+
+
+class Group(click.Group):
+    """Turns NewsdeskError into its message and exit code instead of a traceback."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
+        try:
+            return super().invoke(ctx)
+        except NewsdeskError as exc:
+            click.echo(f"newsdesk: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+
+
+@click.group(cls=Group)
+@click.version_option(__version__, prog_name="newsdesk")
+@config_option
+def main(config: str | None) -> None:
+    """newsdesk: collect, extract, deduplicate, understand and publish news."""
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=False)
+@db_option
+@click.option("--allow-private", is_flag=True, default=None, help="Allow fetching private/loopback addresses.")
+@click.option("--follow-links", is_flag=True, help="Fetch the article links of saved feeds and sitemaps.")
+@click.option("--delay", type=float, default=None, help="Seconds between two requests to one host.")
+@click.option("--stages", default=None, help="Stages after extraction: understand,events (default all).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@json_option
+def ingest(sources: tuple[str, ...], db: str | None, allow_private: bool | None, follow_links: bool,
+           delay: float | None, stages: str | None, quiet: bool, as_json: bool) -> None:
+    """Collect and store SOURCES: paths, folders, URLs (pages, feeds, sitemaps, sites) and @list.txt.
+
+    With no SOURCES, the configured `sources` are collected.
+    """
+    from newsdesk.pipeline import ingest as run_ingest
+    from newsdesk.stages import Stages, parse_stages
+    from newsdesk.store import open_store
+
+    settings = settings_from(db=db, allow_private=allow_private, request_delay=delay)
+    refs = expand_sources(sources) if sources else list(settings.sources)
+    chosen = Stages(parse_stages(stages))
+    with open_store(settings.db) as store:
+        summary = _with_progress(lambda progress: run_ingest(
+            refs, store, settings, stages=chosen, follow_links=follow_links, progress=progress), quiet or as_json)
+    if as_json:
+        print_json(summary.as_dict())
+    else:
+        click.echo(format_summary(summary))
+    if summary.seen and sum(summary.failed.values()) == summary.seen:
+        sys.exit(4)
+
+
+def expand_sources(sources: tuple[str, ...]) -> list[str]:
+    refs: list[str] = []
+    for source in sources:
+        if source.startswith("@"):
+            lines = Path(source[1:]).read_text(encoding="utf-8").splitlines()
+            refs += [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+        else:
+            refs.append(source)
+    return refs
+
+
+def _with_progress(run, quiet: bool):  # type: ignore[no-untyped-def]
+    if quiet or not sys.stderr.isatty():
+        return run(None)
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.completed} inputs"), BarColumn(), TimeElapsedColumn(),
+                  TextColumn("{task.description}"), transient=True) as bar:
+        task = bar.add_task("", total=None)
+        return run(lambda origin: bar.update(task, advance=1, description=origin[-60:]))
+
+
+def format_summary(summary) -> str:  # type: ignore[no-untyped-def]
+    lines = [f"new {summary.new}, updated {summary.updated}, unchanged {summary.unchanged}, "
+             f"not articles {summary.not_article}, failed {sum(summary.failed.values())}"]
+    for reason, n in summary.failed.most_common():
+        lines.append(f"  failed  {n:5d}  {reason}")
+    for reason, n in summary.skipped.most_common():
+        lines.append(f"  skipped {n:5d}  {reason}")
+    return "\n".join(lines)
+
+
+@main.command()
+@click.argument("documents", nargs=-1)
+@click.option("--jsonl", "jsonl", default=None, metavar="FILE|-", help="Read JSON lines, write one result line each.")
+@click.option("--kind", type=click.Choice(["auto", "html", "text"]), default="auto", help="Document kind.")
+@click.option("--url", default=None, help="The document's URL (resolves relative links).")
+@click.option("--fetched-at", default=None, metavar="ISO", help="When it was fetched (resolves '2 hours ago').")
+@click.option("--stages", default=None, help="Comma list of extract,understand,events (default all).")
+@click.option("--allow-private", is_flag=True, default=None, help="Allow fetching private/loopback addresses.")
+def analyze(documents: tuple[str, ...], jsonl: str | None, kind: str, url: str | None, fetched_at: str | None,
+            stages: str | None, allow_private: bool | None) -> None:
+    """Print the analysis of DOCUMENTS (paths, URLs or -) as JSON; nothing is stored."""
+    from newsdesk.analyze import analyze_documents, analyze_jsonl
+    from newsdesk.stages import Stages, parse_stages
+
+    settings = settings_from(allow_private=allow_private)
+    chosen = Stages(parse_stages(stages))
+    if jsonl:
+        stream = sys.stdin if jsonl == "-" else open(jsonl, encoding="utf-8")  # noqa: SIM115
+        with stream:
+            analyze_jsonl(stream, sys.stdout, chosen, settings)
+        return
+    if not documents:
+        raise click.UsageError("give a path, URL or - (or --jsonl FILE)")
+    results = list(analyze_documents(list(documents), chosen, settings, kind, url, fetched_at))
+    print_json(results[0] if len(results) == 1 else results)
+    if len(results) == 1 and results[0].get("error"):
+        sys.exit(4)
+
+
+@main.command()
+@click.argument("ref")
+@db_option
+@json_option
+def show(ref: str, db: str | None, as_json: bool) -> None:
+    """Show one stored article by id or URL."""
+    _, store = store_from(db, readonly=True)
+    with store:
+        article = store.get_article(ref)
+    if as_json:
+        print_json(article.to_dict())
+        return
+    click.echo(article.title or "(no title)")
+    meta = [", ".join(article.authors), article.published or "", article.site_name or "", article.url or ""]
+    click.echo(" · ".join(m for m in meta if m))
+    if article.categories:
+        click.echo("Categories: " + ", ".join(article.categories))
+    click.echo("")
+    click.echo(article.text)
+    if article.related:
+        click.echo("\nRelated:")
+        for r in article.related:
+            click.echo(f"  - {r.title}" + (f" <{r.url}>" if r.url else "") + (f" ({r.age})" if r.age else ""))
+
+
+@main.command()
+@click.argument("query")
+@db_option
+@click.option("--limit", default=20, show_default=True)
+@json_option
+def search(query: str, db: str | None, limit: int, as_json: bool) -> None:
+    """Full-text search: words, "phrases", prefix*, AND/OR/NOT."""
+    _, store = store_from(db, readonly=True)
+    with store:
+        hits = store.search(query, limit=limit)
+    if as_json:
+        print_json(hits)
+        return
+    for hit in hits:
+        click.echo(f"{hit['id']:>6}  {hit['published'] or hit['first_seen'][:10]}  {hit['title']}")
+        click.echo(f"        {hit['snippet']}")
+    if not hits:
+        click.echo("no matches")
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", default="jsonl", show_default=True,
+              help="jsonl, csv, parquet, or gdelt-events / gdelt-mentions / gdelt-gkg.")
+@click.option("--output", "-o", default="-", help="File to write (default stdout; parquet needs a file).")
+def export(db: str | None, fmt: str, output: str) -> None:
+    """Export stored articles."""
+    from newsdesk.store.export import export as run_export
+
+    _, store = store_from(db, readonly=True)
+    with store:
+        n = run_export(store, fmt, output)
+    click.echo(f"exported {n} records", err=True)
+
+
+@main.command()
+@db_option
+@click.option("--stages", default=None, help="Stages after extraction (default all).")
+@click.option("--quiet", "-q", is_flag=True)
+def reprocess(db: str | None, stages: str | None, quiet: bool) -> None:
+    """Re-run extraction and understanding over every stored raw page."""
+    from newsdesk.pipeline import reprocess as run_reprocess
+    from newsdesk.stages import Stages, parse_stages
+
+    settings, store = store_from(db)
+    with store:
+        summary = _with_progress(lambda p: run_reprocess(store, settings, stages=Stages(parse_stages(stages)),
+                                                         progress=p), quiet)
+    click.echo(format_summary(summary))
+
+
+@main.command()
+@db_option
+@click.option("--failures", is_flag=True, help="List failures with their reasons.")
+@json_option
+def stats(db: str | None, failures: bool, as_json: bool) -> None:
+    """Counts of articles, sources, languages and failures."""
+    _, store = store_from(db, readonly=True)
+    with store:
+        data = store.stats()
+        data["failure_reasons"] = store.failure_counts()
+        if failures:
+            data["failure_list"] = store.failures(limit=1000)
+    if as_json:
+        print_json(data)
+        return
+    click.echo(f"articles {data['articles']}  not articles {data['not_articles']}  failures {data['failures']}"
+               f"  sites {data['sites']}  sources {data['sources']}  raw pages {data['raw_pages']}")
+    click.echo("languages: " + ", ".join(f"{k} {v}" for k, v in data["languages"].items()))
+    for reason, n in data["failure_reasons"].items():
+        click.echo(f"  {n:5d}  {reason}")
+    for f in data.get("failure_list", []):
+        click.echo(f"{f['at']}  {f['stage']}: {f['reason']}  {f['input']}" + (f"  ({f['detail']})" if f["detail"] else ""))
+
+
+@main.command()
+@db_option
+@click.option("--interval", type=float, default=None, help="Seconds between polls of one source.")
+@click.option("--once", is_flag=True, help="Poll every due source once and exit.")
+@click.option("--allow-private", is_flag=True, default=None)
+def watch(db: str | None, interval: float | None, once: bool, allow_private: bool | None) -> None:
+    """Poll the configured sources on an interval, backing off from failing hosts."""
+    from newsdesk.watch import watch as run_watch
+
+    settings = settings_from(db=db, watch_interval=interval, allow_private=allow_private)
+    from newsdesk.store import open_store
+
+    with open_store(settings.db) as store:
+        run_watch(store, settings, once=once, echo=click.echo)
+
+
+@main.command("config")
+@json_option
+def show_config(as_json: bool) -> None:
+    """Show the effective settings and what each one means."""
+    settings = settings_from()
+    data = {name: getattr(settings, name) for name in SETTINGS_HELP}
+    if as_json:
+        print_json(data)
+        return
+    for name, help_text in SETTINGS_HELP.items():
+        click.echo(f"{name} = {json.dumps(data[name], default=list)}\n    {help_text}")
+
+
+def _register_plugins() -> None:
+    for module_name in PLUGINS:
+        try:
+            found = importlib.util.find_spec(module_name) is not None
+        except ModuleNotFoundError:
+            found = False
+        if found:
+            for command in importlib.import_module(module_name).COMMANDS:
+                main.add_command(command)
+
+
+_register_plugins()

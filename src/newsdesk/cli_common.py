@@ -1,0 +1,40 @@
+"""Options and helpers shared by every `newsdesk` command module."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from newsdesk.settings import Settings, load_settings
+from newsdesk.store import Store, open_store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+db_option = click.option("--db", "db", default=None, metavar="PATH",
+                         help="SQLite database (default: setting `db`, NEWSDESK_DB, ./newsdesk.db).")
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+config_option = click.option("--config", "config", default=None, metavar="FILE",
+                             help="Settings file (default: ./newsdesk.toml when present).")
+
+
+def settings_from(ctx: click.Context | None = None, **flags: Any) -> Settings:
+    """Settings with the global --config and the command's flags applied last."""
+    ctx = ctx or click.get_current_context(silent=True)
+    config = None
+    if ctx is not None:
+        root = ctx.find_root()
+        config = (root.params or {}).get("config")
+    return load_settings(config, **flags)
+
+
+def store_from(db: str | None, readonly: bool = False) -> tuple[Settings, Store]:
+    settings = settings_from(db=db)
+    return settings, open_store(settings.db, readonly=readonly)
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1, default=str) + "\n")

@@ -1,0 +1,167 @@
+"""Runs the stages over a stream of inputs and stores the results.
+
+    inputs (files, URLs) ─► RawPage ─► extract ─► understand, events ─► store ─► after-store hooks
+                                │           │
+                                └── Rejected is stored with its stage and reason; the batch goes on
+
+An input already handled (same origin, same bytes) is skipped before extraction, so a run
+killed at any point and started again redoes at most the page it was killed in.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsdesk.errors import Rejected
+from newsdesk.extract import extract
+from newsdesk.records import Article, RawPage
+from newsdesk.settings import Settings
+from newsdesk.sources.files import FoundLinks, Skipped, read_files
+from newsdesk.stages import Stages
+from newsdesk.store import Store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Summary:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    not_article: int = 0
+    failed: Counter[str] = field(default_factory=Counter)
+    skipped: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def seen(self) -> int:
+        return self.new + self.updated + self.unchanged + self.not_article + sum(self.failed.values())
+
+    def count(self, outcome: str) -> None:
+        setattr(self, outcome, getattr(self, outcome) + 1)
+
+    def as_dict(self) -> dict[str, object]:
+        return {"new": self.new, "updated": self.updated, "unchanged": self.unchanged,
+                "not_article": self.not_article, "failed": dict(self.failed), "skipped": dict(self.skipped)}
+
+
+def analyze_page(raw: RawPage, stages: Stages, settings: Settings | None = None) -> Article:
+    """Extract and understand one page. Raises Rejected; any other error becomes a Rejected too."""
+    max_bytes = settings.max_page_bytes if settings else 10_000_000
+    try:
+        article = extract(raw, max_bytes=max_bytes)
+    except Rejected:
+        raise
+    except RecursionError as exc:
+        raise Rejected("extract", "page nested too deeply", raw.origin) from exc
+    except Exception as exc:  # one bad page must never abort a batch: keep it, with the reason
+        raise Rejected("extract", f"internal error: {type(exc).__name__}",
+                       "".join(traceback.format_exception_only(exc)).strip()) from exc
+    if article.url is None and raw.url:
+        article = article.replace(url=raw.url)
+    try:
+        return stages.apply(article)
+    except Exception as exc:
+        raise Rejected("understand", f"internal error: {type(exc).__name__}", str(exc)) from exc
+
+
+def iter_inputs(sources: Iterable[str], settings: Settings, store: Store,
+                follow_links: bool = False) -> Iterator[RawPage | Rejected | Skipped]:
+    """Every page from paths and URLs, in order; URLs go through the polite fetcher."""
+    fetcher = None
+    for source in sources:
+        if source.startswith(("http://", "https://")):
+            from newsdesk.sources.fetch import Fetcher
+            from newsdesk.sources.web import collect_url
+
+            fetcher = fetcher or Fetcher(settings, store)
+            yield from collect_url(source, fetcher, store, settings)
+            continue
+        for item in read_files([Path(source)], settings.max_page_bytes):
+            if isinstance(item, FoundLinks):
+                yield from _links(item, follow_links, settings, store)
+            else:
+                yield item
+
+
+def _links(found: FoundLinks, follow: bool, settings: Settings, store: Store) -> Iterator[RawPage | Rejected | Skipped]:
+    if not follow:
+        yield Skipped(found.origin, f"{len(found.urls)} linked article(s) not fetched (use --follow-links)")
+        return
+    yield from iter_inputs(found.urls[: settings.max_feed_items], settings, store)
+
+
+ProgressFn = Callable[[str], None]
+
+
+def ingest(sources: Iterable[str], store: Store, settings: Settings, *, stages: Stages | None = None,
+           follow_links: bool = False, progress: ProgressFn | None = None) -> Summary:
+    """Collect, extract, understand and store everything `sources` name; return what happened."""
+    stages = stages or Stages()
+    summary = Summary()
+    hooks = store.after_store_hooks()
+    for item in iter_inputs(sources, settings, store, follow_links):
+        if isinstance(item, Skipped):
+            summary.skipped[item.reason] += 1
+            continue
+        if isinstance(item, Rejected):
+            store.record_failure(item.detail or "?", item.stage, item.reason, item.detail)
+            summary.failed[f"{item.stage}: {item.reason}"] += 1
+        else:
+            process_page(item, store, stages, settings, summary, hooks)
+        if progress:
+            progress(getattr(item, "origin", "") or "")
+    return summary
+
+
+def process_page(raw: RawPage, store: Store, stages: Stages, settings: Settings, summary: Summary,
+                 hooks: list[Callable[[int, Article], None]]) -> None:
+    if store.input_done(raw.origin, raw.sha256):
+        summary.unchanged += 1
+        return
+    try:
+        article = analyze_page(raw, stages, settings)
+    except Rejected as rej:
+        store.record_failure(raw.origin, rej.stage, rej.reason, rej.detail, raw)
+        summary.failed[f"{rej.stage}: {rej.reason}"] += 1
+        return
+    outcome, article_id = store.store_page(raw, article)
+    summary.count(outcome)
+    if outcome in ("new", "updated"):
+        run_hooks(hooks, article_id, article.replace(id=str(article_id)))
+
+
+def run_hooks(hooks: list[Callable[[int, Article], None]], article_id: int, article: Article) -> None:
+    for hook in hooks:
+        try:
+            hook(article_id, article)
+        except Exception:  # a downstream stage's bug must not lose the stored article
+            log.exception("after-store hook %s failed for article %s", getattr(hook, "__name__", hook), article_id)
+
+
+def reprocess(store: Store, settings: Settings, *, stages: Stages | None = None,
+              progress: ProgressFn | None = None) -> Summary:
+    """Re-run extraction and understanding over every stored raw page."""
+    stages = stages or Stages()
+    summary = Summary()
+    hooks = store.after_store_hooks()
+    for article_id, raw_id in store.raw_ids_for_reprocess():
+        raw = store.raw_page(raw_id)
+        try:
+            article = analyze_page(raw, stages, settings)
+        except Rejected as rej:
+            store.record_failure(raw.origin, rej.stage, rej.reason, rej.detail)
+            summary.failed[f"{rej.stage}: {rej.reason}"] += 1
+            continue
+        if store.replace_article(article_id, article):
+            summary.updated += 1
+            run_hooks(hooks, article_id, article.replace(id=str(article_id)))
+        else:
+            summary.unchanged += 1
+        if progress:
+            progress(raw.origin)
+    return summary

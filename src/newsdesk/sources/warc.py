@@ -1,0 +1,65 @@
+"""WARC and ARC files: each HTML response record becomes a RawPage.
+
+Other records (requests, metadata, warcinfo, redirects, images) are skipped and counted.
+A corrupt record ends the file, since a compressed stream cannot be resynchronised, but
+every page before it is kept and the failure names the offset.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+from newsdesk.errors import Rejected
+from newsdesk.records import RawPage
+from newsdesk.sources.files import Skipped
+
+HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+
+
+def read_warc(path: Path, max_bytes: int) -> Iterator[RawPage | Rejected | Skipped]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    origin = str(path)
+    offset = 0
+    try:
+        with path.open("rb") as fh:
+            records = ArchiveIterator(fh, arc2warc=True)
+            for record in records:
+                offset = records.get_record_offset()
+                item = _record_to_page(record, f"{origin}#{offset}", max_bytes)
+                if item is not None:
+                    yield item
+    except Exception as exc:  # warcio raises many kinds on damage; all mean "corrupt from here on"
+        yield Rejected("warc", "corrupt record", f"{origin} after offset {offset}: {type(exc).__name__}: {exc}")
+
+
+def _record_to_page(record, origin: str, max_bytes: int) -> RawPage | Rejected | Skipped | None:  # type: ignore[no-untyped-def]
+    if record.rec_type != "response":
+        return Skipped(origin, f"warc {record.rec_type} record")
+    http = record.http_headers
+    if http is None:
+        return Skipped(origin, "warc response without HTTP headers")
+    status = int(http.get_statuscode() or 0)
+    content_type = (http.get_header("Content-Type") or "").lower()
+    if not 200 <= status < 300:
+        return Skipped(origin, f"warc response http {status // 100}xx")
+    if content_type and not content_type.startswith(HTML_TYPES):
+        return Skipped(origin, "warc response not html")
+    body = record.content_stream().read(max_bytes + 1)
+    if len(body) > max_bytes:
+        return Rejected("warc", "too large", f"{origin}: more than {max_bytes} bytes")
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    headers = {k.lower(): v for k, v in http.headers}
+    return RawPage(body=body, origin=origin, url=url, kind_hint="auto", headers=headers,
+                   fetched_at=_iso(record.rec_headers.get_header("WARC-Date")), status=status)
+
+
+def _iso(value: str | None) -> str | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        return None

@@ -1,0 +1,59 @@
+"""`newsdesk watch`: poll the configured sources on an interval, backing off from failing ones.
+
+A source that fails waits interval × 2^failures (capped at a day) before it is tried again,
+so one dead host costs us little and is not hammered.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+from newsdesk.pipeline import ingest
+from newsdesk.settings import Settings
+from newsdesk.stages import Stages
+from newsdesk.store import Store
+
+MAX_BACKOFF = 86_400.0
+
+
+def next_due(interval: float, failures: int) -> str:
+    delay = min(interval * (2 ** failures), MAX_BACKOFF) if failures else interval
+    return (datetime.now(UTC) + timedelta(seconds=delay)).replace(microsecond=0).isoformat()
+
+
+def due_sources(store: Store, configured: tuple[str, ...]) -> list[str]:
+    now = datetime.now(UTC).isoformat()
+    due = []
+    for url in configured:
+        row = store.conn.execute("SELECT next_fetch_at FROM sources WHERE url = ?", (url,)).fetchone()
+        if row is None or row["next_fetch_at"] is None or row["next_fetch_at"] <= now:
+            due.append(url)
+    return due
+
+
+def poll(store: Store, settings: Settings, source: str, stages: Stages) -> str | None:
+    """Ingest one source; return the failure reason, or None when it worked."""
+    summary = ingest([source], store, settings, stages=stages)
+    error = None
+    if summary.failed and not (summary.new or summary.updated or summary.unchanged or summary.not_article):
+        error = summary.failed.most_common(1)[0][0]
+    row = store.conn.execute("SELECT fail_count FROM sources WHERE url = ?", (source,)).fetchone()
+    failures = (row["fail_count"] + 1) if (row and error) else (1 if error else 0)
+    store.source_polled(source, error, next_due(settings.watch_interval, failures))
+    return error
+
+
+def watch(store: Store, settings: Settings, *, once: bool = False,
+          echo: Callable[[str], None] = print, sleep: Callable[[float], None] = time.sleep) -> None:
+    stages = Stages()
+    for url in settings.sources:
+        store.add_source(url)
+    while True:
+        for source in due_sources(store, settings.sources):
+            error = poll(store, settings, source, stages)
+            echo(f"{datetime.now(UTC):%H:%M:%S} {source}: {error or 'ok'}")
+        if once:
+            return
+        sleep(min(60.0, settings.watch_interval))
