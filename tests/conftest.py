@@ -1,0 +1,17 @@
+"""Shared fixtures. `../shared` (seed, corpus, benchmark sets) is read in place, never copied."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = (ROOT / ".." / "shared").resolve()
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not laid out beside the repository")
+    return SHARED
