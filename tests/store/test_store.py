@@ -1,0 +1,79 @@
+import sqlite3
+
+import pytest
+
+from newsdesk.errors import QueryError, StoreError
+from newsdesk.records import Article, RawPage
+from newsdesk.store import open_store
+
+
+def page(body: bytes, origin: str = "a.html") -> RawPage:
+    return RawPage(body=body, origin=origin)
+
+
+def art(title: str, text: str, url: str = "https://example.org/a") -> Article:
+    return Article(title=title, text=text, url=url, paragraphs=(text,))
+
+
+def test_opens_in_wal_mode_with_schema(tmp_path):
+    with open_store(tmp_path / "n.db") as store:
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.version >= 1
+        tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert {"articles", "raw_pages", "sources", "failures", "fetch_log", "inputs", "articles_fts"} <= tables
+
+
+def test_newer_schema_is_refused(tmp_path):
+    path = tmp_path / "n.db"
+    open_store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    with pytest.raises(StoreError, match="newer"):
+        open_store(path)
+
+
+def test_same_input_twice_stores_nothing_new(tmp_path):
+    with open_store(tmp_path / "n.db") as store:
+        assert store.store_page(page(b"<p>x</p>"), art("T", "Body one."))[0] == "new"
+        assert store.store_page(page(b"<p>x</p>"), art("T", "Body one."))[0] == "unchanged"
+        assert store.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 1
+        assert store.conn.execute("SELECT COUNT(*) FROM raw_pages").fetchone()[0] == 1
+
+
+def test_changed_article_updates_in_place_and_keeps_first_seen(tmp_path):
+    with open_store(tmp_path / "n.db") as store:
+        _, first_id = store.store_page(page(b"v1"), art("Old title", "Old body about ferries."))
+        store.conn.execute("UPDATE articles SET first_seen = '2020-01-01T00:00:00+00:00'")
+        outcome, second_id = store.store_page(page(b"v2"), art("New title", "New body about trains."))
+        assert (outcome, second_id) == ("updated", first_id)
+        row = store.conn.execute("SELECT title, first_seen FROM articles").fetchone()
+        assert row["title"] == "New title" and row["first_seen"] == "2020-01-01T00:00:00+00:00"
+        # the full-text index follows the update
+        assert [h["id"] for h in store.search("trains")] == [first_id]
+        assert store.search("ferries") == []
+
+
+def test_search_phrase_prefix_and_malformed_queries(tmp_path):
+    with open_store(tmp_path / "n.db") as store:
+        store.store_page(page(b"1"), art("Iran talks", "Diplomats met in Oman for indirect talks.", "https://x/1"))
+        store.store_page(page(b"2"), art("Drones", "The Commission launched a drone strategy.", "https://x/2"))
+        assert [h["title"] for h in store.search('"indirect talks"')] == ["Iran talks"]
+        assert [h["title"] for h in store.search("dron*")] == ["Drones"]
+        assert "[" in store.search("Oman")[0]["snippet"]
+        # FTS5 syntax errors are re-read as plain words, never a database error
+        assert [h["title"] for h in store.search('Oman"')] == ["Iran talks"]
+        with pytest.raises(QueryError):
+            store.search("   ")
+        with pytest.raises(QueryError):
+            store.search('"(*')
+
+
+def test_failures_are_stored_once_with_reason(tmp_path):
+    with open_store(tmp_path / "n.db") as store:
+        raw = page(b"\x00\x01binary", "bad.html")
+        store.record_failure("bad.html", "decode", "binary content", "", raw)
+        store.record_failure("bad.html", "decode", "binary content", "", raw)
+        assert store.failure_counts() == {"decode: binary content": 1}
+        assert store.input_done("bad.html", raw.sha256)
+        assert store.raw_page(1).body == raw.body  # kept for reprocess
