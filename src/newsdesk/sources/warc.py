@@ -2,11 +2,13 @@
 
 Other records (requests, metadata, warcinfo, redirects, images) are skipped and counted.
 A corrupt record ends the file, since a compressed stream cannot be resynchronised, but
-every page before it is kept and the failure names the offset.
+every page before it is kept and the failure names the record number.
 """
 
 from __future__ import annotations
 
+import gzip
+import zlib
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -26,13 +28,33 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[RawPage | Rejected | Skipp
     try:
         with path.open("rb") as fh:
             records = ArchiveIterator(fh, arc2warc=True)
-            for record in records:
-                offset = records.get_record_offset()
-                item = _record_to_page(record, f"{origin}#{offset}", max_bytes)
+            for number, record in enumerate(records):
+                # The record number, not its byte offset: asking warcio for the offset before the
+                # payload is read consumes the payload.
+                offset = number
+                item = _record_to_page(record, f"{origin}#{number}", max_bytes)
                 if item is not None:
                     yield item
     except Exception as exc:  # warcio raises many kinds on damage; all mean "corrupt from here on"
-        yield Rejected("warc", "corrupt record", f"{origin} after offset {offset}: {type(exc).__name__}: {exc}")
+        yield Rejected("warc", "corrupt record", f"{origin} after record {offset}: {type(exc).__name__}: {exc}")
+        return
+    if damage := _gzip_damage(path):
+        # warcio ends quietly at a truncated gzip member; the record that was cut off is lost.
+        yield Rejected("warc", "corrupt record", f"{origin}: {damage}")
+
+
+def _gzip_damage(path: Path) -> str | None:
+    """Why a gzipped file does not decompress to its end, or None when it does (or is not gzip)."""
+    with path.open("rb") as raw:
+        if raw.read(2) != b"\x1f\x8b":
+            return None
+    try:
+        with gzip.open(path, "rb") as fh:
+            while fh.read(1 << 20):
+                pass
+    except (EOFError, OSError, zlib.error) as exc:
+        return f"gzip stream damaged: {exc}"
+    return None
 
 
 def _record_to_page(record, origin: str, max_bytes: int) -> RawPage | Rejected | Skipped | None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,87 @@
+import gzip
+import io
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from newsdesk.errors import Rejected
+from newsdesk.records import RawPage
+from newsdesk.sources.files import Skipped, read_files
+
+ARTICLE = (b"<html><head><title>A title</title></head><body><article><p>" + b"Words here. " * 50
+           + b"</p></article></body></html>")
+
+
+def items(tmp_path, max_bytes=10_000_000):
+    return list(read_files([tmp_path], max_bytes))
+
+
+def test_folder_walk_reads_pages_and_skips_non_news_files(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.html").write_bytes(ARTICLE)
+    (tmp_path / "sub" / "b.htm.gz").write_bytes(gzip.compress(ARTICLE))
+    (tmp_path / "c.txt").write_text("A scrape\n\nSome text.")
+    (tmp_path / "README.md").write_text("# not news")
+    got = items(tmp_path)
+    pages = [i for i in got if isinstance(i, RawPage)]
+    assert [p.origin.rsplit("/", 1)[-1] for p in pages] == ["a.html", "c.txt", "b.htm.gz"]
+    assert pages[2].body == ARTICLE  # gunzipped
+    assert [p.kind_hint for p in pages] == ["html", "text", "html"]  # by content
+    assert any(isinstance(i, Skipped) and i.origin.endswith("README.md") for i in got)
+
+
+def test_named_file_is_judged_by_content_not_name(tmp_path):
+    odd = tmp_path / "page.data"
+    odd.write_bytes(ARTICLE)
+    (page,) = list(read_files([odd], 10_000_000))
+    assert isinstance(page, RawPage) and page.kind_hint == "html"
+
+
+def test_oversized_file_is_refused_without_reading_it(tmp_path):
+    big = tmp_path / "huge.html"
+    with big.open("wb") as fh:  # sparse: 100 MB on paper, nothing on disk
+        fh.truncate(100_000_000)
+    (rej,) = items(tmp_path)
+    assert isinstance(rej, Rejected) and rej.reason == "too large"
+
+
+def test_gzip_bomb_is_refused_after_the_cap(tmp_path):
+    (tmp_path / "bomb.html.gz").write_bytes(gzip.compress(b"<p>" + b"a" * 5_000_000))
+    (rej,) = items(tmp_path, max_bytes=1_000_000)
+    assert isinstance(rej, Rejected) and rej.reason == "too large"
+
+
+def _warc(records: list[tuple[str, bytes, str]]) -> bytes:
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    for url, body, ctype in records:
+        headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
+                                                      http_headers=headers))
+    return out.getvalue()
+
+
+def test_warc_response_records_become_pages_others_are_counted(tmp_path):
+    data = _warc([("https://news.example/a", ARTICLE, "text/html; charset=utf-8"),
+                  ("https://news.example/logo.png", b"\x89PNG....", "image/png")])
+    (tmp_path / "crawl.warc.gz").write_bytes(data)
+    got = items(tmp_path)
+    pages = [i for i in got if isinstance(i, RawPage)]
+    assert len(pages) == 1 and pages[0].url == "https://news.example/a" and pages[0].body == ARTICLE
+    assert pages[0].fetched_at and pages[0].origin.startswith(str(tmp_path / "crawl.warc.gz") + "#")
+    assert [i.reason for i in got if isinstance(i, Skipped)] == ["warc response not html"]
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "flipped"])
+def test_corrupt_warc_record_keeps_the_pages_before_it(tmp_path, damage):
+    good = _warc([("https://news.example/a", ARTICLE, "text/html")])
+    bad = _warc([("https://news.example/b", ARTICLE, "text/html")])
+    corrupt = {"truncated": bad[: len(bad) // 2],
+               "garbage": b"this is not a warc record\r\n\r\n" + bad,
+               "flipped": bad[:60] + bytes(b ^ 0xFF for b in bad[60:120]) + bad[120:]}[damage]
+    (tmp_path / "damaged.warc.gz").write_bytes(good + corrupt)
+    got = items(tmp_path)
+    assert [i.url for i in got if isinstance(i, RawPage)] == ["https://news.example/a"]
+    failures = [i for i in got if isinstance(i, Rejected)]
+    assert len(failures) == 1 and failures[0].reason == "corrupt record"
