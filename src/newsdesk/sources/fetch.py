@@ -30,7 +30,7 @@ import socket
 import threading
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -203,12 +203,17 @@ class Fetcher:
     """Polite, safe HTTP GETs. One per run; safe to share between threads."""
 
     def __init__(self, settings: Settings, state: FetchState | None = None, *,
-                 total_timeout: float | None = None) -> None:
+                 total_timeout: float | None = None, allow_addresses: Iterable[str] = ()) -> None:
+        """`total_timeout`: wall-clock seconds per hop (default: `default_total_timeout`).
+        `allow_addresses`: addresses or networks ("10.1.0.0/16") fetched even though private,
+        for a trusted intranet host without opening every private address.
+        """
         self.settings = settings
         self.state: FetchState = state if state is not None else MemoryFetchState()
         self.total_timeout = total_timeout or default_total_timeout(settings)
         self._local = threading.local()
-        backend = safety.GuardedBackend(settings.allow_private, on_connect=self._on_connect)
+        self._exempt = safety.exempt_networks(allow_addresses)
+        backend = safety.GuardedBackend(settings.allow_private, self._on_connect, self._exempt)
         self._client = httpx.Client(
             transport=_GuardedTransport(backend),
             timeout=httpx.Timeout(connect=settings.connect_timeout, read=settings.read_timeout,
@@ -280,9 +285,13 @@ class Fetcher:
 
     def _check(self, url: str, check_robots: bool) -> None:
         try:
-            safety.check_url(url, self.settings.allow_private)
-            if check_robots and not self.robots.allowed(url):
-                raise FetchRefused("robots.txt disallows", url)
+            safety.check_url(url, self.settings.allow_private, self._exempt)
+            if check_robots:
+                rules = self.robots.rules_for(url)
+                if rules.failure:  # RFC 9309: an unreachable robots.txt means "keep off for now"
+                    raise FetchFailed(rules.failure, f"robots.txt of {url} could not be read; host skipped")
+                if not rules.allowed(url):
+                    raise FetchRefused("robots.txt disallows", url)
         except Rejected as exc:
             self.state.log_fetch(url, None, 0, 0.0, exc.reason)
             raise
@@ -372,18 +381,18 @@ class Fetcher:
         if deadline is not None:
             deadline.add_socket(sock)
 
-    def _load_robots(self, robots_url: str) -> tuple[int | None, str]:
-        """robots.txt for the RobotsCache: (status, text), status None when unreachable."""
+    def _load_robots(self, robots_url: str) -> tuple[int | None, str, str | None]:
+        """robots.txt for the RobotsCache: (status, text, failure); status None when unreadable."""
         try:
             result = self._follow(robots_url, {}, check_robots=False, cap=MAX_ROBOTS_BYTES)
-        except FetchRefused as exc:
-            # Too large, or a redirect we may not follow: as if there were no file.
-            return (404, "") if exc.reason != "private address" else (None, "")
-        except FetchFailed as exc:
-            # RFC 9309: redirects that lead nowhere mean "unavailable" (allow); other failures
-            # mean "unreachable" (disallow for now).
-            return (404, "") if exc.reason in ("redirect loop", "too many redirects") else (None, "")
-        return result.status, result.body.decode("utf-8", "replace")
+        except Rejected as exc:
+            # RFC 9309: too large, or redirects that lead nowhere, mean "unavailable" (allow);
+            # network failures mean "unreachable" (disallow for now).
+            if exc.reason in ("too large", "redirect loop", "too many redirects", "unsupported scheme"):
+                return 404, "", None
+            return None, "", exc.reason
+        failure = f"http {result.status}" if result.status >= 500 else None
+        return result.status, result.body.decode("utf-8", "replace"), failure
 
 
 def _absolute(base: str, location: str) -> str:

@@ -46,6 +46,7 @@ class RobotsRules:
     rules: tuple[tuple[bool, str], ...] = ()
     crawl_delay: float | None = None
     disallow_all: bool = False  # robots.txt unreachable
+    failure: str | None = None  # why it was unreachable: "timeout", "connection failed", "http 503"
 
     def allowed(self, url: str) -> bool:
         parts = urlsplit(url)
@@ -125,8 +126,9 @@ def product_token(user_agent: str) -> str:
     return re.split(r"[/\s]", user_agent.strip(), maxsplit=1)[0] or user_agent
 
 
-# What the fetcher hands us: robots.txt URL -> (status or None when unreachable, text).
-RobotsLoader = Callable[[str], tuple[int | None, str]]
+# What the fetcher hands us: robots.txt URL -> (status, text, failure reason); status None
+# when the file could not be read at all.
+RobotsLoader = Callable[[str], tuple[int | None, str, str | None]]
 
 
 class RobotsCache:
@@ -146,9 +148,9 @@ class RobotsCache:
         hit = self._cache.get(origin)
         if hit and time.monotonic() < hit[0]:
             return hit[1]
-        status, text = self._load(origin + "/robots.txt")
+        status, text, failure = self._load(origin + "/robots.txt")
         if status is None or status >= 500:
-            rules = RobotsRules(disallow_all=True)
+            rules = RobotsRules(disallow_all=True, failure=failure or f"http {status}")
         elif status >= 400:
             rules = RobotsRules()
         else:

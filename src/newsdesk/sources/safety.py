@@ -74,15 +74,24 @@ def resolve(host: str, port: int) -> list[str]:
     return addresses
 
 
-def check_addresses(host: str, addresses: Iterable[str], allow_private: bool) -> None:
+Exempt = tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]
+
+
+def exempt_networks(specs: Iterable[str]) -> Exempt:
+    """Parse "10.1.2.3" / "10.1.0.0/16" into networks allowed even when private."""
+    return tuple(ipaddress.ip_network(s.strip(), strict=False) for s in specs if s.strip())
+
+
+def check_addresses(host: str, addresses: Iterable[str], allow_private: bool, exempt: Exempt = ()) -> None:
     if allow_private:
         return
     for address in addresses:
-        if is_forbidden_address(address.split("%", 1)[0]):  # strip an IPv6 zone id
+        ip = ipaddress.ip_address(address.split("%", 1)[0])  # strip an IPv6 zone id
+        if is_forbidden_address(ip) and not any(ip in net for net in exempt):
             raise FetchRefused("private address", f"{host} resolves to {address}")
 
 
-def check_url(url: str, allow_private: bool) -> list[str]:
+def check_url(url: str, allow_private: bool, exempt: Exempt = ()) -> list[str]:
     """Refuse a URL we must not fetch; return the addresses its host resolves to.
 
     Raises FetchRefused("unsupported scheme" | "bad url" | "private address") or
@@ -98,7 +107,7 @@ def check_url(url: str, allow_private: bool) -> list[str]:
         raise FetchRefused("bad url", f"no host in {url}")
     port = parsed.port or (443 if parsed.scheme == "https" else 80)
     addresses = resolve(parsed.host, port)
-    check_addresses(parsed.host, addresses, allow_private)
+    check_addresses(parsed.host, addresses, allow_private, exempt)
     return addresses
 
 
@@ -109,16 +118,17 @@ class GuardedBackend(httpcore.NetworkBackend):
     request off at its wall-clock deadline (a read timeout alone restarts on every byte).
     """
 
-    def __init__(self, allow_private: bool, on_connect: Any = None) -> None:
+    def __init__(self, allow_private: bool, on_connect: Any = None, exempt: Exempt = ()) -> None:
         self._inner = httpcore.SyncBackend()
         self._allow_private = allow_private
+        self._exempt = exempt
         self.on_connect = on_connect
 
     def connect_tcp(self, host: str, port: int, timeout: float | None = None,
                     local_address: str | None = None,
                     socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
         addresses = resolve(host, port)
-        check_addresses(host, addresses, self._allow_private)
+        check_addresses(host, addresses, self._allow_private, self._exempt)
         error: Exception | None = None
         for address in addresses:  # connect to the checked address, never re-resolve
             try:
