@@ -1,9 +1,332 @@
-"""Queries the web desk needs beyond the basics: categories, sources, authors, per-day counts."""
+"""Queries the web desk needs beyond the basics: categories, sources, authors, per-day counts.
+
+Every listing is keyset-paginated in the display order `COALESCE(published, first_seen) DESC,
+id DESC` and walks an index of migrations/005_desk.sql, so a page costs the same on the
+first page of a 100k-article store as on the last. A `Cursor` is the (sort key, id) of the
+row a page starts after; it survives new articles arriving, unlike an offset.
+"""
 
 from __future__ import annotations
 
+import base64
+import json
+import re
 import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsdesk.errors import QueryError
+from newsdesk.store.queries import listing_from_row
+
+SORT = "COALESCE(a.published, a.first_seen)"
+_COLUMNS = ("a.id, a.key, a.url, a.canonical_url, a.site_name, a.title, a.authors, a.categories, a.published,"
+            " a.updated, a.language, a.excerpt, a.image, a.first_seen, a.changed_at, " + SORT + " AS sort_key")
+MAX_LIMIT = 100
+# Deep offsets cost a scan of every skipped match; past this a search should be narrowed instead.
+MAX_SEARCH_OFFSET = 1000
+# Snippet markers that cannot occur in stored text, so highlighting survives HTML escaping.
+MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
+
+
+@dataclass(frozen=True)
+class Cursor:
+    sort_key: str
+    id: int
+
+    def encode(self) -> str:
+        raw = json.dumps([self.sort_key, self.id], separators=(",", ":")).encode()
+        return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+    @classmethod
+    def decode(cls, token: str) -> Cursor:
+        try:
+            raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+            sort_key, ident = json.loads(raw)
+            return cls(str(sort_key), int(ident))
+        except (ValueError, TypeError) as exc:
+            raise QueryError(f"bad page cursor {token[:40]!r}; start again from the first page") from exc
+
+
+@dataclass
+class Page:
+    """One page of a listing, newest first, with cursors to the older and newer pages (None at the ends)."""
+
+    items: list[dict[str, Any]]
+    older: str | None = None
+    newer: str | None = None
+    filters: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Filters:
+    site: str | None = None
+    language: str | None = None
+    category: str | None = None
+    author: str | None = None
+    since: str | None = None  # ISO date or datetime, inclusive
+    until: str | None = None  # ISO date or datetime, inclusive of that whole day
+
+    def as_dict(self) -> dict[str, str]:
+        return {k: v for k, v in self.__dict__.items() if v}
+
+
+def _listing(row: sqlite3.Row) -> dict[str, Any]:
+    d = listing_from_row(row)
+    d.pop("data", None)
+    return d
+
+
+def _until_bound(until: str) -> str:
+    # A bare date means "that whole day": every ISO string of that day sorts below date + "~".
+    return until + "~" if re.fullmatch(r"\d{4}-\d{2}-\d{2}", until) else until
 
 
 class DeskQueries:
     conn: sqlite3.Connection
+
+    # -- listings ------------------------------------------------------------------------------
+    def desk_page(self, filters: Filters = Filters(), *, cursor: str | None = None, newer: bool = False,
+                  limit: int = 30) -> Page:
+        """A page of articles, newest first. `cursor` + `newer` pages backwards (towards newer)."""
+        limit = max(1, min(limit, MAX_LIMIT))
+        source, where, args = self._listing_source(filters)
+        # Order by the side table's own columns when it drives, so its index gives the order.
+        key, ident = (("c.sort_key", "c.article_id") if filters.category else
+                      ("au.sort_key", "au.article_id") if filters.author else (SORT, "a.id"))
+        start = Cursor.decode(cursor) if cursor else None
+        if start:
+            op = ">" if newer else "<"
+            where.append(f"({key}, {ident}) {op} (?, ?)")
+            args += [start.sort_key, start.id]
+        order = "ASC" if newer and start else "DESC"
+        sql = (f"SELECT {_COLUMNS} FROM {source} WHERE {' AND '.join(where)}"
+               f" ORDER BY {key} {order}, {ident} {order} LIMIT ?")
+        rows = [_listing(r) for r in self.conn.execute(sql, (*args, limit + 1))]
+        more = len(rows) > limit
+        rows = rows[:limit]
+        if newer and start:
+            rows.reverse()
+            page = Page(rows, older=_cursor_of(rows[-1]) if rows else cursor,
+                        newer=_cursor_of(rows[0]) if more and rows else None)
+        else:
+            page = Page(rows, older=_cursor_of(rows[-1]) if more else None,
+                        newer=_cursor_of(rows[0]) if start and rows else None)
+        page.filters = filters.as_dict()
+        return page
+
+    def _listing_source(self, f: Filters) -> tuple[str, list[str], list[Any]]:
+        """FROM clause and conditions; a category or author filter starts from its side table."""
+        where: list[str] = ["a.kind = 'article'"]
+        args: list[Any] = []
+        source = "articles a"
+        if f.category:
+            source = "desk_categories c JOIN articles a ON a.id = c.article_id"
+            where.append("c.name = ?")
+            args.append(f.category)
+        if f.author and not f.category:
+            source = "desk_authors au JOIN articles a ON a.id = au.article_id"
+            where.append("au.name = ?")
+            args.append(f.author)
+        elif f.author:
+            source += " JOIN desk_authors au ON au.article_id = a.id"
+            where.append("au.name = ?")
+            args.append(f.author)
+        for column, value in (("a.site_name", f.site), ("a.language", f.language)):
+            if value:
+                where.append(f"{column} = ?")
+                args.append(value)
+        if f.since:
+            where.append(f"{SORT} >= ?")
+            args.append(f.since)
+        if f.until:
+            where.append(f"{SORT} <= ?")
+            args.append(_until_bound(f.until))
+        return source, where, args
+
+    def recent_posts(self, limit: int = 8) -> list[dict[str, Any]]:
+        """The articles most recently added to the store (the "Recent posts" rail)."""
+        sql = (f"SELECT {_COLUMNS} FROM articles a WHERE a.kind = 'article'"
+               " ORDER BY a.first_seen DESC, a.id DESC LIMIT ?")
+        return [_listing(r) for r in self.conn.execute(sql, (limit,))]
+
+    def article_row(self, article_id: int) -> dict[str, Any] | None:
+        """Everything the article page shows: the record, store times, its source and neighbours."""
+        row = self.conn.execute(
+            f"SELECT a.*, {SORT} AS sort_key, s.url AS source_url FROM articles a"
+            " LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?", (article_id,)).fetchone()
+        if row is None:
+            return None
+        d = dict(row)
+        d["record"] = json.loads(d.pop("data"))
+        d["record"]["id"] = str(d["id"])
+        for name in ("authors", "categories", "tags"):
+            d[name] = json.loads(d[name]) if d.get(name) else []
+        return d
+
+    def neighbours(self, sort_key: str, article_id: int) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+        """(newer, older) articles next to this one in display order."""
+        def one(op: str, order: str) -> dict[str, Any] | None:
+            row = self.conn.execute(
+                f"SELECT a.id, a.title FROM articles a WHERE a.kind = 'article' AND ({SORT}, a.id) {op} (?, ?)"
+                f" ORDER BY {SORT} {order}, a.id {order} LIMIT 1", (sort_key, article_id)).fetchone()
+            return dict(row) if row else None
+        return one(">", "ASC"), one("<", "DESC")
+
+    def stored_ids_for(self, urls: list[str]) -> dict[str, int]:
+        """Which of these URLs are stored articles (by key, i.e. canonical URL or URL), and their ids."""
+        urls = [u for u in dict.fromkeys(urls) if u][:50]
+        if not urls:
+            return {}
+        rows = self.conn.execute(f"SELECT key, id FROM articles WHERE kind = 'article' AND key IN"
+                                 f" ({','.join('?' * len(urls))})", urls)
+        return {r["key"]: int(r["id"]) for r in rows}
+
+    def more_in_category(self, category: str, article_id: int, limit: int = 5) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.site_name, a.published, a.first_seen FROM desk_categories c"
+            " JOIN articles a ON a.id = c.article_id WHERE c.name = ? AND c.article_id <> ?"
+            " ORDER BY c.sort_key DESC, c.article_id DESC LIMIT ?", (category, article_id, limit))
+        return [dict(r) for r in rows]
+
+    # -- facets and stats ----------------------------------------------------------------------
+    def category_counts(self, limit: int = 200) -> list[tuple[str, int]]:
+        rows = self.conn.execute("SELECT name, COUNT(*) FROM desk_categories GROUP BY name"
+                                 " ORDER BY 2 DESC, 1 LIMIT ?", (limit,))
+        return [(r[0], r[1]) for r in rows]
+
+    def site_counts(self, limit: int = 200) -> list[tuple[str, int]]:
+        rows = self.conn.execute("SELECT site_name, COUNT(*) FROM articles WHERE kind = 'article'"
+                                 " AND site_name IS NOT NULL GROUP BY site_name ORDER BY 2 DESC, 1 LIMIT ?", (limit,))
+        return [(r[0], r[1]) for r in rows]
+
+    def language_counts(self) -> list[tuple[str, int]]:
+        rows = self.conn.execute("SELECT language, COUNT(*) FROM articles WHERE kind = 'article'"
+                                 " AND language IS NOT NULL GROUP BY language ORDER BY 2 DESC, 1")
+        return [(r[0], r[1]) for r in rows]
+
+    def author_counts(self, limit: int = 200) -> list[tuple[str, int]]:
+        rows = self.conn.execute("SELECT name, COUNT(*) FROM desk_authors GROUP BY name"
+                                 " ORDER BY 2 DESC, 1 LIMIT ?", (limit,))
+        return [(r[0], r[1]) for r in rows]
+
+    def sources_overview(self) -> list[dict[str, Any]]:
+        """Configured sources with their last fetch, status, back-off and how many articles came through them."""
+        rows = self.conn.execute(
+            "SELECT s.id, s.url, s.kind, s.title, s.added_at, s.last_fetch_at, s.last_status, s.fail_count,"
+            " s.next_fetch_at, (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id) AS articles"
+            " FROM sources s ORDER BY s.url LIMIT 500")
+        return [dict(r) for r in rows]
+
+    def day_counts(self, days: int = 60) -> list[tuple[str, int]]:
+        """Articles per day over the `days` days ending at the newest article (dates with none are absent)."""
+        newest = self.conn.execute(f"SELECT {SORT} FROM articles a WHERE a.kind = 'article'"
+                                   f" ORDER BY {SORT} DESC, a.id DESC LIMIT 1").fetchone()
+        if newest is None or not newest[0]:
+            return []
+        rows = self.conn.execute(
+            f"SELECT substr({SORT}, 1, 10) AS day, COUNT(*) FROM articles a WHERE a.kind = 'article'"
+            f" AND {SORT} >= date(substr(?, 1, 10), ?) GROUP BY day ORDER BY day",
+            (newest[0], f"-{days - 1} days"))
+        return [(r[0], r[1]) for r in rows if r[0]]
+
+    def month_counts(self) -> list[tuple[str, int]]:
+        rows = self.conn.execute(f"SELECT substr({SORT}, 1, 7) AS month, COUNT(*) FROM articles a"
+                                 " WHERE a.kind = 'article' GROUP BY month ORDER BY month")
+        return [(r[0], r[1]) for r in rows if r[0]]
+
+    def failures_page(self, *, reason: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        where, args = ("WHERE reason = ?", [reason]) if reason else ("", [])
+        rows = self.conn.execute(f"SELECT id, input, stage, reason, detail, at FROM failures {where}"
+                                 " ORDER BY at DESC, id DESC LIMIT ? OFFSET ?", (*args, limit, offset))
+        return [dict(r) for r in rows]
+
+    def data_version(self) -> int:
+        """Changes when another connection commits: the desk's caches key on it."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    # -- search --------------------------------------------------------------------------------
+    def desk_search(self, query: str, filters: Filters = Filters(), *, sort: str = "relevance",
+                    limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """FTS5 search with filters, sorted by relevance (bm25, title weighted 5x) or date.
+
+        Snippets carry MARK_OPEN/MARK_CLOSE around matches. A query FTS5 cannot parse is
+        retried as plain words; if that fails too, QueryError says how to write one.
+        """
+        if not query.strip():
+            raise QueryError("empty search: type a word, a \"quoted phrase\" or a prefix*")
+        limit = max(1, min(limit, MAX_LIMIT))
+        offset = max(0, min(offset, MAX_SEARCH_OFFSET))
+        try:
+            return self._search(query, filters, sort, limit, offset)
+        except sqlite3.OperationalError as exc:
+            plain = _plain_terms(query)
+            if plain is None:
+                raise QueryError(_search_hint(query)) from exc
+            try:
+                return self._search(plain, filters, sort, limit, offset)
+            except sqlite3.OperationalError as exc2:
+                raise QueryError(_search_hint(query)) from exc2
+
+    def _search(self, match: str, f: Filters, sort: str, limit: int, offset: int) -> list[dict[str, Any]]:
+        source, where, args = self._listing_source(f)
+        where.append("m.rowid = a.id")
+        plain = not (f.category or f.author or f.site or f.language or f.since or f.until)
+        if sort == "date":
+            order = f"{SORT} DESC, a.id DESC"
+            matches = "SELECT rowid, 0 AS rank FROM articles_fts WHERE articles_fts MATCH ?"
+        elif plain:
+            # Unfiltered relevance: let FTS5 rank and cut inside the virtual table, then join one page.
+            matches = ("SELECT rowid, bm25(articles_fts, 5.0, 1.0) AS rank FROM articles_fts"
+                       " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?")
+            order = "m.rank, a.id"
+        else:
+            matches = "SELECT rowid, bm25(articles_fts, 5.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH ?"
+            order = "m.rank, a.id"
+        margs: list[Any] = [match, limit, offset] if (plain and sort != "date") else [match]
+        tail = "" if (plain and sort != "date") else " LIMIT ? OFFSET ?"
+        targs: list[Any] = [] if (plain and sort != "date") else [limit, offset]
+        sql = (f"SELECT {_COLUMNS}, m.rank AS rank FROM ({matches}) m, {source}"
+               f" WHERE {' AND '.join(where)} ORDER BY {order}{tail}")
+        rows = [_listing(r) for r in self.conn.execute(sql, (*margs, *args, *targs))]
+        return self._with_snippets(match, rows)
+
+    def _with_snippets(self, match: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Snippets for one page only: computing them for every match would dominate the cost."""
+        if not rows:
+            return rows
+        ids = [r["id"] for r in rows]
+        snip = self.conn.execute(
+            f"SELECT rowid, snippet(articles_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 28) AS s,"
+            f" highlight(articles_fts, 0, '{MARK_OPEN}', '{MARK_CLOSE}') AS t FROM articles_fts"
+            f" WHERE articles_fts MATCH ? AND rowid IN ({','.join('?' * len(ids))})", (match, *ids))
+        found = {r[0]: (r[1], r[2]) for r in snip}
+        for r in rows:
+            r["snippet"], r["title_marked"] = found.get(r["id"], ("", r["title"]))
+        return rows
+
+
+    # -- the desk's few write actions (token-guarded in the web layer) --------------------------
+    def request_refetch(self, source_id: int) -> bool:
+        """Make a source due now, so the next `newsdesk watch` poll fetches it; False if unknown."""
+        cur = self.conn.execute("UPDATE sources SET next_fetch_at = strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now'),"
+                                " fail_count = 0 WHERE id = ?", (source_id,))
+        return cur.rowcount > 0
+
+    def source_row(self, source_id: int) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT * FROM sources WHERE id = ?", (source_id,)).fetchone()
+        return dict(row) if row else None
+
+
+def _cursor_of(row: dict[str, Any]) -> str:
+    return Cursor(row["sort_key"] or "", int(row["id"])).encode()
+
+
+def _plain_terms(query: str) -> str | None:
+    """A query FTS5 rejected, reread as quoted words, so that 'U.S.-Iran' or 'AT&T (2020' still searches."""
+    words = re.findall(r"\w+", query)
+    return " ".join(f'"{w}"' for w in words) if words else None
+
+
+def _search_hint(query: str) -> str:
+    return (f"cannot read the search {query[:80]!r}: use words, a \"quoted phrase\", a prefix* or"
+            " AND / OR / NOT between words")

@@ -1,0 +1,119 @@
+"""The Starlette application: `create_app(db_path, settings)`.
+
+Routes come from every `newsdesk.web.routes_*` module (each exposes `ROUTES: list[Route]`),
+found at start-up, so a capability adds pages by adding a module and templates that extend
+base.html (see web/README.md). Every response carries security headers; every error, from
+any route, is answered in one shape (responses.py).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import pkgutil
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Mount
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+import newsdesk.web
+from newsdesk.errors import NewsdeskError, NotFound, QueryError
+from newsdesk.settings import Settings, load_settings
+from newsdesk.store import open_store
+from newsdesk.web.responses import CODES, HTTPError, error_response
+from newsdesk.web.state import DeskState
+
+log = logging.getLogger(__name__)
+STATIC = Path(__file__).parent / "static"
+
+# Scripts and styles only from our own origin (no inline code, so injected markup cannot run);
+# lead images may come from the publisher. No frames, no plugins, forms only to us.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: http: data:;"
+       " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), interest-cohort=()"),
+]
+
+
+class SecurityHeaders:
+    """Adds SECURITY_HEADERS to every HTTP response (plain ASGI: no per-request task overhead)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = list(message.get("headers", [])) + SECURITY_HEADERS
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def route_modules() -> list[str]:
+    """Names of every newsdesk.web.routes_* module, core first, then the others by name."""
+    names = sorted(m.name for m in pkgutil.iter_modules(newsdesk.web.__path__) if m.name.startswith("routes_"))
+    return [f"newsdesk.web.{n}" for n in names]
+
+
+def discover_routes() -> list[BaseRoute]:
+    routes: list[BaseRoute] = []
+    for name in route_modules():
+        module = importlib.import_module(name)
+        routes.extend(getattr(module, "ROUTES", []))
+    return routes
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPError)
+    return error_response(request, exc.status, exc.code, exc.message)
+
+
+async def _starlette_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    message = {404: "no such page; start from the front page or search",
+               405: "this address does not accept that method"}.get(exc.status_code, str(exc.detail))
+    return error_response(request, exc.status_code, CODES.get(exc.status_code, "error"), message)
+
+
+async def _newsdesk_error(request: Request, exc: Exception) -> Response:
+    if isinstance(exc, NotFound):
+        return error_response(request, 404, "not_found", str(exc))
+    if isinstance(exc, QueryError):
+        return error_response(request, 400, "invalid_query", str(exc))
+    log.exception("newsdesk error on %s", request.url.path)
+    return error_response(request, 500, "internal_error", str(exc))
+
+
+async def _unexpected(request: Request, exc: Exception) -> Response:
+    log.exception("unexpected error on %s", request.url.path, exc_info=exc)
+    return error_response(request, 500, "internal_error", "the desk failed on this request; see the server log")
+
+
+def create_app(db_path: str | Path, settings: Settings | None = None, **_: Any) -> Starlette:
+    """The web desk over the store at `db_path` (created and migrated if needed)."""
+    settings = settings or load_settings()
+    with open_store(db_path):  # apply pending migrations once, before readers open read-only
+        pass
+    routes = [*discover_routes(), Mount("/static", app=StaticFiles(directory=STATIC), name="static")]
+    handlers: dict[Any, Any] = {HTTPError: _http_error, HTTPException: _starlette_error,
+                                NewsdeskError: _newsdesk_error, Exception: _unexpected}
+    app = Starlette(routes=routes, exception_handlers=handlers)
+    app.state.desk = DeskState(db_path, settings)
+    app.add_middleware(SecurityHeaders)
+    return app

@@ -1,0 +1,61 @@
+"""Server-side SVG bar charts: a picture that needs no JavaScript and no image library.
+
+Colours come from CSS classes (static/desk.css), so the chart follows the light/dark theme
+and needs no inline style (the Content-Security-Policy forbids inline styles).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from html import escape
+
+from markupsafe import Markup
+
+
+def fill_days(counts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Per-day counts with the empty days between first and last filled in as zeros."""
+    if not counts:
+        return []
+    known = dict(counts)
+    try:
+        day, last = date.fromisoformat(counts[0][0]), date.fromisoformat(counts[-1][0])
+    except ValueError:
+        return counts
+    out = []
+    while day <= last:
+        out.append((day.isoformat(), known.get(day.isoformat(), 0)))
+        day += timedelta(days=1)
+    return out
+
+
+def bar_chart(points: list[tuple[str, int]], title: str, width: int = 720, height: int = 220) -> Markup:
+    """An accessible SVG bar chart (role=img, a title, one <title> per bar for hover and screen readers)."""
+    left, bottom, top = 40, 28, 12
+    plot_w, plot_h = width - left - 8, height - bottom - top
+    peak = max((v for _, v in points), default=0) or 1
+    bar_w = plot_w / max(len(points), 1)
+    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}"'
+             f' xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>']
+    for frac in (0, 0.5, 1):
+        y = top + plot_h * (1 - frac)
+        parts.append(f'<line class="grid" x1="{left}" x2="{width - 8}" y1="{y:.1f}" y2="{y:.1f}"/>'
+                     f'<text class="axis" x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{round(peak * frac)}</text>')
+    for i, (label, value) in enumerate(points):
+        h = plot_h * value / peak
+        x = left + i * bar_w
+        parts.append(f'<rect class="bar" x="{x + bar_w * 0.1:.1f}" y="{top + plot_h - h:.1f}"'
+                     f' width="{max(bar_w * 0.8, 1):.1f}" height="{h:.1f}">'
+                     f'<title>{escape(label)}: {value}</title></rect>')
+    for i in _label_positions(len(points)):
+        x = left + (i + 0.5) * bar_w
+        parts.append(f'<text class="axis" x="{x:.1f}" y="{height - 8}" text-anchor="middle">'
+                     f'{escape(points[i][0])}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def _label_positions(n: int, most: int = 6) -> list[int]:
+    if n <= most:
+        return list(range(n))
+    step = (n - 1) / (most - 1)
+    return sorted({round(i * step) for i in range(most)})

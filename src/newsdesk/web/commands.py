@@ -1,0 +1,36 @@
+"""`newsdesk serve`: the web desk on uvicorn, bound to loopback unless told otherwise."""
+
+from __future__ import annotations
+
+import click
+
+from newsdesk.cli_common import db_option, settings_from
+
+
+@click.command("serve")
+@db_option
+@click.option("--host", default=None, help="Address to bind (default: setting `host`, 127.0.0.1).")
+@click.option("--port", default=None, type=int, help="Port (default: setting `port`, 8080; 0 picks a free one).")
+@click.option("--write-token", "write_token", default=None, metavar="TOKEN",
+              help="Enable write actions (add a source, re-fetch) for clients sending this bearer token.")
+@click.option("--log-level", default="warning", show_default=True,
+              type=click.Choice(["critical", "error", "warning", "info", "debug"]), help="Server log level.")
+def serve(db: str | None, host: str | None, port: int | None, write_token: str | None, log_level: str) -> None:
+    """Serve the web desk, the JSON API (/api, docs at /docs) and Atom feeds (/feed.atom)."""
+    import uvicorn
+
+    from newsdesk.web.app import create_app
+
+    settings = settings_from(db=db, host=host, port=port, write_token=write_token)
+    app = create_app(settings.db, settings)
+    config = uvicorn.Config(app, host=settings.host, port=settings.port, log_level=log_level,
+                            access_log=log_level in ("info", "debug"), server_header=False)
+    server = uvicorn.Server(config)
+    click.echo(f"newsdesk: serving {settings.db} at http://{settings.host}:{settings.port}/ (Ctrl-C stops)")
+    if settings.host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo("newsdesk: warning: listening beyond this machine; anyone who can reach it can read the desk",
+                   err=True)
+    server.run()
+
+
+COMMANDS = [serve]

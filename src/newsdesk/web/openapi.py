@@ -1,0 +1,101 @@
+"""The OpenAPI 3.1 description of /api, written by hand so it says what each call is for."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _param(name: str, description: str, kind: str = "string", where: str = "query",
+           required: bool = False) -> dict[str, Any]:
+    return {"name": name, "in": where, "required": required, "description": description, "schema": {"type": kind}}
+
+
+FILTERS = [
+    _param("site", "Only articles from this site (its site_name)."),
+    _param("language", "Only articles in this language (ISO 639-1)."),
+    _param("category", "Only articles in this category."),
+    _param("author", "Only articles by this author."),
+    _param("since", "Published on or after this date (YYYY-MM-DD)."),
+    _param("until", "Published on or before this date (YYYY-MM-DD, inclusive)."),
+]
+PAGING = [
+    _param("cursor", "Opaque cursor from a previous response's `next`; pages stay stable as articles arrive."),
+    _param("after", "Opaque cursor: the page of newer articles (a response's `prev`)."),
+    _param("limit", "Items per page (1-100, default 30).", "integer"),
+]
+ERROR = {"description": "Error, always in one shape", "content": {"application/json": {"schema": {
+    "$ref": "#/components/schemas/Error"}}}}
+
+
+def _get(summary: str, description: str, params: list[dict[str, Any]], schema: str) -> dict[str, Any]:
+    return {"get": {"summary": summary, "description": description, "parameters": params, "responses": {
+        "200": {"description": "OK", "content": {"application/json": {
+            "schema": {"$ref": f"#/components/schemas/{schema}"}}}},
+        "400": ERROR, "404": ERROR}}}
+
+
+def _post(summary: str, description: str, params: list[dict[str, Any]], body: bool) -> dict[str, Any]:
+    op: dict[str, Any] = {"summary": summary, "description": description, "parameters": params,
+                          "security": [{"token": []}],
+                          "responses": {"201": {"description": "Created"}, "202": {"description": "Accepted"},
+                                        "401": ERROR, "403": ERROR, "404": ERROR}}
+    if body:
+        op["requestBody"] = {"required": True, "content": {"application/json": {"schema": {
+            "type": "object", "required": ["url"], "properties": {
+                "url": {"type": "string", "description": "Feed, sitemap, site or page URL"},
+                "kind": {"type": "string", "description": "feed | sitemap | site | page"}}}}}}
+    return {"post": op}
+
+
+def openapi_spec() -> dict[str, Any]:
+    paths: dict[str, Any] = {
+        "/api/articles": _get("List articles", "Newest first, filtered; keyset-paginated.",
+                              FILTERS + PAGING, "Listing"),
+        "/api/articles/{id}": _get("One article", "The full `newsdesk analyze` record plus store times.",
+                                   [_param("id", "Article id", "integer", "path", True)], "Article"),
+        "/api/search": _get("Search", "FTS5 search over title and body: words, \"phrases\", prefix*, AND/OR/NOT."
+                            " Snippets highlight matches. A query that cannot be read gets a 400 with a hint.",
+                            [_param("q", "The query", required=True),
+                             _param("sort", "relevance (default) or date"),
+                             _param("page", "Page number (1-50)", "integer"), *FILTERS,
+                             _param("limit", "Results per page (1-100, default 20)", "integer")], "Listing"),
+        "/api/categories": _get("Categories", "Categories with article counts.", [], "Counts"),
+        "/api/authors": _get("Authors", "Authors with article counts.", [], "Counts"),
+        "/api/sites": _get("Sites", "Sites (site_name) with article counts.", [], "Counts"),
+        "/api/languages": _get("Languages", "Languages with article counts.", [], "Counts"),
+        "/api/sources": {**_get("Sources", "Configured sources: last fetch, status, back-off, articles.", [], "Items"),
+                         **_post("Add a source", "Needs the write token.", [], True)},
+        "/api/sources/{id}/refetch": _post("Re-fetch a source", "Makes the source due now for `newsdesk watch`."
+                                           " Needs the write token.",
+                                           [_param("id", "Source id", "integer", "path", True)], False),
+        "/api/failures": _get("Failures", "Inputs that failed, with stage and reason, newest first.",
+                              [_param("reason", "Only this reason"), _param("limit", "1-500", "integer"),
+                               _param("offset", "Skip this many", "integer")], "Items"),
+        "/api/stats": _get("Stats", "Counts, failure reasons, articles per day and per month.", [], "Stats"),
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "newsdesk API", "version": "1", "description":
+                 "Read the news desk as JSON. Every HTML page has a twin here. Errors always look like"
+                 " {\"error\": {\"status\", \"code\", \"message\"}}."},
+        "paths": paths,
+        "components": {"securitySchemes": {"token": {"type": "http", "scheme": "bearer"}}, "schemas": _schemas()},
+    }
+
+
+def _schemas() -> dict[str, Any]:
+    obj, arr, s = "object", "array", {"type": "string"}
+    item = {"type": obj, "properties": {k: s for k in ("title", "url", "site_name", "published", "language",
+                                                       "excerpt", "snippet", "snippet_html")}}
+    return {
+        "Error": {"type": obj, "properties": {"error": {"type": obj, "properties": {
+            "status": {"type": "integer"}, "code": s, "message": s}}}},
+        "Listing": {"type": obj, "properties": {"items": {"type": arr, "items": item},
+                                                "next": {"type": ["string", "null"]},
+                                                "prev": {"type": ["string", "null"]}}},
+        "Article": {"type": obj, "description": "The `newsdesk analyze` contract (see DESIGN.md) plus `store`."},
+        "Counts": {"type": obj, "properties": {"items": {"type": arr, "items": {"type": obj, "properties": {
+            "name": s, "articles": {"type": "integer"}}}}}},
+        "Items": {"type": obj, "properties": {"items": {"type": arr, "items": {"type": obj}}}},
+        "Stats": {"type": obj},
+    }

@@ -1,0 +1,109 @@
+"""Jinja2 environment and the filters templates use.
+
+Article content is untrusted: templates autoescape everything, URLs are only rendered when
+their scheme is http(s), and the only HTML we build from article text (search highlights)
+is escaped first and then passed through nh3 with an allow-list of one tag.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+import nh3
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from newsdesk.store.desk import MARK_CLOSE, MARK_OPEN
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def parse_time(value: str | None) -> datetime | None:
+    """An ISO 8601 string to an aware datetime (naive and date-only values are taken as UTC)."""
+    if not value:
+        return None
+    try:
+        dt = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+
+
+_UNITS = (("year", 365 * 86400), ("month", 30 * 86400), ("week", 7 * 86400), ("day", 86400),
+          ("hour", 3600), ("minute", 60))
+
+
+def relative_time(value: str | None, now: datetime | None = None) -> str:
+    """"2 minutes ago", "in 3 days", "just now"; the same wording as static/desk.js uses."""
+    dt = parse_time(value)
+    if dt is None:
+        return ""
+    seconds = ((now or datetime.now(UTC)) - dt).total_seconds()
+    ahead, seconds = seconds < 0, abs(seconds)
+    for unit, size in _UNITS:
+        if seconds >= size:
+            n = int(seconds // size)
+            phrase = f"{n} {unit}{'' if n == 1 else 's'}"
+            return f"in {phrase}" if ahead else f"{phrase} ago"
+    return "just now"
+
+
+def human_time(value: str | None) -> str:
+    """A readable absolute time: "11 Feb 2026, 12:00 UTC", or just the date for date-only values."""
+    dt = parse_time(value)
+    if dt is None:
+        return value or ""
+    if value and len(value.strip()) <= 10:
+        return dt.strftime("%-d %b %Y")
+    return dt.astimezone(UTC).strftime("%-d %b %Y, %H:%M UTC")
+
+
+def iso_time(value: str | None) -> str:
+    dt = parse_time(value)
+    return dt.isoformat() if dt else ""
+
+
+def safe_url(value: str | None) -> str | None:
+    """The URL if it is http(s) without credentials; None otherwise (javascript:, data:, …)."""
+    if not value or not isinstance(value, str):
+        return None
+    value = value.strip()
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or "@" in parts.netloc:
+        return None
+    if any(ord(c) < 32 for c in value):
+        return None
+    return value
+
+
+def marked(value: str | None) -> Markup:
+    """Snippet or title with MARK_OPEN/MARK_CLOSE markers to HTML with <mark>: escape, then allow-list."""
+    text = html.escape(value or "").replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>")
+    return Markup(nh3.clean(text, tags={"mark"}, attributes={}))
+
+
+def unmarked(value: str | None) -> str:
+    return (value or "").replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
+
+
+def query_string(base: dict[str, Any], **changes: Any) -> str:
+    """`?a=1&b=2` from the current filters with some changed; None drops a key."""
+    merged = {k: v for k, v in {**base, **changes}.items() if v not in (None, "")}
+    return ("?" + urlencode(merged)) if merged else ""
+
+
+def make_environment(extra_dirs: list[Path] | None = None) -> Environment:
+    env = Environment(loader=FileSystemLoader([str(TEMPLATES), *map(str, extra_dirs or [])]),
+                      autoescape=select_autoescape(default=True, default_for_string=True),
+                      trim_blocks=True, lstrip_blocks=True, auto_reload=False)
+    env.filters.update(reltime=relative_time, humantime=human_time, isotime=iso_time, safe_url=safe_url,
+                       marked=marked, unmarked=unmarked)
+    env.globals.update(query_string=query_string)
+    return env

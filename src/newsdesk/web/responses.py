@@ -1,0 +1,68 @@
+"""One way to answer: HTML through a template, JSON with one error shape.
+
+Every error, HTML or JSON, carries the same three facts: status, a short code and a message
+that says what to do. JSON errors look like
+`{"error": {"status": 404, "code": "not_found", "message": "..."}}`.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+
+from newsdesk.web.state import desk
+
+CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+         422: "invalid_query", 500: "internal_error"}
+
+
+class JSONResponse(Response):
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
+
+
+class HTTPError(Exception):
+    """Raised by handlers; app.py turns it into an HTML page or a JSON error."""
+
+    def __init__(self, status: int, message: str, code: str | None = None) -> None:
+        super().__init__(message)
+        self.status, self.message = status, message
+        self.code = code or CODES.get(status, "error")
+
+
+def wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/api"
+
+
+def error_payload(status: int, code: str, message: str) -> dict[str, Any]:
+    return {"error": {"status": status, "code": code, "message": message}}
+
+
+def error_response(request: Request, status: int, code: str, message: str) -> Response:
+    if wants_json(request):
+        return JSONResponse(error_payload(status, code, message), status_code=status)
+    return page(request, "error.html", {"status": status, "code": code, "message": message,
+                                        "title": f"{status}: {code.replace('_', ' ')}"}, status=status)
+
+
+def page(request: Request, template: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
+    state = desk(request)
+    context = {"request": request, "writes_enabled": state.writes_enabled, **context}
+    body = state.env.get_template(template).render(context)
+    return HTMLResponse(body, status_code=status)
+
+
+def int_param(request: Request, name: str, default: int, lo: int, hi: int) -> int:
+    raw = request.query_params.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise HTTPError(400, f"parameter {name!r} must be a whole number, got {raw[:40]!r}") from None
+    return max(lo, min(hi, value))

@@ -1,0 +1,156 @@
+"""The JSON API under /api: the twin of every HTML page, one error shape, stable cursors.
+
+Listings return `{"items": [...], "next": url|null, "prev": url|null}`; `next`/`prev` carry
+a keyset cursor, so paging stays stable while new articles arrive. Write actions (adding a
+source, asking for a re-fetch) need `Authorization: Bearer <token>` and are off unless the
+server was started with a write token.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from newsdesk.web.listing import facets, filters_from, item_json, page_from, page_links
+from newsdesk.web.render import marked, query_string, unmarked
+from newsdesk.web.responses import HTTPError, JSONResponse, int_param
+from newsdesk.web.routes_article import load_article
+from newsdesk.web.routes_search import run_search
+from newsdesk.web.routes_stats import stats_data
+from newsdesk.web.state import desk
+
+
+def api_index(request: Request) -> Response:
+    return JSONResponse({"openapi": "/api/openapi.json", "docs": "/docs", "endpoints": [
+        "/api/articles", "/api/articles/{id}", "/api/search", "/api/categories", "/api/authors", "/api/sites",
+        "/api/languages", "/api/sources", "/api/failures", "/api/stats"]})
+
+
+def articles(request: Request) -> Response:
+    state = desk(request)
+    filters = filters_from(request)
+    result = page_from(request, state, filters)
+    links = page_links(request, result)
+    return JSONResponse({"items": [item_json(r) for r in result.items], "next": links["older"],
+                         "prev": links["newer"], "filters": filters.as_dict()})
+
+
+def one_article(request: Request) -> Response:
+    row = load_article(desk(request), request.path_params["id"])
+    return JSONResponse({**row["record"], "store": {
+        "first_seen": row["first_seen"], "last_seen": row["last_seen"], "changed_at": row["changed_at"],
+        "source": row.get("source_url"), "links": {"html": f"/article/{row['id']}"}}})
+
+
+def search(request: Request) -> Response:
+    found = run_search(request, desk(request))
+    items = []
+    for r in found["results"]:
+        item = item_json(r)
+        item.update(snippet=unmarked(r.get("snippet")), snippet_html=str(marked(r.get("snippet"))))
+        items.append(item)
+    params = {k: v for k, v in request.query_params.items() if k != "page"}
+    return JSONResponse({
+        "query": found["query"], "sort": found["sort"], "page": found["page"], "items": items,
+        "next": "/api/search" + query_string(params, page=found["page"] + 1) if found["more"] else None,
+        "prev": "/api/search" + query_string(params, page=found["page"] - 1) if found["page"] > 1 else None,
+    })
+
+
+def _counts(rows: list[tuple[str, int]]) -> list[dict[str, Any]]:
+    return [{"name": name, "articles": n} for name, n in rows]
+
+
+def categories(request: Request) -> Response:
+    state = desk(request)
+    return JSONResponse({"items": _counts(state.facets.get("categories", lambda: state.store().category_counts(500)))})
+
+
+def authors(request: Request) -> Response:
+    state = desk(request)
+    return JSONResponse({"items": _counts(state.facets.get("authors", lambda: state.store().author_counts(500)))})
+
+
+def sites(request: Request) -> Response:
+    state = desk(request)
+    return JSONResponse({"items": _counts(state.facets.get("sites", lambda: state.store().site_counts(500)))})
+
+
+def languages(request: Request) -> Response:
+    return JSONResponse({"items": _counts(facets(desk(request))["languages"])})
+
+
+def sources(request: Request) -> Response:
+    return JSONResponse({"items": desk(request).store().sources_overview()})
+
+
+def failures(request: Request) -> Response:
+    limit = int_param(request, "limit", 50, 1, 500)
+    offset = int_param(request, "offset", 0, 0, 1_000_000)
+    rows = desk(request).store().failures_page(reason=request.query_params.get("reason") or None,
+                                               limit=limit, offset=offset)
+    return JSONResponse({"items": rows, "next": None if len(rows) < limit else
+                         "/api/failures" + query_string(dict(request.query_params), offset=offset + limit)})
+
+
+def stats(request: Request) -> Response:
+    data = dict(stats_data(desk(request)))
+    data["per_day"] = [{"day": d, "articles": n} for d, n in data["per_day"]]
+    data["per_month"] = [{"month": m, "articles": n} for m, n in data["per_month"]]
+    return JSONResponse(data)
+
+
+# -- writes ------------------------------------------------------------------------------------
+def _check_token(request: Request) -> None:
+    token = desk(request).settings.write_token
+    if not token:
+        raise HTTPError(403, "write actions are off; start the server with `newsdesk serve --write-token TOKEN`")
+    given = request.headers.get("authorization", "")
+    if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
+        raise HTTPError(401, "send the write token as `Authorization: Bearer <token>`")
+
+
+async def add_source(request: Request) -> Response:
+    _check_token(request)
+    try:
+        body = json.loads(await request.body() or b"{}")
+    except ValueError:
+        raise HTTPError(400, "send a JSON object like {\"url\": \"https://example.org/feed.xml\"}") from None
+    url = body.get("url") if isinstance(body, dict) else None
+    if not isinstance(url, str) or not url.startswith(("http://", "https://")) or len(url) > 2000:
+        raise HTTPError(400, "'url' must be an http(s) URL of a feed, sitemap, site or page")
+    with desk(request).writable_store() as store:
+        source_id = store.add_source(url, body.get("kind") if isinstance(body.get("kind"), str) else None)
+        row = store.source_row(source_id)
+    return JSONResponse(row, status_code=201)
+
+
+async def refetch(request: Request) -> Response:
+    _check_token(request)
+    with desk(request).writable_store() as store:
+        if not store.request_refetch(request.path_params["id"]):
+            raise HTTPError(404, f"no source {request.path_params['id']}; see /api/sources")
+        row = store.source_row(request.path_params["id"])
+    return JSONResponse(row, status_code=202)
+
+
+ROUTES = [
+    Route("/api", api_index),
+    Route("/api/articles", articles),
+    Route("/api/articles/{id:int}", one_article),
+    Route("/api/search", search),
+    Route("/api/categories", categories),
+    Route("/api/authors", authors),
+    Route("/api/sites", sites),
+    Route("/api/languages", languages),
+    Route("/api/sources", sources, methods=["GET"]),
+    Route("/api/sources", add_source, methods=["POST"]),
+    Route("/api/sources/{id:int}/refetch", refetch, methods=["POST"]),
+    Route("/api/failures", failures),
+    Route("/api/stats", stats),
+]

@@ -1,0 +1,43 @@
+"""Atom feeds: /feed.atom (filter by site, category, language or author) and /search/feed.atom?q=."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from newsdesk.web.atom import atom_feed
+from newsdesk.web.listing import filters_from
+from newsdesk.web.render import query_string
+from newsdesk.web.routes_search import run_search
+from newsdesk.web.state import desk
+
+FEED_ITEMS = 50
+ATOM_TYPE = "application/atom+xml; charset=utf-8"
+
+
+def _base(request: Request) -> str:
+    return f"{request.url.scheme}://{request.url.netloc}"
+
+
+def feed(request: Request) -> Response:
+    filters = filters_from(request)
+    page = desk(request).store().desk_page(filters, limit=FEED_ITEMS)
+    f = filters.as_dict()
+    label = ", ".join(f"{k} {v}" for k, v in f.items())
+    html_url = ("/category/" + f["category"]) if list(f) == ["category"] else (
+        ("/source/" + f["site"]) if list(f) == ["site"] else "/" + query_string(f))
+    body = atom_feed(title="newsdesk" + (f": {label}" if label else ": latest"), self_url="/feed.atom" +
+                     query_string(f), html_url=html_url, base=_base(request), items=page.items)
+    return Response(body, media_type=ATOM_TYPE)
+
+
+def search_feed(request: Request) -> Response:
+    found = run_search(request, desk(request))
+    params = dict(request.query_params)
+    body = atom_feed(title=f"newsdesk search: {found['query']}", self_url="/search/feed.atom" + query_string(params),
+                     html_url="/search" + query_string(params), base=_base(request), items=found["results"])
+    return Response(body, media_type=ATOM_TYPE)
+
+
+ROUTES = [Route("/feed.atom", feed, name="feed"), Route("/search/feed.atom", search_feed, name="search_feed")]

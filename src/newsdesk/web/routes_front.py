@@ -1,0 +1,80 @@
+"""The front page and the category, source and author pages: one listing, different filters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from newsdesk.store.desk import Filters
+from newsdesk.web.listing import facets, filters_from, group_by_category, page_from, page_links
+from newsdesk.web.render import query_string
+from newsdesk.web.responses import page
+from newsdesk.web.state import desk
+
+
+def _listing_page(request: Request, filters: Filters, heading: str, kind: str, feed: str | None,
+                  grouped: bool) -> Response:
+    state = desk(request)
+    result = page_from(request, state, filters)
+    api = "/api/articles" + query_string(filters.as_dict())
+    context: dict[str, Any] = {
+        "title": heading, "heading": heading, "kind": kind, "page": result, "links": page_links(request, result),
+        "groups": group_by_category(result.items) if grouped else [(None, result.items)],
+        "recent": state.facets.get("recent", lambda: state.store().recent_posts(8)),
+        "facets": facets(state), "filters": filters.as_dict(), "json_url": api, "feed_url": feed,
+    }
+    return page(request, "front.html", context)
+
+
+def front(request: Request) -> Response:
+    filters = filters_from(request)
+    feed = "/feed.atom" + query_string({k: v for k, v in filters.as_dict().items() if k in ("site", "language")})
+    return _listing_page(request, filters, "Latest news", "front", feed, grouped=True)
+
+
+def category(request: Request) -> Response:
+    name = request.path_params["name"]
+    filters = filters_from(request, category=name)
+    feed = "/feed.atom" + query_string({"category": name})
+    return _listing_page(request, filters, name, "category", feed, grouped=False)
+
+
+def source(request: Request) -> Response:
+    site = request.path_params["site"]
+    filters = filters_from(request, site=site)
+    return _listing_page(request, filters, site, "source", "/feed.atom" + query_string({"site": site}), grouped=True)
+
+
+def author(request: Request) -> Response:
+    name = request.path_params["name"]
+    filters = filters_from(request, author=name)
+    return _listing_page(request, filters, f"By {name}", "author", None, grouped=True)
+
+
+def _facet_page(request: Request, title: str, kind: str, rows: list[tuple[str, int]], api: str) -> Response:
+    return page(request, "facets.html", {"title": title, "kind": kind, "rows": rows, "json_url": api})
+
+
+def categories(request: Request) -> Response:
+    state = desk(request)
+    rows = state.facets.get("categories", lambda: state.store().category_counts(500))
+    return _facet_page(request, "Categories", "category", rows, "/api/categories")
+
+
+def authors(request: Request) -> Response:
+    state = desk(request)
+    rows = state.facets.get("authors", lambda: state.store().author_counts(500))
+    return _facet_page(request, "Authors", "author", rows, "/api/authors")
+
+
+ROUTES = [
+    Route("/", front, name="front"),
+    Route("/category/{name:path}", category, name="category"),
+    Route("/source/{site:path}", source, name="source"),
+    Route("/author/{name:path}", author, name="author"),
+    Route("/categories", categories, name="categories"),
+    Route("/authors", authors, name="authors"),
+]

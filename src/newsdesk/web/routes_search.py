@@ -1,0 +1,61 @@
+"""Search: FTS5 with highlighted snippets, phrases, prefixes, filters and sort by relevance or date.
+
+A query that cannot be read is shown back with a hint (status 400), never a server error.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from newsdesk.errors import QueryError
+from newsdesk.store.desk import Filters
+from newsdesk.web.listing import facets, filters_from
+from newsdesk.web.render import query_string
+from newsdesk.web.responses import HTTPError, int_param, page
+from newsdesk.web.state import DeskState, desk
+
+PER_PAGE = 20
+
+
+def run_search(request: Request, state: DeskState) -> dict[str, Any]:
+    """The search a request asks for: {query, filters, sort, page, results, more} (QueryError if unreadable)."""
+    q = (request.query_params.get("q") or "").strip()
+    sort = request.query_params.get("sort") or "relevance"
+    if sort not in ("relevance", "date"):
+        raise HTTPError(400, "parameter 'sort' must be 'relevance' or 'date'")
+    filters = filters_from(request)
+    limit = int_param(request, "limit", PER_PAGE, 1, 100)
+    number = int_param(request, "page", 1, 1, 50)
+    results: list[dict[str, Any]] = []
+    if q:
+        results = state.store().desk_search(q, filters, sort=sort, limit=limit + 1, offset=(number - 1) * limit)
+    return {"query": q, "filters": filters, "sort": sort, "page": number, "limit": limit,
+            "results": results[:limit], "more": len(results) > limit}
+
+
+def search(request: Request) -> Response:
+    state = desk(request)
+    error = None
+    try:
+        found = run_search(request, state)
+    except QueryError as exc:
+        error = str(exc)
+        found = {"query": request.query_params.get("q", ""), "filters": Filters(), "sort": "relevance",
+                 "page": 1, "limit": PER_PAGE, "results": [], "more": False}
+    params = {k: v for k, v in request.query_params.items() if k != "page"}
+    context = {
+        "title": f"Search: {found['query']}" if found["query"] else "Search", **found, "error": error,
+        "facets": facets(state), "filters": found["filters"].as_dict(), "params": params,
+        "next_url": "/search" + query_string(params, page=found["page"] + 1) if found["more"] else None,
+        "prev_url": "/search" + query_string(params, page=found["page"] - 1) if found["page"] > 1 else None,
+        "json_url": "/api/search" + query_string(params),
+        "feed_url": "/search/feed.atom" + query_string(params) if found["query"] else None,
+    }
+    return page(request, "search.html", context, status=400 if error else 200)
+
+
+ROUTES = [Route("/search", search, name="search")]

@@ -1,0 +1,60 @@
+"""Stats and health: counts, articles per day (as a chart), sources with their last fetch, failures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from newsdesk.web.chart import bar_chart, fill_days
+from newsdesk.web.responses import int_param, page
+from newsdesk.web.state import DeskState, desk
+
+CHART_DAYS = 60
+
+
+def stats_data(state: DeskState) -> dict[str, Any]:
+    """Everything /stats shows, cached for state.FACET_TTL seconds (several queries scan an index)."""
+    def compute() -> dict[str, Any]:
+        store = state.store()
+        return {**store.stats(), "failure_reasons": store.failure_counts(),
+                "per_day": fill_days(store.day_counts(CHART_DAYS)), "per_month": store.month_counts()}
+    return state.facets.get("stats", compute)
+
+
+def stats(request: Request) -> Response:
+    data = stats_data(desk(request))
+    days = data["per_day"]
+    context = {
+        "title": "Stats and health", "s": data, "json_url": "/api/stats",
+        "day_chart": bar_chart(days, f"Articles per day, {days[0][0]} to {days[-1][0]}") if days else None,
+        "month_chart": bar_chart(data["per_month"], "Articles per month") if len(data["per_month"]) > 1 else None,
+    }
+    return page(request, "stats.html", context)
+
+
+def sources(request: Request) -> Response:
+    state = desk(request)
+    context = {"title": "Sources", "sources": state.store().sources_overview(),
+               "sites": state.facets.get("sites", lambda: state.store().site_counts(500)),
+               "json_url": "/api/sources"}
+    return page(request, "sources.html", context)
+
+
+def failures(request: Request) -> Response:
+    state = desk(request)
+    reason = request.query_params.get("reason") or None
+    number = int_param(request, "page", 1, 1, 1000)
+    rows = state.store().failures_page(reason=reason, limit=51, offset=(number - 1) * 50)
+    context = {"title": "Failures", "rows": rows[:50], "reason": reason, "page": number, "more": len(rows) > 50,
+               "reasons": stats_data(state)["failure_reasons"], "json_url": "/api/failures"}
+    return page(request, "failures.html", context)
+
+
+ROUTES = [
+    Route("/stats", stats, name="stats"),
+    Route("/sources", sources, name="sources"),
+    Route("/failures", failures, name="failures"),
+]
