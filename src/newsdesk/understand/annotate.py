@@ -1,0 +1,127 @@
+"""The understand stage: `Annotator().annotate(article)` fills `entities` and `quotes`.
+
+Order: parse (shared cache, `nlp.parse`) → entity mentions with roles and countries →
+canonical names within the article → quotes → each quote's speaker resolved to a named
+entity (a pronoun to its antecedent, "the minister" to the person with that role).
+Articles in a language we have no model for come back unchanged (not covered, not
+mangled).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsdesk.records import Article, Entity, Quote
+from newsdesk.understand import nlp, quotes
+from newsdesk.understand.canonical import canonicalize
+from newsdesk.understand.entities import Mention, find_mentions
+
+COVERED = {"en", None}
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me", "his"}
+_GROUP_PRONOUNS = {"they", "we", "it", "them", "us"}
+_ANTECEDENT_WINDOW = 1500  # characters back a pronoun may reach: about three paragraphs
+
+
+class Annotator:
+    """Entities and quotes for English articles, with the shared spaCy pipeline."""
+
+    def __init__(self) -> None:
+        self.nlp = nlp.load_nlp()
+
+    def annotate(self, article: Article) -> Article:
+        if article.language not in COVERED or not article.text.strip():
+            return article
+        doc = nlp.parse(article.text)
+        return annotate_doc(article, doc)
+
+
+def annotate_doc(article: Article, doc: Any) -> Article:
+    mentions = canonicalize(find_mentions(doc))
+    by_token = {t.i: m for m in mentions for t in m.span}
+    found = quotes.find_quotes(doc)
+    out_quotes = [_quote(doc, f, mentions, by_token) for f in found]
+    entities = tuple(Entity(text=m.text, type=m.type, start=m.start, end=m.end, canonical=m.canonical,
+                            role=m.role, country=m.country) for m in mentions)
+    return article.replace(entities=entities, quotes=tuple(out_quotes))
+
+
+def _quote(doc: Any, f: quotes.Found, mentions: list[Mention], by_token: dict[int, Mention]) -> Quote:
+    speaker, role = resolve_speaker(doc, f, mentions, by_token)
+    text = " … ".join(doc.text[a:b].strip() for a, b in f.pieces) if f.pieces else doc.text[f.start:f.end]
+    return Quote(text=text, kind=f.kind, start=f.start, end=f.end, speaker=speaker,
+                 speaker_role=role, cue=f.cue)
+
+
+def resolve_speaker(doc: Any, f: quotes.Found, mentions: list[Mention],
+                    by_token: dict[int, Mention]) -> tuple[str | None, str | None]:
+    """(speaker name, their role) for a quote, or the phrase the text uses when no name fits."""
+    if f.speaker_text is not None:
+        m = _mention_named(f.speaker_text, mentions)
+        return (m.canonical, _role(m, mentions)) if m else (f.speaker_text, None)
+    tok = f.speaker_tok
+    if tok is None:
+        return None, None
+    m = _mention_in(tok, by_token)
+    if m is None and tok.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
+        m = _antecedent(tok, mentions)
+    if m is None and tok.pos_ == "NOUN":
+        m = _by_role(tok, mentions)
+    if m is not None:
+        return m.canonical, _role(m, mentions)
+    return _phrase(tok), None
+
+
+def _mention_in(tok: Any, by_token: dict[int, Mention]) -> Mention | None:
+    """The named entity inside the speaker phrase, people first ("Gov. Mike Pence (R-IN)")."""
+    found = [by_token[t.i] for t in tok.subtree if t.i in by_token]
+    if not found:
+        return None
+    for kind in ("PERSON", "ORG", "GPE", "NORP"):
+        for m in found:
+            if m.type == kind:
+                return m
+    return found[0]
+
+
+def _antecedent(tok: Any, mentions: list[Mention]) -> Mention | None:
+    """The nearest person before a he/she (a group before they/we), subjects preferred."""
+    kinds = ("PERSON",) if tok.lower_ in _PERSON_PRONOUNS else ("ORG", "NORP", "GPE")
+    before = [m for m in mentions if m.type in kinds and m.end <= tok.idx
+              and tok.idx - m.start < _ANTECEDENT_WINDOW]
+    if not before:
+        return None
+    sent_start = tok.sent.start_char
+    subjects = [m for m in before if m.span.root.dep_ in ("nsubj", "nsubjpass") and m.start >= sent_start]
+    return (subjects or before)[-1]
+
+
+def _by_role(tok: Any, mentions: list[Mention]) -> Mention | None:
+    """"the minister said": the person earlier in the text whose role has that word."""
+    for m in reversed([m for m in mentions if m.end <= tok.idx and m.type == "PERSON"]):
+        role = _role(m, mentions)
+        if role and tok.lemma_.lower() in role.lower():
+            return m
+    return None
+
+
+def _role(m: Mention, mentions: list[Mention]) -> str | None:
+    if m.role or m.type != "PERSON":
+        return m.role
+    return next((o.role for o in mentions if o.canonical == m.canonical and o.role), None)
+
+
+def _mention_named(name: str, mentions: list[Mention]) -> Mention | None:
+    key = name.lower()
+    for m in mentions:
+        if m.type in ("PERSON", "ORG") and (m.text.lower() == key or key in m.canonical.lower().split()):
+            return m
+    return None
+
+
+def _phrase(tok: Any) -> str:
+    """The speaker phrase without relative clauses or trailing apposition: "a senior official"."""
+    keep = [t for t in tok.subtree if t.i <= tok.i or t.dep_ in ("prep", "pobj", "compound")]
+    keep = [t for t in keep if t.head.i <= tok.i or t.i <= tok.i or t.head.dep_ in ("prep", "pobj")]
+    doc = tok.doc
+    span = doc[min(t.i for t in keep): max(t.i for t in keep) + 1] if keep else doc[tok.i: tok.i + 1]
+    return span.text if len(span) <= 8 else tok.text

@@ -1,0 +1,84 @@
+"""Named entities of an article: people, organisations, places, nationalities.
+
+spaCy's NER gives the mentions; we tidy their edges (a leading "the", a trailing
+possessive, a title folded into a person's name), attach a role (`roles.role_of`) and a
+country (`countries.lookup`). Canonical names are the next step (`canonical.py`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from newsdesk.understand import countries, roles
+
+KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"}
+_POSSESSIVE = ("'s", "’s", "'", "’")
+
+
+@dataclass
+class Mention:
+    """One entity mention while an article is being annotated (becomes a records.Entity)."""
+
+    text: str
+    type: str
+    start: int
+    end: int
+    span: Any  # the spaCy Span, trimmed
+    role: str | None = None
+    country: str | None = None
+    place_how: str | None = None  # country | demonym | capital | city: "capital" marks a metonym
+    canonical: str | None = None
+
+
+def _trim(ent: Any) -> tuple[Any, str | None]:
+    """The mention without "the" and possessive; a leading title of a person split off."""
+    doc = ent.doc
+    a, b = ent.start, ent.end
+    while a < b and doc[a].lower_ in ("the", "a", "an"):
+        a += 1
+    while b > a and doc[b - 1].text in _POSSESSIVE:
+        b -= 1
+    title = None
+    if ent.label_ == "PERSON" and b > a:
+        n = roles.split_title(list(doc[a:b]))
+        if n:
+            title, a = doc[a: a + n].text, a + n
+    return doc[a:b], title
+
+
+def _person_country(role: str | None) -> str | None:
+    """A person's country when their role names one: "Iranian Foreign Minister" → IRN."""
+    if not role:
+        return None
+    words = role.replace("’s", "").replace("'s", "").split()
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            phrase = " ".join(words[i: i + size])
+            if phrase[:1].isupper():
+                place = countries.lookup(phrase, "NORP")
+                if place and place.how in ("country", "demonym"):
+                    return place.code
+    return None
+
+
+def find_mentions(doc: Any) -> list[Mention]:
+    """Entity mentions with trimmed edges, roles and countries, in text order."""
+    in_entity = {t.i for ent in doc.ents for t in ent}
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in KEEP:
+            continue
+        span, title = _trim(ent)
+        if len(span) == 0 or not any(t.is_alpha for t in span):
+            continue
+        m = Mention(span.text, ent.label_, span.start_char, span.end_char, span)
+        if ent.label_ == "PERSON":
+            m.role = roles.role_of(span, in_entity) or title
+            m.country = _person_country(m.role)
+        elif ent.label_ in ("GPE", "LOC", "NORP", "FAC"):
+            place = countries.lookup(span.text, ent.label_)
+            if place:
+                m.country, m.place_how = place.code, place.how
+        out.append(m)
+    return out

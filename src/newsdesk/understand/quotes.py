@@ -1,0 +1,333 @@
+"""Who said what: direct and reported speech found over a spaCy parse.
+
+Four sources of candidates, merged so each stretch of text is attributed once
+(PolNeAR, the corpus we measure on, is univocal: a quote inside a quote is the
+outer speaker's words):
+
+1. a cue (a verb of saying or thinking, or a noun like "claim") with a clausal
+   complement: "Araqchi said that ...", "..., stating that ...";
+2. "according to X, ..." (the clause around the phrase);
+3. "NAME: ..." lines (transcripts, headlines);
+4. text inside quotation marks, attached to the cue and speaker of its sentence, of
+   the sentence before ("He said:" / "he said.") or to the previous quote's speaker
+   when a quote runs on.
+
+A cue inside quotation marks widens to the whole quoted stretch, and "“A,” he said.
+“B.”" becomes one quote. Which lemmas are cues comes from `data/cues.json`,
+learned from PolNeAR train (see `newsdesk.bench.quotes.train_cues`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+# Cues when no trained lexicon is present: the most common cue lemmas in PolNeAR train.
+BUILTIN_CUES = {
+    "say", "tell", "add", "write", "ask", "note", "report", "announce", "suggest", "argue",
+    "claim", "explain", "insist", "warn", "acknowledge", "declare", "state", "think", "believe",
+    "admit", "predict", "confirm", "deny", "tweet", "reply", "respond", "recall", "contend",
+    "complain", "stress", "emphasize", "indicate", "show", "find", "reveal", "agree", "promise",
+    "vow", "know", "hope", "fear", "worry", "estimate", "assert", "maintain", "continue",
+}
+CLAUSAL = {"ccomp"}
+QUOTE_OPEN = "“\"«"
+QUOTE_CLOSE = "”\"»"
+_SPEAKER_LINE = re.compile(r"^([A-Z][A-Za-z.'’ -]{1,40}):\s+(?=\S)")
+MIN_QUOTE_WORDS = 4  # shorter quoted stretches are mostly scare quotes and titles
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    kind: str
+    cue: str | None = None
+    speaker_tok: Any = None  # the head token of the speaker phrase, when the parse gives one
+    speaker_text: str | None = None
+    cue_start: int = -1
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> dict[str, dict[str, float]]:
+    """{lemma (nouns as "n:lemma"): {slot: P(this word in this slot is an attribution cue)}}."""
+    try:
+        raw = resources.files("newsdesk.understand").joinpath("data/cues.json").read_text("utf-8")
+        return json.loads(raw)["cues"]
+    except (FileNotFoundError, KeyError, ValueError):
+        return {lemma: {"ccomp": 1.0, "bare": 0.5} for lemma in BUILTIN_CUES}
+
+
+# Tuned on PolNeAR dev (F1@0.3): see newsdesk.bench.quotes.
+CUE_THRESHOLD = 0.3
+
+
+def _is_cue(tok: Any, slot: str) -> bool:
+    return cue_score(tok, slot) >= CUE_THRESHOLD
+
+
+# ---------------------------------------------------------------- quotation marks
+
+
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges (inside the marks) of quoted stretches; a paragraph break ends one."""
+    regions: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, ch in enumerate(text):
+        if ch == "\n" and start is not None and text[i:i + 2] == "\n\n":
+            regions.append((start, i))  # news style: a quote running on reopens next paragraph
+            start = None
+        elif start is None and ch in QUOTE_OPEN:
+            start = i + 1
+        elif start is not None and ch in QUOTE_CLOSE:
+            regions.append((start, i))
+            start = None
+    if start is not None:
+        regions.append((start, len(text)))
+    return [(a, b) for a, b in regions if len(text[a:b].split()) >= MIN_QUOTE_WORDS]
+
+
+# ---------------------------------------------------------------- cue clauses
+
+
+def _span_of(tokens: list[Any]) -> tuple[int, int]:
+    toks = [t for t in tokens if not (t.is_punct or t.is_space)]
+    if not toks:
+        return (0, 0)
+    return (min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
+
+
+def _subject(verb: Any) -> Any:
+    """The speaker head of a cue verb: its subject, a passive agent, or a governing verb's subject."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    # "..., stating that", "He paused and said": the subject sits on the governing verb
+    if verb.dep_ in ("advcl", "conj", "xcomp", "acl") and verb.head is not verb:
+        return _subject(verb.head) if verb.head.pos_ in ("VERB", "AUX") else verb.head
+    return None
+
+
+def cue_slot(tok: Any) -> tuple[str, list[Any]]:
+    """How a possible cue takes its content: (slot name, the complement tokens).
+
+    Slots: "ccomp" (said that ...), "xcomp" (wants to ...), "dobj" (cited a poll),
+    "prep:<word>" (called for ..., spoke of ...), "acl" (the claim that ...), "bare"
+    (he said.). Training (`newsdesk.bench.quotes.train_cues`) and inference share this.
+    """
+    kids = list(tok.children)
+    for dep in ("ccomp", "xcomp"):
+        comps = [c for c in kids if c.dep_ == dep]
+        if comps:
+            return dep, comps
+    if tok.pos_ == "NOUN":
+        comps = [c for c in kids if c.dep_ == "acl" and any(g.dep_ == "mark" for g in c.children)]
+        if comps:
+            return "acl", comps
+        preps = [c for c in kids if c.dep_ == "prep" and any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
+        if preps:
+            return f"prep:{preps[0].lower_}", preps[:1]
+        return "bare", []
+    comps = [c for c in kids if c.dep_ in ("dobj", "oprd")]
+    if any(c.dep_ == "dobj" for c in comps):
+        return "dobj", comps
+    preps = [c for c in kids if c.dep_ == "prep" and c.i > tok.i
+             and any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
+    if preps:
+        return f"prep:{preps[0].lower_}", preps[:1]
+    return "bare", []
+
+
+def cue_score(tok: Any, slot: str) -> float:
+    entry = cue_lexicon().get(f"{tok.pos_ == 'NOUN' and 'n:' or ''}{tok.lemma_.lower()}")
+    return float(entry.get(slot, 0.0)) if entry else 0.0
+
+
+def _clausal_candidates(doc: Any) -> list[Found]:
+    out = []
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "NOUN"):
+            continue
+        slot, comps = cue_slot(tok)
+        if not comps or cue_score(tok, slot) < CUE_THRESHOLD:
+            continue
+        content = [t for c in comps for t in c.subtree if t.i != tok.i]
+        start, end = _span_of(content)
+        if end <= start:
+            continue
+        speaker = _subject(tok) if tok.pos_ != "NOUN" else _noun_cue_owner(tok)
+        out.append(Found(start, end, "indirect", cue=_cue_text(tok), speaker_tok=speaker, cue_start=tok.idx))
+    out.extend(_parenthetical_candidates(doc))
+    return out
+
+
+def _noun_cue_owner(noun: Any) -> Any:
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    return None
+
+
+def _parenthetical_candidates(doc: Any) -> list[Found]:
+    """"Content, X said." parsed with "said" hanging off the content's verb."""
+    out = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.dep_ not in ("parataxis", "advcl") or not _is_cue(tok, "ccomp"):
+            continue
+        if any(c.dep_ in CLAUSAL for c in tok.children) or tok.i < tok.head.i:
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        own = {t.i for t in tok.subtree}
+        content = [t for t in tok.head.subtree if t.i not in own]
+        start, end = _span_of(content)
+        if end > start:
+            out.append(Found(start, end, "indirect", cue=_cue_text(tok), speaker_tok=subj, cue_start=tok.idx))
+    return out
+
+
+def _cue_text(tok: Any) -> str:
+    parts = [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "prt") and c.i < tok.i + 2]
+    toks = sorted([*parts, tok], key=lambda t: t.i)
+    return " ".join(t.text for t in toks)
+
+
+def _according_candidates(doc: Any) -> list[Found]:
+    out = []
+    for tok in doc:
+        if tok.lower_ != "according":
+            continue
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if pobj is None:
+            continue
+        own = {t.i for t in tok.subtree}
+        clause = tok.head
+        while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head is not clause:
+            clause = clause.head
+        content = [t for t in clause.subtree if t.i not in own]
+        start, end = _span_of(content)
+        if end > start:
+            out.append(Found(start, end, "indirect", cue="according to", speaker_tok=pobj, cue_start=tok.idx))
+    return out
+
+
+def _speaker_lines(text: str) -> list[Found]:
+    """Transcript and headline style: "PENCE: Well, look, ..." up to the paragraph end."""
+    out = []
+    pos = 0
+    for para in text.split("\n\n"):
+        m = _SPEAKER_LINE.match(para)
+        if m and len(m.group(1).split()) <= 4:
+            start = pos + m.end()
+            end = pos + len(para.rstrip())
+            out.append(Found(start, end, "direct" if para[m.end():m.end() + 1] in QUOTE_OPEN else "indirect",
+                             cue=":", speaker_text=m.group(1).strip(), cue_start=pos + m.end(1)))
+        pos += len(para) + 2
+    return out
+
+
+# ---------------------------------------------------------------- merging
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _widen_to_quotes(found: Found, regions: list[tuple[int, int]], text: str) -> None:
+    """A cue's complement that is quoted becomes the whole quoted stretch, split quotes joined."""
+    hits = [r for r in regions if _overlap((found.start, found.end), r) > 0]
+    if not hits:
+        return
+    found.kind = "direct"
+    pieces = sorted(set(hits))
+    # "“A,” he said. “B.”": a quote right after the cue clause continues the same words
+    last = pieces[-1]
+    for r in regions:
+        if r[0] > last[1] and r[0] - last[1] < 120 and found.cue_start < r[0] and _only_cue_between(
+                text, last[1], r[0], found.cue_start):
+            pieces.append(r)
+            last = r
+    found.pieces = pieces
+    # offsets point at the quoted words; the cue clause between pieces stays outside the text
+    found.start, found.end = pieces[0][0], pieces[-1][1]
+
+
+def _only_cue_between(text: str, a: int, b: int, cue_start: int) -> bool:
+    gap = text[a:b]
+    return a <= cue_start <= b and "\n\n" not in gap and len(gap.split()) <= 12
+
+
+def _quote_sentence(doc: Any, region: tuple[int, int]) -> Any:
+    span = doc.char_span(region[0], region[0] + 1, alignment_mode="expand")
+    return span.sent if span is not None else None
+
+
+def _orphan_quotes(doc: Any, regions: list[tuple[int, int]], claimed: list[Found]) -> list[Found]:
+    """Quoted stretches no cue reached: borrow the speaker of nearby cues or of the quote before."""
+    out: list[Found] = []
+    for region in regions:
+        if any(_overlap(region, (f.start, f.end)) > 0 for f in claimed + out):
+            continue
+        found = Found(region[0], region[1], "direct", pieces=[region])
+        sent = _quote_sentence(doc, region)
+        cue = _cue_near(doc, sent, region) if sent is not None else None
+        if cue is not None:
+            found.cue, found.speaker_tok, found.cue_start = _cue_text(cue), _subject(cue), cue.idx
+        else:
+            prev = max((f for f in claimed + out if f.end <= region[0]), key=lambda f: f.end, default=None)
+            if prev is not None and region[0] - prev.end < 400:
+                found.speaker_tok, found.speaker_text, found.cue = prev.speaker_tok, prev.speaker_text, prev.cue
+        out.append(found)
+    return out
+
+
+def _cue_near(doc: Any, sent: Any, region: tuple[int, int]) -> Any:
+    """A cue verb outside the quote, in its sentence or in the sentence before ("He said:")."""
+    sents = [sent]
+    if sent.start > 0:
+        sents.insert(0, doc[sent.start - 1].sent)
+    for s in reversed(sents):
+        for tok in s:
+            if region[0] <= tok.idx < region[1] or tok.pos_ != "VERB":
+                continue
+            if _is_cue(tok, "ccomp") or _is_cue(tok, "bare"):
+                return tok
+    return None
+
+
+def _drop_nested(found: list[Found]) -> list[Found]:
+    """Keep the outermost attribution of a stretch: its content holds the inner one's cue."""
+    found = sorted(found, key=lambda f: (f.start, -(f.end - f.start)))
+    kept: list[Found] = []
+    for f in found:
+        inside = any(k.start <= f.start and f.end <= k.end and k.start <= f.cue_start <= k.end
+                     for k in kept if k is not f)
+        dup = any(_overlap((f.start, f.end), (k.start, k.end)) > 0.6 * (f.end - f.start) for k in kept)
+        if not inside and not dup:
+            kept.append(f)
+    return kept
+
+
+def find_quotes(doc: Any) -> list[Found]:
+    """Attributions in a parsed article, in text order, before speakers are resolved."""
+    text = doc.text
+    regions = quoted_regions(text)
+    lines = _speaker_lines(text)
+    cues = _clausal_candidates(doc) + _according_candidates(doc)
+    for f in cues:
+        _widen_to_quotes(f, regions, text)
+    found = _drop_nested(lines + cues)
+    found += _orphan_quotes(doc, regions, found)
+    return sorted(_drop_nested(found), key=lambda f: f.start)

@@ -1,0 +1,88 @@
+"""The role or title a text gives a person, read off the dependency parse.
+
+Three shapes cover most news writing:
+
+- apposition after the name: "Ali Shamkhani, an adviser to Iran's Supreme Leader, ...";
+- the name in apposition to a noun: "Iran's foreign minister, Abbas Araghchi, ...";
+- pre-modifiers: "The Iranian Foreign Minister Abbas Araqchi", "US President Donald Trump".
+
+Titles spaCy folds into the name ("President Donald Trump" tagged PERSON as a whole)
+are split off by `split_title`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Words that open a name as a title rather than belong to it.
+TITLE_WORDS = {
+    "president", "vice", "prime", "minister", "foreign", "secretary", "senator", "sen.", "sen",
+    "gov.", "governor", "rep.", "representative", "mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr.", "dr",
+    "gen.", "general", "king", "queen", "prince", "princess", "pope", "chancellor", "ayatollah",
+    "sheikh", "judge", "justice", "mayor", "speaker", "leader", "supreme", "chairman", "chief",
+    "ambassador", "envoy", "spokesman", "spokeswoman", "adviser", "advisor", "candidate", "nominee",
+    "former", "sir", "lord", "lady", "col.", "lt.", "sgt.", "capt.", "adm.", "admiral", "commander",
+    "director", "ceo", "emir", "crown", "premier", "attorney", "pres.", "sec.", "first",
+}
+_TRAIL = {",", ";", ":", "(", ")", "—", "–", "-", "'s", "’s"}
+_MAX_ROLE_TOKENS = 14  # longer appositions are clauses, not titles
+
+
+def split_title(tokens: list[Any]) -> int:
+    """How many leading tokens of a PERSON mention are a title ("President", "Gov.")."""
+    n = 0
+    while n < len(tokens) - 1 and tokens[n].lower_ in TITLE_WORDS:
+        n += 1
+    return n
+
+
+def _clean(tokens: list[Any]) -> str | None:
+    toks = sorted(tokens, key=lambda t: t.i)
+    while toks and (toks[0].dep_ in ("det", "punct") or toks[0].text in _TRAIL):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].text in _TRAIL):
+        toks = toks[:-1]
+    if not toks or len(toks) > _MAX_ROLE_TOKENS or not any(t.pos_ in ("NOUN", "PROPN") for t in toks):
+        return None
+    doc = toks[0].doc
+    return doc[toks[0].i: toks[-1].i + 1].text
+
+
+def _appositive_after(span: Any) -> str | None:
+    for child in span.root.children:
+        if child.dep_ == "appos" and child.i >= span.end:
+            # a relative clause or a second apposition is a sentence, not a title
+            toks = [t for t in child.subtree if not (t.dep_ == "relcl" or t.head.dep_ == "relcl")]
+            return _clean(toks)
+    return None
+
+
+def _appositive_before(span: Any) -> str | None:
+    root = span.root
+    if root.dep_ != "appos" or root.head.i >= span.start:
+        return None
+    head = root.head
+    own = {t.i for t in root.subtree}
+    toks = [t for t in head.subtree if t.i not in own and t.i < span.start]
+    return _clean(toks)
+
+
+def _premodifiers(span: Any, in_entity: set[int]) -> str | None:
+    """Compound/amod chains right before the name: "US President", "Iranian Foreign Minister"."""
+    root = span.root
+    mods = [c for c in root.children if c.i < span.start and c.dep_ in ("compound", "amod", "nmod", "poss")]
+    if not mods:
+        return None
+    toks = sorted({t for m in mods for t in m.subtree if t.i < span.start}, key=lambda t: t.i)
+    # the chain must reach the name, and say more than a place or a party ("Iranian Abbas")
+    if not toks or toks[-1].i != span.start - 1:
+        return None
+    if all(t.i in in_entity or t.is_punct for t in toks):
+        return None
+    return _clean(toks)
+
+
+def role_of(span: Any, in_entity: set[int] | None = None) -> str | None:
+    """The role the text gives the person named by `span` (a spaCy Span), or None."""
+    in_entity = in_entity or set()
+    return _appositive_after(span) or _appositive_before(span) or _premodifiers(span, in_entity)
