@@ -1,0 +1,293 @@
+"""A URL the user gave us: an article page, a feed, a sitemap (index), or a site's home page.
+
+What it is is decided by the content, not the URL:
+
+- a feed: each item link not yet stored is fetched; when an item's page cannot be
+  fetched but the feed carries the whole article, the feed's copy is used instead;
+- a sitemap or sitemap index: followed (indexes to `MAX_SITEMAP_DEPTH`), newest URLs
+  first, and each page not yet stored is fetched;
+- an HTML page at a site root ("/") that declares feeds: those feeds are collected;
+- any other page: yielded as it is.
+
+One run fetches at most `settings.max_feed_items` new pages per URL given. Feeds and
+sitemaps are fetched conditionally; when a run leaves some of their items behind (budget
+spent, or a failure worth retrying) their validators are forgotten, so the next run
+reads them in full instead of being told "not modified" and missing those items.
+
+Failures are yielded as `Rejected` objects, never raised: one bad item never stops a batch.
+"""
+
+from __future__ import annotations
+
+import html as htmlmod
+from collections.abc import Generator, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+from newsdesk.errors import FetchFailed, Rejected
+from newsdesk.extract.decode import decode_bytes
+from newsdesk.extract.detect import sniff
+from newsdesk.records import RawPage
+from newsdesk.settings import Settings
+from newsdesk.sources.feeds import Feed, FeedEntry, discover_feeds, is_substantial, parse_feed
+from newsdesk.sources.fetch import Fetcher, FetchResult
+from newsdesk.sources.sitemaps import SitemapUrl, gunzip_bounded, parse_sitemap
+from newsdesk.sources.state import FetchState
+
+# The sitemaps.org protocol forbids an index inside an index; the wild does not. Three
+# levels covers the nesting seen in practice without letting a loop of indexes run on.
+MAX_SITEMAP_DEPTH = 3
+# Children read from one sitemap index per run (news indexes list a few recent files first).
+MAX_CHILD_SITEMAPS = 50
+# Feeds taken from one home page: sites declare one main feed and a few section feeds.
+MAX_SITE_FEEDS = 3
+PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+# Failures that may pass by themselves; an item lost to one of them is worth another try.
+TRANSIENT = ("timeout", "connection failed", "dns failure")
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def collect_url(url: str, fetcher: Fetcher, state: FetchState, settings: Settings) -> Iterator[RawPage | Rejected]:
+    """Yield the pages `url` leads to, and a Rejected for each thing that failed."""
+    yield from _Run(fetcher, state, settings.max_feed_items).collect(url)
+
+
+@dataclass
+class _Run:
+    fetcher: Fetcher
+    state: FetchState
+    budget: int  # new pages still allowed this run
+    seen: set[str] = field(default_factory=set)
+
+    def collect(self, url: str) -> Iterator[RawPage | Rejected]:
+        self.seen.add(url)
+        # A home page is fetched in full every time: its feeds change even when it does not.
+        result = self._fetch(url, conditional=not _is_site_root(url))
+        if isinstance(result, Rejected):
+            yield result
+            return
+        if result.not_modified:
+            return
+        kind = _kind(result)
+        if kind == "feed":
+            yield from self._feed(url, result)
+        elif kind == "sitemap":
+            yield from self._sitemap(url, result, depth=0)
+        elif kind in ("html", "text"):
+            feeds = _declared_feeds(result) if kind == "html" and _is_site_root(result.url) else []
+            if not feeds:
+                yield _page(result, origin=url, source_url=None)
+            for feed_url in feeds[:MAX_SITE_FEEDS]:
+                yield from self._feed_url(feed_url)
+        else:
+            yield Rejected("collect", "unsupported content", f"{url}: {kind}")
+
+    def _fetch(self, url: str, conditional: bool = False) -> FetchResult | Rejected:
+        try:
+            return self.fetcher.fetch(url, conditional=conditional)
+        except Rejected as exc:
+            return exc
+
+    def _feed_url(self, feed_url: str) -> Iterator[RawPage | Rejected]:
+        if feed_url in self.seen:
+            return
+        self.seen.add(feed_url)
+        result = self._fetch(feed_url, conditional=True)
+        if isinstance(result, Rejected):
+            yield result
+        elif not result.not_modified:
+            yield from self._feed(feed_url, result)
+
+    def _feed(self, feed_url: str, result: FetchResult) -> Iterator[RawPage | Rejected]:
+        try:
+            feed = parse_feed(_inflate(result.body, "feed"), result.url)
+        except Rejected as exc:
+            yield exc
+            return
+        complete = True
+        for entry in feed.entries:
+            if not entry.url:
+                continue
+            outcome = self._new_page(entry.url, feed_url)
+            if outcome is None:
+                continue
+            if outcome is _OUT_OF_BUDGET:
+                complete = False
+                break
+            if isinstance(outcome, Rejected):
+                if is_substantial(entry.content_html):  # the feed carried the article itself
+                    outcome = entry_page(entry, feed, origin=entry.url, source_url=feed_url,
+                                         fetched_at=now_iso())
+                elif _transient(outcome):
+                    complete = False
+            yield outcome
+        if not complete:
+            self.state.save_validators(feed_url, None, None)
+
+    def _sitemap(self, url: str, result: FetchResult, depth: int) -> Generator[RawPage | Rejected, None, bool]:
+        complete = yield from self._sitemap_items(url, result, depth)
+        if not complete:
+            self.state.save_validators(url, None, None)
+        return complete
+
+    def _sitemap_items(self, url: str, result: FetchResult, depth: int) -> Generator[RawPage | Rejected, None, bool]:
+        """Yield a sitemap's pages; return False when some were left for a later run."""
+        try:
+            sitemap = parse_sitemap(result.body, result.url)
+        except Rejected as exc:
+            yield exc
+            return True
+        if sitemap.is_index:
+            return (yield from self._sitemap_index(url, sitemap.sitemaps, depth))
+        complete = True
+        for item in sorted(sitemap.urls, key=_newest_first):
+            outcome = self._new_page(item.loc, url)
+            if outcome is None:
+                continue
+            if outcome is _OUT_OF_BUDGET:
+                return False
+            if isinstance(outcome, Rejected) and _transient(outcome):
+                complete = False
+            yield outcome
+        return complete
+
+    def _sitemap_index(self, url: str, children: tuple[str, ...],
+                       depth: int) -> Generator[RawPage | Rejected, None, bool]:
+        if depth >= MAX_SITEMAP_DEPTH:
+            yield Rejected("sitemap", "too deep", f"{url}: indexes nested more than {MAX_SITEMAP_DEPTH} deep")
+            return True
+        complete = True
+        for child in children[:MAX_CHILD_SITEMAPS]:
+            if child in self.seen:
+                continue
+            if self.budget <= 0:
+                return False
+            self.seen.add(child)
+            result = self._fetch(child, conditional=True)
+            if isinstance(result, Rejected):
+                complete = complete and not _transient(result)
+                yield result
+            elif not result.not_modified:
+                # A child left unfinished keeps the index unfinished too: were the index
+                # "not modified" next run, that child would never be read again.
+                complete = (yield from self._sitemap(child, result, depth + 1)) and complete
+        return complete
+
+    def _new_page(self, link: str, source_url: str) -> RawPage | Rejected | object | None:
+        """Fetch one listed page: None when already seen or stored, _OUT_OF_BUDGET when spent."""
+        if link in self.seen:
+            return None
+        self.seen.add(link)
+        if self.state.known(link):
+            return None
+        if self.budget <= 0:
+            return _OUT_OF_BUDGET
+        self.budget -= 1
+        result = self._fetch(link)
+        if isinstance(result, Rejected):
+            return result
+        content_type = result.headers.get("content-type", "").split(";")[0].strip().lower()
+        if content_type and content_type not in PAGE_TYPES:
+            return Rejected("collect", "not a page", f"{link}: {content_type}")
+        return _page(result, origin=link, source_url=source_url)
+
+
+_OUT_OF_BUDGET = object()
+
+
+def _transient(exc: Rejected) -> bool:
+    return isinstance(exc, FetchFailed) and (exc.reason in TRANSIENT or exc.reason.startswith("http 5"))
+
+
+def _newest_first(item: SitemapUrl) -> tuple[bool, float]:
+    """Sort key: dated URLs newest first, undated ones after them in sitemap order."""
+    date = item.newest_date
+    if not date:
+        return (True, 0.0)
+    try:
+        when = datetime.fromisoformat(date)
+    except ValueError:
+        return (True, 0.0)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return (False, -when.timestamp())
+
+
+def _is_site_root(url: str) -> bool:
+    return urlsplit(url).path in ("", "/")
+
+
+def _inflate(body: bytes, stage: str) -> bytes:
+    """A feed or sitemap served as a .gz file (not Content-Encoding) arrives still gzipped."""
+    return gunzip_bounded(body, stage=stage) if body[:2] == b"\x1f\x8b" else body
+
+
+def _kind(result: FetchResult) -> str:
+    kind = sniff(result.body)
+    if kind == "gzip":
+        try:
+            inner = sniff(gunzip_bounded(result.body, stage="collect"))
+        except Rejected:
+            return kind
+        if inner in ("feed", "sitemap"):
+            return inner
+    return kind
+
+
+def _declared_feeds(result: FetchResult) -> list[str]:
+    try:
+        text = decode_bytes(result.body, result.headers.get("content-type"))
+    except Rejected:
+        return []
+    return discover_feeds(text, result.url)
+
+
+def _page(result: FetchResult, origin: str, source_url: str | None) -> RawPage:
+    return RawPage(body=result.body, origin=origin, url=result.url, headers=dict(result.headers),
+                   fetched_at=now_iso(), source_url=source_url, status=result.status)
+
+
+# --- pages made from feed entries ---------------------------------------------------------
+
+
+def entry_html(entry: FeedEntry, feed: Feed) -> str:
+    """A minimal page carrying an entry's content and metadata where the HTML extractor looks."""
+    esc = htmlmod.escape
+    head = ['<meta charset="utf-8">']
+    if entry.title:
+        head.append(f"<title>{esc(entry.title)}</title>")
+        head.append(f'<meta property="og:title" content="{esc(entry.title)}">')
+    if entry.url:
+        head.append(f'<link rel="canonical" href="{esc(entry.url)}">')
+        head.append(f'<meta property="og:url" content="{esc(entry.url)}">')
+    if entry.published:
+        head.append(f'<meta property="article:published_time" content="{esc(entry.published)}">')
+    if entry.updated and entry.updated != entry.published:
+        head.append(f'<meta property="article:modified_time" content="{esc(entry.updated)}">')
+    head += [f'<meta name="author" content="{esc(a)}">' for a in entry.authors]
+    head += [f'<meta property="article:section" content="{esc(c)}">' for c in entry.categories]
+    lang = f' lang="{esc(feed.language)}"' if feed.language else ""
+    title = f"<h1>{esc(entry.title)}</h1>" if entry.title else ""
+    return (f"<!DOCTYPE html><html{lang}><head>{''.join(head)}</head>"
+            f"<body><article>{title}{entry.content_html}</article></body></html>")
+
+
+def entry_page(entry: FeedEntry, feed: Feed, *, origin: str, source_url: str | None,
+               fetched_at: str | None = None) -> RawPage:
+    return RawPage(body=entry_html(entry, feed).encode("utf-8"), origin=origin, url=entry.url,
+                   kind_hint="html", headers={"content-type": "text/html; charset=utf-8"},
+                   fetched_at=fetched_at, source_url=source_url)
+
+
+def entries_to_pages(feed: Feed, origin: str) -> list[RawPage]:
+    """Pages for the entries of a saved feed that carry whole articles.
+
+    Entries with only a teaser are skipped: `len(feed.entries) - len(result)` of them.
+    Each page's origin is `origin#item<N>` (1-based), so a failure points at its entry.
+    """
+    return [entry_page(entry, feed, origin=f"{origin}#item{i}", source_url=origin)
+            for i, entry in enumerate(feed.entries, start=1) if is_substantial(entry.content_html)]
