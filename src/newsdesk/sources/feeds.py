@@ -109,7 +109,8 @@ def _entry(e: Any, base: str | None) -> FeedEntry:
 
 def _date(e: Any, name: str) -> str | None:
     """ISO 8601 with offset from the feed's own string (keeps its offset), else feedparser's UTC."""
-    raw = e.get(name)
+    # dict.get, not e.get: feedparser would answer "updated" with "published" (and warn).
+    raw = dict.get(e, name)
     if raw:
         for parse in (parsedate_to_datetime, dateparser.isoparse, dateparser.parse):
             try:
@@ -119,7 +120,7 @@ def _date(e: Any, name: str) -> str | None:
             if when.tzinfo is None:
                 when = when.replace(tzinfo=UTC)
             return when.isoformat()
-    parsed = e.get(f"{name}_parsed")
+    parsed = dict.get(e, f"{name}_parsed")
     if parsed:
         return datetime(*parsed[:6], tzinfo=UTC).isoformat()
     return None

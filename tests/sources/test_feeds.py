@@ -1,0 +1,145 @@
+"""Feeds: real ones from the corpus, hostile ones, and feed discovery on pages."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from newsdesk.errors import Rejected
+from newsdesk.sources.feeds import discover_feeds, is_substantial, parse_feed
+
+BOMB = b"""<?xml version="1.0"?>
+<!DOCTYPE rss [
+ <!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">
+ <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"> <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
+ <!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"> <!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">
+ <!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;"> <!ENTITY g "&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;">
+ <!ENTITY h "&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;"> <!ENTITY i "&h;&h;&h;&h;&h;&h;&h;&h;&h;&h;">
+]>
+<rss version="2.0"><channel><title>&i;</title><item><title>&i;</title><link>http://x.example/</link></item>
+</channel></rss>"""
+
+XXE = b"""<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+<rss version="2.0"><channel><title>Leak &xxe;</title>
+<item><title>&xxe;</title><link>http://x.example/a</link><description>&xxe;</description></item>
+</channel></rss>"""
+
+ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
+  <title>Example News</title><link href="/" rel="alternate"/>
+  <entry><title>First  story</title><link href="/2024/01/first" rel="alternate"/>
+    <id>tag:example.org,2024:1</id>
+    <published>2024-01-02T10:00:00+05:30</published><updated>2024-01-03T09:00:00Z</updated>
+    <author><name>Ada Reporter</name></author><author><name>Bo Editor</name></author>
+    <category term="World"/><category term="Politics"/>
+    <summary>Short teaser.</summary>
+    <content type="html">&lt;p&gt;Body.&lt;/p&gt;</content></entry>
+</feed>"""
+
+
+def passwd_lines() -> list[str]:
+    path = Path("/etc/passwd")
+    lines = path.read_text(errors="replace").splitlines() if path.exists() else []
+    return [line for line in lines if len(line) > 10] or ["root:x:0:0:"]
+
+
+def test_corpus_feed_with_full_content(shared_dir: Path) -> None:
+    path = shared_dir / "corpus/feeds/globalvoices-feature-2009-06.links-restored.rss"
+    feed = parse_feed(path.read_bytes(), "http://globalvoicesonline.org/feed/")
+    assert feed.title and feed.link == "http://globalvoicesonline.org"
+    assert len(feed.entries) == path.read_bytes().count(b"<item>")
+    first = feed.entries[0]
+    assert first.url and first.url.startswith("http://globalvoicesonline.org/2009/")
+    assert first.published and first.published[-6:] in ("+00:00", "-00:00")
+    assert first.authors and first.categories and first.title
+    assert all(is_substantial(e.content_html) for e in feed.entries)
+
+
+def test_corpus_feed_with_teasers_keeps_zone_offsets(shared_dir: Path) -> None:
+    feed = parse_feed((shared_dir / "corpus/feeds/nasa-breaking-news-2021-06.rss").read_bytes(), None)
+    assert feed.entries and not any(is_substantial(e.content_html) for e in feed.entries)
+    # "Tue, 22 Jun 2021 16:52 EDT": the zone is kept as an offset, not flattened to UTC.
+    assert feed.entries[0].published == "2021-06-22T16:52:00-04:00"
+
+
+def test_feedparser_oddities_parse_or_reject_cleanly(shared_dir: Path) -> None:
+    files = sorted((shared_dir / "corpus/feeds/feedparser-tests").glob("*.xml"))
+    assert files
+    for path in files:
+        try:
+            feed = parse_feed(path.read_bytes(), "http://example.org/")
+        except Rejected as exc:
+            assert exc.stage == "feed"
+        else:
+            assert all(e.url is None or e.url.startswith("http") for e in feed.entries)
+
+
+def test_atom_fields_and_relative_links() -> None:
+    feed = parse_feed(ATOM, "https://example.org/feed.atom")
+    assert feed.link == "https://example.org/" and feed.language == "en"
+    (entry,) = feed.entries
+    assert entry.url == "https://example.org/2024/01/first"
+    assert entry.title == "First story"
+    assert entry.published == "2024-01-02T10:00:00+05:30"
+    assert entry.updated == "2024-01-03T09:00:00+00:00"
+    assert entry.authors == ("Ada Reporter", "Bo Editor")
+    assert entry.categories == ("World", "Politics")
+    assert "Body." in entry.content_html and not is_substantial(entry.content_html)
+
+
+def test_billion_laughs_refused_fast() -> None:
+    started = time.monotonic()
+    with pytest.raises(Rejected) as info:
+        parse_feed(BOMB, "http://x.example/feed")
+    assert (info.value.stage, info.value.reason) == ("feed", "xml entities refused")
+    assert time.monotonic() - started < 1
+
+
+@pytest.mark.parametrize("body", [XXE, XXE.decode().encode("utf-16"),
+                                  XXE.replace(b"<!DOCTYPE rss [", b"<!DOCTYPE rss [\n\n")])
+def test_external_entity_refused_and_nothing_leaks(body: bytes) -> None:
+    with pytest.raises(Rejected) as info:
+        parse_feed(body, "http://x.example/feed")
+    assert info.value.reason == "xml entities refused"
+    said = f"{info.value} {info.value.detail}"
+    assert not any(line in said for line in passwd_lines())
+
+
+@pytest.mark.parametrize("body", [b"<html><body><p>Hello</p></body></html>", b"plain words", b"   "])
+def test_not_a_feed(body: bytes) -> None:
+    with pytest.raises(Rejected) as info:
+        parse_feed(body, None)
+    assert info.value.stage == "feed" and info.value.reason in ("not a feed", "empty input")
+
+
+def test_description_with_whole_article_counts_as_content() -> None:
+    body = ("<p>" + "Long paragraph of reporting. " * 60 + "</p>").replace("<", "&lt;").replace(">", "&gt;")
+    rss = f"""<rss version="2.0"><channel><title>T</title><item><title>A</title>
+      <link>http://x.example/a</link><description>{body}</description></item></channel></rss>"""
+    (entry,) = parse_feed(rss.encode(), None).entries
+    assert is_substantial(entry.content_html)
+
+
+HOME = """<html><head><base href="https://news.example/">
+<link rel="alternate" type="application/rss+xml" title="All news" href="/feed/">
+<link rel="Alternate" type="application/atom+xml; charset=utf-8" href="atom.xml">
+<link rel="alternate" type="application/rss+xml" title="Comments Feed" href="/comments/feed/">
+<link rel="alternate" type="application/rss+xml" href="/feed/">
+<link rel="alternate" hreflang="fr" href="/fr/">
+<link rel="stylesheet" type="text/css" href="/style.css">
+<link rel="alternate" type="application/rss+xml" href="javascript:alert(1)">
+</head><body></body></html>"""
+
+
+def test_discover_feeds() -> None:
+    assert discover_feeds(HOME, "https://news.example/index.html") == [
+        "https://news.example/feed/", "https://news.example/atom.xml"]
+
+
+def test_discover_feeds_in_corpus_home_page(shared_dir: Path) -> None:
+    html = (shared_dir / "corpus/extras/globalvoices-2009-homepage.html").read_text(errors="replace")
+    found = discover_feeds(html, "http://globalvoicesonline.org/")
+    assert found and all(u.startswith("http://") for u in found)

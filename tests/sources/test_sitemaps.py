@@ -1,0 +1,84 @@
+"""Sitemaps: the corpus's real and generated ones, indexes, gzip, and hostile XML."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from newsdesk.errors import Rejected
+from newsdesk.sources.sitemaps import gunzip_bounded, parse_sitemap
+
+NEWS = b"""<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+        xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+  <url><loc> https://news.example/a </loc><lastmod>2024-05-01T10:00:00+02:00</lastmod>
+    <news:news><news:publication><news:name>N</news:name><news:language>de</news:language></news:publication>
+      <news:publication_date>2024-05-01T09:30:00+02:00</news:publication_date>
+      <news:title>Eine Nachricht</news:title></news:news></url>
+  <url><loc>/relative/b</loc><lastmod>2024-04-30</lastmod></url>
+  <url><loc>javascript:alert(1)</loc></url>
+  <url><lastmod>2024-04-30</lastmod></url>
+</urlset>"""
+
+
+def test_news_sitemap_fields() -> None:
+    sitemap = parse_sitemap(NEWS, "https://news.example/sitemap.xml")
+    assert not sitemap.is_index
+    a, b = sitemap.urls
+    assert (a.loc, a.news_title, a.language) == ("https://news.example/a", "Eine Nachricht", "de")
+    assert a.news_publication_date == "2024-05-01T09:30:00+02:00" and a.lastmod == "2024-05-01T10:00:00+02:00"
+    assert (b.loc, b.lastmod, b.news_title) == ("https://news.example/relative/b", "2024-04-30", None)
+
+
+def test_corpus_sitemaps(shared_dir: Path) -> None:
+    folder = shared_dir / "corpus/feeds/sitemaps"
+    for path in sorted(folder.glob("*.xml")):
+        body = path.read_bytes()
+        sitemap = parse_sitemap(body, "https://example.invalid/")
+        if b"<sitemapindex" in body:
+            assert len(sitemap.sitemaps) == body.count(b"<sitemap>") and not sitemap.urls
+        else:
+            assert len(sitemap.urls) == body.count(b"<loc>"), path.name
+        if b"sitemap-news" in body:
+            assert all(u.news_title for u in sitemap.urls), path.name
+
+
+def test_sitemap_index_and_gzip() -> None:
+    index = b"""<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+      <sitemap><loc>https://news.example/s1.xml.gz</loc></sitemap>
+      <sitemap><loc>https://news.example/s2.xml</loc></sitemap>
+      <sitemap><loc>https://news.example/s2.xml</loc></sitemap></sitemapindex>"""
+    sitemap = parse_sitemap(gzip.compress(index), None)
+    assert sitemap.is_index and sitemap.sitemaps == ("https://news.example/s1.xml.gz", "https://news.example/s2.xml")
+
+
+def test_wrong_namespace_still_read() -> None:
+    body = b"<urlset xmlns='http://www.google.com/schemas/sitemap/0.84'><url><loc>http://a.example/x</loc></url></urlset>"
+    assert [u.loc for u in parse_sitemap(body, None).urls] == ["http://a.example/x"]
+
+
+@pytest.mark.parametrize("body", [
+    b"""<?xml version="1.0"?><!DOCTYPE u [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]>
+        <urlset><url><loc>http://x.example/&b;</loc></url></urlset>""",
+    b"""<?xml version="1.0"?><!DOCTYPE u [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+        <urlset><url><loc>http://x.example/&x;</loc></url></urlset>""",
+])
+def test_hostile_sitemaps_refused(body: bytes) -> None:
+    with pytest.raises(Rejected) as info:
+        parse_sitemap(body, None)
+    assert (info.value.stage, info.value.reason) == ("sitemap", "xml entities refused")
+
+
+@pytest.mark.parametrize("body", [b"<rss version='2.0'><channel/></rss>", b"not xml at all", b""])
+def test_not_a_sitemap(body: bytes) -> None:
+    with pytest.raises(Rejected) as info:
+        parse_sitemap(body, None)
+    assert info.value.stage == "sitemap"
+
+
+def test_gzip_bomb_stopped() -> None:
+    with pytest.raises(Rejected) as info:
+        gunzip_bounded(gzip.compress(b"\0" * 5_000_000), limit=1_000_000)
+    assert info.value.reason == "too large"
