@@ -41,20 +41,21 @@ class Rejected(NewsdeskError):
 
     exit_code = 4
 
-    def __init__(self, stage: str, reason: str, detail: str = "") -> None:
+    def __init__(self, stage: str, reason: str, detail: str = "", origin: str | None = None) -> None:
         self.stage = stage
         self.reason = reason
         self.detail = detail
+        self.origin = origin  # the input refused (path, URL, warc#record), when the stage knows it
         super().__init__(f"{stage}: {reason}" + (f" ({detail})" if detail else ""))
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         # Rejections cross process boundaries (extraction workers); rebuild with all three fields.
-        return (_rebuild_rejected, (type(self), self.stage, self.reason, self.detail))
+        return (_rebuild_rejected, (type(self), self.stage, self.reason, self.detail, self.origin))
 
 
-def _rebuild_rejected(cls: type[Rejected], stage: str, reason: str, detail: str) -> Rejected:
+def _rebuild_rejected(cls: type[Rejected], stage: str, reason: str, detail: str, origin: str | None) -> Rejected:
     exc = Rejected.__new__(cls)
-    Rejected.__init__(exc, stage, reason, detail)
+    Rejected.__init__(exc, stage, reason, detail, origin)
     return exc
 
 

@@ -109,7 +109,7 @@ def ingest(sources: Iterable[str], store: Store, settings: Settings, *, stages: 
             summary.skipped[item.reason] += 1
             continue
         if isinstance(item, Rejected):
-            store.record_failure(item.detail or "?", item.stage, item.reason, item.detail)
+            store.record_failure(item.origin or item.detail or "?", item.stage, item.reason, item.detail)
             summary.failed[f"{item.stage}: {item.reason}"] += 1
         else:
             process_page(item, store, stages, settings, summary, hooks)

@@ -86,7 +86,7 @@ def read_files(paths: list[Path], max_bytes: int, kind_hint: str = "auto") -> It
     for path, named in walk(paths):
         origin = str(path)
         if not path.exists():
-            yield Rejected("read", "no such file", origin)
+            yield Rejected("read", "no such file", origin=origin)
             continue
         if not named and not _wanted(path):
             yield Skipped(origin, "not a page, feed or archive file")
@@ -102,9 +102,14 @@ def read_files(paths: list[Path], max_bytes: int, kind_hint: str = "auto") -> It
             yield _with_input(rej, origin)
             continue
         except OSError as exc:
-            yield Rejected("read", "unreadable file", f"{origin}: {exc}")
+            yield Rejected("read", "unreadable file", str(exc), origin=origin)
             continue
-        yield from _document(data, origin, kind_hint)
+        try:
+            yield from _document(data, origin, kind_hint)
+        except Rejected as rej:
+            yield _with_input(rej, origin)
+        except Exception as exc:  # a parser's bug on one file must not end the batch
+            yield Rejected("read", f"internal error: {type(exc).__name__}", str(exc), origin=origin)
 
 
 def _starts_like_warc(path: Path) -> bool:
@@ -122,8 +127,7 @@ def _starts_like_warc(path: Path) -> bool:
 
 
 def _with_input(rej: Rejected, origin: str) -> Rejected:
-    if not rej.detail:
-        rej.detail = origin
+    rej.origin = rej.origin or origin
     return rej
 
 

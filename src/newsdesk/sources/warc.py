@@ -36,11 +36,12 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[RawPage | Rejected | Skipp
                 if item is not None:
                     yield item
     except Exception as exc:  # warcio raises many kinds on damage; all mean "corrupt from here on"
-        yield Rejected("warc", "corrupt record", f"{origin} after record {offset}: {type(exc).__name__}: {exc}")
+        yield Rejected("warc", "corrupt record", f"after record {offset}: {type(exc).__name__}: {str(exc)[:200]}",
+                       origin=origin)
         return
     if damage := _gzip_damage(path):
         # warcio ends quietly at a truncated gzip member; the record that was cut off is lost.
-        yield Rejected("warc", "corrupt record", f"{origin}: {damage}")
+        yield Rejected("warc", "corrupt record", damage, origin=origin)
 
 
 def _gzip_damage(path: Path) -> str | None:
@@ -71,7 +72,7 @@ def _record_to_page(record, origin: str, max_bytes: int) -> RawPage | Rejected |
         return Skipped(origin, "warc response not html")
     body = record.content_stream().read(max_bytes + 1)
     if len(body) > max_bytes:
-        return Rejected("warc", "too large", f"{origin}: more than {max_bytes} bytes")
+        return Rejected("warc", "too large", f"more than {max_bytes} bytes", origin=origin)
     url = record.rec_headers.get_header("WARC-Target-URI")
     headers = {k.lower(): v for k, v in http.headers}
     return RawPage(body=body, origin=origin, url=url, kind_hint="auto", headers=headers,
