@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from newsdesk.errors import FetchFailed, Rejected
-from newsdesk.extract.decode import decode_bytes
+from newsdesk.extract.decode import decode_bytes, looks_binary
 from newsdesk.extract.detect import sniff
 from newsdesk.records import RawPage
 from newsdesk.settings import Settings
@@ -80,7 +80,7 @@ class _Run:
         elif kind in ("html", "text"):
             feeds = _declared_feeds(result) if kind == "html" and _is_site_root(result.url) else []
             if not feeds:
-                yield _page(result, origin=url, source_url=None)
+                yield _as_page(result, origin=url, source_url=None)
             for feed_url in feeds[:MAX_SITE_FEEDS]:
                 yield from self._feed_url(feed_url)
         else:
@@ -190,10 +190,7 @@ class _Run:
         result = self._fetch(link)
         if isinstance(result, Rejected):
             return result
-        content_type = result.headers.get("content-type", "").split(";")[0].strip().lower()
-        if content_type and content_type not in PAGE_TYPES:
-            return Rejected("collect", "not a page", f"{link}: {content_type}")
-        return _page(result, origin=link, source_url=source_url)
+        return _as_page(result, origin=link, source_url=source_url)
 
 
 _OUT_OF_BUDGET = object()
@@ -244,6 +241,20 @@ def _declared_feeds(result: FetchResult) -> list[str]:
     except Rejected:
         return []
     return discover_feeds(text, result.url)
+
+
+def _as_page(result: FetchResult, origin: str, source_url: str | None) -> RawPage | Rejected:
+    """The fetched page, unless it is something else (PDF, image, archive, a feed...).
+
+    Content decides first: HTML is taken whatever the server calls it. Text is taken when
+    the server calls it text (or nothing) and it does not look binary.
+    """
+    kind = sniff(result.body)
+    content_type = result.headers.get("content-type", "").split(";")[0].strip().lower()
+    textual = not content_type or content_type in PAGE_TYPES or content_type.startswith("text/")
+    if kind == "html" or (kind == "text" and textual and not looks_binary(result.body)):
+        return _page(result, origin, source_url)
+    return Rejected("collect", "not a page", f"{origin}: {content_type or kind}")
 
 
 def _page(result: FetchResult, origin: str, source_url: str | None) -> RawPage:

@@ -1,0 +1,229 @@
+"""collect_url end to end: the corpus served on loopback, reached through feeds, sitemaps and a home page."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pytest
+
+from loopback import LoopbackServer
+from newsdesk.errors import Rejected
+from newsdesk.records import RawPage
+from newsdesk.settings import Settings
+from newsdesk.sources.feeds import parse_feed
+from newsdesk.sources.fetch import Fetcher
+from newsdesk.sources.state import MemoryFetchState
+from newsdesk.sources.web import collect_url, entries_to_pages
+
+from .test_feeds import BOMB, XXE, passwd_lines
+
+FULL_TEXT = "<p>" + "The feed carried the whole story, sentence after sentence. " * 30 + "</p>"
+
+
+@pytest.fixture
+def corpus(shared_dir: Path) -> Iterator[LoopbackServer]:
+    with LoopbackServer(root=shared_dir / "corpus") as server:
+        server.robots("User-agent: *\nDisallow: /html/wikimedia/\n")
+        yield server
+
+
+def raw_pages(shared_dir: Path, n: int) -> list[dict[str, str]]:
+    """The first `n` raw-html pages of the manifest (path, title, ...)."""
+    rows = [json.loads(line) for line in (shared_dir / "corpus/manifest.jsonl").read_text().splitlines() if line]
+    return [r for r in rows if r["form"] == "raw-html" and r["path"].startswith("html/")][:n]
+
+
+def rss(items: list[dict[str, str]]) -> bytes:
+    body = "".join(
+        f"<item><title>{escape(i['title'])}</title><link>{escape(i['link'])}</link>"
+        f"<pubDate>Wed, 10 Jun 2009 17:22:14 +0000</pubDate>"
+        + (f"<description>{escape(i['content'])}</description>" if i.get("content") else "")
+        + "</item>" for i in items)
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{body}</channel></rss>'.encode()
+
+
+def run(url: str, settings: Settings, state: MemoryFetchState | None = None) -> list[RawPage | Rejected]:
+    state = state if state is not None else MemoryFetchState()
+    with Fetcher(settings, state) as fetcher:
+        return list(collect_url(url, fetcher, state, settings))
+
+
+def test_feed_end_to_end(corpus: LoopbackServer, settings: Settings, shared_dir: Path) -> None:
+    chosen = raw_pages(shared_dir, 4)
+    items = [{"title": r["title"], "link": corpus.url("/" + r["path"])} for r in chosen]
+    items.append({"title": "Gone, but carried", "link": corpus.url("/gone-1"), "content": FULL_TEXT})
+    items.append({"title": "Gone", "link": corpus.url("/gone-2")})
+    items.append({"title": "Blocked", "link": corpus.url("/html/wikimedia/x.html")})
+    items.append({"title": "Duplicate", "link": items[0]["link"]})
+    corpus.add("/feed.xml", rss(items), content_type="application/rss+xml", etag='"f1"')
+
+    state = MemoryFetchState()
+    out = run(corpus.url("/feed.xml"), settings, state)
+
+    pages = [o for o in out if isinstance(o, RawPage)]
+    rejected = [o for o in out if isinstance(o, Rejected)]
+    assert [p.url for p in pages[:4]] == [i["link"] for i in items[:4]]
+    for page, row in zip(pages, chosen, strict=False):
+        assert page.body == (shared_dir / "corpus" / row["path"]).read_bytes()
+        assert page.origin == page.url and page.source_url == corpus.url("/feed.xml")
+        assert page.status == 200 and page.fetched_at and page.fetched_at.endswith("+00:00")
+    carried = pages[4]
+    assert carried.url == corpus.url("/gone-1") and b"whole story" in carried.body
+    assert b'property="article:published_time" content="2009-06-10T17:22:14+00:00"' in carried.body
+    assert sorted(r.reason for r in rejected) == ["http 404", "robots.txt disallows"]
+    assert len(pages) == 5 and len(corpus.hits("/" + chosen[0]["path"])) == 1  # duplicate item: one fetch
+
+    # Next run: the feed has not changed (304) and nothing is fetched again.
+    for page in pages:
+        state.mark_known(page.url or "")
+    assert run(corpus.url("/feed.xml"), settings, state) == []
+    assert corpus.hits("/feed.xml")[-1].headers.get("if-none-match") == '"f1"'
+
+
+def test_feed_items_capped_and_resumed(corpus: LoopbackServer, settings: Settings, shared_dir: Path) -> None:
+    chosen = raw_pages(shared_dir, 5)
+    corpus.add("/feed.xml", rss([{"title": r["title"], "link": corpus.url("/" + r["path"])} for r in chosen]),
+               content_type="application/rss+xml", etag='"f1"')
+    state = MemoryFetchState()
+    capped = settings.replace(max_feed_items=2)
+    first = run(corpus.url("/feed.xml"), capped, state)
+    assert len(first) == 2 and all(isinstance(p, RawPage) for p in first)
+    for page in first:
+        state.mark_known(page.url)  # type: ignore[arg-type]
+    # Items were left behind, so the feed's validators were dropped: the next run reads it
+    # in full (no 304) and takes the next two.
+    second = run(corpus.url("/feed.xml"), capped, state)
+    assert "if-none-match" not in corpus.hits("/feed.xml")[-1].headers
+    assert len(second) == 2 and {p.url for p in second}.isdisjoint({p.url for p in first})  # type: ignore[union-attr]
+
+
+def manifest_sitemap(corpus: LoopbackServer, rows: list[dict[str, str]]) -> bytes:
+    urls = "".join(
+        f"<url><loc>{escape(corpus.url('/' + r['path']))}</loc><news:news><news:publication>"
+        f"<news:name>X</news:name><news:language>{r['language']}</news:language></news:publication>"
+        f"<news:publication_date>{r['published']}</news:publication_date>"
+        f"<news:title>{escape(r['title'])}</news:title></news:news></url>" for r in rows)
+    return ('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+            f'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">{urls}</urlset>').encode()
+
+
+def test_sitemap_index_end_to_end(corpus: LoopbackServer, settings: Settings, shared_dir: Path) -> None:
+    rows = [r for r in (json.loads(x) for x in (shared_dir / "corpus/manifest.jsonl").read_text().splitlines())
+            if r.get("published")][:6]
+    corpus.add("/s1.xml", manifest_sitemap(corpus, rows[:3]), content_type="application/xml")
+    corpus.add("/s2.xml", manifest_sitemap(corpus, rows[3:]), content_type="application/xml")
+    corpus.add("/bad.xml", b'<?xml version="1.0"?><!DOCTYPE u [<!ENTITY a "a">]><urlset/>')
+    index = "".join(f"<sitemap><loc>{corpus.url(p)}</loc></sitemap>" for p in ("/s1.xml", "/bad.xml", "/s2.xml"))
+    corpus.add("/index.xml", f"<sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{index}"
+                             "</sitemapindex>", content_type="application/xml")
+    out = run(corpus.url("/index.xml"), settings)
+    pages = [o for o in out if isinstance(o, RawPage)]
+    assert sorted(p.url for p in pages) == sorted(corpus.url("/" + r["path"]) for r in rows)  # type: ignore[misc]
+    assert [(r.stage, r.reason) for r in out if isinstance(r, Rejected)] == [("sitemap", "xml entities refused")]
+    first_sitemap = [p for p in pages if p.source_url == corpus.url("/s1.xml")]
+    dates = [next(r["published"] for r in rows if corpus.url("/" + r["path"]) == p.url) for p in first_sitemap]
+    assert dates == sorted(dates, reverse=True)  # newest first
+
+
+def test_generated_corpus_sitemap_rewritten_to_loopback(corpus: LoopbackServer, settings: Settings,
+                                                        shared_dir: Path, tmp_path: Path) -> None:
+    """The corpus's own generated GOV.UK news sitemap, its URLs pointed at the served pages."""
+    rows = {r["url"]: r for r in (json.loads(x) for x in (shared_dir / "corpus/manifest.jsonl")
+                                  .read_text().splitlines())}
+    body = (shared_dir / "corpus/feeds/sitemaps/generated-news-sitemap-govuk.xml").read_text()
+    served = 0
+    for url, row in rows.items():
+        if escape(url) in body:
+            body = body.replace(f"<loc>{escape(url)}</loc>", f"<loc>{escape(corpus.url('/' + row['path']))}</loc>")
+            served += 1
+    assert served >= 5
+    (tmp_path / "govuk.xml").write_text(body)
+    corpus.add("/govuk.xml", (tmp_path / "govuk.xml").read_bytes(), content_type="application/xml")
+    out = run(corpus.url("/govuk.xml"), settings.replace(max_feed_items=5))
+    assert len(out) == 5 and all(isinstance(p, RawPage) and p.body.lstrip()[:1] == b"<" for p in out)
+
+
+def test_home_page_feeds_are_collected(corpus: LoopbackServer, settings: Settings, shared_dir: Path) -> None:
+    chosen = raw_pages(shared_dir, 2)
+    corpus.add("/feed/", rss([{"title": r["title"], "link": corpus.url("/" + r["path"])} for r in chosen]),
+               content_type="application/rss+xml")
+    corpus.add("/", '<html><head><link rel="alternate" type="application/rss+xml" href="/feed/"></head>'
+                    "<body><p>Front page</p></body></html>")
+    out = run(corpus.url("/"), settings)
+    assert [p.url for p in out] == [corpus.url("/" + r["path"]) for r in chosen]  # type: ignore[union-attr]
+
+
+def test_article_page_and_other_content(corpus: LoopbackServer, settings: Settings, shared_dir: Path) -> None:
+    row = raw_pages(shared_dir, 1)[0]
+    (page,) = run(corpus.url("/" + row["path"]), settings)
+    assert isinstance(page, RawPage) and page.source_url is None
+    assert page.body == (shared_dir / "corpus" / row["path"]).read_bytes()
+    corpus.add("/home-no-feeds/", "<html><body><p>Hi</p></body></html>")
+    corpus.add("/blob", b"\x00\x01\x02" * 100, content_type="application/octet-stream")
+    (other,) = run(corpus.url("/blob"), settings)
+    assert isinstance(other, Rejected)
+
+
+def test_bad_inputs_each_rejected_rest_of_batch_goes_on(corpus: LoopbackServer, settings: Settings,
+                                                        shared_dir: Path) -> None:
+    corpus.add("/bomb.xml", BOMB, content_type="application/rss+xml")
+    corpus.add("/xxe.xml", XXE, content_type="application/rss+xml")
+    corpus.redirect("/loop", "/loop2")
+    corpus.redirect("/loop2", "/loop")
+    corpus.redirect("/to-private", "http://10.0.0.1/")
+    corpus.never_answer("/hang")
+    corpus.stream("/huge", 100_000_000)
+    good = "/" + raw_pages(shared_dir, 1)[0]["path"]
+    # Private addresses refused, except exactly our server's, so the redirect to 10.0.0.1 is refused.
+    strict = settings.replace(read_timeout=0.5, max_page_bytes=2_000_000, allow_private=False)
+    results: dict[str, list[RawPage | Rejected]] = {}
+    with Fetcher(strict, state := MemoryFetchState(), allow_addresses=["127.0.0.1"]) as fetcher:
+        for path in ["/bomb.xml", "/xxe.xml", "/loop", "/to-private", "/hang", "/huge",
+                     "/html/wikimedia/x", good]:
+            results[path] = list(collect_url(corpus.url(path), fetcher, state, strict))
+    reasons = {path: [r.reason for r in out if isinstance(r, Rejected)] for path, out in results.items()}
+    assert reasons == {
+        "/bomb.xml": ["xml entities refused"], "/xxe.xml": ["xml entities refused"],
+        "/loop": ["redirect loop"], "/to-private": ["private address"], "/hang": ["timeout"],
+        "/huge": ["too large"], "/html/wikimedia/x": ["robots.txt disallows"], good: [],
+    }
+    assert isinstance(results[good][0], RawPage)
+    everything = repr(results) + repr(state.log)
+    assert not any(line in everything for line in passwd_lines())
+
+
+def test_private_targets_refused_by_default(corpus: LoopbackServer) -> None:
+    """Without allow_private the loopback server itself, and 10.0.0.1, are refused unsent."""
+    for url in (corpus.url("/"), f"http://localhost:{corpus.port}/", "http://10.0.0.1/feed"):
+        (out,) = run(url, Settings().replace(request_delay=0.0))
+        assert isinstance(out, Rejected) and out.reason == "private address"
+    assert corpus.requests == []
+
+
+def test_entries_to_pages(shared_dir: Path) -> None:
+    path = shared_dir / "corpus/feeds/globalvoices-feature-2009-06.links-restored.rss"
+    feed = parse_feed(path.read_bytes(), None)
+    pages = entries_to_pages(feed, str(path))
+    assert len(pages) == len(feed.entries)
+    page, entry = pages[0], feed.entries[0]
+    assert page.kind_hint == "html" and page.url == entry.url and page.origin == f"{path}#item1"
+    html = page.body.decode()
+    assert f"<title>{entry.title}" in html or "<title>" in html
+    assert f'content="{entry.published}"' in html and f'name="author" content="{entry.authors[0]}"' in html
+    teasers = parse_feed((shared_dir / "corpus/feeds/nasa-breaking-news-2021-06.rss").read_bytes(), None)
+    assert entries_to_pages(teasers, "nasa.rss") == []  # all skipped: len(entries) - 0 of them
+
+
+def test_entry_page_reads_as_an_article(shared_dir: Path) -> None:
+    """The wrapper page puts title, date and author where the HTML extractor finds them."""
+    extract = pytest.importorskip("newsdesk.extract.html").extract_html
+    feed = parse_feed((shared_dir / "corpus/feeds/globalvoices-feature-2009-06.links-restored.rss")
+                      .read_bytes(), None)
+    page, entry = entries_to_pages(feed, "gv.rss")[0], feed.entries[0]
+    article = extract(page.body.decode(), url=page.url)
+    assert article.title == entry.title
+    assert article.published and article.published.startswith(entry.published[:10])  # type: ignore[index]
+    assert entry.authors[0] in article.authors
