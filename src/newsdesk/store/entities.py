@@ -1,9 +1,280 @@
-"""Stored entities and quotes: canonical entities across articles, aliases, roles, mentions."""
+"""Stored entities and quotes: canonical entities across articles, aliases, roles, mentions.
+
+`after_store_entities` rebuilds one article's mentions and quotes each time the article
+is stored (so `newsdesk reprocess` refreshes them) and resolves each mention to a
+canonical entity in this order: a user's decision (merge/split), an exact alias, a
+spelling variant of an alias (Araqchi ~ Araghchi), a lone surname that only one stored
+person carries, else a new entity.
+"""
 
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
+from datetime import UTC, datetime
+from typing import Any
+
+from newsdesk.errors import NotFound
+from newsdesk.records import Article, Entity
+from newsdesk.understand.canonical import name_key, same_name, spelling_key
+
+_PLACES = ("GPE", "LOC", "FAC", "NORP")
+
+
+def _day(article: Article) -> str:
+    return (article.published or datetime.now(UTC).isoformat())[:10]
+
+
+def _last_word(name: str) -> str:
+    """The spelling key of a name's last word: a lone "Araqchi" finds "Abbas Araghchi"."""
+    words = name_key(name).split()
+    return spelling_key(words[-1]) if words else ""
 
 
 class EntityStore:
     conn: sqlite3.Connection
+
+    # -- writing -------------------------------------------------------------------------------
+    def after_store_entities(self, article_id: int, article: Article) -> None:
+        """Replace this article's mentions and quotes with the ones in `article`."""
+        day = _day(article)
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("DELETE FROM entity_mentions WHERE article_id = ?", (article_id,))
+            self.conn.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
+            ids: dict[str, int] = {}
+            for e in article.entities:
+                entity_id = self._entity_for(e, day)
+                ids.setdefault(e.canonical or e.text, entity_id)
+                self.conn.execute(
+                    "INSERT INTO entity_mentions(article_id, entity_id, text, start, end, role, day)"
+                    " VALUES (?,?,?,?,?,?,?)", (article_id, entity_id, e.text, e.start, e.end, e.role, day))
+            for q in article.quotes:
+                self.conn.execute(
+                    "INSERT INTO quotes(article_id, speaker_id, speaker, speaker_role, text, kind, cue, start, end,"
+                    " day) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (article_id, self._speaker_id(q.speaker, ids), q.speaker, q.speaker_role, q.text, q.kind, q.cue,
+                     q.start, q.end, day))
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    def _speaker_id(self, speaker: str | None, ids: dict[str, int]) -> int | None:
+        if not speaker:
+            return None
+        if speaker in ids:
+            return ids[speaker]
+        return self._resolve("PERSON", speaker) or self._resolve("ORG", speaker)
+
+    def _entity_for(self, e: Entity, day: str) -> int:
+        name = e.canonical or e.text
+        entity_id = self._resolve(e.type, name) or self._resolve(e.type, e.text)
+        if entity_id is None:
+            entity_id = self._create_entity(e.type, self._decided_name(e.type, name) or name, e.country, day)
+        self._add_alias(entity_id, name)
+        self._add_alias(entity_id, e.text)
+        if e.country:
+            self.conn.execute("UPDATE entities SET country = coalesce(country, ?) WHERE id = ?", (e.country, entity_id))
+        return entity_id
+
+    def _decided_name(self, type_: str, name: str) -> str | None:
+        row = self.conn.execute("SELECT target FROM entity_decisions WHERE type = ? AND key = ?",
+                                (type_, name_key(name))).fetchone()
+        return row["target"] if row else None
+
+    def _resolve(self, type_: str, name: str) -> int | None:
+        key = name_key(name)
+        if not key:
+            return None
+        target = self._decided_name(type_, name)
+        if target is not None:
+            row = self.conn.execute("SELECT id FROM entities WHERE type = ? AND key = ?",
+                                    (type_, name_key(target))).fetchone()
+            return row["id"] if row else None
+        row = self.conn.execute(
+            "SELECT a.entity_id FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
+            " WHERE a.key = ? AND e.type = ? LIMIT 1", (key, type_)).fetchone()
+        if row:
+            return row[0]
+        for row in self.conn.execute(
+                "SELECT a.entity_id, a.alias FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
+                " WHERE a.skey = ? AND e.type = ?", (spelling_key(name), type_)):
+            if same_name(row["alias"], name):
+                return row["entity_id"]
+        if type_ == "PERSON" and len(key.split()) == 1:
+            rows = self.conn.execute(
+                "SELECT DISTINCT a.entity_id, a.alias FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
+                " WHERE a.last = ? AND e.type = 'PERSON'", (_last_word(key),)).fetchall()
+            rows = list({r[0]: r for r in rows if same_name(name_key(r[1]).split()[-1], key)}.values())
+            if len(rows) == 1:  # "Araqchi" alone: only when one stored person has that surname
+                return rows[0][0]
+        return None
+
+    def _create_entity(self, type_: str, name: str, country: str | None, day: str) -> int:
+        from newsdesk.understand.countries import lookup
+
+        place = lookup(name, type_) if type_ in _PLACES else None
+        cur = self.conn.execute(
+            "INSERT INTO entities(type, name, key, country, metonym, first_seen) VALUES (?,?,?,?,?,?)"
+            " ON CONFLICT(type, key) DO UPDATE SET name = name RETURNING id",
+            (type_, name, name_key(name), country, int(bool(place and place.how == "capital")), day))
+        return cur.fetchone()[0]
+
+    def _add_alias(self, entity_id: int, alias: str) -> None:
+        key = name_key(alias)
+        if key:
+            self.conn.execute("INSERT OR IGNORE INTO entity_aliases(entity_id, alias, key, skey, last)"
+                              " VALUES (?,?,?,?,?)", (entity_id, alias, key, spelling_key(alias), _last_word(alias)))
+
+    # -- user decisions ------------------------------------------------------------------------
+    def merge_entities(self, keep: str | int, drop: str | int) -> dict[str, Any]:
+        """Make `drop` part of `keep` (aliases, mentions, quotes); remembered across reprocess."""
+        a, b = self.entity_row(keep), self.entity_row(drop)
+        if a["id"] == b["id"]:
+            return dict(a)
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            aliases = [r["alias"] for r in self.conn.execute(
+                "SELECT alias FROM entity_aliases WHERE entity_id = ?", (b["id"],))] + [b["name"]]
+            for alias in aliases:
+                self._decide(b["type"], alias, a["name"], "merge", now)
+                self._add_alias(a["id"], alias)
+            self.conn.execute("UPDATE entity_mentions SET entity_id = ? WHERE entity_id = ?", (a["id"], b["id"]))
+            self.conn.execute("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?", (a["id"], b["id"]))
+            self.conn.execute("DELETE FROM entities WHERE id = ?", (b["id"],))
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        return dict(self.entity_row(a["id"]))
+
+    def split_entity(self, ref: str | int, alias: str) -> dict[str, Any]:
+        """Take `alias` out of an entity into its own; remembered across reprocess."""
+        e = self.entity_row(ref)
+        key = name_key(alias)
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._decide(e["type"], alias, alias, "split", now)
+            new_id = self._create_entity(e["type"], alias, e["country"], now[:10])
+            self._add_alias(new_id, alias)
+            self.conn.execute("DELETE FROM entity_aliases WHERE entity_id = ? AND key = ?", (e["id"], key))
+            moved = [r["id"] for r in self.conn.execute(
+                "SELECT id, text FROM entity_mentions WHERE entity_id = ?", (e["id"],)) if name_key(r["text"]) == key]
+            self.conn.executemany("UPDATE entity_mentions SET entity_id = ? WHERE id = ?", [(new_id, i) for i in moved])
+            self.conn.execute("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ? AND speaker = ?",
+                              (new_id, e["id"], alias))
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        return dict(self.entity_row(new_id))
+
+    def _decide(self, type_: str, alias: str, target: str, action: str, at: str) -> None:
+        self.conn.execute(
+            "INSERT INTO entity_decisions(type, key, target, action, at) VALUES (?,?,?,?,?)"
+            " ON CONFLICT(type, key) DO UPDATE SET target = excluded.target, action = excluded.action,"
+            " at = excluded.at", (type_, name_key(alias), target, action, at))
+
+    def entity_decisions(self) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.conn.execute("SELECT * FROM entity_decisions ORDER BY id")]
+
+    # -- reading -------------------------------------------------------------------------------
+    def entity_row(self, ref: str | int) -> sqlite3.Row:
+        """An entity by id, by name, or by any alias (most mentioned first)."""
+        if isinstance(ref, int) or str(ref).isdigit():
+            row = self.conn.execute("SELECT * FROM entities WHERE id = ?", (int(ref),)).fetchone()
+        else:
+            row = self.conn.execute(
+                "SELECT e.* FROM entities e JOIN entity_aliases a ON a.entity_id = e.id WHERE a.key = ?"
+                " ORDER BY (SELECT count(*) FROM entity_mentions m WHERE m.entity_id = e.id) DESC LIMIT 1",
+                (name_key(str(ref)),)).fetchone()
+        if row is None and not str(ref).isdigit():
+            for type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC"):
+                found = self._resolve(type_, str(ref))
+                if found is not None:
+                    return self.entity_row(found)
+        if row is None:
+            raise NotFound(f"no entity {ref!r}; list them with `newsdesk entities`")
+        return row
+
+    def list_entities(self, *, type: str | None = None, q: str | None = None, limit: int = 50,
+                      offset: int = 0) -> list[dict[str, Any]]:
+        """Entities by mention count: id, type, name, country, mentions, articles, quotes."""
+        where, args = [], []
+        if type:
+            where.append("e.type = ?")
+            args.append(type)
+        if q:
+            where.append("e.id IN (SELECT entity_id FROM entity_aliases WHERE key LIKE ?)")
+            args.append(f"%{name_key(q)}%")
+        sql = ("SELECT e.id, e.type, e.name, e.country, e.metonym, count(m.id) AS mentions,"
+               " count(DISTINCT m.article_id) AS articles,"
+               " (SELECT count(*) FROM quotes qq WHERE qq.speaker_id = e.id) AS quotes"
+               " FROM entities e LEFT JOIN entity_mentions m ON m.entity_id = e.id"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " GROUP BY e.id ORDER BY mentions DESC, e.name LIMIT ? OFFSET ?")
+        return [dict(r) for r in self.conn.execute(sql, [*args, limit, offset])]
+
+    def entity_detail(self, ref: str | int, *, quotes: int = 50) -> dict[str, Any]:
+        """One entity: aliases, roles over time, mentions per day, co-occurring entities, quotes."""
+        e = dict(self.entity_row(ref))
+        eid = e["id"]
+        e["aliases"] = [r[0] for r in self.conn.execute(
+            "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", (eid,))]
+        e["roles"] = [dict(r) for r in self.conn.execute(
+            "SELECT role, count(*) AS mentions, min(day) AS first, max(day) AS last FROM entity_mentions"
+            " WHERE entity_id = ? AND role IS NOT NULL GROUP BY role ORDER BY mentions DESC", (eid,))]
+        e["mentions_by_day"] = [dict(r) for r in self.conn.execute(
+            "SELECT day, count(*) AS mentions FROM entity_mentions WHERE entity_id = ? GROUP BY day ORDER BY day",
+            (eid,))]
+        e["mentions"] = sum(d["mentions"] for d in e["mentions_by_day"])
+        e["cooccurring"] = self.cooccurring(eid)
+        e["quotes"] = self.search_quotes(speaker_id=eid, limit=quotes)
+        e["articles"] = [dict(r) for r in self.conn.execute(
+            "SELECT a.id, a.title, a.url, a.published, count(*) AS mentions FROM entity_mentions m"
+            " JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? GROUP BY a.id"
+            " ORDER BY coalesce(a.published, a.first_seen) DESC LIMIT 50", (eid,))]
+        return e
+
+    def cooccurring(self, entity_id: int, limit: int = 20) -> list[dict[str, Any]]:
+        """Entities named in the same articles, by number of shared articles."""
+        return [dict(r) for r in self.conn.execute(
+            "SELECT e.id, e.name, e.type, count(DISTINCT o.article_id) AS articles"
+            " FROM entity_mentions m JOIN entity_mentions o ON o.article_id = m.article_id"
+            " JOIN entities e ON e.id = o.entity_id"
+            " WHERE m.entity_id = ? AND o.entity_id != ? GROUP BY e.id ORDER BY articles DESC, e.name LIMIT ?",
+            (entity_id, entity_id, limit))]
+
+    def search_quotes(self, *, speaker: str | None = None, about: str | None = None,
+                      speaker_id: int | None = None, kind: str | None = None, limit: int = 50,
+                      offset: int = 0) -> list[dict[str, Any]]:
+        """Quotes, newest first: by speaker (any alias of their entity, or the phrase) and words."""
+        where, args = [], []
+        if speaker:
+            try:
+                speaker_id = self.entity_row(speaker)["id"]
+            except NotFound:
+                where.append("q.speaker LIKE ?")
+                args.append(f"%{speaker}%")
+        if speaker_id is not None:
+            where.append("q.speaker_id = ?")
+            args.append(speaker_id)
+        if kind:
+            where.append("q.kind = ?")
+            args.append(kind)
+        if about:
+            terms = " ".join('"' + w.replace('"', "") + '"' for w in about.split() if w.strip('"'))
+            where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+            args.append(terms)
+        sql = ("SELECT q.id, q.article_id, q.speaker_id, q.speaker, q.speaker_role, q.text, q.kind, q.cue,"
+               " q.start, q.end, q.day, a.title, a.url FROM quotes q JOIN articles a ON a.id = q.article_id"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY q.day DESC, q.id DESC LIMIT ? OFFSET ?")
+        return [dict(r) for r in self.conn.execute(sql, [*args, limit, offset])]
+
+    def entity_counts(self) -> dict[str, int]:
+        return dict(Counter({r[0]: r[1] for r in self.conn.execute(
+            "SELECT type, count(*) FROM entities GROUP BY type")}))

@@ -81,4 +81,15 @@ def find_mentions(doc: Any) -> list[Mention]:
             if place:
                 m.country, m.place_how = place.code, place.how
         out.append(m)
+    return sorted(out + _surname_mentions(doc, out, in_entity), key=lambda m: m.start)
+
+
+def _surname_mentions(doc: Any, found: list[Mention], in_entity: set[int]) -> list[Mention]:
+    """A full name's surname standing alone where NER missed it ("Araqchi told reporters")."""
+    surnames = {m.span[-1].text for m in found if m.type == "PERSON" and len(m.span) > 1}
+    out = []
+    for tok in doc:
+        if tok.text in surnames and tok.i not in in_entity and tok.pos_ == "PROPN":
+            span = doc[tok.i: tok.i + 1]
+            out.append(Mention(tok.text, "PERSON", tok.idx, tok.idx + len(tok), span))
     return out
