@@ -86,6 +86,8 @@ class Database:
 
     def __init__(self, path: str | Path, readonly: bool = False) -> None:
         self.path = str(path)
+        if readonly and not Path(path).is_file():
+            raise StoreError(f"no database at {path}; create it with `newsdesk ingest SOURCE --db {path}`")
         self.conn = connect(path, readonly=readonly)
         if not readonly:
             try:

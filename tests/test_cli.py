@@ -1,0 +1,129 @@
+"""The `newsdesk` command end to end: the seed golden check, the corpus, the data contract."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+
+from newsdesk.cli import main
+
+SEED_FETCHED_AT = "2026-02-11T12:00:00+00:00"
+
+
+def run(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+def norm(s: str | None) -> str:
+    fold = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+    return re.sub(r"\s+", " ", (s or "").translate(fold)).strip().lower()
+
+
+def test_seed_page_passes_the_golden_check(tmp_path, shared_dir):
+    out = tmp_path / "r.json"
+    with out.open("w") as fh:
+        subprocess.run([sys.executable, "-m", "newsdesk", "analyze", str(shared_dir / "seed" / "seed.txt"),
+                        "--fetched-at", SEED_FETCHED_AT, "--stages", "extract"], stdout=fh, check=True, timeout=300)
+    check = subprocess.run([sys.executable, str(shared_dir / "seed" / "check.py"),
+                            str(shared_dir / "seed" / "expected.json"), str(out), "--only", "article,related"],
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout
+    result = json.loads(out.read_text())
+    assert result["related"][0]["published"] == "2026-02-11T11:58:00+00:00"
+
+
+@pytest.fixture(scope="module")
+def corpus_db(tmp_path_factory, shared_dir) -> Path:
+    db = tmp_path_factory.mktemp("corpus") / "corpus.db"
+    result = run("ingest", str(shared_dir / "corpus"), "--db", str(db), "--stages", "extract", "--json")
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_corpus_ingest_stores_every_manifest_article_with_its_title(corpus_db, shared_dir):
+    import sqlite3
+
+    manifest = [json.loads(line) for line in (shared_dir / "corpus" / "manifest.jsonl").open()]
+    assert len(manifest) == 202
+    conn = sqlite3.connect(corpus_db)
+    rows = {r[0]: (r[1], r[2]) for r in conn.execute(
+        "SELECT i.origin, a.kind, a.title FROM inputs i JOIN articles a ON a.id = i.article_id")}
+    missing, not_articles, wrong_titles = [], [], []
+    for entry in manifest:
+        got = rows.get(str(shared_dir / "corpus" / entry["path"]))
+        if got is None:
+            missing.append(entry["path"])
+        elif got[0] != "article":
+            not_articles.append(entry["path"])
+        elif norm(got[1]) != norm(entry["title"]):
+            wrong_titles.append((entry["title"], got[1]))
+    assert not missing and not not_articles, (missing, not_articles)
+    assert len(wrong_titles) <= 10, wrong_titles  # titles are the extraction issue's to perfect
+    warc_articles = conn.execute("SELECT COUNT(*) FROM inputs i JOIN articles a ON a.id = i.article_id"
+                                 " WHERE i.origin LIKE '%.warc.gz#%' AND a.kind = 'article'").fetchone()[0]
+    assert warc_articles >= 25  # the constructed WARC's pages at least
+
+
+def test_export_returns_the_articles_with_titles(corpus_db, tmp_path):
+    result = run("export", "--db", str(corpus_db), "--format", "jsonl")
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) >= 202 and all(r["kind"] == "article" for r in records)
+    assert sum(1 for r in records if r["title"]) >= 202
+    run("export", "--db", str(corpus_db), "--format", "parquet", "-o", str(tmp_path / "a.parquet"))
+    table = pq.read_table(tmp_path / "a.parquet")
+    assert table.num_rows == len(records) and "title" in table.column_names
+    csv_out = run("export", "--db", str(corpus_db), "--format", "csv").stdout
+    assert csv_out.splitlines()[0].startswith("id,url,canonical_url")
+
+
+def test_show_search_stats(corpus_db):
+    hits = json.loads(run("search", "Tiananmen", "--db", str(corpus_db), "--json").stdout)
+    assert hits and "[" in hits[0]["snippet"]
+    shown = json.loads(run("show", str(hits[0]["id"]), "--db", str(corpus_db), "--json").stdout)
+    assert shown["title"] == hits[0]["title"] and shown["text"]
+    stats = json.loads(run("stats", "--db", str(corpus_db), "--json").stdout)
+    assert stats["articles"] >= 202 and stats["languages"]["fr"] >= 100
+    assert run("show", "999999", "--db", str(corpus_db)).exit_code == 5
+
+
+def test_ingesting_twice_stores_nothing_new(corpus_db, shared_dir):
+    result = run("ingest", str(shared_dir / "corpus" / "html"), "--db", str(corpus_db), "--stages", "extract", "--json")
+    summary = json.loads(result.stdout)
+    assert summary["new"] == 0 and summary["updated"] == 0 and summary["unchanged"] >= 30
+
+
+def test_analyze_jsonl_gives_one_line_per_input_with_the_same_id(tmp_path, shared_dir):
+    page = shared_dir / "corpus" / "html" / "globalvoices-2009" / "iran-to-vote-or-not-to-vote.html"
+    lines = [{"id": "h", "html": page.read_text(encoding="utf-8")},
+             {"id": "t", "text": (shared_dir / "seed" / "seed.txt").read_text(encoding="utf-8")},
+             {"id": "b", "body": "Ministers met.\n\nThey talked.", "title": "Talks"},
+             {"id": "p", "path": str(page)},
+             {"id": "missing", "path": str(tmp_path / "nope.html")},
+             {"id": "odd"}]
+    stdin = "\n".join(json.dumps(x) for x in lines) + "\nnot json\n"
+    out = [json.loads(x) for x in run("analyze", "--jsonl", "-", "--stages", "extract", input=stdin).stdout.splitlines()]
+    assert [o["id"] for o in out] == ["h", "t", "b", "p", "missing", "odd", None]
+    assert out[0]["kind"] == "article" and out[0]["title"]
+    assert out[2]["text"] == "Ministers met.\n\nThey talked." and out[2]["paragraphs"] == ["Ministers met.", "They talked."]
+    assert out[0]["text"] == out[3]["text"]
+    assert out[4]["error"]["reason"] == "no such file" and out[5]["error"]["stage"] == "input"
+    assert out[6]["error"]["reason"] == "not a JSON object"
+
+
+def test_exit_codes(tmp_path):
+    empty = tmp_path / "empty.html"
+    empty.write_bytes(b"")
+    result = run("analyze", str(empty))
+    assert result.exit_code == 4 and json.loads(result.stdout)["error"]["reason"] == "empty input"
+    (tmp_path / "bad.toml").write_text("nonsense_key = 1\n")
+    assert run("--config", str(tmp_path / "bad.toml"), "stats").exit_code == 2
+    assert run("search", "word", "--db", str(tmp_path / "x.db")).exit_code == 3  # no database there
+    run("ingest", "--db", str(tmp_path / "x.db"), str(empty))
+    assert run("search", '"(*', "--db", str(tmp_path / "x.db")).exit_code == 2
