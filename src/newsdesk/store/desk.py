@@ -218,16 +218,15 @@ class DeskQueries:
         return [dict(r) for r in rows]
 
     def day_counts(self, days: int = 60) -> list[tuple[str, int]]:
-        """Articles per day over the `days` days ending at the newest article (dates with none are absent)."""
-        newest = self.conn.execute(f"SELECT {SORT} FROM articles a WHERE a.kind = 'article'"
-                                   f" ORDER BY {SORT} DESC, a.id DESC LIMIT 1").fetchone()
-        if newest is None or not newest[0]:
-            return []
+        """Articles per day for the `days` most recent days that have any, oldest first.
+
+        "Most recent days with articles" rather than "the last N calendar days", because a store
+        of archived pages (the corpus spans 2004-2024) would otherwise chart a single bar.
+        """
         rows = self.conn.execute(
             f"SELECT substr({SORT}, 1, 10) AS day, COUNT(*) FROM articles a WHERE a.kind = 'article'"
-            f" AND {SORT} >= date(substr(?, 1, 10), ?) GROUP BY day ORDER BY day",
-            (newest[0], f"-{days - 1} days"))
-        return [(r[0], r[1]) for r in rows if r[0]]
+            " GROUP BY day ORDER BY day DESC LIMIT ?", (days,))
+        return [(r[0], r[1]) for r in reversed(rows.fetchall()) if r[0]]
 
     def month_counts(self) -> list[tuple[str, int]]:
         rows = self.conn.execute(f"SELECT substr({SORT}, 1, 7) AS month, COUNT(*) FROM articles a"

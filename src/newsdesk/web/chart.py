@@ -12,14 +12,17 @@ from html import escape
 from markupsafe import Markup
 
 
-def fill_days(counts: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """Per-day counts with the empty days between first and last filled in as zeros."""
+def fill_days(counts: list[tuple[str, int]], max_span: int = 120) -> list[tuple[str, int]]:
+    """Per-day counts with the empty days between first and last filled in as zeros, when the
+    span is at most `max_span` days (a wider span would be all gaps; then only days with articles)."""
     if not counts:
         return []
     known = dict(counts)
     try:
         day, last = date.fromisoformat(counts[0][0]), date.fromisoformat(counts[-1][0])
     except ValueError:
+        return counts
+    if (last - day).days > max_span:
         return counts
     out = []
     while day <= last:
