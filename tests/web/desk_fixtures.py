@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import threading
@@ -42,10 +43,9 @@ def build_corpus_store(db: Path, shared: Path, hostile_html: str, hostile: Artic
     seed = shared / "seed" / "seed.txt"
     raw = RawPage(body=seed.read_bytes(), origin=str(seed), kind_hint="text", fetched_at=SEED_FETCHED_AT,
                   url="https://seed.example/iran-missiles")
-    try:
+    # The seed's text extractor is another engineer's work; the desk tests do not depend on it.
+    with contextlib.suppress(Exception):
         ids["seed"] = store.store_page(raw, extract(raw))[1]
-    except Exception:  # noqa: BLE001 - the seed's text extractor is another engineer's; the desk tests go on
-        pass
     stored_urls: list[str] = []
     for path, entry in corpus_pages(shared):
         raw = RawPage(body=path.read_bytes(), origin=str(path), url=entry["url"],
