@@ -14,6 +14,9 @@
         server.requests                                # [Seen(path, headers, at)], in arrival order
         server.sent("/huge")                           # body bytes written so far on that path
 
+`LoopbackServer(tls=server_ssl_context)` serves https instead (tests/sources/test_tls.py
+shows how to make a throw-away certificate with the openssl command).
+
 Routes win over files under `root`; anything else is 404. Files get a Content-Type from
 their suffix (.rss/.atom/.xml as XML). Routes with `etag`/`last_modified` answer 304 to a
 matching conditional request. Every response closes its connection.
@@ -26,6 +29,7 @@ subfolders put tests/ on sys.path first (tests/sources/conftest.py does).
 from __future__ import annotations
 
 import mimetypes
+import ssl
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -62,8 +66,10 @@ class Route:
 class LoopbackServer:
     """A threaded HTTP server on 127.0.0.1, on a free port, for the life of a `with` block."""
 
-    def __init__(self, root: str | Path | None = None) -> None:
+    def __init__(self, root: str | Path | None = None, *, tls: ssl.SSLContext | None = None) -> None:
+        """`tls`: a server-side SSLContext (cert loaded) to serve https instead of http."""
         self.root = Path(root).resolve() if root is not None else None
+        self.tls = tls
         self.routes: dict[str, Route] = {}
         self.requests: list[Seen] = []
         self.stopping = threading.Event()
@@ -77,6 +83,8 @@ class LoopbackServer:
     def start(self) -> LoopbackServer:
         handler = type("BoundHandler", (_Handler,), {"server_ref": self})
         httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        if self.tls is not None:
+            httpd.socket = self.tls.wrap_socket(httpd.socket, server_side=True)
         httpd.daemon_threads = True
         httpd.block_on_close = False  # a test's hung client must not hang the teardown
         self._httpd = httpd
@@ -105,7 +113,7 @@ class LoopbackServer:
 
     @property
     def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
 
     def url(self, path: str = "/") -> str:
         return self.base_url + (path if path.startswith("/") else "/" + path)

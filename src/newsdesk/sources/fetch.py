@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import socket
+import ssl
 import threading
 import time
 import zlib
@@ -187,13 +188,13 @@ def _lower_headers(response: httpx.Response) -> dict[str, str]:
 class _GuardedTransport(httpx.HTTPTransport):
     """httpx's transport with our network backend and no keep-alive, ignoring proxy variables."""
 
-    def __init__(self, backend: safety.GuardedBackend) -> None:
+    def __init__(self, backend: safety.GuardedBackend, ssl_context: ssl.SSLContext | None = None) -> None:
         super().__init__(trust_env=False, retries=0)
         # httpx has no public hook for a network backend; its connection pool is `_pool`.
         if not hasattr(self, "_pool"):
             raise RuntimeError("httpx changed: HTTPTransport._pool is gone; update newsdesk.sources.fetch")
         self._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(trust_env=False),
+            ssl_context=ssl_context or httpx.create_ssl_context(trust_env=False),
             max_connections=100, max_keepalive_connections=0,
             http1=True, http2=False, retries=0, network_backend=backend,
         )
@@ -203,10 +204,12 @@ class Fetcher:
     """Polite, safe HTTP GETs. One per run; safe to share between threads."""
 
     def __init__(self, settings: Settings, state: FetchState | None = None, *,
-                 total_timeout: float | None = None, allow_addresses: Iterable[str] = ()) -> None:
+                 total_timeout: float | None = None, allow_addresses: Iterable[str] = (),
+                 ssl_context: ssl.SSLContext | None = None) -> None:
         """`total_timeout`: wall-clock seconds per hop (default: `default_total_timeout`).
         `allow_addresses`: addresses or networks ("10.1.0.0/16") fetched even though private,
         for a trusted intranet host without opening every private address.
+        `ssl_context`: certificate trust other than the system's (a company CA; tests).
         """
         self.settings = settings
         self.state: FetchState = state if state is not None else MemoryFetchState()
@@ -215,7 +218,7 @@ class Fetcher:
         self._exempt = safety.exempt_networks(allow_addresses)
         backend = safety.GuardedBackend(settings.allow_private, self._on_connect, self._exempt)
         self._client = httpx.Client(
-            transport=_GuardedTransport(backend),
+            transport=_GuardedTransport(backend, ssl_context),
             timeout=httpx.Timeout(connect=settings.connect_timeout, read=settings.read_timeout,
                                   write=settings.read_timeout, pool=settings.connect_timeout),
             headers={"User-Agent": settings.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
@@ -340,6 +343,8 @@ class Fetcher:
         except httpx.TransportError as exc:
             if deadline.expired:
                 raise FetchFailed("timeout", f"{url}: over {self.total_timeout:g} s in all") from exc
+            if isinstance(exc.__context__ or exc.__cause__, ssl.SSLError) or "CERTIFICATE" in str(exc):
+                raise FetchFailed("tls failure", f"{url}: {exc}") from exc
             raise FetchFailed("connection failed", f"{url}: {type(exc).__name__}: {exc}") from exc
         except httpx.HTTPError as exc:  # invalid URL and the like
             raise FetchRefused("bad url", f"{url}: {exc}") from exc
