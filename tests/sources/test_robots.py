@@ -1,0 +1,79 @@
+"""robots.txt read as RFC 9309 says: our group or *, longest match, Allow wins ties, * and $."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.sources.robots import RobotsCache, RobotsRules, parse_robots, product_token
+
+ROBOTS = """
+# comments and blank lines are ignored
+User-agent: *
+Disallow: /private/
+Disallow: /*?replytocom=
+Allow: /private/press/
+Crawl-delay: 2
+
+User-agent: OtherBot
+User-agent: newsdesk
+Disallow: /search
+Allow: /search/about$
+Disallow: /*.pdf$
+
+User-agent: newsdesk
+Crawl-delay: 900
+"""
+
+
+@pytest.mark.parametrize("path, allowed", [
+    ("/", True), ("/private/x", True), ("/search", False), ("/search/about", True),
+    ("/search/about/more", False), ("/files/report.pdf", False), ("/files/report.pdf?x=1", True),
+    ("/robots.txt", True),
+])
+def test_our_group_wins(path: str, allowed: bool) -> None:
+    rules = parse_robots(ROBOTS, "newsdesk")
+    assert rules.allowed("https://news.example" + path) is allowed
+    assert rules.crawl_delay == 30.0  # 900 s asked, capped
+
+
+@pytest.mark.parametrize("path, allowed", [
+    ("/private/x", False), ("/private/press/release", True), ("/story?replytocom=5", False),
+    ("/story?page=2", True), ("/search", True),
+])
+def test_star_group_for_others(path: str, allowed: bool) -> None:
+    rules = parse_robots(ROBOTS, "somebot")
+    assert rules.allowed("https://news.example" + path) is allowed
+    assert rules.crawl_delay == 2.0
+
+
+def test_tie_goes_to_allow_and_empty_disallow_allows() -> None:
+    rules = parse_robots("User-agent: *\nDisallow: /a\nAllow: /a\nDisallow:\n", "newsdesk")
+    assert rules.allowed("http://x/a") and rules.allowed("http://x/b")
+
+
+def test_percent_encoding_compared_decoded() -> None:
+    rules = parse_robots("User-agent: *\nDisallow: /caf%C3%A9/\n", "newsdesk")
+    assert not rules.allowed("http://x/caf%c3%a9/menu")
+
+
+def test_product_token() -> None:
+    assert product_token("newsdesk/0.1 (+https://example.org; polite)") == "newsdesk"
+
+
+def test_cache_per_origin_and_status_meaning() -> None:
+    answers = {"http://a.example/robots.txt": (200, "User-agent: *\nDisallow: /\n", None),
+               "http://b.example/robots.txt": (404, "", None),
+               "http://c.example/robots.txt": (503, "", "http 503"),
+               "http://d.example/robots.txt": (None, "", "timeout")}
+    asked: list[str] = []
+
+    def load(url: str) -> tuple[int | None, str, str | None]:
+        asked.append(url)
+        return answers[url]
+
+    cache = RobotsCache("newsdesk/0.1", load)
+    assert not cache.allowed("http://a.example/x") and not cache.allowed("http://a.example/y")
+    assert cache.allowed("http://b.example/x")
+    assert cache.rules_for("http://c.example/x") == RobotsRules(disallow_all=True, failure="http 503")
+    assert cache.rules_for("http://d.example/x").failure == "timeout"
+    assert asked == list(answers)  # each origin asked once
