@@ -1,0 +1,94 @@
+"""`newsdesk entities` and `newsdesk quotes`: thin commands over the entity store."""
+
+from __future__ import annotations
+
+import click
+
+from newsdesk.cli_common import db_option, json_option, print_json, store_from
+
+
+@click.group("entities", invoke_without_command=True)
+@db_option
+@click.option("--type", "type_", default=None, help="Only this type: PERSON, ORG, GPE, NORP, LOC ...")
+@click.option("--search", "q", default=None, help="Only entities with an alias containing this.")
+@click.option("--limit", default=30, show_default=True)
+@json_option
+@click.pass_context
+def entities(ctx: click.Context, db: str | None, type_: str | None, q: str | None, limit: int,
+             as_json: bool) -> None:
+    """Canonical entities across stored articles, most mentioned first."""
+    if ctx.invoked_subcommand is not None:
+        return
+    _, store = store_from(db, readonly=True)
+    rows = store.list_entities(type=type_.upper() if type_ else None, q=q, limit=limit)
+    if as_json:
+        print_json(rows)
+        return
+    for r in rows:
+        country = f" [{r['country']}]" if r["country"] else ""
+        click.echo(f"{r['id']:>6}  {r['type']:<7} {r['name']}{country}  "
+                   f"{r['mentions']} mentions, {r['articles']} articles, {r['quotes']} quotes")
+
+
+@entities.command("show")
+@click.argument("entity")
+@db_option
+@json_option
+def show(entity: str, db: str | None, as_json: bool) -> None:
+    """One entity: aliases, roles, co-occurring entities, quotes."""
+    _, store = store_from(db, readonly=True)
+    d = store.entity_detail(entity, quotes=10)
+    if as_json:
+        print_json(d)
+        return
+    click.echo(f"{d['name']} ({d['type']}{', ' + d['country'] if d['country'] else ''}), {d['mentions']} mentions")
+    click.echo("aliases: " + ", ".join(d["aliases"]))
+    for r in d["roles"][:5]:
+        click.echo(f"role: {r['role']} ({r['mentions']}x, {r['first']} … {r['last']})")
+    click.echo("with: " + ", ".join(f"{c['name']} ({c['articles']})" for c in d["cooccurring"][:10]))
+    for q in d["quotes"]:
+        click.echo(f"  {q['day']}  “{q['text'][:160]}” ({q['kind']}, {q['cue']})")
+
+
+@entities.command("merge")
+@click.argument("keep")
+@click.argument("drop")
+@db_option
+def merge(keep: str, drop: str, db: str | None) -> None:
+    """Make DROP the same entity as KEEP; the decision survives `newsdesk reprocess`."""
+    _, store = store_from(db)
+    row = store.merge_entities(keep, drop)
+    click.echo(f"merged {drop!r} into {row['name']} (id {row['id']})")
+
+
+@entities.command("split")
+@click.argument("entity")
+@click.argument("alias")
+@db_option
+def split(entity: str, alias: str, db: str | None) -> None:
+    """Take ALIAS out of ENTITY into an entity of its own; survives `newsdesk reprocess`."""
+    _, store = store_from(db)
+    row = store.split_entity(entity, alias)
+    click.echo(f"split {alias!r} out as {row['name']} (id {row['id']})")
+
+
+@click.command("quotes")
+@db_option
+@click.option("--speaker", default=None, help="Who said it: any name or alias of the speaker.")
+@click.option("--about", default=None, help="Words the quote contains.")
+@click.option("--kind", type=click.Choice(["direct", "indirect"]), default=None)
+@click.option("--limit", default=20, show_default=True)
+@json_option
+def quotes(db: str | None, speaker: str | None, about: str | None, kind: str | None, limit: int,
+           as_json: bool) -> None:
+    """Stored quotes, newest first: what did SPEAKER say ABOUT something."""
+    _, store = store_from(db, readonly=True)
+    rows = store.search_quotes(speaker=speaker, about=about, kind=kind, limit=limit)
+    if as_json:
+        print_json(rows)
+        return
+    for q in rows:
+        click.echo(f"{q['day']}  {q['speaker'] or '?'}: “{q['text'][:200]}” ({q['kind']}; {q['title'] or q['url']})")
+
+
+COMMANDS: list[click.Command] = [entities, quotes]
