@@ -1,1 +1,1 @@
-"""Benchmarks: ours beside the anchors, measured in the same run on the same pages."""
+"""Benchmarks that print our figures beside the anchors measured in the same run."""

@@ -1,0 +1,496 @@
+"""Articles from plain-text scrapes: a web page rendered to text, menus and rails included.
+
+A scrape has lost its markup, so the body is found from the shape of the lines alone:
+
+1. split the page into lines and blank-line separated blocks (`split_lines`);
+2. describe each line by its own shape (length, closing punctuation, stop-word density,
+   title case, list bullets, repetition) and by its neighbourhood (how much prose lies
+   around it, whether it sits inside the page's main run of prose) (`line_features`);
+3. score each line with a small boosted-tree model learned from the development pages,
+   then rescore with the neighbours' scores (a second, stacked model), because body
+   lines come in runs and so does boilerplate (`body_lines`);
+4. read the metadata around the body: the title above it, categories, byline and dateline,
+   and the "Recent Posts" rail below it (related.py).
+
+The models live in data/text_lines.json; `newsdesk.bench.text_extraction` trains them
+(cross-validated by page) and reports how they were tuned.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newsdesk.extract.ages import resolve_age
+from newsdesk.extract.related import is_rail_heading, related_from_lines
+from newsdesk.records import Article, paragraphs_to_text
+from newsdesk.understand.language import detect_language
+
+# Function words of the languages most news comes in. Prose is dense in them; menus,
+# headlines and labels are not. (A language-neutral signal backs this up: short words.)
+STOP_WORDS = frozenset("""
+a an the and or but if of to in on at by for with from as is are was were be been being has have
+had do does did not no so that this these those it its he she they we you i his her their our your
+him them us me my who whom which what when where why how than then there here also just about into
+over after before under between while said says would could should will can may might must one all
+any some more most such only very up out new
+der die das und ist nicht ein eine zu den mit von im für auf dem sich des auch es wird als bei
+le la les et est un une des du en pour que qui dans pas sur au avec ce il elle sont
+el los las y es un una del que en por para con se lo su al como más
+o os as e é um uma do da dos das em no na que para com não se por mais
+il lo gli e è un una di del della che per con non si più
+и в не на что с по как это он она они к из за от о у же но а для
+""".split())  # noqa: SIM905 - a word list reads better as text
+
+_WORD = re.compile(r"\w+")
+_BULLET = re.compile(r"^(?:[*\-•·o+>»]\s|\d{1,2}[.)]\s)")
+_TERMINAL = re.compile(r"[.!?。！？…]['\"”’»)\]]*$")
+_ELLIPSIS = re.compile(r"(?:…|\.\.\.)['\"”’»)\]]*$")
+_DATE = re.compile(
+    r"\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
+    r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4})\b",
+    re.I,
+)
+_AGO = re.compile(r"\b\d+\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b|\byesterday\b", re.I)
+_URLISH = re.compile(r"https?://|www\.|@\w|\.com\b", re.I)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-empty line of the scrape."""
+
+    text: str  # stripped
+    block: int  # index of its blank-line separated block
+    tokens: tuple[str, ...]
+
+    @property
+    def is_prose(self) -> bool:
+        """A line that reads as running text: a dozen words or more, closed by punctuation."""
+        return len(self.tokens) >= 12 and bool(_TERMINAL.search(self.text))
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-empty lines, each with the id of the blank-line separated block it sits in."""
+    lines: list[Line] = []
+    block = 0
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        stripped = raw.strip()
+        if not stripped:
+            block += 1
+            continue
+        lines.append(Line(stripped, block, tuple(_WORD.findall(stripped))))
+    return lines
+
+
+# --- line features ---------------------------------------------------------------------------
+
+OWN_FEATURES = (
+    "chars", "tokens", "terminal", "ellipsis", "colon_end", "stop", "title_case", "upper", "bullet",
+    "digits", "commas", "separators", "date", "ago", "urlish", "quotes", "repeat", "position", "cjk",
+    "sentences", "word_len",
+)
+BLOCK_FEATURES = ("block_lines", "block_bullets", "block_chars", "block_prose")
+CONTEXT_FEATURES = (
+    "prev_chars", "prev_terminal", "prev_bullet", "prev_prose", "next_chars", "next_terminal",
+    "next_bullet", "next_prose", "density2", "density5", "density15", "in_main", "before_main",
+    "after_main", "prose_before", "cohesion", "cohesion_prev", "cohesion_next", "prev_repeat", "next_repeat",
+)
+FEATURE_NAMES = OWN_FEATURES + BLOCK_FEATURES + CONTEXT_FEATURES
+
+# Prose lines closer than this many lines belong to one run of text; 8 lets a run step over
+# a caption, an ad label and a pull quote (tuned on the bench pages: 4, 8, 12 tried).
+MAIN_GAP = 8
+
+
+def _own_features(line: Line, position: float, repeats: int) -> list[float]:
+    text, toks = line.text, line.tokens
+    n_tok = max(len(toks), 1)
+    letters = [c for c in text if c.isalpha()]
+    alpha_toks = [t for t in toks if t[:1].isalpha()]
+    return [
+        math.log1p(len(text)),
+        math.log1p(len(toks)),
+        float(bool(_TERMINAL.search(text))),
+        float(bool(_ELLIPSIS.search(text))),
+        float(text.endswith(":")),
+        sum(t.lower() in STOP_WORDS for t in toks) / n_tok,
+        sum(t[0].isupper() for t in alpha_toks) / max(len(alpha_toks), 1),
+        sum(c.isupper() for c in letters) / max(len(letters), 1),
+        float(bool(_BULLET.match(text))),
+        sum(c.isdigit() for c in text) / len(text),
+        text.count(",") / n_tok,
+        sum(text.count(c) for c in "|•·/»›") / n_tok,
+        float(bool(_DATE.search(text))),
+        float(bool(_AGO.search(text))),
+        float(bool(_URLISH.search(text))),
+        float(any(q in text for q in "\"“”«»")),
+        math.log1p(repeats - 1),
+        position,
+        sum("\u3040" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af" for c in text) / len(text),
+        len(re.findall(r"[.!?。]\s+\S", text)),
+        sum(len(t) for t in toks) / n_tok,
+    ]
+
+
+def _block_features(lines: list[Line]) -> dict[int, list[float]]:
+    blocks: dict[int, list[Line]] = {}
+    for line in lines:
+        blocks.setdefault(line.block, []).append(line)
+    out = {}
+    for block, members in blocks.items():
+        n = len(members)
+        out[block] = [
+            math.log1p(n),
+            sum(bool(_BULLET.match(m.text)) for m in members) / n,
+            math.log1p(sum(len(m.text) for m in members) / n),
+            sum(m.is_prose for m in members) / n,
+        ]
+    return out
+
+
+def _main_run(lines: list[Line]) -> tuple[int, int]:
+    """First and last line index of the run of prose lines holding the most prose characters."""
+    best, best_weight = (0, -1), 0
+    start = last = -1
+    weight = 0
+    for i, line in enumerate(lines):
+        if not line.is_prose:
+            continue
+        if last < 0 or i - last > MAIN_GAP:
+            start, weight = i, 0
+        weight += len(line.text)
+        last = i
+        if weight > best_weight:
+            best, best_weight = (start, i), weight
+    return best
+
+
+def _density(prose_chars: list[int], chars: list[int], k: int) -> list[float]:
+    """Share of characters within k lines either side that belong to prose lines."""
+    n = len(chars)
+    cum_p, cum_c = [0], [0]
+    for p, c in zip(prose_chars, chars, strict=True):
+        cum_p.append(cum_p[-1] + p)
+        cum_c.append(cum_c[-1] + c)
+    out = []
+    for i in range(n):
+        lo, hi = max(0, i - k), min(n, i + k + 1)
+        out.append((cum_p[hi] - cum_p[lo]) / max(cum_c[hi] - cum_c[lo], 1))
+    return out
+
+
+def _neighbour(lines: list[Line], j: int) -> list[float]:
+    if not 0 <= j < len(lines):
+        return [0.0, 0.0, 0.0, 0.0]
+    line = lines[j]
+    return [math.log1p(len(line.text)), float(bool(_TERMINAL.search(line.text))),
+            float(bool(_BULLET.match(line.text))), float(line.is_prose)]
+
+
+def line_features(lines: list[Line]) -> list[list[float]]:
+    """One feature vector per line, in the order of FEATURE_NAMES."""
+    n = len(lines)
+    if not n:
+        return []
+    counts = Counter(line.text for line in lines)
+    blocks = _block_features(lines)
+    chars = [len(line.text) for line in lines]
+    prose = [len(line.text) if line.is_prose else 0 for line in lines]
+    dens = [_density(prose, chars, k) for k in (2, 5, 15)]
+    first, last = _main_run(lines)
+    cohesion = _cohesion(lines, first, last)
+    total_prose = max(sum(prose), 1)
+    rows, seen_prose = [], 0
+    for i, line in enumerate(lines):
+        row = _own_features(line, i / n, counts[line.text]) + blocks[line.block]
+        row += _neighbour(lines, i - 1) + _neighbour(lines, i + 1)
+        row += [d[i] for d in dens]
+        row += [float(first <= i <= last), math.log1p(max(first - i, 0)), math.log1p(max(i - last, 0)),
+                seen_prose / total_prose]
+        row += [cohesion[i], cohesion[i - 1] if i else 0.0, cohesion[i + 1] if i + 1 < n else 0.0,
+                math.log(counts[lines[i - 1].text]) if i else 0.0,
+                math.log(counts[lines[i + 1].text]) if i + 1 < n else 0.0]
+        seen_prose += prose[i]
+        rows.append(row)
+    return rows
+
+
+def _content_words(line: Line) -> list[str]:
+    return [t.lower() for t in line.tokens if len(t) > 3 and t.lower() not in STOP_WORDS]
+
+
+def _cohesion(lines: list[Line], first: int, last: int) -> list[float]:
+    """Share of a line's content words that the main run of prose also uses (outside that line).
+
+    Body lines talk about what the article talks about; menus, rails and footers do not.
+    """
+    vocab: Counter[str] = Counter()
+    words = [_content_words(line) for line in lines]
+    for i in range(first, last + 1):
+        vocab.update(set(words[i]))
+    out = []
+    for i, ws in enumerate(words):
+        if not ws:
+            out.append(0.0)
+            continue
+        own = 1 if first <= i <= last else 0
+        out.append(sum(vocab[w] - own > 0 for w in ws) / len(ws))
+    return out
+
+
+# --- the line model --------------------------------------------------------------------------
+
+MODEL_FILE = Path(__file__).resolve().parent / "data" / "text_lines.json"
+
+
+@dataclass(frozen=True)
+class LineModel:
+    """Boosted regression trees over FEATURE_NAMES, as trained by newsdesk.bench.text_extraction.
+
+    Each tree is five parallel arrays (feature, threshold, left, right, value); a node with
+    left == -1 is a leaf. Rows go left when feature <= threshold, as in scikit-learn.
+    """
+
+    baseline: float
+    trees: tuple[tuple[np.ndarray, ...], ...]
+    threshold: float  # body when probability >= threshold
+    features: tuple[str, ...]
+
+    def probabilities(self, rows: list[list[float]]) -> np.ndarray:
+        x = np.asarray(rows, dtype=float).reshape(len(rows), len(self.features))
+        raw = np.full(len(x), self.baseline)
+        at = np.arange(len(x))
+        for feature, threshold, left, right, value in self.trees:
+            node = np.zeros(len(x), dtype=np.int64)
+            while True:
+                inner = left[node] >= 0
+                if not inner.any():
+                    break
+                go_left = x[at, np.maximum(feature[node], 0)] <= threshold[node]
+                node = np.where(inner, np.where(go_left, left[node], right[node]), node)
+            raw += value[node]
+        return 1.0 / (1.0 + np.exp(-raw))
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> LineModel:
+        trees = tuple(
+            (np.asarray(t["feature"], dtype=np.int64), np.asarray(t["threshold"], dtype=float),
+             np.asarray(t["left"], dtype=np.int64), np.asarray(t["right"], dtype=np.int64),
+             np.asarray(t["value"], dtype=float))
+            for t in d["trees"]
+        )
+        return cls(float(d["baseline"]), trees, float(d["threshold"]), tuple(d["features"]))
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(path: str | None = None) -> LineModel:
+    """The shipped line model (or one at `path`); refuses a model built for other features."""
+    data = json.loads(Path(path or MODEL_FILE).read_text(encoding="utf-8"))
+    model = LineModel.from_dict(data)
+    if model.features != FEATURE_NAMES:
+        raise ValueError(f"{path or MODEL_FILE}: trained on other features; retrain with "
+                         "`python benchmarks/text_extraction.py --train`")
+    return model
+
+
+def body_mask(lines: list[Line], model: LineModel | None = None) -> list[bool]:
+    """Which lines are article body."""
+    if not lines:
+        return []
+    model = model or load_model()
+    probs = model.probabilities(line_features(lines))
+    return [bool(p >= model.threshold) for p in probs]
+
+
+# --- metadata around the body ----------------------------------------------------------------
+
+_LABELLED = re.compile(r"^(categor(?:y|ies)|sections?|filed under|topics?|tags?|keywords)\s*:\s*(.+)$", re.I)
+_BYLINE = re.compile(r"^(?:by|written by|posted by|words by|von|par|por|di|door)\s+(.+)$", re.I)
+# Lowercase-to-uppercase inside a word: where two links' texts were run together ("NewsWorld").
+_RUN_TOGETHER = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
+# Words of page furniture that can look like a two-word name on a line of their own.
+_UI_WORDS = frozenset("""share print email comments comment reply tweet facebook twitter whatsapp linkedin
+advertisement sponsored subscribe follow newsletter tags related login menu search home skip content
+close video photo photos gallery read more next previous top back""".split())  # noqa: SIM905
+# How far above the body we look for its title, byline and dateline (tuned on the seed and the
+# bench pages: headlines sit within a dozen lines of the first paragraph).
+HEAD_WINDOW = 15
+EXCERPT_CHARS = 200
+
+
+def split_run_together(label: str) -> list[str]:
+    """ "NewsWorld" -> ["News", "World"]: link texts a scrape ran together, split at case changes.
+
+    Each piece must be a capitalised word of 3+ letters, so "iPhone" and "McDonald" stay whole.
+    """
+    pieces = _RUN_TOGETHER.split(label)
+    if len(pieces) > 1 and all(len(p) >= 3 and p[0].isupper() for p in pieces):
+        return pieces
+    return [label]
+
+
+def labelled_values(line: str) -> tuple[str, list[str]] | None:
+    """ "Categories: NewsWorld" -> ("categories", ["News", "World"]); None for other lines."""
+    match = _LABELLED.match(line)
+    if not match:
+        return None
+    kind = "tags" if match[1].lower() in ("tag", "tags", "keywords") else "categories"
+    values: list[str] = []
+    for part in re.split(r"\s*[,|•·/;]\s*", match[2]):
+        for piece in split_run_together(part.strip()):
+            if piece and piece not in values:
+                values.append(piece)
+    return kind, values
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    return (1 <= len(words) <= 4 and all(w[0].isupper() for w in words)
+            and not any(w.lower().strip(".") in STOP_WORDS | _UI_WORDS for w in words)
+            and not any(c.isdigit() for c in text))
+
+
+def _clean_name(piece: str) -> str:
+    piece = _RUN_TOGETHER.split(piece.strip(" .,|-"))[0]  # "GarberFOXBusiness" -> "Garber"
+    piece = re.split(r"\s+[|\-–—]\s+|\s{2,}", piece)[0].strip(" .,")
+    return piece.title() if piece.isupper() and len(piece) > 3 else piece
+
+
+def byline_authors(line: str) -> list[str]:
+    """ "By Jane Doe and John Roe" -> ["Jane Doe", "John Roe"]; [] when the line is no byline."""
+    match = _BYLINE.match(line.strip())
+    if not match or len(match[1].split()) > 12:
+        return []
+    names = []
+    for piece in _NAME_SPLIT.split(match[1]):
+        name = _clean_name(piece)
+        if _is_name(name) and name not in names:
+            names.append(name)
+    return names
+
+
+def _signature(lines: list[Line], end: int) -> list[str]:
+    """A desk or author name printed alone between the body and a rail ("News Desk"), else [].
+
+    Only there: a lone name-shaped line elsewhere is as likely a site name or a menu.
+    """
+    after = lines[end + 1:end + 4]
+    for k, line in enumerate(after):
+        if is_rail_heading(line.text):
+            break
+        if _is_name(line.text) and len(line.tokens) >= 2:
+            nxt = lines[end + 2 + k] if end + 2 + k < len(lines) else None
+            if nxt is None or is_rail_heading(nxt.text):
+                return [line.text]
+    return []
+
+
+def _title(lines: list[Line], start: int, body_words: set[str]) -> tuple[str | None, int]:
+    """The headline above the body: a headline-shaped line near it sharing its words.
+
+    Returns (title, line index); the score is shared content words plus a small bonus for
+    closeness, so an unrelated promo line next to the body loses to the real headline.
+    """
+    best, best_score, best_at = None, 0.0, -1
+    for i in range(max(0, start - HEAD_WINDOW), start):
+        text = lines[i].text
+        n = len(lines[i].tokens)
+        if not 3 <= n <= 30 or _BULLET.match(text) or _LABELLED.match(text) or _BYLINE.match(text):
+            continue
+        if text.endswith((":", "…", "...")) or is_rail_heading(text):
+            continue
+        words = _content_words(lines[i])
+        shared = sum(w in body_words for w in words) / max(len(words), 1)
+        score = shared + 0.02 * (i - start + HEAD_WINDOW) + (0.1 if not _TERMINAL.search(text) else 0)
+        if shared > 0 and score > best_score:
+            best, best_score, best_at = text, score, i
+    return best, best_at
+
+
+def _dates(lines: list[Line], lo: int, hi: int, fetched_at: str | None) -> tuple[str | None, str | None]:
+    """(published, updated) from datelines between lines lo and hi ("Published 1 day ago", "Nov. 20, 2019")."""
+    published = updated = None
+    for line in lines[max(lo, 0):hi]:
+        found = _DATE.search(line.text) or _AGO.search(line.text)
+        if not found or len(line.tokens) > 20:
+            continue
+        # The date with its time when the rest of the line is that time, else the date alone.
+        moment = resolve_age(line.text[found.start():], fetched_at) or resolve_age(found.group(0), fetched_at)
+        if moment and re.match(r"\s*(updated|modified|last updated)", line.text, re.I):
+            updated = updated or moment
+        elif moment:
+            published = published or moment
+    return published, updated
+
+
+# --- the article -----------------------------------------------------------------------------
+
+# Fewer body words than this and the page is not an article (the shortest gold body among the
+# bench pages has 66 words; a listing's stray blurb rarely reaches 40).
+MIN_BODY_WORDS = 40
+_ERROR_PAGE = re.compile(r"\b(404|page not found|not found|access denied|forbidden|sign in|log in|login|"
+                         r"password|create an account|subscribe to continue)\b", re.I)
+
+
+def _not_article_reason(lines: list[Line], body: list[Line]) -> str | None:
+    words = sum(len(line.tokens) for line in body)
+    if words >= MIN_BODY_WORDS:
+        return None
+    heads = sum(3 <= len(line.tokens) <= 20 and not line.is_prose for line in lines)
+    if heads >= 15:
+        return "not an article: link listing"
+    if any(_ERROR_PAGE.search(line.text) for line in lines[:40]):
+        return "not an article: error or login page"
+    return "not an article: no body text"
+
+
+def excerpt_of(paragraph: str, limit: int = EXCERPT_CHARS) -> str:
+    """The first paragraph, cut at a word boundary near `limit` characters, with an ellipsis."""
+    if len(paragraph) <= limit:
+        return paragraph
+    return paragraph[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
+def extract_text(text: str, url: str | None = None, fetched_at: str | None = None) -> Article:
+    """A plain-text scrape of a web page to an Article (kind "not_article" when it is none)."""
+    lines = split_lines(text)
+    mask = body_mask(lines)
+    body = [line for line, keep in zip(lines, mask, strict=True) if keep]
+    reason = _not_article_reason(lines, body)
+    if reason:
+        return Article(kind="not_article", reason=reason, url=url, extractor="text")
+    start = mask.index(True)
+    end = len(mask) - 1 - mask[::-1].index(True)
+    body_words = {w for line in body for w in _content_words(line)}
+    title, title_at = _title(lines, start, body_words)
+    head = lines[max(0, start - HEAD_WINDOW):start]
+    categories: list[str] = []
+    tags: list[str] = []
+    authors: list[str] = []
+    for line in lines[:start]:
+        found = labelled_values(line.text)
+        if found:
+            (tags if found[0] == "tags" else categories).extend(v for v in found[1] if v not in categories + tags)
+    for line in head:
+        authors = authors or byline_authors(line.text)
+    authors = authors or _signature(lines, end)
+    published, updated = _dates(lines, max(0, start - HEAD_WINDOW), start, fetched_at)
+    paragraphs = [line.text for line in body]
+    related = related_from_lines([line.text for line in lines[end + 1:]], fetched_at)
+    body_text = paragraphs_to_text(paragraphs)
+    return Article(
+        url=url, title=title, authors=tuple(authors), published=published, updated=updated,
+        categories=tuple(categories), tags=tuple(tags), language=detect_language(body_text),
+        text=body_text, paragraphs=tuple(paragraphs), excerpt=excerpt_of(paragraphs[0]),
+        related=tuple(related), extractor="text",
+    )
