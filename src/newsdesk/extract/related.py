@@ -141,19 +141,22 @@ def _rail_containers(tree: object) -> list[object]:
         name = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
         if _RAIL_CLASS.search(name) and node.css_first("a[href]") is not None:
             candidates.append(node)
-    found: list[object] = []
+    # Keep the outermost of nested candidates (node identity is mem_id: == compares markup).
+    ids = {node.mem_id for node in candidates}  # type: ignore[attr-defined]
+    found, kept = [], set()
     for node in candidates:
-        if not any(node == outer or _contains(outer, node) for outer in found):
-            found = [outer for outer in found if not _contains(node, outer)] + [node]
+        if node.mem_id not in kept and not _inside_any(node, ids):  # type: ignore[attr-defined]
+            kept.add(node.mem_id)  # type: ignore[attr-defined]
+            found.append(node)
     return found
 
 
-def _contains(outer: object, inner: object) -> bool:
-    node = getattr(inner, "parent", None)
-    while node is not None:
-        if node == outer:
+def _inside_any(node: object, ids: set[int]) -> bool:
+    parent = getattr(node, "parent", None)
+    while parent is not None:
+        if parent.mem_id in ids:
             return True
-        node = node.parent
+        parent = parent.parent
     return False
 
 
@@ -161,7 +164,8 @@ def _item_box(link: object, container: object) -> object:
     """The largest element around `link`, inside the rail, that holds no other link: the item."""
     box = link
     node = link.parent  # type: ignore[attr-defined]
-    while node is not None and node != container and len(node.css("a[href]")) == 1:
+    # mem_id is the node's identity; == would compare markup.
+    while node is not None and node.mem_id != container.mem_id and len(node.css("a[href]")) == 1:
         box, node = node, node.parent
     return box
 
