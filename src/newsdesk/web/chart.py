@@ -49,9 +49,15 @@ def bar_chart(points: list[tuple[str, int]], title: str, width: int = 720, heigh
         parts.append(f'<rect class="bar" x="{x + bar_w * 0.1:.1f}" y="{top + plot_h - h:.1f}"'
                      f' width="{max(bar_w * 0.8, 1):.1f}" height="{h:.1f}">'
                      f'<title>{escape(label)}: {value}</title></rect>')
-    for i in _label_positions(len(points)):
-        x = left + (i + 0.5) * bar_w
-        parts.append(f'<text class="axis" x="{x:.1f}" y="{height - 8}" text-anchor="middle">'
+    positions = _label_positions(len(points))
+    for i in positions:
+        # The outermost labels hang inwards so they are never clipped by the picture's edge.
+        x, anchor = left + (i + 0.5) * bar_w, "middle"
+        if len(positions) > 1 and i == positions[0]:
+            x, anchor = left + i * bar_w, "start"
+        elif len(positions) > 1 and i == positions[-1]:
+            x, anchor = left + (i + 1) * bar_w, "end"
+        parts.append(f'<text class="axis" x="{x:.1f}" y="{height - 8}" text-anchor="{anchor}">'
                      f'{escape(points[i][0])}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
