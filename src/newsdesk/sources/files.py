@@ -142,7 +142,8 @@ def _document(data: bytes, origin: str, kind_hint: str) -> Iterator[Item]:
 
 
 def _saved_feed(data: bytes, origin: str) -> Iterator[Item]:
-    from newsdesk.sources.feeds import entries_to_pages, parse_feed
+    from newsdesk.sources.feeds import parse_feed
+    from newsdesk.sources.web import entries_to_pages
 
     try:
         feed = parse_feed(data, None)
