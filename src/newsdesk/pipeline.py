@@ -90,7 +90,8 @@ def iter_inputs(sources: Iterable[str], settings: Settings, store: Store,
 
 def _links(found: FoundLinks, follow: bool, settings: Settings, store: Store) -> Iterator[RawPage | Rejected | Skipped]:
     if not follow:
-        yield Skipped(found.origin, f"{len(found.urls)} linked article(s) not fetched (use --follow-links)")
+        yield Skipped(found.origin, "links in saved feeds and sitemaps, not fetched (use --follow-links)",
+                      len(found.urls))
         return
     yield from iter_inputs(found.urls[: settings.max_feed_items], settings, store)
 
@@ -106,7 +107,7 @@ def ingest(sources: Iterable[str], store: Store, settings: Settings, *, stages: 
     hooks = store.after_store_hooks()
     for item in iter_inputs(sources, settings, store, follow_links):
         if isinstance(item, Skipped):
-            summary.skipped[item.reason] += 1
+            summary.skipped[item.reason] += item.count
             continue
         if isinstance(item, Rejected):
             store.record_failure(item.origin or item.detail or "?", item.stage, item.reason, item.detail)

@@ -28,6 +28,7 @@ class Skipped:
 
     origin: str
     reason: str
+    count: int = 1
 
 
 @dataclass(frozen=True)
