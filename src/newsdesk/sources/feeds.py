@@ -54,8 +54,8 @@ class Feed:
 
 
 def text_length(html: str) -> int:
-    """Characters of visible text in an HTML fragment (roughly: tags out, spaces squeezed)."""
-    return len(_SPACE.sub(" ", _TAG.sub(" ", html)).strip())
+    """Characters of visible text in an HTML fragment (roughly: tags out, runs of space as one)."""
+    return len(_SPACE.sub(" ", _TAG.sub("", html)).strip())
 
 
 def is_substantial(html: str) -> bool:
@@ -84,12 +84,15 @@ def _entry(e: Any, base: str | None) -> FeedEntry:
     link = e.get("feedburner_origlink") or e.get("link")
     if not link and str(e.get("id", "")).startswith(("http://", "https://")):
         link = e.get("id")  # Atom entries sometimes carry their URL only as the id
-    content = ""
-    if e.get("content"):
-        content = max((c.get("value", "") for c in e.content), key=text_length)
+    candidates = [c.get("value", "") for c in e.get("content", [])]
     summary = e.get("summary") or None
-    if not is_substantial(content) and summary and is_substantial(summary):
-        content = summary  # many feeds put the whole article in <description>
+    content, size = "", 0
+    for html in candidates:
+        if (n := text_length(html)) > size:
+            content, size = html, n
+    # Many feeds put the whole article in <description>.
+    if size < SUBSTANTIAL_TEXT_CHARS and summary and summary not in candidates and is_substantial(summary):
+        content = summary
     authors = [a.get("name", "").strip() for a in e.get("authors", []) if a.get("name")]
     if not authors and e.get("author"):
         authors = [e.author.strip()]
