@@ -50,10 +50,11 @@ def main(config: str | None) -> None:
 @click.option("--follow-links", is_flag=True, help="Fetch the article links of saved feeds and sitemaps.")
 @click.option("--delay", type=float, default=None, help="Seconds between two requests to one host.")
 @click.option("--stages", default=None, help="Stages after extraction: understand,events (default all).")
+@click.option("--workers", type=int, default=None, help="Extraction processes (default: setting `workers`).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @json_option
 def ingest(sources: tuple[str, ...], db: str | None, allow_private: bool | None, follow_links: bool,
-           delay: float | None, stages: str | None, quiet: bool, as_json: bool) -> None:
+           delay: float | None, stages: str | None, workers: int | None, quiet: bool, as_json: bool) -> None:
     """Collect and store SOURCES: paths, folders, URLs (pages, feeds, sitemaps, sites) and @list.txt.
 
     With no SOURCES, the configured `sources` are collected.
@@ -62,7 +63,7 @@ def ingest(sources: tuple[str, ...], db: str | None, allow_private: bool | None,
     from newsdesk.stages import Stages, parse_stages
     from newsdesk.store import open_store
 
-    settings = settings_from(db=db, allow_private=allow_private, request_delay=delay)
+    settings = settings_from(db=db, allow_private=allow_private, request_delay=delay, workers=workers)
     refs = expand_sources(sources) if sources else list(settings.sources)
     chosen = Stages(parse_stages(stages))
     with open_store(settings.db) as store:
@@ -234,7 +235,8 @@ def stats(db: str | None, failures: bool, as_json: bool) -> None:
     for reason, n in data["failure_reasons"].items():
         click.echo(f"  {n:5d}  {reason}")
     for f in data.get("failure_list", []):
-        click.echo(f"{f['at']}  {f['stage']}: {f['reason']}  {f['input']}" + (f"  ({f['detail']})" if f["detail"] else ""))
+        detail = f"  ({f['detail']})" if f["detail"] else ""
+        click.echo(f"{f['at']}  {f['stage']}: {f['reason']}  {f['input']}{detail}")
 
 
 @main.command()

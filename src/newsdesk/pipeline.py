@@ -105,35 +105,92 @@ def ingest(sources: Iterable[str], store: Store, settings: Settings, *, stages: 
     stages = stages or Stages()
     summary = Summary()
     hooks = store.after_store_hooks()
-    for item in iter_inputs(sources, settings, store, follow_links):
+    pending = _pending(iter_inputs(sources, settings, store, follow_links), store, summary, progress)
+    for raw, result in analyze_stream(pending, stages, settings):
+        store_result(raw, result, store, summary, hooks)
+        if progress:
+            progress(raw.origin)
+    return summary
+
+
+def _pending(items: Iterable[RawPage | Rejected | Skipped], store: Store, summary: Summary,
+             progress: ProgressFn | None) -> Iterator[RawPage]:
+    """The pages that still need work; skips, source failures and done inputs are settled here."""
+    for item in items:
         if isinstance(item, Skipped):
             summary.skipped[item.reason] += item.count
             continue
         if isinstance(item, Rejected):
             store.record_failure(item.origin or item.detail or "?", item.stage, item.reason, item.detail)
             summary.failed[f"{item.stage}: {item.reason}"] += 1
+        elif store.input_done(item.origin, item.sha256):
+            summary.unchanged += 1
         else:
-            process_page(item, store, stages, settings, summary, hooks)
+            yield item
+            continue
         if progress:
             progress(getattr(item, "origin", "") or "")
-    return summary
 
 
-def process_page(raw: RawPage, store: Store, stages: Stages, settings: Settings, summary: Summary,
+def store_result(raw: RawPage, result: Article | Rejected, store: Store, summary: Summary,
                  hooks: list[Callable[[int, Article], None]]) -> None:
-    if store.input_done(raw.origin, raw.sha256):
-        summary.unchanged += 1
+    if isinstance(result, Rejected):
+        store.record_failure(raw.origin, result.stage, result.reason, result.detail, raw)
+        summary.failed[f"{result.stage}: {result.reason}"] += 1
         return
-    try:
-        article = analyze_page(raw, stages, settings)
-    except Rejected as rej:
-        store.record_failure(raw.origin, rej.stage, rej.reason, rej.detail, raw)
-        summary.failed[f"{rej.stage}: {rej.reason}"] += 1
-        return
-    outcome, article_id = store.store_page(raw, article)
+    outcome, article_id = store.store_page(raw, result)
     summary.count(outcome)
     if outcome in ("new", "updated"):
-        run_hooks(hooks, article_id, article.replace(id=str(article_id)))
+        run_hooks(hooks, article_id, result.replace(id=str(article_id)))
+
+
+def analyze_stream(pages: Iterable[RawPage], stages: Stages, settings: Settings
+                   ) -> Iterator[tuple[RawPage, Article | Rejected]]:
+    """(page, article or rejection) for each page, in order; in `settings.workers` processes when > 1."""
+    if settings.workers <= 1:
+        for raw in pages:
+            yield raw, _analyze_or_reject(raw, stages, settings)
+        return
+    yield from _parallel(pages, stages.names, settings)
+
+
+def _analyze_or_reject(raw: RawPage, stages: Stages, settings: Settings) -> Article | Rejected:
+    try:
+        return analyze_page(raw, stages, settings)
+    except Rejected as rej:
+        return rej
+
+
+_worker_state: dict[str, object] = {}
+
+
+def _init_worker(stage_names: tuple[str, ...], settings: Settings) -> None:
+    _worker_state["stages"] = Stages(stage_names)
+    _worker_state["settings"] = settings
+
+
+def _work(raw: RawPage) -> Article | Rejected:
+    return _analyze_or_reject(raw, _worker_state["stages"], _worker_state["settings"])  # type: ignore[arg-type]
+
+
+def _parallel(pages: Iterable[RawPage], stage_names: tuple[str, ...], settings: Settings
+              ) -> Iterator[tuple[RawPage, Article | Rejected]]:
+    """Ordered parallel map with a bounded window, so a million-page WARC never sits in memory."""
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    window = settings.workers * 4
+    with ProcessPoolExecutor(settings.workers, initializer=_init_worker,
+                             initargs=(stage_names, settings)) as pool:
+        queue: deque = deque()
+        for raw in pages:
+            queue.append((raw, pool.submit(_work, raw)))
+            if len(queue) >= window:
+                done, future = queue.popleft()
+                yield done, future.result()
+        while queue:
+            done, future = queue.popleft()
+            yield done, future.result()
 
 
 def run_hooks(hooks: list[Callable[[int, Article], None]], article_id: int, article: Article) -> None:
