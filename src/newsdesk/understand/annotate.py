@@ -39,16 +39,17 @@ def annotate_doc(article: Article, doc: Any) -> Article:
     mentions = canonicalize(find_mentions(doc))
     by_token = {t.i: m for m in mentions for t in m.span}
     found = quotes.find_quotes(doc)
-    out_quotes = [_quote(doc, f, mentions, by_token) for f in found]
+    text = article.text  # Doc.text re-joins every token on each access
+    out_quotes = [_quote(doc, text, f, mentions, by_token) for f in found]
     entities = tuple(Entity(text=m.text, type=m.type, start=m.start, end=m.end, canonical=m.canonical,
                             role=m.role, country=m.country) for m in mentions)
     return article.replace(entities=entities, quotes=tuple(out_quotes))
 
 
-def _quote(doc: Any, f: quotes.Found, mentions: list[Mention], by_token: dict[int, Mention]) -> Quote:
+def _quote(doc: Any, text: str, f: quotes.Found, mentions: list[Mention], by_token: dict[int, Mention]) -> Quote:
     speaker, role = resolve_speaker(doc, f, mentions, by_token)
-    text = " … ".join(doc.text[a:b].strip() for a, b in f.pieces) if f.pieces else doc.text[f.start:f.end]
-    return Quote(text=text, kind=f.kind, start=f.start, end=f.end, speaker=speaker,
+    said = " … ".join(text[a:b].strip() for a, b in f.pieces) if f.pieces else text[f.start:f.end]
+    return Quote(text=said, kind=f.kind, start=f.start, end=f.end, speaker=speaker,
                  speaker_role=role, cue=f.cue)
 
 
@@ -61,6 +62,8 @@ def resolve_speaker(doc: Any, f: quotes.Found, mentions: list[Mention],
     tok = f.speaker_tok
     if tok is None:
         return None, None
+    if tok.lower_ in ("who", "that", "which") and tok.head.dep_ == "relcl":
+        tok = tok.head.head  # "officials who said ...": the officials
     m = _mention_in(tok, by_token)
     if m is None and tok.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
         m = _antecedent(tok, mentions)
@@ -72,15 +75,28 @@ def resolve_speaker(doc: Any, f: quotes.Found, mentions: list[Mention],
 
 
 def _mention_in(tok: Any, by_token: dict[int, Mention]) -> Mention | None:
-    """The named entity inside the speaker phrase, people first ("Gov. Mike Pence (R-IN)")."""
-    found = [by_token[t.i] for t in tok.subtree if t.i in by_token]
-    if not found:
-        return None
+    """The named entity the speaker phrase is about: the head's own name, then names
+    compounded or in apposition with it ("Gov. Mike Pence (R-IN)"), then, people first,
+    any name in the phrase outside relative clauses and prepositions."""
+    if tok.i in by_token:
+        return by_token[tok.i]
+    for child in tok.children:
+        if child.dep_ in ("compound", "appos", "poss", "nmod") and child.i in by_token:
+            return by_token[child.i]
+    near = [t for t in tok.subtree if t.i in by_token and not _under(t, tok, ("relcl", "prep", "acl"))]
     for kind in ("PERSON", "ORG", "GPE", "NORP"):
-        for m in found:
-            if m.type == kind:
-                return m
-    return found[0]
+        for t in near:
+            if by_token[t.i].type == kind:
+                return by_token[t.i]
+    return None
+
+
+def _under(t: Any, top: Any, deps: tuple[str, ...]) -> bool:
+    while t.i != top.i:
+        if t.dep_ in deps:
+            return True
+        t = t.head
+    return False
 
 
 def _antecedent(tok: Any, mentions: list[Mention]) -> Mention | None:
@@ -90,7 +106,7 @@ def _antecedent(tok: Any, mentions: list[Mention]) -> Mention | None:
               and tok.idx - m.start < _ANTECEDENT_WINDOW]
     if not before:
         return None
-    sent_start = tok.sent.start_char
+    sent_start = nlp.sent_of(tok).start_char
     subjects = [m for m in before if m.span.root.dep_ in ("nsubj", "nsubjpass") and m.start >= sent_start]
     return (subjects or before)[-1]
 

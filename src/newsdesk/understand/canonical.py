@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from newsdesk.understand import countries
 from newsdesk.understand.entities import Mention
@@ -51,8 +52,9 @@ def same_name(a: str, b: str) -> bool:
     return spelling_key(a) == spelling_key(b) and difflib.SequenceMatcher(None, ka, kb).ratio() >= 0.8
 
 
-def _tokens(name: str) -> list[str]:
-    return [w for w in name_key(name).split() if w not in _STOP]
+@lru_cache(maxsize=4096)
+def _tokens(name: str) -> tuple[str, ...]:
+    return tuple(w for w in name_key(name).split() if w not in _STOP)
 
 
 def _abbreviates(short: str, full: str) -> bool:
@@ -67,7 +69,7 @@ def _abbreviates(short: str, full: str) -> bool:
 
 
 def _full_name(m: Mention, fulls: list[Mention], counts: Counter) -> str | None:
-    cands = [f for f in fulls if f.type == m.type and _abbreviates(m.text, f.text)]
+    cands = [f for f in fulls if f.type == m.type and f.text != m.text and _abbreviates(m.text, f.text)]
     if not cands:
         return None
     before = [f for f in cands if f.start < m.start]
@@ -80,10 +82,17 @@ def canonicalize(mentions: Iterable[Mention]) -> list[Mention]:
     """Fill `canonical` on each mention (in place) and return them."""
     mentions = list(mentions)
     counts = Counter(m.text for m in mentions)
+    # one mention per distinct full name and place in the text is enough to choose from
     fulls = [m for m in mentions if m.type in _NAME_TYPES and len(_tokens(m.text)) > 1]
+    done: dict[tuple[str, str, int], str] = {}
     for m in mentions:
         if m.type in _NAME_TYPES:
-            m.canonical = _full_name(m, fulls, counts) or m.text
+            # the answer only changes when a new full name appeared before this mention
+            seen = sum(1 for f in fulls if f.start < m.start)
+            key = (m.type, m.text, seen)
+            if key not in done:
+                done[key] = _full_name(m, fulls, counts) or m.text
+            m.canonical = done[key]
         elif m.country and m.place_how in ("country", "demonym"):
             m.canonical = countries.country_name(m.country) or m.text
         else:

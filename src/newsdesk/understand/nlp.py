@@ -9,6 +9,7 @@ annotator parse an article once between them.
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import threading
 from collections import OrderedDict
@@ -73,3 +74,15 @@ def parse_many(texts: list[str], batch_size: int = 16) -> list[Any]:
             while len(_cache) > _CACHE_SIZE:
                 _cache.popitem(last=False)
     return docs
+
+
+def sent_of(tok: Any) -> Any:
+    """The sentence of a token; spaCy's `Token.sent` walks the whole Doc on every call."""
+    doc = tok.doc
+    spans = doc.user_data.get("newsdesk_sents")
+    if spans is None:
+        spans = list(doc.sents)
+        doc.user_data["newsdesk_sents"] = spans
+        doc.user_data["newsdesk_sent_starts"] = [s.start for s in spans]
+    k = bisect.bisect_right(doc.user_data["newsdesk_sent_starts"], tok.i) - 1
+    return spans[max(k, 0)]
