@@ -7,6 +7,7 @@ not a security boundary, so hostile XML (entity bombs, external entities) is ref
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -125,7 +126,7 @@ def _date(e: Any, name: str) -> str | None:
             return when.isoformat()
     parsed = dict.get(e, f"{name}_parsed")
     if parsed:
-        return datetime(*parsed[:6], tzinfo=UTC).isoformat()
+        return datetime.fromtimestamp(calendar.timegm(parsed), UTC).isoformat()
     return None
 
 

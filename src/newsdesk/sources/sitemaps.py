@@ -78,7 +78,8 @@ def parse_sitemap(body: bytes, base_url: str | None = None) -> Sitemap:
         locs = (_text(child, "loc") for child in _children(root, "sitemap"))
         return Sitemap(sitemaps=tuple(dict.fromkeys(u for loc in locs if (u := _url(loc, base_url)))))
     if name == "urlset":
-        return Sitemap(urls=tuple(u for node in _children(root, "url") if (u := _sitemap_url(node, base_url))))
+        entries = (_sitemap_url(node, base_url) for node in _children(root, "url"))
+        return Sitemap(urls=tuple(entry for entry in entries if entry is not None))
     raise Rejected("sitemap", "not a sitemap", f"root element <{name}>")
 
 

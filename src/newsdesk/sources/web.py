@@ -19,6 +19,7 @@ Failures are yielded as `Rejected` objects, never raised: one bad item never sto
 
 from __future__ import annotations
 
+import enum
 import html as htmlmod
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
@@ -115,7 +116,7 @@ class _Run:
             outcome = self._new_page(entry.url, feed_url)
             if outcome is None:
                 continue
-            if outcome is _OUT_OF_BUDGET:
+            if outcome is _Budget.SPENT:
                 complete = False
                 break
             if isinstance(outcome, Rejected):
@@ -148,7 +149,7 @@ class _Run:
             outcome = self._new_page(item.loc, url)
             if outcome is None:
                 continue
-            if outcome is _OUT_OF_BUDGET:
+            if outcome is _Budget.SPENT:
                 return False
             if isinstance(outcome, Rejected) and _transient(outcome):
                 complete = False
@@ -177,15 +178,15 @@ class _Run:
                 complete = (yield from self._sitemap(child, result, depth + 1)) and complete
         return complete
 
-    def _new_page(self, link: str, source_url: str) -> RawPage | Rejected | object | None:
-        """Fetch one listed page: None when already seen or stored, _OUT_OF_BUDGET when spent."""
+    def _new_page(self, link: str, source_url: str) -> RawPage | Rejected | _Budget | None:
+        """Fetch one listed page: None when already seen or stored, _Budget.SPENT when spent."""
         if link in self.seen:
             return None
         self.seen.add(link)
         if self.state.known(link):
             return None
         if self.budget <= 0:
-            return _OUT_OF_BUDGET
+            return _Budget.SPENT
         self.budget -= 1
         result = self._fetch(link)
         if isinstance(result, Rejected):
@@ -193,7 +194,8 @@ class _Run:
         return _as_page(result, origin=link, source_url=source_url)
 
 
-_OUT_OF_BUDGET = object()
+class _Budget(enum.Enum):
+    SPENT = "no new pages left for this run"
 
 
 def _transient(exc: Rejected) -> bool:
