@@ -74,6 +74,7 @@ def test_feed_end_to_end(corpus: LoopbackServer, settings: Settings, shared_dir:
     assert carried.url == corpus.url("/gone-1") and b"whole story" in carried.body
     assert b'property="article:published_time" content="2009-06-10T17:22:14+00:00"' in carried.body
     assert sorted(r.reason for r in rejected) == ["http 404", "robots.txt disallows"]
+    assert {r.detail.split(": ")[0] for r in rejected} == {corpus.url("/gone-2"), items[6]["link"]}
     assert len(pages) == 5 and len(corpus.hits("/" + chosen[0]["path"])) == 1  # duplicate item: one fetch
 
     # Next run: the feed has not changed (304) and nothing is fetched again.
@@ -191,6 +192,8 @@ def test_bad_inputs_each_rejected_rest_of_batch_goes_on(corpus: LoopbackServer, 
         "/huge": ["too large"], "/html/wikimedia/x": ["robots.txt disallows"], good: [],
     }
     assert isinstance(results[good][0], RawPage)
+    for path, out in results.items():  # each failure names the URL it is about
+        assert all(r.detail.startswith(corpus.url(path)) for r in out if isinstance(r, Rejected))
     everything = repr(results) + repr(state.log)
     assert not any(line in everything for line in passwd_lines())
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
-from newsdesk.errors import FetchFailed, Rejected
+from newsdesk.errors import FetchFailed, FetchRefused, Rejected
 from newsdesk.extract.decode import decode_bytes, looks_binary
 from newsdesk.extract.detect import sniff
 from newsdesk.records import RawPage
@@ -45,7 +45,7 @@ MAX_CHILD_SITEMAPS = 50
 MAX_SITE_FEEDS = 3
 PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 # Failures that may pass by themselves; an item lost to one of them is worth another try.
-TRANSIENT = ("timeout", "connection failed", "dns failure")
+TRANSIENT = ("timeout", "connection failed", "dns failure", "http 429")
 
 
 def now_iso() -> str:
@@ -91,7 +91,7 @@ class _Run:
         try:
             return self.fetcher.fetch(url, conditional=conditional)
         except Rejected as exc:
-            return exc
+            return located(exc, url)
 
     def _feed_url(self, feed_url: str) -> Iterator[RawPage | Rejected]:
         if feed_url in self.seen:
@@ -107,7 +107,7 @@ class _Run:
         try:
             feed = parse_feed(_inflate(result.body, "feed"), result.url)
         except Rejected as exc:
-            yield exc
+            yield located(exc, feed_url)
             return
         complete = True
         for entry in feed.entries:
@@ -140,7 +140,7 @@ class _Run:
         try:
             sitemap = parse_sitemap(result.body, result.url)
         except Rejected as exc:
-            yield exc
+            yield located(exc, url)
             return True
         if sitemap.is_index:
             return (yield from self._sitemap_index(url, sitemap.sitemaps, depth))
@@ -200,6 +200,21 @@ class _Budget(enum.Enum):
 
 def _transient(exc: Rejected) -> bool:
     return isinstance(exc, FetchFailed) and (exc.reason in TRANSIENT or exc.reason.startswith("http 5"))
+
+
+def located(exc: Rejected, url: str) -> Rejected:
+    """The same refusal with `url` at the head of its detail.
+
+    A feed yields failures for its items, not for the URL the user gave, so each failure
+    must name the URL it is about or the failures table could not say which item failed.
+    """
+    if exc.detail.startswith(url):
+        return exc
+    detail = f"{url}: {exc.detail}" if exc.detail else url
+    new = type(exc)(exc.reason, detail) if isinstance(exc, FetchRefused | FetchFailed) \
+        else Rejected(exc.stage, exc.reason, detail)
+    new.__cause__ = exc.__cause__
+    return new
 
 
 def _newest_first(item: SitemapUrl) -> tuple[bool, float]:
