@@ -196,9 +196,21 @@ class EntityStore:
                 found = self._resolve(type_, str(ref))
                 if found is not None:
                     return self.entity_row(found)
+        if row is None and not str(ref).isdigit():
+            row = self._country_entity(str(ref))
         if row is None:
             raise NotFound(f"no entity {ref!r}; list them with `newsdesk entities`")
         return row
+
+    def _country_entity(self, name: str) -> sqlite3.Row | None:
+        """"U.S." finds "United States" even when nobody wrote it that way yet."""
+        from newsdesk.understand.countries import country_name, lookup
+
+        place = lookup(name)
+        if place is None or place.how not in ("country", "demonym"):
+            return None
+        return self.conn.execute("SELECT * FROM entities WHERE type = 'GPE' AND key = ?",
+                                 (name_key(country_name(place.code) or place.name),)).fetchone()
 
     def list_entities(self, *, type: str | None = None, q: str | None = None, limit: int = 50,
                       offset: int = 0) -> list[dict[str, Any]]:

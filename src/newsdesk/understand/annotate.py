@@ -80,14 +80,14 @@ def _mention_in(tok: Any, by_token: dict[int, Mention]) -> Mention | None:
     any name in the phrase outside relative clauses and prepositions."""
     if tok.i in by_token:
         return by_token[tok.i]
-    for child in tok.children:
-        if child.dep_ in ("compound", "appos", "poss", "nmod") and child.i in by_token:
-            return by_token[child.i]
+    # "Iran's foreign minister Abbas Araghchi": the person, not the possessor
+    kids = [c for c in tok.children if c.dep_ in ("compound", "appos", "poss", "nmod") and c.i in by_token]
     near = [t for t in tok.subtree if t.i in by_token and not _under(t, tok, ("relcl", "prep", "acl"))]
-    for kind in ("PERSON", "ORG", "GPE", "NORP"):
-        for t in near:
-            if by_token[t.i].type == kind:
-                return by_token[t.i]
+    for group in (kids, near):
+        for kind in ("PERSON", "ORG", "GPE", "NORP"):
+            for t in group:
+                if by_token[t.i].type == kind:
+                    return by_token[t.i]
     return None
 
 

@@ -70,7 +70,7 @@ def find_mentions(doc: Any) -> list[Mention]:
         if ent.label_ not in KEEP:
             continue
         span, title = _trim(ent)
-        if len(span) == 0 or not any(t.is_alpha for t in span):
+        if len(span) == 0 or not any(ch.isalpha() for ch in span.text):
             continue
         m = Mention(span.text, ent.label_, span.start_char, span.end_char, span)
         if ent.label_ == "PERSON":

@@ -1,0 +1,31 @@
+"""Helpers for the entity and quote tests: annotate a text, store annotated articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsdesk.records import Article, RawPage
+from newsdesk.store import Store, open_store
+from newsdesk.understand.annotate import Annotator
+
+_annotator: Annotator | None = None
+
+
+def annotate(text: str, **fields: object) -> Article:
+    global _annotator
+    _annotator = _annotator or Annotator()
+    paragraphs = tuple(p for p in text.split("\n\n") if p.strip())
+    return _annotator.annotate(Article(text=text, paragraphs=paragraphs, language="en", **fields))  # type: ignore[arg-type]
+
+
+def store_texts(db: Path, texts: list[str]) -> tuple[Store, list[int]]:
+    """A real SQLite store with each text annotated, stored and run through the entity hook."""
+    store = open_store(db)
+    ids = []
+    for i, text in enumerate(texts):
+        article = annotate(text, url=f"https://news.example/{i}", title=f"Story {i}",
+                           published=f"2026-01-{i + 1:02d}T09:00:00+00:00")
+        _, article_id = store.store_page(RawPage(body=text.encode(), origin=f"story-{i}", url=article.url), article)
+        store.after_store_entities(article_id, article)
+        ids.append(article_id)
+    return store, ids

@@ -1,0 +1,61 @@
+"""Direct and reported speech with speakers, over real spaCy parses."""
+
+from __future__ import annotations
+
+from entity_helpers import annotate
+
+from newsdesk.understand.quotes import quoted_regions
+
+
+def _quotes(text: str) -> list[dict]:
+    return annotate(text).to_dict()["quotes"]
+
+
+def test_reported_speech_with_that_clause() -> None:
+    qs = _quotes("Prime Minister Anna Berg said on Friday that the budget would be balanced by next year.")
+    assert len(qs) == 1
+    q = qs[0]
+    assert q["kind"] == "indirect" and q["speaker"] == "Anna Berg" and q["cue"] == "said"
+    assert "budget would be balanced" in q["text"]
+
+
+def test_split_quote_is_one_quote_with_the_pronoun_resolved() -> None:
+    text = ("Carlos Mendez, the mayor of the city, spoke to reporters on Monday. "
+            "“We will rebuild every bridge,” he said. “Nobody will be left behind.”")
+    qs = _quotes(text)
+    direct = [q for q in qs if q["kind"] == "direct"]
+    assert len(direct) == 1, qs
+    q = direct[0]
+    assert q["speaker"] == "Carlos Mendez"
+    assert "rebuild every bridge" in q["text"] and "Nobody will be left behind" in q["text"]
+    assert text[q["start"]:q["end"]].startswith("We will rebuild")
+
+
+def test_according_to() -> None:
+    qs = _quotes("According to the World Health Organization, the outbreak has slowed in the past month.")
+    assert qs and "World Health Organization" in (qs[0]["speaker"] or "")
+    assert "outbreak has slowed" in qs[0]["text"]
+
+
+def test_participle_cue_takes_the_main_subject() -> None:
+    qs = _quotes("Foreign Minister Lena Novak rejected the proposal, stating that her country would never sign it.")
+    q = next(q for q in qs if "never sign" in q["text"])
+    assert q["speaker"] == "Lena Novak" and q["kind"] == "indirect"
+
+
+def test_the_minister_resolves_to_the_person_with_that_role() -> None:
+    text = ("Defence Minister Omar Haddad visited the base on Sunday. "
+            "The minister said that the troops would stay until the spring.")
+    q = next(q for q in _quotes(text) if "troops would stay" in q["text"])
+    assert q["speaker"] == "Omar Haddad"
+
+
+def test_no_quotes_in_plain_narration() -> None:
+    assert _quotes("The river flooded the valley in March and the bridge was closed for two weeks.") == []
+
+
+def test_quoted_regions_close_at_paragraph_end_and_skip_scare_quotes() -> None:
+    text = "He called it a “hoax” again.\n\n“This goes on\n\n“and on until the end of the day,” she said."
+    regions = [text[a:b] for a, b in quoted_regions(text)]
+    assert "hoax" not in regions
+    assert "and on until the end of the day," in regions
