@@ -92,3 +92,18 @@ def quotes(db: str | None, speaker: str | None, about: str | None, kind: str | N
 
 
 COMMANDS: list[click.Command] = [entities, quotes]
+
+
+def _join_bench_group() -> None:
+    """`newsdesk bench quotes` lives in newsdesk.bench.quotes; join the shared `bench` group
+    from here, since that group's module belongs to another part of the desk."""
+    try:
+        from newsdesk.bench.commands import bench
+        from newsdesk.bench.quotes import command as bench_quotes
+    except ImportError:
+        return
+    if "quotes" not in bench.commands:
+        bench.add_command(bench_quotes, "quotes")
+
+
+_join_bench_group()
