@@ -11,7 +11,9 @@
         server.stream("/huge", 100_000_000)            # streamed zeros; content_length=False: chunked
         url = server.url("/feed.xml")                  # "http://127.0.0.1:<port>/feed.xml"
         ...
+        server.handle("/custom", lambda h: ...)        # h is the BaseHTTPRequestHandler: write anything
         server.requests                                # [Seen(path, headers, at)], in arrival order
+        server.hits("/feed.xml")                       # the requests for one path
         server.sent("/huge")                           # body bytes written so far on that path
 
 `LoopbackServer(tls=server_ssl_context)` serves https instead (tests/sources/test_tls.py

@@ -255,3 +255,11 @@ def test_corrupt_encoding_named(loopback: LoopbackServer, settings: Settings) ->
     with fetcher_for(settings.replace(respect_robots=False)) as f, pytest.raises(FetchFailed) as info:
         f.fetch(loopback.url("/bad"))
     assert info.value.reason == "bad encoding"
+
+
+def test_redirect_to_itself_is_a_loop(loopback: LoopbackServer, settings: Settings) -> None:
+    loopback.redirect("/self", "/self")
+    asked = loopback.url("/self").replace("http://", "HTTP://")  # the same URL, spelt differently
+    with fetcher_for(settings.replace(respect_robots=False)) as f, pytest.raises(FetchFailed) as info:
+        f.fetch(asked)
+    assert info.value.reason == "redirect loop" and len(loopback.hits("/self")) == 1

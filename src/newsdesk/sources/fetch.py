@@ -269,21 +269,20 @@ class Fetcher:
 
     def _follow(self, url: str, headers: dict[str, str], *, check_robots: bool, cap: int) -> FetchResult:
         chain = [url]
-        current = url
+        seen = {url, _normalised(url)}  # a loop back to the URL in either spelling is a loop
         elapsed = 0.0
         for _ in range(self.settings.max_redirects + 1):
-            self._check(current, check_robots)
-            result = self._request(current, headers, cap)
+            self._check(chain[-1], check_robots)
+            result = self._request(chain[-1], headers, cap)
             elapsed += result.elapsed
             location = result.headers.get("location")
             if result.status not in REDIRECT_STATUSES or not location:
-                return dataclasses.replace(result, elapsed=elapsed, requested=url,
-                                           redirects=tuple(chain[:-1]))
-            target = _absolute(current, location)
-            if target in chain:
+                return dataclasses.replace(result, elapsed=elapsed, requested=url, redirects=tuple(chain[:-1]))
+            target = _absolute(chain[-1], location)
+            if target in seen:
                 raise FetchFailed("redirect loop", " -> ".join([*chain, target]))
             chain.append(target)
-            current = target
+            seen.add(target)
         raise FetchFailed("too many redirects", f"more than {self.settings.max_redirects} from {url}")
 
     def _check(self, url: str, check_robots: bool) -> None:
@@ -398,6 +397,13 @@ class Fetcher:
             return None, "", exc.reason
         failure = f"http {result.status}" if result.status >= 500 else None
         return result.status, result.body.decode("utf-8", "replace"), failure
+
+
+def _normalised(url: str) -> str:
+    try:
+        return str(httpx.URL(url))
+    except (httpx.InvalidURL, ValueError):
+        return url
 
 
 def _absolute(base: str, location: str) -> str:
