@@ -263,3 +263,10 @@ def test_redirect_to_itself_is_a_loop(loopback: LoopbackServer, settings: Settin
     with fetcher_for(settings.replace(respect_robots=False)) as f, pytest.raises(FetchFailed) as info:
         f.fetch(asked)
     assert info.value.reason == "redirect loop" and len(loopback.hits("/self")) == 1
+
+
+def test_robots_txt_with_byte_order_mark(loopback: LoopbackServer, settings: Settings) -> None:
+    loopback.add("/robots.txt", "\ufeffUser-agent: *\nDisallow: /x\n".encode(), content_type="text/plain")
+    with fetcher_for(settings) as f, pytest.raises(FetchRefused) as info:
+        f.fetch(loopback.url("/x"))
+    assert info.value.reason == "robots.txt disallows"

@@ -77,3 +77,4 @@ def test_cache_per_origin_and_status_meaning() -> None:
     assert cache.rules_for("http://c.example/x") == RobotsRules(disallow_all=True, failure="http 503")
     assert cache.rules_for("http://d.example/x").failure == "timeout"
     assert asked == list(answers)  # each origin asked once
+

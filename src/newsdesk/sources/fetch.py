@@ -396,7 +396,7 @@ class Fetcher:
                 return 404, "", None
             return None, "", exc.reason
         failure = f"http {result.status}" if result.status >= 500 else None
-        return result.status, result.body.decode("utf-8", "replace"), failure
+        return result.status, result.body.decode("utf-8-sig", "replace"), failure
 
 
 def _normalised(url: str) -> str:

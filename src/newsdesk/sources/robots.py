@@ -15,6 +15,7 @@ knows neither `*` nor `$` in paths, so common files ("Disallow: /*?replytocom=",
 from __future__ import annotations
 
 import contextlib
+import functools
 import math
 import re
 import time
@@ -66,17 +67,12 @@ def _matches(pattern: str, path: str) -> bool:
     return _compile(pattern).match(unquote(path)) is not None
 
 
-_compiled: dict[str, re.Pattern[str]] = {}
-
-
+@functools.lru_cache(maxsize=4096)  # bounded: `watch` meets many hosts over days
 def _compile(pattern: str) -> re.Pattern[str]:
-    found = _compiled.get(pattern)
-    if found is None:
-        anchored = pattern.endswith("$")
-        body = pattern[:-1] if anchored else pattern
-        regex = ".*".join(re.escape(piece) for piece in unquote(body).split("*"))
-        found = _compiled[pattern] = re.compile(regex + ("$" if anchored else ""), re.S)
-    return found
+    anchored = pattern.endswith("$")
+    body = pattern[:-1] if anchored else pattern
+    regex = ".*".join(re.escape(piece) for piece in unquote(body).split("*"))
+    return re.compile(regex + ("$" if anchored else ""), re.S)
 
 
 def _parse_groups(text: str) -> list[_Group]:
