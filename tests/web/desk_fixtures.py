@@ -23,7 +23,7 @@ from newsdesk.web.app import create_app
 SEED_FETCHED_AT = "2026-02-11T12:00:00+00:00"
 
 
-def corpus_pages(shared: Path, limit_converted: int = 40) -> list[tuple[Path, dict]]:
+def corpus_pages(shared: Path, limit_converted: int = 12) -> list[tuple[Path, dict]]:
     """Every raw page of the corpus and the first `limit_converted` converted ones (keeps the suite fast)."""
     out, converted = [], 0
     for line in (shared / "corpus" / "manifest.jsonl").read_text(encoding="utf-8").splitlines():

@@ -8,12 +8,15 @@ any route, is answered in one shape (responses.py).
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import logging
 import pkgutil
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
+import anyio.to_thread
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -27,7 +30,7 @@ from newsdesk.errors import NewsdeskError, NotFound, QueryError
 from newsdesk.settings import Settings, load_settings
 from newsdesk.store import open_store
 from newsdesk.web.responses import CODES, HTTPError, error_response
-from newsdesk.web.state import DeskState
+from newsdesk.web.state import HANDLER_THREADS, DeskState
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
@@ -105,6 +108,12 @@ async def _unexpected(request: Request, exc: Exception) -> Response:
     return error_response(request, 500, "internal_error", "the desk failed on this request; see the server log")
 
 
+@contextlib.asynccontextmanager
+async def _lifespan(app: Starlette) -> AsyncIterator[None]:
+    anyio.to_thread.current_default_thread_limiter().total_tokens = HANDLER_THREADS
+    yield
+
+
 def create_app(db_path: str | Path, settings: Settings | None = None, **_: Any) -> Starlette:
     """The web desk over the store at `db_path` (created and migrated if needed)."""
     settings = settings or load_settings()
@@ -113,7 +122,7 @@ def create_app(db_path: str | Path, settings: Settings | None = None, **_: Any) 
     routes = [*discover_routes(), Mount("/static", app=StaticFiles(directory=STATIC), name="static")]
     handlers: dict[Any, Any] = {HTTPError: _http_error, HTTPException: _starlette_error,
                                 NewsdeskError: _newsdesk_error, Exception: _unexpected}
-    app = Starlette(routes=routes, exception_handlers=handlers)
+    app = Starlette(routes=routes, exception_handlers=handlers, lifespan=_lifespan)
     app.state.desk = DeskState(db_path, settings)
     app.add_middleware(SecurityHeaders)
     return app

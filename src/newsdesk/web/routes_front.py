@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from newsdesk.store.desk import Filters
@@ -18,6 +18,14 @@ from newsdesk.web.state import desk
 def _listing_page(request: Request, filters: Filters, heading: str, kind: str, feed: str | None,
                   grouped: bool) -> Response:
     state = desk(request)
+    key = (request.url.path, request.url.query)
+    body, status = state.pages.get(key, lambda: _render_listing(request, filters, heading, kind, feed, grouped))
+    return HTMLResponse(body, status_code=status)
+
+
+def _render_listing(request: Request, filters: Filters, heading: str, kind: str, feed: str | None,
+                    grouped: bool) -> tuple[bytes, int]:
+    state = desk(request)
     result = page_from(request, state, filters)
     api = "/api/articles" + query_string(filters.as_dict())
     context: dict[str, Any] = {
@@ -26,7 +34,8 @@ def _listing_page(request: Request, filters: Filters, heading: str, kind: str, f
         "recent": state.facets.get("recent", lambda: state.store().recent_posts(8)),
         "facets": facets(state), "filters": filters.as_dict(), "json_url": api, "feed_url": feed,
     }
-    return page(request, "front.html", context)
+    response = page(request, "front.html", context)
+    return bytes(response.body), response.status_code
 
 
 def front(request: Request) -> Response:
