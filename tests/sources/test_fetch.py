@@ -270,3 +270,30 @@ def test_robots_txt_with_byte_order_mark(loopback: LoopbackServer, settings: Set
     with fetcher_for(settings) as f, pytest.raises(FetchRefused) as info:
         f.fetch(loopback.url("/x"))
     assert info.value.reason == "robots.txt disallows"
+
+
+def test_crawl_delay_from_robots_txt(loopback: LoopbackServer, settings: Settings) -> None:
+    loopback.robots("User-agent: *\nCrawl-delay: 0.5\n")
+    loopback.add("/one", PAGE)
+    loopback.add("/two", PAGE)
+    with fetcher_for(settings) as f:  # request_delay is 0: the site's own delay applies
+        f.fetch(loopback.url("/one"))
+        f.fetch(loopback.url("/two"))
+    one, two = loopback.hits("/one")[0].at, loopback.hits("/two")[0].at
+    assert two - one >= 0.49
+
+
+def test_one_request_at_a_time_per_host_across_threads(loopback: LoopbackServer, settings: Settings) -> None:
+    import threading
+
+    for i in range(4):
+        loopback.add(f"/p{i}", PAGE)
+    with fetcher_for(settings.replace(request_delay=0.2, respect_robots=False)) as f:
+        threads = [threading.Thread(target=f.fetch, args=(loopback.url(f"/p{i}"),)) for i in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    times = sorted(s.at for s in loopback.requests)
+    assert len(times) == 4
+    assert all(b - a >= 0.19 for a, b in zip(times, times[1:], strict=False)), times
