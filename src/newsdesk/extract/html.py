@@ -23,7 +23,7 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from newsdesk.extract.classify import page_kind
-from newsdesk.extract.metadata import PageMeta, read_metadata
+from newsdesk.extract.metadata import PageMeta, markup_date, read_metadata
 from newsdesk.records import Article, Related, paragraphs_to_text
 
 # Words below which the precision pass is taken to have cut the article short, and the
@@ -31,18 +31,22 @@ from newsdesk.records import Article, Related, paragraphs_to_text
 MIN_PRECISION_WORDS = 50
 # Characters of the body kept as the excerpt.
 EXCERPT_CHARS = 300
-_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|»|/|:)\s+")
+# Colons are left alone: "Kicker: Headline" is one headline to most publishers (fundus gold agrees).
+_TITLE_SEPARATORS = re.compile(r"\s+(?:-|–|—|::|·|»|/|_)\s+|\s*[|｜_]\s*")
 
 
 def extract_html(html: str, url: str | None = None, fetched_at: str | None = None) -> Article:
     """One HTML page to one Article (kind "article" or "not_article" with a reason)."""
     tree = LexborHTMLParser(html)
-    meta = read_metadata(tree)
+    meta = read_metadata(tree, url)
     paragraphs, extractor = extract_body(html, url)
     text = paragraphs_to_text(paragraphs)
     base = absolute(url, meta.canonical_url) or url
-    title = clean_title(meta, _headings(tree), url or base)
+    title = page_title(tree, meta, url or base)
+    # Kind first: a date htmldate finds in markup is no statement that the page is an article.
     kind, reason = page_kind(tree, meta, text, url or base)
+    if meta.published is None:
+        meta.published = markup_date(html, url)
     return Article(
         kind=kind,
         reason=reason,
@@ -100,6 +104,41 @@ def _dom_paragraphs(html: str) -> list[str]:
 # --- title -----------------------------------------------------------------------------
 
 
+def page_title(tree: LexborHTMLParser, meta: PageMeta, url: str | None) -> str | None:
+    """The headline: the stated title without the site's name, or the page's single <h1>.
+
+    Pages with JSON-LD state their headline deliberately, so it wins. Without JSON-LD,
+    og:title and <title> are often a social or search variant, and a lone <h1> is what the
+    page shows as the headline. Measured on bench/metadata (title exact, fundus / postlight):
+    stated title always 0.845 / 0.797; lone <h1> always 0.756 / 0.884; this rule 0.837 / 0.884.
+    """
+    stated = clean_title(meta, _headings(tree), url)
+    if meta.ld_types or len(tree.css("h1")) != 1:
+        return stated
+    h1 = visible_h1(tree)
+    sites = [s for s in (_norm(meta.site_name or ""), _host_name(url)) if s]
+    if h1 and _headline_like(h1) and not any(_site_like(h1, s) for s in sites):
+        return h1
+    return stated
+
+
+def _headline_like(text: str) -> bool:
+    words = text.split()
+    # three words, or a CJK headline (no spaces) of some length
+    return (len(words) >= 3 or len(text) >= 12 and len(words) == 1) and len(text) <= 300
+
+
+def visible_h1(tree: LexborHTMLParser) -> str | None:
+    """The text of the article's <h1> (the first inside <article>/<main>, else the page's first)."""
+    scope = tree.css_first("article") or tree.css_first("main") or tree.body
+    node = (scope.css_first("h1") if scope is not None else None) or tree.css_first("h1")
+    if node is None:
+        return None
+    text = node.text(deep=True, separator=" ")
+    text = re.sub(r"\s+", " ", text).strip(" :|-–—")
+    return re.sub(r"\s+([,.:;!?])", r"\1", text) or None
+
+
 def clean_title(meta: PageMeta, headings: list[str], url: str | None = None) -> str | None:
     """The headline without the site's name glued on (" | Site", "Site - ", " :: Site")."""
     title = meta.title or (headings[0] if headings else None)
@@ -110,11 +149,11 @@ def clean_title(meta: PageMeta, headings: list[str], url: str | None = None) -> 
     candidates = [(j, i) for i in range(len(parts), 0, -1) for j in range(0, i)
                   if not (j == 0 and i == len(parts)) and not any(_site_like(_join(title, parts, j, i), s)
                                                                    for s in sites)]
-    heads = {_norm(h) for h in headings}
-    if _norm(title) in heads:
+    heads = {_words(h) for h in headings}
+    if _words(title) in heads:
         return title
     # The page's own headings settle which segments are the headline: the longest one that matches.
-    matched = [_join(title, parts, j, i) for j, i in candidates if _norm(_join(title, parts, j, i)) in heads]
+    matched = [_join(title, parts, j, i) for j, i in candidates if _words(_join(title, parts, j, i)) in heads]
     if matched:
         return max(matched, key=len)
     if len(parts) > 1 and sites:
@@ -146,6 +185,11 @@ def _site_like(segment: str, site: str) -> bool:
     return bool(seg) and (seg == site or seg in site or site in seg
                           or (len(squeezed) > 3 and (squeezed in re.sub(r"[^\w]", "", site)
                                                      or re.sub(r"[^\w]", "", site) in squeezed)))
+
+
+def _words(s: str) -> str:
+    """Word characters only: headings split into spans lose or move their punctuation."""
+    return " ".join(re.findall(r"\w+", s.casefold()))
 
 
 def _norm(s: str) -> str:

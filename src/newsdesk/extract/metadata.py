@@ -16,12 +16,14 @@ not state stays None or empty.
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -45,10 +47,10 @@ _UPDATED_METAS = (
     "article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified",
     "dc.date.modified", "dcterms.modified", "last-modified", "lastmod", "article.updated",
 )
-# More distinct names than this in byline markup is a teaser list (home page, related rail).
+# At most this many names are read from one byline element group (real bylines rarely list more).
 MAX_BYLINE_NAMES = 4
 _AUTHOR_METAS = (
-    "author", "article:author", "og:article:author", "dc.creator", "dcterms.creator", "parsely-author",
+    "article:author", "author", "og:article:author", "dc.creator", "dcterms.creator", "parsely-author",
     "sailthru.author", "citation_author", "byl", "article.author", "twitter:creator:name",
 )
 
@@ -71,9 +73,10 @@ class PageMeta:
     ld_types: list[str] = field(default_factory=list)
 
 
-def read_metadata(tree: LexborHTMLParser) -> PageMeta:
+def read_metadata(tree: LexborHTMLParser, url: str | None = None) -> PageMeta:
     """Everything the page states about itself, before any look at the body."""
     metas = _meta_map(tree)
+    parsely = _parsely(metas.get("parsely-page"))
     ld = _article_node(list(_ld_nodes(tree)))
     ld_node, ld_types = ld
     meta = PageMeta(ld_types=ld_types)
@@ -85,11 +88,12 @@ def read_metadata(tree: LexborHTMLParser) -> PageMeta:
     )
     meta.site_name = _first(metas.get("og:site_name"), _ld_name(ld_node.get("publisher")) if ld_node else None,
                             metas.get("application-name"), metas.get("publisher"))
-    meta.authors = _authors(tree, ld_node, metas, meta.site_name)
+    meta.authors = _authors(tree, ld_node, metas, parsely, meta.site_name, url)
     meta.published = _first_date(
         [_ld_str(ld_node, "datePublished"), _ld_str(ld_node, "dateCreated")]
         + [metas.get(k) for k in _PUBLISHED_METAS]
-        + [_time_attr(tree, "[itemprop=datePublished]")]
+        + [parsely.get("pub_date"), _time_attr(tree, "[itemprop=datePublished]"),
+           _time_attr(tree, "time[pubdate], time[data-published], [class*=publish] time, time[class*=publish]")]
     )
     meta.updated = _first_date(
         [_ld_str(ld_node, "dateModified")] + [metas.get(k) for k in _UPDATED_METAS]
@@ -127,7 +131,7 @@ def _meta_map(tree: LexborHTMLParser) -> dict[str, str]:
     found: dict[str, str] = {}
     for node in tree.css("meta"):
         attrs = node.attributes
-        content = attrs.get("content")
+        content = attrs.get("content") or attrs.get("value")  # some pages (and archivers) use value=
         if content is None or not content.strip():
             continue
         for key in ("property", "name", "itemprop", "http-equiv"):
@@ -141,8 +145,9 @@ def _all_meta(tree: LexborHTMLParser, name: str) -> list[str]:
     out = []
     for node in tree.css("meta"):
         attrs = node.attributes
-        if (attrs.get("property") or attrs.get("name") or "").strip().lower() == name and attrs.get("content"):
-            out.append(_clean_ws(attrs["content"] or ""))
+        content = attrs.get("content") or attrs.get("value")
+        if (attrs.get("property") or attrs.get("name") or "").strip().lower() == name and content:
+            out.append(_clean_ws(content))
     return [v for v in out if v]
 
 
@@ -153,11 +158,37 @@ def _link_href(tree: LexborHTMLParser, rel: str) -> str | None:
     return None
 
 
+def markup_date(html: str, url: str | None) -> str | None:
+    """Last resort for the publication date: htmldate over markup and URL only.
+
+    extensive_search=False keeps htmldate to dates the page's markup or URL states (meta,
+    <time>, "published" classes, /2019/04/03/ paths) and stops it from guessing from any
+    date in the text, which is how it invents dates on pages that have none. Measured on
+    bench/metadata: fills 30 of 64 missing dates, 25 right, 5 off by one (local vs UTC day).
+    """
+    from htmldate import find_date
+
+    try:
+        found = find_date(html, url=url, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+    except Exception:  # noqa: BLE001 - htmldate raises assorted errors on odd markup; no date then
+        return None
+    return normalise_date(found) if found else None
+
+
 def _time_attr(tree: LexborHTMLParser, selector: str) -> str | None:
     node = tree.css_first(selector)
     if node is None:
         return None
-    return node.attributes.get("datetime") or node.attributes.get("content") or _text(node)
+    attrs = node.attributes
+    return attrs.get("datetime") or attrs.get("content") or attrs.get("data-published") or _text(node)
+
+
+def _parsely(raw: str | None) -> dict[str, Any]:
+    """Parse.ly's page description: a JSON object in <meta name="parsely-page">."""
+    if not raw:
+        return {}
+    data = _loads_lenient(raw)
+    return data if isinstance(data, dict) else {}
 
 
 # --- JSON-LD ---------------------------------------------------------------------------
@@ -242,11 +273,14 @@ def _ld_image(node: dict[str, Any] | None) -> str | None:
     return str(value).strip() if isinstance(value, str) and value.strip() else None
 
 
-def _ld_authors(node: dict[str, Any] | None) -> list[str]:
+def _ld_authors(node: dict[str, Any] | None, organisations: bool = False) -> list[str]:
+    """Author names in an Article node; with organisations=True only those typed Organization."""
     if not node:
         return []
     names = []
     for item in _as_list(node.get("author")) + _as_list(node.get("creator")):
+        if organisations and not (isinstance(item, dict) and "organization" in _types(item)):
+            continue
         if isinstance(item, dict):
             name = item.get("name")
             if isinstance(name, list):
@@ -272,40 +306,81 @@ def _keywords(node: dict[str, Any] | None, metas: dict[str, str]) -> list[str]:
 # --- authors ---------------------------------------------------------------------------
 
 
-def _authors(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str], site: str | None) -> list[str]:
+def _authors(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str], parsely: dict[str, Any],
+             site: str | None, url: str | None) -> list[str]:
+    """The first source naming people; the publisher itself only when no source names a person.
+
+    Many pages credit the publisher in JSON-LD or meta author and the journalist in the
+    visible byline; fundus gold takes the person then, and the publisher only when alone.
+    """
     candidates = [_ld_authors(ld)] + [[metas[k]] for k in _AUTHOR_METAS if metas.get(k)]
+    candidates.append(_as_list(parsely.get("authors") or parsely.get("author")))
     candidates.append(_byline_markup(tree))
+    publisher = [site, _ld_name(ld.get("publisher")) if ld else None, _host_label(url)]
+    publisher += _ld_authors(ld, organisations=True)
+    fallback: list[str] = []
     for raw in candidates:
         names = clean_authors(raw, site_name=site)
-        if names:
+        if names and not all(_is_publisher(n, publisher) for n in names):
             return names
-    return []
+        fallback = fallback or names
+    return fallback
+
+
+def _host_label(url: str | None) -> str | None:
+    host = urlsplit(url or "").hostname or ""
+    labels = [x for x in host.split(".") if x not in ("www", "m", "amp", "news", "edition")]
+    return labels[0] if labels else None
+
+
+def _is_publisher(name: str, publisher: list[str | None]) -> bool:
+    squeezed = re.sub(r"\W", "", name.casefold())
+    for pub in publisher:
+        p = re.sub(r"\W", "", (pub or "").casefold())
+        if p and squeezed and (p in squeezed or squeezed in p):
+            return True
+    return False
+
+
+# Byline markup, most explicit first. Each selector's first match (and its co-authors in the same
+# parent element) is taken, so teaser lists further down the page do not count as authors.
+_BYLINE_SELECTORS = (
+    '[itemprop="author"], a[rel="author"]',
+    '[class*="byline"] [class*="name"], [class*="author-name"], [class*="authorName"], [class*="author__name"]',
+    '[class*="byline"] a, [class*="author"] a[href], [class*="byline"]',
+    'a[href*="/author/"], a[href*="/autor/"], a[href*="/authors/"], a[href*="/people/"], a[href*="/staff/"]',
+)
 
 
 def _byline_markup(tree: LexborHTMLParser) -> list[str]:
-    """Names in byline markup: itemprop/rel=author, then links to /author/ pages outside comments."""
-    for selector in ('[itemprop="author"], a[rel="author"]', 'a[href*="/author/"], a[href*="/autor/"]'):
-        names = []
-        for node in tree.css(selector):
-            if _inside_comments(node):
-                continue
-            inner = node.css_first('[itemprop="name"]')
-            if inner is not None and inner.attributes.get("content"):
-                names.append(inner.attributes["content"] or "")
-            elif (text := _clean_ws((inner or node).text(deep=True, separator=" "))) and len(text) < 80:
-                names.append(text)
-        if len(set(names)) > MAX_BYLINE_NAMES:
-            return []  # many different authors: a list of other posts, not this page's byline
-        if names:
+    """Names in the page's first byline, found by markup (see _BYLINE_SELECTORS)."""
+    for selector in _BYLINE_SELECTORS:
+        nodes = [n for n in tree.css(selector) if not _inside_comments(n)]
+        if not nodes:
+            continue
+        first = nodes[0]
+        group = [n for n in nodes if n.parent is not None and first.parent is not None
+                 and n.parent.mem_id == first.parent.mem_id] or [first]
+        names = [name for n in group[:MAX_BYLINE_NAMES] if (name := _node_name(n))]
+        if names and clean_authors(names):
             return names
     return []
 
 
+def _node_name(node: Any) -> str | None:
+    inner = node.css_first('[itemprop="name"]')
+    if inner is not None and inner.attributes.get("content"):
+        return inner.attributes["content"]
+    text = _clean_ws((inner or node).text(deep=True, separator=" "))
+    return text if text and len(text) < 80 else None
+
+
 def _inside_comments(node: Any) -> bool:
-    parent, depth = node.parent, 0
+    """Comment threads and author-bio boxes name people who did not write this article."""
+    parent, depth = node, 0
     while parent is not None and depth < 12:
         marks = f"{parent.attributes.get('class') or ''} {parent.attributes.get('id') or ''}".lower()
-        if "comment" in marks:
+        if "comment" in marks or "related" in marks or "teaser" in marks:
             return True
         parent, depth = parent.parent, depth + 1
     return False
@@ -321,6 +396,9 @@ def _text(node: Any) -> str | None:
 
 
 def _clean_ws(s: str) -> str:
+    """Collapse whitespace; decode entities that publishers escaped twice ("&amp;quot;" in a meta)."""
+    if "&" in s:
+        s = html_lib.unescape(s)
     return re.sub(r"\s+", " ", s).strip()
 
 
@@ -417,7 +495,7 @@ def _plausible_year(year: int) -> bool:
 
 _BY = re.compile(r"^\s*(by|von|par|por|door|af|av|from|text|texte|written by|autor|author)\s*[:\s]\s*",
                  re.I)
-_SPLIT_AUTHORS = re.compile(r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\ben\b)\s*", re.I)
+_SPLIT_AUTHORS = re.compile(r"\s*(?:,|;|\||\s/\s|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\ben\b)\s*", re.I)
 # Words that mark a credit line or a role, not a name (checked as whole lowercase words).
 _NOT_NAME_WORDS = {
     "staff", "editor", "editors", "editorial", "desk", "team", "redaktion", "newsroom", "agency", "agencies",
@@ -427,6 +505,9 @@ _NOT_NAME_WORDS = {
 }
 
 
+REJECT_SITE_NAME = False
+
+
 def clean_authors(raw: list[str], site_name: str | None = None) -> list[str]:
     """Person names from raw author strings: "By Jane Doe and John Roe" gives two names.
 
@@ -434,9 +515,13 @@ def clean_authors(raw: list[str], site_name: str | None = None) -> list[str]:
     name; a value of only rejected parts yields [] so the caller moves on to its next source.
     """
     names: dict[str, str] = {}
-    site = (site_name or "").casefold()
+    site = (site_name or "").casefold() if REJECT_SITE_NAME else ""
     for value in raw:
-        for part in _SPLIT_AUTHORS.split(_BY.sub("", _clean_ws(str(value)))):
+        value = _clean_ws(str(value))
+        if re.match(r"(https?:)?//|www\.", value):
+            continue  # a profile URL (article:author on Facebook-style pages), not a name
+        value = re.sub(r"\s*\([^)]*\)", "", value)  # "Elena Oberholzer (obe)": initials, roles, places
+        for part in _SPLIT_AUTHORS.split(_BY.sub("", value)):
             name = _BY.sub("", part).strip(" .:-–—|,")
             if _looks_like_name(name) and name.casefold() != site:
                 names.setdefault(name.casefold(), name)
