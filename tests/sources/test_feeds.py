@@ -143,3 +143,23 @@ def test_discover_feeds_in_corpus_home_page(shared_dir: Path) -> None:
     html = (shared_dir / "corpus/extras/globalvoices-2009-homepage.html").read_text(errors="replace")
     found = discover_feeds(html, "http://globalvoicesonline.org/")
     assert found and all(u.startswith("http://") for u in found)
+
+
+def test_article_quoting_an_xxe_payload_is_not_refused() -> None:
+    """A security-news item quoting an XXE payload in CDATA is text, not a declaration."""
+    rss = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Sec news</title>
+    <item><title>XXE explained</title><link>http://x.example/xxe</link>
+    <description><![CDATA[<p>The payload: <code>&lt;!DOCTYPE foo [&lt;!ENTITY xxe SYSTEM "file:///etc/passwd"&gt;]&gt;</code>
+    or raw: <!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]> then &xxe; in a tag.</p>]]></description>
+    </item><!-- <!ENTITY in a comment> --></channel></rss>"""
+    (entry,) = parse_feed(rss, None).entries
+    assert "file:///etc/passwd" in (entry.summary or "")
+    assert not any(line in repr(entry) for line in passwd_lines())
+
+
+def test_cdata_inside_a_comment_cannot_hide_a_declaration() -> None:
+    sneaky = b"""<?xml version="1.0"?><!DOCTYPE rss <!-- <![CDATA[ --> [<!ENTITY x SYSTEM "file:///etc/passwd">]
+    <!-- ]]> -->><rss version="2.0"><channel><title>&x;</title></channel></rss>"""
+    with pytest.raises(Rejected) as info:
+        parse_feed(sneaky, None)
+    assert info.value.reason == "xml entities refused"

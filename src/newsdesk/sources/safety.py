@@ -155,6 +155,10 @@ class GuardedBackend(httpcore.NetworkBackend):
 _ENTITY_DECL = re.compile(r"<!\s*ENTITY", re.I)
 _DOCTYPE_SUBSET = re.compile(r"<!\s*DOCTYPE[^>\[]*\[", re.I)
 _SYSTEM_ID = re.compile(r"""<!\s*DOCTYPE[^>\[]*\bSYSTEM\s*["'](?P<id>[^"']*)["']""", re.I)
+# Markup that is only text: an article *about* XXE quotes "<!ENTITY" in CDATA or a comment.
+# Comments go first, so a "<![CDATA[" inside a comment cannot swallow a real declaration.
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_CDATA = re.compile(r"<!\[CDATA\[.*?\]\]>", re.S)
 
 
 def _as_text(body: bytes) -> str:
@@ -169,11 +173,6 @@ def _as_text(body: bytes) -> str:
     return body.decode("latin-1")  # every byte maps; markup is ASCII in all others
 
 
-# How much of a document the expat pass reads. A prolog longer than this is refused by
-# the pattern check above anyway (a DOCTYPE with an internal subset is refused outright).
-PROLOG_BYTES = 65536
-
-
 def refuse_hostile_xml(body: bytes, stage: str) -> None:
     """Raise Rejected(stage, "xml entities refused") for DTD tricks; else return.
 
@@ -181,22 +180,32 @@ def refuse_hostile_xml(body: bytes, stage: str) -> None:
     non-http system identifier (file:, ftp:, ...). A plain public DOCTYPE (RSS 0.91's) is
     harmless because no parser here loads external DTDs, so it is let through.
     """
-    text = _as_text(body)
+    text = _CDATA.sub("", _COMMENT.sub("", _as_text(body)))
     if _ENTITY_DECL.search(text) or _DOCTYPE_SUBSET.search(text):
         raise Rejected(stage, "xml entities refused", "document declares a DTD internal subset or entities")
     m = _SYSTEM_ID.search(text)
     if m and not m.group("id").lower().startswith(("http://", "https://")):
         raise Rejected(stage, "xml entities refused", f"external DTD {m.group('id')[:80]!r}")
-    # Second opinion from expat itself, with the handlers defusedxml installs, for constructs
-    # the patterns above did not foresee. Declarations can only stand in the prolog, before
-    # the root element, so the head of the document is enough (a parse error is ignored:
-    # malformed XML is the feed parser's business).
+    # Second opinion from expat itself, with the handlers defusedxml installs: it reads the
+    # prolog exactly as the XML parsers downstream will (the patterns above can be fooled
+    # by markup-looking text in a processing instruction). Declarations can only stand
+    # before the root element, so the scan stops there. A parse error is ignored: malformed
+    # XML is the feed parser's business, and no parser here honours a DTD it cannot parse.
     parser = expat.ParserCreate()
     parser.EntityDeclHandler = _refuse_declaration(stage)
     parser.UnparsedEntityDeclHandler = _refuse_declaration(stage)
     parser.ExternalEntityRefHandler = _refuse_declaration(stage)
-    with contextlib.suppress(expat.ExpatError):
-        parser.Parse(body[:PROLOG_BYTES], False)
+    parser.StartElementHandler = _end_of_prolog
+    with contextlib.suppress(expat.ExpatError, _PrologDone):
+        parser.Parse(body, True)
+
+
+class _PrologDone(Exception):
+    pass
+
+
+def _end_of_prolog(*args: Any) -> None:
+    raise _PrologDone
 
 
 def _refuse_declaration(stage: str) -> Callable[..., Any]:
