@@ -83,8 +83,9 @@ def _mention_in(tok: Any, by_token: dict[int, Mention]) -> Mention | None:
     # "Iran's foreign minister Abbas Araghchi": the person, not the possessor
     kids = [c for c in tok.children if c.dep_ in ("compound", "appos", "poss", "nmod") and c.i in by_token]
     near = [t for t in tok.subtree if t.i in by_token and not _under(t, tok, ("relcl", "prep", "acl"))]
+    # a place or nationality modifying a common noun ("U.S. officials") is not the speaker
     for group in (kids, near):
-        for kind in ("PERSON", "ORG", "GPE", "NORP"):
+        for kind in ("PERSON", "ORG"):
             for t in group:
                 if by_token[t.i].type == kind:
                     return by_token[t.i]

@@ -39,7 +39,9 @@ BUILTIN_CUES = {
 CLAUSAL = {"ccomp"}
 QUOTE_OPEN = "“\"«"
 QUOTE_CLOSE = "”\"»"
-_SPEAKER_LINE = re.compile(r"^([A-Z][A-Za-z.'’ -]{1,40}):\s+(?=\S)")
+_SPEAKER_LINE = re.compile(r"^[\"“]?([A-Z][A-Za-z.'’ -]{1,40}):\s+(?=\S)")
+# "“...” ― Karen Bobadilla": a dash and a name right after the closing mark
+_DASH_SPEAKER = re.compile(r"^[”\"]?\s*[―—]\s*([A-Z][\w.'’ -]{1,40}?)(?=[.,\n“\"]|$)")
 MIN_QUOTE_WORDS = 4  # shorter quoted stretches are mostly scare quotes and titles
 
 
@@ -53,6 +55,7 @@ class Found:
     speaker_text: str | None = None
     cue_start: int = -1
     pieces: list[tuple[int, int]] = field(default_factory=list)
+    rule: str = "cue"  # which rule found it: cue | parenthetical | according | line | quoted
 
 
 @lru_cache(maxsize=1)
@@ -105,19 +108,27 @@ def _span_of(tokens: list[Any]) -> tuple[int, int]:
     return (min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
 
 
+# Arcs to climb from a cue to the clause whose subject speaks: "..., stating that" (advcl),
+# "paused and said" (conj), "for saying that" (pcomp/prep), "has been a supporter of" (attr).
+_CLIMB = ("advcl", "conj", "xcomp", "acl", "pcomp", "prep", "pobj", "dobj", "attr")
+
+
 def _subject(verb: Any) -> Any:
-    """The speaker head of a cue verb: its subject, a passive agent, or a governing verb's subject."""
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            return child
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return pobj
-    # "..., stating that", "He paused and said": the subject sits on the governing verb
-    if verb.dep_ in ("advcl", "conj", "xcomp", "acl") and verb.head is not verb:
-        return _subject(verb.head) if verb.head.pos_ in ("VERB", "AUX") else verb.head
+    """The speaker head of a cue: its subject, a passive agent, or a governing clause's subject."""
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                return child
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+        if verb.dep_ == "relcl":  # "officials who said that ...": the noun the clause hangs on
+            return verb.head
+        if verb.dep_ not in _CLIMB or verb.head is verb:
+            return None
+        verb = verb.head
     return None
 
 
@@ -175,10 +186,11 @@ def _clausal_candidates(doc: Any) -> list[Found]:
 
 
 def _noun_cue_owner(noun: Any) -> Any:
+    """"Clinton's claim that ..." → Clinton; "has been a critic of ..." → the clause's subject."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child
-    return None
+    return _subject(noun)
 
 
 def _parenthetical_candidates(doc: Any) -> list[Found]:
@@ -196,7 +208,8 @@ def _parenthetical_candidates(doc: Any) -> list[Found]:
         content = [t for t in tok.head.subtree if t.i not in own]
         start, end = _span_of(content)
         if end > start:
-            out.append(Found(start, end, "indirect", cue=_cue_text(tok), speaker_tok=subj, cue_start=tok.idx))
+            out.append(Found(start, end, "indirect", cue=_cue_text(tok), speaker_tok=subj, cue_start=tok.idx,
+                             rule="parenthetical"))
     return out
 
 
@@ -222,7 +235,8 @@ def _according_candidates(doc: Any) -> list[Found]:
         content = [t for t in clause.subtree if t.i not in own]
         start, end = _span_of(content)
         if end > start:
-            out.append(Found(start, end, "indirect", cue="according to", speaker_tok=pobj, cue_start=tok.idx))
+            out.append(Found(start, end, "indirect", cue="according to", speaker_tok=pobj, cue_start=tok.idx,
+                             rule="according"))
     return out
 
 
@@ -236,7 +250,7 @@ def _speaker_lines(text: str) -> list[Found]:
             start = pos + m.end()
             end = pos + len(para.rstrip())
             out.append(Found(start, end, "direct" if para[m.end():m.end() + 1] in QUOTE_OPEN else "indirect",
-                             cue=":", speaker_text=m.group(1).strip(), cue_start=pos + m.end(1)))
+                             cue=":", speaker_text=m.group(1).strip(), cue_start=pos + m.end(1), rule="line"))
         pos += len(para) + 2
     return out
 
@@ -283,7 +297,12 @@ def _orphan_quotes(doc: Any, regions: list[tuple[int, int]], claimed: list[Found
     for region in regions:
         if any(_overlap(region, (f.start, f.end)) > 0 for f in claimed + out):
             continue
-        found = Found(region[0], region[1], "direct", pieces=[region])
+        found = Found(region[0], region[1], "direct", pieces=[region], rule="quoted")
+        dash = _DASH_SPEAKER.match(doc.text[region[1]: region[1] + 60])
+        if dash:
+            found.speaker_text, found.cue = dash.group(1).strip(), "―"
+            out.append(found)
+            continue
         sent = _quote_sentence(doc, region)
         cue = _cue_near(doc, sent, region) if sent is not None else None
         if cue is not None:
@@ -297,15 +316,27 @@ def _orphan_quotes(doc: Any, regions: list[tuple[int, int]], claimed: list[Found
 
 
 def _cue_near(doc: Any, sent: Any, region: tuple[int, int]) -> Any:
-    """A cue verb outside the quote, in its sentence or in the sentence before ("He said:")."""
-    sents = [sent]
+    """The cue of a quote no complement reached, in the order news writes it: right after the
+    closing mark ("…,” said Leslie Wimes), before it in its sentence, then the sentence before
+    ("He said:")."""
+    def cue(tok: Any) -> bool:
+        return tok.pos_ == "VERB" and (_is_cue(tok, "ccomp") or _is_cue(tok, "bare"))
+
+    after = doc.char_span(region[1], min(len(doc.text), region[1] + 100), alignment_mode="expand")
+    for tok in after or ():
+        if tok.idx < region[1]:
+            continue
+        if tok.text in QUOTE_OPEN or "\n" in tok.text or (tok.is_sent_start and tok.text not in QUOTE_CLOSE
+                                                           and tok.idx > region[1] + 2):
+            break
+        if cue(tok):
+            return tok
+    for tok in reversed(sent):
+        if tok.idx < region[0] and cue(tok):
+            return tok
     if sent.start > 0:
-        sents.insert(0, sent_of(doc[sent.start - 1]))
-    for s in reversed(sents):
-        for tok in s:
-            if region[0] <= tok.idx < region[1] or tok.pos_ != "VERB":
-                continue
-            if _is_cue(tok, "ccomp") or _is_cue(tok, "bare"):
+        for tok in reversed(sent_of(doc[sent.start - 1])):
+            if cue(tok) and not any(t.text in QUOTE_OPEN for t in doc[tok.i: sent.start - 1]):
                 return tok
     return None
 
@@ -315,8 +346,7 @@ def _drop_nested(found: list[Found]) -> list[Found]:
     found = sorted(found, key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[Found] = []
     for f in found:
-        inside = any(k.start <= f.start and f.end <= k.end and k.start <= f.cue_start <= k.end
-                     for k in kept if k is not f)
+        inside = any(k.start <= f.cue_start < k.end for k in kept if k is not f)
         dup = any(_overlap((f.start, f.end), (k.start, k.end)) > 0.6 * (f.end - f.start) for k in kept)
         if not inside and not dup:
             kept.append(f)
@@ -328,7 +358,9 @@ def find_quotes(doc: Any) -> list[Found]:
     text = doc.text
     regions = quoted_regions(text)
     lines = _speaker_lines(text)
-    cues = _clausal_candidates(doc) + _according_candidates(doc)
+    # a cue inside quotation marks is the quoted person's own words, not a new attribution
+    cues = [f for f in _clausal_candidates(doc) + _according_candidates(doc)
+            if not any(a <= f.cue_start < b for a, b in regions)]
     for f in cues:
         _widen_to_quotes(f, regions, text)
     found = _drop_nested(lines + cues)
