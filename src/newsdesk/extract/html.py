@@ -134,9 +134,7 @@ def visible_h1(tree: LexborHTMLParser) -> str | None:
     node = (scope.css_first("h1") if scope is not None else None) or tree.css_first("h1")
     if node is None:
         return None
-    text = node.text(deep=True, separator=" ")
-    text = re.sub(r"\s+", " ", text).strip(" :|-–—")
-    return re.sub(r"\s+([,.:;!?])", r"\1", text) or None
+    return re.sub(r"\s+", " ", node.text(deep=True)).strip(" |-–—") or None
 
 
 def clean_title(meta: PageMeta, headings: list[str], url: str | None = None) -> str | None:

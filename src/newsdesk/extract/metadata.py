@@ -495,13 +495,13 @@ def _plausible_year(year: int) -> bool:
 
 _BY = re.compile(r"^\s*(by|von|par|por|door|af|av|from|text|texte|written by|autor|author)\s*[:\s]\s*",
                  re.I)
-_SPLIT_AUTHORS = re.compile(r"\s*(?:,|;|\||\s/\s|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\ben\b)\s*", re.I)
+_SPLIT_AUTHORS = re.compile(r"\s*(?:,|;|\||·|•|\s/\s|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\ben\b)\s*", re.I)
 # Words that mark a credit line or a role, not a name (checked as whole lowercase words).
 _NOT_NAME_WORDS = {
     "staff", "editor", "editors", "editorial", "desk", "team", "redaktion", "newsroom", "agency", "agencies",
     "reporter", "reporters", "correspondent", "contributor", "contributors", "admin", "administrator",
     "photo", "photos", "foto", "video", "updated", "published", "min", "read", "share", "follow", "more",
-    "show", "view", "all", "articles", "posts", "profile", "about", "bio", "website", "home",
+    "show", "view", "all", "articles", "posts", "profile", "about", "bio", "website", "home", "date", "unknown",
 }
 
 

@@ -1,0 +1,125 @@
+"""extract_html: fields, hostile markup, and every raw corpus page as an article with its title."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+
+import pytest
+
+from newsdesk.extract.decode import decode_bytes
+from newsdesk.extract.html import extract_html
+
+BODY = "".join(
+    f"<p>Paragraph {i} of the report says the council met on Tuesday and agreed a budget for the "
+    f"coming year after a long debate about schools, roads and the harbour.</p>"
+    for i in range(6)
+)
+
+
+def page(head: str = "", body: str = BODY, lang: str = "en") -> str:
+    return f'<!doctype html><html lang="{lang}"><head>{head}</head><body><article>{body}</article></body></html>'
+
+
+def test_title_loses_site_suffix_and_fields_come_from_structured_data() -> None:
+    ld = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "name": "The Harbour Times"},
+            {"@type": "NewsArticle", "headline": "Council agrees budget after long debate",
+             "author": [{"@type": "Person", "name": "Jane Doe"}, {"@type": "Person", "name": "John Roe"}],
+             "datePublished": "2024-03-05T09:30:00+01:00", "dateModified": "2024-03-06T10:00:00+01:00",
+             "articleSection": "Local", "keywords": ["budget", "council"]},
+        ],
+    }
+    head = (
+        "<title>Council agrees budget after long debate | The Harbour Times</title>"
+        '<meta property="og:site_name" content="The Harbour Times">'
+        '<meta property="og:image" content="/img/lead.jpg">'
+        '<link rel="canonical" href="/news/council-budget">'
+        f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    )
+    a = extract_html(page(head), url="https://harbour.example/news/council-budget?utm=x")
+    assert a.kind == "article"
+    assert a.title == "Council agrees budget after long debate"
+    assert a.authors == ("Jane Doe", "John Roe")
+    assert a.published == "2024-03-05T09:30:00+01:00"
+    assert a.updated == "2024-03-06T10:00:00+01:00"
+    assert a.canonical_url == "https://harbour.example/news/council-budget"
+    assert a.image == "https://harbour.example/img/lead.jpg"
+    assert a.site_name == "The Harbour Times"
+    assert a.categories == ("Local",)
+    assert a.tags == ("budget", "council")
+    assert a.language == "en"
+    assert len(a.paragraphs) == 6 and a.text.count("\n\n") == 5
+    assert a.extractor
+
+
+def test_nothing_is_invented_when_the_page_states_nothing() -> None:
+    a = extract_html(page("<title>Budget agreed</title>"))
+    assert a.authors == ()
+    assert a.published is None and a.updated is None
+    assert a.canonical_url is None and a.image is None
+
+
+def test_title_suffix_removed_with_site_from_host() -> None:
+    a = extract_html(page("<title>Budget agreed at last - Harbourtimes</title>"),
+                     url="https://www.harbourtimes.example/a/1")
+    assert a.title == "Budget agreed at last"
+
+
+HOSTILE = [
+    # script in title position and a closing-title injection
+    "<html><head><title>Budget</title><script>alert('t')</script></head><body><article>" + BODY
+    + "<script>document.write('INJECTED')</script></article></body></html>",
+    # event handlers, inline style, noscript, iframes
+    '<html><head><title>Budget</title><style>p{color:red} .x{INJECTED:1}</style></head><body><article>'
+    + BODY + '<img src=x onerror="alert(\'INJECTED\')"><noscript>INJECTED</noscript>'
+    '<iframe srcdoc="<script>INJECTED</script>"></iframe></article></body></html>',
+    # malformed: unclosed tags, stray closers, script without end (truncated page)
+    "<html><head><title>Budget</title></head><body><div><article><p>Unclosed " + BODY
+    + "</div></span></article><script>var INJECTED = 1;",
+    # truncated in the middle of a tag
+    "<html><head><title>Budget</title></head><body><article>" + BODY + '<p class="x',
+]
+
+
+@pytest.mark.parametrize("html", HOSTILE)
+def test_hostile_html_gives_clean_text(html: str) -> None:
+    a = extract_html(html)
+    for value in (a.text, a.title or "", a.excerpt or "", a.description or ""):
+        assert "INJECTED" not in value and "alert(" not in value and "<script" not in value.lower()
+    assert "council met on Tuesday" in a.text
+
+
+def test_title_tag_script_injection_is_text_not_markup() -> None:
+    html = ("<html><head><title>Budget &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title></head>"
+            f"<body><article>{BODY}</article></body></html>")
+    a = extract_html(html)
+    assert "Budget" in (a.title or "")
+    assert "INJECTED" not in a.text and "<script" not in a.text
+
+
+def _norm(s: str | None) -> str:
+    s = unicodedata.normalize("NFKC", s or "").casefold()
+    return " ".join(re.findall(r"\w+", s))
+
+
+def _title_matches(ours: str | None, gold: str) -> bool:
+    """Same words, or the gold <title> is our headline plus a " - Site" / " | Site" part."""
+    o, g = _norm(ours), _norm(gold)
+    return bool(o) and (o == g or g.startswith(o + " ") or g.endswith(" " + o))
+
+
+def test_every_raw_corpus_page_is_an_article_with_its_title(shared_dir) -> None:
+    corpus = shared_dir / "corpus"
+    rows = [json.loads(line) for line in (corpus / "manifest.jsonl").read_text().splitlines() if line.strip()]
+    raw = [r for r in rows if r["path"].startswith(("html/", "html-noncommercial/"))]
+    assert len(raw) >= 30
+    for r in raw:
+        a = extract_html(decode_bytes((corpus / r["path"]).read_bytes()), url=r["url"])
+        assert a.kind == "article", (r["path"], a.reason)
+        assert _title_matches(a.title, r["title"]), (r["path"], a.title, r["title"])
+        assert len(a.text.split()) >= 50, r["path"]
+        assert "<script" not in a.text.lower() and "function(" not in a.text
