@@ -297,3 +297,20 @@ def test_one_request_at_a_time_per_host_across_threads(loopback: LoopbackServer,
     times = sorted(s.at for s in loopback.requests)
     assert len(times) == 4
     assert all(b - a >= 0.19 for a, b in zip(times, times[1:], strict=False)), times
+
+
+def test_headers_trickled_forever_hit_the_deadline(loopback: LoopbackServer, settings: Settings) -> None:
+    """Slow headers keep httpx inside one call; the watchdog must still cut it off."""
+    def slow_headers(h) -> None:  # type: ignore[no-untyped-def]
+        h.wfile.write(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+        h.wfile.flush()
+        while not loopback.stopping.wait(0.1):
+            h.wfile.write(b"z")
+            h.wfile.flush()
+
+    loopback.handle("/slow-headers", slow_headers)
+    with fetcher_for(settings.replace(respect_robots=False), total_timeout=1.0) as f:
+        started = time.monotonic()
+        with pytest.raises(FetchFailed) as info:
+            f.fetch(loopback.url("/slow-headers"))
+    assert info.value.reason == "timeout" and time.monotonic() - started < 3
