@@ -128,7 +128,7 @@ def test_search_highlights_phrases_prefixes_and_filters(base_url: str) -> None:
     only = get(base_url, "/api/search", params={"q": "the", "language": other}).json()["items"]
     assert only and all(i["language"] == other for i in only)
     by_date = get(base_url, "/api/search", params={"q": "government", "sort": "date", "limit": 50}).json()["items"]
-    keys = [i["published"] or i["first_seen"] for i in by_date]
+    keys = [i["date"] for i in by_date]
     assert keys == sorted(keys, reverse=True)
 
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk.bench.synth import corpus_pool, synthesise_store
+from newsdesk.store.desk import Cursor
 
 ROOT = Path(__file__).resolve().parents[3]
 CORPUS = ROOT / ".." / "shared" / "corpus"
@@ -43,12 +44,16 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
-    """The desk in its own process, configured as `newsdesk serve` configures it."""
+def start_server(db: Path, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
+    """The desk in its own process(es), started as `newsdesk serve` starts it."""
     code = ("import uvicorn; from newsdesk.settings import Settings; from newsdesk.web.app import create_app;"
             f"uvicorn.run(create_app({str(db)!r}, Settings(db={str(db)!r})), host='127.0.0.1', port={port},"
             " log_level='warning', access_log=False, server_header=False)")
-    proc = subprocess.Popen([sys.executable, "-c", code])
+    if workers > 1:
+        code = ("import uvicorn; uvicorn.run('newsdesk.web.app:app_from_env', factory=True, host='127.0.0.1',"
+                f" port={port}, workers={workers}, log_level='warning', access_log=False, server_header=False)")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSDESK_")} | {"NEWSDESK_DB": str(db)}
+    proc = subprocess.Popen([sys.executable, "-c", code], env=env)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -62,12 +67,27 @@ def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
 
 
 def rss_mb(pid: int) -> dict[str, float]:
-    """Current and peak resident memory of a process, from /proc (Linux)."""
-    out = {}
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith(("VmRSS:", "VmHWM:")):
-            out[line.split(":")[0]] = round(int(line.split()[1]) / 1024, 1)
-    return {"rss_mb": out.get("VmRSS", 0.0), "peak_rss_mb": out.get("VmHWM", 0.0)}
+    """Resident memory of a process and its children (uvicorn workers), now and at peak, from /proc."""
+    total = {"VmRSS": 0.0, "VmHWM": 0.0}
+    for p in [pid, *_children(pid)]:
+        try:
+            lines = Path(f"/proc/{p}/status").read_text().splitlines()
+        except OSError:
+            continue
+        for line in lines:
+            if line.startswith(("VmRSS:", "VmHWM:")):
+                total[line.split(":")[0]] += int(line.split()[1]) / 1024
+    return {"rss_mb": round(total["VmRSS"], 1), "peak_rss_mb": round(total["VmHWM"], 1)}
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            out += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return out + [g for c in out for g in _children(c)]
 
 
 # -- the load ------------------------------------------------------------------------------------
@@ -170,21 +190,27 @@ def ensure_store(db: Path, articles: int) -> dict[str, Any]:
     return synthesise_store(db, CORPUS, n=articles)
 
 
-def run(db: Path, articles: int = 100_000, clients: int = 32, seconds: float = 10.0) -> dict[str, Any]:
+def run(db: Path, articles: int = 100_000, clients: int = 32, seconds: float = 10.0,
+        workers: int = 1) -> dict[str, Any]:
     store_info = ensure_store(db, articles)
     import sqlite3
 
     with sqlite3.connect(db) as conn:
-        ids = [r[0] for r in conn.execute(
-            "SELECT id FROM articles WHERE kind = 'article' ORDER BY random() LIMIT 2000")]
-    queries = search_queries()
+        picked = conn.execute("SELECT id, COALESCE(published, first_seen) FROM articles WHERE kind = 'article'"
+                              " ORDER BY random() LIMIT 2000").fetchall()
+    ids = [r[0] for r in picked]
+    # Listing pages that start at random depths: each URL distinct, so none is served from the page cache.
+    deep = [f"/?before={Cursor(r[1], r[0]).encode()}" for r in picked]
+    queries = search_queries(1000)
     port = free_port()
-    proc = start_server(db, port)
+    proc = start_server(db, port, workers)
+    load_before = os.getloadavg()
     try:
         for path in ("/", f"/article/{ids[0]}", "/api/search?q=government", "/stats"):  # warm caches and pages
             urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=60).read()
         phases = {
             "/": run_phase(port, ["/"], clients, seconds),
+            "/?before= (uncached)": run_phase(port, deep, clients, seconds),
             "/article/{id}": run_phase(port, [f"/article/{i}" for i in ids], clients, seconds),
             "/api/search": run_phase(port, [f"/api/search?q={_quote(q)}" for q in queries], clients, seconds),
             "/api/search (1 client)": run_phase(port, [f"/api/search?q={_quote(q)}" for q in queries], 1, seconds),
@@ -194,7 +220,9 @@ def run(db: Path, articles: int = 100_000, clients: int = 32, seconds: float = 1
     finally:
         proc.terminate()
         proc.wait(10)
-    return {"store": store_info, "clients": clients, "seconds_per_phase": seconds, "phases": phases,
+    return {"store": store_info, "clients": clients, "workers": workers, "seconds_per_phase": seconds,
+            "phases": phases, "load_average_before": [round(x, 2) for x in load_before],
+            "load_average_after": [round(x, 2) for x in os.getloadavg()],
             "server": memory, "targets": TARGETS, "cpu_count": os.cpu_count(),
             "anchors": "Miniflux and FreshRSS are not installable here (not in this machine's Debian archive,"
                        " no Go/PHP registries offline); not measured."}
@@ -202,7 +230,8 @@ def run(db: Path, articles: int = 100_000, clients: int = 32, seconds: float = 1
 
 def format_table(result: dict[str, Any]) -> str:
     lines = [f"web desk on {result['store']['articles']:,} articles, {result['clients']} concurrent clients,"
-             f" {result['seconds_per_phase']} s per phase",
+             f" {result['workers']} server process(es), {result['seconds_per_phase']} s per phase;"
+             f" machine load average {result['load_average_before'][0]} on {result['cpu_count']} CPUs",
              f"{'endpoint':<26}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}"]
     for name, p in result["phases"].items():
         errors = sum(n for s, n in p["statuses"].items() if int(s) >= 500)
@@ -214,6 +243,7 @@ def format_table(result: dict[str, Any]) -> str:
         ("search p95 (32 clients)", ph["/api/search"]["p95_ms"], TARGETS["search_p95_ms"]),
         ("search p95 (1 client)", ph["/api/search (1 client)"]["p95_ms"], TARGETS["search_p95_ms"]),
         ("page p99 /", ph["/"]["p99_ms"], TARGETS["page_p99_ms"]),
+        ("page p99 / uncached", ph["/?before= (uncached)"]["p99_ms"], TARGETS["page_p99_ms"]),
         ("page p99 /article", ph["/article/{id}"]["p99_ms"], TARGETS["page_p99_ms"]),
         ("server peak RSS MB", mem["peak_rss_mb"], TARGETS["rss_mb"]),
     ]
@@ -230,11 +260,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seconds", type=float, default=10.0, help="length of each timed phase")
     ap.add_argument("--db", type=Path, default=ROOT / "bench-results" / "web-store.db",
                     help="synthesised store (reused when it already holds enough articles)")
+    ap.add_argument("--workers", type=int, default=1, help="server processes (`newsdesk serve --workers`)")
     ap.add_argument("--json", type=Path, help="write the result here")
     args = ap.parse_args(argv)
     if not CORPUS.is_dir():
         sys.exit("../shared/corpus is missing: the web benchmark synthesises its store from it")
-    result = run(args.db, args.articles, args.clients, args.seconds)
+    result = run(args.db, args.articles, args.clients, args.seconds, args.workers)
     print(format_table(result))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

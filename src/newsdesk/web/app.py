@@ -126,3 +126,9 @@ def create_app(db_path: str | Path, settings: Settings | None = None, **_: Any) 
     app.state.desk = DeskState(db_path, settings)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def app_from_env() -> Starlette:
+    """The app for uvicorn's worker processes (`--workers N`): settings from NEWSDESK_* and newsdesk.toml."""
+    settings = load_settings()
+    return create_app(settings.db, settings)

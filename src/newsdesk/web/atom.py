@@ -32,12 +32,16 @@ def atom_feed(*, title: str, self_url: str, html_url: str, base: str, items: lis
     _sub(feed, "id", base + self_url)
     _sub(feed, "link", rel="self", href=base + self_url, type="application/atom+xml")
     _sub(feed, "link", rel="alternate", href=base + html_url, type="text/html")
-    newest = max((iso_time(i.get("changed_at") or i.get("first_seen")) for i in items), default="")
+    newest = max((_updated(i) for i in items), default="")
     _sub(feed, "updated", newest or "1970-01-01T00:00:00+00:00")
     _sub(feed, "generator", "newsdesk")
     for item in items:
         _entry(feed, item, base)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+
+
+def _updated(item: dict[str, Any]) -> str:
+    return iso_time(item.get("updated") or item.get("sort_key") or item.get("published"))
 
 
 def _entry(feed: ET.Element, item: dict[str, Any], base: str) -> None:
@@ -48,7 +52,7 @@ def _entry(feed: ET.Element, item: dict[str, Any], base: str) -> None:
     original = safe_url(item.get("canonical_url")) or safe_url(item.get("url"))
     if original:
         _sub(entry, "link", rel="via", href=original)
-    _sub(entry, "updated", iso_time(item.get("changed_at") or item.get("first_seen")) or "1970-01-01T00:00:00+00:00")
+    _sub(entry, "updated", _updated(item) or "1970-01-01T00:00:00+00:00")
     if item.get("published") and iso_time(item["published"]):
         _sub(entry, "published", iso_time(item["published"]))
     for name in item.get("authors") or []:

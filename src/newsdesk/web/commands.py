@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import click
 
 from newsdesk.cli_common import db_option, settings_from
@@ -13,24 +16,33 @@ from newsdesk.cli_common import db_option, settings_from
 @click.option("--port", default=None, type=int, help="Port (default: setting `port`, 8080; 0 picks a free one).")
 @click.option("--write-token", "write_token", default=None, metavar="TOKEN",
               help="Enable write actions (add a source, re-fetch) for clients sending this bearer token.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 16),
+              help="Server processes; more than one uses more cores (each holds its own caches).")
 @click.option("--log-level", default="warning", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]), help="Server log level.")
-def serve(db: str | None, host: str | None, port: int | None, write_token: str | None, log_level: str) -> None:
+def serve(db: str | None, host: str | None, port: int | None, write_token: str | None, workers: int,
+          log_level: str) -> None:
     """Serve the web desk, the JSON API (/api, docs at /docs) and Atom feeds (/feed.atom)."""
     import uvicorn
 
     from newsdesk.web.app import create_app
 
     settings = settings_from(db=db, host=host, port=port, write_token=write_token)
-    app = create_app(settings.db, settings)
-    config = uvicorn.Config(app, host=settings.host, port=settings.port, log_level=log_level,
-                            access_log=log_level in ("info", "debug"), server_header=False)
-    server = uvicorn.Server(config)
+    create_app(settings.db, settings)  # fail here, before binding, on a bad database
     click.echo(f"newsdesk: serving {settings.db} at http://{settings.host}:{settings.port}/ (Ctrl-C stops)")
     if settings.host not in ("127.0.0.1", "localhost", "::1"):
         click.echo("newsdesk: warning: listening beyond this machine; anyone who can reach it can read the desk",
                    err=True)
-    server.run()
+    options = dict(host=settings.host, port=settings.port, log_level=log_level, server_header=False,
+                   access_log=log_level in ("info", "debug"))
+    if workers == 1:
+        uvicorn.run(create_app(settings.db, settings), **options)  # type: ignore[arg-type]
+        return
+    # Worker processes build their own app from the environment: pass on what the flags said.
+    os.environ["NEWSDESK_DB"] = str(Path(settings.db).resolve())
+    if settings.write_token:
+        os.environ["NEWSDESK_WRITE_TOKEN"] = settings.write_token
+    uvicorn.run("newsdesk.web.app:app_from_env", factory=True, workers=workers, **options)  # type: ignore[arg-type]
 
 
 COMMANDS = [serve]

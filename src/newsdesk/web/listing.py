@@ -47,8 +47,9 @@ def page_links(request: Request, page: Page) -> dict[str, str | None]:
 def item_json(row: dict[str, Any]) -> dict[str, Any]:
     """A listing row as the API returns it: the record's listing fields plus links."""
     keys = ("id", "title", "url", "canonical_url", "site_name", "authors", "categories", "published", "updated",
-            "language", "excerpt", "image", "first_seen", "changed_at")
+            "language", "excerpt", "image")
     out = {k: row.get(k) for k in keys}
+    out["date"] = row.get("sort_key")  # the listing's order: published, else when we first saw it
     out["links"] = {"html": f"/article/{row['id']}", "api": f"/api/articles/{row['id']}"}
     return out
 

@@ -86,7 +86,7 @@ def openapi_spec() -> dict[str, Any]:
 def _schemas() -> dict[str, Any]:
     obj, arr, s = "object", "array", {"type": "string"}
     item = {"type": obj, "properties": {k: s for k in ("title", "url", "site_name", "published", "language",
-                                                       "excerpt", "snippet", "snippet_html")}}
+                                                       "excerpt", "snippet", "snippet_html", "date")}}
     return {
         "Error": {"type": obj, "properties": {"error": {"type": obj, "properties": {
             "status": {"type": "integer"}, "code": s, "message": s}}}},
