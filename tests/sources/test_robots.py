@@ -56,6 +56,11 @@ def test_percent_encoding_compared_decoded() -> None:
     assert not rules.allowed("http://x/caf%c3%a9/menu")
 
 
+def test_sitemap_lines_belong_to_no_group() -> None:
+    text = "Sitemap: https://a.example/s1.xml\nUser-agent: x\nDisallow: /\nsitemap:https://a.example/s2.xml # c\n"
+    assert parse_robots(text, "newsdesk").sitemaps == ("https://a.example/s1.xml", "https://a.example/s2.xml")
+
+
 def test_product_token() -> None:
     assert product_token("newsdesk/0.1 (+https://example.org; polite)") == "newsdesk"
 

@@ -157,6 +157,25 @@ def test_home_page_feeds_are_collected(corpus: LoopbackServer, settings: Setting
     assert [p.url for p in out] == [corpus.url("/" + r["path"]) for r in chosen]  # type: ignore[union-attr]
 
 
+def test_home_page_without_feeds_uses_robots_sitemaps(corpus: LoopbackServer, settings: Settings,
+                                                       shared_dir: Path) -> None:
+    rows = raw_pages(shared_dir, 3)
+    for row in rows:
+        row.setdefault("published", "2009-06-10")
+    corpus.add("/news-sitemap.xml", manifest_sitemap(corpus, rows), content_type="application/xml")
+    corpus.robots(f"User-agent: *\nDisallow: /html/wikimedia/\n\nSitemap: {corpus.url('/news-sitemap.xml')}\n")
+    corpus.add("/", "<html><head><title>Front</title></head><body><p>Front page</p></body></html>")
+    out = run(corpus.url("/"), settings)
+    assert sorted(p.url for p in out) == sorted(corpus.url("/" + r["path"]) for r in rows)  # type: ignore[misc]
+    assert all(isinstance(p, RawPage) and p.source_url == corpus.url("/news-sitemap.xml") for p in out)
+
+
+def test_home_page_with_neither_is_yielded_as_a_page(corpus: LoopbackServer, settings: Settings) -> None:
+    corpus.add("/", "<html><head><title>Front</title></head><body><p>Front page</p></body></html>")
+    (page,) = run(corpus.url("/"), settings)
+    assert isinstance(page, RawPage) and b"Front page" in page.body
+
+
 def test_article_page_and_other_content(corpus: LoopbackServer, settings: Settings, shared_dir: Path) -> None:
     row = raw_pages(shared_dir, 1)[0]
     (page,) = run(corpus.url("/" + row["path"]), settings)

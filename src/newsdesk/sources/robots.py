@@ -48,6 +48,7 @@ class RobotsRules:
     crawl_delay: float | None = None
     disallow_all: bool = False  # robots.txt unreachable
     failure: str | None = None  # why it was unreachable: "timeout", "connection failed", "http 503"
+    sitemaps: tuple[str, ...] = ()  # "Sitemap:" lines, which belong to no group
 
     def allowed(self, url: str) -> bool:
         parts = urlsplit(url)
@@ -73,6 +74,15 @@ def _compile(pattern: str) -> re.Pattern[str]:
     body = pattern[:-1] if anchored else pattern
     regex = ".*".join(re.escape(piece) for piece in unquote(body).split("*"))
     return re.compile(regex + ("$" if anchored else ""), re.S)
+
+
+def _sitemap_lines(text: str) -> tuple[str, ...]:
+    found = []
+    for raw in text.splitlines():
+        key, _, value = raw.split("#", 1)[0].partition(":")
+        if key.strip().lower() == "sitemap" and value.strip().startswith(("http://", "https://")):
+            found.append(value.strip())
+    return tuple(dict.fromkeys(found))
 
 
 def _parse_groups(text: str) -> list[_Group]:
@@ -114,7 +124,8 @@ def parse_robots(text: str, product: str) -> RobotsRules:
         mine = [g for g in groups if "*" in g.agents]
     rules = tuple(rule for g in mine for rule in g.rules)
     delays = [g.crawl_delay for g in mine if g.crawl_delay is not None]
-    return RobotsRules(rules, min(max(delays), MAX_CRAWL_DELAY) if delays else None)
+    return RobotsRules(rules, min(max(delays), MAX_CRAWL_DELAY) if delays else None,
+                       sitemaps=_sitemap_lines(text))
 
 
 def product_token(user_agent: str) -> str:

@@ -6,7 +6,8 @@ What it is is decided by the content, not the URL:
   fetched but the feed carries the whole article, the feed's copy is used instead;
 - a sitemap or sitemap index: followed (indexes to `MAX_SITEMAP_DEPTH`), newest URLs
   first, and each page not yet stored is fetched;
-- an HTML page at a site root ("/") that declares feeds: those feeds are collected;
+- an HTML page at a site root ("/"): the feeds it declares are collected; if it declares
+  none, the sitemaps its robots.txt names (when robots.txt is honoured); else the page itself;
 - any other page: yielded as it is.
 
 One run fetches at most `settings.max_feed_items` new pages per URL given. Feeds and
@@ -41,7 +42,8 @@ from newsdesk.sources.state import FetchState
 MAX_SITEMAP_DEPTH = 3
 # Children read from one sitemap index per run (news indexes list a few recent files first).
 MAX_CHILD_SITEMAPS = 50
-# Feeds taken from one home page: sites declare one main feed and a few section feeds.
+# Feeds (or robots.txt sitemaps) taken from one home page: sites declare one main feed and a
+# few section feeds, the first ones being the broadest.
 MAX_SITE_FEEDS = 3
 PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 # Failures that may pass by themselves; an item lost to one of them is worth another try.
@@ -78,14 +80,33 @@ class _Run:
             yield from self._feed(url, result)
         elif kind == "sitemap":
             yield from self._sitemap(url, result, depth=0)
+        elif kind == "html" and _is_site_root(result.url):
+            yield from self._site(url, result)
         elif kind in ("html", "text"):
-            feeds = _declared_feeds(result) if kind == "html" and _is_site_root(result.url) else []
-            if not feeds:
-                yield _as_page(result, origin=url, source_url=None)
-            for feed_url in feeds[:MAX_SITE_FEEDS]:
-                yield from self._feed_url(feed_url)
+            yield _as_page(result, origin=url, source_url=None)
         else:
             yield Rejected("collect", "unsupported content", f"{url}: {kind}")
+
+    def _site(self, url: str, result: FetchResult) -> Iterator[RawPage | Rejected]:
+        """A home page: its declared feeds, else the sitemaps its robots.txt names, else itself."""
+        feeds = _declared_feeds(result)
+        for feed_url in feeds[:MAX_SITE_FEEDS]:
+            yield from self._feed_url(feed_url)
+        if feeds:
+            return
+        sitemaps = self.fetcher.robots.rules_for(result.url).sitemaps if self.fetcher.settings.respect_robots \
+            else ()
+        for sitemap_url in sitemaps[:MAX_SITE_FEEDS]:
+            if sitemap_url in self.seen:
+                continue
+            self.seen.add(sitemap_url)
+            fetched = self._fetch(sitemap_url, conditional=True)
+            if isinstance(fetched, Rejected):
+                yield fetched
+            elif not fetched.not_modified:
+                yield from self._sitemap(sitemap_url, fetched, depth=0)
+        if not sitemaps:
+            yield _as_page(result, origin=url, source_url=None)
 
     def _fetch(self, url: str, conditional: bool = False) -> FetchResult | Rejected:
         try:
