@@ -113,10 +113,17 @@ def _antecedent(tok: Any, mentions: list[Mention]) -> Mention | None:
 
 
 def _by_role(tok: Any, mentions: list[Mention]) -> Mention | None:
-    """"the minister said": the person earlier in the text whose role has that word."""
+    """"the minister said": the nearest person before whose role is headed by that word,
+    with the phrase's modifiers agreeing ("the Republican nominee" is not the Democratic one).
+    Plurals and indefinites ("officials", "a senator") name nobody in particular."""
+    det = next((c for c in tok.children if c.dep_ == "det"), None)
+    if tok.tag_ not in ("NN", "NNP") or det is None or det.lower_ not in ("the", "this"):
+        return None
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.is_alpha}
     for m in reversed([m for m in mentions if m.end <= tok.idx and m.type == "PERSON"]):
-        role = _role(m, mentions)
-        if role and tok.lemma_.lower() in role.lower():
+        role = (_role(m, mentions) or "").lower()
+        head = role.split(" of ")[0].split(" to ")[0].split()
+        if head and head[-1] == tok.lower_ and mods <= set(role.replace("-", " ").split()) | set(role.split()):
             return m
     return None
 

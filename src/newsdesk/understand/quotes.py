@@ -71,10 +71,15 @@ def cue_lexicon() -> dict[str, dict[str, float]]:
 # Tuned on PolNeAR dev (F1@0.3 over 0.1-0.5: 0.769 0.777 0.771 0.758 0.743 0.722); 0.2 keeps
 # most of the recall with better speaker accuracy than 0.15.
 CUE_THRESHOLD = 0.2
+SLOT_THRESHOLDS: dict[str, float] = {}
+
+
+def threshold(slot: str) -> float:
+    return SLOT_THRESHOLDS.get(slot.split(":")[0], CUE_THRESHOLD)
 
 
 def _is_cue(tok: Any, slot: str) -> bool:
-    return cue_score(tok, slot) >= CUE_THRESHOLD
+    return cue_score(tok, slot) >= threshold(slot)
 
 
 # ---------------------------------------------------------------- quotation marks
@@ -173,7 +178,7 @@ def _clausal_candidates(doc: Any) -> list[Found]:
         if tok.pos_ not in ("VERB", "NOUN"):
             continue
         slot, comps = cue_slot(tok)
-        if not comps or cue_score(tok, slot) < CUE_THRESHOLD:
+        if not comps or cue_score(tok, slot) < threshold(slot):
             continue
         content = [t for c in comps for t in c.subtree if t.i != tok.i]
         start, end = _span_of(content)
