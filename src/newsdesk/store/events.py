@@ -1,9 +1,135 @@
-"""Stored events (who did what to whom) and their queries."""
+"""Stored events (who did what to whom) and their queries.
+
+`after_store_events` rewrites one article's rows each time the article is stored, so
+`newsdesk reprocess` never leaves stale events behind. Queries filter by actor (a CAMEO
+actor code prefix: "IRN" or "IRNGOV"), an ordered or unordered actor pair, a CAMEO code
+prefix ("04", "046"), a place country and a day range.
+"""
 
 from __future__ import annotations
 
 import sqlite3
+from typing import Any
+
+from newsdesk.records import Article
+
+_COLUMNS = ("article_id", "seq", "day", "source_text", "source_code", "source_country", "target_text",
+            "target_code", "target_country", "cameo", "root", "quad_class", "goldstein", "plover_event",
+            "plover_mode", "place_name", "place_country", "lat", "lon", "sentence", "start", "end",
+            "confidence", "modality", "negated", "target_inferred")
+_INSERT = f"INSERT INTO events({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
+MAX_LIMIT = 5000
+
+
+def _day(article: Article) -> str | None:
+    return article.published[:10] if article.published else None
+
+
+def event_row(article_id: int, seq: int, day: str | None, e: dict[str, Any]) -> tuple:
+    src, tgt = e.get("source") or {}, e.get("target") or {}
+    loc, plover = e.get("location") or {}, e.get("plover") or {}
+    return (article_id, seq, day, src.get("text"), src.get("code"), src.get("country"), tgt.get("text"),
+            tgt.get("code"), tgt.get("country"), e["cameo"], e.get("root") or e["cameo"][:2], e.get("quad_class"),
+            e.get("goldstein"), plover.get("event"), plover.get("mode"), loc.get("name"), loc.get("country"),
+            loc.get("lat"), loc.get("lon"), e.get("sentence") or "", int(e.get("start") or 0),
+            int(e.get("end") or 0), e.get("confidence"), e.get("modality"), int(bool(e.get("negated"))),
+            int(bool(e.get("target_inferred"))))
 
 
 class EventStore:
     conn: sqlite3.Connection
+
+    def after_store_events(self, article_id: int, article: Article) -> None:
+        """Replace this article's events with the ones in `article`."""
+        day = _day(article) or self._first_seen_day(article_id)
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
+            self.conn.executemany(_INSERT, [event_row(article_id, i, day, e) for i, e in enumerate(article.events)
+                                            if e.get("cameo")])
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    def _first_seen_day(self, article_id: int) -> str | None:
+        row = self.conn.execute("SELECT first_seen FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0][:10] if row and row[0] else None
+
+    def events(self, actor: str | None = None, pair: tuple[str, str] | None = None, ordered: bool = False,
+               code: str | None = None, place: str | None = None, since: str | None = None,
+               until: str | None = None, article_id: int | None = None, limit: int = 500,
+               offset: int = 0) -> list[dict[str, Any]]:
+        """Events matching every filter given, newest day first, each with its article's title and URL."""
+        where, args = _filters(actor, pair, ordered, code, place, since, until, article_id)
+        sql = ("SELECT e.*, a.title AS article_title, a.url AS article_url FROM events e"
+               " JOIN articles a ON a.id = e.article_id"
+               f" WHERE {where} ORDER BY e.day DESC, e.article_id DESC, e.seq LIMIT ? OFFSET ?")
+        rows = self.conn.execute(sql, [*args, max(1, min(limit, MAX_LIMIT)), max(0, offset)]).fetchall()
+        return [dict(r) for r in rows]
+
+    def iter_events(self) -> Any:
+        """Every stored event with its article's URL, title and date, oldest article first (exports)."""
+        sql = ("SELECT e.*, a.url AS article_url, a.title AS article_title, a.published, a.first_seen"
+               " FROM events e JOIN articles a ON a.id = e.article_id ORDER BY e.article_id, e.seq")
+        for row in self.conn.execute(sql):
+            yield dict(row)
+
+    def event_timeline(self, a: str, b: str) -> list[dict[str, Any]]:
+        """Per day, events between two actors either way: count, mean Goldstein, cooperation and
+        conflict counts (QuadClass 1-2 against 3-4)."""
+        where, args = _filters(None, (a, b), False, None, None, None, None, None)
+        sql = ("SELECT e.day AS day, COUNT(*) AS n, AVG(e.goldstein) AS goldstein,"
+               " SUM(e.quad_class IN (1, 2)) AS cooperation, SUM(e.quad_class IN (3, 4)) AS conflict"
+               f" FROM events e WHERE {where} AND e.day IS NOT NULL GROUP BY e.day ORDER BY e.day")
+        return [dict(r) for r in self.conn.execute(sql, args).fetchall()]
+
+    def event_counts(self, by: str = "pair", limit: int = 50) -> list[dict[str, Any]]:
+        """The most frequent actor pairs (by="pair"), CAMEO roots ("root") or places ("place")."""
+        column = {"pair": "e.source_country || '-' || e.target_country", "root": "e.root",
+                  "place": "e.place_country"}[by]
+        sql = (f"SELECT {column} AS key, COUNT(*) AS n, AVG(e.goldstein) AS goldstein FROM events e"
+               f" WHERE {column} IS NOT NULL GROUP BY key ORDER BY n DESC, key LIMIT ?")
+        return [dict(r) for r in self.conn.execute(sql, (limit,)).fetchall()]
+
+
+def _actor_clause(side: str, code: str) -> tuple[str, list[str]]:
+    code = code.strip().upper()
+    return f"(e.{side}_country = ? OR e.{side}_code LIKE ?)", [code, code + "%"]
+
+
+def _filters(actor: str | None, pair: tuple[str, str] | None, ordered: bool, code: str | None,
+             place: str | None, since: str | None, until: str | None,
+             article_id: int | None) -> tuple[str, list[Any]]:
+    where, args = ["1=1"], []
+    if actor:
+        s, sa = _actor_clause("source", actor)
+        t, ta = _actor_clause("target", actor)
+        where.append(f"({s} OR {t})")
+        args += sa + ta
+    if pair:
+        s1, a1 = _actor_clause("source", pair[0])
+        t1, b1 = _actor_clause("target", pair[1])
+        clause, pargs = f"({s1} AND {t1})", a1 + b1
+        if not ordered:
+            s2, a2 = _actor_clause("source", pair[1])
+            t2, b2 = _actor_clause("target", pair[0])
+            clause, pargs = f"({clause} OR ({s2} AND {t2}))", pargs + a2 + b2
+        where.append(clause)
+        args += pargs
+    if code:
+        where.append("e.cameo LIKE ?")
+        args.append(code.strip() + "%")
+    if place:
+        where.append("e.place_country = ?")
+        args.append(place.strip().upper())
+    if since:
+        where.append("e.day >= ?")
+        args.append(since)
+    if until:
+        where.append("e.day <= ?")
+        args.append(until)
+    if article_id is not None:
+        where.append("e.article_id = ?")
+        args.append(article_id)
+    return " AND ".join(where), args

@@ -163,9 +163,9 @@ def verb_code(lemma: str, context: set[str] | None = None) -> str | None:
     if entry and context:
         best: tuple[int, str] | None = None
         for words, code in entry["patterns"]:
-            if len(words) <= 3 and all(w in context for w in words):
-                if best is None or len(words) > best[0]:
-                    best = (len(words), code)
+            fits = len(words) <= 3 and all(w in context for w in words)
+            if fits and (best is None or len(words) > best[0]):
+                best = (len(words), code)
         # A single-word pattern is weak evidence, and our own verbs are curated: then a
         # pattern only refines the code within the same root.
         weak = best is not None and (best[0] == 1 or lemma in OWN_VERBS)

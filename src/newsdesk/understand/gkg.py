@@ -1,0 +1,233 @@
+"""A per-article record in the manner of GDELT's Global Knowledge Graph (GKG 2.1).
+
+`gkg_record(article)` -> {persons, organizations, locations, themes, tone, quotations, amounts}.
+
+- persons / organizations / locations: the annotator's entities when present, else the
+  spaCy parse's named entities; locations geocoded offline (places.py).
+- themes: our own small keyword taxonomy (THEMES) plus one CAMEO_<ROOT> theme per event
+  root: GDELT's theme list is proprietary in spirit and far larger; these are not its codes.
+- tone: GDELT's V2Tone definition (positive % - negative % of words, polarity, word count)
+  over our own short word lists (TONE_POSITIVE / TONE_NEGATIVE): rough, not GDELT's lexicons.
+- quotations: the annotator's quotes; amounts: numbers with the noun they count.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from newsdesk.records import Article
+
+THEMES = {
+    "ARMEDCONFLICT": (
+        "attack",
+        "airstrike",
+        "air strike",
+        "shelling",
+        "troops",
+        "military",
+        "war",
+        "killed",
+        "fighting",
+        "missile",
+        "bomb",
+    ),
+    "NEGOTIATIONS": ("negotiat", "talks", "dialogue", "mediat", "deal", "agreement", "treaty"),
+    "NUCLEAR": ("nuclear", "uranium", "enrichment", "warhead"),
+    "SANCTIONS": ("sanction", "embargo", "boycott"),
+    "PROTEST": ("protest", "demonstrat", "rally", "march"),
+    "ELECTION": ("election", "vote", "ballot", "campaign"),
+    "TERROR": ("terror", "militant", "insurgent", "suicide bomb"),
+    "ECON": ("economy", "economic", "inflation", "trade", "tariff", "market", "gdp"),
+    "HEALTH": ("health", "covid", "virus", "hospital", "epidemic", "vaccine"),
+    "REFUGEES": ("refugee", "migrant", "asylum", "displaced", "deport"),
+    "DIPLOMACY": ("diplomat", "ambassador", "embassy", "foreign minister", "summit"),
+    "CRIME": ("arrest", "police", "court", "trial", "convicted", "murder"),
+}
+TONE_POSITIVE = frozenset(
+    [
+        "agree",
+        "agreement",
+        "peace",
+        "peaceful",
+        "cooperate",
+        "cooperation",
+        "support",
+        "help",
+        "aid",
+        "progress",
+        "success",
+        "successful",
+        "welcome",
+        "praise",
+        "improve",
+        "improvement",
+        "hope",
+        "hopeful",
+        "stable",
+        "stability",
+        "resolve",
+        "resolution",
+        "benefit",
+        "gain",
+        "win",
+        "friendly",
+        "partnership",
+        "release",
+        "relief",
+        "celebrate",
+        "commit",
+        "promise",
+        "secure",
+        "safety",
+        "calm",
+        "accord",
+    ]
+)
+TONE_NEGATIVE = frozenset(
+    [
+        "attack",
+        "attacks",
+        "killed",
+        "kill",
+        "war",
+        "conflict",
+        "threat",
+        "threaten",
+        "threatening",
+        "tension",
+        "tensions",
+        "crisis",
+        "fear",
+        "reject",
+        "refuse",
+        "refusal",
+        "condemn",
+        "violence",
+        "violent",
+        "dead",
+        "death",
+        "deaths",
+        "injured",
+        "bomb",
+        "strike",
+        "protest",
+        "sanction",
+        "sanctions",
+        "accuse",
+        "blame",
+        "fail",
+        "failure",
+        "collapse",
+        "escalate",
+        "escalating",
+        "disagreement",
+        "dispute",
+        "hostile",
+        "danger",
+        "dangerous",
+        "undermine",
+        "arrest",
+        "clash",
+        "clashes",
+        "terror",
+        "damage",
+        "loss",
+        "unrest",
+    ]
+)
+AMOUNT = re.compile(r"\b(\d[\d,]*(?:\.\d+)?)\s*(million|billion|thousand)?\s+([A-Za-z][A-Za-z\-]+)")
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def _entities(article: Article) -> list[dict[str, Any]]:
+    if article.entities:
+        return [
+            {"text": e.text, "type": e.type, "start": e.start, "country": e.country, "canonical": e.canonical}
+            for e in article.entities
+        ]
+    if not article.text:
+        return []
+    from newsdesk.understand.nlp import parse
+
+    return [
+        {"text": ent.text, "type": ent.label_, "start": ent.start_char, "country": None, "canonical": None}
+        for ent in parse(article.text).ents
+    ]
+
+
+def tone(text: str) -> dict[str, float]:
+    """GDELT V2Tone fields: tone, positive, negative, polarity, activity (0 here), word count."""
+    words = re.findall(r"[a-z]+", text.lower())
+    n = len(words) or 1
+    pos = 100.0 * sum(w in TONE_POSITIVE for w in words) / n
+    neg = 100.0 * sum(w in TONE_NEGATIVE for w in words) / n
+    return {
+        "tone": round(pos - neg, 3),
+        "positive": round(pos, 3),
+        "negative": round(neg, 3),
+        "polarity": round(pos + neg, 3),
+        "activity": 0.0,
+        "self_group": 0.0,
+        "words": len(words),
+    }
+
+
+def themes(article: Article) -> list[str]:
+    text = article.text.lower()
+    found = [name for name, keys in THEMES.items() if any(k in text for k in keys)]
+    roots = sorted({e["cameo"][:2] for e in article.events if e.get("cameo")})
+    return found + [f"CAMEO_{r}" for r in roots]
+
+
+def amounts(text: str) -> list[dict[str, Any]]:
+    out = []
+    for m in AMOUNT.finditer(text):
+        number = float(m.group(1).replace(",", "")) * _SCALE.get((m.group(2) or "").lower(), 1)
+        if 1900 <= number <= 2100 and not m.group(2):
+            continue  # a year, not an amount
+        out.append({"amount": number, "object": m.group(3), "offset": m.start()})
+    return out
+
+
+def locations(ents: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    from newsdesk.understand.places import gazetteer
+
+    out, seen = [], set()
+    for e in ents:
+        if e["type"] not in ("GPE", "LOC", "FAC") or e["text"] in seen:
+            continue
+        seen.add(e["text"])
+        place = gazetteer().lookup(e["text"], e.get("country"))
+        out.append(
+            {
+                "name": e["text"],
+                "offset": e["start"],
+                "kind": place.kind if place else None,
+                **(
+                    {"country": place.country, "lat": place.lat, "lon": place.lon}
+                    if place
+                    else {"country": e.get("country"), "lat": None, "lon": None}
+                ),
+            }
+        )
+    return out
+
+
+def gkg_record(article: Article) -> dict[str, Any]:
+    ents = _entities(article)
+
+    def names(kind: str) -> list[dict[str, Any]]:
+        return [{"name": e["canonical"] or e["text"], "offset": e["start"]} for e in ents if e["type"] == kind]
+
+    return {
+        "persons": names("PERSON"),
+        "organizations": names("ORG"),
+        "locations": locations(ents),
+        "themes": themes(article),
+        "tone": tone(article.text),
+        "quotations": [
+            {"offset": q.start, "length": q.end - q.start, "verb": q.cue, "quote": q.text} for q in article.quotes
+        ],
+        "amounts": amounts(article.text),
+    }
