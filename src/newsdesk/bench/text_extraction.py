@@ -29,6 +29,9 @@ NGRAM = 4
 
 # Tuned by 5-fold cross-validation by page on bench/extraction/text (see cross_validate).
 MODEL_PARAMS: dict[str, Any] = {"max_iter": 200, "learning_rate": 0.1, "max_depth": 5}
+# How scores become the body (see LineModel.select); tuned on out-of-fold scores of the bench
+# pages: span_low 0.2/0.3, span_bias 0.3/0.4/0.5 tried, keep_above 0.7/0.9/off.
+RULE: dict[str, float] = {"span_low": 0.3, "span_bias": 0.3, "keep_above": 0.9}
 
 
 # --- the metric ------------------------------------------------------------------------------
@@ -110,9 +113,13 @@ def score(systems: dict[str, Callable[[str], str]], ids: list[str], texts: dict[
     return out
 
 
-def run(text_dir: str | Path, truth_file: str | Path) -> dict[str, Any]:
-    """Ours (the shipped model) beside the whole text and trafilatura-on-lines, one run."""
+def run(text_dir: str | Path, truth_file: str | Path, limit: int | None = None) -> dict[str, Any]:
+    """Ours (the shipped model) beside the whole text and trafilatura-on-lines, one run.
+
+    Returns {"pages", "text_dir", "systems": {name: {f1, precision, recall, seconds, pages_per_s}}}.
+    """
     ids, texts, golds = load_pages(text_dir, truth_file)
+    ids = ids[:limit] if limit else ids
     textx.load_model()  # loaded once, outside the timing, as `analyze --jsonl` does
     systems = {"newsdesk": ours, "whole text": whole_text, "trafilatura (lines as <p>)": trafilatura_lines}
     return {"pages": len(ids), "text_dir": str(text_dir), "systems": score(systems, ids, texts, golds)}
@@ -157,25 +164,29 @@ def line_labels(lines: list[textx.Line], gold: str) -> list[int]:
     return labels
 
 
-def _dataset(ids: list[str], texts: dict[str, str], golds: dict[str, str]) -> tuple[Any, Any, Any, Any]:
+def _dataset(ids: list[str], texts: dict[str, str], golds: dict[str, str]) -> dict[str, Any]:
+    """Feature rows, labels, page groups and weights of every line of the given pages."""
     import numpy as np
 
-    rows, labels, groups, weights = [], [], [], []
+    rows, labels, groups, weights, pages = [], [], [], [], []
     for k, pid in enumerate(ids):
         lines = textx.split_lines(texts[pid])
+        pages.append(lines)
         rows += textx.line_features(lines)
         labels += line_labels(lines, golds[pid])
         groups += [k] * len(lines)
-        # Long lines carry more of the score; sqrt keeps short body lines from being ignored.
+        # Long lines carry more of the score; sqrt keeps short body lines from being ignored
+        # (tried: none, sqrt, linear in tokens; sqrt won by CV F1).
         weights += [max(len(line.tokens), 1) ** 0.5 for line in lines]
-    return np.asarray(rows), np.asarray(labels), np.asarray(groups), np.asarray(weights)
+    return {"x": np.asarray(rows).reshape(len(labels), len(textx.FEATURE_NAMES)), "y": np.asarray(labels),
+            "groups": np.asarray(groups), "w": np.asarray(weights), "pages": pages}
 
 
-def fit(x: Any, y: Any, w: Any, threshold: float = 0.5, params: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Train boosted trees (scikit-learn, a dev dependency) and export them as plain arrays."""
+def _fit_trees(x: Any, y: Any, w: Any, params: dict[str, Any]) -> dict[str, Any]:
+    """Train boosted trees (scikit-learn, used only here) and export them as plain arrays."""
     from sklearn.ensemble import HistGradientBoostingClassifier
 
-    clf = HistGradientBoostingClassifier(random_state=0, **(params or MODEL_PARAMS))
+    clf = HistGradientBoostingClassifier(random_state=0, **params)
     clf.fit(x, y, sample_weight=w)
     trees = []
     for (predictor,) in clf._predictors:  # one tree per iteration for a binary target
@@ -188,31 +199,65 @@ def fit(x: Any, y: Any, w: Any, threshold: float = 0.5, params: dict[str, Any] |
             "right": [-1 if is_leaf else int(n) for n, is_leaf in zip(nodes["right"], leaf, strict=True)],
             "value": [round(float(v), 6) for v in nodes["value"]],
         })
-    return {"features": list(textx.FEATURE_NAMES), "baseline": float(clf._baseline_prediction.ravel()[0]),
-            "threshold": threshold, "params": params or MODEL_PARAMS, "trees": trees}
+    return {"baseline": float(clf._baseline_prediction.ravel()[0]), "trees": trees}
+
+
+def _stacked(data: dict[str, Any], select: Any, first: Any) -> Any:
+    """Stage-2 rows of the selected pages: their features plus stack features of stage-1 scores."""
+    import numpy as np
+
+    x, groups = data["x"][select], data["groups"][select]
+    extra = np.zeros((len(x), len(textx.STACK_FEATURES)))
+    for k in np.unique(groups):
+        at = groups == k
+        extra[at] = textx.stack_features(data["pages"][k], first[at])
+    return np.hstack([x, extra])
+
+
+def fit(data: dict[str, Any], select: Any, folds: int = 5, params: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Both stages on the selected lines. Stage 2 learns from out-of-fold stage-1 scores, so it
+    sees stage 1 as it behaves on pages it was not trained on."""
+    import numpy as np
+    from sklearn.model_selection import GroupKFold
+
+    params = params or MODEL_PARAMS
+    x, y, w, groups = data["x"][select], data["y"][select], data["w"][select], data["groups"][select]
+    first = np.zeros(len(y))
+    for inner_train, inner_test in GroupKFold(folds).split(x, y, groups):
+        trees = textx.Trees.from_dict(_fit_trees(x[inner_train], y[inner_train], w[inner_train], params))
+        first[inner_test] = trees.probabilities(x[inner_test])
+    stage2 = _fit_trees(_stacked(data, select, first), y, w, params)
+    return {"features": list(textx.FEATURE_NAMES), "params": params, "rule": RULE,
+            "stage1": _fit_trees(x, y, w, params), "stage2": stage2}
 
 
 def cross_validate(text_dir: str | Path, truth_file: str | Path, folds: int = 5,
-                   threshold: float = 0.5, params: dict[str, Any] | None = None) -> dict[str, Any]:
-    """F1 of models trained without the pages they are scored on (GroupKFold by page)."""
+                   params: dict[str, Any] | None = None) -> dict[str, Any]:
+    """F1 of models trained without the pages they are scored on (GroupKFold by page, nested
+    for the stacked stage)."""
+    import numpy as np
     from sklearn.model_selection import GroupKFold
 
     ids, texts, golds = load_pages(text_dir, truth_file)
-    x, y, groups, w = _dataset(ids, texts, golds)
+    data = _dataset(ids, texts, golds)
     counts = []
-    for train_idx, test_idx in GroupKFold(folds).split(x, y, groups):
-        model = textx.LineModel.from_dict(fit(x[train_idx], y[train_idx], w[train_idx], threshold, params))
-        for k in sorted(set(groups[test_idx])):
+    for train_idx, test_idx in GroupKFold(folds).split(data["x"], data["y"], data["groups"]):
+        select = np.zeros(len(data["y"]), dtype=bool)
+        select[train_idx] = True
+        model = textx.LineModel.from_dict(fit(data, select, folds, params))
+        for k in sorted(set(data["groups"][test_idx].tolist())):
             counts.append(page_counts(golds[ids[k]], ours(texts[ids[k]], model)))
-    return aggregate(counts) | {"folds": folds, "pages": len(ids), "threshold": threshold,
-                                "params": params or MODEL_PARAMS}
+    return aggregate(counts) | {"folds": folds, "pages": len(ids), "params": params or MODEL_PARAMS}
 
 
 def train_model(text_dir: str | Path, truth_file: str | Path, out: str | Path = textx.MODEL_FILE,
-                threshold: float = 0.5, params: dict[str, Any] | None = None) -> Path:
+                params: dict[str, Any] | None = None) -> Path:
     """Train on all development pages and write the shipped model file."""
+    import numpy as np
+
     ids, texts, golds = load_pages(text_dir, truth_file)
-    x, y, _, w = _dataset(ids, texts, golds)
-    Path(out).write_text(json.dumps(fit(x, y, w, threshold, params), separators=(",", ":")), encoding="utf-8")
+    data = _dataset(ids, texts, golds)
+    model = fit(data, np.ones(len(data["y"]), dtype=bool), params=params)
+    Path(out).write_text(json.dumps(model, separators=(",", ":")), encoding="utf-8")
     textx.load_model.cache_clear()
     return Path(out)

@@ -44,7 +44,9 @@ def is_rail_heading(line: str) -> bool:
 def _is_headline(line: str) -> bool:
     text = _BULLET.sub("", line)
     n = len(text.split())
-    return HEADLINE_WORDS[0] <= n <= HEADLINE_WORDS[1] and not _ELLIPSIS.search(text)
+    # Two or more separators make a row of links ("About | Contact | Privacy"), not a headline.
+    return (HEADLINE_WORDS[0] <= n <= HEADLINE_WORDS[1] and not _ELLIPSIS.search(text)
+            and sum(text.count(c) for c in "|•·") < 2 and "©" not in text)
 
 
 def _is_stamp(line: str) -> bool:
@@ -87,10 +89,13 @@ def _listed_items(lines: list[str]) -> list[Related]:
     if start is None:
         return []
     groups: list[list[str]] = []
+    bulleted: bool | None = None  # a rail's items share one style: all bulleted or none
     for line in lines[start + 1:]:
         if is_rail_heading(line):
             break
-        if _is_headline(line) and not _TERMINAL.search(line):
+        style = bool(_BULLET.match(line))
+        if _is_headline(line) and not _TERMINAL.search(line) and bulleted in (None, style):
+            bulleted = style
             groups.append([line])
         elif groups and len(groups[-1]) == 1 and len(line.split()) >= 5:
             groups[-1].append(line)  # the excerpt under a headline

@@ -98,11 +98,12 @@ OWN_FEATURES = (
     "digits", "commas", "separators", "date", "ago", "urlish", "quotes", "repeat", "position", "cjk",
     "sentences", "word_len",
 )
-BLOCK_FEATURES = ("block_lines", "block_bullets", "block_chars", "block_prose")
+BLOCK_FEATURES = ("block_lines", "block_bullets", "block_chars", "block_prose", "run_lines", "run_prose")
 CONTEXT_FEATURES = (
     "prev_chars", "prev_terminal", "prev_bullet", "prev_prose", "next_chars", "next_terminal",
     "next_bullet", "next_prose", "density2", "density5", "density15", "in_main", "before_main",
     "after_main", "prose_before", "cohesion", "cohesion_prev", "cohesion_next", "prev_repeat", "next_repeat",
+    "chars_rel", "length_rank", "page_prose",
 )
 FEATURE_NAMES = OWN_FEATURES + BLOCK_FEATURES + CONTEXT_FEATURES
 
@@ -157,6 +158,34 @@ def _block_features(lines: list[Line]) -> dict[int, list[float]]:
     return out
 
 
+def runs_of_blocks(lines: list[Line]) -> list[int]:
+    """Run id per line: consecutive one-line blocks form one run, each longer block is its own.
+
+    A page rendered to text gives each paragraph and subheading its own block, while menus and
+    rails come out as multi-line blocks; a run of one-line blocks is the shape of an article,
+    even where its lines are too short to look like prose (recipes, schedules, Q&A).
+    """
+    sizes = Counter(line.block for line in lines)
+    ids: list[int] = []
+    run, prev_block, prev_single = -1, None, False
+    for line in lines:
+        single = sizes[line.block] == 1
+        if line.block != prev_block and not (single and prev_single):
+            run += 1
+        ids.append(run)
+        prev_block, prev_single = line.block, single
+    return ids
+
+
+def _run_features(lines: list[Line]) -> list[list[float]]:
+    ids = runs_of_blocks(lines)
+    count, prose = Counter(ids), Counter()
+    for run, line in zip(ids, lines, strict=True):
+        prose[run] += len(line.text) if line.is_prose else 0
+    total = max(sum(prose.values()), 1)
+    return [[math.log1p(count[run]), prose[run] / total] for run in ids]
+
+
 def _main_run(lines: list[Line]) -> tuple[int, int]:
     """First and last line index of the run of prose lines holding the most prose characters."""
     best, best_weight = (0, -1), 0
@@ -203,15 +232,23 @@ def line_features(lines: list[Line]) -> list[list[float]]:
         return []
     counts = Counter(line.text for line in lines)
     blocks = _block_features(lines)
+    runs = _run_features(lines)
     chars = [len(line.text) for line in lines]
     prose = [len(line.text) if line.is_prose else 0 for line in lines]
     dens = [_density(prose, chars, k) for k in (2, 5, 15)]
     first, last = _main_run(lines)
     cohesion = _cohesion(lines, first, last)
     total_prose = max(sum(prose), 1)
+    longest = max(chars)
+    # Where this line's length ranks on its page: trees cannot compare a line with its page.
+    order = sorted(range(n), key=chars.__getitem__)
+    rank = [0.0] * n
+    for r, i in enumerate(order):
+        rank[i] = r / n
+    page_prose = math.log1p(sum(line.is_prose for line in lines))
     rows, seen_prose = [], 0
     for i, line in enumerate(lines):
-        row = _own_features(line, i / n, counts[line.text]) + blocks[line.block]
+        row = _own_features(line, i / n, counts[line.text]) + blocks[line.block] + runs[i]
         row += _neighbour(lines, i - 1) + _neighbour(lines, i + 1)
         row += [d[i] for d in dens]
         row += [float(first <= i <= last), math.log1p(max(first - i, 0)), math.log1p(max(i - last, 0)),
@@ -219,6 +256,7 @@ def line_features(lines: list[Line]) -> list[list[float]]:
         row += [cohesion[i], cohesion[i - 1] if i else 0.0, cohesion[i + 1] if i + 1 < n else 0.0,
                 math.log(counts[lines[i - 1].text]) if i else 0.0,
                 math.log(counts[lines[i + 1].text]) if i + 1 < n else 0.0]
+        row += [chars[i] / longest, rank[i], page_prose]
         seen_prose += prose[i]
         rows.append(row)
     return rows
@@ -250,11 +288,13 @@ def _cohesion(lines: list[Line], first: int, last: int) -> list[float]:
 # --- the line model --------------------------------------------------------------------------
 
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "text_lines.json"
+STACK_FEATURES = ("p", "p_mean1", "p_mean3", "p_mean8", "run_mean", "run_max", "run_len", "run_prose",
+                  "run_weighted", "block_mean", "neighbour_max", "neighbour_min", "p_rel", "page_max")
 
 
 @dataclass(frozen=True)
-class LineModel:
-    """Boosted regression trees over FEATURE_NAMES, as trained by newsdesk.bench.text_extraction.
+class Trees:
+    """Boosted regression trees as exported by newsdesk.bench.text_extraction.
 
     Each tree is five parallel arrays (feature, threshold, left, right, value); a node with
     left == -1 is a leaf. Rows go left when feature <= threshold, as in scikit-learn.
@@ -262,11 +302,8 @@ class LineModel:
 
     baseline: float
     trees: tuple[tuple[np.ndarray, ...], ...]
-    threshold: float  # body when probability >= threshold
-    features: tuple[str, ...]
 
-    def probabilities(self, rows: list[list[float]]) -> np.ndarray:
-        x = np.asarray(rows, dtype=float).reshape(len(rows), len(self.features))
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
         raw = np.full(len(x), self.baseline)
         at = np.arange(len(x))
         for feature, threshold, left, right, value in self.trees:
@@ -281,14 +318,92 @@ class LineModel:
         return 1.0 / (1.0 + np.exp(-raw))
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> LineModel:
-        trees = tuple(
+    def from_dict(cls, d: dict[str, Any]) -> Trees:
+        return cls(float(d["baseline"]), tuple(
             (np.asarray(t["feature"], dtype=np.int64), np.asarray(t["threshold"], dtype=float),
              np.asarray(t["left"], dtype=np.int64), np.asarray(t["right"], dtype=np.int64),
              np.asarray(t["value"], dtype=float))
-            for t in d["trees"]
-        )
-        return cls(float(d["baseline"]), trees, float(d["threshold"]), tuple(d["features"]))
+            for t in d["trees"]))
+
+
+@dataclass(frozen=True)
+class LineModel:
+    """Two stacked tree models and the rule that turns their scores into the body.
+
+    Stage 1 scores each line from FEATURE_NAMES; stage 2 rescores it from the same features
+    plus the stage-1 scores around it (STACK_FEATURES). The body is then the best-scoring
+    stretch of the page (`span_bias`), keeping its lines that score `span_low` or more, plus
+    lines elsewhere scoring `keep_above`.
+    """
+
+    stage1: Trees
+    stage2: Trees
+    features: tuple[str, ...]
+    span_low: float = 0.3
+    span_bias: float = 0.3
+    keep_above: float = 0.9
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> LineModel:
+        rule = d.get("rule", {})
+        return cls(Trees.from_dict(d["stage1"]), Trees.from_dict(d["stage2"]), tuple(d["features"]),
+                   **{k: float(v) for k, v in rule.items()})
+
+    def scores(self, lines: list[Line]) -> np.ndarray:
+        x = np.asarray(line_features(lines), dtype=float).reshape(len(lines), len(FEATURE_NAMES))
+        first = self.stage1.probabilities(x)
+        return self.stage2.probabilities(np.hstack([x, stack_features(lines, first)]))
+
+    def select(self, lines: list[Line], scores: np.ndarray) -> list[bool]:
+        weights = np.array([max(len(line.tokens), 1) for line in lines], dtype=float)
+        lo, hi = best_span((scores - self.span_bias) * weights)
+        return [bool((lo <= i <= hi and s >= self.span_low) or s >= self.keep_above)
+                for i, s in enumerate(scores)]
+
+
+def best_span(values: np.ndarray) -> tuple[int, int]:
+    """(first, last) index of the stretch with the largest sum (Kadane); the body is one stretch."""
+    best, current, start, span = -math.inf, 0.0, 0, (0, -1)
+    for i, v in enumerate(values):
+        if current <= 0:
+            current, start = float(v), i
+        else:
+            current += float(v)
+        if current > best:
+            best, span = current, (start, i)
+    return span
+
+
+def _window_means(p: np.ndarray, r: int) -> np.ndarray:
+    n = len(p)
+    cum = np.concatenate([[0.0], np.cumsum(p)])
+    lo = np.clip(np.arange(n) - r, 0, n)
+    hi = np.clip(np.arange(n) + r + 1, 0, n)
+    return (cum[hi] - cum[lo]) / (hi - lo)
+
+
+def stack_features(lines: list[Line], p: np.ndarray) -> np.ndarray:
+    """Stage-1 scores seen from each line: its neighbours', its run's and its block's."""
+    n = len(lines)
+    runs = np.asarray(runs_of_blocks(lines))
+    blocks = np.asarray([line.block for line in lines])
+    prose = np.asarray([len(line.text) if line.is_prose else 0 for line in lines], dtype=float)
+    toks = np.asarray([len(line.tokens) for line in lines], dtype=float)
+    run_cols = np.zeros((n, 5))
+    for run in np.unique(runs):
+        m = runs == run
+        run_cols[m] = [p[m].mean(), p[m].max(), math.log1p(m.sum()), prose[m].sum() / max(prose.sum(), 1),
+                       (p[m] * toks[m]).sum() / max(toks[m].sum(), 1)]
+    block_mean = np.zeros(n)
+    for block in np.unique(blocks):
+        block_mean[blocks == block] = p[blocks == block].mean()
+    prev = np.concatenate([[0.0], p[:-1]])
+    nxt = np.concatenate([p[1:], [0.0]])
+    cols = [p, _window_means(p, 1), _window_means(p, 3), _window_means(p, 8)]
+    cols += [run_cols[:, k] for k in range(5)]
+    cols += [block_mean, np.maximum(prev, nxt), np.minimum(prev, nxt), p / max(p.max(), 1e-6),
+             np.full(n, p.max())]
+    return np.stack(cols, axis=1)
 
 
 @functools.lru_cache(maxsize=4)
@@ -307,8 +422,7 @@ def body_mask(lines: list[Line], model: LineModel | None = None) -> list[bool]:
     if not lines:
         return []
     model = model or load_model()
-    probs = model.probabilities(line_features(lines))
-    return [bool(p >= model.threshold) for p in probs]
+    return model.select(lines, model.scores(lines))
 
 
 # --- metadata around the body ----------------------------------------------------------------
@@ -361,7 +475,8 @@ def _is_name(text: str) -> bool:
 
 
 def _clean_name(piece: str) -> str:
-    piece = _RUN_TOGETHER.split(piece.strip(" .,|-"))[0]  # "GarberFOXBusiness" -> "Garber"
+    # A name run into the next link, usually the publisher's in capitals: "GarberFOXBusiness".
+    piece = re.split(r"(?<=[a-z])(?=[A-Z]{2})", piece.strip(" .,|-"))[0]
     piece = re.split(r"\s+[|\-–—]\s+|\s{2,}", piece)[0].strip(" .,")
     return piece.title() if piece.isupper() and len(piece) > 3 else piece
 
