@@ -70,7 +70,10 @@ def parse_feed(body: bytes, base_url: str | None = None) -> Feed:
     refuse_hostile_xml(body, "feed")
     headers = {"content-location": base_url} if base_url else {}
     # Always bytes: given a str, feedparser would treat it as a URL or a file name to open.
-    parsed = feedparser.parse(bytes(body), response_headers=headers)
+    try:
+        parsed = feedparser.parse(bytes(body), response_headers=headers)
+    except Exception as exc:  # feedparser is lenient, but not proven never to raise
+        raise Rejected("feed", "unreadable feed", f"{type(exc).__name__}: {exc}"[:200]) from exc
     if not parsed.get("version") and not parsed.entries:
         detail = str(parsed.get("bozo_exception") or "no RSS or Atom element")
         raise Rejected("feed", "not a feed", detail[:200])

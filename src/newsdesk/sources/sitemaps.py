@@ -69,7 +69,7 @@ def parse_sitemap(body: bytes, base_url: str | None = None) -> Sitemap:
                              dtd_validation=False, recover=True, remove_comments=True, remove_pis=True)
     try:
         root = etree.fromstring(body, parser)
-    except etree.XMLSyntaxError as exc:
+    except (etree.XMLSyntaxError, ValueError) as exc:
         raise Rejected("sitemap", "not a sitemap", str(exc)[:200]) from exc
     if root is None:
         raise Rejected("sitemap", "not a sitemap", "no XML element")

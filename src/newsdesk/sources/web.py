@@ -113,6 +113,8 @@ class _Run:
             return self.fetcher.fetch(url, conditional=conditional)
         except Rejected as exc:
             return located(exc, url)
+        except Exception as exc:  # a bug or a surprise in a library must not end the batch
+            return Rejected("fetch", f"internal error: {type(exc).__name__}", f"{url}: {exc}")
 
     def _feed_url(self, feed_url: str) -> Iterator[RawPage | Rejected]:
         if feed_url in self.seen:
