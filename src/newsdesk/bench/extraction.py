@@ -41,6 +41,13 @@ def _ours(html: str, url: str | None) -> str | None:
     return extract_html(html, url=url).text
 
 
+def _ours_body(html: str, url: str | None) -> str | None:
+    """Our body step alone (no metadata, language, related rail or classification), for comparison."""
+    from newsdesk.extract.html import extract_body
+
+    return "\n\n".join(extract_body(html, url)[0])
+
+
 def _trafilatura(favor_precision: bool) -> Extractor:
     import trafilatura
 
@@ -74,7 +81,7 @@ def _newspaper(html: str, url: str | None) -> str | None:
 
 def available_tools() -> dict[str, Extractor]:
     """Ours plus every anchor installed here (missing ones are skipped, not faked)."""
-    tools: dict[str, Extractor] = {"newsdesk": _ours}
+    tools: dict[str, Extractor] = {"newsdesk": _ours, "newsdesk-body-only": _ours_body}
     if importlib.util.find_spec("trafilatura"):
         tools["trafilatura"] = _trafilatura(False)
         tools["trafilatura-precision"] = _trafilatura(True)
