@@ -217,6 +217,9 @@ def test_openapi_describes_every_get_endpoint_that_works(base_url: str) -> None:
 def test_writes_are_off_by_default(base_url: str) -> None:
     r = httpx.post(base_url + "/api/sources", json={"url": "https://example.org/feed.xml"}, timeout=10)
     assert r.status_code == 403 and r.json()["error"]["code"] == "forbidden"
+    form = httpx.post(base_url + "/sources", data={"url": "https://example.org/feed.xml", "token": ""}, timeout=10)
+    assert form.status_code == 403
+    assert 'name="token"' not in get(base_url, "/sources").text
 
 
 def test_writes_need_the_token(corpus_store: tuple[Path, dict[str, int]]) -> None:
@@ -236,3 +239,30 @@ def test_writes_need_the_token(corpus_store: tuple[Path, dict[str, int]]) -> Non
         js = httpx.post(url + "/api/sources", json={"url": "javascript:alert(1)"},
                         headers={"Authorization": "Bearer s3cret"}, timeout=10)
         assert js.status_code == 400
+        page = httpx.get(url + "/sources", timeout=10).text
+        assert 'name="token"' in page and 'type="password"' in page
+        form = {"action": "add", "url": "https://example.org/form-feed.xml", "kind": "feed"}
+        assert httpx.post(url + "/sources", data=form | {"token": "wrong"}, timeout=10).status_code == 401
+        done = httpx.post(url + "/sources", data=form | {"token": "s3cret"}, timeout=10)
+        assert done.status_code == 303 and done.headers["location"] == "/sources?done=added"
+        assert "https://example.org/form-feed.xml" in httpx.get(url + "/sources", timeout=10).text
+
+
+@pytest.mark.parametrize("path", PAGES + ["/article/{rail}"])
+def test_pages_are_accessible_by_construction(base_url: str, ids: dict[str, int], path: str) -> None:
+    """Language, one h1, a main landmark, labelled form controls, alt on images."""
+    html = get(base_url, path.format(rail=ids["rail"])).text
+    doc = parse(html)
+    assert re.search(r'<html lang="[a-z]{2}', html)
+    assert [t for t, _ in doc.tags].count("h1") == 1
+    assert any(t == "main" for t, _ in doc.tags)
+    label_for = {a.get("for") for t, a in doc.tags if t == "label"}
+    # Controls nested in a <label> count as labelled: find them by scanning label spans.
+    nested = set()
+    for m in re.finditer(r"<label\b.*?</label>", html, re.S):
+        nested |= set(re.findall(r'<(?:input|select|textarea)\b[^>]*name="([^"]+)"', m.group(0)))
+    for tag, attrs in doc.tags:
+        if tag in ("input", "select", "textarea") and attrs.get("type") != "hidden":
+            assert attrs.get("id") in label_for or attrs.get("name") in nested, (path, tag, attrs)
+        if tag == "img":
+            assert "alt" in attrs, (path, attrs)

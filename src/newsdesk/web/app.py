@@ -77,7 +77,11 @@ def route_modules() -> list[str]:
 def discover_routes() -> list[BaseRoute]:
     routes: list[BaseRoute] = []
     for name in route_modules():
-        module = importlib.import_module(name)
+        try:
+            module = importlib.import_module(name)
+        except Exception:  # one capability's broken page module must not take the whole desk down
+            log.exception("web desk: skipping %s, which failed to import", name)
+            continue
         routes.extend(getattr(module, "ROUTES", []))
     return routes
 

@@ -8,7 +8,6 @@ server was started with a write token.
 
 from __future__ import annotations
 
-import hmac
 import json
 from typing import Any
 
@@ -23,6 +22,7 @@ from newsdesk.web.routes_article import load_article
 from newsdesk.web.routes_search import run_search
 from newsdesk.web.routes_stats import stats_data
 from newsdesk.web.state import desk
+from newsdesk.web.writes import check_token, valid_source_url
 
 
 def api_index(request: Request) -> Response:
@@ -106,24 +106,13 @@ def stats(request: Request) -> Response:
 
 
 # -- writes ------------------------------------------------------------------------------------
-def _check_token(request: Request) -> None:
-    token = desk(request).settings.write_token
-    if not token:
-        raise HTTPError(403, "write actions are off; start the server with `newsdesk serve --write-token TOKEN`")
-    given = request.headers.get("authorization", "")
-    if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
-        raise HTTPError(401, "send the write token as `Authorization: Bearer <token>`")
-
-
 async def add_source(request: Request) -> Response:
-    _check_token(request)
+    check_token(request)
     try:
         body = json.loads(await request.body() or b"{}")
     except ValueError:
         raise HTTPError(400, "send a JSON object like {\"url\": \"https://example.org/feed.xml\"}") from None
-    url = body.get("url") if isinstance(body, dict) else None
-    if not isinstance(url, str) or not url.startswith(("http://", "https://")) or len(url) > 2000:
-        raise HTTPError(400, "'url' must be an http(s) URL of a feed, sitemap, site or page")
+    url = valid_source_url(body.get("url") if isinstance(body, dict) else None)
     with desk(request).writable_store() as store:
         source_id = store.add_source(url, body.get("kind") if isinstance(body.get("kind"), str) else None)
         row = store.source_row(source_id)
@@ -131,7 +120,7 @@ async def add_source(request: Request) -> Response:
 
 
 async def refetch(request: Request) -> Response:
-    _check_token(request)
+    check_token(request)
     with desk(request).writable_store() as store:
         if not store.request_refetch(request.path_params["id"]):
             raise HTTPError(404, f"no source {request.path_params['id']}; see /api/sources")

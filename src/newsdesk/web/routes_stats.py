@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import parse_qs
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from newsdesk.web.chart import bar_chart, fill_days
-from newsdesk.web.responses import int_param, page
+from newsdesk.web.responses import HTTPError, int_param, page
 from newsdesk.web.state import DeskState, desk
+from newsdesk.web.writes import check_token, valid_source_url
 
 CHART_DAYS = 60
 
@@ -38,6 +40,7 @@ def stats(request: Request) -> Response:
 def sources(request: Request) -> Response:
     state = desk(request)
     context = {"title": "Sources", "sources": state.store().sources_overview(),
+               "done": request.query_params.get("done"),
                "sites": state.facets.get("sites", lambda: state.store().site_counts(500)),
                "json_url": "/api/sources"}
     return page(request, "sources.html", context)
@@ -53,8 +56,26 @@ def failures(request: Request) -> Response:
     return page(request, "failures.html", context)
 
 
+async def sources_form(request: Request) -> Response:
+    """The HTML twin of POST /api/sources and /refetch: a form carrying the write token."""
+    form = {k: v[-1] for k, v in parse_qs((await request.body()).decode("utf-8", "replace")).items()}
+    check_token(request, form.get("token", ""))
+    with desk(request).writable_store() as store:
+        if form.get("action") == "refetch":
+            if not store.request_refetch(int(form.get("source") or 0)):
+                raise HTTPError(404, "no such source; reload the sources page")
+            note = "refetch"
+        else:
+            kind = form.get("kind") if form.get("kind") in ("feed", "sitemap", "site", "page") else None
+            store.add_source(valid_source_url(form.get("url")), kind)
+            note = "added"
+    desk(request).facets.clear()
+    return RedirectResponse(f"/sources?done={note}", status_code=303)
+
+
 ROUTES = [
     Route("/stats", stats, name="stats"),
-    Route("/sources", sources, name="sources"),
+    Route("/sources", sources, name="sources", methods=["GET"]),
+    Route("/sources", sources_form, methods=["POST"]),
     Route("/failures", failures, name="failures"),
 ]

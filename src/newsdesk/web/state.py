@@ -45,6 +45,10 @@ class TTLCache:
         self._items: dict[Any, tuple[float, Any]] = {}
         self._lock = threading.Lock()
 
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
     def get(self, key: Any, compute: Callable[[], T]) -> T:
         now = time.monotonic()
         with self._lock:
