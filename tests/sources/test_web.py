@@ -249,3 +249,26 @@ def test_entry_page_reads_as_an_article(shared_dir: Path) -> None:
     assert article.title == entry.title
     assert article.published and article.published.startswith(entry.published[:10])  # type: ignore[index]
     assert entry.authors[0] in article.authors
+
+
+def test_corpus_rss_feed_rewritten_to_loopback(corpus: LoopbackServer, settings: Settings, shared_dir: Path,
+                                               tmp_path: Path) -> None:
+    """The corpus's real Global Voices feed, its item links pointed at the served pages."""
+    rows = {r["url"]: r for r in (json.loads(x) for x in (shared_dir / "corpus/manifest.jsonl")
+                                  .read_text().splitlines())}
+    text = (shared_dir / "corpus/feeds/globalvoices-feature-2009-06.links-restored.rss").read_text()
+    expected = []
+    for url, row in rows.items():
+        if f"<link>{url}</link>" in text:
+            local = corpus.url("/" + row["path"])
+            text = text.replace(f"<link>{url}</link>", f"<link>{local}</link>")
+            expected.append((local, row["path"]))
+    # Every item must point here now: the test must not send a packet anywhere else.
+    assert len(expected) == text.count("<item>") >= 10
+    (tmp_path / "gv.rss").write_text(text)
+    corpus.add("/gv.rss", (tmp_path / "gv.rss").read_bytes(), content_type="application/rss+xml")
+    out = run(corpus.url("/gv.rss"), settings)
+    fetched = {p.url: p for p in out if isinstance(p, RawPage) and p.status == 200}
+    for local, path in expected:
+        assert fetched[local].body == (shared_dir / "corpus" / path).read_bytes()
+    assert not [r for r in out if isinstance(r, Rejected)]
