@@ -54,9 +54,16 @@ def test_allow_private_lets_loopback_through() -> None:
 
 
 def test_dns_failure_is_named() -> None:
+    # A 64-character label cannot be resolved: it fails locally, without a query to any server.
     with pytest.raises(FetchFailed) as info:
-        safety.check_url("http://no-such-host.invalid/", allow_private=False)
+        safety.check_url("http://" + "a" * 64 + ".example/", allow_private=False)
     assert info.value.reason == "dns failure"
+
+
+def test_bad_idna_host_is_a_bad_url() -> None:
+    with pytest.raises(FetchRefused) as info:
+        safety.check_url("http://xn--a.example/", allow_private=False)
+    assert info.value.reason == "bad url"
 
 
 def test_ten_dot_refused_without_any_connection(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -99,15 +99,16 @@ def check_url(url: str, allow_private: bool, exempt: Exempt = ()) -> list[str]:
     """
     try:
         parsed = httpx.URL(url)
+        host = parsed.host  # decoded lazily: a bad IDNA label fails here
     except (httpx.InvalidURL, TypeError, ValueError) as exc:
         raise FetchRefused("bad url", f"{url!r}: {exc}") from exc
     if parsed.scheme not in ALLOWED_SCHEMES:
         raise FetchRefused("unsupported scheme", f"{parsed.scheme or 'none'}: {url}")
-    if not parsed.host:
+    if not host:
         raise FetchRefused("bad url", f"no host in {url}")
     port = parsed.port or (443 if parsed.scheme == "https" else 80)
-    addresses = resolve(parsed.host, port)
-    check_addresses(parsed.host, addresses, allow_private, exempt)
+    addresses = resolve(host, port)
+    check_addresses(host, addresses, allow_private, exempt)
     return addresses
 
 
