@@ -88,6 +88,8 @@ def _surname_mentions(doc: Any, found: list[Mention], in_entity: set[int]) -> li
     """A full name's surname standing alone where NER missed it ("Araqchi told reporters")."""
     surnames = {m.span[-1].text for m in found if m.type == "PERSON" and len(m.span) > 1}
     out = []
+    if not surnames:
+        return []
     for tok in doc:
         if tok.text in surnames and tok.i not in in_entity and tok.pos_ == "PROPN":
             span = doc[tok.i: tok.i + 1]

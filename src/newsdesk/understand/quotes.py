@@ -172,9 +172,25 @@ def cue_score(tok: Any, slot: str) -> float:
     return float(entry.get(slot, 0.0)) if entry else 0.0
 
 
+def tokens(doc: Any) -> list[Any]:
+    """The Doc's tokens, made once: each `for tok in doc` builds every Token object anew."""
+    toks = doc.user_data.get("newsdesk_tokens")
+    if toks is None:
+        toks = doc.user_data["newsdesk_tokens"] = list(doc)
+    return toks
+
+
+def _text(doc: Any) -> str:
+    """Doc.text re-joins every token on each access; keep it once."""
+    text = doc.user_data.get("newsdesk_text")
+    if text is None:
+        text = doc.user_data["newsdesk_text"] = doc.text
+    return text
+
+
 def _clausal_candidates(doc: Any) -> list[Found]:
     out = []
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.pos_ not in ("VERB", "NOUN"):
             continue
         slot, comps = cue_slot(tok)
@@ -201,7 +217,7 @@ def _noun_cue_owner(noun: Any) -> Any:
 def _parenthetical_candidates(doc: Any) -> list[Found]:
     """"Content, X said." parsed with "said" hanging off the content's verb."""
     out = []
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.pos_ != "VERB" or tok.dep_ not in ("parataxis", "advcl") or not _is_cue(tok, "ccomp"):
             continue
         if any(c.dep_ in CLAUSAL for c in tok.children) or tok.i < tok.head.i:
@@ -226,7 +242,7 @@ def _cue_text(tok: Any) -> str:
 
 def _according_candidates(doc: Any) -> list[Found]:
     out = []
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.lower_ != "according":
             continue
         to = next((c for c in tok.children if c.lower_ == "to"), None)
@@ -303,7 +319,7 @@ def _orphan_quotes(doc: Any, regions: list[tuple[int, int]], claimed: list[Found
         if any(_overlap(region, (f.start, f.end)) > 0 for f in claimed + out):
             continue
         found = Found(region[0], region[1], "direct", pieces=[region], rule="quoted")
-        dash = _DASH_SPEAKER.match(doc.text[region[1]: region[1] + 60])
+        dash = _DASH_SPEAKER.match(_text(doc)[region[1]: region[1] + 60])
         if dash:
             found.speaker_text, found.cue = dash.group(1).strip(), "―"
             out.append(found)
@@ -327,7 +343,7 @@ def _cue_near(doc: Any, sent: Any, region: tuple[int, int]) -> Any:
     def cue(tok: Any) -> bool:
         return tok.pos_ == "VERB" and (_is_cue(tok, "ccomp") or _is_cue(tok, "bare"))
 
-    after = doc.char_span(region[1], min(len(doc.text), region[1] + 100), alignment_mode="expand")
+    after = doc.char_span(region[1], min(len(_text(doc)), region[1] + 100), alignment_mode="expand")
     for tok in after or ():
         if tok.idx < region[1]:
             continue
@@ -360,7 +376,7 @@ def _drop_nested(found: list[Found]) -> list[Found]:
 
 def find_quotes(doc: Any) -> list[Found]:
     """Attributions in a parsed article, in text order, before speakers are resolved."""
-    text = doc.text
+    text = _text(doc)
     regions = quoted_regions(text)
     lines = _speaker_lines(text)
     # a cue inside quotation marks is the quoted person's own words, not a new attribution
