@@ -155,6 +155,7 @@ def test_labelled_values() -> None:
     ("By Jane Doe", ["Jane Doe"]),
     ("By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER", ["Lisa Mascaro", "Mary Clare Jalonick", "Eric Tucker"]),
     ("By Jonathan GarberFOXBusiness", ["Jonathan Garber"]),
+    ("By Jane Doe, Reuters", ["Jane Doe"]),
     ("by the time the ships arrived the port was closed", []),
     ("Jane Doe", []),
 ])

@@ -486,10 +486,11 @@ def byline_authors(line: str) -> list[str]:
     match = _BYLINE.match(line.strip())
     if not match or len(match[1].split()) > 12:
         return []
-    names = []
-    for piece in _NAME_SPLIT.split(match[1]):
-        name = _clean_name(piece)
-        if _is_name(name) and name not in names:
+    pieces = [_clean_name(piece) for piece in _NAME_SPLIT.split(match[1]) if piece.strip()]
+    names: list[str] = []
+    for name in pieces:
+        # A lone word after a comma is an agency or a place ("By Jane Doe, Reuters"), not a name.
+        if _is_name(name) and (len(name.split()) >= 2 or len(pieces) == 1) and name not in names:
             names.append(name)
     return names
 
