@@ -314,3 +314,20 @@ def test_headers_trickled_forever_hit_the_deadline(loopback: LoopbackServer, set
         with pytest.raises(FetchFailed) as info:
             f.fetch(loopback.url("/slow-headers"))
     assert info.value.reason == "timeout" and time.monotonic() - started < 3
+
+
+def test_huge_robots_txt_read_up_to_the_limit(loopback: LoopbackServer, settings: Settings) -> None:
+    """RFC 9309: a robots.txt past the parsing limit is read up to it, not ignored."""
+    padding = "# " + "x" * 1000 + "\n"
+    loopback.robots("User-agent: *\nDisallow: /no/\n" + padding * 2000)  # ~2 MB
+    loopback.add("/no/x", PAGE)
+    with fetcher_for(settings) as f, pytest.raises(FetchRefused) as info:
+        f.fetch(loopback.url("/no/x"))
+    assert info.value.reason == "robots.txt disallows"
+
+
+def test_tls_spoken_to_a_plain_server_is_a_tls_failure(loopback: LoopbackServer, settings: Settings) -> None:
+    loopback.add("/a", PAGE)
+    with fetcher_for(settings.replace(respect_robots=False)) as f, pytest.raises(FetchFailed) as info:
+        f.fetch(loopback.url("/a").replace("http://", "https://"))
+    assert info.value.reason == "tls failure"

@@ -267,13 +267,14 @@ class Fetcher:
 
     # -- hops -----------------------------------------------------------------------
 
-    def _follow(self, url: str, headers: dict[str, str], *, check_robots: bool, cap: int) -> FetchResult:
+    def _follow(self, url: str, headers: dict[str, str], *, check_robots: bool, cap: int,
+                truncate: bool = False) -> FetchResult:
         chain = [url]
         seen = {url, _normalised(url)}  # a loop back to the URL in either spelling is a loop
         elapsed = 0.0
         for _ in range(self.settings.max_redirects + 1):
             self._check(chain[-1], check_robots)
-            result = self._request(chain[-1], headers, cap)
+            result = self._request(chain[-1], headers, cap, truncate)
             elapsed += result.elapsed
             location = result.headers.get("location")
             if result.status not in REDIRECT_STATUSES or not location:
@@ -298,12 +299,12 @@ class Fetcher:
             self.state.log_fetch(url, None, 0, 0.0, exc.reason)
             raise
 
-    def _request(self, url: str, headers: dict[str, str], cap: int) -> FetchResult:
+    def _request(self, url: str, headers: dict[str, str], cap: int, truncate: bool = False) -> FetchResult:
         host = (httpx.URL(url).host or "").lower()
         with self._host_slot(host, url):
             started = time.monotonic()
             try:
-                result = self._send(url, headers, cap)
+                result = self._send(url, headers, cap, truncate)
             except Rejected as exc:
                 self.state.log_fetch(url, None, 0, time.monotonic() - started, exc.reason)
                 raise
@@ -326,7 +327,7 @@ class Fetcher:
                     time.sleep(wait)
             yield
 
-    def _send(self, url: str, headers: dict[str, str], cap: int) -> FetchResult:
+    def _send(self, url: str, headers: dict[str, str], cap: int, truncate: bool = False) -> FetchResult:
         deadline = _Deadline(self.total_timeout)
         self._local.deadline = deadline
         started = time.monotonic()
@@ -336,13 +337,13 @@ class Fetcher:
                 status = response.status_code
                 body = b""
                 if 200 <= status < 300:
-                    body = self._read_body(response, response_headers, deadline, cap)
+                    body = self._read_body(response, response_headers, deadline, cap, truncate)
         except httpx.TimeoutException as exc:
             raise FetchFailed("timeout", f"{url}: {type(exc).__name__}") from exc
         except httpx.TransportError as exc:
             if deadline.expired:
                 raise FetchFailed("timeout", f"{url}: over {self.total_timeout:g} s in all") from exc
-            if isinstance(exc.__context__ or exc.__cause__, ssl.SSLError) or "CERTIFICATE" in str(exc):
+            if _caused_by(exc, ssl.SSLError):
                 raise FetchFailed("tls failure", f"{url}: {exc}") from exc
             raise FetchFailed("connection failed", f"{url}: {type(exc).__name__}: {exc}") from exc
         except httpx.HTTPError as exc:  # invalid URL and the like
@@ -353,9 +354,10 @@ class Fetcher:
                            elapsed=time.monotonic() - started)
 
     def _read_body(self, response: httpx.Response, headers: dict[str, str], deadline: _Deadline,
-                   cap: int) -> bytes:
+                   cap: int, truncate: bool = False) -> bytes:
+        """The decoded body; past `cap` bytes, refused ("too large"), or cut there if `truncate`."""
         declared = headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > cap:
+        if declared.isdigit() and int(declared) > cap and not truncate:
             raise FetchRefused("too large", f"Content-Length {declared} over the {cap}-byte cap")
         decoder = _BodyDecoder(headers.get("content-encoding", ""))
         parts: list[bytes] = []
@@ -366,6 +368,9 @@ class Fetcher:
             raw_size += len(raw)
             data = decoder.decode(raw, cap - size + 1)
             size += len(data)
+            if (size > cap or raw_size > cap) and truncate:
+                parts.append(data[: max(0, len(data) - (size - cap))])
+                return b"".join(parts)
             if size > cap or raw_size > cap:
                 raise FetchRefused("too large", f"more than the {cap}-byte cap")
             parts.append(data)
@@ -388,15 +393,28 @@ class Fetcher:
     def _load_robots(self, robots_url: str) -> tuple[int | None, str, str | None]:
         """robots.txt for the RobotsCache: (status, text, failure); status None when unreadable."""
         try:
-            result = self._follow(robots_url, {}, check_robots=False, cap=MAX_ROBOTS_BYTES)
+            # RFC 9309: a file longer than the parsing limit is read up to the limit.
+            result = self._follow(robots_url, {}, check_robots=False, cap=MAX_ROBOTS_BYTES, truncate=True)
         except Rejected as exc:
-            # RFC 9309: too large, or redirects that lead nowhere, mean "unavailable" (allow);
-            # network failures mean "unreachable" (disallow for now).
-            if exc.reason in ("too large", "redirect loop", "too many redirects", "unsupported scheme"):
+            # RFC 9309: redirects that lead nowhere mean "unavailable" (allow); network
+            # failures mean "unreachable" (disallow for now).
+            if exc.reason in ("redirect loop", "too many redirects", "unsupported scheme"):
                 return 404, "", None
             return None, "", exc.reason
         failure = f"http {result.status}" if result.status >= 500 else None
         return result.status, result.body.decode("utf-8-sig", "replace"), failure
+
+
+def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
+    """Whether `kind` is anywhere in the chain httpx and httpcore wrap around the real error."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, kind):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
 
 
 def _normalised(url: str) -> str:
