@@ -231,15 +231,32 @@ class DeskQueries:
         "Most recent days with articles" rather than "the last N calendar days", because a store
         of archived pages (the corpus spans 2004-2024) would otherwise chart a single bar.
         """
-        rows = self.conn.execute(
-            f"SELECT substr({SORT}, 1, 10) AS day, COUNT(*) FROM articles a WHERE a.kind = 'article'"
-            " GROUP BY day ORDER BY day DESC LIMIT ?", (days,))
-        return [(r[0], r[1]) for r in reversed(rows.fetchall()) if r[0]]
+        return self._bucket_counts(10, days)
 
-    def month_counts(self) -> list[tuple[str, int]]:
-        rows = self.conn.execute(f"SELECT substr({SORT}, 1, 7) AS month, COUNT(*) FROM articles a"
-                                 " WHERE a.kind = 'article' GROUP BY month ORDER BY month")
-        return [(r[0], r[1]) for r in rows if r[0]]
+    def month_counts(self, months: int = 240) -> list[tuple[str, int]]:
+        return self._bucket_counts(7, months)
+
+    def _bucket_counts(self, width: int, most: int) -> list[tuple[str, int]]:
+        """Counts per prefix of the sort key (10 chars: day, 7: month), newest `most` buckets.
+
+        A GROUP BY over the expression reads every row (SQLite 3.40 cannot take an expression's
+        value from its index): 1.3 s at 100k articles. Seeking bucket by bucket down the index and
+        counting each as an index range reads no rows: ~2 queries per bucket, a few ms in all.
+        """
+        out: list[tuple[str, int]] = []
+        below = "\U0010ffff"
+        while len(out) < most:
+            row = self.conn.execute(f"SELECT {SORT} FROM articles a WHERE a.kind = 'article' AND {SORT} < ?"
+                                    f" ORDER BY {SORT} DESC LIMIT 1", (below,)).fetchone()
+            if row is None or not row[0]:
+                break
+            prefix = row[0][:width]
+            n = self.conn.execute(f"SELECT COUNT(*) FROM articles a WHERE a.kind = 'article' AND {SORT} >= ?"
+                                  f" AND {SORT} < ?", (prefix, prefix + "~")).fetchone()[0]
+            out.append((prefix, n))
+            below = prefix
+        out.reverse()
+        return out
 
     def failures_page(self, *, reason: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
         where, args = ("WHERE reason = ?", [reason]) if reason else ("", [])

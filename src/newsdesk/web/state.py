@@ -38,11 +38,17 @@ PAGE_TTL = 5.0
 
 
 class TTLCache:
-    """A tiny thread-safe cache of computed values, each kept for `ttl` seconds."""
+    """A tiny thread-safe cache of computed values, each fresh for `ttl` seconds.
 
-    def __init__(self, ttl: float, max_items: int = 512) -> None:
-        self.ttl, self.max_items = ttl, max_items
+    With `stale_ok`, an expired value is still returned while one background thread computes
+    its successor, so no reader waits for a slow aggregate (facet counts take ~100 ms each at
+    100k articles) once the first value exists.
+    """
+
+    def __init__(self, ttl: float, max_items: int = 512, stale_ok: bool = False) -> None:
+        self.ttl, self.max_items, self.stale_ok = ttl, max_items, stale_ok
         self._items: dict[Any, tuple[float, Any]] = {}
+        self._refreshing: set[Any] = set()
         self._lock = threading.Lock()
 
     def clear(self) -> None:
@@ -53,14 +59,28 @@ class TTLCache:
         now = time.monotonic()
         with self._lock:
             hit = self._items.get(key)
-        if hit and now - hit[0] < self.ttl:
-            return hit[1]  # type: ignore[no-any-return]
-        value = compute()
+            if hit and now - hit[0] < self.ttl:
+                return hit[1]  # type: ignore[no-any-return]
+            if hit and self.stale_ok:
+                if key not in self._refreshing:
+                    self._refreshing.add(key)
+                    threading.Thread(target=self._refresh, args=(key, compute), daemon=True).start()
+                return hit[1]  # type: ignore[no-any-return]
+        return self._store(key, compute())
+
+    def _store(self, key: Any, value: T) -> T:
         with self._lock:
             if len(self._items) >= self.max_items:
                 self._items.clear()
-            self._items[key] = (now, value)
+            self._items[key] = (time.monotonic(), value)
         return value
+
+    def _refresh(self, key: Any, compute: Callable[[], Any]) -> None:
+        try:
+            self._store(key, compute())
+        finally:
+            with self._lock:
+                self._refreshing.discard(key)
 
 
 class DeskState:
@@ -68,7 +88,7 @@ class DeskState:
         self.db_path = str(db_path)
         self.settings = settings
         self.env: Environment = make_environment(template_dirs)
-        self.facets = TTLCache(FACET_TTL)
+        self.facets = TTLCache(FACET_TTL, stale_ok=True)
         self.pages = TTLCache(PAGE_TTL, max_items=256)
         self._local = threading.local()
 
