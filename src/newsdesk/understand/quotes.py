@@ -326,14 +326,27 @@ def _orphan_quotes(doc: Any, regions: list[tuple[int, int]], claimed: list[Found
             continue
         sent = _quote_sentence(doc, region)
         cue = _cue_near(doc, sent, region) if sent is not None else None
+        prev = max((f for f in claimed + out if f.end <= region[0]), key=lambda f: f.end, default=None)
+        if prev is not None and _continues(doc, prev, region, cue):
+            # "“A,” Jordan said Monday. “B.”": B is more of the same quote
+            prev.pieces = (prev.pieces or [(prev.start, prev.end)]) + [region]
+            prev.end = region[1]
+            continue
         if cue is not None:
             found.cue, found.speaker_tok, found.cue_start = _cue_text(cue), _subject(cue), cue.idx
-        else:
-            prev = max((f for f in claimed + out if f.end <= region[0]), key=lambda f: f.end, default=None)
-            if prev is not None and region[0] - prev.end < 400:
-                found.speaker_tok, found.speaker_text, found.cue = prev.speaker_tok, prev.speaker_text, prev.cue
+        elif prev is not None and region[0] - prev.end < 400:
+            found.speaker_tok, found.speaker_text, found.cue = prev.speaker_tok, prev.speaker_text, prev.cue
         out.append(found)
     return out
+
+
+def _continues(doc: Any, prev: Found, region: tuple[int, int], cue: Any) -> bool:
+    """A quote carrying on the previous one: same paragraph, only its cue clause between,
+    and no cue of its own after it."""
+    gap = _text(doc)[prev.end: region[0]]
+    if prev.kind != "direct" or "\n\n" in gap or len(gap.split()) > 25:
+        return False
+    return cue is None or cue.idx == prev.cue_start
 
 
 def _cue_near(doc: Any, sent: Any, region: tuple[int, int]) -> Any:
