@@ -133,11 +133,12 @@ def _salient_countries(doc) -> Counter:  # noqa: ANN001
     from newsdesk.understand.actors import _dictionary_codes
 
     counts: Counter = Counter()
-    for tok in doc:
-        if tok.pos_ == "PROPN" or tok.ent_type_ in ("GPE", "NORP"):
-            for _, code in _dictionary_codes([tok]):
-                if code[:3].isalpha() and not code.startswith(("IGO", "NGO", "IMG", "MNC")):
-                    counts[code[:3]] += 1
+    spans = [list(ent) for ent in doc.ents if ent.label_ in ("GPE", "NORP", "ORG", "PERSON", "LOC")]
+    spans += [[tok] for tok in doc if tok.pos_ == "PROPN" and not tok.ent_type_]
+    for tokens in spans:
+        for _, code in _dictionary_codes(tokens):
+            if code[:3].isalpha() and not code.startswith(("IGO", "NGO", "IMG", "MNC")):
+                counts[code[:3]] += 1
     return counts
 
 
@@ -245,7 +246,10 @@ def _resolve(actors: list[Actor], head, ctx: Context, sent) -> list[Actor]:  # n
 
 def _targets(tok, source_heads: set[int], ctx: Context) -> list[Actor]:  # noqa: ANN001
     heads = [c for c in tok.children if c.dep_ in ("dobj", "obj", "dative", "attr")]
-    for base in [tok, *heads]:
+    # "refuses to negotiate ... with the US": the complement clause's objects count too
+    clauses = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+    heads += [c for x in clauses for c in x.children if c.dep_ in ("dobj", "obj", "dative")]
+    for base in [tok, *clauses, *heads]:
         for prep in (c for c in base.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
             heads += [c for c in prep.children if c.dep_ == "pobj"]
     heads += [c for c in tok.children if c.dep_ == "agent"]
@@ -272,7 +276,9 @@ def _location(tok, sent, actors: list[Actor], ctx: Context, light=None) -> Place
                     if place:
                         return place
     for ent in sent.ents:
-        if ent.label_ in ("GPE", "LOC") and not any(s <= ent.start_char < e for s, e in spans):
+        # only a place the sentence puts something in ("in Gaza", "near Kyiv"), not "Iran's program"
+        located = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "at", "near", "outside")
+        if located and ent.label_ in ("GPE", "LOC") and not any(s <= ent.start_char < e for s, e in spans):
             place = gaz.lookup(ent.text)
             if place:
                 return place

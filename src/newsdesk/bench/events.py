@@ -1,0 +1,143 @@
+"""Event coding benchmark: `newsdesk bench events --gold FILE`.
+
+Runs our analyze path (`newsdesk analyze --jsonl` over {"id", "body"} sentence lines, events
+stage) on every gold sentence, writes the predictions, and scores them with
+../shared/bench/events/score.py (any scorer with the same interface via --scorer).
+
+In the same run, interleaved chunk by chunk so machine load hits both alike:
+  * the bare spaCy parse of the same sentences (the bound the event stage rests on);
+  * for "pentaclass" gold, the anchor: TF-IDF + logistic regression trained on --train
+    (default: the gold train split), each sentence coded with its class's default code.
+If the gold sentences overlap the training sentences the result says so: that is not a
+held-out figure.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+SHARED = Path(__file__).resolve().parents[3] / ".." / "shared" / "bench" / "events"
+DEFAULT_TRAIN = SHARED / "gold" / "conflibert_pentaclass_train.jsonl"
+DEFAULT_SCORER = SHARED / "score.py"
+CHUNK = 32
+
+
+def _load(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _text(row: dict[str, Any]) -> str:
+    return str(row.get("text") or row.get("body") or "")
+
+
+def anchor_predictions(train: Path, gold: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], float]:
+    """TF-IDF + logistic regression on the train split; each sentence gets its class's default code."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from newsdesk.understand.cameo import CLASS_DEFAULT_CODE
+
+    rows = _load(train)
+    vec = TfidfVectorizer()
+    clf = LogisticRegression(max_iter=2000).fit(vec.fit_transform([_text(r) for r in rows]),
+                                                [int(r["pentaclass"]) for r in rows])
+    t0 = time.perf_counter()
+    classes = clf.predict(vec.transform([_text(g) for g in gold]))
+    elapsed = time.perf_counter() - t0
+    preds = [{"id": g["id"], "events": [{"cameo": CLASS_DEFAULT_CODE[int(c)]}]} for g, c in zip(gold, classes,
+                                                                                                strict=True)]
+    return preds, elapsed
+
+
+def run_ours(gold: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], float, float]:
+    """Our predictions through analyze_jsonl, and seconds spent: (ours, bare spaCy parse)."""
+    from newsdesk.analyze import analyze_jsonl
+    from newsdesk.settings import Settings
+    from newsdesk.stages import Stages
+    from newsdesk.understand.nlp import load_nlp
+
+    nlp, stages, settings = load_nlp(), Stages(("events",)), Settings()
+    stages.apply(_warm_article())  # load models before timing
+    ours_s = spacy_s = 0.0
+    out = io.StringIO()
+    for i in range(0, len(gold), CHUNK):
+        chunk = gold[i:i + CHUNK]
+        texts = [_text(g) for g in chunk]
+        t0 = time.perf_counter()
+        list(nlp.pipe(texts))
+        t1 = time.perf_counter()
+        analyze_jsonl((json.dumps({"id": g["id"], "body": _text(g)}) for g in chunk), out, stages, settings)
+        t2 = time.perf_counter()
+        spacy_s, ours_s = spacy_s + (t1 - t0), ours_s + (t2 - t1)
+    preds = [json.loads(line) for line in out.getvalue().splitlines()]
+    return [{"id": p["id"], "events": p.get("events") or []} for p in preds], ours_s, spacy_s
+
+
+def _warm_article() -> Any:
+    from newsdesk.records import Article
+
+    return Article(text="Iran rejected the proposal.", language="en")
+
+
+def score(scorer: Path, gold_path: Path, preds: list[dict[str, Any]]) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as tmp:
+        pred_path, out_path = Path(tmp) / "pred.jsonl", Path(tmp) / "score.json"
+        pred_path.write_text("".join(json.dumps(p) + "\n" for p in preds), encoding="utf-8")
+        proc = subprocess.run([sys.executable, str(scorer), str(gold_path), str(pred_path), "--json", str(out_path)],
+                              capture_output=True, text=True, check=True)
+        result = json.loads(out_path.read_text(encoding="utf-8"))
+        result["headline"] = proc.stdout.strip().splitlines()[-1]
+    return result
+
+
+def run(gold_path: Path, train: Path | None = None, scorer: Path | None = None, limit: int | None = None,
+        predictions_out: Path | None = None) -> dict[str, Any]:
+    gold = _load(gold_path)[:limit] if limit else _load(gold_path)
+    scorer = scorer or DEFAULT_SCORER
+    used_gold = gold_path
+    if limit:
+        used_gold = Path(tempfile.mkdtemp()) / gold_path.name
+        used_gold.write_text("".join(json.dumps(g) + "\n" for g in gold), encoding="utf-8")
+    preds, ours_s, spacy_s = run_ours(gold)
+    if predictions_out:
+        predictions_out.write_text("".join(json.dumps(p) + "\n" for p in preds), encoding="utf-8")
+    result: dict[str, Any] = {
+        "gold": str(gold_path), "sentences": len(gold), "ours": score(scorer, used_gold, preds),
+        "ours_sentences_per_s": len(gold) / ours_s if ours_s else None,
+        "spacy_sentences_per_s": len(gold) / spacy_s if spacy_s else None,
+        "events_per_sentence": sum(len(p["events"]) for p in preds) / max(1, len(preds)),
+    }
+    train = train or DEFAULT_TRAIN
+    if "pentaclass" in gold[0] and train.exists():
+        anchor, anchor_s = anchor_predictions(train, gold)
+        result["anchor"] = score(scorer, used_gold, anchor)
+        result["anchor_name"] = f"TF-IDF + logistic regression trained on {train.name}"
+        train_texts = {_text(r) for r in _load(train)}
+        result["overlap_with_train"] = sum(_text(g) in train_texts for g in gold)
+    return result
+
+
+def format_table(result: dict[str, Any]) -> str:
+    lines = [f"events benchmark on {result['gold']} ({result['sentences']} sentences)"]
+    lines.append(f"  ours   : {result['ours']['headline']}")
+    if "anchor" in result:
+        lines.append(f"  anchor : {result['anchor']['headline']}   ({result['anchor_name']})")
+        a, o = result["anchor"].get("macro_f1"), result["ours"].get("macro_f1")
+        if a:
+            lines.append(f"  ratio ours/anchor macro-F1: {o / a:.2f}")
+        if result.get("overlap_with_train"):
+            lines.append(f"  WARNING: {result['overlap_with_train']} gold sentences are in the training set: "
+                         "not a held-out figure")
+    ours_s, spacy_s = result["ours_sentences_per_s"], result["spacy_sentences_per_s"]
+    if ours_s and spacy_s:
+        lines.append(f"  throughput: events stage (parse included) {ours_s:.1f} sentences/s; bare spaCy parse "
+                     f"{spacy_s:.1f} sentences/s; ratio {ours_s / spacy_s:.2f}")
+    lines.append(f"  events per sentence: {result['events_per_sentence']:.2f}")
+    return "\n".join(lines)

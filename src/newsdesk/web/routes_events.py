@@ -1,0 +1,144 @@
+"""Event pages: who did what to whom, and an actor pair's relation over time.
+
+- /events?actor=&pair=&code=&place=&since=&until=   coded events with their sentences
+- /pair/{a}-{b}       e.g. /pair/USA-IRN: Goldstein over time (server-side SVG; every point
+                      links to the sentences behind it, which works without JavaScript),
+                      cooperation against conflict counts, and the events day by day
+Each answers as JSON too: /api/events?..., /api/pair/{a}-{b}.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from typing import Any
+
+from markupsafe import Markup
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from newsdesk.web.responses import HTTPError, JSONResponse, int_param, page
+from newsdesk.web.state import desk
+
+ACTOR = re.compile(r"^[A-Z]{3}[A-Z]{0,6}$")
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+PER_PAGE = 100
+
+
+def _actor(value: str | None, name: str) -> str | None:
+    if not value:
+        return None
+    value = value.strip().upper()
+    if not ACTOR.match(value):
+        raise HTTPError(400, f"parameter '{name}' must be a CAMEO actor code such as IRN or IRNGOV")
+    return value
+
+
+def _filters(request: Request) -> dict[str, Any]:
+    q = request.query_params
+    pair = None
+    if q.get("pair"):
+        parts = q["pair"].upper().split("-")
+        if len(parts) != 2:
+            raise HTTPError(400, "parameter 'pair' must be two actor codes joined by '-', e.g. USA-IRN")
+        pair = (_actor(parts[0], "pair"), _actor(parts[1], "pair"))
+    code = (q.get("code") or "").strip() or None
+    if code and not code.isdigit():
+        raise HTTPError(400, "parameter 'code' must be a CAMEO code prefix such as 04 or 046")
+    for name in ("since", "until"):
+        if q.get(name) and not DAY.match(q[name]):
+            raise HTTPError(400, f"parameter '{name}' must be a day, YYYY-MM-DD")
+    return {"actor": _actor(q.get("actor"), "actor"), "pair": pair, "code": code,
+            "place": _actor(q.get("place"), "place"), "since": q.get("since") or None,
+            "until": q.get("until") or None}
+
+
+def _events(request: Request) -> dict[str, Any]:
+    filters = _filters(request)
+    number = int_param(request, "page", 1, 1, 1000)
+    rows = desk(request).store().events(**filters, limit=PER_PAGE + 1, offset=(number - 1) * PER_PAGE)
+    shown = {k: ("-".join(v) if isinstance(v, tuple) else v) for k, v in filters.items()}
+    return {"filters": shown, "page": number, "events": rows[:PER_PAGE], "more": len(rows) > PER_PAGE}
+
+
+def events_page(request: Request) -> Response:
+    found = _events(request)
+    json_url = "/api/events" + (("?" + str(request.query_params)) if request.query_params else "")
+    return page(request, "event_list.html", {"title": "Events", **found, "json_url": json_url})
+
+
+def events_api(request: Request) -> Response:
+    return JSONResponse(_events(request))
+
+
+def _pair(request: Request) -> dict[str, Any]:
+    raw = request.path_params["pair"].upper()
+    parts = raw.split("-")
+    if len(parts) != 2:
+        raise HTTPError(404, "an actor pair looks like /pair/USA-IRN")
+    a, b = _actor(parts[0], "pair"), _actor(parts[1], "pair")
+    store = desk(request).store()
+    events = store.events(pair=(a, b), limit=2000)
+    events.sort(key=lambda e: (e["day"] or "", e["article_id"], e["seq"]))
+    days: dict[str, list[dict[str, Any]]] = {}
+    for e in events:
+        days.setdefault(e["day"] or "undated", []).append(e)
+    timeline = store.event_timeline(a, b)
+    return {"a": a, "b": b, "timeline": timeline, "days": [{"day": d, "events": evs} for d, evs in days.items()],
+            "cooperation": sum(t["cooperation"] or 0 for t in timeline),
+            "conflict": sum(t["conflict"] or 0 for t in timeline), "count": len(events)}
+
+
+def pair_page(request: Request) -> Response:
+    data = _pair(request)
+    chart = goldstein_chart(data["timeline"], f"Goldstein score of {data['a']}–{data['b']} events per day")
+    return page(request, "event_pair.html", {"title": f"{data['a']} – {data['b']}", **data, "chart": chart,
+                                             "json_url": f"/api/pair/{data['a']}-{data['b']}"})
+
+
+def pair_api(request: Request) -> Response:
+    return JSONResponse(_pair(request))
+
+
+def goldstein_chart(timeline: list[dict[str, Any]], title: str, width: int = 720, height: int = 240) -> Markup | None:
+    """Mean Goldstein per day (-10 conflict .. +10 cooperation) as linked points on a zero line.
+    Each point is an SVG link to that day's sentences below the chart (#day-YYYY-MM-DD)."""
+    points = [t for t in timeline if t["goldstein"] is not None]
+    if not points:
+        return None
+    left, right, top, bottom = 40, 12, 12, 28
+    plot_w, plot_h = width - left - right, height - top - bottom
+    step = plot_w / max(len(points), 1)
+
+    def y(v: float) -> float:
+        return top + plot_h * (10 - v) / 20
+
+    parts = [f'<svg class="chart goldstein" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}"'
+             f' xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>']
+    for v in (10, 0, -10):
+        parts.append(f'<line class="grid" x1="{left}" x2="{width - right}" y1="{y(v):.1f}" y2="{y(v):.1f}"/>'
+                     f'<text class="axis" x="{left - 6}" y="{y(v) + 4:.1f}" text-anchor="end">{v:+d}</text>')
+    for i, t in enumerate(points):
+        cx, cy = left + (i + 0.5) * step, y(float(t["goldstein"]))
+        label = (f"{t['day']}: mean Goldstein {t['goldstein']:+.1f}, {t['n']} events "
+                 f"({t['cooperation']} cooperation, {t['conflict']} conflict)")
+        parts.append(f'<a href="#day-{escape(t["day"])}" class="point" data-day="{escape(t["day"])}">'
+                     f'<line class="grid" x1="{cx:.1f}" x2="{cx:.1f}" y1="{y(0):.1f}" y2="{cy:.1f}"/>'
+                     f'<circle class="bar" cx="{cx:.1f}" cy="{cy:.1f}" r="6">'
+                     f"<title>{escape(label)}</title></circle></a>")
+    for i in sorted({0, len(points) - 1}):
+        anchor = "start" if i == 0 else "end"
+        x = left + (i * step if i == 0 else (i + 1) * step)
+        parts.append(f'<text class="axis" x="{x:.1f}" y="{height - 8}" text-anchor="{anchor}">'
+                     f'{escape(points[i]["day"])}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+ROUTES = [
+    Route("/events", events_page),
+    Route("/api/events", events_api),
+    Route("/pair/{pair}", pair_page),
+    Route("/api/pair/{pair}", pair_api),
+]

@@ -1,0 +1,139 @@
+"""The event coder on real sentences: actors, CAMEO codes, negation, modality, places, the seed."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsdesk.records import Article
+from newsdesk.understand import cameo
+from newsdesk.understand.events import EventCoder
+from newsdesk.understand.places import dateline_place, gazetteer
+
+CONTRACT = {"source", "target", "cameo", "root", "quad_class", "goldstein", "plover", "location", "sentence",
+            "start", "end", "confidence"}
+
+
+@pytest.fixture(scope="module")
+def coder() -> EventCoder:
+    return EventCoder()
+
+
+def code(coder: EventCoder, text: str) -> list[dict]:
+    return list(coder.code(Article(text=text, language="en")).events)
+
+
+def pairs(events: list[dict]) -> set[tuple]:
+    return {(e["source"]["country"], e["root"], e["target"]["country"]) for e in events}
+
+
+def test_negotiation_in_a_third_country_is_reciprocal_and_located(coder: EventCoder) -> None:
+    events = code(coder, "US and Iranian diplomats held indirect negotiations in Oman on Saturday.")
+    assert {("USA", "04", "IRN"), ("IRN", "04", "USA")} <= pairs(events)
+    talks = [e for e in events if e["root"] == "04"]
+    assert all(e["location"]["country"] == "OMN" and e["location"]["lat"] for e in talks)
+    assert talks[0]["source"]["code"] in ("USAGOV", "IRNGOV")
+
+
+def test_refusing_to_negotiate_is_a_rejection_not_a_negotiation(coder: EventCoder) -> None:
+    events = code(coder, "Iran refuses to negotiate its missile program with the United States.")
+    first = events[0]
+    assert (first["source"]["country"], first["target"]["country"]) == ("IRN", "USA")
+    assert first["root"] == "12" and first["quad_class"] == 3
+    assert first["plover"]["event"] == "REJECT"
+
+
+def test_negated_cooperation_is_flagged(coder: EventCoder) -> None:
+    events = code(coder, "Russia did not agree to the ceasefire proposed by Ukraine.")
+    assert events and events[0]["root"] == "12" and events[0]["negated"]
+
+
+def test_intention_is_coded_and_flagged(coder: EventCoder) -> None:
+    events = code(coder, "Israeli Prime Minister Benjamin Netanyahu is set to press US President Donald Trump "
+                         "on his upcoming meeting in Washington.")
+    first = events[0]
+    assert (first["source"]["code"], first["target"]["code"]) == ("ISRGOV", "USAGOV")
+    assert first["root"] in ("02", "10") and first["modality"] == "intended"
+    assert first["location"]["country"] == "USA"
+
+
+def test_material_conflict_with_passive_voice(coder: EventCoder) -> None:
+    events = code(coder, "Three Afghan soldiers were killed by Taliban fighters in Kandahar on Monday.")
+    first = events[0]
+    assert first["quad_class"] == 4 and first["root"] in ("18", "19", "20")
+    assert first["target"]["country"] == "AFG"
+    assert first["goldstein"] is None or first["goldstein"] < 0
+
+
+def test_every_event_meets_the_contract(coder: EventCoder) -> None:
+    text = ("China condemned the sanctions imposed by the European Union on Monday.\n\n"
+            "Police arrested dozens of protesters in Nairobi, Kenyan officials said.")
+    article = coder.code(Article(text=text, language="en"))
+    assert article.events
+    for e in article.events:
+        assert set(e) >= CONTRACT
+        assert e["plover"]["event"], e
+        assert text[e["start"]:e["end"]] == e["sentence"]
+        assert 0 < e["confidence"] <= 1
+        assert e["cameo"].startswith(e["root"]) and cameo.penta_of(e["cameo"]) is not None
+
+
+def test_pronoun_takes_the_last_named_person(coder: EventCoder) -> None:
+    text = ("Foreign Minister Sergei Lavrov arrived in Ankara on Tuesday. "
+            "He accused Turkey of supplying weapons to rebels.")
+    events = code(coder, text)
+    accusation = [e for e in events if e["sentence"].startswith("He")]
+    assert accusation and accusation[0]["source"]["country"] == "RUS"
+    assert accusation[0]["target"]["country"] == "TUR"
+
+
+def test_other_languages_and_empty_articles_are_left_alone(coder: EventCoder) -> None:
+    german = Article(text="Iran lehnt Verhandlungen mit den USA ab.", language="de")
+    assert coder.code(german) is german
+    assert coder.code(Article(text="", language="en")).events == ()
+
+
+def test_lexicon_and_codebook_basics() -> None:
+    assert cameo.verb_code("negotiate") == "046"
+    assert cameo.penta_of("190") == 4 and cameo.penta_of("046") == 1 and cameo.penta_of("010") == 0
+    assert cameo.quad_class_of("010") == 1 and cameo.quad_class_of("173") == 4
+    assert cameo.plover_for("190")["event"] == "ASSAULT"
+    assert cameo.plover_for("012")["mode"] == "statement"
+    assert cameo.penta_model() is not None
+
+
+def test_codebook_read_at_run_time(shared_dir: Path) -> None:
+    cameo.load_codebook.cache_clear()
+    book = cameo.load_codebook()
+    assert book.source is not None
+    assert cameo.goldstein_of("190") == -10.0 and cameo.label_of("046")
+    assert cameo.plover_for("042") == {"event": "CONSULT", "mode": "visit"}
+
+
+def test_gazetteer_prefers_a_city_own_name_and_reads_datelines() -> None:
+    g = gazetteer()
+    assert g.lookup("Islamabad").country == "PAK"
+    assert g.lookup("Oman").kind == "country" and g.lookup("Oman").lat is not None
+    assert g.lookup("US").country == "USA"
+    place = dateline_place("GENEVA (Reuters) - Talks resumed on Monday.")
+    assert place is not None and place.country == "CHE"
+    assert dateline_place("The talks resumed on Monday.") is None
+
+
+def test_seed_events_pass_the_checker(coder: EventCoder, shared_dir: Path, tmp_path: Path) -> None:
+    lines = (shared_dir / "seed" / "seed.txt").read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("In recent weeks"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("Recent Posts"))
+    body = "\n\n".join(line.strip() for line in lines[start:end] if line.strip() and line.strip() not in
+                       ("Advertisement", "News Desk"))
+    result = coder.code(Article(text=body, language="en")).to_dict()
+    out = tmp_path / "r.json"
+    out.write_text(json.dumps(result), encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(shared_dir / "seed" / "check.py"),
+                           str(shared_dir / "seed" / "expected.json"), str(out), "--only", "events"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout
