@@ -1,0 +1,232 @@
+"""Incremental story clustering: each new article joins the best live story or opens one.
+
+In arrival order, without re-clustering the store:
+
+1. The article's terms (`features.terms`) update the document frequencies, then become a
+   TF-IDF vector (sublinear tf, smoothed IDF over everything clustered so far).
+2. Its `QUERY_TERMS` heaviest terms are looked up in `story_index`, the inverted index
+   over each story's `INDEX_TERMS` most distinctive terms. Postings carry the story's last
+   day, so only stories active within `WINDOW_DAYS` of the article's date are seen: a story
+   that has gone quiet drops out of the index by itself, and the cost per article depends
+   on the live stories sharing a rare term with it, not on the size of the store.
+3. The `CANDIDATES` stories with most shared terms are scored: cosine between the article
+   and the story centroid, times a time decay exp(-gap / DECAY_DAYS) when both dates are
+   known. The best one at or above `JOIN_THRESHOLD` is joined, else a story is opened.
+
+The centroid is kept as summed tf weights of its articles (its `CENTROID_TERMS` heaviest),
+so IDF is applied at comparison time and stays current; its norm is refreshed whenever
+the story changes. `newsdesk.stories.repair` merges and splits what this greedy pass got
+wrong.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from newsdesk.stories.features import When, terms, tf_weights
+
+# Tuned by topic cross-validation on ../shared/bench/clustering (`benchmarks/clustering.py --tune`,
+# ECB+ train+dev topics in folds, GVC dev incidents in folds); see that script for the grid.
+JOIN_THRESHOLD = 0.22
+DECAY_DAYS = 10.0
+# Index and lookup sizes: larger finds more candidates at more cost; with these the
+# true story was among the candidates for every ECB+/GVC article that had one.
+QUERY_TERMS = 24
+INDEX_TERMS = 32
+CANDIDATES = 24
+CENTROID_TERMS = 400
+ARTICLE_TERMS = 120
+# A story with no article for this long is quiet: it leaves the index window.
+WINDOW_DAYS = 30.0
+QUIET_DAYS = 7.0
+
+
+@dataclass(frozen=True)
+class Assignment:
+    article_id: int
+    story_id: int
+    similarity: float | None  # None: the article opened the story
+    opened: bool
+
+
+@dataclass
+class StoryState:
+    id: int
+    size: int
+    first_day: float | None
+    last_day: float | None
+    slack: float
+    terms: dict[str, float]
+    norm: float
+    headline: str | None = None
+
+
+def idf(df: int, n: int) -> float:
+    return math.log((n + 1) / (df + 1)) + 1.0
+
+
+class Clusterer:
+    """The clustering state lives in the store's tables; this object holds only settings."""
+
+    def __init__(self, conn: sqlite3.Connection, join_threshold: float | None = None,
+                 decay_days: float | None = None) -> None:
+        self.conn = conn
+        self.join_threshold = JOIN_THRESHOLD if join_threshold is None else join_threshold
+        self.decay_days = DECAY_DAYS if decay_days is None else decay_days
+
+    # -- public -----------------------------------------------------------------------------
+    def assign(self, article_id: int, title: str | None, text: str | None, when: When | None,
+               now: str) -> Assignment:
+        """Put one article in a story (call inside a transaction); re-assigning moves it."""
+        self._forget_article(article_id, now)
+        counts = terms(title, text)
+        weights = tf_weights(counts)
+        n = self._count_documents(weights)
+        idfs = self.idfs(weights, n)
+        vector = {t: w * idfs[t] for t, w in weights.items()}
+        best, score = self._best_story(vector, idfs, when)
+        if best is None or score < self.join_threshold:
+            best = self._open_story(title, when, now)
+            similarity = None
+        else:
+            similarity = score
+        self._add_to_story(best, article_id, weights, when, similarity, title, now)
+        return Assignment(article_id, best.id, similarity, similarity is None)
+
+    def idfs(self, terms_: Iterable[str], n: int | None = None) -> dict[str, float]:
+        n = self.documents() if n is None else n
+        wanted = list(terms_)
+        found: dict[str, int] = {}
+        for chunk in range(0, len(wanted), 500):
+            part = wanted[chunk:chunk + 500]
+            rows = self.conn.execute(f"SELECT term, df FROM story_df WHERE term IN ({','.join('?' * len(part))})",
+                                     part)
+            found.update((r[0], r[1]) for r in rows)
+        return {t: idf(found.get(t, 0), n) for t in wanted}
+
+    def documents(self) -> int:
+        row = self.conn.execute("SELECT value FROM story_counters WHERE name = 'documents'").fetchone()
+        return int(row[0]) if row else 0
+
+    def load_story(self, story_id: int) -> StoryState:
+        row = self.conn.execute("SELECT id, size, first_day, last_day, slack, terms, norm, headline"
+                                " FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return StoryState(row[0], row[1], row[2], row[3], row[4], json.loads(row[5]), row[6], row[7])
+
+    def similarity(self, vector: dict[str, float], idfs: dict[str, float], story: StoryState,
+                   when: When | None) -> float:
+        """Cosine of a TF-IDF vector with a story's centroid, decayed by the time between them.
+
+        `idfs` covers the vector's terms: only those count in the dot product.
+        """
+        norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
+        dot = sum(x * story.terms.get(t, 0.0) * idfs[t] for t, x in vector.items())
+        cosine = dot / (norm * (story.norm or 1.0))
+        return cosine * self.decay(when, story)
+
+    def decay(self, when: When | None, story: StoryState) -> float:
+        if when is None or story.first_day is None or story.last_day is None:
+            return 1.0
+        gap = when.gap(story.first_day, story.last_day, story.slack)
+        return math.exp(-gap / self.decay_days)
+
+    def save_story(self, story: StoryState, now: str) -> None:
+        """Write a story's centroid back (trimmed, with a fresh norm) and re-index it."""
+        if len(story.terms) > CENTROID_TERMS:
+            story.terms = dict(Counter(story.terms).most_common(CENTROID_TERMS))
+        idfs = self.idfs(story.terms)
+        weighted = {t: w * idfs[t] for t, w in story.terms.items()}
+        story.norm = math.sqrt(sum(x * x for x in weighted.values())) or 1.0
+        self.conn.execute(
+            "UPDATE stories SET size = ?, first_day = ?, last_day = ?, slack = ?, terms = ?, norm = ?,"
+            " headline = COALESCE(headline, ?), updated_at = ? WHERE id = ?",
+            (story.size, story.first_day, story.last_day, story.slack, json.dumps(story.terms),
+             story.norm, story.headline, now, story.id))
+        self.conn.execute("DELETE FROM story_index WHERE story_id = ?", (story.id,))
+        top = sorted(weighted, key=weighted.__getitem__, reverse=True)[:INDEX_TERMS]
+        self.conn.executemany("INSERT OR REPLACE INTO story_index(term, day, story_id) VALUES (?,?,?)",
+                              [(t, story.last_day, story.id) for t in top])
+
+    # -- steps ------------------------------------------------------------------------------
+    def _count_documents(self, weights: dict[str, float]) -> int:
+        self.conn.execute("INSERT INTO story_counters(name, value) VALUES ('documents', 1)"
+                          " ON CONFLICT(name) DO UPDATE SET value = value + 1")
+        self.conn.executemany("INSERT INTO story_df(term, df) VALUES (?, 1)"
+                              " ON CONFLICT(term) DO UPDATE SET df = df + 1", [(t,) for t in weights])
+        return self.documents()
+
+    def candidates(self, vector: dict[str, float], when: When | None) -> list[int]:
+        query = sorted(vector, key=vector.__getitem__, reverse=True)[:QUERY_TERMS]
+        if not query:
+            return []
+        marks = ",".join("?" * len(query))
+        if when is None:
+            sql = (f"SELECT story_id FROM story_index WHERE term IN ({marks})"
+                   " GROUP BY story_id ORDER BY count(*) DESC LIMIT ?")
+            params: list[object] = [*query, CANDIDATES]
+        else:
+            lo, hi = when.day - WINDOW_DAYS - when.slack, when.day + WINDOW_DAYS + when.slack
+            sql = (f"SELECT story_id FROM story_index WHERE term IN ({marks})"
+                   " AND (day IS NULL OR day BETWEEN ? AND ?) GROUP BY story_id ORDER BY count(*) DESC LIMIT ?")
+            params = [*query, lo, hi, CANDIDATES]
+        return [r[0] for r in self.conn.execute(sql, params)]
+
+    def _best_story(self, vector: dict[str, float], idfs: dict[str, float],
+                    when: When | None) -> tuple[StoryState | None, float]:
+        best, score = None, 0.0
+        for story_id in self.candidates(vector, when):
+            story = self.load_story(story_id)
+            sim = self.similarity(vector, idfs, story, when)
+            if sim > score:
+                best, score = story, sim
+        return best, score
+
+    def _open_story(self, title: str | None, when: When | None, now: str) -> StoryState:
+        day = when.day if when else None
+        cur = self.conn.execute("INSERT INTO stories(headline, size, first_day, last_day, slack, created_at,"
+                                " updated_at) VALUES (?, 0, ?, ?, ?, ?, ?)",
+                                (title, day, day, when.slack if when else 0.0, now, now))
+        return StoryState(int(cur.lastrowid or 0), 0, day, day, when.slack if when else 0.0, {}, 1.0, title)
+
+    def _add_to_story(self, story: StoryState, article_id: int, weights: dict[str, float], when: When | None,
+                      similarity: float | None, title: str | None, now: str) -> None:
+        for t, w in weights.items():
+            story.terms[t] = story.terms.get(t, 0.0) + w
+        story.size += 1
+        story.headline = story.headline or title
+        if when is not None:
+            story.first_day = when.day if story.first_day is None else min(story.first_day, when.day)
+            story.last_day = when.day if story.last_day is None else max(story.last_day, when.day)
+            story.slack = max(story.slack, when.slack)
+        self.save_story(story, now)
+        kept = dict(Counter(weights).most_common(ARTICLE_TERMS))
+        self.conn.execute("INSERT OR REPLACE INTO story_articles(article_id, story_id, similarity, day, slack,"
+                          " terms) VALUES (?,?,?,?,?,?)",
+                          (article_id, story.id, similarity, when.day if when else None,
+                           when.slack if when else 0.0, json.dumps(kept)))
+
+    def _forget_article(self, article_id: int, now: str) -> None:
+        """Take an article out of its story before it is assigned again (an updated article)."""
+        row = self.conn.execute("SELECT story_id, terms FROM story_articles WHERE article_id = ?",
+                                (article_id,)).fetchone()
+        if row is None:
+            return
+        story = self.load_story(row[0])
+        for t, w in json.loads(row[1]).items():
+            left = story.terms.get(t, 0.0) - w
+            if left > 1e-9:
+                story.terms[t] = left
+            else:
+                story.terms.pop(t, None)
+        story.size -= 1
+        self.conn.execute("DELETE FROM story_articles WHERE article_id = ?", (article_id,))
+        if story.size <= 0:
+            self.conn.execute("DELETE FROM story_index WHERE story_id = ?", (story.id,))
+            self.conn.execute("DELETE FROM stories WHERE id = ?", (story.id,))
+        else:
+            self.save_story(story, now)

@@ -1,0 +1,146 @@
+"""What the story clusterer sees of an article: weighted terms and a date.
+
+Terms are lower-cased, lightly stemmed content words of the title (counted twice: a
+headline is a dense summary) and the body. Words that look like names (capitalised
+inside a sentence) and numbers get a second feature in their own namespace (`@word`),
+so that the people, places and figures that tell two same-topic events apart weigh
+more than the topic's vocabulary. IDF is applied later, by the clusterer, from the
+document frequencies of everything it has seen so far.
+
+The date is the article's own (`published`), else a dateline date found near the top
+of the text ("July 08, 2012", "Sep 18, 2013", "2013-09-18"), else a dateline year;
+each with a precision in days so that a year-only date is not mistaken for a day.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]*\w)?|\d+(?:[.,]\d+)*|[.!?\n]")
+_STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "according", "new", "year", "just", "like"}
+_EPOCH = date(1970, 1, 1)
+
+# How much more a headline term counts than a body term. Tuned by topic cross-validation on
+# ../shared/bench/clustering (ECB+ train+dev and GVC dev; `benchmarks/clustering.py --tune`): 2 beat 1 and 3.
+TITLE_WEIGHT = 2.0
+# Weight of the second, name-and-number feature of a term (0 = off). Same tuning: 1.0 beat 0 and 2.
+NAME_WEIGHT = 1.0
+# How far into the text a dateline date is looked for (characters).
+DATELINE_CHARS = 400
+# Whether a bare year near the top dates an article (give or take half a year).
+BARE_YEARS = True
+
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
+_MONTH_RE = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATE_MDY = re.compile(_MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.I)
+_DATE_DMY = re.compile(r"\b(\d{1,2})\s+" + _MONTH_RE + r",?\s+((?:19|20)\d\d)\b", re.I)
+_DATE_ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+_YEAR = re.compile(r"\b((?:19[89]|20[0-4])\d)\b")
+
+
+@dataclass(frozen=True)
+class When:
+    """A date as days since 1970-01-01, give or take `slack` days."""
+
+    day: float
+    slack: float = 0.0
+
+    def gap(self, first: float, last: float, slack: float) -> float:
+        """Days between this date and the interval [first, last], beyond both slacks."""
+        distance = max(first - self.day, self.day - last, 0.0)
+        return max(0.0, distance - self.slack - slack)
+
+
+def _norm(token: str) -> str:
+    word = token.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return word
+
+
+def terms(title: str | None, text: str | None) -> Counter[str]:
+    """Weighted terms of an article (raw counts; the clusterer applies log-tf and IDF)."""
+    counts: Counter[str] = Counter()
+    for part, weight in ((title or "", TITLE_WEIGHT), (text or "", 1.0)):
+        sentence_start = True
+        for match in _TOKEN.finditer(part):
+            token = match.group()
+            if token in ".!?\n":
+                sentence_start = True
+                continue
+            word = _norm(token)
+            if len(word) < 2 or word in _STOP:
+                sentence_start = False
+                continue
+            counts[word] += weight
+            if NAME_WEIGHT and (token[0].isdigit() or (token[0].isupper() and not sentence_start)):
+                counts["@" + word] += weight * NAME_WEIGHT
+            sentence_start = False
+    return counts
+
+
+def tf_weights(counts: Counter[str]) -> dict[str, float]:
+    """Sublinear term frequency: the tenth mention of a word says less than the first."""
+    return {t: 1.0 + math.log(c) if c >= 1 else c for t, c in counts.items()}
+
+
+def _day(d: date) -> float:
+    return float((d - _EPOCH).days)
+
+
+def parse_iso(value: str | None) -> When | None:
+    """An ISO date or datetime (the article's `published`, or a `date` field)."""
+    if not value:
+        return None
+    try:
+        if len(value) <= 10:
+            return When(_day(date.fromisoformat(value[:10])))
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        m = _DATE_ISO.search(value)
+        return When(_day(date(int(m[1]), int(m[2]), int(m[3])))) if m and _valid(m[1], m[2], m[3]) else None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return When(_day(moment.date()) + moment.hour / 24)
+
+
+def _valid(y: str | int, m: str | int, d: str | int) -> bool:
+    try:
+        date(int(y), int(m), int(d))
+    except ValueError:
+        return False
+    return True
+
+
+def dateline(text: str | None) -> When | None:
+    """A date written near the top of the text (a dateline or timestamp), else a year."""
+    head = (text or "")[:DATELINE_CHARS]
+    found: list[tuple[int, When]] = []
+    for m in _DATE_MDY.finditer(head):
+        if _valid(m[3], _MONTHS[m[1][:3].lower()], m[2]):
+            found.append((m.start(), When(_day(date(int(m[3]), _MONTHS[m[1][:3].lower()], int(m[2]))), 1.0)))
+    for m in _DATE_DMY.finditer(head):
+        if _valid(m[3], _MONTHS[m[2][:3].lower()], m[1]):
+            found.append((m.start(), When(_day(date(int(m[3]), _MONTHS[m[2][:3].lower()], int(m[1]))), 1.0)))
+    for m in _DATE_ISO.finditer(head):
+        if _valid(m[1], m[2], m[3]):
+            found.append((m.start(), When(_day(date(int(m[1]), int(m[2]), int(m[3]))), 1.0)))
+    if found:
+        return min(found, key=lambda f: f[0])[1]
+    year = _YEAR.search(head)
+    # A bare year is mid-year give or take half a year, minus a margin so that two
+    # different years still read as apart.
+    return When(_day(date(int(year[1]), 7, 2)), 150.0) if year and BARE_YEARS else None
+
+
+def article_when(published: str | None, text: str | None) -> When | None:
+    return parse_iso(published) or dateline(text)
