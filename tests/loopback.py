@@ -20,7 +20,7 @@
 shows how to make a throw-away certificate with the openssl command).
 
 Routes win over files under `root`; anything else is 404. Files get a Content-Type from
-their suffix (.rss/.atom/.xml as XML). Routes with `etag`/`last_modified` answer 304 to a
+their suffix (.rss/.atom/.xml as XML; .gz files as application/gzip, not decoded). Routes with `etag`/`last_modified` answer 304 to a
 matching conditional request. Every response closes its connection.
 
 As a pytest fixture: `from loopback import loopback` in a conftest.py gives tests a fresh
@@ -201,6 +201,14 @@ class LoopbackServer:
         return candidate
 
 
+def _content_type(path: Path) -> str | None:
+    """By suffix; a compressed file (page.html.gz) is served as the archive it is, like most servers."""
+    guessed, encoding = mimetypes.guess_type(path.name)
+    if encoding:
+        return "application/gzip" if encoding == "gzip" else "application/octet-stream"
+    return TYPES.get(path.suffix.lower()) or guessed
+
+
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_ref: LoopbackServer
@@ -218,7 +226,7 @@ class _Handler(BaseHTTPRequestHandler):
             elif route is not None:
                 self._send_route(route)
             elif (found := server.file_for(self.path)) is not None:
-                content_type = TYPES.get(found.suffix.lower()) or mimetypes.guess_type(found.name)[0]
+                content_type = _content_type(found)
                 self._send_route(Route(200, found.read_bytes(),
                                        {"Content-Type": content_type or "application/octet-stream"}))
             else:
