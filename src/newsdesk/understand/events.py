@@ -45,6 +45,7 @@ SLOT_RANK = {"R": 0, "X": 1, "NR": 2, "NX": 2, "O": 3, "NO": 4}
 # the seed; see `newsdesk bench events` for the held-out effect.
 SLOT_WEIGHT = {"R": 1.0, "X": 0.8, "NR": 0.9, "NX": 0.7, "O": 0.45, "NO": 0.4}
 MAIN_SHARE = 0.5
+OTHER_CLASS_WEIGHT = 1.0  # a predicate outside the predicted class counts this much
 # CAMEO 02x (appeal) and 10x (demand) are the same acts at two intensities, sub-codes aligned
 # (021 appeal for material cooperation / 101 demand material cooperation...): when the
 # sentence reads cooperative, "press"/"demand" is coded as an appeal, and the other way round.
@@ -181,11 +182,17 @@ def _main_predicate(sent, preds: list[Predicate], probs) -> Predicate | None:  #
     klass = int(probs.argmax())
     variants = ranked + [replace(p, code=SISTER_ROOTS[p.code[:2]] + p.code[2:]) for p in ranked
                          if p.code[:2] in SISTER_ROOTS]
-    scored = [(float(probs[cameo.penta_of(_adjusted_code(p)[0])]) * SLOT_WEIGHT[p.slot], p) for p in variants]
+    scored = [(_score(p, probs, klass), p) for p in variants]
     best = max(scored, key=lambda sp: sp[0], default=None)
     if best is not None and best[0] >= MAIN_SHARE * float(probs[klass]):
         return best[1]
     return Predicate(sent.root, "R", cameo.CLASS_DEFAULT_CODE[klass])
+
+
+def _score(pred: Predicate, probs, klass: int) -> float:  # noqa: ANN001
+    penta = cameo.penta_of(_adjusted_code(pred)[0])
+    weight = SLOT_WEIGHT[pred.slot] * (1.0 if penta == klass else OTHER_CLASS_WEIGHT)
+    return float(probs[penta]) * weight
 
 
 def _adjusted_code(pred: Predicate) -> tuple[str, bool]:
