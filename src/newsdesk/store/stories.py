@@ -1,9 +1,201 @@
-"""Stored duplicates and stories."""
+"""Stored duplicates and stories: the after-store hook that places each article, and the listings.
+
+`after_store_stories` runs for every stored article (new or changed): it finds the
+article's exact and near duplicates (`newsdesk.stories.dedupe`), puts it in a story
+(`newsdesk.stories.cluster`) and writes `duplicate_of` and `story_id` into the article's
+record; every `REPAIR_EVERY` articles the repair pass merges and splits the stories that
+changed. Listings: stories (live or quiet), one story with its timeline and syndication
+groups, an article's story and duplicates.
+"""
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from newsdesk.errors import NotFound
+from newsdesk.records import Article
+from newsdesk.stories import repair as repair_mod
+from newsdesk.stories.cluster import QUIET_DAYS, Assignment, Clusterer
+from newsdesk.stories.dedupe import Deduper, Duplicate
+from newsdesk.stories.features import When, article_when
+
+_EPOCH = date(1970, 1, 1)
+
+
+def day_to_iso(day: float | None) -> str | None:
+    return None if day is None else (_EPOCH + timedelta(days=int(day))).isoformat()
+
+
+def today() -> When:
+    now = datetime.now(UTC)
+    return When(float((now.date() - _EPOCH).days) + now.hour / 24)
+
+
+def _now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 class StoryStore:
     conn: sqlite3.Connection
+
+    # -- writing ----------------------------------------------------------------------------
+    def after_store_stories(self, article_id: int, article: Article) -> None:
+        """Dedupe and place one stored article (the pipeline's after-store hook)."""
+        if article.kind != "article" or not (article.text or "").strip():
+            return
+        # An article with no date of its own is news as of now (when we first saw it).
+        self.place_article(article_id, article, article_when(article.published, article.text) or today())
+
+    def place_article(self, article_id: int, article: Article, when: When | None,
+                      repair: bool = True) -> tuple[Duplicate, Assignment]:
+        """Find duplicates, assign a story and record both, in one transaction."""
+        now = _now()
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            dup = Deduper(self.conn).add(article_id, article.text, article.site_name, when.day if when else None)
+            placed = Clusterer(self.conn).assign(article_id, article.title, article.text, when, now)
+            self.conn.execute(
+                "UPDATE articles SET data = json_set(data, '$.story_id', ?, '$.duplicate_of', ?) WHERE id = ?",
+                (str(placed.story_id), str(dup.canonical_id) if dup.canonical_id != article_id else None,
+                 article_id))
+            due = repair and self._repair_due()
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        if due:
+            self.repair_stories()
+        return dup, placed
+
+    def _repair_due(self) -> bool:
+        row = self.conn.execute("SELECT value FROM story_counters WHERE name = 'repaired_at'").fetchone()
+        last = int(row[0]) if row else 0
+        return Clusterer(self.conn).documents() - last >= repair_mod.REPAIR_EVERY
+
+    def repair_stories(self, everything: bool = False) -> repair_mod.RepairReport:
+        """Merge and split the stories changed since the last repair (or all of them)."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            row = self.conn.execute("SELECT value FROM story_counters WHERE name = 'repaired_at'").fetchone()
+            since = None if everything or row is None else int(row[0])
+            clusterer = Clusterer(self.conn)
+            report = repair_mod.repair(self.conn, since, _now(), clusterer)
+            self.conn.execute("INSERT INTO story_counters(name, value) VALUES ('repaired_at', ?)"
+                              " ON CONFLICT(name) DO UPDATE SET value = excluded.value", (clusterer.documents(),))
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        return report
+
+    # -- reading ----------------------------------------------------------------------------
+    def story_of(self, article_id: int) -> int | None:
+        row = self.conn.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
+        return int(row[0]) if row else None
+
+    def story_assignments(self) -> dict[int, int]:
+        return {int(r[0]): int(r[1]) for r in self.conn.execute("SELECT article_id, story_id FROM story_articles")}
+
+    def stories(self, limit: int = 50, offset: int = 0, min_size: int = 1) -> list[dict[str, Any]]:
+        """Stories, most recently active first, with their article and source counts."""
+        rows = self.conn.execute(
+            "SELECT s.id, s.headline, s.size, s.first_day, s.last_day, s.updated_at,"
+            " (SELECT count(DISTINCT coalesce(a.site_name, a.source_id, a.id)) FROM story_articles m"
+            "  JOIN articles a ON a.id = m.article_id WHERE m.story_id = s.id) AS sources"
+            " FROM stories s WHERE s.merged_into IS NULL AND s.size >= ?"
+            " ORDER BY s.last_day IS NULL, s.last_day DESC, s.id DESC LIMIT ? OFFSET ?",
+            (min_size, limit, offset)).fetchall()
+        latest = self._latest_day()
+        return [self._story_summary(r, latest) for r in rows]
+
+    def _latest_day(self) -> float | None:
+        row = self.conn.execute("SELECT max(last_day) FROM stories WHERE merged_into IS NULL").fetchone()
+        return row[0] if row else None
+
+    def _story_summary(self, r: sqlite3.Row, latest: float | None) -> dict[str, Any]:
+        quiet = r["last_day"] is not None and latest is not None and latest - r["last_day"] > QUIET_DAYS
+        return {"id": r["id"], "headline": r["headline"], "articles": r["size"], "sources": r["sources"],
+                "first_day": day_to_iso(r["first_day"]), "last_day": day_to_iso(r["last_day"]),
+                "status": "quiet" if quiet else "live", "updated_at": r["updated_at"]}
+
+    def resolve_story(self, story_id: int) -> int:
+        """A story id after merges (a merged story answers with the story it went into)."""
+        for _ in range(100):
+            row = self.conn.execute("SELECT merged_into FROM stories WHERE id = ?", (story_id,)).fetchone()
+            if row is None:
+                raise NotFound(f"no story {story_id}; see `newsdesk stories` for the list")
+            if row[0] is None:
+                return story_id
+            story_id = int(row[0])
+        return story_id
+
+    def story(self, story_id: int) -> dict[str, Any]:
+        """One story: summary, timeline of articles (oldest first), syndication groups."""
+        story_id = self.resolve_story(story_id)
+        row = self.conn.execute(
+            "SELECT s.id, s.headline, s.size, s.first_day, s.last_day, s.updated_at,"
+            " (SELECT count(DISTINCT coalesce(a.site_name, a.source_id, a.id)) FROM story_articles m"
+            "  JOIN articles a ON a.id = m.article_id WHERE m.story_id = s.id) AS sources"
+            " FROM stories s WHERE s.id = ?", (story_id,)).fetchone()
+        summary = self._story_summary(row, self._latest_day())
+        timeline = self.story_articles(story_id)
+        summary["timeline"] = timeline
+        summary["first_report"] = timeline[0] if timeline else None
+        summary["latest_report"] = timeline[-1] if timeline else None
+        summary["groups"] = _syndication_groups(timeline)
+        return summary
+
+    def story_articles(self, story_id: int) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.url, a.site_name, a.published, a.first_seen, a.excerpt, m.similarity,"
+            " f.canonical_id, f.similarity AS dup_similarity"
+            " FROM story_articles m JOIN articles a ON a.id = m.article_id"
+            " LEFT JOIN story_fingerprints f ON f.article_id = a.id WHERE m.story_id = ?"
+            " ORDER BY coalesce(a.published, a.first_seen), a.id", (story_id,)).fetchall()
+        return [dict(r) | {"duplicate_of": r["canonical_id"] if r["canonical_id"] not in (None, r["id"]) else None}
+                for r in rows]
+
+    def duplicates_of(self, article_id: int) -> list[dict[str, Any]]:
+        """The other members of an article's syndication group, representative first."""
+        row = self.conn.execute("SELECT canonical_id FROM story_fingerprints WHERE article_id = ?",
+                                (article_id,)).fetchone()
+        if row is None:
+            return []
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.url, a.site_name, a.published, f.similarity, f.article_id = f.canonical_id"
+            " AS representative FROM story_fingerprints f JOIN articles a ON a.id = f.article_id"
+            " WHERE f.canonical_id = ? AND f.article_id != ? ORDER BY representative DESC, a.id",
+            (row[0], article_id)).fetchall()
+        return [dict(r) for r in rows]
+
+    def front_stories(self, limit: int = 20) -> list[dict[str, Any]]:
+        """Front page: live stories, each with its representative articles (duplicates folded)."""
+        out = []
+        for story in self.stories(limit=limit):
+            articles = self.story_articles(story["id"])
+            story["lead"] = next((a for a in reversed(articles) if a["duplicate_of"] is None), None)
+            story["groups"] = _syndication_groups(articles)
+            out.append(story)
+        return out
+
+
+def _syndication_groups(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Articles grouped by their representative: one entry per distinct text, with its copies."""
+    by_id = {a["id"]: a for a in articles}
+    groups: dict[int, dict[str, Any]] = {}
+    for a in articles:
+        head = a["duplicate_of"] if a["duplicate_of"] in by_id else a["id"]
+        group = groups.setdefault(head, {"representative": by_id[head], "copies": []})
+        if a["id"] != head:
+            group["copies"].append(a)
+    for group in groups.values():
+        sites = {c["site_name"] or c["url"] for c in group["copies"]} - {group["representative"]["site_name"]}
+        group["also_published_by"] = len(sites)
+    return list(groups.values())
+
+
+def story_json(story: dict[str, Any]) -> str:
+    return json.dumps(story, ensure_ascii=False, default=str)

@@ -144,9 +144,9 @@ class Clusterer:
         story.norm = math.sqrt(sum(x * x for x in weighted.values())) or 1.0
         self.conn.execute(
             "UPDATE stories SET size = ?, first_day = ?, last_day = ?, slack = ?, terms = ?, norm = ?,"
-            " headline = COALESCE(headline, ?), updated_at = ? WHERE id = ?",
+            " headline = COALESCE(headline, ?), updated_at = ?, touched = ? WHERE id = ?",
             (story.size, story.first_day, story.last_day, story.slack, json.dumps(story.terms),
-             story.norm, story.headline, now, story.id))
+             story.norm, story.headline, now, self.documents(), story.id))
         self.conn.execute("DELETE FROM story_index WHERE story_id = ?", (story.id,))
         top = sorted(weighted, key=weighted.__getitem__, reverse=True)[:INDEX_TERMS]
         self.conn.executemany("INSERT OR REPLACE INTO story_index(term, day, story_id) VALUES (?,?,?)",

@@ -45,10 +45,12 @@ CREATE TABLE stories (
     terms       TEXT NOT NULL DEFAULT '{}',   -- JSON {term: summed tf weight}: the centroid before IDF
     norm        REAL NOT NULL DEFAULT 1,      -- the centroid's TF-IDF norm when last updated
     merged_into INTEGER,                      -- set when the repair pass folded this story into another
+    touched     INTEGER NOT NULL DEFAULT 0,   -- the documents counter when last changed (what repair looks at)
     created_at  TEXT NOT NULL,
     updated_at  TEXT NOT NULL
 );
 CREATE INDEX stories_last_day ON stories(last_day);
+CREATE INDEX stories_touched ON stories(touched);
 
 -- The inverted index over each live story's most distinctive terms; `day` is the story's last day,
 -- so a lookup only sees stories active near the article's date (quiet stories drop out).

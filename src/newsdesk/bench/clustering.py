@@ -1,0 +1,177 @@
+"""Story clustering benchmark: ours beside TF-IDF + k-means, scored by the data set's own score.py.
+
+Input: a JSONL of documents with "doc_id", "cluster_id", "title", "text", "date" (the
+../shared/bench/clustering format). Ours: documents fed one at a time, in an order shuffled
+with a fixed seed, to the incremental clusterer in a fresh in-memory store (the number of
+stories is not given); the periodic repair pass runs every `REPAIR_EVERY` articles and once
+at the end. The anchor: TF-IDF (sublinear tf, English stop words) + k-means given the gold
+number of clusters, over all documents at once. Metrics come from the `score.py` beside
+the data (B³, pairwise, ARI, NMI); when it is missing, B³ is computed here the same way.
+
+`tune` does the threshold search by cross-validation over topics: the topics are dealt
+into folds; for each fold the grid point with the best mean B³ F1 on the other folds'
+topics is chosen and scored on the fold's topics. Nothing is tuned on a single file.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import itertools
+import json
+import random
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from newsdesk.stories import cluster as cluster_mod
+from newsdesk.stories import repair as repair_mod
+
+SHARED = Path(__file__).resolve().parents[3] / ".." / "shared" / "bench" / "clustering"
+Docs = list[dict[str, Any]]
+
+
+def load_docs(path: Path) -> Docs:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def scorer(path: Path) -> Callable[[dict[str, str], dict[str, str]], dict[str, Any]]:
+    """The `scores(gold, pred)` of the score.py beside the data, else our own B³."""
+    script = path.parent / "score.py"
+    if script.exists():
+        spec = importlib.util.spec_from_file_location("clustering_score", script)
+        assert spec and spec.loader
+        module: ModuleType = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module.scores  # type: ignore[no-any-return]
+    return bcubed
+
+
+def bcubed(gold: dict[str, str], pred: dict[str, str]) -> dict[str, Any]:
+    members_g: dict[str, set[str]] = defaultdict(set)
+    members_p: dict[str, set[str]] = defaultdict(set)
+    for d in gold:
+        members_g[gold[d]].add(d)
+        members_p[pred[d]].add(d)
+    p = sum(len(members_g[gold[d]] & members_p[pred[d]]) / len(members_p[pred[d]]) for d in gold) / len(gold)
+    r = sum(len(members_g[gold[d]] & members_p[pred[d]]) / len(members_g[gold[d]]) for d in gold) / len(gold)
+    return {"docs": len(gold), "gold_clusters": len(members_g), "pred_clusters": len(members_p),
+            "bcubed_P": p, "bcubed_R": r, "bcubed_F1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+def ours(docs: Docs, seed: int = 0) -> tuple[dict[str, str], float]:
+    """Incremental clustering in a shuffled order; (doc -> story, seconds per document)."""
+    from newsdesk.stories.commands import cluster_stream
+
+    order = docs[:]
+    random.Random(seed).shuffle(order)
+    started = time.perf_counter()
+    pred = {line["id"]: line["story_id"] for line in cluster_stream(
+        {"id": d["doc_id"], "title": d.get("title"), "text": d.get("text"), "date": d.get("date")} for d in order)}
+    return pred, (time.perf_counter() - started) / max(1, len(docs))
+
+
+def kmeans_anchor(docs: Docs, seed: int = 0) -> tuple[dict[str, str], float]:
+    """TF-IDF + k-means given the gold number of clusters (the anchor)."""
+    from sklearn.cluster import KMeans
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    started = time.perf_counter()
+    texts = [f"{d.get('title') or ''}\n{d.get('text') or ''}" for d in docs]
+    matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts)
+    k = len({d["cluster_id"] for d in docs})
+    labels = KMeans(n_clusters=k, n_init=10, random_state=seed).fit_predict(matrix)
+    pred = {d["doc_id"]: str(label) for d, label in zip(docs, labels, strict=True)}
+    return pred, (time.perf_counter() - started) / max(1, len(docs))
+
+
+def run(path: Path, seed: int = 0, subset: tuple[str, str] | None = None) -> dict[str, Any]:
+    """Ours and the anchor on one document file, in the same run."""
+    docs = load_docs(path)
+    if subset:
+        docs = [d for d in docs if str(d.get(subset[0])) == subset[1]]
+    score = scorer(path)
+    gold = {d["doc_id"]: d["cluster_id"] for d in docs}
+    result: dict[str, Any] = {"file": str(path), "docs": len(docs), "seed": seed}
+    for name, method in (("newsdesk (incremental, k unknown)", ours), ("tf-idf + k-means (k given)", kmeans_anchor)):
+        pred, per_doc = method(docs, seed)
+        result[name] = score(gold, {d: str(pred[d]) for d in gold}) | {"ms_per_doc": per_doc * 1000}
+    return result
+
+
+def format_result(result: dict[str, Any]) -> str:
+    keys = ("bcubed_P", "bcubed_R", "bcubed_F1", "pairwise_F1", "ari", "nmi", "pred_clusters", "ms_per_doc")
+    names = [k for k in result if isinstance(result[k], dict)]
+    lines = [f"{result['file']}  ({result['docs']} documents, shuffle seed {result['seed']})",
+             f"{'metric':16s}" + "".join(f"{n:>36s}" for n in names)]
+    for key in keys:
+        cells = []
+        for n in names:
+            v = result[n].get(key)
+            cells.append(f"{v:36.4f}" if isinstance(v, float) else f"{v!s:>36s}")
+        lines.append(f"{key:16s}" + "".join(cells))
+    ours_f1, anchor_f1 = (result[n].get("bcubed_F1", 0.0) for n in names[:2])
+    lines.append(f"B³ F1 ratio ours/anchor: {ours_f1 / anchor_f1:.3f}" if anchor_f1 else "")
+    return "\n".join(lines)
+
+
+# -- tuning by cross-validation over topics ----------------------------------------------------
+
+GRID = {"JOIN_THRESHOLD": (0.16, 0.2, 0.24, 0.28), "MERGE_THRESHOLD": (0.25, 0.3, 0.4),
+        "SPLIT_THRESHOLD": (0.0, 0.04, 0.08)}
+
+
+@contextmanager
+def settings(values: dict[str, float]) -> Iterator[None]:
+    """Temporarily set the clusterer's tuned constants (module attributes)."""
+    modules = (cluster_mod, repair_mod)
+    saved = {(m, k): getattr(m, k) for m in modules for k in values if hasattr(m, k)}
+    try:
+        for (m, k) in saved:
+            setattr(m, k, values[k])
+        yield
+    finally:
+        for (m, k), v in saved.items():
+            setattr(m, k, v)
+
+
+def topic_groups(docs: Docs) -> list[Docs]:
+    """Topics (ECB+) or, for a single-topic set (GVC), incidents, as the units of cross-validation."""
+    key = "topic_id" if len({d.get("topic_id") for d in docs}) > 1 else "cluster_id"
+    groups: dict[str, Docs] = defaultdict(list)
+    for d in docs:
+        groups[str(d.get(key))].append(d)
+    return [groups[k] for k in sorted(groups)]
+
+
+def tune(paths: list[Path], folds: int = 4, seed: int = 0) -> dict[str, Any]:
+    """Cross-validated B³ F1 of the grid's choice, per file and fold (the chosen values included)."""
+    points = [dict(zip(GRID, values, strict=True)) for values in itertools.product(*GRID.values())]
+    report: dict[str, Any] = {}
+    for path in paths:
+        score = scorer(path)
+        groups = topic_groups(load_docs(path))
+        random.Random(seed).shuffle(groups)
+        dealt = [sum(groups[i::folds], []) for i in range(folds)]
+        table = []  # table[point][fold] = B³ F1 of that point on that fold's documents alone
+        for point in points:
+            with settings(point):
+                table.append([_f1(part, score, seed) for part in dealt])
+        chosen = []
+        for f in range(folds):
+            train = [sum(row[g] for g in range(folds) if g != f) for row in table]
+            best = max(range(len(points)), key=train.__getitem__)
+            chosen.append({"fold": f, "values": points[best], "held_out_F1": table[best][f]})
+        overall = max(range(len(points)), key=lambda p: sum(table[p]))
+        report[str(path)] = {"folds": chosen, "cv_F1": sum(c["held_out_F1"] for c in chosen) / folds,
+                             "best_overall": points[overall]}
+    return report
+
+
+def _f1(docs: Docs, score: Callable[..., dict[str, Any]], seed: int) -> float:
+    pred, _ = ours(docs, seed)
+    gold = {d["doc_id"]: d["cluster_id"] for d in docs}
+    return float(score(gold, {d: str(pred[d]) for d in gold})["bcubed_F1"])

@@ -1,0 +1,125 @@
+"""`newsdesk stories`, `newsdesk story ID` and `newsdesk cluster --jsonl FILE`.
+
+`cluster` is the evaluation entry point: it reads lines {"id", "title", "text", "date"}
+(title and date may be null) in the given order, stores and clusters each one as it comes
+(a fresh in-memory store unless --db), runs the periodic repair pass as it goes and once
+at the end, and writes one {"id", "story_id"} line per input line, in input order, with
+each article's story after that final pass.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import click
+
+from newsdesk.cli_common import db_option, json_option, print_json, store_from
+from newsdesk.records import Article, RawPage
+from newsdesk.store import Store, open_store
+from newsdesk.stories.features import article_when
+
+
+def cluster_stream(lines: Iterable[dict[str, Any]], store: Store | None = None,
+                   repair: bool = True) -> Iterator[dict[str, str]]:
+    """Cluster documents in the order given; yield {"id", "story_id"} per document at the end."""
+    own = store is None
+    store = store or open_store(":memory:")
+    placed: list[tuple[str, int]] = []
+    try:
+        for n, line in enumerate(lines):
+            doc_id = str(line.get("id", n))
+            text = line.get("text") or ""
+            article = Article(title=line.get("title"), text=text, published=line.get("date"),
+                              url=f"urn:newsdesk:cluster:{doc_id}")
+            raw = RawPage(body=text.encode(), origin=f"cluster:{doc_id}", kind_hint="text")
+            _, article_id = store.store_page(raw, article)
+            store.place_article(article_id, article, article_when(line.get("date"), text), repair=repair)
+            placed.append((doc_id, article_id))
+        if repair:
+            store.repair_stories()
+        stories = store.story_assignments()
+        for doc_id, article_id in placed:
+            yield {"id": doc_id, "story_id": str(stories.get(article_id, ""))}
+    finally:
+        if own:
+            store.close()
+
+
+def _read_jsonl(handle: Any) -> Iterator[dict[str, Any]]:
+    for number, raw in enumerate(handle, 1):
+        if raw.strip():
+            try:
+                yield json.loads(raw)
+            except json.JSONDecodeError as exc:
+                raise click.ClickException(f"line {number}: not JSON ({exc}); expected"
+                                           ' {"id", "title", "text", "date"} per line') from exc
+
+
+@click.command("cluster")
+@click.option("--jsonl", "jsonl", required=True, type=click.File("r", encoding="utf-8"),
+              help='Lines {"id", "title", "text", "date"}, clustered in this order ("-" for stdin).')
+@click.option("--db", "db", default=None, metavar="PATH",
+              help="Cluster into this database instead of a fresh in-memory store.")
+@click.option("--no-repair", is_flag=True, help="Skip the merge/split repair passes (pure greedy assignment).")
+def cluster_command(jsonl: Any, db: str | None, no_repair: bool) -> None:
+    """Cluster documents into stories incrementally; print {"id", "story_id"} lines."""
+    store = open_store(db) if db else None
+    try:
+        for line in cluster_stream(_read_jsonl(jsonl), store, repair=not no_repair):
+            sys.stdout.write(json.dumps(line) + "\n")
+    finally:
+        if store is not None:
+            store.close()
+
+
+@click.command("stories")
+@db_option
+@json_option
+@click.option("--limit", default=30, show_default=True, help="How many stories.")
+@click.option("--min-articles", default=1, show_default=True, help="Hide stories with fewer articles.")
+@click.option("--repair", is_flag=True, help="Run the merge/split pass over every story first.")
+def stories_command(db: str | None, as_json: bool, limit: int, min_articles: int, repair: bool) -> None:
+    """List stories, most recently active first."""
+    _, store = store_from(db, readonly=not repair)
+    with store:
+        if repair:
+            report = store.repair_stories(everything=True)
+            click.echo(f"repair: looked at {report.looked_at}, merged {report.merged}, split {report.split}",
+                       err=True)
+        rows = store.stories(limit=limit, min_size=min_articles)
+    if as_json:
+        print_json(rows)
+        return
+    for s in rows:
+        days = s["first_day"] or "?"
+        if s["last_day"] and s["last_day"] != s["first_day"]:
+            days += f" – {s['last_day']}"
+        click.echo(f"{s['id']:>6}  {s['articles']:>3} articles  {s['sources']:>3} sources  {s['status']:<5}"
+                   f"  {days:<23}  {s['headline'] or '(no headline)'}")
+
+
+@click.command("story")
+@click.argument("story_id", type=int)
+@db_option
+@json_option
+def story_command(story_id: int, db: str | None, as_json: bool) -> None:
+    """One story: its timeline of articles and sources."""
+    _, store = store_from(db, readonly=True)
+    with store:
+        story = store.story(story_id)
+    if as_json:
+        print_json(story)
+        return
+    click.echo(f"story {story['id']}: {story['headline'] or '(no headline)'}"
+               f"  ({story['articles']} articles, {story['sources']} sources, {story['status']})")
+    for group in story["groups"]:
+        a = group["representative"]
+        also = f"  (also published by {group['also_published_by']} sources)" if group["also_published_by"] else ""
+        click.echo(f"  {a['published'] or a['first_seen'] or '?':<25} {a['site_name'] or '-':<24}"
+                   f" {a['title'] or a['url']}{also}")
+
+
+COMMANDS: list[click.Command] = [cluster_command, stories_command, story_command]

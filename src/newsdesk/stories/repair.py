@@ -1,0 +1,198 @@
+"""The periodic repair pass: merge stories that turned out to be one, split stories that are two.
+
+The greedy incremental pass decides with what it has seen so far; an early article can
+open a second story for an event whose vocabulary was not yet known, and an article
+between two events can glue them. Every `REPAIR_EVERY` articles (and on demand) this pass
+looks only at the stories changed since the last pass:
+
+- **merge**: a changed story meets its candidates through the same inverted index as an
+  article does; two stories whose centroids' TF-IDF cosine (time-decayed) reaches
+  `MERGE_THRESHOLD` become one (the larger keeps its id; the other is marked
+  `merged_into`).
+- **split**: a changed story with at least `SPLIT_MIN` articles is cut in two by
+  average-linkage over its articles' TF-IDF vectors; the cut is kept when the average
+  similarity across the two parts is below `SPLIT_THRESHOLD` and each part has at least
+  two articles.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+from dataclasses import dataclass
+
+from newsdesk.stories.cluster import Clusterer, StoryState
+from newsdesk.stories.features import When
+
+# Tuned with the join threshold by topic cross-validation (`benchmarks/clustering.py --tune`).
+MERGE_THRESHOLD = 0.3
+SPLIT_THRESHOLD = 0.06
+SPLIT_MIN = 4
+REPAIR_EVERY = 200
+
+
+@dataclass(frozen=True)
+class RepairReport:
+    looked_at: int
+    merged: int
+    split: int
+
+
+def repair(conn: sqlite3.Connection, since: int | None = None, now: str = "",
+           clusterer: Clusterer | None = None) -> RepairReport:
+    """Merge and split the stories changed since the documents counter was `since` (all when None)."""
+    clusterer = clusterer or Clusterer(conn)
+    if since is None:
+        ids = [r[0] for r in conn.execute("SELECT id FROM stories WHERE merged_into IS NULL AND size > 0")]
+    else:
+        ids = [r[0] for r in conn.execute("SELECT id FROM stories WHERE merged_into IS NULL AND size > 0"
+                                          " AND touched >= ?", (since,))]
+    merged = split = 0
+    for story_id in ids:
+        split += _try_split(clusterer, story_id, now)
+    for story_id in ids:
+        merged += _try_merge(clusterer, story_id, now)
+    return RepairReport(len(ids), merged, split)
+
+
+def _alive(clusterer: Clusterer, story_id: int) -> StoryState | None:
+    row = clusterer.conn.execute("SELECT merged_into, size FROM stories WHERE id = ?", (story_id,)).fetchone()
+    if row is None or row[0] is not None or row[1] <= 0:
+        return None
+    return clusterer.load_story(story_id)
+
+
+def _when(story: StoryState) -> When | None:
+    if story.first_day is None or story.last_day is None:
+        return None
+    middle = (story.first_day + story.last_day) / 2
+    return When(middle, story.slack + (story.last_day - story.first_day) / 2)
+
+
+def centroid_cosine(clusterer: Clusterer, a: StoryState, b: StoryState) -> float:
+    idfs = clusterer.idfs(set(a.terms) & set(b.terms))
+    dot = sum(a.terms[t] * b.terms[t] * idfs[t] ** 2 for t in idfs)
+    cosine = dot / ((a.norm or 1.0) * (b.norm or 1.0))
+    return cosine * clusterer.decay(_when(a), b)
+
+
+def _try_merge(clusterer: Clusterer, story_id: int, now: str) -> int:
+    story = _alive(clusterer, story_id)
+    if story is None:
+        return 0
+    idfs = clusterer.idfs(story.terms)
+    vector = {t: w * idfs[t] for t, w in story.terms.items()}
+    best, score = None, 0.0
+    for other_id in clusterer.candidates(vector, _when(story)):
+        other = _alive(clusterer, other_id) if other_id != story_id else None
+        if other is not None:
+            sim = centroid_cosine(clusterer, story, other)
+            if sim > score:
+                best, score = other, sim
+    if best is None or score < MERGE_THRESHOLD:
+        return 0
+    keep, gone = (story, best) if story.size >= best.size else (best, story)
+    merge_into(clusterer, keep, gone, now)
+    return 1
+
+
+def merge_into(clusterer: Clusterer, keep: StoryState, gone: StoryState, now: str) -> None:
+    for t, w in gone.terms.items():
+        keep.terms[t] = keep.terms.get(t, 0.0) + w
+    keep.size += gone.size
+    days = [d for d in (keep.first_day, keep.last_day, gone.first_day, gone.last_day) if d is not None]
+    if days:
+        keep.first_day, keep.last_day = min(days), max(days)
+    keep.slack = max(keep.slack, gone.slack)
+    conn = clusterer.conn
+    conn.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?", (keep.id, gone.id))
+    conn.execute("UPDATE stories SET merged_into = ?, size = 0, updated_at = ? WHERE id = ?", (keep.id, now, gone.id))
+    conn.execute("UPDATE stories SET merged_into = ? WHERE merged_into = ?", (keep.id, gone.id))
+    conn.execute("DELETE FROM story_index WHERE story_id = ?", (gone.id,))
+    clusterer.save_story(keep, now)
+    label_articles(conn, keep.id)
+
+
+def _members(clusterer: Clusterer, story_id: int) -> list[tuple[int, dict[str, float], float | None, float]]:
+    rows = clusterer.conn.execute("SELECT article_id, terms, day, slack FROM story_articles WHERE story_id = ?"
+                                  " ORDER BY article_id", (story_id,)).fetchall()
+    return [(r[0], json.loads(r[1]), r[2], r[3]) for r in rows]
+
+
+def _two_groups(vectors: list[dict[str, float]]) -> tuple[list[int], float] | None:
+    """Average-linkage cut into two; the labels and the mean similarity across the cut."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    n = len(vectors)
+    norms = [math.sqrt(sum(x * x for x in v.values())) or 1.0 for v in vectors]
+    sims = [[0.0] * n for _ in range(n)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            a, b = vectors[i], vectors[j]
+            small, large = (a, b) if len(a) < len(b) else (b, a)
+            sims[i][j] = sims[j][i] = sum(x * large.get(t, 0.0) for t, x in small.items()) / (norms[i] * norms[j])
+    condensed = [1.0 - sims[i][j] for i in range(n) for j in range(i + 1, n)]
+    labels = list(fcluster(linkage(condensed, method="average"), 2, criterion="maxclust"))
+    if len(set(labels)) < 2:
+        return None
+    cross = [sims[i][j] for i in range(n) for j in range(i + 1, n) if labels[i] != labels[j]]
+    return labels, sum(cross) / len(cross)
+
+
+def _try_split(clusterer: Clusterer, story_id: int, now: str) -> int:
+    story = _alive(clusterer, story_id)
+    if story is None or story.size < SPLIT_MIN:
+        return 0
+    members = _members(clusterer, story_id)
+    vocabulary = {t for _, terms, _, _ in members for t in terms}
+    idfs = clusterer.idfs(vocabulary)
+    vectors = [{t: w * idfs[t] for t, w in terms.items()} for _, terms, _, _ in members]
+    cut = _two_groups(vectors)
+    if cut is None:
+        return 0
+    labels, cross = cut
+    sides = {lab: [m for m, ml in zip(members, labels, strict=True) if ml == lab] for lab in set(labels)}
+    if cross >= SPLIT_THRESHOLD or min(len(s) for s in sides.values()) < 2:
+        return 0
+    smaller = min(sides.values(), key=len)
+    _move_out(clusterer, story, smaller, now)
+    return 1
+
+
+def _move_out(clusterer: Clusterer, story: StoryState, moving: list[tuple[int, dict[str, float], float | None, float]],
+              now: str) -> None:
+    conn = clusterer.conn
+    cur = conn.execute("INSERT INTO stories(headline, size, created_at, updated_at) VALUES (?, 0, ?, ?)",
+                       (story.headline, now, now))
+    new = StoryState(int(cur.lastrowid or 0), 0, None, None, 0.0, {}, 1.0, None)
+    ids = [m[0] for m in moving]
+    conn.execute(f"UPDATE story_articles SET story_id = ? WHERE article_id IN ({','.join('?' * len(ids))})",
+                 (new.id, *ids))
+    for target in (story, new):
+        rebuild(clusterer, target, now)
+    label_articles(conn, new.id)
+
+
+def label_articles(conn: sqlite3.Connection, story_id: int) -> None:
+    """Write a story's id into its stored articles' records (no-op for articles not stored)."""
+    conn.execute("UPDATE articles SET data = json_set(data, '$.story_id', ?) WHERE id IN"
+                 " (SELECT article_id FROM story_articles WHERE story_id = ?)", (str(story_id), story_id))
+
+
+def rebuild(clusterer: Clusterer, story: StoryState, now: str) -> None:
+    """Recompute a story's centroid, size and days from its articles."""
+    members = _members(clusterer, story.id)
+    story.terms, story.size = {}, len(members)
+    for _, terms, _, _ in members:
+        for t, w in terms.items():
+            story.terms[t] = story.terms.get(t, 0.0) + w
+    days = [m[2] for m in members if m[2] is not None]
+    story.first_day, story.last_day = (min(days), max(days)) if days else (None, None)
+    story.slack = max((m[3] for m in members), default=0.0)
+    headline = clusterer.conn.execute(
+        "SELECT a.title FROM story_articles s JOIN articles a ON a.id = s.article_id WHERE s.story_id = ?"
+        " AND a.title IS NOT NULL ORDER BY s.day, s.article_id LIMIT 1", (story.id,)).fetchone()
+    if headline:
+        clusterer.conn.execute("UPDATE stories SET headline = ? WHERE id = ?", (headline[0], story.id))
+    clusterer.save_story(story, now)
