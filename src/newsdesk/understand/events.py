@@ -320,6 +320,9 @@ def _events_for(pred: Predicate, sent, ctx: Context, confidence: float, primary:
             target, inferred = _inferred_target(source, ctx, sent), True
             inferred = target is not None
         pairs = [(source, target, inferred)]
+        # Meetings, talks and mediation are mutual (CAMEO codes both directions), visits are not.
+        if source and target and not inferred and code[:2] == "04" and code[:3] not in ("042", "043"):
+            pairs.append((target, source, False))
     modality = _modality(pred.tok)
     out = []
     for source, target, inferred in pairs:
