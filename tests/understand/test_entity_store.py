@@ -100,3 +100,27 @@ def test_web_pages_and_api(stored) -> None:  # type: ignore[no-untyped-def]
     assert client.get("/quotes", params={"speaker": "Araghchi"}).status_code == 200
     assert client.get("/api/entities", params={"type": "NOPE"}).status_code == 400
     assert client.get("/entities/999999").status_code == 404
+
+
+def test_article_text_with_entities_and_quotes_highlighted(stored) -> None:  # type: ignore[no-untyped-def]
+    from newsdesk.web.app import create_app
+
+    store, ids, db = stored
+    client = TestClient(create_app(db, Settings(db=str(db))))
+    page = client.get(f"/entities/in/{ids[0]}")
+    assert page.status_code == 200
+    eid = store.entity_row("Araqchi")["id"]
+    assert f'href="/entities/{eid}"' in page.text and 'class="quote quote-direct"' in page.text
+    api = client.get(f"/api/entities/in/{ids[0]}").json()
+    assert {m["name"] for m in api["entities"]} >= {"Abbas Araghchi", "Iran", "United States"}
+
+
+def test_highlight_escapes_article_text_and_survives_overlaps() -> None:
+    from newsdesk.web.routes_entities import highlight
+
+    text = "Evil <script>alert(1)</script> said Ann Lee.\n\nMore."
+    html = str(highlight(text, [{"start": 37, "end": 44, "type": "PERSON", "entity_id": 3}],
+                         [{"start": 0, "end": 40, "kind": "indirect", "speaker": "Ann \"Lee\""}]))
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert html.count("<a ") == 2 and html.count("</a>") == 2  # the name split at the quote's edge
+    assert "</p><p>" in html

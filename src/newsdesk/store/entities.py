@@ -287,6 +287,16 @@ class EntityStore:
                + " ORDER BY q.day DESC, q.id DESC LIMIT ? OFFSET ?")
         return [dict(r) for r in self.conn.execute(sql, [*args, limit, offset])]
 
+    def article_annotations(self, article_id: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """One article's stored mentions (with their canonical entity) and quotes, in text order."""
+        mentions = [dict(r) for r in self.conn.execute(
+            "SELECT m.entity_id, m.text, m.start, m.end, m.role, e.type, e.name, e.country FROM entity_mentions m"
+            " JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY m.start", (article_id,))]
+        quotes = [dict(r) for r in self.conn.execute(
+            "SELECT id, speaker_id, speaker, speaker_role, text, kind, cue, start, end FROM quotes"
+            " WHERE article_id = ? ORDER BY start", (article_id,))]
+        return mentions, quotes
+
     def entity_counts(self) -> dict[str, int]:
         return dict(Counter({r[0]: r[1] for r in self.conn.execute(
             "SELECT type, count(*) FROM entities GROUP BY type")}))

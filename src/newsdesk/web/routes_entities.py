@@ -4,13 +4,16 @@
 - /entities/{id}            aliases, roles over time, mentions per day (server-side SVG),
                             co-occurring entities, articles, quotes
 - /quotes?speaker=&about=   "what did X say about Y"
+- /entities/in/{article}    the article's text with its entities and quotes highlighted
 Each also answers as JSON under /api/... with the same data.
 """
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
+from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -89,7 +92,50 @@ def quotes_api(request: Request) -> Response:
     return JSONResponse(_quotes(request))
 
 
+def highlight(text: str, mentions: list[dict[str, Any]], quotes: list[dict[str, Any]]) -> Markup:
+    """The text as HTML, paragraphs kept, each entity a link and each quote marked.
+
+    Every stretch between two span edges is escaped and wrapped on its own, so overlapping
+    spans can never produce broken markup."""
+    edges = {0, len(text)}
+    for item in [*mentions, *quotes]:
+        edges.update((max(0, item["start"]), min(len(text), item["end"])))
+    cuts = sorted(edges)
+    out = ["<p>"]
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        piece = html.escape(text[a:b]).replace("\n\n", "</p><p>").replace("\n", "<br>")
+        ent = next((m for m in mentions if m["start"] <= a and b <= m["end"]), None)
+        quote = next((q for q in quotes if q["start"] <= a and b <= q["end"]), None)
+        if ent is not None:
+            piece = (f'<a class="ent ent-{html.escape(ent["type"])}" href="/entities/{int(ent["entity_id"])}">'
+                     f"{piece}</a>")
+        if quote is not None:
+            who = html.escape(quote.get("speaker") or "unknown speaker", quote=True)
+            piece = f'<span class="quote quote-{html.escape(quote["kind"])}" title="{who}">{piece}</span>'
+        out.append(piece)
+    out.append("</p>")
+    return Markup("".join(out))
+
+
+def annotated_page(request: Request) -> Response:
+    article_id = request.path_params["article_id"]
+    store = desk(request).store()
+    article = store.get_article(article_id)
+    mentions, quotes = store.article_annotations(article_id)
+    context = {"title": article.title or "Article", "article_id": article_id, "mentions": mentions,
+               "quotes": quotes, "body": highlight(article.text, mentions, quotes),
+               "json_url": f"/api/entities/in/{article_id}"}
+    return page(request, "entity_article.html", context)
+
+
+def annotated_api(request: Request) -> Response:
+    mentions, quotes = desk(request).store().article_annotations(request.path_params["article_id"])
+    return JSONResponse({"article_id": request.path_params["article_id"], "entities": mentions, "quotes": quotes})
+
+
 ROUTES = [
+    Route("/entities/in/{article_id:int}", annotated_page, name="entities_in_article"),
+    Route("/api/entities/in/{article_id:int}", annotated_api, name="api_entities_in_article"),
     Route("/entities", entities_page, name="entities"),
     Route("/entities/{entity_id:int}", entity_page, name="entity"),
     Route("/quotes", quotes_page, name="quotes"),
