@@ -110,7 +110,9 @@ def test_article_page_is_a_reader_view_with_related_links(base_url: str, ids: di
     assert re.search(r'<li><a href="/article/\d+" >A stored story</a>', related[1]), "stored related post not local"
     assert 'href="https://rail.example/post-1"' in related[1]
     assert any(t == "a" and a.get("id") in ("nav-older", "nav-newer") for t, a in tags)
+    assert "<dt>Input</dt><dd>rail-record</dd>" in r.text  # where the article came from
     record = get(base_url, f"/api/articles/{ids['rail']}").json()
+    assert record["store"]["input"] == "rail-record"
     assert record["title"] == "Iran Refuses to Negotiate Missile Capabilities with US"
     assert record["categories"] == ["News", "World"] and len(record["related"]) == 6
 

@@ -159,8 +159,9 @@ class DeskQueries:
     def article_row(self, article_id: int) -> dict[str, Any] | None:
         """Everything the article page shows: the record, store times, its source and neighbours."""
         row = self.conn.execute(
-            f"SELECT a.*, {SORT} AS sort_key, s.url AS source_url FROM articles a"
-            " LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?", (article_id,)).fetchone()
+            f"SELECT a.*, {SORT} AS sort_key, s.url AS source_url, r.origin AS raw_origin,"
+            " r.fetched_at AS fetched_at FROM articles a LEFT JOIN sources s ON s.id = a.source_id"
+            " LEFT JOIN raw_pages r ON r.id = a.raw_id WHERE a.id = ?", (article_id,)).fetchone()
         if row is None:
             return None
         d = dict(row)

@@ -44,7 +44,8 @@ def one_article(request: Request) -> Response:
     row = load_article(desk(request), request.path_params["id"])
     return JSONResponse({**row["record"], "store": {
         "first_seen": row["first_seen"], "last_seen": row["last_seen"], "changed_at": row["changed_at"],
-        "source": row.get("source_url"), "links": {"html": f"/article/{row['id']}"}}})
+        "source": row.get("source_url"), "input": row.get("raw_origin"), "fetched_at": row.get("fetched_at"),
+        "links": {"html": f"/article/{row['id']}"}}})
 
 
 def search(request: Request) -> Response:
