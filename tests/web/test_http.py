@@ -268,3 +268,14 @@ def test_pages_are_accessible_by_construction(base_url: str, ids: dict[str, int]
             assert attrs.get("id") in label_for or attrs.get("name") in nested, (path, tag, attrs)
         if tag == "img":
             assert "alt" in attrs, (path, attrs)
+
+
+def test_route_modules_are_discovered_with_their_navigation() -> None:
+    from newsdesk.web.app import discover_routes, route_modules
+
+    names = route_modules()
+    assert {"newsdesk.web.routes_front", "newsdesk.web.routes_api", "newsdesk.web.routes_search"} <= set(names)
+    routes, nav = discover_routes()
+    paths = {getattr(r, "path", None) for r in routes}
+    assert {"/", "/article/{id:int}", "/search", "/api/search", "/feed.atom", "/docs"} <= paths
+    assert all(isinstance(label, str) and href.startswith("/") for label, href in nav)

@@ -74,8 +74,10 @@ def route_modules() -> list[str]:
     return [f"newsdesk.web.{n}" for n in names]
 
 
-def discover_routes() -> list[BaseRoute]:
+def discover_routes() -> tuple[list[BaseRoute], list[tuple[str, str]]]:
+    """Every module's ROUTES, and its NAV entries ((label, href) pairs for the top navigation)."""
     routes: list[BaseRoute] = []
+    nav: list[tuple[str, str]] = []
     for name in route_modules():
         try:
             module = importlib.import_module(name)
@@ -83,7 +85,8 @@ def discover_routes() -> list[BaseRoute]:
             log.exception("web desk: skipping %s, which failed to import", name)
             continue
         routes.extend(getattr(module, "ROUTES", []))
-    return routes
+        nav.extend(getattr(module, "NAV", []))
+    return routes, nav
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
@@ -123,11 +126,13 @@ def create_app(db_path: str | Path, settings: Settings | None = None, **_: Any) 
     settings = settings or load_settings()
     with open_store(db_path):  # apply pending migrations once, before readers open read-only
         pass
-    routes = [*discover_routes(), Mount("/static", app=StaticFiles(directory=STATIC), name="static")]
+    found, nav = discover_routes()
+    routes = [*found, Mount("/static", app=StaticFiles(directory=STATIC), name="static")]
     handlers: dict[Any, Any] = {HTTPError: _http_error, HTTPException: _starlette_error,
                                 NewsdeskError: _newsdesk_error, Exception: _unexpected}
     app = Starlette(routes=routes, exception_handlers=handlers, lifespan=_lifespan)
     app.state.desk = DeskState(db_path, settings)
+    app.state.desk.env.globals["plugin_nav"] = nav
     app.add_middleware(SecurityHeaders)
     return app
 
