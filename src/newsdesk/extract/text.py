@@ -523,11 +523,12 @@ def _title(lines: list[Line], start: int, body_words: set[str]) -> tuple[str | N
         n = len(lines[i].tokens)
         if not 3 <= n <= 30 or _BULLET.match(text) or _LABELLED.match(text) or _BYLINE.match(text):
             continue
-        if text.endswith((":", "…", "...")) or is_rail_heading(text):
+        # Datelines, captions and teasers end in a full stop or carry a date; headlines do neither.
+        if text.endswith((":", "…", "...", ".")) or is_rail_heading(text) or _DATE.search(text) or _AGO.search(text):
             continue
         words = _content_words(lines[i])
         shared = sum(w in body_words for w in words) / max(len(words), 1)
-        score = shared + 0.02 * (i - start + HEAD_WINDOW) + (0.1 if not _TERMINAL.search(text) else 0)
+        score = shared + 0.02 * (i - start + HEAD_WINDOW)
         if shared > 0 and score > best_score:
             best, best_score, best_at = text, score, i
     return best, best_at
