@@ -47,6 +47,10 @@ WRITTEN: list[tuple[str, str | None, str, str | None]] = [
     ("tag-page", "https://news.example/tag/budget", _page("budget | Example News",
      "<main>" + _teasers(10) + "</main>", '<script type="application/ld+json">{"@type": "CollectionPage"}</script>'),
      "category listing"),
+    ("card-listing", None, _page("Latest | Example News", "<main>" + "".join(
+        f'<article class="card"><a href="/2024/05/{i}/s">Story {i} on the harbour and the budget</a>'
+        f"<p>Summary {i} of the story in a few words.</p></article>" for i in range(20)) + "</main>"),
+     "category listing"),
     ("home", "https://news.example/", _page("Example News: news from everywhere",
      "<main>" + _teasers(30) + "</main>", '<meta property="og:type" content="website">'), "home page"),
     ("404", "https://news.example/2024/05/gone", _page("Page not found | Example News",
@@ -93,3 +97,19 @@ def test_precision_and_recall_on_the_labelled_set(shared_dir) -> None:
     print(f"\nnot-article detection on {len(labelled)} pages: precision {precision:.3f} recall {recall:.3f}")
     assert len(labelled) >= 200
     assert precision >= 0.95 and recall >= 0.9
+
+
+@pytest.mark.slow
+def test_benchmark_article_pages_stay_articles(shared_dir) -> None:
+    """131 real article pages of bench/extraction (none written for this code): few false alarms."""
+    import gzip
+
+    bench = shared_dir / "bench" / "extraction"
+    truth = json.loads((bench / "ground-truth.json").read_text())
+    kinds = []
+    for path in sorted((bench / "html").glob("*.html.gz")):
+        html = decode_bytes(gzip.decompress(path.read_bytes()))
+        kinds.append(extract_html(html, url=truth[path.name[:-8]].get("url")).kind)
+    share = kinds.count("article") / len(kinds)
+    print(f"\nbench/extraction pages kept as articles: {share:.3f} of {len(kinds)}")
+    assert share >= 0.98

@@ -3,13 +3,14 @@
 The checks run from the most certain to the least:
 
 1. error page     the title or <h1> says 404 / not found / error, and the body is short
-2. login page     a password field on a page with little text
+2. login page     a password field on a short page whose title or <h1> says log in / sign in
+                  (or with almost no text: a sign-in widget beside an article does not count)
 3. too little text  fewer than MIN_WORDS words of body
 4. home page      the URL is a site root, or structured data calls the page a WebSite
-                  and no Article, with a body dominated by teaser links
-5. category listing  many teaser headlines (linked h2/h3/h4) relative to the body, a
-                  listing URL (/category/, /tag/, /topics/ ...) or a CollectionPage type,
-                  and no article signal strong enough to outweigh them
+                  and no Article
+5. category listing  many teasers (linked h2/h3/h4 or <article> cards), plus a listing URL
+                  (/category/, /tag/ ...) or CollectionPage type, or many distinct author
+                  links, or (with no article signal at all) short teaser-like paragraphs
 
 Article signals (JSON-LD Article type, og:type=article, a stated publication date, a body
 of several paragraphs) protect a real article that happens to sit beside a long rail.
@@ -24,14 +25,20 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsdesk.extract.metadata import ARTICLE_TYPES, PageMeta
 
-# Fewer body words than this is a stub, a teaser or an empty shell, not an article
-# (the shortest corpus article has ~90 words; short wire briefs run 50+).
+# A body smaller than this many words is a stub, a teaser or an empty shell, not an article
+# (the shortest corpus article has ~90 words; short wire briefs run 50+). Text without spaces
+# (Chinese, Japanese, Thai) counts two characters as a word.
 MIN_WORDS = 40
 # An error or login page says what it is in a few words; long text there is an article about errors.
 MAX_SHORT_PAGE_WORDS = 150
-# Linked teaser headlines per 100 body words above which a page reads as a listing.
+# Linked teasers per 100 body words above which a page has a listing's shape.
 TEASERS_PER_100_WORDS = 2.0
 MIN_TEASERS = 8
+# Teaser summaries are short; article paragraphs are not. Mean words per body paragraph below
+# which a listing-shaped page with no article signal is taken as a listing.
+MAX_LISTING_PARAGRAPH_WORDS = 25
+# Distinct author links on one page from which it is a list of other people's posts.
+MIN_LISTING_AUTHORS = 5
 
 _ERROR = re.compile(
     r"\b(404|410|500|503)\b|page not found|not found|nicht gefunden|introuvable|no encontrada|"
@@ -43,35 +50,56 @@ _LISTING_PATH = re.compile(
     r"search|page|rubrik|themen|thema|kategorie|schlagwort|seite)(/|$)", re.I,
 )
 _LOGIN = re.compile(r"\b(log ?in|sign ?in|anmelden|connexion|iniciar sesión|password)\b", re.I)
+_NO_SPACE_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def page_kind(tree: LexborHTMLParser, meta: PageMeta, text: str, url: str | None = None) -> tuple[str, str | None]:
     """("article", None) or ("not_article", "not an article: <why>")."""
-    words = len(text.split())
+    words = text_size(text)
     heading = " ".join(filter(None, [meta.html_title, _h1_text(tree)]))
     if words < MAX_SHORT_PAGE_WORDS and _ERROR.search(heading):
         return "not_article", "not an article: error page"
-    if words < MAX_SHORT_PAGE_WORDS and tree.css_first('input[type="password"]') is not None:
-        return "not_article", "not an article: login page"
-    if words < MAX_SHORT_PAGE_WORDS and _LOGIN.search(heading) and tree.css_first("form") is not None:
+    password = words < MAX_SHORT_PAGE_WORDS and tree.css_first('input[type="password"]') is not None
+    if password and (words < MIN_WORDS or _LOGIN.search(heading)):
         return "not_article", "not an article: login page"
     if words < MIN_WORDS:
         return "not_article", "not an article: too little text"
     strong = _article_signals(meta)
     if _is_root(url) and strong < 2 or _website_only(meta) and strong == 0:
         return "not_article", "not an article: home page"
-    teasers = _teaser_count(tree)
-    listing_shape = teasers >= MIN_TEASERS and teasers * 100 / max(words, 1) >= TEASERS_PER_100_WORDS
-    listing_hint = _is_listing_url(url) or "collectionpage" in meta.ld_types or "itemlist" in meta.ld_types
-    if strong < 2 and (listing_shape or listing_hint and teasers >= MIN_TEASERS):
+    if strong < 2 and _listing(tree, meta, text, url, words, strong):
         return "not_article", "not an article: category listing"
     return "article", None
+
+
+def text_size(text: str) -> int:
+    """Words, with two characters of a script written without spaces counting as one word."""
+    return len(text.split()) + len(_NO_SPACE_SCRIPT.findall(text)) // 2
+
+
+def _listing(tree: LexborHTMLParser, meta: PageMeta, text: str, url: str | None, words: int, strong: int) -> bool:
+    """Listing evidence, weighed against how sure the page is of being an article (`strong` < 2)."""
+    teasers = _teaser_count(tree)
+    if teasers < MIN_TEASERS:
+        return False
+    hint = _is_listing_url(url) or bool({"collectionpage", "itemlist"} & set(meta.ld_types)) \
+        and not set(meta.ld_types) & ARTICLE_TYPES
+    if hint or _author_links(tree) >= MIN_LISTING_AUTHORS:
+        return True
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    short = words / max(1, len(paragraphs)) < MAX_LISTING_PARAGRAPH_WORDS
+    return strong == 0 and short and teasers * 100 / max(words, 1) >= TEASERS_PER_100_WORDS
+
+
+def _author_links(tree: LexborHTMLParser) -> int:
+    links = tree.css('a[href*="/author/"], a[href*="/authors/"], a[rel="author"]')
+    return len({(a.attributes.get("href") or "").rstrip("/") for a in links})
 
 
 def _article_signals(meta: PageMeta) -> int:
     """How many independent statements say "this page is an article"."""
     signals = 0
-    if set(meta.ld_types) & ARTICLE_TYPES:
+    if set(meta.ld_types) & ARTICLE_TYPES or any(t.endswith(("article", "posting")) for t in meta.ld_types):
         signals += 1
     if meta.og_type == "article":
         signals += 1
@@ -99,12 +127,13 @@ def _is_listing_url(url: str | None) -> bool:
 
 
 def _teaser_count(tree: LexborHTMLParser) -> int:
-    """Headings that are (or hold) a link: the shape of a list of other articles."""
-    count = 0
-    for node in tree.css("h2, h3, h4"):
-        if node.css_first("a[href]") is not None or (node.parent is not None and node.parent.tag == "a"):
-            count += 1
-    return count
+    """Teasers for other articles: linked h2-h4 headings, or linked <article> cards, whichever is more."""
+    headings = sum(1 for node in tree.css("h2, h3, h4")
+                   if node.css_first("a[href]") is not None or (node.parent is not None and node.parent.tag == "a"))
+    cards = [c for c in tree.css("article")  # comment threads also use <article>, one per comment
+             if "comment" not in f"{c.attributes.get('class') or ''} {c.attributes.get('id') or ''}".lower()]
+    linked_cards = sum(1 for card in cards if card.css_first("a[href]") is not None) if len(cards) > 1 else 0
+    return max(headings, linked_cards)
 
 
 def _h1_text(tree: LexborHTMLParser) -> str | None:

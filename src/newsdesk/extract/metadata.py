@@ -19,7 +19,7 @@ from __future__ import annotations
 import html as html_lib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -84,7 +84,7 @@ def read_metadata(tree: LexborHTMLParser, url: str | None = None) -> PageMeta:
     meta.title = _first(
         _ld_str(ld_node, "headline"), _ld_str(ld_node, "name") if ld_node else None,
         metas.get("og:title"), metas.get("twitter:title"), metas.get("dc.title"),
-        _element_title(tree), meta.html_title,
+        lambda: _element_title(tree), meta.html_title,
     )
     meta.site_name = _first(metas.get("og:site_name"), _ld_name(ld_node.get("publisher")) if ld_node else None,
                             metas.get("application-name"), metas.get("publisher"))
@@ -92,12 +92,13 @@ def read_metadata(tree: LexborHTMLParser, url: str | None = None) -> PageMeta:
     meta.published = _first_date(
         [_ld_str(ld_node, "datePublished"), _ld_str(ld_node, "dateCreated")]
         + [metas.get(k) for k in _PUBLISHED_METAS]
-        + [parsely.get("pub_date"), _time_attr(tree, "[itemprop=datePublished]"),
-           _time_attr(tree, "time[pubdate], time[data-published], [class*=publish] time, time[class*=publish]")]
+        + [parsely.get("pub_date"), lambda: _time_attr(tree, "[itemprop=datePublished]"),
+           lambda: _time_attr(tree, "time[pubdate], time[data-published], [class*=publish] time, "
+                                    "time[class*=publish]")]
     )
     meta.updated = _first_date(
         [_ld_str(ld_node, "dateModified")] + [metas.get(k) for k in _UPDATED_METAS]
-        + [_time_attr(tree, "[itemprop=dateModified]")]
+        + [lambda: _time_attr(tree, "[itemprop=dateModified]")]
     )
     meta.canonical_url = _first(_link_href(tree, "canonical"), metas.get("og:url"))
     meta.description = _first(metas.get("og:description"), metas.get("description"),
@@ -402,15 +403,20 @@ def _clean_ws(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
-def _first(*values: str | None) -> str | None:
+Lazy = str | None | Callable[[], str | None]  # a value, or a DOM look-up run only when needed
+
+
+def _first(*values: Lazy) -> str | None:
     for v in values:
+        v = v() if callable(v) else v
         if v and v.strip():
             return v.strip()
     return None
 
 
-def _first_date(values: list[str | None]) -> str | None:
+def _first_date(values: list[Lazy]) -> str | None:
     for v in values:
+        v = v() if callable(v) else v
         if v and (d := normalise_date(v)):
             return d
     return None
