@@ -25,7 +25,10 @@ _PRONOUNS = {"he", "she", "him", "her", "his", "they", "them", "their", "it", "i
 _ROLE_WORDS = {"leader": "GOV", "diplomat": "GOV", "official": "GOV", "minister": "GOV",
                "spokesman": "GOV", "spokeswoman": "GOV", "spokesperson": "GOV", "envoy": "GOV",
                "negotiator": "GOV", "adviser": "GOV", "advisor": "GOV", "president": "GOV",
-               "navy": "MIL", "army": "MIL", "military": "MIL", "troops": "MIL", "soldier": "MIL"}
+               "navy": "MIL", "army": "MIL", "military": "MIL", "troops": "MIL", "soldier": "MIL",
+               "force": "MIL", "forces": "MIL", "warplane": "MIL", "jet": "MIL", "congress": "LEG",
+               "parliament": "LEG", "lawmaker": "LEG", "court": "JUD", "protester": "OPP",
+               "demonstrator": "OPP", "activist": "OPP", "rebel": "REB", "insurgent": "REB", "militant": "REB"}
 
 
 @dataclass(frozen=True)

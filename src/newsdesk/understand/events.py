@@ -259,7 +259,7 @@ def _targets(tok, source_heads: set[int], ctx: Context) -> list[Actor]:  # noqa:
     for base in [tok, *clauses, *heads]:
         for prep in (c for c in base.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
             heads += [c for c in prep.children if c.dep_ == "pobj"]
-    heads += [c for c in tok.children if c.dep_ == "agent"]
+    heads += [c for a in tok.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
     out = []
     for h in heads:
         if h.i in source_heads:
@@ -304,9 +304,9 @@ def _events_for(pred: Predicate, sent, ctx: Context, confidence: float, primary:
     source_heads = {a.head for a in sources}
     targets = _targets(pred.tok, source_heads, ctx)
     if passive and subj is not None and subj.head.i == pred.tok.i and pred.tok.lemma_.lower() not in INTENT_HEADS:
-        agents = [t for t in targets if t.head in {c.i for a in pred.tok.children if a.dep_ == "agent"
-                                                   for c in a.children}]
-        sources, targets = (agents or []), sources
+        by = {c.i for a in pred.tok.children if a.dep_ == "agent" for c in a.children}
+        agents = [t for t in targets if t.head in by]
+        sources, targets = agents, sources + [t for t in targets if t.head not in by]
     pairs: list[tuple[Actor | None, Actor | None, bool]] = []
     countries = [a for a in sources if a.country]
     if not targets and len({a.country for a in countries}) >= 2:
@@ -314,7 +314,8 @@ def _events_for(pred: Predicate, sent, ctx: Context, confidence: float, primary:
         pairs = [(a, b, False), (b, a, False)]
     else:
         source = sources[0] if sources else None
-        target = next((t for t in targets if not source or t.country != source.country), None)
+        # "demonstrators ... the Georgian government": same country, other actor
+        target = next((t for t in targets if not source or t.code != source.code), None)
         inferred = False
         if target is None:
             target, inferred = _inferred_target(source, ctx, sent), True
