@@ -101,6 +101,18 @@ def test_title_tag_script_injection_is_text_not_markup() -> None:
     assert "INJECTED" not in a.text and "<script" not in a.text
 
 
+def test_markup_in_metadata_values_is_dropped() -> None:
+    head = ('<title>Budget</title><meta property="og:title" content="Budget &lt;/title&gt;&lt;script&gt;'
+            'alert(INJECTED)&lt;/script&gt; agreed">'
+            '<meta name="description" content="<img src=x onerror=alert(1)>Summary">'
+            '<meta name="author" content="<script>INJECTED</script>Jane Doe">')
+    a = extract_html(page(head))
+    for value in (a.title or "", a.description or "", *a.authors):
+        assert "<" not in value and "INJECTED" not in value and "onerror" not in value
+    assert a.title == "Budget agreed"
+    assert a.authors == ("Jane Doe",)
+
+
 def _norm(s: str | None) -> str:
     s = unicodedata.normalize("NFKC", s or "").casefold()
     return " ".join(re.findall(r"\w+", s))

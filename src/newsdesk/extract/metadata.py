@@ -397,12 +397,16 @@ def _text(node: Any) -> str | None:
 
 
 def _clean_ws(s: str) -> str:
-    """Collapse whitespace; decode entities that publishers escaped twice ("&amp;quot;" in a meta)."""
+    """Collapse whitespace; decode entities publishers escaped twice ("&amp;quot;"); drop markup."""
     if "&" in s:
         s = html_lib.unescape(s)
+    if "<" in s:  # markup inside a value ("x</title><script>...") is dropped, script bodies with it
+        s = _MARKUP.sub(" ", _SCRIPT.sub(" ", s))
     return re.sub(r"\s+", " ", s).strip()
 
 
+_SCRIPT = re.compile(r"<(script|style)\b.*?(</\1\s*>|$)", re.I | re.S)
+_MARKUP = re.compile(r"</?[A-Za-z!][^>]*>")
 Lazy = str | None | Callable[[], str | None]  # a value, or a DOM look-up run only when needed
 
 
