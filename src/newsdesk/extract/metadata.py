@@ -349,7 +349,8 @@ _BYLINE_SELECTORS = (
     '[itemprop="author"], a[rel="author"]',
     '[class*="byline"] [class*="name"], [class*="author-name"], [class*="authorName"], [class*="author__name"]',
     '[class*="byline"] a, [class*="author"] a[href], [class*="byline"]',
-    'a[href*="/author/"], a[href*="/autor/"], a[href*="/authors/"], a[href*="/people/"], a[href*="/staff/"]',
+    'a[href*="/author/"], a[href*="/autor/"], a[href*="/authors/"], a[href*="/autoren/"], a[href*="/people/"], '
+    'a[href*="/staff/"]',
 )
 
 
