@@ -33,6 +33,32 @@ def test_newer_schema_is_refused(tmp_path):
         open_store(path)
 
 
+def test_a_migration_numbered_below_an_applied_one_is_still_applied(tmp_path):
+    path = tmp_path / "n.db"
+    open_store(path).close()
+    conn = sqlite3.connect(path)
+    first = conn.execute("SELECT name FROM schema_migrations ORDER BY name").fetchall()
+    conn.execute("DELETE FROM schema_migrations WHERE name = '001_initial.sql'")
+    conn.execute("CREATE TABLE probe (x)")
+    conn.commit()
+    conn.close()
+    # 001 is recorded as missing: re-applying it fails on its existing tables, loudly, not silently skipped
+    with pytest.raises(StoreError, match="001_initial.sql"):
+        open_store(path)
+    assert first and all(name.endswith(".sql") for (name,) in first)
+
+
+def test_unknown_applied_migration_means_a_newer_database(tmp_path):
+    path = tmp_path / "n.db"
+    open_store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO schema_migrations VALUES ('999_future.sql', 'now')")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="999_future.sql"):
+        open_store(path)
+
+
 def test_same_input_twice_stores_nothing_new(tmp_path):
     with open_store(tmp_path / "n.db") as store:
         assert store.store_page(page(b"<p>x</p>"), art("T", "Body one."))[0] == "new"

@@ -1,8 +1,10 @@
 """Opening the database: WAL mode, versioned migrations applied on open.
 
-Migrations are `migrations/NNN_name.sql`, applied in order inside one transaction each;
-`PRAGMA user_version` records the last one applied. A database newer than this code is
-refused rather than guessed at.
+Migrations are `migrations/NNN_name.sql`, applied in number order inside one transaction
+each. The `schema_migrations` table records each one applied by name, so a migration that
+arrives with a lower number than one already applied (stages are built in parallel) is still
+applied; `PRAGMA user_version` mirrors the highest number. A database that has applied a
+migration this code does not know is newer than it, and is refused rather than guessed at.
 """
 
 from __future__ import annotations
@@ -44,26 +46,47 @@ def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
 
 
 def migrate(conn: sqlite3.Connection) -> int:
-    """Apply pending migrations; return the schema version."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    """Apply pending migrations; return the schema version (the highest number applied)."""
     migrations = _migrations()
-    latest = migrations[-1][0] if migrations else 0
+    applied = _applied(conn, migrations)
+    unknown = applied - {name for _, name, _ in migrations}
+    version, latest = conn.execute("PRAGMA user_version").fetchone()[0], migrations[-1][0] if migrations else 0
     if version > latest:
         raise StoreError(f"database schema version {version} is newer than this newsdesk ({latest}); upgrade newsdesk")
+    if unknown:
+        raise StoreError(f"database has migrations this newsdesk does not know ({', '.join(sorted(unknown))});"
+                         " upgrade newsdesk")
     for number, name, sql in migrations:
-        if number <= version:
+        if name in applied:
             continue
         try:
             conn.execute("BEGIN IMMEDIATE")
             for statement in _statements(sql):
                 conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute("INSERT INTO schema_migrations(name, applied_at) VALUES (?, ?)", (name, utcnow()))
+            version = max(number, conn.execute("PRAGMA user_version").fetchone()[0])
+            conn.execute(f"PRAGMA user_version = {version}")
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
             conn.execute("ROLLBACK")
             raise StoreError(f"migration {name} failed: {exc}") from exc
-        version = number
-    return version
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _applied(conn: sqlite3.Connection, migrations: list[tuple[int, str, str]]) -> set[str]:
+    """Names of the migrations already applied (creating the record table on first open)."""
+    exists = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'schema_migrations'").fetchone()
+    if exists:
+        return {row[0] for row in conn.execute("SELECT name FROM schema_migrations")}
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    latest = migrations[-1][0] if migrations else 0
+    if version > latest:
+        raise StoreError(f"database schema version {version} is newer than this newsdesk ({latest}); upgrade newsdesk")
+    conn.execute("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    # A database from before this table existed applied every migration up to its user_version.
+    done = [(name, utcnow()) for number, name, _ in migrations if number <= version]
+    conn.executemany("INSERT INTO schema_migrations(name, applied_at) VALUES (?, ?)", done)
+    return {name for name, _ in done}
 
 
 def _statements(sql: str) -> list[str]:
