@@ -16,6 +16,7 @@ import csv
 import json
 import os
 import re
+import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -183,6 +184,9 @@ HASH_BITS = 16  # 65k buckets per view: < 1% collisions at our vocabulary size, 
 MODEL_FILE = "events_penta.npz"
 
 
+_PREDICATES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def _slot(tok) -> str:  # noqa: ANN001 - a spaCy Token
     """Where a predicate sits: R root, X a clause hanging off the root, O elsewhere; N for nouns."""
     if tok.dep_ == "ROOT":
@@ -195,7 +199,12 @@ def _slot(tok) -> str:  # noqa: ANN001 - a spaCy Token
 
 
 def predicate_codes(sent) -> list[tuple[object, str, str]]:  # noqa: ANN001 - a spaCy Span
-    """(token, slot, CAMEO code) for every verb or event noun the lexicon knows, in order."""
+    """(token, slot, CAMEO code) for every verb or event noun the lexicon knows, in order.
+    Remembered per Doc (weakly): the classifier's features and the coder both ask."""
+    per_doc = _PREDICATES.setdefault(sent.doc, {})
+    key = (sent.start, sent.end)
+    if key in per_doc:
+        return per_doc[key]
     out = []
     for tok in sent:
         if tok.pos_ not in ("VERB", "NOUN", "AUX"):
@@ -204,6 +213,7 @@ def predicate_codes(sent) -> list[tuple[object, str, str]]:  # noqa: ANN001 - a 
         code = verb_code(tok.lemma_, context)
         if code:
             out.append((tok, _slot(tok), code))
+    per_doc[key] = out
     return out
 
 
