@@ -74,8 +74,13 @@ class Predicate:
     light: Any = None  # the light verb that introduced an event noun ("held" in "held talks")
 
 
+# Nigerian Pidgin is English-lexified, and the language detector gives it to short English
+# headlines ("Putin will meet his Turkish counterpart..."): code those as English.
+ENGLISH_LIKE = ("en", "pcm")
+
+
 def _is_english(article: Article) -> bool:
-    return (article.language or "en").lower().startswith("en")
+    return (article.language or "en").lower().split("-")[0] in ENGLISH_LIKE
 
 
 class EventCoder:
