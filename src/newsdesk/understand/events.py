@@ -92,9 +92,12 @@ class EventCoder:
     def code(self, article: Article) -> Article:
         if not article.text.strip() or not _is_english(article) or article.kind != "article":
             return article
-        from newsdesk.understand.nlp import parse
+        from newsdesk.understand.nlp import NoModel, parse
 
-        doc = parse(article.text)
+        try:
+            doc = parse(article.text)
+        except NoModel:
+            return article  # no English pipeline installed: events are not covered, not guessed
         return article.replace(events=tuple(self.code_doc(doc, article)))
 
     def code_doc(self, doc, article: Article) -> list[dict[str, Any]]:  # noqa: ANN001
