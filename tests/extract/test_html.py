@@ -135,3 +135,9 @@ def test_every_raw_corpus_page_is_an_article_with_its_title(shared_dir) -> None:
         assert _title_matches(a.title, r["title"]), (r["path"], a.title, r["title"])
         assert len(a.text.split()) >= 50, r["path"]
         assert "<script" not in a.text.lower() and "function(" not in a.text
+
+
+@pytest.mark.parametrize("html", ["", "<html>", "<p>" * 5000, "<html><head><title>x</title></head><body><p>hi"])
+def test_empty_or_degenerate_pages_are_not_articles(html: str) -> None:
+    a = extract_html(html)
+    assert a.kind == "not_article" and a.reason == "not an article: too little text"
