@@ -49,3 +49,10 @@ def test_country_lookup(name: str, kind: str, code: str, how: str) -> None:
 def test_unknown_names_have_no_country() -> None:
     assert lookup("Democrats", "NORP") is None
     assert lookup("Xyzzyville", "GPE") is None
+
+
+def test_constituent_parts_keep_their_own_name() -> None:
+    place = lookup("England", "GPE")
+    assert place is not None and (place.code, place.how) == ("GBR", "part")
+    ents = {e.text: e for e in annotate("Fans in England and across the United Kingdom celebrated.").entities}
+    assert ents["England"].canonical == "England" and ents["England"].country == "GBR"

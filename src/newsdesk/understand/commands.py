@@ -45,7 +45,7 @@ def show(entity: str, db: str | None, as_json: bool) -> None:
     click.echo("aliases: " + ", ".join(d["aliases"]))
     for r in d["roles"][:5]:
         click.echo(f"role: {r['role']} ({r['mentions']}x, {r['first']} … {r['last']})")
-    click.echo("with: " + ", ".join(f"{c['name']} ({c['articles']})" for c in d["cooccurring"][:10]))
+    click.echo("with: " + ", ".join(f"{c['name']} ({c['type']}, {c['articles']})" for c in d["cooccurring"][:10]))
     for q in d["quotes"]:
         click.echo(f"  {q['day']}  “{q['text'][:160]}” ({q['kind']}, {q['cue']})")
 

@@ -27,6 +27,9 @@ ALIASES = {
     "macedonia": "MKD", "eswatini": "SWZ", "swaziland": "SWZ", "bolivia": "BOL", "venezuela": "VEN",
     "tanzania": "TZA", "moldova": "MDA", "the philippines": "PHL", "soviet union": "RUS", "ussr": "RUS",
 }
+# Places inside a country that news names on their own: coded to the country, but kept as
+# themselves (England is not another name for the United Kingdom).
+PARTS = {"england", "scotland", "wales", "northern ireland", "gaza", "west bank", "soviet union", "ussr"}
 # Demonyms the suffix rules cannot reach.
 DEMONYMS = {
     "american": "USA", "americans": "USA", "british": "GBR", "briton": "GBR", "english": "GBR",
@@ -54,7 +57,7 @@ _SUFFIXES = ("n", "i", "ns", "is", "an", "ic", "ans", "ian", "ese", "ish", "ean"
 class Place:
     code: str  # ISO 3166 alpha-3
     name: str  # the country's common name
-    how: str  # "country" | "demonym" | "capital" | "city" | "state"
+    how: str  # "country" | "part" | "demonym" | "capital" | "city"
 
 
 def fold(text: str) -> str:
@@ -125,6 +128,8 @@ def lookup(text: str, kind: str = "GPE") -> Place | None:
     if not key:
         return None
     names, capitals, code_name = _tables()
+    if key in PARTS and key in names:
+        return Place(names[key], code_name.get(names[key], text), "part")
     if key in names:
         return Place(names[key], code_name.get(names[key], text), "country")
     if kind == "NORP" or key.endswith(("an", "ese", "ish", "i", "ans")):

@@ -57,7 +57,7 @@ def _person_country(role: str | None) -> str | None:
             phrase = " ".join(words[i: i + size])
             if phrase[:1].isupper():
                 place = countries.lookup(phrase, "NORP")
-                if place and place.how in ("country", "demonym"):
+                if place and place.how in ("country", "part", "demonym"):
                     return place.code
     return None
 
