@@ -120,8 +120,8 @@ def format_result(result: dict[str, Any]) -> str:
 
 # -- tuning by cross-validation over topics ----------------------------------------------------
 
-GRID = {"JOIN_THRESHOLD": (0.16, 0.2, 0.24, 0.28), "MERGE_THRESHOLD": (0.25, 0.3, 0.4),
-        "SPLIT_THRESHOLD": (0.0, 0.04, 0.08)}
+GRID = {"JOIN_THRESHOLD": (0.18, 0.22, 0.26), "MERGE_THRESHOLD": (0.25, 0.35),
+        "SPLIT_THRESHOLD": (0.0, 0.05)}
 
 
 @contextmanager

@@ -175,3 +175,9 @@ def evaluate(pairs: list[Pair], threshold: float | None = None) -> dict[str, Any
     recall = tp / (tp + fn) if tp + fn else 1.0
     return {"pairs": len(pairs), "positives": tp + fn, "negatives": fp + tn, "tp": tp, "fp": fp, "fn": fn,
             "precision": precision, "recall": recall, "missed_edits": misses[:10]}
+
+
+def format_result(result: dict[str, Any]) -> str:
+    return (f"near duplicates: {result['positives']} edited copies, {result['negatives']} same-topic distinct pairs\n"
+            f"  precision {result['precision']:.4f} (target 0.99)   recall {result['recall']:.4f} (target 0.95)"
+            f"   tp {result['tp']} fp {result['fp']} fn {result['fn']}")

@@ -45,7 +45,7 @@ _QUOTES = str.maketrans({c: "'" for c in "‘’‚‛′`´"} | {c: '"' for c i
 _NON_WORD = re.compile(r"[^\w\s]+")
 _SPACE = re.compile(r"\s+")
 _ORIGIN = re.compile(r"(?:originally (?:published|appeared) (?:by|on|in|at)|republished (?:from|with permission"
-                     r" (?:of|from))|courtesy of|source:)\s+(?:the\s+)?([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})"
+                     r" (?:of|from))|courtesy of|source:)\s+(?:[Tt]he\s+)?([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})"
                      r"|\((AP|AFP|Reuters|dpa|UPI|PA|ANI|IANS|PTI)\)|[—-]\s*(Reuters|AFP|AP)\b")
 _WIRE_NAMES = {"ap": "associated press", "afp": "agence france-presse", "pa": "press association"}
 

@@ -132,7 +132,7 @@ def _two_groups(vectors: list[dict[str, float]]) -> tuple[list[int], float] | No
             a, b = vectors[i], vectors[j]
             small, large = (a, b) if len(a) < len(b) else (b, a)
             sims[i][j] = sims[j][i] = sum(x * large.get(t, 0.0) for t, x in small.items()) / (norms[i] * norms[j])
-    condensed = [1.0 - sims[i][j] for i in range(n) for j in range(i + 1, n)]
+    condensed = [max(0.0, 1.0 - sims[i][j]) for i in range(n) for j in range(i + 1, n)]
     labels = list(fcluster(linkage(condensed, method="average"), 2, criterion="maxclust"))
     if len(set(labels)) < 2:
         return None

@@ -1,0 +1,157 @@
+"""Scale: per-article clustering time as the store grows to 10k, 100k and 1M articles; memory at 1M.
+
+The store is synthesised straight into the clusterer's tables (a temporary SQLite file):
+articles arrive at `PER_DAY` a day, in stories of 1 to 9 articles, each article drawing
+topic words from a Zipf-distributed vocabulary of `VOCABULARY` terms plus its story's own
+names; a story's centroid, index postings and each article's term row are written as the
+clusterer would write them. At each size a sample of new articles is then clustered for
+real (`Clusterer.assign`, dated at the end of the timeline), and the mean time per article
+is reported beside the anchor: the same decision by scoring every story (all pairs), timed
+on a smaller sample. Memory: the peak resident size of this process, and the database
+size, at the largest size. Near-duplicate lookup is not in these figures.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import random
+import resource
+import sqlite3
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from newsdesk.store.sqlite import connect, migrate
+from newsdesk.stories.cluster import INDEX_TERMS, Clusterer
+from newsdesk.stories.features import When
+
+PER_DAY = 2000
+VOCABULARY = 50_000
+STORY_TERMS = 60
+SAMPLE = 50
+ALL_PAIRS_SAMPLE = 3
+
+
+class Synth:
+    """Grows a synthetic store story by story."""
+
+    def __init__(self, conn: sqlite3.Connection, seed: int = 0) -> None:
+        self.conn = conn
+        self.rng = random.Random(seed)
+        self.articles = 0
+        self.df: dict[str, int] = {}
+        self.cumulative = list(itertools.accumulate(1.0 / (rank + 1) for rank in range(VOCABULARY)))
+
+    def day(self) -> float:
+        return 20_000.0 + self.articles / PER_DAY
+
+    def article_terms(self, names: list[str]) -> dict[str, float]:
+        words = self.rng.choices(range(VOCABULARY), cum_weights=self.cumulative, k=40)
+        terms = {f"w{w}": 1.0 for w in words}
+        for name in self.rng.sample(names, 4):
+            terms[name] = 2.0
+        return terms
+
+    def grow(self, target: int) -> None:
+        stories, members, postings = [], [], []
+        story_id = self.conn.execute("SELECT coalesce(max(id), 0) FROM stories").fetchone()[0]
+        while self.articles < target:
+            story_id += 1
+            names = [f"@n{story_id}x{i}" for i in range(6)]
+            size = min(self.rng.randint(1, 9), target - self.articles)
+            centroid: dict[str, float] = {}
+            for _ in range(size):
+                self.articles += 1
+                terms = self.article_terms(names)
+                for t, w in terms.items():
+                    centroid[t] = centroid.get(t, 0.0) + w
+                    self.df[t] = self.df.get(t, 0) + 1
+                members.append((self.articles, story_id, self.day(), json.dumps(terms)))
+            top = sorted(centroid, key=centroid.__getitem__, reverse=True)[:STORY_TERMS]
+            centroid = {t: centroid[t] for t in top}
+            stories.append((story_id, f"story {story_id}", size, self.day(), self.day(), json.dumps(centroid)))
+            postings += [(t, story_id, self.day()) for t in top[:INDEX_TERMS]]
+        self._write(stories, members, postings)
+
+    def _write(self, stories: list[tuple[Any, ...]], members: list[tuple[Any, ...]],
+               postings: list[tuple[Any, ...]]) -> None:
+        c = self.conn
+        c.execute("BEGIN")
+        c.executemany("INSERT INTO stories(id, headline, size, first_day, last_day, terms, norm, created_at,"
+                      " updated_at) VALUES (?,?,?,?,?,?,10.0,'','')", stories)
+        c.executemany("INSERT INTO story_articles(article_id, story_id, day, terms) VALUES (?,?,?,?)", members)
+        c.executemany("INSERT OR REPLACE INTO story_index(term, story_id, day) VALUES (?,?,?)", postings)
+        c.executemany("INSERT OR REPLACE INTO story_df(term, df) VALUES (?,?)", list(self.df.items()))
+        c.execute("INSERT OR REPLACE INTO story_counters(name, value) VALUES ('documents', ?)", (self.articles,))
+        c.execute("COMMIT")
+
+
+def _sample_text(synth: Synth, story_id: int) -> str:
+    words = synth.rng.choices(range(200), k=60)
+    names = [f"N{story_id}x{i}" for i in range(3)]
+    return " ".join(f"w{w}" for w in words) + " and " + " met ".join(names) + "."
+
+
+def _time_assign(conn: sqlite3.Connection, synth: Synth, count: int, all_pairs: bool) -> float:
+    clusterer = Clusterer(conn)
+    last = conn.execute("SELECT max(id) FROM stories").fetchone()[0]
+    spent = 0.0
+    for i in range(count):
+        story_id = last - synth.rng.randrange(200)  # a live story near the end of the timeline
+        text = _sample_text(synth, story_id)
+        when = When(synth.day())
+        conn.execute("BEGIN")
+        started = time.perf_counter()
+        if all_pairs:
+            _assign_all_pairs(clusterer, text, when)
+        else:
+            clusterer.assign(10_000_000_000 + i, None, text, when, "")
+        spent += time.perf_counter() - started
+        conn.execute("ROLLBACK")  # keep the store at its size
+    return spent / count
+
+
+def _assign_all_pairs(clusterer: Clusterer, text: str, when: When) -> None:
+    """The anchor: the same scoring against every story, no index."""
+    from newsdesk.stories.features import terms, tf_weights
+
+    weights = tf_weights(terms(None, text))
+    idfs = clusterer.idfs(weights)
+    vector = {t: w * idfs[t] for t, w in weights.items()}
+    for (story_id,) in clusterer.conn.execute("SELECT id FROM stories").fetchall():
+        clusterer.similarity(vector, idfs, clusterer.load_story(story_id), when)
+
+
+def run(sizes: list[int], seed: int = 0, sample: int = SAMPLE) -> dict[str, Any]:
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "scale.db"
+        conn = connect(path)
+        conn.execute("PRAGMA journal_mode = WAL")
+        migrate(conn)
+        synth = Synth(conn, seed)
+        for size in sorted(sizes):
+            started = time.perf_counter()
+            synth.grow(size)
+            built = time.perf_counter() - started
+            ours = _time_assign(conn, synth, sample, all_pairs=False)
+            anchor = _time_assign(conn, synth, ALL_PAIRS_SAMPLE, all_pairs=True) if size <= 100_000 else None
+            rows.append({"articles": size, "ms_per_article": ours * 1000,
+                         "all_pairs_ms_per_article": anchor * 1000 if anchor is not None else None,
+                         "build_s": built, "db_mb": os.path.getsize(path) / 1e6})
+        conn.close()
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"rows": rows, "peak_rss_mb": peak_mb, "sample": sample}
+
+
+def format_result(result: dict[str, Any]) -> str:
+    lines = [f"{'stored articles':>16} {'ours ms/article':>16} {'all-pairs ms/article':>21} {'db MB':>8}"]
+    for r in result["rows"]:
+        anchor = f"{r['all_pairs_ms_per_article']:.1f}" if r["all_pairs_ms_per_article"] is not None else "(skipped)"
+        lines.append(f"{r['articles']:>16,} {r['ms_per_article']:>16.2f} {anchor:>21} {r['db_mb']:>8.0f}")
+    lines.append(f"peak resident memory of this process: {result['peak_rss_mb']:.0f} MB"
+                 f" (ours timed on {result['sample']} articles per size, all pairs on {ALL_PAIRS_SAMPLE})")
+    return "\n".join(lines)

@@ -1,0 +1,76 @@
+"""Story pages: the list of stories and one story's timeline, with syndicated copies folded.
+
+/stories                   live and quiet stories, most recently active first; JSON twin /api/stories
+/stories/{id}              headline, first and latest report, timeline of articles and sources, each
+                           syndication group once with "also published by N sources"; /api/stories/{id}
+/api/duplicates/{id}       the other members of an article's syndication group
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from newsdesk.errors import NotFound
+from newsdesk.web.responses import HTTPError, JSONResponse, int_param, page
+from newsdesk.web.state import desk
+
+NAV = [("Stories", "/stories")]
+PAGE_SIZE = 30
+
+
+def _listing(request: Request) -> dict[str, Any]:
+    number = int_param(request, "page", 1, 1, 1000)
+    min_size = int_param(request, "min", 1, 1, 1000)
+    store = desk(request).store()
+    rows = store.front_stories(limit=PAGE_SIZE + 1) if number == 1 and min_size == 1 else None
+    if rows is None:
+        rows = store.stories(limit=PAGE_SIZE + 1, offset=(number - 1) * PAGE_SIZE, min_size=min_size)
+    return {"stories": rows[:PAGE_SIZE], "page": number, "more": len(rows) > PAGE_SIZE, "min": min_size}
+
+
+def _story(request: Request) -> dict[str, Any]:
+    try:
+        return desk(request).store().story(request.path_params["id"])
+    except NotFound:
+        raise HTTPError(404, f"no story {request.path_params['id']}; see /stories for the list") from None
+
+
+def stories_page(request: Request) -> Response:
+    data = _listing(request)
+    return page(request, "story_list.html", data | {"title": "Stories", "json_url": "/api/stories"})
+
+
+def stories_api(request: Request) -> Response:
+    return JSONResponse(_listing(request))
+
+
+def story_page(request: Request) -> Response:
+    story = _story(request)
+    if story["id"] != request.path_params["id"]:  # merged into another story since
+        return RedirectResponse(f"/stories/{story['id']}", status_code=301)
+    return page(request, "story_page.html", {"title": story["headline"] or f"Story {story['id']}",
+                                             "story": story, "json_url": f"/api/stories/{story['id']}"})
+
+
+def story_api(request: Request) -> Response:
+    return JSONResponse(_story(request))
+
+
+def duplicates_api(request: Request) -> Response:
+    article_id = request.path_params["id"]
+    store = desk(request).store()
+    return JSONResponse({"article": article_id, "story": store.story_of(article_id),
+                         "duplicates": store.duplicates_of(article_id)})
+
+
+ROUTES = [
+    Route("/stories", stories_page, name="stories"),
+    Route("/stories/{id:int}", story_page, name="story"),
+    Route("/api/stories", stories_api),
+    Route("/api/stories/{id:int}", story_api),
+    Route("/api/duplicates/{id:int}", duplicates_api),
+]

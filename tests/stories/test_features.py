@@ -1,0 +1,34 @@
+"""What the clusterer sees: terms and dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from newsdesk.stories.features import When, article_when, dateline, parse_iso, terms
+
+
+def _day(y: int, m: int, d: int) -> float:
+    return float((date(y, m, d) - date(1970, 1, 1)).days)
+
+
+def test_terms_weigh_headline_and_names() -> None:
+    t = terms("Klitschko stops Thompson", "The champion Klitschko stopped Tony Thompson in the sixth round.")
+    assert t["klitschko"] == 3.0  # twice from the headline, once from the body
+    assert "@thompson" in t and "@champion" not in t
+    assert "the" not in t
+
+
+def test_dates_from_fields_and_datelines() -> None:
+    assert parse_iso("2014-06-15") == When(_day(2014, 6, 15))
+    assert parse_iso("2014-06-15T23:00:00-02:00").day == _day(2014, 6, 16) + 1 / 24
+    assert dateline("Sep 18, 2013, 02.16PM IST Microsoft released a fix") == When(_day(2013, 9, 18), 1.0)
+    assert dateline("Sat Nov 12 2011, 01: 19 hrs Warship INS Sukanya") == When(_day(2011, 11, 12), 1.0)
+    year = dateline("In 2008 the company said")
+    assert year is not None and year.slack > 100
+    assert article_when(None, "No date at all here.") is None
+
+
+def test_gap_counts_only_beyond_the_slack() -> None:
+    assert When(10.0).gap(12.0, 15.0, 0.0) == 2.0
+    assert When(13.0).gap(12.0, 15.0, 0.0) == 0.0
+    assert When(10.0, 1.0).gap(12.0, 15.0, 0.5) == 0.5
