@@ -16,7 +16,7 @@ from newsdesk.records import Article
 _COLUMNS = ("article_id", "seq", "day", "source_text", "source_code", "source_country", "target_text",
             "target_code", "target_country", "cameo", "root", "quad_class", "goldstein", "plover_event",
             "plover_mode", "place_name", "place_country", "lat", "lon", "sentence", "start", "end",
-            "confidence", "modality", "negated", "target_inferred")
+            "confidence", "modality", "negated", "target_inferred", "source_inferred")
 _INSERT = f"INSERT INTO events({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
 MAX_LIMIT = 5000
 
@@ -33,7 +33,7 @@ def event_row(article_id: int, seq: int, day: str | None, e: dict[str, Any]) -> 
             e.get("goldstein"), plover.get("event"), plover.get("mode"), loc.get("name"), loc.get("country"),
             loc.get("lat"), loc.get("lon"), e.get("sentence") or "", int(e.get("start") or 0),
             int(e.get("end") or 0), e.get("confidence"), e.get("modality"), int(bool(e.get("negated"))),
-            int(bool(e.get("target_inferred"))))
+            int(bool(e.get("target_inferred"))), int(bool(e.get("source_inferred"))))
 
 
 class EventStore:

@@ -11,8 +11,8 @@ For each sentence of the shared spaCy parse:
   4. source = the predicate's subject (inherited through "set to"/"expected to" chains,
      pronouns resolved to the last named actor); target = its object or the object of
      with/to/against/on; two countries sharing a subject ("US and Iranian diplomats") make
-     a reciprocal pair; a missing target is the article's most-mentioned other country,
-     flagged `target_inferred`;
+     a reciprocal pair; a missing target (or a missing source) is the article's most-named
+     other country, flagged `target_inferred` (`source_inferred`);
   5. location = a place after in/at under the predicate, else a place named in the
      sentence outside the actors, else the dateline; geocoded offline (places.py).
 
@@ -127,7 +127,8 @@ class EventCoder:
             conf = float(probs[cameo.penta_of(pred.code)]) if probs is not None else 0.3
             if conf >= SECONDARY_MIN_CONFIDENCE:
                 out += [e for e in _events_for(pred, sent, ctx, conf, primary=False)
-                        if e["source"]["country"] and e["target"]["country"] and not e["target_inferred"]]
+                        if e["source"]["country"] and e["target"]["country"]
+                        and not (e["target_inferred"] or e["source_inferred"])]
         _remember(sent, ctx)
         return out[:MAX_EVENTS_PER_SENTENCE]
 
@@ -316,6 +317,7 @@ def _events_for(pred: Predicate, sent, ctx: Context, confidence: float, primary:
         agents = [t for t in targets if t.head in by]
         sources, targets = agents, sources + [t for t in targets if t.head not in by]
     pairs: list[tuple[Actor | None, Actor | None, bool]] = []
+    source_inferred = False
     countries = [a for a in sources if a.country]
     if not targets and len({a.country for a in countries}) >= 2:
         a, b = countries[0], next(x for x in countries if x.country != countries[0].country)
@@ -326,23 +328,31 @@ def _events_for(pred: Predicate, sent, ctx: Context, confidence: float, primary:
         target = next((t for t in targets if not source or t.code != source.code), None)
         inferred = False
         if target is None:
-            target, inferred = _inferred_target(source, ctx, sent), True
+            target, inferred = _salient_other(source, ctx, sent), True
             inferred = target is not None
+        if source is None and target is not None and target.country:
+            source = _salient_other(target, ctx, sent)
+            source_inferred = source is not None
         pairs = [(source, target, inferred)]
         # Meetings, talks and mediation are mutual (CAMEO codes both directions), visits are not.
-        if source and target and not inferred and code[:2] == "04" and code[:3] not in ("042", "043"):
+        mutual = code[:2] == "04" and code[:3] not in ("042", "043")
+        if mutual and source and target and not (inferred or source_inferred):
             pairs.append((target, source, False))
     modality = _modality(pred.tok)
     out = []
     for source, target, inferred in pairs:
         place = _location(pred.tok, sent, [source, target], ctx, pred.light)
         conf = confidence * (1.0 if source and source.country else 0.7) * (0.8 if inferred or not target else 1.0)
-        out.append(_event_dict(code, source, target, place, sent, pred, conf, negated, modality, inferred))
+        event = _event_dict(code, source, target, place, sent, pred, conf * (0.8 if source_inferred else 1.0),
+                            negated, modality, inferred)
+        event["source_inferred"] = source_inferred
+        out.append(event)
     return out
 
 
-def _inferred_target(source: Actor | None, ctx: Context, sent) -> Actor | None:  # noqa: ANN001
-    own = source.country if source else None
+def _salient_other(actor: Actor | None, ctx: Context, sent) -> Actor | None:  # noqa: ANN001
+    """The article's most-named country other than `actor`'s: who an actor-less side stands for."""
+    own = actor.country if actor else None
     for country, _ in ctx.salient.most_common():
         if country != own:
             place = gazetteer().country(country)

@@ -28,7 +28,8 @@ CREATE TABLE events (
     confidence      REAL,
     modality        TEXT,
     negated         INTEGER NOT NULL DEFAULT 0,
-    target_inferred INTEGER NOT NULL DEFAULT 0
+    target_inferred INTEGER NOT NULL DEFAULT 0,  -- the side was the article's most-named other country
+    source_inferred INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX events_article ON events(article_id, seq);
 CREATE INDEX events_source ON events(source_country, day);
