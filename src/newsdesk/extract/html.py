@@ -128,8 +128,8 @@ def page_title(tree: LexborHTMLParser, meta: PageMeta, url: str | None) -> str |
     stated title always 0.845 / 0.797; lone <h1> always 0.756 / 0.884; this rule 0.837 / 0.884.
     """
     stated = clean_title(meta, _headings(tree), url)
-    if meta.ld_types or len(tree.css("h1")) != 1:
-        return stated
+    if meta.ld_types or len(tree.css("h1")) != 1 or (stated and stated != meta.title):
+        return stated  # stated deliberately, or already cut down to a heading of the page
     h1 = visible_h1(tree)
     sites = [s for s in (_norm(meta.site_name or ""), _host_name(url)) if s]
     if h1 and _headline_like(h1) and not any(_site_like(h1, s) for s in sites):
