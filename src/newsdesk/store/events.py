@@ -101,7 +101,8 @@ def _actor_clause(side: str, code: str) -> tuple[str, list[str]]:
 def _filters(actor: str | None, pair: tuple[str, str] | None, ordered: bool, code: str | None,
              place: str | None, since: str | None, until: str | None,
              article_id: int | None) -> tuple[str, list[Any]]:
-    where, args = ["1=1"], []
+    where: list[str] = ["1=1"]
+    args: list[Any] = []
     if actor:
         s, sa = _actor_clause("source", actor)
         t, ta = _actor_clause("target", actor)

@@ -198,7 +198,8 @@ def _geo(name: str | None, country: str | None, lat: Any, lon: Any) -> list[Any]
         return [0, "", "", "", "", "", "", ""]
     from newsdesk.understand.places import gazetteer
 
-    is_country = gazetteer().country(country) is not None and gazetteer().country(country).name == name
+    known = gazetteer().country(country)
+    is_country = known is not None and known.name == name
     return [
         1 if is_country else 4,
         name or "",

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 CODEBOOK_ENV = "EVENTS_CODEBOOK_DIR"
 
@@ -198,7 +199,7 @@ def _slot(tok) -> str:  # noqa: ANN001 - a spaCy Token
     return ("N" + slot) if tok.pos_ == "NOUN" else slot
 
 
-def predicate_codes(sent) -> list[tuple[object, str, str]]:  # noqa: ANN001 - a spaCy Span
+def predicate_codes(sent) -> list[tuple[Any, str, str]]:  # noqa: ANN001 - a spaCy Span
     """(token, slot, CAMEO code) for every verb or event noun the lexicon knows, in order.
     Remembered per Doc (weakly): the classifier's features and the coder both ask."""
     per_doc = _PREDICATES.setdefault(sent.doc, {})
@@ -253,8 +254,8 @@ class PentaModel:
             HashingVectorizer(analyzer="char_wb", ngram_range=(3, 5), **kw),
         ]
         self.idf: list = []
-        self.coef = None
-        self.intercept = None
+        self.coef: Any = None
+        self.intercept: Any = None
 
     def _matrix(self, views: list[tuple[str, str, str]], fit: bool = False):  # noqa: ANN202
         import numpy as np

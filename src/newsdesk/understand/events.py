@@ -278,7 +278,7 @@ def _targets(tok, source_heads: set[int], ctx: Context) -> list[Actor]:  # noqa:
     return out
 
 
-def _location(tok, sent, actors: list[Actor], ctx: Context, light=None) -> Place | None:  # noqa: ANN001
+def _location(tok, sent, actors: list[Actor | None], ctx: Context, light=None) -> Place | None:  # noqa: ANN001
     gaz = gazetteer()
     spans = [(a.start, a.end) for a in actors if a is not None]
     scope = [tok, *[c for c in tok.children if c.dep_ in ("dobj", "obj")]]

@@ -51,7 +51,8 @@ class Gazetteer:
         for city in gc.get_cities().values():
             iso3 = self.iso2_to_3.get(city["countrycode"])
             pop = int(city.get("population") or 0)
-            place = Place(city["name"], iso3, float(city["latitude"]), float(city["longitude"]), "city")
+            lat, lon = float(city["latitude"]), float(city["longitude"])
+            place = Place(city["name"], iso3, lat, lon, "city")
             # A city's own name outranks another city's alternate name ("Islamabad" is also
             # an old name of Chattogram, a bigger city), so alternates rank below every primary.
             names = [(city["name"], pop + 10**10)]
@@ -62,14 +63,14 @@ class Gazetteer:
                     self.cities[key], self._populations[key] = place, rank
             if iso3:
                 acc = sums.setdefault(iso3, [0.0, 0.0, 0.0])
-                acc[0] += pop * place.lat
-                acc[1] += pop * place.lon
+                acc[0] += pop * lat
+                acc[1] += pop * lon
                 acc[2] += pop
         self.countries: dict[str, Place] = {}
         for iso3, name in self.country_names.items():
-            acc = sums.get(iso3)
-            lat, lon = (round(acc[0] / acc[2], 4), round(acc[1] / acc[2], 4)) if acc and acc[2] else (None, None)
-            self.countries[iso3] = Place(name, iso3, lat, lon, "country")
+            w = sums.get(iso3) or [0.0, 0.0, 0.0]
+            lat_c, lon_c = (round(w[0] / w[2], 4), round(w[1] / w[2], 4)) if w[2] else (None, None)
+            self.countries[iso3] = Place(name, iso3, lat_c, lon_c, "country")
         self.country_keys = {_key(n): iso3 for iso3, n in self.country_names.items()}
 
     def country(self, iso3: str | None) -> Place | None:

@@ -37,12 +37,12 @@ def _actor(value: str | None, name: str) -> str | None:
 
 def _filters(request: Request) -> dict[str, Any]:
     q = request.query_params
-    pair = None
+    pair: tuple[str, str] | None = None
     if q.get("pair"):
         parts = q["pair"].upper().split("-")
         if len(parts) != 2:
             raise HTTPError(400, "parameter 'pair' must be two actor codes joined by '-', e.g. USA-IRN")
-        pair = (_actor(parts[0], "pair"), _actor(parts[1], "pair"))
+        pair = (_actor(parts[0], "pair") or "", _actor(parts[1], "pair") or "")
     code = (q.get("code") or "").strip() or None
     if code and not code.isdigit():
         raise HTTPError(400, "parameter 'code' must be a CAMEO code prefix such as 04 or 046")
@@ -77,7 +77,9 @@ def _pair(request: Request) -> dict[str, Any]:
     parts = raw.split("-")
     if len(parts) != 2:
         raise HTTPError(404, "an actor pair looks like /pair/USA-IRN")
-    a, b = _actor(parts[0], "pair"), _actor(parts[1], "pair")
+    a, b = _actor(parts[0], "pair") or "", _actor(parts[1], "pair") or ""
+    if not (a and b):
+        raise HTTPError(404, "an actor pair looks like /pair/USA-IRN")
     store = desk(request).store()
     events = store.events(pair=(a, b), limit=2000)
     events.sort(key=lambda e: (e["day"] or "", e["article_id"], e["seq"]))
