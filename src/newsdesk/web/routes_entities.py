@@ -143,3 +143,5 @@ ROUTES = [
     Route("/api/entities/{entity_id:int}", entity_api, name="api_entity"),
     Route("/api/quotes", quotes_api, name="api_quotes"),
 ]
+
+NAV = [("Entities", "/entities"), ("Quotes", "/quotes")]
