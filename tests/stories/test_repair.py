@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from newsdesk.store import open_store
 from newsdesk.stories import repair as repair_mod
 from newsdesk.stories.cluster import Clusterer
@@ -26,7 +28,8 @@ def test_two_stories_of_one_event_are_merged() -> None:
         assert story_id not in set(store.story_assignments().values())
 
 
-def test_a_story_gluing_two_events_is_split() -> None:
+def test_a_story_gluing_two_events_is_split(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(repair_mod, "SPLIT_THRESHOLD", 0.06)  # off by default (see repair.py)
     store = open_store(":memory:")
     clusterer = Clusterer(store.conn, join_threshold=0.0)  # joins anything it meets
     docs = QUAKE + ELECTION

@@ -56,10 +56,10 @@ class Pair:
     edits: tuple[str, ...] = ()
 
 
-def corpus_bodies(root: Path = SHARED_CORPUS, min_words: int = 80) -> list[dict[str, Any]]:
-    """Corpus pages as {"id", "title", "language", "paragraphs"}."""
+def corpus_bodies(root: Path = SHARED_CORPUS, min_words: int = 80, limit: int | None = None) -> list[dict[str, Any]]:
+    """Corpus pages as {"id", "title", "language", "paragraphs"} (the first `limit` manifest entries)."""
     out = []
-    for line in (root / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (root / "manifest.jsonl").read_text(encoding="utf-8").splitlines()[:limit]:
         meta = json.loads(line)
         try:
             doc = lxml.html.fromstring((root / meta["path"]).read_bytes())
@@ -135,10 +135,10 @@ def nearest_negatives(bodies: list[dict[str, Any]]) -> list[Pair]:
     return pairs
 
 
-def generate(root: Path = SHARED_CORPUS, seed: int = 13, copies: int = 2) -> list[Pair]:
+def generate(root: Path = SHARED_CORPUS, seed: int = 13, copies: int = 2, limit: int | None = None) -> list[Pair]:
     """The labelled set: `copies` edited copies per body as positives, nearest neighbours as negatives."""
     rng = random.Random(seed)
-    bodies = corpus_bodies(root)
+    bodies = corpus_bodies(root, limit=limit)
     pairs = []
     for body in bodies:
         original = "\n\n".join(body["paragraphs"])

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 import click
@@ -122,4 +123,45 @@ def story_command(story_id: int, db: str | None, as_json: bool) -> None:
                    f" {a['title'] or a['url']}{also}")
 
 
+@click.command("clustering")
+@click.option("--docs", "docs", type=click.Path(exists=True, dir_okay=False, path_type=Path), multiple=True,
+              required=True, help='Documents {"doc_id", "cluster_id", "title", "text", "date"} per line (repeatable).')
+@click.option("--seed", default=0, show_default=True, help="Seed of the shuffled arrival order.")
+@click.option("--json", "json_out", type=click.Path(path_type=Path), default=None, help="Also write the results here.")
+def bench_clustering(docs: tuple[Path, ...], seed: int, json_out: Path | None) -> None:
+    """Story clustering: ours (incremental, shuffled, k unknown) beside TF-IDF + k-means (k given)."""
+    from newsdesk.bench.clustering import format_result, run
+
+    results = []
+    for path in docs:
+        result = run(path, seed=seed)
+        results.append(result)
+        click.echo(format_result(result) + "\n")
+    if json_out:
+        json_out.write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
+
+
+@click.command("neardup")
+@click.option("--corpus", type=click.Path(exists=True, file_okay=False, path_type=Path), required=True,
+              help="A corpus laid out like ../shared/corpus (manifest.jsonl and its pages).")
+def bench_neardup(corpus: Path) -> None:
+    """Near duplicates: precision and recall on the set generated from a corpus."""
+    from newsdesk.bench.neardup import evaluate, format_result, generate
+
+    click.echo(format_result(evaluate(generate(corpus))))
+
+
+def _attach_bench() -> None:
+    """`bench clustering` and `bench neardup` join the lead's `bench` group when it exists."""
+    try:
+        from newsdesk.bench.commands import bench
+    except ImportError:
+        return
+    if isinstance(bench, click.Group):
+        for command in (bench_clustering, bench_neardup):
+            if command.name not in bench.commands:
+                bench.add_command(command)
+
+
+_attach_bench()
 COMMANDS: list[click.Command] = [cluster_command, stories_command, story_command]
