@@ -571,13 +571,26 @@ def _dates(lines: list[Line], lo: int, hi: int, fetched_at: str | None) -> tuple
 # Fewer body words than this and the page is not an article (the shortest gold body among the
 # bench pages has 66 words; a listing's stray blurb rarely reaches 40).
 MIN_BODY_WORDS = 40
+# A body with no prose line must be longer than this to count (a recipe, a schedule); listings'
+# headline runs stay below it. The bench pages with prose-free bodies have 120+ words.
+PROSELESS_BODY_WORDS = 120
 _ERROR_PAGE = re.compile(r"\b(404|page not found|not found|access denied|forbidden|sign in|log in|login|"
                          r"password|create an account|subscribe to continue)\b", re.I)
 
 
+def _words(line: Line) -> int:
+    """Word count; Chinese, Japanese and Korean write without spaces: two characters a word."""
+    return len(line.tokens) + len(_CJK.findall(line.text)) // 2
+
+
+def _reads_as_prose(line: Line) -> bool:
+    return _words(line) >= 12 and bool(_TERMINAL.search(line.text))
+
+
 def _not_article_reason(lines: list[Line], body: list[Line]) -> str | None:
-    words = sum(len(line.tokens) for line in body)
-    if words >= MIN_BODY_WORDS:
+    words = sum(_words(line) for line in body)
+    # A short "body" without one line of running text is a listing's headlines, not an article.
+    if words >= MIN_BODY_WORDS and (words >= PROSELESS_BODY_WORDS or any(map(_reads_as_prose, body))):
         return None
     heads = sum(3 <= len(line.tokens) <= 20 and not line.is_prose for line in lines)
     if heads >= 15:
