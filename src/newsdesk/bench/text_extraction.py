@@ -121,7 +121,8 @@ def run(text_dir: str | Path, truth_file: str | Path, limit: int | None = None) 
     ids, texts, golds = load_pages(text_dir, truth_file)
     ids = ids[:limit] if limit else ids
     textx.load_model()  # loaded once, outside the timing, as `analyze --jsonl` does
-    systems = {"newsdesk": ours, "whole text": whole_text, "trafilatura (lines as <p>)": trafilatura_lines}
+    systems: dict[str, Callable[[str], str]] = {
+        "newsdesk": ours, "whole text": whole_text, "trafilatura (lines as <p>)": trafilatura_lines}
     return {"pages": len(ids), "text_dir": str(text_dir), "systems": score(systems, ids, texts, golds)}
 
 

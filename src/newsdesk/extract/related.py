@@ -14,6 +14,7 @@ Two front doors, like extraction itself:
 from __future__ import annotations
 
 import re
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from newsdesk.extract.ages import is_age, is_date, parse_instant, resolve_age
@@ -127,14 +128,14 @@ _HEADINGS = "h1, h2, h3, h4, h5, h6, header, .widget-title, .section-title"
 MAX_RAIL_ITEMS = 30
 
 
-def _rail_containers(tree: object) -> list[object]:
+def _rail_containers(tree: Any) -> list[Any]:
     """Elements that hold a rail: named so by their class/id, or by a heading they open with.
 
     A heading's container is its nearest ancestor holding at least two links; walking up
     from the headings keeps this linear in the size of the page.
     """
-    candidates: list[object] = []
-    for heading in tree.css(_HEADINGS):  # type: ignore[attr-defined]
+    candidates: list[Any] = []
+    for heading in tree.css(_HEADINGS):
         if not is_rail_heading(heading.text(strip=True)):
             continue
         node = heading.parent
@@ -142,21 +143,21 @@ def _rail_containers(tree: object) -> list[object]:
             node = node.parent
         if node is not None and node.tag not in ("body", "html"):
             candidates.append(node)
-    for node in tree.css("section, aside, div, ul, nav"):  # type: ignore[attr-defined]
+    for node in tree.css("section, aside, div, ul, nav"):
         name = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
         if _RAIL_CLASS.search(name) and node.css_first("a[href]") is not None:
             candidates.append(node)
     # Keep the outermost of nested candidates (node identity is mem_id: == compares markup).
-    ids = {node.mem_id for node in candidates}  # type: ignore[attr-defined]
+    ids = {node.mem_id for node in candidates}
     found, kept = [], set()
     for node in candidates:
-        if node.mem_id not in kept and not _inside_any(node, ids):  # type: ignore[attr-defined]
-            kept.add(node.mem_id)  # type: ignore[attr-defined]
+        if node.mem_id not in kept and not _inside_any(node, ids):
+            kept.add(node.mem_id)
             found.append(node)
     return found
 
 
-def _inside_any(node: object, ids: set[int]) -> bool:
+def _inside_any(node: Any, ids: set[int]) -> bool:
     parent = getattr(node, "parent", None)
     while parent is not None:
         if parent.mem_id in ids:
@@ -165,38 +166,38 @@ def _inside_any(node: object, ids: set[int]) -> bool:
     return False
 
 
-def _item_box(link: object, container: object) -> object:
+def _item_box(link: Any, container: Any) -> Any:
     """The largest element around `link`, inside the rail, that holds no other link: the item."""
     box = link
-    node = link.parent  # type: ignore[attr-defined]
+    node = link.parent
     # mem_id is the node's identity; == would compare markup.
     while node is not None and node.mem_id != container.mem_id and len(node.css("a[href]")) == 1:
         box, node = node, node.parent
     return box
 
 
-def _stamp(box: object, fetched_at: str | None) -> tuple[str | None, str | None]:
+def _stamp(box: Any, fetched_at: str | None) -> tuple[str | None, str | None]:
     """(age as printed, ISO time) of an item: a <time> element, else a line that is an age or date."""
-    stamp = box.css_first("time")  # type: ignore[attr-defined]
+    stamp = box.css_first("time")
     if stamp is not None:
         printed = stamp.text(strip=True) or None
         machine = parse_instant(stamp.attributes.get("datetime"))
         return printed, machine.isoformat() if machine else resolve_age(printed or "", fetched_at)
-    for piece in box.text(separator="\n", strip=True).split("\n"):  # type: ignore[attr-defined]
+    for piece in box.text(separator="\n", strip=True).split("\n"):
         if is_age(piece) or is_date(piece):
             return piece.strip(), resolve_age(piece, fetched_at)
     return None, None
 
 
-def _html_item(link: object, container: object, base_url: str | None,
+def _html_item(link: Any, container: Any, base_url: str | None,
                fetched_at: str | None) -> Related | None:
-    title = " ".join(link.text(separator=" ", strip=True).split())  # type: ignore[attr-defined]
-    href = (link.attributes.get("href") or "").strip()  # type: ignore[attr-defined]
+    title = " ".join(link.text(separator=" ", strip=True).split())
+    href = (link.attributes.get("href") or "").strip()
     if not href or href.startswith(("#", "javascript:", "mailto:")) or not _is_headline(title):
         return None
     box = _item_box(link, container)
     excerpt = None
-    for para in box.css("p"):  # type: ignore[attr-defined]
+    for para in box.css("p"):
         text = " ".join(para.text(separator=" ", strip=True).split())
         if text != title and len(text.split()) >= 5:
             excerpt = text
@@ -215,7 +216,7 @@ def related_from_html(html: str, base_url: str | None, fetched_at: str | None) -
     items: list[Related] = []
     seen: set[str] = {page} if page else set()
     for container in _rail_containers(tree):
-        links = container.css("a[href]")  # type: ignore[attr-defined]
+        links = container.css("a[href]")
         if len(links) > MAX_RAIL_ITEMS * 3:
             continue
         for link in links:

@@ -181,7 +181,7 @@ def runs_of_blocks(lines: list[Line]) -> list[int]:
 
 def _run_features(lines: list[Line]) -> list[list[float]]:
     ids = runs_of_blocks(lines)
-    count, prose = Counter(ids), Counter()
+    count, prose = Counter(ids), Counter[int]()
     for run, line in zip(ids, lines, strict=True):
         prose[run] += len(line.text) if line.is_prose else 0
     total = max(sum(prose.values()), 1)
@@ -332,7 +332,7 @@ class Trees:
         width = max(len(t["left"]) for t in trees)
 
         def pack(key: str, fill: float, dtype: type) -> np.ndarray:
-            out = np.full((len(trees), width), fill, dtype=dtype)
+            out: np.ndarray = np.full((len(trees), width), fill, dtype=dtype)
             for i, t in enumerate(trees):
                 out[i, :len(t[key])] = t[key]
             return out
