@@ -84,3 +84,19 @@ def test_stories_and_story_commands(tmp_path: Path) -> None:
     assert shown.exit_code == 0 and "also published by 1 sources" in shown.output
     missing = CliRunner().invoke(main, ["story", "99999", "--db", str(db)])
     assert missing.exit_code != 0
+
+
+def test_story_lists_key_entities_once_the_entity_hook_ran(tmp_path: Path) -> None:
+    from newsdesk.records import Entity
+
+    store = open_store(tmp_path / "desk.db")
+    for n, (title, text) in enumerate(QUAKE):
+        start = text.index("Marrakesh")
+        article = Article(title=title, text=text, url=f"https://e{n}.example/a", site_name=f"E{n}", language="en",
+                          entities=(Entity(text="Marrakesh", type="GPE", start=start, end=start + 9),))
+        _, article_id = store.store_page(RawPage(body=text.encode(), origin=f"e{n}"), article)
+        store.after_store_entities(article_id, article)
+        store.after_store_stories(article_id, article)
+    story = store.story(store.story_of(article_id) or 0)
+    assert story["entities"] and story["entities"][0]["name"] == "Marrakesh"
+    assert story["entities"][0]["articles"] == 3

@@ -28,6 +28,7 @@ from types import ModuleType
 from typing import Any
 
 from newsdesk.stories import cluster as cluster_mod
+from newsdesk.stories import features as features_mod
 from newsdesk.stories import repair as repair_mod
 
 SHARED = Path(__file__).resolve().parents[3] / ".." / "shared" / "bench" / "clustering"
@@ -126,7 +127,7 @@ GRID = {"JOIN_THRESHOLD": (0.18, 0.2, 0.22), "MERGE_THRESHOLD": (0.25, 0.3, 0.35
 @contextmanager
 def settings(values: dict[str, float]) -> Iterator[None]:
     """Temporarily set the clusterer's tuned constants (module attributes)."""
-    modules = (cluster_mod, repair_mod)
+    modules = (cluster_mod, repair_mod, features_mod)
     saved = {(m, k): getattr(m, k) for m in modules for k in values if hasattr(m, k)}
     try:
         for (m, k) in saved:

@@ -146,7 +146,24 @@ class StoryStore:
         summary["first_report"] = timeline[0] if timeline else None
         summary["latest_report"] = timeline[-1] if timeline else None
         summary["groups"] = _syndication_groups(timeline)
+        summary["entities"], summary["quotes"] = self._story_annotations(story_id)
         return summary
+
+    def _story_annotations(self, story_id: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Key entities (most mentioned across the story) and some quotes, once the entity tables are filled."""
+        try:
+            entities = [dict(r) for r in self.conn.execute(
+                "SELECT e.id, e.name, e.type, count(*) AS mentions, count(DISTINCT m.article_id) AS articles"
+                " FROM story_articles s JOIN entity_mentions m ON m.article_id = s.article_id"
+                " JOIN entities e ON e.id = m.entity_id WHERE s.story_id = ?"
+                " GROUP BY e.id ORDER BY articles DESC, mentions DESC LIMIT 12", (story_id,))]
+            quotes = [dict(r) for r in self.conn.execute(
+                "SELECT q.article_id, q.speaker, q.text, q.kind FROM story_articles s JOIN quotes q"
+                " ON q.article_id = s.article_id WHERE s.story_id = ? AND q.kind = 'direct'"
+                " ORDER BY q.article_id, q.start LIMIT 8", (story_id,))]
+        except sqlite3.OperationalError:  # the entities migration is not there (or changed)
+            return [], []
+        return entities, quotes
 
     def story_articles(self, story_id: int) -> list[dict[str, Any]]:
         rows = self.conn.execute(
