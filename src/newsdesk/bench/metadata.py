@@ -42,8 +42,8 @@ def _ours(html: str, url: str | None) -> Meta:
 def _trafilatura(html: str, url: str | None) -> Meta:
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, as_dict=True)
-    doc = doc or {}
+    found = trafilatura.bare_extraction(html, url=url, with_metadata=True, as_dict=True)
+    doc: dict[str, Any] = found if isinstance(found, dict) else {}
     authors = [a.strip() for a in (doc.get("author") or "").split(";") if a.strip()]
     return {"title": doc.get("title"), "authors": authors, "date_published": doc.get("date")}
 

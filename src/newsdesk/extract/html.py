@@ -20,6 +20,7 @@ Fallback order (each step only fills what the previous ones left empty):
 from __future__ import annotations
 
 import re
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
@@ -80,7 +81,8 @@ def extract_body(html: str, url: str | None = None, tree: LexborHTMLParser | Non
     """The body paragraphs and the name of the extractor that produced them (see the module docstring)."""
     import trafilatura
 
-    options = {"url": url, "include_comments": False, "include_tables": True, "with_metadata": False}
+    options: dict[str, Any] = {"url": url, "include_comments": False, "include_tables": True,
+                               "with_metadata": False}
     quick = trafilatura.extract(html, favor_precision=True, fast=True, **options)
     words = len((quick or "").split())
     # Accept the quick pass unless it looks cut short against the page's own <p> text.
@@ -212,7 +214,7 @@ def _norm(s: str) -> str:
 
 def _headings(tree: LexborHTMLParser) -> list[str]:
     """Texts that may carry the headline: <h1>s, then title-classed h2s (blogs put the site in h1)."""
-    found = []
+    found: list[str] = []
     for node in tree.css('h1, h2[class*="title"], h2[class*="headline"], [itemprop="headline"]'):
         text = re.sub(r"\s+", " ", node.text(deep=True, separator=" ") or "").strip()
         if text and len(found) < 12:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import html as html_lib
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -89,17 +89,16 @@ def read_metadata(tree: LexborHTMLParser, url: str | None = None) -> PageMeta:
     meta.site_name = _first(metas.get("og:site_name"), _ld_name(ld_node.get("publisher")) if ld_node else None,
                             metas.get("application-name"), metas.get("publisher"))
     meta.authors = _authors(tree, ld_node, metas, parsely, meta.site_name, url)
-    meta.published = _first_date(
-        [_ld_str(ld_node, "datePublished"), _ld_str(ld_node, "dateCreated")]
-        + [metas.get(k) for k in _PUBLISHED_METAS]
-        + [parsely.get("pub_date"), lambda: _time_attr(tree, "[itemprop=datePublished]"),
-           lambda: _time_attr(tree, "time[pubdate], time[data-published], [class*=publish] time, "
-                                    "time[class*=publish]")]
-    )
-    meta.updated = _first_date(
-        [_ld_str(ld_node, "dateModified")] + [metas.get(k) for k in _UPDATED_METAS]
-        + [lambda: _time_attr(tree, "[itemprop=dateModified]")]
-    )
+    published: list[Lazy] = [_ld_str(ld_node, "datePublished"), _ld_str(ld_node, "dateCreated")]
+    published += [metas.get(k) for k in _PUBLISHED_METAS]
+    published += [parsely.get("pub_date"), lambda: _time_attr(tree, "[itemprop=datePublished]"),
+                  lambda: _time_attr(tree, "time[pubdate], time[data-published], [class*=publish] time, "
+                                           "time[class*=publish]")]
+    meta.published = _first_date(published)
+    updated: list[Lazy] = [_ld_str(ld_node, "dateModified")]
+    updated += [metas.get(k) for k in _UPDATED_METAS]
+    updated.append(lambda: _time_attr(tree, "[itemprop=dateModified]"))
+    meta.updated = _first_date(updated)
     meta.canonical_url = _first(_link_href(tree, "canonical"), metas.get("og:url"))
     meta.description = _first(metas.get("og:description"), metas.get("description"),
                               _ld_str(ld_node, "description"), metas.get("twitter:description"))
@@ -419,7 +418,7 @@ def _first(*values: Lazy) -> str | None:
     return None
 
 
-def _first_date(values: list[Lazy]) -> str | None:
+def _first_date(values: Sequence[Lazy]) -> str | None:
     for v in values:
         v = v() if callable(v) else v
         if v and (d := normalise_date(v)):
