@@ -51,7 +51,13 @@ OTHER_CLASS_WEIGHT = 0.6  # a predicate outside the predicted class counts this 
 # sentence reads cooperative, "press"/"demand" is coded as an appeal, and the other way round.
 SISTER_ROOTS = {"10": "02", "02": "10"}
 MAX_EVENTS_PER_SENTENCE = 4
+MAIN_CLAUSE = {"R", "X", "NR", "NX"}
+# A further event in the same sentence needs both actors named and this much of the class
+# probability; predicates in the main clause (R, X and their event nouns) need less, since
+# the parse already says they are what the sentence reports (set on the seed and the
+# PETRARCH validation triples).
 SECONDARY_MIN_CONFIDENCE = 0.35
+SECONDARY_MIN_CONFIDENCE_MAIN_CLAUSE = 0.1
 
 
 @dataclass
@@ -125,7 +131,8 @@ class EventCoder:
             if main is not None and pred.tok.i == main.tok.i:
                 continue
             conf = float(probs[cameo.penta_of(pred.code)]) if probs is not None else 0.3
-            if conf >= SECONDARY_MIN_CONFIDENCE:
+            floor = SECONDARY_MIN_CONFIDENCE_MAIN_CLAUSE if pred.slot in MAIN_CLAUSE else SECONDARY_MIN_CONFIDENCE
+            if conf >= floor:
                 out += [e for e in _events_for(pred, sent, ctx, conf, primary=False)
                         if e["source"]["country"] and e["target"]["country"]
                         and not (e["target_inferred"] or e["source_inferred"])]
