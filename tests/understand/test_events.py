@@ -112,6 +112,7 @@ def test_codebook_read_at_run_time(shared_dir: Path) -> None:
     assert book.source is not None
     assert cameo.goldstein_of("190") == -10.0 and cameo.label_of("046")
     assert cameo.plover_for("042") == {"event": "CONSULT", "mode": "visit"}
+    assert (cameo.valid_code("1213"), cameo.valid_code("109"), cameo.valid_code("046")) == ("121", "100", "046")
 
 
 def test_gazetteer_prefers_a_city_own_name_and_reads_datelines() -> None:

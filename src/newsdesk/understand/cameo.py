@@ -158,8 +158,25 @@ def verb_lexicon() -> dict[str, dict]:
     return {form: {"code": code, "patterns": patterns[i]} for form, (code, i) in table["verbs"].items()}
 
 
+def valid_code(code: str) -> str:
+    """A few PETRARCH patterns carry codes CAMEO does not define (1213, 0732, 109): the nearest
+    code the codebook knows (121, 073, 100). Unchanged when no codebook is available."""
+    labels = load_codebook().labels
+    if not labels or code in labels:
+        return code
+    for candidate in (code[:3], code[:2] + "0"):
+        if candidate in labels:
+            return candidate
+    return code
+
+
 def verb_code(lemma: str, context: set[str] | None = None) -> str | None:
     """The CAMEO code a verb (or event noun) takes; PETRARCH patterns refine it by context words."""
+    code = _verb_code(lemma, context)
+    return valid_code(code) if code else None
+
+
+def _verb_code(lemma: str, context: set[str] | None = None) -> str | None:
     lemma = lemma.lower()
     entry = verb_lexicon().get(lemma)
     base = OWN_VERBS.get(lemma) or (entry or {}).get("code")
