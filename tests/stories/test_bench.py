@@ -35,3 +35,12 @@ def test_edits_change_the_text_as_described() -> None:
         seen.update(kinds)
         assert text != "\n\n".join(paras)
     assert seen == {"headline", "trim", "extend", "ads", "byline", "marks", "reorder"}
+
+
+def test_scale_bench_reports_each_size_and_memory() -> None:
+    from newsdesk.bench import scale
+
+    result = scale.run([500, 1500], sample=3)
+    assert [r["articles"] for r in result["rows"]] == [500, 1500]
+    assert all(r["ms_per_article"] > 0 and r["all_pairs_ms_per_article"] > 0 for r in result["rows"])
+    assert "memory at 1,500" in scale.format_result(result)
