@@ -91,3 +91,14 @@ def test_clean_authors(raw: list[str], names: list[str]) -> None:
 ])
 def test_normalise_date(raw: str, iso: str | None) -> None:
     assert normalise_date(raw) == iso
+
+
+def test_a_widget_button_in_an_author_box_is_not_an_author():
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsdesk.extract.metadata import read_metadata
+
+    html = ('<html><body><div class="authorstabbutton"><a href="javascript:void(0)">close</a></div>'
+            '<div class="post-byline"><h4>by <a href="/author/hamid-tehrani/">Hamid Tehrani</a></h4></div>'
+            '<article><p>Text.</p></article></body></html>')
+    assert read_metadata(LexborHTMLParser(html), None).authors == ["Hamid Tehrani"]

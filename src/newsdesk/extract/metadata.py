@@ -372,6 +372,9 @@ def _node_name(node: Any) -> str | None:
     inner = node.css_first('[itemprop="name"]')
     if inner is not None and inner.attributes.get("content"):
         return inner.attributes["content"]
+    href = (node.attributes.get("href") or "").strip().lower()
+    if href.startswith(("javascript:", "#")):
+        return None  # a widget's button ("close", "more"), not a link to a person
     text = _clean_ws((inner or node).text(deep=True, separator=" "))
     return text if text and len(text) < 80 else None
 
