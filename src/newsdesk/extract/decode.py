@@ -38,8 +38,8 @@ def declared_charsets(body: bytes, content_type: str | None = None) -> list[str]
         m = _HEADER_CHARSET.search(content_type)
         if m and (c := _codec(m.group(1))):
             found.append(c)
-    m = _META_CHARSET.search(body[:4096])
-    if m and (c := _codec(m.group(1).decode("ascii", "ignore"))):
+    meta = _META_CHARSET.search(body[:4096])
+    if meta and (c := _codec(meta.group(1).decode("ascii", "ignore"))):
         found.append(c)
     return found
 
