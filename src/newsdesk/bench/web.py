@@ -23,6 +23,7 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from collections import Counter
 from pathlib import Path
@@ -171,7 +172,7 @@ def search_queries(n: int = 200, seed: int = 3) -> list[str]:
 
 
 def _quote(q: str) -> str:
-    return urllib.request.quote(q, safe="")
+    return urllib.parse.quote(q, safe="")
 
 
 # -- the whole benchmark ---------------------------------------------------------------------------

@@ -264,7 +264,8 @@ class EntityStore:
                       speaker_id: int | None = None, kind: str | None = None, limit: int = 50,
                       offset: int = 0) -> list[dict[str, Any]]:
         """Quotes, newest first: by speaker (any alias of their entity, or the phrase) and words."""
-        where, args = [], []
+        where: list[str] = []
+        args: list[str | int] = []
         if speaker:
             try:
                 speaker_id = self.entity_row(speaker)["id"]

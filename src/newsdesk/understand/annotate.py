@@ -137,7 +137,7 @@ def _role(m: Mention, mentions: list[Mention]) -> str | None:
 def _mention_named(name: str, mentions: list[Mention]) -> Mention | None:
     key = name.lower()
     for m in mentions:
-        if m.type in ("PERSON", "ORG") and (m.text.lower() == key or key in m.canonical.lower().split()):
+        if m.type in ("PERSON", "ORG") and (m.text.lower() == key or key in (m.canonical or "").lower().split()):
             return m
     return None
 
