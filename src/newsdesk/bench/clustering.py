@@ -164,7 +164,7 @@ def tune(paths: list[Path], folds: int = 4, seed: int = 0) -> dict[str, Any]:
         for point in points:
             with settings(point):
                 tables[str(path)].append([_f1(part, score, seed) for part in dealt])
-    chosen = []
+    chosen: list[dict[str, Any]] = []
     for f in range(folds):
         train = [sum(t[p][g] for t in tables.values() for g in range(folds) if g != f) for p in range(len(points))]
         best = max(range(len(points)), key=train.__getitem__)

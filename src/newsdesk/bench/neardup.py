@@ -77,7 +77,8 @@ def _swap_marks(text: str, rng: random.Random) -> str:
     if rng.random() < 0.5:
         text = re.sub(r'"([^"]*)"', "“\\1”", text).replace("'", "’").replace(" - ", " — ").replace("--", "—")
     else:
-        text = text.translate(str.maketrans({"“": '"', "”": '"', "’": "'", "‘": "'", "—": "--", "–": "-"}))
+        marks: dict[str, str | int | None] = {"“": '"', "”": '"', "’": "'", "‘": "'", "—": "--", "–": "-"}
+        text = text.translate(str.maketrans(marks))
     return text
 
 

@@ -83,9 +83,9 @@ def terms(title: str | None, text: str | None) -> Counter[str]:
             if len(word) < 2 or word in _STOP:
                 sentence_start = False
                 continue
-            counts[word] += weight
+            counts[word] += weight  # type: ignore[assignment]  # Counter holds float weights here
             if NAME_WEIGHT and (token[0].isdigit() or (token[0].isupper() and not sentence_start)):
-                counts["@" + word] += weight * NAME_WEIGHT
+                counts["@" + word] += weight * NAME_WEIGHT  # type: ignore[assignment]
             sentence_start = False
     return counts
 
