@@ -31,11 +31,12 @@ run: install
 serve: install
 	$(BIN)/newsdesk serve --host $(HOST) --port $(PORT)
 
-test: install browser
+test: install browser lint
 	$(BIN)/pytest
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy src
 
 bench: install
 	$(BIN)/python benchmarks/run_all.py
