@@ -26,7 +26,6 @@ import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash
 
 NUM_PERM = 126
 # 42 bands of 3 rows: a pair with resemblance 0.4 shares a bucket with probability 0.94,
@@ -79,6 +78,8 @@ def fingerprint(text: str) -> Fingerprint:
     grams = {" ".join(words[i:i + SHINGLE]).encode() for i in range(max(0, len(words) - SHINGLE + 1))}
     if len(grams) < MIN_SHINGLES:
         return Fingerprint(exact, None, len(grams))
+    from datasketch import MinHash  # imported on first use: it pulls in scipy (~0.6 s at start-up)
+
     mh = MinHash(num_perm=NUM_PERM)
     mh.update_batch(list(grams))
     return Fingerprint(exact, np.asarray(mh.hashvalues, dtype=np.uint32), len(grams))

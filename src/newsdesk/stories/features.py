@@ -14,16 +14,24 @@ each with a precision in days so that a year-only date is not mistaken for a day
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]*\w)?|\d+(?:[.,]\d+)*|[.!?\n]")
-_STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "according", "new", "year", "just", "like"}
+_EXTRA_STOP = {"said", "says", "told", "according", "new", "year", "just", "like"}
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    # Loaded on first use: importing scikit-learn costs ~2 s and ~150 MB, which every
+    # `newsdesk` command would otherwise pay at start-up for one word list.
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS) | _EXTRA_STOP
 _EPOCH = date(1970, 1, 1)
 
 # How much more a headline term counts than a body term. Chosen in an offline prototype (agglomerative
@@ -72,6 +80,7 @@ def _norm(token: str) -> str:
 def terms(title: str | None, text: str | None) -> Counter[str]:
     """Weighted terms of an article (raw counts; the clusterer applies log-tf and IDF)."""
     counts: Counter[str] = Counter()
+    stop = _stop_words()
     for part, weight in ((title or "", TITLE_WEIGHT), (text or "", 1.0)):
         sentence_start = True
         for match in _TOKEN.finditer(part):
@@ -80,7 +89,7 @@ def terms(title: str | None, text: str | None) -> Counter[str]:
                 sentence_start = True
                 continue
             word = _norm(token)
-            if len(word) < 2 or word in _STOP:
+            if len(word) < 2 or word in stop:
                 sentence_start = False
                 continue
             counts[word] += weight  # type: ignore[assignment]  # Counter holds float weights here
