@@ -127,3 +127,11 @@ def test_exit_codes(tmp_path):
     assert run("search", "word", "--db", str(tmp_path / "x.db")).exit_code == 3  # no database there
     run("ingest", "--db", str(tmp_path / "x.db"), str(empty))
     assert run("search", '"(*', "--db", str(tmp_path / "x.db")).exit_code == 2
+
+
+def test_ingest_reads_a_list_of_sources_from_a_file(tmp_path, shared_dir):
+    listing = tmp_path / "sources.txt"
+    listing.write_text(f"# my sources\n{shared_dir / 'corpus' / 'html' / 'wikimedia'}\n\n{shared_dir / 'seed' / 'seed.txt'}\n")
+    summary = json.loads(run("ingest", f"@{listing}", "--db", str(tmp_path / "n.db"), "--stages", "extract",
+                             "--json").stdout)
+    assert summary["new"] >= 2 and not summary["failed"]
