@@ -43,6 +43,15 @@ def story_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, 
         yield url, ids
 
 
+def test_front_page_leads_with_stories_and_folds_copies(story_site: tuple[str, dict[str, int]]) -> None:
+    url, ids = story_site
+    front = httpx.get(f"{url}/").text
+    block = front.split('id="top-stories"', 1)[1].split("</section>", 1)[0]
+    assert f'href="/stories/{ids["quake_story"]}"' in block
+    assert "5 articles" in block and "also published by 2 sources" in block
+    assert 'id="top-stories"' not in httpx.get(f"{url}/?language=en").text  # a filtered page lists articles only
+
+
 def test_story_list_and_story_page_over_http(story_site: tuple[str, dict[str, int]]) -> None:
     url, ids = story_site
     listing = httpx.get(f"{url}/stories")

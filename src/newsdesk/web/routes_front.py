@@ -34,8 +34,21 @@ def _render_listing(request: Request, filters: Filters, heading: str, kind: str,
         "recent": state.facets.get("recent", lambda: state.store().recent_posts(8)),
         "facets": facets(state), "filters": filters.as_dict(), "json_url": api, "feed_url": feed,
     }
+    if kind == "front" and not filters.as_dict() and not request.query_params:
+        context["stories"] = state.facets.get("top_stories", lambda: top_stories(state.store()))
     response = page(request, "front.html", context)
     return bytes(response.body), response.status_code
+
+
+# Stories shown above the latest articles on the first front page; each is one line, so a few.
+TOP_STORIES = 6
+
+
+def top_stories(store: Any, limit: int = TOP_STORIES) -> list[dict[str, Any]]:
+    """Live stories told by more than one article, with their syndication groups folded."""
+    if not hasattr(store, "front_stories"):
+        return []
+    return [s for s in store.front_stories(limit=limit * 5) if s["articles"] >= 2][:limit]
 
 
 def front(request: Request) -> Response:
