@@ -85,3 +85,12 @@ def test_corrupt_warc_record_keeps_the_pages_before_it(tmp_path, damage):
     assert [i.url for i in got if isinstance(i, RawPage)] == ["https://news.example/a"]
     failures = [i for i in got if isinstance(i, Rejected)]
     assert len(failures) == 1 and failures[0].reason == "corrupt record"
+
+
+def test_warc_text_plain_responses_such_as_robots_txt_are_not_pages(tmp_path):
+    data = _warc([("https://news.example/robots.txt", b"User-agent: *\nDisallow: /private/\n", "text/plain"),
+                  ("https://news.example/a", ARTICLE, "text/html")])
+    (tmp_path / "crawl.warc.gz").write_bytes(data)
+    got = items(tmp_path)
+    assert [i.url for i in got if isinstance(i, RawPage)] == ["https://news.example/a"]
+    assert [i.reason for i in got if isinstance(i, Skipped)] == ["warc response not html"]

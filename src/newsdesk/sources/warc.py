@@ -17,7 +17,9 @@ from newsdesk.errors import Rejected
 from newsdesk.records import RawPage
 from newsdesk.sources.files import Skipped
 
-HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+# Only HTML: text/plain responses in real crawls are robots.txt files, sitemaps and feeds
+# errors, not pages (the UKWA and data.gov.uk samples hold nothing else as text/plain).
+HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 def read_warc(path: Path, max_bytes: int) -> Iterator[RawPage | Rejected | Skipped]:
