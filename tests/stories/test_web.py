@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
+from desk_server import chromium_browser, running_server
 from newsdesk.records import Article, RawPage
 from newsdesk.store import open_store
 
-from .server import running_server
 from .stories_data import ELECTION, QUAKE
-
-CHROMIUM = "/usr/bin/chromium"
 
 
 @pytest.fixture(scope="module")
@@ -77,13 +73,7 @@ def test_missing_story_is_a_404_in_both_shapes(story_site: tuple[str, dict[str, 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        pytest.skip("Debian chromium is not installed (apt-get install -y chromium)")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--headless=new", "--no-sandbox", "--disable-gpu"])
-        yield b
-        b.close()
+    yield from chromium_browser()
 
 
 @pytest.mark.browser

@@ -4,21 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import json
-import socket
-import threading
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-import uvicorn
-
+from desk_server import free_port, running_server  # noqa: F401 - re-exported for the web tests
 from newsdesk.errors import Rejected
 from newsdesk.extract import extract
 from newsdesk.records import Article, RawPage, Related
-from newsdesk.settings import Settings
 from newsdesk.store import open_store
-from newsdesk.web.app import create_app
 
 SEED_FETCHED_AT = "2026-02-11T12:00:00+00:00"
 
@@ -78,29 +70,3 @@ def rail_article(stored_key: str | None) -> Article:
                    authors=("News Desk",), published="2026-02-11T11:00:00+00:00", categories=("News", "World"),
                    language="en", text="\n\n".join(paragraphs), paragraphs=paragraphs, excerpt=paragraphs[0],
                    related=(Related(title="A stored story", url=stored_key), *related))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextmanager
-def running_server(db: Path, settings: Settings | None = None) -> Iterator[str]:
-    """Serve create_app(db) with uvicorn in a thread on a free loopback port; yield the base URL."""
-    port = free_port()
-    app = create_app(db, settings or Settings(db=str(db)))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(10)
