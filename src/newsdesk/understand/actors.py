@@ -3,18 +3,16 @@
 An actor is a noun phrase: its head plus the modifiers that say whose it is ("Iranian
 diplomats", "Iran's foreign minister", "the government of Iran", "Ali Shamkhani, an adviser
 to Iran's Supreme Leader"). Its country comes from the PETRARCH-2 actor dictionary
-(countries, adjectives, cities, leaders, IGOs; data/events_actors.json), else from the
+(countries, adjectives, cities, leaders, IGOs; read by lexicon.py), else from the
 entities the annotator found; its role from the PETRARCH-2 agent dictionary (minister ->
-GOV, troops -> MIL; data/events_agents.json). A capital standing for its state
+GOV, troops -> MIL; lexicon.py). A capital standing for its state
 ("Tehran perceives...") is that state's government.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 # Modifiers that belong to the phrase naming the actor (not clauses hanging off it).
@@ -46,19 +44,18 @@ class Actor:
         return {"text": self.text, "code": self.code, "country": self.country}
 
 
-def _table(name: str) -> dict[str, str]:
-    text = resources.files("newsdesk.understand").joinpath("data", name).read_text("utf-8")
-    return json.loads(text)["table"]
-
-
 @lru_cache(maxsize=1)
 def actor_table() -> dict[str, str]:
-    return _table("events_actors.json")
+    from newsdesk.understand.lexicon import tables
+
+    return dict(tables()["actors"])
 
 
 @lru_cache(maxsize=1)
 def agent_table() -> dict[str, str]:
-    table = dict(_table("events_agents.json"))
+    from newsdesk.understand.lexicon import tables
+
+    table = dict(tables()["agents"])
     for word, role in _ROLE_WORDS.items():
         table.setdefault(word, role)
     return table

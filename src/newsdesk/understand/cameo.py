@@ -6,14 +6,13 @@
   next to the working directory or the source checkout. Without it, quad class and PLOVER
   event come from the definitional root-level tables below and Goldstein is None.
 - The verb lexicon is derived from the MIT-licensed PETRARCH-2 dictionaries by
-  scripts/build_event_tables.py (data/events_verbs.json), plus a few verbs of our own
+  understand/lexicon.py (read at run time), plus a few verbs of our own
   (OWN_VERBS) that PETRARCH files oddly or lacks.
 """
 
 from __future__ import annotations
 
 import csv
-import json
 import os
 import re
 import weakref
@@ -152,8 +151,9 @@ def plover_for(code: str) -> dict[str, str | None]:
 
 @lru_cache(maxsize=1)
 def verb_lexicon() -> dict[str, dict]:
-    text = resources.files("newsdesk.understand").joinpath("data", "events_verbs.json").read_text("utf-8")
-    table = json.loads(text)["table"]
+    from newsdesk.understand.lexicon import tables
+
+    table = tables()["verbs"]
     patterns = table["patterns"]
     return {form: {"code": code, "patterns": patterns[i]} for form, (code, i) in table["verbs"].items()}
 

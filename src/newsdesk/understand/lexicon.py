@@ -1,36 +1,48 @@
-#!/usr/bin/env python3
-"""Derive the compact event-coding tables shipped in src/newsdesk/understand/data/.
+"""The PETRARCH-2 / Phoenix dictionaries, read at run time into the coder's compact tables.
 
-    python3 scripts/build_event_tables.py [--codebooks ../shared/bench/events/codebooks]
+The dictionaries (MIT, Copyright (c) 2014-2015 Open Event Data Alliance) are not shipped
+with newsdesk: like the CAMEO codebook they are read from the codebook directory
+(`cameo.codebook_dir()`: $EVENTS_CODEBOOK_DIR, else ../shared/bench/events/codebooks), under
+`petrarch2-dictionaries/`, once per process (about half a second):
 
-Sources (all MIT-licensed, Copyright (c) 2014-2015 Open Event Data Alliance; the licence
-text is written into each derived file's "_licence" field):
-  petrarch2-dictionaries/CAMEO.2.0.txt            verbs and verb patterns -> CAMEO codes
-  petrarch2-dictionaries/Phoenix.Countries.actors.txt  country names, cities, leaders -> codes
-  petrarch2-dictionaries/Phoenix.International.actors.txt  IGOs, NGOs -> codes
-  petrarch2-dictionaries/Phoenix.MilNonState.actors.txt    armed groups (Hamas, Taliban...) -> codes
-  petrarch2-dictionaries/Phoenix.agents.txt       role nouns (minister, troops...) -> role codes
+  CAMEO.2.0.txt, CAMEO.verbpatterns.150430.txt   verbs and verb patterns -> CAMEO codes
+  Phoenix.Countries.actors.txt                   country names, cities, leaders -> codes
+  Phoenix.International.actors.txt               IGOs, NGOs -> codes
+  Phoenix.MilNonState.actors.txt                 armed groups -> codes
+  Phoenix.agents.txt                             role nouns (minister, troops...) -> role codes
 
-The CAMEO code table, the Goldstein scale and CAMEO->PLOVER carry no licence statement in
-../shared, so they are NOT derived here: newsdesk.understand.cameo reads them at run time
-from the codebook directory (see cameo.codebook_dir()).
+Without them the tables are empty: actors then come only from the annotator's entities and
+the coder's own role words, and verbs only from the classifier and our own verb list.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
+import logging
 import re
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "src" / "newsdesk" / "understand" / "data"
-DEFAULT_CODEBOOKS = ROOT / ".." / "shared" / "bench" / "events" / "codebooks"
-LICENCE = ("Derived from the PETRARCH-2 / Phoenix dictionaries. The MIT License (MIT) "
-           "Copyright (c) 2014-2015 Open Event Data Alliance. Permission is hereby granted, free of "
-           "charge, to any person obtaining a copy of this software and associated documentation files, "
-           "to deal in the Software without restriction, subject to including this notice. THE SOFTWARE "
-           "IS PROVIDED \"AS IS\", WITHOUT WARRANTY OF ANY KIND.")
+log = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=1)
+def tables() -> dict[str, Any]:
+    """{"actors": {...}, "agents": {...}, "verbs": {"verbs": ..., "patterns": ...}}, possibly empty."""
+    from newsdesk.understand.cameo import codebook_dir
+
+    root = codebook_dir()
+    petr = root / "petrarch2-dictionaries" if root else None
+    if petr is None or not (petr / "CAMEO.2.0.txt").exists():
+        log.warning("PETRARCH-2 dictionaries not found (set EVENTS_CODEBOOK_DIR); event actors and verbs"
+                    " fall back to entities and built-in words")
+        return {"actors": {}, "agents": {}, "verbs": {"verbs": {}, "patterns": []}}
+    actors = parse_actors(petr / "Phoenix.Countries.actors.txt")
+    for extra in ("Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"):
+        actors.update({k: v for k, v in parse_actors(petr / extra).items() if k not in actors})
+    verbs = compact_verbs({**parse_verbs(petr / "CAMEO.2.0.txt"),
+                           **parse_verbs(petr / "CAMEO.verbpatterns.150430.txt")})
+    return {"actors": actors, "agents": parse_agents(petr / "Phoenix.agents.txt"), "verbs": verbs}
 
 
 def _lines(path: Path) -> list[str]:
@@ -169,29 +181,3 @@ def compact_verbs(verbs: dict[str, dict]) -> dict:
             patterns.append(entry["patterns"])
         out[form] = [entry["code"], index[key]]
     return {"verbs": out, "patterns": patterns}
-
-
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--codebooks", type=Path, default=DEFAULT_CODEBOOKS)
-    args = ap.parse_args()
-    petr = args.codebooks / "petrarch2-dictionaries"
-    actors = parse_actors(petr / "Phoenix.Countries.actors.txt")
-    for extra in ("Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"):
-        actors.update({k: v for k, v in parse_actors(petr / extra).items() if k not in actors})
-    tables = {
-        "events_actors.json": actors,
-        "events_agents.json": parse_agents(petr / "Phoenix.agents.txt"),
-        "events_verbs.json": compact_verbs({**parse_verbs(petr / "CAMEO.2.0.txt"),
-                                            **parse_verbs(petr / "CAMEO.verbpatterns.150430.txt")}),
-    }
-    DATA.mkdir(parents=True, exist_ok=True)
-    for name, table in tables.items():
-        body = {"_licence": LICENCE, "table": table}
-        (DATA / name).write_text(json.dumps(body, sort_keys=True, separators=(",", ":")), encoding="utf-8")
-        print(f"{name}: {len(table)} entries")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
