@@ -14,6 +14,7 @@ where a tool has it (newspaper4k's image fetching).
 
 from __future__ import annotations
 
+import functools
 import gzip
 import importlib.util
 import json
@@ -36,9 +37,24 @@ _WORD = re.compile(r"\w+")
 
 
 def _ours(html: str, url: str | None) -> str | None:
-    from newsdesk.extract.html import extract_html
+    """What `newsdesk analyze --jsonl --stages extract` answers for a {"id", "html", "url"} line."""
+    from newsdesk.analyze import analyze_line
 
-    return extract_html(html, url=url).text
+    return str(analyze_line({"id": None, "html": html, "url": url}, _EXTRACT_ONLY(), _SETTINGS())["text"])
+
+
+@functools.cache
+def _EXTRACT_ONLY() -> Any:  # noqa: N802 - a cached constant
+    from newsdesk.stages import Stages
+
+    return Stages(("extract",))
+
+
+@functools.cache
+def _SETTINGS() -> Any:  # noqa: N802 - a cached constant
+    from newsdesk.settings import Settings
+
+    return Settings()
 
 
 def _ours_body(html: str, url: str | None) -> str | None:
