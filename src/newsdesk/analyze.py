@@ -19,6 +19,7 @@ from newsdesk.pipeline import analyze_page
 from newsdesk.records import Article, RawPage
 from newsdesk.settings import Settings
 from newsdesk.stages import Stages
+from newsdesk.store.sqlite import utcnow
 from newsdesk.understand.language import detect_language
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -101,7 +102,7 @@ def read_document(ref: str, settings: Settings, kind: str = "auto", url: str | N
 
         result = Fetcher(settings, MemoryFetchState()).fetch(ref)
         return RawPage(body=result.body, origin=ref, url=url or result.url, kind_hint=kind,
-                       headers=result.headers, fetched_at=fetched_at or _now(), status=result.status)
+                       headers=result.headers, fetched_at=fetched_at or utcnow(), status=result.status)
     from newsdesk.sources.files import read_capped
 
     path = Path(ref)
@@ -120,9 +121,3 @@ def analyze_documents(refs: list[str], stages: Stages, settings: Settings, kind:
             yield rejected_result(ref, rej)
             continue
         yield analyze_one(raw, stages, settings, ref)
-
-
-def _now() -> str:
-    from newsdesk.store.sqlite import utcnow
-
-    return utcnow()

@@ -8,7 +8,6 @@ Exit codes: 0 success; 1 unexpected error; 2 bad usage, settings or query; 3 dat
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -19,6 +18,7 @@ from newsdesk import __version__
 from newsdesk.cli_common import config_option, db_option, json_option, print_json, settings_from, store_from
 from newsdesk.errors import NewsdeskError
 from newsdesk.settings import SETTINGS_HELP
+from newsdesk.stages import module_available
 
 # Command modules of later stages; each exposes COMMANDS and is registered when present.
 PLUGINS = ("newsdesk.web.commands", "newsdesk.understand.commands", "newsdesk.stories.commands",
@@ -270,11 +270,7 @@ def show_config(as_json: bool) -> None:
 
 def _register_plugins() -> None:
     for module_name in PLUGINS:
-        try:
-            found = importlib.util.find_spec(module_name) is not None
-        except ModuleNotFoundError:
-            found = False
-        if found:
+        if module_available(module_name):
             for command in importlib.import_module(module_name).COMMANDS:
                 main.add_command(command)
 

@@ -15,7 +15,8 @@ from newsdesk.records import Article
 ALL_STAGES = ("extract", "understand", "events")
 
 
-def _available(module: str) -> bool:
+def module_available(module: str) -> bool:
+    """True when an optional stage or plugin module is part of this build."""
     try:
         return importlib.util.find_spec(module) is not None
     except ModuleNotFoundError:
@@ -31,11 +32,11 @@ class Stages:
     _loaded: bool = False
 
     def _load(self) -> None:
-        if "understand" in self.names and _available("newsdesk.understand.annotate"):
+        if "understand" in self.names and module_available("newsdesk.understand.annotate"):
             from newsdesk.understand.annotate import Annotator
 
             self._steps.append(Annotator().annotate)
-        if "events" in self.names and _available("newsdesk.understand.events"):
+        if "events" in self.names and module_available("newsdesk.understand.events"):
             from newsdesk.understand.events import EventCoder
 
             self._steps.append(EventCoder().code)

@@ -44,23 +44,6 @@ class Queries:
             raise NotFound(f"no article {ref!r}; try `newsdesk search` to find one")
         return article_from_row(row)
 
-    def list_articles(self, *, limit: int = 50, offset: int = 0, site: str | None = None,
-                      language: str | None = None, category: str | None = None,
-                      kind: str = "article") -> list[dict[str, Any]]:
-        where, args = ["kind = ?"], [kind]
-        if site:
-            where.append("site_name = ?")
-            args.append(site)
-        if language:
-            where.append("language = ?")
-            args.append(language)
-        if category:
-            where.append("EXISTS (SELECT 1 FROM json_each(articles.categories) WHERE value = ?)")
-            args.append(category)
-        sql = (f"SELECT {LIST_COLUMNS} FROM articles WHERE {' AND '.join(where)}"
-               " ORDER BY COALESCE(published, first_seen) DESC, id DESC LIMIT ? OFFSET ?")
-        return [listing_from_row(r) for r in self.conn.execute(sql, (*args, limit, offset))]
-
     def iter_articles(self, kind: str | None = "article") -> Iterator[Article]:
         sql = "SELECT * FROM articles" + (" WHERE kind = ?" if kind else "") + " ORDER BY id"
         for row in self.conn.execute(sql, (kind,) if kind else ()):

@@ -136,9 +136,6 @@ class Writes:
             self.conn.execute("ROLLBACK")
             raise
 
-    def clear_failures(self, input: str) -> None:
-        self.conn.execute("DELETE FROM failures WHERE input = ?", (input,))
-
     # -- sources and fetch state (the FetchState protocol of newsdesk.sources.state) ----------------
     def _source_id(self, url: str, kind: str | None = None) -> int:
         self.conn.execute("INSERT OR IGNORE INTO sources(url, kind, added_at) VALUES (?,?,?)", (url, kind, utcnow()))

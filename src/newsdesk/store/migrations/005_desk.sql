@@ -1,7 +1,7 @@
 -- The web desk's read paths. The store may hold 100k+ articles, so every listing the desk
 -- serves walks an index in its display order and stops after one page (keyset pagination).
 -- The display order is COALESCE(published, first_seen) DESC, id DESC: the same expression
--- as Queries.list_articles, so these indexes serve it too.
+-- DeskQueries.desk_page sorts by.
 
 CREATE INDEX IF NOT EXISTS desk_order ON articles(kind, COALESCE(published, first_seen) DESC, id DESC);
 CREATE INDEX IF NOT EXISTS desk_site_order ON articles(kind, site_name, COALESCE(published, first_seen) DESC, id DESC);
