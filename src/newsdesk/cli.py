@@ -73,7 +73,7 @@ def ingest(sources: tuple[str, ...], db: str | None, allow_private: bool | None,
         print_json(summary.as_dict())
     else:
         click.echo(format_summary(summary))
-    if summary.seen and sum(summary.failed.values()) == summary.seen:
+    if summary.all_failed:
         sys.exit(4)
 
 

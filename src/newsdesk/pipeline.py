@@ -41,6 +41,11 @@ class Summary:
     def seen(self) -> int:
         return self.new + self.updated + self.unchanged + self.not_article + sum(self.failed.values())
 
+    @property
+    def all_failed(self) -> bool:
+        """Something was tried and every attempt failed (exit code 4; a failing source in `watch`)."""
+        return self.seen > 0 and sum(self.failed.values()) == self.seen
+
     def count(self, outcome: str) -> None:
         setattr(self, outcome, getattr(self, outcome) + 1)
 

@@ -25,22 +25,14 @@ def next_due(interval: float, failures: int) -> str:
 
 def due_sources(store: Store, configured: tuple[str, ...]) -> list[str]:
     now = datetime.now(UTC).isoformat()
-    due = []
-    for url in configured:
-        row = store.conn.execute("SELECT next_fetch_at FROM sources WHERE url = ?", (url,)).fetchone()
-        if row is None or row["next_fetch_at"] is None or row["next_fetch_at"] <= now:
-            due.append(url)
-    return due
+    return [url for url in configured if (due := store.source_due_at(url)) is None or due <= now]
 
 
 def poll(store: Store, settings: Settings, source: str, stages: Stages) -> str | None:
     """Ingest one source; return the failure reason, or None when it worked."""
     summary = ingest([source], store, settings, stages=stages)
-    error = None
-    if summary.failed and not (summary.new or summary.updated or summary.unchanged or summary.not_article):
-        error = summary.failed.most_common(1)[0][0]
-    row = store.conn.execute("SELECT fail_count FROM sources WHERE url = ?", (source,)).fetchone()
-    failures = (row["fail_count"] + 1) if (row and error) else (1 if error else 0)
+    error = summary.failed.most_common(1)[0][0] if summary.all_failed else None
+    failures = store.source_fail_count(source) + 1 if error else 0
     store.source_polled(source, error, next_due(settings.watch_interval, failures))
     return error
 

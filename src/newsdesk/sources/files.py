@@ -9,6 +9,7 @@ are read (a corpus folder also holds READMEs, licences and manifests, which are 
 from __future__ import annotations
 
 import gzip
+import io
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -68,7 +69,7 @@ def read_capped(path: Path, max_bytes: int) -> bytes:
     data = path.read_bytes()
     if data[:2] == b"\x1f\x8b" and not _is_warc_name(path):
         try:
-            with gzip.GzipFile(fileobj=__import__("io").BytesIO(data)) as fh:
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
                 data = fh.read(max_bytes + 1)
         except (OSError, EOFError, zlib.error) as exc:
             raise Rejected("read", "corrupt gzip", str(exc)) from exc

@@ -161,6 +161,16 @@ class Writes:
         self.conn.execute("INSERT INTO fetch_log(url, status, bytes, elapsed, error, at) VALUES (?,?,?,?,?,?)",
                           (url, status, nbytes, elapsed, error, utcnow()))
 
+    def source_fail_count(self, url: str) -> int:
+        """Consecutive failed polls of a source so far (0 for one never polled)."""
+        row = self.conn.execute("SELECT fail_count FROM sources WHERE url = ?", (url,)).fetchone()
+        return int(row[0]) if row else 0
+
+    def source_due_at(self, url: str) -> str | None:
+        """When a source is next due for polling (None: now, or never polled)."""
+        row = self.conn.execute("SELECT next_fetch_at FROM sources WHERE url = ?", (url,)).fetchone()
+        return row[0] if row else None
+
     def source_polled(self, url: str, error: str | None, next_fetch_at: str | None) -> None:
         """Record one poll of a source: its status, consecutive failures and next due time."""
         self._source_id(url)
