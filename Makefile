@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 SOURCES ?=
+# Offline first: the sample corpus and the seed, when ../shared sits beside the repo, are ingested
+# before the configured feeds, so the desk has articles on a machine without internet.
+SAMPLE ?= $(wildcard ../shared/corpus ../shared/seed/seed.txt)
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
@@ -25,6 +28,7 @@ browser:
 	  else echo "chromium missing and not root: browser tests will be skipped"; fi; }
 
 run: install
+	$(if $(SAMPLE),-$(BIN)/newsdesk ingest --workers 2 $(SAMPLE))
 	-$(BIN)/newsdesk ingest $(SOURCES)
 	$(BIN)/newsdesk serve --host $(HOST) --port $(PORT)
 

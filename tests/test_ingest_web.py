@@ -49,6 +49,19 @@ def test_feed_over_http_is_ingested_once_and_then_not_refetched(tmp_path, shared
         assert store.conn.execute("SELECT COUNT(*) FROM fetch_log").fetchone()[0] >= 4
 
 
+def test_feed_link_that_redirects_is_not_fetched_again(tmp_path, shared_dir):
+    # Feed trackers and short links redirect: the article is stored under its final URL, and the
+    # next poll must still recognise the tracking link it was reached through.
+    with LoopbackServer(root=shared_dir / "corpus") as server:
+        server.redirect("/track/1", "/" + PAGES[0])
+        server.add("/feed.xml", feed_xml(server, ["track/1"]), content_type="application/rss+xml")
+        first = ingest(tmp_path / "n.db", server.url("/feed.xml"))
+        second = ingest(tmp_path / "n.db", server.url("/feed.xml"))
+        tracker_hits = len(server.hits("/track/1"))
+    assert first["new"] == 1 and second["new"] == 0
+    assert tracker_hits == 1
+
+
 def test_private_address_is_refused_without_allow_private(tmp_path, shared_dir):
     with LoopbackServer(root=shared_dir / "corpus") as server:
         result = CliRunner().invoke(main, ["ingest", "--db", str(tmp_path / "n.db"), "--json",

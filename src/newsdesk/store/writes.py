@@ -153,8 +153,18 @@ class Writes:
         self.conn.execute("UPDATE sources SET etag = ?, last_modified = ? WHERE url = ?", (etag, last_modified, url))
 
     def known(self, url: str) -> bool:
+        """True when `url` is stored as an article, or was already handled as an input.
+
+        The input check catches links that redirect (feed trackers, short links): the article
+        is stored under its final URL, and only `inputs` remembers the link we were given.
+        Failed inputs are not known, so they are tried again.
+        """
         row = self.conn.execute("SELECT 1 FROM articles WHERE url = ? OR canonical_url = ? OR key = ? LIMIT 1",
                                 (url, url, url)).fetchone()
+        if row is not None:
+            return True
+        row = self.conn.execute("SELECT 1 FROM inputs WHERE origin = ? AND outcome != 'failed' LIMIT 1",
+                                (url,)).fetchone()
         return row is not None
 
     def log_fetch(self, url: str, status: int | None, nbytes: int, elapsed: float, error: str | None) -> None:
