@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk.extract import text as textx
+from newsdesk.extract import text_lines, text_model
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 NGRAM = 4
@@ -75,12 +76,12 @@ def load_pages(text_dir: str | Path, truth_file: str | Path) -> tuple[list[str],
     return ids, texts, {pid: truth[pid].get("articleBody") or "" for pid in ids}
 
 
-def ours(text: str, model: textx.LineModel | None = None) -> str:
+def ours(text: str, model: text_model.LineModel | None = None) -> str:
     """Our body for one scrape ("" when we call it no article), through the public path."""
     if model is None:
         return textx.extract_text(text).text
-    lines = textx.split_lines(text)
-    return "\n".join(line.text for line, keep in zip(lines, textx.body_mask(lines, model), strict=True) if keep)
+    lines = text_lines.split_lines(text)
+    return "\n".join(line.text for line, keep in zip(lines, text_model.body_mask(lines, model), strict=True) if keep)
 
 
 def whole_text(text: str) -> str:
@@ -122,7 +123,7 @@ def run(text_dir: str | Path, truth_file: str | Path, limit: int | None = None) 
     """
     ids, texts, golds = load_pages(text_dir, truth_file)
     ids = ids[:limit] if limit else ids
-    textx.load_model()  # loaded once, outside the timing, as `analyze --jsonl` does
+    text_model.load_model()  # loaded once, outside the timing, as `analyze --jsonl` does
     systems: dict[str, Callable[[str], str]] = {
         "newsdesk": ours, "whole text": whole_text, "trafilatura (lines as <p>)": trafilatura_lines}
     return {"pages": len(ids), "text_dir": str(text_dir), "systems": score(systems, ids, texts, golds)}
@@ -154,7 +155,7 @@ def format_table(result: dict[str, Any]) -> str:
 LABEL_OVERLAP = 0.5
 
 
-def line_labels(lines: list[textx.Line], gold: str) -> list[int]:
+def line_labels(lines: list[text_lines.Line], gold: str) -> list[int]:
     toks = _WORD.findall(gold)
     grams = {tuple(toks[i:i + NGRAM]) for i in range(len(toks) - NGRAM + 1)}
     joined = f" {' '.join(toks)} "
@@ -175,9 +176,9 @@ def _dataset(ids: list[str], texts: dict[str, str], golds: dict[str, str]) -> di
 
     rows, labels, groups, weights, pages = [], [], [], [], []
     for k, pid in enumerate(ids):
-        lines = textx.split_lines(texts[pid])
+        lines = text_lines.split_lines(texts[pid])
         pages.append(lines)
-        rows += textx.line_features(lines)
+        rows += text_lines.line_features(lines)
         labels += line_labels(lines, golds[pid])
         groups += [k] * len(lines)
         # Long lines carry more of the score; sqrt keeps short body lines from being ignored
@@ -186,7 +187,7 @@ def _dataset(ids: list[str], texts: dict[str, str], golds: dict[str, str]) -> di
         own = [max(len(line.tokens), 1) ** 0.5 for line in lines]
         weights += [v / max(sum(own), 1e-9) for v in own]
     w = np.asarray(weights)
-    return {"x": np.asarray(rows).reshape(len(labels), len(textx.FEATURE_NAMES)), "y": np.asarray(labels),
+    return {"x": np.asarray(rows).reshape(len(labels), len(text_lines.FEATURE_NAMES)), "y": np.asarray(labels),
             "groups": np.asarray(groups), "w": w * len(w) / max(w.sum(), 1e-9), "pages": pages}
 
 
@@ -215,10 +216,10 @@ def _stacked(data: dict[str, Any], select: Any, first: Any) -> Any:
     import numpy as np
 
     x, groups = data["x"][select], data["groups"][select]
-    extra = np.zeros((len(x), len(textx.STACK_FEATURES)))
+    extra = np.zeros((len(x), len(text_model.STACK_FEATURES)))
     for k in np.unique(groups):
         at = groups == k
-        extra[at] = textx.stack_features(data["pages"][k], first[at])
+        extra[at] = text_model.stack_features(data["pages"][k], first[at])
     return np.hstack([x, extra])
 
 
@@ -232,10 +233,10 @@ def fit(data: dict[str, Any], select: Any, folds: int = 5, params: dict[str, Any
     x, y, w, groups = data["x"][select], data["y"][select], data["w"][select], data["groups"][select]
     first = np.zeros(len(y))
     for inner_train, inner_test in GroupKFold(folds).split(x, y, groups):
-        trees = textx.Trees.from_dict(_fit_trees(x[inner_train], y[inner_train], w[inner_train], params))
+        trees = text_model.Trees.from_dict(_fit_trees(x[inner_train], y[inner_train], w[inner_train], params))
         first[inner_test] = trees.probabilities(x[inner_test])
     stage2 = _fit_trees(_stacked(data, select, first), y, w, params)
-    return {"features": list(textx.FEATURE_NAMES), "params": params, "rule": RULE,
+    return {"features": list(text_lines.FEATURE_NAMES), "params": params, "rule": RULE,
             "stage1": _fit_trees(x, y, w, params), "stage2": stage2}
 
 
@@ -256,7 +257,7 @@ def cross_validate(text_dir: str | Path, truth_file: str | Path, folds: int = 5,
     for train_idx, test_idx in GroupKFold(folds).split(data["x"], data["y"], data["groups"]):
         select = np.zeros(len(data["y"]), dtype=bool)
         select[train_idx] = True
-        model = textx.LineModel.from_dict(fit(data, select, folds, params))
+        model = text_model.LineModel.from_dict(fit(data, select, folds, params))
         for k in sorted(set(data["groups"][test_idx].tolist())):
             held_out.append((ids[k], data["pages"][k], model.scores(data["pages"][k]) if data["pages"][k] else None))
 
@@ -276,7 +277,7 @@ def cross_validate(text_dir: str | Path, truth_file: str | Path, folds: int = 5,
     return out
 
 
-def train_model(text_dir: str | Path, truth_file: str | Path, out: str | Path = textx.MODEL_FILE,
+def train_model(text_dir: str | Path, truth_file: str | Path, out: str | Path = text_model.MODEL_FILE,
                 params: dict[str, Any] | None = None) -> Path:
     """Train on all development pages and write the shipped model file."""
     import numpy as np
@@ -285,5 +286,5 @@ def train_model(text_dir: str | Path, truth_file: str | Path, out: str | Path = 
     data = _dataset(ids, texts, golds)
     model = fit(data, np.ones(len(data["y"]), dtype=bool), params=params)
     Path(out).write_text(json.dumps(model, separators=(",", ":")), encoding="utf-8")
-    textx.load_model.cache_clear()
+    text_model.load_model.cache_clear()
     return Path(out)
