@@ -15,7 +15,15 @@ from pathlib import Path
 import click
 
 from newsdesk import __version__
-from newsdesk.cli_common import config_option, db_option, json_option, print_json, settings_from, store_from
+from newsdesk.cli_common import (
+    config_option,
+    db_option,
+    executor_options,
+    json_option,
+    print_json,
+    settings_from,
+    store_from,
+)
 from newsdesk.errors import NewsdeskError
 from newsdesk.settings import SETTINGS_HELP
 from newsdesk.stages import module_available
@@ -50,11 +58,13 @@ def main(config: str | None) -> None:
 @click.option("--follow-links", is_flag=True, help="Fetch the article links of saved feeds and sitemaps.")
 @click.option("--delay", type=float, default=None, help="Seconds between two requests to one host.")
 @click.option("--stages", default=None, help="Stages after extraction: understand,events (default all).")
-@click.option("--workers", type=int, default=None, help="Extraction processes (default: setting `workers`).")
+@click.option("--workers", type=int, default=None, help="Analysis processes (default: setting `workers`).")
+@executor_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @json_option
 def ingest(sources: tuple[str, ...], db: str | None, allow_private: bool | None, follow_links: bool,
-           delay: float | None, stages: str | None, workers: int | None, quiet: bool, as_json: bool) -> None:
+           delay: float | None, stages: str | None, workers: int | None, executor: str | None,
+           ray_address: str | None, quiet: bool, as_json: bool) -> None:
     """Collect and store SOURCES: paths, folders, URLs (pages, feeds, sitemaps, sites) and @list.txt.
 
     With no SOURCES, the configured `sources` are collected.
@@ -63,7 +73,8 @@ def ingest(sources: tuple[str, ...], db: str | None, allow_private: bool | None,
     from newsdesk.stages import Stages, parse_stages
     from newsdesk.store import open_store
 
-    settings = settings_from(db=db, allow_private=allow_private, request_delay=delay, workers=workers)
+    settings = settings_from(db=db, allow_private=allow_private, request_delay=delay, workers=workers,
+                             executor=executor, ray_address=ray_address)
     refs = expand_sources(sources) if sources else list(settings.sources)
     chosen = Stages(parse_stages(stages))
     with open_store(settings.db) as store:
@@ -201,13 +212,18 @@ def export(db: str | None, fmt: str, output: str) -> None:
 @main.command()
 @db_option
 @click.option("--stages", default=None, help="Stages after extraction (default all).")
+@click.option("--workers", type=int, default=None, help="Analysis processes (default: setting `workers`).")
+@executor_options
 @click.option("--quiet", "-q", is_flag=True)
-def reprocess(db: str | None, stages: str | None, quiet: bool) -> None:
+def reprocess(db: str | None, stages: str | None, workers: int | None, executor: str | None,
+              ray_address: str | None, quiet: bool) -> None:
     """Re-run extraction and understanding over every stored raw page."""
     from newsdesk.pipeline import reprocess as run_reprocess
     from newsdesk.stages import Stages, parse_stages
+    from newsdesk.store import open_store
 
-    settings, store = store_from(db)
+    settings = settings_from(db=db, workers=workers, executor=executor, ray_address=ray_address)
+    store = open_store(settings.db)
     with store:
         summary = _with_progress(lambda p: run_reprocess(store, settings, stages=Stages(parse_stages(stages)),
                                                          progress=p), quiet)

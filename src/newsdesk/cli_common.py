@@ -38,3 +38,11 @@ def store_from(db: str | None, readonly: bool = False) -> tuple[Settings, Store]
 
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1, default=str) + "\n")
+
+
+def executor_options(command: F) -> F:
+    """--executor and --ray-address, for the commands that analyse pages in bulk."""
+    command = click.option("--ray-address", default=None,
+                           help="Ray cluster to join with --executor ray (default: start Ray here).")(command)
+    return click.option("--executor", type=click.Choice(["local", "ray"]), default=None,
+                        help="Analyse pages here (local) or on Ray (default: setting `executor`).")(command)

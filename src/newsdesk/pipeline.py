@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import logging
 import traceback
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsdesk.errors import Rejected
+from newsdesk.executors import analyze_stream
 from newsdesk.extract import extract
 from newsdesk.records import Article, RawPage
 from newsdesk.settings import Settings
@@ -149,55 +150,6 @@ def store_result(raw: RawPage, result: Article | Rejected, store: Store, summary
         run_hooks(hooks, article_id, result.replace(id=str(article_id)))
 
 
-def analyze_stream(pages: Iterable[RawPage], stages: Stages, settings: Settings
-                   ) -> Iterator[tuple[RawPage, Article | Rejected]]:
-    """(page, article or rejection) for each page, in order; in `settings.workers` processes when > 1."""
-    if settings.workers <= 1:
-        for raw in pages:
-            yield raw, _analyze_or_reject(raw, stages, settings)
-        return
-    yield from _parallel(pages, stages.names, settings)
-
-
-def _analyze_or_reject(raw: RawPage, stages: Stages, settings: Settings) -> Article | Rejected:
-    try:
-        return analyze_page(raw, stages, settings)
-    except Rejected as rej:
-        return rej
-
-
-_worker_state: dict[str, object] = {}
-
-
-def _init_worker(stage_names: tuple[str, ...], settings: Settings) -> None:
-    _worker_state["stages"] = Stages(stage_names)
-    _worker_state["settings"] = settings
-
-
-def _work(raw: RawPage) -> Article | Rejected:
-    return _analyze_or_reject(raw, _worker_state["stages"], _worker_state["settings"])  # type: ignore[arg-type]
-
-
-def _parallel(pages: Iterable[RawPage], stage_names: tuple[str, ...], settings: Settings
-              ) -> Iterator[tuple[RawPage, Article | Rejected]]:
-    """Ordered parallel map with a bounded window, so a million-page WARC never sits in memory."""
-    from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
-
-    window = settings.workers * 4
-    with ProcessPoolExecutor(settings.workers, initializer=_init_worker,
-                             initargs=(stage_names, settings)) as pool:
-        queue: deque = deque()
-        for raw in pages:
-            queue.append((raw, pool.submit(_work, raw)))
-            if len(queue) >= window:
-                done, future = queue.popleft()
-                yield done, future.result()
-        while queue:
-            done, future = queue.popleft()
-            yield done, future.result()
-
-
 def run_hooks(hooks: list[Callable[[int, Article], None]], article_id: int, article: Article) -> None:
     for hook in hooks:
         try:
@@ -208,21 +160,25 @@ def run_hooks(hooks: list[Callable[[int, Article], None]], article_id: int, arti
 
 def reprocess(store: Store, settings: Settings, *, stages: Stages | None = None,
               progress: ProgressFn | None = None) -> Summary:
-    """Re-run extraction and understanding over every stored raw page."""
+    """Re-run extraction and understanding over every stored raw page, on the configured executor."""
     stages = stages or Stages()
     summary = Summary()
     hooks = store.after_store_hooks()
-    for article_id, raw_id in store.raw_ids_for_reprocess():
-        raw = store.raw_page(raw_id)
-        try:
-            article = analyze_page(raw, stages, settings)
-        except Rejected as rej:
-            store.record_failure(raw.origin, rej.stage, rej.reason, rej.detail)
-            summary.failed[f"{rej.stage}: {rej.reason}"] += 1
-            continue
-        if store.replace_article(article_id, article):
+    in_flight: deque[int] = deque()  # article ids of the pages sent; results come back in order
+
+    def pages() -> Iterator[RawPage]:
+        for article_id, raw_id in store.raw_ids_for_reprocess():
+            in_flight.append(article_id)
+            yield store.raw_page(raw_id)
+
+    for raw, result in analyze_stream(pages(), stages, settings):
+        article_id = in_flight.popleft()
+        if isinstance(result, Rejected):
+            store.record_failure(raw.origin, result.stage, result.reason, result.detail)
+            summary.failed[f"{result.stage}: {result.reason}"] += 1
+        elif store.replace_article(article_id, result):
             summary.updated += 1
-            run_hooks(hooks, article_id, article.replace(id=str(article_id)))
+            run_hooks(hooks, article_id, result.replace(id=str(article_id)))
         else:
             summary.unchanged += 1
         if progress:

@@ -43,6 +43,8 @@ class Settings:
     port: int = 8080
     write_token: str | None = None
     workers: int = 1
+    executor: str = "local"
+    ray_address: str = ""
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def replace(self, **changes: Any) -> Settings:
@@ -65,7 +67,9 @@ SETTINGS_HELP: dict[str, str] = {
     "host": "Address `newsdesk serve` binds (loopback unless told otherwise).",
     "port": "Port `newsdesk serve` listens on.",
     "write_token": "Token that enables write actions in the web desk (unset: writes are off).",
-    "workers": "Extraction processes used by `newsdesk ingest` and `reprocess`.",
+    "workers": "Analysis processes used by `newsdesk ingest` and `reprocess` (Ray: CPUs of the local Ray).",
+    "executor": "Where `ingest` and `reprocess` analyse pages: `local` (this machine) or `ray` (a Ray cluster).",
+    "ray_address": "Ray cluster to join with executor `ray` (e.g. `ray://head:10001`); empty: start Ray here.",
 }
 
 _FIELDS = {f.name: f for f in dataclasses.fields(Settings) if f.name != "extra"}
