@@ -1,13 +1,28 @@
-"""Web desk under load: `/`, an article page and `/api/search` with 32 concurrent clients on a
-store of 100,000+ synthetic articles (see synth.py).
+"""Web desk under load: listing pages, article pages and search with 32 concurrent clients on a
+store of 100,000+ synthetic articles (see synth.py), ours beside an anchor measured in the same run.
 
-The server runs as its own process (uvicorn, as `newsdesk serve` runs it) so its memory is
-measured alone; the load comes from a small asyncio HTTP/1.1 keep-alive client in this
-process, cheap enough per request that the client does not become the bottleneck on a
-2-core machine. Each endpoint gets its own timed phase; search is also measured with one
-client, where latency is the query's own cost and not queueing behind 31 others.
+How it runs: the desk runs as its own process(es) (uvicorn, as `newsdesk serve` runs it) so its
+memory is measured alone. The load comes from this process: one uvloop event loop driving
+`--clients` keep-alive HTTP/1.1 connections through a bare asyncio.Protocol (no HTTP library:
+~30 µs of client CPU per request), each client sending its next request as soon as the last
+answer arrived (closed loop, no think time). Client and server share the machine's cores.
 
-usage: python benchmarks/web.py [--articles 100000] [--seconds 10] [--clients 32] [--db PATH]
+What is asked for is drawn the way readers ask:
+- listing pages start at `?before=` cursors picked uniformly over the whole store (no two alike);
+- article pages are random articles;
+- searches follow a Zipf law (s = 1) over the store's own vocabulary (stopwords left out), as
+  search logs do: single words, two-word queries, phrases taken from stored text, prefixes, a
+  share with filters (language, category, date) or sorted by date, some second pages. The server
+  says in an `X-Desk-Cache` header whether it answered from its result cache; the hit rate is
+  reported, and search is measured again with `Cache-Control: no-cache`, which makes the desk
+  skip its cache: the cold figure.
+
+The anchor (`--anchor-src`, `--anchor-db`) is another checkout of the desk (e.g. the code before a
+change: `git archive <commit> src | tar -x -C /tmp/anchor`), served from its own copy of the store
+and measured phase by phase interleaved with ours, so both see the same machine load.
+
+usage: python benchmarks/web.py [--articles 100000] [--seconds 8] [--clients 32] [--workers 1]
+       [--anchor-src DIR/src --anchor-db PATH] [--json OUT]
 """
 
 from __future__ import annotations
@@ -15,10 +30,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import math
 import os
 import random
 import re
 import socket
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -26,16 +43,18 @@ import time
 import urllib.parse
 import urllib.request
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsdesk.bench.synth import corpus_pool, synthesise_store
+from newsdesk.bench.synth import synthesise_store
 from newsdesk.store.desk import Cursor
 
 ROOT = Path(__file__).resolve().parents[3]
 CORPUS = ROOT / ".." / "shared" / "corpus"
 TARGETS = {"search_p95_ms": 50.0, "page_p99_ms": 100.0, "rss_mb": 300.0}
 _LENGTH = re.compile(rb"(?i)\r\ncontent-length:\s*(\d+)")
+_CACHE_HIT = re.compile(rb"(?i)\r\nx-desk-cache:\s*hit")
 
 
 # -- the server ------------------------------------------------------------------------------------
@@ -45,8 +64,8 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db: Path, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
-    """The desk in its own process(es), started as `newsdesk serve` starts it."""
+def start_server(db: Path, port: int, workers: int = 1, src: Path | None = None) -> subprocess.Popen[bytes]:
+    """The desk in its own process(es), started as `newsdesk serve` starts it; `src` serves another checkout."""
     code = ("import uvicorn; from newsdesk.settings import Settings; from newsdesk.web.app import create_app;"
             f"uvicorn.run(create_app({str(db)!r}, Settings(db={str(db)!r})), host='127.0.0.1', port={port},"
             " log_level='warning', access_log=False, server_header=False)")
@@ -54,8 +73,10 @@ def start_server(db: Path, port: int, workers: int = 1) -> subprocess.Popen[byte
         code = ("import uvicorn; uvicorn.run('newsdesk.web.app:app_from_env', factory=True, host='127.0.0.1',"
                 f" port={port}, workers={workers}, log_level='warning', access_log=False, server_header=False)")
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSDESK_")} | {"NEWSDESK_DB": str(db)}
+    if src:
+        env["PYTHONPATH"] = str(src)  # ahead of the editable install of this checkout
     proc = subprocess.Popen([sys.executable, "-c", code], env=env)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/stats", timeout=30) as r:
@@ -64,7 +85,7 @@ def start_server(db: Path, port: int, workers: int = 1) -> subprocess.Popen[byte
         except OSError:
             time.sleep(0.2)
     proc.kill()
-    raise RuntimeError("the desk server did not start within 60 s")
+    raise RuntimeError("the desk server did not start within 120 s")
 
 
 def rss_mb(pid: int) -> dict[str, float]:
@@ -92,95 +113,195 @@ def _children(pid: int) -> list[int]:
 
 
 # -- the load ------------------------------------------------------------------------------------
-async def _read_response(reader: asyncio.StreamReader) -> int:
-    head = await reader.readuntil(b"\r\n\r\n")
-    status = int(head[9:12])
-    m = _LENGTH.search(head)
-    if m:
-        await reader.readexactly(int(m.group(1)))
-    else:  # chunked
-        while True:
-            size = int((await reader.readuntil(b"\r\n")).strip() or b"0", 16)
-            await reader.readexactly(size + 2)
-            if size == 0:
-                break
-    return status
+@dataclass
+class Tally:
+    latencies: list[float] = field(default_factory=list)
+    statuses: Counter[int] = field(default_factory=Counter)
+    cache_hits: int = 0
 
 
-async def _client(port: int, paths: list[str], rng: random.Random, stop_at: float,
-                  latencies: list[float], statuses: Counter[int]) -> None:
-    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+class _Connection(asyncio.Protocol):
+    """One keep-alive connection: send a request, collect the bytes of one answer (Content-Length framed)."""
+
+    def __init__(self) -> None:
+        self.buffer = bytearray()
+        self.waiter: asyncio.Future[bytes] | None = None
+        self.transport: asyncio.Transport | None = None
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = transport  # type: ignore[assignment]
+
+    def data_received(self, data: bytes) -> None:
+        self.buffer += data
+        end = self.buffer.find(b"\r\n\r\n")
+        if end < 0 or self.waiter is None or self.waiter.done():
+            return
+        m = _LENGTH.search(self.buffer, 0, end + 2)
+        if m is None:
+            self.waiter.set_exception(RuntimeError("answer without Content-Length"))
+            return
+        total = end + 4 + int(m.group(1))
+        if len(self.buffer) >= total:
+            head = bytes(self.buffer[:end + 2])
+            del self.buffer[:total]
+            self.waiter.set_result(head)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self.waiter is not None and not self.waiter.done():
+            self.waiter.set_exception(exc or ConnectionError("server closed the connection"))
+
+    async def get(self, request: bytes) -> bytes:
+        assert self.transport is not None
+        self.waiter = asyncio.get_running_loop().create_future()
+        self.transport.write(request)
+        return await self.waiter
+
+
+async def _client(port: int, paths: list[str], rng: random.Random, stop_at: float, tally: Tally,
+                  extra_headers: str) -> None:
+    loop = asyncio.get_running_loop()
+    transport, conn = await loop.create_connection(_Connection, "127.0.0.1", port)
+    conn.transport = transport  # uvloop may call connection_made only after create_connection returns
+    host = f"Host: 127.0.0.1:{port}\r\n{extra_headers}"
     try:
         while time.perf_counter() < stop_at:
-            path = rng.choice(paths)
+            request = f"GET {rng.choice(paths)} HTTP/1.1\r\n{host}\r\n".encode()
             start = time.perf_counter()
-            writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
-            statuses[await _read_response(reader)] += 1
-            latencies.append(time.perf_counter() - start)
+            head = await conn.get(request)
+            tally.latencies.append(time.perf_counter() - start)
+            tally.statuses[int(head[9:12])] += 1
+            tally.cache_hits += bool(_CACHE_HIT.search(head))
     finally:
-        writer.close()
+        transport.close()
 
 
-async def _load(port: int, paths: list[str], clients: int, seconds: float, seed: int) -> dict[str, Any]:
-    latencies: list[float] = []
-    statuses: Counter[int] = Counter()
+async def _load(port: int, paths: list[str], clients: int, seconds: float, seed: int,
+                extra_headers: str) -> dict[str, Any]:
+    tally = Tally()
     started = time.perf_counter()
     stop_at = started + seconds
-    await asyncio.gather(*(_client(port, paths, random.Random(seed + i), stop_at, latencies, statuses)
+    await asyncio.gather(*(_client(port, paths, random.Random(seed + i), stop_at, tally, extra_headers)
                            for i in range(clients)))
-    elapsed = time.perf_counter() - started
-    return summarise(latencies, elapsed, statuses)
+    return summarise(tally, time.perf_counter() - started)
 
 
-def summarise(latencies: list[float], elapsed: float, statuses: Counter[int]) -> dict[str, Any]:
-    ms = sorted(x * 1000 for x in latencies)
+def summarise(tally: Tally, elapsed: float) -> dict[str, Any]:
+    ms = sorted(x * 1000 for x in tally.latencies)
 
     def pct(p: float) -> float:
         return round(ms[min(len(ms) - 1, int(p * len(ms)))], 1) if ms else 0.0
 
     return {"requests": len(ms), "rps": round(len(ms) / elapsed, 1), "p50_ms": pct(0.50), "p95_ms": pct(0.95),
             "p99_ms": pct(0.99), "max_ms": round(ms[-1], 1) if ms else 0.0,
-            "mean_ms": round(statistics.fmean(ms), 1) if ms else 0.0, "statuses": dict(statuses)}
+            "mean_ms": round(statistics.fmean(ms), 1) if ms else 0.0, "statuses": dict(tally.statuses),
+            "cache_hit_rate": round(tally.cache_hits / len(ms), 3) if ms else 0.0}
 
 
-def run_phase(port: int, paths: list[str], clients: int, seconds: float, seed: int = 1) -> dict[str, Any]:
-    return asyncio.run(_load(port, paths, clients, seconds, seed))
+def run_phase(port: int, paths: list[str], clients: int, seconds: float, seed: int = 1,
+              no_cache: bool = False) -> dict[str, Any]:
+    headers = "Cache-Control: no-cache\r\n" if no_cache else ""
+    try:
+        import uvloop  # the same loop uvicorn uses: the cheapest client this machine has
+        return uvloop.run(_load(port, paths, clients, seconds, seed, headers))  # type: ignore[no-any-return]
+    except ImportError:
+        return asyncio.run(_load(port, paths, clients, seconds, seed, headers))
 
 
 # -- what to ask for -----------------------------------------------------------------------------
-def search_queries(n: int = 200, seed: int = 3) -> list[str]:
-    """Queries drawn like a reader's: words picked by their frequency in the corpus (so common,
-    costly words come up as often as they would), plus some two-word phrases and prefixes."""
+# Words nobody searches for alone (en, fr, de, es: the store's main languages).
+_STOPWORDS = """
+a about after all also an and are as at be been but by can could did do for from had has have he her his
+how i if in into is it its just more most my new no not now of on one only or other our out over said she so
+some than that the their them then there these they this those to up was we were what when where which
+while who will with would you your being very before between both each many much such under
+au aux avec ce ces dans de des du elle en est et il ils je la le les leur lui mais ne nous on ou par pas
+plus pour qu que qui sa se ses son sont sur un une vous été être ete etre fait cette comme
+aber als am an auch auf aus bei bis das dass dem den der des die ein eine einem einen einer es für hat
+im in ist mit nach nicht noch oder sich sie sind und von vor war wie wird zu zum zur über fur uber
+al como con del el en es la las lo los para por que se su un una
+"""
+STOPWORDS = frozenset(_STOPWORDS.split())
+ZIPF_S = 1.0  # Zipf exponent of query popularity; ~1 is what search-log studies report
+
+
+@dataclass
+class Vocabulary:
+    words: list[str]  # content words, most documents first
+    phrases: list[str]  # two-word phrases as they occur in stored text
+    categories: list[str]
+    languages: list[str]
+
+    def zipf_word(self, rng: random.Random) -> str:
+        return self.words[_zipf_rank(rng, len(self.words))]
+
+
+def _zipf_rank(rng: random.Random, n: int, s: float = ZIPF_S) -> int:
+    """A rank in [0, n) with P(r) ∝ 1/(r+1)^s, by inverting the continuous approximation of the CDF."""
+    u = rng.random()
+    if s == 1.0:
+        return min(n - 1, int(math.exp(u * math.log(n + 1))) - 1)
+    top = (n + 1) ** (1 - s)
+    return min(n - 1, int((1 + u * (top - 1)) ** (1 / (1 - s))) - 1)
+
+
+def store_vocabulary(conn: sqlite3.Connection, size: int = 20_000, sample: int = 400, seed: int = 5) -> Vocabulary:
+    """The store's own words ranked by how many articles hold them, and phrases from sampled articles."""
+    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.bench_vocab USING fts5vocab(main, articles_fts, row)")
+    words = [t for t, _ in conn.execute("SELECT term, doc FROM temp.bench_vocab WHERE doc >= 3 ORDER BY doc DESC")
+             if len(t) >= 3 and t.isalpha() and t not in STOPWORDS][:size]
+    texts = [r[0] or "" for r in conn.execute(
+        "SELECT text FROM articles WHERE kind = 'article' ORDER BY random() LIMIT ?", (sample,))]
     rng = random.Random(seed)
-    pool = corpus_pool(CORPUS)
-    sentences = [s for ss in pool.sentences.values() for s in ss]
-    out: list[str] = []
-    while len(out) < n:
-        words = [w.strip(".,;:()\"'").lower() for w in rng.choice(sentences).split()]
-        words = [w for w in words if w.isalpha() and len(w) > 3]
-        if len(words) < 2:
-            continue
-        kind = rng.random()
-        i = rng.randrange(len(words) - 1)
-        if kind < 0.7:
-            out.append(words[i])
-        elif kind < 0.85:
-            out.append(f'"{words[i]} {words[i + 1]}"')
-        else:
-            out.append(words[i][:4] + "*")
-    return out
+    phrases = []
+    for text in texts:
+        tokens = re.findall(r"\w+", text.lower())
+        pairs = [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)
+                 if a.isalpha() and b.isalpha() and a not in STOPWORDS and b not in STOPWORDS]
+        phrases += rng.sample(pairs, min(3, len(pairs)))
+    categories = [r[0] for r in conn.execute(
+        "SELECT name FROM desk_categories GROUP BY name ORDER BY COUNT(*) DESC LIMIT 30")]
+    languages = [r[0] for r in conn.execute(
+        "SELECT language FROM articles WHERE kind = 'article' AND language IS NOT NULL GROUP BY language")]
+    return Vocabulary(words, phrases, categories, languages)
 
 
-def _quote(q: str) -> str:
-    return urllib.parse.quote(q, safe="")
+def search_query(vocab: Vocabulary, rng: random.Random) -> str:
+    """One request's query string: a query of some kind, sometimes filtered, sorted by date or a second page."""
+    kind = rng.random()
+    if kind < 0.62:
+        q = vocab.zipf_word(rng)
+    elif kind < 0.76:
+        q = f"{vocab.zipf_word(rng)} {vocab.zipf_word(rng)}"
+    elif kind < 0.90:
+        q = f'"{rng.choice(vocab.phrases)}"'
+    else:
+        word = vocab.zipf_word(rng)
+        q = word[:max(3, min(5, len(word) - 2))] + "*"
+    params = {"q": q}
+    extra = rng.random()
+    if extra < 0.05 and vocab.languages:
+        params["language"] = rng.choice(vocab.languages)
+    elif extra < 0.10 and vocab.categories:
+        params["category"] = rng.choice(vocab.categories)
+    elif extra < 0.13:
+        params["since"] = f"2026-{rng.randint(1, 9):02d}-01"
+    if rng.random() < 0.10:
+        params["sort"] = "date"
+    if rng.random() < 0.10:
+        params["page"] = "2"
+    return urllib.parse.urlencode(params, quote_via=urllib.parse.quote)
+
+
+def search_paths(conn: sqlite3.Connection, n: int = 20_000, seed: int = 3, path: str = "/api/search") -> list[str]:
+    vocab = store_vocabulary(conn)
+    rng = random.Random(seed)
+    return [f"{path}?{search_query(vocab, rng)}" for _ in range(n)]
 
 
 # -- the whole benchmark ---------------------------------------------------------------------------
 def ensure_store(db: Path, articles: int) -> dict[str, Any]:
     """Reuse a synthesised store of the right size, or build one (fresh file)."""
     if db.exists():
-        import sqlite3
-
         with sqlite3.connect(db) as conn:
             count = conn.execute("SELECT COUNT(*) FROM articles WHERE kind = 'article'").fetchone()[0]
         if count >= articles:
@@ -191,82 +312,138 @@ def ensure_store(db: Path, articles: int) -> dict[str, Any]:
     return synthesise_store(db, CORPUS, n=articles)
 
 
-def run(db: Path, articles: int = 100_000, clients: int = 32, seconds: float = 10.0,
-        workers: int = 1) -> dict[str, Any]:
-    store_info = ensure_store(db, articles)
-    import sqlite3
+@dataclass
+class Server:
+    name: str
+    db: Path
+    workers: int
+    src: Path | None = None
+    port: int = 0
+    proc: subprocess.Popen[bytes] | None = None
 
-    with sqlite3.connect(db) as conn:
+    def start(self) -> None:
+        self.port = free_port()
+        self.proc = start_server(self.db, self.port, self.workers, self.src)
+
+    def stop(self) -> dict[str, float]:
+        assert self.proc is not None
+        memory = rss_mb(self.proc.pid)
+        self.proc.terminate()
+        self.proc.wait(20)
+        return memory
+
+
+def phases(db: Path, clients: int, seconds: float) -> list[tuple[str, list[str], int, float, bool]]:
+    """(name, paths, clients, seconds, no_cache) for each timed phase."""
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
         picked = conn.execute("SELECT id, COALESCE(published, first_seen) FROM articles WHERE kind = 'article'"
-                              " ORDER BY random() LIMIT 2000").fetchall()
-    ids = [r[0] for r in picked]
-    # Listing pages that start at random depths: each URL distinct, so none is served from the page cache.
+                              " ORDER BY random() LIMIT 5000").fetchall()
+        api = search_paths(conn)
+    html = [p.replace("/api/search?", "/search?", 1) for p in api]
     deep = [f"/?before={Cursor(r[1], r[0]).encode()}" for r in picked]
-    queries = search_queries(1000)
-    port = free_port()
-    proc = start_server(db, port, workers)
+    return [
+        ("/", ["/"], clients, seconds, False),
+        ("/?before= (uncached)", deep, clients, seconds, False),
+        ("/article/{id}", [f"/article/{r[0]}" for r in picked], clients, seconds, False),
+        ("/api/search", api, clients, seconds, False),
+        ("/api/search no cache", api, clients, seconds, True),
+        ("/api/search 1 client", api, 1, seconds / 2, False),
+        ("/api/search 1 cl. no cache", api, 1, seconds / 2, True),
+        ("/search (HTML)", html, clients, seconds / 2, False),
+    ]
+
+
+def _warm(server: Server) -> None:
+    for path in ("/", "/article/1", "/api/search?q=government", "/search?q=government", "/stats"):
+        urllib.request.urlopen(f"http://127.0.0.1:{server.port}{path}", timeout=120).read()
+
+
+def run(db: Path, articles: int = 100_000, clients: int = 32, seconds: float = 8.0, workers: int = 1,
+        anchor_src: Path | None = None, anchor_db: Path | None = None, anchor_workers: int = 1) -> dict[str, Any]:
+    store_info = ensure_store(db, articles)
+    servers = [Server("ours", db, workers)]
+    if anchor_src:
+        servers.insert(0, Server("anchor", anchor_db or db, anchor_workers, anchor_src))
+    plan = phases(db, clients, seconds)
     load_before = os.getloadavg()
+    results: dict[str, dict[str, Any]] = {s.name: {} for s in servers}
+    memory: dict[str, dict[str, float]] = {}
     try:
-        for path in ("/", f"/article/{ids[0]}", "/api/search?q=government", "/stats"):  # warm caches and pages
-            urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=60).read()
-        phases = {
-            "/": run_phase(port, ["/"], clients, seconds),
-            "/?before= (uncached)": run_phase(port, deep, clients, seconds),
-            "/article/{id}": run_phase(port, [f"/article/{i}" for i in ids], clients, seconds),
-            "/api/search": run_phase(port, [f"/api/search?q={_quote(q)}" for q in queries], clients, seconds),
-            "/api/search (1 client)": run_phase(port, [f"/api/search?q={_quote(q)}" for q in queries], 1, seconds),
-            "/search (HTML)": run_phase(port, [f"/search?q={_quote(q)}" for q in queries], clients, seconds / 2),
-        }
-        memory = rss_mb(proc.pid)
+        for server in servers:
+            server.start()
+            _warm(server)
+        for name, paths, n_clients, secs, no_cache in plan:
+            for server in servers:  # interleaved: each phase runs on both before the next phase
+                results[server.name][name] = run_phase(server.port, paths, n_clients, secs, no_cache=no_cache)
     finally:
-        proc.terminate()
-        proc.wait(10)
-    return {"store": store_info, "clients": clients, "workers": workers, "seconds_per_phase": seconds,
-            "phases": phases, "load_average_before": [round(x, 2) for x in load_before],
-            "load_average_after": [round(x, 2) for x in os.getloadavg()],
-            "server": memory, "targets": TARGETS, "cpu_count": os.cpu_count(),
-            "anchors": "Miniflux and FreshRSS are not installable here (not in this machine's Debian archive,"
-                       " no Go/PHP registries offline); not measured."}
+        for server in servers:
+            if server.proc is not None:
+                memory[server.name] = server.stop()
+    return {"store": store_info, "clients": clients, "seconds_per_phase": seconds,
+            "servers": {s.name: {"workers": s.workers, "src": str(s.src or "this checkout"), "db": str(s.db),
+                                 "memory": memory.get(s.name), "phases": results[s.name]} for s in servers},
+            "load_average_before": [round(x, 2) for x in load_before],
+            "load_average_after": [round(x, 2) for x in os.getloadavg()], "targets": TARGETS,
+            "cpu_count": os.cpu_count(), "client": "one uvloop event loop in the bench process, raw HTTP/1.1"
+            " keep-alive over asyncio.Protocol, closed loop (next request when the answer arrives), on the"
+            " same cores as the server"}
 
 
 def format_table(result: dict[str, Any]) -> str:
+    servers = result["servers"]
     lines = [f"web desk on {result['store']['articles']:,} articles, {result['clients']} concurrent clients,"
-             f" {result['workers']} server process(es), {result['seconds_per_phase']} s per phase;"
-             f" machine load average {result['load_average_before'][0]} on {result['cpu_count']} CPUs",
-             f"{'endpoint':<26}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}"]
-    for name, p in result["phases"].items():
-        errors = sum(n for s, n in p["statuses"].items() if int(s) >= 500)
-        lines.append(f"{name:<26}{p['rps']:>9}{p['p50_ms']:>9}{p['p95_ms']:>9}{p['p99_ms']:>9}{errors:>8}")
-    mem = result["server"]
-    lines.append(f"server memory: {mem['rss_mb']} MB RSS, peak {mem['peak_rss_mb']} MB")
-    ph = result["phases"]
-    checks = [
-        ("search p95 (32 clients)", ph["/api/search"]["p95_ms"], TARGETS["search_p95_ms"]),
-        ("search p95 (1 client)", ph["/api/search (1 client)"]["p95_ms"], TARGETS["search_p95_ms"]),
-        ("page p99 /", ph["/"]["p99_ms"], TARGETS["page_p99_ms"]),
-        ("page p99 / uncached", ph["/?before= (uncached)"]["p99_ms"], TARGETS["page_p99_ms"]),
-        ("page p99 /article", ph["/article/{id}"]["p99_ms"], TARGETS["page_p99_ms"]),
-        ("server peak RSS MB", mem["peak_rss_mb"], TARGETS["rss_mb"]),
-    ]
-    for label, value, target in checks:
-        lines.append(f"  {label:<26} {value:>8} (target < {target}: {'ok' if value < target else 'MISSED'})")
-    lines.append(f"anchors: {result['anchors']}")
+             f" {result['seconds_per_phase']} s per phase; machine load average {result['load_average_before'][0]}"
+             f" on {result['cpu_count']} CPUs",
+             f"client: {result['client']}"]
+    for name, s in servers.items():
+        lines.append(f"{name}: {s['workers']} server process(es), code {s['src']}, store {s['db']}")
+    lines.append(f"{'endpoint':<28}{'server':<8}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}"
+                 f"{'cache':>7}{'5xx':>6}")
+    for phase in next(iter(servers.values()))["phases"]:
+        for name, s in servers.items():
+            p = s["phases"][phase]
+            errors = sum(n for code, n in p["statuses"].items() if int(code) >= 500)
+            lines.append(f"{phase:<28}{name:<8}{p['rps']:>8}{p['p50_ms']:>8}{p['p95_ms']:>8}{p['p99_ms']:>8}"
+                         f"{p['cache_hit_rate']:>7.0%}{errors:>6}")
+    for name, s in servers.items():
+        mem = s["memory"] or {}
+        lines.append(f"{name} server memory: {mem.get('rss_mb')} MB RSS at the end, peak {mem.get('peak_rss_mb')} MB"
+                     " (sum over processes)")
+    lines += _checks(servers["ours"])
     return "\n".join(lines)
+
+
+def _checks(ours: dict[str, Any]) -> list[str]:
+    ph, mem = ours["phases"], ours["memory"] or {}
+    checks = [("search p95 (32 clients)", ph["/api/search"]["p95_ms"], TARGETS["search_p95_ms"]),
+              ("search p95 (32, no cache)", ph["/api/search no cache"]["p95_ms"], TARGETS["search_p95_ms"]),
+              ("page p99 /", ph["/"]["p99_ms"], TARGETS["page_p99_ms"]),
+              ("page p99 /?before=", ph["/?before= (uncached)"]["p99_ms"], TARGETS["page_p99_ms"]),
+              ("page p99 /article", ph["/article/{id}"]["p99_ms"], TARGETS["page_p99_ms"]),
+              ("page p99 /search (HTML)", ph["/search (HTML)"]["p99_ms"], TARGETS["page_p99_ms"]),
+              ("server peak RSS MB", mem.get("peak_rss_mb", 0.0), TARGETS["rss_mb"])]
+    return ["ours against the targets:"] + [
+        f"  {label:<28} {value:>8} (target < {target}: {'ok' if value < target else 'MISSED'})"
+        for label, value, target in checks]
 
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=100_000)
     ap.add_argument("--clients", type=int, default=32)
-    ap.add_argument("--seconds", type=float, default=10.0, help="length of each timed phase")
+    ap.add_argument("--seconds", type=float, default=8.0, help="length of each timed phase")
     ap.add_argument("--db", type=Path, default=ROOT / "bench-results" / "web-store.db",
                     help="synthesised store (reused when it already holds enough articles)")
     ap.add_argument("--workers", type=int, default=1, help="server processes (`newsdesk serve --workers`)")
+    ap.add_argument("--anchor-src", type=Path, help="the `src` folder of another checkout to measure beside ours")
+    ap.add_argument("--anchor-db", type=Path, help="the anchor's copy of the store (its migrations may differ)")
+    ap.add_argument("--anchor-workers", type=int, default=1)
     ap.add_argument("--json", type=Path, help="write the result here")
     args = ap.parse_args(argv)
-    if not CORPUS.is_dir():
+    if not CORPUS.is_dir() and not args.db.exists():
         sys.exit("../shared/corpus is missing: the web benchmark synthesises its store from it")
-    result = run(args.db, args.articles, args.clients, args.seconds, args.workers)
+    result = run(args.db, args.articles, args.clients, args.seconds, args.workers, args.anchor_src, args.anchor_db,
+                 args.anchor_workers)
     print(format_table(result))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -19,7 +19,7 @@ from newsdesk.web.listing import facets, filters_from, item_json, page_from, pag
 from newsdesk.web.render import marked, query_string, unmarked
 from newsdesk.web.responses import HTTPError, JSONResponse, int_param
 from newsdesk.web.routes_article import load_article
-from newsdesk.web.routes_search import run_search
+from newsdesk.web.routes_search import cache_header, run_search
 from newsdesk.web.routes_stats import stats_data
 from newsdesk.web.state import desk
 from newsdesk.web.writes import check_token, valid_source_url
@@ -60,7 +60,7 @@ def search(request: Request) -> Response:
         "query": found["query"], "sort": found["sort"], "page": found["page"], "items": items,
         "next": "/api/search" + query_string(params, page=found["page"] + 1) if found["more"] else None,
         "prev": "/api/search" + query_string(params, page=found["page"] - 1) if found["page"] > 1 else None,
-    })
+    }, headers=cache_header(found))
 
 
 def _counts(rows: list[tuple[str, int]]) -> list[dict[str, Any]]:

@@ -7,8 +7,10 @@ the ingest writer). Writes (token-guarded) open a short-lived writable store.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -35,6 +37,60 @@ HANDLER_THREADS = 6
 # is kept this long. New articles show up within PAGE_TTL seconds; relative times are kept
 # fresh by static/desk.js. (Measured: rendering the front page costs ~6 ms of CPU; a hit ~0.1 ms.)
 PAGE_TTL = 5.0
+# Search results kept per process. Queries follow a Zipf law, so a few hundred entries catch the
+# popular ones; an entry (one page of rows and snippets) is ~25 KB, so 1000 entries stay under
+# ~25 MB per worker (measured with benchmarks/web.py: RSS with the cache full).
+SEARCH_CACHE_ITEMS = 1000
+
+
+class ResultCache:
+    """A bounded LRU of computed results that empties itself whenever the database changes.
+
+    `generation()` (the database's change counter) is read on each lookup; once another
+    connection commits (new articles, an edit), every entry is dropped, so a cached result is
+    never older than the data it was computed from. Nothing is shared between processes.
+    """
+
+    def __init__(self, generation: Callable[[], int], max_items: int = SEARCH_CACHE_ITEMS) -> None:
+        self.generation, self.max_items = generation, max_items
+        self._items: OrderedDict[Any, Any] = OrderedDict()
+        self._seen = -1
+        self._lock = threading.Lock()
+        self.hits = self.misses = 0
+
+    def get(self, key: Any) -> Any | None:
+        current = self.generation()
+        with self._lock:
+            if current != self._seen:
+                self._items.clear()
+                self._seen = current
+            value = self._items.get(key)
+            if value is None:
+                self.misses += 1
+                return None
+            self._items.move_to_end(key)
+            self.hits += 1
+            return value
+
+    def put(self, key: Any, value: Any) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.max_items:
+                self._items.popitem(last=False)
+
+
+class Generation:
+    """The database's change counter, from one connection kept for this: `PRAGMA data_version`
+    changes when any other connection commits (it costs ~2 µs, no table is read)."""
+
+    def __init__(self, db_path: str) -> None:
+        self._conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
+
+    def __call__(self) -> int:
+        with self._lock:
+            return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
 
 
 class TTLCache:
@@ -90,6 +146,7 @@ class DeskState:
         self.env: Environment = make_environment(template_dirs)
         self.facets = TTLCache(FACET_TTL, stale_ok=True)
         self.pages = TTLCache(PAGE_TTL, max_items=256)
+        self.searches = ResultCache(Generation(self.db_path))
         self._local = threading.local()
 
     def store(self) -> Store:

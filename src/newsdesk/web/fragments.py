@@ -1,0 +1,88 @@
+"""HTML fragments built in Python for the pages served most: listing cards, times, filter options.
+
+A listing page shows 30 cards; as a Jinja macro each card cost ~0.25 ms (macro calls, attribute
+lookups, one Markup.format per time), three quarters of an uncached listing page's time
+(cProfile over 280 pages of the 100k-article benchmark store). The same HTML built with
+f-strings over escaped values costs a tenth of that. Templates keep calling the macros in
+_macros.html, which delegate here, so pages and other capabilities' templates are unchanged.
+
+Every value from an article goes through `esc` (html.escape: the five characters the templates'
+autoescape escapes) or `url_part` (percent-encoding, as Jinja's urlencode filter).
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+from collections.abc import Mapping, Sequence
+from typing import Any
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+from newsdesk.web.render import time_html
+
+
+def url_part(value: Any) -> str:
+    """A path segment as Jinja's `urlencode` writes it (slashes kept)."""
+    return quote(str(value), safe="/")
+
+
+def truncate(text: str, length: int = 320, leeway: int = 5, end: str = "...") -> str:
+    """Jinja's `truncate` filter (whole words, default leeway), without the environment."""
+    if len(text) <= length + leeway:
+        return text
+    return text[:length - len(end)].rsplit(" ", 1)[0] + end
+
+
+def esc(value: Any) -> str:
+    # html.escape, not markupsafe's escape: the same five characters, without building a Markup
+    # per call (markupsafe was a sixth of a listing page's time).
+    return html.escape(str(value), quote=True)
+
+
+def card_html(a: Mapping[str, Any], show_excerpt: bool = True) -> Markup:
+    """One article in a listing: title, source, byline, relative time, language, excerpt, categories."""
+    out = [f'<article class="card">\n  <h3 class="card-title"><a href="/article/{esc(a["id"])}">'
+           f'{esc(a.get("title") or "Untitled")}</a></h3>\n  <p class="meta">\n']
+    site = a.get("site_name")
+    if site:
+        out.append(f'    {link("/source/", site, "site")}\n')
+    authors = a.get("authors") or []
+    if authors:
+        out.append(f'    <span class="by">by {", ".join(link("/author/", n) for n in authors[:3])}</span>\n')
+    out.append(f'    {time_html(a.get("sort_key") or a.get("published"))}\n')
+    language = a.get("language")
+    if language:
+        out.append(f'    <span class="lang" lang="{esc(language)}">{esc(language)}</span>\n')
+    out.append("  </p>\n")
+    excerpt = a.get("excerpt")
+    if show_excerpt and excerpt:
+        out.append(f'  <p class="excerpt">{esc(truncate(excerpt))}</p>\n')
+    categories = a.get("categories") or []
+    if categories:
+        tags = "".join(f"<li>{link('/category/', c)}</li>" for c in categories[:4])
+        out.append(f'  <ul class="tags" aria-label="Categories">{tags}</ul>\n')
+    out.append("</article>")
+    return Markup("".join(out))
+
+
+@functools.lru_cache(maxsize=4096)
+def link(prefix: str, name: str, cls: str = "") -> str:
+    """`<a href="{prefix}{name, percent-encoded}">{name}</a>`. Cached: sources, authors and categories
+    recur on every page, and quoting plus escaping them was a third of a card's cost."""
+    attr = f' class="{esc(cls)}"' if cls else ""
+    return f'<a{attr} href="{esc(prefix + url_part(name))}">{esc(name)}</a>'
+
+
+def options_html(rows: Sequence[tuple[str, int]], selected: str | None) -> Markup:
+    """`<option>`s of a filter select (name (count)), the chosen one selected."""
+    return Markup(_options(tuple(rows), selected if isinstance(selected, str) else None))
+
+
+@functools.lru_cache(maxsize=256)
+def _options(rows: tuple[tuple[str, int], ...], selected: str | None) -> str:
+    # Cached: the facet rows change every FACET_TTL seconds, not per request, and the site
+    # select alone is 100 options escaped on every page with a filter bar.
+    return "".join(f'<option value="{esc(name)}" {"selected" if selected == name else ""}>{esc(name)} ({n})</option>'
+                   for name, n in rows)
