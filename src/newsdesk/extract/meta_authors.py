@@ -20,6 +20,7 @@ from newsdesk.extract.meta_text import as_list, clean_ws
 AUTHOR_METAS = (
     "article:author", "author", "og:article:author", "dc.creator", "dcterms.creator", "parsely-author",
     "sailthru.author", "citation_author", "byl", "article.author", "twitter:creator:name",
+    "twitter:misc:written by", "cxenseparse:author", "dcterms.contributor",
 )
 # At most this many names are read from one byline element group (real bylines rarely list more).
 MAX_BYLINE_NAMES = 4
@@ -65,7 +66,8 @@ def _is_publisher(name: str, publisher: list[str | None]) -> bool:
 # parent element) is taken, so teaser lists further down the page do not count as authors.
 _BYLINE_SELECTORS = (
     '[itemprop="author"], a[rel="author"]',
-    '[class*="byline"] [class*="name"], [class*="author-name"], [class*="authorName"], [class*="author__name"]',
+    '[class*="byline"] [class*="name"], [class*="author-name"], [class*="authorName"], [class*="author__name"], '
+    '[class*="authorname"], [class*="author_name"]',
     '[class*="byline"] a, [class*="author"] a[href], [class*="byline"]',
     'a[href*="/author/"], a[href*="/autor/"], a[href*="/authors/"], a[href*="/autoren/"], a[href*="/people/"], '
     'a[href*="/staff/"]',

@@ -11,7 +11,7 @@ from newsdesk.extract.meta_tags import loads_lenient
 from newsdesk.extract.meta_text import as_list, clean_ws, split_list
 
 ARTICLE_TYPES = {
-    "article", "newsarticle", "blogposting", "reportagenews", "analysisnewsarticle",
+    "article", "newsarticle", "blogposting", "reportagenews", "reportagenewsarticle", "analysisnewsarticle",
     "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "askpublicnewsarticle",
     "livebloposting", "liveblogposting", "socialmediaposting", "scholarlyarticle", "techarticle",
     "report", "posting", "satiricalarticle", "medicalscholarlyarticle", "review", "discussionforumposting",
@@ -48,14 +48,20 @@ def types(node: dict[str, Any]) -> list[str]:
     return [str(t).lower().rsplit("/", 1)[-1] for t in as_list(node.get("@type"))]
 
 
+def is_article(node: dict[str, Any]) -> bool:
+    """Typed as an article: the listed types and schema.org's many *Article / *Posting variants."""
+    return any(t in ARTICLE_TYPES or t.endswith(("article", "posting")) for t in types(node))
+
+
 def article_node(nodes: list[dict[str, Any]]) -> tuple[dict[str, Any], list[str]]:
     """The node describing this page's article (an empty dict when there is none), and all types seen."""
     all_types = [t for n in nodes for t in types(n)]
-    for wanted in (ARTICLE_TYPES, PAGE_TYPES):
-        for node in nodes:
-            if set(types(node)) & wanted and (node.get("headline") or node.get("datePublished")
-                                              or wanted is ARTICLE_TYPES):
-                return node, all_types
+    for node in nodes:
+        if is_article(node):
+            return node, all_types
+    for node in nodes:
+        if set(types(node)) & PAGE_TYPES and (node.get("headline") or node.get("datePublished")):
+            return node, all_types
     return {}, all_types
 
 

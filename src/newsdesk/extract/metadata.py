@@ -35,7 +35,7 @@ from newsdesk.extract.meta_jsonld import (
 )
 from newsdesk.extract.meta_tags import all_meta, link_href, meta_map, parsely
 from newsdesk.extract.meta_text import as_list, first, node_text, split_list, unique
-from newsdesk.extract.meta_title import stated_title
+from newsdesk.extract.meta_title import site_names, stated_title
 
 __all__ = ["ARTICLE_TYPES", "PAGE_TYPES", "PageMeta", "clean_authors", "markup_date", "normalise_date",
            "read_metadata"]
@@ -66,9 +66,10 @@ def read_metadata(tree: LexborHTMLParser, url: str | None = None) -> PageMeta:
     ld, ld_types = article_node(list(ld_nodes(tree)))
     meta = PageMeta(ld_types=ld_types)
     meta.html_title = node_text(tree.css_first("head title") or tree.css_first("title"))
-    meta.title = stated_title(tree, ld, metas, meta.html_title)
-    meta.site_name = first(metas.get("og:site_name"), ld_name(ld.get("publisher")) if ld else None,
-                           metas.get("application-name"), metas.get("publisher"))
+    publisher = ld_name(ld.get("publisher")) if ld else None
+    meta.site_name = first(metas.get("og:site_name"), publisher, metas.get("application-name"),
+                           metas.get("publisher"))
+    meta.title = stated_title(tree, ld, metas, meta.html_title, site_names(metas, publisher, url))
     meta.authors = page_authors(tree, ld, metas, parsely_page, meta.site_name, url)
     meta.published = published_date(tree, ld, metas, parsely_page)
     meta.updated = updated_date(tree, ld, metas)

@@ -1,0 +1,61 @@
+"""The stated headline: site names cut off, JSON-LD headline against og:title, truncated values."""
+
+from __future__ import annotations
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from newsdesk.extract.meta_title import site_names, strip_site
+from newsdesk.extract.metadata import read_metadata
+
+
+@pytest.mark.parametrize(("title", "sites", "expected"), [
+    ("Storm hits coast | Daily Planet", ["Daily Planet"], "Storm hits coast"),
+    ("Daily Planet - Storm hits coast", ["Daily Planet"], "Storm hits coast"),
+    ("Wahl: Kandidat setzt auf Wandel – DW – 30.01.2024", ["dw.com"], "Wahl: Kandidat setzt auf Wandel"),
+    ("Storm hits coast * The Gateway Pundit * by Ann Lee", ["The Gateway Pundit"], "Storm hits coast"),
+    ("震度5弱の地震 気象庁：朝日新聞デジタル", ["朝日新聞デジタル"], "震度5弱の地震 気象庁"),
+    ("Storm hits coast | Bhopal News - The Times of India", ["Times Of India"], "Storm hits coast | Bhopal News"),
+    ("Kicker: Storm hits coast", ["Daily Planet"], "Kicker: Storm hits coast"),  # nothing site-like: kept
+    ("Rock - Paper - Scissors", [], "Rock - Paper - Scissors"),
+])
+def test_strip_site(title: str, sites: list[str], expected: str) -> None:
+    assert strip_site(title, sites) == expected
+
+
+def test_site_names_include_the_distinctive_host_label() -> None:
+    names = site_names({"og:site_name": "The Daily Planet"}, "Planet Media", "https://www.dailyplanet.co.uk/a/b")
+    assert names == ["The Daily Planet", "Planet Media", "dailyplanet"]
+
+
+def _title(head: str, body: str = "") -> str | None:
+    return read_metadata(LexborHTMLParser(f"<html><head>{head}</head><body>{body}</body></html>"),
+                         "https://www.example.com/x").title
+
+
+def test_the_shorter_of_json_ld_headline_and_og_title_wins() -> None:
+    head = ('<meta property="og:title" content="Storm hits coast">'
+            '<script type="application/ld+json">{"@type": "NewsArticle", '
+            '"headline": "Weather service says storm hits coast harder than expected"}</script>')
+    assert _title(head) == "Storm hits coast"
+
+
+def test_an_og_title_cut_at_an_unescaped_quote_gives_way() -> None:
+    # content="Mayor says "no" to tower" ends the attribute at the inner quote.
+    head = ('<meta property="og:title" content="Mayor says "no" to tower">'
+            '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Tower plan fails"}</script>')
+    assert _title(head, '<h1>Mayor says "no" to tower</h1>') == "Tower plan fails"
+
+
+def test_quotes_are_not_lost_when_both_sources_agree_in_words() -> None:
+    head = ('<meta property="og:title" content="Why the sky is blue">'
+            '<script type="application/ld+json">{"@type": "Article", "headline": "\\"Why the sky is blue\\""}</script>')
+    assert _title(head) == "Why the sky is blue"
+
+
+def test_schema_org_article_variants_count_as_the_article_node() -> None:
+    meta = read_metadata(LexborHTMLParser(
+        '<script type="application/ld+json">{"@type": "ReportageNewsArticle", "headline": "Flood report", '
+        '"author": [{"@type": "Person", "name": "Ann Lee"}]}</script>'))
+    assert meta.title == "Flood report"
+    assert meta.authors == ["Ann Lee"]
