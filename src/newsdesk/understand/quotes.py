@@ -27,6 +27,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from newsdesk.understand import speakers
 from newsdesk.understand.nlp import sent_of
 
 # Cues when no trained lexicon is present: the most common cue lemmas in PolNeAR train.
@@ -60,6 +61,7 @@ class Found:
     # with "said" under the content verb was dropped: on PolNeAR dev it found 6 right speakers,
     # 11 wrong and 15 false quotes, while spaCy mostly parses that shape with "said" as the root.
     rule: str = "cue"
+    borrowed: Found | None = None  # a cue-less quote takes the speaker of this earlier one
 
 
 @lru_cache(maxsize=1)
@@ -207,9 +209,22 @@ def _clausal_candidates(doc: Any) -> list[Found]:
         start, end = _span_of(content)
         if end <= start:
             continue
-        speaker = _subject(tok) if tok.pos_ != "NOUN" else _noun_cue_owner(tok)
+        speaker = rule_speaker(tok)
         out.append(Found(start, end, "indirect", cue=_cue_text(tok), speaker_tok=speaker, cue_start=tok.idx))
     return out
+
+
+def rule_speaker(cue: Any) -> Any:
+    """The speaker head the grammar gives a cue: a verb's subject, a noun's owner, the object
+    of "according to"."""
+    if cue.lower_ == "according":
+        return _according_source(cue)
+    return _subject(cue) if cue.pos_ != "NOUN" else _noun_cue_owner(cue)
+
+
+def _according_source(tok: Any) -> Any:
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
 
 
 def _noun_cue_owner(noun: Any) -> Any:
@@ -231,8 +246,7 @@ def _according_candidates(doc: Any) -> list[Found]:
     for tok in tokens(doc):
         if tok.lower_ != "according":
             continue
-        to = next((c for c in tok.children if c.lower_ == "to"), None)
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        pobj = _according_source(tok)
         if pobj is None:
             continue
         own = {t.i for t in tok.subtree}
@@ -322,6 +336,7 @@ def _orphan_quotes(doc: Any, regions: list[tuple[int, int]], claimed: list[Found
             found.cue, found.speaker_tok, found.cue_start = _cue_text(cue), _subject(cue), cue.idx
         elif prev is not None and region[0] - prev.end < 400:
             found.speaker_tok, found.speaker_text, found.cue = prev.speaker_tok, prev.speaker_text, prev.cue
+            found.borrowed = prev
         out.append(found)
     return out
 
@@ -385,4 +400,24 @@ def find_quotes(doc: Any) -> list[Found]:
         _widen_to_quotes(f, regions, text)
     found = _drop_nested(lines + cues)
     found += _orphan_quotes(doc, regions, found)
-    return sorted(_drop_nested(found), key=lambda f: f.start)
+    return _rank_speakers(doc, sorted(_drop_nested(found), key=lambda f: f.start), regions)
+
+
+def _token_at(doc: Any, char: int) -> Any:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _rank_speakers(doc: Any, found: list[Found], regions: list[tuple[int, int]]) -> list[Found]:
+    """Each cue's speaker head chosen by the learned ranker (`speakers.py`) over the nearby
+    noun phrases; a quote that borrowed its speaker from the quote before borrows the new one."""
+    previous: list[str] = []
+    for f in found:
+        cue = _token_at(doc, f.cue_start) if f.cue_start >= 0 and f.speaker_text is None else None
+        if cue is not None and f.rule != "line":
+            f.speaker_tok = speakers.best_speaker(cue, rule_speaker(cue), set(previous[-2:]), regions)
+        elif f.borrowed is not None:
+            f.speaker_tok = f.borrowed.speaker_tok
+        if f.speaker_tok is not None:
+            previous.append(speakers.head_key(f.speaker_tok))
+    return found

@@ -1,0 +1,139 @@
+"""Who is the source of an attribution: a learned ranker over the noun phrases near its cue.
+
+The rules in `quotes.py` take a cue's grammatical subject as its speaker. That misses
+shapes news writes every day: "Claiming that ..., Trump ..." (the participle's subject
+is the main clause's), "The Latest: 5:45 p.m. Trump says ..." (a timestamp parsed as the
+subject), "experts say" buried in a relative clause. Here every noun-phrase head in the
+cue's sentence and the one before is a candidate, described by a few features (the
+dependency path from the cue, its role, entity type, distance, whether it sits inside
+quotation marks, whether the rules chose it, whether it spoke just before), and a
+logistic model scores each; the best one is the speaker head.
+
+The weights (`data/speakers.json`) are learned from PolNeAR train gold sources by
+`benchmarks/quotes_speakers.py`; scoring is a sum of weights, so nothing heavier than
+json loads at run time. Without the file the rules' subject stands.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from newsdesk.understand.nlp import sent_of
+
+_HEAD_POS = {"NOUN", "PROPN", "PRON"}
+# Dependents that are part of a bigger phrase's name, never a phrase head of their own.
+_NOT_HEAD = {"compound", "flat", "amod", "nmod", "nummod", "det", "punct", "case"}
+_PERSON_PRON = {"he", "she", "him", "her", "i", "me"}
+_GROUP_PRON = {"they", "we", "them", "us", "it"}
+_REL_PRON = {"who", "that", "which", "whom"}
+_MAX_PATH = 4  # longer dependency paths are one "far" value: rare, and alike
+_QUOTE_MARKS = "“”\"«»"
+
+
+@lru_cache(maxsize=1)
+def weights() -> dict[str, float] | None:
+    """{feature: weight} learned from PolNeAR train, or None when no model is shipped."""
+    try:
+        raw = resources.files("newsdesk.understand").joinpath("data/speakers.json").read_text("utf-8")
+        return {str(k): float(v) for k, v in json.loads(raw)["weights"].items()}
+    except (FileNotFoundError, KeyError, ValueError):
+        return None
+
+
+def candidates(cue: Any) -> list[Any]:
+    """Noun-phrase heads in the cue's sentence and the sentence before, cue word excluded."""
+    doc = cue.doc
+    sent = sent_of(cue)
+    start = sent_of(doc[sent.start - 1]).start if sent.start > 0 else sent.start
+    return [t for t in doc[start: sent.end] if t.pos_ in _HEAD_POS and t.dep_ not in _NOT_HEAD and t.i != cue.i]
+
+
+def _ancestors(tok: Any) -> list[Any]:
+    out = [tok]
+    while out[-1].head.i != out[-1].i and len(out) < 40:
+        out.append(out[-1].head)
+    return out
+
+
+def dep_path(cue: Any, cand: Any) -> str:
+    """The dependency path from cue to candidate: arcs up, then arcs down ("^advcl>nsubj")."""
+    up = _ancestors(cue)
+    down = _ancestors(cand)
+    down_ids = {t.i: k for k, t in enumerate(down)}
+    for k, t in enumerate(up):
+        if t.i in down_ids:
+            ups = [f"^{u.dep_}" for u in up[:k]]
+            downs = [f">{d.dep_}" for d in reversed(down[: down_ids[t.i]])]
+            steps = ups + downs
+            return "".join(steps) if len(steps) <= _MAX_PATH else "far"
+    return "other-sentence"
+
+
+def _kind(tok: Any) -> str:
+    low = tok.lower_
+    if tok.pos_ == "PRON":
+        if low in _PERSON_PRON:
+            return "pron:person"
+        if low in _GROUP_PRON:
+            return "pron:group"
+        return "pron:rel" if low in _REL_PRON else "pron:other"
+    if tok.ent_type_:
+        return f"ent:{tok.ent_type_}"
+    return f"pos:{tok.pos_}:{'pl' if tok.tag_ in ('NNS', 'NNPS') else 'sg'}"
+
+
+def _in_quotes(tok: Any, regions: Iterable[tuple[int, int]]) -> bool:
+    return any(a <= tok.idx < b for a, b in regions)
+
+
+def features(cue: Any, cand: Any, *, rule: Any, previous: set[str],
+             regions: list[tuple[int, int]]) -> dict[str, float]:
+    """What the model knows about one (cue, candidate) pair; values are 0/1 or small reals."""
+    path = dep_path(cue, cand)
+    kind = _kind(cand)
+    same = sent_of(cand).start == sent_of(cue).start
+    dist = abs(cand.i - cue.i)
+    cue_pos = "n" if cue.pos_ == "NOUN" else "v"
+    f = {
+        f"path={path}": 1.0,
+        f"path={path}|{cue_pos}": 1.0,
+        f"kind={kind}": 1.0,
+        f"dep={cand.dep_}": 1.0,
+        f"dep={cand.dep_}|cuedep={cue.dep_}": 1.0,
+        f"kind={kind}|path={path}": 1.0,
+        "before": float(cand.i < cue.i),
+        "same_sentence": float(same),
+        "log_distance": math.log1p(dist),
+        "in_quotes": float(_in_quotes(cand, regions)),
+        "rule_subject": float(rule is not None and rule.i == cand.i),
+        "spoke_before": float(head_key(cand) in previous),
+        "title_case": float(cand.is_title),
+        "upper_case": float(cand.is_upper and len(cand.text) > 3),  # headings: "THE BORROWING"
+    }
+    f[f"lemma={cand.lemma_.lower()}"] = 1.0
+    return f
+
+
+def head_key(tok: Any) -> str:
+    return tok.lemma_.lower() if tok.pos_ != "PRON" else ""
+
+
+def score(feats: dict[str, float], w: dict[str, float]) -> float:
+    return w.get("bias", 0.0) + sum(w.get(k, 0.0) * v for k, v in feats.items())
+
+
+def best_speaker(cue: Any, rule: Any, previous: set[str], regions: list[tuple[int, int]]) -> Any:
+    """The candidate the model ranks first; the rules' subject when no model is shipped."""
+    w = weights()
+    if w is None:
+        return rule
+    scored = [(score(features(cue, c, rule=rule, previous=previous, regions=regions), w), c.i, c)
+              for c in candidates(cue)]
+    if not scored:
+        return rule
+    return max(scored, key=lambda s: (s[0], -abs(s[1] - cue.i)))[2]
