@@ -13,8 +13,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 # Cheap, foundational figures first; the long scale runs last.
-ORDER = ("ingest", "extraction", "text_extraction", "metadata", "quotes", "events", "clustering", "neardup",
-         "web", "scale")
+ORDER = ("ingest", "extraction", "text_extraction", "not_article", "metadata", "quotes", "events", "clustering",
+         "neardup", "web", "scale")
 
 
 def scripts() -> list[Path]:

@@ -70,4 +70,17 @@ def ingest(corpus: Path, json_out: Path | None) -> None:
     _emit(result, format_table(result), json_out)
 
 
+@bench.command("not-article")
+@click.option("--shared", "shared", type=click.Path(exists=True, file_okay=False, path_type=Path), required=True,
+              help="The ../shared folder: labelled corpus and bench pages are read there in place.")
+@click.option("--per-kind", type=int, default=8, help="Generated pages of each non-article kind.")
+@click.option("--json", "json_out", type=click.Path(path_type=Path), default=None, help="Also write JSON here.")
+def not_article(shared: Path, per_kind: int, json_out: Path | None) -> None:
+    """Not-article detection: precision and recall on labelled real and generated pages, beside a length rule."""
+    from newsdesk.bench.not_article import format_table, run
+
+    result = run(shared.resolve(), per_kind=per_kind)
+    _emit(result, format_table(result), json_out)
+
+
 COMMANDS = [bench]
