@@ -28,10 +28,11 @@ MAX_BYLINE_NAMES = 4
 
 def page_authors(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str], parsely: dict[str, Any],
                  site: str | None, url: str | None) -> list[str]:
-    """The first source naming people; the publisher itself only when no source names a person.
+    """The first source naming people; a credit line or the publisher only when no source names a person.
 
     Many pages credit the publisher in JSON-LD or meta author and the journalist in the
-    visible byline; fundus gold takes the person then, and the publisher only when alone.
+    visible byline; fundus gold takes the person then, and the publisher or a credit line
+    ("Redaktion hessenschau.de", "MND Staff") only when that is all the page states.
     """
     candidates = [ld_authors(ld)] + [[metas[k]] for k in AUTHOR_METAS if metas.get(k)]
     candidates.append(as_list(parsely.get("authors") or parsely.get("author")))
@@ -40,11 +41,24 @@ def page_authors(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, st
     publisher += ld_authors(ld, organisations=True)
     fallback: list[str] = []
     for raw in candidates:
-        names = clean_authors(raw, site_name=site)
-        if names and not all(_is_publisher(n, publisher) for n in names):
-            return names
-        fallback = fallback or names
+        raw = [_without_affiliation(str(v), publisher) for v in raw]
+        people = clean_authors(raw)
+        if people and not all(_is_publisher(n, publisher) for n in people):
+            return people  # the publisher beside a person stays: "Jane Doe, AFP" is a joint credit
+        fallback = fallback or clean_authors(raw, keep_credits=True)
     return fallback
+
+
+def _without_affiliation(value: str, publisher: list[str | None]) -> str:
+    """"Jane Doe, Daily Planet" -> "Jane Doe"; "Daily Planet, Springfield, USA" -> "Daily Planet".
+
+    A comma part naming the publisher ends the names: what follows it is a place or a role.
+    """
+    parts = [p.strip() for p in value.split(",")]
+    for i, part in enumerate(parts):
+        if _is_publisher(part, publisher):
+            return ", ".join(parts[: max(i, 1)])
+    return value
 
 
 def _host_label(url: str | None) -> str | None:
@@ -116,21 +130,27 @@ def _inside_comments(node: Any) -> bool:
 _BY = re.compile(r"^\s*(by|von|par|por|door|af|av|from|text|texte|written by|autor|author)\s*[:\s]\s*",
                  re.I)
 _SPLIT_AUTHORS = re.compile(r"\s*(?:,|;|\||·|•|\s/\s|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\ben\b)\s*", re.I)
-# Words that mark a credit line or a role, not a name (checked as whole lowercase words).
+# Words that mark a credit line, not a person (checked as whole lowercase words): such a value is
+# kept only as a last resort ("BR24 Redaktion", "MND Staff"), as fundus gold keeps it.
+_CREDIT_WORDS = {
+    "staff", "editor", "editors", "editorial", "desk", "team", "redaktion", "red", "newsroom", "agency", "agencies",
+    "reporter", "reporters", "correspondent", "contributor", "contributors",
+}
+# Words of page furniture caught by a byline selector: never part of an author's name.
 _NOT_NAME_WORDS = {
-    "staff", "editor", "editors", "editorial", "desk", "team", "redaktion", "newsroom", "agency", "agencies",
-    "reporter", "reporters", "correspondent", "contributor", "contributors", "admin", "administrator",
-    "photo", "photos", "foto", "video", "updated", "published", "min", "read", "share", "follow", "more",
-    "show", "view", "all", "articles", "posts", "profile", "about", "bio", "website", "home", "date", "unknown",
+    "admin", "administrator", "photo", "photos", "foto", "video", "updated", "published", "min", "read", "share",
+    "follow", "more", "show", "view", "all", "articles", "posts", "profile", "about", "bio", "website", "home",
+    "date", "unknown",
 }
 
 
-def clean_authors(raw: list[str], site_name: str | None = None) -> list[str]:
+def clean_authors(raw: list[str], site_name: str | None = None, keep_credits: bool = False) -> list[str]:
     """Person names from raw author strings: "By Jane Doe and John Roe" gives two names.
 
     Rejected: URLs, e-mail addresses, dates and credit lines ("Staff", "Newsroom"); a value of
-    only rejected parts yields [] so the caller moves on to its next source. `site_name` is
-    accepted for callers that pass it; the publisher is told apart by `page_authors`, not here.
+    only rejected parts yields [] so the caller moves on to its next source. Credit lines are
+    kept with keep_credits=True. `site_name` is accepted for callers that pass it; the publisher
+    is told apart by `page_authors`, not here.
     """
     names: dict[str, str] = {}
     for value in raw:
@@ -140,17 +160,19 @@ def clean_authors(raw: list[str], site_name: str | None = None) -> list[str]:
         value = re.sub(r"\s*\([^)]*\)", "", value)  # "Elena Oberholzer (obe)": initials, roles, places
         for part in _SPLIT_AUTHORS.split(_BY.sub("", value)):
             name = _BY.sub("", part).strip(" .:-–—|,")
-            if _looks_like_name(name):
+            if _looks_like_name(name, keep_credits):
                 names.setdefault(name.casefold(), name)
     return list(names.values())
 
 
-def _looks_like_name(name: str) -> bool:
+def _looks_like_name(name: str, keep_credits: bool = False) -> bool:
     if not name or len(name) > 60 or "@" in name or "://" in name or name.startswith(("www.", "/")):
         return False
-    if re.search(r"\d", name) or not re.search(r"[^\W\d_]", name):
-        return False
-    words = name.split()
+    words = [w.casefold().strip(".,()") for w in name.split()]
+    credit = keep_credits and any(w in _CREDIT_WORDS for w in words)
+    if (re.search(r"\d", name) and not credit) or not re.search(r"[^\W\d_]", name):
+        return False  # digits: a date or a count, except in a desk's name ("BR24 Redaktion")
     if len(words) > 5:
         return False
-    return not any(w.casefold().strip(".,()") in _NOT_NAME_WORDS for w in words)
+    rejected = _NOT_NAME_WORDS if keep_credits else _NOT_NAME_WORDS | _CREDIT_WORDS
+    return not any(w in rejected for w in words)

@@ -58,11 +58,33 @@ def article_node(nodes: list[dict[str, Any]]) -> tuple[dict[str, Any], list[str]
     all_types = [t for n in nodes for t in types(n)]
     for node in nodes:
         if is_article(node):
-            return node, all_types
+            return _resolved(node, nodes), all_types
     for node in nodes:
         if set(types(node)) & PAGE_TYPES and (node.get("headline") or node.get("datePublished")):
-            return node, all_types
+            return _resolved(node, nodes), all_types
     return {}, all_types
+
+
+def _resolved(node: dict[str, Any], nodes: list[dict[str, Any]]) -> dict[str, Any]:
+    """The node with its author/creator/publisher references ({"@id": ...}) replaced by the nodes named.
+
+    Yoast and other @graph writers give the article `"author": {"@id": "#/schema/person/..."}` and
+    the Person elsewhere in the graph.
+    """
+    by_id = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str) and len(n) > 1}
+    if not by_id:
+        return node
+
+    def deref(item: Any) -> Any:
+        if isinstance(item, dict) and set(item) <= {"@id", "@type"} and item.get("@id") in by_id:
+            return by_id[item["@id"]]
+        return item
+
+    out = dict(node)
+    for key in ("author", "creator", "publisher"):
+        if key in out:
+            out[key] = [deref(i) for i in out[key]] if isinstance(out[key], list) else deref(out[key])
+    return out
 
 
 def ld_str(node: dict[str, Any] | None, key: str) -> str | None:

@@ -1,0 +1,59 @@
+"""Authors: people before credit lines before the publisher; affiliations cut; @id references followed."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsdesk.extract.meta_authors import clean_authors
+from newsdesk.extract.metadata import read_metadata
+
+SITE = '<meta property="og:site_name" content="Daily Planet">'
+
+
+def authors(head: str, body: str = "", url: str = "https://www.dailyplanet.example/a") -> list[str]:
+    return read_metadata(LexborHTMLParser(f"<html><head>{head}</head><body>{body}</body></html>"), url).authors
+
+
+def test_a_credit_line_is_kept_when_the_page_names_nobody_else() -> None:
+    assert authors(SITE + '<meta name="author" content="Planet Staff">') == ["Planet Staff"]
+
+
+def test_a_person_in_the_byline_beats_a_credit_line_in_the_head() -> None:
+    assert authors(SITE + '<meta name="author" content="Newsroom Team">',
+                   '<span class="author-name">Lois Lane</span>') == ["Lois Lane"]
+
+
+def test_the_publisher_after_a_comma_ends_the_name() -> None:
+    head = SITE + ('<script type="application/ld+json">{"@type": "NewsArticle", "author": '
+                   '{"@type": "Person", "name": "Lois Lane, Daily Planet"}}</script>')
+    assert authors(head) == ["Lois Lane"]
+
+
+def test_places_after_the_publisher_are_not_people() -> None:
+    head = SITE + '<meta name="author" content="Daily Planet, Metropolis, USA">'
+    assert authors(head) == ["Daily Planet"]
+
+
+def test_a_publisher_credited_beside_a_person_stays() -> None:
+    head = SITE + ('<script type="application/ld+json">{"@type": "NewsArticle", "author": ['
+                   '{"@type": "Person", "name": "Lois Lane"}, {"@type": "Organization", "name": "Daily Planet"}]}'
+                   '</script>')
+    assert authors(head) == ["Lois Lane", "Daily Planet"]
+
+
+def test_author_references_in_a_json_ld_graph_are_followed() -> None:
+    head = ('<script type="application/ld+json">{"@graph": ['
+            '{"@type": "Article", "headline": "H", "author": {"@id": "https://x.example/#/person/1"}},'
+            '{"@type": "Person", "@id": "https://x.example/#/person/1", "name": "Clark Kent"}]}</script>')
+    assert authors(head) == ["Clark Kent"]
+
+
+def test_wordpress_written_by_meta() -> None:
+    head = '<meta name="author" content="c.kent@example.com"><meta name="twitter:misc:Written by" content="Clark Kent">'
+    assert authors(head) == ["Clark Kent"]
+
+
+def test_clean_authors_keeps_credits_only_when_asked() -> None:
+    assert clean_authors(["BR24 Redaktion"]) == []
+    assert clean_authors(["BR24 Redaktion"], keep_credits=True) == ["BR24 Redaktion"]
+    assert clean_authors(["Share this article"], keep_credits=True) == []
