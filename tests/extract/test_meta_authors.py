@@ -57,3 +57,19 @@ def test_clean_authors_keeps_credits_only_when_asked() -> None:
     assert clean_authors(["BR24 Redaktion"]) == []
     assert clean_authors(["BR24 Redaktion"], keep_credits=True) == ["BR24 Redaktion"]
     assert clean_authors(["Share this article"], keep_credits=True) == []
+
+
+def test_a_by_line_without_author_markup_is_read_when_nothing_else_credits_anyone() -> None:
+    body = ('<h1>Storm hits coast</h1><div class="x1"><div class="x2">By <span class="x3">Jane Doe</span></div>'
+            '<div>Published <time>May 2</time></div></div><p>Text of the article.</p>')
+    assert authors("", body) == ["Jane Doe"]
+
+
+def test_a_by_line_does_not_beat_the_publisher_credited_in_the_head() -> None:
+    body = '<p>Photo by <span>Ann Lee</span></p><figure><figcaption>By Ann Lee</figcaption></figure>'
+    assert authors(SITE + '<meta name="author" content="Daily Planet">', body) == ["Daily Planet"]
+
+
+def test_a_follow_button_in_author_markup_is_not_a_name() -> None:
+    body = '<a class="followAuthorBtn" href="/topics">Edit topics</a><span class="byline">By Jane Doe</span>'
+    assert authors("", body) == ["Jane Doe"]

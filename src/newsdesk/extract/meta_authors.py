@@ -46,7 +46,9 @@ def page_authors(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, st
         if people and not all(_is_publisher(n, publisher) for n in people):
             return people  # the publisher beside a person stays: "Jane Doe, AFP" is a joint credit
         fallback = fallback or clean_authors(raw, keep_credits=True)
-    return fallback
+    # A "By ..." line in the text is the weakest evidence: photo credits and teasers read the same,
+    # so it is used only when nothing else, not even the publisher, is credited.
+    return fallback or by_line(tree)
 
 
 def _without_affiliation(value: str, publisher: list[str | None]) -> str:
@@ -80,9 +82,9 @@ def _is_publisher(name: str, publisher: list[str | None]) -> bool:
 # parent element) is taken, so teaser lists further down the page do not count as authors.
 _BYLINE_SELECTORS = (
     '[itemprop="author"], a[rel="author"]',
-    '[class*="byline"] [class*="name"], [class*="author-name"], [class*="authorName"], [class*="author__name"], '
-    '[class*="authorname"], [class*="author_name"]',
-    '[class*="byline"] a, [class*="author"] a[href], [class*="byline"]',
+    '[class*="byline" i] [class*="name" i], [class*="author-name" i], [class*="authorname" i], '
+    '[class*="author__name" i], [class*="author_name" i]',
+    '[class*="byline" i] a, [class*="author" i] a[href], a[class*="author" i], [class*="byline" i]',
     'a[href*="/author/"], a[href*="/autor/"], a[href*="/authors/"], a[href*="/autoren/"], a[href*="/people/"], '
     'a[href*="/staff/"]',
 )
@@ -103,13 +105,42 @@ def byline_markup(tree: LexborHTMLParser) -> list[str]:
     return []
 
 
+# A text node that is only "By" / "Von" / "Par" ..., or starts a line with it: a byline's opening word.
+_BY_WORD = re.compile(r"^\s*(by|von|par|por|door|af|av|di|da)\b\s*:?\s*", re.I)
+# How far up from the "By" text node the byline element is looked for ("<div><span>By</span><a>Name</a></div>").
+_BY_LEVELS = 2
+
+
+def by_line(tree: LexborHTMLParser) -> list[str]:
+    """Names in the first "By Jane Doe" line of the page when no markup says "author" or "byline"."""
+    body = tree.body
+    if body is None:
+        return []
+    for text_node in body.traverse(include_text=True):
+        if text_node.tag != "-text" or not _BY_WORD.match(text_node.text(deep=False) or ""):
+            continue
+        node = text_node.parent
+        for _ in range(_BY_LEVELS):
+            if node is None or node.tag in ("script", "style", "body") or _inside_comments(node):
+                break
+            line = clean_ws(node.text(deep=True, separator=" "))
+            if len(line) > 80:
+                break
+            rest = _BY_WORD.sub("", line, count=1)
+            if rest and (names := clean_authors([rest])):
+                return names
+            node = node.parent
+    return []
+
+
 def _node_name(node: Any) -> str | None:
     inner = node.css_first('[itemprop="name"]')
     if inner is not None and inner.attributes.get("content"):
         return inner.attributes["content"]
     href = (node.attributes.get("href") or "").strip().lower()
-    if href.startswith(("javascript:", "#")):
-        return None  # a widget's button ("close", "more"), not a link to a person
+    marks = (node.attributes.get("class") or "").lower()
+    if href.startswith(("javascript:", "#")) or any(w in marks for w in ("btn", "button", "follow")):
+        return None  # a widget's button ("close", "more", "follow author"), not a link to a person
     text = clean_ws((inner or node).text(deep=True, separator=" "))
     return text if text and len(text) < 80 else None
 
