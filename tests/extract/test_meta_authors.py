@@ -73,3 +73,18 @@ def test_a_by_line_does_not_beat_the_publisher_credited_in_the_head() -> None:
 def test_a_follow_button_in_author_markup_is_not_a_name() -> None:
     body = '<a class="followAuthorBtn" href="/topics">Edit topics</a><span class="byline">By Jane Doe</span>'
     assert authors("", body) == ["Jane Doe"]
+
+
+def test_a_middle_initial_is_not_a_conjunction() -> None:
+    assert clean_authors(["Laura E. Adkins"]) == ["Laura E. Adkins"]
+    assert clean_authors(["Ana Silva e Rui Costa"]) == ["Ana Silva", "Rui Costa"]
+
+
+def test_a_reporter_title_after_a_cjk_name_is_dropped() -> None:
+    assert clean_authors(["신현주 기자"]) == ["신현주"]
+    assert clean_authors(["渡辺洋介 記者"]) == ["渡辺洋介"]
+
+
+def test_a_second_author_meta_is_read_when_the_first_names_the_publisher() -> None:
+    head = SITE + '<meta name="author" content="Daily Planet"><meta name="author" content="Lois Lane">'
+    assert authors(head) == ["Lois Lane"]

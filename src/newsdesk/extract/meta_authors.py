@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from newsdesk.extract.meta_jsonld import ld_authors, ld_name
+from newsdesk.extract.meta_tags import all_meta
 from newsdesk.extract.meta_text import as_list, clean_ws
 
 AUTHOR_METAS = (
@@ -35,6 +36,7 @@ def page_authors(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, st
     ("Redaktion hessenschau.de", "MND Staff") only when that is all the page states.
     """
     candidates = [ld_authors(ld)] + [[metas[k]] for k in AUTHOR_METAS if metas.get(k)]
+    candidates += [[v] for k in ("author", "article:author") for v in all_meta(tree, k)[1:]]  # repeated metas
     candidates.append(as_list(parsely.get("authors") or parsely.get("author")))
     candidates.append(byline_markup(tree))
     publisher = [site, ld_name(ld.get("publisher")) if ld else None, _host_label(url)]
@@ -160,7 +162,10 @@ def _inside_comments(node: Any) -> bool:
 
 _BY = re.compile(r"^\s*(by|von|par|por|door|af|av|from|text|texte|written by|autor|author)\s*[:\s]\s*",
                  re.I)
-_SPLIT_AUTHORS = re.compile(r"\s*(?:,|;|\||·|•|\s/\s|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\ben\b)\s*", re.I)
+# Conjunctions split only in lower case (or "AND"): "Laura E. Adkins" keeps its middle initial.
+_SPLIT_AUTHORS = re.compile(r"\s*(?:,|;|\||·|•|\s/\s|&|\b(?:and|AND|und|et|y|e|og|en|och|i)\b(?!\.))\s*")
+# A reporter's title written after the name in Korean, Japanese and Chinese bylines ("신현주 기자").
+_ROLE_SUFFIX = re.compile(r"\s*(기자|특파원|記者|特派員|编辑|編集部員|记者)\s*$")
 # Words that mark a credit line, not a person (checked as whole lowercase words): such a value is
 # kept only as a last resort ("BR24 Redaktion", "MND Staff"), as fundus gold keeps it.
 _CREDIT_WORDS = {
@@ -190,7 +195,7 @@ def clean_authors(raw: list[str], site_name: str | None = None, keep_credits: bo
             continue  # a profile URL (article:author on Facebook-style pages), not a name
         value = re.sub(r"\s*\([^)]*\)", "", value)  # "Elena Oberholzer (obe)": initials, roles, places
         for part in _SPLIT_AUTHORS.split(_BY.sub("", value)):
-            name = _BY.sub("", part).strip(" .:-–—|,")
+            name = _ROLE_SUFFIX.sub("", _BY.sub("", part)).strip(" .:-–—|,")
             if _looks_like_name(name, keep_credits):
                 names.setdefault(name.casefold(), name)
     return list(names.values())
