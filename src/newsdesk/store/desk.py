@@ -305,7 +305,8 @@ class DeskQueries:
         stored them). Rare words, with fewer matches than the window, are ranked exactly.
         """
         if f.as_dict() or sort == "date":
-            return self._with_snippets(match, self._page_of(self._filtered_candidates(match, f, sort), limit, offset))
+            ids = self._filtered_candidates(match, f, sort, offset + limit)
+            return self._with_snippets(match, self._page_of(ids, limit, offset))
         want = offset + limit
         # SQLite sorts the window and hands over only the ids a page needs: every row fetched
         # crosses the GIL, which costs far more than the sort when handler threads contend.
@@ -323,16 +324,19 @@ class DeskQueries:
             (match, SEARCH_WINDOW, top)).fetchall()
         return [r[0] for r in rows]
 
-    def _filtered_candidates(self, match: str, f: Filters, sort: str) -> list[int]:
+    def _filtered_candidates(self, match: str, f: Filters, sort: str, top: int) -> list[int]:
+        """Ids of the `top` first, by bm25 or by date, of the SEARCH_WINDOW newest matches that pass the filters.
+
+        SQLite sorts and cuts, so only one page of ids reaches Python; sorting by date computes no bm25.
+        """
         source, where, args = self._listing_source(f)
+        score, order = ("0", "sort_key DESC, id DESC") if sort == "date" else (
+            "bm25(articles_fts, 5.0, 1.0)", "score, id DESC")
         rows = self.conn.execute(
-            f"SELECT a.id, bm25(articles_fts, 5.0, 1.0), {SORT} FROM articles_fts, {source}"
+            f"SELECT id FROM (SELECT a.id AS id, {score} AS score, {SORT} AS sort_key FROM articles_fts, {source}"
             f" WHERE a.id = articles_fts.rowid AND articles_fts MATCH ? AND {' AND '.join(where)}"
-            f" ORDER BY articles_fts.rowid DESC LIMIT {SEARCH_WINDOW}", (match, *args)).fetchall()
-        if sort == "date":
-            rows.sort(key=lambda r: (r[2] or "", r[0]), reverse=True)
-        else:
-            rows.sort(key=lambda r: (r[1], -r[0]))
+            f" ORDER BY articles_fts.rowid DESC LIMIT {SEARCH_WINDOW}) ORDER BY {order} LIMIT ?",
+            (match, *args, top)).fetchall()
         return [r[0] for r in rows]
 
     def _page_of(self, ordered: list[int], limit: int, offset: int) -> list[dict[str, Any]]:

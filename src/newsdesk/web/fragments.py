@@ -86,3 +86,35 @@ def _options(rows: tuple[tuple[str, int], ...], selected: str | None) -> str:
     # select alone is 100 options escaped on every page with a filter bar.
     return "".join(f'<option value="{esc(name)}" {"selected" if selected == name else ""}>{esc(name)} ({n})</option>'
                    for name, n in rows)
+
+
+def sections_html(groups: Sequence[tuple[str | None, Sequence[Mapping[str, Any]]]]) -> Markup:
+    """A listing's sections (a heading per category, linked unless it is "Latest") and their cards.
+
+    One string rather than a template loop: Jinja resumes a generator per level of template
+    inheritance for every chunk it writes, and a listing writes hundreds.
+    """
+    out = []
+    for index, (name, items) in enumerate(groups, 1):
+        if name:
+            title = esc(name) if name == "Latest" else link("/category/", name)
+            out.append(f'<section class="section" aria-labelledby="sec-{index}">\n'
+                       f'  <h2 class="section-title" id="sec-{index}">{title}</h2>\n')
+        else:
+            out.append('<section class="section">\n')
+        out.append("".join(card_html(a) for a in items))
+        out.append("\n</section>\n")
+    return Markup("".join(out))
+
+
+def rail_html(recent: Sequence[Mapping[str, Any]], categories: Sequence[tuple[str, int]]) -> Markup:
+    """The listing pages' right rail: recent posts with their times, then the top categories."""
+    posts = "".join(f'    <li><a href="/article/{esc(a["id"])}">{esc(a.get("title") or "Untitled")}</a>\n'
+                    f'      <span class="meta">{time_html(a.get("first_seen"))}</span></li>\n' for a in recent)
+    out = ['<aside class="rail" aria-labelledby="recent-title">\n  <h2 id="recent-title">Recent posts</h2>\n'
+           f'  <ol class="recent">\n{posts}  </ol>\n']
+    if categories:
+        tags = "".join(f"<li>{link('/category/', name)}</li>" for name, _ in categories[:20])
+        out.append(f'  <h2>Categories</h2>\n  <ul class="tags">{tags}</ul>\n')
+    out.append("</aside>")
+    return Markup("".join(out))

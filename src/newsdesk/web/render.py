@@ -140,7 +140,8 @@ def make_environment(extra_dirs: list[Path] | None = None) -> Environment:
                       trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.filters.update(timetag=time_tag, reltime=relative_time, humantime=human_time, isotime=iso_time,
                        safe_url=safe_url, marked=marked, unmarked=unmarked)
-    from newsdesk.web.fragments import card_html, options_html  # fragments builds on this module
+    from newsdesk.web.fragments import card_html, options_html, sections_html  # fragments builds on this module
 
-    env.globals.update(query_string=query_string, card_html=card_html, options_html=options_html)
+    env.globals.update(query_string=query_string, card_html=card_html, options_html=options_html,
+                       sections_html=sections_html)
     return env

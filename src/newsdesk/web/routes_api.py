@@ -19,7 +19,7 @@ from newsdesk.web.listing import facets, filters_from, item_json, page_from, pag
 from newsdesk.web.render import marked, query_string, unmarked
 from newsdesk.web.responses import HTTPError, JSONResponse, int_param
 from newsdesk.web.routes_article import load_article
-from newsdesk.web.routes_search import cache_header, run_search
+from newsdesk.web.routes_search import cached, run_search
 from newsdesk.web.routes_stats import stats_data
 from newsdesk.web.state import desk
 from newsdesk.web.writes import check_token, valid_source_url
@@ -49,6 +49,14 @@ def one_article(request: Request) -> Response:
 
 
 def search(request: Request) -> Response:
+    """Search results; the whole answer is cached (per process, emptied on any commit), because
+    marking 20 snippets up as HTML costs more than serving a cached answer."""
+    state = desk(request)
+    body, hit = cached(request, state, ("api", request.url.query), lambda: _search_body(request))
+    return Response(body, media_type="application/json", headers={"x-desk-cache": "hit" if hit else "miss"})
+
+
+def _search_body(request: Request) -> bytes:
     found = run_search(request, desk(request))
     items = []
     for r in found["results"]:
@@ -56,11 +64,11 @@ def search(request: Request) -> Response:
         item.update(snippet=unmarked(r.get("snippet")), snippet_html=str(marked(r.get("snippet"))))
         items.append(item)
     params = {k: v for k, v in request.query_params.items() if k != "page"}
-    return JSONResponse({
+    return bytes(JSONResponse({
         "query": found["query"], "sort": found["sort"], "page": found["page"], "items": items,
         "next": "/api/search" + query_string(params, page=found["page"] + 1) if found["more"] else None,
         "prev": "/api/search" + query_string(params, page=found["page"] - 1) if found["page"] > 1 else None,
-    }, headers=cache_header(found))
+    }).body)
 
 
 def _counts(rows: list[tuple[str, int]]) -> list[dict[str, Any]]:

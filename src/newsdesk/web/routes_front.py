@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from newsdesk.store.desk import Filters
+from newsdesk.web.fragments import rail_html
 from newsdesk.web.listing import facets, filters_from, group_by_category, page_from, page_links
 from newsdesk.web.render import query_string
 from newsdesk.web.responses import page
-from newsdesk.web.state import desk
+from newsdesk.web.state import DeskState, desk
 
 
 def _listing_page(request: Request, filters: Filters, heading: str, kind: str, feed: str | None,
@@ -31,13 +33,20 @@ def _render_listing(request: Request, filters: Filters, heading: str, kind: str,
     context: dict[str, Any] = {
         "title": heading, "heading": heading, "kind": kind, "page": result, "links": page_links(request, result),
         "groups": group_by_category(result.items) if grouped else [(None, result.items)],
-        "recent": state.facets.get("recent", lambda: state.store().recent_posts(8)),
-        "facets": facets(state), "filters": filters.as_dict(), "json_url": api, "feed_url": feed,
+        "rail": rail(state), "facets": facets(state), "filters": filters.as_dict(), "json_url": api, "feed_url": feed,
     }
     if kind == "front" and not filters.as_dict() and not request.query_params:
         context["stories"] = state.facets.get("top_stories", lambda: top_stories(state.store()))
     response = page(request, "front.html", context)
     return bytes(response.body), response.status_code
+
+
+def rail(state: DeskState) -> Markup:
+    """The right rail, rendered once per PAGE_TTL for every listing page (its times are refreshed by desk.js)."""
+    def render() -> Markup:
+        recent = state.facets.get("recent", lambda: state.store().recent_posts(8))
+        return rail_html(recent, facets(state)["categories"])
+    return state.pages.get("rail", render)
 
 
 # Stories shown above the latest articles on the first front page; each is one line, so a few.

@@ -5,7 +5,8 @@ A query that cannot be read is shown back with a hint (status 400), never a serv
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -19,6 +20,7 @@ from newsdesk.web.responses import HTTPError, int_param, page
 from newsdesk.web.state import DeskState, desk
 
 PER_PAGE = 20
+T = TypeVar("T")
 
 
 def run_search(request: Request, state: DeskState) -> dict[str, Any]:
@@ -40,17 +42,25 @@ def run_search(request: Request, state: DeskState) -> dict[str, Any]:
 
 def _cached_search(request: Request, state: DeskState, key: tuple[str, Filters, str, int, int]
                    ) -> tuple[list[dict[str, Any]], bool]:
-    """One page of results, from the process's result cache unless the request says `Cache-Control:
-    no-cache` (then computed afresh, as the benchmark does to show the cold figure). Results are
-    shared read-only between requests: handlers copy what they change."""
+    """One page of results (rows shared read-only between requests: handlers copy what they change)."""
+    q, filters, sort, limit, number = key
+    return cached(request, state, ("rows", *key), lambda: state.store().desk_search(
+        q, filters, sort=sort, limit=limit + 1, offset=(number - 1) * limit))
+
+
+def cached(request: Request, state: DeskState, key: tuple[Any, ...], compute: Callable[[], T]) -> tuple[T, bool]:
+    """`compute()` through the process's search cache: (value, True if it came from the cache).
+
+    A request with `Cache-Control: no-cache` is computed afresh (the benchmark's cold figure).
+    Errors (unreadable queries) are raised, never cached.
+    """
     if "no-cache" not in request.headers.get("cache-control", ""):
         hit = state.searches.get(key)
         if hit is not None:
-            return hit, True
-    q, filters, sort, limit, number = key
-    results = state.store().desk_search(q, filters, sort=sort, limit=limit + 1, offset=(number - 1) * limit)
-    state.searches.put(key, results)
-    return results, False
+            return hit, True  # type: ignore[no-any-return]
+    value = compute()
+    state.searches.put(key, value)
+    return value, False
 
 
 def cache_header(found: dict[str, Any]) -> dict[str, str]:
