@@ -59,3 +59,20 @@ def test_schema_org_article_variants_count_as_the_article_node() -> None:
         '"author": [{"@type": "Person", "name": "Ann Lee"}]}</script>'))
     assert meta.title == "Flood report"
     assert meta.authors == ["Ann Lee"]
+
+
+def test_the_title_the_other_sources_do_not_repeat_is_the_deliberate_headline() -> None:
+    # twitter:title, <title> and og:title come from one SEO field; the JSON-LD headline differs.
+    head = ('<title>Storm: what you need to know | Daily Planet</title>'
+            '<meta property="og:site_name" content="Daily Planet">'
+            '<meta property="og:title" content="Storm: what you need to know">'
+            '<meta name="twitter:title" content="Storm: what you need to know">'
+            '<script type="application/ld+json">{"@type": "NewsArticle", '
+            '"headline": "Storm floods the harbour district overnight"}</script>')
+    assert _title(head) == "Storm floods the harbour district overnight"
+
+
+def test_typographic_quote_variants_are_one_headline() -> None:
+    head = ('<meta property="og:title" content="Mayor\'s \'plan\' fails">'
+            '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Mayor’s ‘plan’ fails"}</script>')
+    assert _title(head) == "Mayor’s ‘plan’ fails"

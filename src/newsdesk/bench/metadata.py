@@ -19,6 +19,7 @@ import gzip
 import importlib.util
 import io
 import json
+import re
 import tempfile
 import time
 from collections.abc import Callable
@@ -133,7 +134,7 @@ def run(pages_dir: Path | None, truth_file: Path, tools: list[str] | None = None
             seconds[name] += time.process_time() - start
             preds[name].append({"file": g["file"], **meta})
     scorer = load_scorer(truth_file)
-    result: dict[str, Any] = {"pages": len(gold), "gold": str(truth_file), "tools": {}}
+    result: dict[str, Any] = {"pages": len(gold), "gold": str(truth_file), "tools": {}, "predictions": preds}
     for name in chosen:
         row = _score(scorer, truth_file, preds[name])
         row.update(_invented(gold, preds[name]), errors=errors[name],
@@ -154,4 +155,73 @@ def format_table(result: dict[str, Any]) -> str:
             f"{m['invented_authors']:>5}/{m['no_author_pages']:<4}{m['invented_dates']:>5}/{m['no_date_pages']:<4}"
             f"{m['pages_per_s']:>9.1f}"
         )
+    return "\n".join(lines)
+
+
+# --- error analysis --------------------------------------------------------------------------
+
+
+def misses(result: dict[str, Any], tool: str = "newsdesk") -> dict[str, list[str]]:
+    """Every page `tool` got wrong, one line each, grouped by field and a rough cause.
+
+    The causes are read off the two values only (no page is opened again): enough to see which
+    general fix would pay, e.g. "title: site name left in" vs "title: another headline".
+    """
+    truth_file = Path(result["gold"])
+    scorer = load_scorer(truth_file)
+    gold = {g["file"]: g for line in truth_file.read_text(encoding="utf-8").splitlines()
+            if line.strip() and (g := json.loads(line))}
+    groups: dict[str, list[str]] = {}
+    for pred in result["predictions"][tool]:
+        g = gold[pred["file"]]
+        for field, cause in _causes(scorer, g, pred):
+            groups.setdefault(f"{field}: {cause}", []).append(
+                f"{pred['file']}\n    gold: {g.get(field)!r}\n    ours: {pred.get(field)!r}")
+    return dict(sorted(groups.items(), key=lambda kv: -len(kv[1])))
+
+
+def _causes(scorer: ModuleType, g: Meta, p: Meta) -> list[tuple[str, str]]:
+    found = []
+    if g.get("title") and scorer.nt(g["title"]) != scorer.nt(p.get("title")):
+        found.append(("title", _title_cause(scorer, g["title"], p.get("title"))))
+    if g.get("authors") is not None:
+        want, got = set(scorer.auth_list(g["authors"])), set(scorer.auth_list(p.get("authors")))
+        if want != got:
+            found.append(("authors", "none given" if not got else "invented" if not want else
+                          "some missing" if got < want else "extra names" if want < got else "other names"))
+    if "date_published" in g:
+        want_day, got_day = scorer.day_pair(g["date_published"], p.get("date_published"))
+        if want_day != got_day:
+            found.append(("date_published", "none given" if not got_day else "invented" if not want_day
+                          else "off by one day" if _one_day_apart(want_day, got_day) else "other day"))
+    return found
+
+
+def _title_cause(scorer: ModuleType, want: str, got: str | None) -> str:
+    w, o = scorer.nt(want), scorer.nt(got)
+    if not o:
+        return "none given"
+    if re.sub(r"\W", "", w) == re.sub(r"\W", "", o):
+        return "punctuation or spacing"
+    if w in o:
+        return "extra words around the headline (site name, kicker)"
+    if o in w:
+        return "headline cut too short"
+    return "another headline (SEO/social variant)" if scorer.tok_f1(want, got) < 0.8 else "reworded headline"
+
+
+def _one_day_apart(a: str, b: str) -> bool:
+    from datetime import date
+
+    try:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) == 1
+    except ValueError:
+        return False
+
+
+def format_misses(groups: dict[str, list[str]], limit: int | None = None) -> str:
+    lines = []
+    for cause, pages in groups.items():
+        lines.append(f"== {cause}: {len(pages)}")
+        lines += [f"  {p}" for p in pages[:limit]]
     return "\n".join(lines)
