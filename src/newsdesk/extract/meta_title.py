@@ -34,6 +34,7 @@ from newsdesk.extract.meta_text import clean_ws, first
 _SEPARATORS = re.compile(r"\s+(?:[-–—*·»/_~]|::)\s+|\s*[|｜：ㅣ]\s*")
 _TYPOGRAPHY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"',
                              "\u2013": "-", "\u2014": "-", "\u00ad": None, "\u200b": None})
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _QUOTES = "\"'„“”«»‘’"
 # Host labels that say nothing about the site's name.
 _HOST_NOISE = {"www", "m", "amp", "news", "edition", "mobile", "com", "org", "net", "co", "de", "uk"}
@@ -129,7 +130,7 @@ def _site_like(segment: str, keys: list[str]) -> bool:
         return False
     for key in keys:
         if segment == key or (len(segment) >= 2 and segment in key) or (len(key) >= 4 and key in segment
-                                                                          and len(segment) <= 2 * len(key)):
+                                                                          and len(segment) <= 3 * len(key)):
             return True
     return False
 
@@ -144,7 +145,10 @@ def _span(title: str, parts: list[str], start: int, end: int) -> str | None:
 
 
 def _squeeze(s: str) -> str:
-    return re.sub(r"\W", "", s.casefold())
+    """Letters and digits only, German umlauts spelled out and accents dropped, as in host names."""
+    s = s.casefold().translate(_UMLAUTS)
+    s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    return re.sub(r"\W", "", s)
 
 
 def element_title(tree: LexborHTMLParser) -> str | None:
