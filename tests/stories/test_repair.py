@@ -19,9 +19,11 @@ def test_two_stories_of_one_event_are_merged() -> None:
     for i, doc in enumerate(QUAKE, 1):
         clusterer.assign(i, *doc, None, "now")
     report = repair_mod.repair(store.conn, None, "now", Clusterer(store.conn))
-    assert report.merged >= 1
-    live = store.conn.execute("SELECT count(*) FROM stories WHERE merged_into IS NULL").fetchone()[0]
-    assert live == 3 - report.merged
+    # Articles move to a better-suited story, or whole stories merge: either way one story is left.
+    assert report.merged + report.moved >= 2
+    assert len(set(store.story_assignments().values())) == 1
+    live = store.conn.execute("SELECT count(*) FROM stories WHERE merged_into IS NULL AND size > 0").fetchone()[0]
+    assert live == 1
     gone = store.conn.execute("SELECT id FROM stories WHERE merged_into IS NOT NULL").fetchall()
     for (story_id,) in gone:  # a merged story's articles now answer with the story it went into
         assert store.resolve_story(story_id) in set(store.story_assignments().values())

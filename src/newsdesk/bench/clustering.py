@@ -179,3 +179,68 @@ def _f1(docs: Docs, score: Callable[..., dict[str, Any]], seed: int) -> float:
     pred, _ = ours(docs, seed)
     gold = {d["doc_id"]: d["cluster_id"] for d in docs}
     return float(score(gold, {d: str(pred[d]) for d in gold})["bcubed_F1"])
+
+
+# -- the pair model (newsdesk.stories.pairs) ---------------------------------------------------
+
+def pair_sides(docs: Docs) -> list[Any]:
+    """Every document as the pair model sees it once the whole file is stored (IDF over the file)."""
+    from collections import Counter
+
+    from newsdesk.stories import pairs
+    from newsdesk.stories.cluster import ARTICLE_TERMS, idf
+    from newsdesk.stories.features import article_when, terms, tf_weights
+
+    weights = [tf_weights(terms(d.get("title"), d.get("text"))) for d in docs]
+    df = Counter(t for w in weights for t in w)
+    idfs = {t: idf(c, len(docs)) for t, c in df.items()}
+    return [pairs.side(dict(Counter(w).most_common(ARTICLE_TERMS)), idfs, article_when(d.get("date"), d.get("text")))
+            for w, d in zip(weights, docs, strict=True)]
+
+
+def pair_table(docs: Docs, cross_share: float = 0.05, seed: int = 0) -> tuple[list[list[float]], list[int], list[str]]:
+    """Features, labels and CV unit of every same-topic pair and a sample of cross-topic pairs."""
+    from newsdesk.stories import pairs
+
+    sides = pair_sides(docs)
+    units = [str(d.get("topic_id") if len({x.get("topic_id") for x in docs}) > 1 else d["cluster_id"]) for d in docs]
+    rng = random.Random(seed)
+    X: list[list[float]] = []
+    y: list[int] = []
+    unit: list[str] = []
+    for i, j in itertools.combinations(range(len(docs)), 2):
+        same_topic = docs[i].get("topic_id") == docs[j].get("topic_id")
+        if not same_topic and rng.random() >= cross_share:
+            continue
+        X.append(pairs.pair_features(sides[i], sides[j]))
+        y.append(int(docs[i]["cluster_id"] == docs[j]["cluster_id"]))
+        unit.append(f"{units[i]}|{units[j]}")
+    return X, y, unit
+
+
+def train_pairs(paths: list[Path], folds: int = 4, seed: int = 0) -> dict[str, Any]:
+    """Fit the pair model's logistic regression; held-out log-loss over topic folds beside the fit."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import log_loss
+
+    X: list[list[float]] = []
+    y: list[int] = []
+    fold: list[int] = []
+    for path in paths:
+        fx, fy, funit = pair_table(load_docs(path), seed=seed)
+        names = sorted({u for pair in funit for u in pair.split("|")})
+        random.Random(seed).shuffle(names)
+        of = {u: i % folds for i, u in enumerate(names)}
+        X += fx
+        y += fy
+        # a pair belongs to a fold when both its units do; straddling pairs are only trained on
+        fold += [of[a] if of[a] == of[b] else -1 for a, b in (u.split("|") for u in funit)]
+    held = []
+    for f in range(folds):
+        train = [i for i in range(len(y)) if fold[i] != f]
+        test = [i for i in range(len(y)) if fold[i] == f]
+        model = LogisticRegression(max_iter=2000).fit([X[i] for i in train], [y[i] for i in train])
+        held.append(log_loss([y[i] for i in test], model.predict_proba([X[i] for i in test])[:, 1], labels=[0, 1]))
+    model = LogisticRegression(max_iter=2000).fit(X, y)
+    return {"pairs": len(y), "positive": sum(y), "cv_log_loss": held,
+            "weights": [round(float(w), 3) for w in model.coef_[0]], "bias": round(float(model.intercept_[0]), 3)}

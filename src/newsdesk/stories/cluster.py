@@ -9,9 +9,14 @@ In arrival order, without re-clustering the store:
    day, so only stories active within `WINDOW_DAYS` of the article's date are seen: a story
    that has gone quiet drops out of the index by itself, and the cost per article depends
    on the live stories sharing a rare term with it, not on the size of the store.
-3. The `CANDIDATES` stories with most shared terms are scored: cosine between the article
-   and the story centroid, times a time decay exp(-gap / DECAY_DAYS) when both dates are
-   known. The best one at or above `JOIN_THRESHOLD` is joined, else a story is opened.
+3. The `CANDIDATES` stories with most shared terms are ranked by the cosine between the
+   article and the story centroid, times a time decay exp(-gap / DECAY_DAYS) when both
+   dates are known. The `SCORED` best are then scored member by member: the mean, over the
+   story's `MEMBERS` latest articles, of the pair model's probability that the article
+   and the member report the same event (`newsdesk.stories.pairs`: cosines over names,
+   words and numbers, and the date gap). That is average linkage, which tells two
+   same-type events apart far better than one centroid cosine. The best story at or above
+   `JOIN_THRESHOLD` is joined, else a story is opened.
 
 The centroid is kept as summed tf weights of its articles (its `CENTROID_TERMS` heaviest),
 so IDF is applied at comparison time and stays current; its norm is refreshed whenever
@@ -28,12 +33,16 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from newsdesk.stories import pairs
 from newsdesk.stories.features import When, terms, tf_weights
 
-# Tuned by 4-fold cross-validation over topics on ../shared/bench/clustering (`benchmarks/clustering.py
-# --tune`: ECB+ train+dev topics and GVC dev incidents dealt into folds, one setting chosen for both sets
-# per fold from 0.18/0.2/0.22): 0.18 won in 3 folds of 4, 0.22 in one.
-JOIN_THRESHOLD = 0.18
+# The mean same-event probability (pair model) a story needs for an article to join it. Tuned by
+# 4-fold cross-validation over topics (`benchmarks/clustering.py --tune`; see bench.clustering.GRID).
+JOIN_THRESHOLD = 0.5
+# How many of the best centroid matches are scored member by member, against how many members:
+# bounds the pair-model cost per article (SCORED * MEMBERS pairs), whatever the store's size.
+SCORED = 6
+MEMBERS = 12
 # Not tuned (no time): a guess that a story fades over about ten days without news.
 DECAY_DAYS = 10.0
 # Index and lookup sizes: larger finds more candidates at more cost; with these the
@@ -91,7 +100,8 @@ class Clusterer:
         n = self._count_documents(weights)
         idfs = self.idfs(weights, n)
         vector = {t: w * idfs[t] for t, w in weights.items()}
-        best, score = self._best_story(vector, idfs, when)
+        me = pairs.side(dict(Counter(weights).most_common(ARTICLE_TERMS)), idfs, when)
+        best, score = self._best_story(vector, idfs, when, me, n)
         if best is None or score < self.join_threshold:
             best = self._open_story(title, when, now)
             similarity = None
@@ -178,15 +188,47 @@ class Clusterer:
             params = [*query, lo, hi, CANDIDATES]
         return [r[0] for r in self.conn.execute(sql, params)]
 
-    def _best_story(self, vector: dict[str, float], idfs: dict[str, float],
-                    when: When | None) -> tuple[StoryState | None, float]:
-        best, score = None, 0.0
+    def best_story(self, vector: dict[str, float], idfs: dict[str, float], when: When | None,
+                   me: pairs.Side, exclude: int) -> tuple[StoryState | None, float]:
+        """The best story other than `exclude` for an article already placed (the repair pass)."""
+        return self._best_story(vector, idfs, when, me, None, exclude)
+
+    def _best_story(self, vector: dict[str, float], idfs: dict[str, float], when: When | None,
+                    me: pairs.Side, n: int | None = None,
+                    exclude: int | None = None) -> tuple[StoryState | None, float]:
+        ranked = []
         for story_id in self.candidates(vector, when):
+            if story_id == exclude:
+                continue
             story = self.load_story(story_id)
-            sim = self.similarity(vector, idfs, story, when)
-            if sim > score:
-                best, score = story, sim
+            ranked.append((self.similarity(vector, idfs, story, when), story))
+        ranked.sort(key=lambda r: r[0], reverse=True)
+        stories = [story for _, story in ranked[:SCORED]]
+        members = self.member_sides([story.id for story in stories], n)
+        best, score = None, 0.0
+        for story in stories:
+            sides = members.get(story.id, [])
+            p = sum(pairs.same_story(me, other) for other in sides) / len(sides) if sides else 0.0
+            if p > score:
+                best, score = story, p
         return best, score
+
+    def member_sides(self, story_ids: list[int], n: int | None = None,
+                     exclude: int = -1) -> dict[int, list[pairs.Side]]:
+        """The `MEMBERS` latest articles of each story (but `exclude`), as the pair model sees them."""
+        if not story_ids:
+            return {}
+        rows = self.conn.execute(
+            "SELECT story_id, terms, day, slack FROM (SELECT story_id, terms, day, slack, row_number() OVER"
+            " (PARTITION BY story_id ORDER BY article_id DESC) AS rank FROM story_articles WHERE article_id != ?"
+            f" AND story_id IN ({','.join('?' * len(story_ids))})) WHERE rank <= ?",
+            (exclude, *story_ids, MEMBERS)).fetchall()
+        parsed = [(r[0], json.loads(r[1]), None if r[2] is None else When(r[2], r[3])) for r in rows]
+        idfs = self.idfs({t for _, weights, _ in parsed for t in weights}, n)
+        out: dict[int, list[pairs.Side]] = {}
+        for story_id, weights, when in parsed:
+            out.setdefault(story_id, []).append(pairs.side(weights, idfs, when))
+        return out
 
     def _open_story(self, title: str | None, when: When | None, now: str) -> StoryState:
         day = when.day if when else None

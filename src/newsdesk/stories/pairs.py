@@ -1,0 +1,86 @@
+"""Are two articles about the same event? A small learned model over pair features.
+
+Two events of the same type (two earthquakes, two arrests of different people) share most
+of their vocabulary, so one cosine over all terms cannot tell them apart at any threshold.
+The model looks at the pair from several sides, each cheap to compute from the stored
+term weights (`features.terms`, top `ARTICLE_TERMS` kept) and dates:
+
+- cosine over all terms, over names only (the `@` features of capitalised words and
+  numbers), over plain words only, and over numbers only;
+- the days between their dates beyond both slacks (log1p; 0 when either is undated).
+
+Not features, on purpose: whether both are dated, and whether both have a title. In ECB+
+one sub-topic's documents carry a headline and a dateline and the other's do not, so such
+features would learn the corpus's make-up, not the news (a dated/undated weight came out
+large when tried).
+
+A logistic regression turns these into the probability that the two are the same story.
+Its weights are fitted by `newsdesk.bench.clustering.train_pairs` (see `PAIR_WEIGHTS`).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from newsdesk.stories.features import When
+
+# Fitted by `benchmarks/clustering.py --train-pairs` (logistic regression, same-topic pairs of ECB+
+# train+dev and GVC dev plus 5% of cross-topic pairs, term weights truncated as stored, IDF over
+# the whole file); feature order as in `pair_features`. Cross-validated over topics there.
+PAIR_WEIGHTS = (5.661, 7.815, 4.499, 4.709, -0.141)
+PAIR_BIAS = -5.083
+
+
+@dataclass(frozen=True)
+class Side:
+    """One article as the pair model sees it: TF-IDF weights split by kind, and a date."""
+
+    vector: dict[str, float]
+    norms: tuple[float, float, float, float]  # all terms, names, words, numbers
+    when: When | None
+
+
+def _kind(term: str) -> int:
+    """1: a name or number feature (`@...`), 2: a plain word."""
+    return 1 if term.startswith("@") else 2
+
+
+def side(weights: dict[str, float], idfs: dict[str, float], when: When | None) -> Side:
+    vector = {t: w * idfs.get(t, 1.0) for t, w in weights.items()}
+    sums = [0.0, 0.0, 0.0, 0.0]
+    for t, x in vector.items():
+        sq = x * x
+        sums[0] += sq
+        sums[_kind(t)] += sq
+        if t[1:2].isdigit() and t.startswith("@"):
+            sums[3] += sq
+    norms = (math.sqrt(sums[0]), math.sqrt(sums[1]), math.sqrt(sums[2]), math.sqrt(sums[3]))
+    return Side(vector, norms, when)
+
+
+def pair_features(a: Side, b: Side) -> list[float]:
+    small, large = (a, b) if len(a.vector) <= len(b.vector) else (b, a)
+    dots = [0.0, 0.0, 0.0, 0.0]
+    for t, x in small.vector.items():
+        y = large.vector.get(t)
+        if y is None:
+            continue
+        dots[0] += x * y
+        dots[_kind(t)] += x * y
+        if t[1:2].isdigit() and t.startswith("@"):
+            dots[3] += x * y
+    cosines = [d / (na * nb) if na and nb else 0.0 for d, na, nb in zip(dots, a.norms, b.norms, strict=True)]
+    gap = 0.0
+    if a.when is not None and b.when is not None:
+        gap = math.log1p(a.when.gap(b.when.day, b.when.day, b.when.slack))
+    return [*cosines, gap]
+
+
+def probability(features: list[float]) -> float:
+    z = PAIR_BIAS + sum(w * x for w, x in zip(PAIR_WEIGHTS, features, strict=True))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def same_story(a: Side, b: Side) -> float:
+    return probability(pair_features(a, b))

@@ -1,0 +1,43 @@
+"""The same-event pair model."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from newsdesk.stories import pairs
+from newsdesk.stories.cluster import idf
+from newsdesk.stories.features import When, terms, tf_weights
+
+from .stories_data import ELECTION, QUAKE, STRIKE
+
+
+def _sides(docs: list[tuple[str, str]], whens: list[When | None]) -> list[pairs.Side]:
+    weights = [tf_weights(terms(title, text)) for title, text in docs]
+    df = Counter(t for w in weights for t in w)
+    idfs = {t: idf(c, len(docs)) for t, c in df.items()}
+    return [pairs.side(w, idfs, when) for w, when in zip(weights, whens, strict=True)]
+
+
+def test_same_event_scores_above_other_events() -> None:
+    docs = QUAKE + ELECTION + STRIKE
+    sides = _sides(docs, [None] * len(docs))
+    same = pairs.same_story(sides[0], sides[1])
+    assert same > 0.5
+    for other in sides[len(QUAKE):]:
+        assert pairs.same_story(sides[0], other) < 0.2 < same
+
+
+def test_years_apart_lowers_the_probability() -> None:
+    docs = QUAKE[:2] + ELECTION
+    near = _sides(docs, [When(19000.0), When(19001.0)] + [None] * len(ELECTION))
+    far = _sides(docs, [When(19000.0), When(19000.0 + 4 * 365)] + [None] * len(ELECTION))
+    assert pairs.same_story(far[0], far[1]) < pairs.same_story(near[0], near[1])
+
+
+def test_features_are_cosines_in_range_and_a_gap() -> None:
+    docs = QUAKE + ELECTION
+    a, b = _sides(docs, [When(19000.0)] + [None] * (len(docs) - 1))[:2]
+    features = pairs.pair_features(a, b)
+    assert len(features) == len(pairs.PAIR_WEIGHTS)
+    assert all(0.0 <= x <= 1.0 + 1e-9 for x in features[:4])
+    assert features[4] == 0.0  # one side undated: no gap
