@@ -88,3 +88,10 @@ def test_a_reporter_title_after_a_cjk_name_is_dropped() -> None:
 def test_a_second_author_meta_is_read_when_the_first_names_the_publisher() -> None:
     head = SITE + '<meta name="author" content="Daily Planet"><meta name="author" content="Lois Lane">'
     assert authors(head) == ["Lois Lane"]
+
+
+def test_a_desk_listed_beside_a_person_in_json_ld_stays() -> None:
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "author": ['
+            '{"@type": "Person", "name": "Scott Lee"}, {"@type": "Person", "name": "Gear Team"}]}</script>')
+    assert authors(head) == ["Scott Lee", "Gear Team"]
+    assert authors('<meta name="author" content="Scott Lee, Staff Writer">') == ["Scott Lee"]

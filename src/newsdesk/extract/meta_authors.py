@@ -46,7 +46,9 @@ def page_authors(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, st
         raw = [_without_affiliation(str(v), publisher) for v in raw]
         people = clean_authors(raw)
         if people and not all(_is_publisher(n, publisher) for n in people):
-            return people  # the publisher beside a person stays: "Jane Doe, AFP" is a joint credit
+            # The publisher beside a person stays ("Jane Doe, AFP" is a joint credit), and so does a
+            # desk listed as a separate entry beside a person (JSON-LD [Person, "Gear Team"]).
+            return clean_authors(raw, keep_credits=True) if len(raw) > 1 else people
         fallback = fallback or clean_authors(raw, keep_credits=True)
     # A "By ..." line in the text is the weakest evidence: photo credits and teasers read the same,
     # so it is used only when nothing else, not even the publisher, is credited.
