@@ -1,7 +1,8 @@
 """Queries the web desk needs beyond the basics: categories, sources, authors, per-day counts.
 
 Every listing is keyset-paginated in the display order `COALESCE(published, first_seen) DESC,
-id DESC` and walks an index of migrations/005_desk.sql, so a page costs the same on the
+id DESC` and walks an index of migrations/005_desk.sql (or, unfiltered, the narrow
+desk_listing table of 008 clustered in that order), so a page costs the same on the
 first page of a 100k-article store as on the last. A `Cursor` is the (sort key, id) of the
 row a page starts after; it survives new articles arriving, unlike an offset.
 """
@@ -24,12 +25,17 @@ SORT = "COALESCE(a.published, a.first_seen)"
 # `sort_key` is the time a listing shows: published, else first seen (read only when published is null).
 _COLUMNS = ("a.id, a.key, a.url, a.canonical_url, a.site_name, a.title, a.authors, a.categories, a.published,"
             " a.updated, a.language, a.excerpt, a.image, " + SORT + " AS sort_key")
+# The same columns from desk_listing (migrations/008), the narrow copy clustered in display order.
+_LISTING_COLUMNS = ("l.id, l.key, l.url, l.canonical_url, l.site_name, l.title, l.authors, l.categories, l.published,"
+                    " l.updated, l.language, l.excerpt, l.image, l.sort_key")
 MAX_LIMIT = 100
 # Deep offsets cost a scan of every skipped match; past this a search should be narrowed instead.
 MAX_SEARCH_OFFSET = 1000
 # Relevance is ranked over this many of the most recently stored matches (see DeskQueries._search).
-# Tuned with benchmarks/web.py on 100k synthetic articles: 2000 keeps a one-word query of a common
-# word within the 50 ms p95 target while rarer words (most queries) are ranked exactly.
+# Measured on the web bench's Zipf query mix over 100k synthetic articles (in-process, CPU ms per
+# query; overlap = share of the exact bm25 top 20 that the window's top 20 keeps):
+#   window 1000: 7.1 ms, overlap 0.41 | 500: 5.0 ms, 0.30 | 300: 5.5 ms, 0.23 | 100: 4.6 ms, 0.12
+# Smaller windows save little (a query's fixed costs dominate) and lose much ranking quality.
 SEARCH_WINDOW = 1000
 # Snippet markers that cannot occur in stored text, so highlighting survives HTML escaping.
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
@@ -83,6 +89,17 @@ def _listing(row: sqlite3.Row) -> dict[str, Any]:
     return d
 
 
+def _date_range(column: str, f: Filters) -> tuple[list[str], list[Any]]:
+    where, args = [], []
+    if f.since:
+        where.append(f"{column} >= ?")
+        args.append(f.since)
+    if f.until:
+        where.append(f"{column} <= ?")
+        args.append(_until_bound(f.until))
+    return where, args
+
+
 def _until_bound(until: str) -> str:
     # A bare date means "that whole day": every ISO string of that day sorts below date + "~".
     return until + "~" if re.fullmatch(r"\d{4}-\d{2}-\d{2}", until) else until
@@ -96,17 +113,22 @@ class DeskQueries:
                   limit: int = 30) -> Page:
         """A page of articles, newest first. `cursor` + `newer` pages backwards (towards newer)."""
         limit = max(1, min(limit, MAX_LIMIT))
-        source, where, args = self._listing_source(filters)
-        # Order by the side table's own columns when it drives, so its index gives the order.
-        key, ident = (("c.sort_key", "c.article_id") if filters.category else
-                      ("au.sort_key", "au.article_id") if filters.author else (SORT, "a.id"))
+        if filters.category or filters.author or filters.site or filters.language:
+            columns = _COLUMNS
+            source, where, args = self._listing_source(filters)
+            # Order by the side table's own columns when it drives, so its index gives the order.
+            key, ident = (("c.sort_key", "c.article_id") if filters.category else
+                          ("au.sort_key", "au.article_id") if filters.author else (SORT, "a.id"))
+        else:  # every article, maybe within dates: a range of the table clustered in this order
+            columns, source, key, ident = _LISTING_COLUMNS, "desk_listing l", "l.sort_key", "l.id"
+            where, args = _date_range("l.sort_key", filters)
         start = Cursor.decode(cursor) if cursor else None
         if start:
             clause, more_args = _beyond(key, ident, ">" if newer else "<", start)
             where.append(clause)
             args += more_args
         order = "ASC" if newer and start else "DESC"
-        sql = (f"SELECT {_COLUMNS} FROM {source} WHERE {' AND '.join(where)}"
+        sql = (f"SELECT {columns} FROM {source} WHERE {' AND '.join(where) or 1}"
                f" ORDER BY {key} {order}, {ident} {order} LIMIT ?")
         rows = [_listing(r) for r in self.conn.execute(sql, (*args, limit + 1))]
         more = len(rows) > limit
@@ -142,13 +164,8 @@ class DeskQueries:
             if value:
                 where.append(f"{column} = ?")
                 args.append(value)
-        if f.since:
-            where.append(f"{SORT} >= ?")
-            args.append(f.since)
-        if f.until:
-            where.append(f"{SORT} <= ?")
-            args.append(_until_bound(f.until))
-        return source, where, args
+        dates, more = _date_range(SORT, f)
+        return source, where + dates, args + more
 
     def recent_posts(self, limit: int = 8) -> list[dict[str, Any]]:
         """The articles most recently added to the store (the "Recent posts" rail)."""
