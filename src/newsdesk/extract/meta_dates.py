@@ -108,7 +108,7 @@ def _parse_loose(raw: str) -> str | None:
     from dateutil import parser as dateparser
 
     try:
-        stamp = dateparser.parse(raw, fuzzy=False)
+        stamp = dateparser.parse(raw, fuzzy=False, tzinfos=_ZONES)
     except (ValueError, OverflowError):
         return None
     if not _plausible_year(stamp.year):
@@ -116,6 +116,15 @@ def _parse_loose(raw: str) -> str | None:
     if stamp.hour == stamp.minute == stamp.second == 0 and not re.search(r"\d:\d", raw):
         return stamp.date().isoformat()
     return stamp.isoformat()
+
+
+# Zone abbreviations publishers write after a time ("10:04 AM EST"); hours east of UTC, as seconds.
+# dateutil knows only UTC/GMT by name and warns on the rest; these are unambiguous in news pages.
+_ZONES = {name: int(hours * 3600) for name, hours in {
+    "UTC": 0, "GMT": 0, "Z": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3, "IST": 5.5,
+    "JST": 9, "KST": 9, "AEST": 10, "AEDT": 11, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7,
+    "MDT": -6, "PST": -8, "PDT": -7,
+}.items()}
 
 
 def _plausible_year(year: int) -> bool:
