@@ -2,12 +2,15 @@
 
     python benchmarks/quotes_speakers.py cv    [--split-dir DIR] [--folds 5] [--docs CACHE]
     python benchmarks/quotes_speakers.py train [--split-dir DIR] [--docs CACHE]
+    python benchmarks/quotes_speakers.py errors [--split-dir DIR] [--docs CACHE]
 
 Every gold attribution with a cue and a source is one ranking problem: the noun-phrase
 heads near the cue's root are the candidates, the ones inside the gold Source span are
 right. `cv` reports, on held-out folds of articles, how often the top candidate is right
 beside how often the rules' subject (`quotes.rule_speaker`) is, on the same problems;
 `train` fits on the whole split and writes `src/newsdesk/understand/data/speakers.json`.
+`errors` runs the whole quote pipeline on a split, pairs predictions with gold as score.py
+does, and sorts each judged speaker error by cause.
 `--docs FILE` keeps the parsed split as a spaCy DocBin so later runs skip parsing.
 """
 
@@ -16,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -105,8 +109,6 @@ def collect(split_dir: Path, cache: Path | None) -> list[Problem]:
 
 
 def fit(train: list[Problem]) -> dict[str, float]:
-    from collections import Counter
-
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -149,13 +151,87 @@ def cross_validate(probs: list[Problem], folds: int) -> None:
     print(f"named sources (n={nj}): ranker {tally['model_j'] / nj:.3f}  rules' subject {tally['rules_j'] / nj:.3f}")
 
 
+def _coverage(pred: Counter, gold: Counter) -> float:
+    return sum((pred & gold).values()) / sum(gold.values())
+
+
+def pair_with_gold(scorer: Any, text: str, preds: list[Any], gold: list[dict]) -> list[tuple[int, int]]:
+    """(prediction index, gold index) pairs exactly as score.py makes them at coverage > 0.3."""
+    bags = [Counter(scorer.toks(scorer.span_text(text, g["Content"]))) for g in gold]
+    matched: set[int] = set()
+    pairs = []
+    for k, q in enumerate(preds):
+        pc = Counter(scorer.toks(q.text))
+        best, bi = 0.0, None
+        for i, bag in enumerate(bags):
+            if i not in matched and bag and _coverage(pc, bag) > best:
+                best, bi = _coverage(pc, bag), i
+        if bi is not None and best > 0.3:
+            matched.add(bi)
+            pairs.append((k, bi))
+    return pairs
+
+
+def error_cause(text: str, f: Any, q: Any, g: dict[str, list[tuple[int, int]]]) -> str:
+    """Why a judged speaker is wrong, read off offsets: which attribution, which candidate."""
+    if not any(a <= f.cue_start < b for a, b in g.get("Cue", [])):
+        content = (f.start, f.end)
+        if any(min(content[1], b) > max(content[0], a) for a, b in g["Content"]):
+            return "paired with an overlapping gold attribution with another cue (nesting, split quotes)"
+        return "paired with a gold attribution elsewhere (score.py's bag-of-words coverage)"
+    if q.speaker is None:
+        return "no speaker found"
+    tok = f.speaker_tok
+    if tok is None:
+        return "speaker line or dash name not the gold source"
+    if not any(a <= tok.idx < b for a, b in g.get("Source", [])):
+        if tok.pos_ == "PRON":
+            return "pronoun chosen where the gold source is a name"
+        return "another phrase chosen as the speaker"
+    if tok.pos_ == "PRON":
+        return "right pronoun, resolved to the wrong antecedent"
+    return "right phrase, named differently (description or acronym resolved to a full name)"
+
+
+def error_table(split_dir: Path, cache: Path | None) -> None:
+    from newsdesk.bench.quotes import load_scorer
+    from newsdesk.records import Article
+    from newsdesk.understand.annotate import annotate_doc
+
+    scorer = load_scorer(split_dir)
+    anns = _ann_files(split_dir)
+    causes: Counter = Counter()
+    judged = 0
+    for doc_id, doc in load_docs(split_dir, cache):
+        if doc_id not in anns:
+            continue
+        gold = [g for g in read_attributions(anns[doc_id]) if g.get("Content")]
+        text = doc.text
+        preds = list(annotate_doc(Article(text=text, language="en"), doc).quotes)
+        found = quotes.find_quotes(doc)
+        for k, i in pair_with_gold(scorer, text, preds, gold):
+            ok = scorer.speaker_ok(preds[k].speaker, scorer.span_text(text, gold[i].get("Source", [])))
+            if ok is None:
+                continue
+            judged += 1
+            if not ok:
+                causes[error_cause(text, found[k], preds[k], gold[i])] += 1
+    wrong = sum(causes.values())
+    print(f"judged speakers {judged}, right {judged - wrong} ({(judged - wrong) / judged:.3f}), wrong {wrong}")
+    for cause, n in causes.most_common():
+        print(f"{n:5d}  {n / judged:.3f}  {cause}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=("cv", "train"))
+    ap.add_argument("what", choices=("cv", "train", "errors"))
     ap.add_argument("--split-dir", type=Path, default=SPLIT)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--docs", type=Path, help="spaCy DocBin cache of the parsed split")
     args = ap.parse_args()
+    if args.what == "errors":
+        error_table(args.split_dir.resolve(), args.docs)
+        return
     probs = collect(args.split_dir.resolve(), args.docs)
     if args.what == "cv":
         cross_validate(probs, args.folds)

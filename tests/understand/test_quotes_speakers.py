@@ -1,0 +1,62 @@
+"""The speaker ranker over real spaCy parses and the shipped weights."""
+
+from __future__ import annotations
+
+from entity_helpers import annotate
+
+from newsdesk.understand import speakers
+from newsdesk.understand.nlp import parse
+
+
+def _speaker_of(text: str, words: str) -> str | None:
+    quotes = annotate(text).quotes
+    q = next((q for q in quotes if words in q.text), None)
+    assert q is not None, quotes
+    return q.speaker
+
+
+def test_weights_are_shipped_and_name_the_features_the_code_makes() -> None:
+    w = speakers.weights()
+    assert w is not None and "bias" in w
+    doc = parse("The governor said on Friday that the bridge would reopen.")
+    cue = next(t for t in doc if t.lemma_ == "say")
+    feats = speakers.features(cue, cue.head if cue.head is not cue else doc[1], rule=None, previous=set(), regions=[])
+    assert any(k in w for k in feats), feats
+
+
+def test_dependency_path_reads_up_then_down() -> None:
+    doc = parse("Claiming that the vote was rigged, Trump told supporters to watch the polls.")
+    cue = next(t for t in doc if t.text == "Claiming")
+    trump = next(t for t in doc if t.text == "Trump")
+    assert speakers.dep_path(cue, trump) == "^advcl>nsubj"
+    assert speakers.dep_path(trump, trump) == ""
+
+
+def test_candidates_are_phrase_heads_near_the_cue() -> None:
+    doc = parse("Senator Maria Gomez spoke in Boston. She said the budget would pass.")
+    cue = next(t for t in doc if t.text == "said")
+    names = [t.text for t in speakers.candidates(cue)]
+    assert "Gomez" in names and "She" in names and "Boston" in names
+    assert "Maria" not in names and "said" not in names  # a name's first word is not a phrase head
+
+
+def test_participle_cue_takes_the_main_clause_subject() -> None:
+    text = "Claiming that the election was rigged, Donald Trump told supporters in Ohio to watch the polls."
+    assert _speaker_of(text, "election was rigged") == "Donald Trump"
+
+
+def test_a_timestamp_before_the_sentence_is_not_the_speaker() -> None:
+    text = "The Latest on the campaign (all times local):\n\n5:45 p.m.\n\nDonald Trump says the economy is weak and getting weaker."
+    assert _speaker_of(text, "economy is weak") == "Donald Trump"
+
+
+def test_the_speaker_of_a_quote_after_a_description_is_the_person() -> None:
+    text = ("Defence Minister Omar Haddad visited the base on Sunday. "
+            "The minister said that the troops would stay until the spring.")
+    assert _speaker_of(text, "troops would stay") == "Omar Haddad"
+
+
+def test_reported_speech_of_a_group() -> None:
+    text = "Many economists say that the tax plan would add billions to the deficit over a decade."
+    speaker = _speaker_of(text, "tax plan would add")
+    assert speaker is not None and "economists" in speaker
