@@ -12,13 +12,24 @@ The checks run from the most certain to the least:
                   (/category/, /tag/ ...) or CollectionPage type, or many distinct author
                   links, or (with no article signal at all) short teaser-like paragraphs
 
+6. link farm      a small logistic model over the page's measured shape (share of its text in
+                  links, share in the body, links per character, outside hosts, how the title
+                  repeats itself, sentence ends in the body: SHAPE_FEATURES) calls it spam;
+                  trained and cross-validated by newsdesk.bench.not_article
+
 Article signals (JSON-LD Article type, og:type=article, a stated publication date, a body
 of several paragraphs) protect a real article that happens to sit beside a long rail.
 """
 
 from __future__ import annotations
 
+import functools
+import json
+import math
 import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
@@ -69,6 +80,9 @@ def page_kind(tree: LexborHTMLParser, meta: PageMeta, text: str, url: str | None
         return "not_article", "not an article: home page"
     if strong < 2 and _listing(tree, meta, text, url, words, strong):
         return "not_article", "not an article: category listing"
+    farm = link_farm_model()
+    if strong < 2 and farm is not None and farm.is_farm(page_shape(tree, meta, text, url)):
+        return "not_article", "not an article: link farm"
     return "article", None
 
 
@@ -139,3 +153,84 @@ def _teaser_count(tree: LexborHTMLParser) -> int:
 def _h1_text(tree: LexborHTMLParser) -> str | None:
     node = tree.css_first("h1")
     return node.text(deep=True).strip() if node is not None else None
+
+
+# --- link farms and spam: the shape of the page, measured ------------------------------------
+
+SHAPE_FEATURES = ("link_share", "body_share", "links_per_kchar", "hosts", "title_parts", "title_repeat",
+                  "signals", "body_words", "body_sentences", "paragraph_words", "title_in_page")
+_TITLE_PARTS = re.compile(r"\s*[|_,，、/]\s*|\s+[-–—]\s+")
+_SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)")
+
+
+def _chars(text: str) -> int:
+    return len(text) - text.count(" ") - text.count("\n") - text.count("\t") - text.count("\r")
+
+
+def page_shape(tree: LexborHTMLParser, meta: PageMeta, text: str, url: str | None) -> list[float]:
+    """SHAPE_FEATURES of a page: how much of it is links, how much the body, what its title repeats."""
+    body = tree.body
+    if body is None:
+        return [0.0] * len(SHAPE_FEATURES)
+    hidden = sum(_chars(n.text(deep=True)) for n in body.css("script, style, noscript, template"))
+    visible = max(_chars(body.text(deep=True)) - hidden, 1)
+    links = body.css("a[href]")
+    anchor = sum(_chars(a.text(deep=True)) for a in links)
+    host = urlsplit(url or "").netloc
+    hosts = {h for h in (urlsplit(a.attributes.get("href") or "").netloc for a in links) if h and h != host}
+    title = meta.html_title or ""
+    grams = [title[i:i + 4] for i in range(max(len(title) - 3, 0))]
+    words = text_size(text)
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    # Spam repeats its keyword title all over the page; an article prints its headline once or twice.
+    keyword = max((p.strip() for p in _TITLE_PARTS.split(title)), key=len, default="")
+    page_text = body.text(deep=True) if len(keyword) >= 4 else ""
+    return [
+        min(anchor / visible, 1.0),
+        min(_chars(text) / visible, 1.0),
+        math.log1p(1000 * len(links) / visible),
+        math.log1p(len(hosts)),
+        float(len([p for p in _TITLE_PARTS.split(title) if p.strip()])),
+        1 - len(set(grams)) / len(grams) if grams else 0.0,
+        float(_article_signals(meta)),
+        math.log1p(words),
+        len(_SENTENCE_END.findall(text)) / max(words, 1) * 100,
+        math.log1p(words / max(len(paragraphs), 1)),
+        math.log1p(page_text.count(keyword)) if page_text else 0.0,
+    ]
+
+
+FARM_MODEL_FILE = Path(__file__).resolve().parent / "data" / "link_farm.json"
+
+
+@dataclass(frozen=True)
+class LinkFarmModel:
+    """A logistic model over SHAPE_FEATURES, trained by newsdesk.bench.not_article on labelled pages."""
+
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> LinkFarmModel:
+        if tuple(d["features"]) != SHAPE_FEATURES:
+            raise ValueError("link-farm model trained on other features; retrain with "
+                             "`python benchmarks/not_article.py --train`")
+        return cls(tuple(d["mean"]), tuple(d["scale"]), tuple(d["coef"]), float(d["intercept"]))
+
+    def probability(self, x: list[float]) -> float:
+        z = self.intercept + sum(c * (v - m) / s for c, v, m, s in zip(self.coef, x, self.mean, self.scale,
+                                                                       strict=True))
+        return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
+
+    def is_farm(self, x: list[float]) -> bool:
+        return self.probability(x) >= 0.5
+
+
+@functools.lru_cache(maxsize=1)
+def link_farm_model() -> LinkFarmModel | None:
+    """The shipped model, or None before one is trained (the check is then skipped)."""
+    if not FARM_MODEL_FILE.exists():
+        return None
+    return LinkFarmModel.from_dict(json.loads(FARM_MODEL_FILE.read_text(encoding="utf-8")))
