@@ -95,3 +95,8 @@ def test_a_desk_listed_beside_a_person_in_json_ld_stays() -> None:
             '{"@type": "Person", "name": "Scott Lee"}, {"@type": "Person", "name": "Gear Team"}]}</script>')
     assert authors(head) == ["Scott Lee", "Gear Team"]
     assert authors('<meta name="author" content="Scott Lee, Staff Writer">') == ["Scott Lee"]
+
+
+def test_a_by_line_under_the_headline_beats_the_publisher_in_the_head() -> None:
+    body = '<h1>Storm hits coast</h1><ul><li><span>von</span> <span class="b">Jane Doe</span></li></ul><p>Text.</p>'
+    assert authors(SITE + '<meta name="author" content="Daily Planet">', body) == ["Jane Doe"]

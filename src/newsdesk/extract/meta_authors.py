@@ -25,6 +25,10 @@ AUTHOR_METAS = (
 )
 # At most this many names are read from one byline element group (real bylines rarely list more).
 MAX_BYLINE_NAMES = 4
+# A "By/Von ..." text line within this many text pieces after the first <h1> names the writer even
+# when the head credits only the publisher. bench/metadata fundus author F1: off 0.921, 5-15 0.921,
+# 20-40 0.926 (+2 pages, -1), 80 0.915 (photo credits and teasers further down creep in).
+BYLINE_AFTER_HEADLINE = 30
 
 
 def page_authors(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str], parsely: dict[str, Any],
@@ -51,7 +55,10 @@ def page_authors(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, st
             return clean_authors(raw, keep_credits=True) if len(raw) > 1 else people
         fallback = fallback or clean_authors(raw, keep_credits=True)
     # A "By ..." line in the text is the weakest evidence: photo credits and teasers read the same,
-    # so it is used only when nothing else, not even the publisher, is credited.
+    # so it replaces the publisher only right under the headline, and is read anywhere only when
+    # nothing else, not even the publisher, is credited.
+    if fallback and all(_is_publisher(n, publisher) for n in fallback):
+        return by_line(tree, after_headline=BYLINE_AFTER_HEADLINE) or fallback
     return fallback or by_line(tree)
 
 
@@ -115,13 +122,29 @@ _BY_WORD = re.compile(r"^\s*(by|von|par|por|door|af|av|di|da)\b\s*:?\s*", re.I)
 _BY_LEVELS = 2
 
 
-def by_line(tree: LexborHTMLParser) -> list[str]:
-    """Names in the first "By Jane Doe" line of the page when no markup says "author" or "byline"."""
+def by_line(tree: LexborHTMLParser, after_headline: int | None = None) -> list[str]:
+    """Names in the first "By Jane Doe" line of the page when no markup says "author" or "byline".
+
+    With after_headline=N only the first N text pieces after the page's first <h1> are read:
+    where a byline sits, and before photo credits and teasers.
+    """
     body = tree.body
     if body is None:
         return []
+    seen_h1, left = after_headline is None, after_headline or 0
     for text_node in body.traverse(include_text=True):
-        if text_node.tag != "-text" or not _BY_WORD.match(text_node.text(deep=False) or ""):
+        if not seen_h1:
+            seen_h1 = text_node.tag == "h1"
+            continue
+        if text_node.tag != "-text":
+            continue
+        if after_headline is not None:
+            if not (text_node.text(deep=False) or "").strip():
+                continue
+            left -= 1
+            if left < 0:
+                return []
+        if not _BY_WORD.match(text_node.text(deep=False) or ""):
             continue
         node = text_node.parent
         for _ in range(_BY_LEVELS):
