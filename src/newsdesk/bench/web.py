@@ -15,7 +15,8 @@ What is asked for is drawn the way readers ask:
   share with filters (language, category, date) or sorted by date, some second pages. The server
   says in an `X-Desk-Cache` header whether it answered from its result cache; the hit rate is
   reported, and search is measured again with `Cache-Control: no-cache`, which makes the desk
-  skip its cache: the cold figure.
+  skip its cache: the cold figure. The cached phases follow an untimed warm-up of the same
+  length (other draws from the same distribution): a desk that has been serving a while.
 
 The anchor (`--anchor-src`, `--anchor-db`) is another checkout of the desk (e.g. the code before a
 change: `git archive <commit> src | tar -x -C /tmp/anchor`), served from its own copy of the store
@@ -346,7 +347,8 @@ class Server:
 
 
 def phases(db: Path, clients: int, seconds: float) -> list[tuple[str, list[str], int, float, bool]]:
-    """(name, paths, clients, seconds, no_cache) for each timed phase."""
+    """(name, paths, clients, seconds, no_cache) for each timed phase. Phases named in WARMED
+    follow an untimed warm-up (see run)."""
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
         picked = conn.execute("SELECT id, COALESCE(published, first_seen) FROM articles WHERE kind = 'article'"
                               " ORDER BY random() LIMIT 5000").fetchall()
@@ -365,6 +367,9 @@ def phases(db: Path, clients: int, seconds: float) -> list[tuple[str, list[str],
     ]
 
 
+# Cached search phases start after an untimed warm-up of the same length (other draws from the same
+# query distribution), standing for a desk that has been answering searches for a while.
+WARMED = ("/api/search", "/search (HTML)")
 PHASE_NAMES = ("/", "/?before= (uncached)", "/article/{id}", "/api/search", "/api/search no cache",
                "/api/search 1 client", "/api/search 1 cl. no cache", "/search (HTML)")
 
@@ -392,6 +397,8 @@ def run(db: Path, articles: int = 100_000, clients: int = 32, seconds: float = 8
         for name, paths, n_clients, secs, no_cache in plan:
             for server in servers:  # interleaved: each phase runs on both before the next phase
                 assert server.proc is not None
+                if name in WARMED:  # a desk that has served a while: other draws, same distribution
+                    run_phase(server.port, paths, n_clients, secs, seed=1000)
                 cpu = cpu_seconds(server.proc.pid)
                 result = run_phase(server.port, paths, n_clients, secs, no_cache=no_cache)
                 # Server CPU per request does not depend on how busy the machine is: it says what

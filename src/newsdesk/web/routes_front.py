@@ -20,8 +20,14 @@ from newsdesk.web.state import DeskState, desk
 def _listing_page(request: Request, filters: Filters, heading: str, kind: str, feed: str | None,
                   grouped: bool) -> Response:
     state = desk(request)
-    key = (request.url.path, request.url.query)
-    body, status = state.pages.get(key, lambda: _render_listing(request, filters, heading, kind, feed, grouped))
+    q = request.query_params
+    if q.get("before") or q.get("after") or q.get("cursor"):
+        # Pages further down are spread over the whole store and rarely asked twice: caching
+        # them would only hold memory (~100 KB a page) that the first pages need.
+        body, status = _render_listing(request, filters, heading, kind, feed, grouped)
+    else:
+        key = (request.url.path, request.url.query)
+        body, status = state.pages.get(key, lambda: _render_listing(request, filters, heading, kind, feed, grouped))
     return HTMLResponse(body, status_code=status)
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from newsdesk.errors import QueryError
@@ -63,13 +63,15 @@ def cached(request: Request, state: DeskState, key: tuple[Any, ...], compute: Ca
     return value, False
 
 
-def cache_header(found: dict[str, Any]) -> dict[str, str]:
-    """`X-Desk-Cache: hit|miss` on search answers, so load tests can report the hit rate."""
-    return {"x-desk-cache": "hit" if found.get("cached") else "miss"}
-
-
 def search(request: Request) -> Response:
+    """The search page. Whole pages are cached like API answers (until the store changes): their
+    relative times may lag by as long, which desk.js corrects where JavaScript runs."""
     state = desk(request)
+    (body, status), hit = cached(request, state, ("html", request.url.query), lambda: _search_page(request, state))
+    return HTMLResponse(body, status_code=status, headers={"x-desk-cache": "hit" if hit else "miss"})
+
+
+def _search_page(request: Request, state: DeskState) -> tuple[bytes, int]:
     error = None
     try:
         found = run_search(request, state)
@@ -87,8 +89,7 @@ def search(request: Request) -> Response:
         "feed_url": "/search/feed.atom" + query_string(params) if found["query"] else None,
     }
     response = page(request, "search.html", context, status=400 if error else 200)
-    response.headers.update(cache_header(found))
-    return response
+    return bytes(response.body), response.status_code
 
 
 ROUTES = [Route("/search", search, name="search")]

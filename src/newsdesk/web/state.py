@@ -29,55 +29,57 @@ T = TypeVar("T")
 FACET_TTL = 30.0
 # Page cache per read connection (SQLite's default is 2 MB). A search reads ~1000 FTS rows and a
 # listing ~30 articles; 8 MB keeps the hot index pages of a 100k-article store resident.
-READ_CACHE_KB = 8_000
+READ_CACHE_KB = 4_000
 # Handler threads: queries release the GIL, so a few more threads than cores overlap I/O, while
 # each thread's connection and page cache cost memory (the RSS target is 300 MB).
-HANDLER_THREADS = 6
+HANDLER_THREADS = 4
 # Listing pages (front, category, source, author) are the same for every reader: rendered HTML
 # is kept this long. New articles show up within PAGE_TTL seconds; relative times are kept
 # fresh by static/desk.js. (Measured: rendering the front page costs ~6 ms of CPU; a hit ~0.1 ms.)
 PAGE_TTL = 5.0
-# Search results kept per process. Queries follow a Zipf law, so a few hundred entries catch the
-# popular ones; an entry (one page of rows and snippets) is ~25 KB, so 1000 entries stay under
-# ~25 MB per worker (measured with benchmarks/web.py: RSS with the cache full).
-SEARCH_CACHE_ITEMS = 1000
+# Search answers kept per process. Queries follow a Zipf law, so the popular ones are a small set.
+# Whole /api/search answers (bytes, ~12 KB) are kept by the thousand, whole search pages (~40 KB)
+# and result rows (Python dicts, ~40 KB a page; for feeds and misses) by the hundred. Together
+# < 30 MB per worker, so two workers stay under the 300 MB RSS target (benchmarks/web.py --workers 2).
+SEARCH_CACHE_ITEMS = {"api": 1000, "html": 300, "rows": 200}
 
 
 class ResultCache:
-    """A bounded LRU of computed results that empties itself whenever the database changes.
+    """Bounded LRUs of computed results, one per kind of key (the key's first item), that empty
+    themselves whenever the database changes.
 
     `generation()` (the database's change counter) is read on each lookup; once another
     connection commits (new articles, an edit), every entry is dropped, so a cached result is
     never older than the data it was computed from. Nothing is shared between processes.
     """
 
-    def __init__(self, generation: Callable[[], int], max_items: int = SEARCH_CACHE_ITEMS) -> None:
-        self.generation, self.max_items = generation, max_items
-        self._items: OrderedDict[Any, Any] = OrderedDict()
+    def __init__(self, generation: Callable[[], int], max_items: dict[str, int] | None = None) -> None:
+        self.generation = generation
+        self.max_items = max_items or SEARCH_CACHE_ITEMS
+        self._items: dict[str, OrderedDict[Any, Any]] = {kind: OrderedDict() for kind in self.max_items}
         self._seen = -1
         self._lock = threading.Lock()
-        self.hits = self.misses = 0
 
-    def get(self, key: Any) -> Any | None:
+    def get(self, key: tuple[Any, ...]) -> Any | None:
         current = self.generation()
         with self._lock:
             if current != self._seen:
-                self._items.clear()
+                for items in self._items.values():
+                    items.clear()
                 self._seen = current
-            value = self._items.get(key)
-            if value is None:
-                self.misses += 1
-                return None
-            self._items.move_to_end(key)
-            self.hits += 1
+            items = self._items[key[0]]
+            value = items.get(key)
+            if value is not None:
+                items.move_to_end(key)
             return value
 
-    def put(self, key: Any, value: Any) -> None:
+    def put(self, key: tuple[Any, ...], value: Any) -> None:
         with self._lock:
-            self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self.max_items:
-                self._items.popitem(last=False)
+            items = self._items[key[0]]
+            items[key] = value
+            items.move_to_end(key)
+            while len(items) > self.max_items[key[0]]:
+                items.popitem(last=False)
 
 
 class Generation:
@@ -145,7 +147,7 @@ class DeskState:
         self.settings = settings
         self.env: Environment = make_environment(template_dirs)
         self.facets = TTLCache(FACET_TTL, stale_ok=True)
-        self.pages = TTLCache(PAGE_TTL, max_items=256)
+        self.pages = TTLCache(PAGE_TTL, max_items=64)
         self.searches = ResultCache(Generation(self.db_path))
         self._local = threading.local()
 
