@@ -27,15 +27,19 @@ T = TypeVar("T")
 # Facet counts (sites, languages, categories) scan an index of every article: ~10-40 ms at
 # 100k articles. Thirty seconds of staleness in a sidebar is invisible; 30 ms per page is not.
 FACET_TTL = 30.0
-# Page cache per read connection (SQLite's default is 2 MB). A search reads ~1000 FTS rows and a
-# listing ~30 articles; 8 MB keeps the hot index pages of a 100k-article store resident.
+# Page cache per read connection (SQLite's default is 2 MB). The hot pages of a 100k-article store
+# (FTS segment heads, docsize, index interiors) fit in 4 MB; the rest comes from the OS cache. 8 MB
+# per connection cost ~25 MB more per worker with no CPU per request to show for it (benchmarks/web.py).
 READ_CACHE_KB = 4_000
-# Handler threads: queries release the GIL, so a few more threads than cores overlap I/O, while
-# each thread's connection and page cache cost memory (the RSS target is 300 MB).
+# Handler threads per process: queries release the GIL, so a few threads overlap them, while each
+# thread's connection and page cache cost memory (the RSS target is 300 MB over all workers).
+# 1, 2 and 6 threads gave the same server CPU per request within noise (benchmarks/web.py on 2 cores);
+# 4 keeps a slow query from holding up the rest, with less memory than 6.
 HANDLER_THREADS = 4
 # Listing pages (front, category, source, author) are the same for every reader: rendered HTML
 # is kept this long. New articles show up within PAGE_TTL seconds; relative times are kept
-# fresh by static/desk.js. (Measured: rendering the front page costs ~6 ms of CPU; a hit ~0.1 ms.)
+# fresh by static/desk.js. (Measured: rendering the front page costs ~2 ms of CPU; a hit ~0.1 ms.)
+# Pages with a cursor are rendered afresh (routes_front): they are many and rarely asked twice.
 PAGE_TTL = 5.0
 # Search answers kept per process. Queries follow a Zipf law, so the popular ones are a small set.
 # Whole /api/search answers (bytes, ~12 KB) are kept by the thousand, whole search pages (~40 KB)
