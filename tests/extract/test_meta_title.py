@@ -76,3 +76,30 @@ def test_typographic_quote_variants_are_one_headline() -> None:
     head = ('<meta property="og:title" content="Mayor\'s \'plan\' fails">'
             '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Mayor’s ‘plan’ fails"}</script>')
     assert _title(head) == "Mayor’s ‘plan’ fails"
+
+
+def _headline(head: str, body: str) -> str | None:
+    return read_metadata(LexborHTMLParser(f"<html><head>{head}</head><body>{body}</body></html>"),
+                         "https://www.example.com/x").headline
+
+
+def test_without_json_ld_the_lone_h1_is_the_headline() -> None:
+    head = '<meta property="og:title" content="Storm: the short social version">'
+    assert _headline(head, "<h1>Storm floods the harbour district overnight</h1>") == \
+        "Storm floods the harbour district overnight"
+
+
+def test_an_h1_that_is_kicker_plus_the_stated_title_gives_way_to_it() -> None:
+    head = '<meta property="og:title" content="Drusen fordern Teilhabe von neuer Regierung">'
+    body = "<h1>Minderheit in Syrien - Drusen fordern Teilhabe von neuer Regierung</h1>"
+    assert _headline(head, body) == "Drusen fordern Teilhabe von neuer Regierung"
+
+
+def test_a_segment_of_the_title_that_is_a_page_heading_is_the_headline() -> None:
+    head = '<meta property="og:title" content="Prince and the Revolution – Purple Rain">'
+    assert _headline(head, "<h1>Purple Rain</h1>") == "Purple Rain"
+
+
+def test_json_ld_pages_keep_the_stated_title() -> None:
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Storm floods harbour"}</script>')
+    assert _headline(head, "<h1>Weather live: all the updates</h1>") == "Storm floods harbour"

@@ -40,6 +40,20 @@ def _ours(html: str, url: str | None) -> Meta:
     return {"title": a.title, "authors": list(a.authors), "date_published": a.published}
 
 
+def _ours_metadata(html: str, url: str | None) -> Meta:
+    """The metadata module alone (read_metadata's headline), without html.py's own title rule.
+
+    Shown beside the full path so the two can be compared; the analyze path is the `newsdesk` row.
+    """
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsdesk.extract.metadata import markup_date, read_metadata
+
+    meta = read_metadata(LexborHTMLParser(html), url)
+    return {"title": meta.headline, "authors": list(meta.authors),
+            "date_published": meta.published or markup_date(html, url)}
+
+
 def _trafilatura(html: str, url: str | None) -> Meta:
     import trafilatura
 
@@ -62,8 +76,9 @@ def _newspaper(html: str, url: str | None) -> Meta:
 
 
 def available_tools() -> dict[str, Tool]:
-    """Ours plus every anchor installed here (missing ones are skipped, not faked)."""
-    tools: dict[str, Tool] = {"newsdesk": _ours}
+    """Ours (full extract_html path, and the metadata module alone) plus every anchor installed here
+    (missing ones are skipped, not faked)."""
+    tools: dict[str, Tool] = {"newsdesk": _ours, "newsdesk-metadata": _ours_metadata}
     if importlib.util.find_spec("trafilatura"):
         tools["trafilatura"] = _trafilatura
     if importlib.util.find_spec("newspaper"):
@@ -145,11 +160,11 @@ def run(pages_dir: Path | None, truth_file: Path, tools: list[str] | None = None
 
 def format_table(result: dict[str, Any]) -> str:
     lines = [f"metadata: {result['pages']} pages ({result['gold']})",
-             f"{'tool':<16}{'title':>7}{'authF1':>8}{'authP':>7}{'authR':>7}{'date':>7}{'date±1':>8}"
+             f"{'tool':<19}{'title':>7}{'authF1':>8}{'authP':>7}{'authR':>7}{'date':>7}{'date±1':>8}"
              f"{'inv.auth':>10}{'inv.date':>10}{'pages/s':>9}"]
     for name, m in result["tools"].items():
         lines.append(
-            f"{name:<16}{m.get('title_exact', 0):>7.3f}{m.get('authors_name_F1', 0):>8.3f}"
+            f"{name:<19}{m.get('title_exact', 0):>7.3f}{m.get('authors_name_F1', 0):>8.3f}"
             f"{m.get('authors_name_P', 0):>7.3f}{m.get('authors_name_R', 0):>7.3f}"
             f"{m.get('date_accuracy', 0):>7.3f}{m.get('date_accuracy_pm1day', 0):>8.3f}"
             f"{m['invented_authors']:>5}/{m['no_author_pages']:<4}{m['invented_dates']:>5}/{m['no_date_pages']:<4}"

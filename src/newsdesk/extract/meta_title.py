@@ -34,6 +34,10 @@ from newsdesk.extract.meta_text import clean_ws, first
 _SEPARATORS = re.compile(r"\s+(?:[-–—*·»/_~]|::)\s+|\s*[|｜：ㅣ]\s*")
 _TYPOGRAPHY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"',
                              "\u2013": "-", "\u2014": "-", "\u00ad": None, "\u200b": None})
+# For matching against the page's headings only: also "Headline_Section_Site" (bare underscores).
+_SEGMENTS = re.compile(_SEPARATORS.pattern + r"|\s*_\s*")
+# Elements that may carry the headline text (blogs put the site's name in <h1> and the headline in h2).
+_HEADINGS = 'h1, h2[class*="title"], h2[class*="headline"], [itemprop="headline"]'
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _QUOTES = "\"'„“”«»‘’"
 # Host labels that say nothing about the site's name.
@@ -158,3 +162,56 @@ def element_title(tree: LexborHTMLParser) -> str | None:
         if text and text.strip():
             return clean_ws(text)
     return None
+
+
+def headline(tree: LexborHTMLParser, stated: str | None, has_json_ld: bool, sites: list[str]) -> str | None:
+    """The page's headline: the stated title (see `stated_title`) on JSON-LD pages, else the lone <h1>.
+
+    Pages without JSON-LD often state only a social or search title, and their single <h1> is
+    what readers see as the headline; but an <h1> that is "Kicker - <the stated title>" gives
+    way to the stated title (the kicker is a label, not part of the headline).
+    """
+    if has_json_ld and stated:
+        return stated
+    if stated and (span := _heading_span(stated, tree)):
+        return span
+    heads = tree.css("h1")
+    h1 = clean_ws(heads[0].text(deep=True) or "").strip(" |-–—") if len(heads) == 1 else ""
+    if not h1 or not _headline_like(h1) or (sites and _site_like(_squeeze(h1), [_squeeze(s) for s in sites])):
+        return stated or h1 or None
+    if stated and _kicker_of(h1, stated):
+        return stated
+    return h1
+
+
+def _heading_span(title: str, tree: LexborHTMLParser) -> str | None:
+    """The longest run of the title's segments that is also one of the page's headings, if shorter
+    than the title: "Artist – Song" with <h1>Song</h1>, "Headline_Section_Site" with <h2 class=title>."""
+    parts = [p for p in _SEGMENTS.split(title) if p]
+    if len(parts) < 2:
+        return None
+    heads = {_words(h.text(deep=True, separator=" ") or "") for h in tree.css(_HEADINGS)[:12]}
+    spans = [_span(title, parts, i, j) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)
+             if (i, j) != (0, len(parts))]
+    found = [sp for sp in spans if sp and _words(sp) in heads]
+    return max(found, key=len) if found else None
+
+
+def _words(s: str) -> str:
+    """Word characters only: headings split into spans lose or move their punctuation."""
+    return " ".join(re.findall(r"\w+", s.casefold()))
+
+
+def _headline_like(text: str) -> bool:
+    words = text.split()
+    # three words, or a CJK headline (no spaces) of some length
+    return (len(words) >= 3 or len(text) >= 12 and len(words) == 1) and len(text) <= 300
+
+
+def _kicker_of(h1: str, stated: str) -> bool:
+    """True when `h1` is "<kicker> - <stated>" (any headline separator)."""
+    folded_h1, folded = _fold(h1), _fold(stated)
+    if not folded_h1.endswith(folded) or folded_h1 == folded:
+        return False
+    kicker = folded_h1[: -len(folded)].rstrip()
+    return len(kicker) > 1 and kicker[-1] in ":-|·»/*"

@@ -35,7 +35,7 @@ from newsdesk.extract.meta_jsonld import (
 )
 from newsdesk.extract.meta_tags import all_meta, link_href, meta_map, parsely
 from newsdesk.extract.meta_text import as_list, first, node_text, split_list, unique
-from newsdesk.extract.meta_title import site_names, stated_title
+from newsdesk.extract.meta_title import headline, site_names, stated_title
 
 __all__ = ["ARTICLE_TYPES", "PAGE_TYPES", "PageMeta", "clean_authors", "markup_date", "normalise_date",
            "read_metadata"]
@@ -43,7 +43,8 @@ __all__ = ["ARTICLE_TYPES", "PAGE_TYPES", "PageMeta", "clean_authors", "markup_d
 
 @dataclass
 class PageMeta:
-    title: str | None = None
+    title: str | None = None  # the stated title, site name removed (meta_title.stated_title)
+    headline: str | None = None  # the headline to show: title or the lone <h1> (meta_title.headline)
     html_title: str | None = None
     authors: list[str] = field(default_factory=list)
     published: str | None = None
@@ -69,7 +70,9 @@ def read_metadata(tree: LexborHTMLParser, url: str | None = None) -> PageMeta:
     publisher = ld_name(ld.get("publisher")) if ld else None
     meta.site_name = first(metas.get("og:site_name"), publisher, metas.get("application-name"),
                            metas.get("publisher"))
-    meta.title = stated_title(tree, ld, metas, meta.html_title, site_names(metas, publisher, url))
+    sites = site_names(metas, publisher, url)
+    meta.title = stated_title(tree, ld, metas, meta.html_title, sites)
+    meta.headline = headline(tree, meta.title, bool(ld_types), sites)
     meta.authors = page_authors(tree, ld, metas, parsely_page, meta.site_name, url)
     meta.published = published_date(tree, ld, metas, parsely_page)
     meta.updated = updated_date(tree, ld, metas)
