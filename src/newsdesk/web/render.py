@@ -74,13 +74,13 @@ def iso_time(value: str | None) -> str:
 
 
 @functools.lru_cache(maxsize=8192)
-def parsed_time(value: str) -> tuple[datetime, str] | None:
-    """(aware datetime, absolute wording) of an ISO time. Cached: a listing shows ~40 times, and
-    the same times recur on every page that shows the same articles."""
+def parsed_time(value: str) -> tuple[datetime, str, str] | None:
+    """(aware datetime, ISO form, absolute wording) of an ISO time. Cached: a listing shows ~40
+    times, and the same times recur on every page that shows the same articles."""
     dt = parse_time(value)
     if dt is None:
         return None
-    return dt, _human(dt, date_only=len(value.strip()) <= 10)
+    return dt, dt.isoformat(), _human(dt, date_only=len(value.strip()) <= 10)
 
 
 def time_html(value: str | None, cls: str = "when") -> str:
@@ -92,8 +92,8 @@ def time_html(value: str | None, cls: str = "when") -> str:
     found = parsed_time(value) if value and isinstance(value, str) else None
     if found is None:
         return ""
-    dt, human = found
-    return (f'<time class="{html.escape(cls)}" datetime="{dt.isoformat()}" title="{human}" data-relative>'
+    dt, iso, human = found
+    return (f'<time class="{html.escape(cls)}" datetime="{iso}" title="{human}" data-relative>'
             f"{_relative(dt)}</time>")
 
 
