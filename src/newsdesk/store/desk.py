@@ -89,6 +89,25 @@ def _listing(row: sqlite3.Row) -> dict[str, Any]:
     return d
 
 
+def _search_filters(f: Filters) -> tuple[str, list[Any], list[str], list[Any]]:
+    """FROM (desk_listing, joined to the category/author side tables when asked) with its arguments,
+    and the conditions with theirs, for a filtered search: every check reads small indexes."""
+    source, join_args = "desk_listing l", []
+    if f.category:
+        source += " JOIN desk_categories c ON c.article_id = l.id AND c.name = ?"
+        join_args.append(f.category)
+    if f.author:
+        source += " JOIN desk_authors au ON au.article_id = l.id AND au.name = ?"
+        join_args.append(f.author)
+    where, args = [], []
+    for column, value in (("l.site_name", f.site), ("l.language", f.language)):
+        if value:
+            where.append(f"{column} = ?")
+            args.append(value)
+    dates, more = _date_range("l.sort_key", f)
+    return source, join_args, where + dates, args + more
+
+
 def _date_range(column: str, f: Filters) -> tuple[list[str], list[Any]]:
     where, args = [], []
     if f.since:
@@ -346,14 +365,14 @@ class DeskQueries:
 
         SQLite sorts and cuts, so only one page of ids reaches Python; sorting by date computes no bm25.
         """
-        source, where, args = self._listing_source(f)
+        source, join_args, where, args = _search_filters(f)
         score, order = ("0", "sort_key DESC, id DESC") if sort == "date" else (
             "bm25(articles_fts, 5.0, 1.0)", "score, id DESC")
         rows = self.conn.execute(
-            f"SELECT id FROM (SELECT a.id AS id, {score} AS score, {SORT} AS sort_key FROM articles_fts, {source}"
-            f" WHERE a.id = articles_fts.rowid AND articles_fts MATCH ? AND {' AND '.join(where)}"
+            f"SELECT id FROM (SELECT l.id AS id, {score} AS score, l.sort_key AS sort_key FROM articles_fts, {source}"
+            f" WHERE l.id = articles_fts.rowid AND articles_fts MATCH ?{''.join(' AND ' + w for w in where)}"
             f" ORDER BY articles_fts.rowid DESC LIMIT {SEARCH_WINDOW}) ORDER BY {order} LIMIT ?",
-            (match, *args, top)).fetchall()
+            (*join_args, match, *args, top)).fetchall()
         return [r[0] for r in rows]
 
     def _page_of(self, ordered: list[int], limit: int, offset: int) -> list[dict[str, Any]]:
