@@ -121,13 +121,16 @@ def format_result(result: dict[str, Any]) -> str:
 
 # -- tuning by cross-validation over topics ----------------------------------------------------
 
-GRID = {"JOIN_THRESHOLD": (0.18, 0.2, 0.22), "MERGE_THRESHOLD": (0.25, 0.3, 0.35), "SPLIT_THRESHOLD": (0.0,)}
+# Thresholds on the pair model's probability; the pair model itself is refitted in every fold.
+GRID: dict[str, tuple[Any, ...]] = {"LOCAL_THRESHOLD": (0.3, 0.45)}
 
 
 @contextmanager
-def settings(values: dict[str, float]) -> Iterator[None]:
+def settings(values: dict[str, Any]) -> Iterator[None]:
     """Temporarily set the clusterer's tuned constants (module attributes)."""
-    modules = (cluster_mod, repair_mod, features_mod)
+    from newsdesk.stories import pairs as pairs_mod
+
+    modules = (cluster_mod, repair_mod, features_mod, pairs_mod)
     saved = {(m, k): getattr(m, k) for m in modules for k in values if hasattr(m, k)}
     try:
         for (m, k) in saved:
@@ -147,32 +150,36 @@ def topic_groups(docs: Docs) -> list[Docs]:
     return [groups[k] for k in sorted(groups)]
 
 
-def tune(paths: list[Path], folds: int = 4, seed: int = 0) -> dict[str, Any]:
-    """Cross-validated B³ F1 of one setting chosen for all files together, per fold.
+def deal(docs: Docs, folds: int, seed: int) -> list[Docs]:
+    groups = topic_groups(docs)
+    random.Random(seed).shuffle(groups)
+    return [sum(groups[i::folds], []) for i in range(folds)]
 
-    Fold f of every file is held out together; the grid point with the best mean B³ F1 over
-    the other folds of all files is chosen and scored on each file's fold f.
+
+def tune(paths: list[Path], folds: int = 4, seed: int = 0) -> dict[str, Any]:
+    """Cross-validation over topics of the whole method, the honest figure.
+
+    Each file's topics (GVC: incidents) are dealt into folds; fold f of every file is held out
+    together. On the other folds the pair model is fitted (`fit_pairs`) and, with it, the grid
+    point with the best summed B³ F1 is chosen; both are then scored on each file's fold f.
     """
     points = [dict(zip(GRID, values, strict=True)) for values in itertools.product(*GRID.values())]
-    tables: dict[str, list[list[float]]] = {}  # file -> [point][fold] B³ F1 on that fold alone
-    for path in paths:
-        score = scorer(path)
-        groups = topic_groups(load_docs(path))
-        random.Random(seed).shuffle(groups)
-        dealt = [sum(groups[i::folds], []) for i in range(folds)]
-        tables[str(path)] = []
-        for point in points:
-            with settings(point):
-                tables[str(path)].append([_f1(part, score, seed) for part in dealt])
+    files = {str(p): (scorer(p), deal(load_docs(p), folds, seed)) for p in paths}
     chosen: list[dict[str, Any]] = []
     for f in range(folds):
-        train = [sum(t[p][g] for t in tables.values() for g in range(folds) if g != f) for p in range(len(points))]
-        best = max(range(len(points)), key=train.__getitem__)
-        chosen.append({"fold": f, "values": points[best],
-                       "held_out_F1": {name: t[best][f] for name, t in tables.items()}})
-    overall = max(range(len(points)), key=lambda p: sum(sum(t[p]) for t in tables.values()))
-    cv = {name: sum(c["held_out_F1"][name] for c in chosen) / folds for name in tables}
-    return {"grid": GRID, "folds": chosen, "cv_F1": cv, "best_overall": points[overall]}
+        weights, bias = fit_pairs([part for _, parts in files.values() for g, part in enumerate(parts) if g != f])
+        with settings({"PAIR_WEIGHTS": weights, "PAIR_BIAS": bias}):
+            train = []
+            for point in points:
+                with settings(point):
+                    train.append(sum(_f1(part, score, seed) for score, parts in files.values()
+                                     for g, part in enumerate(parts) if g != f))
+            best = points[max(range(len(points)), key=train.__getitem__)]
+            with settings(best):
+                held = {name: _f1(parts[f], score, seed) for name, (score, parts) in files.items()}
+        chosen.append({"fold": f, "values": best, "pair_weights": weights, "pair_bias": bias, "held_out_F1": held})
+    cv = {name: sum(c["held_out_F1"][name] for c in chosen) / folds for name in files}
+    return {"grid": GRID, "folds": chosen, "cv_F1": cv}
 
 
 def _f1(docs: Docs, score: Callable[..., dict[str, Any]], seed: int) -> float:
@@ -198,7 +205,8 @@ def pair_sides(docs: Docs) -> list[Any]:
             for w, d in zip(weights, docs, strict=True)]
 
 
-def pair_table(docs: Docs, cross_share: float = 0.05, seed: int = 0) -> tuple[list[list[float]], list[int], list[str]]:
+def pair_table(docs: Docs, cross_share: float = 0.05,
+               seed: int = 0) -> tuple[list[list[float]], list[int], list[str]]:
     """Features, labels and CV unit of every same-topic pair and a sample of cross-topic pairs."""
     from newsdesk.stories import pairs
 
@@ -218,29 +226,34 @@ def pair_table(docs: Docs, cross_share: float = 0.05, seed: int = 0) -> tuple[li
     return X, y, unit
 
 
-def train_pairs(paths: list[Path], folds: int = 4, seed: int = 0) -> dict[str, Any]:
-    """Fit the pair model's logistic regression; held-out log-loss over topic folds beside the fit."""
+def fit_pairs(parts: list[Docs], seed: int = 0) -> tuple[tuple[float, ...], float]:
+    """The pair model's logistic regression fitted on the pairs within each part."""
     from sklearn.linear_model import LogisticRegression
-    from sklearn.metrics import log_loss
 
     X: list[list[float]] = []
     y: list[int] = []
-    fold: list[int] = []
-    for path in paths:
-        fx, fy, funit = pair_table(load_docs(path), seed=seed)
-        names = sorted({u for pair in funit for u in pair.split("|")})
-        random.Random(seed).shuffle(names)
-        of = {u: i % folds for i, u in enumerate(names)}
-        X += fx
-        y += fy
-        # a pair belongs to a fold when both its units do; straddling pairs are only trained on
-        fold += [of[a] if of[a] == of[b] else -1 for a, b in (u.split("|") for u in funit)]
+    for part in parts:
+        px, py, _ = pair_table(part, seed=seed)
+        X += px
+        y += py
+    model = LogisticRegression(max_iter=2000).fit(X, y)
+    return tuple(round(float(w), 3) for w in model.coef_[0]), round(float(model.intercept_[0]), 3)
+
+
+def train_pairs(paths: list[Path], folds: int = 4, seed: int = 0) -> dict[str, Any]:
+    """Fit the pair model on every file; held-out log-loss over topic folds beside the fit."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import log_loss
+
+    dealt = [deal(load_docs(p), folds, seed) for p in paths]
+    tables = [[pair_table(part, seed=seed)[:2] for part in parts] for parts in dealt]
     held = []
     for f in range(folds):
-        train = [i for i in range(len(y)) if fold[i] != f]
-        test = [i for i in range(len(y)) if fold[i] == f]
-        model = LogisticRegression(max_iter=2000).fit([X[i] for i in train], [y[i] for i in train])
-        held.append(log_loss([y[i] for i in test], model.predict_proba([X[i] for i in test])[:, 1], labels=[0, 1]))
-    model = LogisticRegression(max_iter=2000).fit(X, y)
-    return {"pairs": len(y), "positive": sum(y), "cv_log_loss": held,
-            "weights": [round(float(w), 3) for w in model.coef_[0]], "bias": round(float(model.intercept_[0]), 3)}
+        train = [t for file in tables for g, t in enumerate(file) if g != f]
+        test = [file[f] for file in tables]
+        model = LogisticRegression(max_iter=2000).fit(sum((t[0] for t in train), []), sum((t[1] for t in train), []))
+        ty = sum((t[1] for t in test), [])
+        held.append(round(float(log_loss(ty, model.predict_proba(sum((t[0] for t in test), []))[:, 1],
+                                         labels=[0, 1])), 4))
+    weights, bias = fit_pairs([load_docs(p) for p in paths], seed)
+    return {"cv_log_loss": held, "weights": weights, "bias": bias}

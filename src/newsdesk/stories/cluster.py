@@ -38,7 +38,7 @@ from newsdesk.stories.features import When, terms, tf_weights
 
 # The mean same-event probability (pair model) a story needs for an article to join it. Tuned by
 # 4-fold cross-validation over topics (`benchmarks/clustering.py --tune`; see bench.clustering.GRID).
-JOIN_THRESHOLD = 0.5
+JOIN_THRESHOLD = 0.3
 # How many of the best centroid matches are scored member by member, against how many members:
 # bounds the pair-model cost per article (SCORED * MEMBERS pairs), whatever the store's size.
 SCORED = 6
@@ -188,29 +188,26 @@ class Clusterer:
             params = [*query, lo, hi, CANDIDATES]
         return [r[0] for r in self.conn.execute(sql, params)]
 
-    def best_story(self, vector: dict[str, float], idfs: dict[str, float], when: When | None,
-                   me: pairs.Side, exclude: int) -> tuple[StoryState | None, float]:
-        """The best story other than `exclude` for an article already placed (the repair pass)."""
-        return self._best_story(vector, idfs, when, me, None, exclude)
-
-    def _best_story(self, vector: dict[str, float], idfs: dict[str, float], when: When | None,
-                    me: pairs.Side, n: int | None = None,
-                    exclude: int | None = None) -> tuple[StoryState | None, float]:
+    def ranked_stories(self, vector: dict[str, float], idfs: dict[str, float], when: When | None,
+                       exclude: int | None = None) -> list[StoryState]:
+        """The `SCORED` candidate stories nearest by (decayed) centroid cosine, but `exclude`."""
         ranked = []
         for story_id in self.candidates(vector, when):
-            if story_id == exclude:
-                continue
-            story = self.load_story(story_id)
-            ranked.append((self.similarity(vector, idfs, story, when), story))
+            if story_id != exclude:
+                story = self.load_story(story_id)
+                ranked.append((self.similarity(vector, idfs, story, when), story))
         ranked.sort(key=lambda r: r[0], reverse=True)
-        stories = [story for _, story in ranked[:SCORED]]
+        return [story for _, story in ranked[:SCORED]]
+
+    def _best_story(self, vector: dict[str, float], idfs: dict[str, float], when: When | None,
+                    me: pairs.Side, n: int | None = None) -> tuple[StoryState | None, float]:
+        stories = self.ranked_stories(vector, idfs, when)
         members = self.member_sides([story.id for story in stories], n)
+        scores = pairs.group_scores(me, members)
         best, score = None, 0.0
         for story in stories:
-            sides = members.get(story.id, [])
-            p = sum(pairs.same_story(me, other) for other in sides) / len(sides) if sides else 0.0
-            if p > score:
-                best, score = story, p
+            if scores.get(story.id, 0.0) > score:
+                best, score = story, scores[story.id]
         return best, score
 
     def member_sides(self, story_ids: list[int], n: int | None = None,

@@ -20,6 +20,7 @@ import click
 from newsdesk.cli_common import db_option, json_option, print_json, store_from
 from newsdesk.records import Article, RawPage
 from newsdesk.store import Store, open_store
+from newsdesk.stories import repair as repair_mod
 from newsdesk.stories.features import article_when
 
 
@@ -40,7 +41,12 @@ def cluster_stream(lines: Iterable[dict[str, Any]], store: Store | None = None,
             store.place_article(article_id, article, article_when(line.get("date"), text), repair=repair)
             placed.append((doc_id, article_id))
         if repair:
-            store.repair_stories()
+            # At the end of a batch, repeat the repair over what the last round changed until it
+            # settles (a move or merge can make another one worth doing).
+            for _ in range(repair_mod.FINAL_ROUNDS):
+                report = store.repair_stories()
+                if not (report.merged or report.split or report.moved):
+                    break
         stories = store.story_assignments()
         for doc_id, article_id in placed:
             yield {"id": doc_id, "story_id": str(stories.get(article_id, ""))}

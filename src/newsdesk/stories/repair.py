@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
+from collections import Counter
 from dataclasses import dataclass
 
 from newsdesk.stories import pairs
@@ -39,6 +40,13 @@ SPLIT_MIN = 4
 # pass to move it there. Not tuned yet (a guess: clear enough not to flip back and forth).
 MOVE_MARGIN = 0.1
 REPAIR_EVERY = 200
+# Whether the repair pass re-clusters each changed story's neighbourhood by average linkage, with
+# its cut (mean same-event probability) and the largest neighbourhood it will take on (articles).
+RECLUSTER = True
+LOCAL_THRESHOLD = 0.45
+LOCAL_MAX = 150
+# Repair rounds at the end of a `newsdesk cluster` batch, each over what the previous one changed.
+FINAL_ROUNDS = 1
 
 
 @dataclass(frozen=True)
@@ -61,10 +69,78 @@ def repair(conn: sqlite3.Connection, since: int | None = None, now: str = "",
     merged = split = 0
     for story_id in ids:
         split += _try_split(clusterer, story_id, now)
-    moved = sum(_reassign(clusterer, story_id, now) for story_id in ids)
+    moved = sum(recluster(clusterer, story_id, now) for story_id in ids) if RECLUSTER else 0
+    moved += sum(_reassign(clusterer, story_id, now) for story_id in ids)
     for story_id in ids:
         merged += _try_merge(clusterer, story_id, now)
     return RepairReport(len(ids), merged, split, moved)
+
+
+def recluster(clusterer: Clusterer, story_id: int, now: str) -> int:
+    """Re-cluster a story's neighbourhood (it and its `SCORED` nearest stories) by average linkage.
+
+    The greedy pass saw each article once, in arrival order; here every article of the
+    neighbourhood is compared with every other (pair model), cut at `LOCAL_THRESHOLD`, and
+    articles move to match. Bounded: a neighbourhood over `LOCAL_MAX` articles is left alone.
+    """
+    story = _alive(clusterer, story_id)
+    if story is None:
+        return 0
+    idfs = clusterer.idfs(story.terms)
+    vector = {t: w * idfs[t] for t, w in story.terms.items()}
+    stories = [story, *clusterer.ranked_stories(vector, idfs, _when(story), exclude=story_id)]
+    members = [(s.id, m) for s in stories for m in _members(clusterer, s.id)]
+    if len(members) < 2 or len(members) > LOCAL_MAX:
+        return 0
+    idfs = clusterer.idfs({t for _, m in members for t in m[1]})
+    sides = [pairs.side(m[1], idfs, None if m[2] is None else When(m[2], m[3])) for _, m in members]
+    labels = average_link_labels(sides, LOCAL_THRESHOLD)
+    return _relabel(clusterer, [(sid, m[0]) for sid, m in members], labels, now)
+
+
+def average_link_labels(sides: list[pairs.Side], threshold: float) -> list[int]:
+    """Average-linkage clusters over the pair model's probabilities, cut at `threshold`."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    n = len(sides)
+    condensed = [1.0 - pairs.same_story(sides[i], sides[j]) for i in range(n) for j in range(i + 1, n)]
+    return [int(x) for x in fcluster(linkage(condensed, method="average"), 1.0 - threshold, criterion="distance")]
+
+
+def _relabel(clusterer: Clusterer, placed: list[tuple[int, int]], labels: list[int], now: str) -> int:
+    """Move articles (story, article) so each new cluster is one story; the largest share keeps its id."""
+    clusters: dict[int, list[tuple[int, int]]] = {}
+    for pair, label in zip(placed, labels, strict=True):
+        clusters.setdefault(label, []).append(pair)
+    taken: set[int] = set()
+    target: dict[int, int] = {}  # article -> story
+    for group in sorted(clusters.values(), key=len, reverse=True):
+        counts: dict[int, int] = {}
+        for sid, _ in group:
+            counts[sid] = counts.get(sid, 0) + 1
+        free = [sid for sid in sorted(counts, key=counts.__getitem__, reverse=True) if sid not in taken]
+        sid = free[0] if free else _new_story(clusterer, now)
+        taken.add(sid)
+        target.update((aid, sid) for _, aid in group)
+    moving = [(aid, sid, old) for old, aid in placed if (sid := target[aid]) != old]
+    if not moving:
+        return 0
+    clusterer.conn.executemany("UPDATE story_articles SET story_id = ? WHERE article_id = ?",
+                               [(sid, aid) for aid, sid, _ in moving])
+    for sid in {sid for sid, _ in placed} | taken:
+        story = clusterer.load_story(sid)
+        rebuild(clusterer, story, now)
+        heirs = Counter(new for _, new, old in moving if old == sid)
+        if story.size == 0 and heirs:  # an emptied story answers with where most of it went
+            clusterer.conn.execute("UPDATE stories SET merged_into = ? WHERE id = ?", (heirs.most_common(1)[0][0], sid))
+    for sid in taken:
+        label_articles(clusterer.conn, sid)
+    return len(moving)
+
+
+def _new_story(clusterer: Clusterer, now: str) -> int:
+    cur = clusterer.conn.execute("INSERT INTO stories(size, created_at, updated_at) VALUES (0, ?, ?)", (now, now))
+    return int(cur.lastrowid or 0)
 
 
 def _reassign(clusterer: Clusterer, story_id: int, now: str) -> int:
@@ -82,11 +158,16 @@ def _reassign(clusterer: Clusterer, story_id: int, now: str) -> int:
         when = None if day is None else When(day, slack)
         idfs = clusterer.idfs(weights)
         me = pairs.side(weights, idfs, when)
-        own = clusterer.member_sides([story_id], exclude=article_id).get(story_id, [])
-        own_p = average_link([me], own)
         vector = {t: w * idfs[t] for t, w in weights.items()}
-        best, score = clusterer.best_story(vector, idfs, when, me, exclude=story_id)
-        if best is None or score < clusterer.join_threshold or score < own_p + MOVE_MARGIN:
+        others = clusterer.ranked_stories(vector, idfs, when, exclude=story_id)
+        groups = clusterer.member_sides([story_id, *(o.id for o in others)], exclude=article_id)
+        scores = pairs.group_scores(me, groups)
+        own_p = scores.pop(story_id, 0.0)
+        if not scores:
+            continue
+        best_id = max(scores, key=scores.__getitem__)
+        score, best = scores[best_id], next(o for o in others if o.id == best_id)
+        if score < clusterer.join_threshold or score < own_p + MOVE_MARGIN:
             continue
         clusterer.conn.execute("UPDATE story_articles SET story_id = ?, similarity = ? WHERE article_id = ?",
                                (best.id, score, article_id))
@@ -134,11 +215,11 @@ def _try_merge(clusterer: Clusterer, story_id: int, now: str) -> int:
     ranked.sort(key=lambda r: r[0], reverse=True)
     others = [other for _, other in ranked[:SCORED]]
     sides = clusterer.member_sides([story_id, *(o.id for o in others)])
+    links = average_links(sides.pop(story_id, []), sides)
     best, score = None, 0.0
     for other in others:
-        link = average_link(sides.get(story_id, []), sides.get(other.id, []))
-        if link > score:
-            best, score = other, link
+        if links.get(other.id, 0.0) > score:
+            best, score = other, links[other.id]
     if best is None or score < MERGE_THRESHOLD:
         return 0
     keep, gone = (story, best) if story.size >= best.size else (best, story)
@@ -146,11 +227,13 @@ def _try_merge(clusterer: Clusterer, story_id: int, now: str) -> int:
     return 1
 
 
-def average_link(a: list[pairs.Side], b: list[pairs.Side]) -> float:
-    """Mean same-event probability over every pair across two stories' (sampled) members."""
-    if not a or not b:
-        return 0.0
-    return sum(pairs.same_story(x, y) for x in a for y in b) / (len(a) * len(b))
+def average_links(mine: list[pairs.Side], groups: dict[int, list[pairs.Side]]) -> dict[int, float]:
+    """Mean same-event probability over every pair across a story's members and each group's."""
+    totals: dict[int, float] = {}
+    for side in mine:
+        for k, p in pairs.group_scores(side, groups).items():
+            totals[k] = totals.get(k, 0.0) + p / len(mine)
+    return totals
 
 
 def merge_into(clusterer: Clusterer, keep: StoryState, gone: StoryState, now: str) -> None:
