@@ -103,3 +103,7 @@ def test_a_segment_of_the_title_that_is_a_page_heading_is_the_headline() -> None
 def test_json_ld_pages_keep_the_stated_title() -> None:
     head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Storm floods harbour"}</script>')
     assert _headline(head, "<h1>Weather live: all the updates</h1>") == "Storm floods harbour"
+
+
+def test_a_short_site_name_at_the_start_of_a_segment_is_the_site() -> None:
+    assert strip_site("Ceasefire talks at risk | CBC News", ["CBC"]) == "Ceasefire talks at risk"

@@ -139,8 +139,11 @@ def _site_like(segment: str, keys: list[str]) -> bool:
     if not segment:
         return False
     for key in keys:
-        if segment == key or (len(segment) >= 2 and segment in key) or (len(key) >= 4 and key in segment
-                                                                          and len(segment) <= 3 * len(key)):
+        if segment == key or (len(segment) >= 2 and segment in key):
+            return True
+        # "CBC News" for "CBC", "Die Neue Südtiroler Tageszeitung" for "tageszeitung"
+        if len(segment) <= 3 * len(key) and (len(key) >= 4 and key in segment
+                                             or len(key) >= 3 and segment.startswith(key)):
             return True
     return False
 
