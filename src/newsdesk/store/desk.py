@@ -468,8 +468,17 @@ def _snippet(text: str, patterns: tuple[re.Pattern[str] | None, re.Pattern[str] 
     """About `width` characters around the first phrase match, else the first term match, matches
     marked; the text's start when nothing matches (the hit was in the title)."""
     pattern, anchor = patterns
-    text = " ".join(text.split())
-    found = (anchor.search(text) if anchor else None) or (pattern.search(text) if pattern else None)
+
+    def first(s: str) -> re.Match[str] | None:
+        return (anchor.search(s) if anchor else None) or (pattern.search(s) if pattern else None)
+
+    # Whitespace is normalised in a slice around the match, not over the whole body: splitting
+    # and joining every body was most of a search page's snippet time.
+    found = first(text)
+    lo = max(0, (found.start() if found else 0) - 2 * width)
+    cut_head, cut_tail = lo > 0, lo + 4 * width < len(text)
+    text = " ".join(text[lo:lo + 4 * width].split())
+    found = first(text)
     start = max(0, (found.start() if found else 0) - width // 3)
     if start:
         space = text.find(" ", start)
@@ -478,7 +487,8 @@ def _snippet(text: str, patterns: tuple[re.Pattern[str] | None, re.Pattern[str] 
     if end < len(text):
         space = text.rfind(" ", start, end)
         end = space if space > start + width // 2 else end
-    return ("…" if start else "") + _mark_all(text[start:end], pattern) + ("…" if end < len(text) else "")
+    return (("…" if start or cut_head else "") + _mark_all(text[start:end], pattern)
+            + ("…" if end < len(text) or cut_tail else ""))
 
 
 def _is_query_error(exc: sqlite3.OperationalError) -> bool:
