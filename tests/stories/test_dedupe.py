@@ -104,3 +104,13 @@ def test_lsh_finds_the_copy_among_many_unrelated(deduper: Deduper) -> None:
         deduper.add(100 + i, " ".join(rng.choices(words, k=150)))
     deduper.add(1, "\n\n".join(WIRE))
     assert deduper.add(2, "\n\n".join(WIRE[:4]) + "\n\nStory continues below advertisement").canonical_id == 1
+
+
+def test_a_later_copy_bridging_two_groups_makes_them_one(deduper: Deduper) -> None:
+    first_half, second_half = " ".join(WIRE[:2]), " ".join(WIRE[2:4])
+    a = deduper.add(1, first_half, "a.example", 19000.0)
+    b = deduper.add(2, second_half, "b.example", 19000.5)
+    assert a.canonical_id == 1 and b.canonical_id == 2  # two trimmed copies share no text: two groups
+    c = deduper.add(3, " ".join(WIRE[:4]), "c.example", 19001.0)  # the full copy contains both
+    groups = {r[0] for r in deduper.conn.execute("SELECT canonical_id FROM story_fingerprints")}
+    assert groups == {c.canonical_id} == {1}  # one group; the earliest represents it

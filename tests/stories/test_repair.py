@@ -47,3 +47,36 @@ def test_a_story_gluing_two_events_is_split(monkeypatch: pytest.MonkeyPatch) -> 
         groups.setdefault(story_id, set()).add(article_id)
     assert {1, 2, 3} in groups.values() and {4, 5, 6} in groups.values()
     assert all(json.loads(r[0]) for r in store.conn.execute("SELECT terms FROM stories WHERE size > 0"))
+
+
+def test_recluster_pulls_apart_a_story_the_greedy_pass_glued() -> None:
+    store = open_store(":memory:")
+    clusterer = Clusterer(store.conn)
+    for i, doc in enumerate(QUAKE + ELECTION, 1):
+        clusterer.assign(i, *doc, None, "now")
+    store.conn.execute("UPDATE story_articles SET story_id = 1")  # as a greedy pass gone wrong might
+    for story_id in (1, 2):
+        repair_mod.rebuild(clusterer, clusterer.load_story(story_id), "now")
+    moved = repair_mod.recluster(clusterer, 1, "now")
+    groups: dict[int, set[int]] = {}
+    for article_id, story_id in store.story_assignments().items():
+        groups.setdefault(story_id, set()).add(article_id)
+    assert moved == len(ELECTION) or moved == len(QUAKE)
+    assert sorted(groups.values(), key=min) == [{1, 2, 3}, {4, 5, 6}]
+    sizes = dict(store.conn.execute("SELECT id, size FROM stories WHERE size > 0").fetchall())
+    assert sorted(sizes.values()) == [3, 3]
+
+
+def test_average_link_labels_cut_at_the_threshold() -> None:
+    from collections import Counter
+
+    from newsdesk.stories import pairs
+    from newsdesk.stories.cluster import idf
+    from newsdesk.stories.features import terms, tf_weights
+
+    weights = [tf_weights(terms(t, x)) for t, x in QUAKE + ELECTION]
+    df = Counter(t for w in weights for t in w)
+    sides = [pairs.side(w, {t: idf(c, len(weights)) for t, c in df.items()}, None) for w in weights]
+    labels = repair_mod.average_link_labels(sides, 0.3)
+    assert len(set(labels[:3])) == 1 and len(set(labels[3:])) == 1 and labels[0] != labels[3]
+    assert len(set(repair_mod.average_link_labels(sides, 0.9999))) == len(sides)  # nothing that sure: all apart

@@ -66,10 +66,11 @@ class Synth:
             row += size
             centroid: dict[str, float] = {f"@n{story_id}x{i}": 2.0 * size for i in range(NAMES)}
             names_df += [(name, size) for name in centroid]
-            for _ in range(size):
-                # Members' own term rows only feed the repair pass, which this benchmark does not time.
+            for k in range(size):
+                # Each member's own term row, as stored: the pair model scores against these.
                 self.articles += 1
-                members.append((self.articles, story_id, self.day(), "{}"))
+                own = {f"w{w}": 1.0 for w in block[k].tolist()} | {f"@n{story_id}x{i}": 2.0 for i in range(NAMES)}
+                members.append((self.articles, story_id, self.day(), json.dumps(own)))
             ids, counts = np.unique(block, return_counts=True)
             centroid |= {f"w{w}": float(c) for w, c in zip(ids.tolist(), counts.tolist(), strict=True)}
             # The rare words and the names are what distinguishes a story: those are indexed.

@@ -8,7 +8,9 @@
   is a duplicate when its resemblance (the larger of estimated Jaccard and estimated
   containment of the shorter text in the longer) reaches `NEAR_THRESHOLD`. Containment
   is what keeps a trimmed wire copy (the first half of the story) in its group.
-- **Groups**: every member points at one representative (`canonical_id`): the original
+- **Groups**: an article near enough to members of two groups joins them into one (a later,
+  longer copy can bridge two trimmed ones). Every member points at one representative
+  (`canonical_id`): the original
   source when a member names it ("(AP)", "originally published by Reuters") and that
   source is in the group, else the earliest published, else the first stored.
 
@@ -126,7 +128,7 @@ class Deduper:
         """Fingerprint and register one article (inside a transaction); return its group."""
         self.forget(article_id)
         fp = fingerprint(text)
-        match, kind, score = self._best_match(fp)
+        match, kind, score, bridged = self._best_match(fp)
         canonical = self._canonical_of(match) if match is not None else article_id
         self.conn.execute(
             "INSERT INTO story_fingerprints(article_id, exact, signature, shingles, site_name, canonical_id,"
@@ -137,6 +139,10 @@ class Deduper:
             self.conn.executemany("INSERT OR IGNORE INTO story_lsh(band, hash, article_id) VALUES (?,?,?)",
                                   [(b, h, article_id) for b, h in bands(fp.signature)])
         if match is not None:
+            # An article that is a near copy of members of several groups bridges them: one group.
+            for other in {self._canonical_of(b) for b in bridged} - {canonical}:
+                self.conn.execute("UPDATE story_fingerprints SET canonical_id = ? WHERE canonical_id = ?",
+                                  (canonical, other))
             canonical = self._choose_representative(canonical)
         return Duplicate(article_id, canonical, kind, score)
 
@@ -157,21 +163,24 @@ class Deduper:
                 self._choose_representative(rest[0])
 
     # -- steps ------------------------------------------------------------------------------
-    def _best_match(self, fp: Fingerprint) -> tuple[int | None, str | None, float | None]:
+    def _best_match(self, fp: Fingerprint) -> tuple[int | None, str | None, float | None, list[int]]:
+        """The best stored match (id, kind, score) and every stored article near enough to bridge."""
         row = self.conn.execute("SELECT article_id FROM story_fingerprints WHERE exact = ? ORDER BY article_id"
                                 " LIMIT 1", (fp.exact,)).fetchone()
         if row:
-            return int(row[0]), "exact", 1.0
+            return int(row[0]), "exact", 1.0, []
         if fp.signature is None:
-            return None, None, None
-        best, score = None, 0.0
+            return None, None, None, []
+        best, score, near = None, 0.0, []
         for other_id, other in self._candidates(fp.signature):
             sim = resemblance(fp, other)
+            if sim >= self.threshold:
+                near.append(other_id)
             if sim > score:
                 best, score = other_id, sim
         if best is not None and score >= self.threshold:
-            return best, "near", score
-        return None, None, None
+            return best, "near", score, near
+        return None, None, None, []
 
     def _candidates(self, signature: np.ndarray) -> list[tuple[int, Fingerprint]]:
         pairs = bands(signature)
