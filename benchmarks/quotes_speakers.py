@@ -202,6 +202,7 @@ def error_table(split_dir: Path, cache: Path | None) -> None:
     anns = _ann_files(split_dir)
     causes: Counter = Counter()
     judged = 0
+    scored: dict[str, list[dict]] = {}
     for doc_id, doc in load_docs(split_dir, cache):
         if doc_id not in anns:
             continue
@@ -209,6 +210,7 @@ def error_table(split_dir: Path, cache: Path | None) -> None:
         text = doc.text
         preds = list(annotate_doc(Article(text=text, language="en"), doc).quotes)
         found = quotes.find_quotes(doc)
+        scored[doc_id] = [{"text": q.text, "speaker": q.speaker} for q in preds]
         for k, i in pair_with_gold(scorer, text, preds, gold):
             ok = scorer.speaker_ok(preds[k].speaker, scorer.span_text(text, gold[i].get("Source", [])))
             if ok is None:
@@ -217,6 +219,10 @@ def error_table(split_dir: Path, cache: Path | None) -> None:
             if not ok:
                 causes[error_cause(text, found[k], preds[k], gold[i])] += 1
     wrong = sum(causes.values())
+    gold_all = {k: v for k, v in scorer.gold_for_split(split_dir).items() if k in scored}
+    m = scorer.score(gold_all, scored, 0.3)
+    print(f"F1@0.3={m['f1']:.3f} (P={m['precision']:.3f} R={m['recall']:.3f}) "
+          f"speaker acc={m['speaker_accuracy']:.3f} (n={m['speaker_judged']})")
     print(f"judged speakers {judged}, right {judged - wrong} ({(judged - wrong) / judged:.3f}), wrong {wrong}")
     for cause, n in causes.most_common():
         print(f"{n:5d}  {n / judged:.3f}  {cause}")

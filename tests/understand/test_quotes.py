@@ -59,3 +59,11 @@ def test_quoted_regions_close_at_paragraph_end_and_skip_scare_quotes() -> None:
     regions = [text[a:b] for a, b in quoted_regions(text)]
     assert "hoax" not in regions
     assert "and on until the end of the day," in regions
+
+
+def test_a_heading_before_a_colon_is_not_a_speaker_but_a_transcript_name_is() -> None:
+    heading = _quotes("The Latest: Trump urges supporters to monitor polling places on Election Day.")
+    assert all(q["speaker"] != "The Latest" for q in heading), heading
+    transcript = _quotes("PENCE: Well, look, we are going to rebuild the economy of this country.")
+    assert transcript and transcript[0]["speaker"] and "PENCE" in transcript[0]["speaker"].upper()
+    assert "rebuild the economy" in transcript[0]["text"]

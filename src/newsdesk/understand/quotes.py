@@ -15,7 +15,10 @@ outer speaker's words):
 
 A cue inside quotation marks widens to the whole quoted stretch, and "“A,” he said.
 “B.”" becomes one quote. Which lemmas are cues comes from `data/cues.json`,
-learned from PolNeAR train (see `newsdesk.bench.quotes.train_cues`).
+learned from PolNeAR train (see `newsdesk.bench.quotes.train_cues`). Each cue's
+speaker head is then chosen among the noun phrases around it by the ranker in
+`speakers.py` (the rules' subject, `rule_speaker`, is one of its features and the
+fallback); `annotate.resolve_speaker` turns that head into a name.
 """
 
 from __future__ import annotations
@@ -261,19 +264,32 @@ def _according_candidates(doc: Any) -> list[Found]:
     return out
 
 
-def _speaker_lines(text: str) -> list[Found]:
-    """Transcript and headline style: "PENCE: Well, look, ..." up to the paragraph end."""
+def _speaker_lines(doc: Any, text: str) -> list[Found]:
+    """Transcript and headline style: "PENCE: Well, look, ..." up to the paragraph end.
+    The name must be capitals (a transcript) or a person or organisation the parser found:
+    "The Latest: ..." and "Another challenge: ..." are headings, not speakers."""
     out = []
     pos = 0
     for para in text.split("\n\n"):
         m = _SPEAKER_LINE.match(para)
-        if m and len(m.group(1).split()) <= 4:
+        if m and len(m.group(1).split()) <= 4 and _names_speaker(doc, pos + m.start(1), pos + m.end(1)):
             start = pos + m.end()
             end = pos + len(para.rstrip())
             out.append(Found(start, end, "direct" if para[m.end():m.end() + 1] in QUOTE_OPEN else "indirect",
                              cue=":", speaker_text=m.group(1).strip(), cue_start=pos + m.end(1), rule="line"))
         pos += len(para) + 2
     return out
+
+
+_SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def _names_speaker(doc: Any, start: int, end: int) -> bool:
+    name = _text(doc)[start:end].strip()
+    if name.isupper() and any(ch.isalpha() for ch in name):
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ in _SPEAKER_LABELS for t in span)
 
 
 # ---------------------------------------------------------------- merging
@@ -392,7 +408,7 @@ def find_quotes(doc: Any) -> list[Found]:
     """Attributions in a parsed article, in text order, before speakers are resolved."""
     text = _text(doc)
     regions = quoted_regions(text)
-    lines = _speaker_lines(text)
+    lines = _speaker_lines(doc, text)
     # a cue inside quotation marks is the quoted person's own words, not a new attribution
     cues = [f for f in _clausal_candidates(doc) + _according_candidates(doc)
             if not any(a <= f.cue_start < b for a, b in regions)]
