@@ -156,30 +156,32 @@ def deal(docs: Docs, folds: int, seed: int) -> list[Docs]:
     return [sum(groups[i::folds], []) for i in range(folds)]
 
 
-def tune(paths: list[Path], folds: int = 4, seed: int = 0) -> dict[str, Any]:
+def tune(paths: list[Path], folds: int = 4, seed: int = 0,
+         grid: dict[str, tuple[Any, ...]] | None = None) -> dict[str, Any]:
     """Cross-validation over topics of the whole method, the honest figure.
 
     Each file's topics (GVC: incidents) are dealt into folds; fold f of every file is held out
     together. On the other folds the pair model is fitted (`fit_pairs`) and, with it, the grid
     point with the best summed B³ F1 is chosen; both are then scored on each file's fold f.
     """
-    points = [dict(zip(GRID, values, strict=True)) for values in itertools.product(*GRID.values())]
+    grid = GRID if grid is None else grid
+    points = [dict(zip(grid, values, strict=True)) for values in itertools.product(*grid.values())]
     files = {str(p): (scorer(p), deal(load_docs(p), folds, seed)) for p in paths}
     chosen: list[dict[str, Any]] = []
     for f in range(folds):
         weights, bias = fit_pairs([part for _, parts in files.values() for g, part in enumerate(parts) if g != f])
         with settings({"PAIR_WEIGHTS": weights, "PAIR_BIAS": bias}):
             train = []
-            for point in points:
+            for point in points if len(points) > 1 else []:  # one point: nothing to choose
                 with settings(point):
                     train.append(sum(_f1(part, score, seed) for score, parts in files.values()
                                      for g, part in enumerate(parts) if g != f))
-            best = points[max(range(len(points)), key=train.__getitem__)]
+            best = points[max(range(len(points)), key=train.__getitem__)] if train else points[0]
             with settings(best):
                 held = {name: _f1(parts[f], score, seed) for name, (score, parts) in files.items()}
         chosen.append({"fold": f, "values": best, "pair_weights": weights, "pair_bias": bias, "held_out_F1": held})
     cv = {name: sum(c["held_out_F1"][name] for c in chosen) / folds for name in files}
-    return {"grid": GRID, "folds": chosen, "cv_F1": cv}
+    return {"grid": grid, "folds": chosen, "cv_F1": cv}
 
 
 def _f1(docs: Docs, score: Callable[..., dict[str, Any]], seed: int) -> float:
