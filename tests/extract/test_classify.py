@@ -64,6 +64,13 @@ WRITTEN: list[tuple[str, str | None, str, str | None]] = [
     ("stub", "https://news.example/2024/05/02/brief", _page("Brief | Example News",
      "<article><h1>Brief</h1><p>More details soon.</p></article>"), "too little text"),
     ("article-with-rail", "https://news.example/2024/05/02/rules", ARTICLE_WITH_RAIL, None),
+    # A casino link farm: a keyword title, a wall of links to other hosts, a few lines of spun words.
+    ("link-farm", "http://best-casino-bonus.example/free-spins.html", _page(
+        "casino bonus, free spins online, best slots 2024, poker bonus",
+        "<h1>casino bonus</h1><div>" + "".join(
+            f'<a href="http://casino{i}.example/">free spins bonus casino {i}</a> ' for i in range(150))
+        + "</div><p>casino harbour bonus budget slots free spins poker city jackpot online win</p>"),
+     "link farm"),
 ]
 
 
@@ -113,3 +120,25 @@ def test_benchmark_article_pages_stay_articles(shared_dir) -> None:
     share = kinds.count("article") / len(kinds)
     print(f"\nbench/extraction pages kept as articles: {share:.3f} of {len(kinds)}")
     assert share >= 0.98
+
+
+def test_link_farm_model_refuses_other_features() -> None:
+    from newsdesk.extract.classify import LinkFarmModel
+
+    with pytest.raises(ValueError, match="other features"):
+        LinkFarmModel.from_dict({"features": ["x"], "mean": [0], "scale": [1], "coef": [1], "intercept": 0})
+
+
+def test_page_shape_measures_links_and_title_repetition() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsdesk.extract.classify import SHAPE_FEATURES, page_shape
+    from newsdesk.extract.metadata import read_metadata
+
+    farm = WRITTEN[-1][2]
+    tree = LexborHTMLParser(farm)
+    shape = dict(zip(SHAPE_FEATURES, page_shape(tree, read_metadata(tree), "casino bonus", None), strict=True))
+    assert shape["link_share"] > 0.8 and shape["hosts"] > 4 and shape["title_parts"] == 4
+    tree = LexborHTMLParser(ARTICLE_WITH_RAIL)
+    shape = dict(zip(SHAPE_FEATURES, page_shape(tree, read_metadata(tree), SENTENCE * 8, None), strict=True))
+    assert shape["link_share"] < 0.5 and shape["signals"] == 2 and shape["body_sentences"] > 2
