@@ -19,7 +19,7 @@ from newsdesk.web.listing import facets, filters_from, item_json, page_from, pag
 from newsdesk.web.render import marked, query_string, unmarked
 from newsdesk.web.responses import HTTPError, JSONResponse, int_param
 from newsdesk.web.routes_article import load_article
-from newsdesk.web.routes_search import cached, run_search
+from newsdesk.web.routes_search import cached_answer, run_search
 from newsdesk.web.routes_stats import stats_data
 from newsdesk.web.state import desk
 from newsdesk.web.writes import check_token, valid_source_url
@@ -48,11 +48,11 @@ def one_article(request: Request) -> Response:
         "links": {"html": f"/article/{row['id']}"}}})
 
 
-def search(request: Request) -> Response:
+async def search(request: Request) -> Response:
     """Search results; the whole answer is cached (per process, emptied on any commit), because
     marking 20 snippets up as HTML costs more than serving a cached answer."""
     state = desk(request)
-    body, hit = cached(request, state, ("api", request.url.query), lambda: _search_body(request))
+    body, hit = await cached_answer(request, state, ("api", request.url.query), lambda: _search_body(request))
     return Response(body, media_type="application/json", headers={"x-desk-cache": "hit" if hit else "miss"})
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from markupsafe import Markup
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
@@ -17,8 +18,20 @@ from newsdesk.web.responses import page
 from newsdesk.web.state import DeskState, desk
 
 
-def _listing_page(request: Request, filters: Filters, heading: str, kind: str, feed: str | None,
-                  grouped: bool) -> Response:
+async def _listing_page(request: Request, filters: Filters, heading: str, kind: str, feed: str | None,
+                        grouped: bool) -> Response:
+    """A listing page. A fresh cached page is answered on the event loop: the front page is the page
+    asked most, and handing it to a worker thread cost more than the answer itself."""
+    q = request.query_params
+    if not (q.get("before") or q.get("after") or q.get("cursor")):
+        hit = desk(request).pages.fresh((request.url.path, request.url.query))
+        if hit is not None:
+            return HTMLResponse(hit[0], status_code=hit[1])
+    return await run_in_threadpool(_listing_page_in_thread, request, filters, heading, kind, feed, grouped)
+
+
+def _listing_page_in_thread(request: Request, filters: Filters, heading: str, kind: str, feed: str | None,
+                            grouped: bool) -> Response:
     state = desk(request)
     q = request.query_params
     if q.get("before") or q.get("after") or q.get("cursor"):
@@ -66,29 +79,30 @@ def top_stories(store: Any, limit: int = TOP_STORIES) -> list[dict[str, Any]]:
     return [s for s in store.front_stories(limit=limit * 5) if s["articles"] >= 2][:limit]
 
 
-def front(request: Request) -> Response:
+async def front(request: Request) -> Response:
     filters = filters_from(request)
     feed = "/feed.atom" + query_string({k: v for k, v in filters.as_dict().items() if k in ("site", "language")})
-    return _listing_page(request, filters, "Latest news", "front", feed, grouped=True)
+    return await _listing_page(request, filters, "Latest news", "front", feed, grouped=True)
 
 
-def category(request: Request) -> Response:
+async def category(request: Request) -> Response:
     name = request.path_params["name"]
     filters = filters_from(request, category=name)
     feed = "/feed.atom" + query_string({"category": name})
-    return _listing_page(request, filters, name, "category", feed, grouped=False)
+    return await _listing_page(request, filters, name, "category", feed, grouped=False)
 
 
-def source(request: Request) -> Response:
+async def source(request: Request) -> Response:
     site = request.path_params["site"]
     filters = filters_from(request, site=site)
-    return _listing_page(request, filters, site, "source", "/feed.atom" + query_string({"site": site}), grouped=True)
+    feed = "/feed.atom" + query_string({"site": site})
+    return await _listing_page(request, filters, site, "source", feed, grouped=True)
 
 
-def author(request: Request) -> Response:
+async def author(request: Request) -> Response:
     name = request.path_params["name"]
     filters = filters_from(request, author=name)
-    return _listing_page(request, filters, f"By {name}", "author", None, grouped=True)
+    return await _listing_page(request, filters, f"By {name}", "author", None, grouped=True)
 
 
 def _facet_page(request: Request, title: str, kind: str, rows: list[tuple[str, int]], api: str) -> Response:

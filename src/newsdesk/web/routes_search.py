@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
@@ -48,6 +49,19 @@ def _cached_search(request: Request, state: DeskState, key: tuple[str, Filters, 
         q, filters, sort=sort, limit=limit + 1, offset=(number - 1) * limit))
 
 
+async def cached_answer(request: Request, state: DeskState, key: tuple[Any, ...], compute: Callable[[], T]
+                        ) -> tuple[T, bool]:
+    """`cached` for a whole answer: a hit is served on the event loop (no thread hand-off), a miss
+    is computed in the handler thread pool."""
+    if "no-cache" not in request.headers.get("cache-control", ""):
+        hit = state.searches.get(key)
+        if hit is not None:
+            return hit, True  # type: ignore[no-any-return]
+    value = await run_in_threadpool(compute)
+    state.searches.put(key, value)
+    return value, False
+
+
 def cached(request: Request, state: DeskState, key: tuple[Any, ...], compute: Callable[[], T]) -> tuple[T, bool]:
     """`compute()` through the process's search cache: (value, True if it came from the cache).
 
@@ -63,11 +77,12 @@ def cached(request: Request, state: DeskState, key: tuple[Any, ...], compute: Ca
     return value, False
 
 
-def search(request: Request) -> Response:
+async def search(request: Request) -> Response:
     """The search page. Whole pages are cached like API answers (until the store changes): their
     relative times may lag by as long, which desk.js corrects where JavaScript runs."""
     state = desk(request)
-    (body, status), hit = cached(request, state, ("html", request.url.query), lambda: _search_page(request, state))
+    (body, status), hit = await cached_answer(request, state, ("html", request.url.query),
+                                              lambda: _search_page(request, state))
     return HTMLResponse(body, status_code=status, headers={"x-desk-cache": "hit" if hit else "miss"})
 
 

@@ -118,6 +118,12 @@ class TTLCache:
         with self._lock:
             self._items.clear()
 
+    def fresh(self, key: Any) -> Any | None:
+        """The value if cached and fresh, else None. Never computes, so it may run on the event loop."""
+        with self._lock:
+            hit = self._items.get(key)
+        return hit[1] if hit and time.monotonic() - hit[0] < self.ttl else None
+
     def get(self, key: Any, compute: Callable[[], T]) -> T:
         now = time.monotonic()
         with self._lock:
