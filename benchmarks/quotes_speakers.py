@@ -41,6 +41,7 @@ class Problem:
     feats: list[dict[str, float]]
     labels: list[int]
     rule_ok: bool  # the rules' subject is inside the gold source
+    reachable: bool  # a candidate lies inside the gold source
     judged: bool  # score.py would judge it: the gold source has a content word
 
 
@@ -72,7 +73,7 @@ def _inside(tok: Any, segs: list[tuple[int, int]]) -> bool:
 
 def problems(doc_id: str, doc: Any, attributions: list[dict[str, list[tuple[int, int]]]],
              judge: Any) -> list[Problem]:
-    """One ranking problem per gold attribution whose source is among its candidates."""
+    """One ranking problem per gold attribution with a cue and a source."""
     regions = quotes.quoted_regions(doc.text)
     out: list[Problem] = []
     previous: list[str] = []
@@ -84,12 +85,11 @@ def problems(doc_id: str, doc: Any, attributions: list[dict[str, list[tuple[int,
         rule = quotes.rule_speaker(cue)
         cands = speakers.candidates(cue)
         labels = [int(_inside(c, attr["Source"])) for c in cands]
-        if any(labels):
-            feats = [speakers.features(cue, c, rule=rule, previous=set(previous[-2:]), regions=regions)
-                     for c in cands]
-            source = " ".join(doc.text[a:b] for a, b in attr["Source"])
-            out.append(Problem(doc_id, feats, labels, rule is not None and _inside(rule, attr["Source"]),
-                               judge(source)))
+        feats = [speakers.features(cue, c, rule=rule, previous=set(previous[-2:]), regions=regions)
+                 for c in cands]
+        source = " ".join(doc.text[a:b] for a, b in attr["Source"])
+        out.append(Problem(doc_id, feats, labels, rule is not None and _inside(rule, attr["Source"]),
+                           any(labels), judge(source)))
         if head is not None:
             previous.append(speakers.head_key(head))
     return out
@@ -109,6 +109,7 @@ def collect(split_dir: Path, cache: Path | None) -> list[Problem]:
 
 
 def fit(train: list[Problem]) -> dict[str, float]:
+    train = [p for p in train if p.reachable]
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -125,6 +126,8 @@ def fit(train: list[Problem]) -> dict[str, float]:
 
 
 def top_ok(p: Problem, w: dict[str, float]) -> bool:
+    if not p.reachable:
+        return False
     scores = [speakers.score(f, w) for f in p.feats]
     return bool(p.labels[max(range(len(scores)), key=scores.__getitem__)])
 
@@ -146,7 +149,9 @@ def cross_validate(probs: list[Problem], folds: int) -> None:
                 tally["model_j"] += ok
                 tally["rules_j"] += p.rule_ok
     n, nj = tally["n"], tally["n_j"]
-    print(f"{folds}-fold CV over {len(arts)} articles, {n} attributions with the source among the candidates")
+    reach = sum(p.reachable for p in probs)
+    print(f"{folds}-fold CV over {len(arts)} articles, {n} attributions with a cue and a source, "
+          f"{reach} ({reach / n:.3f}) with the source among the candidates")
     print(f"all sources:          ranker {tally['model'] / n:.3f}  rules' subject {tally['rules'] / n:.3f}")
     print(f"named sources (n={nj}): ranker {tally['model_j'] / nj:.3f}  rules' subject {tally['rules_j'] / nj:.3f}")
 
@@ -172,13 +177,14 @@ def pair_with_gold(scorer: Any, text: str, preds: list[Any], gold: list[dict]) -
     return pairs
 
 
-def error_cause(text: str, f: Any, q: Any, g: dict[str, list[tuple[int, int]]]) -> str:
+def error_cause(f: Any, q: Any, g: dict[str, list[tuple[int, int]]], gold_cues: list[tuple[int, int]]) -> str:
     """Why a judged speaker is wrong, read off offsets: which attribution, which candidate."""
+    if f.cue_start < 0:
+        return "cue-less quote: speaker borrowed from the quote before"
     if not any(a <= f.cue_start < b for a, b in g.get("Cue", [])):
-        content = (f.start, f.end)
-        if any(min(content[1], b) > max(content[0], a) for a, b in g["Content"]):
-            return "paired with an overlapping gold attribution with another cue (nesting, split quotes)"
-        return "paired with a gold attribution elsewhere (score.py's bag-of-words coverage)"
+        if not any(a <= f.cue_start < b for a, b in gold_cues):
+            return "our cue is no gold cue (an attribution PolNeAR lacks), paired by bag-of-words coverage"
+        return "our cue is another gold attribution's cue: score.py paired it with a different one"
     if q.speaker is None:
         return "no speaker found"
     tok = f.speaker_tok
@@ -211,13 +217,14 @@ def error_table(split_dir: Path, cache: Path | None) -> None:
         preds = list(annotate_doc(Article(text=text, language="en"), doc).quotes)
         found = quotes.find_quotes(doc)
         scored[doc_id] = [{"text": q.text, "speaker": q.speaker} for q in preds]
+        gold_cues = [seg for g in gold for seg in g.get("Cue", [])]
         for k, i in pair_with_gold(scorer, text, preds, gold):
             ok = scorer.speaker_ok(preds[k].speaker, scorer.span_text(text, gold[i].get("Source", [])))
             if ok is None:
                 continue
             judged += 1
             if not ok:
-                causes[error_cause(text, found[k], preds[k], gold[i])] += 1
+                causes[error_cause(found[k], preds[k], gold[i], gold_cues)] += 1
     wrong = sum(causes.values())
     gold_all = {k: v for k, v in scorer.gold_for_split(split_dir).items() if k in scored}
     m = scorer.score(gold_all, scored, 0.3)

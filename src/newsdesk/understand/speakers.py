@@ -31,6 +31,7 @@ _NOT_HEAD = {"compound", "flat", "amod", "nmod", "nummod", "det", "punct", "case
 _PERSON_PRON = {"he", "she", "him", "her", "i", "me"}
 _GROUP_PRON = {"they", "we", "them", "us", "it"}
 _REL_PRON = {"who", "that", "which", "whom"}
+_NUMBER_ROLES = {"nsubj", "nsubjpass", "appos", "dobj", "pobj"}
 _MAX_PATH = 4  # longer dependency paths are one "far" value: rare, and alike
 _QUOTE_MARKS = "“”\"«»"
 
@@ -50,7 +51,16 @@ def candidates(cue: Any) -> list[Any]:
     doc = cue.doc
     sent = sent_of(cue)
     start = sent_of(doc[sent.start - 1]).start if sent.start > 0 else sent.start
-    return [t for t in doc[start: sent.end] if t.pos_ in _HEAD_POS and t.dep_ not in _NOT_HEAD and t.i != cue.i]
+    return [t for t in doc[start: sent.end] if t.i != cue.i and _is_head(t)]
+
+
+def _is_head(t: Any) -> bool:
+    """A phrase head: a noun or pronoun not inside a bigger name; a number standing for people
+    ("Six in 10 say", "one listing ..."); a name the parser hung on a verb in a headline
+    ("Morton Blackwell Endorses Ted Cruz" parsed with "Blackwell" as a compound)."""
+    if t.pos_ in _HEAD_POS:
+        return t.dep_ not in _NOT_HEAD or (t.dep_ == "compound" and t.head.pos_ not in _HEAD_POS)
+    return t.pos_ == "NUM" and t.dep_ in _NUMBER_ROLES
 
 
 def _ancestors(tok: Any) -> list[Any]:
