@@ -102,7 +102,7 @@ def test_lexicon_and_codebook_basics() -> None:
     assert cameo.penta_of("190") == 4 and cameo.penta_of("046") == 1 and cameo.penta_of("010") == 0
     assert cameo.quad_class_of("010") == 1 and cameo.quad_class_of("173") == 4
     assert cameo.plover_for("190")["event"] == "ASSAULT"
-    assert cameo.plover_for("012")["mode"] == "statement"
+    assert cameo.plover_for("012") == {"event": "ACCUSE", "mode": None}  # PLOVER has no statement mode
     assert cameo.penta_model() is not None
 
 
@@ -138,3 +138,53 @@ def test_seed_events_pass_the_checker(coder: EventCoder, shared_dir: Path, tmp_p
                            str(shared_dir / "seed" / "expected.json"), str(out), "--only", "events"],
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout
+
+
+def test_three_parties_meeting_is_every_ordered_pair(coder: EventCoder) -> None:
+    events = code(coder, "The US, Russia, and Switzerland met yesterday.")
+    parties = {"USA", "RUS", "CHE"}
+    assert pairs(events) == {(a, "04", b) for a in parties for b in parties if a != b}
+
+
+def test_an_adviser_in_apposition_is_not_a_second_party(coder: EventCoder) -> None:
+    events = code(coder, "Ali Shamkhani, an adviser to Iran's Supreme Leader, met US envoys in Oman.")
+    assert pairs(events) == {("IRN", "04", "USA"), ("USA", "04", "IRN")}
+
+
+def test_fast_probabilities_equal_the_sparse_matrix_path() -> None:
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    from newsdesk.understand.nlp import parse
+
+    model = cameo.penta_model()
+    assert model is not None
+    doc = parse("Iraqi troops launched an assault on the last ISIS bastion on Thursday. "
+                "Kenya and Uganda agreed to share intelligence, officials in Nairobi said.")
+    sents = list(doc.sents)
+    z = (model._matrix([cameo._views(s) for s in sents]) @ csr_matrix(model.coef.T)).toarray() + model.intercept
+    slow = np.exp(z - z.max(axis=1, keepdims=True))
+    slow /= slow.sum(axis=1, keepdims=True)
+    assert np.allclose(model.predict_proba(sents), slow, atol=1e-9)
+
+
+def test_names_are_masked_in_the_word_and_character_views() -> None:
+    from newsdesk.understand.nlp import parse
+
+    words, _, chars = cameo._views(parse("Iraqi troops attacked Mosul on Thursday.")[:])
+    assert "iraqi" not in words and "mosul" not in words and "attack" in words
+    assert "Mosul" not in chars and "attacked" in chars
+
+
+def test_plover_modes_come_from_the_plover_codebook(shared_dir: Path) -> None:
+    import csv
+
+    path = shared_dir / "bench" / "events" / "codebooks" / "ngec" / "PLOVER_structured_codebook_updated.csv"
+    with path.open(encoding="utf-8") as fh:
+        valid = {(r["event"], r["mode"] or None) for r in csv.DictReader(fh)}
+    events = {r["event"] for r in csv.DictReader(path.open(encoding="utf-8"))}
+    cameo.load_codebook.cache_clear()
+    for code in cameo.load_codebook().labels:
+        plover = cameo.plover_for(code)
+        assert plover["event"] in events, code
+        assert plover["mode"] is None or (plover["event"], plover["mode"]) in valid, (code, plover)

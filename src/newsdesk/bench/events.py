@@ -141,3 +141,112 @@ def format_table(result: dict[str, Any]) -> str:
                      f"{spacy_s:.1f} sentences/s; ratio {ours_s / spacy_s:.2f}")
     lines.append(f"  events per sentence: {result['events_per_sentence']:.2f}")
     return "\n".join(lines)
+
+
+# --- Cross-validation of the pentaclass coder on the train split ---------------------------------
+
+NEAR_DUP_JACCARD = 0.3  # word-trigram Jaccard above which two sentences are one story's rewrites
+
+
+def near_duplicate_groups(texts: list[str]) -> list[int]:
+    """A group id per sentence: sentences linked by word-trigram Jaccard > 0.3 share one."""
+    import re
+    from itertools import combinations
+
+    shingles = []
+    for text in texts:
+        words = re.findall(r"\w+", text.lower())
+        shingles.append({" ".join(words[i:i + 3]) for i in range(len(words) - 2)})
+    parent = list(range(len(texts)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in combinations(range(len(texts)), 2):
+        a, b = shingles[i], shingles[j]
+        if a and b and len(a & b) / len(a | b) > NEAR_DUP_JACCARD:
+            parent[find(i)] = find(j)
+    return [find(i) for i in range(len(texts))]
+
+
+def country_groups(docs: list, near_dup: list[int]) -> list[str]:
+    """A group per sentence: the first country its names point to (so a test fold holds
+    countries, and the stories about them, that its training folds never saw); a sentence
+    naming none keeps its near-duplicate group."""
+    from newsdesk.understand.actors import _dictionary_codes
+
+    out = []
+    for doc, dup in zip(docs, near_dup, strict=True):
+        names = [t for t in doc if t.pos_ == "PROPN" or t.ent_type_]
+        codes = [code[:3] for _, code in _dictionary_codes(names) if code[:3].isalpha()]
+        out.append(codes[0] if codes else f"dup{dup}")
+    return out
+
+
+def _first_event_classes(docs: list, model: Any) -> list[int]:
+    """The class of the coder's first event per document (what score.py scores), -1 for none."""
+    from newsdesk.understand import events as ev
+    from newsdesk.understand.cameo import penta_of
+
+    out = []
+    for doc in docs:
+        ctx = ev.Context(text=doc.text, entities=[])
+        ctx.salient = ev._salient_countries(doc)
+        sents = [s for s in doc.sents if s.text.strip()]
+        found: list[dict[str, Any]] = []
+        for sent, probs in zip(sents, model.predict_proba(sents) if sents else [], strict=True):
+            found = ev.EventCoder.code_sentence(None, sent, probs, ctx)  # type: ignore[arg-type]
+            if found:
+                break
+        klass = penta_of(found[0]["cameo"]) if found else None
+        out.append(-1 if klass is None else klass)
+    return out
+
+
+def cross_validate(gold_path: Path = DEFAULT_TRAIN, c: float = 30.0, folds: int = 5) -> dict[str, Any]:
+    """Macro-F1 of the anchor, our classifier and our coder's first event, with folds drawn
+    three ways: stratified at random, grouped by near-duplicate, grouped by first country."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import f1_score
+    from sklearn.model_selection import GroupKFold, StratifiedKFold
+
+    from newsdesk.understand.cameo import PentaModel
+    from newsdesk.understand.nlp import parse_many
+
+    rows = _load(gold_path)
+    texts, y = [_text(r) for r in rows], np.array([int(r["pentaclass"]) for r in rows])
+    docs = parse_many(texts, batch_size=64)
+    dup = near_duplicate_groups(texts)
+    schemes = {
+        "stratified": StratifiedKFold(folds, shuffle=True, random_state=0).split(texts, y),
+        "near-duplicate grouped": GroupKFold(folds).split(texts, y, dup),
+        "country grouped": GroupKFold(folds).split(texts, y, country_groups(docs, dup)),
+    }
+    result: dict[str, Any] = {"gold": str(gold_path), "sentences": len(rows), "c": c,
+                              "near_duplicate_groups": len(set(dup)), "schemes": {}}
+    for name, splits in schemes.items():
+        pred = {k: np.full_like(y, -1) for k in ("anchor", "classifier", "coder")}
+        for train, test in splits:
+            vec = TfidfVectorizer()
+            lr = LogisticRegression(max_iter=2000).fit(vec.fit_transform([texts[i] for i in train]), y[train])
+            pred["anchor"][test] = lr.predict(vec.transform([texts[i] for i in test]))
+            model = PentaModel().fit([docs[i][:] for i in train], list(y[train]), c=c)
+            pred["classifier"][test] = model.predict_proba([docs[i][:] for i in test]).argmax(axis=1)
+            pred["coder"][test] = _first_event_classes([docs[i] for i in test], model)
+        result["schemes"][name] = {k: float(f1_score(y, p, labels=list(range(5)), average="macro"))
+                                   for k, p in pred.items()}
+    return result
+
+
+def format_cv(result: dict[str, Any]) -> str:
+    lines = [f"{len(result['schemes'])} fold schemes on {result['gold']} ({result['sentences']} sentences, "
+             f"{result['near_duplicate_groups']} near-duplicate groups), macro-F1, C={result['c']}"]
+    for name, m in result["schemes"].items():
+        lines.append(f"  {name:<24} anchor TF-IDF+LR {m['anchor']:.3f}   ours: classifier {m['classifier']:.3f}, "
+                     f"coder's first event {m['coder']:.3f}")
+    return "\n".join(lines)

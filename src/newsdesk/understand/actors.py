@@ -167,12 +167,25 @@ def actors_for(head, entities: list[dict] | None = None, offset: int = 0) -> lis
     """Actors of a noun phrase and its conjuncts ("the US and Iran"), plus a second country
     named inside one phrase ("US and Iranian diplomats")."""
     out = []
-    for tok in [head, *head.conjuncts]:
+    for tok in [head, *head.conjuncts, *_listed(head)]:
         actor = actor_for(tok, entities, offset)
         if actor:
             out.append(actor)
     if len(out) == 1:
         out += _inner_countries(head, out[0], offset)
+    return out
+
+
+def _listed(head) -> list:  # noqa: ANN001
+    """'The US, Russia, and Switzerland met': the parser makes 'Russia' an apposition of 'US'
+    (and 'Switzerland' its conjunct). Two bare place names in apposition are a list, not one
+    actor renamed (unlike 'Ali Shamkhani, an adviser')."""
+    if head.pos_ != "PROPN" or head.ent_type_ not in ("GPE", "NORP"):
+        return []
+    out = []
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ in ("GPE", "NORP"):
+            out += [child, *child.conjuncts]
     return out
 
 

@@ -122,7 +122,22 @@ def load_codebook() -> Codebook:
             m = re.match(r"(\d{3,4}):\s*([A-Z]+)\s*,\s*([^,#]*)", line)
             if m:
                 book.plover[m.group(1)] = (m.group(2), m.group(3).strip() or None)
+    _drop_retired_modes(book, path / "ngec" / "PLOVER_structured_codebook_updated.csv")
     return book
+
+
+def _drop_retired_modes(book: Codebook, structured: Path) -> None:
+    """CAMEO2PLOVER (2021) still names modes the later PLOVER codebook retired ("ease", "yield"
+    under RETREAT...): keep a mode only where the structured codebook lists it for that event."""
+    if not structured.exists():
+        return
+    modes: dict[str, set[str]] = {}
+    with structured.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            modes.setdefault(row["event"].strip(), set()).add(row["mode"].strip())
+    for code, (event, mode) in book.plover.items():
+        if mode and mode not in modes.get(event, {mode}):
+            book.plover[code] = (event, None)
 
 
 def goldstein_of(code: str) -> float | None:
@@ -146,7 +161,8 @@ def plover_for(code: str) -> dict[str, str | None]:
             return {"event": event, "mode": mode}
     root = code[:2]
     if root == "01":
-        return {"event": STATEMENT_PLOVER.get(code[:3], "SUPPORT"), "mode": "statement"}
+        # PLOVER has no statement type nor mode: the nearest event, no mode (the root says "01")
+        return {"event": STATEMENT_PLOVER.get(code[:3], "SUPPORT"), "mode": None}
     return {"event": ROOT_PLOVER.get(root), "mode": None}
 
 
@@ -253,9 +269,31 @@ def sentence_features(sent) -> str:  # noqa: ANN001 - a spaCy Span
     return " ".join(out)
 
 
+# Names and numbers stand for their kind in the word and character views ("Iraqi troops
+# launched an assault on ISIS" -> "NORP troop launch an assault on ORG"): who acts is not what
+# happens, and a held-out sentence names other actors. Cross-validated with folds grouped by
+# the sentence's first country (bench.events.cross_validate): masked 0.879 vs 0.855 unmasked.
+MASK_NAMES = True
+_MASKED_TYPES = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY",
+                 "QUANTITY", "ORDINAL", "PERCENT"}
+
+
+def _is_name(tok) -> bool:  # noqa: ANN001
+    return tok.ent_type_ in _MASKED_TYPES or tok.pos_ in ("PROPN", "NUM")
+
+
 def _views(sent) -> tuple[str, str, str]:  # noqa: ANN001
-    lemmas = " ".join(t.lemma_.lower() for t in sent if not t.is_punct)
-    return lemmas, sentence_features(sent), sent.text
+    if not MASK_NAMES:
+        return " ".join(t.lemma_.lower() for t in sent if not t.is_punct), sentence_features(sent), sent.text
+    words: list[str] = []
+    for t in sent:
+        if t.is_punct:
+            continue
+        word = (t.ent_type_ or t.pos_) if _is_name(t) else t.lemma_.lower()
+        if not (_is_name(t) and words and words[-1] == word):  # one kind per run of name tokens
+            words.append(word)
+    chars = " ".join("X" if t.ent_type_ or t.pos_ in ("PROPN", "NUM") else t.text for t in sent)
+    return " ".join(words), sentence_features(sent), chars
 
 
 class PentaModel:

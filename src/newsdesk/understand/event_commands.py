@@ -66,15 +66,21 @@ def events(db: str | None, actor: str | None, pair: str | None, ordered: bool, c
 @click.option("--limit", type=int, default=None, help="Only the first N sentences.")
 @click.option("--predictions", type=click.Path(path_type=Path), default=None, help="Also write our predictions.")
 @click.option("--json", "json_out", type=click.Path(path_type=Path), default=None, help="Also write JSON here.")
+@click.option("--cv", is_flag=True, help="Pentaclass gold: 5-fold cross-validation instead (stratified, "
+              "near-duplicate grouped, country grouped), ours beside the anchor on the same folds.")
 def bench_events(gold: Path, train: Path | None, scorer: Path | None, limit: int | None,
-                 predictions: Path | None, json_out: Path | None) -> None:
+                 predictions: Path | None, json_out: Path | None, cv: bool) -> None:
     """CAMEO 5-class macro-F1 or triple P/R/F1 beside the TF-IDF+LR anchor, and sentences/s beside spaCy."""
     import json
 
-    from newsdesk.bench.events import format_table, run
+    from newsdesk.bench.events import cross_validate, format_cv, format_table, run
 
-    result = run(gold, train=train, scorer=scorer, limit=limit, predictions_out=predictions)
-    click.echo(format_table(result))
+    if cv:
+        result = cross_validate(gold)
+        click.echo(format_cv(result))
+    else:
+        result = run(gold, train=train, scorer=scorer, limit=limit, predictions_out=predictions)
+        click.echo(format_table(result))
     if json_out:
         json_out.write_text(json.dumps(result, indent=1, default=str), encoding="utf-8")
 

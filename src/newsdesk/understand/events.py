@@ -50,7 +50,9 @@ OTHER_CLASS_WEIGHT = 0.6  # a predicate outside the predicted class counts this 
 # (021 appeal for material cooperation / 101 demand material cooperation...): when the
 # sentence reads cooperative, "press"/"demand" is coded as an appeal, and the other way round.
 SISTER_ROOTS = {"10": "02", "02": "10"}
-MAX_EVENTS_PER_SENTENCE = 4
+MAX_EVENTS_PER_SENTENCE = 6  # three parties meeting are six directed events
+MAX_PARTIES = 3
+MAX_WITH_SECONDARY = 4  # other predicates are added while fewer events than this were coded
 MAIN_CLAUSE = {"R", "X", "NR", "NX"}
 # A further event in the same sentence needs both actors named and this much of the class
 # probability; predicates in the main clause (R, X and their event nouns) need less, since
@@ -126,7 +128,7 @@ class EventCoder:
             conf = float(probs[klass]) if probs is not None and klass is not None else 0.5
             out += _events_for(main, sent, ctx, conf, primary=True)
         for pred in sorted(preds, key=lambda p: SLOT_RANK[p.slot]):
-            if len(out) >= MAX_EVENTS_PER_SENTENCE:
+            if len(out) >= MAX_WITH_SECONDARY:
                 break
             if main is not None and pred.tok.i == main.tok.i:
                 continue
@@ -325,11 +327,19 @@ def _events_for(pred: Predicate, sent, ctx: Context, confidence: float, primary:
         sources, targets = agents, sources + [t for t in targets if t.head not in by]
     pairs: list[tuple[Actor | None, Actor | None, bool]] = []
     source_inferred = False
-    countries = [a for a in sources if a.country]
-    if not targets and len({a.country for a in countries}) >= 2:
-        a, b = countries[0], next(x for x in countries if x.country != countries[0].country)
-        pairs = [(a, b, False), (b, a, False)]
-    else:
+    countries = _distinct_countries(sources)
+    if not targets and len(countries) >= 2:
+        # "The US, Russia and Switzerland met": every ordered pair of the parties, as CAMEO
+        # codes a compound actor (one event per member)
+        pairs = [(a, b, False) for a in countries for b in countries if a is not b]
+    elif len(countries) >= 2 or len(_distinct_countries(targets)) >= 2:
+        # "US and British activists protested against China": one event per named member
+        targets = [t for t in targets if not sources or t.code != sources[0].code]
+        pairs = [(a, b, False) for a in countries or sources[:1] for b in _distinct_countries(targets) or targets[:1]
+                 if a.country != b.country or a.code != b.code]
+        if _mutual(code):
+            pairs += [(b, a, False) for a, b, _ in pairs if (b, a, False) not in pairs]
+    if not pairs:
         source = sources[0] if sources else None
         # "demonstrators ... the Georgian government": same country, other actor
         target = next((t for t in targets if not source or t.code != source.code), None)
@@ -341,9 +351,7 @@ def _events_for(pred: Predicate, sent, ctx: Context, confidence: float, primary:
             source = _salient_other(target, ctx, sent)
             source_inferred = source is not None
         pairs = [(source, target, inferred)]
-        # Meetings, talks and mediation are mutual (CAMEO codes both directions), visits are not.
-        mutual = code[:2] == "04" and code[:3] not in ("042", "043")
-        if mutual and source and target and not (inferred or source_inferred):
+        if _mutual(code) and source and target and not (inferred or source_inferred):
             pairs.append((target, source, False))
     modality = _modality(pred.tok)
     out = []
@@ -355,6 +363,20 @@ def _events_for(pred: Predicate, sent, ctx: Context, confidence: float, primary:
         event["source_inferred"] = source_inferred
         out.append(event)
     return out
+
+
+def _mutual(code: str) -> bool:
+    """Meetings, talks and mediation are mutual (CAMEO codes both directions), visits are not."""
+    return code[:2] == "04" and code[:3] not in ("042", "043")
+
+
+def _distinct_countries(actors: list[Actor]) -> list[Actor]:
+    """The first actor of each country named, at most MAX_PARTIES of them."""
+    seen: dict[str, Actor] = {}
+    for a in actors:
+        if a.country and a.country not in seen:
+            seen[a.country] = a
+    return list(seen.values())[:MAX_PARTIES]
 
 
 def _salient_other(actor: Actor | None, ctx: Context, sent) -> Actor | None:  # noqa: ANN001
