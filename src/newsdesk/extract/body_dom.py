@@ -1,0 +1,199 @@
+"""An HTML page as a list of text blocks, each with the DOM context a body classifier needs.
+
+One pass over the lexbor tree (shared with metadata and classification, never modified).
+A block is a maximal run of inline content between block-level boundaries: the text of a <p>,
+a heading, a list item, a table cell, or the loose text of a <div>. For each block we keep the
+few things that decide whether it is article text: its tag, its link text, which kinds of
+ancestor it sits in (<article>, <nav>, <aside>...), what its ancestors' class/id names say
+(comment, share, related...), and the chain of ancestor elements, so container-level
+features (how much of the page's prose lives in the same parent) can be computed afterwards.
+
+Script, style and other non-text elements are never entered, so their content cannot leak.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+# Elements whose content is never article text.
+SKIP_TAGS = frozenset({
+    "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
+    "select", "option", "button", "textarea", "input", "head", "title", "meta", "link", "math",
+    "video", "audio", "picture", "img", "-comment", "!doctype",
+})
+# Elements that end the running block and start a new one.
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "div",
+    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary",
+    "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "br", "caption", "html",
+})
+
+# Ancestor tags worth knowing about, one bit each.
+CONTEXT_TAGS = ("article", "main", "header", "footer", "nav", "aside", "form", "li", "table",
+                "figure", "blockquote", "section", "h1", "h2", "h3", "h4", "label", "dl", "address", "p")
+_TAG_BIT = {t: 1 << i for i, t in enumerate(CONTEXT_TAGS)}
+
+# What class and id names say about a container, one bit per group. The groups are generic
+# vocabulary of web templates (the same words readability and trafilatura look for); the
+# classifier learns how much each one counts from the development pages.
+CLASS_GROUPS: tuple[tuple[str, str], ...] = (
+    ("content", r"article|body|content|entry|main|post|text|story|prose|rich|paragraph|detail"),
+    ("comment", r"comment|disqus|reply|respond|discussion"),
+    ("share", r"share|social|sharing|facebook|twitter|whatsapp|email|print"),
+    ("related", r"related|recommend|more|trending|popular|read-?next|also|outbrain|taboola|teaser|card|latest"),
+    ("nav", r"nav|menu|breadcrumb|pagination|pager|skip|toolbar|masthead|header"),
+    ("footer", r"foot|copyright|legal|colophon|bottom"),
+    ("side", r"side|aside|widget|rail|column|col-|sticky|right|left"),
+    ("ad", r"\bads?\b|ad-|-ad\b|advert|sponsor|promo|banner|dfp|gpt|commercial|affiliate"),
+    ("subscribe", r"subscri|newsletter|signup|sign-up|login|register|paywall|cta|follow"),
+    ("caption", r"caption|credit|figure|photo|image|img|media|gallery|video|embed"),
+    ("byline", r"byline|author|meta|date|time|dateline|info|publish|source|bio"),
+    ("tags", r"\btags?\b|topic|categor|keyword|label"),
+    ("hidden", r"hidden|hide|modal|popup|overlay|cookie|consent|gdpr|visually-?hidden|sr-only|offscreen"),
+    ("title", r"title|headline|heading|hed\b|kicker"),
+    ("summary", r"summary|intro|lede|lead|standfirst|dek|excerpt|description|subtitle"),
+    ("quote", r"quote|pull|blockquote|highlight|callout|box|note|aside"),
+)
+# One alternation scanned once per class string (16 separate searches cost 3x as much); a word
+# that could belong to two groups counts for the first that matches at that position.
+_CLASS_RE = re.compile("|".join(f"(?P<g{i}>{pattern})" for i, (_, pattern) in enumerate(CLASS_GROUPS)))
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class Block:
+    """One run of inline text and the context it was found in."""
+
+    text: str
+    tag: str  # the nearest block-level element ("p", "h2", "li", "div"...)
+    tags: int  # bits of CONTEXT_TAGS among the ancestors (the block's own element included)
+    classes: int  # bits of CLASS_GROUPS over every ancestor's class/id
+    near_classes: int  # the same over the block's own element and its two nearest ancestors
+    link_chars: int  # characters inside <a>
+    links: int  # <a> elements the block's text passes through
+    ancestors: tuple[int, ...]  # element ids, outermost first, the block's own element last
+    hidden: bool = False  # inside hidden="" / aria-hidden / display:none
+    chars: int = 0
+
+
+# An open block element while walking: what its descendants inherit.
+# (tag, context-tag bits, class bits, near class bits (own, parent, grandparent), hidden, path of ids)
+_Frame = tuple[str, int, int, tuple[int, int, int], bool, tuple[int, ...]]
+_ENTER, _LEAVE_BLOCK, _LEAVE_LINK = 0, 1, 2
+
+
+def class_bits(attrs: dict[str, str | None]) -> int:
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    return _names_bits(names) if names != " " else 0
+
+
+@functools.lru_cache(maxsize=8192)
+def _names_bits(names: str) -> int:
+    """Cached: templates repeat the same class strings hundreds of times a page and across pages."""
+    bits = 0
+    for match in _CLASS_RE.finditer(names.lower()):
+        bits |= 1 << int(match.lastgroup[1:])  # type: ignore[index]
+    return bits
+
+
+def _is_hidden(attrs: dict[str, str | None]) -> bool:
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    style = attrs.get("style") or ""
+    return "none" in style and bool(re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", style))
+
+
+class _Segmenter:
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.parts: list[str] = []
+        self.link_chars = 0
+        self.links = 0
+        self.in_link = 0  # open <a> elements around the current position
+        self.stack: list[_Frame] = []
+        self.next_id = 0
+
+    def flush(self) -> None:
+        if not self.parts:
+            return
+        text = _SPACE.sub(" ", "".join(self.parts)).strip()
+        if text and self.stack:
+            tag, tags, classes, near, hidden, path = self.stack[-1]
+            links = self.links or (1 if self.in_link else 0)  # a block wrapped in a link is one link
+            self.blocks.append(Block(text, tag, tags, classes, near[0] | near[1] | near[2], self.link_chars,
+                                     links, path, hidden, len(text)))
+        self.parts, self.link_chars, self.links = [], 0, 0
+
+    def open(self, node: LexborNode, tag: str) -> None:
+        attrs = node.attributes
+        bits = class_bits(attrs) if attrs else 0
+        if self.stack:
+            _, ptags, pclasses, pnear, phidden, ppath = self.stack[-1]
+        else:
+            ptags, pclasses, pnear, phidden, ppath = 0, 0, (0, 0, 0), False, ()
+        hidden = phidden or (bool(attrs) and _is_hidden(attrs))
+        self.stack.append((tag, ptags | _TAG_BIT.get(tag, 0), pclasses | bits, (bits, pnear[0], pnear[1]),
+                           hidden, (*ppath, self.next_id)))
+        self.next_id += 1
+
+    def walk(self, root: LexborNode) -> list[Block]:
+        # Iterative, so deeply nested pages cannot exhaust Python's recursion limit.
+        todo: list[tuple[LexborNode | None, int]] = [(root, _ENTER)]
+        parts = self.parts
+        while todo:
+            node, action = todo.pop()
+            if action == _LEAVE_BLOCK:
+                self.flush()
+                parts = self.parts
+                self.stack.pop()
+                continue
+            if action == _LEAVE_LINK:
+                self.in_link -= 1
+                continue
+            assert node is not None
+            tag = node.tag
+            if tag == "-text":
+                text = node.text_content or ""
+                parts.append(text)
+                if self.in_link:
+                    self.link_chars += len(text.strip())
+                continue
+            if tag in SKIP_TAGS:
+                continue
+            if tag in BLOCK_TAGS:
+                self.flush()
+                parts = self.parts
+                if tag == "br" or tag == "hr":
+                    continue
+                self.open(node, tag)
+                todo.append((None, _LEAVE_BLOCK))
+            elif tag == "a":
+                self.in_link += 1
+                self.links += 1
+                todo.append((None, _LEAVE_LINK))
+            self._push_children(node, todo)
+        self.flush()
+        return self.blocks
+
+    @staticmethod
+    def _push_children(node: LexborNode, todo: list[tuple[LexborNode | None, int]]) -> None:
+        children = []
+        child = node.child
+        while child is not None:
+            children.append((child, _ENTER))
+            child = child.next
+        children.reverse()
+        todo.extend(children)
+
+
+def segment(tree: LexborHTMLParser) -> list[Block]:
+    """The page's text blocks in document order (empty when the page has no <body>)."""
+    root = tree.body
+    if root is None:
+        return []
+    return _Segmenter().walk(root)
