@@ -141,3 +141,13 @@ def test_every_raw_corpus_page_is_an_article_with_its_title(shared_dir) -> None:
 def test_empty_or_degenerate_pages_are_not_articles(html: str) -> None:
     a = extract_html(html)
     assert a.kind == "not_article" and a.reason == "not an article: too little text"
+
+
+def test_body_comes_from_the_block_classifier_and_falls_back_when_it_finds_too_little() -> None:
+    from newsdesk.extract.html import extract_body
+
+    paragraphs, name = extract_body(page(body="<h1>Council budget</h1>" + BODY), "https://harbour.example/a")
+    assert name == "newsdesk-blocks"
+    assert paragraphs[-1].startswith("Paragraph 5 of the report")
+    short, fallback = extract_body(page(body="<p>Only a line of text here.</p>"), "https://harbour.example/b")
+    assert fallback != "newsdesk-blocks"

@@ -81,15 +81,19 @@ class Trees:
         n, t = len(X), len(self.feature)
         if not n:
             return np.zeros(0)
-        rows = np.arange(n)[:, None]
-        trees = np.arange(t)[None, :]
-        node = np.zeros((n, t), dtype=np.int64)
+        width = self.feature.shape[1]
+        # Flat node indices (tree * width + node) and np.take: much cheaper than 2-D fancy indexing.
+        feature, threshold = self.feature.ravel(), self.threshold.ravel()
+        left, right, leaf = self.left.ravel(), self.right.ravel(), self.leaf.ravel()
+        base = np.tile(np.arange(t) * width, n)
+        rows = np.repeat(np.arange(n) * X.shape[1], t)
+        flat_x = X.ravel()
+        node = base.copy()
         for _ in range(self.depth):
-            f = self.feature[trees, node]
-            go_left = X[rows, f] <= self.threshold[trees, node]
-            step = np.where(go_left, self.left[trees, node], self.right[trees, node])
-            node = np.where(self.leaf[trees, node], node, step)
-        return _sigmoid(self.baseline + self.value[trees, node].sum(axis=1))
+            go_left = np.take(flat_x, rows + np.take(feature, node)) <= np.take(threshold, node)
+            step = base + np.where(go_left, np.take(left, node), np.take(right, node))
+            node = np.where(np.take(leaf, node), node, step)
+        return _sigmoid(self.baseline + np.take(self.value.ravel(), node).reshape(n, t).sum(axis=1))
 
     def to_json(self) -> dict[str, Any]:
         return {"kind": "trees", "baseline": self.baseline, "depth": self.depth,
