@@ -41,3 +41,14 @@ def test_features_are_cosines_in_range_and_a_gap() -> None:
     assert len(features) == len(pairs.PAIR_WEIGHTS)
     assert all(0.0 <= x <= 1.0 + 1e-9 for x in features[:4])
     assert features[4] == 0.0  # one side undated: no gap
+
+
+def test_probability_matrix_agrees_with_pair_by_pair() -> None:
+    docs = QUAKE + ELECTION + STRIKE
+    whens = [When(19000.0), When(19001.0, 1.0), None, When(19400.0), None, When(19002.0), None, When(18000.0, 150.0)]
+    sides = _sides(docs, whens[:len(docs)])
+    matrix = pairs.probability_matrix(sides)
+    for i in range(len(sides)):
+        for j in range(len(sides)):
+            if i != j:
+                assert abs(matrix[i, j] - pairs.same_story(sides[i], sides[j])) < 1e-9

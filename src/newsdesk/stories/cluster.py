@@ -189,15 +189,15 @@ class Clusterer:
         return [r[0] for r in self.conn.execute(sql, params)]
 
     def ranked_stories(self, vector: dict[str, float], idfs: dict[str, float], when: When | None,
-                       exclude: int | None = None) -> list[StoryState]:
-        """The `SCORED` candidate stories nearest by (decayed) centroid cosine, but `exclude`."""
+                       exclude: int | None = None, limit: int | None = None) -> list[StoryState]:
+        """The `limit` (`SCORED`) candidate stories nearest by (decayed) centroid cosine, but `exclude`."""
         ranked = []
         for story_id in self.candidates(vector, when):
             if story_id != exclude:
                 story = self.load_story(story_id)
                 ranked.append((self.similarity(vector, idfs, story, when), story))
         ranked.sort(key=lambda r: r[0], reverse=True)
-        return [story for _, story in ranked[:SCORED]]
+        return [story for _, story in ranked[:SCORED if limit is None else limit]]
 
     def _best_story(self, vector: dict[str, float], idfs: dict[str, float], when: When | None,
                     me: pairs.Side, n: int | None = None) -> tuple[StoryState | None, float]:

@@ -28,6 +28,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
+
 from newsdesk.stories.features import When
 
 # Fitted by `benchmarks/clustering.py --train-pairs` (logistic regression, same-topic pairs of ECB+
@@ -94,3 +96,32 @@ def probability(features: list[float]) -> float:
 
 def same_story(a: Side, b: Side) -> float:
     return probability(pair_features(a, b))
+
+
+def probability_matrix(sides: list[Side]) -> np.ndarray:
+    """`same_story` for every pair of `sides` at once (sparse products; the repair pass's hot loop)."""
+    from scipy.sparse import csr_matrix
+
+    n = len(sides)
+    columns: dict[str, int] = {}
+    rows, cols, vals = [], [], []
+    for i, s in enumerate(sides):
+        for t, x in s.vector.items():
+            rows.append(i)
+            cols.append(columns.setdefault(t, len(columns)))
+            vals.append(x)
+    matrix = csr_matrix((vals, (rows, cols)), shape=(n, len(columns)))
+    names = np.array([t.startswith("@") for t in columns], dtype=bool)
+    numbers = np.array([t.startswith("@") and t[1:2].isdigit() for t in columns], dtype=bool)
+    z = np.full((n, n), PAIR_BIAS)
+    for k, mask in enumerate((None, names, ~names, numbers)):
+        part = matrix if mask is None else matrix[:, np.flatnonzero(mask)]
+        norms = np.array([s.norms[k] for s in sides])
+        outer = np.outer(norms, norms)
+        dots = (part @ part.T).toarray()
+        z += PAIR_WEIGHTS[k] * np.divide(dots, outer, out=np.zeros_like(dots), where=outer > 0)
+    days = np.array([s.when.day if s.when else np.nan for s in sides])
+    slack = np.array([s.when.slack if s.when else 0.0 for s in sides])
+    gap = np.abs(days[:, None] - days[None, :]) - slack[:, None] - slack[None, :]
+    z += PAIR_WEIGHTS[4] * np.nan_to_num(np.log1p(np.maximum(gap, 0.0)), nan=0.0)
+    return 1.0 / (1.0 + np.exp(-z))
