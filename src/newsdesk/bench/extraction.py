@@ -7,7 +7,7 @@ format). The metric is that benchmark's 4-gram shingle P/R/F1 (see `shingle_scor
 used instead, so our figures are the scorer's own.
 
 Every tool runs on the same decoded page, page by page in turn (interleaved, so machine
-load hits all tools alike); pages/s counts CPU time of this single process (one core), which
+load hits all tools alike; the order rotates from page to page, so no tool always goes first); pages/s counts CPU time of this single process (one core), which
 other jobs on a shared machine disturb far less than wall time. Network use is switched off
 where a tool has it (newspaper4k's image fetching).
 """
@@ -194,9 +194,13 @@ def run(pages_dir: Path, truth_file: Path, tools: list[str] | None = None, limit
     preds: dict[str, dict[str, dict[str, Any]]] = {n: {} for n in chosen}
     seconds = dict.fromkeys(chosen, 0.0)
     errors = dict.fromkeys(chosen, 0)
-    for pid in ids:
+    names = list(chosen)
+    for turn, pid in enumerate(ids):
         url = truth[pid].get("url")
-        for name, fn in chosen.items():  # interleaved: each page goes through every tool in turn
+        # Interleaved: each page goes through every tool in turn, and the turn rotates, so no tool
+        # always meets a page first (cold caches) or last (warm caches).
+        for name in names[turn % len(names):] + names[:turn % len(names)]:
+            fn = chosen[name]
             start = time.process_time()
             try:
                 body = fn(pages[pid], url)
