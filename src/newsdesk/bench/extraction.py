@@ -7,9 +7,9 @@ format). The metric is that benchmark's 4-gram shingle P/R/F1 (see `shingle_scor
 used instead, so our figures are the scorer's own.
 
 Every tool runs on the same decoded page, page by page in turn (interleaved, so machine
-load hits all tools alike; the order rotates from page to page, so no tool always goes first); pages/s counts CPU time of this single process (one core), which
-other jobs on a shared machine disturb far less than wall time. Network use is switched off
-where a tool has it (newspaper4k's image fetching).
+load hits all tools alike; the order rotates from page to page, so no tool always goes first);
+pages/s counts CPU time of this single process (one core), which other jobs on a shared machine
+disturb far less than wall time. Network use is switched off where a tool has it (newspaper4k's image fetching).
 """
 
 from __future__ import annotations
