@@ -3,6 +3,7 @@
     python benchmarks/quotes_speakers.py cv    [--split-dir DIR] [--folds 5] [--docs CACHE]
     python benchmarks/quotes_speakers.py train [--split-dir DIR] [--docs CACHE]
     python benchmarks/quotes_speakers.py errors [--split-dir DIR] [--docs CACHE]
+    python benchmarks/quotes_speakers.py cv-score [--split-dir DIR] [--folds 5] [--docs CACHE]
 
 Every gold attribution with a cue and a source is one ranking problem: the noun-phrase
 heads near the cue's root are the candidates, the ones inside the gold Source span are
@@ -10,7 +11,9 @@ right. `cv` reports, on held-out folds of articles, how often the top candidate 
 beside how often the rules' subject (`quotes.rule_speaker`) is, on the same problems;
 `train` fits on the whole split and writes `src/newsdesk/understand/data/speakers.json`.
 `errors` runs the whole quote pipeline on a split, pairs predictions with gold as score.py
-does, and sorts each judged speaker error by cause.
+does, and sorts each judged speaker error by cause. `cv-score` runs the whole pipeline on
+each held-out fold with weights fitted on the other folds and scores it with score.py,
+beside the rules alone (no weights) on the same articles.
 `--docs FILE` keeps the parsed split as a spaCy DocBin so later runs skip parsing.
 """
 
@@ -40,7 +43,7 @@ class Problem:
     article: str
     feats: list[dict[str, float]]
     labels: list[int]
-    rule_ok: bool  # the rules' subject is inside the gold source
+    rule_ok: bool  # the rules' subject is the gold source's head (or inside it, as `_labels`)
     reachable: bool  # a candidate lies inside the gold source
     judged: bool  # score.py would judge it: the gold source has a content word
 
@@ -71,6 +74,15 @@ def _inside(tok: Any, segs: list[tuple[int, int]]) -> bool:
     return any(a <= tok.idx < b for a, b in segs)
 
 
+def _labels(cands: list[Any], head: Any, source: list[tuple[int, int]]) -> list[int]:
+    """The head of the gold source is the right candidate: "Hillary Clinton, a member of the
+    Armed Services Committee," is Clinton speaking, not the committee, though both lie in
+    the span. Any candidate in the span when its head is none of them."""
+    if head is not None and any(c.i == head.i for c in cands):
+        return [int(c.i == head.i) for c in cands]
+    return [int(_inside(c, source)) for c in cands]
+
+
 def problems(doc_id: str, doc: Any, attributions: list[dict[str, list[tuple[int, int]]]],
              judge: Any) -> list[Problem]:
     """One ranking problem per gold attribution with a cue and a source."""
@@ -84,12 +96,12 @@ def problems(doc_id: str, doc: Any, attributions: list[dict[str, list[tuple[int,
             continue
         rule = quotes.rule_speaker(cue)
         cands = speakers.candidates(cue)
-        labels = [int(_inside(c, attr["Source"])) for c in cands]
+        labels = _labels(cands, head, attr["Source"])
         feats = [speakers.features(cue, c, rule=rule, previous=set(previous[-2:]), regions=regions)
                  for c in cands]
         source = " ".join(doc.text[a:b] for a, b in attr["Source"])
-        out.append(Problem(doc_id, feats, labels, rule is not None and _inside(rule, attr["Source"]),
-                           any(labels), judge(source)))
+        rule_ok = rule is not None and any(lab and c.i == rule.i for c, lab in zip(cands, labels, strict=True))
+        out.append(Problem(doc_id, feats, labels, rule_ok, any(labels), judge(source)))
         if head is not None:
             previous.append(speakers.head_key(head))
     return out
@@ -235,15 +247,57 @@ def error_table(split_dir: Path, cache: Path | None) -> None:
         print(f"{n:5d}  {n / judged:.3f}  {cause}")
 
 
+def _predict(docs: list[tuple[str, Any]], w: dict[str, float] | None) -> dict[str, list[dict]]:
+    from newsdesk.records import Article
+    from newsdesk.understand.annotate import annotate_doc
+
+    speakers.weights.cache_clear()
+    shipped = speakers.weights
+    speakers.weights = lambda: w  # type: ignore[assignment]  # the fold's model, not the shipped one
+    try:
+        out = {}
+        for doc_id, doc in docs:
+            doc.user_data.clear()
+            quotes_ = annotate_doc(Article(text=doc.text, language="en"), doc).quotes
+            out[doc_id] = [{"text": q.text, "speaker": q.speaker} for q in quotes_]
+        return out
+    finally:
+        speakers.weights = shipped  # type: ignore[assignment]
+
+
+def cv_score(split_dir: Path, cache: Path | None, folds: int) -> None:
+    from newsdesk.bench.quotes import load_scorer
+
+    scorer = load_scorer(split_dir)
+    probs = collect(split_dir, cache)
+    docs = load_docs(split_dir, cache)
+    arts = sorted({p.article for p in probs})
+    random.Random(13).shuffle(arts)
+    fold_of = {a: k % folds for k, a in enumerate(arts)}
+    ranked: dict[str, list[dict]] = {}
+    for k in range(folds):
+        w = fit([p for p in probs if fold_of[p.article] != k])
+        ranked.update(_predict([(i, d) for i, d in docs if fold_of.get(i) == k], w))
+    rules = _predict([(i, d) for i, d in docs if i in fold_of], None)
+    gold = {k: v for k, v in scorer.gold_for_split(split_dir).items() if k in fold_of}
+    for name, preds in (("rules' subject", rules), ("ranker (held-out folds)", ranked)):
+        m = scorer.score(gold, preds, 0.3)
+        print(f"{name:<24} F1@0.3={m['f1']:.3f} (P={m['precision']:.3f} R={m['recall']:.3f}) "
+              f"speaker acc={m['speaker_accuracy']:.3f} (n={m['speaker_judged']})")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=("cv", "train", "errors"))
+    ap.add_argument("what", choices=("cv", "train", "errors", "cv-score"))
     ap.add_argument("--split-dir", type=Path, default=SPLIT)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--docs", type=Path, help="spaCy DocBin cache of the parsed split")
     args = ap.parse_args()
     if args.what == "errors":
         error_table(args.split_dir.resolve(), args.docs)
+        return
+    if args.what == "cv-score":
+        cv_score(args.split_dir.resolve(), args.docs, args.folds)
         return
     probs = collect(args.split_dir.resolve(), args.docs)
     if args.what == "cv":

@@ -60,3 +60,12 @@ def test_reported_speech_of_a_group() -> None:
     text = "Many economists say that the tax plan would add billions to the deficit over a decade."
     speaker = _speaker_of(text, "tax plan would add")
     assert speaker is not None and "economists" in speaker
+
+
+def test_the_speaker_is_the_head_of_the_phrase_not_a_name_in_its_apposition() -> None:
+    text = ("Hillary Clinton, a longtime member of the Senate Armed Services Committee, said on Tuesday "
+            "that the base would stay open for another decade.")
+    assert _speaker_of(text, "base would stay open") == "Hillary Clinton"
+    text = "A spokeswoman for the Ministry of Health said that the clinics would reopen on Monday."
+    speaker = _speaker_of(text, "clinics would reopen")
+    assert speaker is not None and "spokeswoman" in speaker.lower()
