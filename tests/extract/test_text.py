@@ -208,23 +208,3 @@ def test_bench_run_reports_ours_beside_both_baselines(shared_dir: Path) -> None:
     # The whole text holds nearly every gold shingle (rendering differs in a few places).
     assert result["systems"]["whole text"]["recall"] > 0.95
     assert result["systems"]["newsdesk"]["f1"] > result["systems"]["whole text"]["f1"]
-
-
-def test_vocabulary_counts_pages_and_leaves_a_page_out_of_its_own_counts() -> None:
-    from newsdesk.extract.text_vocab import PageCounts, Vocabulary, vocab_rows
-
-    share = "Share this story on Facebook"
-    page_a = split_lines(f"{share}\n\nThe council voted to close the harbour road on Monday.")
-    page_b = split_lines(f"{share}\n\nThe harbour reopened after the storm passed on Tuesday.")
-    counts = [PageCounts.of(page_a, [0, 1]), PageCounts.of(page_b, [0, 1])]
-    vocab = Vocabulary.from_pages(counts)
-    assert vocab.words["share"] == (0, 2) and vocab.words["harbour"] == (2, 0)
-    assert vocab.lines["share this story on facebook"] == (0, 2)
-    new_page = split_lines(f"{share}\n\nThe harbour road stays shut.")
-    menu, body = vocab_rows(new_page, vocab)
-    assert menu[0] > 0 > body[0]  # mean log odds: outside the body for the share bar, inside for prose
-    assert menu[4] > 0 and body[4] == 0  # the share bar was seen as a whole line on other pages
-    # Seen from page_a itself, its own share bar is left out: one other page is too few to count.
-    own_menu, _ = vocab_rows(page_a, vocab, own=counts[0])
-    assert own_menu[4] == 0 and own_menu[3] < menu[3]
-    assert Vocabulary.from_dict(vocab.to_dict()) == vocab

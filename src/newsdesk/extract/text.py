@@ -5,9 +5,7 @@ A scrape has lost its markup, so the body is found from the shape of the lines a
 1. split the page into lines and blank-line separated blocks (`split_lines`);
 2. describe each line by its own shape (length, closing punctuation, stop-word density,
    title case, list bullets, repetition) and by its neighbourhood (how much prose lies
-   around it, whether it sits inside the page's main run of prose) (`line_features`), and by
-   how often its words and the whole line sat outside article bodies on the development
-   pages (a learned boilerplate vocabulary, text_vocab.py);
+   around it, whether it sits inside the page's main run of prose) (`line_features`);
 3. score each line with a small boosted-tree model learned from the development pages,
    then rescore with the neighbours' scores (a second, stacked model), because body
    lines come in runs and so does boilerplate (`body_lines`);
@@ -16,9 +14,8 @@ A scrape has lost its markup, so the body is found from the shape of the lines a
 
 The work is split by concern: text_lines.py (lines and their features), text_model.py (the
 stacked tree model, trained by `newsdesk.bench.text_extraction`, cross-validated by page, and
-shipped in data/text_lines.json), text_vocab.py (boilerplate counted over many pages),
-text_meta.py (headline, byline, dateline around the body). This module puts them together
-and keeps their public names importable from here.
+shipped in data/text_lines.json), text_meta.py (headline, byline, dateline around the body).
+This module puts them together and keeps their public names importable from here.
 """
 
 from __future__ import annotations

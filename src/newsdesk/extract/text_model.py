@@ -16,7 +16,6 @@ from typing import Any
 import numpy as np
 
 from newsdesk.extract.text_lines import FEATURE_NAMES, Line, line_features, runs_of_blocks
-from newsdesk.extract.text_vocab import VOCAB_FEATURES, Vocabulary, vocab_rows
 
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "text_lines.json"
 STACK_FEATURES = ("p", "p_mean1", "p_mean3", "p_mean8", "run_mean", "run_max", "run_len", "run_prose",
@@ -84,7 +83,6 @@ class LineModel:
     stage1: Trees
     stage2: Trees
     features: tuple[str, ...]
-    vocab: Vocabulary | None = None
     span_low: float = 0.3
     span_bias: float = 0.3
     keep_above: float = 0.9
@@ -92,19 +90,11 @@ class LineModel:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> LineModel:
         rule = d.get("rule", {})
-        vocab = Vocabulary.from_dict(d["vocab"]) if d.get("vocab") else None
-        return cls(Trees.from_dict(d["stage1"]), Trees.from_dict(d["stage2"]), tuple(d["features"]), vocab,
+        return cls(Trees.from_dict(d["stage1"]), Trees.from_dict(d["stage2"]), tuple(d["features"]),
                    **{k: float(v) for k, v in rule.items()})
 
-    def line_matrix(self, lines: list[Line]) -> np.ndarray:
-        """FEATURE_NAMES per line, then VOCAB_FEATURES when the model learned a vocabulary."""
-        x = np.asarray(line_features(lines), dtype=float).reshape(len(lines), len(FEATURE_NAMES))
-        if self.vocab is None:
-            return x
-        return np.hstack([x, np.asarray(vocab_rows(lines, self.vocab)).reshape(len(lines), len(VOCAB_FEATURES))])
-
     def scores(self, lines: list[Line]) -> np.ndarray:
-        x = self.line_matrix(lines)
+        x = np.asarray(line_features(lines), dtype=float).reshape(len(lines), len(FEATURE_NAMES))
         first = self.stage1.probabilities(x)
         return self.stage2.probabilities(np.hstack([x, stack_features(lines, first)]))
 
@@ -165,7 +155,7 @@ def load_model(path: str | None = None) -> LineModel:
     """The shipped line model (or one at `path`); refuses a model built for other features."""
     data = json.loads(Path(path or MODEL_FILE).read_text(encoding="utf-8"))
     model = LineModel.from_dict(data)
-    if model.features != FEATURE_NAMES + (VOCAB_FEATURES if model.vocab else ()):
+    if model.features != FEATURE_NAMES:
         raise ValueError(f"{path or MODEL_FILE}: trained on other features; retrain with "
                          "`python benchmarks/text_extraction.py --train`")
     return model
