@@ -1,6 +1,6 @@
 """Train the body-block classifier (src/newsdesk/extract/data/body_model.json) on a page set.
 
-usage: python tools/train_body_model.py [--pages DIR] [--truth FILE] [--folds 5] [--write]
+usage: python tools/train_body_model.py [--pages DIR] [--truth FILE] [--folds 5] [--write] [--heldout-bench]
 
 Blocks are labelled body when most of their word 4-grams occur in the page's gold articleBody
 (see `label`). Evaluation is cross-validated over pages grouped by site (a site's template never
@@ -123,6 +123,49 @@ def fit_stage(X, y, w, kind: str):
     return body_model.Trees.from_sklearn(model)
 
 
+def heldout_bench(truth, data, pages_dir: Path, scorer, k: int) -> None:
+    """The shipped pipeline on pages its model never saw: per site-grouped fold, a model trained on
+    the other folds runs inside `extract_body` and `newsdesk analyze` (the benchmark's path),
+    interleaved with trafilatura on the same pages, CPU time, order rotating per page."""
+    import time
+
+    import trafilatura
+
+    from newsdesk.analyze import analyze_line
+    from newsdesk.extract import html
+    from newsdesk.settings import Settings
+    from newsdesk.stages import Stages
+
+    pages = load_pages(pages_dir)
+    stages, settings = Stages(("extract",)), Settings()
+    names = ("body step", "analyze", "trafilatura")
+    preds: dict[str, dict] = {n: {} for n in names}
+    secs = dict.fromkeys(names, 0.0)
+    fallbacks = 0
+    for fold in folds(data, k):
+        model = fit_stage(*stack(data, [i for i in range(len(data)) if i not in set(fold)]), "trees")
+        body_model.load_model = lambda path=None, m=model: m  # the held-out model, for this fold only
+        for turn, i in enumerate(fold):
+            pid = data[i]["id"]
+            page, url = pages[pid], truth[pid].get("url")
+            runs = {"body step": lambda p, u: "\n".join(html.extract_body(p, u)[0]),
+                    "analyze": lambda p, u: analyze_line({"id": None, "html": p, "url": u}, stages, settings)["text"],
+                    "trafilatura": lambda p, u: trafilatura.extract(p, url=u)}
+            order = names[turn % 3:] + names[:turn % 3]
+            for name in order:
+                start = time.process_time()
+                out = runs[name](page, url)
+                secs[name] += time.process_time() - start
+                preds[name][pid] = {"articleBody": out or ""}
+            fallbacks += html.extract_body(page, url)[1] != "newsdesk-blocks"
+    gold = {d["id"]: truth[d["id"]] for d in data}
+    for name in names:
+        m = score(gold, preds[name], scorer)
+        print(f"held-out {name:12s} F1 {m['f1']:.4f} P {m['precision']:.4f} R {m['recall']:.4f} "
+              f"pages/s {len(data) / secs[name]:.1f}")
+    print(f"held-out trafilatura fallback on {fallbacks} of {len(data)} pages")
+
+
 def evaluate(truth, data, preds: dict[str, str], scorer) -> dict[str, float]:
     gold = {d["id"]: truth[d["id"]] for d in data}
     return score(gold, {k: {"articleBody": v} for k, v in preds.items()}, scorer)
@@ -135,6 +178,8 @@ def main() -> None:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--kind", default="trees", choices=("trees", "logistic"))
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--heldout-bench", action="store_true",
+                    help="F1 and pages/s of extract_body and analyze with fold models, beside trafilatura")
     ap.add_argument("--cache", action="store_true", help="reuse segmented pages from /tmp (feature work)")
     ap.add_argument("--dump", type=Path, help="write CV probabilities per page here (JSON)")
     args = ap.parse_args()
@@ -165,6 +210,8 @@ def main() -> None:
             dump[d["id"]] = {"prob": prob.tolist(), "texts": [b.text for b in d["blocks"]], "y": d["y"].tolist()}
     if args.folds > 1:
         print("CV", evaluate(truth, data, preds, scorer))
+    if args.heldout_bench:
+        heldout_bench(truth, data, args.pages, scorer, args.folds)
     if args.dump:
         args.dump.write_text(json.dumps(dump))
     if args.write:
