@@ -135,3 +135,24 @@ def test_ingest_reads_a_list_of_sources_from_a_file(tmp_path, shared_dir):
     summary = json.loads(run("ingest", f"@{listing}", "--db", str(tmp_path / "n.db"), "--stages", "extract",
                              "--json").stdout)
     assert summary["new"] >= 2 and not summary["failed"]
+
+
+def test_jsonl_body_lines_parsed_in_batches_match_lines_analysed_alone():
+    # analyze --jsonl parses body lines in batches through the shared Doc cache; a result must not
+    # depend on which batch its line fell in, or on the lines around it.
+    import io
+
+    from newsdesk.analyze import JSONL_BATCH, analyze_jsonl, analyze_line
+    from newsdesk.settings import Settings
+    from newsdesk.stages import Stages
+
+    sentences = [f"Iran's foreign minister Abbas Araqchi met the US envoy in Muscat on day {i}, officials said."
+                 for i in range(JSONL_BATCH + 3)] + ["", "Die Regierung in Berlin hat am Montag neue Gespräche angekündigt."]
+    lines = [json.dumps({"id": i, "body": s}) for i, s in enumerate(sentences)] + ["not json"]
+    out = io.StringIO()
+    stages, settings = Stages(), Settings()
+    assert analyze_jsonl(lines, out, stages, settings) == len(lines)
+    batched = [json.loads(x) for x in out.getvalue().splitlines()]
+    alone = [analyze_line(json.loads(x), stages, settings) for x in lines[:-1]]
+    assert batched[:-1] == alone
+    assert batched[0]["entities"] and batched[-1]["error"]["reason"] == "not a JSON object"

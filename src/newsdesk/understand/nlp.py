@@ -21,7 +21,7 @@ CANDIDATES = ("en_core_web_trf", "en_core_web_lg", "en_core_web_md", "en_core_we
               "en_core_web_sm")
 # Components nothing here reads; disabling lemmatizer would cost cue matching, so keep it.
 _DISABLED = ()
-_CACHE_SIZE = 16
+CACHE_SIZE = 16
 
 _cache: OrderedDict[str, Any] = OrderedDict()
 _lock = threading.Lock()
@@ -60,7 +60,7 @@ def parse(text: str) -> Any:
     doc = load_nlp()(text)
     with _lock:
         _cache[text] = doc
-        while len(_cache) > _CACHE_SIZE:
+        while len(_cache) > CACHE_SIZE:
             _cache.popitem(last=False)
     return doc
 
@@ -71,7 +71,7 @@ def parse_many(texts: list[str], batch_size: int = 16) -> list[Any]:
     with _lock:
         for text, doc in zip(texts, docs, strict=True):
             _cache[text] = doc
-            while len(_cache) > _CACHE_SIZE:
+            while len(_cache) > CACHE_SIZE:
                 _cache.popitem(last=False)
     return docs
 
