@@ -66,7 +66,7 @@ def extract_html(html: str, url: str | None = None, fetched_at: str | None = Non
     paragraphs, extractor = extract_body(html, url, tree)
     text = paragraphs_to_text(paragraphs)
     base = absolute(url, meta.canonical_url) or url
-    title = page_title(tree, meta, url or base)
+    title = meta.headline or page_title(tree, meta, url or base)  # headline: see meta_title.headline
     # Kind first: a date htmldate finds in markup is no statement that the page is an article.
     kind, reason = page_kind(tree, meta, text, url or base)
     if meta.published is None:
