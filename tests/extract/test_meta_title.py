@@ -107,3 +107,11 @@ def test_json_ld_pages_keep_the_stated_title() -> None:
 
 def test_a_short_site_name_at_the_start_of_a_segment_is_the_site() -> None:
     assert strip_site("Ceasefire talks at risk | CBC News", ["CBC"]) == "Ceasefire talks at risk"
+
+
+def test_host_label_before_any_top_level_domain_names_the_site():
+    from newsdesk.extract.meta_title import site_names
+
+    assert site_names({}, None, "https://www.harbourtimes.news/a/1") == ["harbourtimes"]
+    assert site_names({}, None, "https://blogs.spiegel.de/x") == ["spiegel"]
+    assert site_names({}, None, "https://www.bbc.co.uk/news/1") == ["bbc"]

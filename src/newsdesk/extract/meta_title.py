@@ -106,9 +106,11 @@ def site_names(metas: dict[str, str], publisher: str | None, url: str | None) ->
     names = [metas.get("og:site_name"), publisher, metas.get("application-name"), metas.get("publisher"),
              metas.get("twitter:site", "").lstrip("@") or None]
     host = urlsplit(url or "").hostname or ""
-    labels = [x for x in host.split(".") if x not in _HOST_NOISE]
+    # The last label is the top-level domain, whatever its length (.com, .news, .example); of the
+    # rest, the label nearest it names the site (blogs.spiegel.de, www.bbc.co.uk).
+    labels = [x for x in host.split(".")[:-1] if x not in _HOST_NOISE]
     if labels:
-        names.append(labels[-1] if len(labels) > 1 and len(labels[-1]) > 3 else labels[0])
+        names.append(labels[-1])
     return [n for n in names if n]
 
 
