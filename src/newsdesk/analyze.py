@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from newsdesk.errors import Rejected
+from newsdesk.executors import batches
 from newsdesk.pipeline import analyze_page
 from newsdesk.records import Article, RawPage
 from newsdesk.settings import Settings
@@ -81,7 +82,7 @@ JSONL_BATCH = 16  # == nlp.CACHE_SIZE
 def analyze_jsonl(lines: Iterable[str], out: IO[str], stages: Stages, settings: Settings) -> int:
     """One result line per input line, same ids, models loaded once; returns lines written."""
     written = 0
-    for batch in _batches(_read_lines(lines), JSONL_BATCH):
+    for batch in batches(_read_lines(lines), JSONL_BATCH):
         given = _preparse(batch, stages)
         for index, line in enumerate(batch):
             if isinstance(line, Rejected):
@@ -105,17 +106,6 @@ def _read_lines(lines: Iterable[str]) -> Iterator[dict[str, Any] | Rejected]:
             yield Rejected("input", "not a JSON object", f"line {number}: {exc}")
         else:
             yield line
-
-
-def _batches(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
-    batch: list[Any] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def _preparse(batch: list[dict[str, Any] | Rejected], stages: Stages) -> dict[int, Article]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import traceback
 from collections import deque
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 from newsdesk.errors import ConfigError, Rejected
 from newsdesk.records import Article, RawPage
@@ -24,6 +24,7 @@ from newsdesk.settings import Settings
 from newsdesk.stages import Stages
 
 Result = tuple[RawPage, Article | Rejected]
+T = TypeVar("T")
 EXECUTORS = ("local", "ray")
 
 # Pages sent to a Ray actor per call: one remote call costs about a millisecond, a page
@@ -112,7 +113,7 @@ def _ray(pages: Iterable[RawPage], stage_names: tuple[str, ...], settings: Setti
             else max(1, settings.workers)
         actor_class = ray.remote(num_cpus=1)(PageAnalyzer)
         actors = [actor_class.remote(stage_names, settings) for _ in range(n_actors)]
-        yield from _ray_ordered(ray, actors, _batches(pages, RAY_BATCH))
+        yield from _ray_ordered(ray, actors, batches(pages, RAY_BATCH))
     finally:
         if started_here:
             ray.shutdown()
@@ -139,10 +140,11 @@ def _settle(ray: Any, batch: list[RawPage], ref: Any) -> Iterator[Result]:
     yield from zip(batch, results, strict=True)
 
 
-def _batches(pages: Iterable[RawPage], size: int) -> Iterator[list[RawPage]]:
-    batch: list[RawPage] = []
-    for raw in pages:
-        batch.append(raw)
+def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Lists of `size` items in order (the last may be shorter); itertools.batched before 3.12."""
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
         if len(batch) == size:
             yield batch
             batch = []
