@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Cross-validate the whole event coder's first event (what score.py's pentaclass task scores).
 
-    .venv/bin/python scripts/cv_event_pipeline.py [--weights 1.0,0.6,0.3,0.0]
+    .venv/bin/python tools/cv_event_pipeline.py [--weights 1.0,0.6,0.3,0.0]
 
-5 stratified folds of the gold train split (same folds as scripts/train_event_model.py): a
+5 stratified folds of the gold train split (same folds as tools/train_event_model.py): a
 fold model is trained on four folds, then the coder picks each held-out sentence's first
 event with it. Prints macro-F1 of the classifier alone and of the coder for each value of
 events.OTHER_CLASS_WEIGHT (how much a predicate outside the predicted class counts).

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Train the CAMEO pentaclass sentence classifier shipped as understand/data/events_penta.npz.
 
-    .venv/bin/python scripts/train_event_model.py [--gold ../shared/bench/events/gold/conflibert_pentaclass_train.jsonl]
+    .venv/bin/python tools/train_event_model.py [--gold ../shared/bench/events/gold/conflibert_pentaclass_train.jsonl]
 
 Trained only on the gold *train* split (the held-out part is not in ../shared). Before
 fitting on all of it, prints 5-fold stratified cross-validated macro-F1 for our model and

@@ -1,9 +1,9 @@
 """Train and cross-validate the speaker ranker (`newsdesk.understand.speakers`) on PolNeAR.
 
-    python benchmarks/quotes_speakers.py cv    [--split-dir DIR] [--folds 5] [--docs CACHE]
-    python benchmarks/quotes_speakers.py train [--split-dir DIR] [--docs CACHE]
-    python benchmarks/quotes_speakers.py errors [--split-dir DIR] [--docs CACHE]
-    python benchmarks/quotes_speakers.py cv-score [--split-dir DIR] [--folds 5] [--docs CACHE]
+    python tools/train_speakers.py cv    [--split-dir DIR] [--folds 5] [--docs CACHE]
+    python tools/train_speakers.py train [--split-dir DIR] [--docs CACHE]
+    python tools/train_speakers.py errors [--split-dir DIR] [--docs CACHE]
+    python tools/train_speakers.py cv-score [--split-dir DIR] [--folds 5] [--docs CACHE]
 
 Every gold attribution with a cue and a source is one ranking problem: the noun-phrase
 heads near the cue's root are the candidates, the ones inside the gold Source span are
@@ -305,7 +305,7 @@ def main() -> None:
         return
     w = fit(probs)
     about = (f"Speaker ranker weights (logistic, C={C}) learned from {len({p.article for p in probs})} articles, "
-             f"{len(probs)} attributions of PolNeAR {args.split_dir.name} by benchmarks/quotes_speakers.py")
+             f"{len(probs)} attributions of PolNeAR {args.split_dir.name} by tools/train_speakers.py")
     OUT.write_text(json.dumps({"about": about, "weights": dict(sorted(w.items()))}, indent=0), encoding="utf-8")
     print(f"wrote {OUT} ({len(w)} weights)")
 

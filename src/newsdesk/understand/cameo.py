@@ -302,7 +302,7 @@ class PentaModel:
     then multinomial logistic regression. Weights are plain arrays (npz), no pickle.
 
     Equal view weights with characters won a 5-fold CV grid on the gold train split (feature
-    weight 1/2, with/without characters); C is picked by scripts/train_event_model.py's CV
+    weight 1/2, with/without characters); C is picked by tools/train_event_model.py's CV
     (3/10/30 first: 0.862/0.873/0.880; then 30/100 on the current lexicon: 0.877/0.876, so
     30 ships). Names are masked (MASK_NAMES). `newsdesk bench events --gold TRAIN --cv`
     (classifier, macro-F1, anchor TF-IDF+LR on the same folds): stratified 0.890 (0.772),

@@ -42,7 +42,7 @@ SLOT_RANK = {"R": 0, "X": 1, "NR": 2, "NX": 2, "O": 3, "NO": 4}
 # How much a predicate's place in the parse counts when choosing the main event, and the
 # share of the predicted class's probability the winner needs (else: the class default code).
 # Slot weights set by hand on the seed; OTHER_CLASS_WEIGHT by 5-fold CV of the whole coder on
-# the gold train split (scripts/cv_event_pipeline.py: 1.0 -> 0.855, 0.6 -> 0.878, 0.3 -> 0.878).
+# the gold train split (tools/cv_event_pipeline.py: 1.0 -> 0.855, 0.6 -> 0.878, 0.3 -> 0.878).
 SLOT_WEIGHT = {"R": 1.0, "X": 0.8, "NR": 0.9, "NX": 0.7, "O": 0.45, "NO": 0.4}
 MAIN_SHARE = 0.5
 OTHER_CLASS_WEIGHT = 0.6  # a predicate outside the predicted class counts this much

@@ -10,7 +10,7 @@ quotation marks, whether the rules chose it, whether it spoke just before), and 
 logistic model scores each; the best one is the speaker head.
 
 The weights (`data/speakers.json`) are learned from PolNeAR train gold sources by
-`benchmarks/quotes_speakers.py`; scoring is a sum of weights, so nothing heavier than
+`tools/train_speakers.py`; scoring is a sum of weights, so nothing heavier than
 json loads at run time. Without the file the rules' subject stands.
 """
 
