@@ -115,8 +115,9 @@ def _preparse(batch: list[dict[str, Any] | Rejected], stages: Stages) -> dict[in
     if not given or not {"understand", "events"} & set(stages.names):
         return given
     from newsdesk.understand import nlp
+    from newsdesk.understand.annotate import COVERED
 
-    texts = list(dict.fromkeys(a.text for a in given.values() if a.language in ("en", None) and a.text.strip()))
+    texts = list(dict.fromkeys(a.text for a in given.values() if a.language in COVERED and a.text.strip()))
     with contextlib.suppress(nlp.NoModel):  # the stages report what is not covered themselves
         nlp.parse_many(texts[: nlp.CACHE_SIZE])
     return given

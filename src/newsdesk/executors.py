@@ -13,7 +13,6 @@ only the analysis, where the time goes (parsing, spaCy, event coding), is spread
 
 from __future__ import annotations
 
-import traceback
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
@@ -38,12 +37,9 @@ def analyze_or_reject(raw: RawPage, stages: Stages, settings: Settings) -> Artic
     from newsdesk.pipeline import analyze_page
 
     try:
-        return analyze_page(raw, stages, settings)
+        return analyze_page(raw, stages, settings)  # turns every other error into a Rejected itself
     except Rejected as rej:
         return rej
-    except Exception as exc:  # noqa: BLE001 - one bad page must never abort a batch
-        return Rejected("understand", f"internal error: {type(exc).__name__}",
-                        "".join(traceback.format_exception_only(exc)).strip())
 
 
 def analyze_stream(pages: Iterable[RawPage], stages: Stages, settings: Settings) -> Iterator[Result]:

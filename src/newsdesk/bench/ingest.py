@@ -18,6 +18,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from newsdesk.stages import module_available
+
 
 def _html_pages(corpus: Path) -> list[bytes]:
     pages = []
@@ -67,11 +69,7 @@ def run(corpus: Path, executors: bool = True) -> dict[str, Any]:
                               "all_stages": _ingest(corpus, ALL)}
     if executors:
         result["all_stages_2_processes"] = _ingest(corpus, ALL, "--workers", "2")
-        try:
-            import ray  # noqa: F401
-        except ImportError:
-            pass
-        else:
+        if module_available("ray"):
             result["all_stages_ray_2"] = _ingest(corpus, ALL, "--executor", "ray", "--workers", "2")
     result["trafilatura"] = _trafilatura(_html_pages(corpus))
     return result

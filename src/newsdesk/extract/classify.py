@@ -173,7 +173,8 @@ def page_shape(tree: LexborHTMLParser, meta: PageMeta, text: str, url: str | Non
     if body is None:
         return [0.0] * len(SHAPE_FEATURES)
     hidden = sum(_chars(n.text(deep=True)) for n in body.css("script, style, noscript, template"))
-    visible = max(_chars(body.text(deep=True)) - hidden, 1)
+    body_text = body.text(deep=True)
+    visible = max(_chars(body_text) - hidden, 1)
     links = body.css("a[href]")
     anchor = sum(_chars(a.text(deep=True)) for a in links)
     host = urlsplit(url or "").netloc
@@ -183,14 +184,15 @@ def page_shape(tree: LexborHTMLParser, meta: PageMeta, text: str, url: str | Non
     words = text_size(text)
     paragraphs = [p for p in text.split("\n") if p.strip()]
     # Spam repeats its keyword title all over the page; an article prints its headline once or twice.
-    keyword = max((p.strip() for p in _TITLE_PARTS.split(title)), key=len, default="")
-    page_text = body.text(deep=True) if len(keyword) >= 4 else ""
+    title_parts = [p.strip() for p in _TITLE_PARTS.split(title)]
+    keyword = max(title_parts, key=len, default="")
+    page_text = body_text if len(keyword) >= 4 else ""
     return [
         min(anchor / visible, 1.0),
         min(_chars(text) / visible, 1.0),
         math.log1p(1000 * len(links) / visible),
         math.log1p(len(hosts)),
-        float(len([p for p in _TITLE_PARTS.split(title) if p.strip()])),
+        float(len([p for p in title_parts if p])),
         1 - len(set(grams)) / len(grams) if grams else 0.0,
         float(_article_signals(meta)),
         math.log1p(words),
