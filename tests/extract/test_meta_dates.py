@@ -34,3 +34,15 @@ def test_published_comes_from_json_ld_before_meta_and_updated_is_separate() -> N
 def test_no_stated_date_gives_none() -> None:
     meta = read_metadata(LexborHTMLParser("<html><body><p>Written on 5 March 2024.</p></body></html>"))
     assert meta.published is None and meta.updated is None
+
+
+def test_a_date_in_the_url_is_read_without_parsing_the_page_and_agrees_with_htmldate() -> None:
+    from htmldate import find_date
+
+    from newsdesk.extract.meta_dates import markup_date
+
+    page = "<html><head><title>x</title></head><body><p>No date here.</p></body></html>"
+    url = "https://www.example.com/story/news/2019/11/19/storm-hits-coast/"
+    expected = find_date(page, url=url, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+    assert markup_date(page, url) == expected == "2019-11-19"
+    assert markup_date(page, "https://www.example.com/story/storm-hits-coast/") is None

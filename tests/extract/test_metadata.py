@@ -102,3 +102,23 @@ def test_a_widget_button_in_an_author_box_is_not_an_author():
             '<div class="post-byline"><h4>by <a href="/author/hamid-tehrani/">Hamid Tehrani</a></h4></div>'
             '<article><p>Text.</p></article></body></html>')
     assert read_metadata(LexborHTMLParser(html), None).authors == ["Hamid Tehrani"]
+
+
+def test_repeated_metas_and_first_values_come_from_one_pass() -> None:
+    from newsdesk.extract.meta_tags import all_meta, meta_map, read_tags
+
+    tree = LexborHTMLParser('<html><head><meta property="article:tag" content="Storms">'
+                            '<meta property="article:tag" content=" Coast &amp; Sea ">'
+                            '<meta name="Description" content="  ">'
+                            '<meta itemprop="datePublished" value="2024-01-02"></head><body></body></html>')
+    tags = read_tags(tree)
+    assert tags.all("article:tag") == all_meta(tree, "article:tag") == ["Storms", "Coast & Sea"]
+    assert tags.first == meta_map(tree) == {"article:tag": "Storms", "datepublished": "2024-01-02"}
+
+
+def test_a_by_line_is_found_only_where_a_text_piece_starts_with_by() -> None:
+    from newsdesk.extract.meta_authors import by_line
+
+    tree = LexborHTMLParser("<html><body><h1>Storm</h1><p><span>By</span> <a>Jane Doe</a></p></body></html>")
+    assert by_line(tree) == ["Jane Doe"]
+    assert by_line(LexborHTMLParser("<html><body><h1>Storm</h1><p>Written: Jane Doe</p></body></html>")) == []

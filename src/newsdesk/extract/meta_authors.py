@@ -9,6 +9,7 @@ the publisher itself only when no source names a person.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -32,21 +33,19 @@ BYLINE_AFTER_HEADLINE = 30
 
 
 def page_authors(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str], parsely: dict[str, Any],
-                 site: str | None, url: str | None) -> list[str]:
+                 site: str | None, url: str | None, repeated: Callable[[str], list[str]] | None = None) -> list[str]:
     """The first source naming people; a credit line or the publisher only when no source names a person.
 
     Many pages credit the publisher in JSON-LD or meta author and the journalist in the
     visible byline; fundus gold takes the person then, and the publisher or a credit line
     ("Redaktion hessenschau.de", "MND Staff") only when that is all the page states.
+    `repeated(name)` gives every value of a repeated meta (default: `all_meta` on the tree).
     """
-    candidates = [ld_authors(ld)] + [[metas[k]] for k in AUTHOR_METAS if metas.get(k)]
-    candidates += [[v] for k in ("author", "article:author") for v in all_meta(tree, k)[1:]]  # repeated metas
-    candidates.append(as_list(parsely.get("authors") or parsely.get("author")))
-    candidates.append(byline_markup(tree))
+    repeated = repeated or (lambda name: all_meta(tree, name))
     publisher = [site, ld_name(ld.get("publisher")) if ld else None, _host_label(url)]
     publisher += ld_authors(ld, organisations=True)
     fallback: list[str] = []
-    for raw in candidates:
+    for raw in _author_sources(tree, ld, metas, parsely, repeated):
         raw = [_without_affiliation(str(v), publisher) for v in raw]
         people = clean_authors(raw)
         if people and not all(_is_publisher(n, publisher) for n in people):
@@ -60,6 +59,21 @@ def page_authors(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, st
     if fallback and all(_is_publisher(n, publisher) for n in fallback):
         return by_line(tree, after_headline=BYLINE_AFTER_HEADLINE) or fallback
     return fallback or by_line(tree)
+
+
+def _author_sources(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str], parsely: dict[str, Any],
+                    repeated: Callable[[str], list[str]]) -> Iterator[list[Any]]:
+    """Author candidates in order of trust, each read only when the ones before named nobody:
+    the byline markup search walks the whole DOM, and most pages never need it."""
+    yield ld_authors(ld)
+    for key in AUTHOR_METAS:
+        if metas.get(key):
+            yield [metas[key]]
+    for key in ("author", "article:author"):
+        for value in repeated(key)[1:]:  # repeated metas
+            yield [value]
+    yield as_list(parsely.get("authors") or parsely.get("author"))
+    yield byline_markup(tree)
 
 
 def _without_affiliation(value: str, publisher: list[str | None]) -> str:
@@ -129,7 +143,7 @@ def by_line(tree: LexborHTMLParser, after_headline: int | None = None) -> list[s
     where a byline sits, and before photo credits and teasers.
     """
     body = tree.body
-    if body is None:
+    if body is None or not _has_by_piece(body):
         return []
     seen_h1, left = after_headline is None, after_headline or 0
     for text_node in body.traverse(include_text=True):
@@ -158,6 +172,13 @@ def by_line(tree: LexborHTMLParser, after_headline: int | None = None) -> list[s
                 return names
             node = node.parent
     return []
+
+
+def _has_by_piece(body: Any) -> bool:
+    """Whether any text node of the page starts with a "By" word: one C call and a split, where the
+    walk below costs a Python step per node (2.6 -> 0.6 ms on the bench pages; 57 of 131 have none).
+    text(separator=NUL) gives exactly the text nodes' strings, the walk's own pieces."""
+    return any(_BY_WORD.match(piece) for piece in (body.text(deep=True, separator="\x00") or "").split("\x00"))
 
 
 def _node_name(node: Any) -> str | None:

@@ -20,9 +20,10 @@ ARTICLE_TYPES = {
 PAGE_TYPES = {"webpage", "itempage", "videoobject", "medicalwebpage", "qapage", "creativework"}
 
 
-def ld_nodes(tree: LexborHTMLParser) -> Iterator[dict[str, Any]]:
-    """Every object in the page's JSON-LD blocks, @graph and mainEntity members included."""
-    for script in tree.css('script[type="application/ld+json"]'):
+def ld_nodes(tree: LexborHTMLParser, scripts: list[Any] | None = None) -> Iterator[dict[str, Any]]:
+    """Every object in the page's JSON-LD blocks (`scripts`, when the caller already has them),
+    @graph and mainEntity members included."""
+    for script in tree.css('script[type="application/ld+json"]') if scripts is None else scripts:
         raw = (script.text(deep=True) or "").strip()
         if not raw:
             continue

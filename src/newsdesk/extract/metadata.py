@@ -33,7 +33,7 @@ from newsdesk.extract.meta_jsonld import (
     ld_nodes,
     ld_str,
 )
-from newsdesk.extract.meta_tags import all_meta, link_href, meta_map, parsely
+from newsdesk.extract.meta_tags import head_nodes, link_href, parsely, read_tags
 from newsdesk.extract.meta_text import as_list, first, node_text, split_list, unique
 from newsdesk.extract.meta_title import headline, site_names, stated_title
 
@@ -62,28 +62,30 @@ class PageMeta:
 
 def read_metadata(tree: LexborHTMLParser, url: str | None = None) -> PageMeta:
     """Everything the page states about itself, before any look at the body."""
-    metas = meta_map(tree)
+    nodes = head_nodes(tree)
+    tags = read_tags(tree, nodes.metas)
+    metas = tags.first
     parsely_page = parsely(metas.get("parsely-page"))
-    ld, ld_types = article_node(list(ld_nodes(tree)))
+    ld, ld_types = article_node(list(ld_nodes(tree, nodes.ld_scripts)))
     meta = PageMeta(ld_types=ld_types)
-    meta.html_title = node_text(tree.css_first("head title") or tree.css_first("title"))
+    meta.html_title = node_text(nodes.html_title())
     publisher = ld_name(ld.get("publisher")) if ld else None
     meta.site_name = first(metas.get("og:site_name"), publisher, metas.get("application-name"),
                            metas.get("publisher"))
     sites = site_names(metas, publisher, url)
-    meta.title = stated_title(tree, ld, metas, meta.html_title, sites)
-    meta.headline = headline(tree, meta.title, bool(ld_types), sites)
-    meta.authors = page_authors(tree, ld, metas, parsely_page, meta.site_name, url)
+    meta.title = stated_title(tree, ld, metas, meta.html_title, sites, nodes.h1s)
+    meta.headline = headline(tree, meta.title, bool(ld_types), sites, nodes.h1s)
+    meta.authors = page_authors(tree, ld, metas, parsely_page, meta.site_name, url, repeated=tags.all)
     meta.published = published_date(tree, ld, metas, parsely_page)
     meta.updated = updated_date(tree, ld, metas)
-    meta.canonical_url = first(link_href(tree, "canonical"), metas.get("og:url"))
+    meta.canonical_url = first(link_href(tree, "canonical", nodes.links), metas.get("og:url"))
     meta.description = first(metas.get("og:description"), metas.get("description"),
                              ld_str(ld, "description"), metas.get("twitter:description"))
     meta.image = first(metas.get("og:image"), metas.get("og:image:url"), metas.get("og:image:secure_url"),
                        ld_image(ld), metas.get("twitter:image"), metas.get("twitter:image:src"))
     meta.categories = unique(as_list(ld.get("articleSection") if ld else None)
-                             + all_meta(tree, "article:section") + split_list(metas.get("parsely-section")))
-    meta.tags = unique(all_meta(tree, "article:tag") + keywords(ld, metas))
+                             + tags.all("article:section") + split_list(metas.get("parsely-section")))
+    meta.tags = unique(tags.all("article:tag") + keywords(ld, metas))
     html = tree.css_first("html")
     meta.language = (html.attributes.get("lang") or html.attributes.get("xml:lang")) if html else None
     meta.language = meta.language or metas.get("og:locale") or metas.get("content-language")
