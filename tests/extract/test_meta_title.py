@@ -115,3 +115,25 @@ def test_host_label_before_any_top_level_domain_names_the_site():
     assert site_names({}, None, "https://www.harbourtimes.news/a/1") == ["harbourtimes"]
     assert site_names({}, None, "https://blogs.spiegel.de/x") == ["spiegel"]
     assert site_names({}, None, "https://www.bbc.co.uk/news/1") == ["bbc"]
+
+
+def test_h1_and_stated_title_with_different_kickers_share_the_headline() -> None:
+    head = '<meta property="og:title" content="Iranischer Angriff auf Israel: «Zurückhaltung hat mit den USA zu tun»">'
+    body = "<h1>Eskalation im Nahen Osten - «Zurückhaltung hat mit den USA zu tun»</h1>"
+    assert _headline(head, body) == "«Zurückhaltung hat mit den USA zu tun»"
+
+
+def test_a_reworded_first_clause_is_not_a_kicker() -> None:
+    # The two differ in one word of their first clause: a reworded headline, so the h1 stays whole.
+    head = '<meta property="og:title" content="I sell Disney World holidays - booking the right day saves you money">'
+    body = "<h1>I sell Walt Disney World holidays - booking the right day saves you money</h1>"
+    assert _headline(head, body) == "I sell Walt Disney World holidays - booking the right day saves you money"
+
+
+def test_the_title_in_head_wins_over_an_svg_title_before_it() -> None:
+    page = ("<html><body><svg><title>Menu icon</title></svg></body></html>")
+    tree = LexborHTMLParser(page)
+    assert read_metadata(tree).html_title == "Menu icon"  # only one <title>: the one anywhere
+    head = "<title>Storm hits coast</title>"
+    assert read_metadata(LexborHTMLParser(f"<html><head>{head}</head><body><svg><title>Icon</title></svg>"
+                                          "</body></html>")).html_title == "Storm hits coast"

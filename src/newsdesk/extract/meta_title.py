@@ -23,8 +23,10 @@ on both halves of the publishers (split alternately by name): 114/129 and 118/12
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -49,28 +51,28 @@ _HOST_NOISE = {"www", "m", "amp", "news", "edition", "mobile", "com", "org", "ne
 
 
 def stated_title(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str], html_title: str | None,
-                 sites: list[str] | None = None) -> str | None:
+                 sites: list[str] | None = None, h1s: list[Any] | None = None) -> str | None:
     """The page's headline from its stated titles (see the module docstring), site name removed."""
     sites = [s for s in (sites or []) if s]
     ld_title = strip_site(first(ld_str(ld, "headline"), ld_str(ld, "name") if ld else None), sites)
     og_title = strip_site(metas.get("og:title"), sites)
     search_title = strip_site(html_title, sites)
-    others = [strip_site(metas.get("twitter:title"), sites), search_title, _first_h1(tree)]
-    chosen = _pick(ld_title, og_title, search_title, others)
+    chosen = _pick(ld_title, og_title, search_title,
+                   lambda: [strip_site(metas.get("twitter:title"), sites), search_title, _first_h1(tree, h1s)])
     return chosen or strip_site(first(metas.get("twitter:title"), metas.get("dc.title"),
                                       lambda: element_title(tree), html_title), sites)
 
 
 def _pick(ld_title: str | None, og_title: str | None, search_title: str | None,
-          others: list[str | None]) -> str | None:
+          others: Callable[[], list[str | None]]) -> str | None:
     """JSON-LD headline or og:title: a value cut short is dropped, then the one <title> does not
-    repeat, then the shorter."""
+    repeat, then the shorter. `others` (the remaining sources) is read only when the two differ."""
     pool = [t for t in (ld_title, og_title) if t]
-    seen = [*pool, *(o for o in others if o)]
+    if len(pool) < 2 or _same(pool[0], pool[1]):
+        return pool[0] if pool else None  # a lone value stays even when cut short: nothing to replace it
+    seen = [*pool, *(o for o in others() if o)]
     pool = [t for t in pool if not _cut_short(t, seen)] or pool
-    if not pool:
-        return None
-    if len(pool) == 1 or _same(pool[0], pool[-1]):
+    if len(pool) == 1:
         return pool[0]
     # <title> is written for search engines; when one of the two repeats it and the other does
     # not, the other is the headline the publisher wrote for the article.
@@ -90,14 +92,15 @@ def _same(a: str, b: str) -> bool:
     return _fold(a) == _fold(b)
 
 
+@functools.lru_cache(maxsize=4096)
 def _fold(s: str) -> str:
     """Case, spacing, quote and dash style ignored: typographic variants of one headline are one headline."""
     s = unicodedata.normalize("NFKC", s).translate(_TYPOGRAPHY)
     return re.sub(r"\s+", " ", s).strip().casefold()
 
 
-def _first_h1(tree: LexborHTMLParser) -> str | None:
-    node = tree.css_first("h1")
+def _first_h1(tree: LexborHTMLParser, h1s: list[Any] | None = None) -> str | None:
+    node = tree.css_first("h1") if h1s is None else (h1s[0] if h1s else None)
     return clean_ws(node.text(deep=True) or "") if node is not None else None
 
 
@@ -159,6 +162,7 @@ def _span(title: str, parts: list[str], start: int, end: int) -> str | None:
     return title[i:j].strip() or None
 
 
+@functools.lru_cache(maxsize=4096)
 def _squeeze(s: str) -> str:
     """Letters and digits only, German umlauts spelled out and accents dropped, as in host names."""
     s = s.casefold().translate(_UMLAUTS)
@@ -175,7 +179,8 @@ def element_title(tree: LexborHTMLParser) -> str | None:
     return None
 
 
-def headline(tree: LexborHTMLParser, stated: str | None, has_json_ld: bool, sites: list[str]) -> str | None:
+def headline(tree: LexborHTMLParser, stated: str | None, has_json_ld: bool, sites: list[str],
+             h1s: list[Any] | None = None) -> str | None:
     """The page's headline: the stated title (see `stated_title`) on JSON-LD pages, else the lone <h1>.
 
     Pages without JSON-LD often state only a social or search title, and their single <h1> is
@@ -186,12 +191,14 @@ def headline(tree: LexborHTMLParser, stated: str | None, has_json_ld: bool, site
         return stated
     if stated and (span := _heading_span(stated, tree)):
         return span
-    heads = tree.css("h1")
+    heads = tree.css("h1") if h1s is None else h1s
     h1 = clean_ws(heads[0].text(deep=True) or "").strip(" |-–—") if len(heads) == 1 else ""
     if not h1 or not _headline_like(h1) or (sites and _site_like(_squeeze(h1), [_squeeze(s) for s in sites])):
         return stated or h1 or None
     if stated and _kicker_of(h1, stated):
         return stated
+    if stated and (common := _shared_headline(h1, stated)):
+        return common
     return h1
 
 
@@ -217,6 +224,33 @@ def _headline_like(text: str) -> bool:
     words = text.split()
     # three words, or a CJK headline (no spaces) of some length
     return (len(words) >= 3 or len(text) >= 12 and len(words) == 1) and len(text) <= 300
+
+
+# Between a kicker and its headline: " - ", ": " and the other headline separators.
+_KICKER_END = re.compile(r"(?:\s+[-–—|·»/*]|:)\s+")
+
+
+def _shared_headline(h1: str, stated: str) -> str | None:
+    """The headline both carry under different kickers: "Kicker A - Headline" in the <h1> and
+    "Kicker B: Headline" in the stated title (the page's label and a search-engine kicker)."""
+    folded = _fold(stated)
+    for cut in _KICKER_END.finditer(h1):
+        tail = h1[cut.end():].strip()
+        key = _fold(tail)
+        if len(tail.split()) < 3 or not folded.endswith(key) or folded == key:
+            continue
+        kicker = folded[: -len(key)].rstrip()
+        bare, own = kicker.rstrip(":-–—|·»/* "), _fold(h1[: cut.start()])
+        if bare and own and _KICKER_END.search(kicker[-2:] + " ") and not _alike(bare, own):
+            return tail
+        return None
+    return None
+
+
+def _alike(a: str, b: str) -> bool:
+    """Half or more of the shorter one's words in the other: one clause reworded, not two kickers."""
+    wa, wb = set(_words(a).split()), set(_words(b).split())
+    return len(wa & wb) >= 0.5 * min(len(wa), len(wb))
 
 
 def _kicker_of(h1: str, stated: str) -> bool:
