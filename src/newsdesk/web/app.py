@@ -133,6 +133,7 @@ def create_app(db_path: str | Path, settings: Settings | None = None, **_: Any) 
     app = Starlette(routes=routes, exception_handlers=handlers, lifespan=_lifespan)
     app.state.desk = DeskState(db_path, settings)
     app.state.desk.env.globals["plugin_nav"] = nav
+    app.state.desk.index_keeper.poke()  # build or catch up the search index in the background
     app.add_middleware(SecurityHeaders)
     return app
 

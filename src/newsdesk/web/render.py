@@ -2,19 +2,19 @@
 
 Article content is untrusted: templates autoescape everything, URLs are only rendered when
 their scheme is http(s), and the only HTML we build from article text (search highlights)
-is escaped first and then passed through nh3 with an allow-list of one tag.
+is escaped first, then only balanced <mark> pairs are added (an allow-list of one tag).
 """
 
 from __future__ import annotations
 
 import functools
 import html
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
-import nh3
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
@@ -118,10 +118,25 @@ def safe_url(value: str | None) -> str | None:
     return value
 
 
+_PLAIN = "[^" + MARK_OPEN + MARK_CLOSE + "]*"
+_MARKED = re.compile(MARK_OPEN + "(" + _PLAIN + ")" + MARK_CLOSE)
+_WELL_FORMED = re.compile(_PLAIN + "(?:" + MARK_OPEN + _PLAIN + MARK_CLOSE + _PLAIN + ")*")
+
+
 def marked(value: str | None) -> Markup:
-    """Snippet or title with MARK_OPEN/MARK_CLOSE markers to HTML with <mark>: escape, then allow-list."""
-    text = html.escape(value or "").replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>")
-    return Markup(nh3.clean(text, tags={"mark"}, attributes={}))
+    """Snippet or title with MARK_OPEN/MARK_CLOSE markers to HTML with <mark>: escape, then allow-list.
+
+    The allow-list is applied by construction rather than by nh3 (which cost a tenth of a search
+    answer): after html.escape the text holds no tag at all, and the only tags added are <mark>
+    and </mark> in balanced pairs around marker-delimited runs; stray markers are dropped.
+    """
+    text = html.escape(value or "")
+    if MARK_OPEN not in text and MARK_CLOSE not in text:
+        return Markup(text)
+    if _WELL_FORMED.fullmatch(text):  # what the store writes: plain replacement keeps pairs balanced
+        return Markup(text.replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>"))
+    text = _MARKED.sub(lambda m: "<mark>" + m.group(1) + "</mark>", text)
+    return Markup(text.replace(MARK_OPEN, "").replace(MARK_CLOSE, ""))
 
 
 def unmarked(value: str | None) -> str:
@@ -140,8 +155,9 @@ def make_environment(extra_dirs: list[Path] | None = None) -> Environment:
                       trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.filters.update(timetag=time_tag, reltime=relative_time, humantime=human_time, isotime=iso_time,
                        safe_url=safe_url, marked=marked, unmarked=unmarked)
-    from newsdesk.web.fragments import card_html, options_html, sections_html  # fragments builds on this module
+    # fragments builds on this module
+    from newsdesk.web.fragments import card_html, options_html, results_html, sections_html
 
     env.globals.update(query_string=query_string, card_html=card_html, options_html=options_html,
-                       sections_html=sections_html)
+                       sections_html=sections_html, results_html=results_html)
     return env

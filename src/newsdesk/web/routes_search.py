@@ -37,6 +37,8 @@ def run_search(request: Request, state: DeskState) -> dict[str, Any]:
     cached = False
     if q:
         results, cached = _cached_search(request, state, (q, filters, sort, limit, number))
+        if not cached:
+            state.index_keeper.poke()  # new articles since the last sync go into the index soon
     return {"query": q, "filters": filters, "sort": sort, "page": number, "limit": limit,
             "results": results[:limit], "more": len(results) > limit, "cached": cached}
 

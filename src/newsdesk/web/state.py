@@ -20,6 +20,7 @@ from starlette.requests import Request
 
 from newsdesk.settings import Settings
 from newsdesk.store import Store, open_store
+from newsdesk.web.index_keeper import IndexKeeper
 from newsdesk.web.render import make_environment
 
 T = TypeVar("T")
@@ -160,6 +161,7 @@ class DeskState:
         self.facets = TTLCache(FACET_TTL, stale_ok=True)
         self.pages = TTLCache(PAGE_TTL, max_items=64)
         self.searches = ResultCache(Generation(self.db_path))
+        self.index_keeper = IndexKeeper(self.db_path)
         self._local = threading.local()
 
     def store(self) -> Store:

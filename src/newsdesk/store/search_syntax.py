@@ -1,0 +1,139 @@
+"""The desk's search syntax, read into a small tree that any engine can run.
+
+The syntax is FTS5's, which the desk has always taken: words (all must match), "exact phrases",
+prefix* and "phrase prefix"*, AND / OR / NOT (NOT binds tightest, then AND, then OR, as in
+FTS5), parentheses, and the column filters `title:` and `text:`. What FTS5 refuses this parser
+refuses too (ParseError), so the caller can reread the query as plain words exactly as the FTS5
+path does (`plain_words`).
+
+Words are cut into terms by the engine's analyzer (a callable), so "U.S" in quotes or a word
+that the analyzer splits becomes a phrase of its terms, as FTS5's unicode61 tokenizer makes it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+Analyzer = Callable[[str], list[str]]
+COLUMNS = {"title": "title", "text": "body"}
+_OPERATORS = ("AND", "OR", "NOT")
+# A quoted phrase (closed), a bare word, or one syntax character. ASCII punctuation outside
+# these is an FTS5 syntax error; other non-word characters (non-ASCII) only separate words.
+_TOKEN = re.compile(r'"(?P<phrase>[^"]*)"|(?P<word>\w+)|(?P<sym>[()*:"])|(?P<space>\s+|[^\x00-\x7f])|(?P<bad>.)')
+
+
+class ParseError(ValueError):
+    """The query is not in the desk's syntax (the caller rereads it as plain words)."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word or phrase: its analysed terms, a prefix on the last one, limited to one field or not."""
+
+    terms: tuple[str, ...]
+    prefix: bool = False
+    field: str | None = None
+
+
+@dataclass(frozen=True)
+class Op:
+    kind: str  # "and", "or", "not" (not: first child minus the others)
+    children: tuple[Node, ...]
+
+
+Node = Term | Op
+
+
+def parse(query: str, analyze: Analyzer) -> Node:
+    """The tree of a query in the desk's syntax; ParseError when FTS5 would refuse it."""
+    parser = _Parser(_lex(query), analyze)
+    node = parser.or_expr()
+    if parser.peek() is not None:
+        raise ParseError(f"unexpected {parser.peek()!r}")
+    return node
+
+
+def plain_words(query: str, analyze: Analyzer) -> Node | None:
+    """Every word of a query FTS5 would refuse, all required ('U.S.-Iran' → u AND s AND iran); None if no word."""
+    terms = [Term((t,)) for word in re.findall(r"\w+", query) for t in analyze(word)]
+    if not terms:
+        return None
+    return terms[0] if len(terms) == 1 else Op("and", tuple(terms))
+
+
+def _lex(query: str) -> list[tuple[str, str]]:
+    tokens: list[tuple[str, str]] = []
+    for m in _TOKEN.finditer(query):
+        kind = m.lastgroup or ""
+        if kind == "space":
+            continue
+        if kind == "bad" or (kind == "sym" and m.group() == '"'):
+            raise ParseError(f"cannot read {m.group()!r}")
+        tokens.append((kind, m.group(kind)))
+    return tokens
+
+
+class _Parser:
+    """Recursive descent over FTS5's grammar: or_expr > and_expr > not_expr > primary."""
+
+    def __init__(self, tokens: list[tuple[str, str]], analyze: Analyzer) -> None:
+        self.tokens, self.pos, self.analyze = tokens, 0, analyze
+
+    def peek(self) -> str | None:
+        return self.tokens[self.pos][1] if self.pos < len(self.tokens) else None
+
+    def _is_op(self, name: str) -> bool:
+        return self.pos < len(self.tokens) and self.tokens[self.pos] == ("word", name)
+
+    def or_expr(self) -> Node:
+        parts = [self.and_expr()]
+        while self._is_op("OR"):
+            self.pos += 1
+            parts.append(self.and_expr())
+        return parts[0] if len(parts) == 1 else Op("or", tuple(parts))
+
+    def and_expr(self) -> Node:
+        parts = [self.not_expr()]
+        while self.pos < len(self.tokens) and not self._is_op("OR") and self.peek() != ")":
+            if self._is_op("AND"):
+                self.pos += 1
+            parts.append(self.not_expr())
+        return parts[0] if len(parts) == 1 else Op("and", tuple(parts))
+
+    def not_expr(self) -> Node:
+        parts = [self.primary()]
+        while self._is_op("NOT"):
+            self.pos += 1
+            parts.append(self.primary())
+        return parts[0] if len(parts) == 1 else Op("not", tuple(parts))
+
+    def primary(self, field: str | None = None) -> Node:
+        if self.pos >= len(self.tokens):
+            raise ParseError("the query ends too early")
+        kind, text = self.tokens[self.pos]
+        self.pos += 1
+        if text == "(" and kind == "sym":
+            node = self.or_expr()
+            if self.peek() != ")":
+                raise ParseError("unclosed (")
+            self.pos += 1
+            return node
+        if kind == "word" and self.peek() == ":" and field is None:
+            if text not in COLUMNS:
+                raise ParseError(f"no column {text!r}")
+            self.pos += 1
+            return self.primary(COLUMNS[text])
+        if kind == "sym" or (kind == "word" and (text in _OPERATORS or (text == "NEAR" and self.peek() == "("))):
+            raise ParseError(f"unexpected {text!r}")
+        return self._term(text, field)
+
+    def _term(self, text: str, field: str | None) -> Node:
+        prefix = self.peek() == "*"
+        if prefix:
+            self.pos += 1
+        terms = tuple(self.analyze(text))
+        if not terms:  # a phrase of punctuation, "": FTS5 matches nothing and so do we
+            return Op("or", ())
+        return Term(terms, prefix, field)
