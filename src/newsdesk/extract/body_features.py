@@ -14,6 +14,7 @@ Neighbouring blocks' length, link density and prose shape are columns too: body 
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter, defaultdict
@@ -50,19 +51,6 @@ BASE_NAMES: tuple[str, ...] = (
 )
 
 
-def _text_stats(block: Block, words: int) -> list[float]:
-    text = block.text
-    n = max(1, words)
-    chars = max(1, block.chars)
-    return [
-        math.log1p(block.chars), math.log1p(max(words, block.chars // CHARS_PER_WORD)),
-        min(1.0, block.link_chars / chars),
-        float(block.links > 0), math.log1p(block.links), float(bool(_SENTENCE_END.search(text))),
-        (text.count(".") + text.count("!") + text.count("?")) / n, text.count(",") / n,
-        len(_DIGIT.findall(text)) / chars, len(_CAPITAL.findall(text)) / n,
-    ]
-
-
 def units(block: Block) -> int:
     """Length in words, or in characters / CHARS_PER_WORD for text written without spaces."""
     return max(len(block.text.split()), block.chars // CHARS_PER_WORD)
@@ -72,27 +60,30 @@ def _is_prose(block: Block) -> bool:
     return units(block) >= PROSE_WORDS and block.link_chars <= PROSE_MAX_LINK_DENSITY * block.chars
 
 
-def _containers(blocks: list[Block], is_prose: list[bool]) -> tuple[dict[int, int], int | None]:
-    """Prose characters under each element, and the best container by readability-like scoring."""
+def _containers(blocks: list[Block], is_prose: list[bool]) -> tuple[dict[int, int], int | None, dict[int, int]]:
+    """Prose characters under each element, the best container by readability-like scoring, and
+    each of those elements' depth (an element sits at the same depth in every path through it)."""
     prose: dict[int, int] = defaultdict(int)
     score: dict[int, float] = defaultdict(float)
+    depth: dict[int, int] = {}
     for block, yes in zip(blocks, is_prose, strict=True):
         if not yes:
             continue
-        for eid in block.ancestors:
+        path = block.ancestors
+        for d, eid in enumerate(path):
             prose[eid] += block.chars
+            depth[eid] = d
         # A paragraph's worth goes to its parent in full and its grandparent by half, as in readability.
         worth = 1 + block.text.count(",") + min(3, block.chars // 100)
-        path = block.ancestors
         if len(path) >= 2:
             score[path[-2]] += worth
         if len(path) >= 3:
             score[path[-3]] += worth / 2
     best = max(score, key=lambda k: score[k]) if score else None
-    return prose, best
+    return prose, best, depth
 
 
-def _deepest_holding(blocks: list[Block], prose: dict[int, int], total: int, share: float) -> int | None:
+def _deepest_holding(prose: dict[int, int], depth: dict[int, int], total: int, share: float) -> int | None:
     """The innermost element holding at least `share` of the page's prose."""
     if not total:
         return None
@@ -100,7 +91,6 @@ def _deepest_holding(blocks: list[Block], prose: dict[int, int], total: int, sha
     holding = [eid for eid, chars in prose.items() if chars >= share * total]
     if not holding:
         return None
-    depth = {eid: d for block in blocks for d, eid in enumerate(block.ancestors) if eid in prose}
     return max(holding, key=lambda eid: depth.get(eid, -1))
 
 
@@ -108,49 +98,123 @@ def _parent(block: Block) -> int:
     return block.ancestors[-2] if len(block.ancestors) >= 2 else -1
 
 
+def _text_columns(blocks: list[Block], words: np.ndarray, chars: np.ndarray) -> list[np.ndarray]:
+    """The block's own text: columns log_chars .. capital_share of BASE_NAMES."""
+    texts = [b.text for b in blocks]
+    links = np.array([b.links for b in blocks], dtype=np.float64)
+    link_chars = np.array([b.link_chars for b in blocks], dtype=np.float64)
+    n = np.maximum(words, 1).astype(np.float64)
+    c = np.maximum(chars, 1).astype(np.float64)
+    size = np.maximum(words, chars // CHARS_PER_WORD)
+    stops = [t.count(".") + t.count("!") + t.count("?") for t in texts]
+    return [
+        _log1p(chars), _log1p(size), np.minimum(1.0, link_chars / c), (links > 0).astype(np.float64),
+        _log1p(links), np.array([bool(_SENTENCE_END.search(t)) for t in texts], dtype=np.float64),
+        np.array(stops, dtype=np.float64) / n, np.array([t.count(",") for t in texts], dtype=np.float64) / n,
+        *np.divide(_char_counts(texts), (c, n)),
+    ]
+
+
+@functools.cache
+def _tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per code point of the Basic Multilingual Plane: is it a \\d digit, a _CAPITAL letter, \\s space.
+    Built from the regexes themselves, so the counts below are exactly theirs."""
+    plane = "".join(map(chr, range(0x10000)))
+    tables = []
+    for pattern in (_DIGIT, re.compile(_CAPITAL.pattern.removeprefix(r"(?<!\S)")), re.compile(r"\s")):
+        table = np.zeros(0x10000, dtype=bool)
+        table[[m.start() for m in pattern.finditer(plane)]] = True
+        tables.append(table)
+    return tables[0], tables[1], tables[2]
+
+
+def _char_counts(texts: list[str]) -> np.ndarray:
+    """Digits and capitalised words per text: one numpy pass over all the page's blocks, not two
+    regex scans per block (the same counts as _DIGIT and _CAPITAL)."""
+    joined = "\n".join(texts)
+    points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
+    digit, capital, space = _tables()
+    bmp = np.minimum(points, 0xFFFF)  # U+FFFF is none of the three
+    after_space = np.concatenate(([True], space[bmp[:-1]]))
+    counts = np.stack([np.add.reduceat(digit[bmp], starts), np.add.reduceat(capital[bmp] & after_space, starts)])
+    if points.max() > 0xFFFF:  # digits outside the plane (mathematical, Adlam...): count those blocks by regex
+        counts[0] = [len(_DIGIT.findall(t)) for t in texts]
+    return counts.astype(np.float64)
+
+
+def _log1p(values: np.ndarray) -> np.ndarray:
+    # math.log1p, not np.log1p: numpy's SIMD builds may round differently, and the shipped trees
+    # were trained on these exact values.
+    return np.array([math.log1p(v) for v in values.tolist()], dtype=np.float64)
+
+
+def _neighbour_columns(size: np.ndarray, density: np.ndarray, prose: np.ndarray,
+                       parents: np.ndarray) -> list[np.ndarray]:
+    """prev_* and next_* columns: what each block's neighbours show (edges show nothing)."""
+    shown = (_log1p(size), density, prose.astype(np.float64))
+    out = []
+    for shift in (1, -1):  # previous, then next
+        cols = [np.roll(col, shift) for col in shown]
+        neighbour_parent = np.roll(parents, shift)
+        edge = 0 if shift == 1 else len(size) - 1
+        same = (neighbour_parent == parents) & (parents >= 0)
+        same[edge] = False
+        for col in cols:
+            col[edge] = 0.0
+        out += [*cols, same.astype(np.float64)]
+    return out
+
+
 def base_features(blocks: list[Block]) -> np.ndarray:
     """One row per block, columns as BASE_NAMES."""
     n = len(blocks)
     if not n:
         return np.zeros((0, len(BASE_NAMES)), dtype=np.float64)
-    words = [len(b.text.split()) for b in blocks]
-    size = [max(w, b.chars // CHARS_PER_WORD) for w, b in zip(words, blocks, strict=True)]
-    is_prose = [u >= PROSE_WORDS and b.link_chars <= PROSE_MAX_LINK_DENSITY * b.chars
-                for u, b in zip(size, blocks, strict=True)]
-    prose, best = _containers(blocks, is_prose)
-    total_prose = sum(b.chars for b, yes in zip(blocks, is_prose, strict=True) if yes)
-    major = _deepest_holding(blocks, prose, total_prose, 0.5)
-    core = _deepest_holding(blocks, prose, total_prose, 0.8)
-    total_prose = max(1, total_prose)
-    total_chars = max(1, sum(b.chars for b in blocks))
+    words = np.array([len(b.text.split()) for b in blocks], dtype=np.int64)
+    chars = np.array([b.chars for b in blocks], dtype=np.int64)
+    link_chars = np.array([b.link_chars for b in blocks], dtype=np.int64)
+    size = np.maximum(words, chars // CHARS_PER_WORD)
+    is_prose = (size >= PROSE_WORDS) & (link_chars <= PROSE_MAX_LINK_DENSITY * chars)
+    prose_list = is_prose.tolist()
+    prose, best, depth = _containers(blocks, prose_list)
+    total_prose = int(chars[is_prose].sum())
+    major = _deepest_holding(prose, depth, total_prose, 0.5)
+    core = _deepest_holding(prose, depth, total_prose, 0.8)
     seen = Counter(b.text for b in blocks)
-    # What each block shows its neighbours: length, link density, prose shape, parent element.
-    shown = [(math.log1p(u), min(1.0, b.link_chars / max(1, b.chars)), float(yes), _parent(b))
-             for u, b, yes in zip(size, blocks, is_prose, strict=True)]
-    edge = (0.0, 0.0, 0.0, -2)
-    rows = []
-    before = 0
-    for i, block in enumerate(blocks):
-        path = block.ancestors
-        shares = [prose.get(path[-k], 0) / total_prose if len(path) >= k else 0.0 for k in (1, 2, 3, 4)]
-        in_best = best is not None and best in path
-        depth_to_best = (len(path) - path.index(best)) / 10 if in_best and best is not None else 0.0
-        prev = shown[i - 1] if i else edge
-        nxt = shown[i + 1] if i + 1 < n else edge
-        parent = shown[i][3]
-        rows.append(_text_stats(block, words[i]) + [
-            i / n, before / total_chars, float(block.hidden), float(seen[block.text] > 1), float(is_prose[i]),
-            *shares, float(in_best), depth_to_best, float(major in path), float(core in path),
-            prev[0], prev[1], prev[2], float(prev[3] == parent and parent >= 0),
-            nxt[0], nxt[1], nxt[2], float(nxt[3] == parent and parent >= 0)])
-        before += block.chars
+    parents = np.array([_parent(b) for b in blocks], dtype=np.int64)
+    before = np.concatenate(([0], np.cumsum(chars)[:-1])).astype(np.float64)
+    density = np.minimum(1.0, link_chars / np.maximum(chars, 1))
+    columns = _text_columns(blocks, words, chars) + [
+        np.arange(n) / n, before / max(1, int(chars.sum())),
+        np.array([b.hidden for b in blocks], dtype=np.float64),
+        np.array([seen[b.text] > 1 for b in blocks], dtype=np.float64), is_prose.astype(np.float64)]
+    context = _context_columns(blocks, prose, max(1, total_prose), best, major, core)
     n_tags = len(TAG_GROUPS) + 1
     onehot = np.zeros((n, n_tags))
     onehot[np.arange(n), [_TAG_INDEX.get(b.tag, n_tags - 1) for b in blocks]] = 1.0
     bits = np.array([[b.tags, b.classes, b.near_classes] for b in blocks], dtype=np.int64)
-    return np.hstack([np.array(rows, dtype=np.float64), onehot,
-                      _unpack(bits[:, 0], len(CONTEXT_TAGS)), _unpack(bits[:, 1], len(CLASS_GROUPS)),
+    return np.hstack([np.column_stack(columns), context, np.column_stack(_neighbour_columns(size, density, is_prose,
+                                                                                            parents)),
+                      onehot, _unpack(bits[:, 0], len(CONTEXT_TAGS)), _unpack(bits[:, 1], len(CLASS_GROUPS)),
                       _unpack(bits[:, 2], len(CLASS_GROUPS))])
+
+
+def _context_columns(blocks: list[Block], prose: dict[int, int], total_prose: int, best: int | None,
+                     major: int | None, core: int | None) -> np.ndarray:
+    """share_own .. in_core: where the block sits relative to the page's prose containers."""
+    rows = []
+    for block in blocks:
+        path = block.ancestors
+        depth = len(path)
+        in_best = best is not None and best in path
+        rows.append((prose.get(path[-1], 0) / total_prose,
+                     prose.get(path[-2], 0) / total_prose if depth >= 2 else 0.0,
+                     prose.get(path[-3], 0) / total_prose if depth >= 3 else 0.0,
+                     prose.get(path[-4], 0) / total_prose if depth >= 4 else 0.0,
+                     float(in_best), (depth - path.index(best)) / 10 if in_best else 0.0,
+                     float(major in path), float(core in path)))
+    return np.array(rows, dtype=np.float64)
 
 
 def _unpack(values: np.ndarray, width: int) -> np.ndarray:

@@ -25,6 +25,9 @@ MODEL_FILE = Path(__file__).resolve().parent / "data" / "body_model.json"
 # Blocks with a stage-2 probability at or above this are body. 0.5: the labels are balanced by
 # construction (each block counts once), and the CV F1 is flat around it (tools/train_body_model.py).
 THRESHOLD = 0.5
+# Trees up to this depth are evaluated laid out as complete binary trees (2**depth leaves each);
+# deeper ones node by node.
+MAX_COMPLETE_DEPTH = 10
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -81,6 +84,26 @@ class Trees:
         n, t = len(X), len(self.feature)
         if not n:
             return np.zeros(0)
+        if self.depth > MAX_COMPLETE_DEPTH:
+            return self._predict_by_nodes(X)
+        # Every tree laid out complete (see `complete`): a block's position at the next level is
+        # 2 * position + (went right), so a level costs three gathers and no leaf or child lookups
+        # (1.8 -> 1.0 ms a page on bench/extraction, the same probabilities to the last bit).
+        features, thresholds, values = self.complete
+        rows = np.repeat(np.arange(n) * X.shape[1], t)
+        flat_x = X.ravel()
+        trees = np.tile(np.arange(t), n)
+        pos = np.zeros(n * t, dtype=np.int64)
+        for level, (feature, threshold) in enumerate(zip(features, thresholds, strict=True)):
+            node = trees * (1 << level) + pos
+            go_left = np.take(flat_x, rows + np.take(feature, node)) <= np.take(threshold, node)
+            pos = 2 * pos + 1 - go_left  # NaN compares False: right, as in the node walk
+        leaf_values = np.take(values, trees * (1 << self.depth) + pos)
+        return _sigmoid(self.baseline + leaf_values.reshape(n, t).sum(axis=1))
+
+    def _predict_by_nodes(self, X: np.ndarray) -> np.ndarray:
+        """The node-by-node walk, for trees too deep to lay out complete."""
+        n, t = len(X), len(self.feature)
         width = self.feature.shape[1]
         # Flat node indices (tree * width + node) and np.take: much cheaper than 2-D fancy indexing.
         feature, threshold = self.feature.ravel(), self.threshold.ravel()
@@ -94,6 +117,29 @@ class Trees:
             step = base + np.where(go_left, np.take(left, node), np.take(right, node))
             node = np.where(np.take(leaf, node), node, step)
         return _sigmoid(self.baseline + np.take(self.value.ravel(), node).reshape(n, t).sum(axis=1))
+
+    @functools.cached_property
+    def complete(self) -> tuple[list[np.ndarray], list[np.ndarray], np.ndarray]:
+        """Per level, each tree's node features and thresholds as complete binary trees (flat,
+        tree-major), and the leaf values at the bottom level. A leaf above the bottom is copied to
+        every position below it; its pretend splits (feature 0, threshold inf) lead nowhere else."""
+        t = len(self.feature)
+        features = [np.zeros((t, 1 << d), dtype=np.int64) for d in range(self.depth)]
+        thresholds = [np.full((t, 1 << d), np.inf) for d in range(self.depth)]
+        values = np.zeros((t, 1 << self.depth))
+        for tree in range(t):
+            todo = [(0, 0, 0)]  # (node, level, position in level)
+            while todo:
+                node, level, pos = todo.pop()
+                if self.leaf[tree, node]:
+                    span = 1 << (self.depth - level)
+                    values[tree, pos * span:(pos + 1) * span] = self.value[tree, node]
+                    continue
+                features[level][tree, pos] = self.feature[tree, node]
+                thresholds[level][tree, pos] = self.threshold[tree, node]
+                todo += [(int(self.left[tree, node]), level + 1, 2 * pos),
+                         (int(self.right[tree, node]), level + 1, 2 * pos + 1)]
+        return [f.ravel() for f in features], [th.ravel() for th in thresholds], values.ravel()
 
     def to_json(self) -> dict[str, Any]:
         return {"kind": "trees", "baseline": self.baseline, "depth": self.depth,
