@@ -39,7 +39,7 @@ import tantivy
 from newsdesk.store.search_syntax import Node, Term
 
 # Bump when the schema or the analyzer changes: an index built by other code is rebuilt.
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 SUFFIX = ".search"
 WATERMARK = "watermark.json"
 TOKENIZER = "newsdesk"
@@ -77,7 +77,7 @@ def analyzer() -> tantivy.TextAnalyzer:
 
 def _schema() -> tantivy.Schema:
     b = tantivy.SchemaBuilder()
-    b.add_unsigned_field("id", indexed=True, fast=True)
+    b.add_integer_field("id", indexed=True, fast=True)  # i64: the bindings make u64 terms for deletes wrong
     b.add_text_field("title", tokenizer_name=TOKENIZER, index_option="position")
     b.add_text_field("body", tokenizer_name=TOKENIZER, index_option="position")
     for name in ("site", "language", "category", "author"):
@@ -334,7 +334,7 @@ _ROW = ("SELECT id, title, text, site_name, language, categories, authors, COALE
 def _document(row: sqlite3.Row | tuple[Any, ...]) -> tantivy.Document:
     ident, title, text, site, language, categories, authors, sort_key = tuple(row)
     doc = tantivy.Document()
-    doc.add_unsigned("id", int(ident))
+    doc.add_integer("id", int(ident))
     doc.add_integer("when", when_number(sort_key))
     for name, value in (("title", title), ("body", text), ("site", site), ("language", language)):
         if value:
