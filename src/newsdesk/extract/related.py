@@ -13,6 +13,7 @@ Two front doors, like extraction itself:
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -144,8 +145,8 @@ def _rail_containers(tree: Any) -> list[Any]:
         if node is not None and node.tag not in ("body", "html"):
             candidates.append(node)
     for node in tree.css("section, aside, div, ul, nav"):
-        name = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
-        if _RAIL_CLASS.search(name) and node.css_first("a[href]") is not None:
+        attrs = node.attributes
+        if _rail_named(attrs.get("class"), attrs.get("id")) and node.css_first("a[href]") is not None:
             candidates.append(node)
     # Keep the outermost of nested candidates (node identity is mem_id: == compares markup).
     ids = {node.mem_id for node in candidates}
@@ -155,6 +156,12 @@ def _rail_containers(tree: Any) -> list[Any]:
             kept.add(node.mem_id)
             found.append(node)
     return found
+
+
+@functools.lru_cache(maxsize=8192)
+def _rail_named(class_name: str | None, element_id: str | None) -> bool:
+    """Whether a class/id pair names a rail; cached, as templates repeat the same few pairs."""
+    return bool(_RAIL_CLASS.search(f"{class_name or ''} {element_id or ''}"))
 
 
 def _inside_any(node: Any, ids: set[int]) -> bool:
@@ -207,11 +214,15 @@ def _html_item(link: Any, container: Any, base_url: str | None,
     return Related(title=title, url=url, excerpt=excerpt, published=published, age=age)
 
 
-def related_from_html(html: str, base_url: str | None, fetched_at: str | None) -> list[Related]:
-    """Rail items of an HTML page ("Related", "Recent Posts", "More from", "Read more"), or []."""
-    from selectolax.lexbor import LexborHTMLParser
+def related_from_html(html: str, base_url: str | None, fetched_at: str | None, tree: Any = None) -> list[Related]:
+    """Rail items of an HTML page ("Related", "Recent Posts", "More from", "Read more"), or [].
 
-    tree = LexborHTMLParser(html)
+    `tree`: the page already parsed by lexbor (read, never modified here), saving a second parse.
+    """
+    if tree is None:
+        from selectolax.lexbor import LexborHTMLParser
+
+        tree = LexborHTMLParser(html)
     page = urlsplit(base_url or "")._replace(fragment="").geturl()
     items: list[Related] = []
     seen: set[str] = {page} if page else set()
