@@ -118,12 +118,15 @@ _BYLINE_SELECTORS = (
 def byline_markup(tree: LexborHTMLParser) -> list[str]:
     """Names in the page's first byline, found by markup (see _BYLINE_SELECTORS)."""
     for selector in _BYLINE_SELECTORS:
-        nodes = [n for n in tree.css(selector) if not _inside_comments(n)]
-        if not nodes:
+        nodes = tree.css(selector)
+        first = next((n for n in nodes if not _inside_comments(n)), None)
+        if first is None:
             continue
-        first = nodes[0]
-        group = [n for n in nodes if n.parent is not None and first.parent is not None
-                 and n.parent.mem_id == first.parent.mem_id] or [first]
+        # Its siblings share its ancestors, which passed: only their own marks are left to check
+        # (walking every match's ancestors cost more than the CSS query).
+        parent = first.parent.mem_id if first.parent is not None else None
+        group = [n for n in nodes if parent is not None and n.parent is not None and n.parent.mem_id == parent
+                 and not _marked(n)] or [first]
         names = [name for n in group[:MAX_BYLINE_NAMES] if (name := _node_name(n))]
         if names and clean_authors(names):
             return names
@@ -198,11 +201,15 @@ def _inside_comments(node: Any) -> bool:
     """Comment threads and author-bio boxes name people who did not write this article."""
     parent, depth = node, 0
     while parent is not None and depth < 12:
-        marks = f"{parent.attributes.get('class') or ''} {parent.attributes.get('id') or ''}".lower()
-        if "comment" in marks or "related" in marks or "teaser" in marks:
+        if _marked(parent):
             return True
         parent, depth = parent.parent, depth + 1
     return False
+
+
+def _marked(node: Any) -> bool:
+    marks = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower()
+    return "comment" in marks or "related" in marks or "teaser" in marks
 
 
 # --- author names ----------------------------------------------------------------------
