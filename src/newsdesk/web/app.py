@@ -9,6 +9,7 @@ any route, is answered in one shape (responses.py).
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import importlib
 import logging
 import pkgutil
@@ -115,9 +116,26 @@ async def _unexpected(request: Request, exc: Exception) -> Response:
     return error_response(request, 500, "internal_error", "the desk failed on this request; see the server log")
 
 
+# glibc malloc arenas per process. By default each handler thread gets its own arena (up to 8 per
+# core), and freed memory stays scattered over them: two arenas cut a worker's resident memory by
+# ~3-4 MB each (2 workers: 294 -> 287 MB RSS) at no measurable CPU cost (benchmarks/web.py).
+MALLOC_ARENAS = 2
+_M_ARENA_MAX = -8  # mallopt parameter number, from glibc's malloc.h
+
+
+def _limit_malloc_arenas() -> None:
+    """Applies to threads that start afterwards (the handler pool starts on the first request)."""
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallopt(_M_ARENA_MAX, MALLOC_ARENAS)
+    except (OSError, AttributeError):  # not glibc: nothing to tune
+        pass
+
+
 @contextlib.asynccontextmanager
 async def _lifespan(app: Starlette) -> AsyncIterator[None]:
     anyio.to_thread.current_default_thread_limiter().total_tokens = HANDLER_THREADS
+    _limit_malloc_arenas()
     yield
 
 

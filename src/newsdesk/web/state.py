@@ -28,26 +28,31 @@ T = TypeVar("T")
 # Facet counts (sites, languages, categories) scan an index of every article: ~10-40 ms at
 # 100k articles. Thirty seconds of staleness in a sidebar is invisible; 30 ms per page is not.
 FACET_TTL = 30.0
-# Page cache per read connection (SQLite's default is 2 MB). The hot pages of a 100k-article store
-# (FTS segment heads, docsize, index interiors) fit in 4 MB; the rest comes from the OS cache. 8 MB
-# per connection cost ~25 MB more per worker with no CPU per request to show for it (benchmarks/web.py).
-READ_CACHE_KB = 4_000
+# Page cache per read connection (SQLite's default is 2 MB). Session 2 kept 4 MB for FTS5's hot
+# pages; search now reads the tantivy index (store/search_index.py, ~40 MB mapped per worker at
+# 100k articles, counted in RSS), so SQLite serves only row lookups and listings, whose pages come
+# from the OS cache as cheaply. 1 MB: -9 MB RSS per worker, server CPU per request unchanged
+# within noise (benchmarks/web.py, 2 workers).
+READ_CACHE_KB = 1_000
 # Handler threads per process: queries release the GIL, so a few threads overlap them, while each
 # thread's connection and page cache cost memory (the RSS target is 300 MB over all workers).
-# 1, 2 and 6 threads gave the same server CPU per request within noise (benchmarks/web.py on 2 cores);
-# 4 keeps a slow query from holding up the rest, with less memory than 6.
-HANDLER_THREADS = 4
+# 1, 2 and 6 threads gave the same server CPU per request within noise (benchmarks/web.py on 2 cores).
+# Session 2 kept 4; with the search index's mapped pages in each worker's RSS, 2 threads (two
+# connections and their caches) save ~7 MB more over 2 workers (287 -> 280 MB, same bench).
+HANDLER_THREADS = 2
 # Listing pages (front, category, source, author) are the same for every reader: rendered HTML
 # is kept this long. New articles show up within PAGE_TTL seconds; relative times are kept
 # fresh by static/desk.js. (Measured: rendering the front page costs ~2 ms of CPU; a hit ~0.1 ms.)
 # Pages with a cursor are rendered afresh (routes_front): they are many and rarely asked twice.
 PAGE_TTL = 5.0
 # Search answers kept per process. Queries follow a Zipf law, so the popular ones are a small set:
-# with s = 1 the 400 most asked queries draw ~88% of the requests the 1000 most asked do
-# (H(400)/H(1000)). Measured sizes: an /api/search answer ~25 KB, a /search page ~24 KB, a
-# page of result rows ~40 KB as Python objects; full caches hold ~20 MB per worker. Two workers
-# peaked at 299 MB RSS with larger caches (api 1000, html 300, rows 200), too close to the 300 MB.
-SEARCH_CACHE_ITEMS = {"api": 400, "html": 150, "rows": 100}
+# with s = 1 the 150 most asked queries draw ~75% of the requests the 1000 most asked do
+# (H(150)/H(1000)). Measured sizes: an /api/search answer ~25 KB, a /search page ~24 KB, a
+# page of result rows ~40 KB as Python objects. Session 2 kept 400/150/100 (~20 MB per worker);
+# with the search index mapped into each worker (~40 MB) that left 2 workers at 355 MB RSS, and a
+# cold search now costs about half what it did, so the caches shrank: 294 MB at 150/60/30, with
+# the 32-client hit rate 18-22% -> 12-14% (benchmarks/web.py).
+SEARCH_CACHE_ITEMS = {"api": 150, "html": 60, "rows": 30}
 
 
 class ResultCache:
