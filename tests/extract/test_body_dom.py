@@ -53,3 +53,17 @@ def test_br_splits_blocks_and_ancestor_chains_nest() -> None:
 def test_deeply_nested_page_does_not_exhaust_recursion() -> None:
     blocks = blocks_of("<div>" * 5000 + "<p>deep text</p>" + "</div>" * 5000)
     assert [b.text for b in blocks] == ["deep text"]
+
+
+def test_class_names_match_by_first_character_as_the_whole_alternation_does() -> None:
+    from newsdesk.extract.body_dom import _CLASS_RE, _name_bits
+
+    def whole(name: str) -> int:
+        return sum({1 << int(m.lastgroup[1:]) for m in _CLASS_RE.finditer(name.lower())})  # type: ignore[index]
+
+    # overlapping candidates ("ad" then "ad-"), word boundaries, optional hyphens, case, non-ASCII
+    names = ["ad-slot", "x-ad", "ads", "bads", "Read-Next", "readnext", "visually-hidden", "sr-only",
+             "headline-ad", "shed", "hed", "stags", "tag", "entry-content", "post__body", "İnfo-box",
+             "comment-respond", "col-md-8", "twitter-share", "", "-", "widget_recent_entries"]
+    assert [_name_bits.__wrapped__(n) for n in names] == [whole(n) for n in names]
+    assert whole("ad-slot") and whole("entry-content")  # the check is not vacuous

@@ -151,3 +151,23 @@ def test_body_comes_from_the_block_classifier_and_falls_back_when_it_finds_too_l
     assert paragraphs[-1].startswith("Paragraph 5 of the report")
     short, fallback = extract_body(page(body="<p>Only a line of text here.</p>"), "https://harbour.example/b")
     assert fallback != "newsdesk-blocks"
+
+
+def test_analyze_results_equal_the_contract_dict(shared_dir) -> None:
+    """`analyze`'s shallow article_dict gives exactly Article.to_dict (keys, order, values) on real pages."""
+    import gzip
+
+    from newsdesk.analyze import article_dict
+    from newsdesk.records import Article, Entity
+
+    pages = sorted((shared_dir / "bench" / "extraction" / "html").glob("*.html.gz"))[:12]
+    if not pages:
+        pytest.skip("no extraction benchmark pages")
+    articles = [extract_html(decode_bytes(gzip.decompress(p.read_bytes())), url="https://example.org/a/b",
+                             fetched_at="2024-05-01T12:00:00Z") for p in pages]
+    assert any(a.related for a in articles) and any(a.authors for a in articles)  # the nested fields are exercised
+    articles.append(articles[0].replace(entities=(Entity("Paris", "GPE", 0, 5),)))
+    articles.append(Article(kind="not_article", reason="decode: empty input"))
+    for article in articles:
+        ours, contract = article_dict(article), article.to_dict()
+        assert list(ours) == list(contract) and json.dumps(ours) == json.dumps(contract)

@@ -62,6 +62,26 @@ CLASS_GROUPS: tuple[tuple[str, str], ...] = (
 # One alternation scanned once per class string (16 separate searches cost 3x as much); a word
 # that could belong to two groups counts for the first that matches at that position.
 _CLASS_RE = re.compile("|".join(f"(?P<g{i}>{pattern})" for i, (_, pattern) in enumerate(CLASS_GROUPS)))
+
+
+def _by_first_char(groups: tuple[tuple[str, str], ...]) -> dict[str, tuple[re.Pattern[str], dict[str, int]]]:
+    """_CLASS_RE split by the character each alternative starts with (after an optional \\b).
+
+    At any position only the alternatives starting with that position's character can match, in
+    _CLASS_RE's order, so trying just those gives _CLASS_RE's matches (checked equal on the 102,192
+    class/id tokens of ../shared) at half the cost: the regex engine otherwise tries all ~150
+    alternatives at every position of every token the page's cache has not seen."""
+    alternatives: dict[str, list[tuple[int, str]]] = {}
+    for group, (_, pattern) in enumerate(groups):
+        for alternative in pattern.split("|"):  # the patterns hold no nested groups or classes
+            first = alternative.removeprefix(r"\b")[0]
+            alternatives.setdefault(first, []).append((group, alternative))
+    return {first: (re.compile("|".join(f"(?P<a{k}>{alt})" for k, (_, alt) in enumerate(alts))),
+                    {f"a{k}": group for k, (group, _) in enumerate(alts)})
+            for first, alts in alternatives.items()}
+
+
+_CLASS_BY_CHAR = _by_first_char(CLASS_GROUPS)
 _SPACE = re.compile(r"\s+")
 
 
@@ -99,8 +119,16 @@ def _name_bits(name: str) -> int:
     """Per class/id token, cached: tokens ("article", "post-body") recur across sites far more than
     whole class strings do. No pattern spans a space, so token by token equals the whole string."""
     bits = 0
-    for match in _CLASS_RE.finditer(name.lower()):
-        bits |= 1 << int(match.lastgroup[1:])  # type: ignore[index]
+    name = name.lower()
+    i, end = 0, len(name)
+    while i < end:  # _CLASS_RE.finditer(name), trying only the alternatives that can start at i
+        candidates = _CLASS_BY_CHAR.get(name[i])
+        match = candidates[0].match(name, i) if candidates is not None else None
+        if match is None:
+            i += 1
+            continue
+        bits |= 1 << candidates[1][match.lastgroup]  # type: ignore[index, misc]
+        i = match.end()
     return bits
 
 
