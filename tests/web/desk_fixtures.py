@@ -11,6 +11,7 @@ from newsdesk.errors import Rejected
 from newsdesk.extract import extract
 from newsdesk.records import Article, RawPage, Related
 from newsdesk.store import open_store
+from newsdesk.store.search_index import sync_search_index
 
 SEED_FETCHED_AT = "2026-02-11T12:00:00+00:00"
 
@@ -55,6 +56,9 @@ def build_corpus_store(db: Path, shared: Path, hostile_html: str, hostile: Artic
     ids["hostile"] = store.store_page(raw, hostile)[1]
     store.record_failure("broken.html", "extract", "empty page", "0 bytes <script>alert('fail')</script>")
     store.source_polled("https://feeds.example/rss.xml", "timeout", None)
+    # The served desk searches through the index from its first request (the FTS5 path has its
+    # own tests in test_desk_queries.py and tests/store/test_search_index.py).
+    sync_search_index(store)
     store.close()
     return ids
 
