@@ -94,14 +94,10 @@ def _deepest_holding(prose: dict[int, int], depth: dict[int, int], total: int, s
     return max(holding, key=lambda eid: depth.get(eid, -1))
 
 
-def _parent(block: Block) -> int:
-    return block.ancestors[-2] if len(block.ancestors) >= 2 else -1
-
-
 def _text_columns(blocks: list[Block], words: np.ndarray, chars: np.ndarray) -> list[np.ndarray]:
     """The block's own text: columns log_chars .. capital_share of BASE_NAMES."""
     texts = [b.text for b in blocks]
-    links = np.array([b.links for b in blocks], dtype=np.float64)
+    links = np.array([b.links for b in blocks], dtype=np.int64)
     link_chars = np.array([b.link_chars for b in blocks], dtype=np.float64)
     n = np.maximum(words, 1).astype(np.float64)
     c = np.maximum(chars, 1).astype(np.float64)
@@ -143,26 +139,28 @@ def _char_counts(texts: list[str]) -> np.ndarray:
     return counts.astype(np.float64)
 
 
+# math.log1p of 0 .. 4095, looked up: the counts logged are integers, mostly small.
+_LOG1P = np.array([math.log1p(i) for i in range(4096)], dtype=np.float64)
+
+
 def _log1p(values: np.ndarray) -> np.ndarray:
-    # math.log1p, not np.log1p: numpy's SIMD builds may round differently, and the shipped trees
-    # were trained on these exact values.
+    # math.log1p's values, not np.log1p's: numpy's SIMD builds may round differently, and the
+    # shipped trees were trained on these exact values.
+    if not len(values) or int(values.max()) < len(_LOG1P):
+        return _LOG1P[values]
     return np.array([math.log1p(v) for v in values.tolist()], dtype=np.float64)
 
 
-def _neighbour_columns(size: np.ndarray, density: np.ndarray, prose: np.ndarray,
-                       parents: np.ndarray) -> list[np.ndarray]:
+def _neighbour_columns(log_size: np.ndarray, density: np.ndarray, prose: np.ndarray,
+                       parents: np.ndarray) -> np.ndarray:
     """prev_* and next_* columns: what each block's neighbours show (edges show nothing)."""
-    shown = (_log1p(size), density, prose.astype(np.float64))
-    out = []
-    for shift in (1, -1):  # previous, then next
-        cols = [np.roll(col, shift) for col in shown]
-        neighbour_parent = np.roll(parents, shift)
-        edge = 0 if shift == 1 else len(size) - 1
-        same = (neighbour_parent == parents) & (parents >= 0)
-        same[edge] = False
-        for col in cols:
-            col[edge] = 0.0
-        out += [*cols, same.astype(np.float64)]
+    shown = np.column_stack([log_size, density, prose])
+    same_parent = (parents[1:] == parents[:-1]) & (parents[1:] >= 0)  # block i+1 and block i
+    out = np.zeros((len(parents), 8))
+    out[1:, 0:3] = shown[:-1]  # previous block
+    out[1:, 3] = same_parent
+    out[:-1, 4:7] = shown[1:]  # next block
+    out[:-1, 7] = same_parent
     return out
 
 
@@ -182,10 +180,11 @@ def base_features(blocks: list[Block]) -> np.ndarray:
     major = _deepest_holding(prose, depth, total_prose, 0.5)
     core = _deepest_holding(prose, depth, total_prose, 0.8)
     seen = Counter(b.text for b in blocks)
-    parents = np.array([_parent(b) for b in blocks], dtype=np.int64)
+    parents = np.array([b.ancestors[-2] if len(b.ancestors) >= 2 else -1 for b in blocks], dtype=np.int64)
     before = np.concatenate(([0], np.cumsum(chars)[:-1])).astype(np.float64)
     density = np.minimum(1.0, link_chars / np.maximum(chars, 1))
-    columns = _text_columns(blocks, words, chars) + [
+    text_columns = _text_columns(blocks, words, chars)
+    columns = text_columns + [
         np.arange(n) / n, before / max(1, int(chars.sum())),
         np.array([b.hidden for b in blocks], dtype=np.float64),
         np.array([seen[b.text] > 1 for b in blocks], dtype=np.float64), is_prose.astype(np.float64)]
@@ -194,8 +193,8 @@ def base_features(blocks: list[Block]) -> np.ndarray:
     onehot = np.zeros((n, n_tags))
     onehot[np.arange(n), [_TAG_INDEX.get(b.tag, n_tags - 1) for b in blocks]] = 1.0
     bits = np.array([[b.tags, b.classes, b.near_classes] for b in blocks], dtype=np.int64)
-    return np.hstack([np.column_stack(columns), context, np.column_stack(_neighbour_columns(size, density, is_prose,
-                                                                                            parents)),
+    neighbours = _neighbour_columns(text_columns[1], density, is_prose, parents)  # [1]: log1p(size)
+    return np.hstack([np.column_stack(columns), context, neighbours,
                       onehot, _unpack(bits[:, 0], len(CONTEXT_TAGS)), _unpack(bits[:, 1], len(CLASS_GROUPS)),
                       _unpack(bits[:, 2], len(CLASS_GROUPS))])
 
