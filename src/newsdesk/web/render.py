@@ -61,16 +61,24 @@ def human_time(value: str | None) -> str:
     return _human(dt, date_only=len((value or "").strip()) <= 10) if dt else (value or "")
 
 
+# Month abbreviations as strftime's %b writes them in the C locale (the server never sets another):
+# a table lookup instead of strftime, which was a third of a card's time on a cold listing page.
+_MONTHS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def _human(dt: datetime, date_only: bool) -> str:
     if date_only:
-        return f"{dt.day} {dt:%b %Y}"
+        return f"{dt.day} {_MONTHS[dt.month]} {dt.year}"
     dt = dt.astimezone(UTC)
-    return f"{dt.day} {dt:%b %Y, %H:%M} UTC"
+    return f"{dt.day} {_MONTHS[dt.month]} {dt.year}, {dt.hour:02d}:{dt.minute:02d} UTC"
 
 
 def iso_time(value: str | None) -> str:
     dt = parse_time(value)
     return dt.isoformat() if dt else ""
+
+
+_CANONICAL = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -80,7 +88,9 @@ def parsed_time(value: str) -> tuple[datetime, str, str] | None:
     dt = parse_time(value)
     if dt is None:
         return None
-    return dt, dt.isoformat(), _human(dt, date_only=len(value.strip()) <= 10)
+    # A stored time is usually already what isoformat() would write it as: keep the string.
+    iso = value if _CANONICAL.fullmatch(value) else dt.isoformat()
+    return dt, iso, _human(dt, date_only=len(value.strip()) <= 10)
 
 
 def time_html(value: str | None, cls: str = "when") -> str:
