@@ -313,7 +313,8 @@ def sync_search_index(store: Any, *, wait: bool = True, rebuild: bool = False, b
             return SyncReport(busy=True)
         mark = None if rebuild else _read_watermark(path)
         report = _rebuild(conn, path) if mark is None else _catch_up(conn, path, mark, batch)
-        _trim(conn, report.watermark)
+        if report.rebuilt or report.indexed or report.deleted:  # a no-op sync writes nothing (readers'
+            _trim(conn, report.watermark)                        # caches empty on every commit)
     report.seconds = round(time.monotonic() - started, 3)
     return report
 
