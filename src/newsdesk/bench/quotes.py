@@ -15,7 +15,9 @@ Runs on any split laid out like PolNeAR (`text/*.txt`, `attributions/*.ann`):
 - **throughput**: articles/s of ours end to end vs spaCy's own `nlp.pipe` on the same
   texts, measured interleaved; **peak RSS** of this process.
 
-`train_cues` learns `understand/data/cues.json` from a training split (PolNeAR train).
+`train_cues` learns `understand/data/cues.json` from a training split (PolNeAR train);
+`tools/train_quote_filter.py` learns the attribution filter (`understand/data/quote_filter.json`)
+and `tools/train_speakers.py` the speaker ranker, each with a cross-validation on train.
 """
 
 from __future__ import annotations

@@ -1,8 +1,6 @@
 """Who said what: direct and reported speech found over a spaCy parse.
 
-Four sources of candidates, merged so each stretch of text is attributed once
-(PolNeAR, the corpus we measure on, is univocal: a quote inside a quote is the
-outer speaker's words):
+Four sources of candidates:
 
 1. a cue (a verb of saying or thinking, or a noun like "claim") with a clausal
    complement: "Araqchi said that ...", "..., stating that ...";
@@ -13,9 +11,14 @@ outer speaker's words):
    ("He said:"), to a dash and a name ("” ― Karen Bobadilla"), or joined to the
    previous quote when it carries on in the same paragraph.
 
-A cue inside quotation marks widens to the whole quoted stretch, and "“A,” he said.
+A cue inside quotation marks is the quoted person's words, not a new attribution; a
+cue whose complement is quoted widens to the whole quoted stretch, and "“A,” he said.
 “B.”" becomes one quote. Which lemmas are cues comes from `data/cues.json`,
-learned from PolNeAR train (see `newsdesk.bench.quotes.train_cues`). Each cue's
+learned from PolNeAR train (see `newsdesk.bench.quotes.train_cues`); which candidates
+are attributions in their context is decided by the learned filter in
+`quote_filter.py`. An attribution whose cue lies in another's content is kept as its
+own quote ("X said officials told him Y": X said "officials told him Y", officials
+told him "Y"), emitted just before the one it is nested in. Each cue's
 speaker head is then chosen among the noun phrases around it by the ranker in
 `speakers.py` (the rules' subject, `rule_speaker`, is one of its features and the
 fallback); `annotate.resolve_speaker` turns that head into a name.
@@ -30,7 +33,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from newsdesk.understand import speakers
+from newsdesk.understand import quote_filter, speakers
 from newsdesk.understand.nlp import sent_of
 
 # Cues when no trained lexicon is present: the most common cue lemmas in PolNeAR train.
@@ -47,6 +50,9 @@ QUOTE_CLOSE = "”\"»"
 _SPEAKER_LINE = re.compile(r"^[\"“]?([A-Z][A-Za-z.'’ -]{1,40}):\s+(?=\S)")
 # "“...” ― Karen Bobadilla": a dash and a name right after the closing mark
 _DASH_SPEAKER = re.compile(r"^[”\"]?\s*[―—]\s*([A-Z][\w.'’ -]{1,40}?)(?=[.,\n“\"]|$)")
+NESTED = True
+ORDER = "inner_first"
+RESTATES = 0.8
 MIN_QUOTE_WORDS = 4  # shorter quoted stretches are mostly scare quotes and titles
 
 
@@ -65,6 +71,10 @@ class Found:
     # 11 wrong and 15 false quotes, while spaCy mostly parses that shape with "said" as the root.
     rule: str = "cue"
     borrowed: Found | None = None  # a cue-less quote takes the speaker of this earlier one
+    parent: Found | None = None  # the attribution whose content holds this one's cue
+    slot: str = ""  # how the cue takes its content (`cue_slot`), for the learned filter
+    lexicon_p: float = 1.0  # the cue lexicon's P(cue | word, slot)
+    confidence: float = 1.0  # the learned filter's P(attribution); 1 for quotes and speaker lines
 
 
 @lru_cache(maxsize=1)
@@ -213,7 +223,8 @@ def _clausal_candidates(doc: Any) -> list[Found]:
         if end <= start:
             continue
         speaker = rule_speaker(tok)
-        out.append(Found(start, end, "indirect", cue=_cue_text(tok), speaker_tok=speaker, cue_start=tok.idx))
+        out.append(Found(start, end, "indirect", cue=_cue_text(tok), speaker_tok=speaker, cue_start=tok.idx,
+                         slot=slot, lexicon_p=cue_score(tok, slot)))
     return out
 
 
@@ -260,7 +271,7 @@ def _according_candidates(doc: Any) -> list[Found]:
         start, end = _span_of(content)
         if end > start:
             out.append(Found(start, end, "indirect", cue="according to", speaker_tok=pobj, cue_start=tok.idx,
-                             rule="according"))
+                             rule="according", slot="according"))
     return out
 
 
@@ -392,31 +403,99 @@ def _cue_near(doc: Any, sent: Any, region: tuple[int, int]) -> Any:
     return None
 
 
-def _drop_nested(found: list[Found]) -> list[Found]:
-    """Keep the outermost attribution of a stretch: its content holds the inner one's cue."""
+def _nest(found: list[Found]) -> list[Found]:
+    """Merge candidates: an attribution whose cue lies inside another's content is kept as
+    that one's child ("X said officials told him Y" is two attributions: who told whom);
+    one that repeats a kept stretch from another cue, or restates its parent's whole content
+    ("appeared to suggest that ..."), is dropped."""
     found = sorted(found, key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[Found] = []
     for f in found:
-        inside = any(k.start <= f.cue_start < k.end for k in kept if k is not f)
-        dup = any(_overlap((f.start, f.end), (k.start, k.end)) > 0.6 * (f.end - f.start) for k in kept)
-        if not inside and not dup:
-            kept.append(f)
+        parents = [k for k in kept if k is not f and k.start <= f.cue_start < k.end]
+        parent = min(parents, key=lambda k: k.end - k.start, default=None)
+        if parent is not None and (not NESTED or f.end - f.start > RESTATES * (parent.end - parent.start)):
+            continue
+        others = [k for k in kept if k not in parents]
+        if any(_overlap((f.start, f.end), (k.start, k.end)) > 0.6 * (f.end - f.start) for k in others):
+            continue
+        f.parent = parent
+        kept.append(f)
     return kept
 
 
-def find_quotes(doc: Any) -> list[Found]:
-    """Attributions in a parsed article, in text order, before speakers are resolved."""
+def _inner_first(found: list[Found]) -> list[Found]:
+    """Text order, each attribution right after the ones nested in it: the scorer (and a
+    reader) pairs each content with its nearest attribution, the inner one first."""
+    children: dict[int, list[Found]] = {}
+    for f in found:
+        if f.parent is not None:
+            children.setdefault(id(f.parent), []).append(f)
+    out: list[Found] = []
+
+    def emit(f: Found) -> None:
+        for c in sorted(children.get(id(f), []), key=lambda c: c.start):
+            emit(c)
+        out.append(f)
+
+    if ORDER == "text":
+        return sorted(found, key=lambda f: f.start)
+    if ORDER == "confidence":
+        return sorted(found, key=lambda f: (-f.confidence, f.start))
+    for f in sorted((f for f in found if f.parent is None or f.parent not in found), key=lambda f: f.start):
+        emit(f)
+    return out
+
+
+def candidates(doc: Any) -> list[Found]:
+    """Every attribution the rules propose, before the learned filter and the merging."""
     text = _text(doc)
     regions = quoted_regions(text)
-    lines = _speaker_lines(doc, text)
     # a cue inside quotation marks is the quoted person's own words, not a new attribution
     cues = [f for f in _clausal_candidates(doc) + _according_candidates(doc)
             if not any(a <= f.cue_start < b for a, b in regions)]
     for f in cues:
         _widen_to_quotes(f, regions, text)
-    found = _drop_nested(lines + cues)
+    return _speaker_lines(doc, text) + cues
+
+
+def filter_features(doc: Any, cands: list[Found]) -> list[dict[str, float] | None]:
+    """The learned filter's view of each candidate with a cue word (None for the others)."""
+    text = _text(doc)
+    out: list[dict[str, float] | None] = []
+    for f in cands:
+        cue = _token_at(doc, f.cue_start) if f.rule in ("cue", "according") else None
+        if cue is None:
+            out.append(None)
+            continue
+        parents = [k for k in cands if k is not f and k.rule != "line" and k.start <= f.cue_start < k.end]
+        parent = min(parents, key=lambda k: k.end - k.start, default=None)
+        parent_cue = _token_at(doc, parent.cue_start) if parent is not None else None
+        feats = quote_filter.cue_features(cue, f.slot, rule_speaker(cue), f.lexicon_p)
+        feats.update(quote_filter.context_features(
+            text, cue, f.start, f.end, f.kind, f.rule,
+            parent_cue.lemma_.lower() if parent_cue is not None else None, len(parents)))
+        out.append(feats)
+    return out
+
+
+def _filtered(doc: Any, cands: list[Found]) -> list[Found]:
+    w = quote_filter.weights()
+    if w is None:
+        return cands
+    for f, x in zip(cands, filter_features(doc, cands), strict=True):
+        if x is not None:
+            f.confidence = quote_filter.score(x, w)
+    return [f for f in cands if f.confidence >= quote_filter.THRESHOLD]
+
+
+def find_quotes(doc: Any) -> list[Found]:
+    """Attributions in a parsed article, inner ones before the one they are nested in,
+    before speakers are resolved."""
+    regions = quoted_regions(_text(doc))
+    found = _nest(_filtered(doc, candidates(doc)))
     found += _orphan_quotes(doc, regions, found)
-    return _rank_speakers(doc, sorted(_drop_nested(found), key=lambda f: f.start), regions)
+    # speakers are ranked in text order (a speaker who spoke just before is a feature)
+    return _inner_first(_rank_speakers(doc, sorted(_nest(found), key=lambda f: f.start), regions))
 
 
 def _token_at(doc: Any, char: int) -> Any:

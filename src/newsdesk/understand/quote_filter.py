@@ -1,0 +1,97 @@
+"""Which cue candidates are attributions: a learned filter over cue and context.
+
+The cue lexicon (`data/cues.json`) knows how often a word in a slot is a cue, but not
+the context that makes "said" reported speech and "would say" a hypothetical, or "told"
+inside another attribution's content a second level ("X said officials told him Y") and
+"believes" there the same speaker's state of mind ("X said he believes Y", one
+attribution in PolNeAR). Each candidate is described by its cue lemma and slot, how it
+nests in the other candidates, its subject's kind, negation, modals, quotation marks and
+its content's shape; a logistic model (`data/quote_filter.json`, learned from PolNeAR
+train by `tools/train_quote_filter.py`) scores it, and candidates below `THRESHOLD` are
+dropped. Scoring is a sum of weights: nothing heavier than json loads at run time.
+Without the file every candidate stands.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from newsdesk.understand.nlp import sent_of
+
+# Tuned by 5-fold CV over train articles (tools/train_quote_filter.py cv-score): see THRESHOLD_NOTE.
+THRESHOLD = 0.5
+_MODALS = {"would", "could", "might", "may", "should", "will", "can", "must"}
+_QUOTE_MARKS = "“”\"«»"
+
+
+@lru_cache(maxsize=1)
+def weights() -> dict[str, float] | None:
+    """{feature: weight} learned from PolNeAR train, or None when no model is shipped."""
+    try:
+        raw = resources.files("newsdesk.understand").joinpath("data/quote_filter.json").read_text("utf-8")
+        return {str(k): float(v) for k, v in json.loads(raw)["weights"].items()}
+    except (FileNotFoundError, KeyError, ValueError):
+        return None
+
+
+def _subject_kind(subj: Any) -> str:
+    if subj is None:
+        return "none"
+    if subj.pos_ == "PRON":
+        return f"pron:{subj.lower_}"
+    if subj.ent_type_:
+        return f"ent:{subj.ent_type_}"
+    return f"pos:{subj.pos_}"
+
+
+def cue_features(cue: Any, slot: str, subject: Any, lexicon_p: float) -> dict[str, float]:
+    """The cue word and its own grammar: lemma, slot, tense, negation, modal, subject."""
+    lemma = f"{'n:' if cue.pos_ == 'NOUN' else ''}{cue.lemma_.lower()}"
+    kids = list(cue.children)
+    modal = next((c.lower_ for c in kids if c.dep_ == "aux" and c.lower_ in _MODALS), None)
+    subj = _subject_kind(subject)
+    return {
+        f"lemma={lemma}": 1.0,
+        f"slot={slot.split(':')[0]}": 1.0,
+        f"lemma={lemma}|slot={slot}": 1.0,
+        "lexicon_p": lexicon_p,
+        f"tag={cue.tag_}": 1.0,
+        f"dep={cue.dep_}": 1.0,
+        f"dep={cue.dep_}|head={cue.head.pos_}": 1.0,
+        "negated": float(any(c.dep_ == "neg" for c in kids)),
+        f"modal={modal}": 1.0,
+        f"subject={subj}": 1.0,
+        f"subject={subj.split(':')[0]}|lemma={lemma}": 1.0,
+        "sent_start": float(cue.i - sent_of(cue).start <= 1),
+    }
+
+
+def context_features(doc_text: str, cue: Any, start: int, end: int, kind: str, rule: str,
+                     parent_lemma: str | None, depth: int) -> dict[str, float]:
+    """Where the candidate sits: nested in another candidate, quoted, how long its content is."""
+    sent = sent_of(cue)
+    words = len(doc_text[start:end].split())
+    first = doc_text[start:end].split(maxsplit=1)[0].lower() if words else ""
+    lemma = f"{'n:' if cue.pos_ == 'NOUN' else ''}{cue.lemma_.lower()}"
+    f = {
+        f"rule={rule}": 1.0,
+        f"kind={kind}": 1.0,
+        "nested": float(depth > 0),
+        f"nested|lemma={lemma}": float(depth > 0),
+        f"parent={parent_lemma}": 1.0,
+        "sentence_quoted": float(any(ch in _QUOTE_MARKS for ch in sent.text)),
+        "log_words": math.log1p(words),
+        "short": float(words < 4),
+        f"first={first if first in ('that', 'to', 'the', 'a', 'he', 'she', 'it', 'they', 'we', 'i') else 'other'}": 1.0,
+        "content_before": float(start < cue.idx),
+    }
+    return f
+
+
+def score(feats: dict[str, float], w: dict[str, float]) -> float:
+    z = w.get("bias", 0.0) + sum(w.get(k, 0.0) * v for k, v in feats.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

@@ -1,0 +1,161 @@
+"""Train and cross-validate the attribution filter (`newsdesk.understand.quote_filter`) on PolNeAR.
+
+    python tools/train_quote_filter.py cv-score [--split-dir DIR] [--folds 5] [--docs CACHE]
+    python tools/train_quote_filter.py train    [--split-dir DIR] [--docs CACHE]
+
+Every candidate the rules propose (`quotes.candidates`) with a cue word is one example;
+it is an attribution when its cue word lies inside a gold Cue span. `cv-score` runs the
+whole quote pipeline on each held-out fold of articles with the filter AND the speaker
+ranker fitted on the other folds, at several filter thresholds, and scores it with
+score.py beside the pipeline without the filter and without nested attributions (the
+session-2 pipeline) on the same articles. `train` fits on the whole split and writes
+`src/newsdesk/understand/data/quote_filter.json`.
+`--docs FILE` keeps the parsed split as a spaCy DocBin (see tools/train_speakers.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from train_speakers import collect as speaker_problems
+from train_speakers import fit as fit_speakers
+from train_speakers import load_docs
+
+from newsdesk.bench.quotes import _ann_files, load_scorer, read_attributions
+from newsdesk.records import Article
+from newsdesk.understand import quote_filter, quotes, speakers
+from newsdesk.understand.annotate import annotate_doc
+
+SPLIT = Path(__file__).resolve().parents[1] / ".." / "shared" / "bench" / "quotes" / "polnear" / "train"
+OUT = Path(__file__).resolve().parents[1] / "src" / "newsdesk" / "understand" / "data" / "quote_filter.json"
+MIN_FEATURE_DOCS = 3  # features seen in fewer candidates are noise and bloat the JSON
+# L2 strength: C in 0.1/0.3/1 compared by cv-score on train (see the note written beside the weights)
+C = 0.3
+THRESHOLDS = (0.4, 0.5, 0.6)
+
+Example = tuple[str, dict[str, float], int]
+
+
+def examples(doc_id: str, doc: Any, gold: list[dict[str, list[tuple[int, int]]]]) -> list[Example]:
+    """(article, features, is a gold cue) for every candidate with a cue word."""
+    cues = [seg for g in gold for seg in g.get("Cue", [])]
+    doc.user_data.clear()
+    cands = quotes.candidates(doc)
+    out = []
+    for f, feats in zip(cands, quotes.filter_features(doc, cands), strict=True):
+        if feats is not None:
+            out.append((doc_id, feats, int(any(a <= f.cue_start < b for a, b in cues))))
+    return out
+
+
+def collect(docs: list[tuple[str, Any]], split_dir: Path) -> list[Example]:
+    anns = _ann_files(split_dir)
+    out: list[Example] = []
+    for doc_id, doc in docs:
+        if doc_id in anns:
+            out += examples(doc_id, doc, read_attributions(anns[doc_id]))
+    return out
+
+
+def fit(rows: list[Example]) -> dict[str, float]:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    seen = Counter(k for _, f, _ in rows for k in f)
+    keep = {k for k, n in seen.items() if n >= MIN_FEATURE_DOCS}
+    vec = DictVectorizer()
+    x = vec.fit_transform([{k: v for k, v in f.items() if k in keep} for _, f, _ in rows])
+    model = LogisticRegression(C=C, max_iter=3000)
+    model.fit(x, [y for _, _, y in rows])
+    w = {name: float(c) for name, c in zip(vec.get_feature_names_out(), model.coef_[0], strict=True)}
+    w["bias"] = float(model.intercept_[0])
+    return {k: round(v, 4) for k, v in w.items() if abs(v) >= 1e-4}
+
+
+@contextmanager
+def models(filter_w: dict[str, float] | None, speaker_w: dict[str, float] | None,
+           threshold: float, nested: bool = True) -> Iterator[None]:
+    """Run the pipeline with these weights instead of the shipped ones."""
+    saved = (quote_filter.weights, speakers.weights, quote_filter.THRESHOLD, quotes.NESTED)
+    quote_filter.weights = lambda: filter_w  # type: ignore[assignment]
+    speakers.weights = lambda: speaker_w  # type: ignore[assignment]
+    quote_filter.THRESHOLD, quotes.NESTED = threshold, nested
+    try:
+        yield
+    finally:
+        quote_filter.weights, speakers.weights, quote_filter.THRESHOLD, quotes.NESTED = saved  # type: ignore[assignment]
+
+
+def predict(docs: list[tuple[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    out = {}
+    for doc_id, doc in docs:
+        doc.user_data.clear()
+        found = annotate_doc(Article(text=doc.text, language="en"), doc).quotes
+        out[doc_id] = [{"text": q.text, "speaker": q.speaker} for q in found]
+    return out
+
+
+def folds_of(ids: list[str], folds: int) -> Callable[[str], int]:
+    arts = sorted(ids)
+    random.Random(13).shuffle(arts)
+    fold = {a: k % folds for k, a in enumerate(arts)}
+    return lambda a: fold[a]
+
+
+def cv_score(split_dir: Path, cache: Path | None, folds: int) -> None:
+    scorer = load_scorer(split_dir)
+    anns = _ann_files(split_dir)
+    docs = [(i, d) for i, d in load_docs(split_dir, cache) if i in anns]
+    fold = folds_of([i for i, _ in docs], folds)
+    rows = collect(docs, split_dir)
+    probs = speaker_problems(split_dir, cache)
+    runs: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for k in range(folds):
+        held = [(i, d) for i, d in docs if fold(i) == k]
+        filter_w = fit([r for r in rows if fold(r[0]) != k])
+        speaker_w = fit_speakers([p for p in probs if fold(p.article) != k])
+        with models(None, speaker_w, 0.0, nested=False):
+            runs.setdefault("no filter, no nesting (session 2)", {}).update(predict(held))
+        with models(None, speaker_w, 0.0):
+            runs.setdefault("nested, no filter", {}).update(predict(held))
+        for th in THRESHOLDS:
+            with models(filter_w, speaker_w, th):
+                runs.setdefault(f"nested, filter >= {th}", {}).update(predict(held))
+    gold = {k: v for k, v in scorer.gold_for_split(split_dir).items() if k in dict(docs)}
+    print(f"{folds}-fold CV over {len(docs)} articles of {split_dir.name} (filter and speaker ranker "
+          f"fitted on the other folds), C={C}")
+    for name, preds in runs.items():
+        m, s = scorer.score(gold, preds, 0.3), scorer.score(gold, preds, 0.8)
+        print(f"{name:<36} F1@0.3={m['f1']:.3f} (P={m['precision']:.3f} R={m['recall']:.3f}) "
+              f"F1@0.8={s['f1']:.3f} speaker acc={m['speaker_accuracy']:.3f} (n={m['speaker_judged']})")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("what", choices=("cv-score", "train"))
+    ap.add_argument("--split-dir", type=Path, default=SPLIT)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--docs", type=Path, help="spaCy DocBin cache of the parsed split")
+    args = ap.parse_args()
+    split = args.split_dir.resolve()
+    if args.what == "cv-score":
+        cv_score(split, args.docs, args.folds)
+        return
+    docs = load_docs(split, args.docs)
+    rows = collect(docs, split)
+    w = fit(rows)
+    about = (f"Attribution filter weights (logistic, C={C}) learned from {len({r[0] for r in rows})} articles, "
+             f"{len(rows)} cue candidates of PolNeAR {split.name} by tools/train_quote_filter.py")
+    OUT.write_text(json.dumps({"about": about, "weights": dict(sorted(w.items()))}, indent=0), encoding="utf-8")
+    print(f"wrote {OUT} ({len(w)} weights)")
+
+
+if __name__ == "__main__":
+    main()
