@@ -101,12 +101,6 @@ class Block:
     chars: int = 0
 
 
-# An open block element while walking: what its descendants inherit.
-# (tag, context-tag bits, class bits, near class bits (own, parent, grandparent), hidden, path of ids)
-_Frame = tuple[str, int, int, tuple[int, int, int], bool, tuple[int, ...]]
-_LEAVE_BLOCK, _LEAVE_LINK, _LEAVE_INLINE = 1, 2, 3
-
-
 def class_bits(attrs: dict[str, str | None]) -> int:
     bits = 0
     for name in f"{attrs.get('class') or ''} {attrs.get('id') or ''}".split():
@@ -139,99 +133,94 @@ def _is_hidden(attrs: dict[str, str | None]) -> bool:
     return "none" in style and bool(re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", style))
 
 
-class _Segmenter:
-    """The walk's state: the open block elements and the inline text of the block being read."""
+# An open block element while walking: what its descendants inherit. (tag, context-tag bits, class
+# bits of all ancestors, own class bits, parent's own class bits, near class bits (own | parent |
+# grandparent), hidden, path of element ids)
+_Frame = tuple[str, int, int, int, int, int, bool, tuple[int, ...]]
+_LEAVE_BLOCK, _LEAVE_LINK, _LEAVE_INLINE = 1, 2, 3
+_ROOT_FRAME: _Frame = ("", 0, 0, 0, 0, 0, False, ())
 
-    def __init__(self) -> None:
-        self.blocks: list[Block] = []
-        self.parts: list[str] = []
-        self.link_chars = 0
-        self.links = 0
-        self.in_link = 0  # open <a> elements around the current position
-        self.stack: list[_Frame] = []
-        self.next_id = 0
-        self.class_cache: dict[tuple[str | None, str | None], int] = {}
 
-    def flush(self) -> None:
-        """End the running block (callers check that self.parts holds something)."""
-        # " ".join(split()) equals collapsing \s+ and stripping (both use str.isspace), at a third of the cost.
-        text = " ".join("".join(self.parts).split())
-        if text and self.stack:
-            tag, tags, classes, near, hidden, path = self.stack[-1]
-            links = self.links or (1 if self.in_link else 0)  # a block wrapped in a link is one link
-            self.blocks.append(Block(text, tag, tags, classes, near[0] | near[1] | near[2], self.link_chars,
-                                     links, path, hidden, len(text)))
-        self.parts.clear()
-        self.link_chars = self.links = 0
+def _walk(root: LexborNode) -> list[Block]:
+    """Depth first in document order, by child/next pointers and a list of the open elements
+    (not recursion, so deeply nested pages cannot exhaust Python's recursion limit).
 
-    def open(self, node: LexborNode, tag: str) -> None:
-        attrs = node.attributes
-        bits = self._class_bits(attrs) if attrs else 0
-        if self.stack:
-            _, ptags, pclasses, pnear, phidden, ppath = self.stack[-1]
-        else:
-            ptags, pclasses, pnear, phidden, ppath = 0, 0, (0, 0, 0), False, ()
-        hidden = phidden or (bool(attrs) and _is_hidden(attrs))
-        self.stack.append((tag, ptags | _TAG_BIT.get(tag, 0), pclasses | bits, (bits, pnear[0], pnear[1]),
-                           hidden, (*ppath, self.next_id)))
-        self.next_id += 1
+    The hot loop of extraction, so its state lives in local variables rather than on an object
+    and the per-element work is inlined: 30% faster than the same steps as methods."""
+    blocks: list[Block] = []
+    parts: list[str] = []  # inline text of the running block
+    counts = [0, 0]  # link characters and links in the running block
+    in_link = 0  # open <a> elements around the current position
+    frames: list[_Frame] = [_ROOT_FRAME]
+    class_cache: dict[tuple[str | None, str | None], int] = {}
+    open_elements: list[tuple[LexborNode, int]] = []
+    next_id = 0
 
-    def _class_bits(self, attrs: dict[str, str | None]) -> int:
-        # Pages repeat the same class strings (every list item, every card): one lookup per distinct pair.
-        key = (attrs.get("class"), attrs.get("id"))
-        bits = self.class_cache.get(key)
-        if bits is None:
-            bits = self.class_cache[key] = class_bits(attrs)
-        return bits
+    def flush() -> None:
+        """End the running block (called when `parts` holds something)."""
+        # " ".join(split()) equals collapsing \\s+ and stripping (both use str.isspace), at a third of the cost.
+        text = " ".join("".join(parts).split())
+        if text and len(frames) > 1:
+            tag, tags, classes, _, _, near, hidden, path = frames[-1]
+            links = counts[1] or (1 if in_link else 0)  # a block wrapped in a link is one link
+            blocks.append(Block(text, tag, tags, classes, near, counts[0], links, path, hidden, len(text)))
+        parts.clear()
+        counts[0] = counts[1] = 0
 
-    def walk(self, root: LexborNode) -> list[Block]:
-        """Depth first in document order, by child/next pointers and a list of the open elements
-        (not recursion, so deeply nested pages cannot exhaust Python's recursion limit). The hot
-        loop of extraction: kept in one function with the checks inlined, measured 25% faster."""
-        parts = self.parts
-        open_elements: list[tuple[LexborNode, int]] = []
-        node: LexborNode | None = root
-        while True:
-            while node is None:  # past the last child: leave the parent, go on with its next sibling
-                if not open_elements:
-                    if parts:
-                        self.flush()
-                    return self.blocks
-                parent, action = open_elements.pop()
-                if action == _LEAVE_BLOCK:
-                    if parts:
-                        self.flush()
-                    self.stack.pop()
-                elif action == _LEAVE_LINK:
-                    self.in_link -= 1
-                node = parent.next if open_elements else None  # the root's siblings are not ours
-            tag = node.tag
-            if tag == "-text":
-                text = node.text_content or ""
-                parts.append(text)
-                if self.in_link:
-                    self.link_chars += len(text.strip())
-            elif tag in BLOCK_TAGS:
+    node: LexborNode | None = root
+    while True:
+        while node is None:  # past the last child: leave the parent, go on with its next sibling
+            if not open_elements:
                 if parts:
-                    self.flush()
-                if tag != "br" and tag != "hr":
-                    self.open(node, tag)
-                    open_elements.append((node, _LEAVE_BLOCK))
-                    node = node.child
-                    continue
-            elif tag == "a":
-                self.in_link += 1
-                self.links += 1
-                open_elements.append((node, _LEAVE_LINK))
+                    flush()
+                return blocks
+            parent, action = open_elements.pop()
+            if action == _LEAVE_BLOCK:
+                if parts:
+                    flush()
+                frames.pop()
+            elif action == _LEAVE_LINK:
+                in_link -= 1
+            node = parent.next if open_elements else None  # the root's siblings are not ours
+        tag = node.tag
+        if tag == "-text":
+            text = node.text_content or ""
+            parts.append(text)
+            if in_link:
+                counts[0] += len(text.strip())
+        elif tag in BLOCK_TAGS:
+            if parts:
+                flush()
+            if tag != "br" and tag != "hr":
+                _, ptags, pclasses, pown, pparent, _, phidden, ppath = frames[-1]
+                attrs = node.attributes
+                if attrs:
+                    key = (attrs.get("class"), attrs.get("id"))
+                    bits = class_cache.get(key)
+                    if bits is None:
+                        bits = class_cache[key] = class_bits(attrs)
+                    hidden = phidden or _is_hidden(attrs)
+                else:
+                    bits, hidden = 0, phidden
+                frames.append((tag, ptags | _TAG_BIT.get(tag, 0), pclasses | bits, bits, pown, bits | pown | pparent,
+                               hidden, (*ppath, next_id)))
+                next_id += 1
+                open_elements.append((node, _LEAVE_BLOCK))
                 node = node.child
                 continue
-            elif tag not in SKIP_TAGS:
-                child = node.child
-                if child is not None:
-                    open_elements.append((node, _LEAVE_INLINE))
-                    node = child
-                    continue
-            node = node.next
+        elif tag == "a":
+            in_link += 1
+            counts[1] += 1
+            open_elements.append((node, _LEAVE_LINK))
+            node = node.child
+            continue
+        elif tag not in SKIP_TAGS:
+            child = node.child
+            if child is not None:
+                open_elements.append((node, _LEAVE_INLINE))
+                node = child
+                continue
+        node = node.next
 
 
 def segment(tree: LexborHTMLParser) -> list[Block]:
@@ -239,4 +228,4 @@ def segment(tree: LexborHTMLParser) -> list[Block]:
     root = tree.body
     if root is None:
         return []
-    return _Segmenter().walk(root)
+    return _walk(root)
