@@ -200,3 +200,22 @@ def test_syntax_precedence_and_refusals() -> None:
             parse(bad, _words)
     assert plain_words("U.S.-Iran", _words) == Op("and", (Term(("u",)), Term(("s",)), Term(("iran",))))
     assert plain_words("***", _words) is None
+
+
+def test_an_index_left_by_another_database_at_the_same_path_is_not_trusted(tmp_path: Path) -> None:
+    si.forget_readers()
+    db = tmp_path / "desk.db"
+    with open_store(db) as old:
+        for i in range(30):
+            _put(old, i)
+        si.sync_search_index(old)
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    with open_store(db) as new:  # a new store at the same path, the old index still beside it
+        for i in range(5):
+            _put(new, 100 + i, title="Only lighthouse news", text="lighthouse " * 3)
+        assert new.desk_search("budget") == []  # not the old store's articles
+        assert len(new.desk_search("lighthouse")) == 5
+        assert si.sync_search_index(new).rebuilt
+        new.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('delete-all')")
+        assert len(new.desk_search("lighthouse")) == 5 and new.desk_search("budget") == []

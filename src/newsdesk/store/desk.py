@@ -350,10 +350,11 @@ class DeskQueries:
         with FTS5 instead, and the two lists merged (by score: both are bm25 with the title
         weighted 5x, on slightly different term statistics; or by date).
         """
-        db = self.__dict__.get("_search_db")
-        if db is None:
-            db = self.__dict__["_search_db"] = search_index.db_path_of(self.conn)
-        reader = search_index.reader_for(db)
+        found = self.__dict__.get("_search_db")
+        if found is None:  # (path, identity) of this store's database, read once per connection
+            found = (search_index.db_path_of(self.conn), search_index.db_identity(self.conn))
+            self.__dict__["_search_db"] = found
+        reader = search_index.reader_for(*found)
         if reader is None:
             return None
         pending = search_index.pending_ids(self.conn, reader.watermark, MAX_PENDING)

@@ -68,6 +68,16 @@ def db_path_of(conn: sqlite3.Connection) -> str:
     return ""
 
 
+def db_identity(conn: sqlite3.Connection) -> str:
+    """Which database this is (a random id, migration 011). An index written for another database
+    that was later put at the same path (a store rebuilt from scratch) is not trusted."""
+    try:
+        row = conn.execute("SELECT value FROM search_index_meta WHERE key = 'database_id'").fetchone()
+    except sqlite3.OperationalError:  # a database from before migration 011
+        return ""
+    return str(row[0]) if row else ""
+
+
 def analyzer() -> tantivy.TextAnalyzer:
     """Words as FTS5's unicode61 tokenizer with remove_diacritics cuts them: split at every
     non-alphanumeric character, lower-cased, accents folded ("Élection" → "election")."""
@@ -118,6 +128,7 @@ class SearchIndex:
         self._analyzer = analyzer()
         self._stamp: tuple[int, int] | None = None
         self.watermark = -1
+        self.db_identity = ""
         self._lock = threading.Lock()
         self.refresh()
 
@@ -136,7 +147,8 @@ class SearchIndex:
                     return False
                 self.index.reload()
                 self.searcher = self.index.searcher()
-                self.watermark, self._stamp = mark, stamp
+                self.watermark, self.db_identity = mark
+                self._stamp = stamp
         return True
 
     def analyze(self, text: str) -> list[str]:
@@ -216,8 +228,9 @@ _READERS: dict[str, SearchIndex | None] = {}
 _READERS_LOCK = threading.Lock()
 
 
-def reader_for(db_path: str) -> SearchIndex | None:
-    """This process's reader of the database's index, or None while there is no usable index."""
+def reader_for(db_path: str, identity: str | None = None) -> SearchIndex | None:
+    """This process's reader of the database's index, or None while there is no usable index
+    (none yet, another INDEX_VERSION, or written for another database than `identity`)."""
     if not db_path:
         return None
     reader = _READERS.get(db_path)
@@ -233,7 +246,9 @@ def reader_for(db_path: str) -> SearchIndex | None:
                 except (OSError, ValueError):
                     return None
                 _READERS[db_path] = reader
-    return reader if reader.refresh() else None
+    if not reader.refresh() or (identity is not None and identity != reader.db_identity):
+        return None
+    return reader
 
 
 def forget_readers() -> None:
@@ -254,19 +269,20 @@ def pending_ids(conn: sqlite3.Connection, watermark: int, most: int) -> list[int
 
 
 # -- writing -----------------------------------------------------------------------------------
-def _read_watermark(path: Path) -> int | None:
+def _read_watermark(path: Path) -> tuple[int, str] | None:
+    """(last change applied, database identity) of a usable index, else None."""
     try:
         data = json.loads((path / WATERMARK).read_text())
     except (OSError, ValueError):
         return None
     if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
         return None
-    return int(data.get("seq", -1))
+    return int(data.get("seq", -1)), str(data.get("db", ""))
 
 
-def _write_watermark(path: Path, seq: int) -> None:
+def _write_watermark(path: Path, seq: int, identity: str) -> None:
     tmp = path / (WATERMARK + ".tmp")
-    tmp.write_text(json.dumps({"version": INDEX_VERSION, "seq": seq, "at": time.time()}))
+    tmp.write_text(json.dumps({"version": INDEX_VERSION, "seq": seq, "db": identity, "at": time.time()}))
     os.replace(tmp, path / WATERMARK)  # atomic: readers see the old or the new mark, never half
 
 
@@ -311,8 +327,12 @@ def sync_search_index(store: Any, *, wait: bool = True, rebuild: bool = False, b
     with _exclusive(Path(db + SUFFIX + ".lock"), wait) as got:
         if not got:
             return SyncReport(busy=True)
-        mark = None if rebuild else _read_watermark(path)
-        report = _rebuild(conn, path) if mark is None else _catch_up(conn, path, mark, batch)
+        identity = db_identity(conn)
+        found = None if rebuild else _read_watermark(path)
+        if found is None or found[1] != identity:
+            report = _rebuild(conn, path, identity)
+        else:
+            report = _catch_up(conn, path, found[0], batch, identity)
         if report.rebuilt or report.indexed or report.deleted:  # a no-op sync writes nothing (readers'
             _trim(conn, report.watermark)                        # caches empty on every commit)
     report.seconds = round(time.monotonic() - started, 3)
@@ -354,7 +374,7 @@ def _json_list(value: str | None) -> list[str]:
     return [v for v in items if isinstance(v, str) and v] if isinstance(items, list) else []
 
 
-def _rebuild(conn: sqlite3.Connection, path: Path) -> SyncReport:
+def _rebuild(conn: sqlite3.Connection, path: Path, identity: str) -> SyncReport:
     """Every article into a fresh index; the watermark is the change log's head read BEFORE the
     articles, so a change committed meanwhile is replayed by the next sync (replaying is harmless)."""
     head = _log_head(conn)
@@ -365,11 +385,11 @@ def _rebuild(conn: sqlite3.Connection, path: Path) -> SyncReport:
         n += 1
     writer.commit()
     writer.wait_merging_threads()
-    _write_watermark(path, head)
+    _write_watermark(path, head, identity)
     return SyncReport(indexed=n, rebuilt=True, watermark=head)
 
 
-def _catch_up(conn: sqlite3.Connection, path: Path, mark: int, batch: int) -> SyncReport:
+def _catch_up(conn: sqlite3.Connection, path: Path, mark: int, batch: int, identity: str) -> SyncReport:
     report = SyncReport(watermark=mark)
     writer = None
     while True:
@@ -387,7 +407,7 @@ def _catch_up(conn: sqlite3.Connection, path: Path, mark: int, batch: int) -> Sy
             writer.add_document(_document(row))
         writer.commit()
         mark = int(rows[-1][0])
-        _write_watermark(path, mark)
+        _write_watermark(path, mark, identity)
         report.indexed += len(current)
         report.deleted += len(ids) - len(current)
     if writer is not None:
