@@ -33,7 +33,8 @@ _LISTING_COLUMNS = ("l.id, l.key, l.url, l.canonical_url, l.site_name, l.title, 
 MAX_LIMIT = 100
 # Deep offsets cost a scan of every skipped match; past this a search should be narrowed instead.
 MAX_SEARCH_OFFSET = 1000
-# Relevance is ranked over this many of the most recently stored matches (see DeskQueries._search).
+# The FTS5 path (no usable search index, see DeskQueries._indexed_search) ranks relevance over
+# this many of the most recently stored matches (see DeskQueries._search).
 # Measured on the web bench's Zipf query mix over 100k synthetic articles (in-process, CPU ms per
 # query; overlap = share of the exact bm25 top 20 that the window's top 20 keeps):
 #   window 1000: 7.1 ms, overlap 0.41 | 500: 5.0 ms, 0.30 | 300: 5.5 ms, 0.23 | 100: 4.6 ms, 0.12

@@ -1,4 +1,5 @@
-"""Search: FTS5 with highlighted snippets, phrases, prefixes, filters and sort by relevance or date.
+"""Search: highlighted snippets, phrases, prefixes, filters and sort by relevance or date, through
+the tantivy index beside the store (store/search_index.py), FTS5 for what it lags on.
 
 A query that cannot be read is shown back with a hint (status 400), never a server error.
 """
