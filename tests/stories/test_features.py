@@ -32,3 +32,14 @@ def test_gap_counts_only_beyond_the_slack() -> None:
     assert When(10.0).gap(12.0, 15.0, 0.0) == 2.0
     assert When(13.0).gap(12.0, 15.0, 0.0) == 0.0
     assert When(10.0, 1.0).gap(12.0, 15.0, 0.5) == 0.5
+
+
+def test_marks_name_years_and_weekdays_at_zero_weight() -> None:
+    from newsdesk.stories.features import marks
+
+    found = marks("Quake kills 12", "On Monday, March 4, 2013 a quake struck; the 2008 one was worse. (monday)",
+                  When(_day(2013, 3, 5)))
+    assert found == {"#y2013": 0.0, "#y2008": 0.0, "#wmonday": 0.0}
+    # A year-only estimate (a bare year in a dateline) is not an exact date: it adds no year of its own.
+    assert marks(None, "Police said.", When(_day(2013, 7, 2), 150.0)) == {}
+    assert marks(None, "A 33-year-old was arrested.", None) == {}

@@ -52,3 +52,27 @@ def test_probability_matrix_agrees_with_pair_by_pair() -> None:
         for j in range(len(sides)):
             if i != j:
                 assert abs(matrix[i, j] - pairs.same_story(sides[i], sides[j])) < 1e-9
+
+
+def _marked(years: set[str], weekdays: set[str]) -> pairs.Side:
+    weights = tf_weights(terms(*QUAKE[0])) | {f"#y{y}": 0.0 for y in years} | {f"#w{w}": 0.0 for w in weekdays}
+    return pairs.side(weights, {}, None)
+
+
+def test_years_and_weekdays_named_are_conflicts_only_when_disjoint() -> None:
+    plain = pairs.side(tf_weights(terms(*QUAKE[0])), {}, None)
+    a = _marked({"2013"}, {"monday"})
+    assert a.vector == plain.vector and a.norms == plain.norms  # marks stay out of every cosine
+    assert pairs.pair_features(a, _marked({"2008"}, {"friday"}))[5:8] == [1.0, 0.0, 1.0]
+    assert pairs.pair_features(a, _marked({"2013", "2008"}, {"monday"}))[5:8] == [0.0, 1.0, 0.0]
+    assert pairs.pair_features(a, _marked(set(), set()))[5:8] == [0.0, 0.0, 0.0]  # nothing named: no evidence
+
+
+def test_probability_matrix_agrees_with_marks() -> None:
+    sides = [_marked({"2013"}, {"monday"}), _marked({"2008"}, set()), _marked(set(), {"friday"}),
+             _marked({"2013", "2008"}, {"friday"})]
+    matrix = pairs.probability_matrix(sides)
+    for i in range(len(sides)):
+        for j in range(len(sides)):
+            if i != j:
+                assert abs(matrix[i, j] - pairs.same_story(sides[i], sides[j])) < 1e-9

@@ -198,13 +198,14 @@ def pair_sides(docs: Docs) -> list[Any]:
 
     from newsdesk.stories import pairs
     from newsdesk.stories.cluster import ARTICLE_TERMS, idf
-    from newsdesk.stories.features import article_when, terms, tf_weights
+    from newsdesk.stories.features import article_when, marks, terms, tf_weights
 
     weights = [tf_weights(terms(d.get("title"), d.get("text"))) for d in docs]
     df = Counter(t for w in weights for t in w)
     idfs = {t: idf(c, len(docs)) for t, c in df.items()}
-    return [pairs.side(dict(Counter(w).most_common(ARTICLE_TERMS)), idfs, article_when(d.get("date"), d.get("text")))
-            for w, d in zip(weights, docs, strict=True)]
+    whens = [article_when(d.get("date"), d.get("text")) for d in docs]
+    return [pairs.side(dict(Counter(w).most_common(ARTICLE_TERMS)) | marks(d.get("title"), d.get("text"), when),
+                       idfs, when) for w, d, when in zip(weights, docs, whens, strict=True)]
 
 
 def pair_table(docs: Docs, cross_share: float = 0.05,

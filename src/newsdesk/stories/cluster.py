@@ -34,7 +34,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newsdesk.stories import pairs
-from newsdesk.stories.features import When, terms, tf_weights
+from newsdesk.stories.features import When, marks, terms, tf_weights
 
 # The mean same-event probability (pair model) a story needs for an article to join it. Chosen on the
 # whole dev files, before the recluster step existed (ECB+ dev B³ F1: 0.25 -> 0.830, 0.35 -> 0.824,
@@ -103,14 +103,15 @@ class Clusterer:
         n = self._count_documents(weights)
         idfs = self.idfs(weights, n)
         vector = {t: w * idfs[t] for t, w in weights.items()}
-        me = pairs.side(dict(Counter(weights).most_common(ARTICLE_TERMS)), idfs, when)
+        said = marks(title, text, when)
+        me = pairs.side(dict(Counter(weights).most_common(ARTICLE_TERMS)) | said, idfs, when)
         best, score = self._best_story(vector, idfs, when, me, n)
         if best is None or score < self.join_threshold:
             best = self._open_story(title, when, now)
             similarity = None
         else:
             similarity = score
-        self._add_to_story(best, article_id, weights, when, similarity, title, now)
+        self._add_to_story(best, article_id, weights, when, similarity, title, now, said)
         return Assignment(article_id, best.id, similarity, similarity is None)
 
     def idfs(self, terms_: Iterable[str], n: int | None = None) -> dict[str, float]:
@@ -238,7 +239,8 @@ class Clusterer:
         return StoryState(int(cur.lastrowid or 0), 0, day, day, when.slack if when else 0.0, {}, 1.0, title)
 
     def _add_to_story(self, story: StoryState, article_id: int, weights: dict[str, float], when: When | None,
-                      similarity: float | None, title: str | None, now: str) -> None:
+                      similarity: float | None, title: str | None, now: str,
+                      said: dict[str, float] | None = None) -> None:
         for t, w in weights.items():
             story.terms[t] = story.terms.get(t, 0.0) + w
         story.size += 1
@@ -248,7 +250,8 @@ class Clusterer:
             story.last_day = when.day if story.last_day is None else max(story.last_day, when.day)
             story.slack = max(story.slack, when.slack)
         self.save_story(story, now)
-        kept = dict(Counter(weights).most_common(ARTICLE_TERMS))
+        # The stored weights carry the article's `marks` at weight 0 for the pair model.
+        kept = dict(Counter(weights).most_common(ARTICLE_TERMS)) | (said or {})
         self.conn.execute("INSERT OR REPLACE INTO story_articles(article_id, story_id, similarity, day, slack,"
                           " terms) VALUES (?,?,?,?,?,?)",
                           (article_id, story.id, similarity, when.day if when else None,

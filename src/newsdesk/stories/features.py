@@ -19,7 +19,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]*\w)?|\d+(?:[.,]\d+)*|[.!?\n]")
 _EXTRA_STOP = {"said", "says", "told", "according", "new", "year", "just", "like"}
@@ -97,6 +97,27 @@ def terms(title: str | None, text: str | None) -> Counter[str]:
                 counts["@" + word] += weight * NAME_WEIGHT  # type: ignore[assignment]
             sentence_start = False
     return counts
+
+
+_MARK_YEAR = re.compile(r"\b((?:19[5-9]|20[0-4])\d)\b")
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
+def marks(title: str | None, text: str | None, when: When | None) -> dict[str, float]:
+    """When an article says its event happened: the years and weekdays it names, as zero-weight terms.
+
+    `#y2013` for a year written anywhere in the title or text (or the article's own date when it is
+    known to the day), `#wmonday` for a weekday. They ride along with the stored term weights at weight
+    0, so no cosine, centroid or index sees them; the pair model (`pairs.side`) reads them to tell two
+    same-type events apart: two reports naming only different years, or only different weekdays,
+    rarely tell of one event.
+    """
+    body = f"{title or ''}\n{text or ''}"
+    found = {f"#y{y}" for y in _MARK_YEAR.findall(body)}
+    if when is not None and when.slack <= 1.0:
+        found.add(f"#y{(_EPOCH + timedelta(days=int(when.day))).year}")
+    found |= {f"#w{w.lower()}" for w in _WEEKDAY.findall(body)}
+    return dict.fromkeys(sorted(found), 0.0)
 
 
 def tf_weights(counts: Counter[str]) -> dict[str, float]:

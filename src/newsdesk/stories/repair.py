@@ -341,7 +341,8 @@ def rebuild(clusterer: Clusterer, story: StoryState, now: str) -> None:
     story.terms, story.size = {}, len(members)
     for _, terms, _, _ in members:
         for t, w in terms.items():
-            story.terms[t] = story.terms.get(t, 0.0) + w
+            if w:  # an article's zero-weight `marks` are for the pair model, not the centroid
+                story.terms[t] = story.terms.get(t, 0.0) + w
     days = [m[2] for m in members if m[2] is not None]
     story.first_day, story.last_day = (min(days), max(days)) if days else (None, None)
     story.slack = max((m[3] for m in members), default=0.0)
