@@ -35,7 +35,7 @@ def listing_from_row(row: sqlite3.Row) -> dict[str, Any]:
     return d
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=2048)
 def _json_names(raw: str) -> tuple[Any, ...] | None:
     """A stored JSON array of names, parsed once per distinct value (None if not an array).
 
