@@ -219,3 +219,24 @@ def test_an_index_left_by_another_database_at_the_same_path_is_not_trusted(tmp_p
         assert si.sync_search_index(new).rebuilt
         new.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('delete-all')")
         assert len(new.desk_search("lighthouse")) == 5 and new.desk_search("budget") == []
+
+
+def test_any_typed_query_is_answered_or_refused_with_a_hint(store: Store) -> None:
+    """Random strings of the syntax's pieces and stray characters: results or QueryError, nothing else."""
+    import random
+
+    si.sync_search_index(store)
+    pieces = ["budget", "coun", "*", '"', "(", ")", ":", "title", "text", "AND", "OR", "NOT", "NEAR", "-",
+              "é", "^", "+", "U.S.", " ", " ", "“", "harbour", "'", "\\", "%", "_"]
+    rng = random.Random(7)
+    answered = 0
+    for _ in range(300):
+        query = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 7)))
+        try:
+            rows = store.desk_search(query, limit=5)
+        except QueryError as exc:
+            assert "phrase" in str(exc) or "word" in str(exc)
+        else:
+            assert isinstance(rows, list)
+            answered += 1
+    assert answered > 100

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 import re
 import sqlite3
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from newsdesk.store import search_index
 from newsdesk.store.queries import listing_from_row
 from newsdesk.store.search_syntax import ParseError, parse, plain_words
 
+log = logging.getLogger(__name__)
 SORT = "COALESCE(a.published, a.first_seen)"
 # Listing columns all sit before the body in the row, so a listing never walks the body's overflow
 # pages (first_seen and changed_at come after it: reading them cost ~10x per row on a cold 100k store).
@@ -369,7 +371,11 @@ class DeskQueries:
                 raise QueryError(_search_hint(query)) from None
             node = found
         want = offset + limit
-        hits = reader.search(node, search_index.Filter(**f.as_dict()), sort=sort, top=want, exclude=pending)
+        try:
+            hits = reader.search(node, search_index.Filter(**f.as_dict()), sort=sort, top=want, exclude=pending)
+        except ValueError:  # the engine refused a query we built (a bug of ours): FTS5 answers instead
+            log.exception("search index: query %r failed; answering from FTS5", query)
+            return None
         if pending:
             hits = sorted(hits + self._fts_tail(query, f, sort, pending, want), key=lambda h: -h[1])[:want]
         return self._with_snippets(query, self._rows_with_text([i for i, _ in hits[offset:]]))
