@@ -39,7 +39,9 @@ def test_marks_name_years_and_weekdays_at_zero_weight() -> None:
 
     found = marks("Quake kills 12", "On Monday, March 4, 2013 a quake struck; the 2008 one was worse. (monday)",
                   When(_day(2013, 3, 5)))
-    assert found == {"#y2013": 0.0, "#y2008": 0.0, "#wmonday": 0.0}
+    assert found == {"#y2013": 0.0, "#y2008": 0.0, "#wmonday": 0.0, "#m3": 0.0}
+    # "may" the verb is no month; "May 3" is.
+    assert marks(None, "They may strike. It began on May 3.", None) == {"#m5": 0.0}
     # A year-only estimate (a bare year in a dateline) is not an exact date: it adds no year of its own.
     assert marks(None, "Police said.", When(_day(2013, 7, 2), 150.0)) == {}
     assert marks(None, "A 33-year-old was arrested.", None) == {}

@@ -54,8 +54,9 @@ def test_probability_matrix_agrees_with_pair_by_pair() -> None:
                 assert abs(matrix[i, j] - pairs.same_story(sides[i], sides[j])) < 1e-9
 
 
-def _marked(years: set[str], weekdays: set[str]) -> pairs.Side:
+def _marked(years: set[str], weekdays: set[str], months: frozenset[str] = frozenset()) -> pairs.Side:
     weights = tf_weights(terms(*QUAKE[0])) | {f"#y{y}": 0.0 for y in years} | {f"#w{w}": 0.0 for w in weekdays}
+    weights |= {f"#m{m}": 0.0 for m in months}
     return pairs.side(weights, {}, None)
 
 
@@ -69,8 +70,10 @@ def test_years_and_weekdays_named_are_conflicts_only_when_disjoint() -> None:
 
 
 def test_probability_matrix_agrees_with_marks() -> None:
-    sides = [_marked({"2013"}, {"monday"}), _marked({"2008"}, set()), _marked(set(), {"friday"}),
-             _marked({"2013", "2008"}, {"friday"})]
+    sides = [_marked({"2013"}, {"monday"}, frozenset({"3"})), _marked({"2008"}, set(), frozenset({"11"})),
+             _marked(set(), {"friday"}), _marked({"2013", "2008"}, {"friday"}, frozenset({"3", "4"}))]
+    assert pairs.pair_features(sides[0], sides[1])[11:] == [1.0, 0.0]
+    assert pairs.pair_features(sides[0], sides[3])[11:] == [0.0, 1.0]
     matrix = pairs.probability_matrix(sides)
     for i in range(len(sides)):
         for j in range(len(sides)):

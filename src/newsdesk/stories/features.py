@@ -100,6 +100,9 @@ def terms(title: str | None, text: str | None) -> Counter[str]:
 
 
 _MARK_YEAR = re.compile(r"\b((?:19[5-9]|20[0-4])\d)\b")
+# Month names, capitalised; "May" and abbreviations only before a day number ("may" is a verb).
+_MONTH_NAMED = re.compile(r"\b(January|February|March|April|June|July|August|September|October|November|December"
+                          r"|(?:May|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?=\s+\d))")
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 
 
@@ -117,6 +120,9 @@ def marks(title: str | None, text: str | None, when: When | None) -> dict[str, f
     if when is not None and when.slack <= 1.0:
         found.add(f"#y{(_EPOCH + timedelta(days=int(when.day))).year}")
     found |= {f"#w{w.lower()}" for w in _WEEKDAY.findall(body)}
+    found |= {f"#m{_MONTHS[m[:3].lower()]}" for m in _MONTH_NAMED.findall(body)}
+    if when is not None and when.slack <= 1.0:
+        found.add(f"#m{(_EPOCH + timedelta(days=int(when.day))).month}")
     return dict.fromkeys(sorted(found), 0.0)
 
 

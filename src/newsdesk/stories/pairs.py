@@ -9,7 +9,8 @@ term weights (`features.terms`, top `ARTICLE_TERMS` kept) and dates:
   numbers), over plain words only, and over numbers only;
 - the days between their dates beyond both slacks (log1p; 0 when either is undated);
 - what each says of when its event happened (`features.marks`): both name years and none in
-  common, they share a year, both name weekdays and none in common. Cheap event arguments
+  common, they share a year, both name weekdays and none in common, both name months and none
+  in common, they share a month. Cheap event arguments
   for the undated and the year-apart: two shootings on "Tuesday" and "Saturday" are two;
 - the sizes of both (log1p of the stored term count, the smaller and the larger): a
   one-line report has a low cosine with its own event's long reports, so a cosine means
@@ -42,9 +43,10 @@ from newsdesk.stories.features import When
 # Fitted by `benchmarks/clustering.py --train-pairs` (logistic regression, same-topic pairs of ECB+
 # train+dev and GVC dev plus 5% of cross-topic pairs, term weights truncated as stored, IDF over
 # the whole file); feature order as in `pair_features`. Cross-validated over topics there.
-# Held-out log-loss per topic fold 0.152 0.230 0.233 0.275 (session 3, with the marks, sizes and shared names).
-PAIR_WEIGHTS = (5.171, 6.402, 4.887, 4.373, -0.147, -0.605, 0.964, -0.945, -0.121, -2.485, 0.521)
-PAIR_BIAS = 6.616
+# Held-out log-loss per topic fold 0.147 0.222 0.228 0.282 (session 3, with the marks, sizes and shared names;
+# before them 0.152 0.230 0.233 0.275 without the months).
+PAIR_WEIGHTS = (5.177, 6.408, 4.882, 4.244, -0.102, -0.643, 0.777, -0.975, -0.036, -2.448, 0.443, -0.735, 0.668)
+PAIR_BIAS = 6.267
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class Side:
     when: When | None
     years: frozenset[str] = frozenset()
     weekdays: frozenset[str] = frozenset()
+    months: frozenset[str] = frozenset()
 
 
 def _kind(term: str) -> int:
@@ -76,7 +79,8 @@ def side(weights: dict[str, float], idfs: dict[str, float], when: When | None) -
         if t[1:2].isdigit() and t.startswith("@"):
             sums[3] += sq
     norms = (math.sqrt(sums[0]), math.sqrt(sums[1]), math.sqrt(sums[2]), math.sqrt(sums[3]))
-    return Side(vector, norms, when, years, weekdays)
+    months = frozenset(t for t in weights if t.startswith("#m"))
+    return Side(vector, norms, when, years, weekdays, months)
 
 
 def _conflict(a: frozenset[str], b: frozenset[str]) -> float:
@@ -102,7 +106,8 @@ def pair_features(a: Side, b: Side) -> list[float]:
     marks = [_conflict(a.years, b.years), float(bool(a.years & b.years)), _conflict(a.weekdays, b.weekdays)]
     sizes = sorted((len(a.vector), len(b.vector)))
     names = sum(1 for t in small.vector if t in large.vector and _is_name(t))
-    return [*cosines, gap, *marks, math.log1p(sizes[0]), math.log1p(sizes[1]), math.log1p(names)]
+    months = [_conflict(a.months, b.months), float(bool(a.months & b.months))]
+    return [*cosines, gap, *marks, math.log1p(sizes[0]), math.log1p(sizes[1]), math.log1p(names), *months]
 
 
 def _is_name(term: str) -> bool:
@@ -166,9 +171,10 @@ def probability_matrix(sides: list[Side]) -> np.ndarray:
     z += PAIR_WEIGHTS[9] * np.maximum(sizes[:, None], sizes[None, :])
     named = (matrix[:, np.flatnonzero(names & ~numbers)] != 0).astype(np.float64)
     z += PAIR_WEIGHTS[10] * np.log1p((named @ named.T).toarray())
-    for k, marks in ((5, [s.years for s in sides]), (7, [s.weekdays for s in sides])):
+    for k, shared_k, marks in ((5, 6, [s.years for s in sides]), (7, None, [s.weekdays for s in sides]),
+                               (11, 12, [s.months for s in sides])):
         shared, both = _overlaps(marks)
         z += PAIR_WEIGHTS[k] * (both & ~shared)
-        if k == 5:
-            z += PAIR_WEIGHTS[6] * shared
+        if shared_k is not None:
+            z += PAIR_WEIGHTS[shared_k] * shared
     return 1.0 / (1.0 + np.exp(-z))
