@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from newsdesk.pipeline import ingest
+from newsdesk.pipeline import ingest, reprocess
 from newsdesk.settings import Settings
 from newsdesk.stages import Stages
 from newsdesk.store import open_store
@@ -118,3 +118,23 @@ def test_killed_ingest_resumes_losing_nothing_and_duplicating_nothing(tmp_path, 
     summary = json.loads(resumed.stdout)
     assert summary["unchanged"] >= partial - 1  # at most the page being written when killed is redone
     assert _snapshot(killed) == _snapshot(clean)
+
+
+def test_ingest_and_reprocess_leave_the_search_index_up_to_date(tmp_path):
+    from newsdesk.store import search_index as si
+
+    make_batch(tmp_path / "batch")
+    si.forget_readers()
+    with open_store(tmp_path / "s.db") as store:
+        ingest([str(tmp_path / "batch")], store, Settings(), stages=Stages(("extract",)))
+        ids = [r[0] for r in store.conn.execute("SELECT id FROM articles WHERE kind = 'article'")]
+        reader = si.reader_for(str(tmp_path / "s.db"), si.db_identity(store.conn))
+        assert ids and reader is not None
+        # Nothing written is left for FTS5: the index holds every stored article.
+        assert si.pending_ids(store.conn, reader.watermark, 100) == []
+        store.conn.execute("UPDATE articles SET title = title || ' edited' WHERE id = ?", (ids[0],))
+        assert si.pending_ids(store.conn, reader.watermark, 100) == [ids[0]]
+        reprocess(store, Settings(), stages=Stages(("extract",)))
+        si.forget_readers()
+        reader = si.reader_for(str(tmp_path / "s.db"), si.db_identity(store.conn))
+        assert reader is not None and si.pending_ids(store.conn, reader.watermark, 100) == []

@@ -178,17 +178,30 @@ def show(ref: str, db: str | None, as_json: bool) -> None:
 @click.argument("query")
 @db_option
 @click.option("--limit", default=20, show_default=True)
+@click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
+@click.option("--source", default=None, help="Only this site (its name as shown).")
+@click.option("--category", default=None)
+@click.option("--language", default=None, help="ISO 639-1 code, e.g. en.")
+@click.option("--since", default=None, help="ISO date, inclusive.")
+@click.option("--until", default=None, help="ISO date, inclusive of that day.")
 @json_option
-def search(query: str, db: str | None, limit: int, as_json: bool) -> None:
-    """Full-text search: words, "phrases", prefix*, AND/OR/NOT."""
+def search(query: str, db: str | None, limit: int, sort: str, source: str | None, category: str | None,
+           language: str | None, since: str | None, until: str | None, as_json: bool) -> None:
+    """Full-text search: words, "phrases", prefix*, AND/OR/NOT; the desk's own search (the index
+    beside the database, FTS5 for what it has not indexed yet), so answers match the web desk's."""
+    from newsdesk.store.desk import MARK_CLOSE, MARK_OPEN, Filters
+
+    filters = Filters(site=source, category=category, language=language, since=since, until=until)
     _, store = store_from(db, readonly=True)
     with store:
-        hits = store.search(query, limit=limit)
+        hits = store.desk_search(query, filters, sort=sort, limit=limit)
+    for hit in hits:  # the desk marks matches with control characters; a terminal gets [brackets]
+        hit["snippet"] = (hit.get("snippet") or "").replace(MARK_OPEN, "[").replace(MARK_CLOSE, "]")
     if as_json:
         print_json(hits)
         return
     for hit in hits:
-        click.echo(f"{hit['id']:>6}  {hit['published'] or hit['first_seen'][:10]}  {hit['title']}")
+        click.echo(f"{hit['id']:>6}  {(hit.get('sort_key') or '')[:10]}  {hit['title']}")
         click.echo(f"        {hit['snippet']}")
     if not hits:
         click.echo("no matches")

@@ -116,7 +116,23 @@ def ingest(sources: Iterable[str], store: Store, settings: Settings, *, stages: 
         store_result(raw, result, store, summary, hooks)
         if progress:
             progress(raw.origin)
+    sync_search(store)
     return summary
+
+
+def sync_search(store: Store) -> None:
+    """Bring the search index beside the database up to date with what was just written.
+
+    Why here: the desk would catch up by itself within seconds (searching the lagging tail with
+    FTS5 meanwhile), but a search right after `newsdesk ingest` should already rank through the
+    index. A busy index (another process indexing) is left to that process; a failure to index
+    never fails the ingest, whose articles are stored and still found through FTS5."""
+    try:
+        from newsdesk.store.search_index import sync_search_index
+
+        sync_search_index(store, wait=False)
+    except Exception:
+        log.exception("search index update failed; search falls back to FTS5 until the next sync")
 
 
 def _pending(items: Iterable[RawPage | Rejected | Skipped], store: Store, summary: Summary,
@@ -183,4 +199,5 @@ def reprocess(store: Store, settings: Settings, *, stages: Stages | None = None,
             summary.unchanged += 1
         if progress:
             progress(raw.origin)
+    sync_search(store)
     return summary
