@@ -14,13 +14,12 @@ Without the file every candidate stands.
 
 from __future__ import annotations
 
-import json
 import math
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from newsdesk.understand.nlp import sent_of
+from newsdesk.understand.speakers import shipped_weights
 
 # Tuned by 5-fold CV over PolNeAR train articles (tools/train_quote_filter.py cv-score, filter and
 # speaker ranker fitted on the other folds): F1@0.3 / speaker accuracy at 0.4/0.5/0.6 =
@@ -33,12 +32,8 @@ _QUOTE_MARKS = "“”\"«»"
 
 @lru_cache(maxsize=1)
 def weights() -> dict[str, float] | None:
-    """{feature: weight} learned from PolNeAR train, or None when no model is shipped."""
-    try:
-        raw = resources.files("newsdesk.understand").joinpath("data/quote_filter.json").read_text("utf-8")
-        return {str(k): float(v) for k, v in json.loads(raw)["weights"].items()}
-    except (FileNotFoundError, KeyError, ValueError):
-        return None
+    """The attribution filter's weights, learned from PolNeAR train (None when not shipped)."""
+    return shipped_weights("quote_filter.json")
 
 
 def _subject_kind(subj: Any) -> str:

@@ -36,14 +36,19 @@ _MAX_PATH = 4  # longer dependency paths are one "far" value: rare, and alike
 _QUOTE_MARKS = "“”\"«»"
 
 
-@lru_cache(maxsize=1)
-def weights() -> dict[str, float] | None:
-    """{feature: weight} learned from PolNeAR train, or None when no model is shipped."""
+def shipped_weights(name: str) -> dict[str, float] | None:
+    """{feature: weight} of a linear model shipped in understand/data/, or None when it is missing."""
     try:
-        raw = resources.files("newsdesk.understand").joinpath("data/speakers.json").read_text("utf-8")
+        raw = resources.files("newsdesk.understand").joinpath(f"data/{name}").read_text("utf-8")
         return {str(k): float(v) for k, v in json.loads(raw)["weights"].items()}
     except (FileNotFoundError, KeyError, ValueError):
         return None
+
+
+@lru_cache(maxsize=1)
+def weights() -> dict[str, float] | None:
+    """The speaker ranker's weights, learned from PolNeAR train."""
+    return shipped_weights("speakers.json")
 
 
 def candidates(cue: Any) -> list[Any]:
