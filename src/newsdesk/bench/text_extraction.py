@@ -40,6 +40,12 @@ RULE: dict[str, float] = {"span_low": 0.3, "span_bias": 0.3, "keep_above": 0.9}
 # left out of the counts its training rows see; 6 more features). Nested 5-fold CV F1 0.8971
 # (P 0.874, R 0.922) against 0.8998 without: the trees already see repetition and shape.
 # Also tried: a third stacked stage on stage-2 scores of the neighbours, same nested CV: 0.8976.
+# Also tried, on the same folds' held-out stage-2 scores (decoder parameters chosen on the other four
+# folds of pages, scored on the fifth): a 2-state Viterbi decoding (log-odds weighted by tokens**alpha,
+# a cost per switch; switch 0.5-32, alpha 0-1, bias -1..3) 0.8995-0.8998, and re-choosing RULE per fold
+# 0.8913, against 0.8998 for RULE as is. Per page, the loss is concentrated: 4 of 131 pages score 0
+# (a recipe body of short list lines, a one-paragraph blog post under long comments, a stub between
+# rails) and cost about 0.03 F1 alone; a decoder cannot fix them, the line scores would have to.
 
 
 # --- the metric ------------------------------------------------------------------------------
