@@ -20,7 +20,7 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 
 from newsdesk.understand import events as ev
-from newsdesk.understand.cameo import PentaModel, penta_of
+from newsdesk.understand.cameo import PentaModel, embed_weight, penta_of
 from newsdesk.understand.nlp import parse_many
 
 GOLD = Path(__file__).resolve().parents[1] / ".." / "shared" / "bench" / "events" / "gold"
@@ -52,7 +52,7 @@ def main() -> int:
     whole = np.zeros((len(docs), 5))
     sent_probs: list = [None] * len(docs)
     for train, test in StratifiedKFold(5, shuffle=True, random_state=0).split(docs, y):
-        model = PentaModel().fit([docs[i][:] for i in train], list(y[train]), c=args.c)
+        model = PentaModel(embed_weight()).fit([docs[i][:] for i in train], list(y[train]), c=args.c)
         whole[test] = model.predict_proba([docs[i][:] for i in test])
         for i in test:
             sent_probs[i] = model.predict_proba([s for s in docs[i].sents if s.text.strip()])

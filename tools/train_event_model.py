@@ -2,10 +2,13 @@
 """Train the CAMEO pentaclass sentence classifier shipped as understand/data/events_penta.npz.
 
     .venv/bin/python tools/train_event_model.py [--gold ../shared/bench/events/gold/conflibert_pentaclass_train.jsonl]
+        [--grid 3,10,30] [--embeddings /tmp/penta_embeddings.npy]
 
 Trained only on the gold *train* split (the held-out part is not in ../shared). Before
 fitting on all of it, prints 5-fold stratified cross-validated macro-F1 for our model and
-for the TF-IDF + logistic regression anchor on the same folds, and the C grid.
+for the TF-IDF + logistic regression anchor on the same folds, and the C grid. With the
+embedding model installed the model has its MiniLM block (cameo.EMBED_WEIGHT); the sentences'
+embeddings are computed once (slow on a loaded machine: minutes) and kept in --embeddings.
 """
 
 from __future__ import annotations
@@ -20,7 +23,14 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 
-from newsdesk.understand.cameo import MODEL_FILE, PentaModel
+from newsdesk.understand.cameo import (
+    MODEL_FILE,
+    PentaModel,
+    _views,
+    embed_weight,
+    remember_embeddings,
+    sentence_embeddings,
+)
 from newsdesk.understand.nlp import parse_many
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,7 +38,23 @@ GOLD = ROOT / ".." / "shared" / "bench" / "events" / "gold" / "conflibert_pentac
 OUT = ROOT / "src" / "newsdesk" / "understand" / "data" / MODEL_FILE
 
 
-def cross_validate(sents: list, texts: list[str], y: np.ndarray, grid: list[float]) -> float:
+def embeddings_for(sents: list, cache: Path | None) -> np.ndarray | None:
+    """The sentences' embeddings (None without the model), read from `cache` when it holds them."""
+    if not embed_weight():
+        return None
+    if cache and cache.exists():
+        emb = np.load(cache)
+        if emb.shape[0] == len(sents):
+            remember_embeddings([s.text for s in sents], emb)
+            return emb
+    emb = sentence_embeddings([_views(s) for s in sents])
+    if cache:
+        np.save(cache, emb)
+    return emb
+
+
+def cross_validate(sents: list, texts: list[str], y: np.ndarray, grid: list[float],
+                   emb: np.ndarray | None) -> float:
     folds = list(StratifiedKFold(5, shuffle=True, random_state=0).split(texts, y))
     anchor = np.zeros_like(y)
     ours = {c: np.zeros_like(y) for c in grid}
@@ -37,7 +63,8 @@ def cross_validate(sents: list, texts: list[str], y: np.ndarray, grid: list[floa
         clf = LogisticRegression(max_iter=2000).fit(vec.fit_transform([texts[i] for i in train]), y[train])
         anchor[test] = clf.predict(vec.transform([texts[i] for i in test]))
         for c in grid:
-            model = PentaModel().fit([sents[i] for i in train], list(y[train]), c=c)
+            model = PentaModel(embed_weight()).fit([sents[i] for i in train], list(y[train]), c=c,
+                                                   embeddings=None if emb is None else emb[train])
             ours[c][test] = model.predict_proba([sents[i] for i in test]).argmax(axis=1)
     print(f"5-fold CV macro-F1  anchor TF-IDF+LR {f1_score(y, anchor, average='macro'):.3f}")
     scores = {c: f1_score(y, p, average="macro") for c, p in ours.items()}
@@ -51,13 +78,15 @@ def main() -> int:
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--grid", default="3,10,30")
+    ap.add_argument("--embeddings", type=Path, help="cache of the sentences' embeddings (.npy)")
     args = ap.parse_args()
     rows = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     texts = [r["text"] for r in rows]
     y = np.array([int(r["pentaclass"]) for r in rows])
     sents = [doc[:] for doc in parse_many(texts, batch_size=64)]
-    best = cross_validate(sents, texts, y, [float(c) for c in args.grid.split(",")])
-    PentaModel().fit(sents, list(y), c=best).save(args.out)
+    emb = embeddings_for(sents, args.embeddings)
+    best = cross_validate(sents, texts, y, [float(c) for c in args.grid.split(",")], emb)
+    PentaModel(embed_weight()).fit(sents, list(y), c=best, embeddings=emb).save(args.out)
     print(f"trained on {len(rows)} sentences with C={best}; wrote {args.out} ({args.out.stat().st_size} bytes)")
     return 0
 

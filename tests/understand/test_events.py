@@ -171,7 +171,7 @@ def test_fast_probabilities_equal_the_sparse_matrix_path() -> None:
 def test_names_are_masked_in_the_word_and_character_views() -> None:
     from newsdesk.understand.nlp import parse
 
-    words, _, chars = cameo._views(parse("Iraqi troops attacked Mosul on Thursday.")[:])
+    words, _, chars, _ = cameo._views(parse("Iraqi troops attacked Mosul on Thursday.")[:])
     assert "iraqi" not in words and "mosul" not in words and "attack" in words
     assert "Mosul" not in chars and "attacked" in chars
 
@@ -188,3 +188,24 @@ def test_plover_modes_come_from_the_plover_codebook(shared_dir: Path) -> None:
         plover = cameo.plover_for(code)
         assert plover["event"] in events, code
         assert plover["mode"] is None or (plover["event"], plover["mode"]) in valid, (code, plover)
+
+
+def test_embedding_block_is_learned_and_scored_like_the_sparse_views() -> None:
+    import numpy as np
+    import pytest
+    from scipy.sparse import csr_matrix
+
+    from newsdesk.understand.embed import embed_available
+    from newsdesk.understand.nlp import parse_many
+
+    if not embed_available():
+        pytest.skip("embedding model not installed")
+    texts = ["Troops shelled the town.", "Rebels attacked a convoy.", "The minister praised the deal.",
+             "Leaders welcomed the agreement.", "Police raided the camp.", "The envoy hailed the talks."]
+    sents = [d[:] for d in parse_many(texts)]
+    model = cameo.PentaModel(embed_weight=1.0).fit(sents, [4, 4, 1, 1, 4, 1], c=10.0)
+    assert model.coef.shape[1] == 3 * 2**cameo.HASH_BITS + 384
+    z = (model._matrix([cameo._views(s) for s in sents]) @ csr_matrix(model.coef.T)).toarray() + model.intercept
+    slow = np.exp(z - z.max(axis=1, keepdims=True))
+    assert np.allclose(model.predict_proba(sents), slow / slow.sum(axis=1, keepdims=True), atol=1e-6)
+    assert np.abs(model.coef[:, -384:]).sum() > 0  # the block carries weight

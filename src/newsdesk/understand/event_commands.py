@@ -67,7 +67,7 @@ def events(db: str | None, actor: str | None, pair: str | None, ordered: bool, c
 @click.option("--predictions", type=click.Path(path_type=Path), default=None, help="Also write our predictions.")
 @click.option("--json", "json_out", type=click.Path(path_type=Path), default=None, help="Also write JSON here.")
 @click.option("--cv", is_flag=True, help="Pentaclass gold: 5-fold cross-validation instead (stratified, "
-              "near-duplicate grouped, country grouped), ours beside the anchor on the same folds.")
+              "near-duplicate, country, main-verb and word-cluster grouped), ours beside the anchor on the same folds.")
 def bench_events(gold: Path, train: Path | None, scorer: Path | None, limit: int | None,
                  predictions: Path | None, json_out: Path | None, cv: bool) -> None:
     """CAMEO 5-class macro-F1 or triple P/R/F1 beside the TF-IDF+LR anchor, and sentences/s beside spaCy."""
