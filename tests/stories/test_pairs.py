@@ -72,8 +72,8 @@ def test_years_and_weekdays_named_are_conflicts_only_when_disjoint() -> None:
 def test_probability_matrix_agrees_with_marks() -> None:
     sides = [_marked({"2013"}, {"monday"}, frozenset({"3"})), _marked({"2008"}, set(), frozenset({"11"})),
              _marked(set(), {"friday"}), _marked({"2013", "2008"}, {"friday"}, frozenset({"3", "4"}))]
-    assert pairs.pair_features(sides[0], sides[1])[11:] == [1.0, 0.0]
-    assert pairs.pair_features(sides[0], sides[3])[11:] == [0.0, 1.0]
+    assert pairs.pair_features(sides[0], sides[1])[11:13] == [1.0, 0.0]
+    assert pairs.pair_features(sides[0], sides[3])[11:13] == [0.0, 1.0]
     matrix = pairs.probability_matrix(sides)
     for i in range(len(sides)):
         for j in range(len(sides)):
