@@ -13,14 +13,20 @@ from __future__ import annotations
 import json
 import sqlite3
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsdesk.errors import NotFound
 from newsdesk.records import Article
-from newsdesk.stories import repair as repair_mod
-from newsdesk.stories.cluster import QUIET_DAYS, Assignment, Clusterer
-from newsdesk.stories.dedupe import Deduper, Duplicate
-from newsdesk.stories.features import When, article_when
+from newsdesk.stories.features import QUIET_DAYS, When, article_when
+
+if TYPE_CHECKING:
+    from newsdesk.stories.cluster import Assignment
+    from newsdesk.stories.dedupe import Duplicate
+    from newsdesk.stories.repair import RepairReport
+
+# The clusterer, deduper and repair pass (numpy, datasketch) are imported where articles are
+# placed, not here: every web worker opens a Store for reading only, and those imports cost each
+# one ~16 MB of its 150 MB budget.
 
 _EPOCH = date(1970, 1, 1)
 
@@ -52,6 +58,9 @@ class StoryStore:
     def place_article(self, article_id: int, article: Article, when: When | None,
                       repair: bool = True) -> tuple[Duplicate, Assignment]:
         """Find duplicates, assign a story and record both, in one transaction."""
+        from newsdesk.stories.cluster import Clusterer
+        from newsdesk.stories.dedupe import Deduper
+
         now = _now()
         self.conn.execute("BEGIN IMMEDIATE")
         try:
@@ -71,12 +80,18 @@ class StoryStore:
         return dup, placed
 
     def _repair_due(self) -> bool:
+        from newsdesk.stories.cluster import Clusterer
+        from newsdesk.stories.repair import REPAIR_EVERY
+
         row = self.conn.execute("SELECT value FROM story_counters WHERE name = 'repaired_at'").fetchone()
         last = int(row[0]) if row else 0
-        return Clusterer(self.conn).documents() - last >= repair_mod.REPAIR_EVERY
+        return Clusterer(self.conn).documents() - last >= REPAIR_EVERY
 
-    def repair_stories(self, everything: bool = False) -> repair_mod.RepairReport:
+    def repair_stories(self, everything: bool = False) -> RepairReport:
         """Merge and split the stories changed since the last repair (or all of them)."""
+        from newsdesk.stories import repair as repair_mod
+        from newsdesk.stories.cluster import Clusterer
+
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             row = self.conn.execute("SELECT value FROM story_counters WHERE name = 'repaired_at'").fetchone()

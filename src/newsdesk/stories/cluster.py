@@ -59,7 +59,6 @@ CENTROID_TERMS = 400
 ARTICLE_TERMS = 120
 # A story with no article for this long is quiet: it leaves the index window.
 WINDOW_DAYS = 30.0
-QUIET_DAYS = 7.0
 
 
 @dataclass(frozen=True)

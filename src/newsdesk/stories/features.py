@@ -21,6 +21,10 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+# A story with no new article for this many days is shown as quiet (the desk and the clusterer
+# share it; it lives here because the desk's read-only store must not import the clusterer).
+QUIET_DAYS = 7.0
+
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]*\w)?|\d+(?:[.,]\d+)*|[.!?\n]")
 _EXTRA_STOP = {"said", "says", "told", "according", "new", "year", "just", "like"}
 
