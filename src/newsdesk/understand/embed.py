@@ -182,4 +182,10 @@ def embed(texts: list[str]) -> np.ndarray:
     """Unit-length sentence embeddings, one row per text (texts longer than 256 pieces are cut)."""
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
-    return load_model().embed(list(texts))
+    from threadpoolctl import threadpool_limits
+
+    # One BLAS thread: a few sentences make small matrices, and OpenBLAS's second thread spinning
+    # against a busy machine made one-sentence calls 20x slower (measured on the shared 2-core
+    # box); parallelism comes from worker processes (--workers), each with its own model.
+    with threadpool_limits(1, user_api="blas"):
+        return load_model().embed(list(texts))
