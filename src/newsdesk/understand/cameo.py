@@ -310,8 +310,10 @@ def _views(sent) -> tuple[str, str, str, str]:  # noqa: ANN001
 #   stratified            anchor 0.772   0.890 / 0.911 / 0.890
 #   main-verb grouped     anchor 0.541   0.674 / 0.728 / 0.719
 #   word-cluster grouped  anchor 0.643   0.807 / 0.833 / 0.813
-# (an LR on the embedding alone: 0.771 / 0.626 / 0.687). The price: the events stage runs at
-# 0.05 of the bare spaCy parse's sentences/s instead of 0.83 (MiniLM in numpy).
+# (an LR on the embedding alone: 0.771 / 0.626 / 0.687). C with the block, 3/10/30: main-verb
+# grouped 0.717/0.722/0.728, word-cluster grouped 0.834/0.835/0.833, so C=30 stays. The price: the events stage runs at
+# 0.17 of the bare spaCy parse's sentences/s instead of 0.83 on one-sentence documents (MiniLM
+# in numpy; `newsdesk bench events --gold petr2_gsr_validation_en.jsonl`).
 EMBED_WEIGHT = 1.0
 
 
