@@ -6,7 +6,7 @@ Default gold sets: the PETRARCH-2 validation triples and the CAMEO pentaclass tr
 The pentaclass train set is what our classifier was trained on, so its figure here is NOT a
 held-out figure (the run says so); the held-out split is scored with
 `newsdesk bench events --gold HELD_OUT.jsonl`, and the cross-validated figures (random,
-near-duplicate grouped and country-grouped folds, ours beside the anchor) come from
+near-duplicate, country, main-verb and word-cluster grouped folds, ours beside the anchor) come from
 `newsdesk bench events --gold ../shared/bench/events/gold/conflibert_pentaclass_train.jsonl --cv`.
 """
 
