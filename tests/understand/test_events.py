@@ -165,7 +165,30 @@ def test_fast_probabilities_equal_the_sparse_matrix_path() -> None:
     z = (model._matrix([cameo._views(s) for s in sents]) @ csr_matrix(model.coef.T)).toarray() + model.intercept
     slow = np.exp(z - z.max(axis=1, keepdims=True))
     slow /= slow.sum(axis=1, keepdims=True)
-    assert np.allclose(model.predict_proba(sents), slow, atol=1e-9)
+    assert np.allclose(model.predict_proba(sents, cascade=False), slow, atol=1e-9)
+
+
+def test_cascade_embeds_only_what_the_sparse_gate_is_unsure_of() -> None:
+    import numpy as np
+    import pytest
+
+    from newsdesk.understand.nlp import parse_many
+
+    model = cameo.penta_model()
+    if model is None or model.gate is None:
+        pytest.skip("embedding model not installed: no cascade")
+    texts = ["Iraqi troops launched an assault on the last ISIS bastion on Thursday.",
+             "Kenya and Uganda agreed to share intelligence, officials in Nairobi said.",
+             "The minister declined to comment on the report.",
+             "Protesters gathered outside the embassy as talks over the dam stalled."]
+    sents = [d[:] for d in parse_many(texts)]
+    gate, full = model.gate.predict_proba(sents), model.predict_proba(sents, cascade=False)
+    unsure = cameo.needs_embedding(gate)
+    got = model.predict_proba(sents)
+    assert np.allclose(got[unsure], full[unsure]) and np.allclose(got[~unsure], gate[~unsure])
+    assert np.array_equal(cameo.needs_embedding(np.array([[0.95, 0.05, 0, 0, 0], [0.5, 0.4, 0.1, 0, 0]]), 0.9, 0.0),
+                          [False, True])
+    assert cameo.needs_embedding(np.array([[0.95, 0.05, 0, 0, 0]]), 0.5, 0.95)[0]  # margin 0.9 < 0.95
 
 
 def test_names_are_masked_in_the_word_and_character_views() -> None:

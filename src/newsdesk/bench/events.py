@@ -237,7 +237,7 @@ def cross_validate(gold_path: Path = DEFAULT_TRAIN, c: float = 30.0, folds: int 
     from sklearn.metrics import f1_score
     from sklearn.model_selection import GroupKFold, StratifiedGroupKFold, StratifiedKFold
 
-    from newsdesk.understand.cameo import PentaModel, embed_weight
+    from newsdesk.understand.cameo import PentaModel, embed_weight, needs_embedding
     from newsdesk.understand.nlp import parse_many
 
     rows = _load(gold_path)
@@ -255,17 +255,31 @@ def cross_validate(gold_path: Path = DEFAULT_TRAIN, c: float = 30.0, folds: int 
     }
     result: dict[str, Any] = {"gold": str(gold_path), "sentences": len(rows), "c": c,
                               "near_duplicate_groups": len(set(dup)), "schemes": {}}
+    cascade = bool(embed_weight())
     for name, splits in schemes.items():
         pred = {k: np.full_like(y, -1) for k in ("anchor", "classifier", "coder")}
+        probs = {k: np.zeros((len(y), 5)) for k in ("full", "sparse")}
         for train, test in splits:
             vec = TfidfVectorizer()
             lr = LogisticRegression(max_iter=2000).fit(vec.fit_transform([texts[i] for i in train]), y[train])
             pred["anchor"][test] = lr.predict(vec.transform([texts[i] for i in test]))
             model = PentaModel(embed_weight()).fit([docs[i][:] for i in train], list(y[train]), c=c)
+            if cascade:  # the gate is fitted on the training folds only, like the full model
+                model.gate = PentaModel(0.0).fit([docs[i][:] for i in train], list(y[train]), c=c)
+                probs["sparse"][test] = model.gate.predict_proba([docs[i][:] for i in test])
+                probs["full"][test] = model.predict_proba([docs[i][:] for i in test], cascade=False)
             pred["classifier"][test] = model.predict_proba([docs[i][:] for i in test]).argmax(axis=1)
             pred["coder"][test] = _first_event_classes([docs[i] for i in test], model)
-        result["schemes"][name] = {k: float(f1_score(y, p, labels=list(range(5)), average="macro"))
-                                   for k, p in pred.items()}
+        scores: dict[str, Any] = {k: float(f1_score(y, p, labels=list(range(5)), average="macro"))
+                                  for k, p in pred.items()}
+        if cascade:
+            scores["embedded_share"] = float(needs_embedding(probs["sparse"]).mean())
+            scores["full_only"] = float(f1_score(y, probs["full"].argmax(axis=1), labels=list(range(5)),
+                                                 average="macro"))
+            # out-of-fold probabilities of both models, for tools/cv_event_shift.py's threshold sweep
+            scores["probs"] = {k: v.round(5).tolist() for k, v in probs.items()}
+        result["schemes"][name] = scores
+    result["labels"] = y.tolist()
     return result
 
 
@@ -273,6 +287,9 @@ def format_cv(result: dict[str, Any]) -> str:
     lines = [f"{len(result['schemes'])} fold schemes on {result['gold']} ({result['sentences']} sentences, "
              f"{result['near_duplicate_groups']} near-duplicate groups), macro-F1, C={result['c']}"]
     for name, m in result["schemes"].items():
-        lines.append(f"  {name:<24} anchor TF-IDF+LR {m['anchor']:.3f}   ours: classifier {m['classifier']:.3f}, "
-                     f"coder's first event {m['coder']:.3f}")
+        line = (f"  {name:<24} anchor TF-IDF+LR {m['anchor']:.3f}   ours: classifier {m['classifier']:.3f}, "
+                f"coder's first event {m['coder']:.3f}")
+        if "full_only" in m:
+            line += f"; full model alone {m['full_only']:.3f}, embedded {m['embedded_share']:.0%} of sentences"
+        lines.append(line)
     return "\n".join(lines)

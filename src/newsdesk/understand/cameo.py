@@ -324,6 +324,31 @@ def embed_weight() -> float:
     return EMBED_WEIGHT if embed_available() else 0.0
 
 
+# The confidence cascade: the sparse-only model (SPARSE_MODEL_FILE) classifies every sentence;
+# only when its top probability is below CASCADE_TAU or its top two are within CASCADE_MARGIN is
+# the sentence embedded and the full model's answer taken. Tuned by tools/cv_event_shift.py (both
+# models fitted on the training folds only), classifier macro-F1 / share of sentences embedded,
+# main-verb grouped and word-cluster grouped folds (full model alone: 0.728 / 0.833):
+#   TAU 0.5: 0.706/22%  0.817/12%     TAU 0.6: 0.719/36%  0.824/22%
+#   TAU 0.7: 0.724/50%  0.829/32%     TAU 0.8: 0.728/64%  0.830/43%     TAU 0.9: 0.727/79%  0.833/58%
+# so 0.7, the lowest within 0.005 of the full model on both (stratified: 0.910 vs 0.911, 22%
+# embedded). A margin rule added nothing at TAU >= 0.6 (a top-two margin of 0.4 at TAU 0.5:
+# 0.726/38% 0.824/24%, worse than TAU 0.7). News sentences are less sure than the gold's event
+# sentences: on the extraction-bench pages the gate's top probability is below 0.7 for ~70%.
+CASCADE_TAU = 0.7
+CASCADE_MARGIN = 0.0
+
+
+def needs_embedding(probs, tau: float | None = None, margin: float | None = None):  # noqa: ANN001, ANN201
+    """A boolean per row of the gate's class probabilities: is it unsure enough to embed?"""
+    import numpy as np
+
+    tau = CASCADE_TAU if tau is None else tau
+    margin = CASCADE_MARGIN if margin is None else margin
+    top2 = np.sort(np.asarray(probs), axis=1)[:, -2:]
+    return (top2[:, 1] < tau) | (top2[:, 1] - top2[:, 0] < margin)
+
+
 class PentaModel:
     """Hashed TF-IDF over lemmas (1-2 grams), lexicon features and character 3-5 grams,
     then multinomial logistic regression. Weights are plain arrays (npz), no pickle.
@@ -352,6 +377,8 @@ class PentaModel:
         self.idf: list = []
         self.coef: Any = None
         self.intercept: Any = None
+        # The sparse-only model that answers first (see CASCADE_TAU); None: always the full model
+        self.gate: PentaModel | None = None
 
     def _matrix(self, views: Sequence[tuple[str, ...]], fit: bool = False, embeddings=None):  # noqa: ANN001, ANN202
         import numpy as np
@@ -384,15 +411,29 @@ class PentaModel:
         self.coef, self.intercept = clf.coef_, clf.intercept_
         return self
 
-    def predict_proba(self, sents: list):  # noqa: ANN201
-        """Class probabilities, one row per sentence. The same arithmetic as `_matrix` then the
-        linear model, but row by row in numpy: scipy.sparse's per-call overhead was 3/4 of the
-        event stage on one-sentence documents (profiled: 25 of 33 s for 278 sentences)."""
+    def predict_proba(self, sents: list, cascade: bool = True):  # noqa: ANN201
+        """Class probabilities, one row per sentence. With a gate (and `cascade`), the sparse
+        gate answers first and only the sentences it is unsure of (needs_embedding) are
+        embedded and answered by this model: the embedding is most of the stage's cost."""
+        views = [_views(s) for s in sents]
+        if not (cascade and self.gate is not None and self.embed_weight and views):
+            return self._proba(views)
         import numpy as np
 
-        views = [_views(s) for s in sents]
-        z = np.array([self._logits(v) for v in views]).reshape(len(sents), -1)
-        if self.embed_weight and len(sents):
+        probs = self.gate._proba(views)
+        unsure = np.flatnonzero(needs_embedding(probs))
+        if len(unsure):
+            probs[unsure] = self._proba([views[i] for i in unsure])
+        return probs
+
+    def _proba(self, views: Sequence[tuple[str, ...]]):  # noqa: ANN202
+        """The same arithmetic as `_matrix` then the linear model, but row by row in numpy:
+        scipy.sparse's per-call overhead was 3/4 of the event stage on one-sentence documents
+        (profiled: 25 of 33 s for 278 sentences)."""
+        import numpy as np
+
+        z = np.array([self._logits(v) for v in views]).reshape(len(views), -1)
+        if self.embed_weight and len(views):
             n = 3 * 2**HASH_BITS
             z += self.embed_weight * (sentence_embeddings(views).astype("float64") @ self._coef_rows[n:])
         z = np.exp(z - z.max(axis=1, keepdims=True))
@@ -464,13 +505,7 @@ def sentence_embeddings(views: Sequence[tuple[str, ...]]):  # noqa: ANN201
     if missing:
         if len(_EMBEDDINGS) + len(missing) > _MAX_EMBEDDINGS:
             _EMBEDDINGS.clear()
-        from threadpoolctl import threadpool_limits
-
-        # One BLAS thread: the matrices of a few sentences are small, and OpenBLAS's second
-        # thread spinning against a busy machine made 20 one-sentence calls 17-29 s instead
-        # of 0.9-1.4 s (measured interleaved on the shared 2-core box).
-        with threadpool_limits(1, user_api="blas"):
-            _EMBEDDINGS.update(zip(missing, embed(missing), strict=True))
+        _EMBEDDINGS.update(zip(missing, embed(missing), strict=True))  # embed() runs on one BLAS thread
     return np.stack([_EMBEDDINGS[t] for t in texts])
 
 
@@ -505,6 +540,9 @@ def penta_model() -> PentaModel | None:
     """The shipped classifier, or None when its weights are missing (lexicon-only coding); the
     one without the embedding block when the embedding model is not installed."""
     try:
-        return PentaModel.load(name=MODEL_FILE if embed_weight() else SPARSE_MODEL_FILE)
+        model = PentaModel.load(name=MODEL_FILE if embed_weight() else SPARSE_MODEL_FILE)
+        if model.embed_weight:
+            model.gate = PentaModel.load(name=SPARSE_MODEL_FILE)
+        return model
     except (FileNotFoundError, OSError):
         return None
