@@ -76,7 +76,7 @@ def ingest(sources: tuple[str, ...], db: str | None, allow_private: bool | None,
     settings = settings_from(db=db, allow_private=allow_private, request_delay=delay, workers=workers,
                              executor=executor, ray_address=ray_address)
     refs = expand_sources(sources) if sources else list(settings.sources)
-    chosen = Stages(parse_stages(stages))
+    chosen = Stages(parse_stages(stages), settings)
     with open_store(settings.db) as store:
         summary = _with_progress(lambda progress: run_ingest(
             refs, store, settings, stages=chosen, follow_links=follow_links, progress=progress), quiet or as_json)
@@ -135,7 +135,7 @@ def analyze(documents: tuple[str, ...], jsonl: str | None, kind: str, url: str |
     from newsdesk.stages import Stages, parse_stages
 
     settings = settings_from(allow_private=allow_private)
-    chosen = Stages(parse_stages(stages))
+    chosen = Stages(parse_stages(stages), settings)
     if jsonl:
         stream = sys.stdin if jsonl == "-" else open(jsonl, encoding="utf-8")  # noqa: SIM115
         with stream:
@@ -238,7 +238,7 @@ def reprocess(db: str | None, stages: str | None, workers: int | None, executor:
     settings = settings_from(db=db, workers=workers, executor=executor, ray_address=ray_address)
     store = open_store(settings.db)
     with store:
-        summary = _with_progress(lambda p: run_reprocess(store, settings, stages=Stages(parse_stages(stages)),
+        summary = _with_progress(lambda p: run_reprocess(store, settings, stages=Stages(parse_stages(stages), settings),
                                                          progress=p), quiet)
     click.echo(format_summary(summary))
 

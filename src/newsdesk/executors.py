@@ -61,7 +61,7 @@ _worker_state: dict[str, Any] = {}
 
 
 def _init_worker(stage_names: tuple[str, ...], settings: Settings) -> None:
-    _worker_state["stages"] = Stages(stage_names)
+    _worker_state["stages"] = Stages(stage_names, settings)
     _worker_state["settings"] = settings
 
 
@@ -92,7 +92,7 @@ class PageAnalyzer:
     """A Ray actor: loads the models once, then analyses batches of pages."""
 
     def __init__(self, stage_names: tuple[str, ...], settings: Settings) -> None:
-        self.stages = Stages(stage_names)
+        self.stages = Stages(stage_names, settings)
         self.settings = settings
 
     def analyze(self, pages: list[RawPage]) -> list[Article | Rejected]:

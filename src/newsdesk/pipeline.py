@@ -108,7 +108,7 @@ ProgressFn = Callable[[str], None]
 def ingest(sources: Iterable[str], store: Store, settings: Settings, *, stages: Stages | None = None,
            follow_links: bool = False, progress: ProgressFn | None = None) -> Summary:
     """Collect, extract, understand and store everything `sources` name; return what happened."""
-    stages = stages or Stages()
+    stages = stages or Stages(settings=settings)
     summary = Summary()
     hooks = store.after_store_hooks()
     pending = _pending(iter_inputs(sources, settings, store, follow_links), store, summary, progress)
@@ -177,7 +177,7 @@ def run_hooks(hooks: list[Callable[[int, Article], None]], article_id: int, arti
 def reprocess(store: Store, settings: Settings, *, stages: Stages | None = None,
               progress: ProgressFn | None = None) -> Summary:
     """Re-run extraction and understanding over every stored raw page, on the configured executor."""
-    stages = stages or Stages()
+    stages = stages or Stages(settings=settings)
     summary = Summary()
     hooks = store.after_store_hooks()
     in_flight: deque[int] = deque()  # article ids of the pages sent; results come back in order

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newsdesk.records import Article
+from newsdesk.settings import Settings
 
 ALL_STAGES = ("extract", "understand", "events")
 
@@ -28,6 +29,7 @@ class Stages:
     """The post-extraction stages selected for this run, in order."""
 
     names: tuple[str, ...] = ALL_STAGES
+    settings: Settings = field(default_factory=Settings)
     _steps: list[Callable[[Article], Article]] = field(default_factory=list, repr=False)
     _loaded: bool = False
 
@@ -39,7 +41,7 @@ class Stages:
         if "events" in self.names and module_available("newsdesk.understand.events"):
             from newsdesk.understand.events import EventCoder
 
-            self._steps.append(EventCoder().code)
+            self._steps.append(EventCoder(embeddings=self.settings.event_embeddings).code)
         self._loaded = True
 
     def apply(self, article: Article) -> Article:

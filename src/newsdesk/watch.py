@@ -39,7 +39,7 @@ def poll(store: Store, settings: Settings, source: str, stages: Stages) -> str |
 
 def watch(store: Store, settings: Settings, *, once: bool = False,
           echo: Callable[[str], None] = print, sleep: Callable[[float], None] = time.sleep) -> None:
-    stages = Stages()
+    stages = Stages(settings=settings)
     for url in settings.sources:
         store.add_source(url)
     while True:

@@ -536,11 +536,11 @@ def _bucket(feature: str, murmurhash3_32: Callable[..., int]) -> int:
 
 
 @lru_cache(maxsize=1)
-def penta_model() -> PentaModel | None:
+def penta_model(embeddings: bool = True) -> PentaModel | None:
     """The shipped classifier, or None when its weights are missing (lexicon-only coding); the
-    one without the embedding block when the embedding model is not installed."""
+    one without the embedding block when the embedding model is not installed or not wanted."""
     try:
-        model = PentaModel.load(name=MODEL_FILE if embed_weight() else SPARSE_MODEL_FILE)
+        model = PentaModel.load(name=MODEL_FILE if embeddings and embed_weight() else SPARSE_MODEL_FILE)
         if model.embed_weight:
             model.gate = PentaModel.load(name=SPARSE_MODEL_FILE)
         return model
