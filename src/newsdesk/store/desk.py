@@ -372,7 +372,7 @@ class DeskQueries:
             node = found
         want = offset + limit
         try:
-            hits = reader.search(node, search_index.Filter(**f.as_dict()), sort=sort, top=want, exclude=pending)
+            hits = reader.search(node, f, sort=sort, top=want, exclude=pending)
         except ValueError:  # the engine refused a query we built (a bug of ours): FTS5 answers instead
             log.exception("search index: query %r failed; answering from FTS5", query)
             return None

@@ -32,11 +32,14 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tantivy
 
 from newsdesk.store.search_syntax import Node, Term
+
+if TYPE_CHECKING:  # desk imports this module; the desk's own filters are what a search is given
+    from newsdesk.store.desk import Filters
 
 # Bump when the schema or the analyzer changes: an index built by other code is rebuilt.
 INDEX_VERSION = 2
@@ -106,16 +109,6 @@ def when_number(value: str | None, end_of_day: bool = False) -> int:
 
 
 # -- reading -----------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Filter:
-    site: str | None = None
-    language: str | None = None
-    category: str | None = None
-    author: str | None = None
-    since: str | None = None
-    until: str | None = None
-
-
 class SearchIndex:
     """One process's reader of an index directory: a searcher reloaded when the watermark moves."""
 
@@ -154,7 +147,7 @@ class SearchIndex:
     def analyze(self, text: str) -> list[str]:
         return list(self._analyzer.analyze(text))
 
-    def search(self, node: Node, f: Filter, *, sort: str = "relevance", top: int = 20,
+    def search(self, node: Node, f: Filters, *, sort: str = "relevance", top: int = 20,
                exclude: list[int] | None = None) -> list[tuple[int, float]]:
         """(article id, order key) of the `top` best hits: bm25 score, or the date number for sort='date'."""
         searcher = self.searcher
@@ -173,7 +166,7 @@ class SearchIndex:
         ids = searcher.fast_field_values("id", addresses) if addresses else []
         return [(int(i or 0), float(key)) for (key, _), i in zip(result.hits, ids, strict=True)]
 
-    def _filters(self, f: Filter) -> Iterator[tantivy.Query]:
+    def _filters(self, f: Filters) -> Iterator[tantivy.Query]:
         """Filter clauses, scored 0 so that they never change a hit's bm25."""
         for name, value in (("site", f.site), ("language", f.language), ("category", f.category),
                             ("author", f.author)):
