@@ -16,7 +16,6 @@ session-2 pipeline) on the same articles. `train` fits on the whole split and wr
 from __future__ import annotations
 
 import argparse
-import json
 import random
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -26,7 +25,7 @@ from typing import Any
 
 from train_speakers import collect as speaker_problems
 from train_speakers import fit as fit_speakers
-from train_speakers import load_docs
+from train_speakers import load_docs, write_weights
 
 from newsdesk.bench.quotes import _ann_files, load_scorer, read_attributions
 from newsdesk.records import Article
@@ -153,8 +152,7 @@ def main() -> None:
     w = fit(rows)
     about = (f"Attribution filter weights (logistic, C={C}) learned from {len({r[0] for r in rows})} articles, "
              f"{len(rows)} cue candidates of PolNeAR {split.name} by tools/train_quote_filter.py")
-    OUT.write_text(json.dumps({"about": about, "weights": dict(sorted(w.items()))}, indent=0), encoding="utf-8")
-    print(f"wrote {OUT} ({len(w)} weights)")
+    write_weights(OUT, about, w)
 
 
 if __name__ == "__main__":

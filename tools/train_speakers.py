@@ -120,6 +120,12 @@ def collect(split_dir: Path, cache: Path | None) -> list[Problem]:
     return out
 
 
+def write_weights(path: Path, about: str, weights: dict[str, float]) -> None:
+    """A linear model's weights in the shape `newsdesk.understand.speakers.shipped_weights` reads."""
+    path.write_text(json.dumps({"about": about, "weights": dict(sorted(weights.items()))}, indent=0), encoding="utf-8")
+    print(f"wrote {path} ({len(weights)} weights)")
+
+
 def fit(train: list[Problem]) -> dict[str, float]:
     train = [p for p in train if p.reachable]
     from sklearn.feature_extraction import DictVectorizer
@@ -306,8 +312,7 @@ def main() -> None:
     w = fit(probs)
     about = (f"Speaker ranker weights (logistic, C={C}) learned from {len({p.article for p in probs})} articles, "
              f"{len(probs)} attributions of PolNeAR {args.split_dir.name} by tools/train_speakers.py")
-    OUT.write_text(json.dumps({"about": about, "weights": dict(sorted(w.items()))}, indent=0), encoding="utf-8")
-    print(f"wrote {OUT} ({len(w)} weights)")
+    write_weights(OUT, about, w)
 
 
 if __name__ == "__main__":
