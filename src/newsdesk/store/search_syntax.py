@@ -87,12 +87,16 @@ class _Parser:
     def _is_op(self, name: str) -> bool:
         return self.pos < len(self.tokens) and self.tokens[self.pos] == ("word", name)
 
-    def or_expr(self) -> Node:
-        parts = [self.and_expr()]
-        while self._is_op("OR"):
+    def _chain(self, kind: str, word: str, operand: Callable[[], Node]) -> Node:
+        """operand (word operand)*, as one Op of `kind` (or the lone operand)."""
+        parts = [operand()]
+        while self._is_op(word):
             self.pos += 1
-            parts.append(self.and_expr())
-        return parts[0] if len(parts) == 1 else Op("or", tuple(parts))
+            parts.append(operand())
+        return parts[0] if len(parts) == 1 else Op(kind, tuple(parts))
+
+    def or_expr(self) -> Node:
+        return self._chain("or", "OR", self.and_expr)
 
     def and_expr(self) -> Node:
         parts = [self.not_expr()]
@@ -103,11 +107,7 @@ class _Parser:
         return parts[0] if len(parts) == 1 else Op("and", tuple(parts))
 
     def not_expr(self) -> Node:
-        parts = [self.primary()]
-        while self._is_op("NOT"):
-            self.pos += 1
-            parts.append(self.primary())
-        return parts[0] if len(parts) == 1 else Op("not", tuple(parts))
+        return self._chain("not", "NOT", self.primary)
 
     def primary(self, field: str | None = None) -> Node:
         if self.pos >= len(self.tokens):
