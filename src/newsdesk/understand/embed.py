@@ -55,8 +55,8 @@ def read_safetensors(blob: bytes) -> dict[str, np.ndarray]:
         if name == "__metadata__":
             continue
         start, end = info["data_offsets"]
-        arr = np.frombuffer(blob, dtype=_DTYPES[info["dtype"]], count=-1,
-                            offset=base + start)[: (end - start) // np.dtype(_DTYPES[info["dtype"]]).itemsize]
+        dtype = np.dtype(_DTYPES[info["dtype"]])
+        arr = np.frombuffer(blob, dtype=dtype, count=(end - start) // dtype.itemsize, offset=base + start)
         out[name] = arr.reshape(info["shape"])
     return out
 
