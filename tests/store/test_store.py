@@ -103,3 +103,16 @@ def test_failures_are_stored_once_with_reason(tmp_path):
         assert store.failure_counts() == {"decode: binary content": 1}
         assert store.input_done("bad.html", raw.sha256)
         assert store.raw_page(1).body == raw.body  # kept for reprocess
+
+
+def test_deleting_an_article_keeps_its_input_recorded(tmp_path):
+    """Deleting an article used to fail on the inputs table's reference to it (no ON DELETE)."""
+    with open_store(tmp_path / "n.db") as store:
+        _, article_id = store.store_page(page(b"<p>x</p>"), art("T", "Body one."))
+        linked = store.conn.execute("SELECT COUNT(*) FROM inputs WHERE article_id = ?", (article_id,)).fetchone()[0]
+        assert linked == 1
+        store.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        assert store.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 0
+        rows = store.conn.execute("SELECT article_id FROM inputs").fetchall()
+        assert [r[0] for r in rows] == [None]
+        assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
