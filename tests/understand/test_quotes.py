@@ -67,3 +67,22 @@ def test_a_heading_before_a_colon_is_not_a_speaker_but_a_transcript_name_is() ->
     transcript = _quotes("PENCE: Well, look, we are going to rebuild the economy of this country.")
     assert transcript and transcript[0]["speaker"] and "PENCE" in transcript[0]["speaker"].upper()
     assert "rebuild the economy" in transcript[0]["text"]
+
+
+def test_mixed_quote_keeps_the_reported_words_around_the_quoted_ones() -> None:
+    text = ("Senator Maria Lopez said she wanted to speak “directly to young voters” and let them know "
+            "that the new law would lower their rent.")
+    qs = _quotes(text)
+    assert len(qs) == 1, qs
+    q = qs[0]
+    assert q["speaker"] == "Maria Lopez" and q["kind"] == "direct"
+    # the reported words before and after the quotation marks are part of what she said
+    assert "she wanted to speak" in q["text"] and "lower their rent" in q["text"]
+    assert "directly to young voters" in q["text"]
+
+
+def test_fully_quoted_complement_stays_the_quoted_words() -> None:
+    text = "Maria Lopez said “the new law will lower the rent of every family in the city.”"
+    qs = _quotes(text)
+    assert len(qs) == 1, qs
+    assert qs[0]["text"] == "the new law will lower the rent of every family in the city."

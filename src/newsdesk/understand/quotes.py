@@ -59,6 +59,10 @@ ORDER = "inner_first"
 # ("appeared [to suggest that ...]" is one attribution). Set by judgement, not tuned.
 RESTATES = 0.8
 MIN_QUOTE_WORDS = 4  # shorter quoted stretches are mostly scare quotes and titles
+# A cue's complement with at least this many words outside its quotation marks is a mixed
+# quote and keeps those words (MIXED=False: the quoted stretch alone, as before).
+MIXED = True
+MIXED_MIN_WORDS = 3
 
 
 @dataclass
@@ -329,9 +333,25 @@ def _widen_to_quotes(found: Found, regions: list[tuple[int, int]], text: str) ->
                 text, last[1], r[0], found.cue_start):
             pieces.append(r)
             last = r
+    outside = _words_outside(text, (found.start, found.end), hits)
+    if MIXED and outside >= MIXED_MIN_WORDS:
+        # a mixed quote ("she wanted to speak “directly to white people” and let them know ..."):
+        # the reported words around the quoted ones are part of what was said
+        start, end = min(found.start, pieces[0][0]), max(found.end, hits[-1][1])
+        pieces = [(start, end)] + [r for r in pieces if r[0] >= end]
     found.pieces = pieces
     # offsets point at the quoted words; the cue clause between pieces stays outside the text
     found.start, found.end = pieces[0][0], pieces[-1][1]
+
+
+def _words_outside(text: str, span: tuple[int, int], regions: list[tuple[int, int]]) -> int:
+    """Words of the span that no quoted region holds ("that" aside: it only introduces)."""
+    words = 0
+    for m in re.finditer(r"\w+", text[span[0]:span[1]]):
+        at = span[0] + m.start()
+        if not any(a <= at < b for a, b in regions) and m.group().lower() != "that":
+            words += 1
+    return words
 
 
 def _only_cue_between(text: str, a: int, b: int, cue_start: int) -> bool:
