@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 from newsdesk.errors import QueryError
 from newsdesk.store import search_index
-from newsdesk.store.queries import listing_from_row
+from newsdesk.store.queries import listing_from_row, listing_rows
 from newsdesk.store.search_syntax import ParseError, parse, plain_words
 
 log = logging.getLogger(__name__)
@@ -158,7 +158,7 @@ class DeskQueries:
         order = "ASC" if newer and start else "DESC"
         sql = (f"SELECT {columns} FROM {source} WHERE {' AND '.join(where) or 1}"
                f" ORDER BY {key} {order}, {ident} {order} LIMIT ?")
-        rows = [_listing(r) for r in self.conn.execute(sql, (*args, limit + 1))]
+        rows = listing_rows(self.conn, sql, (*args, limit + 1))
         more = len(rows) > limit
         rows = rows[:limit]
         if newer and start:
@@ -386,10 +386,10 @@ class DeskQueries:
         0.6 ms a page). An id no longer stored as an article is dropped."""
         if not ids:
             return []
-        rows = {r["id"]: r for r in self.conn.execute(
-            f"SELECT {_COLUMNS}, a.text AS _text FROM articles a WHERE a.kind = 'article'"
+        rows = {r["id"]: r for r in listing_rows(
+            self.conn, f"SELECT {_COLUMNS}, a.text AS _text FROM articles a WHERE a.kind = 'article'"
             f" AND a.id IN ({','.join('?' * len(ids))})", ids)}
-        return [_listing(rows[i]) for i in ids if i in rows]
+        return [rows[i] for i in ids if i in rows]
 
     def _fts_tail(self, query: str, f: Filters, sort: str, ids: list[int], top: int) -> list[tuple[int, float]]:
         """(id, key) of the best `top` of these articles by FTS5: key -bm25, or the date number."""
@@ -487,7 +487,7 @@ class DeskQueries:
                                            [r["id"] for r in rows]).fetchall())
         for r in rows:
             r["snippet"] = _snippet(texts.get(r["id"]) or "", terms)
-            r["title_marked"] = _mark_all(r.get("title") or "", terms.pattern)
+            r["title_marked"] = _mark_terms(r.get("title") or "", terms)
         return rows
 
     # -- the desk's few write actions (token-guarded in the web layer) --------------------------
@@ -526,6 +526,9 @@ class Marks(NamedTuple):
     anchor: re.Pattern[str] | None
     words: tuple[str, ...]
     anchor_words: tuple[str, ...]
+    # Every alternative of `pattern` starts with one of `words` (False when a phrase starts with
+    # punctuation): only then may marking try the pattern at those words' places alone.
+    complete: bool = True
 
 
 def _terms_pattern(query: str) -> Marks:
@@ -556,11 +559,41 @@ def _terms_pattern(query: str) -> Marks:
         # its leading word characters are still what a match starts with.
         return tuple(sorted({m.group().lower() for w in words for m in [re.match(r"\w+", w)] if m}))
 
-    return Marks(compile_(parts), compile_(phrases), literal(firsts), literal([w[0] for w in phrase_words]))
+    complete = all(re.match(r"\w+", w) for w in firsts)
+    return Marks(compile_(parts), compile_(phrases), literal(firsts), literal([w[0] for w in phrase_words]), complete)
 
 
 def _mark_all(text: str, pattern: re.Pattern[str] | None) -> str:
     return pattern.sub(lambda m: MARK_OPEN + m.group() + MARK_CLOSE, text) if pattern else text
+
+
+def _mark_terms(text: str, marks: Marks) -> str:
+    """`_mark_all(text, marks.pattern)`, with the regex tried only where one of the query's words occurs.
+
+    `pattern.sub` tries its alternation (case-insensitive, between word boundaries) at every
+    character; str.find on the lower-cased text finds the few places a match can start ~20x
+    faster (marking was half of the snippet time of a cold search, 100k-article bench store).
+    Where lower-casing changes the length, or a phrase starts with punctuation, the regex scans.
+    """
+    pattern = marks.pattern
+    if pattern is None or not text:
+        return text
+    lower = text.lower()
+    if not marks.complete or not marks.words or len(lower) != len(text):
+        return _mark_all(text, pattern)
+    starts: set[int] = set()
+    for word in marks.words:
+        at = lower.find(word)
+        while at >= 0:
+            starts.add(at)
+            at = lower.find(word, at + 1)
+    out, last = [], 0
+    for at in sorted(starts):
+        found = pattern.match(text, at) if at >= last else None
+        if found is not None:
+            out += [text[last:at], MARK_OPEN, found.group(), MARK_CLOSE]
+            last = found.end()
+    return "".join(out) + text[last:] if out else text
 
 
 def _first(text: str, lower: str, pattern: re.Pattern[str] | None, words: tuple[str, ...]) -> re.Match[str] | None:
@@ -601,7 +634,7 @@ def _snippet(text: str, marks: Marks, width: int = 220) -> str:
         space = piece.rfind(" ", 0, width)
         end = space if space > width // 2 else width
     more = end < len(piece) or raw_end < len(text.rstrip())
-    return ("…" if start else "") + _mark_all(piece[:end], marks.pattern) + ("…" if more else "")
+    return ("…" if start else "") + _mark_terms(piece[:end], marks) + ("…" if more else "")
 
 
 def _is_query_error(exc: sqlite3.OperationalError) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import importlib
 import logging
 import pkgutil
@@ -136,6 +137,11 @@ def _limit_malloc_arenas() -> None:
 async def _lifespan(app: Starlette) -> AsyncIterator[None]:
     anyio.to_thread.current_default_thread_limiter().total_tokens = HANDLER_THREADS
     _limit_malloc_arenas()
+    # Everything built so far (modules, routes, templates, the app) lives as long as the process:
+    # frozen, the cyclic GC's full collections stop walking it (~12 ms a walk under load, each one
+    # a latency spike for the requests waiting on this worker).
+    gc.collect()
+    gc.freeze()
     yield
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -45,7 +46,8 @@ def relative_time(value: str | None, now: datetime | None = None) -> str:
 
 
 def _relative(dt: datetime, now: datetime | None = None) -> str:
-    seconds = ((now or datetime.now(UTC)) - dt).total_seconds()
+    # Epoch seconds rather than datetime arithmetic: one call per card on every listing page.
+    seconds = (now.timestamp() if now else time.time()) - dt.timestamp()
     ahead, seconds = seconds < 0, abs(seconds)
     for unit, size in _UNITS:
         if seconds >= size:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import orjson
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
@@ -19,11 +20,26 @@ CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_fo
          422: "invalid_query", 500: "internal_error"}
 
 
+# orjson writes what json.dumps(ensure_ascii=False, separators=(",", ":"), default=str) writes for the
+# desk's answers (str, int, float, bool, None, lists, dicts with str keys) at about a tenth of the
+# cost: json.dumps was ~0.3 ms of a cold /api/search answer (cProfile, 100k-article bench store).
+# Dates and dataclasses pass through to `default=str`, as with json.dumps.
+_ORJSON_OPTIONS = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_PASSTHROUGH_SUBCLASS
+
+
+def dumps(content: Any) -> bytes:
+    """Compact UTF-8 JSON; json.dumps for what orjson refuses (integers beyond 64 bits, non-str keys)."""
+    try:
+        return orjson.dumps(content, default=str, option=_ORJSON_OPTIONS)
+    except TypeError:
+        return json.dumps(content, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
+
+
 class JSONResponse(Response):
     media_type = "application/json"
 
     def render(self, content: Any) -> bytes:
-        return json.dumps(content, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
+        return dumps(content)
 
 
 class HTTPError(Exception):
