@@ -86,3 +86,11 @@ def test_fully_quoted_complement_stays_the_quoted_words() -> None:
     qs = _quotes(text)
     assert len(qs) == 1, qs
     assert qs[0]["text"] == "the new law will lower the rent of every family in the city."
+
+
+def test_direct_object_content_runs_through_what_the_verb_says_of_it() -> None:
+    text = "Senator Maria Lopez cited the coming election as a reason to release the records quickly."
+    qs = _quotes(text)
+    cited = [q for q in qs if (q["cue"] or "").endswith("cited")]
+    assert cited, qs
+    assert cited[0]["text"] == "the coming election as a reason to release the records quickly"

@@ -63,6 +63,10 @@ MIN_QUOTE_WORDS = 4  # shorter quoted stretches are mostly scare quotes and titl
 # quote and keeps those words (MIXED=False: the quoted stretch alone, as before).
 MIXED = True
 MIXED_MIN_WORDS = 3
+# A direct object's content takes the verb's predicate complements after it (see
+# `_content_heads`); the prepositions that say something of the object, not when or where.
+DOBJ_COMPLEMENTS = True
+_PREDICATE_PREPS = {"as", "for", "to", "into", "with", "of", "over"}
 
 
 @dataclass
@@ -227,7 +231,7 @@ def _clausal_candidates(doc: Any) -> list[Found]:
         slot, comps = cue_slot(tok)
         if not comps or cue_score(tok, slot) < threshold(slot):
             continue
-        content = [t for c in comps for t in c.subtree if t.i != tok.i]
+        content = [t for c in _content_heads(tok, slot, comps) for t in c.subtree if t.i != tok.i]
         start, end = _span_of(content)
         if end <= start:
             continue
@@ -235,6 +239,17 @@ def _clausal_candidates(doc: Any) -> list[Found]:
         out.append(Found(start, end, "indirect", cue=_cue_text(tok), speaker_tok=speaker, cue_start=tok.idx,
                          slot=slot, lexicon_p=cue_score(tok, slot)))
     return out
+
+
+def _content_heads(tok: Any, slot: str, comps: list[Any]) -> list[Any]:
+    """A direct object's content goes on through what the verb says of it: "cited the
+    election as a reason to ...", "mocked Romney for not releasing ...", "viewed them as ..."."""
+    if slot != "dobj" or not DOBJ_COMPLEMENTS:
+        return comps
+    last = max(c.i for c in comps)
+    more = [c for c in tok.children if c.i > last and (
+        c.dep_ in ("xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ in _PREDICATE_PREPS))]
+    return comps + more
 
 
 def rule_speaker(cue: Any) -> Any:
