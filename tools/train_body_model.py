@@ -145,7 +145,7 @@ def heldout_bench(truth, data, pages_dir: Path, scorer, k: int) -> None:
     names = ("body step", "analyze", "trafilatura")
     preds: dict[str, dict] = {n: {} for n in names}
     secs = dict.fromkeys(names, 0.0)
-    fallbacks = 0
+    extractors: Counter[str] = Counter()
     runs = {"body step": lambda p, u: "\n".join(html.extract_body(p, u)[0]),
             "analyze": lambda p, u: analyze_line({"id": None, "html": p, "url": u}, stages, settings)["text"],
             "trafilatura": lambda p, u: trafilatura.extract(p, url=u)}
@@ -166,13 +166,14 @@ def heldout_bench(truth, data, pages_dir: Path, scorer, k: int) -> None:
                 out = runs[name](page, url)
                 secs[name] += time.process_time() - start
                 preds[name][pid] = {"articleBody": out or ""}
-            fallbacks += html.extract_body(page, url)[1] != "newsdesk-blocks"
+            extractors[html.extract_body(page, url)[1]] += 1
     gold = {d["id"]: truth[d["id"]] for d in data}
     for name in names:
         m = score(gold, preds[name], scorer)
         print(f"held-out {name:12s} F1 {m['f1']:.4f} P {m['precision']:.4f} R {m['recall']:.4f} "
               f"pages/s {len(data) / secs[name]:.1f}")
-    print(f"held-out trafilatura fallback on {fallbacks} of {len(data)} pages")
+    fallbacks = len(data) - extractors["newsdesk-blocks"]
+    print(f"held-out trafilatura fallback on {fallbacks} of {len(data)} pages: {dict(extractors.most_common())}")
 
 
 def evaluate(truth, data, preds: dict[str, str], scorer) -> dict[str, float]:

@@ -179,3 +179,73 @@ def test_analyze_results_equal_the_contract_dict(shared_dir) -> None:
     for article in articles:
         ours, contract = article.to_dict(), reference(article)
         assert list(ours) == list(contract) and json.dumps(ours) == json.dumps(contract)
+
+
+REGION_PAGE = (
+    "<!doctype html><html><body><nav><ul><li><a href='/'>Home</a></li><li><a href='/w'>World</a></li></ul></nav>"
+    "<main><div class='standfirst'><p>The lead sits beside the story's element, not inside it.</p></div>"
+    f"<div class='story'>{BODY}</div></main>"
+    "<footer><p>Copyright the Harbour Times, all rights reserved, every year since 1901.</p></footer>"
+    "</body></html>"
+)
+
+
+def _region_blocks(html: str):
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsdesk.extract.body_dom import segment
+
+    elements: list = []
+    blocks = segment(LexborHTMLParser(html), elements)
+    return blocks, elements
+
+
+def test_segment_lists_each_block_element_under_its_id() -> None:
+    blocks, elements = _region_blocks(REGION_PAGE)
+    assert len(elements) == 1 + max(eid for b in blocks for eid in b.ancestors)
+    for block in blocks:
+        assert elements[block.ancestors[-1]].tag == block.tag
+        assert block.text in " ".join(elements[block.ancestors[-1]].text(deep=True).split())
+
+
+def test_body_region_is_the_parent_of_the_element_holding_the_candidate_text() -> None:
+    import numpy as np
+
+    from newsdesk.extract.html import body_region
+
+    blocks, elements = _region_blocks(REGION_PAGE)
+    # The story's paragraphs kept, one of them unsure; the lead, menu and footer scored low.
+    prob = np.array([0.9 if b.text.startswith("Paragraph") else 0.05 for b in blocks])
+    prob[[i for i, b in enumerate(blocks) if b.text.startswith("Paragraph 3")]] = 0.5
+    region = body_region(blocks, prob, elements)
+    assert region is not None and region.tag == "main"  # the story's <div> and, one up, the lead beside it
+    # Everything a candidate: <main> holds 90% of it, and one up from there is the whole page.
+    prob[:] = 0.9
+    assert body_region(blocks, prob, elements) is None
+    assert body_region(blocks, np.zeros(len(blocks)), elements) is None
+
+
+def test_region_pass_scores_as_the_whole_page_pass_does(shared_dir) -> None:
+    """On the benchmark pages the classifier is unsure about, trafilatura reading only the body's
+    region gives what it gives on the whole page (the whole-page answer is the reference)."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsdesk.bench.extraction import load_pages, page_counts
+    from newsdesk.extract.html import _trafilatura_body, extract_body
+
+    bench = shared_dir / "bench" / "extraction"
+    if not (bench / "ground-truth.json").exists():
+        pytest.skip("no extraction benchmark")
+    truth = json.loads((bench / "ground-truth.json").read_text(encoding="utf-8"))
+    region_f1, whole_f1 = [], []
+    for pid, html in sorted(load_pages(bench / "html").items()):
+        url, gold = truth[pid].get("url"), truth[pid]["articleBody"]
+        paragraphs, name = extract_body(html, url)
+        if name != "trafilatura-region":
+            continue
+        whole = _trafilatura_body(html, url, LexborHTMLParser(html))[0]
+        for out, text in ((region_f1, paragraphs), (whole_f1, whole)):
+            tp, fp, fn = page_counts(gold, "\n".join(text))
+            out.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    assert len(region_f1) >= 3
+    assert sum(region_f1) >= sum(whole_f1) - 0.01 * len(whole_f1)

@@ -141,7 +141,7 @@ _LEAVE_BLOCK, _LEAVE_LINK, _LEAVE_INLINE = 1, 2, 3
 _ROOT_FRAME: _Frame = ("", 0, 0, 0, 0, 0, False, ())
 
 
-def _walk(root: LexborNode) -> list[Block]:
+def _walk(root: LexborNode, elements: list[LexborNode] | None = None) -> list[Block]:
     """Depth first in document order, by child/next pointers and a list of the open elements
     (not recursion, so deeply nested pages cannot exhaust Python's recursion limit).
 
@@ -205,6 +205,8 @@ def _walk(root: LexborNode) -> list[Block]:
                 frames.append((tag, ptags | _TAG_BIT.get(tag, 0), pclasses | bits, bits, pown, bits | pown | pparent,
                                hidden, (*ppath, next_id)))
                 next_id += 1
+                if elements is not None:
+                    elements.append(node)
                 open_elements.append((node, _LEAVE_BLOCK))
                 node = node.child
                 continue
@@ -223,9 +225,12 @@ def _walk(root: LexborNode) -> list[Block]:
         node = node.next
 
 
-def segment(tree: LexborHTMLParser) -> list[Block]:
-    """The page's text blocks in document order (empty when the page has no <body>)."""
+def segment(tree: LexborHTMLParser, elements: list[LexborNode] | None = None) -> list[Block]:
+    """The page's text blocks in document order (empty when the page has no <body>).
+
+    With `elements`, the block-level elements are appended to it in id order: `elements[i]` is the
+    element whose id is i in the blocks' `ancestors`."""
     root = tree.body
     if root is None:
         return []
-    return _walk(root)
+    return _walk(root, elements)
