@@ -69,3 +69,30 @@ def test_the_speaker_is_the_head_of_the_phrase_not_a_name_in_its_apposition() ->
     text = "A spokeswoman for the Ministry of Health said that the clinics would reopen on Monday."
     speaker = _speaker_of(text, "clinics would reopen")
     assert speaker is not None and "spokeswoman" in speaker.lower()
+
+
+def test_ranked_speaker_gives_the_model_probability_of_its_choice() -> None:
+    doc = parse("Prime Minister Anna Berg said on Friday that the budget would be balanced.")
+    cue = next(t for t in doc if t.lemma_ == "say")
+    tok, p = speakers.ranked_speaker(cue, None, set(), [])
+    assert tok is not None and tok.text == "Berg"
+    assert 0.5 < p <= 1.0
+
+
+def test_speaker_gate_drops_attributions_whose_speaker_is_unsure() -> None:
+    from newsdesk.understand import quotes
+
+    text = ("Prime Minister Anna Berg said on Friday that the budget would be balanced. "
+            "The figures suggest that the deficit will shrink.")
+    doc = parse(text)
+    kept = quotes.find_quotes(doc)
+    assert len(kept) == 2, kept
+    by_p = sorted(kept, key=lambda f: f.confidence * f.speaker_p)
+    saved = quotes.SPEAKER_GATE
+    try:
+        # a gate between the two products keeps only the surer attribution
+        quotes.SPEAKER_GATE = (by_p[0].confidence * by_p[0].speaker_p + by_p[1].confidence * by_p[1].speaker_p) / 2
+        doc.user_data.clear()
+        assert [f.cue_start for f in quotes.find_quotes(doc)] == [by_p[1].cue_start]
+    finally:
+        quotes.SPEAKER_GATE = saved

@@ -63,6 +63,9 @@ MIN_QUOTE_WORDS = 4  # shorter quoted stretches are mostly scare quotes and titl
 # quote and keeps those words (MIXED=False: the quoted stretch alone, as before).
 MIXED = True
 MIXED_MIN_WORDS = 3
+# An attribution is kept when P(attribution) x P(speaker) reaches this (0: every one the
+# filter kept).
+SPEAKER_GATE = 0.0
 # A direct object's content takes the verb's predicate complements after it (see
 # `_content_heads`); the prepositions that say something of the object, not when or where.
 DOBJ_COMPLEMENTS = True
@@ -88,6 +91,7 @@ class Found:
     slot: str = ""  # how the cue takes its content (`cue_slot`), for the learned filter
     lexicon_p: float = 1.0  # the cue lexicon's P(cue | word, slot)
     confidence: float = 1.0  # the learned filter's P(attribution); 1 for quotes and speaker lines
+    speaker_p: float = 1.0  # the speaker ranker's P(its choice is the source); 1 when not ranked
 
 
 @lru_cache(maxsize=1)
@@ -534,7 +538,8 @@ def find_quotes(doc: Any) -> list[Found]:
     found = _nest(_filtered(doc, candidates(doc)))
     found += _orphan_quotes(doc, regions, found)
     # speakers are ranked in text order (a speaker who spoke just before is a feature)
-    return _inner_first(_rank_speakers(doc, sorted(_nest(found), key=lambda f: f.start), regions))
+    ranked = _rank_speakers(doc, sorted(_nest(found), key=lambda f: f.start), regions)
+    return _inner_first([f for f in ranked if f.confidence * f.speaker_p >= SPEAKER_GATE])
 
 
 def _token_at(doc: Any, char: int) -> Any:
@@ -549,9 +554,9 @@ def _rank_speakers(doc: Any, found: list[Found], regions: list[tuple[int, int]])
     for f in found:
         cue = _token_at(doc, f.cue_start) if f.cue_start >= 0 and f.speaker_text is None else None
         if cue is not None and f.rule != "line":
-            f.speaker_tok = speakers.best_speaker(cue, rule_speaker(cue), set(previous[-2:]), regions)
+            f.speaker_tok, f.speaker_p = speakers.ranked_speaker(cue, rule_speaker(cue), set(previous[-2:]), regions)
         elif f.borrowed is not None:
-            f.speaker_tok = f.borrowed.speaker_tok
+            f.speaker_tok, f.speaker_p = f.borrowed.speaker_tok, f.borrowed.speaker_p
         if f.speaker_tok is not None:
             previous.append(speakers.head_key(f.speaker_tok))
     return found

@@ -144,11 +144,19 @@ def score(feats: dict[str, float], w: dict[str, float]) -> float:
 
 def best_speaker(cue: Any, rule: Any, previous: set[str], regions: list[tuple[int, int]]) -> Any:
     """The candidate the model ranks first; the rules' subject when no model is shipped."""
+    return ranked_speaker(cue, rule, previous, regions)[0]
+
+
+def ranked_speaker(cue: Any, rule: Any, previous: set[str],
+                   regions: list[tuple[int, int]]) -> tuple[Any, float]:
+    """(the candidate the model ranks first, the model's P(it is the source)); the rules'
+    subject with P 1 when no model is shipped, None with P 0 when there is no candidate."""
     w = weights()
     if w is None:
-        return rule
+        return rule, 1.0
     scored = [(score(features(cue, c, rule=rule, previous=previous, regions=regions), w), c.i, c)
               for c in candidates(cue)]
     if not scored:
-        return rule
-    return max(scored, key=lambda s: (s[0], -abs(s[1] - cue.i)))[2]
+        return rule, 0.0
+    top = max(scored, key=lambda s: (s[0], -abs(s[1] - cue.i)))
+    return top[2], 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, top[0]))))
