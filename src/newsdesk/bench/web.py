@@ -52,6 +52,7 @@ from newsdesk.bench.synth import synthesise_store
 from newsdesk.store import open_store
 from newsdesk.store.desk import Cursor
 from newsdesk.store.search_index import index_dir, sync_search_index
+from newsdesk.web.cards import fill_cards
 
 ROOT = Path(__file__).resolve().parents[3]
 CORPUS = ROOT / ".." / "shared" / "corpus"
@@ -332,8 +333,11 @@ def ensure_store(db: Path, articles: int) -> dict[str, Any]:
         info = synthesise_store(db, CORPUS, n=articles)
     with open_store(db) as store:
         report = sync_search_index(store)
+        started = time.monotonic()
+        cards = fill_cards(store.conn)  # as the desk does at start-up, in the background
     info["search_index"] = {"rebuilt": report.rebuilt, "indexed": report.indexed, "seconds": report.seconds,
                             "bytes": sum(f.stat().st_size for f in index_dir(db).iterdir() if f.is_file())}
+    info["listing_cards"] = {"stored": cards, "seconds": round(time.monotonic() - started, 1)}
     return info
 
 

@@ -141,8 +141,12 @@ class DeskQueries:
 
     # -- listings ------------------------------------------------------------------------------
     def desk_page(self, filters: Filters = Filters(), *, cursor: str | None = None, newer: bool = False,
-                  limit: int = 30) -> Page:
-        """A page of articles, newest first. `cursor` + `newer` pages backwards (towards newer)."""
+                  limit: int = 30, cards: int | None = None) -> Page:
+        """A page of articles, newest first. `cursor` + `newer` pages backwards (towards newer).
+
+        With `cards` (a card version, web/cards.py), unfiltered pages also read each article's
+        stored card of that version into `card` (None where there is none).
+        """
         limit = max(1, min(limit, MAX_LIMIT))
         if filters.category or filters.author or filters.site or filters.language:
             columns = _COLUMNS
@@ -153,6 +157,10 @@ class DeskQueries:
         else:  # every article, maybe within dates: a range of the table clustered in this order
             columns, source, key, ident = _LISTING_COLUMNS, "desk_listing l", "l.sort_key", "l.id"
             where, args = _date_range("l.sort_key", filters)
+            if cards is not None:
+                columns += ", c.html AS card"
+                source += " LEFT JOIN desk_cards c ON c.id = l.id AND c.version = ?"
+                args.insert(0, cards)
         start = Cursor.decode(cursor) if cursor else None
         if start:
             clause, more_args = _beyond(key, ident, ">" if newer else "<", start)

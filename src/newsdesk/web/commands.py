@@ -56,13 +56,16 @@ def index(db: str | None, rebuild: bool) -> None:
     """
     from newsdesk.store import open_store
     from newsdesk.store.search_index import index_dir, sync_search_index
+    from newsdesk.web.cards import fill_cards
 
     settings = settings_from(db=db)
     with open_store(settings.db) as store:
         report = sync_search_index(store, rebuild=rebuild)
+        cards = fill_cards(store.conn)
     what = "rebuilt" if report.rebuilt else "updated"
     click.echo(f"newsdesk: search index {index_dir(settings.db)} {what}: {report.indexed} articles indexed,"
-               f" {report.deleted} removed, up to change {report.watermark}, in {report.seconds} s")
+               f" {report.deleted} removed, up to change {report.watermark}, in {report.seconds} s;"
+               f" {cards} listing cards stored")
 
 
 COMMANDS = [serve, index]

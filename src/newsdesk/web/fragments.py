@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from newsdesk.web.render import marked, time_html
+from newsdesk.web.render import marked, relative_now, time_html
 
 
 def url_part(value: Any) -> str:
@@ -41,8 +41,25 @@ def esc(value: Any) -> str:
     return html.escape(str(value), quote=True)
 
 
+# Where a card template's relative time goes. Article text cannot produce it: every "<" of an
+# article's text is escaped in a card.
+RELATIVE = "<!--relative-->"
+
+
 def card_html(a: Mapping[str, Any], show_excerpt: bool = True) -> Markup:
     """One article in a listing: title, source, byline, relative time, language, excerpt, categories."""
+    return Markup(fill_card(card_template(a, show_excerpt), a))
+
+
+def fill_card(template: str, a: Mapping[str, Any]) -> str:
+    """A card template (card_template, or a stored card: web/cards.py) with its relative time filled in."""
+    if RELATIVE not in template:
+        return template
+    return template.replace(RELATIVE, relative_now(a.get("sort_key") or a.get("published")), 1)
+
+
+def card_template(a: Mapping[str, Any], show_excerpt: bool = True) -> str:
+    """card_html with RELATIVE in place of the relative time, the one part that changes with the clock."""
     out = [f'<article class="card">\n  <h3 class="card-title"><a href="/article/{esc(a["id"])}">'
            f'{esc(a.get("title") or "Untitled")}</a></h3>\n  <p class="meta">\n']
     site = a.get("site_name")
@@ -51,7 +68,7 @@ def card_html(a: Mapping[str, Any], show_excerpt: bool = True) -> Markup:
     authors = a.get("authors") or []
     if authors:
         out.append(f'    <span class="by">by {", ".join(link("/author/", n) for n in authors[:3])}</span>\n')
-    out.append(f'    {time_html(a.get("sort_key") or a.get("published"))}\n')
+    out.append(f'    {time_html(a.get("sort_key") or a.get("published"), relative=RELATIVE)}\n')
     language = a.get("language")
     if language:
         out.append(f'    <span class="lang" lang="{esc(language)}">{esc(language)}</span>\n')
@@ -64,7 +81,7 @@ def card_html(a: Mapping[str, Any], show_excerpt: bool = True) -> Markup:
         tags = "".join(f"<li>{link('/category/', c)}</li>" for c in categories[:4])
         out.append(f'  <ul class="tags" aria-label="Categories">{tags}</ul>\n')
     out.append("</article>")
-    return Markup("".join(out))
+    return "".join(out)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -102,7 +119,8 @@ def sections_html(groups: Sequence[tuple[str | None, Sequence[Mapping[str, Any]]
                        f'  <h2 class="section-title" id="sec-{index}">{title}</h2>\n')
         else:
             out.append('<section class="section">\n')
-        out.append("".join(card_html(a) for a in items))
+        # A stored card (web/cards.py) when the listing query found a current one.
+        out.append("".join(fill_card(a["card"], a) if a.get("card") else card_html(a) for a in items))
         out.append("\n</section>\n")
     return Markup("".join(out))
 

@@ -11,12 +11,14 @@ process index while the others skip.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 import time
 from pathlib import Path
 
 from newsdesk.store import open_store
 from newsdesk.store.search_index import sync_search_index
+from newsdesk.web.cards import fill_cards
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +35,15 @@ class IndexKeeper:
         self._last = float("-inf")
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
+        self._all_cards = True  # the first sync stores every missing listing card (web/cards.py)
+        self._missing_cards: set[int] = set()
+
+    def cards_missing(self, ids: list[int]) -> None:
+        """Listing pages found these articles without a stored card: store theirs at the next sync."""
+        if ids:
+            with self._lock:
+                self._missing_cards.update(ids[:1000])
+            self.poke()
 
     def poke(self) -> None:
         """Start a background sync unless one ran within `interval` seconds or is still running."""
@@ -56,7 +67,17 @@ class IndexKeeper:
         try:
             with open_store(self.db_path) as store:
                 report = sync_search_index(store, wait=False)
+                self._fill_cards(store.conn)
             if report.indexed or report.deleted or report.rebuilt:
                 log.info("search index: %s", report)
         except Exception:  # a read-only database, a full disk: the desk keeps answering through FTS5
             log.exception("search index: sync failed for %s", self.db_path)
+
+    def _fill_cards(self, conn: sqlite3.Connection) -> None:
+        with self._lock:
+            everything, self._all_cards = self._all_cards, False
+            ids, self._missing_cards = self._missing_cards, set()
+        if everything or ids:
+            stored = fill_cards(conn, None if everything else ids)
+            if stored:
+                log.info("listing cards: %d stored", stored)

@@ -27,11 +27,13 @@ def filters_from(request: Request, **fixed: str) -> Filters:
     return Filters(**values)
 
 
-def page_from(request: Request, state: DeskState, filters: Filters, default_limit: int = 30) -> Page:
+def page_from(request: Request, state: DeskState, filters: Filters, default_limit: int = 30,
+              cards: int | None = None) -> Page:
+    """The page of articles a request asks for; `cards`: also read stored listing cards of that version."""
     limit = int_param(request, "limit", default_limit, 1, MAX_LIMIT)
     q = request.query_params
     cursor = q.get("after") or q.get("before") or q.get("cursor")
-    return state.store().desk_page(filters, cursor=cursor, newer=bool(q.get("after")), limit=limit)
+    return state.store().desk_page(filters, cursor=cursor, newer=bool(q.get("after")), limit=limit, cards=cards)
 
 
 def page_links(request: Request, page: Page) -> dict[str, str | None]:

@@ -95,8 +95,9 @@ def parsed_time(value: str) -> tuple[datetime, str, str] | None:
     return dt, iso, _human(dt, date_only=len(value.strip()) <= 10)
 
 
-def time_html(value: str | None, cls: str = "when") -> str:
-    """`<time>` with machine time, absolute time as its title and relative text (desk.js refreshes it).
+def time_html(value: str | None, cls: str = "when", relative: str | None = None) -> str:
+    """`<time>` with machine time, absolute time as its title and relative text (desk.js refreshes it);
+    `relative` stands in for that text (stored cards keep a placeholder there, see fragments).
 
     Built with an f-string: `Markup.format` per time was a fifth of a listing page's rendering
     (cProfile). The datetime and wording are ours, not the page's; `cls` is escaped.
@@ -106,7 +107,13 @@ def time_html(value: str | None, cls: str = "when") -> str:
         return ""
     dt, iso, human = found
     return (f'<time class="{html.escape(cls)}" datetime="{iso}" title="{human}" data-relative>'
-            f"{_relative(dt)}</time>")
+            f"{_relative(dt) if relative is None else relative}</time>")
+
+
+def relative_now(value: str | None) -> str:
+    """The relative text time_html would write for this time now ("" if it is not a time)."""
+    dt = parse_time(value) if value and isinstance(value, str) else None
+    return _relative(dt) if dt else ""
 
 
 def time_tag(value: str | None, cls: str = "when") -> Markup:

@@ -11,6 +11,7 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from newsdesk.store.desk import Filters
+from newsdesk.web.cards import CARD_VERSION
 from newsdesk.web.fragments import rail_html
 from newsdesk.web.listing import facets, filters_from, group_by_category, page_from, page_links
 from newsdesk.web.render import query_string
@@ -47,7 +48,9 @@ def _listing_page_in_thread(request: Request, filters: Filters, heading: str, ki
 def _render_listing(request: Request, filters: Filters, heading: str, kind: str, feed: str | None,
                     grouped: bool) -> tuple[bytes, int]:
     state = desk(request)
-    result = page_from(request, state, filters)
+    result = page_from(request, state, filters, cards=CARD_VERSION)
+    if result.items and "card" in result.items[0]:  # stored cards are read on unfiltered pages
+        state.index_keeper.cards_missing([a["id"] for a in result.items if not a["card"]])
     api = "/api/articles" + query_string(filters.as_dict())
     context: dict[str, Any] = {
         "title": heading, "heading": heading, "kind": kind, "page": result, "links": page_links(request, result),
