@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsdesk.extract.related import is_rail_heading, related_from_html, related_from_lines
 
 FETCHED = "2026-02-11T12:00:00+00:00"
@@ -114,3 +116,24 @@ def test_html_rails_give_absolute_urls_excerpts_and_times() -> None:
 def test_html_without_rail() -> None:
     html = "<html><body><article><h1>Title</h1><p>Only a body.</p><a href='/a'>A link in text</a></article></body></html>"
     assert related_from_html(html, "https://example.org/x", None) == []
+
+
+def test_rail_css_query_finds_the_elements_the_class_pattern_names(shared_dir) -> None:
+    """The one CSS query equals reading each container's class/id with _RAIL_CLASS, on real pages."""
+    import gzip
+
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsdesk.extract.related import _RAIL_CLASS, _RAIL_NAMED_CSS
+
+    files = sorted((shared_dir / "bench" / "extraction" / "html").glob("*.html.gz"))[:40]
+    if not files:
+        pytest.skip("no extraction benchmark pages")
+    named = 0
+    for path in files:
+        tree = LexborHTMLParser(gzip.decompress(path.read_bytes()).decode("utf-8", "replace"))
+        by_pattern = [n.mem_id for n in tree.css("section, aside, div, ul, nav")
+                      if _RAIL_CLASS.search(f"{n.attributes.get('class') or ''} {n.attributes.get('id') or ''}")]
+        assert [n.mem_id for n in tree.css(_RAIL_NAMED_CSS)] == by_pattern, path.name
+        named += len(by_pattern)
+    assert named >= 20

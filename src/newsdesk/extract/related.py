@@ -13,7 +13,6 @@ Two front doors, like extraction itself:
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -124,6 +123,14 @@ def related_from_lines(lines: list[str], fetched_at: str | None = None) -> list[
 
 _RAIL_CLASS = re.compile(r"related|recent|more-from|morefrom|read-more|readmore|read-next|popular|trending|"
                          r"recommend|also-like|you-may|widget_recent_entries", re.I)
+# _RAIL_CLASS as one CSS query over the container tags, so lexbor filters the page's elements rather
+# than Python reading every <div>'s attributes (0.45 vs 1.0 ms a page on bench/extraction; the same
+# elements in the same order on all 732 pages of ../shared). No alternative spans the space between
+# class and id, so matching each attribute alone equals searching "class id". CSS's `i` folds ASCII
+# case only; re.I also folds the Kelvin sign and the long s, never seen in a class name here.
+_RAIL_NAMED_CSS = (":is(section, aside, div, ul, nav):is("
+                   + ", ".join(f'[{attr}*="{word}" i]' for word in _RAIL_CLASS.pattern.split("|")
+                               for attr in ("class", "id")) + ")")
 _HEADINGS = "h1, h2, h3, h4, h5, h6, header, .widget-title, .section-title"
 # Most links one rail may give: past this it is a site map, not a rail.
 MAX_RAIL_ITEMS = 30
@@ -144,9 +151,8 @@ def _rail_containers(tree: Any) -> list[Any]:
             node = node.parent
         if node is not None and node.tag not in ("body", "html"):
             candidates.append(node)
-    for node in tree.css("section, aside, div, ul, nav"):
-        attrs = node.attributes
-        if _rail_named(attrs.get("class"), attrs.get("id")) and node.css_first("a[href]") is not None:
+    for node in tree.css(_RAIL_NAMED_CSS):
+        if node.css_first("a[href]") is not None:
             candidates.append(node)
     # Keep the outermost of nested candidates (node identity is mem_id: == compares markup).
     ids = {node.mem_id for node in candidates}
@@ -156,12 +162,6 @@ def _rail_containers(tree: Any) -> list[Any]:
             kept.add(node.mem_id)
             found.append(node)
     return found
-
-
-@functools.lru_cache(maxsize=8192)
-def _rail_named(class_name: str | None, element_id: str | None) -> bool:
-    """Whether a class/id pair names a rail; cached, as templates repeat the same few pairs."""
-    return bool(_RAIL_CLASS.search(f"{class_name or ''} {element_id or ''}"))
 
 
 def _inside_any(node: Any, ids: set[int]) -> bool:
