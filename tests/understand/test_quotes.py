@@ -94,3 +94,12 @@ def test_direct_object_content_runs_through_what_the_verb_says_of_it() -> None:
     cited = [q for q in qs if (q["cue"] or "").endswith("cited")]
     assert cited, qs
     assert cited[0]["text"] == "the coming election as a reason to release the records quickly"
+
+
+def test_dash_attribution_after_a_no_break_space_and_no_cue_from_another_quote() -> None:
+    text = ("“Mr. Lee proudly states that he pays no taxes while he complains about the schools.”― Ana Ruiz\n"
+            "“Tonight showed us who he really is, and it was not a pretty sight at all.” ― Martha Aguilar\u00a0\n")
+    qs = _quotes(text)
+    tonight = next(q for q in qs if q["text"].startswith("Tonight"))
+    # the name after the dash speaks, not whoever "complains" inside the quote before
+    assert tonight["speaker"] == "Martha Aguilar" and tonight["cue"] == "―"

@@ -49,7 +49,7 @@ QUOTE_OPEN = "“\"«"
 QUOTE_CLOSE = "”\"»"
 _SPEAKER_LINE = re.compile(r"^[\"“]?([A-Z][A-Za-z.'’ -]{1,40}):\s+(?=\S)")
 # "“...” ― Karen Bobadilla": a dash and a name right after the closing mark
-_DASH_SPEAKER = re.compile(r"^[”\"]?\s*[―—]\s*([A-Z][\w.'’ -]{1,40}?)(?=[.,\n“\"]|$)")
+_DASH_SPEAKER = re.compile(r"^[”\"]?\s*[―—]\s*([A-Z][\w.'’ -]{1,40}?)(?=\s*(?:[.,\n“\"]|$))")
 # Nested attributions are kept (tools/train_quote_filter.py cv-score compares without them).
 NESTED = True
 # Quotes come out in text order, each right after the ones nested in it ("inner_first");
@@ -396,7 +396,7 @@ def _orphan_quotes(doc: Any, regions: list[tuple[int, int]], claimed: list[Found
             out.append(found)
             continue
         sent = _quote_sentence(doc, region)
-        cue = _cue_near(doc, sent, region) if sent is not None else None
+        cue = _cue_near(doc, sent, region, regions) if sent is not None else None
         prev = max((f for f in claimed + out if f.end <= region[0]), key=lambda f: f.end, default=None)
         if prev is not None and _continues(doc, prev, region, cue):
             # "“A,” Jordan said Monday. “B.”": B is more of the same quote
@@ -421,12 +421,13 @@ def _continues(doc: Any, prev: Found, region: tuple[int, int], cue: Any) -> bool
     return cue is None or cue.idx == prev.cue_start
 
 
-def _cue_near(doc: Any, sent: Any, region: tuple[int, int]) -> Any:
+def _cue_near(doc: Any, sent: Any, region: tuple[int, int], regions: list[tuple[int, int]]) -> Any:
     """The cue of a quote no complement reached, in the order news writes it: right after the
     closing mark ("…,” said Leslie Wimes), before it in its sentence, then the sentence before
-    ("He said:")."""
+    ("He said:"). A cue inside quotation marks is someone's quoted words, not this quote's cue."""
     def cue(tok: Any) -> bool:
-        return tok.pos_ == "VERB" and (_is_cue(tok, "ccomp") or _is_cue(tok, "bare"))
+        return (tok.pos_ == "VERB" and (_is_cue(tok, "ccomp") or _is_cue(tok, "bare"))
+                and not any(a <= tok.idx < b for a, b in regions))
 
     after = doc.char_span(region[1], min(len(_text(doc)), region[1] + 100), alignment_mode="expand")
     for tok in after or ():
