@@ -86,3 +86,13 @@ def test_filtered_and_api_pages_do_not_read_cards(store: Store) -> None:
     assert "card" not in store.desk_page().items[0]
     from newsdesk.store.desk import Filters
     assert "card" not in store.desk_page(Filters(site="Site 1"), cards=CARD_VERSION).items[0]
+
+
+def test_writes_to_columns_a_card_does_not_show_keep_it(store: Store) -> None:
+    fill_cards(store.conn)
+    first = store.desk_page(limit=1, cards=CARD_VERSION).items[0]["id"]
+    store.conn.execute("UPDATE articles SET last_seen = '2030-01-01T00:00:00+00:00', image = 'https://x.example/i.png'"
+                       " WHERE id = ?", (first,))
+    assert store.desk_page(limit=1, cards=CARD_VERSION).items[0]["card"]
+    store.conn.execute("UPDATE articles SET excerpt = 'Changed' WHERE id = ?", (first,))
+    assert store.desk_page(limit=1, cards=CARD_VERSION).items[0]["card"] is None
