@@ -73,9 +73,13 @@ def start_server(db: Path, port: int, workers: int = 1, src: Path | None = None)
     code = ("import uvicorn; from newsdesk.settings import Settings; from newsdesk.web.app import create_app;"
             f"uvicorn.run(create_app({str(db)!r}, Settings(db={str(db)!r})), host='127.0.0.1', port={port},"
             " log_level='warning', access_log=False, server_header=False)")
-    if workers > 1:
-        code = ("import uvicorn; uvicorn.run('newsdesk.web.app:app_from_env', factory=True, host='127.0.0.1',"
-                f" port={port}, workers={workers}, log_level='warning', access_log=False, server_header=False)")
+    if workers > 1:  # as `newsdesk serve --workers N` runs them (web/serving.py), or uvicorn's for older code
+        code = (f"opts = dict(log_level='warning', access_log=False, server_header=False)\n"
+                "try:\n    from newsdesk.web.serving import run_workers\n"
+                "except ImportError:\n    import uvicorn\n"
+                f"    uvicorn.run('newsdesk.web.app:app_from_env', factory=True, host='127.0.0.1', port={port},"
+                f" workers={workers}, **opts)\n"
+                f"else:\n    run_workers('127.0.0.1', {port}, {workers}, **opts)\n")
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSDESK_")} | {"NEWSDESK_DB": str(db)}
     if src:
         env["PYTHONPATH"] = str(src)  # ahead of the editable install of this checkout

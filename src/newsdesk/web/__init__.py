@@ -7,5 +7,7 @@
 - openapi.py      the API description behind /api/openapi.json and /docs
 - chart.py        server-side SVG charts (work with JavaScript off)
 - atom.py         Atom feeds out
-- commands.py     `newsdesk serve`
+- commands.py     `newsdesk serve`, `newsdesk index`
+- serving.py      several server processes on one port, one socket each (SO_REUSEPORT)
+- cards.py        listing cards rendered ahead of time into desk_cards (migrations 012, 013)
 """

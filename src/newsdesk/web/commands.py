@@ -1,4 +1,4 @@
-"""`newsdesk serve`: the web desk on uvicorn, bound to loopback unless told otherwise."""
+"""`newsdesk serve`: the web desk on uvicorn (processes: web/serving.py), bound to loopback unless told otherwise."""
 
 from __future__ import annotations
 
@@ -42,7 +42,10 @@ def serve(db: str | None, host: str | None, port: int | None, write_token: str |
     os.environ["NEWSDESK_DB"] = str(Path(settings.db).resolve())
     if settings.write_token:
         os.environ["NEWSDESK_WRITE_TOKEN"] = settings.write_token
-    uvicorn.run("newsdesk.web.app:app_from_env", factory=True, workers=workers, **options)  # type: ignore[arg-type]
+    from newsdesk.web.serving import run_workers
+
+    del options["host"], options["port"]
+    run_workers(settings.host, settings.port, workers, **options)
 
 
 @click.command("index")
