@@ -49,6 +49,10 @@ from newsdesk.stories.features import When
 # before them 0.152 0.230 0.233 0.275 without the months).
 PAIR_WEIGHTS = (5.177, 6.408, 4.882, 4.244, -0.102, -0.643, 0.777, -0.975, -0.036, -2.448, 0.443, -0.735, 0.668)
 PAIR_BIAS = 6.267
+# The same model with a 14th feature, the cosine of the two articles' headline-and-lead sentence
+# embeddings (`newsdesk.stories.embedding`), used for a pair when both sides carry one. Fitted the same way.
+EMB_WEIGHTS: tuple[float, ...] = (*PAIR_WEIGHTS, 0.0)
+EMB_BIAS = PAIR_BIAS
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,7 @@ class Side:
     years: frozenset[str] = frozenset()
     weekdays: frozenset[str] = frozenset()
     months: frozenset[str] = frozenset()
+    embedding: np.ndarray | None = None  # unit vector (float32), see newsdesk.stories.embedding
 
 
 def _kind(term: str) -> int:
@@ -68,7 +73,8 @@ def _kind(term: str) -> int:
     return 1 if term.startswith("@") else 2
 
 
-def side(weights: dict[str, float], idfs: dict[str, float], when: When | None) -> Side:
+def side(weights: dict[str, float], idfs: dict[str, float], when: When | None,
+         embedding: np.ndarray | None = None) -> Side:
     """`weights` may carry `features.marks` (`#y...`, `#w...`): they become the side's years and weekdays."""
     vector = {t: w * idfs.get(t, 1.0) for t, w in weights.items() if not t.startswith("#")}
     years = frozenset(t for t in weights if t.startswith("#y"))
@@ -82,7 +88,7 @@ def side(weights: dict[str, float], idfs: dict[str, float], when: When | None) -
             sums[3] += sq
     norms = (math.sqrt(sums[0]), math.sqrt(sums[1]), math.sqrt(sums[2]), math.sqrt(sums[3]))
     months = frozenset(t for t in weights if t.startswith("#m"))
-    return Side(vector, norms, when, years, weekdays, months)
+    return Side(vector, norms, when, years, weekdays, months, embedding)
 
 
 def _conflict(a: frozenset[str], b: frozenset[str]) -> float:
@@ -123,12 +129,26 @@ def group_scores(me: Side, groups: dict[int, list[Side]]) -> dict[int, float]:
 
 
 def probability(features: list[float]) -> float:
-    z = PAIR_BIAS + sum(w * x for w, x in zip(PAIR_WEIGHTS, features, strict=True))
+    """13 features: the model without embeddings; 14 (the embedding cosine last): the model with."""
+    weights, bias = (PAIR_WEIGHTS, PAIR_BIAS) if len(features) == len(PAIR_WEIGHTS) else (EMB_WEIGHTS, EMB_BIAS)
+    z = bias + sum(w * x for w, x in zip(weights, features, strict=True))
     return 1.0 / (1.0 + math.exp(-z))
 
 
+def embedding_cosine(a: Side, b: Side) -> float | None:
+    if a.embedding is None or b.embedding is None:
+        return None
+    return float(a.embedding @ b.embedding)
+
+
+def features_of(a: Side, b: Side) -> list[float]:
+    """`pair_features`, plus the embedding cosine when both sides carry an embedding."""
+    cosine = embedding_cosine(a, b)
+    return pair_features(a, b) + ([] if cosine is None else [cosine])
+
+
 def same_story(a: Side, b: Side) -> float:
-    return probability(pair_features(a, b))
+    return probability(features_of(a, b))
 
 
 def _overlaps(marks: list[frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:
@@ -144,6 +164,20 @@ def _overlaps(marks: list[frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:
 
 def probability_matrix(sides: list[Side]) -> np.ndarray:
     """`same_story` for every pair of `sides` at once (sparse products; the repair pass's hot loop)."""
+    z = _logits(sides, PAIR_WEIGHTS, PAIR_BIAS)
+    has = np.array([s.embedding is not None for s in sides], dtype=bool)
+    if has.any():
+        both = has[:, None] & has[None, :]
+        dim = next(len(s.embedding) for s in sides if s.embedding is not None)
+        blank = np.zeros(dim, dtype=np.float32)
+        vectors = np.stack([blank if s.embedding is None else s.embedding for s in sides])
+        with_embedding = _logits(sides, EMB_WEIGHTS, EMB_BIAS) + EMB_WEIGHTS[-1] * (vectors @ vectors.T)
+        z = np.where(both, with_embedding, z)
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def _logits(sides: list[Side], weights: tuple[float, ...], bias: float) -> np.ndarray:
+    """The logit of the pair model's first 13 features for every pair (`weights` may be longer)."""
     from scipy.sparse import csr_matrix
 
     n = len(sides)
@@ -157,26 +191,26 @@ def probability_matrix(sides: list[Side]) -> np.ndarray:
     matrix = csr_matrix((vals, (rows, cols)), shape=(n, len(columns)))
     names = np.array([t.startswith("@") for t in columns], dtype=bool)
     numbers = np.array([t.startswith("@") and t[1:2].isdigit() for t in columns], dtype=bool)
-    z = np.full((n, n), PAIR_BIAS)
+    z = np.full((n, n), bias)
     for k, mask in enumerate((None, names, ~names, numbers)):
         part = matrix if mask is None else matrix[:, np.flatnonzero(mask)]
         norms = np.array([s.norms[k] for s in sides])
         outer = np.outer(norms, norms)
         dots = (part @ part.T).toarray()
-        z += PAIR_WEIGHTS[k] * np.divide(dots, outer, out=np.zeros_like(dots), where=outer > 0)
+        z += weights[k] * np.divide(dots, outer, out=np.zeros_like(dots), where=outer > 0)
     days = np.array([s.when.day if s.when else np.nan for s in sides])
     slack = np.array([s.when.slack if s.when else 0.0 for s in sides])
     gap = np.abs(days[:, None] - days[None, :]) - slack[:, None] - slack[None, :]
-    z += PAIR_WEIGHTS[4] * np.nan_to_num(np.log1p(np.maximum(gap, 0.0)), nan=0.0)
+    z += weights[4] * np.nan_to_num(np.log1p(np.maximum(gap, 0.0)), nan=0.0)
     sizes = np.log1p(np.array([len(s.vector) for s in sides], dtype=np.float64))
-    z += PAIR_WEIGHTS[8] * np.minimum(sizes[:, None], sizes[None, :])
-    z += PAIR_WEIGHTS[9] * np.maximum(sizes[:, None], sizes[None, :])
+    z += weights[8] * np.minimum(sizes[:, None], sizes[None, :])
+    z += weights[9] * np.maximum(sizes[:, None], sizes[None, :])
     named = (matrix[:, np.flatnonzero(names & ~numbers)] != 0).astype(np.float64)
-    z += PAIR_WEIGHTS[10] * np.log1p((named @ named.T).toarray())
+    z += weights[10] * np.log1p((named @ named.T).toarray())
     for k, shared_k, marks in ((5, 6, [s.years for s in sides]), (7, None, [s.weekdays for s in sides]),
                                (11, 12, [s.months for s in sides])):
         shared, both = _overlaps(marks)
-        z += PAIR_WEIGHTS[k] * (both & ~shared)
+        z += weights[k] * (both & ~shared)
         if shared_k is not None:
-            z += PAIR_WEIGHTS[shared_k] * shared
-    return 1.0 / (1.0 + np.exp(-z))
+            z += weights[shared_k] * shared
+    return z
