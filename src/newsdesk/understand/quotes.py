@@ -21,7 +21,12 @@ own quote ("X said officials told him Y": X said "officials told him Y", officia
 told him "Y"), emitted just before the one it is nested in. Each cue's
 speaker head is then chosen among the noun phrases around it by the ranker in
 `speakers.py` (the rules' subject, `rule_speaker`, is one of its features and the
-fallback); `annotate.resolve_speaker` turns that head into a name.
+fallback); an attribution whose P(attribution) x P(speaker) falls below `SPEAKER_GATE`
+is dropped; `annotate.resolve_speaker` turns that head into a name.
+
+Content spans: a complement partly in quotation marks keeps its reported words too (a
+mixed quote); a direct object's content runs on through the verb's predicate complements
+("cited X as a reason to ...").
 """
 
 from __future__ import annotations
