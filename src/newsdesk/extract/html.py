@@ -9,7 +9,9 @@ Fallback order (each step only fills what the previous ones left empty):
    against the page's <h1> when the two disagree about the suffix.
 3. Body: the page's text blocks (`body_dom.segment`, on the same lexbor tree) classified by a
    small learned model (`body_model`, trained by tools/train_body_model.py), kept when it is
-   sure of itself (see UNSURE_BAND) and finds at least MIN_BODY_WORDS. Otherwise trafilatura
+   sure of itself (see UNSURE_BAND) and finds at least MIN_BODY_WORDS. When it finds enough but
+   is unsure, trafilatura's quick and precision passes read the body's region alone first
+   (`body_region`, REGION_SHARE). Otherwise trafilatura
    in precision mode without its fallback comparisons (fast; boilerplate
    such as nav, share bars, comments and related lists removed); when that looks cut short
    (under MIN_BODY_WORDS, or under MIN_SHARE_OF_PARAGRAPHS of the page's <p> words), precision
@@ -50,12 +52,13 @@ UNSURE_BAND = (0.2, 0.8)
 MAX_UNSURE_SHARE = 0.1
 # On such unsure pages trafilatura's quick pass first reads only the region the body is in
 # (`body_region`: the deepest element holding REGION_SHARE of the kept-or-unsure blocks'
-# characters, then REGION_UP levels up), at a third of the whole page's cost; the whole page's
-# passes follow when that looks cut short. Chosen on the held-out fold models' probabilities (31
-# unsure pages of 131; /tmp harness, the page's F1 against the whole-page fallback): share
-# 0.9-0.95 with the floor of UNSURE_BAND anywhere in 0.1-0.5 and 1 or 2 levels up all give the
-# same output (2 pages better, none worse; F1 0.9751 -> 0.9754); 0 levels up loses 3 pages' recall
-# (the lead or the close lies beside the element, 0.9723); share 0.8 loses one page whole (0.968).
+# characters, then REGION_UP levels up), at a third of the whole page's cost, then its precision
+# pass on the region when that looks cut short; the whole page's passes follow when both do.
+# Chosen on the held-out fold models' probabilities (31 unsure pages of 131; /tmp harness, each
+# page's F1 against the whole-page passes): share 0.9-0.95 with the floor of UNSURE_BAND anywhere
+# in 0.1-0.5 and 1 or 2 levels up all give the same output (2 pages better, none worse; F1 0.9751
+# -> 0.9754); 0 levels up loses 3 pages' recall (the lead or the close lies beside the element,
+# 0.9723); share 0.8 loses one page whole (0.968). The region's precision pass changes no page.
 REGION_SHARE = 0.9
 REGION_UP = 1
 # The quick pass (trafilatura precision, fast=True: no readability/justext comparison) is kept when
@@ -115,10 +118,9 @@ def extract_body(html: str, url: str | None = None, tree: LexborHTMLParser | Non
         if unsure_share(blocks, prob) <= MAX_UNSURE_SHARE:
             return paragraphs, "newsdesk-blocks"
         region = body_region(blocks, prob, elements)
-        if region is not None:
-            found, _ = _quick_pass(f"<html><body>{region.html or ''}</body></html>", url, tree, html)
-            if found:
-                return found, "trafilatura-region"
+        found = _region_passes(region, url, tree, html) if region is not None else None
+        if found:
+            return found
     return _trafilatura_body(html, url, tree)
 
 
@@ -155,17 +157,36 @@ def body_region(blocks: list[Block], prob: np.ndarray, elements: list[LexborNode
     return elements[up] if depth[up] > 0 else None
 
 
+def _region_passes(region: LexborNode, url: str | None, tree: LexborHTMLParser,
+                   page: str) -> tuple[list[str], str] | None:
+    """trafilatura's quick pass, then its precision pass, on the body's region alone; None when both
+    look cut short against the whole page's <p> text (the region missed part of the body)."""
+    import trafilatura
+
+    html = f"<html><body>{region.html or ''}</body></html>"
+    found, _ = _quick_pass(html, url, tree, page)
+    if found:
+        return found, "trafilatura-region"
+    full = trafilatura.extract(html, favor_precision=True, **_trafilatura_options(url))
+    if full and not _cut_short(full, tree, page):
+        return _lines(full), "trafilatura-region-precision"
+    return None
+
+
 def _quick_pass(html: str, url: str | None, tree: LexborHTMLParser, page: str) -> tuple[list[str] | None, str | None]:
-    """trafilatura in precision mode without its fallback comparisons: its lines when they do not look
-    cut short against the page's own <p> text (`tree`, `page`: the whole page, whatever `html` is),
-    else None; and its raw text either way."""
+    """trafilatura in precision mode without its fallback comparisons: its lines unless they look cut
+    short (`_cut_short`), else None; and its raw text either way."""
     import trafilatura
 
     quick = trafilatura.extract(html, favor_precision=True, fast=True, **_trafilatura_options(url))
-    words = len((quick or "").split())
-    if quick and words >= MIN_BODY_WORDS and words >= MIN_SHARE_OF_PARAGRAPHS * _paragraph_words(tree, page):
-        return _lines(quick), quick
-    return None, quick
+    return (None if not quick or _cut_short(quick, tree, page) else _lines(quick)), quick
+
+
+def _cut_short(text: str, tree: LexborHTMLParser, page: str) -> bool:
+    """Under MIN_BODY_WORDS, or under MIN_SHARE_OF_PARAGRAPHS of the words in the <p> elements of the
+    whole page (`tree`, `page`), whatever part of it the text was extracted from."""
+    words = len(text.split())
+    return words < MIN_BODY_WORDS or words < MIN_SHARE_OF_PARAGRAPHS * _paragraph_words(tree, page)
 
 
 def _trafilatura_options(url: str | None) -> dict[str, Any]:
