@@ -14,8 +14,8 @@ Without the file every candidate stands.
 Tried and not kept: a MiniLM embedding (`newsdesk.understand.embed`) of the cue's window
 (five tokens either side) beside these features. 5-fold CV by article over the 20,988
 candidates of PolNeAR train gave AUC 0.8925 -> 0.8935 and log loss 0.374 -> 0.373 (C 0.3;
-scaling the block x3 or C 1 did worse). The price was 9 ms CPU per candidate, about 27
-candidates per article: some 80% of the spaCy parse, against a 30% budget for the whole stage.
+scaling the block x3 or C 1 did worse). The price was 7 ms CPU per candidate, about 27
+candidates per article: some 60% of the spaCy parse (0.30 s), against 30% for the whole stage.
 """
 
 from __future__ import annotations
