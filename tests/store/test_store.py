@@ -116,3 +116,28 @@ def test_deleting_an_article_keeps_its_input_recorded(tmp_path):
         rows = store.conn.execute("SELECT article_id FROM inputs").fetchall()
         assert [r[0] for r in rows] == [None]
         assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def _open_after(path: str, barrier) -> str:
+    barrier.wait()
+    try:
+        open_store(path).close()
+    except Exception as exc:  # reported to the parent, which fails the test with it
+        return f"{type(exc).__name__}: {exc}"
+    return "ok"
+
+
+def test_processes_opening_a_new_store_at_once_apply_each_migration_once(tmp_path):
+    """Two desk workers (or a worker and an ingest) may migrate the same store at the same moment."""
+    import multiprocessing
+
+    path = str(tmp_path / "n.db")
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Manager() as manager:
+        barrier = manager.Barrier(4)
+        with ctx.Pool(4) as pool:
+            outcomes = pool.starmap(_open_after, [(path, barrier)] * 4)
+    assert outcomes == ["ok"] * 4
+    conn = sqlite3.connect(path)
+    names = [r[0] for r in conn.execute("SELECT name FROM schema_migrations")]
+    assert len(names) == len(set(names)) and "030_inputs_forget_deleted_articles.sql" in names

@@ -62,6 +62,11 @@ def migrate(conn: sqlite3.Connection) -> int:
             continue
         try:
             conn.execute("BEGIN IMMEDIATE")
+            # Another process opening the same store (a second desk worker, an ingest) may have
+            # applied it between our reading the list and taking the write lock.
+            if conn.execute("SELECT 1 FROM schema_migrations WHERE name = ?", (name,)).fetchone():
+                conn.execute("COMMIT")
+                continue
             for statement in _statements(sql):
                 conn.execute(statement)
             conn.execute("INSERT INTO schema_migrations(name, applied_at) VALUES (?, ?)", (name, utcnow()))
@@ -83,10 +88,11 @@ def _applied(conn: sqlite3.Connection, migrations: list[tuple[int, str, str]]) -
     latest = migrations[-1][0] if migrations else 0
     if version > latest:
         raise StoreError(f"database schema version {version} is newer than this newsdesk ({latest}); upgrade newsdesk")
-    conn.execute("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    # IF NOT EXISTS / OR IGNORE: another process may be creating it at the same moment.
+    conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
     # A database from before this table existed applied every migration up to its user_version.
     done = [(name, utcnow()) for number, name, _ in migrations if number <= version]
-    conn.executemany("INSERT INTO schema_migrations(name, applied_at) VALUES (?, ?)", done)
+    conn.executemany("INSERT OR IGNORE INTO schema_migrations(name, applied_at) VALUES (?, ?)", done)
     return {name for name, _ in done}
 
 
