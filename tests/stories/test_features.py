@@ -45,3 +45,12 @@ def test_marks_name_years_and_weekdays_at_zero_weight() -> None:
     # A year-only estimate (a bare year in a dateline) is not an exact date: it adds no year of its own.
     assert marks(None, "Police said.", When(_day(2013, 7, 2), 150.0)) == {}
     assert marks(None, "A 33-year-old was arrested.", None) == {}
+
+
+def test_a_date_in_running_prose_is_no_dateline() -> None:
+    # An obituary's birth date is not when the article was written; a timestamp line is.
+    obituary = "Pinup icon Bettie Page died Thursday evening in Los Angeles.\nPage was born on April 22, 1923, in Nashville."
+    assert dateline(obituary) is None
+    assert dateline("Navy foils pirate attack\nLast updated on: November 11, 2011 19: 04 IST\nThe navy said") == When(
+        _day(2011, 11, 11), 1.0)
+    assert dateline("The actress, who shot to fame in the 1999 movie, was seen there") is None
