@@ -3,6 +3,7 @@
 the TF-IDF + logistic regression anchor on the same folds.
 
     .venv/bin/python tools/cv_event_shift.py [--embeddings /tmp/penta_embeddings.npy] [--json OUT]
+        [--extra story,headline | none]
 
 Runs newsdesk.bench.events.cross_validate (the schemes `newsdesk bench events --cv` prints:
 stratified, near-duplicate, country, main-verb and word-cluster grouped folds). Why the last
@@ -15,7 +16,9 @@ With the embedding model installed, the sparse-only gate of the confidence casca
 each fold too, and a sweep of its threshold (cameo.CASCADE_TAU, CASCADE_MARGIN) is printed:
 macro-F1 and share of sentences embedded per scheme.
 The sentences' embeddings are computed once and kept in --embeddings (minutes on a loaded
-machine); the same file serves tools/train_event_model.py.
+machine); the same file serves tools/train_event_model.py (with the same --extra).
+--extra adds labelled wordings from the codebooks (understand.events_wordings) to every
+training fold, never to a test fold, weighted by events_wordings.SOURCE_WEIGHTS.
 """
 
 from __future__ import annotations
@@ -27,15 +30,24 @@ from pathlib import Path
 import numpy as np
 
 from newsdesk.bench.events import DEFAULT_TRAIN, cross_validate, format_cv
-from newsdesk.understand.cameo import _views, embed_weight, remember_embeddings, sentence_embeddings
+from newsdesk.understand.cameo import (
+    EXTRA_SOURCES,
+    _views,
+    embed_weight,
+    remember_embeddings,
+    sentence_embeddings,
+)
+from newsdesk.understand.events_wordings import extra_wordings
 from newsdesk.understand.nlp import parse_many
 
 
-def prime_embeddings(gold: Path, cache: Path | None) -> None:
-    """Embed the gold sentences once (or read them from `cache`) so every fold reuses them."""
+def prime_embeddings(gold: Path, cache: Path | None, extra: list | None = None) -> None:
+    """Embed the gold sentences and the extra wordings once (or read them from `cache`) so
+    every fold reuses them."""
     if not embed_weight():
         return
     texts = [json.loads(line)["text"] for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts += [w.text for w in extra or []]
     if cache and cache.exists() and np.load(cache).shape[0] == len(texts):
         remember_embeddings(texts, np.load(cache))
         return
@@ -83,9 +95,17 @@ def main() -> int:
     ap.add_argument("--embeddings", type=Path, help="cache of the sentences' embeddings (.npy)")
     ap.add_argument("--c", type=float, default=30.0)
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--extra", default=",".join(EXTRA_SOURCES),
+                    help="extra wordings in the training folds: comma-separated sources of "
+                         "understand.events_wordings (story, headline, petr), or 'none'")
+    ap.add_argument("--schemes", default="",
+                    help="comma-separated name prefixes (e.g. main-verb,word-cluster); all when empty")
     args = ap.parse_args()
-    prime_embeddings(args.gold, args.embeddings)
-    result = cross_validate(args.gold, c=args.c)
+    sources = tuple(s for s in args.extra.split(",") if s and s != "none")
+    extra = extra_wordings(sources=sources) if sources else []
+    prime_embeddings(args.gold, args.embeddings, extra)
+    result = cross_validate(args.gold, c=args.c, extra=extra,
+                            only=tuple(s for s in args.schemes.split(",") if s))
     print(format_cv(result))
     if any("probs" in m for m in result["schemes"].values()):
         print(format_sweep(sweep(result)))

@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -227,22 +228,34 @@ def _first_event_classes(docs: list, model: Any) -> list[int]:
     return out
 
 
-def cross_validate(gold_path: Path = DEFAULT_TRAIN, c: float = 30.0, folds: int = 5) -> dict[str, Any]:
+def cross_validate(gold_path: Path = DEFAULT_TRAIN, c: float = 30.0, folds: int = 5,
+                   extra: list | None = None, only: tuple[str, ...] = ()) -> dict[str, Any]:
     """Macro-F1 of the anchor, our classifier and our coder's first event, with folds drawn
     five ways: stratified at random, grouped by near-duplicate, by first country, by main verb
-    and by word cluster (the last two hold out wordings: the honest proxy for the held-out set)."""
+    and by word cluster (the last two hold out wordings: the honest proxy for the held-out set).
+    `extra`: events_wordings.Wording rows added to every training fold (never to a test fold),
+    weighted by events_wordings.SOURCE_WEIGHTS; None: the shipped choice (cameo.EXTRA_SOURCES).
+    `only`: run just the schemes whose names start with one of these (all when empty)."""
     import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import f1_score
     from sklearn.model_selection import GroupKFold, StratifiedGroupKFold, StratifiedKFold
 
-    from newsdesk.understand.cameo import PentaModel, embed_weight, needs_embedding
+    from newsdesk.understand.cameo import PentaModel, embed_weight, needs_embedding, training_wordings
+    from newsdesk.understand.events_wordings import SOURCE_WEIGHTS
     from newsdesk.understand.nlp import parse_many
 
     rows = _load(gold_path)
     texts, y = [_text(r) for r in rows], np.array([int(r["pentaclass"]) for r in rows])
     docs = parse_many(texts, batch_size=64)
+    extra = training_wordings() if extra is None else extra
+    x_sents = [doc[:] for doc in parse_many([w.text for w in extra], batch_size=64)]
+    x_y, x_w = [w.pentaclass for w in extra], [SOURCE_WEIGHTS[w.source] for w in extra]
+
+    def fit(train: Any, embed: float) -> PentaModel:
+        return PentaModel(embed).fit([docs[i][:] for i in train] + x_sents, list(y[train]) + x_y, c=c,
+                                     weights=[1.0] * len(train) + x_w)
     dup = near_duplicate_groups(texts)
     schemes = {
         "stratified": StratifiedKFold(folds, shuffle=True, random_state=0).split(texts, y),
@@ -254,18 +267,21 @@ def cross_validate(gold_path: Path = DEFAULT_TRAIN, c: float = 30.0, folds: int 
             texts, y, word_cluster_groups(texts)),
     }
     result: dict[str, Any] = {"gold": str(gold_path), "sentences": len(rows), "c": c,
-                              "near_duplicate_groups": len(set(dup)), "schemes": {}}
+                              "near_duplicate_groups": len(set(dup)), "schemes": {},
+                              "extra": dict(Counter(w.source for w in extra))}
     cascade = bool(embed_weight())
     for name, splits in schemes.items():
+        if only and not name.startswith(only):
+            continue
         pred = {k: np.full_like(y, -1) for k in ("anchor", "classifier", "coder")}
         probs = {k: np.zeros((len(y), 5)) for k in ("full", "sparse")}
         for train, test in splits:
             vec = TfidfVectorizer()
             lr = LogisticRegression(max_iter=2000).fit(vec.fit_transform([texts[i] for i in train]), y[train])
             pred["anchor"][test] = lr.predict(vec.transform([texts[i] for i in test]))
-            model = PentaModel(embed_weight()).fit([docs[i][:] for i in train], list(y[train]), c=c)
+            model = fit(train, embed_weight())
             if cascade:  # the gate is fitted on the training folds only, like the full model
-                model.gate = PentaModel(0.0).fit([docs[i][:] for i in train], list(y[train]), c=c)
+                model.gate = fit(train, 0.0)
                 probs["sparse"][test] = model.gate.predict_proba([docs[i][:] for i in test])
                 probs["full"][test] = model.predict_proba([docs[i][:] for i in test], cascade=False)
             pred["classifier"][test] = model.predict_proba([docs[i][:] for i in test]).argmax(axis=1)
@@ -286,6 +302,9 @@ def cross_validate(gold_path: Path = DEFAULT_TRAIN, c: float = 30.0, folds: int 
 def format_cv(result: dict[str, Any]) -> str:
     lines = [f"{len(result['schemes'])} fold schemes on {result['gold']} ({result['sentences']} sentences, "
              f"{result['near_duplicate_groups']} near-duplicate groups), macro-F1, C={result['c']}"]
+    if result.get("extra"):
+        lines.append("  extra wordings in every training fold (not in test folds): "
+                     + ", ".join(f"{n} {k}" for k, n in result["extra"].items()))
     for name, m in result["schemes"].items():
         line = (f"  {name:<24} anchor TF-IDF+LR {m['anchor']:.3f}   ours: classifier {m['classifier']:.3f}, "
                 f"coder's first event {m['coder']:.3f}")

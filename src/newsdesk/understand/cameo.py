@@ -349,6 +349,22 @@ def needs_embedding(probs, tau: float | None = None, margin: float | None = None
     return (top2[:, 1] < tau) | (top2[:, 1] - top2[:, 0] < margin)
 
 
+# Extra wordings trained on beside the gold (events_wordings, weighted by its SOURCE_WEIGHTS):
+# none ship, because they hurt. Measured with the extra data in the training folds only (same
+# folds as bench.events.cross_validate), full model alone, macro-F1 main-verb / word-cluster
+# grouped: gold only 0.728 / 0.833; + ngec stories and headlines at weight 0.3: 0.598 / 0.747.
+# The synthetic sentences carry no "statement" class (18% of the gold: statement F1 0.67 ->
+# 0.35) and their document-level labels over-predict verbal cooperation.
+EXTRA_SOURCES: tuple[str, ...] = ()
+
+
+def training_wordings() -> list:
+    """The extra wordings the shipped model is trained with ([] without the codebooks)."""
+    from newsdesk.understand.events_wordings import extra_wordings
+
+    return extra_wordings(sources=EXTRA_SOURCES)
+
+
 class PentaModel:
     """Hashed TF-IDF over lemmas (1-2 grams), lexicon features and character 3-5 grams,
     then multinomial logistic regression. Weights are plain arrays (npz), no pickle.
@@ -402,12 +418,14 @@ class PentaModel:
             blocks.append(csr_matrix(np.asarray(emb, dtype="float64") * self.embed_weight))
         return hstack(blocks).tocsr()
 
-    def fit(self, sents: list, labels: list[int], c: float = 10.0, embeddings=None) -> PentaModel:  # noqa: ANN001
-        """`embeddings`: the sentences' embeddings when the caller has them (else computed)."""
+    def fit(self, sents: list, labels: list[int], c: float = 10.0, embeddings=None,  # noqa: ANN001
+            weights: Sequence[float] | None = None) -> PentaModel:
+        """`embeddings`: the sentences' embeddings when the caller has them (else computed);
+        `weights`: one per sentence (extra wordings count less than gold), else all 1."""
         from sklearn.linear_model import LogisticRegression
 
         x = self._matrix([_views(s) for s in sents], fit=True, embeddings=embeddings)
-        clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit(x, labels)
+        clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit(x, labels, sample_weight=weights)
         self.coef, self.intercept = clf.coef_, clf.intercept_
         return self
 
