@@ -183,8 +183,8 @@ def test_analyze_results_equal_the_contract_dict(shared_dir) -> None:
 
 REGION_PAGE = (
     "<!doctype html><html><body><nav><ul><li><a href='/'>Home</a></li><li><a href='/w'>World</a></li></ul></nav>"
-    "<main><div class='standfirst'><p>The lead sits beside the story's element, not inside it.</p></div>"
-    f"<div class='story'>{BODY}</div></main>"
+    "<main><div class='column'><div class='standfirst'><p>The lead sits beside the story's element, not inside it."
+    f"</p></div><div class='story'>{BODY}</div></div></main>"
     "<footer><p>Copyright the Harbour Times, all rights reserved, every year since 1901.</p></footer>"
     "</body></html>"
 )
@@ -211,15 +211,19 @@ def test_segment_lists_each_block_element_under_its_id() -> None:
 def test_body_region_is_the_parent_of_the_element_holding_the_candidate_text() -> None:
     import numpy as np
 
-    from newsdesk.extract.html import body_region
+    from newsdesk.extract.html import REGION_UP, body_region
 
     blocks, elements = _region_blocks(REGION_PAGE)
     # The story's paragraphs kept, one of them unsure; the lead, menu and footer scored low.
     prob = np.array([0.9 if b.text.startswith("Paragraph") else 0.05 for b in blocks])
     prob[[i for i, b in enumerate(blocks) if b.text.startswith("Paragraph 3")]] = 0.5
     region = body_region(blocks, prob, elements)
-    assert region is not None and region.tag == "main"  # the story's <div> and, one up, the lead beside it
-    # Everything a candidate: <main> holds 90% of it, and one up from there is the whole page.
+    expected = next(e for e in elements if (e.attributes.get("class") or "") == "story")
+    for _ in range(REGION_UP):  # from the story's <div> up to where the lead beside it is inside
+        expected = expected.parent
+    assert region is not None and region.mem_id == expected.mem_id and region.tag in ("div", "main")
+    assert "The lead sits beside" in region.text(deep=True)
+    # Everything a candidate: the column holds 90% of it, and up from there is the whole page.
     prob[:] = 0.9
     assert body_region(blocks, prob, elements) is None
     assert body_region(blocks, np.zeros(len(blocks)), elements) is None
