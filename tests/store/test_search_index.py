@@ -240,3 +240,24 @@ def test_any_typed_query_is_answered_or_refused_with_a_hint(store: Store) -> Non
             assert isinstance(rows, list)
             answered += 1
     assert answered > 100
+
+
+def test_a_lone_prefix_gives_the_same_hits_with_or_without_its_unscored_rest(tmp_path: Path) -> None:
+    """search() skips a prefix's rarer completions when the scored ones fill the page; the answer
+    must be the full query's, hit for hit, whether the page is filled or not."""
+    si.forget_readers()
+    s = open_store(tmp_path / "prefix.db")
+    for i in range(60):  # 16 completions of "par" in many of the first 40 articles; the last 20 hold
+        words = (" ".join(f"par{k}x" for k in range(16) if i % (k + 1) == 0) if i < 40  # one rare one each
+                 else f"par{i}zz")
+        _put(s, i, text=f"Report {i}: {words}.", paragraphs=(f"Report {i}: {words}.",), title=f"Headline {i}")
+    si.sync_search_index(s)
+    reader = si.reader_for(si.db_path_of(s.conn))
+    assert reader is not None
+    assert len(reader.searcher.terms_with_prefix("body", "par", limit=100)) > si.PREFIX_SCORED_TERMS
+    node = Term(("par",), prefix=True)
+    for top in (5, 20, 59, 60, 80):
+        for f in (Filters(), Filters(language="fr")):
+            full = reader._run(reader._query(node, reader.searcher), f, reader.searcher, "relevance", top, None)
+            assert reader.search(node, f, top=top) == full, (top, f)
+    assert len(reader.search(node, Filters(), top=80)) == 60  # the rare completions still match

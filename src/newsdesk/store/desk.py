@@ -683,9 +683,24 @@ def _first(text: str, lower: str, marks: Marks, phrases: bool) -> int:
         pattern = _regex(sources)
         found = pattern.search(text) if pattern else None
         return found.start() if found else -1
-    for start, _ in _matches(lower, terms, words)[:1]:
-        return start
-    return -1
+    return _first_match(lower, terms, words)
+
+
+def _first_match(lower: str, terms: tuple[Term, ...], words: tuple[str, ...]) -> int:
+    """Where `_matches(lower, terms, words)` would start its first match, without finding every
+    occurrence of every word: a common word occurs hundreds of times in a long body and the
+    snippet only needs the first match (this was ~half of a cold search's snippet time)."""
+    nexts = {word: lower.find(word) for word in words}
+    while True:
+        found = [at for at in nexts.values() if at >= 0]
+        if not found:
+            return -1
+        at = min(found)
+        if not (at and _is_word(lower[at - 1])) and any(_term_end(lower, at, term) >= 0 for term in terms):
+            return at
+        for word, pos in nexts.items():  # every word found at this start moves past it
+            if pos == at:
+                nexts[word] = lower.find(word, at + 1)
 
 
 def _snippet(text: str, marks: Marks, width: int = 220) -> str:
