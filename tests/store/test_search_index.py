@@ -261,3 +261,17 @@ def test_a_lone_prefix_gives_the_same_hits_with_or_without_its_unscored_rest(tmp
             full = reader._run(reader._query(node, reader.searcher), f, reader.searcher, "relevance", top, None)
             assert reader.search(node, f, top=top) == full, (top, f)
     assert len(reader.search(node, Filters(), top=80)) == 60  # the rare completions still match
+
+
+@pytest.mark.parametrize("indexed", [True, False])
+def test_a_search_page_says_whether_more_follow_without_reading_the_next_row(store: Store, indexed: bool) -> None:
+    if indexed:
+        si.sync_search_index(store)
+    matches = len(store.desk_search("council", limit=100))  # every article says "the council"
+    assert matches == 80
+    for limit, offset in ((10, 0), (10, 70), (30, 50), (20, 60), (100, 0)):
+        rows, more = store.desk_search_page("council", limit=limit, offset=offset)
+        assert [r["id"] for r in rows] == [r["id"] for r in store.desk_search("council", limit=limit, offset=offset)]
+        assert more == (offset + limit < matches), (limit, offset)
+    with pytest.raises(QueryError):
+        store.desk_search_page("  ")

@@ -35,21 +35,22 @@ def run_search(request: Request, state: DeskState) -> dict[str, Any]:
     limit = int_param(request, "limit", PER_PAGE, 1, 100)
     number = int_param(request, "page", 1, 1, 50)
     results: list[dict[str, Any]] = []
-    cached = False
+    more = cached = False
     if q:
-        results, cached = _cached_search(request, state, (q, filters, sort, limit, number))
+        (results, more), cached = _cached_search(request, state, (q, filters, sort, limit, number))
         if not cached:
             state.index_keeper.poke()  # new articles since the last sync go into the index soon
     return {"query": q, "filters": filters, "sort": sort, "page": number, "limit": limit,
-            "results": results[:limit], "more": len(results) > limit, "cached": cached}
+            "results": results, "more": more, "cached": cached}
 
 
 def _cached_search(request: Request, state: DeskState, key: tuple[str, Filters, str, int, int]
-                   ) -> tuple[list[dict[str, Any]], bool]:
-    """One page of results (rows shared read-only between requests: handlers copy what they change)."""
+                   ) -> tuple[tuple[list[dict[str, Any]], bool], bool]:
+    """One page of results and whether more follow (rows shared read-only between requests:
+    handlers copy what they change)."""
     q, filters, sort, limit, number = key
-    return cached(request, state, ("rows", *key), lambda: state.store().desk_search(
-        q, filters, sort=sort, limit=limit + 1, offset=(number - 1) * limit))
+    return cached(request, state, ("rows", *key), lambda: state.store().desk_search_page(
+        q, filters, sort=sort, limit=limit, offset=(number - 1) * limit))
 
 
 async def cached_answer(request: Request, state: DeskState, key: tuple[Any, ...], compute: Callable[[], T]
