@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from markupsafe import Markup
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
@@ -28,7 +27,8 @@ async def _listing_page(request: Request, filters: Filters, heading: str, kind: 
         hit = desk(request).pages.fresh((request.url.path, request.url.query))
         if hit is not None:
             return HTMLResponse(hit[0], status_code=hit[1])
-    return await run_in_threadpool(_listing_page_in_thread, request, filters, heading, kind, feed, grouped)
+    return await desk(request).in_thread(
+        lambda: _listing_page_in_thread(request, filters, heading, kind, feed, grouped))
 
 
 def _listing_page_in_thread(request: Request, filters: Filters, heading: str, kind: str, feed: str | None,

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
@@ -61,7 +60,7 @@ async def cached_answer(request: Request, state: DeskState, key: tuple[Any, ...]
         hit = state.searches.get(key)
         if hit is not None:
             return hit, True  # type: ignore[no-any-return]
-    value = await run_in_threadpool(compute)
+    value = await state.in_thread(compute)
     state.searches.put(key, value)
     return value, False
 
