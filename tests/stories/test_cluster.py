@@ -74,20 +74,3 @@ def test_cost_does_not_grow_with_unrelated_stories(clusterer: Clusterer) -> None
                          f"district Q{i} with residents of Street{i}.", None, "now")
     found = clusterer.candidates({"marrakesh": 5.0, "earthquake": 3.0}, None)
     assert found == []
-
-
-def test_embeddings_are_stored_compactly_and_read_back_when_switched_on(clusterer: Clusterer,
-                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    from newsdesk.stories import embedding
-
-    if not embedding.available():
-        pytest.skip("the embedding model package is not installed")
-    monkeypatch.setattr(embedding, "ENABLED", True)
-    stories = _feed(clusterer, QUAKE[:2] + ELECTION[:1])
-    blobs = [r[0] for r in clusterer.conn.execute("SELECT embedding FROM story_articles ORDER BY article_id")]
-    assert [len(b) for b in blobs] == [384 * 2] * 3  # float16
-    sides = clusterer.member_sides([stories[0]])[stories[0]]
-    assert all(s.embedding is not None and abs(float(s.embedding @ s.embedding) - 1.0) < 1e-2 for s in sides)
-    same = float(sides[0].embedding @ sides[1].embedding)  # type: ignore[operator]
-    election = clusterer.member_sides([stories[2]])[stories[2]][0].embedding
-    assert same > float(sides[0].embedding @ election)  # type: ignore[operator]

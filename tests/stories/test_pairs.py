@@ -79,27 +79,3 @@ def test_probability_matrix_agrees_with_marks() -> None:
         for j in range(len(sides)):
             if i != j:
                 assert abs(matrix[i, j] - pairs.same_story(sides[i], sides[j])) < 1e-9
-
-
-def test_embedding_cosine_is_used_only_when_both_sides_carry_one(monkeypatch) -> None:
-    import dataclasses
-
-    import numpy as np
-
-    monkeypatch.setattr(pairs, "EMB_WEIGHTS", (*pairs.PAIR_WEIGHTS, 4.0))
-    monkeypatch.setattr(pairs, "EMB_BIAS", pairs.PAIR_BIAS - 2.0)
-    base = _sides([ELECTION[0], QUAKE[0], STRIKE[0]], [None, None, None])
-    e1, e2 = np.eye(3, dtype=np.float32)[0], np.eye(3, dtype=np.float32)[1]
-    sides = [dataclasses.replace(base[0], embedding=e1), dataclasses.replace(base[1], embedding=e1),
-             dataclasses.replace(base[2], embedding=e2), base[0]]
-    assert len(pairs.features_of(sides[0], sides[1])) == 14
-    assert len(pairs.features_of(sides[0], sides[3])) == 13
-    # Same features but the embeddings agree (cosine 1) in one pair and not (0) in the other.
-    assert pairs.same_story(sides[0], sides[1]) > pairs.same_story(dataclasses.replace(sides[0], embedding=e2),
-                                                                   sides[1])
-    assert pairs.same_story(sides[3], sides[1]) == pairs.probability(pairs.pair_features(sides[3], sides[1]))
-    matrix = pairs.probability_matrix(sides)
-    for i in range(len(sides)):
-        for j in range(len(sides)):
-            if i != j:
-                assert abs(matrix[i, j] - pairs.same_story(sides[i], sides[j])) < 1e-6

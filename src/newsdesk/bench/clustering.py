@@ -128,10 +128,9 @@ GRID: dict[str, tuple[Any, ...]] = {"LOCAL_THRESHOLD": (0.3, 0.45)}
 @contextmanager
 def settings(values: dict[str, Any]) -> Iterator[None]:
     """Temporarily set the clusterer's tuned constants (module attributes)."""
-    from newsdesk.stories import embedding as embedding_mod
     from newsdesk.stories import pairs as pairs_mod
 
-    modules = (cluster_mod, repair_mod, features_mod, pairs_mod, embedding_mod)
+    modules = (cluster_mod, repair_mod, features_mod, pairs_mod)
     saved = {(m, k): getattr(m, k) for m in modules for k in values if hasattr(m, k)}
     try:
         for (m, k) in saved:
@@ -170,8 +169,8 @@ def tune(paths: list[Path], folds: int = 4, seed: int = 0,
     files = {str(p): (scorer(p), deal(load_docs(p), folds, seed)) for p in paths}
     chosen: list[dict[str, Any]] = []
     for f in range(folds):
-        model = fit_pairs([part for _, parts in files.values() for g, part in enumerate(parts) if g != f])
-        with settings(model):
+        weights, bias = fit_pairs([part for _, parts in files.values() for g, part in enumerate(parts) if g != f])
+        with settings({"PAIR_WEIGHTS": weights, "PAIR_BIAS": bias}):
             train = []
             for point in points if len(points) > 1 else []:  # one point: nothing to choose
                 with settings(point):
@@ -180,7 +179,7 @@ def tune(paths: list[Path], folds: int = 4, seed: int = 0,
             best = points[max(range(len(points)), key=train.__getitem__)] if train else points[0]
             with settings(best):
                 held = {name: _f1(parts[f], score, seed) for name, (score, parts) in files.items()}
-        chosen.append({"fold": f, "values": best, "pair_model": model, "held_out_F1": held})
+        chosen.append({"fold": f, "values": best, "pair_weights": weights, "pair_bias": bias, "held_out_F1": held})
     cv = {name: sum(c["held_out_F1"][name] for c in chosen) / folds for name in files}
     return {"grid": grid, "folds": chosen, "cv_F1": cv}
 
@@ -197,7 +196,7 @@ def pair_sides(docs: Docs) -> list[Any]:
     """Every document as the pair model sees it once the whole file is stored (IDF over the file)."""
     from collections import Counter
 
-    from newsdesk.stories import embedding, pairs
+    from newsdesk.stories import pairs
     from newsdesk.stories.cluster import ARTICLE_TERMS, idf
     from newsdesk.stories.features import article_when, marks, terms, tf_weights
 
@@ -205,9 +204,8 @@ def pair_sides(docs: Docs) -> list[Any]:
     df = Counter(t for w in weights for t in w)
     idfs = {t: idf(c, len(docs)) for t, c in df.items()}
     whens = [article_when(d.get("date"), d.get("text")) for d in docs]
-    vectors = [embedding.from_bytes(embedding.article_vector(d.get("title"), d.get("text"))) for d in docs]
     return [pairs.side(dict(Counter(w).most_common(ARTICLE_TERMS)) | marks(d.get("title"), d.get("text"), when),
-                       idfs, when, v) for w, d, when, v in zip(weights, docs, whens, vectors, strict=True)]
+                       idfs, when) for w, d, when in zip(weights, docs, whens, strict=True)]
 
 
 def pair_table(docs: Docs, cross_share: float = 0.05,
@@ -225,58 +223,40 @@ def pair_table(docs: Docs, cross_share: float = 0.05,
         same_topic = docs[i].get("topic_id") == docs[j].get("topic_id")
         if not same_topic and rng.random() >= cross_share:
             continue
-        X.append(pairs.features_of(sides[i], sides[j]))
+        X.append(pairs.pair_features(sides[i], sides[j]))
         y.append(int(docs[i]["cluster_id"] == docs[j]["cluster_id"]))
         unit.append(f"{units[i]}|{units[j]}")
     return X, y, unit
 
 
-PairModel = dict[str, Any]  # PAIR_WEIGHTS, PAIR_BIAS, EMB_WEIGHTS, EMB_BIAS: the module attributes of pairs
+def fit_pairs(parts: list[Docs], seed: int = 0) -> tuple[tuple[float, ...], float]:
+    """The pair model's logistic regression fitted on the pairs within each part."""
+    from sklearn.linear_model import LogisticRegression
 
-
-def fit_pairs(parts: list[Docs], seed: int = 0) -> PairModel:
-    """The pair model's two logistic regressions fitted on the pairs within each part.
-
-    Without embeddings on every pair (13 features); with the embedding cosine on the pairs where
-    both sides carry one (14). With no embeddings at all, the second is the first plus a zero weight.
-    """
     X: list[list[float]] = []
     y: list[int] = []
     for part in parts:
         px, py, _ = pair_table(part, seed=seed)
         X += px
         y += py
-    base = _fit([x[:13] for x in X], y)
-    with_embedding = [(x, label) for x, label in zip(X, y, strict=True) if len(x) > 13]
-    emb = _fit([x for x, _ in with_embedding], [label for _, label in with_embedding]) if with_embedding else (
-        (*base[0], 0.0), base[1])
-    return {"PAIR_WEIGHTS": base[0], "PAIR_BIAS": base[1], "EMB_WEIGHTS": emb[0], "EMB_BIAS": emb[1]}
-
-
-def _fit(X: list[list[float]], y: list[int]) -> tuple[tuple[float, ...], float]:
-    from sklearn.linear_model import LogisticRegression
-
     model = LogisticRegression(max_iter=2000).fit(X, y)
     return tuple(round(float(w), 3) for w in model.coef_[0]), round(float(model.intercept_[0]), 3)
 
 
 def train_pairs(paths: list[Path], folds: int = 4, seed: int = 0) -> dict[str, Any]:
-    """Fit the pair model on every file; held-out log-loss over topic folds beside the fit.
-
-    The held-out pairs are scored as the clusterer scores them (`pairs.probability`: the model
-    with the embedding cosine where both sides carry one, else the one without).
-    """
-    import math
-
-    from newsdesk.stories import pairs
+    """Fit the pair model on every file; held-out log-loss over topic folds beside the fit."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import log_loss
 
     dealt = [deal(load_docs(p), folds, seed) for p in paths]
     tables = [[pair_table(part, seed=seed)[:2] for part in parts] for parts in dealt]
     held = []
     for f in range(folds):
-        with settings(fit_pairs([part for parts in dealt for g, part in enumerate(parts) if g != f], seed)):
-            losses = [-math.log(max(1e-15, p if label else 1.0 - p))
-                      for file in tables for x, label in zip(*file[f], strict=True)
-                      for p in (pairs.probability(x),)]
-        held.append(round(sum(losses) / len(losses), 4))
-    return {"cv_log_loss": held, "model": fit_pairs([load_docs(p) for p in paths], seed)}
+        train = [t for file in tables for g, t in enumerate(file) if g != f]
+        test = [file[f] for file in tables]
+        model = LogisticRegression(max_iter=2000).fit(sum((t[0] for t in train), []), sum((t[1] for t in train), []))
+        ty = sum((t[1] for t in test), [])
+        held.append(round(float(log_loss(ty, model.predict_proba(sum((t[0] for t in test), []))[:, 1],
+                                         labels=[0, 1])), 4))
+    weights, bias = fit_pairs([load_docs(p) for p in paths], seed)
+    return {"cv_log_loss": held, "weights": weights, "bias": bias}

@@ -34,7 +34,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from newsdesk.stories import embedding, pairs
+from newsdesk.stories import pairs
 from newsdesk.stories.features import When, marks, terms, tf_weights
 
 # The mean same-event probability (pair model) a story needs for an article to join it. Chosen on the
@@ -105,16 +105,14 @@ class Clusterer:
         idfs = self.idfs(weights, n)
         vector = {t: w * idfs[t] for t, w in weights.items()}
         said = marks(title, text, when)
-        blob = embedding.article_vector(title, text)
-        me = pairs.side(dict(Counter(weights).most_common(ARTICLE_TERMS)) | said, idfs, when,
-                        embedding.from_bytes(blob))
+        me = pairs.side(dict(Counter(weights).most_common(ARTICLE_TERMS)) | said, idfs, when)
         best, score = self._best_story(vector, idfs, when, me, n)
         if best is None or score < self.join_threshold:
             best = self._open_story(title, when, now)
             similarity = None
         else:
             similarity = score
-        self._add_to_story(best, article_id, weights, when, similarity, title, now, said, blob)
+        self._add_to_story(best, article_id, weights, when, similarity, title, now, said)
         return Assignment(article_id, best.id, similarity, similarity is None)
 
     def idfs(self, terms_: Iterable[str], n: int | None = None) -> dict[str, float]:
@@ -223,16 +221,15 @@ class Clusterer:
         if not story_ids:
             return {}
         rows = self.conn.execute(
-            "SELECT story_id, terms, day, slack, embedding FROM (SELECT story_id, terms, day, slack, embedding,"
-            " row_number() OVER"
+            "SELECT story_id, terms, day, slack FROM (SELECT story_id, terms, day, slack, row_number() OVER"
             " (PARTITION BY story_id ORDER BY article_id DESC) AS rank FROM story_articles WHERE article_id != ?"
             f" AND story_id IN ({','.join('?' * len(story_ids))})) WHERE rank <= ?",
             (exclude, *story_ids, MEMBERS)).fetchall()
-        parsed = [(r[0], json.loads(r[1]), None if r[2] is None else When(r[2], r[3]), r[4]) for r in rows]
-        idfs = self.idfs({t for _, weights, _, _ in parsed for t in weights}, n)
+        parsed = [(r[0], json.loads(r[1]), None if r[2] is None else When(r[2], r[3])) for r in rows]
+        idfs = self.idfs({t for _, weights, _ in parsed for t in weights}, n)
         out: dict[int, list[pairs.Side]] = {}
-        for story_id, weights, when, blob in parsed:
-            out.setdefault(story_id, []).append(pairs.side(weights, idfs, when, embedding.from_bytes(blob)))
+        for story_id, weights, when in parsed:
+            out.setdefault(story_id, []).append(pairs.side(weights, idfs, when))
         return out
 
     def _open_story(self, title: str | None, when: When | None, now: str) -> StoryState:
@@ -244,7 +241,7 @@ class Clusterer:
 
     def _add_to_story(self, story: StoryState, article_id: int, weights: dict[str, float], when: When | None,
                       similarity: float | None, title: str | None, now: str,
-                      said: dict[str, float] | None = None, blob: bytes | None = None) -> None:
+                      said: dict[str, float] | None = None) -> None:
         for t, w in weights.items():
             story.terms[t] = story.terms.get(t, 0.0) + w
         story.size += 1
@@ -257,9 +254,9 @@ class Clusterer:
         # The stored weights carry the article's `marks` at weight 0 for the pair model.
         kept = dict(Counter(weights).most_common(ARTICLE_TERMS)) | (said or {})
         self.conn.execute("INSERT OR REPLACE INTO story_articles(article_id, story_id, similarity, day, slack,"
-                          " terms, embedding) VALUES (?,?,?,?,?,?,?)",
+                          " terms) VALUES (?,?,?,?,?,?)",
                           (article_id, story.id, similarity, when.day if when else None,
-                           when.slack if when else 0.0, json.dumps(kept), blob))
+                           when.slack if when else 0.0, json.dumps(kept)))
 
     def _forget_article(self, article_id: int, now: str) -> None:
         """Take an article out of its story before it is assigned again (an updated article)."""

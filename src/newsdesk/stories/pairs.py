@@ -17,9 +17,9 @@ term weights (`features.terms`, top `ARTICLE_TERMS` kept) and dates:
   more between two long articles than between a short and a long one;
 - how many names (capitalised-word features) they share (log1p).
 
-Tried and kept switched off (session 4): the cosine of the two articles' headline-and-lead sentence
-embeddings (all-MiniLM-L6-v2, `newsdesk.stories.embedding`) as a 14th feature, with its own fitted
-weights (`EMB_WEIGHTS`) for pairs where both carry one. Same-topic pairs got better (held-out log-loss
+Tried and dropped (session 4): the cosine of the two articles' headline-and-lead sentence
+embeddings (all-MiniLM-L6-v2, `newsdesk.understand.embed`) as a 14th feature, with its own fitted
+weights for pairs where both carry one (commit fbe0cad has the code). Same-topic pairs got better (held-out log-loss
 over ECB+ topic folds 0.313 -> 0.291, AUC 0.945 -> 0.951), but clustering got worse: CV B³ over
 topics ECB+ 0.9224 -> 0.9041 (600 characters of lead) / 0.9167 (200), and 0.9158 with higher
 thresholds; GVC 0.9939 -> 0.976 / 0.9939. The embedding brings same-topic sub-events (the two
@@ -61,10 +61,6 @@ from newsdesk.stories.features import When
 # fails tests/stories/test_pairs.py::test_years_apart_lowers_the_probability; kept as fitted in session 3.
 PAIR_WEIGHTS = (5.177, 6.408, 4.882, 4.244, -0.102, -0.643, 0.777, -0.975, -0.036, -2.448, 0.443, -0.735, 0.668)
 PAIR_BIAS = 6.267
-# The same model with a 14th feature, the cosine of the two articles' headline-and-lead sentence
-# embeddings (`newsdesk.stories.embedding`), used for a pair when both sides carry one. Fitted the same way.
-EMB_WEIGHTS: tuple[float, ...] = (*PAIR_WEIGHTS, 0.0)
-EMB_BIAS = PAIR_BIAS
 
 
 @dataclass(frozen=True)
@@ -77,7 +73,6 @@ class Side:
     years: frozenset[str] = frozenset()
     weekdays: frozenset[str] = frozenset()
     months: frozenset[str] = frozenset()
-    embedding: np.ndarray | None = None  # unit vector (float32), see newsdesk.stories.embedding
 
 
 def _kind(term: str) -> int:
@@ -85,8 +80,7 @@ def _kind(term: str) -> int:
     return 1 if term.startswith("@") else 2
 
 
-def side(weights: dict[str, float], idfs: dict[str, float], when: When | None,
-         embedding: np.ndarray | None = None) -> Side:
+def side(weights: dict[str, float], idfs: dict[str, float], when: When | None) -> Side:
     """`weights` may carry `features.marks` (`#y...`, `#w...`): they become the side's years and weekdays."""
     vector = {t: w * idfs.get(t, 1.0) for t, w in weights.items() if not t.startswith("#")}
     years = frozenset(t for t in weights if t.startswith("#y"))
@@ -100,7 +94,7 @@ def side(weights: dict[str, float], idfs: dict[str, float], when: When | None,
             sums[3] += sq
     norms = (math.sqrt(sums[0]), math.sqrt(sums[1]), math.sqrt(sums[2]), math.sqrt(sums[3]))
     months = frozenset(t for t in weights if t.startswith("#m"))
-    return Side(vector, norms, when, years, weekdays, months, embedding)
+    return Side(vector, norms, when, years, weekdays, months)
 
 
 def _conflict(a: frozenset[str], b: frozenset[str]) -> float:
@@ -141,26 +135,12 @@ def group_scores(me: Side, groups: dict[int, list[Side]]) -> dict[int, float]:
 
 
 def probability(features: list[float]) -> float:
-    """13 features: the model without embeddings; 14 (the embedding cosine last): the model with."""
-    weights, bias = (PAIR_WEIGHTS, PAIR_BIAS) if len(features) == len(PAIR_WEIGHTS) else (EMB_WEIGHTS, EMB_BIAS)
-    z = bias + sum(w * x for w, x in zip(weights, features, strict=True))
+    z = PAIR_BIAS + sum(w * x for w, x in zip(PAIR_WEIGHTS, features, strict=True))
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def embedding_cosine(a: Side, b: Side) -> float | None:
-    if a.embedding is None or b.embedding is None:
-        return None
-    return float(a.embedding @ b.embedding)
-
-
-def features_of(a: Side, b: Side) -> list[float]:
-    """`pair_features`, plus the embedding cosine when both sides carry an embedding."""
-    cosine = embedding_cosine(a, b)
-    return pair_features(a, b) + ([] if cosine is None else [cosine])
-
-
 def same_story(a: Side, b: Side) -> float:
-    return probability(features_of(a, b))
+    return probability(pair_features(a, b))
 
 
 def _overlaps(marks: list[frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:
@@ -176,20 +156,6 @@ def _overlaps(marks: list[frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:
 
 def probability_matrix(sides: list[Side]) -> np.ndarray:
     """`same_story` for every pair of `sides` at once (sparse products; the repair pass's hot loop)."""
-    z = _logits(sides, PAIR_WEIGHTS, PAIR_BIAS)
-    has = np.array([s.embedding is not None for s in sides], dtype=bool)
-    if has.any():
-        both = has[:, None] & has[None, :]
-        dim = next(len(s.embedding) for s in sides if s.embedding is not None)
-        blank = np.zeros(dim, dtype=np.float32)
-        vectors = np.stack([blank if s.embedding is None else s.embedding for s in sides])
-        with_embedding = _logits(sides, EMB_WEIGHTS, EMB_BIAS) + EMB_WEIGHTS[-1] * (vectors @ vectors.T)
-        z = np.where(both, with_embedding, z)
-    return 1.0 / (1.0 + np.exp(-z))
-
-
-def _logits(sides: list[Side], weights: tuple[float, ...], bias: float) -> np.ndarray:
-    """The logit of the pair model's first 13 features for every pair (`weights` may be longer)."""
     from scipy.sparse import csr_matrix
 
     n = len(sides)
@@ -203,26 +169,26 @@ def _logits(sides: list[Side], weights: tuple[float, ...], bias: float) -> np.nd
     matrix = csr_matrix((vals, (rows, cols)), shape=(n, len(columns)))
     names = np.array([t.startswith("@") for t in columns], dtype=bool)
     numbers = np.array([t.startswith("@") and t[1:2].isdigit() for t in columns], dtype=bool)
-    z = np.full((n, n), bias)
+    z = np.full((n, n), PAIR_BIAS)
     for k, mask in enumerate((None, names, ~names, numbers)):
         part = matrix if mask is None else matrix[:, np.flatnonzero(mask)]
         norms = np.array([s.norms[k] for s in sides])
         outer = np.outer(norms, norms)
         dots = (part @ part.T).toarray()
-        z += weights[k] * np.divide(dots, outer, out=np.zeros_like(dots), where=outer > 0)
+        z += PAIR_WEIGHTS[k] * np.divide(dots, outer, out=np.zeros_like(dots), where=outer > 0)
     days = np.array([s.when.day if s.when else np.nan for s in sides])
     slack = np.array([s.when.slack if s.when else 0.0 for s in sides])
     gap = np.abs(days[:, None] - days[None, :]) - slack[:, None] - slack[None, :]
-    z += weights[4] * np.nan_to_num(np.log1p(np.maximum(gap, 0.0)), nan=0.0)
+    z += PAIR_WEIGHTS[4] * np.nan_to_num(np.log1p(np.maximum(gap, 0.0)), nan=0.0)
     sizes = np.log1p(np.array([len(s.vector) for s in sides], dtype=np.float64))
-    z += weights[8] * np.minimum(sizes[:, None], sizes[None, :])
-    z += weights[9] * np.maximum(sizes[:, None], sizes[None, :])
+    z += PAIR_WEIGHTS[8] * np.minimum(sizes[:, None], sizes[None, :])
+    z += PAIR_WEIGHTS[9] * np.maximum(sizes[:, None], sizes[None, :])
     named = (matrix[:, np.flatnonzero(names & ~numbers)] != 0).astype(np.float64)
-    z += weights[10] * np.log1p((named @ named.T).toarray())
+    z += PAIR_WEIGHTS[10] * np.log1p((named @ named.T).toarray())
     for k, shared_k, marks in ((5, 6, [s.years for s in sides]), (7, None, [s.weekdays for s in sides]),
                                (11, 12, [s.months for s in sides])):
         shared, both = _overlaps(marks)
-        z += weights[k] * (both & ~shared)
+        z += PAIR_WEIGHTS[k] * (both & ~shared)
         if shared_k is not None:
-            z += weights[shared_k] * shared
-    return z
+            z += PAIR_WEIGHTS[shared_k] * shared
+    return 1.0 / (1.0 + np.exp(-z))

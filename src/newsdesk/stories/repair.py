@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsdesk.stories import embedding, pairs
+from newsdesk.stories import pairs
 from newsdesk.stories.cluster import SCORED, Clusterer, StoryState
 from newsdesk.stories.features import When
 
@@ -109,8 +109,7 @@ def recluster(clusterer: Clusterer, story_id: int, now: str) -> int:
     if len(members) < 2 or len(members) > LOCAL_MAX:
         return 0
     idfs = clusterer.idfs({t for _, m in members for t in m[1]})
-    sides = [pairs.side(m[1], idfs, None if m[2] is None else When(m[2], m[3]), embedding.from_bytes(m[4]))
-             for _, m in members]
+    sides = [pairs.side(m[1], idfs, None if m[2] is None else When(m[2], m[3])) for _, m in members]
     labels = average_link_labels(sides, LOCAL_THRESHOLD)
     return _relabel(clusterer, [(sid, m[0]) for sid, m in members], labels, now)
 
@@ -168,13 +167,13 @@ def _reassign(clusterer: Clusterer, story_id: int, now: str) -> int:
     members beats its own story's by `MOVE_MARGIN` (and reaches the join threshold) moves.
     """
     moved = 0
-    for article_id, weights, day, slack, blob in _members(clusterer, story_id):
+    for article_id, weights, day, slack in _members(clusterer, story_id):
         story = _alive(clusterer, story_id)
         if story is None:
             break
         when = None if day is None else When(day, slack)
         idfs = clusterer.idfs(weights)
-        me = pairs.side(weights, idfs, when, embedding.from_bytes(blob))
+        me = pairs.side(weights, idfs, when)
         vector = {t: w * idfs[t] for t, w in weights.items()}
         others = clusterer.ranked_stories(vector, idfs, when, exclude=story_id)
         groups = clusterer.member_sides([story_id, *(o.id for o in others)], exclude=article_id)
@@ -270,13 +269,10 @@ def merge_into(clusterer: Clusterer, keep: StoryState, gone: StoryState, now: st
     label_articles(conn, keep.id)
 
 
-Member = tuple[int, dict[str, float], float | None, float, bytes | None]  # article, terms, day, slack, embedding
-
-
-def _members(clusterer: Clusterer, story_id: int) -> list[Member]:
-    rows = clusterer.conn.execute("SELECT article_id, terms, day, slack, embedding FROM story_articles"
-                                  " WHERE story_id = ? ORDER BY article_id", (story_id,)).fetchall()
-    return [(r[0], json.loads(r[1]), r[2], r[3], r[4]) for r in rows]
+def _members(clusterer: Clusterer, story_id: int) -> list[tuple[int, dict[str, float], float | None, float]]:
+    rows = clusterer.conn.execute("SELECT article_id, terms, day, slack FROM story_articles WHERE story_id = ?"
+                                  " ORDER BY article_id", (story_id,)).fetchall()
+    return [(r[0], json.loads(r[1]), r[2], r[3]) for r in rows]
 
 
 def _two_groups(vectors: list[dict[str, float]]) -> tuple[list[int], float] | None:
@@ -304,9 +300,9 @@ def _try_split(clusterer: Clusterer, story_id: int, now: str) -> int:
     if story is None or story.size < SPLIT_MIN:
         return 0
     members = _members(clusterer, story_id)
-    vocabulary = {t for _, terms, _, _, _ in members for t in terms}
+    vocabulary = {t for _, terms, _, _ in members for t in terms}
     idfs = clusterer.idfs(vocabulary)
-    vectors = [{t: w * idfs[t] for t, w in terms.items()} for _, terms, _, _, _ in members]
+    vectors = [{t: w * idfs[t] for t, w in terms.items()} for _, terms, _, _ in members]
     cut = _two_groups(vectors)
     if cut is None:
         return 0
@@ -319,7 +315,8 @@ def _try_split(clusterer: Clusterer, story_id: int, now: str) -> int:
     return 1
 
 
-def _move_out(clusterer: Clusterer, story: StoryState, moving: list[Member], now: str) -> None:
+def _move_out(clusterer: Clusterer, story: StoryState, moving: list[tuple[int, dict[str, float], float | None, float]],
+              now: str) -> None:
     conn = clusterer.conn
     cur = conn.execute("INSERT INTO stories(headline, size, created_at, updated_at) VALUES (?, 0, ?, ?)",
                        (story.headline, now, now))
@@ -342,7 +339,7 @@ def rebuild(clusterer: Clusterer, story: StoryState, now: str) -> None:
     """Recompute a story's centroid, size and days from its articles."""
     members = _members(clusterer, story.id)
     story.terms, story.size = {}, len(members)
-    for _, terms, _, _, _ in members:
+    for _, terms, _, _ in members:
         for t, w in terms.items():
             if w:  # an article's zero-weight `marks` are for the pair model, not the centroid
                 story.terms[t] = story.terms.get(t, 0.0) + w
