@@ -13,6 +13,7 @@ import json
 import os
 import tempfile
 from array import array
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +51,66 @@ def load_identifier(cache: Path | None) -> Any:
         if folder:
             _write_unpacked(folder, parts)
     ptc, pc, classes, nextmove, row, output = parts
+    if (py3langid.__version__, stat.st_size) in WINDOW_CHECKED:
+        return _window_class()(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
     return LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
+
+
+# py3langid finds a text's features by walking an Aho-Corasick automaton over its bytes, one byte
+# at a time in Python (~0.3 us a byte, most of a classification). A state of that automaton is the
+# longest suffix of the text read so far that is a prefix of some feature, so it depends only on
+# the last WINDOW bytes, WINDOW being the deepest state's depth: the state at every position is
+# then the walk from the start state over the WINDOW bytes ending there, which numpy takes for
+# all positions at once in WINDOW gathers. The same states in the same order give the same
+# feature list, the same counts and so the same scores. The depth is a property of the model:
+# 6 for py3langid 0.4.0's bundled model (breadth first from the start state; checked again by
+# tests/extract/test_language_window.py), so the walk is used only for that model file.
+WINDOW = 6
+WINDOW_CHECKED = frozenset({("0.4.0", 4586720)})  # (py3langid version, bundled model's bytes)
+
+
+@functools.lru_cache(maxsize=1)
+def _window_class() -> type:
+    """Built on first use: py3langid is imported only when a language is asked for."""
+    from py3langid.langid import LanguageIdentifier
+
+    class WindowIdentifier(LanguageIdentifier):  # type: ignore[misc]
+        """py3langid's identifier, its feature walk done WINDOW bytes at a time for every position."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._np_nextmove = _numpy_view(self.tk_nextmove)
+            self._np_rowbase = _numpy_view(self.tk_row).astype(np.intp) << 8
+            self._np_output = np.asarray(self.tk_output, dtype=np.intp)
+
+        def _raw_score(self, text: bytes) -> Any:
+            visits = window_visits(self._np_nextmove, self._np_rowbase, self._np_output, text)
+            if visits is None:  # no features: py3langid's own fill
+                return super()._raw_score(text)
+            return self._sparse_score(visits, self.nb_ptc)
+
+    return WindowIdentifier
+
+
+def _numpy_view(values: Any) -> np.ndarray:
+    """A stdlib array (or list, from py3langid's own loader) as a numpy array, without a copy if possible."""
+    if isinstance(values, array):
+        return np.frombuffer(values, dtype=np.dtype(values.typecode))
+    return np.asarray(values)
+
+
+def window_visits(nextmove: np.ndarray, rowbase: np.ndarray, output: np.ndarray, text: bytes) -> Counter[int] | None:
+    """py3langid's `visit_counts(nextmove, rowbase, output, text)`, for a model whose states are at most
+    WINDOW deep: the same Counter, its features in the same (first seen) order."""
+    codes = np.frombuffer(text, dtype=np.uint8).astype(np.intp)
+    n = len(codes)
+    states = np.zeros(n, dtype=np.intp)
+    for lag in range(WINDOW - 1, -1, -1):  # position i reads byte i - lag; before the text: the start state
+        if lag < n:
+            states[lag:] = nextmove[rowbase[states[lag:]] + codes[:n - lag]]
+    features = output[states]
+    found = features[features >= 0].tolist()
+    return Counter(found) if found else None
 
 
 _ARRAYS = ("ptc", "pc", "nextmove", "row", "output")
