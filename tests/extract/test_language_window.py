@@ -61,3 +61,16 @@ def test_same_answers_as_py3langid_identifier() -> None:
                                norm_probs=True, tk_row=ours.tk_row)
     for text in ("Le gouvernement a annoncé mardi une nouvelle loi.", "El presidente habló ayer", "x", ""):
         assert ours.classify(text) == stock.classify(text)
+
+
+def test_float32_table_scores_equal_the_float16_table_to_the_bit(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    half = language.load_identifier(None)  # the bundled file: float16 table
+    single = language.load_identifier(tmp_path)  # the cache: float32 table beside it
+    assert half.nb_ptc.dtype == np.float16 and single.nb_ptc.dtype == np.float32
+    rng = random.Random(11)
+    texts = ["The talks were meant to address the root causes of their strained relationship.",
+             "Die Bundesregierung hat am Dienstag eine neue Rentenreform angekündigt.", "中国国家主席今天在北京会见了"]
+    texts += ["".join(chr(rng.randrange(32, 0x3000)) for _ in range(rng.randrange(1, 250))) for _ in range(300)]
+    for text in texts:
+        assert np.array_equal(half._decide(text).view(np.uint32), single._decide(text).view(np.uint32))
+    assert language.load_identifier(tmp_path).nb_ptc.dtype == np.float32  # read back from the cache

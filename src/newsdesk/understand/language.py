@@ -51,9 +51,34 @@ def load_identifier(cache: Path | None) -> Any:
         if folder:
             _write_unpacked(folder, parts)
     ptc, pc, classes, nextmove, row, output = parts
+    if folder:
+        ptc = _float32_table(folder, ptc)
     if (py3langid.__version__, stat.st_size) in WINDOW_CHECKED:
         return _window_class()(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
     return LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
+
+
+def _float32_table(folder: Path, ptc: np.ndarray) -> np.ndarray:
+    """The model's feature-by-language table as float32, kept beside the float16 one in `folder`.
+
+    py3langid scores a text as `log1p(counts) @ ptc[features]`: with the float16 table numpy first
+    converts the rows to float32 (~2 ns an entry, 70% of the product's time), then multiplies.
+    Converting once gives the same float32 operands, so the same scores to the bit (checked on 8,670
+    texts and random byte strings; tests/extract/test_language_window.py): 0.07 -> 0.01 ms a
+    classification, for a 57 MB file memory-mapped, so shared by every process. Without a
+    writable folder the float16 table stays (same answers, slower)."""
+    if ptc.dtype == np.float32:
+        return ptc
+    path = folder / "ptc32.npy"
+    try:
+        if not path.exists():
+            partial = folder / f".ptc32-{os.getpid()}.npy"
+            np.save(partial, np.asarray(ptc, dtype=np.float32))
+            os.replace(partial, path)  # readers never see half a table
+        table = np.load(path, mmap_mode="r")
+    except (OSError, ValueError):
+        return ptc
+    return np.asarray(table) if table.shape == ptc.shape and table.dtype == np.float32 else ptc
 
 
 # py3langid finds a text's features by walking an Aho-Corasick automaton over its bytes, one byte
