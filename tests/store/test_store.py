@@ -141,3 +141,20 @@ def test_processes_opening_a_new_store_at_once_apply_each_migration_once(tmp_pat
     conn = sqlite3.connect(path)
     names = [r[0] for r in conn.execute("SELECT name FROM schema_migrations")]
     assert len(names) == len(set(names)) and "030_inputs_forget_deleted_articles.sql" in names
+
+
+def test_a_retired_migration_applied_earlier_does_not_block_opening(tmp_path):
+    """A store that applied a migration later taken out of newsdesk still opens; an unknown one does not."""
+    path = tmp_path / "n.db"
+    open_store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO schema_migrations(name, applied_at) VALUES ('020_story_embeddings.sql', 'then')")
+    conn.commit()
+    conn.close()
+    open_store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO schema_migrations(name, applied_at) VALUES ('029_from_the_future.sql', 'then')")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="does not know"):
+        open_store(path)

@@ -46,11 +46,17 @@ def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
     return conn
 
 
+# Migrations that were once on main and were taken out again. A database that applied one is not
+# "newer than this newsdesk": what it added is unused and harmless, so it opens as usual.
+# 020_story_embeddings.sql: a story_articles.embedding column for a pair feature that was dropped.
+RETIRED_MIGRATIONS = frozenset({"020_story_embeddings.sql"})
+
+
 def migrate(conn: sqlite3.Connection) -> int:
     """Apply pending migrations; return the schema version (the highest number applied)."""
     migrations = _migrations()
     applied = _applied(conn, migrations)
-    unknown = applied - {name for _, name, _ in migrations}
+    unknown = applied - {name for _, name, _ in migrations} - RETIRED_MIGRATIONS
     version, latest = conn.execute("PRAGMA user_version").fetchone()[0], migrations[-1][0] if migrations else 0
     if version > latest:
         raise StoreError(f"database schema version {version} is newer than this newsdesk ({latest}); upgrade newsdesk")
