@@ -197,7 +197,7 @@ def base_features(blocks: list[Block]) -> np.ndarray:
     columns = text_columns + [
         np.arange(n) / n, before / max(1, int(chars.sum())), ints[:, 4].astype(np.float64),
         np.array([seen[t] > 1 for t in texts], dtype=np.float64), is_prose.astype(np.float64)]
-    context = _context_columns(blocks, prose, max(1, total_prose), best, major, core)
+    context = _context_columns(blocks, prose, max(1, total_prose), best, major, core, depth)
     n_tags = len(TAG_GROUPS) + 1
     onehot = np.zeros((n, n_tags))
     onehot[np.arange(n), [_TAG_INDEX.get(b.tag, n_tags - 1) for b in blocks]] = 1.0
@@ -209,19 +209,28 @@ def base_features(blocks: list[Block]) -> np.ndarray:
 
 
 def _context_columns(blocks: list[Block], prose: dict[int, int], total_prose: int, best: int | None,
-                     major: int | None, core: int | None) -> np.ndarray:
-    """share_own .. in_core: where the block sits relative to the page's prose containers."""
+                     major: int | None, core: int | None, depths: dict[int, int]) -> np.ndarray:
+    """share_own .. in_core: where the block sits relative to the page's prose containers.
+
+    An element sits at the same depth in every path through it (`depths`, from _containers, which
+    holds best, major and core), so `element in path` is `path[depth] == element`: one lookup,
+    not a scan of the path."""
+    no = -1  # a depth no path has: "not on the path" for a missing container
+    at_best = depths[best] if best is not None else no
+    at_major = depths[major] if major is not None else no
+    at_core = depths[core] if core is not None else no
     rows = []
     for block in blocks:
         path = block.ancestors
         depth = len(path)
-        in_best = best is not None and best in path
+        in_best = depth > at_best >= 0 and path[at_best] == best
         rows.append((prose.get(path[-1], 0) / total_prose,
                      prose.get(path[-2], 0) / total_prose if depth >= 2 else 0.0,
                      prose.get(path[-3], 0) / total_prose if depth >= 3 else 0.0,
                      prose.get(path[-4], 0) / total_prose if depth >= 4 else 0.0,
-                     float(in_best), (depth - path.index(best)) / 10 if in_best else 0.0,
-                     float(major in path), float(core in path)))
+                     float(in_best), (depth - at_best) / 10 if in_best else 0.0,
+                     float(depth > at_major >= 0 and path[at_major] == major),
+                     float(depth > at_core >= 0 and path[at_core] == core)))
     return np.array(rows, dtype=np.float64)
 
 
