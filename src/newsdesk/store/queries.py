@@ -26,7 +26,11 @@ def article_from_row(row: sqlite3.Row) -> Article:
 
 
 def listing_from_row(row: sqlite3.Row) -> dict[str, Any]:
-    d = dict(row)
+    return _with_names(dict(row))
+
+
+def _with_names(d: dict[str, Any]) -> dict[str, Any]:
+    """A listing row with its stored JSON arrays of authors and categories as lists."""
     for name in ("authors", "categories"):
         raw = d.get(name)
         if not raw:
@@ -44,17 +48,7 @@ def listing_rows(conn: sqlite3.Connection, sql: str, args: Any = ()) -> list[dic
     cur.row_factory = None
     cur.execute(sql, args)
     names = [d[0] for d in cur.description]
-    out = []
-    for values in cur:
-        d = dict(zip(names, values, strict=True))
-        for name in ("authors", "categories"):
-            raw = d.get(name, 0)
-            if raw == 0:  # not a column of this query
-                continue
-            parsed = _json_names(raw) if raw else ()
-            d[name] = list(parsed) if parsed is not None else json.loads(raw)
-        out.append(d)
-    return out
+    return [_with_names(dict(zip(names, values, strict=True))) for values in cur]
 
 
 @functools.lru_cache(maxsize=2048)
