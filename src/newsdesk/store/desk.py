@@ -328,26 +328,19 @@ class DeskQueries:
     # -- search --------------------------------------------------------------------------------
     def desk_search(self, query: str, filters: Filters = Filters(), *, sort: str = "relevance",
                     limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
-        """FTS5 search with filters, sorted by relevance (bm25, title weighted 5x) or date.
+        """Search (the index, else FTS5) with filters, sorted by relevance (bm25, title weighted 5x) or date.
 
         Snippets carry MARK_OPEN/MARK_CLOSE around matches. A query FTS5 cannot parse is
         retried as plain words; if that fails too, QueryError says how to write one.
         """
-        if not query.strip():
-            raise QueryError("empty search: type a word, a \"quoted phrase\" or a prefix*")
-        limit = max(1, min(limit, MAX_LIMIT))
-        offset = max(0, min(offset, MAX_SEARCH_OFFSET))
-        indexed = self._indexed_search(query, filters, sort, limit, offset)
-        if indexed is not None:
-            return indexed[0]
-        return self._fts_search(query, filters, sort, limit, offset)
+        return self.desk_search_page(query, filters, sort=sort, limit=limit, offset=offset)[0]
 
     def desk_search_page(self, query: str, filters: Filters = Filters(), *, sort: str = "relevance",
                          limit: int = 20, offset: int = 0) -> tuple[list[dict[str, Any]], bool]:
         """desk_search's page of `limit` results and whether another page follows.
 
         Through the index, the next page's first hit is only counted: reading its row and cutting
-        its snippet (as desk_search(limit + 1) does) was a 21st of a cold search's time.
+        its snippet (as a search for limit + 1 would) was a 21st of a cold search's time.
         """
         if not query.strip():
             raise QueryError("empty search: type a word, a \"quoted phrase\" or a prefix*")
