@@ -48,13 +48,18 @@ def test_a_migration_numbered_below_an_applied_one_is_still_applied(tmp_path):
     assert first and all(name.endswith(".sql") for (name,) in first)
 
 
+def _record_applied(path, name: str) -> None:
+    """Mark a migration as applied to the store at `path`, as another newsdesk would have."""
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO schema_migrations(name, applied_at) VALUES (?, 'now')", (name,))
+    conn.commit()
+    conn.close()
+
+
 def test_unknown_applied_migration_means_a_newer_database(tmp_path):
     path = tmp_path / "n.db"
     open_store(path).close()
-    conn = sqlite3.connect(path)
-    conn.execute("INSERT INTO schema_migrations VALUES ('999_future.sql', 'now')")
-    conn.commit()
-    conn.close()
+    _record_applied(path, "999_future.sql")
     with pytest.raises(StoreError, match="999_future.sql"):
         open_store(path)
 
@@ -144,17 +149,10 @@ def test_processes_opening_a_new_store_at_once_apply_each_migration_once(tmp_pat
 
 
 def test_a_retired_migration_applied_earlier_does_not_block_opening(tmp_path):
-    """A store that applied a migration later taken out of newsdesk still opens; an unknown one does not."""
+    """A store that applied a migration later taken out of newsdesk still opens (an unknown one
+    does not: test_unknown_applied_migration_means_a_newer_database)."""
     path = tmp_path / "n.db"
     open_store(path).close()
-    conn = sqlite3.connect(path)
-    conn.execute("INSERT INTO schema_migrations(name, applied_at) VALUES ('020_story_embeddings.sql', 'then')")
-    conn.commit()
-    conn.close()
-    open_store(path).close()
-    conn = sqlite3.connect(path)
-    conn.execute("INSERT INTO schema_migrations(name, applied_at) VALUES ('029_from_the_future.sql', 'then')")
-    conn.commit()
-    conn.close()
-    with pytest.raises(StoreError, match="does not know"):
-        open_store(path)
+    _record_applied(path, "020_story_embeddings.sql")
+    with open_store(path) as store:
+        assert store.version >= 30
