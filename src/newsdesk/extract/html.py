@@ -121,9 +121,10 @@ def extract_body(html: str, url: str | None = None, tree: LexborHTMLParser | Non
         if unsure_share(blocks, prob) <= MAX_UNSURE_SHARE:
             return paragraphs, "newsdesk-blocks"
         region = body_region(blocks, prob, elements)
-        found = _region_passes(region, url, tree, html) if region is not None else None
-        if found:
-            return found
+        if region is not None:
+            paragraph_words = _paragraph_words(tree, html)  # the whole page's, for every pass below
+            found = _region_passes(region, url, paragraph_words)
+            return found or _trafilatura_body(html, url, tree, paragraph_words)
     return _trafilatura_body(html, url, tree)
 
 
@@ -160,47 +161,50 @@ def body_region(blocks: list[Block], prob: np.ndarray, elements: list[LexborNode
     return elements[up] if depth[up] > 0 else None
 
 
-def _region_passes(region: LexborNode, url: str | None, tree: LexborHTMLParser,
-                   page: str) -> tuple[list[str], str] | None:
+def _region_passes(region: LexborNode, url: str | None, paragraph_words: int) -> tuple[list[str], str] | None:
     """trafilatura's quick pass, then its precision pass, on the body's region alone; None when both
     look cut short against the whole page's <p> text (the region missed part of the body)."""
     import trafilatura
 
     html = f"<html><body>{region.html or ''}</body></html>"
-    found, _ = _quick_pass(html, url, tree, page)
+    found, _ = _quick_pass(html, url, paragraph_words)
     if found:
         return found, "trafilatura-region"
     full = trafilatura.extract(html, favor_precision=True, **_trafilatura_options(url))
-    if full and not _cut_short(full, tree, page):
+    if full and not _cut_short(full, paragraph_words):
         return _lines(full), "trafilatura-region-precision"
     return None
 
 
-def _quick_pass(html: str, url: str | None, tree: LexborHTMLParser, page: str) -> tuple[list[str] | None, str | None]:
+def _quick_pass(html: str, url: str | None, paragraph_words: int) -> tuple[list[str] | None, str | None]:
     """trafilatura in precision mode without its fallback comparisons: its lines unless they look cut
     short (`_cut_short`), else None; and its raw text either way."""
     import trafilatura
 
     quick = trafilatura.extract(html, favor_precision=True, fast=True, **_trafilatura_options(url))
-    return (None if not quick or _cut_short(quick, tree, page) else _lines(quick)), quick
+    return (None if not quick or _cut_short(quick, paragraph_words) else _lines(quick)), quick
 
 
-def _cut_short(text: str, tree: LexborHTMLParser, page: str) -> bool:
-    """Under MIN_BODY_WORDS, or under MIN_SHARE_OF_PARAGRAPHS of the words in the <p> elements of the
-    whole page (`tree`, `page`), whatever part of it the text was extracted from."""
+def _cut_short(text: str, paragraph_words: int) -> bool:
+    """Under MIN_BODY_WORDS, or under MIN_SHARE_OF_PARAGRAPHS of `paragraph_words`, the words in the
+    <p> elements of the whole page, whatever part of it the text was extracted from."""
     words = len(text.split())
-    return words < MIN_BODY_WORDS or words < MIN_SHARE_OF_PARAGRAPHS * _paragraph_words(tree, page)
+    return words < MIN_BODY_WORDS or words < MIN_SHARE_OF_PARAGRAPHS * paragraph_words
 
 
 def _trafilatura_options(url: str | None) -> dict[str, Any]:
     return {"url": url, "include_comments": False, "include_tables": True, "with_metadata": False}
 
 
-def _trafilatura_body(html: str, url: str | None, tree: LexborHTMLParser) -> tuple[list[str], str]:
-    """trafilatura's passes, for pages where the block classifier finds too little."""
+def _trafilatura_body(html: str, url: str | None, tree: LexborHTMLParser,
+                      paragraph_words: int | None = None) -> tuple[list[str], str]:
+    """trafilatura's passes, for pages where the block classifier finds too little.
+    `paragraph_words`: the page's <p> words when the caller counted them already."""
     import trafilatura
 
-    found, quick = _quick_pass(html, url, tree, html)
+    if paragraph_words is None:
+        paragraph_words = _paragraph_words(tree, html)
+    found, quick = _quick_pass(html, url, paragraph_words)
     if found:
         return found, "trafilatura-precision-fast"
     options = _trafilatura_options(url)
