@@ -142,15 +142,10 @@ def score(feats: dict[str, float], w: dict[str, float]) -> float:
     return w.get("bias", 0.0) + sum(w.get(k, 0.0) * v for k, v in feats.items())
 
 
-def best_speaker(cue: Any, rule: Any, previous: set[str], regions: list[tuple[int, int]]) -> Any:
-    """The candidate the model ranks first; the rules' subject when no model is shipped."""
-    return ranked_speaker(cue, rule, previous, regions)[0]
-
-
 def ranked_speaker(cue: Any, rule: Any, previous: set[str],
                    regions: list[tuple[int, int]]) -> tuple[Any, float]:
     """(the candidate the model ranks first, the model's P(it is the source)); the rules'
-    subject with P 1 when no model is shipped, None with P 0 when there is no candidate."""
+    subject with P 1 when no model is shipped, and with P 0 when there is no candidate."""
     w = weights()
     if w is None:
         return rule, 1.0
