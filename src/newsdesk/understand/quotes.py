@@ -378,7 +378,7 @@ def _words_outside(text: str, span: tuple[int, int], regions: list[tuple[int, in
     words = 0
     for m in re.finditer(r"\w+", text[span[0]:span[1]]):
         at = span[0] + m.start()
-        if not any(a <= at < b for a, b in regions) and m.group().lower() != "that":
+        if not speakers.quoted_at(at, regions) and m.group().lower() != "that":
             words += 1
     return words
 
@@ -437,7 +437,7 @@ def _cue_near(doc: Any, sent: Any, region: tuple[int, int], regions: list[tuple[
     ("He said:"). A cue inside quotation marks is someone's quoted words, not this quote's cue."""
     def cue(tok: Any) -> bool:
         return (tok.pos_ == "VERB" and (_is_cue(tok, "ccomp") or _is_cue(tok, "bare"))
-                and not any(a <= tok.idx < b for a, b in regions))
+                and not speakers.quoted_at(tok.idx, regions))
 
     after = doc.char_span(region[1], min(len(_text(doc)), region[1] + 100), alignment_mode="expand")
     for tok in after or ():
@@ -506,7 +506,7 @@ def candidates(doc: Any) -> list[Found]:
     regions = quoted_regions(text)
     # a cue inside quotation marks is the quoted person's own words, not a new attribution
     cues = [f for f in _clausal_candidates(doc) + _according_candidates(doc)
-            if not any(a <= f.cue_start < b for a, b in regions)]
+            if not speakers.quoted_at(f.cue_start, regions)]
     for f in cues:
         _widen_to_quotes(f, regions, text)
     return _speaker_lines(doc, text) + cues

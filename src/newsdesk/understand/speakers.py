@@ -102,8 +102,13 @@ def _kind(tok: Any) -> str:
     return f"pos:{tok.pos_}:{'pl' if tok.tag_ in ('NNS', 'NNPS') else 'sg'}"
 
 
+def quoted_at(char: int, regions: Iterable[tuple[int, int]]) -> bool:
+    """Whether the text position lies inside one of the quoted regions ((start, end) offsets)."""
+    return any(a <= char < b for a, b in regions)
+
+
 def _in_quotes(tok: Any, regions: Iterable[tuple[int, int]]) -> bool:
-    return any(a <= tok.idx < b for a, b in regions)
+    return quoted_at(tok.idx, regions)
 
 
 def features(cue: Any, cand: Any, *, rule: Any, previous: set[str],
