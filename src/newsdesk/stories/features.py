@@ -122,22 +122,21 @@ _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sun
 
 
 def marks(title: str | None, text: str | None, when: When | None) -> dict[str, float]:
-    """When an article says its event happened: the years and weekdays it names, as zero-weight terms.
+    """When an article says its event happened: the years, weekdays and months it names, as zero-weight terms.
 
     `#y2013` for a year written anywhere in the title or text (or the article's own date when it is
-    known to the day), `#wmonday` for a weekday. They ride along with the stored term weights at weight
-    0, so no cosine, centroid or index sees them; the pair model (`pairs.side`) reads them to tell two
-    same-type events apart: two reports naming only different years, or only different weekdays,
-    rarely tell of one event.
+    known to the day), `#wmonday` for a weekday, `#m3` for a month (likewise). They ride along with
+    the stored term weights at weight 0, so no cosine, centroid or index sees them; the pair model
+    (`pairs.side`) reads them to tell two same-type events apart: two reports naming only different
+    years, or only different weekdays, rarely tell of one event.
     """
     body = f"{title or ''}\n{text or ''}"
     found = {f"#y{y}" for y in _MARK_YEAR.findall(body)}
-    if when is not None and when.slack <= 1.0:
-        found.add(f"#y{(_EPOCH + timedelta(days=int(when.day))).year}")
     found |= {f"#w{w.lower()}" for w in _WEEKDAY.findall(body)}
     found |= {f"#m{_MONTHS[m[:3].lower()]}" for m in _MONTH_NAMED.findall(body)}
-    if when is not None and when.slack <= 1.0:
-        found.add(f"#m{(_EPOCH + timedelta(days=int(when.day))).month}")
+    if when is not None and when.slack <= 1.0:  # the article's own date, known to the day
+        day = _EPOCH + timedelta(days=int(when.day))
+        found |= {f"#y{day.year}", f"#m{day.month}"}
     return dict.fromkeys(sorted(found), 0.0)
 
 
