@@ -31,6 +31,7 @@ import newsdesk.web
 from newsdesk.errors import NewsdeskError, NotFound, QueryError
 from newsdesk.settings import Settings, load_settings
 from newsdesk.store import open_store
+from newsdesk.web.fast import FastAnswer
 from newsdesk.web.responses import CODES, HTTPError, error_response
 from newsdesk.web.state import HANDLER_THREADS, DeskState
 
@@ -78,8 +79,15 @@ def route_modules() -> list[str]:
 
 def discover_routes() -> tuple[list[BaseRoute], list[tuple[str, str]]]:
     """Every module's ROUTES, and its NAV entries ((label, href) pairs for the top navigation)."""
+    routes, nav, _ = discover()
+    return routes, nav
+
+
+def discover() -> tuple[list[BaseRoute], list[tuple[str, str]], dict[str, FastAnswer]]:
+    """discover_routes, and every module's FAST answers (path -> lean path, see web/fast.py)."""
     routes: list[BaseRoute] = []
     nav: list[tuple[str, str]] = []
+    fast: dict[str, FastAnswer] = {}
     for name in route_modules():
         try:
             module = importlib.import_module(name)
@@ -88,7 +96,22 @@ def discover_routes() -> tuple[list[BaseRoute], list[tuple[str, str]]]:
             continue
         routes.extend(getattr(module, "ROUTES", []))
         nav.extend(getattr(module, "NAV", []))
-    return routes, nav
+        fast.update(getattr(module, "FAST", {}))
+    return routes, nav, fast
+
+
+class Desk(Starlette):
+    """Starlette, with GETs of the addresses in `fast` answered by their lean path (web/fast.py)
+    ahead of the middleware stack and the router; that path adds SECURITY_HEADERS itself."""
+
+    fast: dict[str, FastAnswer] = {}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "GET":
+            answer = self.fast.get(scope["path"])
+            if answer is not None and await answer(self, scope, receive, send, SECURITY_HEADERS):
+                return
+        await super().__call__(scope, receive, send)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
@@ -150,11 +173,12 @@ def create_app(db_path: str | Path, settings: Settings | None = None, **_: Any) 
     settings = settings or load_settings()
     with open_store(db_path):  # apply pending migrations once, before readers open read-only
         pass
-    found, nav = discover_routes()
+    found, nav, fast = discover()
     routes = [*found, Mount("/static", app=StaticFiles(directory=STATIC), name="static")]
     handlers: dict[Any, Any] = {HTTPError: _http_error, HTTPException: _starlette_error,
                                 NewsdeskError: _newsdesk_error, Exception: _unexpected}
-    app = Starlette(routes=routes, exception_handlers=handlers, lifespan=_lifespan)
+    app = Desk(routes=routes, exception_handlers=handlers, lifespan=_lifespan)
+    app.fast = fast
     app.state.desk = DeskState(db_path, settings)
     app.state.desk.env.globals["plugin_nav"] = nav
     app.state.desk.index_keeper.poke()  # build or catch up the search index in the background

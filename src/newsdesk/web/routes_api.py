@@ -15,13 +15,14 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from newsdesk.web.fast import FastAnswer
 from newsdesk.web.listing import facets, filters_from, item_json, page_from, page_links
 from newsdesk.web.render import marked, query_string, unmarked
-from newsdesk.web.responses import HTTPError, JSONResponse, int_param
+from newsdesk.web.responses import HTTPError, JSONResponse, dumps, int_param
 from newsdesk.web.routes_article import load_article
-from newsdesk.web.routes_search import cached_answer, run_search
+from newsdesk.web.routes_search import run_search
 from newsdesk.web.routes_stats import stats_data
-from newsdesk.web.state import desk
+from newsdesk.web.state import DeskState, desk
 from newsdesk.web.writes import check_token, valid_source_url
 
 
@@ -50,25 +51,25 @@ def one_article(request: Request) -> Response:
 
 async def search(request: Request) -> Response:
     """Search results; the whole answer is cached (per process, emptied on any commit), because
-    marking 20 snippets up as HTML costs more than serving a cached answer."""
-    state = desk(request)
-    body, hit = await cached_answer(request, state, ("api", request.url.query), lambda: _search_body(request))
-    return Response(body, media_type="application/json", headers={"x-desk-cache": "hit" if hit else "miss"})
+    marking 20 snippets up as HTML costs more than serving a cached answer. GET is answered by
+    API_SEARCH's lean path (web/fast.py); this route answers HEAD and what that path hands back
+    (errors, in the one error shape)."""
+    return API_SEARCH.response(*await API_SEARCH.answer(request, desk(request)))
 
 
-def _search_body(request: Request) -> bytes:
-    found = run_search(request, desk(request))
+def _search_body(request: Request, state: DeskState) -> tuple[bytes, int]:
+    found = run_search(request, state)
     items = []
     for r in found["results"]:
         item = item_json(r)
         item.update(snippet=unmarked(r.get("snippet")), snippet_html=str(marked(r.get("snippet"))))
         items.append(item)
     params = {k: v for k, v in request.query_params.items() if k != "page"}
-    return bytes(JSONResponse({
+    return dumps({
         "query": found["query"], "sort": found["sort"], "page": found["page"], "items": items,
         "next": "/api/search" + query_string(params, page=found["page"] + 1) if found["more"] else None,
         "prev": "/api/search" + query_string(params, page=found["page"] - 1) if found["page"] > 1 else None,
-    }).body)
+    }), 200
 
 
 def _counts(rows: list[tuple[str, int]]) -> list[dict[str, Any]]:
@@ -137,6 +138,8 @@ async def refetch(request: Request) -> Response:
     return JSONResponse(row, status_code=202)
 
 
+API_SEARCH = FastAnswer("api", b"application/json", _search_body)
+FAST = {"/api/search": API_SEARCH}
 ROUTES = [
     Route("/api", api_index),
     Route("/api/articles", articles),

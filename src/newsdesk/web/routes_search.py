@@ -10,11 +10,12 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
 from newsdesk.errors import QueryError
 from newsdesk.store.desk import Filters
+from newsdesk.web.fast import FastAnswer
 from newsdesk.web.listing import facets, filters_from
 from newsdesk.web.render import query_string
 from newsdesk.web.responses import HTTPError, int_param, page
@@ -52,19 +53,6 @@ def _cached_search(request: Request, state: DeskState, key: tuple[str, Filters, 
         q, filters, sort=sort, limit=limit, offset=(number - 1) * limit))
 
 
-async def cached_answer(request: Request, state: DeskState, key: tuple[Any, ...], compute: Callable[[], T]
-                        ) -> tuple[T, bool]:
-    """`cached` for a whole answer: a hit is served on the event loop (no thread hand-off), a miss
-    is computed in the handler thread pool."""
-    if "no-cache" not in request.headers.get("cache-control", ""):
-        hit = state.searches.get(key)
-        if hit is not None:
-            return hit, True  # type: ignore[no-any-return]
-    value = await state.in_thread(compute)
-    state.searches.put(key, value)
-    return value, False
-
-
 def cached(request: Request, state: DeskState, key: tuple[Any, ...], compute: Callable[[], T]) -> tuple[T, bool]:
     """`compute()` through the process's search cache: (value, True if it came from the cache).
 
@@ -81,15 +69,15 @@ def cached(request: Request, state: DeskState, key: tuple[Any, ...], compute: Ca
 
 
 async def search(request: Request) -> Response:
-    """The search page. Whole pages are cached like API answers (until the store changes): their
-    relative times may lag by as long, which desk.js corrects where JavaScript runs."""
-    state = desk(request)
-    (body, status), hit = await cached_answer(request, state, ("html", request.url.query),
-                                              lambda: _search_page(request, state))
-    return HTMLResponse(body, status_code=status, headers={"x-desk-cache": "hit" if hit else "miss"})
+    """The search page (GET is answered by HTML_SEARCH's lean path, web/fast.py; this route answers
+    HEAD and whatever that path hands back, such as errors). Whole pages are cached like API
+    answers (until the store changes): their relative times may lag by as long, which desk.js
+    corrects where JavaScript runs."""
+    return HTML_SEARCH.response(*await HTML_SEARCH.answer(request, desk(request)))
 
 
 def _search_page(request: Request, state: DeskState) -> tuple[bytes, int]:
+    """(body, status) of the search page; an unreadable query is a 400 page with the hint."""
     error = None
     try:
         found = run_search(request, state)
@@ -110,4 +98,6 @@ def _search_page(request: Request, state: DeskState) -> tuple[bytes, int]:
     return bytes(response.body), response.status_code
 
 
+HTML_SEARCH = FastAnswer("html", b"text/html; charset=utf-8", _search_page)
 ROUTES = [Route("/search", search, name="search")]
+FAST = {"/search": HTML_SEARCH}
