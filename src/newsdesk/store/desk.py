@@ -577,6 +577,8 @@ class Marks(NamedTuple):
     # Every word is word characters only, and lower-casing keeps its length: only then does the
     # matcher on the lower-cased text agree with the case-insensitive regex.
     plain: bool
+    # Every term is one word (no phrase of two or more): `_word_matches` takes them.
+    single: bool = False
 
 
 def _terms_pattern(query: str) -> Marks:
@@ -610,7 +612,8 @@ def _terms_pattern(query: str) -> Marks:
     phrase_sources, phrase_terms = ordered(phrases)
     plain = all(re.fullmatch(r"\w+", w) and len(w.lower()) == len(w) for ws, _ in found.values() for w in ws)
     return Marks(terms, phrase_terms, literal([ws[0] for ws, _ in found.values()]),
-                 literal([w[0] for w in phrase_words]), sources, phrase_sources, plain)
+                 literal([w[0] for w in phrase_words]), sources, phrase_sources, plain,
+                 all(len(t.words) == 1 for t in terms))
 
 
 @functools.lru_cache(maxsize=64)
@@ -678,7 +681,8 @@ def _mark_terms(text: str, marks: Marks, lower: str | None = None) -> str:
     if not marks.plain or len(lower) != len(text):
         return _mark_all(text, _regex(marks.sources))
     out, last = [], 0
-    for start, end in _matches(lower, marks.terms, marks.words):
+    found = _word_matches(lower, marks.terms) if marks.single else _matches(lower, marks.terms, marks.words)
+    for start, end in found:
         out += [text[last:start], MARK_OPEN, text[start:end], MARK_CLOSE]
         last = end
     return "".join(out) + text[last:] if out else text
@@ -700,6 +704,8 @@ def _first(text: str, lower: str, marks: Marks, phrases: bool) -> int:
         pattern = _regex(sources)
         found = pattern.search(text) if pattern else None
         return found.start() if found else -1
+    if marks.single and not phrases:
+        return _first_word_match(lower, terms)
     return _first_match(lower, terms, words)
 
 
@@ -718,6 +724,58 @@ def _first_match(lower: str, terms: tuple[Term, ...], words: tuple[str, ...]) ->
         for word, pos in nexts.items():  # every word found at this start moves past it
             if pos == at:
                 nexts[word] = lower.find(word, at + 1)
+
+
+_WORD_RUN = re.compile(r"\w*")  # \w is what _is_word tests: str.isalnum() or "_"
+
+
+def _word_end(lower: str, at: int, term: Term) -> int:
+    """Where one-word `term`, found by str.find at `at`, ends as a match; -1 if it is no match
+    (a word character just before or, unless a prefix, just after)."""
+    if at and _is_word(lower[at - 1]):
+        return -1
+    end = at + len(term.words[0])
+    if term.prefix:
+        return _WORD_RUN.match(lower, end).end()  # type: ignore[union-attr]  # \w* always matches
+    return -1 if end < len(lower) and _is_word(lower[end]) else end
+
+
+def _word_matches(lower: str, terms: tuple[Term, ...]) -> list[tuple[int, int]]:
+    """`_matches` for one-word terms (most queries): each term's occurrences found and checked on
+    their own, then, at each start, the first term in alternation order wins and overlaps drop out,
+    as the regex's left-to-right scan decides. ~2x faster: no per-start loop over every term."""
+    found: list[tuple[int, int, int]] = []
+    for rank, term in enumerate(terms):
+        word = term.words[0]
+        at = lower.find(word)
+        while at >= 0:
+            end = _word_end(lower, at, term)
+            if end >= 0:
+                found.append((at, rank, end))
+            at = lower.find(word, at + 1)
+    if len(terms) > 1:
+        found.sort()
+    out: list[tuple[int, int]] = []
+    last = 0
+    for at, _, end in found:
+        if at >= last:
+            out.append((at, end))
+            last = end
+    return out
+
+
+def _first_word_match(lower: str, terms: tuple[Term, ...]) -> int:
+    """`_first_match` for one-word terms: the earliest start at which any of them matches."""
+    best = -1
+    for term in terms:
+        word = term.words[0]
+        at = lower.find(word)
+        while at >= 0 and (best < 0 or at < best):
+            if _word_end(lower, at, term) >= 0:
+                best = at
+                break
+            at = lower.find(word, at + 1)
+    return best
 
 
 def _snippet(text: str, marks: Marks, width: int = 220) -> str:
