@@ -336,17 +336,19 @@ class DeskQueries:
         return self.desk_search_page(query, filters, sort=sort, limit=limit, offset=offset)[0]
 
     def desk_search_page(self, query: str, filters: Filters = Filters(), *, sort: str = "relevance",
-                         limit: int = 20, offset: int = 0) -> tuple[list[dict[str, Any]], bool]:
+                         limit: int = 20, offset: int = 0, titles: bool = True) -> tuple[list[dict[str, Any]], bool]:
         """desk_search's page of `limit` results and whether another page follows.
 
         Through the index, the next page's first hit is only counted: reading its row and cutting
         its snippet (as a search for limit + 1 would) was a 21st of a cold search's time.
+        `titles=False` leaves out `title_marked` (the JSON answer does not show it) where the
+        index answers.
         """
         if not query.strip():
             raise QueryError("empty search: type a word, a \"quoted phrase\" or a prefix*")
         limit = max(1, min(limit, MAX_LIMIT))
         offset = max(0, min(offset, MAX_SEARCH_OFFSET))
-        indexed = self._indexed_search(query, filters, sort, limit, offset, peek=1)
+        indexed = self._indexed_search(query, filters, sort, limit, offset, peek=1, titles=titles)
         if indexed is not None:
             return indexed
         rows = self._fts_search(query, filters, sort, limit + 1, offset)
@@ -369,8 +371,8 @@ class DeskQueries:
                     raise
                 raise QueryError(_search_hint(query)) from exc2
 
-    def _indexed_search(self, query: str, f: Filters, sort: str, limit: int, offset: int, peek: int = 0
-                        ) -> tuple[list[dict[str, Any]], bool] | None:
+    def _indexed_search(self, query: str, f: Filters, sort: str, limit: int, offset: int, peek: int = 0,
+                        titles: bool = True) -> tuple[list[dict[str, Any]], bool] | None:
         """The search through the tantivy index (store/search_index.py): bm25 over ALL matches;
         None when there is no usable index or it lags too far (the caller then uses FTS5).
 
@@ -405,7 +407,7 @@ class DeskQueries:
         if pending:
             hits = sorted(hits + self._fts_tail(query, f, sort, pending, want + peek),
                           key=lambda h: -h[1])[:want + peek]
-        rows = self._with_snippets(query, self._rows_with_text([i for i, _ in hits[offset:want]]))
+        rows = self._with_snippets(query, self._rows_with_text([i for i, _ in hits[offset:want]]), titles)
         return rows, len(hits) > want
 
     def _rows_with_text(self, ids: list[int]) -> list[dict[str, Any]]:
@@ -500,8 +502,9 @@ class DeskQueries:
             found += [rows[i] for i in chunk if i in rows]
         return found[offset:want]
 
-    def _with_snippets(self, query: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Snippets for one page only, cut in Python from the page's texts.
+    def _with_snippets(self, query: str, rows: list[dict[str, Any]], titles: bool = True) -> list[dict[str, Any]]:
+        """Snippets for one page only, cut in Python from the page's texts; `titles`: each title
+        with its matches marked too, in `title_marked`.
 
         FTS5's snippet() re-runs the whole MATCH to find 20 rows (11 ms for a common word on
         20k articles, measured); reading 20 bodies and marking the query's terms costs < 1 ms.
@@ -515,7 +518,8 @@ class DeskQueries:
                                            [r["id"] for r in rows]).fetchall())
         for r in rows:
             r["snippet"] = _snippet(texts.get(r["id"]) or "", terms)
-            r["title_marked"] = _mark_terms(r.get("title") or "", terms)
+            if titles:
+                r["title_marked"] = _mark_terms(r.get("title") or "", terms)
         return rows
 
     # -- the desk's few write actions (token-guarded in the web layer) --------------------------
@@ -581,6 +585,7 @@ class Marks(NamedTuple):
     single: bool = False
 
 
+@functools.lru_cache(maxsize=256)
 def _terms_pattern(query: str) -> Marks:
     """The query's terms as Marks — phrases, words, prefix* (a word start); operators and column
     names left out. Matching is what `\\b(?:term|...)\\b` with IGNORECASE does (alternatives tried
@@ -589,6 +594,9 @@ def _terms_pattern(query: str) -> Marks:
 
     Case-insensitive but not accent-insensitive: highlighting may miss "élection" for "election"
     where the index matched it; that costs a missing mark, never a wrong result.
+
+    Kept per query string (a pure function of it, and Marks is immutable, like the compiled
+    regexes of `_regex`): reading a query's terms with re.findall/finditer/sub was 30-70 us.
     """
     phrase_words = [p.split() for p in re.findall(r'"([^"]+)"', query) if p.split()]
     phrases = {r"\W+".join(map(re.escape, w)): (tuple(w), False) for w in phrase_words}
