@@ -99,6 +99,7 @@ class Block:
     ancestors: tuple[int, ...]  # element ids, outermost first, the block's own element last
     hidden: bool = False  # inside hidden="" / aria-hidden / display:none
     chars: int = 0
+    words: int = 0  # len(text.split()), counted once here: features and the body rule all need it
 
 
 def class_bits(attrs: dict[str, str | None]) -> int:
@@ -163,11 +164,12 @@ def _walk(root: LexborNode, elements: list[LexborNode] | None = None) -> list[Bl
     def flush() -> None:
         """End the running block (called when `parts` holds something)."""
         # " ".join(split()) equals collapsing \\s+ and stripping (both use str.isspace), at a third of the cost.
-        text = " ".join("".join(parts).split())
-        if text and len(frames) > 1:
+        words = "".join(parts).split()
+        if words and len(frames) > 1:
+            text = " ".join(words)
             tag, tags, classes, _, _, near, hidden, path = frames[-1]
             links = counts[1] or (1 if in_link else 0)  # a block wrapped in a link is one link
-            blocks.append(Block(text, tag, tags, classes, near, counts[0], links, path, hidden, len(text)))
+            blocks.append(Block(text, tag, tags, classes, near, counts[0], links, path, hidden, len(text), len(words)))
         parts.clear()
         counts[0] = counts[1] = 0
 
@@ -191,7 +193,9 @@ def _walk(root: LexborNode, elements: list[LexborNode] | None = None) -> list[Bl
             node = parent.next if open_elements else None  # the root's siblings are not ours
         tag = node.tag
         if tag == "-text":
-            text = node.text_content or ""
+            # lexbor's test (ASCII whitespace only) is a subset of str.isspace, and spares reading the
+            # text of most blank nodes into Python.
+            text = "" if not parts and node.is_empty_text_node else node.text_content or ""
             if parts or (text and not text.isspace()):  # str.split() splits on exactly str.isspace
                 parts.append(text)
                 blank = False

@@ -56,7 +56,7 @@ BASE_NAMES: tuple[str, ...] = (
 
 def units(block: Block) -> int:
     """Length in words, or in characters / CHARS_PER_WORD for text written without spaces."""
-    return max(len(block.text.split()), block.chars // CHARS_PER_WORD)
+    return max(block.words, block.chars // CHARS_PER_WORD)
 
 
 def _is_prose(block: Block) -> bool:
@@ -109,38 +109,40 @@ def _text_columns(texts: list[str], words: np.ndarray, chars: np.ndarray, links:
     n = np.maximum(words, 1).astype(np.float64)
     c = np.maximum(chars, 1).astype(np.float64)
     size = np.maximum(words, chars // CHARS_PER_WORD)
-    counts = np.array([(t.count(".") + t.count("!") + t.count("?"), t.count(","), _sentence_end(t)) for t in texts],
-                      dtype=np.float64)
+    digits, capitals, stops, commas = _char_counts(texts)
     return [
         _log1p(chars), _log1p(size), np.minimum(1.0, link_chars.astype(np.float64) / c),
-        (links > 0).astype(np.float64), _log1p(links), counts[:, 2], counts[:, 0] / n, counts[:, 1] / n,
-        *np.divide(_char_counts(texts), (c, n)),
+        (links > 0).astype(np.float64), _log1p(links), np.array([_sentence_end(t) for t in texts], dtype=np.float64),
+        stops / n, commas / n, digits / c, capitals / n,
     ]
 
 
 @functools.cache
-def _tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per code point of the Basic Multilingual Plane: is it a \\d digit, a _CAPITAL letter, \\s space.
-    Built from the regexes themselves, so the counts below are exactly theirs."""
+def _tables() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Per code point of the Basic Multilingual Plane: is it a \\d digit, a _CAPITAL letter, \\s space,
+    one of ".!?", a ",". Built from the regexes themselves, so the counts below are exactly theirs."""
     plane = "".join(map(chr, range(0x10000)))
     tables = []
-    for pattern in (_DIGIT, re.compile(_CAPITAL.pattern.removeprefix(r"(?<!\S)")), re.compile(r"\s")):
+    for pattern in (_DIGIT, re.compile(_CAPITAL.pattern.removeprefix(r"(?<!\S)")), re.compile(r"\s"),
+                    re.compile(r"[.!?]"), re.compile(",")):
         table = np.zeros(0x10000, dtype=bool)
         table[[m.start() for m in pattern.finditer(plane)]] = True
         tables.append(table)
-    return tables[0], tables[1], tables[2]
+    return tables[0], tables[1], tables[2], tables[3], tables[4]
 
 
 def _char_counts(texts: list[str]) -> np.ndarray:
-    """Digits and capitalised words per text: one numpy pass over all the page's blocks, not two
-    regex scans per block (the same counts as _DIGIT and _CAPITAL)."""
+    """Per text: digits, capitalised words, sentence stops (".!?") and commas, in one numpy pass over
+    all the page's blocks instead of regex scans and str.count calls per block (the same counts as
+    _DIGIT, _CAPITAL and str.count; the str.count loop cost 0.2 ms a page)."""
     joined = "\n".join(texts)
     points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
-    digit, capital, space = _tables()
-    bmp = np.minimum(points, 0xFFFF)  # U+FFFF is none of the three
+    digit, capital, space, stop, comma = _tables()
+    bmp = np.minimum(points, 0xFFFF)  # U+FFFF is none of these
     after_space = np.concatenate(([True], space[bmp[:-1]]))
-    counts = np.stack([np.add.reduceat(digit[bmp], starts), np.add.reduceat(capital[bmp] & after_space, starts)])
+    counts = np.stack([np.add.reduceat(digit[bmp], starts), np.add.reduceat(capital[bmp] & after_space, starts),
+                       np.add.reduceat(stop[bmp], starts), np.add.reduceat(comma[bmp], starts)])
     if points.max() > 0xFFFF:  # digits outside the plane (mathematical, Adlam...): count those blocks by regex
         counts[0] = [len(_DIGIT.findall(t)) for t in texts]
     return counts.astype(np.float64)
@@ -178,7 +180,7 @@ def base_features(blocks: list[Block]) -> np.ndarray:
         return np.zeros((0, len(BASE_NAMES)), dtype=np.float64)
     texts = [b.text for b in blocks]
     # The blocks' integer fields in one array (one Python pass, not one per field).
-    ints = np.array([(len(b.text.split()), b.chars, b.link_chars, b.links, b.hidden, b.tags, b.classes,
+    ints = np.array([(b.words, b.chars, b.link_chars, b.links, b.hidden, b.tags, b.classes,
                       b.near_classes, b.ancestors[-2] if len(b.ancestors) >= 2 else -1) for b in blocks],
                     dtype=np.int64)
     words, chars, link_chars, links = ints[:, 0], ints[:, 1], ints[:, 2], ints[:, 3]
