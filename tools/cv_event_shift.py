@@ -32,26 +32,32 @@ import numpy as np
 from newsdesk.bench.events import DEFAULT_TRAIN, cross_validate, format_cv
 from newsdesk.understand.cameo import (
     EXTRA_SOURCES,
+    VERB_LAYER,
+    VERB_WEIGHT,
     _views,
     embed_weight,
     remember_embeddings,
     sentence_embeddings,
 )
+from newsdesk.understand.embed import DIM
 from newsdesk.understand.events_wordings import extra_wordings
 from newsdesk.understand.nlp import parse_many
 
 
 def prime_embeddings(gold: Path, cache: Path | None, extra: list | None = None) -> None:
     """Embed the gold sentences and the extra wordings once (or read them from `cache`) so
-    every fold reuses them."""
+    every fold reuses them: the sentence embedding and, with the verb block, the main verb's vector."""
     if not embed_weight():
         return
     texts = [json.loads(line)["text"] for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     texts += [w.text for w in extra or []]
-    if cache and cache.exists() and np.load(cache).shape[0] == len(texts):
-        remember_embeddings(texts, np.load(cache))
+    views = [_views(doc[:]) for doc in parse_many(texts, batch_size=64)]
+    layer = VERB_LAYER if VERB_WEIGHT else None
+    width = DIM * (1 if layer is None else 2)
+    if cache and cache.exists() and np.load(cache).shape == (len(texts), width):
+        remember_embeddings(views, np.load(cache))
         return
-    emb = sentence_embeddings([_views(doc[:]) for doc in parse_many(texts, batch_size=64)])
+    emb = sentence_embeddings(views, verb_layer=layer)
     if cache:
         np.save(cache, emb)
 

@@ -30,12 +30,15 @@ from newsdesk.understand.cameo import (
     EXTRA_SOURCES,
     MODEL_FILE,
     SPARSE_MODEL_FILE,
+    VERB_LAYER,
+    VERB_WEIGHT,
     PentaModel,
     _views,
     embed_weight,
     remember_embeddings,
     sentence_embeddings,
 )
+from newsdesk.understand.embed import DIM
 from newsdesk.understand.events_wordings import SOURCE_WEIGHTS, extra_wordings
 from newsdesk.understand.nlp import parse_many
 
@@ -45,15 +48,18 @@ OUT = ROOT / "src" / "newsdesk" / "understand" / "data" / MODEL_FILE
 
 
 def embeddings_for(sents: list, cache: Path | None, embed: float) -> np.ndarray | None:
-    """The sentences' embeddings (None without the model), read from `cache` when it holds them."""
+    """The sentences' embeddings (None without the model), read from `cache` when it holds them;
+    with the verb block (cameo.VERB_WEIGHT) each row goes on with the main verb's vector."""
     if not embed:
         return None
+    views = [_views(s) for s in sents]
+    layer = VERB_LAYER if VERB_WEIGHT else None
     if cache and cache.exists():
         emb = np.load(cache)
-        if emb.shape[0] == len(sents):
-            remember_embeddings([s.text for s in sents], emb)
+        if emb.shape == (len(sents), DIM * (1 if layer is None else 2)):
+            remember_embeddings(views, emb)
             return emb
-    emb = sentence_embeddings([_views(s) for s in sents])
+    emb = sentence_embeddings(views, verb_layer=layer)
     if cache:
         np.save(cache, emb)
     return emb

@@ -31,3 +31,17 @@ def test_long_text_is_truncated_not_rejected() -> None:
     vec = E.embed(["word " * 2000])
     assert vec.shape == (1, E.DIM)
     assert E.embed([]).shape == (0, E.DIM)
+
+
+def test_span_vectors_come_from_the_same_pass_and_read_the_context() -> None:
+    texts = ["Iran rejected the proposal.", "The court rejected the appeal on Monday.", "Iran rejected it.", "Hi"]
+    spans = [(5, 13), (10, 18), (5, 13), None]
+    pooled, verbs = E.embed_with_spans(texts, spans)
+    assert np.allclose(pooled, E.embed(texts), atol=1e-5)  # the sentence embedding is unchanged
+    assert np.allclose(np.linalg.norm(verbs[:3], axis=1), 1.0, atol=1e-4) and not verbs[3].any()
+    # the same verb in other sentences: close, but not the same vector (it is contextual)
+    assert 0.5 < float(verbs[0] @ verbs[1]) < 0.999
+    # a span of the input layer (layer 0) is context-free up to position: nearly equal
+    _, static = E.embed_with_spans(texts[:3], spans[:3], layer=0)
+    assert float(static[0] @ static[2]) > float(verbs[0] @ verbs[1])
+    assert E.embed_with_spans([], [])[0].shape == (0, E.DIM)

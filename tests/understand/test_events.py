@@ -194,7 +194,7 @@ def test_cascade_embeds_only_what_the_sparse_gate_is_unsure_of() -> None:
 def test_names_are_masked_in_the_word_and_character_views() -> None:
     from newsdesk.understand.nlp import parse
 
-    words, _, chars, _ = cameo._views(parse("Iraqi troops attacked Mosul on Thursday.")[:])
+    words, _, chars, *_ = cameo._views(parse("Iraqi troops attacked Mosul on Thursday.")[:])
     assert "iraqi" not in words and "mosul" not in words and "attack" in words
     assert "Mosul" not in chars and "attacked" in chars
 
@@ -226,9 +226,49 @@ def test_embedding_block_is_learned_and_scored_like_the_sparse_views() -> None:
     texts = ["Troops shelled the town.", "Rebels attacked a convoy.", "The minister praised the deal.",
              "Leaders welcomed the agreement.", "Police raided the camp.", "The envoy hailed the talks."]
     sents = [d[:] for d in parse_many(texts)]
-    model = cameo.PentaModel(embed_weight=1.0).fit(sents, [4, 4, 1, 1, 4, 1], c=10.0)
+    model = cameo.PentaModel(embed_weight=1.0, verb_weight=0.0).fit(sents, [4, 4, 1, 1, 4, 1], c=10.0)
     assert model.coef.shape[1] == 3 * 2**cameo.HASH_BITS + 384
     z = (model._matrix([cameo._views(s) for s in sents]) @ csr_matrix(model.coef.T)).toarray() + model.intercept
     slow = np.exp(z - z.max(axis=1, keepdims=True))
     assert np.allclose(model.predict_proba(sents), slow / slow.sum(axis=1, keepdims=True), atol=1e-6)
     assert np.abs(model.coef[:, -384:]).sum() > 0  # the block carries weight
+
+
+def test_main_verb_block_is_learned_and_scored_like_the_other_blocks() -> None:
+    import numpy as np
+    import pytest
+    from scipy.sparse import csr_matrix
+
+    from newsdesk.understand.embed import embed_available
+    from newsdesk.understand.nlp import parse_many
+
+    if not embed_available():
+        pytest.skip("embedding model not installed")
+    texts = ["Troops shelled the town.", "Rebels attacked a convoy.", "The minister praised the deal.",
+             "Leaders welcomed the agreement.", "Police raided the camp.", "The envoy hailed the talks."]
+    sents = [d[:] for d in parse_many(texts)]
+    assert cameo._views(sents[0])[4] == (7, 14)  # "shelled": the main verb's characters
+    model = cameo.PentaModel(embed_weight=1.0, verb_weight=1.0).fit(sents, [4, 4, 1, 1, 4, 1], c=10.0)
+    assert model.coef.shape[1] == 3 * 2**cameo.HASH_BITS + 2 * 384
+    assert np.abs(model.coef[:, -384:]).sum() > 0  # the verb block carries weight
+    z = (model._matrix([cameo._views(s) for s in sents]) @ csr_matrix(model.coef.T)).toarray() + model.intercept
+    slow = np.exp(z - z.max(axis=1, keepdims=True))
+    assert np.allclose(model.predict_proba(sents), slow / slow.sum(axis=1, keepdims=True), atol=1e-6)
+
+
+def test_verb_block_survives_save_and_load(tmp_path: Path) -> None:
+    import numpy as np
+    import pytest
+
+    from newsdesk.understand.embed import embed_available
+    from newsdesk.understand.nlp import parse_many
+
+    if not embed_available():
+        pytest.skip("embedding model not installed")
+    sents = [d[:] for d in parse_many(["Troops shelled the town.", "The minister praised the deal.",
+                                       "Police raided the camp.", "The envoy hailed the talks."])]
+    model = cameo.PentaModel(embed_weight=1.0, verb_weight=0.5).fit(sents, [4, 1, 4, 1], c=10.0)
+    model.save(tmp_path / "m.npz")
+    back = cameo.PentaModel.load(tmp_path / "m.npz")
+    assert (back.embed_weight, back.verb_weight, back.verb_layer) == (1.0, 0.5, cameo.VERB_LAYER)
+    assert np.allclose(back.predict_proba(sents), model.predict_proba(sents), atol=1e-5)

@@ -286,11 +286,26 @@ def _is_name(tok) -> bool:  # noqa: ANN001
     return tok.ent_type_ in _MASKED_TYPES or tok.pos_ in ("PROPN", "NUM")
 
 
-def _views(sent) -> tuple[str, str, str, str]:  # noqa: ANN001
-    """Words (names masked), lexicon features, characters (names masked), and the raw text."""
+# A sentence's views: words (names masked), lexicon features, characters (names masked), its raw
+# text, and where its main verb sits in that text (characters; None without a root).
+Views = tuple[str, str, str, str, "tuple[int, int] | None"]
+
+
+def _verb_span(sent) -> tuple[int, int] | None:  # noqa: ANN001
+    """The characters of the sentence's (first) main verb, relative to the sentence's text."""
+    root = next((t for t in sent if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    start = root.idx - sent.start_char
+    return start, start + len(root.text)
+
+
+def _views(sent) -> Views:  # noqa: ANN001
+    """Words (names masked), lexicon features, characters (names masked), the raw text, and the
+    main verb's span in it."""
     if not MASK_NAMES:
         return (" ".join(t.lemma_.lower() for t in sent if not t.is_punct), sentence_features(sent), sent.text,
-                sent.text)
+                sent.text, _verb_span(sent))
     words: list[str] = []
     for t in sent:
         if t.is_punct:
@@ -299,7 +314,7 @@ def _views(sent) -> tuple[str, str, str, str]:  # noqa: ANN001
         if not (_is_name(t) and words and words[-1] == word):  # one kind per run of name tokens
             words.append(word)
     chars = " ".join("X" if t.ent_type_ or t.pos_ in ("PROPN", "NUM") else t.text for t in sent)
-    return " ".join(words), sentence_features(sent), chars, sent.text
+    return " ".join(words), sentence_features(sent), chars, sent.text, _verb_span(sent)
 
 
 # The sentence's MiniLM embedding joins the three sparse views as a fourth block, times this
@@ -315,6 +330,14 @@ def _views(sent) -> tuple[str, str, str, str]:  # noqa: ANN001
 # 0.17 of the bare spaCy parse's sentences/s instead of 0.83 on one-sentence documents (MiniLM
 # in numpy; `newsdesk bench events --gold petr2_gsr_validation_en.jsonl`).
 EMBED_WEIGHT = 1.0
+
+# The main verb's contextual vector joins as a fifth block, times this weight (0 = without it):
+# the unit mean of MiniLM's layer-VERB_LAYER states over the root verb's word pieces, from the
+# same forward pass as the sentence embedding (understand.embed.embed_with_spans), so it costs
+# next to nothing more. An unseen verb lands near seen verbs of the same meaning, in the sense
+# its sentence gives it -- what the main-verb grouped folds test. TUNED_BELOW
+VERB_WEIGHT = 1.0
+VERB_LAYER = 6
 
 
 def embed_weight() -> float:
@@ -378,11 +401,14 @@ class PentaModel:
     without the embedding block; with it see EMBED_WEIGHT (the shipped MODEL_FILE has it).
     """
 
-    def __init__(self, embed_weight: float = 0.0) -> None:
+    def __init__(self, embed_weight: float = 0.0, verb_weight: float | None = None) -> None:
         from sklearn.feature_extraction.text import HashingVectorizer
 
         # > 0: a fourth block, the sentence's MiniLM embedding (understand.embed) times this
         self.embed_weight = embed_weight
+        # > 0 (with the fourth block): a fifth, the main verb's contextual vector (VERB_WEIGHT)
+        self.verb_weight = (VERB_WEIGHT if embed_weight else 0.0) if verb_weight is None else verb_weight
+        self.verb_layer = VERB_LAYER
 
         kw = {"n_features": 2**HASH_BITS, "alternate_sign": False, "norm": None}
         self.vectorizers = [
@@ -396,7 +422,7 @@ class PentaModel:
         # The sparse-only model that answers first (see CASCADE_TAU); None: always the full model
         self.gate: PentaModel | None = None
 
-    def _matrix(self, views: Sequence[tuple[str, ...]], fit: bool = False, embeddings=None):  # noqa: ANN001, ANN202
+    def _matrix(self, views: Sequence[Views], fit: bool = False, embeddings=None):  # noqa: ANN001, ANN202
         import numpy as np
         import sklearn
         from scipy.sparse import csr_matrix, diags, hstack
@@ -414,13 +440,23 @@ class PentaModel:
                 norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
                 blocks.append(diags(1 / np.where(norms > 0, norms, 1)) @ counts)
         if self.embed_weight:
-            emb = sentence_embeddings(views) if embeddings is None else embeddings
-            blocks.append(csr_matrix(np.asarray(emb, dtype="float64") * self.embed_weight))
+            from newsdesk.understand.embed import DIM
+
+            emb = self._dense(views) if embeddings is None else np.asarray(embeddings, dtype="float64")
+            blocks.append(csr_matrix(emb[:, :DIM] * self.embed_weight))
+            if self.verb_weight:
+                blocks.append(csr_matrix(emb[:, DIM:2 * DIM] * self.verb_weight))
         return hstack(blocks).tocsr()
+
+    def _dense(self, views: Sequence[Views]):  # noqa: ANN202
+        """The embedding blocks' rows: the sentence embedding, then the main verb's vector if used."""
+        verb = self.verb_layer if self.verb_weight else None
+        return sentence_embeddings(views, verb_layer=verb).astype("float64")
 
     def fit(self, sents: list, labels: list[int], c: float = 10.0, embeddings=None,  # noqa: ANN001
             weights: Sequence[float] | None = None) -> PentaModel:
-        """`embeddings`: the sentences' embeddings when the caller has them (else computed);
+        """`embeddings`: the sentences' embeddings when the caller has them (else computed; with
+        the verb block, rows of sentence embedding then verb vector, as sentence_embeddings gives);
         `weights`: one per sentence (extra wordings count less than gold), else all 1."""
         from sklearn.linear_model import LogisticRegression
 
@@ -444,7 +480,7 @@ class PentaModel:
             probs[unsure] = self._proba([views[i] for i in unsure])
         return probs
 
-    def _proba(self, views: Sequence[tuple[str, ...]]):  # noqa: ANN202
+    def _proba(self, views: Sequence[Views]):  # noqa: ANN202
         """The same arithmetic as `_matrix` then the linear model, but row by row in numpy:
         scipy.sparse's per-call overhead was 3/4 of the event stage on one-sentence documents
         (profiled: 25 of 33 s for 278 sentences)."""
@@ -452,12 +488,17 @@ class PentaModel:
 
         z = np.array([self._logits(v) for v in views]).reshape(len(views), -1)
         if self.embed_weight and len(views):
+            from newsdesk.understand.embed import DIM
+
             n = 3 * 2**HASH_BITS
-            z += self.embed_weight * (sentence_embeddings(views).astype("float64") @ self._coef_rows[n:])
+            emb = self._dense(views)
+            z += self.embed_weight * (emb[:, :DIM] @ self._coef_rows[n:n + DIM])
+            if self.verb_weight:
+                z += self.verb_weight * (emb[:, DIM:] @ self._coef_rows[n + DIM:n + 2 * DIM])
         z = np.exp(z - z.max(axis=1, keepdims=True))
         return z / z.sum(axis=1, keepdims=True)
 
-    def _logits(self, views: tuple[str, ...]):  # noqa: ANN202
+    def _logits(self, views: Views):  # noqa: ANN202
         import numpy as np
         from sklearn.utils import murmurhash3_32
 
@@ -491,7 +532,9 @@ class PentaModel:
         np.savez_compressed(path, idf=np.stack(self.idf).astype("float32"), data=coef.data,
                             indices=coef.indices, indptr=coef.indptr, shape=np.array(coef.shape),
                             intercept=self.intercept.astype("float32"),
-                            embed_weight=np.array(self.embed_weight, dtype="float32"))
+                            embed_weight=np.array(self.embed_weight, dtype="float32"),
+                            verb_weight=np.array(self.verb_weight, dtype="float32"),
+                            verb_layer=np.array(self.verb_layer))
 
     @classmethod
     def load(cls, path: Path | None = None, name: str = MODEL_FILE) -> PentaModel:
@@ -505,36 +548,57 @@ class PentaModel:
             model.coef = csr_matrix((z["data"], z["indices"], z["indptr"]), shape=tuple(z["shape"])).toarray()
             model.intercept = z["intercept"]
             model.embed_weight = float(z["embed_weight"]) if "embed_weight" in z.files else 0.0
+            model.verb_weight = float(z["verb_weight"]) if "verb_weight" in z.files else 0.0
+            model.verb_layer = int(z["verb_layer"]) if "verb_layer" in z.files else VERB_LAYER
         return model
 
 
-def sentence_embeddings(views: Sequence[tuple[str, ...]]):  # noqa: ANN201
+def sentence_embeddings(views: Sequence[Views], verb_layer: int | None = None):  # noqa: ANN201
     """MiniLM embeddings of the sentences behind `views` (their unmasked text rides along as the
     fourth item); zeros when the embedding model is not installed, so the other views still
-    decide (the model then loses what the embedding block adds: see PentaModel)."""
+    decide (the model then loses what the embedding block adds: see PentaModel). With a
+    `verb_layer`, each row goes on with the main verb's vector at that layer (2 * DIM columns),
+    from the same forward pass."""
     import numpy as np
 
-    from newsdesk.understand.embed import DIM, embed, embed_available
+    from newsdesk.understand.embed import DIM, embed, embed_available, embed_with_spans
 
     if not embed_available():
-        return np.zeros((len(views), DIM), dtype="float32")
+        return np.zeros((len(views), DIM if verb_layer is None else 2 * DIM), dtype="float32")
     texts = [v[3] for v in views]
-    missing = list(dict.fromkeys(t for t in texts if t not in _EMBEDDINGS))
-    if missing:
-        if len(_EMBEDDINGS) + len(missing) > _MAX_EMBEDDINGS:
-            _EMBEDDINGS.clear()
-        _EMBEDDINGS.update(zip(missing, embed(missing), strict=True))  # embed() runs on one BLAS thread
-    return np.stack([_EMBEDDINGS[t] for t in texts])
+    if len(_EMBEDDINGS) + len(views) > _MAX_EMBEDDINGS:
+        _EMBEDDINGS.clear()
+        _VERB_VECTORS.clear()
+    if verb_layer is None:
+        missing = list(dict.fromkeys(t for t in texts if t not in _EMBEDDINGS))
+        if missing:
+            _EMBEDDINGS.update(zip(missing, embed(missing), strict=True))  # embed() runs on one BLAS thread
+        return np.stack([_EMBEDDINGS[t] for t in texts])
+    keys = [(v[3], v[4], verb_layer) for v in views]
+    todo = list(dict.fromkeys(k for k in keys if k not in _VERB_VECTORS))
+    if todo:
+        pooled, verbs = embed_with_spans([k[0] for k in todo], [k[1] for k in todo], verb_layer)
+        _EMBEDDINGS.update(zip([k[0] for k in todo], pooled, strict=True))
+        _VERB_VECTORS.update(zip(todo, verbs, strict=True))
+    return np.hstack([np.stack([_EMBEDDINGS[t] for t in texts]), np.stack([_VERB_VECTORS[k] for k in keys])])
 
 
-def remember_embeddings(texts: list[str], embeddings) -> None:  # noqa: ANN001
-    """Prime the embedding cache with rows computed earlier (a training script's saved file)."""
-    _EMBEDDINGS.update(zip(texts, embeddings, strict=True))
+def remember_embeddings(views: Sequence[Views], embeddings, verb_layer: int = VERB_LAYER) -> None:  # noqa: ANN001
+    """Prime the embedding cache with rows computed earlier (a training script's saved file): the
+    sentence embeddings, and the main verbs' vectors when the rows carry them (2 * DIM columns)."""
+    from newsdesk.understand.embed import DIM
+
+    _EMBEDDINGS.update(zip([v[3] for v in views], [row[:DIM] for row in embeddings], strict=True))
+    if len(embeddings) and len(embeddings[0]) == 2 * DIM:
+        _VERB_VECTORS.update(zip([(v[3], v[4], verb_layer) for v in views], [row[DIM:] for row in embeddings],
+                                 strict=True))
 
 
 # text -> embedding: cross-validation and training embed each sentence once, not once a fold
 _EMBEDDINGS: dict[str, Any] = {}
 _MAX_EMBEDDINGS = 20_000  # 30 MB of float32 rows at most; cleared when full
+# (text, main verb's span, layer) -> the verb's contextual vector, as many rows at most
+_VERB_VECTORS: dict[tuple, Any] = {}
 
 
 # feature string -> bucket: news repeats its n-grams, and a dict lookup is 10x a murmurhash call

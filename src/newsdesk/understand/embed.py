@@ -145,6 +145,51 @@ class MiniLM:
         pooled = (x * m).sum(1) / np.maximum(m.sum(1), 1.0)
         return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
 
+    def _layer_states(self, ids: np.ndarray, mask: np.ndarray) -> list[np.ndarray]:
+        """The hidden states after the embeddings and after each of the six layers, (b, n, d) each:
+        the same arithmetic as `_encode`, kept separate so `embed`'s hot path is unchanged."""
+        from scipy.special import erf
+
+        x = self._norm(self.word[ids] + self.pos[: ids.shape[1]] + self.type0, self.ln0)
+        bias = ((1.0 - mask[:, None, None, :]) * np.float32(-1e9)).astype(np.float32)
+        b, n, d = x.shape
+        states = [x]
+        for layer in self.layers:
+            x = self._norm(x + self._attend(x, layer, bias), layer.ln1)
+            h = x.reshape(b * n, d) @ layer.ff1_w + layer.ff1_b
+            h = 0.5 * h * (1.0 + erf(h / np.float32(np.sqrt(2.0))))
+            ff = (h.astype(np.float32) @ layer.ff2_w + layer.ff2_b).reshape(b, n, d)
+            x = self._norm(x + ff, layer.ln2)
+            states.append(x)
+        return states
+
+    def embed_spans(self, texts: list[str], spans: list[tuple[int, int] | None],
+                    layer: int = 6) -> tuple[np.ndarray, np.ndarray]:
+        """`embed(texts)` and, from the same pass, the unit-length mean of `layer`'s states over the
+        word pieces inside each text's character span (zeros for None or a span no piece falls in)."""
+        pooled = np.zeros((len(texts), DIM), dtype=np.float32)
+        at_span = np.zeros((len(texts), DIM), dtype=np.float32)
+        encodings = self.tokenizer.encode_batch([t or "" for t in texts])
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        for start in range(0, len(order), BATCH):
+            chunk = order[start:start + BATCH]
+            width = max(len(encodings[i].ids) for i in chunk)
+            ids = np.zeros((len(chunk), width), dtype=np.int64)
+            mask = np.zeros((len(chunk), width), dtype=np.float32)
+            for row, i in enumerate(chunk):
+                ids[row, :len(encodings[i].ids)] = encodings[i].ids
+                mask[row, :len(encodings[i].ids)] = 1.0
+            states = self._layer_states(ids, mask)
+            m = mask[:, :, None]
+            last = (states[-1] * m).sum(1) / np.maximum(m.sum(1), 1.0)
+            pooled[chunk] = last / np.maximum(np.linalg.norm(last, axis=1, keepdims=True), 1e-12)
+            for row, i in enumerate(chunk):
+                pieces = _pieces_in(encodings[i], spans[i])
+                if pieces:
+                    v = states[layer][row, pieces].mean(0)
+                    at_span[i] = v / max(float(np.linalg.norm(v)), 1e-12)
+        return pooled, at_span
+
     def embed(self, texts: list[str]) -> np.ndarray:
         out = np.zeros((len(texts), DIM), dtype=np.float32)
         encodings = self.tokenizer.encode_batch([t or "" for t in texts])
@@ -160,6 +205,15 @@ class MiniLM:
                 mask[row, :n] = 1.0
             out[chunk] = self._encode(ids, mask)
         return out
+
+
+def _pieces_in(encoding, span: tuple[int, int] | None) -> list[int]:  # noqa: ANN001 - a tokenizers Encoding
+    """Positions of the word pieces (not [CLS]/[SEP]) whose characters overlap `span`."""
+    if span is None:
+        return []
+    lo, hi = span
+    return [k for k, (a, b) in enumerate(encoding.offsets)
+            if b > a and a < hi and b > lo and encoding.special_tokens_mask[k] == 0]
 
 
 _MODEL: MiniLM | None = None
@@ -189,3 +243,15 @@ def embed(texts: list[str]) -> np.ndarray:
     # box); parallelism comes from worker processes (--workers), each with its own model.
     with threadpool_limits(1, user_api="blas"):
         return load_model().embed(list(texts))
+
+
+def embed_with_spans(texts: list[str], spans: list[tuple[int, int] | None],
+                     layer: int = 6) -> tuple[np.ndarray, np.ndarray]:
+    """`embed(texts)` plus, from the same pass, each text's contextual vector of the characters in
+    its span (e.g. the main verb's): the unit mean of that layer's word-piece states, zeros if none."""
+    if not texts:
+        return np.zeros((0, DIM), dtype=np.float32), np.zeros((0, DIM), dtype=np.float32)
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(1, user_api="blas"):
+        return load_model().embed_spans(list(texts), list(spans), layer)
