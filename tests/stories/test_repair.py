@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 
 from newsdesk.store import open_store
@@ -80,3 +81,42 @@ def test_average_link_labels_cut_at_the_threshold() -> None:
     labels = repair_mod.average_link_labels(sides, 0.3)
     assert len(set(labels[:3])) == 1 and len(set(labels[3:])) == 1 and labels[0] != labels[3]
     assert len(set(repair_mod.average_link_labels(sides, 0.9999))) == len(sides)  # nothing that sure: all apart
+
+
+def _two_blocks(n: int, within: float, across: float) -> np.ndarray:
+    half = np.arange(2 * n) < n
+    matrix = np.where(half[:, None] == half[None, :], within, across)
+    np.fill_diagonal(matrix, 1.0)
+    return matrix
+
+
+def test_bisect_finds_two_blocks_and_separation_compares_across_with_within() -> None:
+    matrix = _two_blocks(4, 0.9, 0.3)
+    order = np.random.default_rng(0).permutation(8)  # the blocks' articles interleaved
+    shuffled = matrix[np.ix_(order, order)]
+    part = repair_mod.bisect(shuffled)
+    assert part is not None
+    assert {frozenset(order[part] < 4), frozenset(order[~part] < 4)} == {frozenset({True}), frozenset({False})}
+    assert repair_mod.separation(shuffled, part) == pytest.approx(0.3 / 0.9)
+    # One event: no cut is far apart, whatever the calibration of the probabilities.
+    uniform = _two_blocks(4, 0.5, 0.5)
+    cut = repair_mod.bisect(uniform)
+    assert cut is None or repair_mod.separation(uniform, cut) == pytest.approx(1.0)
+
+
+def test_a_story_of_two_far_apart_groups_is_divided_and_not_merged_back() -> None:
+    store = open_store(":memory:")
+    clusterer = Clusterer(store.conn)
+    for i, doc in enumerate(QUAKE + ELECTION, 1):
+        clusterer.assign(i, *doc, None, "now")
+    store.conn.execute("UPDATE story_articles SET story_id = 1")  # one story holding both events
+    for story_id in (1, 2):
+        repair_mod.rebuild(clusterer, clusterer.load_story(story_id), "now")
+    assert repair_mod.divide(clusterer, 1, "now") == 1
+    groups: dict[int, set[int]] = {}
+    for article_id, story_id in store.story_assignments().items():
+        groups.setdefault(story_id, set()).add(article_id)
+    assert sorted(groups.values(), key=min) == [{1, 2, 3}, {4, 5, 6}]
+    assert repair_mod.divide(clusterer, 1, "now") == 0  # under DIVIDE_MIN articles now
+    repair_mod.repair(store.conn, None, "now", clusterer)
+    assert len(set(store.story_assignments().values())) == 2
