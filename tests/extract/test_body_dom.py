@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 from selectolax.lexbor import LexborHTMLParser
 
 from newsdesk.extract.body_dom import CLASS_GROUPS, CONTEXT_TAGS, segment
@@ -55,7 +57,7 @@ def test_deeply_nested_page_does_not_exhaust_recursion() -> None:
     assert [b.text for b in blocks] == ["deep text"]
 
 
-def test_class_names_match_by_first_character_as_the_whole_alternation_does() -> None:
+def test_class_names_match_by_the_factored_pattern_as_the_whole_alternation_does() -> None:
     from newsdesk.extract.body_dom import _CLASS_RE, _name_bits
 
     def whole(name: str) -> int:
@@ -67,3 +69,11 @@ def test_class_names_match_by_first_character_as_the_whole_alternation_does() ->
              "comment-respond", "col-md-8", "twitter-share", "", "-", "widget_recent_entries"]
     assert [_name_bits.__wrapped__(n) for n in names] == [whole(n) for n in names]
     assert whole("ad-slot") and whole("entry-content")  # the check is not vacuous
+    # random tokens glued from pieces of the patterns' words (whole, cut short, run together), hyphens,
+    # underscores, digits and letters
+    rng = random.Random(0)
+    words = [w.replace("\\b", "").replace("?", "") for _, p in CLASS_GROUPS for w in p.split("|")]
+    pieces = [*words, *(w[:2] for w in words), *(w[1:] for w in words), "-", "_", "-", "0", "x", "s", "é"]
+    tokens = ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 5))) for _ in range(20000)]
+    assert [_name_bits.__wrapped__(t) for t in tokens] == [whole(t) for t in tokens]
+    assert sum(1 for t in tokens if whole(t)) > 10000

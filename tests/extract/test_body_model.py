@@ -44,6 +44,11 @@ def test_tree_inference_matches_sklearn(max_depth: int) -> None:
     assert np.allclose(trees.predict(X), model.predict_proba(X)[:, 1], atol=1e-9)
     # The complete layout and the node walk (used for deeper trees) give the same sums, bit for bit.
     assert np.array_equal(trees.predict(X), trees._predict_by_nodes(X))
+    # Infinities take the complete layout, NaN the node walk: both go where the node walk sends them.
+    for odd in (np.inf, -np.inf, np.nan):
+        X_odd = X.copy()
+        X_odd[::7, 1] = odd
+        assert np.array_equal(trees.predict(X_odd), trees._predict_by_nodes(X_odd))
     round_trip = json.loads(json.dumps(trees.to_json()))
     from newsdesk.extract.body_model import stage_from_json
 

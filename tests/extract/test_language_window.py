@@ -74,3 +74,13 @@ def test_float32_table_scores_equal_the_float16_table_to_the_bit(tmp_path) -> No
     for text in texts:
         assert np.array_equal(half._decide(text).view(np.uint32), single._decide(text).view(np.uint32))
     assert language.load_identifier(tmp_path).nb_ptc.dtype == np.float32  # read back from the cache
+
+
+def test_has_letters_equals_counting_every_letter() -> None:
+    """The early exit after 2 * MIN_LETTERS characters decides as a count over the whole sample does."""
+    rng = random.Random(0)
+    alphabet = "ab é1 2.,;ж中\u00a0-"
+    samples = ["", "a" * 19, "a" * 20, "1" * 40 + "a" * 20, "a" * 10 + "1" * 30 + "a" * 10]
+    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 120))) for _ in range(2000)]
+    for sample in samples:
+        assert language._has_letters(sample) == (sum(map(str.isalpha, sample)) >= language.MIN_LETTERS), sample

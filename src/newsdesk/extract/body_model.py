@@ -84,21 +84,26 @@ class Trees:
         n, t = len(X), len(self.feature)
         if not n:
             return np.zeros(0)
-        if self.depth > MAX_COMPLETE_DEPTH:
-            return self._predict_by_nodes(X)
+        if self.depth > MAX_COMPLETE_DEPTH or np.isnan(X).any():
+            return self._predict_by_nodes(X)  # (NaN goes right there; `>` below would send it left)
         # Every tree laid out complete (see `complete`): a block's position at the next level is
         # 2 * position + (went right), so a level costs three gathers and no leaf or child lookups
         # (1.8 -> 1.0 ms a page on bench/extraction, the same probabilities to the last bit).
+        # With tree t's level-L nodes at t * 2**L + position, the flat index itself doubles:
+        # node = 2 * node + (went right), updated in place (0.94 -> 0.83 ms a page, same bits).
         features, thresholds, values = self.complete
         rows = np.repeat(np.arange(n) * X.shape[1], t)
         flat_x = X.ravel()
-        trees = np.tile(np.arange(t), n)
-        pos = np.zeros(n * t, dtype=np.int64)
-        for level, (feature, threshold) in enumerate(zip(features, thresholds, strict=True)):
-            node = trees * (1 << level) + pos
-            go_left = np.take(flat_x, rows + np.take(feature, node)) <= np.take(threshold, node)
-            pos = 2 * pos + 1 - go_left  # NaN compares False: right, as in the node walk
-        leaf_values = np.take(values, trees * (1 << self.depth) + pos)
+        node = np.tile(np.arange(t), n)  # level 0: tree t's root is node t
+        index = np.empty(n * t, dtype=np.int64)
+        right = np.empty(n * t, dtype=bool)
+        for feature, threshold in zip(features, thresholds, strict=True):
+            np.take(feature, node, out=index)
+            index += rows
+            np.greater(np.take(flat_x, index), np.take(threshold, node), out=right)
+            node <<= 1
+            node += right
+        leaf_values = np.take(values, node)
         return _sigmoid(self.baseline + leaf_values.reshape(n, t).sum(axis=1))
 
     def _predict_by_nodes(self, X: np.ndarray) -> np.ndarray:

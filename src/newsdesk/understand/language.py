@@ -193,7 +193,7 @@ def detect_language(text: str, hint: str | None = None) -> str | None:
     """
     declared = (hint or "").strip().lower().replace("_", "-").split("-")[0] or None
     fallback = declared if declared and len(declared) == 2 else None
-    paragraphs = [p for p in text.split("\n") if sum(map(str.isalpha, p[:VOTER_CHARS])) >= MIN_LETTERS]
+    paragraphs = [p for p in text.split("\n") if _has_letters(p[:VOTER_CHARS])]
     step = max(1, len(paragraphs) // VOTERS)
     votes = _vote([paragraph[:VOTER_CHARS] for paragraph in paragraphs[::step][:VOTERS]])
     if not votes:
@@ -201,6 +201,13 @@ def detect_language(text: str, hint: str | None = None) -> str | None:
             else (None, 0.0)
         return str(lang) if lang and prob >= MIN_CONFIDENCE else fallback
     return max(votes, key=lambda k: votes[k])
+
+
+def _has_letters(sample: str) -> bool:
+    """At least MIN_LETTERS letters (str.isalpha) in `sample`. A prose paragraph has them within its
+    first 2 * MIN_LETTERS characters, so most samples are decided there, not over all their characters."""
+    return len(sample) >= MIN_LETTERS and (sum(map(str.isalpha, sample[:2 * MIN_LETTERS])) >= MIN_LETTERS
+                                           or sum(map(str.isalpha, sample)) >= MIN_LETTERS)
 
 
 # A voter's weight is its length times a probability of at most 1; this margin covers float32
