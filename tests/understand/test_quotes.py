@@ -103,3 +103,57 @@ def test_dash_attribution_after_a_no_break_space_and_no_cue_from_another_quote()
     tonight = next(q for q in qs if q["text"].startswith("Tonight"))
     # the name after the dash speaks, not whoever "complains" inside the quote before
     assert tonight["speaker"] == "Martha Aguilar" and tonight["cue"] == "―"
+
+
+def test_a_quote_right_after_reported_words_carries_that_attribution_on() -> None:
+    text = ("Senator Bernie Sanders identified the exhaustion of young voters with bigotry as one of the "
+            "reasons to vote. “The younger people are sick and tired of discrimination and racism.”")
+    qs = _quotes(text)
+    # one attribution, the quote its second piece: not a second quote that repeats the speaker
+    assert len(qs) == 1, qs
+    assert qs[0]["speaker"] == "Bernie Sanders" and qs[0]["cue"] == "identified"
+    assert qs[0]["text"].startswith("the exhaustion of young voters") and qs[0]["text"].endswith("and racism.")
+
+
+def test_a_quote_paragraph_after_its_cue_joins_that_cue_attribution() -> None:
+    text = ("Mayor Ana Ruiz said on Monday that the city would rebuild the old bridge by the spring.\n\n"
+            "“We will not leave anyone behind in this city, not one family.”")
+    qs = _quotes(text)
+    assert len(qs) == 1, qs
+    assert "rebuild the old bridge" in qs[0]["text"] and "not one family" in qs[0]["text"]
+
+
+def test_quoted_words_in_narration_with_no_cue_near_are_no_quote() -> None:
+    text = ("Mayor Ana Ruiz said on Monday that the city would rebuild the old bridge by the spring. "
+            "The council met on Tuesday. Its members then watched the film “A Long Walk Home Through "
+            "The Valley” after the vote.")
+    qs = _quotes(text)
+    # the film's title is not more of the mayor's words, nor a quote of hers
+    assert [q["cue"] for q in qs] == ["said"], qs
+    assert "Long Walk" not in qs[0]["text"]
+
+
+def test_reported_content_stays_in_the_cue_paragraph() -> None:
+    text = ("Mayor Ana Ruiz says the city will open two new schools\n\n"
+            "The council voted on the budget in the evening and the mayor left early")
+    qs = _quotes(text)
+    assert [q["text"] for q in qs] == ["the city will open two new schools"], qs
+
+
+def test_who_is_urged_is_part_of_what_was_urged() -> None:
+    urged = _quotes("Senator Ana Ruiz urged the governor to veto the bill before the end of the month.")
+    assert urged and urged[0]["text"] == "the governor to veto the bill before the end of the month", urged
+    called = _quotes("Senator Ana Ruiz called on fellow Republicans to reject the bill.")
+    assert called and "fellow Republicans to reject the bill" in called[0]["text"], called
+
+
+def test_a_line_break_ends_a_content_the_parser_runs_on() -> None:
+    text = ("“Nobody wants to bus their kids to a school across the city,” said Megan Hester.\n"
+            "Michael Mulgrew, president of the teachers union, said he hopes the day sends a message that "
+            "“communities are standing up for their public schools.”\n"
+            "“Let’s get back to saying our schools are something we support and will protect,” said Mulgrew.")
+    qs = _quotes(text)
+    last = qs[-1]
+    # not the line before, cue and all, taken as what "said Mulgrew" reports
+    assert last["text"] == "Let’s get back to saying our schools are something we support and will protect,", qs
+    assert all("president of the teachers union" not in q["text"] for q in qs), qs

@@ -3,17 +3,18 @@ shipped weights."""
 
 from __future__ import annotations
 
+import pytest
 from entity_helpers import annotate
 
 from newsdesk.understand import quote_filter, quotes
 from newsdesk.understand.nlp import parse
 
 
-def test_a_nested_attribution_is_its_own_quote_emitted_before_its_parent() -> None:
+def test_a_nested_attribution_is_its_own_quote_in_text_order() -> None:
     text = "Merrill says Machado promised to continue supporting Clinton and said she would stand up to the attacks."
     qs = annotate(text).quotes
     cues = [q.cue for q in qs]
-    assert cues.index("said") < cues.index("says"), qs
+    assert cues.index("says") < cues.index("said"), qs  # the outer content starts first
     inner = next(q for q in qs if q.cue == "said")
     outer = next(q for q in qs if q.cue == "says")
     assert inner.speaker == "Machado" and inner.text == "she would stand up to the attacks"
@@ -25,9 +26,9 @@ def test_a_cue_inside_a_split_quote_is_its_own_attribution() -> None:
     text = ("“This is in their heads. This is in their consciousness,” said Pat Caddell, speaking of "
             "Clinton’s health problems. “It is one of the things worrying them.”")
     qs = annotate(text).quotes
-    assert [q.cue for q in qs] == ["speaking", "said"], qs
-    assert qs[0].text == "of Clinton’s health problems" and qs[0].speaker == "Pat Caddell"
-    assert "worrying them" in qs[1].text and "speaking" not in qs[1].text
+    assert [q.cue for q in qs] == ["said", "speaking"], qs
+    assert qs[1].text == "of Clinton’s health problems" and qs[1].speaker == "Pat Caddell"
+    assert "worrying them" in qs[0].text and "speaking" not in qs[0].text
 
 
 def test_the_filter_keeps_one_level_where_the_corpus_annotates_one() -> None:
@@ -37,11 +38,13 @@ def test_the_filter_keeps_one_level_where_the_corpus_annotates_one() -> None:
     assert [(q.cue, q.speaker) for q in qs] == [("said", "Maria Gomez")], qs
 
 
-def test_inner_first_orders_each_parent_after_its_children_and_parents_by_position() -> None:
+def test_quotes_come_in_text_order_or_inner_first_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
     a = quotes.Found(0, 50, "indirect", cue_start=0)
     b = quotes.Found(10, 40, "indirect", cue_start=5, parent=a)
     c = quotes.Found(20, 30, "indirect", cue_start=15, parent=b)
     d = quotes.Found(60, 80, "indirect", cue_start=55)
+    assert quotes._inner_first([d, a, c, b]) == [a, b, c, d]
+    monkeypatch.setattr(quotes, "ORDER", "inner_first")
     assert quotes._inner_first([d, a, c, b]) == [c, b, a, d]
 
 

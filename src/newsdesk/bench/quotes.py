@@ -12,8 +12,9 @@ Runs on any split laid out like PolNeAR (`text/*.txt`, `attributions/*.ann`):
   sentence), ported to spaCy over the same parse;
 - **textacy-style direct quotes**: quoted stretches with a speech verb and subject in the
   same or adjacent sentence, and nothing else;
-- **throughput**: articles/s of ours end to end vs spaCy's own `nlp.pipe` on the same
-  texts, measured interleaved; **peak RSS** of this process.
+- **throughput**: articles per CPU second of ours end to end vs spaCy's own `nlp.pipe` on
+  the same texts, measured interleaved (CPU time: wall time on a shared, loaded machine
+  measures the other jobs); **peak RSS** of this process.
 
 `train_cues` learns `understand/data/cues.json` from a training split (PolNeAR train);
 `tools/train_quote_filter.py` learns the attribution filter (`understand/data/quote_filter.json`)
@@ -212,7 +213,7 @@ def textacy_quotes(doc: Any) -> list[dict[str, Any]]:
 
 
 def run_ours(articles: list[tuple[str, str]]) -> tuple[dict[str, list[dict[str, Any]]], float]:
-    """Our analyze path over {"id", "title", "body"} lines; (predictions by id, seconds)."""
+    """Our analyze path over {"id", "title", "body"} lines; (predictions by id, CPU seconds)."""
     from newsdesk.analyze import analyze_jsonl
     from newsdesk.settings import Settings
     from newsdesk.stages import Stages
@@ -221,9 +222,9 @@ def run_ours(articles: list[tuple[str, str]]) -> tuple[dict[str, list[dict[str, 
     out = io.StringIO()
     stages = Stages(("understand",))
     stages.apply(_warm_article())  # models load outside the clock, as for the anchor
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     analyze_jsonl(lines, out, stages, Settings())
-    seconds = time.perf_counter() - t0
+    seconds = time.process_time() - t0
     preds = {}
     for line in out.getvalue().splitlines():
         row = json.loads(line)
@@ -241,9 +242,9 @@ def run_spacy(texts: list[str]) -> tuple[list[Any], float]:
     from newsdesk.understand.nlp import load_nlp
 
     nlp = load_nlp()
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     docs = list(nlp.pipe(texts, batch_size=16))
-    return docs, time.perf_counter() - t0
+    return docs, time.process_time() - t0
 
 
 def bench(split_dir: Path, limit: int | None = None, chunk: int = 12) -> dict[str, Any]:
@@ -281,7 +282,7 @@ def report(result: dict[str, Any]) -> str:
         lines.append(f"{name:<24} F1@0.3={a['f1']:.3f} (P={a['precision']:.3f} R={a['recall']:.3f}) "
                      f"F1@0.8={s['f1']:.3f} speaker acc={a['speaker_accuracy']:.3f} (n={a['speaker_judged']})")
     n, to, ts = result["articles"], result["seconds_ours"], result["seconds_spacy"]
-    lines.append(f"throughput: newsdesk {n / to:.2f} articles/s, spaCy nlp.pipe {n / ts:.2f} articles/s, "
+    lines.append(f"throughput: newsdesk {n / to:.2f} articles/CPU s, spaCy nlp.pipe {n / ts:.2f} articles/CPU s, "
                  f"overhead {100 * (to / ts - 1):+.1f}%")
     lines.append(f"peak RSS {result['peak_rss_mb']:.0f} MB")
     return "\n".join(lines)

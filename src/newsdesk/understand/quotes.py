@@ -18,7 +18,7 @@ learned from PolNeAR train (see `newsdesk.bench.quotes.train_cues`); which candi
 are attributions in their context is decided by the learned filter in
 `quote_filter.py`. An attribution whose cue lies in another's content is kept as its
 own quote ("X said officials told him Y": X said "officials told him Y", officials
-told him "Y"), emitted just before the one it is nested in. Each cue's
+told him "Y"); quotes come out in text order (where their content starts). Each cue's
 speaker head is then chosen among the noun phrases around it by the ranker in
 `speakers.py` (the rules' subject, `rule_speaker`, is one of its features and the
 fallback); an attribution whose P(attribution) x P(speaker) falls below `SPEAKER_GATE`
@@ -26,7 +26,9 @@ is dropped; `annotate.resolve_speaker` turns that head into a name.
 
 Content spans: a complement partly in quotation marks keeps its reported words too (a
 mixed quote); a direct object's content runs on through the verb's predicate complements
-("cited X as a reason to ...").
+("cited X as a reason to ..."); an infinitive's content starts at who is urged ("urged the
+governor to veto ..."); a content stays on its cue's line; a quote that goes on from
+reported words, or whose cue already heads an attribution, is a piece of that attribution.
 """
 
 from __future__ import annotations
@@ -57,9 +59,11 @@ _SPEAKER_LINE = re.compile(r"^[\"“]?([A-Z][A-Za-z.'’ -]{1,40}):\s+(?=\S)")
 _DASH_SPEAKER = re.compile(r"^[”\"]?\s*[―—]\s*([A-Z][\w.'’ -]{1,40}?)(?=\s*(?:[.,\n“\"]|$))")
 # Nested attributions are kept (tools/train_quote_filter.py cv-score compares without them).
 NESTED = True
-# Quotes come out in text order, each right after the ones nested in it ("inner_first");
-# plain text order ("text") gave the same F1 and speakers in a 3-fold CV on PolNeAR dev.
-ORDER = "inner_first"
+# Quotes come out in text order ("text"), as a reader meets them. "inner_first" (each right
+# after the ones nested in it) gave the same F1 and speakers in a 3-fold CV on PolNeAR dev
+# (session 3) and, with this session's spans, PolNeAR dev 0.774 / 0.864 against text order's
+# 0.772 / 0.868 (F1@0.3 / speaker accuracy); 5-fold CV on train below in SPEAKER_GATE.
+ORDER = "text"
 # A nested candidate whose content is more than this share of its parent's restates it
 # ("appeared [to suggest that ...]" is one attribution). Set by judgement, not tuned.
 RESTATES = 0.8
@@ -80,6 +84,18 @@ SPEAKER_GATE = 0.4
 # `_content_heads`); the prepositions that say something of the object, not when or where.
 DOBJ_COMPLEMENTS = True
 _PREDICATE_PREPS = {"as", "for", "to", "into", "with", "of", "over"}
+# Content spans and cue-less quotes (each False gives the behaviour before it; 5-fold CV over
+# PolNeAR train articles, filter and ranker refitted per fold, in tools/train_quote_filter.py):
+# a quote whose cue already heads an attribution, or that follows its reported words with
+# nothing between, is a piece of that attribution, not a second one with the same speaker;
+JOIN_CUE_QUOTES = True
+# a cue's content stays on the cue's line (the parser runs sentences across line breaks);
+PARAGRAPH_CLIP = True
+# "urged the governor to veto ...": the object is part of what was urged;
+XCOMP_OBJECT = True
+# a quote with no cue near borrows the quote before's speaker only when it is its whole
+# paragraph (news style for a speaker going on); quoted words in narration are dropped.
+CUELESS_PURE = True
 
 
 @dataclass
@@ -246,7 +262,7 @@ def _clausal_candidates(doc: Any) -> list[Found]:
         if not comps or cue_score(tok, slot) < threshold(slot):
             continue
         content = [t for c in _content_heads(tok, slot, comps) for t in c.subtree if t.i != tok.i]
-        start, end = _span_of(content)
+        start, end = _span_of(_on_cue_line(doc, content, tok.idx))
         if end <= start:
             continue
         speaker = rule_speaker(tok)
@@ -255,9 +271,28 @@ def _clausal_candidates(doc: Any) -> list[Found]:
     return out
 
 
+def _on_cue_line(doc: Any, content: list[Any], cue_at: int) -> list[Any]:
+    """The content words on the cue's own line: the parser runs sentences on across a line or
+    paragraph break (a headline into the dateline, one speaker's paragraph into the next's)."""
+    if not PARAGRAPH_CLIP:
+        return content
+    text = _text(doc)
+    start = text.rfind("\n", 0, cue_at) + 1
+    end = text.find("\n", cue_at)
+    end = len(text) if end < 0 else end
+    kept = [t for t in content if start <= t.idx < end]
+    return kept if any(not (t.is_punct or t.is_space) for t in kept) else content
+
+
 def _content_heads(tok: Any, slot: str, comps: list[Any]) -> list[Any]:
     """A direct object's content goes on through what the verb says of it: "cited the
     election as a reason to ...", "mocked Romney for not releasing ...", "viewed them as ..."."""
+    if slot == "xcomp" and XCOMP_OBJECT:
+        # "urged Trump to resign", "called on Republicans to unendorse him": the object is who
+        # is to do it, part of what was urged
+        first = min(c.i for c in comps)
+        return [c for c in tok.children if c.i < first and (
+            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "on"))] + comps
     if slot != "dobj" or not DOBJ_COMPLEMENTS:
         return comps
     last = max(c.i for c in comps)
@@ -306,7 +341,7 @@ def _according_candidates(doc: Any) -> list[Found]:
         while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head is not clause:
             clause = clause.head
         content = [t for t in clause.subtree if t.i not in own]
-        start, end = _span_of(content)
+        start, end = _span_of(_on_cue_line(doc, content, tok.idx))
         if end > start:
             out.append(Found(start, end, "indirect", cue="according to", speaker_tok=pobj, cue_start=tok.idx,
                              rule="according", slot="according"))
@@ -413,20 +448,46 @@ def _orphan_quotes(doc: Any, regions: list[tuple[int, int]], claimed: list[Found
             prev.pieces = (prev.pieces or [(prev.start, prev.end)]) + [region]
             prev.end = region[1]
             continue
+        owner = _owner_of(cue, claimed + out) if cue is not None and JOIN_CUE_QUOTES else None
+        if owner is not None:
+            # "X identified Y as a reason: “...”": the quote is more of the words that cue reports
+            owner.pieces = (owner.pieces or [(owner.start, owner.end)]) + [region]
+            owner.end = max(owner.end, region[1])
+            continue
         if cue is not None:
             found.cue, found.speaker_tok, found.cue_start = _cue_text(cue), _subject(cue), cue.idx
-        elif prev is not None and region[0] - prev.end < 400:
+        elif prev is not None and region[0] - prev.end < 400 and (
+                not CUELESS_PURE or _whole_paragraph(_text(doc), region)):
             found.speaker_tok, found.speaker_text, found.cue = prev.speaker_tok, prev.speaker_text, prev.cue
             found.borrowed = prev
+        elif CUELESS_PURE:
+            continue  # quoted words in narrative with no cue: a title, a phrase, no one to name
         out.append(found)
     return out
 
 
+def _whole_paragraph(text: str, region: tuple[int, int]) -> bool:
+    """Whether the quoted stretch is its paragraph, nothing but quotation marks around it: the
+    news form that carries on the previous paragraph's speaker."""
+    start = text.rfind("\n\n", 0, region[0]) + 1
+    end = text.find("\n\n", region[1])
+    end = len(text) if end < 0 else end
+    return not re.search(r"\w", text[start:region[0]] + text[region[1]:end])
+
+
+def _owner_of(cue: Any, found: list[Found]) -> Found | None:
+    """The attribution this cue already heads, when its content lies before the quote."""
+    return next((f for f in found if f.cue_start == cue.idx and f.rule in ("cue", "according")), None)
+
+
 def _continues(doc: Any, prev: Found, region: tuple[int, int], cue: Any) -> bool:
-    """A quote carrying on the previous one: same paragraph, only its cue clause between,
-    and no cue of its own after it."""
+    """A quote carrying on the previous attribution: same paragraph, only its cue clause between
+    ("“A,” Jordan said Monday. “B.”") or, after reported words, nothing ("X identified Y as a
+    reason. “...”"), and no cue of its own."""
     gap = _text(doc)[prev.end: region[0]]
-    if prev.kind != "direct" or "\n\n" in gap or len(gap.split()) > 25:
+    if prev.kind != "direct" and (not JOIN_CUE_QUOTES or re.search(r"\w", gap)):
+        return False  # a reported attribution goes on only into a quote right after its words
+    if "\n\n" in gap or len(gap.split()) > 25:
         return False
     return cue is None or cue.idx == prev.cue_start
 
@@ -480,8 +541,8 @@ def _nest(found: list[Found]) -> list[Found]:
 
 
 def _inner_first(found: list[Found]) -> list[Found]:
-    """Text order, each attribution right after the ones nested in it: the scorer (and a
-    reader) pairs each content with its nearest attribution, the inner one first."""
+    """Text order (`ORDER` "text"), or each attribution right after the ones nested in it
+    ("inner_first")."""
     children: dict[int, list[Found]] = {}
     for f in found:
         if f.parent is not None:
@@ -543,8 +604,7 @@ def _filtered(doc: Any, cands: list[Found]) -> list[Found]:
 
 
 def find_quotes(doc: Any) -> list[Found]:
-    """Attributions in a parsed article, inner ones before the one they are nested in,
-    before speakers are resolved."""
+    """Attributions in a parsed article in text order (`ORDER`), before speakers are resolved."""
     regions = quoted_regions(_text(doc))
     found = _nest(_filtered(doc, candidates(doc)))
     found += _orphan_quotes(doc, regions, found)
