@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 import numpy as np
 from selectolax.lexbor import LexborHTMLParser
 
-from newsdesk.bench.extraction import load_pages, load_scorer, score
+from newsdesk.bench.extraction import load_pages, load_scorer, score, warm_trafilatura_caches
 from newsdesk.extract import body_model
 from newsdesk.extract.body_dom import segment
 from newsdesk.extract.body_features import BASE_NAMES, base_features, units
@@ -153,6 +153,7 @@ def heldout_bench(truth, data, pages_dir: Path, scorer, k: int) -> None:
         first = data[0]["id"]
         for run in runs.values():
             run(pages[first], truth[first].get("url"))
+        warm_trafilatura_caches()
     for fold in folds(data, k):
         model = fit_stage(*stack(data, [i for i in range(len(data)) if i not in set(fold)]), "trees")
         body_model.load_model = lambda path=None, m=model: m  # the held-out model, for this fold only
