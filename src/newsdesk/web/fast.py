@@ -12,7 +12,7 @@ request whose answer raises (a malformed parameter, an unreadable API query, a f
 routed handler computes it again and answers in the desk's one error shape (responses.py),
 so this path never has an error format of its own. Searches only read, so computing twice is safe.
 
-Where it computes: on the event loop, not in a handler thread (see `INLINE`).
+Where it computes: in a handler thread, as the routed handlers did (see `INLINE`).
 """
 
 from __future__ import annotations
@@ -28,10 +28,13 @@ from newsdesk.web.state import DeskState
 
 # (body, status) of one request's answer, computed by a route module's plain function.
 Compute = Callable[[Request, DeskState], tuple[bytes, int]]
-# Search answers are computed on the event loop: a hand-off to a handler thread costs the loop
-# ~55 us, the thread's wake-up and the GIL passed back and forth between the two; measured with
-# benchmarks/web.py (2 workers, 32 clients), see web/README.md.
-INLINE = True
+# Whether a miss is computed on the event loop instead of a handler thread (DeskState.in_thread).
+# Measured with benchmarks/web.py (2 workers, 32 clients, load 10-16, the two interleaved): on the
+# loop, server CPU per search was 7% lower in one run and 50% higher in the other (1 client: 0-14%
+# lower), but p95 was worse in 5 of 6 paired phases (206 vs 127, 323 vs 175, 463 vs 181 ms...):
+# on a shared machine one busy thread per worker gets less of the cores than a loop thread plus
+# handler threads that run while tantivy and SQLite release the GIL. W4 measured the same. Threads.
+INLINE = False
 
 
 class FastAnswer:
