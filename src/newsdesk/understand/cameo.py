@@ -405,7 +405,8 @@ class PentaModel:
     30 ships). Names are masked (MASK_NAMES). `newsdesk bench events --gold TRAIN --cv`
     (classifier, macro-F1, anchor TF-IDF+LR on the same folds): stratified 0.890 (0.772),
     near-duplicate grouped 0.899 (0.781), grouped by first country 0.876 (0.745) -- these
-    without the embedding block; with it see EMBED_WEIGHT (the shipped MODEL_FILE has it).
+    without the embedding block; with it see EMBED_WEIGHT, and VERB_WEIGHT for the main verb's
+    contextual vector (the shipped MODEL_FILE has both).
     """
 
     def __init__(self, embed_weight: float = 0.0, verb_weight: float | None = None) -> None:
