@@ -2,6 +2,7 @@
 
     python tools/train_quote_filter.py cv-score [--split-dir DIR] [--folds 5] [--docs CACHE]
     python tools/train_quote_filter.py cv-gate  [--split-dir DIR] [--folds 5] [--docs CACHE]
+    python tools/train_quote_filter.py cv-filter [--split-dir DIR] [--folds 5] [--docs CACHE] [--drop PREFIX ...]
     python tools/train_quote_filter.py train    [--split-dir DIR] [--docs CACHE]
 
 Every candidate the rules propose (`quotes.candidates`) with a cue word is one example;
@@ -10,7 +11,9 @@ whole quote pipeline on each held-out fold of articles with the filter AND the s
 ranker fitted on the other folds, at several filter thresholds, and scores it with
 score.py beside the pipeline without the filter and without nested attributions (the
 session-2 pipeline) on the same articles. `cv-gate` scores filter thresholds against
-speaker gates (`quotes.SPEAKER_GATE`) on held-out folds. `train` fits on the whole split and writes
+speaker gates (`quotes.SPEAKER_GATE`) on held-out folds. `cv-filter` scores the filter alone on
+its candidates (log loss, AUC on held-out folds; seconds, not minutes), beside the same model
+without the features named by each `--drop` prefix. `train` fits on the whole split and writes
 `src/newsdesk/understand/data/quote_filter.json`.
 `--docs FILE` keeps the parsed split as a spaCy DocBin (see tools/train_speakers.py).
 """
@@ -78,6 +81,25 @@ def fit(rows: list[Example]) -> dict[str, float]:
     w = {name: float(c) for name, c in zip(vec.get_feature_names_out(), model.coef_[0], strict=True)}
     w["bias"] = float(model.intercept_[0])
     return {k: round(v, 4) for k, v in w.items() if abs(v) >= 1e-4}
+
+
+def cv_filter(split_dir: Path, cache: Path | None, folds: int, drops: list[str]) -> None:
+    """The filter's held-out log loss and AUC over the candidates, whole and without each prefix."""
+    from sklearn.metrics import log_loss, roc_auc_score
+
+    docs = [(i, d) for i, d in load_docs(split_dir, cache) if i in _ann_files(split_dir)]
+    fold = folds_of([i for i, _ in docs], folds)
+    rows = collect(docs, split_dir)
+    for drop in ["", *drops]:
+        kept = [(d, {k: v for k, v in f.items() if not (drop and k.startswith(drop))}, y) for d, f, y in rows]
+        ys, ps = [], []
+        for k in range(folds):
+            w = fit([r for r in kept if fold(r[0]) != k])
+            for _, f, y in (r for r in kept if fold(r[0]) == k):
+                ys.append(y)
+                ps.append(quote_filter.score(f, w))
+        print(f"without {drop or '(nothing)':<16} log loss={log_loss(ys, ps):.4f} AUC={roc_auc_score(ys, ps):.4f} "
+              f"(n={len(ys)}, C={C})", flush=True)
 
 
 @contextmanager
@@ -194,14 +216,19 @@ def cv_gate(split_dir: Path, cache: Path | None, folds: int) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=("cv-score", "cv-gate", "train"))
+    ap.add_argument("what", choices=("cv-score", "cv-gate", "cv-filter", "train"))
     ap.add_argument("--split-dir", type=Path, default=SPLIT)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--docs", type=Path, help="spaCy DocBin cache of the parsed split")
+    ap.add_argument("--drop", action="append", default=[], help="cv-filter: also score without features "
+                    "starting with this prefix (e.g. lexicon_p, lemma=)")
     args = ap.parse_args()
     split = args.split_dir.resolve()
     if args.what == "cv-score":
         cv_score(split, args.docs, args.folds)
+        return
+    if args.what == "cv-filter":
+        cv_filter(split, args.docs, args.folds, args.drop)
         return
     if args.what == "cv-gate":
         cv_gate(split, args.docs, args.folds)

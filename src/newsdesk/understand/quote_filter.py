@@ -16,6 +16,19 @@ Tried and not kept: a MiniLM embedding (`newsdesk.understand.embed`) of the cue'
 candidates of PolNeAR train gave AUC 0.8925 -> 0.8935 and log loss 0.374 -> 0.373 (C 0.3;
 scaling the block x3 or C 1 did worse). The price was 7 ms CPU per candidate, about 27
 candidates per article: some 60% of the spaCy parse (0.30 s), against 30% for the whole stage.
+
+Also tried for the attributions PolNeAR does not annotate (session 5; `tools/train_quote_filter.py
+cv-filter`, log loss over the 20,988 train candidates by 5-fold CV, and of the model fitted on
+all train over PolNeAR dev's 2,302; shipped: CV 0.3690, dev 0.3349):
+- the cue word's gold-Cue rate among the training candidates (per word and slot, smoothed toward
+  the word's and then the global rate, each training row seeing the counts without its own
+  article): CV 0.3601 but dev 0.3372. The gain was a leak: `lexicon_p` comes from the lexicon
+  learned on all of train, the held-out folds included, and the rate left out exactly the row's
+  own article, so their difference told the label. Without `lexicon_p`: CV 0.3730, dev 0.3360.
+  The `lemma=` and `lemma|slot=` weights already carry the rate, shrunk by the L2 penalty.
+- the cue word's WordNet 3.0 lexicographer class (communication, cognition, contact, creation...:
+  first sense, and the share of senses in each class): CV 0.3691-0.3696, dev 0.3345. No gain.
+- C 0.1 / 0.3 / 1 / 3: CV 0.3664 / 0.3690 / 0.3789 / 0.3960, dev 0.3360 / 0.3349 / 0.3397 / 0.3505.
 """
 
 from __future__ import annotations
