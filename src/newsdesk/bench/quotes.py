@@ -113,6 +113,19 @@ def cue_counts(doc: Any, attributions: list[dict[str, list[tuple[int, int]]]],
             break
 
 
+def cue_lexicon_from(counts: dict[str, Counter], seen: dict[str, Counter],
+                     min_seen: int = 3) -> dict[str, dict[str, float]]:
+    """{word: {slot: P(cue)}} from `cue_counts`' tallies (the shape of data/cues.json's "cues")."""
+    cues = {}
+    for key, slots in seen.items():
+        # add-one smoothing keeps a word seen twice as a cue from outranking one seen 200 times
+        probs = {s: round(counts[key][s] / (n + 1), 3) for s, n in slots.items()
+                 if n >= min_seen and counts[key][s]}
+        if probs:
+            cues[key] = probs
+    return dict(sorted(cues.items()))
+
+
 def train_cues(split_dir: Path, out: Path, min_seen: int = 3) -> dict[str, Any]:
     """Learn P(cue | word, slot) from a training split; write it as JSON."""
     from newsdesk.understand.nlp import load_nlp
@@ -124,15 +137,9 @@ def train_cues(split_dir: Path, out: Path, min_seen: int = 3) -> dict[str, Any]:
     nlp = load_nlp()
     for (doc_id, _), doc in zip(articles, nlp.pipe([t for _, t in articles], batch_size=16), strict=True):
         cue_counts(doc, read_attributions(anns[doc_id]), counts, seen)
-    cues = {}
-    for key, slots in seen.items():
-        # add-one smoothing keeps a word seen twice as a cue from outranking one seen 200 times
-        probs = {s: round(counts[key][s] / (n + 1), 3) for s, n in slots.items()
-                 if n >= min_seen and counts[key][s]}
-        if probs:
-            cues[key] = probs
+    cues = cue_lexicon_from(counts, seen, min_seen)
     data = {"about": f"P(attribution cue | word, slot), learned from {len(articles)} articles of "
-                     f"{split_dir.name} by newsdesk.bench.quotes.train_cues", "cues": dict(sorted(cues.items()))}
+                     f"{split_dir.name} by newsdesk.bench.quotes.train_cues", "cues": cues}
     out.write_text(json.dumps(data, indent=0, sort_keys=False), encoding="utf-8")
     return data
 
