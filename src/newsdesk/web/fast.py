@@ -12,7 +12,7 @@ request whose answer raises (a malformed parameter, an unreadable API query, a f
 routed handler computes it again and answers in the desk's one error shape (responses.py),
 so this path never has an error format of its own. Searches only read, so computing twice is safe.
 
-Where it computes: in a handler thread, as the routed handlers did (see `INLINE`).
+Where it computes: on the event loop, not in a handler thread (see `INLINE`).
 """
 
 from __future__ import annotations
@@ -29,12 +29,15 @@ from newsdesk.web.state import DeskState
 # (body, status) of one request's answer, computed by a route module's plain function.
 Compute = Callable[[Request, DeskState], tuple[bytes, int]]
 # Whether a miss is computed on the event loop instead of a handler thread (DeskState.in_thread).
-# Measured with benchmarks/web.py (2 workers, 32 clients, load 10-16, the two interleaved): on the
-# loop, server CPU per search was 7% lower in one run and 50% higher in the other (1 client: 0-14%
-# lower), but p95 was worse in 5 of 6 paired phases (206 vs 127, 323 vs 175, 463 vs 181 ms...):
-# on a shared machine one busy thread per worker gets less of the cores than a loop thread plus
-# handler threads that run while tantivy and SQLite release the GIL. W4 measured the same. Threads.
-INLINE = False
+# Measured with benchmarks/web.py (2 workers, 32 clients, search phases, the two interleaved).
+# On the shared machine (load 10-16) the loop lost: p95 worse in 5 of 6 paired phases (206 vs 127,
+# 323 vs 175 ms...), as one busy thread per worker got less of the cores than a loop thread plus
+# handler threads. On the machine as the benchmark means it (nothing else running; 3 paired runs,
+# loop vs thread, all five search phases): server CPU per search lower on the loop in 14 of 15
+# phases (no cache 1.65/2.17/2.00 vs 2.27/2.56/2.33 ms; cached mix 2.07/1.87/1.66 vs 1.63/2.07/1.97),
+# and p95 with 32 clients 49.7/58.0/44.3 vs 41.7/57.4/54.1 ms (cached mix), 43.1/54.5/51.7 vs
+# 55.4/61.1/54.5 (no cache). The loop saves a hand-off, a thread wake-up and two GIL passes a search.
+INLINE = True
 
 
 class FastAnswer:
