@@ -213,30 +213,11 @@ def test_plover_modes_come_from_the_plover_codebook(shared_dir: Path) -> None:
         assert plover["mode"] is None or (plover["event"], plover["mode"]) in valid, (code, plover)
 
 
-def test_embedding_block_is_learned_and_scored_like_the_sparse_views() -> None:
+@pytest.mark.parametrize("verb_weight", [0.0, 1.0])
+def test_embedding_blocks_are_learned_and_scored_like_the_sparse_views(verb_weight: float) -> None:
+    """The sentence embedding block, and with verb_weight the main verb's block after it: each
+    carries weight, and the row-by-row scoring path agrees with the sparse-matrix one."""
     import numpy as np
-    import pytest
-    from scipy.sparse import csr_matrix
-
-    from newsdesk.understand.embed import embed_available
-    from newsdesk.understand.nlp import parse_many
-
-    if not embed_available():
-        pytest.skip("embedding model not installed")
-    texts = ["Troops shelled the town.", "Rebels attacked a convoy.", "The minister praised the deal.",
-             "Leaders welcomed the agreement.", "Police raided the camp.", "The envoy hailed the talks."]
-    sents = [d[:] for d in parse_many(texts)]
-    model = cameo.PentaModel(embed_weight=1.0, verb_weight=0.0).fit(sents, [4, 4, 1, 1, 4, 1], c=10.0)
-    assert model.coef.shape[1] == 3 * 2**cameo.HASH_BITS + 384
-    z = (model._matrix([cameo._views(s) for s in sents]) @ csr_matrix(model.coef.T)).toarray() + model.intercept
-    slow = np.exp(z - z.max(axis=1, keepdims=True))
-    assert np.allclose(model.predict_proba(sents), slow / slow.sum(axis=1, keepdims=True), atol=1e-6)
-    assert np.abs(model.coef[:, -384:]).sum() > 0  # the block carries weight
-
-
-def test_main_verb_block_is_learned_and_scored_like_the_other_blocks() -> None:
-    import numpy as np
-    import pytest
     from scipy.sparse import csr_matrix
 
     from newsdesk.understand.embed import embed_available
@@ -248,9 +229,11 @@ def test_main_verb_block_is_learned_and_scored_like_the_other_blocks() -> None:
              "Leaders welcomed the agreement.", "Police raided the camp.", "The envoy hailed the talks."]
     sents = [d[:] for d in parse_many(texts)]
     assert cameo._views(sents[0])[4] == (7, 14)  # "shelled": the main verb's characters
-    model = cameo.PentaModel(embed_weight=1.0, verb_weight=1.0).fit(sents, [4, 4, 1, 1, 4, 1], c=10.0)
-    assert model.coef.shape[1] == 3 * 2**cameo.HASH_BITS + 2 * 384
-    assert np.abs(model.coef[:, -384:]).sum() > 0  # the verb block carries weight
+    model = cameo.PentaModel(embed_weight=1.0, verb_weight=verb_weight).fit(sents, [4, 4, 1, 1, 4, 1], c=10.0)
+    blocks = 2 if verb_weight else 1
+    assert model.coef.shape[1] == 3 * 2**cameo.HASH_BITS + blocks * 384
+    for k in range(blocks):  # each dense block carries weight
+        assert np.abs(model.coef[:, 3 * 2**cameo.HASH_BITS + k * 384:][:, :384]).sum() > 0
     z = (model._matrix([cameo._views(s) for s in sents]) @ csr_matrix(model.coef.T)).toarray() + model.intercept
     slow = np.exp(z - z.max(axis=1, keepdims=True))
     assert np.allclose(model.predict_proba(sents), slow / slow.sum(axis=1, keepdims=True), atol=1e-6)
