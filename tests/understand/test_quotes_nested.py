@@ -43,9 +43,9 @@ def test_quotes_come_in_text_order_or_inner_first_when_asked(monkeypatch: pytest
     b = quotes.Found(10, 40, "indirect", cue_start=5, parent=a)
     c = quotes.Found(20, 30, "indirect", cue_start=15, parent=b)
     d = quotes.Found(60, 80, "indirect", cue_start=55)
-    assert quotes._inner_first([d, a, c, b]) == [a, b, c, d]
+    assert quotes._ordered([d, a, c, b]) == [a, b, c, d]
     monkeypatch.setattr(quotes, "ORDER", "inner_first")
-    assert quotes._inner_first([d, a, c, b]) == [c, b, a, d]
+    assert quotes._ordered([d, a, c, b]) == [c, b, a, d]
 
 
 def test_a_candidate_restating_its_parent_whole_is_not_a_second_attribution() -> None:

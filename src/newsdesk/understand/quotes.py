@@ -82,7 +82,7 @@ MIXED_MIN_WORDS = 3
 # exact runs per gate 0.3 / 0.35 / 0.4: 0.757/0.859, 0.753/0.862, 0.749/0.866 (inner_first
 # order at 0.4, line clip at paragraph breaks only: 0.750/0.863). Those runs used the cue
 # lexicon learned on all of train, held-out folds included; with it rebuilt from the training
-# folds only (session 6, tools/train_quote_filter.py, exact runs), gate 0 / 0.2 / 0.3 / 0.35:
+# folds only (later in session 5, tools/train_quote_filter.py, exact runs), gate 0 / 0.2 / 0.3 / 0.35:
 # 0.767/0.836, 0.752/0.849, 0.745/0.853, 0.742/0.856. 0.2 is the strictest gate tried
 # that keeps F1@0.3 >= 0.75 on held-out articles.
 SPEAKER_GATE = 0.2
@@ -282,10 +282,7 @@ def _on_cue_line(doc: Any, content: list[Any], cue_at: int) -> list[Any]:
     paragraph break (a headline into the dateline, one speaker's paragraph into the next's)."""
     if not PARAGRAPH_CLIP:
         return content
-    text = _text(doc)
-    start = text.rfind("\n", 0, cue_at) + 1
-    end = text.find("\n", cue_at)
-    end = len(text) if end < 0 else end
+    start, end = _enclosing(_text(doc), cue_at, cue_at, "\n")
     kept = [t for t in content if start <= t.idx < end]
     return kept if any(not (t.is_punct or t.is_space) for t in kept) else content
 
@@ -475,10 +472,16 @@ def _orphan_quotes(doc: Any, regions: list[tuple[int, int]], claimed: list[Found
 def _whole_paragraph(text: str, region: tuple[int, int]) -> bool:
     """Whether the quoted stretch is its paragraph, nothing but quotation marks around it: the
     news form that carries on the previous paragraph's speaker."""
-    start = text.rfind("\n\n", 0, region[0]) + 1
-    end = text.find("\n\n", region[1])
-    end = len(text) if end < 0 else end
+    start, end = _enclosing(text, region[0], region[1], "\n\n")
     return not re.search(r"\w", text[start:region[0]] + text[region[1]:end])
+
+
+def _enclosing(text: str, start: int, end: int, separator: str) -> tuple[int, int]:
+    """The bounds of the line ("\n") or paragraph ("\n\n") holding text[start:end]: from just
+    after the last separator before `start` to the first one from `end` (or the text's end)."""
+    before = text.rfind(separator, 0, start)
+    after = text.find(separator, end)
+    return before + 1, len(text) if after < 0 else after
 
 
 def _owner_of(cue: Any, found: list[Found]) -> Found | None:
@@ -546,9 +549,11 @@ def _nest(found: list[Found]) -> list[Found]:
     return kept
 
 
-def _inner_first(found: list[Found]) -> list[Found]:
+def _ordered(found: list[Found]) -> list[Found]:
     """Text order (`ORDER` "text"), or each attribution right after the ones nested in it
     ("inner_first")."""
+    if ORDER == "text":
+        return sorted(found, key=lambda f: f.start)
     children: dict[int, list[Found]] = {}
     for f in found:
         if f.parent is not None:
@@ -560,8 +565,6 @@ def _inner_first(found: list[Found]) -> list[Found]:
             emit(c)
         out.append(f)
 
-    if ORDER == "text":
-        return sorted(found, key=lambda f: f.start)
     for f in sorted((f for f in found if f.parent is None or f.parent not in found), key=lambda f: f.start):
         emit(f)
     return out
@@ -616,7 +619,7 @@ def find_quotes(doc: Any) -> list[Found]:
     found += _orphan_quotes(doc, regions, found)
     # speakers are ranked in text order (a speaker who spoke just before is a feature)
     ranked = _rank_speakers(doc, sorted(_nest(found), key=lambda f: f.start), regions)
-    return _inner_first([f for f in ranked if f.confidence * f.speaker_p >= SPEAKER_GATE])
+    return _ordered([f for f in ranked if f.confidence * f.speaker_p >= SPEAKER_GATE])
 
 
 def _token_at(doc: Any, char: int) -> Any:
