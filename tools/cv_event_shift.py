@@ -28,18 +28,10 @@ import json
 from pathlib import Path
 
 import numpy as np
+from train_event_model import embeddings_for
 
 from newsdesk.bench.events import DEFAULT_TRAIN, cross_validate, format_cv
-from newsdesk.understand.cameo import (
-    EXTRA_SOURCES,
-    VERB_LAYER,
-    VERB_WEIGHT,
-    _views,
-    embed_weight,
-    remember_embeddings,
-    sentence_embeddings,
-)
-from newsdesk.understand.embed import DIM
+from newsdesk.understand.cameo import EXTRA_SOURCES, embed_weight
 from newsdesk.understand.events_wordings import extra_wordings
 from newsdesk.understand.nlp import parse_many
 
@@ -51,15 +43,7 @@ def prime_embeddings(gold: Path, cache: Path | None, extra: list | None = None) 
         return
     texts = [json.loads(line)["text"] for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     texts += [w.text for w in extra or []]
-    views = [_views(doc[:]) for doc in parse_many(texts, batch_size=64)]
-    layer = VERB_LAYER if VERB_WEIGHT else None
-    width = DIM * (1 if layer is None else 2)
-    if cache and cache.exists() and np.load(cache).shape == (len(texts), width):
-        remember_embeddings(views, np.load(cache))
-        return
-    emb = sentence_embeddings(views, verb_layer=layer)
-    if cache:
-        np.save(cache, emb)
+    embeddings_for([doc[:] for doc in parse_many(texts, batch_size=64)], cache, embed_weight())
 
 
 TAUS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.99)
