@@ -35,6 +35,9 @@ _COLUMNS = ("a.id, a.key, a.url, a.canonical_url, a.site_name, a.title, a.author
 # The same columns from desk_listing (migrations/008), the narrow copy clustered in display order.
 _LISTING_COLUMNS = ("l.id, l.key, l.url, l.canonical_url, l.site_name, l.title, l.authors, l.categories, l.published,"
                     " l.updated, l.language, l.excerpt, l.image, l.sort_key")
+# The same columns from desk_search (migrations/014), the narrow copy search pages read by id, with the body.
+_SEARCH_COLUMNS = ("s.id, s.key, s.url, s.canonical_url, s.site_name, s.title, s.authors, s.categories, s.published,"
+                   " s.updated, s.language, s.excerpt, s.image, s.sort_key, s.text AS _text")
 MAX_LIMIT = 100
 # Deep offsets cost a scan of every skipped match; past this a search should be narrowed instead.
 MAX_SEARCH_OFFSET = 1000
@@ -336,19 +339,23 @@ class DeskQueries:
         return self.desk_search_page(query, filters, sort=sort, limit=limit, offset=offset)[0]
 
     def desk_search_page(self, query: str, filters: Filters = Filters(), *, sort: str = "relevance",
-                         limit: int = 20, offset: int = 0, titles: bool = True) -> tuple[list[dict[str, Any]], bool]:
+                         limit: int = 20, offset: int = 0, titles: bool = True, items: bool = False
+                         ) -> tuple[list[dict[str, Any]], bool]:
         """desk_search's page of `limit` results and whether another page follows.
 
         Through the index, the next page's first hit is only counted: reading its row and cutting
         its snippet (as a search for limit + 1 would) was a 21st of a cold search's time.
         `titles=False` leaves out `title_marked` (the JSON answer does not show it) where the
-        index answers.
+        index answers. `items=True` (the JSON answer), where the index answers: each row is only
+        {"id", "item", "snippet"}, `item` the API's JSON object of the article (web/listing.item_json)
+        as UTF-8 bytes, stored by migrations/014: building it from the row's 14 columns was about a
+        tenth of a cold search. Rows from FTS5 are full listing rows either way.
         """
         if not query.strip():
             raise QueryError("empty search: type a word, a \"quoted phrase\" or a prefix*")
         limit = max(1, min(limit, MAX_LIMIT))
         offset = max(0, min(offset, MAX_SEARCH_OFFSET))
-        indexed = self._indexed_search(query, filters, sort, limit, offset, peek=1, titles=titles)
+        indexed = self._indexed_search(query, filters, sort, limit, offset, peek=1, titles=titles, items=items)
         if indexed is not None:
             return indexed
         rows = self._fts_search(query, filters, sort, limit + 1, offset)
@@ -372,7 +379,7 @@ class DeskQueries:
                 raise QueryError(_search_hint(query)) from exc2
 
     def _indexed_search(self, query: str, f: Filters, sort: str, limit: int, offset: int, peek: int = 0,
-                        titles: bool = True) -> tuple[list[dict[str, Any]], bool] | None:
+                        titles: bool = True, items: bool = False) -> tuple[list[dict[str, Any]], bool] | None:
         """The search through the tantivy index (store/search_index.py): bm25 over ALL matches;
         None when there is no usable index or it lags too far (the caller then uses FTS5).
 
@@ -407,18 +414,28 @@ class DeskQueries:
         if pending:
             hits = sorted(hits + self._fts_tail(query, f, sort, pending, want + peek),
                           key=lambda h: -h[1])[:want + peek]
-        rows = self._with_snippets(query, self._rows_with_text([i for i, _ in hits[offset:want]]), titles)
+        ids = [i for i, _ in hits[offset:want]]
+        rows = self._with_snippets(query, self._items_with_text(ids) if items else self._rows_with_text(ids), titles)
         return rows, len(hits) > want
 
     def _rows_with_text(self, ids: list[int]) -> list[dict[str, Any]]:
         """Listing rows of these articles in this order, each with its body (for the snippet) in
-        `_text`: one lookup per article by rowid (desk_listing by id costs two, measured 0.9 against
-        0.6 ms a page). An id no longer stored as an article is dropped."""
+        `_text`: one lookup per article by rowid in desk_search (migrations/014), whose rows fit on
+        one page each where an `articles` row also walked an overflow page. An id no longer stored
+        as an article is dropped."""
         if not ids:
             return []
         rows = {r["id"]: r for r in listing_rows(
-            self.conn, f"SELECT {_COLUMNS}, a.text AS _text FROM articles a WHERE a.kind = 'article'"
-            f" AND a.id IN ({','.join('?' * len(ids))})", ids)}
+            self.conn, f"SELECT {_SEARCH_COLUMNS} FROM desk_search s WHERE s.id IN ({','.join('?' * len(ids))})", ids)}
+        return [rows[i] for i in ids if i in rows]
+
+    def _items_with_text(self, ids: list[int]) -> list[dict[str, Any]]:
+        """{"id", "item", "_text"} of these articles in this order (see desk_search_page's `items`);
+        an id no longer stored as an article is dropped."""
+        if not ids:
+            return []
+        rows = {r[0]: {"id": r[0], "item": r[1], "_text": r[2]} for r in self.conn.execute(
+            f"SELECT id, CAST(item AS BLOB), text FROM desk_search WHERE id IN ({','.join('?' * len(ids))})", ids)}
         return [rows[i] for i in ids if i in rows]
 
     def _fts_tail(self, query: str, f: Filters, sort: str, ids: list[int], top: int) -> list[tuple[int, float]]:
@@ -803,7 +820,12 @@ def _snippet(text: str, marks: Marks, width: int = 220) -> str:
         start = space + 1 if space >= 0 else start
     # Twice the width of raw text leaves enough once runs of spaces and newlines are squeezed.
     raw_end = start + 2 * width
-    piece = " ".join(text[start:raw_end].split())
+    # Squeezing a shorter cut first: its words are the long cut's (the last maybe clipped), so it is
+    # a prefix of the long cut squeezed, and once longer than `width` it decides the snippet alike
+    # (`more` is then true either way). split/join of the long cut was a fifth of a snippet's time.
+    piece = " ".join(text[start:start + width + width // 4].split())
+    if len(piece) <= width:
+        piece = " ".join(text[start:raw_end].split())
     end = len(piece)
     if end > width:
         space = piece.rfind(" ", 0, width)

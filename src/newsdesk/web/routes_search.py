@@ -25,9 +25,10 @@ PER_PAGE = 20
 T = TypeVar("T")
 
 
-def run_search(request: Request, state: DeskState, titles: bool = True) -> dict[str, Any]:
+def run_search(request: Request, state: DeskState, titles: bool = True, items: bool = False) -> dict[str, Any]:
     """The search a request asks for: {query, filters, sort, page, results, more} (QueryError if
-    unreadable); `titles=False`: results need no `title_marked` (see DeskQueries.desk_search_page)."""
+    unreadable); `titles=False`: results need no `title_marked`; `items=True`: results may be
+    the JSON answer's items (see DeskQueries.desk_search_page)."""
     q = (request.query_params.get("q") or "").strip()
     sort = request.query_params.get("sort") or "relevance"
     if sort not in ("relevance", "date"):
@@ -38,20 +39,20 @@ def run_search(request: Request, state: DeskState, titles: bool = True) -> dict[
     results: list[dict[str, Any]] = []
     more = cached = False
     if q:
-        (results, more), cached = _cached_search(request, state, (q, filters, sort, limit, number, titles))
+        (results, more), cached = _cached_search(request, state, (q, filters, sort, limit, number, titles, items))
         if not cached:
             state.index_keeper.poke()  # new articles since the last sync go into the index soon
     return {"query": q, "filters": filters, "sort": sort, "page": number, "limit": limit,
             "results": results, "more": more, "cached": cached}
 
 
-def _cached_search(request: Request, state: DeskState, key: tuple[str, Filters, str, int, int, bool]
+def _cached_search(request: Request, state: DeskState, key: tuple[str, Filters, str, int, int, bool, bool]
                    ) -> tuple[tuple[list[dict[str, Any]], bool], bool]:
     """One page of results and whether more follow (rows shared read-only between requests:
     handlers copy what they change)."""
-    q, filters, sort, limit, number, titles = key
+    q, filters, sort, limit, number, titles, items = key
     return cached(request, state, ("rows", *key), lambda: state.store().desk_search_page(
-        q, filters, sort=sort, limit=limit, offset=(number - 1) * limit, titles=titles))
+        q, filters, sort=sort, limit=limit, offset=(number - 1) * limit, titles=titles, items=items))
 
 
 def cached(request: Request, state: DeskState, key: tuple[Any, ...], compute: Callable[[], T]) -> tuple[T, bool]:
