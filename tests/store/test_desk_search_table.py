@@ -119,3 +119,35 @@ def test_search_items_are_the_listing_rows_items(store: Store) -> None:
         for f, r in zip(full, lean, strict=True):
             assert set(r) == {"id", "item", "snippet"} and r["snippet"] == f["snippet"]
             assert r["item"] == dumps(item_json(f))
+
+
+PAGE = ("<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        + "".join(f"<p>Paragraph {i} of the report says the council met on Tuesday about the ferry timetable,"
+                  " the harbour fees and the new pier, which residents have opposed for years.</p>" for i in range(6))
+        + "</article></body></html>")
+
+
+def test_ingest_and_reprocess_keep_the_table_in_step(tmp_path: Path) -> None:
+    from newsdesk.pipeline import ingest, reprocess
+    from newsdesk.settings import Settings
+    from newsdesk.stages import Stages
+
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    for i, title in enumerate(("Ferry talks resume", "Pier vote delayed")):
+        (batch / f"{i}.html").write_text(PAGE.format(title=title), encoding="utf-8")
+    si.forget_readers()
+    with open_store(tmp_path / "r.db") as s:
+        ingest([str(batch)], s, Settings(), stages=Stages(("extract",)))
+        assert len(_narrow(s)) == 2
+        _assert_in_step(s)
+        ident = min(_narrow(s))
+        s.conn.execute("UPDATE articles SET title = 'Edited by hand', text = 'nothing', content_hash = 'x'"
+                       " WHERE id = ?", (ident,))
+        assert _narrow(s)[ident][1] == "nothing"
+        summary = reprocess(s, Settings(), stages=Stages(("extract",)))
+        assert summary.updated == 1
+        assert _narrow(s)[ident][0]["title"] in ("Ferry talks resume", "Pier vote delayed")
+        assert "harbour fees" in _narrow(s)[ident][1]
+        _assert_in_step(s)
+    si.forget_readers()
