@@ -1,6 +1,7 @@
 """desk_search (migrations/014), the narrow copy search pages read, follows every write to articles:
 ingest, a re-ingest that changes a page, reprocess (replace_article), kind changes and deletes;
-its stored API item is the one web/listing.item_json builds, byte for byte."""
+its stored API item is the one web/listing.item_json builds, byte for byte, and the listing rows
+rebuilt from it are the ones read from articles."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 from newsdesk.records import Article, RawPage
 from newsdesk.store import Store, open_store
 from newsdesk.store import search_index as si
-from newsdesk.store.desk import _COLUMNS
+from newsdesk.store.desk import _COLUMNS, _search_row
 from newsdesk.store.queries import listing_rows
 from newsdesk.web.listing import item_json
 from newsdesk.web.responses import dumps
@@ -47,9 +48,13 @@ def _expected(store: Store) -> dict[int, tuple[dict[str, Any], str]]:
 
 
 def _narrow(store: Store) -> dict[int, tuple[dict[str, Any], str, bytes]]:
-    rows = listing_rows(store.conn, "SELECT id, key, url, canonical_url, site_name, title, authors, categories,"
-                        " published, updated, language, excerpt, image, sort_key, text, item FROM desk_search")
-    return {r["id"]: (r, r.pop("text"), r.pop("item").encode()) for r in rows}
+    """(listing row as the desk rebuilds it, body, stored item) of every desk_search row."""
+    rows = store.conn.execute("SELECT id, key, item, text FROM desk_search").fetchall()
+    out = {}
+    for r in rows:
+        row = _search_row(*r)
+        out[r[0]] = (row, row.pop("_text"), r[2].encode())
+    return out
 
 
 def _assert_in_step(store: Store) -> None:
@@ -57,7 +62,7 @@ def _assert_in_step(store: Store) -> None:
     assert sorted(narrow) == sorted(wide)
     for ident, (row, body) in wide.items():
         got, text, item = narrow[ident]
-        assert got == row and text == body
+        assert list(got.items()) == list(row.items()) and text == body  # same keys, same order
         assert item == dumps(item_json(row))  # what the API answer shows, the same bytes
         assert orjson.loads(item)["authors"] == row["authors"]
 

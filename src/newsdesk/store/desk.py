@@ -35,9 +35,6 @@ _COLUMNS = ("a.id, a.key, a.url, a.canonical_url, a.site_name, a.title, a.author
 # The same columns from desk_listing (migrations/008), the narrow copy clustered in display order.
 _LISTING_COLUMNS = ("l.id, l.key, l.url, l.canonical_url, l.site_name, l.title, l.authors, l.categories, l.published,"
                     " l.updated, l.language, l.excerpt, l.image, l.sort_key")
-# The same columns from desk_search (migrations/014), the narrow copy search pages read by id, with the body.
-_SEARCH_COLUMNS = ("s.id, s.key, s.url, s.canonical_url, s.site_name, s.title, s.authors, s.categories, s.published,"
-                   " s.updated, s.language, s.excerpt, s.image, s.sort_key, s.text AS _text")
 MAX_LIMIT = 100
 # Deep offsets cost a scan of every skipped match; past this a search should be narrowed instead.
 MAX_SEARCH_OFFSET = 1000
@@ -425,8 +422,8 @@ class DeskQueries:
         as an article is dropped."""
         if not ids:
             return []
-        rows = {r["id"]: r for r in listing_rows(
-            self.conn, f"SELECT {_SEARCH_COLUMNS} FROM desk_search s WHERE s.id IN ({','.join('?' * len(ids))})", ids)}
+        rows = {r[0]: _search_row(*r) for r in self.conn.execute(
+            f"SELECT id, key, item, text FROM desk_search WHERE id IN ({','.join('?' * len(ids))})", ids)}
         return [rows[i] for i in ids if i in rows]
 
     def _items_with_text(self, ids: list[int]) -> list[dict[str, Any]]:
@@ -558,6 +555,16 @@ def _loads(raw: str | bytes) -> Any:
         return orjson.loads(raw)
     except orjson.JSONDecodeError:
         return json.loads(raw)
+
+
+def _search_row(ident: int, key: str | None, item: str, text: str | None) -> dict[str, Any]:
+    """A listing row (as `listing_rows` reads one from articles, same keys in the same order) from a
+    desk_search row: its fields are the stored API item's, `date` being the sort key."""
+    d = orjson.loads(item)
+    return {"id": ident, "key": key, "url": d["url"], "canonical_url": d["canonical_url"],
+            "site_name": d["site_name"], "title": d["title"], "authors": d["authors"], "categories": d["categories"],
+            "published": d["published"], "updated": d["updated"], "language": d["language"], "excerpt": d["excerpt"],
+            "image": d["image"], "sort_key": d["date"], "_text": text}
 
 
 def _beyond(key: str, ident: str, op: str, start: Cursor) -> tuple[str, list[Any]]:

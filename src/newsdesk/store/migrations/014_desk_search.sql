@@ -1,7 +1,7 @@
--- What a search result needs of an article, by id: its listing columns and its body (for the
+-- What a search result needs of an article, by id: its listing fields and its body (for the
 -- snippet), in a narrow table keyed by rowid. A result page reads 20 rows picked by the search
 -- index from all over the store; in `articles` each is ~4.5 KB with the record's `data` JSON, so
--- every row read walked a leaf page and an overflow page. Here a row (~1.5 KB on the 100k bench
+-- every row read walked a leaf page and an overflow page. Here a row (~1.9 KB on the 100k bench
 -- store) sits whole on one page. Triggers keep it in step with articles, as desk_listing's do
 -- (008): ingest inserts, reprocess and edits update, deletes delete; none of them goes through
 -- INSERT OR REPLACE on articles, whose implicit delete would fire no trigger.
@@ -9,34 +9,21 @@
 -- `item` is the search API's JSON object of the article, exactly the bytes web/listing.item_json
 -- gives through responses.dumps (tests/store/test_desk_search_table.py checks it): the answer
 -- splices each result's snippet into it instead of building 20 dicts from 14 columns each (about a
--- tenth of a cold search's CPU). Authors and categories are JSON arrays (migration 005's json_each
--- triggers refuse anything else); a value that is not JSON becomes [], never a failed write.
+-- tenth of a cold search's CPU), and the listing fields other readers want come from it too
+-- (store/desk.py `_search_row`), so they are not stored twice. Authors and categories are JSON
+-- arrays (migration 005's json_each triggers refuse anything else); a value that is not JSON
+-- becomes [], never a failed write.
 
 CREATE TABLE IF NOT EXISTS desk_search (
-    id            INTEGER PRIMARY KEY,
-    key           TEXT,
-    url           TEXT,
-    canonical_url TEXT,
-    site_name     TEXT,
-    title         TEXT,
-    authors       TEXT,
-    categories    TEXT,
-    published     TEXT,
-    updated       TEXT,
-    language      TEXT,
-    excerpt       TEXT,
-    image         TEXT,
-    sort_key      TEXT,
-    item          TEXT NOT NULL,
-    text          TEXT
+    id   INTEGER PRIMARY KEY,
+    key  TEXT,
+    item TEXT NOT NULL,
+    text TEXT
 );
 
 CREATE TRIGGER IF NOT EXISTS desk_search_insert AFTER INSERT ON articles WHEN new.kind = 'article' BEGIN
-    INSERT OR REPLACE INTO desk_search(id, key, url, canonical_url, site_name, title, authors, categories, published,
-                                       updated, language, excerpt, image, sort_key, item, text)
-    VALUES (new.id, new.key, new.url, new.canonical_url, new.site_name, new.title, new.authors, new.categories,
-            new.published, new.updated, new.language, new.excerpt, new.image,
-            COALESCE(new.published, new.first_seen),
+    INSERT OR REPLACE INTO desk_search(id, key, item, text)
+    VALUES (new.id, new.key,
            json_object('id', new.id, 'title', new.title, 'url', new.url, 'canonical_url', new.canonical_url,
                        'site_name', new.site_name,
                        'authors', CASE WHEN json_valid(new.authors) THEN json(new.authors) ELSE json_array() END,
@@ -50,11 +37,8 @@ CREATE TRIGGER IF NOT EXISTS desk_search_update
 AFTER UPDATE OF id, kind, key, url, canonical_url, site_name, title, authors, categories, published, updated, language,
     excerpt, image, first_seen, text ON articles BEGIN
     DELETE FROM desk_search WHERE id = old.id;
-    INSERT OR REPLACE INTO desk_search(id, key, url, canonical_url, site_name, title, authors, categories, published,
-                                       updated, language, excerpt, image, sort_key, item, text)
-    SELECT new.id, new.key, new.url, new.canonical_url, new.site_name, new.title, new.authors, new.categories,
-           new.published, new.updated, new.language, new.excerpt, new.image,
-           COALESCE(new.published, new.first_seen),
+    INSERT OR REPLACE INTO desk_search(id, key, item, text)
+    SELECT new.id, new.key,
            json_object('id', new.id, 'title', new.title, 'url', new.url, 'canonical_url', new.canonical_url,
                        'site_name', new.site_name,
                        'authors', CASE WHEN json_valid(new.authors) THEN json(new.authors) ELSE json_array() END,
@@ -70,10 +54,8 @@ CREATE TRIGGER IF NOT EXISTS desk_search_delete AFTER DELETE ON articles BEGIN
 END;
 
 -- Articles stored before this migration.
-INSERT OR REPLACE INTO desk_search(id, key, url, canonical_url, site_name, title, authors, categories, published,
-                                   updated, language, excerpt, image, sort_key, item, text)
-    SELECT id, key, url, canonical_url, site_name, title, authors, categories, published, updated, language, excerpt,
-           image, COALESCE(published, first_seen),
+INSERT OR REPLACE INTO desk_search(id, key, item, text)
+    SELECT id, key,
            json_object('id', id, 'title', title, 'url', url, 'canonical_url', canonical_url,
                        'site_name', site_name,
                        'authors', CASE WHEN json_valid(authors) THEN json(authors) ELSE json_array() END,
