@@ -4,8 +4,10 @@ A gradient-boosted tree ensemble (or a logistic model) over body_features.base_f
 weights shipped in data/body_model.json and trained by tools/train_body_model.py (never at run
 time). Inference is numpy only: all trees are walked at once, level by level.
 
-A second stage over the neighbours' probabilities was tried and dropped: cross-validated it
-scored below the single stage (0.945-0.947 vs 0.954-0.956 F1 on bench/extraction).
+A second stage over the neighbours' probabilities, applied to every page, was tried and dropped:
+cross-validated it scored below the single stage (0.945-0.947 vs 0.954-0.956 F1 on
+bench/extraction). One applied only where this stage is unsure, in place of trafilatura, is
+body_second.
 """
 
 from __future__ import annotations
