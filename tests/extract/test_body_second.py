@@ -10,7 +10,7 @@ from selectolax.lexbor import LexborHTMLParser
 from newsdesk.extract import body_second, html
 from newsdesk.extract.body_dom import segment
 from newsdesk.extract.body_model import Logistic
-from newsdesk.extract.body_second import CONTEXT_NAMES, _nearest, context_features, load_second
+from newsdesk.extract.body_second import CONTEXT_NAMES, _nearest, _window_mean, context_features, load_second
 
 PROSE = "The harbour board met on Tuesday and agreed, after a long debate, to repair the northern wall first."
 
@@ -57,6 +57,15 @@ def test_a_page_without_confident_blocks_is_far_from_everything() -> None:
     m = context_features(blocks, np.full(len(blocks), 0.5))
     assert (column(m, "dist_sure") == body_second.FAR).all() and not column(m, "in_region").any()
     assert context_features([], np.zeros(0)).shape == (0, len(CONTEXT_NAMES))
+
+
+@pytest.mark.parametrize("n", [1, 2, 4, 5, 9])
+def test_window_mean_on_pages_of_any_length(n: int) -> None:
+    rng = np.random.default_rng(n)
+    p, chars = rng.random(n), rng.integers(0, 300, n).astype(float)
+    expected = [sum(p[j] * chars[j] for j in range(max(0, i - 2), min(n, i + 3)))
+                / max(1.0, sum(chars[max(0, i - 2):i + 3])) for i in range(n)]
+    assert np.allclose(_window_mean(p, chars), expected)
 
 
 def test_nearest_equals_brute_force() -> None:

@@ -104,7 +104,11 @@ def _shift(values: np.ndarray, by: int) -> np.ndarray:
 def _window_mean(p: np.ndarray, chars: np.ndarray) -> np.ndarray:
     """The character-weighted mean probability of the block and WINDOW blocks each side."""
     kernel = np.ones(2 * WINDOW + 1)
-    return np.convolve(p * chars, kernel, "same") / np.maximum(1.0, np.convolve(chars, kernel, "same"))
+    n = len(p)
+    # "same" returns the longer input's length: pad short pages with blocks of no text (as beyond the edges).
+    pad = np.zeros(max(0, len(kernel) - n))
+    weighted = np.convolve(np.concatenate((p * chars, pad)), kernel, "same")[:n]
+    return weighted / np.maximum(1.0, np.convolve(np.concatenate((chars, pad)), kernel, "same")[:n])
 
 
 def _group_columns(ids: list[int], p: np.ndarray, chars: np.ndarray, sure: np.ndarray) -> list[np.ndarray]:
