@@ -18,7 +18,6 @@ no second opinion and the unsure pages go to trafilatura as before.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -112,21 +111,19 @@ def _window_mean(p: np.ndarray, chars: np.ndarray) -> np.ndarray:
 
 
 def _group_columns(ids: list[int], p: np.ndarray, chars: np.ndarray, sure: np.ndarray) -> list[np.ndarray]:
-    """Per block, over the blocks under the same ancestor: the character-weighted mean probability,
-    the highest probability, and that ancestor's share of the page's confident characters."""
-    weighted: dict[int, float] = {}
-    held: dict[int, float] = {}
-    top: dict[int, float] = {}
-    sure_held: dict[int, float] = {}
-    for e, q, c, s in zip(ids, p.tolist(), chars.tolist(), sure.tolist(), strict=True):
-        weighted[e] = weighted.get(e, 0.0) + q * c
-        held[e] = held.get(e, 0.0) + c
-        top[e] = max(top.get(e, 0.0), q)
-        sure_held[e] = sure_held.get(e, 0.0) + (c if s else 0.0)
-    sure_total = max(1.0, float(chars[sure].sum()))
-    return [np.array([weighted[e] / max(1.0, held[e]) if e >= 0 else 0.0 for e in ids]),
-            np.array([top[e] if e >= 0 else 0.0 for e in ids]),
-            np.array([sure_held[e] / sure_total if e >= 0 else 0.0 for e in ids])]
+    """Per block, over the blocks under the same ancestor (-1: none, all columns 0): the
+    character-weighted mean probability, the highest probability, and that ancestor's share of the
+    page's confident characters. (bincount adds in block order, as a loop over the blocks would.)"""
+    keys, group = np.unique(np.array(ids), return_inverse=True)
+    held = np.bincount(group, weights=chars)
+    weighted = np.bincount(group, weights=p * chars)
+    sure_held = np.bincount(group, weights=np.where(sure, chars, 0.0))
+    top = np.zeros(len(keys))
+    np.maximum.at(top, group, p)
+    none = np.array(ids) < 0
+    mean = np.where(none, 0.0, (weighted / np.maximum(1.0, held))[group])
+    return [mean, np.where(none, 0.0, top[group]),
+            np.where(none, 0.0, (sure_held / max(1.0, float(chars[sure].sum())))[group])]
 
 
 def _relative_columns(blocks: list[Block], chars: np.ndarray, sure: np.ndarray) -> list[np.ndarray]:
@@ -136,7 +133,7 @@ def _relative_columns(blocks: list[Block], chars: np.ndarray, sure: np.ndarray) 
     if not len(idx):
         return [np.zeros(n), np.zeros(n), np.full(n, FAR)] + [np.zeros(n) for _ in range(6)]
     pos = np.arange(n)
-    density = np.array([min(1.0, b.link_chars / max(1, b.chars)) for b in blocks])
+    density = np.minimum(1.0, np.array([b.link_chars for b in blocks]) / np.maximum(1.0, chars))
     log_chars = np.log1p(chars)
     sure_chars = float(chars[sure].sum())
     weight = chars[sure]
@@ -170,16 +167,16 @@ def _region_columns(blocks: list[Block], idx: np.ndarray, chars: np.ndarray,
         for d, e in enumerate(blocks[i].ancestors):
             held[e] = held.get(e, 0.0) + chars[i]
             depth[e] = d
-    holding: Callable[[int], bool] = lambda e: held.get(e, 0.0) >= HOLD_SHARE * sure_chars  # noqa: E731
-    deepest = max((e for e in held if holding(e)), key=lambda e: depth[e])
+    holding = {e for e, c in held.items() if c >= HOLD_SHARE * sure_chars}  # a chain from the root
+    deepest = max(holding, key=lambda e: depth[e])
     at = depth[deepest]
     inside = np.array([len(b.ancestors) > at and b.ancestors[at] == deepest for b in blocks], dtype=np.float64)
     up = np.array([_levels_up(b.ancestors, at, holding) for b in blocks], dtype=np.float64)
     return inside, up
 
 
-def _levels_up(path: tuple[int, ...], at: int, holding: Callable[[int], bool]) -> int:
+def _levels_up(path: tuple[int, ...], at: int, holding: set[int]) -> int:
     for level in range(min(at, len(path) - 1), -1, -1):
-        if holding(path[level]):
+        if path[level] in holding:
             return at - level
     return at + 1
