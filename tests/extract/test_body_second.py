@@ -115,3 +115,29 @@ def test_unsure_pages_take_the_second_opinion_only_when_it_is_sure(monkeypatch, 
     if expected == "newsdesk-second":
         assert paragraphs == body_model.select(segment(LexborHTMLParser(page())), unsure_first(
             segment(LexborHTMLParser(page()))))
+
+
+def test_on_real_pages_the_second_opinion_answers_only_unsure_pages(shared_dir) -> None:
+    """Bench pages with the shipped models: the second stage answers some pages, and only ones the
+    first stage is unsure about; its answer is its own selection of the page's blocks."""
+    import json
+
+    from newsdesk.bench.extraction import load_pages
+    from newsdesk.extract import body_model
+
+    root = shared_dir / "bench" / "extraction"
+    truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = load_pages(root / "html")
+    answered = 0
+    for pid in sorted(pages)[:80]:
+        paragraphs, name = html.extract_body(pages[pid], truth.get(pid, {}).get("url"))
+        if name != "newsdesk-second":
+            continue
+        answered += 1
+        blocks = segment(LexborHTMLParser(pages[pid]))
+        prob = body_model.body_probabilities(blocks)
+        assert html.unsure_share(blocks, prob) > html.MAX_UNSURE_SHARE
+        second = body_second.second_probabilities(blocks, prob)
+        assert second is not None and html.unsure_share(blocks, second) <= html.MAX_UNSURE_SHARE
+        assert paragraphs == body_model.select(blocks, second)
+    assert answered >= 1
