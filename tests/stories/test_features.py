@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from newsdesk.stories.features import When, article_when, dateline, parse_iso, terms
 
 
@@ -54,3 +56,45 @@ def test_a_date_in_running_prose_is_no_dateline() -> None:
     assert dateline("Navy foils pirate attack\nLast updated on: November 11, 2011 19: 04 IST\nThe navy said") == When(
         _day(2011, 11, 11), 1.0)
     assert dateline("The actress, who shot to fame in the 1999 movie, was seen there") is None
+
+
+def test_lead_names_are_two_word_names_keyed_by_surname_or_place() -> None:
+    from newsdesk.stories.features import lead_names
+
+    lead = ("City Attorney Weighs Filing Charges Against Jamal Williams\n"
+            "San Diego Chargers defensive tackle Jamal Williams was arrested early Sunday in San Diego. "
+            "The Angels said John W. Henry met Scott Boras. Police said so.")
+    # Three-word runs are mostly organisations both of two same-type events name; a sentence's
+    # first word is dropped ("The Angels" is one word); an initial does not count; a Title Case
+    # headline names nothing (every run in it looks like a name); the gazetteer knows places.
+    people, places = lead_names("Chargers WR Jackson will play", lead)
+    assert people == {"william", "henry", "bora"}  # stemmed as terms are
+    assert places == {"san_diego"}
+    assert lead_names(None, "x" * 400 + " was said of Vincent Jackson by many") == (set(), set())  # past the lead
+
+
+def test_extra_marks_only_when_switched_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsdesk.stories import features
+
+    text = "Navy commandos captured 23 pirates on Saturday, said spokesman Nirad Sinha in Las Vegas."
+    assert features.extra_marks("Navy captures pirates", text, When(_day(2008, 12, 15))) == set()
+    monkeypatch.setattr(features, "EXTRA_MARKS", ("p", "n", "d", "l"))
+    found = features.marks("Navy captures pirates", text, When(_day(2008, 12, 15)))
+    assert {"#psinha", "#n23", "#d12-13", "#llas_vega"} <= set(found)
+
+
+def test_lead_counts_skip_years_days_and_money() -> None:
+    from newsdesk.stories.features import lead_counts
+
+    lead = "Navy captures 23 pirates and 12 Somali men on Dec. 11, 2008 for $200 million at 2: 30 in 2008 attacks"
+    assert lead_counts("Quake kills 7\nOn Monday", lead) == {"23", "12"}  # not across a line either
+
+
+def test_event_days_resolve_weekdays_against_the_report_date() -> None:
+    from newsdesk.stories.features import event_days
+
+    wednesday = When(_day(2009, 2, 4))
+    assert event_days("He was arrested early Sunday.", wednesday) == {"2-1"}
+    assert event_days("He was arrested early Sunday.", None) == set()  # no date to count back from
+    assert event_days("He was arrested early Sunday.", When(_day(2009, 7, 2), 150.0)) == set()  # a year only
+    assert event_days("On Dec. 11 and on 4 February; at 11: 55 P. M. FEB. 2, 2009", None) == {"12-11", "2-4", "2-2"}

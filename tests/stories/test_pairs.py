@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
 from newsdesk.stories import pairs
 from newsdesk.stories.cluster import idf
 from newsdesk.stories.features import When, terms, tf_weights
@@ -74,6 +76,31 @@ def test_probability_matrix_agrees_with_marks() -> None:
              _marked(set(), {"friday"}), _marked({"2013", "2008"}, {"friday"}, frozenset({"3", "4"}))]
     assert pairs.pair_features(sides[0], sides[1])[11:13] == [1.0, 0.0]
     assert pairs.pair_features(sides[0], sides[3])[11:13] == [0.0, 1.0]
+    matrix = pairs.probability_matrix(sides)
+    for i in range(len(sides)):
+        for j in range(len(sides)):
+            if i != j:
+                assert abs(matrix[i, j] - pairs.same_story(sides[i], sides[j])) < 1e-9
+
+
+def test_who_how_many_and_which_day_are_conflicts_only_when_disjoint(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsdesk.stories import features
+
+    base = tf_weights(terms(*QUAKE[0]))
+    start = len(pairs.PAIR_WEIGHTS)  # after the shipped features; two per kind: (conflict, shared)
+    monkeypatch.setattr(features, "EXTRA_MARKS", ("p", "n", "d"))
+    # Weights as a fold of the CV fits them (rounded), so that the matrix check below sees every feature.
+    monkeypatch.setattr(pairs, "PAIR_WEIGHTS", pairs.PAIR_WEIGHTS + (-0.8, 0.6, -0.8, 1.8, -0.2, 1.9))
+
+    def told(*marks: str) -> pairs.Side:
+        return pairs.side(base | dict.fromkeys(marks, 0.0), {}, None)
+
+    williams, jackson = told("#pwilliam", "#n23", "#d2-1"), told("#pjackson", "#n23", "#d12-30")
+    assert williams.vector == told().vector  # marks stay out of every cosine
+    assert pairs.pair_features(williams, jackson)[start:] == [1.0, 0.0, 0.0, 1.0, 1.0, 0.0]
+    assert pairs.pair_features(williams, told())[start:] == [0.0] * 6  # nothing said: no evidence
+    assert pairs.same_story(williams, jackson) < pairs.same_story(williams, told("#pwilliam", "#d2-1"))
+    sides = [williams, jackson, told("#pwilliam", "#pjackson", "#n26"), told()]
     matrix = pairs.probability_matrix(sides)
     for i in range(len(sides)):
         for j in range(len(sides)):

@@ -49,6 +49,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsdesk.stories import features
 from newsdesk.stories.features import When
 
 # Fitted by `benchmarks/clustering.py --train-pairs` (logistic regression, same-topic pairs of ECB+
@@ -61,6 +62,9 @@ from newsdesk.stories.features import When
 # fails tests/stories/test_pairs.py::test_years_apart_lowers_the_probability; kept as fitted in session 3.
 PAIR_WEIGHTS = (5.177, 6.408, 4.882, 4.244, -0.102, -0.643, 0.777, -0.975, -0.036, -2.448, 0.443, -0.735, 0.668)
 PAIR_BIAS = 6.267
+# Session 6: for each kind of mark in `features.EXTRA_MARKS` (`#p` people, `#n` counts, `#d` days, `#l`
+# places; none by default, see there for the figures), two features after the 13 above: both name some
+# and none in common, and they share one.
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,7 @@ class Side:
     years: frozenset[str] = frozenset()
     weekdays: frozenset[str] = frozenset()
     months: frozenset[str] = frozenset()
+    extra: tuple[frozenset[str], ...] = ()  # one set per kind of `features.EXTRA_MARKS`
 
 
 def _kind(term: str) -> int:
@@ -94,7 +99,8 @@ def side(weights: dict[str, float], idfs: dict[str, float], when: When | None) -
             sums[3] += sq
     norms = (math.sqrt(sums[0]), math.sqrt(sums[1]), math.sqrt(sums[2]), math.sqrt(sums[3]))
     months = frozenset(t for t in weights if t.startswith("#m"))
-    return Side(vector, norms, when, years, weekdays, months)
+    extra = tuple(frozenset(t for t in weights if t.startswith("#" + k)) for k in features.EXTRA_MARKS)
+    return Side(vector, norms, when, years, weekdays, months, extra)
 
 
 def _conflict(a: frozenset[str], b: frozenset[str]) -> float:
@@ -121,7 +127,8 @@ def pair_features(a: Side, b: Side) -> list[float]:
     sizes = sorted((len(a.vector), len(b.vector)))
     names = sum(1 for t in small.vector if t in large.vector and _is_name(t))
     months = [_conflict(a.months, b.months), float(bool(a.months & b.months))]
-    return [*cosines, gap, *marks, math.log1p(sizes[0]), math.log1p(sizes[1]), math.log1p(names), *months]
+    extra = [f for x, y in zip(a.extra, b.extra, strict=True) for f in (_conflict(x, y), float(bool(x & y)))]
+    return [*cosines, gap, *marks, math.log1p(sizes[0]), math.log1p(sizes[1]), math.log1p(names), *months, *extra]
 
 
 def _is_name(term: str) -> bool:
@@ -185,8 +192,10 @@ def probability_matrix(sides: list[Side]) -> np.ndarray:
     z += PAIR_WEIGHTS[9] * np.maximum(sizes[:, None], sizes[None, :])
     named = (matrix[:, np.flatnonzero(names & ~numbers)] != 0).astype(np.float64)
     z += PAIR_WEIGHTS[10] * np.log1p((named @ named.T).toarray())
-    for k, shared_k, marks in ((5, 6, [s.years for s in sides]), (7, None, [s.weekdays for s in sides]),
-                               (11, 12, [s.months for s in sides])):
+    kinds = [(5, 6, [s.years for s in sides]), (7, None, [s.weekdays for s in sides]),
+             (11, 12, [s.months for s in sides])]
+    kinds += [(13 + 2 * e, 14 + 2 * e, [s.extra[e] for s in sides]) for e in range(len(features.EXTRA_MARKS))]
+    for k, shared_k, marks in kinds:
         shared, both = _overlaps(marks)
         z += PAIR_WEIGHTS[k] * (both & ~shared)
         if shared_k is not None:
