@@ -12,7 +12,8 @@
 -- tenth of a cold search's CPU), and the listing fields other readers want come from it too
 -- (store/desk.py `_search_row`), so they are not stored twice. Authors and categories are JSON
 -- arrays (migration 005's json_each triggers refuse anything else); a value that is not JSON
--- becomes [], never a failed write.
+-- becomes [], never a failed write. The view desk_search_source says once how a row is made from
+-- articles; the triggers and the fill for older stores all copy from it.
 
 CREATE TABLE IF NOT EXISTS desk_search (
     id   INTEGER PRIMARY KEY,
@@ -21,40 +22,7 @@ CREATE TABLE IF NOT EXISTS desk_search (
     text TEXT
 );
 
-CREATE TRIGGER IF NOT EXISTS desk_search_insert AFTER INSERT ON articles WHEN new.kind = 'article' BEGIN
-    INSERT OR REPLACE INTO desk_search(id, key, item, text)
-    VALUES (new.id, new.key,
-           json_object('id', new.id, 'title', new.title, 'url', new.url, 'canonical_url', new.canonical_url,
-                       'site_name', new.site_name,
-                       'authors', CASE WHEN json_valid(new.authors) THEN json(new.authors) ELSE json_array() END,
-                       'categories', CASE WHEN json_valid(new.categories) THEN json(new.categories) ELSE json_array() END,
-                       'published', new.published, 'updated', new.updated, 'language', new.language,
-                       'excerpt', new.excerpt, 'image', new.image, 'date', COALESCE(new.published, new.first_seen),
-                       'links', json_object('html', '/article/' || new.id, 'api', '/api/articles/' || new.id)), new.text);
-END;
-
-CREATE TRIGGER IF NOT EXISTS desk_search_update
-AFTER UPDATE OF id, kind, key, url, canonical_url, site_name, title, authors, categories, published, updated, language,
-    excerpt, image, first_seen, text ON articles BEGIN
-    DELETE FROM desk_search WHERE id = old.id;
-    INSERT OR REPLACE INTO desk_search(id, key, item, text)
-    SELECT new.id, new.key,
-           json_object('id', new.id, 'title', new.title, 'url', new.url, 'canonical_url', new.canonical_url,
-                       'site_name', new.site_name,
-                       'authors', CASE WHEN json_valid(new.authors) THEN json(new.authors) ELSE json_array() END,
-                       'categories', CASE WHEN json_valid(new.categories) THEN json(new.categories) ELSE json_array() END,
-                       'published', new.published, 'updated', new.updated, 'language', new.language,
-                       'excerpt', new.excerpt, 'image', new.image, 'date', COALESCE(new.published, new.first_seen),
-                       'links', json_object('html', '/article/' || new.id, 'api', '/api/articles/' || new.id)), new.text
-    WHERE new.kind = 'article';
-END;
-
-CREATE TRIGGER IF NOT EXISTS desk_search_delete AFTER DELETE ON articles BEGIN
-    DELETE FROM desk_search WHERE id = old.id;
-END;
-
--- Articles stored before this migration.
-INSERT OR REPLACE INTO desk_search(id, key, item, text)
+CREATE VIEW IF NOT EXISTS desk_search_source(id, key, item, text) AS
     SELECT id, key,
            json_object('id', id, 'title', title, 'url', url, 'canonical_url', canonical_url,
                        'site_name', site_name,
@@ -64,3 +32,21 @@ INSERT OR REPLACE INTO desk_search(id, key, item, text)
                        'excerpt', excerpt, 'image', image, 'date', COALESCE(published, first_seen),
                        'links', json_object('html', '/article/' || id, 'api', '/api/articles/' || id)), text
     FROM articles WHERE kind = 'article';
+
+CREATE TRIGGER IF NOT EXISTS desk_search_insert AFTER INSERT ON articles WHEN new.kind = 'article' BEGIN
+    INSERT OR REPLACE INTO desk_search(id, key, item, text) SELECT * FROM desk_search_source WHERE id = new.id;
+END;
+
+CREATE TRIGGER IF NOT EXISTS desk_search_update
+AFTER UPDATE OF id, kind, key, url, canonical_url, site_name, title, authors, categories, published, updated, language,
+    excerpt, image, first_seen, text ON articles BEGIN
+    DELETE FROM desk_search WHERE id = old.id;
+    INSERT OR REPLACE INTO desk_search(id, key, item, text) SELECT * FROM desk_search_source WHERE id = new.id;
+END;
+
+CREATE TRIGGER IF NOT EXISTS desk_search_delete AFTER DELETE ON articles BEGIN
+    DELETE FROM desk_search WHERE id = old.id;
+END;
+
+-- Articles stored before this migration.
+INSERT OR REPLACE INTO desk_search(id, key, item, text) SELECT * FROM desk_search_source;
