@@ -8,12 +8,6 @@ sits in both the training and the test folds); the printed CV F1 uses the set's 
 that is the honest figure. --dump writes the out-of-fold probabilities, from which the fallback
 rule in extract/html.py was chosen. With --write the model is refit on every page and saved.
 
-The second stage (extract/body_second.py, data/body_second.json) learns from the first stage's
-out-of-fold probabilities: with --write, each page's from the CV model that never saw its site;
-in --heldout-bench, nested: for held-out fold f, the training pages' probabilities come from
-first stages trained without fold f and without the page's own fold. Its tree settings are the
-first stage's and its "stands" rule is the first stage's unsure rule, both fixed in advance.
-
 Tree settings (BODY_HGB="iters,rate,depth,min_leaf"), 5-fold CV F1 on bench/extraction:
 100,0.15,4,40 -> 0.954; 200,0.05,3,100 -> 0.937; 150,0.1,6,20 -> 0.956; 300,0.08,8,20 -> 0.955;
 200,0.1,6,10 -> 0.955. Logistic: 0.937. Block weights sqrt(length) per page: +0.010 over none.
@@ -38,7 +32,7 @@ import numpy as np
 from selectolax.lexbor import LexborHTMLParser
 
 from newsdesk.bench.extraction import load_pages, load_scorer, score, warm_trafilatura_caches
-from newsdesk.extract import body_model, body_second
+from newsdesk.extract import body_model
 from newsdesk.extract.body_dom import segment
 from newsdesk.extract.body_features import BASE_NAMES, base_features, units
 
@@ -133,30 +127,6 @@ def fit_stage(X, y, w, kind: str):
     return body_model.Trees.from_sklearn(model)
 
 
-def second_data(data, idx, prob_of) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Stage-2 rows (body_second.context_features), labels and weights of pages `idx`, the first
-    stage's probabilities of page i given by prob_of(i): always from a model that never saw its site."""
-    rows = [body_second.context_features(data[i]["blocks"], prob_of(i)) for i in idx]
-    return (np.vstack(rows), np.concatenate([data[i]["y"] for i in idx]),
-            np.concatenate([data[i]["w"] for i in idx]))
-
-
-def fit_second(data, train: list[int], k: int, fold_model) -> body_model.Stage:
-    """The second stage for pages outside `train`: fitted on the training pages' first-stage
-    probabilities, each from fold_model(g), a model trained without fold g (the page's own fold).
-    Same tree settings as the first stage, fixed in advance (not tuned for the second stage)."""
-    fold_of = {i: f for f, fold in enumerate(folds(data, k)) for i in fold}
-    cache: dict[int, body_model.Stage] = {}
-
-    def prob_of(i: int) -> np.ndarray:
-        g = fold_of[i]
-        if g not in cache:
-            cache[g] = fold_model(g)
-        return cache[g].predict(data[i]["X"])
-
-    return fit_stage(*second_data(data, train, prob_of), "trees")
-
-
 def heldout_bench(truth, data, pages_dir: Path, scorer, k: int) -> None:
     """The shipped pipeline on pages its model never saw: per site-grouped fold, a model trained on
     the other folds runs inside `extract_body` and `newsdesk analyze` (the benchmark's path),
@@ -184,27 +154,10 @@ def heldout_bench(truth, data, pages_dir: Path, scorer, k: int) -> None:
         for run in runs.values():
             run(pages[first], truth[first].get("url"))
         warm_trafilatura_caches()
-    fold_list = folds(data, k)
-    pair_models: dict[frozenset[int], body_model.Stage] = {}
-
-    def without(*out: int) -> body_model.Stage:  # the first stage trained without folds `out`
-        key = frozenset(out)
-        if key not in pair_models:
-            pair_models[key] = fit_stage(*stack(data, [i for i in range(len(data)) if fold_of[i] not in key]), "trees")
-        return pair_models[key]
-
-    fold_of = {i: f for f, fold in enumerate(fold_list) for i in fold}
-    for f, fold in enumerate(fold_list):
-        model = without(f)
-        # Nested: the second stage learns from the training folds' probabilities, each page's from a
-        # first stage that saw neither its fold nor the held-out fold f.
-        second = fit_second(data, [i for i in range(len(data)) if fold_of[i] != f], k,
-                            lambda g, f=f: without(f, g))
-        body_model.load_model = lambda path=None, m=model: m  # the held-out models, for this fold only
-        body_second.load_second = lambda path=None, m=second: m
-        for stage in (model, second):
-            if isinstance(stage, body_model.Trees):
-                _ = stage.complete  # its inference layout, built once per model as a loaded model's is
+    for fold in folds(data, k):
+        model = fit_stage(*stack(data, [i for i in range(len(data)) if i not in set(fold)]), "trees")
+        body_model.load_model = lambda path=None, m=model: m  # the held-out model, for this fold only
+        _ = model.complete  # its inference layout, built once per model as a loaded model's is
         for turn, i in enumerate(fold):
             pid = data[i]["id"]
             page, url = pages[pid], truth[pid].get("url")
@@ -220,7 +173,7 @@ def heldout_bench(truth, data, pages_dir: Path, scorer, k: int) -> None:
         m = score(gold, preds[name], scorer)
         print(f"held-out {name:12s} F1 {m['f1']:.4f} P {m['precision']:.4f} R {m['recall']:.4f} "
               f"pages/s {len(data) / secs[name]:.1f}")
-    fallbacks = len(data) - extractors["newsdesk-blocks"] - extractors["newsdesk-second"]
+    fallbacks = len(data) - extractors["newsdesk-blocks"]
     print(f"held-out trafilatura fallback on {fallbacks} of {len(data)} pages: {dict(extractors.most_common())}")
 
 
@@ -257,11 +210,10 @@ def main() -> None:
           f"{len({d['site'] for d in data})} sites, {len(BASE_NAMES)} features", file=sys.stderr)
     oracle = {d["id"]: "\n".join(body_model.select(d["blocks"], d["y"])) for d in data}
     print("oracle (gold labels)", evaluate(truth, data, oracle, scorer))
-    preds, dump, fold_models = {}, {}, []
+    preds, dump = {}, {}
     for fold in folds(data, args.folds) if args.folds > 1 else []:
         train = [i for i in range(len(data)) if i not in set(fold)]
         model = fit_stage(*stack(data, train), args.kind)
-        fold_models.append(model)
         for i in fold:
             d = data[i]
             prob = model.predict(d["X"])
@@ -276,10 +228,6 @@ def main() -> None:
     if args.write:
         body_model.save_model(fit_stage(*stack(data, range(len(data))), args.kind))
         print("wrote", body_model.MODEL_FILE, file=sys.stderr)
-        if fold_models:  # the second stage, on every page's out-of-fold first-stage probabilities
-            second = fit_second(data, list(range(len(data))), args.folds, lambda g: fold_models[g])
-            body_model.save_model(second, body_second.SECOND_FILE)
-            print("wrote", body_second.SECOND_FILE, file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -10,10 +10,8 @@ Fallback order (each step only fills what the previous ones left empty):
 3. Body: the page's text blocks (`body_dom.segment`, on the same lexbor tree) classified by a
    small learned model (`body_model`, trained by tools/train_body_model.py), kept when it is
    sure of itself (see UNSURE_BAND) and finds at least MIN_BODY_WORDS. When it finds enough but
-   is unsure, a second stage (`body_second`) reads its probabilities in context, and its answer
-   stands when it is sure by the same rule ("newsdesk-second"). Otherwise trafilatura's quick
-   and precision passes read the body's region alone first (`body_region`, REGION_SHARE).
-   Otherwise trafilatura
+   is unsure, trafilatura's quick and precision passes read the body's region alone first
+   (`body_region`, REGION_SHARE). Otherwise trafilatura
    in precision mode without its fallback comparisons (fast; boilerplate
    such as nav, share bars, comments and related lists removed); when that looks cut short
    (under MIN_BODY_WORDS, or under MIN_SHARE_OF_PARAGRAPHS of the page's <p> words), precision
@@ -36,7 +34,6 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from newsdesk.extract.body_dom import Block, segment
 from newsdesk.extract.body_features import units
 from newsdesk.extract.body_model import THRESHOLD, body_probabilities, select
-from newsdesk.extract.body_second import second_probabilities
 from newsdesk.extract.classify import page_kind
 from newsdesk.extract.metadata import PageMeta, markup_date, read_metadata
 from newsdesk.records import Article, Related, paragraphs_to_text
@@ -123,23 +120,12 @@ def extract_body(html: str, url: str | None = None, tree: LexborHTMLParser | Non
     if sum(units(b) for b, p in zip(blocks, prob, strict=True) if p >= THRESHOLD) >= MIN_BODY_WORDS:
         if unsure_share(blocks, prob) <= MAX_UNSURE_SHARE:
             return paragraphs, "newsdesk-blocks"
-        second = second_probabilities(blocks, prob)
-        if second is not None and _stands(blocks, second):  # a sure second opinion spares trafilatura
-            return select(blocks, second), "newsdesk-second"
         region = body_region(blocks, prob, elements)
         if region is not None:
             paragraph_words = _paragraph_words(tree, html)  # the whole page's, for every pass below
             found = _region_passes(region, url, paragraph_words)
             return found or _trafilatura_body(html, url, tree, paragraph_words)
     return _trafilatura_body(html, url, tree)
-
-
-def _stands(blocks: list[Block], prob: np.ndarray) -> bool:
-    """The first stage's rule for an answer that stands, applied to the second stage's probabilities:
-    at least MIN_BODY_WORDS kept, and unsure about at most MAX_UNSURE_SHARE of them (not tuned anew:
-    fixed in advance as the same rule, see body_second)."""
-    kept = sum(units(b) for b, p in zip(blocks, prob.tolist(), strict=True) if p >= THRESHOLD)
-    return kept >= MIN_BODY_WORDS and unsure_share(blocks, prob) <= MAX_UNSURE_SHARE
 
 
 def unsure_share(blocks: list[Block], prob: np.ndarray) -> float:
