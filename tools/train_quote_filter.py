@@ -21,12 +21,14 @@ without the features named by each `--drop` prefix. `train` fits on the whole sp
 from __future__ import annotations
 
 import argparse
+import json
+import pickle
 import random
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from train_speakers import collect as speaker_problems
 from train_speakers import fit as fit_speakers
@@ -36,15 +38,33 @@ from newsdesk.bench.quotes import _ann_files, cue_counts, cue_lexicon_from, load
 from newsdesk.records import Article
 from newsdesk.understand import quote_filter, quotes, speakers
 from newsdesk.understand.annotate import annotate_doc
+from newsdesk.understand.embed import DIM
 
 SPLIT = Path(__file__).resolve().parents[1] / ".." / "shared" / "bench" / "quotes" / "polnear" / "train"
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsdesk" / "understand" / "data" / "quote_filter.json"
+OUT_CONTEXT = OUT.with_name(quote_filter.CONTEXT_FILE)
 MIN_FEATURE_DOCS = 3  # features seen in fewer candidates are noise and bloat the JSON
 # L2 strength: the speaker ranker's C, not tuned here (one cv-score run costs ~10 CPU minutes)
 C = 0.3
 THRESHOLDS = (0.4, 0.5, 0.6)  # quote_filter.THRESHOLD is chosen among these
+# How the per-fold cue lexicons are built (`cue_lexicon_from`); --min-seen / --smooth sweep them.
+LEXICON: dict[str, Any] = {"min_seen": 3, "smooth": 1.0}
 
-Example = tuple[str, dict[str, float], int]
+# The contextual filter's vector blocks (sentence embedding, cue vector) are scaled by this before
+# the L2 penalty: unit vectors spread over 384 dims are otherwise shrunk to nothing at C.
+DENSE_SCALE = 3.0
+
+
+Context = tuple[dict[str, float], dict[str, list[float]]]  # quote_filter.context_model()'s shape
+# --context: CV scores the cascade with the contextual filter fitted per fold (else the lexical alone)
+CONTEXT = {"on": False}
+
+
+class Example(NamedTuple):
+    doc: str
+    feats: dict[str, float]
+    y: int  # 1 when the cue word lies in a gold Cue
+    key: tuple[str, tuple[int, int]]  # what the encoder reads (`quote_filter.cue_context`)
 
 
 def examples(doc_id: str, doc: Any, gold: list[dict[str, list[tuple[int, int]]]]) -> list[Example]:
@@ -55,7 +75,8 @@ def examples(doc_id: str, doc: Any, gold: list[dict[str, list[tuple[int, int]]]]
     out = []
     for f, feats in zip(cands, quotes.filter_features(doc, cands), strict=True):
         if feats is not None:
-            out.append((doc_id, feats, int(any(a <= f.cue_start < b for a, b in cues))))
+            key = quote_filter.cue_context(quotes._token_at(doc, f.cue_start))
+            out.append(Example(doc_id, feats, int(any(a <= f.cue_start < b for a, b in cues)), key))
     return out
 
 
@@ -69,22 +90,45 @@ def collect(docs: list[tuple[str, Any]], split_dir: Path) -> list[Example]:
 
 
 def fit(rows: list[Example]) -> dict[str, float]:
+    """The lexical filter's weights."""
+    return fit_context(rows, ())[0]
+
+
+def dense_block(rows: list[Example], blocks: tuple[str, ...]) -> Any:
+    """The rows' vector blocks ("sentence", "cue") side by side, times DENSE_SCALE."""
+    import numpy as np
+
+    vectors = quote_filter.context_vectors([r.key for r in rows])
+    picks = [("sentence", "cue").index(b) for b in blocks]
+    return np.array([np.concatenate([v[i] for i in picks]) for v in vectors], dtype="float32") * DENSE_SCALE
+
+
+def fit_context(rows: list[Example], blocks: tuple[str, ...] = ("sentence", "cue")
+                ) -> tuple[dict[str, float], dict[str, list[float]]]:
+    """(sparse weights, {block: weights}) of the filter with these vector blocks (none: lexical)."""
+    from scipy.sparse import csr_matrix, hstack
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    seen = Counter(k for _, f, _ in rows for k in f)
+    seen = Counter(k for r in rows for k in r.feats)
     keep = {k for k, n in seen.items() if n >= MIN_FEATURE_DOCS}
     vec = DictVectorizer()
-    x = vec.fit_transform([{k: v for k, v in f.items() if k in keep} for _, f, _ in rows])
-    model = LogisticRegression(C=C, max_iter=3000)
-    model.fit(x, [y for _, _, y in rows])
-    w = {name: float(c) for name, c in zip(vec.get_feature_names_out(), model.coef_[0], strict=True)}
+    x = vec.fit_transform([{k: v for k, v in r.feats.items() if k in keep} for r in rows])
+    if blocks:
+        x = hstack([x, csr_matrix(dense_block(rows, blocks))]).tocsr()
+    model = LogisticRegression(C=C, max_iter=4000)
+    model.fit(x, [r.y for r in rows])
+    names = list(vec.get_feature_names_out())
+    w = {name: float(c) for name, c in zip(names, model.coef_[0], strict=False)}
     w["bias"] = float(model.intercept_[0])
-    return {k: round(v, 4) for k, v in w.items() if abs(v) >= 1e-4}
+    tail = model.coef_[0][len(names):] * DENSE_SCALE  # folded in: run time scores unscaled vectors
+    dense = {b: [round(float(c), 5) for c in tail[i * DIM:(i + 1) * DIM]] for i, b in enumerate(blocks)}
+    return {k: round(v, 4) for k, v in w.items() if abs(v) >= 1e-4}, dense
 
 
 def _without(rows: list[Example], prefix: str) -> list[Example]:
-    return [(d, {k: v for k, v in f.items() if not (prefix and k.startswith(prefix))}, y) for d, f, y in rows]
+    return [r._replace(feats={k: v for k, v in r.feats.items() if not (prefix and k.startswith(prefix))})
+            for r in rows]
 
 
 def cv_filter(split_dir: Path, cache: Path | None, folds: int, drops: list[str]) -> None:
@@ -103,11 +147,40 @@ def cv_filter(split_dir: Path, cache: Path | None, folds: int, drops: list[str])
         ys, ps = [], []
         for train, held in parts:
             w = fit(_without(train, drop))
-            for _, f, y in _without(held, drop):
-                ys.append(y)
-                ps.append(quote_filter.score(f, w))
+            for r in _without(held, drop):
+                ys.append(r.y)
+                ps.append(quote_filter.score(r.feats, w))
         print(f"without {drop or '(nothing)':<16} log loss={log_loss(ys, ps):.4f} AUC={roc_auc_score(ys, ps):.4f} "
               f"(n={len(ys)}, C={C})", flush=True)
+    if CONTEXT["on"]:
+        cv_context(parts)
+
+
+BANDS = ((0.0, 1.01), (0.1, 0.95), (0.2, 0.9), (0.3, 0.8), (0.35, 0.7))  # quote_filter.CASCADE among these
+
+
+def cv_context(parts: list[tuple[list[Example], list[Example]]]) -> None:
+    """The contextual filter's held-out log loss and AUC beside the lexical one's, with each vector
+    block alone and both, then as a cascade: only candidates the lexical filter puts in a band."""
+    import numpy as np
+    from sklearn.metrics import log_loss, roc_auc_score
+
+    ys = [r.y for _, held in parts for r in held]
+    lexical = [quote_filter.score(r.feats, fit(train)) for train, held in parts for r in held]
+    for blocks in (("cue",), ("sentence",), ("sentence", "cue")):
+        ps = []
+        for train, held in parts:
+            w, dense = fit_context(train, blocks)
+            vectors = quote_filter.context_vectors([r.key for r in held])
+            ps += [quote_filter.score(r.feats, w, quote_filter.dense_score(v, dense))
+                   for r, v in zip(held, vectors, strict=True)]
+        print(f"contextual {'+'.join(blocks):<13} log loss={log_loss(ys, ps):.4f} AUC={roc_auc_score(ys, ps):.4f} "
+              f"(scale {DENSE_SCALE}, C={C})", flush=True)
+    for lo, hi in BANDS:
+        band = [lo <= p < hi for p in lexical]
+        mixed = np.where(band, ps, lexical)
+        print(f"cascade [{lo}, {hi}) log loss={log_loss(ys, mixed):.4f} AUC={roc_auc_score(ys, mixed):.4f} "
+              f"encoded {np.mean(band):.1%} of candidates", flush=True)
 
 
 def fold_lexicons(docs: list[tuple[str, Any]], split_dir: Path, fold: Callable[[str], int],
@@ -134,7 +207,7 @@ def fold_lexicons(docs: list[tuple[str, Any]], split_dir: Path, fold: Callable[[
                     counts[key].update(slots)
                 for key, slots in n.items():
                     seen[key].update(slots)
-        out.append(cue_lexicon_from(counts, seen))
+        out.append(cue_lexicon_from(counts, seen, LEXICON["min_seen"], LEXICON["smooth"]))
     return out
 
 
@@ -151,9 +224,13 @@ def lexicon(cues: dict[str, dict[str, float]]) -> Iterator[None]:
 
 @contextmanager
 def models(filter_w: dict[str, float] | None, speaker_w: dict[str, float] | None,
-           threshold: float, nested: bool = True, gate: float | None = None) -> Iterator[None]:
-    """Run the pipeline with these weights (and speaker gate) instead of the shipped ones."""
+           threshold: float, nested: bool = True, gate: float | None = None,
+           context: Context | None = None) -> Iterator[None]:
+    """Run the pipeline with these weights (and speaker gate, and contextual filter: none unless
+    given) instead of the shipped ones."""
     saved = (quote_filter.weights, speakers.weights, quote_filter.THRESHOLD, quotes.NESTED, quotes.SPEAKER_GATE)
+    saved_context = quote_filter.context_model
+    quote_filter.context_model = lambda: context  # type: ignore[assignment]
     quote_filter.weights = lambda: filter_w  # type: ignore[assignment]
     speakers.weights = lambda: speaker_w  # type: ignore[assignment]
     quote_filter.THRESHOLD, quotes.NESTED = threshold, nested
@@ -163,6 +240,7 @@ def models(filter_w: dict[str, float] | None, speaker_w: dict[str, float] | None
     finally:
         (quote_filter.weights, speakers.weights, quote_filter.THRESHOLD, quotes.NESTED,  # type: ignore[assignment]
          quotes.SPEAKER_GATE) = saved
+        quote_filter.context_model = saved_context  # type: ignore[assignment]
 
 
 def predict(docs: list[tuple[str, Any]]) -> dict[str, list[dict[str, Any]]]:
@@ -192,14 +270,15 @@ def cv_score(split_dir: Path, cache: Path | None, folds: int) -> None:
     for k in range(folds):
         held = [(i, d) for i, d in docs if fold(i) == k]
         with lexicon(lexicons[k]):
-            filter_w = fit(collect([(i, d) for i, d in docs if fold(i) != k], split_dir))
+            rows = collect([(i, d) for i, d in docs if fold(i) != k], split_dir)
+            filter_w, context = fit(rows), fit_context(rows) if CONTEXT["on"] else None
             speaker_w = fit_speakers([p for p in probs if fold(p.article) != k])
             with models(None, speaker_w, 0.0, nested=False, gate=0.0):
                 runs.setdefault("no filter, no nesting (session 2)", {}).update(predict(held))
             with models(None, speaker_w, 0.0, gate=0.0):
                 runs.setdefault("nested, no filter", {}).update(predict(held))
             for th in THRESHOLDS:
-                with models(filter_w, speaker_w, th):
+                with models(filter_w, speaker_w, th, context=context):
                     runs.setdefault(f"nested, filter >= {th}", {}).update(predict(held))
     gold = {k: v for k, v in scorer.gold_for_split(split_dir).items() if k in dict(docs)}
     print(f"{folds}-fold CV over {len(docs)} articles of {split_dir.name} (filter and speaker ranker "
@@ -249,10 +328,12 @@ def cv_gate(split_dir: Path, cache: Path | None, folds: int) -> None:
     scored: dict[str, list[tuple[dict[str, Any], float, float]]] = {}
     for k in range(folds):
         held = [(i, d) for i, d in docs if fold(i) == k]
-        with lexicon(lexicons[k]), models(fit(collect([(i, d) for i, d in docs if fold(i) != k], split_dir)),
-                                          fit_speakers([p for p in probs if fold(p.article) != k]),
-                                          min(GATE_THRESHOLDS), gate=0.0):
-            scored.update(predict_scored(held))
+        with lexicon(lexicons[k]):
+            rows = collect([(i, d) for i, d in docs if fold(i) != k], split_dir)
+            context = fit_context(rows) if CONTEXT["on"] else None
+            with models(fit(rows), fit_speakers([p for p in probs if fold(p.article) != k]),
+                        min(GATE_THRESHOLDS), gate=0.0, context=context):
+                scored.update(predict_scored(held))
     gold = {k: v for k, v in scorer.gold_for_split(split_dir).items() if k in dict(docs)}
     for th in GATE_THRESHOLDS:
         for gate in GATES:
@@ -269,10 +350,35 @@ def main() -> None:
     ap.add_argument("--split-dir", type=Path, default=SPLIT)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--docs", type=Path, help="spaCy DocBin cache of the parsed split")
+    ap.add_argument("--cue-threshold", type=float, help="CV: run the rules at this quotes.CUE_THRESHOLD")
+    ap.add_argument("--min-seen", type=int, default=3, help="CV: the per-fold lexicons' min_seen")
+    ap.add_argument("--smooth", type=float, default=1.0, help="CV: the per-fold lexicons' add-k smoothing")
+    ap.add_argument("--context", action="store_true", help="CV: with the contextual filter (MiniLM vectors)")
+    ap.add_argument("--cascade", type=float, nargs=2, metavar=("LO", "HI"),
+                    help="--context: encode only candidates the lexical filter puts in [LO, HI)")
+    ap.add_argument("--vectors", type=Path, help="a pickle cache of the encoder's vectors (read, then written)")
     ap.add_argument("--drop", action="append", default=[], help="cv-filter: also score without features "
                     "starting with this prefix (e.g. lexicon_p, lemma=)")
     args = ap.parse_args()
     split = args.split_dir.resolve()
+    LEXICON.update(min_seen=args.min_seen, smooth=args.smooth)
+    CONTEXT["on"] = args.context
+    if args.cascade:
+        quote_filter.CASCADE = tuple(args.cascade)
+        print(f"CASCADE={quote_filter.CASCADE}", flush=True)
+    if args.vectors is not None and args.vectors.exists():
+        quote_filter._VECTORS.update(pickle.loads(args.vectors.read_bytes()))
+    try:
+        run(args, split)
+    finally:
+        if args.vectors is not None:
+            args.vectors.write_bytes(pickle.dumps(quote_filter._VECTORS))
+
+
+def run(args: argparse.Namespace, split: Path) -> None:
+    if args.cue_threshold is not None:
+        quotes.CUE_THRESHOLD = args.cue_threshold
+        print(f"CUE_THRESHOLD={args.cue_threshold} min_seen={args.min_seen} smooth={args.smooth}", flush=True)
     if args.what == "cv-score":
         cv_score(split, args.docs, args.folds)
         return
@@ -288,6 +394,13 @@ def main() -> None:
     about = (f"Attribution filter weights (logistic, C={C}) learned from {len({r[0] for r in rows})} articles, "
              f"{len(rows)} cue candidates of PolNeAR {split.name} by tools/train_quote_filter.py")
     write_weights(OUT, about, w)
+    if args.context:
+        w, dense = fit_context(rows)
+        data = {"about": about.replace("weights", "weights with MiniLM sentence and cue-word vectors (layer "
+                                       f"{quote_filter.CUE_LAYER}, scale {DENSE_SCALE} folded in)"),
+                "weights": dict(sorted(w.items())), "dense": dense}
+        OUT_CONTEXT.write_text(json.dumps(data, indent=0), encoding="utf-8")
+        print(f"wrote {OUT_CONTEXT}")
 
 
 if __name__ == "__main__":

@@ -114,12 +114,12 @@ def cue_counts(doc: Any, attributions: list[dict[str, list[tuple[int, int]]]],
 
 
 def cue_lexicon_from(counts: dict[str, Counter], seen: dict[str, Counter],
-                     min_seen: int = 3) -> dict[str, dict[str, float]]:
+                     min_seen: int = 3, smooth: float = 1.0) -> dict[str, dict[str, float]]:
     """{word: {slot: P(cue)}} from `cue_counts`' tallies (the shape of data/cues.json's "cues")."""
     cues = {}
     for key, slots in seen.items():
-        # add-one smoothing keeps a word seen twice as a cue from outranking one seen 200 times
-        probs = {s: round(counts[key][s] / (n + 1), 3) for s, n in slots.items()
+        # add-`smooth` smoothing keeps a word seen twice as a cue from outranking one seen 200 times
+        probs = {s: round(counts[key][s] / (n + smooth), 3) for s, n in slots.items()
                  if n >= min_seen and counts[key][s]}
         if probs:
             cues[key] = probs
