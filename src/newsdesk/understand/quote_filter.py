@@ -11,6 +11,22 @@ train by `tools/train_quote_filter.py`) scores it, and candidates below `THRESHO
 dropped. Scoring is a sum of weights: nothing heavier than json loads at run time.
 Without the file every candidate stands.
 
+The contextual filter (session 6): where the lexical model is unsure (P in `CASCADE`), a second
+logistic model with the same features plus the cue word's contextual vector and its sentence's
+embedding (`data/quote_filter_ctx.json`, MiniLM through `newsdesk.understand.embed`) decides: is
+"attacked" an attribution in this sentence? Without the encoder installed, the lexical model
+decides alone. 5-fold CV by article on PolNeAR train (`tools/train_quote_filter.py cv-filter
+--context`, cue lexicon, filter and ranker refitted per fold), filter log loss / AUC: lexical
+0.3635 / 0.9027, with both vector blocks (x3 before the L2 penalty, C 0.3) 0.3564 / 0.9072; fitted
+on all train and scored on PolNeAR dev: 0.3349 / 0.9180 -> 0.3235 / 0.9232. In `cv-gate` (F1@0.3 /
+speaker accuracy at filter 0.5, gate 0.2): lexical 0.751 / 0.849, cascade [0.3, 0.8) 0.750 / 0.853,
+every candidate encoded 0.750 / 0.853: the cascade loses nothing and encodes about a quarter of the
+candidates. NOT SHIPPED: on PolNeAR dev (`benchmarks/quotes.py`, the code without it in the same
+run) it gave F1@0.3 0.778 / speaker 0.869 against 0.782 / 0.865, at +91.7% CPU over spaCy's own
+parse against -1.9% (target <= 30%) and 838 MB peak RSS against 665: some 35 ms CPU for each of
+the ~7 sentences an article it encodes, for 0.4 speaker points. `train --context` writes the
+weights file; with it present (and the encoder installed) the cascade runs.
+
 Tried and not kept: a MiniLM embedding (`newsdesk.understand.embed`) of the cue's window
 (five tokens either side) beside these features. 5-fold CV by article over the 20,988
 candidates of PolNeAR train gave AUC 0.8925 -> 0.8935 and log loss 0.374 -> 0.373 (C 0.3;
@@ -35,8 +51,10 @@ These CV figures used the lexicon learned on all of train. `cv-filter` now rebui
 
 from __future__ import annotations
 
+import json
 import math
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from newsdesk.understand.nlp import sent_of
@@ -55,6 +73,68 @@ _QUOTE_MARKS = "“”\"«»"
 def weights() -> dict[str, float] | None:
     """The attribution filter's weights, learned from PolNeAR train (None when not shipped)."""
     return shipped_weights("quote_filter.json")
+
+
+# The contextual filter: the same features plus the cue word's contextual vector (the unit mean
+# of MiniLM's layer-CUE_LAYER states over its word pieces, its sentence encoded once) and the
+# sentence's embedding, from one forward pass (`newsdesk.understand.embed.embed_with_spans`).
+CONTEXT_FILE = "quote_filter_ctx.json"
+CUE_LAYER = 6
+# Only candidates the lexical filter is unsure of are encoded (a cascade, as events does): the
+# encoder costs some 20 ms CPU a sentence against spaCy's ~0.3 s an article, and PolNeAR dev has
+# 27 candidates an article. [0.3, 0.8) holds 27% of them (7 an article); in cv-gate it gave the
+# same F1@0.3 / speaker accuracy as encoding every candidate (0.750 / 0.853 at filter 0.5, gate 0.2).
+CASCADE = (0.3, 0.8)
+
+
+@lru_cache(maxsize=1)
+def context_model() -> tuple[dict[str, float], dict[str, list[float]]] | None:
+    """(sparse weights, {"cue": 384 weights, "sentence": 384 weights}) of the contextual filter;
+    None when it is not shipped or the encoder is not installed (the lexical filter then decides)."""
+    from newsdesk.understand.embed import embed_available
+
+    if not embed_available():
+        return None
+    try:
+        raw = json.loads(resources.files("newsdesk.understand").joinpath(f"data/{CONTEXT_FILE}")
+                         .read_text("utf-8"))
+        return ({str(k): float(v) for k, v in raw["weights"].items()},
+                {str(k): [float(x) for x in v] for k, v in raw["dense"].items()})
+    except (FileNotFoundError, KeyError, ValueError):
+        return None
+
+
+def cue_context(cue: Any) -> tuple[str, tuple[int, int]]:
+    """What the encoder reads for a cue: its sentence, and the cue word's span inside it."""
+    sent = sent_of(cue)
+    lo = cue.idx - sent.start_char
+    return sent.text, (lo, lo + len(cue.text))
+
+
+# (sentence, cue span) -> (sentence vector, cue vector): cross-validation encodes each once
+_VECTORS: dict[tuple[str, tuple[int, int]], tuple[Any, Any]] = {}
+_MAX_VECTORS = 40_000  # about 120 MB of float32 pairs at most; cleared when full
+
+
+def context_vectors(keys: list[tuple[str, tuple[int, int]]]) -> list[tuple[Any, Any]]:
+    """(sentence embedding, cue contextual vector) per `cue_context` key, from one forward pass."""
+    from newsdesk.understand.embed import embed_with_spans
+
+    todo = list(dict.fromkeys(k for k in keys if k not in _VECTORS))
+    if todo:
+        if len(_VECTORS) + len(todo) > _MAX_VECTORS:
+            _VECTORS.clear()
+        pooled, at = embed_with_spans([t for t, _ in todo], [s for _, s in todo], CUE_LAYER)
+        _VECTORS.update(zip(todo, zip(pooled, at, strict=True), strict=True))
+    return [_VECTORS[k] for k in keys]
+
+
+def dense_score(vectors: tuple[Any, Any], dense: dict[str, list[float]]) -> float:
+    """The vector blocks' share of the logit."""
+    import numpy as np
+
+    return sum(float(np.dot(np.asarray(dense[name], dtype=np.float32), vec))
+               for name, vec in zip(("sentence", "cue"), vectors, strict=True) if name in dense)
 
 
 def _subject_kind(subj: Any) -> str:
@@ -111,6 +191,7 @@ def context_features(doc_text: str, cue: Any, start: int, end: int, kind: str, r
     return f
 
 
-def score(feats: dict[str, float], w: dict[str, float]) -> float:
-    z = w.get("bias", 0.0) + sum(w.get(k, 0.0) * v for k, v in feats.items())
+def score(feats: dict[str, float], w: dict[str, float], extra: float = 0.0) -> float:
+    """P(attribution): the logistic of the weights' sum (`extra`: the vector blocks' share)."""
+    z = w.get("bias", 0.0) + sum(w.get(k, 0.0) * v for k, v in feats.items()) + extra
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
