@@ -118,7 +118,8 @@ _MARK_YEAR = re.compile(r"\b((?:19[5-9]|20[0-4])\d)\b")
 # Month names, capitalised; "May" and abbreviations only before a day number ("may" is a verb).
 _MONTH_NAMED = re.compile(r"\b(January|February|March|April|June|July|August|September|October|November|December"
                           r"|(?:May|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?=\s+\d))")
-_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")  # date.weekday() order
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 
 
 # Session 6: who, how many, where and which day, as further marks for the pair model: `#p` surnames and
@@ -159,7 +160,11 @@ _COUNT = re.compile(r"(?<![\d.,:$£€])\b(\d{1,3}(?:,\d{3})*)[ \t]+(?=[A-Za-z])
 # What may stand before a number that is no count: a month ("Dec. 11") or a clock ("2: 30").
 _NOT_COUNT_BEFORE = re.compile(r"(?:" + _MONTH_RE + r"|\d[:.])\s*$", re.I)
 _DAY_MD = re.compile(_MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*[:,]?\d)|\b(\d{1,2})\s+" + _MONTH_RE, re.I)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _lead(title: str | None, text: str | None) -> str:
+    """The headline and the first LEAD_CHARS characters of the text, a line apart."""
+    return f"{title or ''}\n{(text or '')[:LEAD_CHARS]}"
 
 
 def _sentence_case(line: str) -> bool:
@@ -183,7 +188,7 @@ def lead_names(title: str | None, text: str | None) -> tuple[set[str], set[str]]
 
     stop = _stop_words()
     people, places = set(), set()
-    for line in f"{title or ''}\n{(text or '')[:LEAD_CHARS]}".split("\n"):
+    for line in _lead(title, text).split("\n"):
         if not _sentence_case(line):
             continue
         for m in _CAPS_RUN.finditer(line):
@@ -203,7 +208,7 @@ def lead_names(title: str | None, text: str | None) -> tuple[set[str], set[str]]
 
 def lead_counts(title: str | None, text: str | None) -> set[str]:
     """The counts a headline and lead give ("23 pirates" -> "23")."""
-    lead = f"{title or ''}\n{(text or '')[:LEAD_CHARS]}"
+    lead = _lead(title, text)
     found = set()
     for m in _COUNT.finditer(lead):
         number = m[1].replace(",", "")
@@ -218,15 +223,21 @@ def event_days(text: str, when: When | None) -> set[str]:
     found = set()
     for m in _DAY_MD.finditer(text):
         month, day = (m[1], m[2]) if m[1] else (m[4], m[3])
-        if _valid(2000, _MONTHS[month[:3].lower()], day):
-            found.add(f"{_MONTHS[month[:3].lower()]}-{int(day)}")
-    if when is not None and when.slack <= 1.0:
-        today = _EPOCH + timedelta(days=int(when.day))
+        number = _MONTHS[month[:3].lower()]
+        if _valid(2000, number, day):
+            found.add(f"{number}-{int(day)}")
+    today = _own_day(when)
+    if today is not None:
         for w in _WEEKDAY.findall(text):
             back = (today.weekday() - _WEEKDAYS.index(w.lower())) % 7
             day = today - timedelta(days=back)
             found.add(f"{day.month}-{day.day}")
     return found
+
+
+def _own_day(when: When | None) -> date | None:
+    """The article's own date when it is known to the day (a slack of at most one day), else None."""
+    return _EPOCH + timedelta(days=int(when.day)) if when is not None and when.slack <= 1.0 else None
 
 
 def marks(title: str | None, text: str | None, when: When | None) -> dict[str, float]:
@@ -242,8 +253,8 @@ def marks(title: str | None, text: str | None, when: When | None) -> dict[str, f
     found = {f"#y{y}" for y in _MARK_YEAR.findall(body)}
     found |= {f"#w{w.lower()}" for w in _WEEKDAY.findall(body)}
     found |= {f"#m{_MONTHS[m[:3].lower()]}" for m in _MONTH_NAMED.findall(body)}
-    if when is not None and when.slack <= 1.0:  # the article's own date, known to the day
-        day = _EPOCH + timedelta(days=int(when.day))
+    day = _own_day(when)
+    if day is not None:
         found |= {f"#y{day.year}", f"#m{day.month}"}
     return dict.fromkeys(sorted(found | extra_marks(title, text, when)), 0.0)
 
