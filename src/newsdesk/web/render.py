@@ -149,13 +149,18 @@ def marked(value: str | None) -> Markup:
     answer): after html.escape the text holds no tag at all, and the only tags added are <mark>
     and </mark> in balanced pairs around marker-delimited runs; stray markers are dropped.
     """
+    return Markup(marked_html(value))
+
+
+def marked_html(value: str | None) -> str:
+    """`marked`'s HTML as a plain str, for answers that write it into JSON (no Markup object)."""
     text = html.escape(value or "")
     if MARK_OPEN not in text and MARK_CLOSE not in text:
-        return Markup(text)
+        return text
     if _well_formed(text):  # what the store writes: plain replacement keeps pairs balanced
-        return Markup(text.replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>"))
+        return text.replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>")
     text = _MARKED.sub(lambda m: "<mark>" + m.group(1) + "</mark>", text)
-    return Markup(text.replace(MARK_OPEN, "").replace(MARK_CLOSE, ""))
+    return text.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
 
 
 def _well_formed(text: str) -> bool:

@@ -8,7 +8,6 @@ server was started with a write token.
 
 from __future__ import annotations
 
-import html
 import json
 from typing import Any
 
@@ -17,10 +16,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from newsdesk.store.desk import MARK_CLOSE, MARK_OPEN
 from newsdesk.web.fast import FastAnswer
 from newsdesk.web.listing import facets, filters_from, item_json, page_from, page_links
-from newsdesk.web.render import _well_formed, marked, query_string, unmarked
+from newsdesk.web.render import marked_html, query_string, unmarked
 from newsdesk.web.responses import HTTPError, JSONResponse, dumps, int_param
 from newsdesk.web.routes_article import load_article
 from newsdesk.web.routes_search import run_search
@@ -68,7 +66,7 @@ def _search_body(request: Request, state: DeskState) -> tuple[bytes, int]:
         stored = r.get("item")
         if stored is None:  # a full listing row (the FTS5 path)
             item = item_json(r)
-            item.update(snippet=unmarked(snippet), snippet_html=str(marked(snippet)))
+            item.update(snippet=unmarked(snippet), snippet_html=marked_html(snippet))
             items.append(item)
             continue
         # The stored item (a JSON object, desk_search_page's `items`) with the snippet's two keys
@@ -83,18 +81,11 @@ def _search_body(request: Request, state: DeskState) -> tuple[bytes, int]:
 
 
 def _snippet_keys(snippet: str) -> bytes:
-    """`,"snippet":…,"snippet_html":…}`: the snippet unmarked and as HTML, as unmarked() and
-    marked() give them, without marked()'s Markup object and the dict dumps() would serialise
-    (together a third of shaping a result)."""
-    text = html.escape(snippet)
-    if MARK_OPEN not in text and MARK_CLOSE not in text:
-        marked_html, plain = text, snippet
-    elif _well_formed(text):
-        marked_html = text.replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>")
-        plain = unmarked(snippet)
-    else:
-        marked_html, plain = str(marked(snippet)), unmarked(snippet)
-    return b',"snippet":' + orjson.dumps(plain) + b',"snippet_html":' + orjson.dumps(marked_html) + b"}"
+    """`,"snippet":…,"snippet_html":…}`: the snippet unmarked and as HTML (render.marked_html,
+    no Markup object), without the dict dumps() would serialise (with Markup, a third of shaping
+    a result)."""
+    return (b',"snippet":' + orjson.dumps(unmarked(snippet))
+            + b',"snippet_html":' + orjson.dumps(marked_html(snippet)) + b"}")
 
 
 def _counts(rows: list[tuple[str, int]]) -> list[dict[str, Any]]:
