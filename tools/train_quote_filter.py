@@ -136,13 +136,9 @@ def cv_filter(split_dir: Path, cache: Path | None, folds: int, drops: list[str])
     from sklearn.metrics import log_loss, roc_auc_score
 
     docs = [(i, d) for i, d in load_docs(split_dir, cache) if i in _ann_files(split_dir)]
-    fold = folds_of([i for i, _ in docs], folds)
-    lexicons = fold_lexicons(docs, split_dir, fold, folds)
     parts = []  # (training rows, held-out rows) per fold, the candidates from that fold's lexicon
-    for k in range(folds):
-        with lexicon(lexicons[k]):
-            parts.append((collect([(i, d) for i, d in docs if fold(i) != k], split_dir),
-                          collect([(i, d) for i, d in docs if fold(i) == k], split_dir)))
+    for _, held, rows in fold_runs(docs, split_dir, folds_of([i for i, _ in docs], folds), folds):
+        parts.append((rows, collect(held, split_dir)))
     for drop in ["", *drops]:
         ys, ps = [], []
         for train, held in parts:
@@ -252,6 +248,17 @@ def predict(docs: list[tuple[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
+def fold_runs(docs: list[tuple[str, Any]], split_dir: Path, fold: Callable[[str], int], folds: int
+              ) -> Iterator[tuple[int, list[tuple[str, Any]], list[Example]]]:
+    """(k, held-out articles, training rows) per fold, each yielded inside the cue lexicon rebuilt
+    from that fold's training articles (`lexicon`), so the caller's loop body runs the rules with it."""
+    lexicons = fold_lexicons(docs, split_dir, fold, folds)
+    for k in range(folds):
+        with lexicon(lexicons[k]):
+            yield (k, [(i, d) for i, d in docs if fold(i) == k],
+                   collect([(i, d) for i, d in docs if fold(i) != k], split_dir))
+
+
 def folds_of(ids: list[str], folds: int) -> Callable[[str], int]:
     arts = sorted(ids)
     random.Random(13).shuffle(arts)
@@ -264,22 +271,18 @@ def cv_score(split_dir: Path, cache: Path | None, folds: int) -> None:
     anns = _ann_files(split_dir)
     docs = [(i, d) for i, d in load_docs(split_dir, cache) if i in anns]
     fold = folds_of([i for i, _ in docs], folds)
-    lexicons = fold_lexicons(docs, split_dir, fold, folds)
     probs = speaker_problems(split_dir, cache)
     runs: dict[str, dict[str, list[dict[str, Any]]]] = {}
-    for k in range(folds):
-        held = [(i, d) for i, d in docs if fold(i) == k]
-        with lexicon(lexicons[k]):
-            rows = collect([(i, d) for i, d in docs if fold(i) != k], split_dir)
-            filter_w, context = fit(rows), fit_context(rows) if CONTEXT["on"] else None
-            speaker_w = fit_speakers([p for p in probs if fold(p.article) != k])
-            with models(None, speaker_w, 0.0, nested=False, gate=0.0):
-                runs.setdefault("no filter, no nesting (session 2)", {}).update(predict(held))
-            with models(None, speaker_w, 0.0, gate=0.0):
-                runs.setdefault("nested, no filter", {}).update(predict(held))
-            for th in THRESHOLDS:
-                with models(filter_w, speaker_w, th, context=context):
-                    runs.setdefault(f"nested, filter >= {th}", {}).update(predict(held))
+    for k, held, rows in fold_runs(docs, split_dir, fold, folds):
+        filter_w, context = fit(rows), fit_context(rows) if CONTEXT["on"] else None
+        speaker_w = fit_speakers([p for p in probs if fold(p.article) != k])
+        with models(None, speaker_w, 0.0, nested=False, gate=0.0):
+            runs.setdefault("no filter, no nesting (session 2)", {}).update(predict(held))
+        with models(None, speaker_w, 0.0, gate=0.0):
+            runs.setdefault("nested, no filter", {}).update(predict(held))
+        for th in THRESHOLDS:
+            with models(filter_w, speaker_w, th, context=context):
+                runs.setdefault(f"nested, filter >= {th}", {}).update(predict(held))
     gold = {k: v for k, v in scorer.gold_for_split(split_dir).items() if k in dict(docs)}
     print(f"{folds}-fold CV over {len(docs)} articles of {split_dir.name} (filter and speaker ranker "
           f"fitted on the other folds), C={C}")
@@ -323,17 +326,13 @@ def cv_gate(split_dir: Path, cache: Path | None, folds: int) -> None:
     scorer = load_scorer(split_dir)
     docs = [(i, d) for i, d in load_docs(split_dir, cache) if i in _ann_files(split_dir)]
     fold = folds_of([i for i, _ in docs], folds)
-    lexicons = fold_lexicons(docs, split_dir, fold, folds)
     probs = speaker_problems(split_dir, cache)
     scored: dict[str, list[tuple[dict[str, Any], float, float]]] = {}
-    for k in range(folds):
-        held = [(i, d) for i, d in docs if fold(i) == k]
-        with lexicon(lexicons[k]):
-            rows = collect([(i, d) for i, d in docs if fold(i) != k], split_dir)
-            context = fit_context(rows) if CONTEXT["on"] else None
-            with models(fit(rows), fit_speakers([p for p in probs if fold(p.article) != k]),
-                        min(GATE_THRESHOLDS), gate=0.0, context=context):
-                scored.update(predict_scored(held))
+    for k, held, rows in fold_runs(docs, split_dir, fold, folds):
+        context = fit_context(rows) if CONTEXT["on"] else None
+        with models(fit(rows), fit_speakers([p for p in probs if fold(p.article) != k]),
+                    min(GATE_THRESHOLDS), gate=0.0, context=context):
+            scored.update(predict_scored(held))
     gold = {k: v for k, v in scorer.gold_for_split(split_dir).items() if k in dict(docs)}
     for th in GATE_THRESHOLDS:
         for gate in GATES:
