@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -117,6 +118,27 @@ def _statements(sql: str) -> list[str]:
     return out
 
 
+def _switch_to_wal(conn: sqlite3.Connection, wait: float = 30.0) -> None:
+    """Put the database in WAL mode, waiting out other processes doing the same.
+
+    Switching a new database to WAL takes an exclusive lock, and SQLite answers "database is
+    locked" at once when another connection holds one, without calling the busy handler (four
+    processes opening a fresh store together failed this way about one time in six). So we retry
+    here for as long as busy_timeout would have waited.
+    """
+    deadline = time.monotonic() + wait
+    pause = 0.01
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if ("locked" not in str(exc) and "busy" not in str(exc)) or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
+
+
 class Database:
     """A database handle: one connection, migrated on open. `newsdesk.store.Store` adds reads and writes."""
 
@@ -127,7 +149,7 @@ class Database:
         self.conn = connect(path, readonly=readonly)
         if not readonly:
             try:
-                self.conn.execute("PRAGMA journal_mode = WAL")
+                _switch_to_wal(self.conn)
                 self.conn.execute("PRAGMA synchronous = NORMAL")
             except sqlite3.Error as exc:
                 raise StoreError(f"cannot open database {path}: {exc}") from exc
