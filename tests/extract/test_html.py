@@ -229,6 +229,31 @@ def test_body_region_is_the_parent_of_the_element_holding_the_candidate_text() -
     assert body_region(blocks, np.zeros(len(blocks)), elements) is None
 
 
+def test_region_answer_of_enough_words_stands_however_many_p_words_the_page_has() -> None:
+    """The <p>-share test is a whole-page test: a region answer with MIN_BODY_WORDS stands even when
+    the page's comments hold far more <p> words; a region with fewer words gives None (the caller
+    then reads the whole page)."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsdesk.extract.html import MIN_BODY_WORDS, MIN_SHARE_OF_PARAGRAPHS, _region_passes
+
+    comments = "".join(f"<p>Reader {i} writes that the harbour plan is a waste of money and that the "
+                       f"council should fix the roads before anything else, as it promised.</p>" for i in range(40))
+    html = (f"<!doctype html><html><body><main><div class='story'>{BODY}</div>"
+            f"<section class='reader-comments'>{comments}</section></main></body></html>")
+    tree = LexborHTMLParser(html)
+    story = tree.css_first("div.story")
+    words = len(story.text(deep=True).split())
+    assert MIN_BODY_WORDS <= words < MIN_SHARE_OF_PARAGRAPHS * sum(len(p.text().split()) for p in tree.css("p"))
+    found = _region_passes(story, "https://example.org/news/budget")
+    assert found is not None
+    paragraphs, name = found
+    assert name == "trafilatura-region"
+    assert [p.split()[:2] for p in paragraphs] == [["Paragraph", str(i)] for i in range(6)]
+    short = LexborHTMLParser("<html><body><div class='story'><p>Council agrees budget.</p></div></body></html>")
+    assert _region_passes(short.css_first("div.story"), None) is None
+
+
 def test_region_pass_scores_as_the_whole_page_pass_does(shared_dir) -> None:
     """On the benchmark pages the classifier is unsure about, trafilatura reading only the body's
     region gives what it gives on the whole page (the whole-page answer is the reference)."""

@@ -11,7 +11,7 @@ Fallback order (each step only fills what the previous ones left empty):
    small learned model (`body_model`, trained by tools/train_body_model.py), kept when it is
    sure of itself (see UNSURE_BAND) and finds at least MIN_BODY_WORDS. When it finds enough but
    is unsure, trafilatura's quick and precision passes read the body's region alone first
-   (`body_region`, REGION_SHARE). Otherwise trafilatura
+   (`body_region`, REGION_SHARE), the first to find MIN_BODY_WORDS standing. Otherwise trafilatura
    in precision mode without its fallback comparisons (fast; boilerplate
    such as nav, share bars, comments and related lists removed); when that looks cut short
    (under MIN_BODY_WORDS, or under MIN_SHARE_OF_PARAGRAPHS of the page's <p> words), precision
@@ -62,12 +62,22 @@ MAX_UNSURE_SHARE = 0.1
 # Second check, fundus bodies (bench/metadata/fundus/gold_body.jsonl, 258 pages, 67 through the
 # region with the shipped model; body F1 0.9526 with the whole-page passes): 1 level up 0.9517,
 # 2 levels 0.9536, 3 levels 0.9516. 2: as good as 1 on the held-out folds, better on fundus.
+# A region pass's answer stands once it has MIN_BODY_WORDS: the <p>-share test below is a
+# whole-page test. Applied to region answers it sent them on to the whole page's passes, which
+# gave the same text back: identical text on all 367 pages with a region (127 bench pages with
+# the held-out fold models, 240 fundus pages with the shipped model, unsure or not), while 1 of
+# the 31 unsure held-out pages (2 on fundus) paid for three more passes (34 ms on that page).
 REGION_SHARE = 0.9
 REGION_UP = 2
-# The quick pass (trafilatura precision, fast=True: no readability/justext comparison) is kept when
-# it holds at least this share of the words in the page's <p> elements. Measured on bench/extraction
+# The whole page's quick pass (trafilatura precision, fast=True: no readability/justext comparison)
+# is kept when it holds at least this share of the words in the page's <p> elements. Measured on
+# bench/extraction with trafilatura's passes alone on every page
 # (F1 / CPU pages/s): 0.0 -> 0.9645 / 50, 0.1-0.15 -> 0.9645, 0.2 -> 0.972, 0.25-0.7 -> 0.969,
 # 0.85 -> 0.969 / 31; 0.3 sits inside the stable plateau rather than on the one-page bump at 0.2.
+# Rechecked with the classifier in front (X10): on the held-out folds it decides one whole-page
+# page for the better (0.33 -> 0.99 without it), but over the 131 bench pages read by the whole-page
+# passes alone it saves one page and loses another (0.99 -> 0), and it never matters on the 258
+# fundus pages; so it stays, on whole-page answers only.
 MIN_SHARE_OF_PARAGRAPHS = 0.3
 # Characters of the body kept as the excerpt.
 EXCERPT_CHARS = 300
@@ -122,9 +132,7 @@ def extract_body(html: str, url: str | None = None, tree: LexborHTMLParser | Non
             return paragraphs, "newsdesk-blocks"
         region = body_region(blocks, prob, elements)
         if region is not None:
-            paragraph_words = _paragraph_words(tree, html)  # the whole page's, for every pass below
-            found = _region_passes(region, url, paragraph_words)
-            return found or _trafilatura_body(html, url, tree, paragraph_words)
+            return _region_passes(region, url) or _trafilatura_body(html, url, tree)
     return _trafilatura_body(html, url, tree)
 
 
@@ -161,18 +169,17 @@ def body_region(blocks: list[Block], prob: np.ndarray, elements: list[LexborNode
     return elements[up] if depth[up] > 0 else None
 
 
-def _region_passes(region: LexborNode, url: str | None, paragraph_words: int) -> tuple[list[str], str] | None:
-    """trafilatura's quick pass, then its precision pass, on the body's region alone; None when both
-    look cut short against the whole page's <p> text (the region missed part of the body)."""
+def _region_passes(region: LexborNode, url: str | None) -> tuple[list[str], str] | None:
+    """trafilatura's quick pass, then its precision pass, on the body's region alone: the first with
+    at least MIN_BODY_WORDS words; None when both have fewer (the region missed the body)."""
     import trafilatura
 
     html = f"<html><body>{region.html or ''}</body></html>"
-    found, _ = _quick_pass(html, url, paragraph_words)
-    if found:
-        return found, "trafilatura-region"
-    full = trafilatura.extract(html, favor_precision=True, **_trafilatura_options(url))
-    if full and not _cut_short(full, paragraph_words):
-        return _lines(full), "trafilatura-region-precision"
+    options = _trafilatura_options(url)
+    for fast in (True, False):  # fast: without the readability/jusText comparison
+        found = trafilatura.extract(html, favor_precision=True, fast=fast, **options)
+        if found and len(found.split()) >= MIN_BODY_WORDS:
+            return _lines(found), "trafilatura-region" if fast else "trafilatura-region-precision"
     return None
 
 
@@ -187,7 +194,7 @@ def _quick_pass(html: str, url: str | None, paragraph_words: int) -> tuple[list[
 
 def _cut_short(text: str, paragraph_words: int) -> bool:
     """Under MIN_BODY_WORDS, or under MIN_SHARE_OF_PARAGRAPHS of `paragraph_words`, the words in the
-    <p> elements of the whole page, whatever part of it the text was extracted from."""
+    page's <p> elements (whole-page answers only: see REGION_SHARE)."""
     words = len(text.split())
     return words < MIN_BODY_WORDS or words < MIN_SHARE_OF_PARAGRAPHS * paragraph_words
 
@@ -196,15 +203,12 @@ def _trafilatura_options(url: str | None) -> dict[str, Any]:
     return {"url": url, "include_comments": False, "include_tables": True, "with_metadata": False}
 
 
-def _trafilatura_body(html: str, url: str | None, tree: LexborHTMLParser,
-                      paragraph_words: int | None = None) -> tuple[list[str], str]:
-    """trafilatura's passes, for pages where the block classifier finds too little.
-    `paragraph_words`: the page's <p> words when the caller counted them already."""
+def _trafilatura_body(html: str, url: str | None, tree: LexborHTMLParser) -> tuple[list[str], str]:
+    """trafilatura's passes on the whole page, for pages where the block classifier finds too little
+    or its region does."""
     import trafilatura
 
-    if paragraph_words is None:
-        paragraph_words = _paragraph_words(tree, html)
-    found, quick = _quick_pass(html, url, paragraph_words)
+    found, quick = _quick_pass(html, url, _paragraph_words(tree, html))
     if found:
         return found, "trafilatura-precision-fast"
     options = _trafilatura_options(url)
