@@ -32,3 +32,28 @@ STRIKE = [
      "The tentative SAG-AFTRA agreement with the studios includes consent and pay for digital replicas made "
      "with artificial intelligence, the union told members in Los Angeles after the 118-day actors strike."),
 ]
+
+# Two incidents of one kind (a footballer arrested for drunk driving), told with the same words and told
+# apart by who: the cast test of the divide step.
+JACKSON = [
+    ("Chargers receiver arrested on suspicion of drunk driving",
+     "San Diego Chargers wide receiver Vincent Jackson was arrested early Tuesday on suspicion of drunken "
+     "driving after police stopped his car near the stadium, the team said."),
+    ("Jackson arrested for drunk driving, Chargers say",
+     "Police said wide receiver Vincent Jackson of the San Diego Chargers failed a sobriety test after officers "
+     "stopped his car early Tuesday; the team said it was aware of the arrest."),
+    ("Chargers will not suspend receiver after arrest",
+     "The team said receiver Vincent Jackson would play on Sunday after his arrest on suspicion of drunken "
+     "driving, and coach Norv Turner said the club would handle the matter internally."),
+]
+WILLIAMS = [
+    ("Chargers tackle arrested on suspicion of drunk driving",
+     "San Diego Chargers defensive tackle Jamal Williams was arrested early Sunday on suspicion of drunken "
+     "driving after police stopped his car on the freeway, the team said."),
+    ("Williams arrested for drunk driving, Chargers say",
+     "Police said defensive tackle Jamal Williams of the San Diego Chargers failed a sobriety test after "
+     "officers stopped his car early Sunday; the team said it was aware of the arrest."),
+    ("Chargers tackle released after drunk driving arrest",
+     "The team said tackle Jamal Williams was released on bail after his arrest on suspicion of drunken "
+     "driving, and general manager A. J. Smith said the club would handle the matter internally."),
+]

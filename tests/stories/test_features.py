@@ -36,9 +36,11 @@ def test_gap_counts_only_beyond_the_slack() -> None:
     assert When(10.0, 1.0).gap(12.0, 15.0, 0.5) == 0.5
 
 
-def test_marks_name_years_and_weekdays_at_zero_weight() -> None:
+def test_marks_name_years_and_weekdays_at_zero_weight(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsdesk.stories import features
     from newsdesk.stories.features import marks
 
+    monkeypatch.setattr(features, "EXTRA_MARKS", ())  # the who/how many/which day marks: tested below
     found = marks("Quake kills 12", "On Monday, March 4, 2013 a quake struck; the 2008 one was worse. (monday)",
                   When(_day(2013, 3, 5)))
     assert found == {"#y2013": 0.0, "#y2008": 0.0, "#wmonday": 0.0, "#m3": 0.0}
@@ -77,6 +79,7 @@ def test_extra_marks_only_when_switched_on(monkeypatch: pytest.MonkeyPatch) -> N
     from newsdesk.stories import features
 
     text = "Navy commandos captured 23 pirates on Saturday, said spokesman Nirad Sinha in Las Vegas."
+    monkeypatch.setattr(features, "EXTRA_MARKS", ())
     assert features.extra_marks("Navy captures pirates", text, When(_day(2008, 12, 15))) == set()
     monkeypatch.setattr(features, "EXTRA_MARKS", ("p", "n", "d", "l"))
     found = features.marks("Navy captures pirates", text, When(_day(2008, 12, 15)))

@@ -8,10 +8,11 @@ import numpy as np
 import pytest
 
 from newsdesk.store import open_store
+from newsdesk.stories import features, pairs
 from newsdesk.stories import repair as repair_mod
 from newsdesk.stories.cluster import Clusterer
 
-from .stories_data import ELECTION, QUAKE
+from .stories_data import ELECTION, JACKSON, QUAKE, WILLIAMS
 
 
 def test_two_stories_of_one_event_are_merged() -> None:
@@ -120,3 +121,45 @@ def test_a_story_of_two_far_apart_groups_is_divided_and_not_merged_back() -> Non
     assert repair_mod.divide(clusterer, 1, "now") == 0  # under DIVIDE_MIN articles now
     repair_mod.repair(store.conn, None, "now", clusterer)
     assert len(set(store.story_assignments().values())) == 2
+
+
+def _group(*marks: set[str]) -> list[pairs.Side]:
+    return [pairs.side(dict.fromkeys(m, 0.0), {}, None) for m in marks]
+
+
+def test_casts_differ_only_on_people_both_sides_name_more_than_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(features, "EXTRA_MARKS", ("p", "n", "d"))
+    jackson = _group({"#pjackson", "#pturner", "#d1-9"}, {"#pjackson"}, {"#n23"})
+    williams = _group({"#pwilliam", "#pturner", "#d2-1"}, {"#pwilliam"}, {"#pwilliam"})
+    assert repair_mod.casts_differ(jackson, williams) is True  # one stray common name is no shared cast
+    both = _group({"#pwilliam", "#pjackson"}, {"#pjackson"})
+    assert repair_mod.casts_differ(both, jackson) is False
+    assert repair_mod.casts_differ(jackson, _group({"#n23"}, set())) is None  # nobody named: no evidence
+    on_one_day = _group({"#pjackson", "#d2-1"}, {"#pjackson", "#d2-1"})
+    assert repair_mod.casts_differ(on_one_day, williams + _group({"#d2-1"})) is None
+    monkeypatch.setattr(repair_mod, "DIVIDE_RATIO", 0.55)
+    monkeypatch.setattr(repair_mod, "CONFLICT_RATIO", 0.8)
+    assert [repair_mod.divide_limit(c) for c in (True, None, False)] == [0.8, 0.55, 0.55]
+    monkeypatch.setattr(repair_mod, "REFUSE_SHARED", True)
+    assert repair_mod.divide_limit(False) == 0.0
+    monkeypatch.setattr(features, "EXTRA_MARKS", ())
+    assert repair_mod.casts_differ(jackson, williams) is None
+
+
+def test_two_incidents_with_different_casts_are_divided_above_the_plain_ratio(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(features, "EXTRA_MARKS", ("p", "n", "d"))
+    store = open_store(":memory:")
+    clusterer = Clusterer(store.conn)
+    for i, doc in enumerate(JACKSON + WILLIAMS, 1):
+        clusterer.assign(i, *doc, None, "now")
+    store.conn.execute("UPDATE story_articles SET story_id = 1")  # the two arrests glued into one story
+    for story_id in {1, *store.story_assignments().values()}:
+        repair_mod.rebuild(clusterer, clusterer.load_story(story_id), "now")
+    monkeypatch.setattr(repair_mod, "DIVIDE_RATIO", 1e-6)  # the plain test takes no cut at all
+    assert repair_mod.divide(clusterer, 1, "now") == 0
+    monkeypatch.setattr(repair_mod, "CONFLICT_RATIO", 1.0)  # any cut that sets two casts apart
+    assert repair_mod.divide(clusterer, 1, "now") == 1
+    groups: dict[int, set[int]] = {}
+    for article_id, story_id in store.story_assignments().items():
+        groups.setdefault(story_id, set()).add(article_id)
+    assert sorted(groups.values(), key=min) == [{1, 2, 3}, {4, 5, 6}]

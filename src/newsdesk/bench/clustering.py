@@ -124,7 +124,7 @@ def format_result(result: dict[str, Any]) -> str:
 # Thresholds on the pair model's probability; the pair model itself is refitted in every fold. Session 5:
 # the repair pass's divide ratio; LOCAL_THRESHOLD stays at 0.45, which sessions 3 and 4 found chosen in
 # (nearly) every fold from {0.3, 0.45}.
-GRID: dict[str, tuple[Any, ...]] = {"DIVIDE_RATIO": (0.45, 0.55, 0.65)}
+GRID: dict[str, tuple[Any, ...]] = {"DIVIDE_RATIO": (0.55, 0.65, 0.75)}
 
 
 @contextmanager
@@ -231,23 +231,40 @@ def pair_table(docs: Docs, cross_share: float = 0.05,
     return X, y, unit
 
 
-def fit_pairs(parts: list[Docs], seed: int = 0) -> tuple[tuple[float, ...], float]:
-    """The pair model's logistic regression fitted on the pairs within each part."""
-    from sklearn.linear_model import LogisticRegression
+# The date gap's place among the pair features (`pairs.pair_features`). Session 7: its weight is held
+# non-positive. Fitted freely on ECB+ and GVC it comes out positive since the dateline rule (+0.09; +0.11
+# to +0.17 in the CV folds, +0.15 with the extra marks), a quirk of these sets, where a gap is mostly
+# measured within one event's run of dated reports. In a store of real news two shootings a year apart
+# are two, so the fit may not reward a gap: held at 0, the year marks and the candidate search's time
+# decay are what keep years apart.
+GAP = 4
 
+
+def fit_pairs(parts: list[Docs], seed: int = 0) -> tuple[tuple[float, ...], float]:
+    """The pair model's logistic regression fitted on the pairs within each part, the gap weight held <= 0."""
     X: list[list[float]] = []
     y: list[int] = []
     for part in parts:
         px, py, _ = pair_table(part, seed=seed)
         X += px
         y += py
-    model = LogisticRegression(max_iter=2000).fit(X, y)
+    model = fit_logistic(X, y)
     return tuple(round(float(w), 3) for w in model.coef_[0]), round(float(model.intercept_[0]), 3)
+
+
+def fit_logistic(X: list[list[float]], y: list[int]) -> Any:
+    """Logistic regression with the gap weight held <= 0: the loss is convex, so when the free fit's gap
+    weight is positive the best fit under the bound has it at 0, which is the fit without that column."""
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(max_iter=2000).fit(X, y)
+    if model.coef_[0][GAP] > 0:
+        model = LogisticRegression(max_iter=2000).fit([row[:GAP] + [0.0] + row[GAP + 1:] for row in X], y)
+    return model
 
 
 def train_pairs(paths: list[Path], folds: int = 4, seed: int = 0) -> dict[str, Any]:
     """Fit the pair model on every file; held-out log-loss over topic folds beside the fit."""
-    from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import log_loss
 
     dealt = [deal(load_docs(p), folds, seed) for p in paths]
@@ -256,7 +273,7 @@ def train_pairs(paths: list[Path], folds: int = 4, seed: int = 0) -> dict[str, A
     for f in range(folds):
         train = [t for file in tables for g, t in enumerate(file) if g != f]
         test = [file[f] for file in tables]
-        model = LogisticRegression(max_iter=2000).fit(sum((t[0] for t in train), []), sum((t[1] for t in train), []))
+        model = fit_logistic(sum((t[0] for t in train), []), sum((t[1] for t in train), []))
         ty = sum((t[1] for t in test), [])
         held.append(round(float(log_loss(ty, model.predict_proba(sum((t[0] for t in test), []))[:, 1],
                                          labels=[0, 1])), 4))
