@@ -53,7 +53,7 @@ MAX_UNSURE_SHARE = 0.1
 # On such unsure pages trafilatura's quick pass first reads only the region the body is in
 # (`body_region`: the deepest element holding REGION_SHARE of the kept-or-unsure blocks'
 # characters, then REGION_UP levels up), at a third of the whole page's cost, then its precision
-# pass on the region when that looks cut short; the whole page's passes follow when both do.
+# pass on the region when that finds under MIN_BODY_WORDS; the whole page's passes follow when both do.
 # Chosen on the held-out fold models' probabilities (31 unsure pages of 131; /tmp harness, each
 # page's F1 against the whole-page passes): share 0.9-0.95 with the floor of UNSURE_BAND anywhere
 # in 0.1-0.5 and 1 or 2 levels up all give the same output (2 pages better, none worse; F1 0.9751
@@ -74,10 +74,10 @@ REGION_UP = 2
 # bench/extraction with trafilatura's passes alone on every page
 # (F1 / CPU pages/s): 0.0 -> 0.9645 / 50, 0.1-0.15 -> 0.9645, 0.2 -> 0.972, 0.25-0.7 -> 0.969,
 # 0.85 -> 0.969 / 31; 0.3 sits inside the stable plateau rather than on the one-page bump at 0.2.
-# Rechecked with the classifier in front (X10): on the held-out folds it decides one whole-page
-# page for the better (0.33 -> 0.99 without it), but over the 131 bench pages read by the whole-page
-# passes alone it saves one page and loses another (0.99 -> 0), and it never matters on the 258
-# fundus pages; so it stays, on whole-page answers only.
+# Rechecked with the classifier in front: dropping it would lift one held-out whole-page answer
+# (page F1 0.33 -> 0.99) and spare that page's comparison pass, but over all 131 bench pages read
+# by the whole-page passes alone it also costs one (0.99 -> 0), and on the 258 fundus pages it
+# changes nothing: one page each way is no evidence, so it stays, for whole-page answers only.
 MIN_SHARE_OF_PARAGRAPHS = 0.3
 # Characters of the body kept as the excerpt.
 EXCERPT_CHARS = 300
