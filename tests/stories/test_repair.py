@@ -140,8 +140,6 @@ def test_casts_differ_only_on_people_both_sides_name_more_than_once(monkeypatch:
     monkeypatch.setattr(repair_mod, "DIVIDE_RATIO", 0.55)
     monkeypatch.setattr(repair_mod, "CONFLICT_RATIO", 0.8)
     assert [repair_mod.divide_limit(c) for c in (True, None, False)] == [0.8, 0.55, 0.55]
-    monkeypatch.setattr(repair_mod, "REFUSE_SHARED", True)
-    assert repair_mod.divide_limit(False) == 0.0
     monkeypatch.setattr(features, "EXTRA_MARKS", ())
     assert repair_mod.casts_differ(jackson, williams) is None
 
@@ -156,6 +154,7 @@ def test_two_incidents_with_different_casts_are_divided_above_the_plain_ratio(mo
     for story_id in {1, *store.story_assignments().values()}:
         repair_mod.rebuild(clusterer, clusterer.load_story(story_id), "now")
     monkeypatch.setattr(repair_mod, "DIVIDE_RATIO", 1e-6)  # the plain test takes no cut at all
+    monkeypatch.setattr(repair_mod, "CONFLICT_RATIO", 0.0)
     assert repair_mod.divide(clusterer, 1, "now") == 0
     monkeypatch.setattr(repair_mod, "CONFLICT_RATIO", 1.0)  # any cut that sets two casts apart
     assert repair_mod.divide(clusterer, 1, "now") == 1
