@@ -33,8 +33,8 @@ _HEADER_NAMES = frozenset({*hd.DATE_ATTRIBUTES, *hd.NAME_MODIFIED, *hd.PROPERTY_
 # attributes; lexbor's substring selectors ([class*=date], one per cue word) cost 1.5 ms there.
 _ATTRIBUTED = "[id], [class], [itemprop], " + ", ".join(hd.ALWAYS_TAGS)
 _FAST_TAGS = frozenset(hd.FAST_TAGS)
-# htmldate's CLEANING_LIST and DISCARD_EXPRESSIONS (the Wayback Machine toolbar)
-_CLEANED = ", ".join((*CLEANING_LIST, 'div[id="wm-ipp-base"]', 'div[id="wm-ipp"]'))
+_CLEANING = ", ".join(CLEANING_LIST)
+_DISCARDED = 'div[id="wm-ipp-base"], div[id="wm-ipp"]'  # htmldate's DISCARD_EXPRESSIONS: the Wayback toolbar
 
 
 def lexbor_markup_date(html: str, url: str | None) -> str | None:
@@ -49,7 +49,7 @@ def lexbor_markup_date(html: str, url: str | None) -> str | None:
     found = extract_url_date(url, options) or _head_and_json(tree, options) or _abbr(tree, options)
     if found is not None:
         return found
-    _remove(tree, _CLEANED)
+    _prune(tree)
     return _elements(tree, options) or _page_text(tree, options)
 
 
@@ -64,12 +64,35 @@ def _select(tree: LexborHTMLParser, selector: str) -> list[LexborNode]:
     return found
 
 
-def _remove(tree: LexborHTMLParser, selector: str) -> None:
-    """Delete the matches, text after them kept (lxml's drop_tree); a match inside one goes with it.
+def _prune(tree: LexborHTMLParser) -> None:
+    """htmldate's clean_html(CLEANING_LIST) then discard_unwanted, as they act on lxml's tree.
 
-    decompose frees the subtree, so a nested match must not be touched after its ancestor goes.
+    clean_html drops elements while lxml iterates over them, and lxml's iterator has already
+    stepped to the next match: when that match lies inside the dropped element, the walk goes on
+    in the detached subtree and ends there, so no match after it is dropped. Kept as htmldate
+    does it (an <svg> inside a <label> leaves every later <svg> and <iframe> in the page).
     """
-    nodes = _select(tree, selector)
+    discarded = _select(tree, _DISCARDED)
+    cleaned = _select(tree, _CLEANING)
+    dropped: list[LexborNode] = []
+    for i, node in enumerate(cleaned):
+        dropped.append(node)
+        if i + 1 < len(cleaned) and _inside(cleaned[i + 1], {node.mem_id}):
+            break
+    ids = {node.mem_id for node in dropped}
+    discarded = [node for node in discarded if not _inside(node, ids)]
+    for node in dropped:
+        node.decompose()
+    _decompose_outermost(discarded)
+
+
+def _remove(tree: LexborHTMLParser, selector: str) -> None:
+    """Delete the matches, text after them kept (lxml's drop_tree)."""
+    _decompose_outermost(_select(tree, selector))
+
+
+def _decompose_outermost(nodes: list[LexborNode]) -> None:
+    """decompose frees the subtree, so a match inside another must not be touched once that goes."""
     ids = {node.mem_id for node in nodes}
     for node in [n for n in nodes if not _inside(n, ids)]:
         node.decompose()
