@@ -16,6 +16,10 @@ its candidates (log loss, AUC on held-out folds; a few minutes, not ten), beside
 without the features named by each `--drop` prefix. `train` fits on the whole split and writes
 `src/newsdesk/understand/data/quote_filter.json`.
 `--docs FILE` keeps the parsed split as a spaCy DocBin (see tools/train_speakers.py).
+`--tensor` (with a --docs cache that has its .tensors.npz) adds spaCy's token vectors to the filter
+(`quote_filter.tensor_model`): `cv-filter` scores it at TENSOR_SCALES, `cv-gate`/`cv-score` fit it
+per fold at --tensor-scale, `train` also writes data/quote_filter_tensor.json; `--tensor-ranker
+SCALE` fits the tensor speaker ranker per fold in `cv-gate`/`cv-score`. Shipped: both at 0.1.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from typing import Any, NamedTuple
 
 from train_speakers import collect as speaker_problems
 from train_speakers import fit as fit_speakers
+from train_speakers import fit_tensor as fit_speakers_tensor
 from train_speakers import load_docs, write_weights
 
 from newsdesk.bench.quotes import _ann_files, cue_counts, cue_lexicon_from, load_scorer, read_attributions
@@ -43,6 +48,7 @@ from newsdesk.understand.embed import DIM
 SPLIT = Path(__file__).resolve().parents[1] / ".." / "shared" / "bench" / "quotes" / "polnear" / "train"
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsdesk" / "understand" / "data" / "quote_filter.json"
 OUT_CONTEXT = OUT.with_name(quote_filter.CONTEXT_FILE)
+OUT_TENSOR = OUT.with_name(quote_filter.TENSOR_FILE)
 MIN_FEATURE_DOCS = 3  # features seen in fewer candidates are noise and bloat the JSON
 # L2 strength: the speaker ranker's C, not tuned here (one cv-score run costs ~10 CPU minutes)
 C = 0.3
@@ -65,6 +71,17 @@ class Example(NamedTuple):
     feats: dict[str, float]
     y: int  # 1 when the cue word lies in a gold Cue
     key: tuple[str, tuple[int, int]]  # what the encoder reads (`quote_filter.cue_context`)
+    vec: Any = None  # `quote_filter.tensor_vector` when the Doc has spaCy's token vectors
+
+
+# --tensor: CV scores the tensor filter (spaCy's doc.tensor) fitted per fold instead of the lexical one
+TENSOR: dict[str, Any] = {"on": False, "blocks": quote_filter.TENSOR_BLOCKS, "scale": 1.0, "ranker": None}
+TENSOR_SCALES = (0.025, 0.05, 0.1)  # cv-filter --tensor tries these block scales before the L2 penalty
+
+
+def has_tensor(doc: Any) -> bool:
+    shape = getattr(doc.tensor, "shape", (0,))
+    return len(shape) == 2 and shape[0] == len(doc) and shape[1] > 0
 
 
 def examples(doc_id: str, doc: Any, gold: list[dict[str, list[tuple[int, int]]]]) -> list[Example]:
@@ -76,7 +93,8 @@ def examples(doc_id: str, doc: Any, gold: list[dict[str, list[tuple[int, int]]]]
     for f, feats in zip(cands, quotes.filter_features(doc, cands), strict=True):
         if feats is not None:
             key = quote_filter.cue_context(quotes._token_at(doc, f.cue_start))
-            out.append(Example(doc_id, feats, int(any(a <= f.cue_start < b for a, b in cues)), key))
+            vec = quotes.tensor_vector_of(doc, f) if has_tensor(doc) else None
+            out.append(Example(doc_id, feats, int(any(a <= f.cue_start < b for a, b in cues)), key, vec))
     return out
 
 
@@ -106,6 +124,15 @@ def dense_block(rows: list[Example], blocks: tuple[str, ...]) -> Any:
 def fit_context(rows: list[Example], blocks: tuple[str, ...] = ("sentence", "cue")
                 ) -> tuple[dict[str, float], dict[str, list[float]]]:
     """(sparse weights, {block: weights}) of the filter with these vector blocks (none: lexical)."""
+    w, tail = fit_dense(rows, dense_block(rows, blocks) if blocks else None, DENSE_SCALE)
+    dense = {b: [round(float(c), 5) for c in tail[i * DIM:(i + 1) * DIM]] for i, b in enumerate(blocks)}
+    return w, dense
+
+
+def fit_dense(rows: list[Example], extra: Any, scale: float) -> tuple[dict[str, float], Any]:
+    """(sparse weights, weights of the `extra` columns) of the logistic filter; `extra` (already
+    times `scale`, or None) sits beside the sparse features, and `scale` is folded back into its
+    weights so that run time scores the unscaled vectors."""
     from scipy.sparse import csr_matrix, hstack
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -114,16 +141,46 @@ def fit_context(rows: list[Example], blocks: tuple[str, ...] = ("sentence", "cue
     keep = {k for k, n in seen.items() if n >= MIN_FEATURE_DOCS}
     vec = DictVectorizer()
     x = vec.fit_transform([{k: v for k, v in r.feats.items() if k in keep} for r in rows])
-    if blocks:
-        x = hstack([x, csr_matrix(dense_block(rows, blocks))]).tocsr()
+    if extra is not None:
+        x = hstack([x, csr_matrix(extra)]).tocsr()
     model = LogisticRegression(C=C, max_iter=4000)
     model.fit(x, [r.y for r in rows])
     names = list(vec.get_feature_names_out())
     w = {name: float(c) for name, c in zip(names, model.coef_[0], strict=False)}
     w["bias"] = float(model.intercept_[0])
-    tail = model.coef_[0][len(names):] * DENSE_SCALE  # folded in: run time scores unscaled vectors
-    dense = {b: [round(float(c), 5) for c in tail[i * DIM:(i + 1) * DIM]] for i, b in enumerate(blocks)}
-    return {k: round(v, 4) for k, v in w.items() if abs(v) >= 1e-4}, dense
+    return {k: round(v, 4) for k, v in w.items() if abs(v) >= 1e-4}, model.coef_[0][len(names):] * scale
+
+
+def tensor_columns(rows: list[Example], blocks: tuple[str, ...]) -> Any:
+    """The rows' `tensor_vector`s with the blocks not in `blocks` zeroed."""
+    import numpy as np
+
+    x = np.stack([r.vec for r in rows]).astype(np.float32)
+    width = x.shape[1] // len(quote_filter.TENSOR_BLOCKS)
+    for i, b in enumerate(quote_filter.TENSOR_BLOCKS):
+        if b not in blocks:
+            x[:, i * width:(i + 1) * width] = 0.0
+    return x
+
+
+def fit_tensor(rows: list[Example], blocks: tuple[str, ...] | None = None, scale: float | None = None
+               ) -> quote_filter.TensorModel:
+    """The tensor filter (`quote_filter.tensor_model`'s shape) fitted on these rows."""
+    import numpy as np
+
+    from newsdesk.understand.nlp import model_name
+
+    blocks = TENSOR["blocks"] if blocks is None else blocks
+    scale = TENSOR["scale"] if scale is None else scale
+    x = tensor_columns(rows, blocks)
+    w, dense = fit_dense(rows, x * scale, scale)
+    dense = np.round(dense, 5).astype(np.float32)
+    return quote_filter.TensorModel(w, dense, model_name(), x.shape[1] // len(quote_filter.TENSOR_BLOCKS))
+
+
+def tensor_scores(train: list[Example], held: list[Example], blocks: tuple[str, ...], scale: float) -> list[float]:
+    tm = fit_tensor(train, blocks, scale)
+    return [quote_filter.score(r.feats, tm.weights, float(tm.dense @ r.vec)) for r in held]
 
 
 def _without(rows: list[Example], prefix: str) -> list[Example]:
@@ -150,6 +207,20 @@ def cv_filter(split_dir: Path, cache: Path | None, folds: int, drops: list[str])
               f"(n={len(ys)}, C={C})", flush=True)
     if CONTEXT["on"]:
         cv_context(parts)
+    if TENSOR["on"]:
+        cv_tensor(parts)
+
+
+def cv_tensor(parts: list[tuple[list[Example], list[Example]]]) -> None:
+    """The tensor filter's held-out log loss and AUC with the --tensor-blocks at each scale."""
+    from sklearn.metrics import log_loss, roc_auc_score
+
+    ys = [r.y for _, held in parts for r in held]
+    blocks = TENSOR["blocks"]
+    for scale in TENSOR_SCALES:
+        ps = [p for train, held in parts for p in tensor_scores(train, held, blocks, scale)]
+        print(f"tensor {'+'.join(blocks):<22} scale {scale:<4} log loss={log_loss(ys, ps):.4f} "
+              f"AUC={roc_auc_score(ys, ps):.4f} (C={C})", flush=True)
 
 
 BANDS = ((0.0, 1.01), (0.1, 0.95), (0.2, 0.9), (0.3, 0.8), (0.35, 0.7))  # quote_filter.CASCADE among these
@@ -221,12 +292,16 @@ def lexicon(cues: dict[str, dict[str, float]]) -> Iterator[None]:
 @contextmanager
 def models(filter_w: dict[str, float] | None, speaker_w: dict[str, float] | None,
            threshold: float, nested: bool = True, gate: float | None = None,
-           context: Context | None = None) -> Iterator[None]:
+           context: Context | None = None, tensor: quote_filter.TensorModel | None = None,
+           ranker: speakers.TensorRanker | None = None) -> Iterator[None]:
     """Run the pipeline with these weights (and speaker gate, and contextual filter: none unless
     given) instead of the shipped ones."""
     saved = (quote_filter.weights, speakers.weights, quote_filter.THRESHOLD, quotes.NESTED, quotes.SPEAKER_GATE)
-    saved_context = quote_filter.context_model
+    saved_context, saved_tensor = quote_filter.context_model, quote_filter.tensor_model
+    saved_ranker = speakers.tensor_ranker
     quote_filter.context_model = lambda: context  # type: ignore[assignment]
+    quote_filter.tensor_model = lambda: tensor  # type: ignore[assignment]
+    speakers.tensor_ranker = lambda: ranker  # type: ignore[assignment]
     quote_filter.weights = lambda: filter_w  # type: ignore[assignment]
     speakers.weights = lambda: speaker_w  # type: ignore[assignment]
     quote_filter.THRESHOLD, quotes.NESTED = threshold, nested
@@ -237,6 +312,8 @@ def models(filter_w: dict[str, float] | None, speaker_w: dict[str, float] | None
         (quote_filter.weights, speakers.weights, quote_filter.THRESHOLD, quotes.NESTED,  # type: ignore[assignment]
          quotes.SPEAKER_GATE) = saved
         quote_filter.context_model = saved_context  # type: ignore[assignment]
+        quote_filter.tensor_model = saved_tensor  # type: ignore[assignment]
+        speakers.tensor_ranker = saved_ranker  # type: ignore[assignment]
 
 
 def predict(docs: list[tuple[str, Any]]) -> dict[str, list[dict[str, Any]]]:
@@ -259,6 +336,11 @@ def fold_runs(docs: list[tuple[str, Any]], split_dir: Path, fold: Callable[[str]
                    collect([(i, d) for i, d in docs if fold(i) != k], split_dir))
 
 
+def fold_ranker(train: list[Any]) -> speakers.TensorRanker | None:
+    """The tensor speaker ranker fitted on these problems under --tensor-ranker (else none)."""
+    return None if TENSOR["ranker"] is None else fit_speakers_tensor(train, TENSOR["ranker"])
+
+
 def folds_of(ids: list[str], folds: int) -> Callable[[str], int]:
     arts = sorted(ids)
     random.Random(13).shuffle(arts)
@@ -275,13 +357,15 @@ def cv_score(split_dir: Path, cache: Path | None, folds: int) -> None:
     runs: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for k, held, rows in fold_runs(docs, split_dir, fold, folds):
         filter_w, context = fit(rows), fit_context(rows) if CONTEXT["on"] else None
+        tensor = fit_tensor(rows) if TENSOR["on"] else None
         speaker_w = fit_speakers([p for p in probs if fold(p.article) != k])
+        ranker = fold_ranker([p for p in probs if fold(p.article) != k])
         with models(None, speaker_w, 0.0, nested=False, gate=0.0):
             runs.setdefault("no filter, no nesting (session 2)", {}).update(predict(held))
         with models(None, speaker_w, 0.0, gate=0.0):
             runs.setdefault("nested, no filter", {}).update(predict(held))
         for th in THRESHOLDS:
-            with models(filter_w, speaker_w, th, context=context):
+            with models(filter_w, speaker_w, th, context=context, tensor=tensor, ranker=ranker):
                 runs.setdefault(f"nested, filter >= {th}", {}).update(predict(held))
     gold = {k: v for k, v in scorer.gold_for_split(split_dir).items() if k in dict(docs)}
     print(f"{folds}-fold CV over {len(docs)} articles of {split_dir.name} (filter and speaker ranker "
@@ -330,8 +414,10 @@ def cv_gate(split_dir: Path, cache: Path | None, folds: int) -> None:
     scored: dict[str, list[tuple[dict[str, Any], float, float]]] = {}
     for k, held, rows in fold_runs(docs, split_dir, fold, folds):
         context = fit_context(rows) if CONTEXT["on"] else None
-        with models(fit(rows), fit_speakers([p for p in probs if fold(p.article) != k]),
-                    min(GATE_THRESHOLDS), gate=0.0, context=context):
+        tensor = fit_tensor(rows) if TENSOR["on"] else None
+        train_probs = [p for p in probs if fold(p.article) != k]
+        with models(fit(rows), fit_speakers(train_probs), min(GATE_THRESHOLDS), gate=0.0,
+                    context=context, tensor=tensor, ranker=fold_ranker(train_probs)):
             scored.update(predict_scored(held))
     gold = {k: v for k, v in scorer.gold_for_split(split_dir).items() if k in dict(docs)}
     for th in GATE_THRESHOLDS:
@@ -355,6 +441,13 @@ def main() -> None:
     ap.add_argument("--context", action="store_true", help="CV: with the contextual filter (MiniLM vectors)")
     ap.add_argument("--cascade", type=float, nargs=2, metavar=("LO", "HI"),
                     help="--context: encode only candidates the lexical filter puts in [LO, HI)")
+    ap.add_argument("--tensor", action="store_true", help="with the tensor filter (spaCy's doc.tensor; "
+                    "--docs needs its .tensors.npz)")
+    ap.add_argument("--tensor-blocks", nargs="+", choices=quote_filter.TENSOR_BLOCKS,
+                    default=list(quote_filter.TENSOR_BLOCKS), help="--tensor: the vector blocks used")
+    ap.add_argument("--tensor-scale", type=float, default=1.0, help="--tensor: block scale before the L2 penalty")
+    ap.add_argument("--tensor-ranker", type=float, metavar="SCALE",
+                    help="CV: with the tensor speaker ranker (tools/train_speakers.py) at this scale")
     ap.add_argument("--vectors", type=Path, help="a pickle cache of the encoder's vectors (read, then written)")
     ap.add_argument("--drop", action="append", default=[], help="cv-filter: also score without features "
                     "starting with this prefix (e.g. lexicon_p, lemma=)")
@@ -362,6 +455,7 @@ def main() -> None:
     split = args.split_dir.resolve()
     LEXICON.update(min_seen=args.min_seen, smooth=args.smooth)
     CONTEXT["on"] = args.context
+    TENSOR.update(on=args.tensor, blocks=tuple(args.tensor_blocks), scale=args.tensor_scale, ranker=args.tensor_ranker)
     if args.cascade:
         quote_filter.CASCADE = tuple(args.cascade)
         print(f"CASCADE={quote_filter.CASCADE}", flush=True)
@@ -400,6 +494,18 @@ def run(args: argparse.Namespace, split: Path) -> None:
                 "weights": dict(sorted(w.items())), "dense": dense}
         OUT_CONTEXT.write_text(json.dumps(data, indent=0), encoding="utf-8")
         print(f"wrote {OUT_CONTEXT}")
+    if args.tensor:
+        write_tensor(rows, about)
+
+
+def write_tensor(rows: list[Example], about: str) -> None:
+    tm = fit_tensor(rows)
+    data = {"about": about.replace("weights", f"weights with spaCy's token vectors (doc.tensor) of the "
+                                   f"blocks {'+'.join(TENSOR['blocks'])}, scale {TENSOR['scale']} folded in"),
+            "pipeline": tm.pipeline, "width": tm.width, "blocks": list(quote_filter.TENSOR_BLOCKS),
+            "weights": dict(sorted(tm.weights.items())), "dense": [float(x) for x in tm.dense]}
+    OUT_TENSOR.write_text(json.dumps(data, indent=0), encoding="utf-8")
+    print(f"wrote {OUT_TENSOR} ({OUT_TENSOR.stat().st_size} bytes)")
 
 
 if __name__ == "__main__":

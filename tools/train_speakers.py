@@ -14,7 +14,10 @@ beside how often the rules' subject (`quotes.rule_speaker`) is, on the same prob
 does, and sorts each judged speaker error by cause. `cv-score` runs the whole pipeline on
 each held-out fold with weights fitted on the other folds and scores it with score.py,
 beside the rules alone (no weights) on the same articles.
-`--docs FILE` keeps the parsed split as a spaCy DocBin so later runs skip parsing.
+`--docs FILE` keeps the parsed split as a spaCy DocBin so later runs skip parsing, and the Docs'
+`doc.tensor` beside it (FILE without .spacy + .tensors.npz). `--tensor SCALE`: `cv` also scores the
+tensor ranker (`speakers.tensor_ranker`) at TENSOR_SCALES, `train` also writes
+data/speakers_tensor.json at SCALE (shipped: 0.1).
 """
 
 from __future__ import annotations
@@ -46,15 +49,32 @@ class Problem:
     rule_ok: bool  # the rules' subject is the gold source's head (or inside it, as `_labels`)
     reachable: bool  # a candidate lies inside the gold source
     judged: bool  # score.py would judge it: the gold source has a content word
+    vecs: Any = None  # one `speakers.pair_vector` a candidate, when the Doc has spaCy's token vectors
+
+
+TENSOR_SCALES = (0.1, 0.25, 0.5)  # `cv --tensor` tries these vector scales before the L2 penalty
+
+
+def tensors_path(cache: Path) -> Path:
+    """Where a DocBin cache keeps its Docs' `doc.tensor` (DocBin does not store it)."""
+    return cache.with_name(cache.name.removesuffix(".spacy") + ".tensors.npz")
 
 
 def load_docs(split_dir: Path, cache: Path | None) -> list[tuple[str, Any]]:
+    """The split's parsed articles, with spaCy's token vectors (`doc.tensor`) when the cache has
+    them (an older cache without its .tensors.npz gives Docs without: the tensor filter then
+    cannot be trained or scored from it)."""
+    import numpy as np
     from spacy.tokens import DocBin
 
     nlp = load_nlp()
     articles = read_split(split_dir)
     if cache is not None and cache.exists():
         docs = list(DocBin().from_bytes(cache.read_bytes()).get_docs(nlp.vocab))
+        if tensors_path(cache).exists():
+            with np.load(tensors_path(cache)) as saved:
+                for k, doc in enumerate(docs):
+                    doc.tensor = saved[f"d{k}"].astype(np.float32)
     else:
         docs = list(nlp.pipe([t for _, t in articles], batch_size=16))
         if cache is not None:
@@ -62,6 +82,7 @@ def load_docs(split_dir: Path, cache: Path | None) -> list[tuple[str, Any]]:
             for doc in docs:
                 bin_.add(doc)
             cache.write_bytes(bin_.to_bytes())
+            np.savez(tensors_path(cache), **{f"d{k}": d.tensor.astype(np.float16) for k, d in enumerate(docs)})
     return [(i, d) for (i, _), d in zip(articles, docs, strict=True)]
 
 
@@ -101,10 +122,20 @@ def problems(doc_id: str, doc: Any, attributions: list[dict[str, list[tuple[int,
                  for c in cands]
         source = " ".join(doc.text[a:b] for a, b in attr["Source"])
         rule_ok = rule is not None and any(lab and c.i == rule.i for c, lab in zip(cands, labels, strict=True))
-        out.append(Problem(doc_id, feats, labels, rule_ok, any(labels), judge(source)))
+        vecs = _pair_vectors(cue, cands)
+        out.append(Problem(doc_id, feats, labels, rule_ok, any(labels), judge(source), vecs))
         if head is not None:
             previous.append(speakers.head_key(head))
     return out
+
+
+def _pair_vectors(cue: Any, cands: list[Any]) -> Any:
+    import numpy as np
+
+    shape = getattr(cue.doc.tensor, "shape", (0,))
+    if len(shape) != 2 or shape[0] != len(cue.doc) or not cands:
+        return None
+    return np.stack([speakers.pair_vector(cue, c) for c in cands]).astype(np.float32)
 
 
 def collect(split_dir: Path, cache: Path | None) -> list[Problem]:
@@ -127,7 +158,29 @@ def write_weights(path: Path, about: str, weights: dict[str, float]) -> None:
 
 
 def fit(train: list[Problem]) -> dict[str, float]:
+    return _fit(train, None)[0]
+
+
+def fit_tensor(train: list[Problem], scale: float) -> speakers.TensorRanker:
+    """The tensor ranker (`speakers.tensor_ranker`'s shape): the vectors times `scale` before the
+    L2 penalty, the factor folded back into their weights."""
+    import numpy as np
+
+    w, dense = _fit(train, scale)
+    width = len(dense) // 2
+    return speakers.TensorRanker(w, np.round(dense, 5).astype(np.float32), load_nlp_name(), width)
+
+
+def load_nlp_name() -> str:
+    from newsdesk.understand.nlp import model_name
+
+    return model_name()
+
+
+def _fit(train: list[Problem], scale: float | None) -> tuple[dict[str, float], Any]:
+    """(sparse weights, the vectors' weights when `scale` is given) of the logistic ranker."""
     train = [p for p in train if p.reachable]
+    from scipy.sparse import csr_matrix, hstack
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -136,18 +189,46 @@ def fit(train: list[Problem]) -> dict[str, float]:
     rows = [{k: v for k, v in f.items() if k in keep} for p in train for f in p.feats]
     y = [lab for p in train for lab in p.labels]
     vec = DictVectorizer()
+    x = vec.fit_transform(rows)
+    if scale is not None:
+        import numpy as np
+
+        x = hstack([x, csr_matrix(np.concatenate([p.vecs for p in train]) * scale)]).tocsr()
     model = LogisticRegression(C=C, max_iter=2000)
-    model.fit(vec.fit_transform(rows), y)
-    w = {name: float(c) for name, c in zip(vec.get_feature_names_out(), model.coef_[0], strict=True)}
+    model.fit(x, y)
+    names = list(vec.get_feature_names_out())
+    w = {name: float(c) for name, c in zip(names, model.coef_[0], strict=False)}
     w["bias"] = float(model.intercept_[0])
-    return {k: round(v, 4) for k, v in w.items() if abs(v) >= 1e-4}
+    tail = model.coef_[0][len(names):] * (scale or 0.0)
+    return {k: round(v, 4) for k, v in w.items() if abs(v) >= 1e-4}, tail
 
 
-def top_ok(p: Problem, w: dict[str, float]) -> bool:
+def top_ok(p: Problem, w: dict[str, float], dense: Any = None) -> bool:
     if not p.reachable:
         return False
-    scores = [speakers.score(f, w) for f in p.feats]
+    scores = [speakers.score(f, w) + (0.0 if dense is None else float(dense @ v))
+              for f, v in zip(p.feats, p.vecs if dense is not None else p.feats, strict=True)]
     return bool(p.labels[max(range(len(scores)), key=scores.__getitem__)])
+
+
+def cross_validate_tensor(probs: list[Problem], folds: int) -> None:
+    """Held-out top-1 of the tensor ranker at each scale beside the lexical ranker's."""
+    arts = sorted({p.article for p in probs})
+    random.Random(13).shuffle(arts)
+    fold_of = {a: k % folds for k, a in enumerate(arts)}
+    for scale in (None, *TENSOR_SCALES):
+        ok = ok_j = n_j = 0
+        for k in range(folds):
+            train = [p for p in probs if fold_of[p.article] != k]
+            held = [p for p in probs if fold_of[p.article] == k]
+            w, dense = (fit(train), None) if scale is None else fit_tensor(train, scale)[:2]
+            for p in held:
+                good = top_ok(p, w, dense)
+                ok += good
+                n_j += p.judged
+                ok_j += good and p.judged
+        print(f"{'lexical ranker' if scale is None else f'tensor ranker, scale {scale}':<28} "
+              f"all sources {ok / len(probs):.3f}  named sources {ok_j / n_j:.3f} (n={n_j})", flush=True)
 
 
 def cross_validate(probs: list[Problem], folds: int) -> None:
@@ -298,6 +379,8 @@ def main() -> None:
     ap.add_argument("--split-dir", type=Path, default=SPLIT)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--docs", type=Path, help="spaCy DocBin cache of the parsed split")
+    ap.add_argument("--tensor", type=float, metavar="SCALE", help="cv: also the tensor ranker at each "
+                    "scale; train: also write data/speakers_tensor.json at this scale")
     args = ap.parse_args()
     if args.what == "errors":
         error_table(args.split_dir.resolve(), args.docs)
@@ -308,11 +391,24 @@ def main() -> None:
     probs = collect(args.split_dir.resolve(), args.docs)
     if args.what == "cv":
         cross_validate(probs, args.folds)
+        if args.tensor is not None:
+            cross_validate_tensor(probs, args.folds)
         return
     w = fit(probs)
     about = (f"Speaker ranker weights (logistic, C={C}) learned from {len({p.article for p in probs})} articles, "
              f"{len(probs)} attributions of PolNeAR {args.split_dir.name} by tools/train_speakers.py")
     write_weights(OUT, about, w)
+    if args.tensor is not None:
+        write_tensor(fit_tensor(probs, args.tensor), about.replace("weights", "weights with spaCy's token vectors "
+                     f"(doc.tensor: the candidate's, and its product with the cue's; scale {args.tensor} folded in)"))
+
+
+def write_tensor(tr: speakers.TensorRanker, about: str) -> None:
+    path = OUT.with_name(speakers.TENSOR_FILE)
+    data = {"about": about, "pipeline": tr.pipeline, "width": tr.width,
+            "weights": dict(sorted(tr.weights.items())), "dense": [float(x) for x in tr.dense]}
+    path.write_text(json.dumps(data, indent=0), encoding="utf-8")
+    print(f"wrote {path} ({path.stat().st_size} bytes)")
 
 
 if __name__ == "__main__":

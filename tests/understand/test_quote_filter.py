@@ -12,6 +12,13 @@ TEXT = ("The senator attacked the plan on Monday. Officials said the bridge woul
         "Critics unveiled a rival proposal that would cut taxes. She believes the deal is dead.")
 
 
+@pytest.fixture(autouse=True)
+def _no_tensor_filter(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are about the lexical and MiniLM filters: without the tensor filter (when shipped,
+    it would replace the lexical one; tests/understand/test_quote_tensor.py covers it)."""
+    monkeypatch.setattr(quote_filter, "tensor_model", lambda: None)
+
+
 def _cue_candidates(doc):  # noqa: ANN001, ANN202 - a spaCy Doc; Found list
     doc.user_data.clear()
     cands = quotes.candidates(doc)

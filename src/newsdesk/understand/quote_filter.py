@@ -28,6 +28,21 @@ parse against -1.9% (target <= 30%) and 838 MB peak RSS against 665: some 35 ms 
 the ~7 sentences an article it encodes, for 0.4 speaker points. `train --context` writes the
 weights file; with it present (and the encoder installed) the cascade runs.
 
+The tensor filter (session 7): the same features plus spaCy's own contextual token vectors
+(`doc.tensor`, the 96-wide output of en_core_web_sm's shared tok2vec, which the parse computes
+anyway) of the cue word, the mean over its content and its rules' subject (`tensor_vector`), in
+`data/quote_filter_tensor.json`, used only under the pipeline that wrote them. 5-fold CV by article
+(`tools/train_quote_filter.py cv-filter --tensor`, lexicon, filter and ranker refitted per fold;
+the vectors x scale before the L2 penalty, C 0.3), log loss / AUC: lexical 0.3635 / 0.9027; all
+three blocks at scale 0.025 / 0.05 / 0.1 / 0.25 / 0.5: 0.3620 / 0.3604 / 0.3591 / 0.3610 / 0.3639
+(AUC 0.9051 at 0.1); cue + content at 0.1: 0.3619. In `cv-gate --tensor --tensor-scale 0.1`
+(F1@0.3 / speaker accuracy): filter 0.5 gate 0.2 0.752 / 0.850 against lexical 0.751 / 0.849,
+filter 0.4 gate 0.3 0.750 / 0.850: a tenth of a point alone. With the tensor speaker ranker
+(`speakers.py`, `--tensor-ranker 0.1`): 0.753 / 0.854 at filter 0.5 gate 0.2 (shipped), 0.756 /
+0.853 at 0.6 / 0. On PolNeAR dev (`benchmarks/quotes.py`, the code without them in the same run):
+filter alone 0.781 / 0.866 against 0.782 / 0.865; filter and ranker 0.779 / 0.872, overhead +3.5%
+against +2.6% (peak RSS 667 MB against 664).
+
 Tried and not kept: a MiniLM embedding (`newsdesk.understand.embed`) of the cue's window
 (five tokens either side) beside these features. 5-fold CV by article over the 20,988
 candidates of PolNeAR train gave AUC 0.8925 -> 0.8935 and log loss 0.374 -> 0.373 (C 0.3;
@@ -56,7 +71,7 @@ import json
 import math
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from newsdesk.understand.nlp import sent_of
 from newsdesk.understand.speakers import shipped_weights
@@ -136,6 +151,51 @@ def dense_score(vectors: tuple[Any, Any], dense: dict[str, list[float]]) -> floa
 
     return sum(float(np.dot(np.asarray(dense[name], dtype=np.float32), vec))
                for name, vec in zip(("sentence", "cue"), vectors, strict=True) if name in dense)
+
+
+# The tensor filter: the same features plus spaCy's own contextual token vectors (`doc.tensor`, the
+# shared tok2vec's output that the parse computes anyway: no extra encoder, no extra CPU) of the cue
+# word, the mean over its content and its rules' subject. The weights are tied to the pipeline
+# that wrote the vectors (`nlp.model_name()`); under another pipeline the lexical filter decides.
+TENSOR_FILE = "quote_filter_tensor.json"
+TENSOR_BLOCKS = ("cue", "content", "subject")  # the order of the vector's blocks
+
+
+class TensorModel(NamedTuple):
+    weights: dict[str, float]  # the sparse features' weights, as in quote_filter.json
+    dense: Any  # numpy weights over `tensor_vector` (len(TENSOR_BLOCKS) x width)
+    pipeline: str  # `nlp.model_name()` of the pipeline whose vectors these weights read
+    width: int
+
+
+@lru_cache(maxsize=1)
+def tensor_model() -> TensorModel | None:
+    """The tensor filter; None when it is not shipped (the lexical filter then decides)."""
+    import numpy as np
+
+    try:
+        raw = json.loads(resources.files("newsdesk.understand").joinpath(f"data/{TENSOR_FILE}")
+                         .read_text("utf-8"))
+        return TensorModel({str(k): float(v) for k, v in raw["weights"].items()},
+                           np.asarray(raw["dense"], dtype=np.float32), str(raw["pipeline"]), int(raw["width"]))
+    except (FileNotFoundError, KeyError, ValueError):
+        return None
+
+
+def tensor_vector(cue: Any, start: int, end: int, subject: Any) -> Any:
+    """The cue word's, the content's (mean) and the subject's vectors in `doc.tensor`, end to end
+    (zeros for a missing content or subject)."""
+    import numpy as np
+
+    tensor = cue.doc.tensor
+    out = np.zeros((len(TENSOR_BLOCKS), tensor.shape[1]), dtype=np.float32)
+    out[0] = tensor[cue.i]
+    span = cue.doc.char_span(start, end, alignment_mode="expand") if end > start else None
+    if span is not None and len(span):
+        out[1] = tensor[span.start:span.end].mean(axis=0)
+    if subject is not None:
+        out[2] = tensor[subject.i]
+    return out.ravel()
 
 
 def _subject_kind(subj: Any) -> str:

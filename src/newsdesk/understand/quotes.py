@@ -610,16 +610,27 @@ def filter_features(doc: Any, cands: list[Found]) -> list[dict[str, float] | Non
 
 def _filtered(doc: Any, cands: list[Found]) -> list[Found]:
     w = quote_filter.weights()
+    tm = quote_filter.tensor_model()
+    dense = None
+    if tm is not None and speakers.tensor_usable(doc, tm.pipeline, tm.width):
+        w, dense = tm.weights, tm.dense  # the tensor filter replaces the lexical one
     if w is None:
         return cands
     feats = filter_features(doc, cands)
     for f, x in zip(cands, feats, strict=True):
         if x is not None:
-            f.confidence = quote_filter.score(x, w)
+            extra = 0.0 if dense is None else float(dense @ tensor_vector_of(doc, f))
+            f.confidence = quote_filter.score(x, w, extra)
     ctx = quote_filter.context_model()
     if ctx is not None:
         _rescored(doc, cands, feats, ctx)
     return [f for f in cands if f.confidence >= quote_filter.THRESHOLD]
+
+
+def tensor_vector_of(doc: Any, f: Found) -> Any:
+    """`quote_filter.tensor_vector` of a candidate with a cue word."""
+    cue = _token_at(doc, f.cue_start)
+    return quote_filter.tensor_vector(cue, f.start, f.end, rule_speaker(cue))
 
 
 def _rescored(doc: Any, cands: list[Found], feats: list[dict[str, float] | None],
