@@ -164,7 +164,7 @@ def tensor_columns(rows: list[Example], blocks: tuple[str, ...]) -> Any:
 
 
 def fit_tensor(rows: list[Example], blocks: tuple[str, ...] | None = None, scale: float | None = None
-               ) -> quote_filter.TensorModel:
+               ) -> speakers.TensorWeights:
     """The tensor filter (`quote_filter.tensor_model`'s shape) fitted on these rows."""
     import numpy as np
 
@@ -175,7 +175,7 @@ def fit_tensor(rows: list[Example], blocks: tuple[str, ...] | None = None, scale
     x = tensor_columns(rows, blocks)
     w, dense = fit_dense(rows, x * scale, scale)
     dense = np.round(dense, 5).astype(np.float32)
-    return quote_filter.TensorModel(w, dense, model_name(), x.shape[1] // len(quote_filter.TENSOR_BLOCKS))
+    return speakers.TensorWeights(w, dense, model_name(), x.shape[1] // len(quote_filter.TENSOR_BLOCKS))
 
 
 def tensor_scores(train: list[Example], held: list[Example], blocks: tuple[str, ...], scale: float) -> list[float]:
@@ -292,8 +292,8 @@ def lexicon(cues: dict[str, dict[str, float]]) -> Iterator[None]:
 @contextmanager
 def models(filter_w: dict[str, float] | None, speaker_w: dict[str, float] | None,
            threshold: float, nested: bool = True, gate: float | None = None,
-           context: Context | None = None, tensor: quote_filter.TensorModel | None = None,
-           ranker: speakers.TensorRanker | None = None) -> Iterator[None]:
+           context: Context | None = None, tensor: speakers.TensorWeights | None = None,
+           ranker: speakers.TensorWeights | None = None) -> Iterator[None]:
     """Run the pipeline with these weights (and speaker gate, and contextual filter: none unless
     given) instead of the shipped ones."""
     saved = (quote_filter.weights, speakers.weights, quote_filter.THRESHOLD, quotes.NESTED, quotes.SPEAKER_GATE)
@@ -336,7 +336,7 @@ def fold_runs(docs: list[tuple[str, Any]], split_dir: Path, fold: Callable[[str]
                    collect([(i, d) for i, d in docs if fold(i) != k], split_dir))
 
 
-def fold_ranker(train: list[Any]) -> speakers.TensorRanker | None:
+def fold_ranker(train: list[Any]) -> speakers.TensorWeights | None:
     """The tensor speaker ranker fitted on these problems under --tensor-ranker (else none)."""
     return None if TENSOR["ranker"] is None else fit_speakers_tensor(train, TENSOR["ranker"])
 

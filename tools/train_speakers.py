@@ -161,14 +161,14 @@ def fit(train: list[Problem]) -> dict[str, float]:
     return _fit(train, None)[0]
 
 
-def fit_tensor(train: list[Problem], scale: float) -> speakers.TensorRanker:
+def fit_tensor(train: list[Problem], scale: float) -> speakers.TensorWeights:
     """The tensor ranker (`speakers.tensor_ranker`'s shape): the vectors times `scale` before the
     L2 penalty, the factor folded back into their weights."""
     import numpy as np
 
     w, dense = _fit(train, scale)
     width = len(dense) // 2
-    return speakers.TensorRanker(w, np.round(dense, 5).astype(np.float32), load_nlp_name(), width)
+    return speakers.TensorWeights(w, np.round(dense, 5).astype(np.float32), load_nlp_name(), width)
 
 
 def load_nlp_name() -> str:
@@ -403,7 +403,7 @@ def main() -> None:
                      f"(doc.tensor: the candidate's, and its product with the cue's; scale {args.tensor} folded in)"))
 
 
-def write_tensor(tr: speakers.TensorRanker, about: str) -> None:
+def write_tensor(tr: speakers.TensorWeights, about: str) -> None:
     path = OUT.with_name(speakers.TENSOR_FILE)
     data = {"about": about, "pipeline": tr.pipeline, "width": tr.width,
             "weights": dict(sorted(tr.weights.items())), "dense": [float(x) for x in tr.dense]}

@@ -34,7 +34,7 @@ def test_tensor_vector_holds_the_cue_the_content_mean_and_the_subject() -> None:
     assert np.allclose(vec[2 * width:], doc.tensor[quotes.rule_speaker(cue).i])
 
 
-def _tensor_model(doc, pipeline: str) -> quote_filter.TensorModel:  # noqa: ANN001
+def _tensor_model(doc, pipeline: str) -> speakers.TensorWeights:  # noqa: ANN001
     """The lexical weights plus a dense block that reads the cue word's vector: the first cue's own
     vector, so that its score moves by |v|^2 and others by their dot with it."""
     w = quote_filter.weights()
@@ -43,7 +43,7 @@ def _tensor_model(doc, pipeline: str) -> quote_filter.TensorModel:  # noqa: ANN0
     first = next(f for f, x in zip(cands, feats, strict=True) if x is not None)
     dense = np.zeros(len(quote_filter.TENSOR_BLOCKS) * doc.tensor.shape[1], dtype=np.float32)
     dense[:doc.tensor.shape[1]] = doc.tensor[quotes._token_at(doc, first.cue_start).i]
-    return quote_filter.TensorModel(w, dense, pipeline, doc.tensor.shape[1])
+    return speakers.TensorWeights(w, dense, pipeline, doc.tensor.shape[1])
 
 
 def test_the_tensor_filter_scores_every_cue_candidate(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -94,8 +94,8 @@ def test_the_tensor_ranker_adds_the_pair_vectors_score(monkeypatch: pytest.Monke
     width = doc.tensor.shape[1]
     dense = np.zeros(2 * width, dtype=np.float32)
     dense[:width] = doc.tensor[other.i] * 50.0 / float(doc.tensor[other.i] @ doc.tensor[other.i])
-    monkeypatch.setattr(speakers, "tensor_ranker", lambda: speakers.TensorRanker(w, dense, model_name(), width))
+    monkeypatch.setattr(speakers, "tensor_ranker", lambda: speakers.TensorWeights(w, dense, model_name(), width))
     top, p = speakers.ranked_speaker(said, rule, set(), [])
     assert top.i == other.i and p > 0.5
-    monkeypatch.setattr(speakers, "tensor_ranker", lambda: speakers.TensorRanker(w, dense, "elsewhere-0", width))
+    monkeypatch.setattr(speakers, "tensor_ranker", lambda: speakers.TensorWeights(w, dense, "elsewhere-0", width))
     assert speakers.ranked_speaker(said, rule, set(), [])[0].i == lexical.i

@@ -71,10 +71,10 @@ import json
 import math
 from functools import lru_cache
 from importlib import resources
-from typing import Any, NamedTuple
+from typing import Any
 
 from newsdesk.understand.nlp import sent_of
-from newsdesk.understand.speakers import shipped_weights
+from newsdesk.understand.speakers import TensorWeights, shipped_tensor_weights, shipped_weights
 
 # Tuned by 5-fold CV over PolNeAR train articles (tools/train_quote_filter.py cv-score, filter and
 # speaker ranker fitted on the other folds): F1@0.3 / speaker accuracy at 0.4/0.5/0.6 =
@@ -161,25 +161,11 @@ TENSOR_FILE = "quote_filter_tensor.json"
 TENSOR_BLOCKS = ("cue", "content", "subject")  # the order of the vector's blocks
 
 
-class TensorModel(NamedTuple):
-    weights: dict[str, float]  # the sparse features' weights, as in quote_filter.json
-    dense: Any  # numpy weights over `tensor_vector` (len(TENSOR_BLOCKS) x width)
-    pipeline: str  # `nlp.model_name()` of the pipeline whose vectors these weights read
-    width: int
-
-
 @lru_cache(maxsize=1)
-def tensor_model() -> TensorModel | None:
-    """The tensor filter; None when it is not shipped (the lexical filter then decides)."""
-    import numpy as np
-
-    try:
-        raw = json.loads(resources.files("newsdesk.understand").joinpath(f"data/{TENSOR_FILE}")
-                         .read_text("utf-8"))
-        return TensorModel({str(k): float(v) for k, v in raw["weights"].items()},
-                           np.asarray(raw["dense"], dtype=np.float32), str(raw["pipeline"]), int(raw["width"]))
-    except (FileNotFoundError, KeyError, ValueError):
-        return None
+def tensor_model() -> TensorWeights | None:
+    """The tensor filter (dense weights over `tensor_vector`, len(TENSOR_BLOCKS) x width); None when it
+    is not shipped (the lexical filter then decides)."""
+    return shipped_tensor_weights(TENSOR_FILE)
 
 
 def tensor_vector(cue: Any, start: int, end: int, subject: Any) -> Any:

@@ -74,25 +74,31 @@ def tensor_usable(doc: Any, pipeline: str, width: int) -> bool:
 TENSOR_FILE = "speakers_tensor.json"
 
 
-class TensorRanker(NamedTuple):
-    weights: dict[str, float]
-    dense: Any  # numpy weights over `pair_vector`
-    pipeline: str
+class TensorWeights(NamedTuple):
+    """A linear model over lexical features plus `doc.tensor` vectors (the tensor filter and ranker)."""
+    weights: dict[str, float]  # the sparse features' weights, as in the lexical model's file
+    dense: Any  # numpy weights over the vectors
+    pipeline: str  # `nlp.model_name()` of the pipeline whose vectors these weights read
     width: int
 
 
-@lru_cache(maxsize=1)
-def tensor_ranker() -> TensorRanker | None:
-    """The tensor ranker; None when it is not shipped (the lexical ranker then decides)."""
+def shipped_tensor_weights(name: str) -> TensorWeights | None:
+    """A tensor model shipped in understand/data/, or None when it is missing."""
     import numpy as np
 
     try:
-        raw = json.loads(resources.files("newsdesk.understand").joinpath(f"data/{TENSOR_FILE}")
-                         .read_text("utf-8"))
-        return TensorRanker({str(k): float(v) for k, v in raw["weights"].items()},
-                            np.asarray(raw["dense"], dtype=np.float32), str(raw["pipeline"]), int(raw["width"]))
+        raw = json.loads(resources.files("newsdesk.understand").joinpath(f"data/{name}").read_text("utf-8"))
+        return TensorWeights({str(k): float(v) for k, v in raw["weights"].items()},
+                             np.asarray(raw["dense"], dtype=np.float32), str(raw["pipeline"]), int(raw["width"]))
     except (FileNotFoundError, KeyError, ValueError):
         return None
+
+
+@lru_cache(maxsize=1)
+def tensor_ranker() -> TensorWeights | None:
+    """The tensor ranker (dense weights over `pair_vector`); None when it is not shipped (the lexical
+    ranker then decides)."""
+    return shipped_tensor_weights(TENSOR_FILE)
 
 
 def pair_vector(cue: Any, cand: Any) -> Any:
