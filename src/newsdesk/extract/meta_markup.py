@@ -6,6 +6,9 @@ steps, in the same order, over a lexbor parse (0.4 ms) and hands the strings it 
 own string-level functions (try_date_expr, examine_text, pattern_search, idiosyncrasies_search),
 so the date rules stay htmldate's. Only the tree differs (lexbor builds HTML5 trees, libxml2 does
 not); tests/extract/test_meta_dates_markup.py compares the two on every HTML page in ../shared.
+Written against htmldate 1.11.0's internals (core.FAST_TAGS, ALWAYS_TAGS, CLASS_CUES, ID_CLASS_CUES,
+CLASS_ATTRS, DATE_ATTRIBUTES, examine_header, examine_text, TIMESTAMP_(LOOSE_)PATTERN, ...): on an
+upgrade that test says whether the steps still match.
 """
 
 from __future__ import annotations
