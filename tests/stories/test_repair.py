@@ -134,14 +134,14 @@ def test_casts_differ_only_on_people_both_sides_name_more_than_once(monkeypatch:
     assert repair_mod.casts_differ(jackson, williams) is True  # one stray common name is no shared cast
     both = _group({"#pwilliam", "#pjackson"}, {"#pjackson"})
     assert repair_mod.casts_differ(both, jackson) is False
-    assert repair_mod.casts_differ(jackson, _group({"#n23"}, set())) is None  # nobody named: no evidence
+    assert repair_mod.casts_differ(jackson, _group({"#n23"}, set())) is False  # nobody named: no evidence
     on_one_day = _group({"#pjackson", "#d2-1"}, {"#pjackson", "#d2-1"})
-    assert repair_mod.casts_differ(on_one_day, williams + _group({"#d2-1"})) is None
+    assert repair_mod.casts_differ(on_one_day, williams + _group({"#d2-1"})) is False
     monkeypatch.setattr(repair_mod, "DIVIDE_RATIO", 0.55)
     monkeypatch.setattr(repair_mod, "CONFLICT_RATIO", 0.8)
-    assert [repair_mod.divide_limit(c) for c in (True, None, False)] == [0.8, 0.55, 0.55]
+    assert [repair_mod.divide_limit(c) for c in (True, False)] == [0.8, 0.55]
     monkeypatch.setattr(features, "EXTRA_MARKS", ())
-    assert repair_mod.casts_differ(jackson, williams) is None
+    assert repair_mod.casts_differ(jackson, williams) is False
 
 
 def test_two_incidents_with_different_casts_are_divided_above_the_plain_ratio(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -157,26 +157,24 @@ def divide(clusterer: Clusterer, story_id: int, now: str) -> int:
     return 1
 
 
-def divide_limit(cast: bool | None) -> float:
+def divide_limit(cast_differs: bool) -> float:
     """The separation under which two groups are two stories, given whether their casts differ."""
-    return max(DIVIDE_RATIO, CONFLICT_RATIO) if cast else DIVIDE_RATIO
+    return max(DIVIDE_RATIO, CONFLICT_RATIO) if cast_differs else DIVIDE_RATIO
 
 
-def casts_differ(a: list[pairs.Side], b: list[pairs.Side]) -> bool | None:
-    """True: the groups' lead people are disjoint and they name no common event day; False: they share a
-    lead person; None: no evidence either way (a side names nobody, a common day, or the `#p` marks off)."""
+def casts_differ(a: list[pairs.Side], b: list[pairs.Side]) -> bool:
+    """Whether the groups' lead people are disjoint and they name no common event day; False also
+    without evidence (a side names nobody, or the `#p` marks are off)."""
     kinds = features.EXTRA_MARKS
     if "p" not in kinds:
-        return None
+        return False
     people = [_supported(group, kinds.index("p")) for group in (a, b)]
-    if not people[0] or not people[1]:
-        return None
-    if people[0] & people[1]:
+    if not people[0] or not people[1] or people[0] & people[1]:
         return False
     if "d" not in kinds:
         return True
     days = [_supported(group, kinds.index("d")) for group in (a, b)]
-    return None if days[0] & days[1] else True
+    return not days[0] & days[1]
 
 
 def _supported(group: list[pairs.Side], kind: int) -> set[str]:
