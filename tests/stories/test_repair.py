@@ -162,3 +162,42 @@ def test_two_incidents_with_different_casts_are_divided_above_the_plain_ratio(mo
     for article_id, story_id in store.story_assignments().items():
         groups.setdefault(story_id, set()).add(article_id)
     assert sorted(groups.values(), key=min) == [{1, 2, 3}, {4, 5, 6}]
+
+
+AFTERSHOCK = ("Architects warn over mud-brick homes after Morocco earthquake",
+              "Engineers surveying the High Atlas after the earthquake near Marrakesh said traditional mud-brick "
+              "houses in Al Haouz had no chance against the shaking and urged builders to use reinforced walls.")
+
+
+def _singleton_beside_two_stories() -> tuple[Clusterer, int]:
+    """The quake and the election as two stories of three, and one more quake report on a story of its own."""
+    store = open_store(":memory:")
+    clusterer = Clusterer(store.conn)
+    for i, doc in enumerate(QUAKE + ELECTION, 1):
+        clusterer.assign(i, *doc, None, "now")
+    assert len(set(store.story_assignments().values())) == 2
+    Clusterer(store.conn, join_threshold=1.1).assign(7, *AFTERSHOCK, None, "now")
+    return clusterer, store.story_assignments()[7]
+
+
+@pytest.mark.parametrize(("change", "adopted"), [({}, True), ({"ADOPT_MIN_SIZE": 4}, False),
+                                                  ({"ADOPT_FLOOR": 1.01}, False)])
+def test_a_lone_report_joins_the_one_story_it_links_to_below_the_merge_threshold(
+        monkeypatch: pytest.MonkeyPatch, change: dict[str, float], adopted: bool) -> None:
+    monkeypatch.setattr(repair_mod, "MERGE_THRESHOLD", 1.01)  # the plain merge never fires here
+    for name, value in change.items():
+        monkeypatch.setattr(repair_mod, name, value)
+    clusterer, story_id = _singleton_beside_two_stories()
+    assert repair_mod._try_merge(clusterer, story_id, "now") == int(adopted)
+    assignments = Clusterer(clusterer.conn).conn.execute("SELECT article_id, story_id FROM story_articles").fetchall()
+    story_of = dict(assignments)
+    assert (story_of[7] == story_of[1]) is adopted
+    assert story_of[7] != story_of[4]
+
+
+def test_a_lone_report_is_not_adopted_when_a_second_story_links_nearly_as_well() -> None:
+    floor, margin = repair_mod.ADOPT_FLOOR, repair_mod.ADOPT_MARGIN
+    assert repair_mod.adopts(1, 5, floor, floor / margin * 0.99)
+    assert not repair_mod.adopts(1, 5, floor, floor / margin * 1.01)  # two incidents of one topic
+    assert not repair_mod.adopts(1, 5, floor * 0.99, 0.0)
+    assert not repair_mod.adopts(2, 5, 0.9, 0.0)  # only single articles are adopted
