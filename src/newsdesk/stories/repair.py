@@ -107,7 +107,7 @@ CONFLICT_SUPPORT = 2
 FINAL_ROUNDS = 3
 # A single-article story joins the story it links best to, below MERGE_THRESHOLD and past the divide guard,
 # when that link is at least ADOPT_FLOOR, at least ADOPT_MARGIN times its second-best link, and that story
-# has ADOPT_MIN_SIZE articles. Session 8: the off-angle reports of an event (an obituary's tribute, a
+# has ADOPT_MIN_SIZE articles. Session 7 (task S8): the off-angle reports of an event (an obituary's tribute, a
 # follow-up, a columnist's aside) score 0.2-0.45 with their own event's story but under 0.06 with any other,
 # while the singletons that belong elsewhere score within 2.6x of a second story (two incidents of one topic).
 # Set by reading the single-article fragments of S7's seed 0 and 1 CV predictions (floor 0.15 would take a
