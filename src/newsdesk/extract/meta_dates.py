@@ -54,8 +54,6 @@ def markup_date(html: str, url: str | None) -> str | None:
     htmldate's steps run over a lexbor parse (meta_markup): the same answer as its find_date on
     every page of ../shared where this is called, at about a third of the CPU.
     """
-    if url and (in_url := _url_date(html, url)):
-        return in_url
     try:
         found = _find_date(html, url)
     except Exception:  # noqa: BLE001 - htmldate raises assorted errors on odd markup; no date then
@@ -73,24 +71,6 @@ def _find_date(html: str, url: str | None) -> str | None:
 
         return find_date(html, url=url, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
     return lexbor_markup_date(html, url)
-
-
-def _url_date(html: str, url: str) -> str | None:
-    """The date htmldate reads from the URL (/2019/11/19/), without its HTML parse (1.7 of its 3.8 ms).
-
-    find_date returns the URL's date before looking at the markup, once the page parses as HTML;
-    a page not dubious to htmldate's own check does, so the answer is the same.
-    """
-    from htmldate.core import Extractor
-    from htmldate.extractors import extract_url_date
-    from htmldate.utils import is_dubious_html
-    from htmldate.validators import get_max_date, get_min_date
-
-    if is_dubious_html(html[:50].lower()):
-        return None
-    options = Extractor(False, get_max_date(None), get_min_date(None), True, "%Y-%m-%d")
-    found = extract_url_date(url, options)
-    return normalise_date(found) if found else None
 
 
 def first_date(values: Sequence[Lazy]) -> str | None:

@@ -45,11 +45,13 @@ def lexbor_markup_date(html: str, url: str | None) -> str | None:
     if is_dubious_html(html[:50].lower()):  # htmldate's own rejection test needs its lxml tree
         return hd.find_date(html, url=url, extensive_search=False, original_date=True, outputformat=FORMAT)
     options = Extractor(False, get_max_date(None), get_min_date(None), True, FORMAT)
+    if url is not None and (found := extract_url_date(url, options)):
+        return found  # find_date's first step, which needs no parse of the page
     tree = LexborHTMLParser(html)
     if url is None:
         canonical = next((n for n in tree.css("link") if _attr(n, "rel") == "canonical"), None)
-        url = _attr(canonical, "href") if canonical is not None else None
-    found = extract_url_date(url, options) or _head_and_json(tree, options) or _abbr(tree, options)
+        found = extract_url_date(_attr(canonical, "href") if canonical is not None else None, options)
+    found = found or _head_and_json(tree, options) or _abbr(tree, options)
     if found is not None:
         return found
     _prune(tree)
