@@ -37,7 +37,7 @@ from typing import Any, NamedTuple
 from train_speakers import collect as speaker_problems
 from train_speakers import fit as fit_speakers
 from train_speakers import fit_tensor as fit_speakers_tensor
-from train_speakers import load_docs, write_weights
+from train_speakers import load_docs, write_tensor_weights, write_weights
 
 from newsdesk.bench.quotes import _ann_files, cue_counts, cue_lexicon_from, load_scorer, read_attributions
 from newsdesk.records import Article
@@ -79,11 +79,6 @@ TENSOR: dict[str, Any] = {"on": False, "blocks": quote_filter.TENSOR_BLOCKS, "sc
 TENSOR_SCALES = (0.025, 0.05, 0.1)  # cv-filter --tensor tries these block scales before the L2 penalty
 
 
-def has_tensor(doc: Any) -> bool:
-    shape = getattr(doc.tensor, "shape", (0,))
-    return len(shape) == 2 and shape[0] == len(doc) and shape[1] > 0
-
-
 def examples(doc_id: str, doc: Any, gold: list[dict[str, list[tuple[int, int]]]]) -> list[Example]:
     """(article, features, is a gold cue) for every candidate with a cue word."""
     cues = [seg for g in gold for seg in g.get("Cue", [])]
@@ -93,7 +88,7 @@ def examples(doc_id: str, doc: Any, gold: list[dict[str, list[tuple[int, int]]]]
     for f, feats in zip(cands, quotes.filter_features(doc, cands), strict=True):
         if feats is not None:
             key = quote_filter.cue_context(quotes._token_at(doc, f.cue_start))
-            vec = quotes.tensor_vector_of(doc, f) if has_tensor(doc) else None
+            vec = quotes.tensor_vector_of(doc, f) if speakers.has_tensor(doc) else None
             out.append(Example(doc_id, feats, int(any(a <= f.cue_start < b for a, b in cues)), key, vec))
     return out
 
@@ -500,12 +495,9 @@ def run(args: argparse.Namespace, split: Path) -> None:
 
 def write_tensor(rows: list[Example], about: str) -> None:
     tm = fit_tensor(rows)
-    data = {"about": about.replace("weights", f"weights with spaCy's token vectors (doc.tensor) of the "
-                                   f"blocks {'+'.join(TENSOR['blocks'])}, scale {TENSOR['scale']} folded in"),
-            "pipeline": tm.pipeline, "width": tm.width, "blocks": list(quote_filter.TENSOR_BLOCKS),
-            "weights": dict(sorted(tm.weights.items())), "dense": [float(x) for x in tm.dense]}
-    OUT_TENSOR.write_text(json.dumps(data, indent=0), encoding="utf-8")
-    print(f"wrote {OUT_TENSOR} ({OUT_TENSOR.stat().st_size} bytes)")
+    write_tensor_weights(OUT_TENSOR, tm, about.replace(
+        "weights", f"weights with spaCy's token vectors (doc.tensor) of the blocks {'+'.join(TENSOR['blocks'])}, "
+        f"scale {TENSOR['scale']} folded in"), blocks=list(quote_filter.TENSOR_BLOCKS))
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ from typing import Any
 
 from newsdesk.bench.quotes import _ann_files, read_attributions, read_split
 from newsdesk.understand import quotes, speakers
-from newsdesk.understand.nlp import load_nlp
+from newsdesk.understand.nlp import load_nlp, model_name
 
 SPLIT = Path(__file__).resolve().parents[1] / ".." / "shared" / "bench" / "quotes" / "polnear" / "train"
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsdesk" / "understand" / "data" / "speakers.json"
@@ -132,8 +132,7 @@ def problems(doc_id: str, doc: Any, attributions: list[dict[str, list[tuple[int,
 def _pair_vectors(cue: Any, cands: list[Any]) -> Any:
     import numpy as np
 
-    shape = getattr(cue.doc.tensor, "shape", (0,))
-    if len(shape) != 2 or shape[0] != len(cue.doc) or not cands:
+    if not cands or not speakers.has_tensor(cue.doc):
         return None
     return np.stack([speakers.pair_vector(cue, c) for c in cands]).astype(np.float32)
 
@@ -168,13 +167,7 @@ def fit_tensor(train: list[Problem], scale: float) -> speakers.TensorWeights:
 
     w, dense = _fit(train, scale)
     width = len(dense) // 2
-    return speakers.TensorWeights(w, np.round(dense, 5).astype(np.float32), load_nlp_name(), width)
-
-
-def load_nlp_name() -> str:
-    from newsdesk.understand.nlp import model_name
-
-    return model_name()
+    return speakers.TensorWeights(w, np.round(dense, 5).astype(np.float32), model_name(), width)
 
 
 def _fit(train: list[Problem], scale: float | None) -> tuple[dict[str, float], Any]:
@@ -399,14 +392,15 @@ def main() -> None:
              f"{len(probs)} attributions of PolNeAR {args.split_dir.name} by tools/train_speakers.py")
     write_weights(OUT, about, w)
     if args.tensor is not None:
-        write_tensor(fit_tensor(probs, args.tensor), about.replace("weights", "weights with spaCy's token vectors "
-                     f"(doc.tensor: the candidate's, and its product with the cue's; scale {args.tensor} folded in)"))
+        tensor_about = about.replace("weights", "weights with spaCy's token vectors (doc.tensor: the candidate's, "
+                                     f"and its product with the cue's; scale {args.tensor} folded in)")
+        write_tensor_weights(OUT.with_name(speakers.TENSOR_FILE), fit_tensor(probs, args.tensor), tensor_about)
 
 
-def write_tensor(tr: speakers.TensorWeights, about: str) -> None:
-    path = OUT.with_name(speakers.TENSOR_FILE)
-    data = {"about": about, "pipeline": tr.pipeline, "width": tr.width,
-            "weights": dict(sorted(tr.weights.items())), "dense": [float(x) for x in tr.dense]}
+def write_tensor_weights(path: Path, tw: speakers.TensorWeights, about: str, **extra: Any) -> None:
+    """A tensor model as `speakers.shipped_tensor_weights` reads it (`extra`: more keys, before the weights)."""
+    data = {"about": about, "pipeline": tw.pipeline, "width": tw.width, **extra,
+            "weights": dict(sorted(tw.weights.items())), "dense": [float(x) for x in tw.dense]}
     path.write_text(json.dumps(data, indent=0), encoding="utf-8")
     print(f"wrote {path} ({path.stat().st_size} bytes)")
 

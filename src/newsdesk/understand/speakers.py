@@ -60,13 +60,18 @@ def weights() -> dict[str, float] | None:
     return shipped_weights("speakers.json")
 
 
+def has_tensor(doc: Any) -> bool:
+    """Whether `doc` carries a token vector per token (`doc.tensor`, spaCy's shared tok2vec output)."""
+    shape: tuple[int, ...] = tuple(getattr(doc.tensor, "shape", ()))
+    return len(shape) == 2 and shape[0] == len(doc) and shape[1] > 0
+
+
 def tensor_usable(doc: Any, pipeline: str, width: int) -> bool:
-    """Whether `doc` carries the token vectors (`doc.tensor`, spaCy's shared tok2vec output) that
-    weights learned under `pipeline` read; under another pipeline they mean nothing."""
+    """Whether `doc` carries the token vectors that weights learned under `pipeline` read; under
+    another pipeline they mean nothing."""
     from newsdesk.understand.nlp import model_name
 
-    shape = getattr(doc.tensor, "shape", (0,))
-    return tuple(shape) == (len(doc), width) and model_name() == pipeline
+    return has_tensor(doc) and doc.tensor.shape[1] == width and model_name() == pipeline
 
 
 # The tensor ranker: the same features plus the candidate's contextual vector and its elementwise
