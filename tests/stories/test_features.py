@@ -101,3 +101,12 @@ def test_event_days_resolve_weekdays_against_the_report_date() -> None:
     assert event_days("He was arrested early Sunday.", None) == set()  # no date to count back from
     assert event_days("He was arrested early Sunday.", When(_day(2009, 7, 2), 150.0)) == set()  # a year only
     assert event_days("On Dec. 11 and on 4 February; at 11: 55 P. M. FEB. 2, 2009", None) == {"12-11", "2-4", "2-2"}
+
+
+def test_a_first_name_that_starts_like_a_month_is_a_name_and_a_weekday_or_company_is_no_one() -> None:
+    from newsdesk.stories.features import lead_names
+
+    lead = ("Police said Mark Smith and Janet Brown were held on Friday, before March Madness. "
+            "It is not Patch Tuesday, said Microsoft Corp of the flaw.")
+    people, _ = lead_names(None, lead)
+    assert people == {"smith", "brown"}  # "Mark" and "Janet" are no months, "March Madness" no one's name
