@@ -33,15 +33,14 @@ helped batch clustering, but incrementally the best is taken over the candidates
 far, so an article whose own story does not exist yet finds its nearest wrong story
 "relatively close": GVC dev fell from 0.98 to 0.78.
 
-Tried and dropped (session 9): boosted trees in place of the logistic regression, over the same 19
-features (sklearn's HistGradientBoostingClassifier, 100 trees of depth 3, learning rate 0.1, every feature's
-sign held except the two sizes'; fitted per fold, exported as plain JSON and evaluated in numpy: the code is
-in /tmp/S9/trees_attempt of that session, not kept). Held-out pair log-loss over ECB+ topic folds fell a
-little (0.215 -> 0.209, GVC 0.032 -> 0.022), but nested `--tune` B³ F1 fell: ECB+ seed 0 0.9579 -> 0.9409,
-seed 1 0.9569 -> 0.9505 (GVC unchanged). The thresholds and the divide ratio live on the logistic
-model's smooth probabilities; the trees' are sharper, and shallow interactions add no event evidence. The
-logistic model over interaction terms (each cosine times the smaller size, names x all) did not lower
-the held-out log-loss (0.2152 against 0.2150) and was not run further.
+Tried and dropped (session 9): boosted trees in place of the logistic regression, over the same 19 features
+(sklearn's HistGradientBoostingClassifier, 100 trees of depth 3, learning rate 0.1, every feature's sign held
+except the two sizes'; fitted per fold, exported as plain JSON and evaluated in numpy; not kept). Held-out
+pair log-loss over ECB+ topic folds fell a little (0.215 -> 0.209, GVC 0.032 -> 0.022), but nested `--tune` B³
+F1 fell: ECB+ seed 0 0.9579 -> 0.9409, seed 1 0.9569 -> 0.9505 (GVC unchanged). The thresholds and the divide
+ratio live on the logistic model's smooth probabilities; the trees' are sharper, and shallow interactions add
+no event evidence. The logistic model over interaction terms (each cosine times the smaller size, names x all)
+did not lower the held-out log-loss (0.2152 against 0.2150) and was not run further.
 
 Not features, on purpose: whether both are dated, and whether both have a title. In ECB+
 one sub-topic's documents carry a headline and a dateline and the other's do not, so such
