@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from entity_helpers import annotate
 
-from newsdesk.understand.quotes import quoted_regions
+from newsdesk.understand.nlp import parse
+from newsdesk.understand.quotes import _with_lead, candidates, quoted_regions
 
 
 def _quotes(text: str) -> list[dict]:
@@ -157,3 +158,49 @@ def test_a_line_break_ends_a_content_the_parser_runs_on() -> None:
     # not the line before, cue and all, taken as what "said Mulgrew" reports
     assert last["text"] == "Let’s get back to saying our schools are something we support and will protect,", qs
     assert all("president of the teachers union" not in q["text"] for q in qs), qs
+
+
+def test_doubled_apostrophes_are_quotation_marks() -> None:
+    # the typewriter quotes of PolNeAR's New York Times articles: both halves are one quote
+    text = ("''My advice was not to do it,'' recalled James Cunningham, then the ambassador. "
+            "''It did not seem to me to be the right way to start.''")
+    assert [text[a:b] for a, b in quoted_regions(text)] == [
+        "My advice was not to do it,", "It did not seem to me to be the right way to start."]
+    qs = _quotes(text)
+    assert len(qs) == 1, qs
+    assert qs[0]["kind"] == "direct" and qs[0]["speaker"] == "James Cunningham"
+    assert "advice was not" in qs[0]["text"] and "right way to start" in qs[0]["text"]
+
+
+def test_a_passive_or_raised_subject_is_a_piece_of_the_content() -> None:
+    text = "Senator Maria Lopez appears to reject the new budget plan entirely."
+    qs = _quotes(text)
+    q = next(q for q in qs if q["cue"] == "appears")
+    # what appears is that Lopez rejects the plan; the cue word stays out of the quoted text
+    assert q["text"] == "Senator Maria Lopez … to reject the new budget plan entirely"
+    assert q["start"] == 0
+
+
+def test_the_passive_subject_of_an_accusation_is_what_it_says() -> None:
+    doc = parse("Dylann Roof is accused of a massacre at a historic church in Charleston.")
+    cand = next(f for f in candidates(doc) if f.cue == "is accused")
+    assert doc.text[cand.lead[0]:cand.lead[1]] == "Dylann Roof"
+    _with_lead(cand)
+    assert [doc.text[a:b] for a, b in cand.pieces] == ["Dylann Roof", "of a massacre at a historic church in Charleston"]
+
+
+def test_what_a_verb_says_about_its_object_is_content() -> None:
+    text = "Governor Ann Ruiz challenged the mayor about his handling of the flood last spring."
+    cand = next(f for f in candidates(parse(text)) if f.cue == "challenged")
+    assert text[cand.start:cand.end] == "the mayor about his handling of the flood last spring"
+
+
+def test_a_quote_goes_on_past_a_long_cue_clause_and_into_a_short_quote() -> None:
+    text = ("“The minimum wage will not move these jobs,” said Dale Belman, a professor at Michigan State "
+            "University, who said he had studied the minimum wage for years. “Other centers may move.”\n\n"
+            "“We will win this state,” said Mayor Ana Ruiz. “Easily.”")
+    qs = [q for q in _quotes(text) if q["kind"] == "direct"]
+    assert len(qs) == 2, qs
+    assert "not move these jobs" in qs[0]["text"] and "Other centers may move" in qs[0]["text"]
+    assert qs[0]["speaker"] == "Dale Belman"
+    assert qs[1]["text"] == "We will win this state, … Easily."
