@@ -110,3 +110,15 @@ def test_a_first_name_that_starts_like_a_month_is_a_name_and_a_weekday_or_compan
             "It is not Patch Tuesday, said Microsoft Corp of the flaw.")
     people, _ = lead_names(None, lead)
     assert people == {"smith", "brown"}  # "Mark" and "Janet" are no months, "March Madness" no one's name
+
+
+def test_only_a_month_s_name_makes_a_day_not_a_word_that_begins_like_one() -> None:
+    from newsdesk.stories.features import dateline, event_days, lead_counts
+
+    text = "On Dec. 11 and 3 March, Mark 5 of the 12 marines and the Primary 3 class met the Mayor 2 team."
+    assert event_days(text, None) == {"12-11", "3-3"}
+    assert "12" in lead_counts(None, text)  # "12 marines" is a count, not the 12th of a month
+    wrong = dateline("Maryland 12, 2008 - Police said")
+    assert wrong is None or wrong.slack > 1.0  # the year at most, not "March 12"
+    right = dateline("September 30, 2008 - Police said")
+    assert right is not None and right.slack == 1.0
