@@ -63,7 +63,7 @@ _LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
 
 _MONTHS = {m: i + 1 for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
-# A month's name, whole or cut short ("Dec.", "Sept"), never a word that begins like one (session 9: "[a-z]*" took
+# A month's name, whole or cut short ("Dec.", "Sept"), never a word that begins like one (session 8: "[a-z]*" took
 # "Mark 5", "12 marines" and the "mar" of "Primary 3" for days; 11 of 772 ECB+ texts lose such `#d`/`#m` marks
 # and 2 a wrong dateline date, GVC none). Nested `--tune` ECB+ B³ F1 seeds 0 / 1 / 2, with the `lead_names` fix
 # below: 0.9634 / 0.9585 / 0.9598 (0.9606) -> 0.9634 / 0.9649 / 0.9646 (0.9643); GVC 0.9939 / 0.9929 / 0.9919
@@ -215,7 +215,7 @@ def lead_names(title: str | None, text: str | None) -> tuple[set[str], set[str]]
     return people, places
 
 
-# Session 9: `lead_names` took a first name that begins like a month ("Mark Teixeira", "Janet ...": "mar", "jan")
+# Session 8: `lead_names` took a first name that begins like a month ("Mark Teixeira", "Janet ...": "mar", "jan")
 # for a month and dropped it, losing the person, and took "Patch Tuesday", "Microsoft Corp" for people. A
 # leading or last word is now a month or weekday only when it is one whole (`_calendar_word`), and a company
 # suffix is no surname. 48 of 772 ECB+ leads and 3 of 78 GVC leads change their `#p` marks (20 gain

@@ -33,7 +33,7 @@ helped batch clustering, but incrementally the best is taken over the candidates
 far, so an article whose own story does not exist yet finds its nearest wrong story
 "relatively close": GVC dev fell from 0.98 to 0.78.
 
-Tried and dropped (session 9): boosted trees in place of the logistic regression, over the same 19 features
+Tried and dropped (session 8): boosted trees in place of the logistic regression, over the same 19 features
 (sklearn's HistGradientBoostingClassifier, 100 trees of depth 3, learning rate 0.1, every feature's sign held
 except the two sizes'; fitted per fold, exported as plain JSON and evaluated in numpy; not kept). Held-out
 pair log-loss over ECB+ topic folds fell a little (0.215 -> 0.209, GVC 0.032 -> 0.022), but nested `--tune` B³
@@ -72,7 +72,7 @@ from newsdesk.stories.features import When
 # Session 7: refitted with `features.EXTRA_MARKS` p, n, d on (19 weights) and the gap weight held at or below
 # 0 (`bench.clustering.fit_logistic`), where it lands; held-out log-loss per topic fold 0.1426 0.2213 0.2266
 # 0.2308 (the CV of `benchmarks/clustering.py` refits it per fold the same way).
-# Session 9: refitted the same way (`benchmarks/clustering.py --train-pairs`) after `features.lead_names` stopped
+# Session 8: refitted the same way (`benchmarks/clustering.py --train-pairs`) after `features.lead_names` stopped
 # taking first names that begin like a month (Mark, Janet) for months and weekdays / company suffixes (Patch
 # Tuesday, Microsoft Corp) for people (held-out log-loss per topic fold 0.1418 0.2127 0.2357 0.2351), and again
 # after `features._MONTH_RE` stopped reading "Mark 5" or "12 marines" as days: 0.1425 0.2129 0.2353 0.2363.
