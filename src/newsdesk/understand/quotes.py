@@ -225,6 +225,11 @@ def quoted_regions(text: str, min_words: int = MIN_QUOTE_WORDS) -> list[tuple[in
             start = None
     if start is not None:
         regions.append((start, len(text)))
+    return long_enough(text, regions, min_words)
+
+
+def long_enough(text: str, regions: list[tuple[int, int]], min_words: int = MIN_QUOTE_WORDS) -> list[tuple[int, int]]:
+    """The quoted stretches of at least `min_words` words."""
     return [(a, b) for a, b in regions if len(text[a:b].split()) >= min_words]
 
 
@@ -660,11 +665,12 @@ def _ordered(found: list[Found]) -> list[Found]:
 def candidates(doc: Any) -> list[Found]:
     """Every attribution the rules propose, before the learned filter and the merging."""
     text = _text(doc)
-    regions = quoted_regions(text)
+    every = quoted_regions(text, 1)
+    regions = long_enough(text, every)
     # a cue inside quotation marks is the quoted person's own words, not a new attribution
     cues = [f for f in _clausal_candidates(doc) + _according_candidates(doc)
             if not speakers.quoted_at(f.cue_start, regions)]
-    more = quoted_regions(text, 1) if CONTINUE_SHORT else regions
+    more = every if CONTINUE_SHORT else regions
     for f in cues:
         _widen_to_quotes(f, regions, text, more)
     return _speaker_lines(doc, text) + cues
