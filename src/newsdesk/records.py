@@ -62,6 +62,15 @@ class Entity:
 
 @dataclass(frozen=True)
 class Quote:
+    """Who said what, and where each part of it is in `text`.
+
+    `start..end` spans the whole attribution; `pieces` are the stretches that were said, in text
+    order (a split quote's two halves, a subject before its cue), so the cue clause between them
+    is not taken for words said. `cue_start..cue_end` is the cue word or phrase ("said", "according
+    to", a colon) and `speaker_start..speaker_end` the mention of the speaker as written (a name, a
+    description, a pronoun); each is None when the text has none. A Quote made without pieces (an
+    old record) has one piece, `start..end`."""
+
     text: str
     kind: str  # "direct" | "indirect"
     start: int
@@ -69,6 +78,29 @@ class Quote:
     speaker: str | None = None
     speaker_role: str | None = None
     cue: str | None = None
+    pieces: tuple[tuple[int, int], ...] = ()
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+
+    def __post_init__(self) -> None:
+        # JSON gives lists of lists; a record keeps tuples so it stays hashable and compares equal
+        pieces = tuple((int(a), int(b)) for a, b in self.pieces) or ((self.start, self.end),)
+        object.__setattr__(self, "pieces", pieces)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = _flat(self)
+        d["pieces"] = [list(p) for p in self.pieces]
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Quote:
+        """A quote from its JSON, old (no pieces, cue or speaker offsets) or new; other keys ignored."""
+        return cls(**{k: v for k, v in d.items() if k in _QUOTE_FIELDS})
+
+
+_QUOTE_FIELDS = frozenset(f.name for f in dataclasses.fields(Quote))
 
 
 @dataclass(frozen=True)
@@ -122,7 +154,7 @@ class Article:
             d[name] = list(d[name])
         d["related"] = [_flat(r) for r in self.related]
         d["entities"] = [_flat(e) for e in self.entities]
-        d["quotes"] = [_flat(q) for q in self.quotes]
+        d["quotes"] = [q.to_dict() for q in self.quotes]
         d["events"] = [copy.deepcopy(dict(e)) for e in self.events]
         return d
 
@@ -134,13 +166,14 @@ class Article:
             args[name] = tuple(args.get(name) or ())
         args["related"] = tuple(Related(**r) for r in args.get("related") or ())
         args["entities"] = tuple(Entity(**e) for e in args.get("entities") or ())
-        args["quotes"] = tuple(Quote(**q) for q in args.get("quotes") or ())
+        args["quotes"] = tuple(Quote.from_dict(q) for q in args.get("quotes") or ())
         args["events"] = tuple(args.get("events") or ())
         return cls(**args)
 
 
 def _flat(record: Any) -> dict[str, Any]:
-    """A record's fields as a dict, values shared: Related, Entity and Quote hold scalars only."""
+    """A record's fields as a dict, values shared: Related and Entity hold scalars only (Quote's
+    pieces, a tuple of pairs, are turned into lists by `Quote.to_dict`)."""
     return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
 
 

@@ -9,6 +9,7 @@ person carries, else a new entity.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import Counter
 from datetime import UTC, datetime
@@ -19,6 +20,20 @@ from newsdesk.records import Article, Entity
 from newsdesk.understand.canonical import name_key, same_name, spelling_key
 
 _PLACES = ("GPE", "LOC", "FAC", "NORP")
+
+
+# A quote's anatomy columns (migration 031), read together by every quote query; a store opened
+# read-only is not migrated, so one made before 031 reads them as NULL (`_anatomy`).
+_ANATOMY = "q.pieces, q.cue_start, q.cue_end, q.speaker_start, q.speaker_end"
+_NO_ANATOMY = "NULL AS pieces, NULL AS cue_start, NULL AS cue_end, NULL AS speaker_start, NULL AS speaker_end"
+
+
+def quote_row(row: sqlite3.Row) -> dict[str, Any]:
+    """A stored quote as a dict, `pieces` a list of [start, end]: a row stored before migration
+    031 (pieces NULL) has the one piece [start, end], and no cue or speaker position."""
+    d = dict(row)
+    d["pieces"] = json.loads(d["pieces"]) if d.get("pieces") else [[d["start"], d["end"]]]
+    return d
 
 
 def _day(article: Article) -> str:
@@ -33,6 +48,7 @@ def _last_word(name: str) -> str:
 
 class EntityStore:
     conn: sqlite3.Connection
+    _has_anatomy: bool = False
 
     # -- writing -------------------------------------------------------------------------------
     def after_store_entities(self, article_id: int, article: Article) -> None:
@@ -52,13 +68,23 @@ class EntityStore:
             for q in article.quotes:
                 self.conn.execute(
                     "INSERT INTO quotes(article_id, speaker_id, speaker, speaker_role, text, kind, cue, start, end,"
-                    " day) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    " day, pieces, cue_start, cue_end, speaker_start, speaker_end)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (article_id, self._speaker_id(q.speaker, ids), q.speaker, q.speaker_role, q.text, q.kind, q.cue,
-                     q.start, q.end, day))
+                     q.start, q.end, day, json.dumps([list(p) for p in q.pieces]), q.cue_start, q.cue_end,
+                     q.speaker_start, q.speaker_end))
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
+
+    def _anatomy(self) -> str:
+        """The anatomy columns to select: the real ones once migration 031 has run."""
+        if self._has_anatomy:
+            return _ANATOMY
+        has = any(r[1] == "pieces" for r in self.conn.execute("PRAGMA table_info(quotes)"))
+        self._has_anatomy = has  # only a yes is final: another process may migrate the store later
+        return _ANATOMY if has else _NO_ANATOMY
 
     def _speaker_id(self, speaker: str | None, ids: dict[str, int]) -> int | None:
         if not speaker:
@@ -283,19 +309,21 @@ class EntityStore:
             where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
             args.append(terms)
         sql = ("SELECT q.id, q.article_id, q.speaker_id, q.speaker, q.speaker_role, q.text, q.kind, q.cue,"
-               " q.start, q.end, q.day, a.title, a.url FROM quotes q JOIN articles a ON a.id = q.article_id"
+               f" q.start, q.end, {self._anatomy()}, q.day, a.title, a.url"
+               " FROM quotes q JOIN articles a ON a.id = q.article_id"
                + (" WHERE " + " AND ".join(where) if where else "")
                + " ORDER BY q.day DESC, q.id DESC LIMIT ? OFFSET ?")
-        return [dict(r) for r in self.conn.execute(sql, [*args, limit, offset])]
+        return [quote_row(r) for r in self.conn.execute(sql, [*args, limit, offset])]
 
     def article_annotations(self, article_id: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """One article's stored mentions (with their canonical entity) and quotes, in text order."""
         mentions = [dict(r) for r in self.conn.execute(
             "SELECT m.entity_id, m.text, m.start, m.end, m.role, e.type, e.name, e.country FROM entity_mentions m"
             " JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY m.start", (article_id,))]
-        quotes = [dict(r) for r in self.conn.execute(
-            "SELECT id, speaker_id, speaker, speaker_role, text, kind, cue, start, end FROM quotes"
-            " WHERE article_id = ? ORDER BY start", (article_id,))]
+        quotes = [quote_row(r) for r in self.conn.execute(
+            f"SELECT q.id, q.speaker_id, q.speaker, q.speaker_role, q.text, q.kind, q.cue, q.start, q.end,"
+            f" {self._anatomy()}"
+            " FROM quotes q WHERE q.article_id = ? ORDER BY q.start", (article_id,))]
         return mentions, quotes
 
     def entity_counts(self) -> dict[str, int]:

@@ -72,6 +72,7 @@ def openapi_spec() -> dict[str, Any]:
                               [_param("reason", "Only this reason"), _param("limit", "1-500", "integer"),
                                _param("offset", "Skip this many", "integer")], "Items"),
         "/api/stats": _get("Stats", "Counts, failure reasons, articles per day and per month.", [], "Stats"),
+        **QUOTE_PATHS,
     }
     return {
         "openapi": "3.1.0",
@@ -93,9 +94,55 @@ def _schemas() -> dict[str, Any]:
         "Listing": {"type": obj, "properties": {"items": {"type": arr, "items": item},
                                                 "next": {"type": ["string", "null"]},
                                                 "prev": {"type": ["string", "null"]}}},
-        "Article": {"type": obj, "description": "The `newsdesk analyze` contract (see DESIGN.md) plus `store`."},
+        "Article": {"type": obj, "description": "The `newsdesk analyze` contract (see DESIGN.md) plus `store`.",
+                    "properties": {"quotes": {"type": arr, "items": {"$ref": "#/components/schemas/Quote"}}}},
         "Counts": {"type": obj, "properties": {"items": {"type": arr, "items": {"type": obj, "properties": {
             "name": s, "articles": {"type": "integer"}}}}}},
         "Items": {"type": obj, "properties": {"items": {"type": arr, "items": {"type": obj}}}},
         "Stats": {"type": obj},
+        **_quote_schemas(),
+    }
+
+
+QUOTE_PATHS = {
+    "/api/quotes": _get("Quote search", "What did X say about Y: stored quotes, newest first, each with where"
+                        " its pieces, cue and speaker mention are in the article text.",
+                        [_param("speaker", "Who said it: any name or alias of the speaker, or words of the phrase"),
+                         _param("about", "Words the quote contains"),
+                         _param("kind", "direct or indirect"),
+                         _param("page", "Page number (1-1000)", "integer")], "QuoteList"),
+    "/api/entities/in/{article_id}": _get(
+        "One article's entities and quotes", "Stored mentions and quotes of one article, in text order.",
+        [_param("article_id", "Article id", "integer", "path", True)], "Annotations"),
+}
+
+
+def _quote_schemas() -> dict[str, Any]:
+    """A quote with its anatomy; offsets are character offsets into the article's `text`."""
+    s, i, arr = {"type": "string"}, {"type": "integer"}, "array"
+    maybe_i, maybe_s = {"type": ["integer", "null"]}, {"type": ["string", "null"]}
+    quote = {"type": "object", "required": ["text", "kind", "start", "end", "pieces"], "properties": {
+        "id": {**i, "description": "Stored quote id; the article page marks it with the anchor `#q<id>`"},
+        "text": {**s, "description": "What was said; a split quote's pieces joined with ' … '"},
+        "kind": {"type": "string", "enum": ["direct", "indirect"]},
+        "start": {**i, "description": "Start of the whole attribution (its first piece)"},
+        "end": {**i, "description": "End of the whole attribution (its last piece)"},
+        "pieces": {"type": arr, "description": "What was said, as [start, end] stretches in text order; the cue"
+                   " clause between a split quote's halves is outside them. Quotes stored before"
+                   " these fields existed have the one piece [start, end].",
+                   "items": {"type": arr, "items": i, "minItems": 2, "maxItems": 2}},
+        "cue": {**maybe_s, "description": "The cue word or phrase: said, according to, a colon"},
+        "cue_start": {**maybe_i, "description": "Where the cue is, or null"}, "cue_end": maybe_i,
+        "speaker": {**maybe_s, "description": "The speaker's name, or the phrase the text uses"},
+        "speaker_role": maybe_s,
+        "speaker_id": {**maybe_i, "description": "The speaker's entity (/api/entities/{id}) when resolved"},
+        "speaker_start": {**maybe_i, "description": "Where the text names the speaker: the name, the"
+                          " description or the pronoun as written, or null"}, "speaker_end": maybe_i,
+        "article_id": i, "day": maybe_s, "title": maybe_s, "url": maybe_s}}
+    return {
+        "Quote": quote,
+        "QuoteList": {"type": "object", "properties": {"quotes": {"type": arr, "items": {
+            "$ref": "#/components/schemas/Quote"}}, "more": {"type": "boolean"}, "page": i}},
+        "Annotations": {"type": "object", "properties": {"article_id": i, "entities": {"type": arr, "items": {
+            "type": "object"}}, "quotes": {"type": arr, "items": {"$ref": "#/components/schemas/Quote"}}}},
     }

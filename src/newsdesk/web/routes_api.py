@@ -16,6 +16,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from newsdesk.records import Quote
 from newsdesk.web.fast import FastAnswer
 from newsdesk.web.listing import facets, filters_from, item_json, page_from, page_links
 from newsdesk.web.render import marked_html, query_string, unmarked
@@ -30,7 +31,7 @@ from newsdesk.web.writes import check_token, valid_source_url
 def api_index(request: Request) -> Response:
     return JSONResponse({"openapi": "/api/openapi.json", "docs": "/docs", "endpoints": [
         "/api/articles", "/api/articles/{id}", "/api/search", "/api/categories", "/api/authors", "/api/sites",
-        "/api/languages", "/api/sources", "/api/failures", "/api/stats"]})
+        "/api/languages", "/api/sources", "/api/failures", "/api/stats", "/api/quotes", "/api/entities/in/{id}"]})
 
 
 def articles(request: Request) -> Response:
@@ -44,10 +45,16 @@ def articles(request: Request) -> Response:
 
 def one_article(request: Request) -> Response:
     row = load_article(desk(request), request.path_params["id"])
-    return JSONResponse({**row["record"], "store": {
+    return JSONResponse({**row["record"], "quotes": quotes_json(row["record"]), "store": {
         "first_seen": row["first_seen"], "last_seen": row["last_seen"], "changed_at": row["changed_at"],
         "source": row.get("source_url"), "input": row.get("raw_origin"), "fetched_at": row.get("fetched_at"),
         "links": {"html": f"/article/{row['id']}"}}})
+
+
+def quotes_json(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """A stored record's quotes with their anatomy: one stored before pieces, cue and speaker
+    offsets existed has the one piece [start, end] and nulls, as the store's quote rows do."""
+    return [Quote.from_dict(q).to_dict() for q in record.get("quotes") or []]
 
 
 async def search(request: Request) -> Response:

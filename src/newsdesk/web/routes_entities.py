@@ -11,6 +11,7 @@ Each also answers as JSON under /api/... with the same data.
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
 from markupsafe import Markup
@@ -93,28 +94,81 @@ def quotes_api(request: Request) -> Response:
 
 
 def highlight(text: str, mentions: list[dict[str, Any]], quotes: list[dict[str, Any]]) -> Markup:
-    """The text as HTML, paragraphs kept, each entity a link and each quote marked.
+    """The text as HTML, paragraphs kept: each entity a link, each piece of a quote marked as
+    said (the first with the anchor `q<id>` that quote lists link to), its cue marked as a cue
+    and the mention of its speaker marked (a link to the speaker's entity page when resolved).
 
-    Every stretch between two span edges is escaped and wrapped on its own, so overlapping
-    spans can never produce broken markup."""
-    edges = {0, len(text)}
-    for item in [*mentions, *quotes]:
-        edges.update((max(0, item["start"]), min(len(text), item["end"])))
+    Every stretch between two span edges (paragraph breaks included) is escaped and wrapped on
+    its own, so overlapping spans can never produce broken markup."""
+    marks = _marks(mentions, quotes)
+    edges = {0, len(text)} | {i for m in re.finditer(r"\n\n+", text) for i in m.span()}
+    for a, b, _, _ in marks:
+        edges.update((max(0, min(a, len(text))), max(0, min(b, len(text)))))
     cuts = sorted(edges)
+    starts: dict[int, list[dict[str, Any]]] = {}
+    for q in quotes:
+        if q.get("id") is not None:
+            starts.setdefault(min(a for a, _ in q.get("pieces") or [[q["start"], q["end"]]]), []).append(q)
+    anchored: set[int] = set()
     out = ["<p>"]
     for a, b in zip(cuts, cuts[1:], strict=False):
-        piece = html.escape(text[a:b]).replace("\n\n", "</p><p>").replace("\n", "<br>")
-        ent = next((m for m in mentions if m["start"] <= a and b <= m["end"]), None)
-        quote = next((q for q in quotes if q["start"] <= a and b <= q["end"]), None)
+        piece = text[a:b]
+        if "\n\n" in piece and not piece.strip():
+            out.append("</p><p>")
+            continue
+        # the innermost span of each kind: a quote nested in another's words keeps its own marks
+        covering = sorted((m for m in marks if m[0] <= a and b <= m[1]), key=lambda m: m[0] - m[1], reverse=True)
+        here = {kind: item for _, _, kind, item in covering}
+        body = _wrap(html.escape(piece).replace("\n", "<br>"), here, anchored)
+        # a quote whose words another quote's marks cover still gets its anchor where it begins
+        missing = [q for q in starts.get(a, []) if int(q["id"]) not in anchored]
+        anchored.update(int(q["id"]) for q in missing)
+        out.append("".join(f'<span class="quote-anchor" id="q{int(q["id"])}"></span>' for q in missing) + body)
+    out.append("</p>")
+    return Markup("".join(out))
+
+
+def _marks(mentions: list[dict[str, Any]], quotes: list[dict[str, Any]]) -> list[tuple[int, int, str, Any]]:
+    """(start, end, kind, item) for every span to mark; the first of a kind covering a stretch wins."""
+    marks: list[tuple[int, int, str, Any]] = [(m["start"], m["end"], "ent", m) for m in mentions]
+    for q in quotes:
+        marks += [(a, b, "said", q) for a, b in q.get("pieces") or [[q["start"], q["end"]]]]
+        if q.get("cue_start") is not None and q.get("cue_end") is not None:
+            marks.append((q["cue_start"], q["cue_end"], "cue", q))
+        if q.get("speaker_start") is not None and q.get("speaker_end") is not None:
+            marks.append((q["speaker_start"], q["speaker_end"], "speaker", q))
+    return marks
+
+
+def _wrap(piece: str, here: dict[str, Any], anchored: set[int]) -> str:
+    """One stretch inside its marks: the entity or speaker link innermost, then cue, then quote."""
+    ent, who = here.get("ent"), here.get("speaker")
+    if who is not None and who.get("speaker_id"):
+        # one link, never a link inside a link: the speaker's entity page
+        kind = f' ent ent-{html.escape(ent["type"])}' if ent is not None else ""
+        piece = f'<a class="speaker{kind}" href="/entities/{int(who["speaker_id"])}"{_ref(who)}>{piece}</a>'
+    else:
         if ent is not None:
             piece = (f'<a class="ent ent-{html.escape(ent["type"])}" href="/entities/{int(ent["entity_id"])}">'
                      f"{piece}</a>")
-        if quote is not None:
-            who = html.escape(quote.get("speaker") or "unknown speaker", quote=True)
-            piece = f'<span class="quote quote-{html.escape(quote["kind"])}" title="{who}">{piece}</span>'
-        out.append(piece)
-    out.append("</p>")
-    return Markup("".join(out))
+        if who is not None:
+            piece = f'<span class="speaker"{_ref(who)}>{piece}</span>'
+    if (cue := here.get("cue")) is not None:
+        piece = f'<span class="cue"{_ref(cue)} title="cue">{piece}</span>'
+    if (quote := here.get("said")) is not None:
+        qid = quote.get("id")
+        anchor = f' id="q{int(qid)}"' if qid is not None and int(qid) not in anchored else ""
+        if anchor:
+            anchored.add(int(qid))
+        who_name = html.escape(quote.get("speaker") or "unknown speaker", quote=True)
+        piece = (f'<span class="quote quote-{html.escape(quote["kind"])}"{anchor}{_ref(quote)}'
+                 f' title="{who_name}">{piece}</span>')
+    return piece
+
+
+def _ref(quote: dict[str, Any]) -> str:
+    """The data-quote attribute tying a mark to its quote (stored quotes have ids)."""
+    return f' data-quote="{int(quote["id"])}"' if quote.get("id") is not None else ""
 
 
 def annotated_page(request: Request) -> Response:
