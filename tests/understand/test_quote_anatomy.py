@@ -44,6 +44,7 @@ BODIES = {
     "line": "PENCE: Well, look, we are going to win this election in November.",
     "dash": "“This is a matter of law and nothing else.” ― Karen Bobadilla",
     "negated": "The minister did not say that the deal was dead.",
+    "across": "It is a policy that multiple lawmakers called “fraud” in a letter to the bank.",
 }
 
 
@@ -114,6 +115,15 @@ def test_the_cue_phrase_keeps_its_auxiliary_and_negation(analyzed: dict[str, dic
     assert _at(d, q["speaker_start"], q["speaker_end"]) == "The minister"
 
 
+def test_a_content_the_parse_runs_across_its_cue_leaves_the_cue_clause_out(analyzed: dict[str, dict]) -> None:
+    d = analyzed["across"]
+    q = _only(d)
+    said = [d["text"][a:b] for a, b in q["pieces"]]
+    assert _at(d, q["cue_start"], q["cue_end"]) == "called"
+    assert _at(d, q["speaker_start"], q["speaker_end"]) == "multiple lawmakers"
+    assert said[-1].startswith("“fraud”") and not any("called" in p or "lawmakers" in p for p in said)
+
+
 def test_every_quote_of_the_seed_points_inside_its_text(shared_dir) -> None:  # type: ignore[no-untyped-def]
     seed = (shared_dir / "seed" / "seed.txt").read_text(encoding="utf-8")
     result = CliRunner().invoke(main, ["analyze", "-", "--kind", "text"], input=seed, catch_exceptions=False)
@@ -125,3 +135,4 @@ def test_every_quote_of_the_seed_points_inside_its_text(shared_dir) -> None:  # 
         assert all(x[1] < y[0] for x, y in zip(pieces, pieces[1:], strict=False))  # text order, apart
         assert d["text"][q["cue_start"]:q["cue_end"]].endswith(q["cue"].split()[-1])
         assert q["speaker_start"] is not None and q["speaker_end"] <= len(d["text"])
+        assert not any(a < q["cue_end"] and q["cue_start"] < b for a, b in pieces)  # the cue is never said

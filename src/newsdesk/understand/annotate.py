@@ -52,8 +52,9 @@ def _quote(doc: Any, text: str, f: quotes.Found, mentions: list[Mention], by_tok
     origin = _origin(f)
     cue = _cue_span(doc, text, origin)
     who = _speaker_span(doc, text, origin, by_token, cue)
+    pieces = _without(text, _pieces(text, f), _cue_clause(text, cue, who)) if origin is f else _pieces(text, f)
     return Quote(text=said, kind=f.kind, start=f.start, end=f.end, speaker=speaker,
-                 speaker_role=role, cue=f.cue, pieces=_pieces(text, f),
+                 speaker_role=role, cue=f.cue, pieces=pieces,
                  cue_start=cue[0] if cue else None, cue_end=cue[1] if cue else None,
                  speaker_start=who[0] if who else None, speaker_end=who[1] if who else None)
 
@@ -77,6 +78,41 @@ def _pieces(text: str, f: quotes.Found) -> tuple[tuple[int, int], ...]:
         else:
             out.append((a, b))
     return tuple(out) or ((f.start, f.end),)
+
+
+def _cue_clause(text: str, cue: tuple[int, int] | None, who: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The cue, with the speaker's mention when nothing but spaces lies between ("she said",
+    "said Warren"): words that introduce the quote, never words said."""
+    if cue is None or who is None:
+        return cue
+    if who[1] <= cue[0] and not text[who[1]:cue[0]].strip():
+        return who[0], cue[1]
+    if cue[1] <= who[0] and not text[cue[1]:who[0]].strip():
+        return cue[0], who[1]
+    return cue
+
+
+def _without(text: str, pieces: tuple[tuple[int, int], ...],
+             clause: tuple[int, int] | None) -> tuple[tuple[int, int], ...]:
+    """The pieces with the quote's own cue clause cut out. A content span the parser runs across
+    its cue ("“It's finished,” she said of the election, in which ...", "what lawmakers called
+    “fraud”": 33 of 1,619 quotes on PolNeAR dev) would otherwise mark the cue as said."""
+    if clause is None:
+        return pieces
+    out: list[tuple[int, int]] = []
+    for a, b in pieces:
+        if a < clause[0] and clause[1] < b:
+            out += [p for p in ((a, clause[0]), (clause[1], b)) if any(ch.isalnum() for ch in text[p[0]:p[1]])]
+        else:
+            out.append((a, b))
+    trimmed = []
+    for a, b in out:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        trimmed.append((a, b))
+    return tuple(trimmed) or pieces
 
 
 def _origin(f: quotes.Found) -> quotes.Found:
