@@ -45,6 +45,9 @@ BODIES = {
     "dash": "“This is a matter of law and nothing else.” ― Karen Bobadilla",
     "negated": "The minister did not say that the deal was dead.",
     "across": "It is a policy that multiple lawmakers called “fraud” in a letter to the bank.",
+    "borrowed": "“We will not negotiate with anyone,” Abbas Araghchi said on Monday.\n\n"
+                "The talks in Muscat ended without a date for the next round.\n\n"
+                "“Our missiles are not on the table and they never will be.”",
 }
 
 
@@ -122,6 +125,15 @@ def test_a_content_the_parse_runs_across_its_cue_leaves_the_cue_clause_out(analy
     assert _at(d, q["cue_start"], q["cue_end"]) == "called"
     assert _at(d, q["speaker_start"], q["speaker_end"]) == "multiple lawmakers"
     assert said[-1].startswith("“fraud”") and not any("called" in p or "lawmakers" in p for p in said)
+
+
+def test_a_quote_that_borrows_its_speaker_points_at_where_that_speaker_was_named(analyzed: dict[str, dict]) -> None:
+    d = analyzed["borrowed"]
+    first, second = d["quotes"]
+    assert d["text"][slice(*second["pieces"][0])] == "Our missiles are not on the table and they never will be."
+    assert second["speaker"] == "Abbas Araghchi" and second["cue"] == "said"
+    assert (second["cue_start"], second["speaker_start"]) == (first["cue_start"], first["speaker_start"])
+    assert _at(d, second["speaker_start"], second["speaker_end"]) == "Abbas Araghchi"
 
 
 def test_every_quote_of_the_seed_points_inside_its_text(shared_dir) -> None:  # type: ignore[no-untyped-def]
