@@ -305,7 +305,12 @@ class EntityStore:
             where.append("q.kind = ?")
             args.append(kind)
         if about:
-            terms = " ".join('"' + w.replace('"', "") + '"' for w in about.split() if w.strip('"'))
+            # Each word a quoted FTS5 string, its own quotes dropped; words that are only
+            # quotes leave nothing to match, and an empty MATCH is an FTS5 syntax error.
+            words = [w.replace('"', "") for w in about.split()]
+            terms = " ".join(f'"{w}"' for w in words if w)
+            if not terms:
+                return []
             where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
             args.append(terms)
         sql = ("SELECT q.id, q.article_id, q.speaker_id, q.speaker, q.speaker_role, q.text, q.kind, q.cue,"

@@ -1,0 +1,62 @@
+"""Defects found walking the desk as an analyst (task X12): each test fails on the code before its fix.
+
+A small real store (spaCy annotates three texts), served by a real uvicorn on a free loopback port;
+the commands run through click on the same store."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from click.testing import CliRunner
+
+from desk_server import running_server
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "understand"))
+from entity_helpers import store_texts  # noqa: E402
+
+TEXTS = [
+    "“We will not negotiate,” Iran's foreign minister Abbas Araghchi said on Monday in Muscat.\n\n"
+    "The United States and Iran held talks in Oman, officials said.",
+    "“The sanctions will stay,” the British foreign secretary David Lammy told reporters in London.",
+    "Prime Minister Theresa May said the economy had grown. She visited Paris on Friday.",
+]
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    db = tmp_path_factory.mktemp("walk") / "desk.db"
+    store, ids = store_texts(db, TEXTS)
+    store.close()
+    with running_server(db) as url:
+        yield {"db": db, "url": url, "ids": ids}
+
+
+def get(desk: dict[str, Any], path: str) -> httpx.Response:
+    return httpx.get(desk["url"] + path, timeout=60)
+
+
+def cli(*args: str) -> Any:
+    from newsdesk.cli import main
+
+    return CliRunner().invoke(main, list(args))
+
+
+@pytest.mark.parametrize("about", ['"', '""', '" "'])
+def test_quote_search_about_only_quote_marks_is_no_match_not_a_crash(desk: dict[str, Any], about: str) -> None:
+    # An empty FTS5 MATCH was a syntax error: HTTP 500 on /quotes, a traceback from `newsdesk quotes`.
+    page = httpx.get(desk["url"] + "/quotes", params={"about": about}, timeout=60)
+    assert page.status_code == 200
+    api = httpx.get(desk["url"] + "/api/quotes", params={"about": about}, timeout=60)
+    assert api.status_code == 200 and api.json()["quotes"] == []
+    result = cli("quotes", "--db", str(desk["db"]), "--about", about)
+    assert result.exit_code == 0, result.output
+
+
+def test_quote_search_about_words_still_finds_quotes(desk: dict[str, Any]) -> None:
+    api = httpx.get(desk["url"] + "/api/quotes", params={"about": '"negotiate"'}, timeout=60).json()
+    assert [q["text"] for q in api["quotes"]] and all("negotiate" in q["text"] for q in api["quotes"])
