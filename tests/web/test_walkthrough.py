@@ -60,3 +60,13 @@ def test_quote_search_about_only_quote_marks_is_no_match_not_a_crash(desk: dict[
 def test_quote_search_about_words_still_finds_quotes(desk: dict[str, Any]) -> None:
     api = httpx.get(desk["url"] + "/api/quotes", params={"about": '"negotiate"'}, timeout=60).json()
     assert [q["text"] for q in api["quotes"]] and all("negotiate" in q["text"] for q in api["quotes"])
+
+
+@pytest.mark.parametrize("path", ["/api/entities/in/{}", "/api/duplicates/{}"])
+def test_api_about_a_missing_article_is_404_like_its_html_twin(desk: dict[str, Any], path: str) -> None:
+    # Both answered 200 with empty lists for any id, while /entities/in/{id} said 404.
+    missing = max(desk["ids"]) + 1000
+    r = get(desk, path.format(missing))
+    assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
+    assert get(desk, f"/entities/in/{missing}").status_code == 404
+    assert get(desk, path.format(desk["ids"][0])).status_code == 200

@@ -183,7 +183,9 @@ def annotated_page(request: Request) -> Response:
 
 
 def annotated_api(request: Request) -> Response:
-    mentions, quotes = desk(request).store().article_annotations(request.path_params["article_id"])
+    store = desk(request).store()
+    store.get_article(request.path_params["article_id"])  # NotFound (404) like its HTML twin, not an empty 200
+    mentions, quotes = store.article_annotations(request.path_params["article_id"])
     return JSONResponse({"article_id": request.path_params["article_id"], "entities": mentions, "quotes": quotes})
 
 

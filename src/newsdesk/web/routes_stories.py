@@ -63,6 +63,7 @@ def story_api(request: Request) -> Response:
 def duplicates_api(request: Request) -> Response:
     article_id = request.path_params["id"]
     store = desk(request).store()
+    store.get_article(article_id)  # NotFound (404) for an article we do not have, not an empty 200
     return JSONResponse({"article": article_id, "story": store.story_of(article_id),
                          "duplicates": store.duplicates_of(article_id)})
 
