@@ -73,6 +73,7 @@ def openapi_spec() -> dict[str, Any]:
                                _param("offset", "Skip this many", "integer")], "Items"),
         "/api/stats": _get("Stats", "Counts, failure reasons, articles per day and per month.", [], "Stats"),
         **QUOTE_PATHS,
+        **UNDERSTANDING_PATHS,
     }
     return {
         "openapi": "3.1.0",
@@ -100,6 +101,7 @@ def _schemas() -> dict[str, Any]:
             "name": s, "articles": {"type": "integer"}}}}}},
         "Items": {"type": obj, "properties": {"items": {"type": arr, "items": {"type": obj}}}},
         "Stats": {"type": obj},
+        "Object": {"type": obj},
         **_quote_schemas(),
     }
 
@@ -114,6 +116,40 @@ QUOTE_PATHS = {
     "/api/entities/in/{article_id}": _get(
         "One article's entities and quotes", "Stored mentions and quotes of one article, in text order.",
         [_param("article_id", "Article id", "integer", "path", True)], "Annotations"),
+}
+
+
+def _id(name: str, what: str) -> dict[str, Any]:
+    return _param(name, what, "integer", "path", True)
+
+
+_PAGE = _param("page", "Page number (1-1000)", "integer")
+_DAY = "a day, YYYY-MM-DD"
+# The JSON twins of the entity, story and event pages (routes_entities, routes_stories,
+# routes_events): they answered, but the description left them out, so /docs did not show them.
+UNDERSTANDING_PATHS = {
+    "/api/entities": _get("Entities", "Canonical people, organisations and places, most mentioned first.",
+                          [_param("type", "PERSON, ORG, GPE, NORP, LOC, FAC or EVENT"),
+                           _param("q", "Only entities with an alias containing this"), _PAGE], "Object"),
+    "/api/entities/{entity_id}": _get("One entity", "Aliases, roles, mentions per day, co-occurring entities,"
+                                      " articles and quotes.", [_id("entity_id", "Entity id")], "Object"),
+    "/api/stories": _get("Stories", "Stories (articles about the same event), most recently active first.",
+                         [_PAGE, _param("min", "Only stories of at least this many articles", "integer")], "Object"),
+    "/api/stories/{id}": _get("One story", "Headline, first and latest report, and the timeline of articles and"
+                              " sources with syndicated copies grouped.", [_id("id", "Story id")], "Object"),
+    "/api/duplicates/{id}": _get("An article's duplicates", "The article's story and the other members of its"
+                                 " syndication group.", [_id("id", "Article id")], "Object"),
+    "/api/events": _get("Events", "Coded events (who did what to whom), newest first, each with its sentence.",
+                        [_param("actor", "Actor code on either side: IRN, IRNGOV"),
+                         _param("pair", "Two actor codes, either direction: USA-IRN"),
+                         _param("code", "CAMEO code prefix: 04, 046"),
+                         _param("place", "ISO 3166 alpha-3 country where it happened"),
+                         _param("since", f"From {_DAY}"), _param("until", f"Up to {_DAY}, inclusive"), _PAGE],
+                        "Object"),
+    "/api/pair/{pair}": _get("An actor pair", "Two actors' events over time: mean Goldstein per day, cooperation"
+                             " and conflict counts, and the events day by day.",
+                             [_param("pair", "Two actor codes joined by '-': USA-IRN", where="path", required=True)],
+                             "Object"),
 }
 
 
