@@ -17,7 +17,9 @@ from click.testing import CliRunner
 from desk_server import running_server
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "understand"))
-from entity_helpers import store_texts  # noqa: E402
+from entity_helpers import annotate, store_texts  # noqa: E402
+
+from newsdesk.records import RawPage  # noqa: E402
 
 TEXTS = [
     "“We will not negotiate,” Iran's foreign minister Abbas Araghchi said on Monday in Muscat.\n\n"
@@ -31,6 +33,12 @@ TEXTS = [
 def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     db = tmp_path_factory.mktemp("walk") / "desk.db"
     store, ids = store_texts(db, TEXTS)
+    # The first text again from another site: a syndicated copy, as the corpus's WARC copies are.
+    copy = annotate(TEXTS[0], url="https://copies.example/0", title="Story 0", published="2026-01-05T09:00:00+00:00")
+    _, copy_id = store.store_page(RawPage(body=TEXTS[0].encode(), origin="copy-0", url=copy.url), copy)
+    store.after_store_entities(copy_id, copy)
+    for article_id in [*ids, copy_id]:
+        store.after_store_stories(article_id, store.get_article(article_id))
     store.close()
     with running_server(db) as url:
         yield {"db": db, "url": url, "ids": ids}
@@ -104,3 +112,15 @@ def test_openapi_describes_every_api_route_and_each_answers(desk: dict[str, Any]
         r = get(desk, url.format(**fill) + ("?q=iran" if path == "/api/search" else ""))
         assert r.status_code == 200, (url, r.text[:200])
     assert "/api/events" in get(desk, "/docs").text
+
+
+def test_a_syndicated_copy_does_not_repeat_quotes_and_articles_on_entity_pages(desk: dict[str, Any]) -> None:
+    # The corpus holds each raw page three times (html/, the WARC of html/, ...); Barack Obama's
+    # page listed every quote and article three times.
+    entity = get(desk, "/api/entities").json()["entities"]
+    araghchi = next(e for e in entity if "Araghchi" in e["name"])
+    said = get(desk, "/api/quotes?speaker=Abbas%20Araghchi").json()["quotes"]
+    assert [q["text"] for q in said].count("We will not negotiate,") == 1, said
+    detail = get(desk, f"/api/entities/{araghchi['id']}").json()
+    assert len(detail["articles"]) == 1 and len({q["text"] for q in detail["quotes"]}) == len(detail["quotes"])
+    assert "We will not negotiate" in get(desk, "/quotes?about=negotiate").text

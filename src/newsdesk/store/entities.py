@@ -25,6 +25,9 @@ _PLACES = ("GPE", "LOC", "FAC", "NORP")
 # A quote's anatomy columns (migration 031), read together by every quote query; a store opened
 # read-only is not migrated, so one made before 031 reads them as NULL (`_anatomy`).
 _ANATOMY = "q.pieces, q.cue_start, q.cue_end, q.speaker_start, q.speaker_end"
+# Articles that are syndicated copies of another stored article (story_fingerprints, migration 003:
+# a syndication group's members other than its representative); entity pages list each once.
+SYNDICATED_COPIES = "SELECT article_id FROM story_fingerprints WHERE canonical_id != article_id"
 _NO_ANATOMY = "NULL AS pieces, NULL AS cue_start, NULL AS cue_end, NULL AS speaker_start, NULL AS speaker_end"
 
 
@@ -273,7 +276,8 @@ class EntityStore:
         e["quotes"] = self.search_quotes(speaker_id=eid, limit=quotes)
         e["articles"] = [dict(r) for r in self.conn.execute(
             "SELECT a.id, a.title, a.url, a.published, count(*) AS mentions FROM entity_mentions m"
-            " JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? GROUP BY a.id"
+            f" JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? AND a.id NOT IN ({SYNDICATED_COPIES})"
+            " GROUP BY a.id"
             " ORDER BY coalesce(a.published, a.first_seen) DESC LIMIT 50", (eid,))]
         return e
 
@@ -304,6 +308,9 @@ class EntityStore:
         if kind:
             where.append("q.kind = ?")
             args.append(kind)
+        # A syndicated copy (a member of a syndication group that is not its representative)
+        # carries the same quotes again: "what did X say" listed each quote once per copy.
+        where.append(f"q.article_id NOT IN ({SYNDICATED_COPIES})")
         if about:
             # Each word a quoted FTS5 string, its own quotes dropped; words that are only
             # quotes leave nothing to match, and an empty MATCH is an FTS5 syntax error.
