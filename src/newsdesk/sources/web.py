@@ -114,7 +114,7 @@ class _Run:
         except Rejected as exc:
             return located(exc, url)
         except Exception as exc:  # a bug or a surprise in a library must not end the batch
-            return Rejected("fetch", f"internal error: {type(exc).__name__}", f"{url}: {exc}")
+            return Rejected("fetch", f"internal error: {type(exc).__name__}", f"{url}: {exc}", origin=url)
 
     def _feed_url(self, feed_url: str) -> Iterator[RawPage | Rejected]:
         if feed_url in self.seen:
@@ -232,10 +232,14 @@ def located(exc: Rejected, url: str) -> Rejected:
     must name the URL it is about or the failures table could not say which item failed.
     """
     if exc.detail.startswith(url):
+        exc.origin = exc.origin or url
         return exc
     detail = f"{url}: {exc.detail}" if exc.detail else url
     new = type(exc)(exc.reason, detail) if isinstance(exc, FetchRefused | FetchFailed) \
         else Rejected(exc.stage, exc.reason, detail)
+    # The input refused is the URL: without an origin the failures table stored the whole
+    # message as its input ("https://x/feed: x: [Errno -2] ...", shown twice by stats --failures).
+    new.origin = exc.origin or url
     new.__cause__ = exc.__cause__
     return new
 

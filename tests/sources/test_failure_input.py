@@ -1,0 +1,33 @@
+"""A URL that fails to fetch is stored in the failures table under that URL (task X12's walkthrough:
+the configured feeds failing offline were stored with the whole error message as their input, so
+`newsdesk stats --failures` and /failures printed the message twice and never the bare URL)."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from loopback import LoopbackServer
+from newsdesk.cli import main
+from newsdesk.store import open_store
+
+
+def test_failed_source_and_failed_feed_item_are_stored_under_their_urls(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    db = tmp_path / "f.db"
+    with LoopbackServer() as server:
+        missing_item = server.url("/gone.html")
+        server.add("/feed.xml", (f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+                                 f"<item><title>Gone</title><link>{missing_item}</link></item></channel></rss>").encode(),
+                   content_type="application/rss+xml")
+        # .invalid never resolves (RFC 6761): a DNS failure, whose detail names the host, not the URL
+        missing_feed = "http://feeds.newsdesk.invalid/world.xml"
+        result = CliRunner().invoke(main, ["ingest", "--db", str(db), "--allow-private", "--delay", "0", "--json",
+                                           "--stages", "extract", missing_feed, server.url("/feed.xml")])
+    assert json.loads(result.stdout)["failed"] == {"fetch: dns failure": 1, "fetch: http 404": 1}
+    with open_store(db) as store:
+        rows = store.failures(limit=10)
+    assert sorted(r["input"] for r in rows) == sorted([missing_feed, missing_item])
+    assert all(r["detail"].startswith(r["input"]) for r in rows)
+    shown = CliRunner().invoke(main, ["stats", "--db", str(db), "--failures"]).output
+    assert f"fetch: dns failure  {missing_feed}  ({missing_feed}: feeds.newsdesk.invalid: " in shown
