@@ -29,12 +29,18 @@ TEXTS = [
 ]
 
 
+# A site name as the corpus has them ("Hovenier nodig? 0900 Hovenier voor ...!"): a path segment
+# with characters a URL gives other meanings.
+ODD_SITE = "Tuin? Hovenier & Co #1 100%"
+
+
 @pytest.fixture(scope="module")
 def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     db = tmp_path_factory.mktemp("walk") / "desk.db"
     store, ids = store_texts(db, TEXTS)
     # The first text again from another site: a syndicated copy, as the corpus's WARC copies are.
-    copy = annotate(TEXTS[0], url="https://copies.example/0", title="Story 0", published="2026-01-05T09:00:00+00:00")
+    copy = annotate(TEXTS[0], url="https://copies.example/0", title="Story 0", published="2026-01-05T09:00:00+00:00",
+                    site_name=ODD_SITE, categories=(ODD_SITE,))
     _, copy_id = store.store_page(RawPage(body=TEXTS[0].encode(), origin="copy-0", url=copy.url), copy)
     store.after_store_entities(copy_id, copy)
     for article_id in [*ids, copy_id]:
@@ -124,3 +130,15 @@ def test_a_syndicated_copy_does_not_repeat_quotes_and_articles_on_entity_pages(d
     detail = get(desk, f"/api/entities/{araghchi['id']}").json()
     assert len(detail["articles"]) == 1 and len({q["text"] for q in detail["quotes"]}) == len(detail["quotes"])
     assert "We will not negotiate" in get(desk, "/quotes?about=negotiate").text
+
+
+@pytest.mark.parametrize("kind", ["site", "category"])
+def test_a_feeds_html_link_leads_to_its_page_whatever_the_name(desk: dict[str, Any], kind: str) -> None:
+    # /feed.atom?site=Tuin%3F... linked its page as /source/Tuin? Hovenier..., i.e. /source/Tuin: an empty page.
+    import feedparser
+
+    feed = feedparser.parse(httpx.get(desk["url"] + "/feed.atom", params={kind: ODD_SITE}, timeout=60).content)
+    assert not feed.bozo and len(feed.entries) == 1
+    alternate = next(link["href"] for link in feed.feed.links if link["rel"] == "alternate")
+    page = httpx.get(alternate, timeout=60)
+    assert page.status_code == 200 and page.text.count('<article class="card">') == 1

@@ -7,6 +7,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from newsdesk.web.atom import atom_feed
+from newsdesk.web.fragments import url_part
 from newsdesk.web.listing import filters_from
 from newsdesk.web.render import query_string
 from newsdesk.web.routes_search import run_search
@@ -25,8 +26,10 @@ def feed(request: Request) -> Response:
     page = desk(request).store().desk_page(filters, limit=FEED_ITEMS)
     f = filters.as_dict()
     label = ", ".join(f"{k} {v}" for k, v in f.items())
-    html_url = ("/category/" + f["category"]) if list(f) == ["category"] else (
-        ("/source/" + f["site"]) if list(f) == ["site"] else "/" + query_string(f))
+    # The name is a path segment: percent-encoded, or a site called "Tuin? Hovenier" linked to
+    # /source/Tuin with a query, an empty page.
+    html_url = ("/category/" + url_part(f["category"])) if list(f) == ["category"] else (
+        ("/source/" + url_part(f["site"])) if list(f) == ["site"] else "/" + query_string(f))
     body = atom_feed(title="newsdesk" + (f": {label}" if label else ": latest"), self_url="/feed.atom" +
                      query_string(f), html_url=html_url, base=_base(request), items=page.items)
     return Response(body, media_type=ATOM_TYPE)
