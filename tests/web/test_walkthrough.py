@@ -142,3 +142,54 @@ def test_a_feeds_html_link_leads_to_its_page_whatever_the_name(desk: dict[str, A
     alternate = next(link["href"] for link in feed.feed.links if link["rel"] == "alternate")
     page = httpx.get(alternate, timeout=60)
     assert page.status_code == 200 and page.text.count('<article class="card">') == 1
+
+
+@pytest.fixture(scope="module")
+def busy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A store with more events and stories than one page shows: 120 of GBR, 120 of FRA; 40 stories
+    of two articles and 40 of one (rows written straight into the real tables, as the hooks do)."""
+    from newsdesk.records import Article
+    from newsdesk.store import open_store
+
+    db = tmp_path_factory.mktemp("busy") / "desk.db"
+    with open_store(db) as store:
+        _, article_id = store.store_page(RawPage(body=b"x", origin="busy", url="https://busy.example/1"),
+                                         Article(text="Talks.", title="Talks", url="https://busy.example/1",
+                                                 language="en", published="2026-01-01T09:00:00+00:00"))
+        store.conn.executemany(
+            "INSERT INTO events(article_id, seq, day, source_code, source_country, target_code, target_country,"
+            " cameo, root, quad_class, sentence, start, end) VALUES (?, ?, '2026-01-01', ?, ?, 'IRN', 'IRN',"
+            " '040', '04', 1, 'Talks.', 0, 6)",
+            [(article_id, i, actor, actor) for i, actor in enumerate(["GBR", "FRA"] * 120)])
+        store.conn.executemany(
+            "INSERT INTO stories(headline, size, first_day, last_day, created_at, updated_at)"
+            " VALUES (?, ?, 20000, ?, '2026-01-01', '2026-01-01')",
+            [(f"Story {i}", 1 + i % 2, 20000 + i) for i in range(80)])
+        store.conn.commit()
+    with running_server(db) as url:
+        yield url
+
+
+def test_next_page_of_events_keeps_the_filters(busy: str) -> None:
+    # "More" was "?page=2": from GBR's events to everyone's.
+    import re
+
+    first = httpx.get(busy + "/events", params={"actor": "GBR"}, timeout=60).text
+    more = re.search(r'<a rel="next" href="([^"]+)">More</a>', first)
+    assert more, "no link to the next page"
+    second = httpx.get(busy + more.group(1).replace("&amp;", "&"), timeout=60)
+    assert second.status_code == 200 and "<strong>FRA</strong>" not in second.text
+    assert second.text.count("<strong>GBR</strong>") == 20
+
+
+def test_story_pages_keep_the_minimum_size(busy: str) -> None:
+    # "Older" was "?page=2", dropping min=2; the JSON twin dropped it too.
+    import re
+
+    first = httpx.get(busy + "/stories", params={"min": "2"}, timeout=60).text
+    older = re.search(r'<a rel="next" href="([^"]+)">Older</a>', first)
+    assert older and "min=2" in older.group(1)
+    second = httpx.get(busy + older.group(1).replace("&amp;", "&"), timeout=60).text
+    assert "1 article " not in second and second.count("2 articles") == 10
+    twin = re.search(r'<link rel="alternate" type="application/json" href="([^"]+)"', first)
+    assert twin and "min=2" in twin.group(1)

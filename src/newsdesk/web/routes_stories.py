@@ -15,6 +15,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from newsdesk.errors import NotFound
+from newsdesk.web.render import query_string
 from newsdesk.web.responses import HTTPError, JSONResponse, int_param, page
 from newsdesk.web.state import desk
 
@@ -41,7 +42,12 @@ def _story(request: Request) -> dict[str, Any]:
 
 def stories_page(request: Request) -> Response:
     data = _listing(request)
-    return page(request, "story_list.html", data | {"title": "Stories", "json_url": "/api/stories"})
+    # Pager links and the JSON twin keep `min`: "?page=2" alone dropped it.
+    params = {k: v for k, v in request.query_params.items() if k != "page"}
+    links = {"prev_url": "/stories" + query_string(params, page=data["page"] - 1) if data["page"] > 1 else None,
+             "next_url": "/stories" + query_string(params, page=data["page"] + 1) if data["more"] else None}
+    return page(request, "story_list.html", data | links | {"title": "Stories",
+                                                            "json_url": "/api/stories" + query_string(params)})
 
 
 def stories_api(request: Request) -> Response:
