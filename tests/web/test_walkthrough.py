@@ -193,3 +193,30 @@ def test_story_pages_keep_the_minimum_size(busy: str) -> None:
     assert "1 article " not in second and second.count("2 articles") == 10
     twin = re.search(r'<link rel="alternate" type="application/json" href="([^"]+)"', first)
     assert twin and "min=2" in twin.group(1)
+
+
+TWO_NAMES = "Abbas Araghchi arrived in Muscat on Monday. Araghchi met the Omani foreign minister there."
+
+
+def test_entity_split_of_an_alias_the_entity_lacks_is_refused(tmp_path: Path) -> None:
+    # It made an empty entity named after the typo, and a split decision reprocess applies forever.
+    store, _ = store_texts(tmp_path / "e.db", [TWO_NAMES])
+    before = store.conn.execute("SELECT count(*) FROM entities").fetchone()[0]
+    store.close()
+    result = cli("entities", "split", "--db", str(tmp_path / "e.db"), "Abbas Araghchi", "Abbas Araghchy")
+    assert result.exit_code == 5 and "has no alias 'Abbas Araghchy'" in result.output
+    from newsdesk.store import open_store
+
+    with open_store(tmp_path / "e.db") as store:
+        assert store.conn.execute("SELECT count(*) FROM entities").fetchone()[0] == before
+        assert store.entity_decisions() == []
+    split = cli("entities", "split", "--db", str(tmp_path / "e.db"), "Abbas Araghchi", "Araghchi")
+    assert split.exit_code == 0 and "split 'Araghchi' out" in split.output
+
+
+def test_entity_merge_of_one_entity_with_itself_says_so(tmp_path: Path) -> None:
+    # `entities merge "Abbas Araghchi" Araghchi` printed "merged 'Araghchi' into Abbas Araghchi" and did nothing.
+    store, _ = store_texts(tmp_path / "m.db", [TWO_NAMES])
+    store.close()
+    result = cli("entities", "merge", "--db", str(tmp_path / "m.db"), "Abbas Araghchi", "Araghchi")
+    assert result.exit_code == 0 and result.output.startswith("nothing to merge"), result.output

@@ -183,6 +183,12 @@ class EntityStore:
         """Take `alias` out of an entity into its own; remembered across reprocess."""
         e = self.entity_row(ref)
         key = name_key(alias)
+        aliases = [r["alias"] for r in self.conn.execute("SELECT alias FROM entity_aliases WHERE entity_id = ?",
+                                                         (e["id"],))]
+        if key not in {name_key(a) for a in aliases}:
+            # Splitting off a name the entity does not have made an empty entity of that name and
+            # a decision that reprocess would apply forever.
+            raise NotFound(f"{e['name']} (id {e['id']}) has no alias {alias!r}; its aliases: {', '.join(aliases)}")
         now = datetime.now(UTC).isoformat(timespec="seconds")
         self.conn.execute("BEGIN IMMEDIATE")
         try:

@@ -57,8 +57,13 @@ def show(entity: str, db: str | None, as_json: bool) -> None:
 def merge(keep: str, drop: str, db: str | None) -> None:
     """Make DROP the same entity as KEEP; the decision survives `newsdesk reprocess`."""
     _, store = store_from(db)
+    kept, dropped = store.entity_row(keep), store.entity_row(drop)
+    if kept["id"] == dropped["id"]:  # it said "merged" and changed nothing
+        click.echo(f"nothing to merge: {drop!r} is already {kept['name']} (id {kept['id']});"
+                   " give the other entity's id (`newsdesk entities --search`)")
+        return
     row = store.merge_entities(keep, drop)
-    click.echo(f"merged {drop!r} into {row['name']} (id {row['id']})")
+    click.echo(f"merged {dropped['name']} (id {dropped['id']}) into {row['name']} (id {row['id']})")
 
 
 @entities.command("split")
