@@ -220,3 +220,26 @@ def test_entity_merge_of_one_entity_with_itself_says_so(tmp_path: Path) -> None:
     store.close()
     result = cli("entities", "merge", "--db", str(tmp_path / "m.db"), "Abbas Araghchi", "Araghchi")
     assert result.exit_code == 0 and result.output.startswith("nothing to merge"), result.output
+
+
+def test_articles_per_month_chart_keeps_empty_months_in_their_place(tmp_path: Path) -> None:
+    # Months without articles were left out, so bars stood side by side whatever the years between.
+    import re
+
+    from newsdesk.records import Article
+    from newsdesk.store import open_store
+
+    db = tmp_path / "months.db"
+    with open_store(db) as store:
+        for i, day in enumerate(["2009-06-10", "2009-09-01", "2010-01-20"]):
+            url = f"https://months.example/{i}"
+            store.store_page(RawPage(body=day.encode(), origin=url, url=url),
+                             Article(text=f"Text {i}.", title=f"T{i}", url=url, language="en", published=day))
+    with running_server(db) as url:
+        html = httpx.get(url + "/stats", timeout=60).text
+    month_chart = re.search(r'<svg class="chart"[^>]*aria-label="Articles per month".*?</svg>', html, re.S)
+    assert month_chart
+    bars = re.findall(r"<title>(\d{4}-\d{2}): (\d+)</title>", month_chart.group(0))
+    assert [m for m, _ in bars] == ["2009-06", "2009-07", "2009-08", "2009-09", "2009-10", "2009-11",
+                                    "2009-12", "2010-01"]
+    assert [int(n) for _, n in bars] == [1, 0, 0, 1, 0, 0, 0, 1]

@@ -9,7 +9,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from newsdesk.web.chart import bar_chart, fill_days
+from newsdesk.web.chart import bar_chart, fill_days, fill_months
 from newsdesk.web.responses import HTTPError, int_param, page
 from newsdesk.web.state import DeskState, desk
 from newsdesk.web.writes import check_token, valid_source_url
@@ -32,7 +32,8 @@ def stats(request: Request) -> Response:
     context = {
         "title": "Stats and health", "s": data, "json_url": "/api/stats",
         "day_chart": bar_chart(days, f"Articles per day, {days[0][0]} to {days[-1][0]}") if days else None,
-        "month_chart": bar_chart(data["per_month"], "Articles per month") if len(data["per_month"]) > 1 else None,
+        "month_chart": bar_chart(fill_months(data["per_month"]), "Articles per month")
+        if len(data["per_month"]) > 1 else None,
     }
     return page(request, "stats.html", context)
 
