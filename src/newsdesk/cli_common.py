@@ -46,3 +46,14 @@ def executor_options(command: F) -> F:
                            help="Ray cluster to join with --executor ray (default: start Ray here).")(command)
     return click.option("--executor", type=click.Choice(["local", "ray"]), default=None,
                         help="Analyse pages here (local) or on Ray (default: setting `executor`).")(command)
+
+
+def one_line(text: str | None, width: int) -> str:
+    """Text for one terminal line: whitespace (paragraph breaks included) collapsed, cut at a word
+    with "…" when longer than `width`. Sentences and quotes printed raw broke the listing with blank
+    lines and ended mid-word, with nothing to say they went on."""
+    flat = " ".join((text or "").split())
+    if len(flat) <= width:
+        return flat
+    cut = flat[: width - 1].rsplit(" ", 1)[0] if " " in flat[: width - 1] else flat[: width - 1]
+    return cut + "…"

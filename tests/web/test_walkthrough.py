@@ -243,3 +243,27 @@ def test_articles_per_month_chart_keeps_empty_months_in_their_place(tmp_path: Pa
     assert [m for m, _ in bars] == ["2009-06", "2009-07", "2009-08", "2009-09", "2009-10", "2009-11",
                                     "2009-12", "2010-01"]
     assert [int(n) for _, n in bars] == [1, 0, 0, 1, 0, 0, 0, 1]
+
+
+def test_command_listings_keep_one_line_per_sentence_and_mark_cuts(tmp_path: Path) -> None:
+    # `newsdesk events` printed a sentence's paragraph breaks raw (blank lines inside the listing)
+    # and `newsdesk quotes` cut quotes mid-word at 200 characters with nothing to say so.
+    from newsdesk.records import Article
+    from newsdesk.store import open_store
+
+    db = tmp_path / "lines.db"
+    sentence = "Both events captured audiences with live performances.\n\n\nThe band played on."
+    said = "We will " + "keep talking about the programme and " * 8 + "nothing else"
+    with open_store(db) as store:
+        _, aid = store.store_page(RawPage(body=b"x", origin="lines", url="https://lines.example/1"),
+                                  Article(text=sentence, title="Band", url="https://lines.example/1", language="en",
+                                          published="2026-01-01"))
+        store.conn.execute("INSERT INTO events(article_id, seq, day, cameo, root, sentence, start, end)"
+                           " VALUES (?, 0, '2026-01-01', '010', '01', ?, 0, ?)", (aid, sentence, len(sentence)))
+        store.conn.execute("INSERT INTO quotes(article_id, speaker, text, kind, start, end, day)"
+                           " VALUES (?, 'Abbas Araghchi', ?, 'direct', 0, 10, '2026-01-01')", (aid, said))
+        store.conn.commit()
+    events = cli("events", "--db", str(db)).output.splitlines()
+    assert events[1].strip() == "Both events captured audiences with live performances. The band played on."
+    quotes = cli("quotes", "--db", str(db)).output.splitlines()
+    assert len(quotes) == 1 and " keep…”" in quotes[0] and "nothing else" not in quotes[0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from newsdesk.cli_common import db_option, json_option, print_json, store_from
+from newsdesk.cli_common import db_option, json_option, one_line, print_json, store_from
 
 
 @click.group("entities", invoke_without_command=True)
@@ -44,10 +44,11 @@ def show(entity: str, db: str | None, as_json: bool) -> None:
     click.echo(f"{d['name']} ({d['type']}{', ' + d['country'] if d['country'] else ''}), {d['mentions']} mentions")
     click.echo("aliases: " + ", ".join(d["aliases"]))
     for r in d["roles"][:5]:
-        click.echo(f"role: {r['role']} ({r['mentions']}x, {r['first']} … {r['last']})")
-    click.echo("with: " + ", ".join(f"{c['name']} ({c['type']}, {c['articles']})" for c in d["cooccurring"][:10]))
+        click.echo(f"role: {one_line(r['role'], 80)} ({r['mentions']}x, {r['first']} … {r['last']})")
+    click.echo("with: " + ", ".join(f"{one_line(c['name'], 60)} ({c['type']}, {c['articles']})"
+                                    for c in d["cooccurring"][:10]))
     for q in d["quotes"]:
-        click.echo(f"  {q['day']}  “{q['text'][:160]}” ({q['kind']}, {q['cue']})")
+        click.echo(f"  {q['day']}  “{one_line(q['text'], 160)}” ({q['kind']}, {q['cue']})")
 
 
 @entities.command("merge")
@@ -93,7 +94,8 @@ def quotes(db: str | None, speaker: str | None, about: str | None, kind: str | N
         print_json(rows)
         return
     for q in rows:
-        click.echo(f"{q['day']}  {q['speaker'] or '?'}: “{q['text'][:200]}” ({q['kind']}; {q['title'] or q['url']})")
+        click.echo(f"{q['day']}  {one_line(q['speaker'], 60) or '?'}: “{one_line(q['text'], 200)}”"
+                   f" ({q['kind']}; {one_line(q['title'] or q['url'], 80)})")
 
 
 COMMANDS: list[click.Command] = [entities, quotes]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from newsdesk.cli_common import db_option, json_option, print_json, store_from
+from newsdesk.cli_common import db_option, json_option, one_line, print_json, store_from
 
 
 def _pair(value: str | None) -> tuple[str, str] | None:
@@ -51,7 +51,7 @@ def events(db: str | None, actor: str | None, pair: str | None, ordered: bool, c
         click.echo(f"{r['day'] or '?':<10} {r['source_code'] or '---':<9} {r['cameo']:<4} "
                    f"{r['target_code'] or '---':<9} goldstein {r['goldstein'] if r['goldstein'] is not None else '?'}"
                    f"{where}{flags}  [article {r['article_id']}]")
-        click.echo(f"           {r['sentence'][:160]}")
+        click.echo(f"           {one_line(r['sentence'], 160)}")
     if not rows:
         click.echo("no events match")
 
