@@ -141,6 +141,8 @@ def read_document(ref: str, settings: Settings, kind: str = "auto", url: str | N
     from newsdesk.sources.files import read_capped
 
     path = Path(ref)
+    if path.is_dir():  # "no such file" for a folder that exists sent people looking for a typo
+        raise Rejected("read", "is a folder", f"{ref}: analyze reads files; `newsdesk ingest` walks folders")
     if not path.is_file():
         raise Rejected("read", "no such file", ref)
     return RawPage(body=read_capped(path, settings.max_page_bytes), origin=ref, url=url, kind_hint=kind,

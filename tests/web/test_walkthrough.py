@@ -267,3 +267,15 @@ def test_command_listings_keep_one_line_per_sentence_and_mark_cuts(tmp_path: Pat
     assert events[1].strip() == "Both events captured audiences with live performances. The band played on."
     quotes = cli("quotes", "--db", str(db)).output.splitlines()
     assert len(quotes) == 1 and " keep…”" in quotes[0] and "nothing else" not in quotes[0]
+
+
+def test_analyze_a_folder_says_it_is_a_folder(tmp_path: Path) -> None:
+    # `newsdesk analyze ../shared/corpus/html/globalvoices-2009` answered "read: no such file".
+    import json
+
+    (tmp_path / "pages").mkdir()
+    result = cli("analyze", "--stages", "extract", str(tmp_path / "pages"))
+    out = json.loads(result.output)
+    assert result.exit_code == 4 and out["error"]["reason"] == "is a folder" and "ingest" in out["error"]["detail"]
+    missing = json.loads(cli("analyze", "--stages", "extract", str(tmp_path / "nothing.html")).output)
+    assert missing["error"]["reason"] == "no such file"
