@@ -279,3 +279,12 @@ def test_analyze_a_folder_says_it_is_a_folder(tmp_path: Path) -> None:
     assert result.exit_code == 4 and out["error"]["reason"] == "is a folder" and "ingest" in out["error"]["detail"]
     missing = json.loads(cli("analyze", "--stages", "extract", str(tmp_path / "nothing.html")).output)
     assert missing["error"]["reason"] == "no such file"
+
+
+@pytest.mark.parametrize("speaker", ["%", "_", "Abbas%Lammy"])
+def test_quote_speaker_search_takes_percent_and_underscore_literally(desk: dict[str, Any], speaker: str) -> None:
+    # /quotes?speaker=% listed every quote: the phrase went into LIKE with its wildcards live.
+    assert get(desk, "/api/quotes").json()["quotes"], "the store has quotes"
+    found = httpx.get(desk["url"] + "/api/quotes", params={"speaker": speaker}, timeout=60).json()["quotes"]
+    assert found == []
+    assert httpx.get(desk["url"] + "/api/quotes", params={"speaker": "Lammy"}, timeout=60).json()["quotes"]

@@ -306,8 +306,9 @@ class EntityStore:
             try:
                 speaker_id = self.entity_row(speaker)["id"]
             except NotFound:
-                where.append("q.speaker LIKE ?")
-                args.append(f"%{speaker}%")
+                # % and _ are the speaker's own characters, not wildcards ("%" listed every quote)
+                where.append("q.speaker LIKE ? ESCAPE '\\'")
+                args.append("%" + speaker.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
         if speaker_id is not None:
             where.append("q.speaker_id = ?")
             args.append(speaker_id)
