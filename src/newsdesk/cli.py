@@ -189,8 +189,12 @@ def search(query: str, db: str | None, limit: int, sort: str, source: str | None
            language: str | None, since: str | None, until: str | None, as_json: bool) -> None:
     """Full-text search: words, "phrases", prefix*, AND/OR/NOT; the desk's own search (the index
     beside the database, FTS5 for what it has not indexed yet), so answers match the web desk's."""
-    from newsdesk.store.desk import MARK_CLOSE, MARK_OPEN, Filters
+    from newsdesk.errors import QueryError
+    from newsdesk.store.desk import MARK_CLOSE, MARK_OPEN, Filters, is_date
 
+    for name, value in (("since", since), ("until", until)):
+        if value and not is_date(value):  # it was ignored: every match, as if no date was given
+            raise QueryError(f"--{name} must be a date like 2026-02-11, got {value!r}")
     filters = Filters(site=source, category=category, language=language, since=since, until=until)
     _, store = store_from(db, readonly=True)
     with store:

@@ -288,3 +288,16 @@ def test_quote_speaker_search_takes_percent_and_underscore_literally(desk: dict[
     found = httpx.get(desk["url"] + "/api/quotes", params={"speaker": speaker}, timeout=60).json()["quotes"]
     assert found == []
     assert httpx.get(desk["url"] + "/api/quotes", params={"speaker": "Lammy"}, timeout=60).json()["quotes"]
+
+
+@pytest.mark.parametrize("value", ["2020-13-45", "2021-02-30"])
+def test_impossible_dates_are_refused_by_the_desk_and_the_search_command(desk: dict[str, Any], value: str) -> None:
+    # The desk took "2020-13-45" (it has a date's shape); `newsdesk search --since xx` ignored the filter.
+    for path in ("/", "/api/articles", "/api/search?q=talks&"):
+        sep = "&" if "?" in path else "?"
+        r = get(desk, f"{path}{'' if path.endswith('&') else sep}until={value}")
+        assert r.status_code == 400, path
+    result = cli("search", "talks", "--db", str(desk["db"]), "--since", value)
+    assert result.exit_code == 2 and "--since must be a date" in result.output
+    assert cli("search", "talks", "--db", str(desk["db"]), "--since", "xx").exit_code == 2
+    assert cli("search", "negotiate", "--db", str(desk["db"]), "--since", "2026-01-01").exit_code == 0

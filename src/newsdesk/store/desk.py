@@ -16,6 +16,7 @@ import logging
 import re
 import sqlite3
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, NamedTuple
 
 import orjson
@@ -93,6 +94,15 @@ class Filters:
 
     def as_dict(self) -> dict[str, str]:
         return {k: v for k, v in self.__dict__.items() if v}
+
+
+def is_date(value: str) -> bool:
+    """An ISO date or date-time that exists ("2020-13-45" has the shape of one and matched nothing)."""
+    try:
+        datetime.fromisoformat(value.strip())
+    except ValueError:
+        return False
+    return True
 
 
 def _listing(row: sqlite3.Row) -> dict[str, Any]:

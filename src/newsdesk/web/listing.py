@@ -7,7 +7,7 @@ from typing import Any
 
 from starlette.requests import Request
 
-from newsdesk.store.desk import MAX_LIMIT, Filters, Page
+from newsdesk.store.desk import MAX_LIMIT, Filters, Page, is_date
 from newsdesk.web.render import query_string
 from newsdesk.web.responses import HTTPError, int_param
 from newsdesk.web.state import DeskState
@@ -22,7 +22,7 @@ def filters_from(request: Request, **fixed: str) -> Filters:
     values = {name: (q.get(name) or "").strip() or None for name in FILTER_PARAMS}
     values.update(fixed)
     for name in ("since", "until"):
-        if values[name] and not _DATE.fullmatch(values[name] or ""):
+        if values[name] and not (_DATE.fullmatch(values[name] or "") and is_date(values[name] or "")):
             raise HTTPError(400, f"parameter {name!r} must be a date like 2026-02-11, got {values[name]!r}")
     return Filters(**values)
 
