@@ -320,3 +320,16 @@ def test_quote_search_by_a_phrase_does_not_load_the_cities_table() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip() == "0"
+
+
+def test_every_kept_entity_type_can_be_listed(desk: dict[str, Any]) -> None:
+    # LAW, PRODUCT and WORK_OF_ART entities are stored and linked ("Constitution LAW" on Barack
+    # Obama's page) but /entities?type=LAW was a 400; `newsdesk entities --type bogus` listed nothing.
+    from newsdesk.understand.entities import KEEP
+
+    for type_ in sorted(KEEP):
+        assert get(desk, f"/api/entities?type={type_}").status_code == 200, type_
+    assert '<option value="LAW"' in get(desk, "/entities").text
+    assert get(desk, "/api/entities?type=bogus").status_code == 400
+    assert cli("entities", "--db", str(desk["db"]), "--type", "bogus").exit_code == 2
+    assert cli("entities", "--db", str(desk["db"]), "--type", "person").exit_code == 0

@@ -5,11 +5,13 @@ from __future__ import annotations
 import click
 
 from newsdesk.cli_common import db_option, json_option, one_line, print_json, store_from
+from newsdesk.understand.entities import KEEP
 
 
 @click.group("entities", invoke_without_command=True)
 @db_option
-@click.option("--type", "type_", default=None, help="Only this type: PERSON, ORG, GPE, NORP, LOC ...")
+@click.option("--type", "type_", default=None, type=click.Choice(sorted(KEEP), case_sensitive=False),
+              help="Only this type (an unknown one listed nothing).")
 @click.option("--search", "q", default=None, help="Only entities with an alias containing this.")
 @click.option("--limit", default=30, show_default=True)
 @json_option
