@@ -25,10 +25,16 @@ _PLACES = ("GPE", "LOC", "FAC", "NORP")
 # A quote's anatomy columns (migration 031), read together by every quote query; a store opened
 # read-only is not migrated, so one made before 031 reads them as NULL (`_anatomy`).
 _ANATOMY = "q.pieces, q.cue_start, q.cue_end, q.speaker_start, q.speaker_end"
-# Articles that are syndicated copies of another stored article (story_fingerprints, migration 003:
-# a syndication group's members other than its representative); entity pages list each once.
-SYNDICATED_COPIES = "SELECT article_id FROM story_fingerprints WHERE canonical_id != article_id"
 _NO_ANATOMY = "NULL AS pieces, NULL AS cue_start, NULL AS cue_end, NULL AS speaker_start, NULL AS speaker_end"
+
+
+def _is_copy(article: str) -> str:
+    """SQL: the article (a column) is a syndicated copy of another stored article (story_fingerprints,
+    migration 003: a syndication group's member other than its representative); entity pages and quote
+    search list each once. A lookup by the table's primary key: one probe per row asked about, where
+    `NOT IN (SELECT ...)` built a list of every copy in the store for each query."""
+    return (f"EXISTS (SELECT 1 FROM story_fingerprints f WHERE f.article_id = {article}"
+            " AND f.canonical_id != f.article_id)")
 
 
 def quote_row(row: sqlite3.Row) -> dict[str, Any]:
@@ -285,7 +291,7 @@ class EntityStore:
         e["quotes"] = self.search_quotes(speaker_id=eid, limit=quotes)
         e["articles"] = [dict(r) for r in self.conn.execute(
             "SELECT a.id, a.title, a.url, a.published, count(*) AS mentions FROM entity_mentions m"
-            f" JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? AND a.id NOT IN ({SYNDICATED_COPIES})"
+            f" JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? AND NOT {_is_copy('a.id')}"
             " GROUP BY a.id"
             " ORDER BY coalesce(a.published, a.first_seen) DESC LIMIT 50", (eid,))]
         return e
@@ -320,7 +326,7 @@ class EntityStore:
             args.append(kind)
         # A syndicated copy (a member of a syndication group that is not its representative)
         # carries the same quotes again: "what did X say" listed each quote once per copy.
-        where.append(f"q.article_id NOT IN ({SYNDICATED_COPIES})")
+        where.append(f"NOT {_is_copy('q.article_id')}")
         if about:
             # Each word a quoted FTS5 string, its own quotes dropped; words that are only
             # quotes leave nothing to match, and an empty MATCH is an FTS5 syntax error.
