@@ -371,7 +371,7 @@ def cv_score(split_dir: Path, cache: Path | None, folds: int) -> None:
               f"F1@0.8={s['f1']:.3f} speaker acc={m['speaker_accuracy']:.3f} (n={m['speaker_judged']})")
 
 
-GATES = (0.0, 0.2, 0.3, 0.35, 0.4, 0.5, 0.6)  # quotes.SPEAKER_GATE is chosen among these
+GATES = (0.0, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6)  # quotes.SPEAKER_GATE is chosen among these
 GATE_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
 
 

@@ -1,0 +1,29 @@
+"""A quote carried on past its cue clause stops where another speaker takes the turn (real spaCy parses)."""
+
+from __future__ import annotations
+
+from entity_helpers import annotate
+
+
+def _quotes(text: str) -> list[dict]:
+    return annotate(text).to_dict()["quotes"]
+
+
+def test_a_quote_does_not_swallow_the_next_speakers_words() -> None:
+    text = ("“We will win this race,” said Senator Ana Ruiz. Her rival Tom Jones argued that the polls were "
+            "wrong. “They have never been right about us.”")
+    ruiz = next(q for q in _quotes(text) if "win this race" in q["text"])
+    assert ruiz["speaker"] == "Ana Ruiz"
+    assert "never been right" not in ruiz["text"], ruiz
+
+
+def test_a_quote_goes_on_past_a_pronoun_cue_and_a_cue_inside_its_own_clause() -> None:
+    text = ("“We will win this race,” said Senator Ana Ruiz, after Tom Jones claimed that the polls were wrong. "
+            "“They have never been right about us.”\n\n"
+            "“The bridge will reopen in May,” Mayor Tom Jones said. He added that the repairs were done. "
+            "“Nobody will wait any longer.”")
+    qs = _quotes(text)
+    ruiz = next(q for q in qs if "win this race" in q["text"])
+    assert "never been right" in ruiz["text"] and ruiz["speaker"] == "Ana Ruiz", qs
+    jones = next(q for q in qs if "bridge will reopen" in q["text"])
+    assert "Nobody will wait" in jones["text"] and jones["speaker"] == "Tom Jones", qs
