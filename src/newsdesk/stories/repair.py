@@ -128,6 +128,12 @@ FINAL_ROUNDS = 3
 ADOPT_FLOOR = 0.2
 ADOPT_MARGIN = 3.0
 ADOPT_MIN_SIZE = 3
+# Session 9 (task S13): a story of at most PROBE_MAX articles meets another story, at merge time, through each
+# of its articles' PROBE_TOP best links with that story's latest members, not the mean over all of them (0 = off).
+# Why: an off-angle report (a tribute, a follow-up) links strongly to the one or two members of its event that
+# share its angle and weakly to the rest, and a 1-2 article fragment against a 6-member window is drowned by them.
+PROBE_MAX = 2
+PROBE_TOP = 3
 
 
 @dataclass(frozen=True)
@@ -405,12 +411,23 @@ def adopts(size: int, target_size: int, score: float, runner_up: float) -> bool:
 
 
 def average_links(mine: list[pairs.Side], groups: dict[int, list[pairs.Side]]) -> dict[int, float]:
-    """Mean same-event probability over every pair across a story's members and each group's."""
-    totals: dict[int, float] = {}
-    for side in mine:
-        for k, p in pairs.group_scores(side, groups).items():
-            totals[k] = totals.get(k, 0.0) + p / len(mine)
-    return totals
+    """Mean same-event probability over every pair across a story's members and each group's; when either
+    side has at most `PROBE_MAX` articles (a probe), the mean of each probe article's `PROBE_TOP` best links."""
+    out: dict[int, float] = {}
+    for k, sides in groups.items():
+        if not sides or not mine:
+            continue
+        probe, other = (mine, sides) if len(mine) <= len(sides) else (sides, mine)
+        top = PROBE_TOP if len(probe) <= PROBE_MAX else 0
+        out[k] = sum(_link(side, other, top) for side in probe) / len(probe)
+    return out
+
+
+def _link(me: pairs.Side, sides: list[pairs.Side], top: int) -> float:
+    """An article's mean same-event probability with `sides`, or with its `top` nearest of them (0: all)."""
+    scores = sorted((pairs.same_story(me, other) for other in sides), reverse=True)
+    kept = scores[:top] if top else scores
+    return sum(kept) / len(kept)
 
 
 def _cohesion(sides: list[pairs.Side]) -> float:
