@@ -142,6 +142,8 @@ ADOPT_MIN_SIZE = 3
 # 0.9956 / 0.9343 / 0.9904 / 0.9633 (was 0.9912 / 0.9298 / 0.9904 / 0.9483). Right: lone reports of topics 1, 4,
 # 11, 13, 27, 34 adopted. Wrong (seed 0): 11_10ecb joins the other event of its topic (top-3 0.50 against 0.49),
 # 8_11ecbplus joins 8_ecb. Per-article assign cost untouched (the assign path does not use it).
+# Screened, not run nested, not kept: PROBE_TOP 1 (max linkage). Held-out ECB+ folds clustered with the base run's
+# fold weights at the base run's chosen ratios: seed 0 0.9660 (3: 0.9641), seed 1 0.9704 (3: 0.9709); no clear gain.
 PROBE_MAX = 2
 PROBE_TOP = 3
 
