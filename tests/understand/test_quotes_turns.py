@@ -27,3 +27,12 @@ def test_a_quote_goes_on_past_a_pronoun_cue_and_a_cue_inside_its_own_clause() ->
     assert "never been right" in ruiz["text"] and ruiz["speaker"] == "Ana Ruiz", qs
     jones = next(q for q in qs if "bridge will reopen" in q["text"])
     assert "Nobody will wait" in jones["text"] and jones["speaker"] == "Tom Jones", qs
+
+
+def test_a_quote_joined_to_a_later_cue_keeps_its_pieces_in_text_order() -> None:
+    # The cue "referring" owns the second stretch; the first stretch joins it and comes before it.
+    text = ("Senators pressed the bank again. “Every time you say that,” Tester said, referring the the 1 percent "
+            "excuse, “you give ammunition to the people who want to break up the big banks.”")
+    q = next(q for q in _quotes(text) if "ammunition" in q["text"])
+    assert q["text"].index("Every time") < q["text"].index("ammunition"), q
+    assert q["pieces"] == sorted(q["pieces"]) and q["start"] <= q["pieces"][0][0], q

@@ -587,8 +587,9 @@ def _orphan_quotes(doc: Any, regions: list[tuple[int, int]], claimed: list[Found
         owner = _owner_of(cue, claimed + out) if cue is not None and JOIN_CUE_QUOTES else None
         if owner is not None:
             # "X identified Y as a reason: “...”": the quote is more of the words that cue reports
-            owner.pieces = (owner.pieces or [(owner.start, owner.end)]) + [region]
-            owner.end = max(owner.end, region[1])
+            # the stretch may come before the cue's own quote: keep the pieces in text order
+            owner.pieces = sorted((owner.pieces or [(owner.start, owner.end)]) + [region])
+            owner.start, owner.end = min(owner.start, region[0]), max(owner.end, region[1])
             continue
         if cue is not None:
             found.cue, found.speaker_tok, found.cue_start = _cue_text(cue), _subject(cue), cue.idx
