@@ -8,6 +8,7 @@ from typing import Any
 from starlette.requests import Request
 
 from newsdesk.store.desk import MAX_LIMIT, Filters, Page, is_date
+from newsdesk.web.fragments import card_template, esc
 from newsdesk.web.render import query_string
 from newsdesk.web.responses import HTTPError, int_param
 from newsdesk.web.state import DeskState
@@ -28,12 +29,14 @@ def filters_from(request: Request, **fixed: str) -> Filters:
 
 
 def page_from(request: Request, state: DeskState, filters: Filters, default_limit: int = 30,
-              cards: int | None = None) -> Page:
-    """The page of articles a request asks for; `cards`: also read stored listing cards of that version."""
+              cards: int | None = None, fold_copies: bool = False) -> Page:
+    """The page of articles a request asks for; `cards`: also read stored listing cards of that version;
+    `fold_copies`: leave syndicated copies out (store.desk.copy_clause)."""
     limit = int_param(request, "limit", default_limit, 1, MAX_LIMIT)
     q = request.query_params
     cursor = q.get("after") or q.get("before") or q.get("cursor")
-    return state.store().desk_page(filters, cursor=cursor, newer=bool(q.get("after")), limit=limit, cards=cards)
+    return state.store().desk_page(filters, cursor=cursor, newer=bool(q.get("after")), limit=limit, cards=cards,
+                                   fold_copies=fold_copies)
 
 
 def page_links(request: Request, page: Page) -> dict[str, str | None]:
@@ -44,6 +47,37 @@ def page_links(request: Request, page: Page) -> dict[str, str | None]:
         "older": path + query_string(base, before=page.older) if page.older else None,
         "newer": path + query_string(base, after=page.newer) if page.newer else None,
     }
+
+
+def folds_copies(filters: Filters) -> bool:
+    """Whether a listing shows each syndicated text once: yes, except on a site's or an author's own
+    page, where a copy is that site's (that author's) article like any other."""
+    return not (filters.site or filters.author)
+
+
+def mark_copies(state: DeskState, items: list[dict[str, Any]]) -> None:
+    """Give each listed representative of a syndication group an "also published by" line.
+
+    Added to the card per request, after the stored card (web/cards.py), so stored cards stay as
+    they are (CARD_VERSION unchanged) and a new copy shows without a card to drop: one indexed
+    query for the page's ids (DeskQueries.copy_counts)."""
+    counts = state.store().copy_counts([int(a["id"]) for a in items])
+    for item in items:
+        found = counts.get(int(item["id"]))
+        if found:
+            card = item.get("card") or card_template(item)
+            item["card"] = card.replace("</article>", also_published_html(item["id"], *found) + "</article>", 1)
+
+
+def also_published_html(article_id: Any, copies: int, sources: int, story_id: int | None) -> str:
+    """The line under a card: how many other sources published the text (else how many more copies
+    of it are stored), linked to the story page, which lists the copies (else the article)."""
+    if sources:
+        text = f"also published by {sources} source{'s' if sources != 1 else ''}"
+    else:
+        text = f"{copies} more cop{'ies' if copies != 1 else 'y'} stored"
+    href = f"/stories/{story_id}" if story_id is not None else f"/article/{esc(article_id)}"
+    return f'  <p class="also-published"><a href="{href}">{text}</a></p>\n'
 
 
 def item_json(row: dict[str, Any]) -> dict[str, Any]:

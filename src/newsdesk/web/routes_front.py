@@ -12,7 +12,15 @@ from starlette.routing import Route
 from newsdesk.store.desk import Filters
 from newsdesk.web.cards import CARD_VERSION
 from newsdesk.web.fragments import rail_html
-from newsdesk.web.listing import facets, filters_from, group_by_category, page_from, page_links
+from newsdesk.web.listing import (
+    facets,
+    filters_from,
+    folds_copies,
+    group_by_category,
+    mark_copies,
+    page_from,
+    page_links,
+)
 from newsdesk.web.render import query_string
 from newsdesk.web.responses import page
 from newsdesk.web.state import DeskState, desk
@@ -48,9 +56,12 @@ def _listing_page_in_thread(request: Request, filters: Filters, heading: str, ki
 def _render_listing(request: Request, filters: Filters, heading: str, kind: str, feed: str | None,
                     grouped: bool) -> tuple[bytes, int]:
     state = desk(request)
-    result = page_from(request, state, filters, cards=CARD_VERSION)
+    fold = folds_copies(filters)
+    result = page_from(request, state, filters, cards=CARD_VERSION, fold_copies=fold)
     if result.items and "card" in result.items[0]:  # stored cards are read on unfiltered pages
         state.index_keeper.cards_missing([a["id"] for a in result.items if not a["card"]])
+    if fold:  # each syndicated text is listed once, its representative's card saying so
+        mark_copies(state, result.items)
     api = "/api/articles" + query_string(filters.as_dict())
     context: dict[str, Any] = {
         "title": heading, "heading": heading, "kind": kind, "page": result, "links": page_links(request, result),
