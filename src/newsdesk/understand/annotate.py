@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsdesk.records import Article, Entity, Quote
-from newsdesk.understand import nlp, quotes
+from newsdesk.understand import nlp, quote_anatomy, quotes
 from newsdesk.understand.canonical import canonicalize
 from newsdesk.understand.entities import Mention, find_mentions
 
@@ -65,152 +65,11 @@ def annotate_doc(article: Article, doc: Any) -> Article:
 def _quote(doc: Any, text: str, f: quotes.Found, mentions: list[Mention], by_token: dict[int, Mention]) -> Quote:
     speaker, role = resolve_speaker(doc, f, mentions, by_token)
     said = " … ".join(text[a:b].strip() for a, b in f.pieces) if f.pieces else text[f.start:f.end]
-    origin = _origin(f)
-    cue = _cue_span(doc, text, origin)
-    who = _speaker_span(doc, text, origin, by_token, cue)
-    pieces = _without(text, _pieces(text, f), _cue_clause(text, cue, who)) if origin is f else _pieces(text, f)
+    pieces, cue, who = quote_anatomy.anatomy(doc, text, f, by_token)
     return Quote(text=said, kind=f.kind, start=f.start, end=f.end, speaker=speaker,
                  speaker_role=role, cue=f.cue, pieces=pieces,
                  cue_start=cue[0] if cue else None, cue_end=cue[1] if cue else None,
                  speaker_start=who[0] if who else None, speaker_end=who[1] if who else None)
-
-
-# -- the anatomy of a quote: where its pieces, cue and speaker mention are in the text ----------
-
-
-def _pieces(text: str, f: quotes.Found) -> tuple[tuple[int, int], ...]:
-    """What was said, as (start, end) stretches in text order, without the spaces at their edges;
-    overlapping or touching stretches are one."""
-    out: list[tuple[int, int]] = []
-    for a, b in sorted(f.pieces or [(f.start, f.end)]):
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if a >= b:
-            continue
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return tuple(out) or ((f.start, f.end),)
-
-
-def _cue_clause(text: str, cue: tuple[int, int] | None, who: tuple[int, int] | None) -> tuple[int, int] | None:
-    """The cue, with the speaker's mention when nothing but spaces lies between ("she said",
-    "said Warren"): words that introduce the quote, never words said."""
-    if cue is None or who is None:
-        return cue
-    if who[1] <= cue[0] and not text[who[1]:cue[0]].strip():
-        return who[0], cue[1]
-    if cue[1] <= who[0] and not text[cue[1]:who[0]].strip():
-        return cue[0], who[1]
-    return cue
-
-
-def _without(text: str, pieces: tuple[tuple[int, int], ...],
-             clause: tuple[int, int] | None) -> tuple[tuple[int, int], ...]:
-    """The pieces with the quote's own cue clause cut out. A content span the parser runs across
-    its cue ("“It's finished,” she said of the election, in which ...", "what lawmakers called
-    “fraud”": 33 of 1,619 quotes on PolNeAR dev) would otherwise mark the cue as said."""
-    if clause is None:
-        return pieces
-    out: list[tuple[int, int]] = []
-    for a, b in pieces:
-        if a < clause[0] and clause[1] < b:
-            out += [p for p in ((a, clause[0]), (clause[1], b)) if any(ch.isalnum() for ch in text[p[0]:p[1]])]
-        else:
-            out.append((a, b))
-    trimmed = []
-    for a, b in out:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        trimmed.append((a, b))
-    return tuple(trimmed) or pieces
-
-
-def _origin(f: quotes.Found) -> quotes.Found:
-    """The quote whose cue and speaker this one uses: a cue-less quote borrows the one's before."""
-    seen = 0
-    while f.cue_start < 0 and f.borrowed is not None and seen < 50:  # a chain, never a cycle
-        f, seen = f.borrowed, seen + 1
-    return f
-
-
-def _token_at(doc: Any, at: int) -> Any:
-    span = doc.char_span(at, at + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
-def _cue_span(doc: Any, text: str, f: quotes.Found) -> tuple[int, int] | None:
-    """The cue as written: the verb with the auxiliaries, negation and particle next to it ("did
-    not say", "pointed out"), "according to", a speaker line's colon, a dash before a name."""
-    if f.cue_start < 0:
-        return _dash_at(text, f) if f.speaker_text is not None else None
-    if f.rule == "line":
-        return f.cue_start, f.cue_start + 1
-    tok = _token_at(doc, f.cue_start)
-    if tok is None:
-        return None
-    deps = ("aux", "auxpass", "neg", "prt") if f.rule != "according" else ("prep",)
-    parts = {c.i for c in tok.children if c.dep_ in deps}
-    first = last = tok
-    while first.i > 0 and first.i - 1 in parts:
-        first = doc[first.i - 1]
-    while last.i + 1 < len(doc) and last.i + 1 in parts:
-        last = doc[last.i + 1]
-    return first.idx, last.idx + len(last)
-
-
-def _dash_at(text: str, f: quotes.Found) -> tuple[int, int] | None:
-    """"“…” ― Karen Bobadilla": the dash after one of the quote's pieces."""
-    for _, end in f.pieces or [(f.start, f.end)]:
-        m = quotes._DASH_SPEAKER.match(text[end:end + 60])
-        if m:
-            at = end + next(i for i, ch in enumerate(m.group(0)) if ch in "―—")
-            return at, at + 1
-    return None
-
-
-def _speaker_span(doc: Any, text: str, f: quotes.Found, by_token: dict[int, Mention],
-                  cue: tuple[int, int] | None) -> tuple[int, int] | None:
-    """Where the text names the speaker: the name, the description ("a senior official") or the
-    pronoun as written; a named mention inside the description is the mention ("Iran's foreign
-    minister Abbas Araghchi" points at the name)."""
-    if f.speaker_text is not None:
-        return _written_name(text, f.speaker_text, cue)
-    tok = f.speaker_tok
-    if tok is None:
-        return None
-    if tok.lower_ in ("who", "that", "which") and tok.head.dep_ == "relcl":
-        tok = tok.head.head  # "officials who said ...": the officials
-    if tok.i in by_token:
-        m = by_token[tok.i]
-        return m.start, m.end
-    if tok.pos_ == "PRON":
-        return tok.idx, tok.idx + len(tok)
-    names = [by_token[c.i] for c in tok.children if c.dep_ in ("appos", "compound") and c.i in by_token
-             and by_token[c.i].type in ("PERSON", "ORG")]
-    if names:
-        return names[0].start, names[0].end
-    left = [t for t in tok.lefts if t.dep_ not in ("punct", "cc", "prep", "relcl", "acl")]
-    first = min((t.left_edge.i for t in left), default=tok.i)
-    if tok.i - first >= 8:  # a long description: its head word alone
-        first = tok.i
-    return doc[first].idx, tok.idx + len(tok)
-
-
-def _written_name(text: str, name: str, cue: tuple[int, int] | None) -> tuple[int, int] | None:
-    """A speaker line's name just before its colon, a dash speaker's name just after the dash."""
-    if cue is None:
-        return None
-    before = text.rfind(name, 0, cue[0])
-    if before >= 0 and not text[before + len(name):cue[0]].strip():
-        return before, before + len(name)
-    after = text.find(name, cue[1], cue[1] + 60)
-    return (after, after + len(name)) if after >= 0 else None
 
 
 def resolve_speaker(doc: Any, f: quotes.Found, mentions: list[Mention],
