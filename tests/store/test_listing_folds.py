@@ -3,6 +3,7 @@ articles placed by the real dedupe and clusterer hook (`after_store_stories`).""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from newsdesk.records import Article, RawPage
@@ -69,6 +70,19 @@ def test_the_front_listing_and_a_category_list_the_wire_text_once(tmp_path: Path
     store.close()
 
 
+def test_a_copy_is_listed_where_its_representative_is_not(tmp_path: Path) -> None:
+    # A category, or a date range, that holds the copy but not the first publication still lists it.
+    store = open_store(tmp_path / "desk.db")
+    ids = store_pages(store, [*PAGES, ("https://c.example/wire", "c.example", "2026-01-02T08:00:00+00:00",
+                                       "Fishing", WIRE)])
+    wire, copy_c = ids[0], ids[-1]
+    assert copy_c not in _ids(store) and copy_c not in _ids(store, Filters(category="World"))
+    assert _ids(store, Filters(category="Fishing")) == [copy_c]
+    assert copy_c in _ids(store, Filters(since="2026-01-02")) and wire not in _ids(store, Filters(since="2026-01-02"))
+    assert copy_c not in _ids(store, Filters(since="2026-01-01"))
+    store.close()
+
+
 def test_paging_a_folded_listing_both_ways_lists_each_text_once(tmp_path: Path) -> None:
     store = open_store(tmp_path / "desk.db")
     ids = store_pages(store, PAGES)
@@ -113,14 +127,40 @@ def test_a_copy_whose_representative_is_deleted_is_listed(tmp_path: Path) -> Non
     store.close()
 
 
-def test_a_store_written_before_reads_folded_when_opened_read_only(tmp_path: Path) -> None:
-    # Nothing is stored for the fold (it is read from story_fingerprints, which stores already
-    # have), so a store written earlier and opened read-only, as web workers do, folds at once.
+def _as_before_032(db: Path) -> None:
+    """Make a store look as one written before migration 032 (no index of the copies)."""
+    conn = sqlite3.connect(db)
+    conn.execute("DROP INDEX story_fingerprints_copies")
+    conn.execute("DELETE FROM schema_migrations WHERE name LIKE '032_%'")
+    conn.execute("PRAGMA user_version = 31")
+    conn.commit()
+    conn.close()
+
+
+def test_an_existing_store_is_migrated_and_its_copies_indexed(tmp_path: Path) -> None:
     db = tmp_path / "desk.db"
     store = open_store(db)
     ids = store_pages(store, PAGES)
     store.close()
+    _as_before_032(db)
+    store = open_store(db)  # migrates: the index is filled from the stored fingerprints
+    indexed = {int(r[0]) for r in store.conn.execute(
+        "SELECT article_id FROM story_fingerprints INDEXED BY story_fingerprints_copies"
+        " WHERE canonical_id != article_id")}
+    assert indexed == {ids[2], ids[4]}
+    assert ids[2] not in _ids(store) and ids[0] in _ids(store)
+    store.close()
+
+
+def test_a_store_opened_read_only_before_its_migration_still_folds(tmp_path: Path) -> None:
+    # Web workers open the store read-only, which does not migrate: the fold then probes
+    # story_fingerprints by primary key.
+    db = tmp_path / "desk.db"
+    store = open_store(db)
+    ids = store_pages(store, PAGES)
+    store.close()
+    _as_before_032(db)
     reader = open_store(db, readonly=True)
-    assert ids[2] not in _ids(reader) and ids[0] in _ids(reader)
+    assert ids[2] not in _ids(reader) and ids[4] not in _ids(reader) and ids[0] in _ids(reader)
     assert reader.copy_counts([ids[0]])[ids[0]][0] == 2
     reader.close()
