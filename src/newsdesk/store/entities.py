@@ -17,6 +17,7 @@ from typing import Any
 
 from newsdesk.errors import NotFound
 from newsdesk.records import Article, Entity
+from newsdesk.store.desk import copy_clause
 from newsdesk.understand.canonical import name_key, same_name, spelling_key
 
 _PLACES = ("GPE", "LOC", "FAC", "NORP")
@@ -26,15 +27,6 @@ _PLACES = ("GPE", "LOC", "FAC", "NORP")
 # read-only is not migrated, so one made before 031 reads them as NULL (`_anatomy`).
 _ANATOMY = "q.pieces, q.cue_start, q.cue_end, q.speaker_start, q.speaker_end"
 _NO_ANATOMY = "NULL AS pieces, NULL AS cue_start, NULL AS cue_end, NULL AS speaker_start, NULL AS speaker_end"
-
-
-def _is_copy(article: str) -> str:
-    """SQL: the article (a column) is a syndicated copy of another stored article (story_fingerprints,
-    migration 003: a syndication group's member other than its representative); entity pages and quote
-    search list each once. A lookup by the table's primary key: one probe per row asked about, where
-    `NOT IN (SELECT ...)` built a list of every copy in the store for each query."""
-    return (f"EXISTS (SELECT 1 FROM story_fingerprints f WHERE f.article_id = {article}"
-            " AND f.canonical_id != f.article_id)")
 
 
 def quote_row(row: sqlite3.Row) -> dict[str, Any]:
@@ -291,8 +283,8 @@ class EntityStore:
         e["quotes"] = self.search_quotes(speaker_id=eid, limit=quotes)
         e["articles"] = [dict(r) for r in self.conn.execute(
             "SELECT a.id, a.title, a.url, a.published, count(*) AS mentions FROM entity_mentions m"
-            f" JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? AND NOT {_is_copy('a.id')}"
-            " GROUP BY a.id"
+            " JOIN articles a ON a.id = m.article_id"
+            f" WHERE m.entity_id = ? AND NOT {copy_clause('a.id', indexed=False)} GROUP BY a.id"
             " ORDER BY coalesce(a.published, a.first_seen) DESC LIMIT 50", (eid,))]
         return e
 
@@ -325,8 +317,10 @@ class EntityStore:
             where.append("q.kind = ?")
             args.append(kind)
         # A syndicated copy (a member of a syndication group that is not its representative)
-        # carries the same quotes again: "what did X say" listed each quote once per copy.
-        where.append(f"NOT {_is_copy('q.article_id')}")
+        # carries the same quotes again: "what did X say" listed each quote once per copy. The
+        # listing's test (store.desk.copy_clause), by primary key: a store opened read-only may
+        # predate migration 032's index.
+        where.append(f"NOT {copy_clause('q.article_id', indexed=False)}")
         if about:
             # Each word a quoted FTS5 string, its own quotes dropped; words that are only
             # quotes leave nothing to match, and an empty MATCH is an FTS5 syntax error.
