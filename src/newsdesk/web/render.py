@@ -181,6 +181,18 @@ def query_string(base: dict[str, Any], **changes: Any) -> str:
     return ("?" + urlencode(merged)) if merged else ""
 
 
+def without_page(request: Any) -> dict[str, str]:
+    """The request's query parameters but `page`: what a pager link or a JSON twin keeps."""
+    return {k: v for k, v in request.query_params.items() if k != "page"}
+
+
+def numbered_links(path: str, params: dict[str, Any], page: int, more: bool) -> dict[str, str | None]:
+    """`prev_url` and `next_url` of a page-numbered listing, its other parameters kept (a pager
+    that dropped them led from one actor's events to everyone's)."""
+    return {"prev_url": path + query_string(params, page=page - 1) if page > 1 else None,
+            "next_url": path + query_string(params, page=page + 1) if more else None}
+
+
 def make_environment(extra_dirs: list[Path] | None = None) -> Environment:
     env = Environment(loader=FileSystemLoader([str(TEMPLATES), *map(str, extra_dirs or [])]),
                       autoescape=select_autoescape(default=True, default_for_string=True),

@@ -20,7 +20,7 @@ from newsdesk.records import Quote
 from newsdesk.web.fast import FastAnswer
 from newsdesk.web.listing import facets, filters_from, item_json, page_from, page_links
 from newsdesk.web.openapi import openapi_spec
-from newsdesk.web.render import marked_html, query_string, unmarked
+from newsdesk.web.render import marked_html, numbered_links, query_string, unmarked, without_page
 from newsdesk.web.responses import HTTPError, JSONResponse, dumps, int_param
 from newsdesk.web.routes_article import load_article
 from newsdesk.web.routes_search import run_search
@@ -79,11 +79,10 @@ def _search_body(request: Request, state: DeskState) -> tuple[bytes, int]:
         # The stored item (a JSON object, desk_search_page's `items`) with the snippet's two keys
         # spliced in before its closing brace: the same bytes dumps() writes for the dict.
         items.append(orjson.Fragment(stored[:-1] + _snippet_keys(snippet or "")))
-    params = {k: v for k, v in request.query_params.items() if k != "page"}
+    links = numbered_links("/api/search", without_page(request), found["page"], found["more"])
     return dumps({
         "query": found["query"], "sort": found["sort"], "page": found["page"], "items": items,
-        "next": "/api/search" + query_string(params, page=found["page"] + 1) if found["more"] else None,
-        "prev": "/api/search" + query_string(params, page=found["page"] - 1) if found["page"] > 1 else None,
+        "next": links["next_url"], "prev": links["prev_url"],
     }), 200
 
 

@@ -21,7 +21,7 @@ from starlette.routing import Route
 
 from newsdesk.understand.entities import KEEP
 from newsdesk.web.chart import bar_chart, fill_days
-from newsdesk.web.render import query_string
+from newsdesk.web.render import numbered_links, query_string, without_page
 from newsdesk.web.responses import HTTPError, JSONResponse, int_param, page
 from newsdesk.web.state import desk
 
@@ -44,9 +44,9 @@ def _entity_list(request: Request) -> dict[str, Any]:
 
 def entities_page(request: Request) -> Response:
     found = _entity_list(request)
-    params = {k: v for k, v in request.query_params.items() if k != "page"}
+    params = without_page(request)
     context = {"title": "Entities", **found, "types": TYPES,
-               "next_url": "/entities" + query_string(params, page=found["page"] + 1) if found["more"] else None,
+               **numbered_links("/entities", params, found["page"], found["more"]),
                "json_url": "/api/entities" + query_string(params)}
     return page(request, "entity_list.html", context)
 
@@ -86,9 +86,8 @@ def _quotes(request: Request) -> dict[str, Any]:
 
 def quotes_page(request: Request) -> Response:
     found = _quotes(request)
-    params = {k: v for k, v in request.query_params.items() if k != "page"}
-    context = {"title": "Quotes", **found,
-               "next_url": "/quotes" + query_string(params, page=found["page"] + 1) if found["more"] else None,
+    params = without_page(request)
+    context = {"title": "Quotes", **found, **numbered_links("/quotes", params, found["page"], found["more"]),
                "json_url": "/api/quotes" + query_string(params)}
     return page(request, "entity_quotes.html", context)
 

@@ -18,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from newsdesk.web.render import query_string
+from newsdesk.web.render import numbered_links, without_page
 from newsdesk.web.responses import HTTPError, JSONResponse, int_param, page
 from newsdesk.web.state import desk
 
@@ -66,10 +66,8 @@ def _events(request: Request) -> dict[str, Any]:
 def events_page(request: Request) -> Response:
     found = _events(request)
     json_url = "/api/events" + (("?" + str(request.query_params)) if request.query_params else "")
-    # The next page keeps the filters: "?page=2" alone led from GBR's events to everyone's.
-    params = {k: v for k, v in request.query_params.items() if k != "page"}
-    next_url = "/events" + query_string(params, page=found["page"] + 1) if found["more"] else None
-    return page(request, "event_list.html", {"title": "Events", **found, "json_url": json_url, "next_url": next_url})
+    links = numbered_links("/events", without_page(request), found["page"], found["more"])
+    return page(request, "event_list.html", {"title": "Events", **found, "json_url": json_url, **links})
 
 
 def events_api(request: Request) -> Response:

@@ -17,7 +17,7 @@ from newsdesk.errors import QueryError
 from newsdesk.store.desk import Filters
 from newsdesk.web.fast import FastAnswer
 from newsdesk.web.listing import facets, filters_from
-from newsdesk.web.render import query_string
+from newsdesk.web.render import numbered_links, query_string, without_page
 from newsdesk.web.responses import HTTPError, int_param, page
 from newsdesk.web.state import DeskState, desk
 
@@ -87,12 +87,11 @@ def _search_page(request: Request, state: DeskState) -> tuple[bytes, int]:
         error = str(exc)
         found = {"query": request.query_params.get("q", ""), "filters": Filters(), "sort": "relevance",
                  "page": 1, "limit": PER_PAGE, "results": [], "more": False}
-    params = {k: v for k, v in request.query_params.items() if k != "page"}
+    params = without_page(request)
     context = {
         "title": f"Search: {found['query']}" if found["query"] else "Search", **found, "error": error,
         "facets": facets(state), "filters": found["filters"].as_dict(), "params": params,
-        "next_url": "/search" + query_string(params, page=found["page"] + 1) if found["more"] else None,
-        "prev_url": "/search" + query_string(params, page=found["page"] - 1) if found["page"] > 1 else None,
+        **numbered_links("/search", params, found["page"], found["more"]),
         "json_url": "/api/search" + query_string(params),
         "feed_url": "/search/feed.atom" + query_string(params) if found["query"] else None,
     }

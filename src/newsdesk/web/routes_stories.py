@@ -15,7 +15,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from newsdesk.errors import NotFound
-from newsdesk.web.render import query_string
+from newsdesk.web.render import numbered_links, query_string, without_page
 from newsdesk.web.responses import HTTPError, JSONResponse, int_param, page
 from newsdesk.web.state import desk
 
@@ -42,10 +42,8 @@ def _story(request: Request) -> dict[str, Any]:
 
 def stories_page(request: Request) -> Response:
     data = _listing(request)
-    # Pager links and the JSON twin keep `min`: "?page=2" alone dropped it.
-    params = {k: v for k, v in request.query_params.items() if k != "page"}
-    links = {"prev_url": "/stories" + query_string(params, page=data["page"] - 1) if data["page"] > 1 else None,
-             "next_url": "/stories" + query_string(params, page=data["page"] + 1) if data["more"] else None}
+    params = without_page(request)  # pager links and the JSON twin keep `min`
+    links = numbered_links("/stories", params, data["page"], data["more"])
     return page(request, "story_list.html", data | links | {"title": "Stories",
                                                             "json_url": "/api/stories" + query_string(params)})
 
