@@ -106,24 +106,23 @@ def _schemas() -> dict[str, Any]:
     }
 
 
-QUOTE_PATHS = {
-    "/api/quotes": _get("Quote search", "What did X say about Y: stored quotes, newest first, each with where"
-                        " its pieces, cue and speaker mention are in the article text.",
-                        [_param("speaker", "Who said it: any name or alias of the speaker, or words of the phrase"),
-                         _param("about", "Words the quote contains"),
-                         _param("kind", "direct or indirect"),
-                         _param("page", "Page number (1-1000)", "integer")], "QuoteList"),
-    "/api/entities/in/{article_id}": _get(
-        "One article's entities and quotes", "Stored mentions and quotes of one article, in text order.",
-        [_param("article_id", "Article id", "integer", "path", True)], "Annotations"),
-}
-
-
 def _id(name: str, what: str) -> dict[str, Any]:
     return _param(name, what, "integer", "path", True)
 
 
 _PAGE = _param("page", "Page number (1-1000)", "integer")
+QUOTE_PATHS = {
+    "/api/quotes": _get("Quote search", "What did X say about Y: stored quotes, newest first, each with where"
+                        " its pieces, cue and speaker mention are in the article text.",
+                        [_param("speaker", "Who said it: any name or alias of the speaker, or words of the phrase"),
+                         _param("about", "Words the quote contains"),
+                         _param("kind", "direct or indirect"), _PAGE], "QuoteList"),
+    "/api/entities/in/{article_id}": _get(
+        "One article's entities and quotes", "Stored mentions and quotes of one article, in text order.",
+        [_id("article_id", "Article id")], "Annotations"),
+}
+
+
 _DAY = "a day, YYYY-MM-DD"
 # The JSON twins of the entity, story and event pages (routes_entities, routes_stories,
 # routes_events): they answered, but the description left them out, so /docs did not show them.
