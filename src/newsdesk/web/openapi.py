@@ -128,7 +128,7 @@ _DAY = "a day, YYYY-MM-DD"
 # routes_events): they answered, but the description left them out, so /docs did not show them.
 UNDERSTANDING_PATHS = {
     "/api/entities": _get("Entities", "Canonical people, organisations and places, most mentioned first.",
-                          [_param("type", "PERSON, ORG, GPE, NORP, LOC, FAC or EVENT"),
+                          [_param("type", "PERSON, ORG, GPE, NORP, LOC, FAC, EVENT, LAW, PRODUCT or WORK_OF_ART"),
                            _param("q", "Only entities with an alias containing this"), _PAGE], "Object"),
     "/api/entities/{entity_id}": _get("One entity", "Aliases, roles, mentions per day, co-occurring entities,"
                                       " articles and quotes.", [_id("entity_id", "Entity id")], "Object"),
