@@ -87,7 +87,7 @@ def examples(doc_id: str, doc: Any, gold: list[dict[str, list[tuple[int, int]]]]
     out = []
     for f, feats in zip(cands, quotes.filter_features(doc, cands), strict=True):
         if feats is not None:
-            key = quote_filter.cue_context(quotes._token_at(doc, f.cue_start))
+            key = quote_filter.cue_context(quotes.token_at(doc, f.cue_start))
             vec = quotes.tensor_vector_of(doc, f) if speakers.has_tensor(doc) else None
             out.append(Example(doc_id, feats, int(any(a <= f.cue_start < b for a, b in cues)), key, vec))
     return out

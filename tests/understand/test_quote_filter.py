@@ -56,7 +56,7 @@ def test_unsure_candidates_are_rescored_with_their_context(monkeypatch: pytest.M
     cands, feats = _cue_candidates(doc)
     unsure = [f.cue_start for f, x in zip(cands, feats, strict=True) if x is not None and lo <= lexical[f.cue_start] < hi]
     assert unsure, "no candidate of the text was in the band"
-    keys = [quote_filter.cue_context(quotes._token_at(doc, c)) for c in unsure]
+    keys = [quote_filter.cue_context(quotes.token_at(doc, c)) for c in unsure]
     vectors = quote_filter.context_vectors(keys)
     dense = {"cue": [float(x) * 5 for x in vectors[0][1]]}  # the first unsure cue's own vector, scaled
     monkeypatch.setattr(quote_filter, "context_model", lambda: (lexical_w, dense))

@@ -24,7 +24,7 @@ def test_tensor_vector_holds_the_cue_the_content_mean_and_the_subject() -> None:
     width = doc.tensor.shape[1]
     cands, feats = _cue_candidates(doc)
     f = next(f for f, x in zip(cands, feats, strict=True) if x is not None and doc.text[f.cue_start:].startswith("said"))
-    cue = quotes._token_at(doc, f.cue_start)
+    cue = quotes.token_at(doc, f.cue_start)
     vec = quotes.tensor_vector_of(doc, f)
     assert vec.shape == (len(quote_filter.TENSOR_BLOCKS) * width,)
     assert np.allclose(vec[:width], doc.tensor[cue.i])
@@ -42,7 +42,7 @@ def _tensor_model(doc, pipeline: str) -> speakers.TensorWeights:  # noqa: ANN001
     cands, feats = _cue_candidates(doc)
     first = next(f for f, x in zip(cands, feats, strict=True) if x is not None)
     dense = np.zeros(len(quote_filter.TENSOR_BLOCKS) * doc.tensor.shape[1], dtype=np.float32)
-    dense[:doc.tensor.shape[1]] = doc.tensor[quotes._token_at(doc, first.cue_start).i]
+    dense[:doc.tensor.shape[1]] = doc.tensor[quotes.token_at(doc, first.cue_start).i]
     return speakers.TensorWeights(w, dense, pipeline, doc.tensor.shape[1])
 
 

@@ -87,11 +87,6 @@ def _origin(f: quotes.Found) -> quotes.Found:
     return f
 
 
-def _token_at(doc: Any, at: int) -> Any:
-    span = doc.char_span(at, at + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
 def _cue_span(doc: Any, text: str, f: quotes.Found) -> Span | None:
     """The cue as written: the verb with the auxiliaries, negation and particle next to it ("did
     not say", "pointed out"), "according to", a speaker line's colon, a dash before a name."""
@@ -99,7 +94,7 @@ def _cue_span(doc: Any, text: str, f: quotes.Found) -> Span | None:
         return _dash_at(text, f) if f.speaker_text is not None else None
     if f.rule == "line":
         return f.cue_start, f.cue_start + 1
-    tok = _token_at(doc, f.cue_start)
+    tok = quotes.token_at(doc, f.cue_start)
     if tok is None:
         return None
     deps = ("aux", "auxpass", "neg", "prt") if f.rule != "according" else ("prep",)
@@ -115,7 +110,7 @@ def _cue_span(doc: Any, text: str, f: quotes.Found) -> Span | None:
 def _dash_at(text: str, f: quotes.Found) -> Span | None:
     """"“…” ― Karen Bobadilla": the dash after one of the quote's pieces."""
     for _, end in f.pieces or [(f.start, f.end)]:
-        m = quotes._DASH_SPEAKER.match(text[end:end + 60])
+        m = quotes.DASH_SPEAKER.match(text[end:end + 60])
         if m:
             at = end + next(i for i, ch in enumerate(m.group(0)) if ch in "―—")
             return at, at + 1

@@ -67,7 +67,7 @@ _CLOSERS = {*QUOTE_CLOSE, "''"}
 _MARK = re.compile("''|\n\n|[" + re.escape(QUOTE_OPEN + QUOTE_CLOSE) + "]")
 _SPEAKER_LINE = re.compile(r"^[\"“]?([A-Z][A-Za-z.'’ -]{1,40}):\s+(?=\S)")
 # "“...” ― Karen Bobadilla": a dash and a name right after the closing mark
-_DASH_SPEAKER = re.compile(r"^[”\"]?\s*[―—]\s*([A-Z][\w.'’ -]{1,40}?)(?=\s*(?:[.,\n“\"]|$))")
+DASH_SPEAKER = re.compile(r"^[”\"]?\s*[―—]\s*([A-Z][\w.'’ -]{1,40}?)(?=\s*(?:[.,\n“\"]|$))")
 # Nested attributions are kept (tools/train_quote_filter.py cv-score compares without them).
 NESTED = True
 # Quotes come out in text order ("text"), as a reader meets them. "inner_first" (each right
@@ -534,7 +534,7 @@ def _other_speaker_between(doc: Any, a: int, b: int, cue_start: int) -> bool:
     372 -> 358 with 8 more (contents fully covered: 0.877 throughout)."""
     if not SWALLOW_GUARD or doc is None:
         return False
-    ours = _token_at(doc, cue_start)
+    ours = token_at(doc, cue_start)
     span = doc.char_span(a, b, alignment_mode="contract")
     if ours is None or span is None:
         return False
@@ -571,7 +571,7 @@ def _orphan_quotes(doc: Any, regions: list[tuple[int, int]], claimed: list[Found
         if any(_overlap(region, (f.start, f.end)) > 0 for f in claimed + out):
             continue
         found = Found(region[0], region[1], "direct", pieces=[region], rule="quoted")
-        dash = _DASH_SPEAKER.match(_text(doc)[region[1]: region[1] + 60])
+        dash = DASH_SPEAKER.match(_text(doc)[region[1]: region[1] + 60])
         if dash:
             found.speaker_text, found.cue = dash.group(1).strip(), "―"
             out.append(found)
@@ -727,13 +727,13 @@ def filter_features(doc: Any, cands: list[Found]) -> list[dict[str, float] | Non
     text = _text(doc)
     out: list[dict[str, float] | None] = []
     for f in cands:
-        cue = _token_at(doc, f.cue_start) if f.rule in ("cue", "according") else None
+        cue = token_at(doc, f.cue_start) if f.rule in ("cue", "according") else None
         if cue is None:
             out.append(None)
             continue
         parents = [k for k in cands if k is not f and k.rule != "line" and k.start <= f.cue_start < k.end]
         parent = min(parents, key=lambda k: k.end - k.start, default=None)
-        parent_cue = _token_at(doc, parent.cue_start) if parent is not None else None
+        parent_cue = token_at(doc, parent.cue_start) if parent is not None else None
         feats = quote_filter.cue_features(cue, f.slot, rule_speaker(cue), f.lexicon_p)
         feats.update(quote_filter.context_features(
             text, cue, f.start, f.end, f.kind, f.rule,
@@ -763,7 +763,7 @@ def _filtered(doc: Any, cands: list[Found]) -> list[Found]:
 
 def tensor_vector_of(doc: Any, f: Found) -> Any:
     """`quote_filter.tensor_vector` of a candidate with a cue word."""
-    cue = _token_at(doc, f.cue_start)
+    cue = token_at(doc, f.cue_start)
     return quote_filter.tensor_vector(cue, f.start, f.end, rule_speaker(cue))
 
 
@@ -772,7 +772,7 @@ def _rescored(doc: Any, cands: list[Found], feats: list[dict[str, float] | None]
     """The contextual filter's P(attribution) for the candidates the lexical one is unsure of."""
     lo, hi = quote_filter.CASCADE
     unsure = [(f, x) for f, x in zip(cands, feats, strict=True) if x is not None and lo <= f.confidence < hi]
-    keys = [quote_filter.cue_context(_token_at(doc, f.cue_start)) for f, _ in unsure]
+    keys = [quote_filter.cue_context(token_at(doc, f.cue_start)) for f, _ in unsure]
     for (f, x), v in zip(unsure, quote_filter.context_vectors(keys), strict=True):
         f.confidence = quote_filter.score(x, ctx[0], quote_filter.dense_score(v, ctx[1]))
 
@@ -789,7 +789,8 @@ def find_quotes(doc: Any) -> list[Found]:
     return _ordered([f for f in ranked if f.confidence * f.speaker_p >= SPEAKER_GATE])
 
 
-def _token_at(doc: Any, char: int) -> Any:
+def token_at(doc: Any, char: int) -> Any:
+    """The token that covers a character offset, or None (used by the filter, ranker and quote anatomy)."""
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
 
@@ -799,7 +800,7 @@ def _rank_speakers(doc: Any, found: list[Found], regions: list[tuple[int, int]])
     noun phrases; a quote that borrowed its speaker from the quote before borrows the new one."""
     previous: list[str] = []
     for f in found:
-        cue = _token_at(doc, f.cue_start) if f.cue_start >= 0 and f.speaker_text is None else None
+        cue = token_at(doc, f.cue_start) if f.cue_start >= 0 and f.speaker_text is None else None
         if cue is not None and f.rule != "line":
             f.speaker_tok, f.speaker_p = speakers.ranked_speaker(cue, rule_speaker(cue), set(previous[-2:]), regions)
         elif f.borrowed is not None:
