@@ -81,8 +81,7 @@ def resolve_speaker(doc: Any, f: quotes.Found, mentions: list[Mention],
     tok = f.speaker_tok
     if tok is None:
         return None, None
-    if tok.lower_ in ("who", "that", "which") and tok.head.dep_ == "relcl":
-        tok = tok.head.head  # "officials who said ...": the officials
+    tok = quotes.speaker_head(tok)
     m = _mention_in(tok, by_token)
     if m is None and ARTIFACT_AUTHOR:
         m = _author_of(tok, by_token)

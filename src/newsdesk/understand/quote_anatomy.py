@@ -127,8 +127,7 @@ def _speaker_span(doc: Any, text: str, f: quotes.Found, by_token: dict[int, Ment
     tok = f.speaker_tok
     if tok is None:
         return None
-    if tok.lower_ in ("who", "that", "which") and tok.head.dep_ == "relcl":
-        tok = tok.head.head  # "officials who said ...": the officials
+    tok = quotes.speaker_head(tok)
     if tok.i in by_token:
         m = by_token[tok.i]
         return m.start, m.end

@@ -789,6 +789,14 @@ def find_quotes(doc: Any) -> list[Found]:
     return _ordered([f for f in ranked if f.confidence * f.speaker_p >= SPEAKER_GATE])
 
 
+def speaker_head(tok: Any) -> Any:
+    """The word that names a quote's speaker: a relative pronoun stands for what it follows
+    ("officials who said ...": the officials). Speaker naming and the speaker's mention both start here."""
+    if tok.lower_ in ("who", "that", "which") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
 def token_at(doc: Any, char: int) -> Any:
     """The token that covers a character offset, or None (used by the filter, ranker and quote anatomy)."""
     span = doc.char_span(char, char + 1, alignment_mode="expand")
