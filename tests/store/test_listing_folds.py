@@ -40,7 +40,9 @@ def store_pages(store: Store, pages: list[tuple[str, str, str, str, str]]) -> li
         article = Article(url=url, site_name=site, title=f"Title of {url}", published=published,
                           categories=(category,), language="en", text=text,
                           paragraphs=tuple(p for p in text.split("\n\n")))
-        _, article_id = store.store_page(RawPage(body=text.encode(), origin=url, url=url), article)
+        # each copy is its own page (one page's bytes are one article): the URL stands for the
+        # markup around the text that tells two sites' pages apart
+        _, article_id = store.store_page(RawPage(body=f"{url}\n{text}".encode(), origin=url, url=url), article)
         store.after_store_stories(article_id, store.get_article(article_id))
         ids.append(article_id)
     return ids

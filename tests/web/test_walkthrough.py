@@ -41,7 +41,9 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     # The first text again from another site: a syndicated copy, as the corpus's WARC copies are.
     copy = annotate(TEXTS[0], url="https://copies.example/0", title="Story 0", published="2026-01-05T09:00:00+00:00",
                     site_name=ODD_SITE, categories=(ODD_SITE,))
-    _, copy_id = store.store_page(RawPage(body=TEXTS[0].encode(), origin="copy-0", url=copy.url), copy)
+    # its own page (one page's bytes are one article): the URL stands for the other site's markup
+    _, copy_id = store.store_page(RawPage(body=f"{copy.url}\n{TEXTS[0]}".encode(), origin="copy-0", url=copy.url),
+                                  copy)
     store.after_store_entities(copy_id, copy)
     for article_id in [*ids, copy_id]:
         store.after_store_stories(article_id, store.get_article(article_id))

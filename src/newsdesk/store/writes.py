@@ -62,20 +62,44 @@ class Writes:
     def store_page(self, raw: RawPage, article: Article) -> tuple[str, int]:
         """Store one extracted page; return (outcome, article id).
 
-        outcome: "new", "updated" (same key, new content; first_seen kept), "unchanged",
-        or "not_article". One transaction, including the input's done-mark.
-        """
+        outcome: "new", "updated" (same key, new content; first_seen kept), "unchanged" (also:
+        the same page, byte for byte, already stored from another input), or "not_article".
+        One transaction, including the input's done-mark.
+
+        A page's identity is its bytes first, its key second: one page is one article. A saved
+        file and a WARC record of the same bytes used to be keyed by path, then by URL, so the
+        WARC copy overwrote whichever article held that URL (a feed item) with the saved file's
+        raw page: two articles on one raw page. And a WARC record of a saved page that names its
+        canonical URL counted as "updated" (its record gained the WARC's URL): 25 "updated" on a
+        fresh `make run` store, where nothing had been updated."""
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             raw_id = self._save_raw(raw)
-            source_id = self._source_id(raw.source_url) if raw.source_url else None
-            outcome, article_id = self._upsert_article(article, raw, raw_id, source_id)
+            same_page = self._article_of_raw(raw_id)
+            if same_page is not None:
+                outcome, article_id = self._seen_again(same_page, article)
+            else:
+                source_id = self._source_id(raw.source_url) if raw.source_url else None
+                outcome, article_id = self._upsert_article(article, raw, raw_id, source_id)
             self._mark_input(raw.origin, raw.sha256, outcome, article_id)
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
         return outcome, article_id
+
+    def _article_of_raw(self, raw_id: int) -> int | None:
+        """The article stored from this raw page, if any (the oldest, should a store written
+        before the one-page-one-article rule hold several)."""
+        row = self.conn.execute("SELECT id FROM articles WHERE raw_id = ? ORDER BY id LIMIT 1", (raw_id,)).fetchone()
+        return int(row[0]) if row else None
+
+    def _seen_again(self, article_id: int, article: Article) -> tuple[str, int]:
+        """The same bytes from another input (another path or URL of one page): the stored article
+        is that page, so it is only seen again; its key, record and raw page stay as the first
+        input made them (`newsdesk reprocess` re-extracts them from those bytes)."""
+        self.conn.execute("UPDATE articles SET last_seen = ? WHERE id = ?", (utcnow(), article_id))
+        return ("unchanged" if article.kind == "article" else "not_article"), article_id
 
     def _upsert_article(self, article: Article, raw: RawPage, raw_id: int,
                         source_id: int | None) -> tuple[str, int]:
