@@ -166,3 +166,23 @@ def test_a_store_opened_read_only_before_its_migration_still_folds(tmp_path: Pat
     assert ids[2] not in _ids(reader) and ids[4] not in _ids(reader) and ids[0] in _ids(reader)
     assert reader.copy_counts([ids[0]])[ids[0]][0] == 2
     reader.close()
+
+
+# The story page's "also published by" and the front card's count other sources by one rule
+# (`desk.other_sources`): a source is a site name whatever its case, else a URL's host.
+def test_the_story_page_and_the_front_card_count_the_same_other_sources(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "desk.db")
+    # the wire text first on A.example; copies on the same site spelt in lower case, on the same
+    # site named by its URL only ("www." and all), and on one other site
+    pages = [("https://a.example/wire", "A.example", "2026-01-01T08:00:00+00:00", "World", WIRE),
+             ("https://n.example/1", "n.example", "2026-01-01T09:00:00+00:00", "World", _other(1)),
+             ("https://a.example/wire-2", "a.example", "2026-01-01T10:00:00+00:00", "World", WIRE),
+             ("https://www.a.example/wire-3", "", "2026-01-01T11:00:00+00:00", "World", WIRE),
+             ("https://b.example/wire", "b.example", "2026-01-01T12:00:00+00:00", "World", WIRE)]
+    ids = store_pages(store, pages)
+    copies, front, story_id = store.copy_counts([ids[0]])[ids[0]]
+    assert story_id is not None
+    group = next(g for g in store.story(story_id)["groups"] if g["representative"]["id"] == ids[0])
+    assert (copies, front) == (3, 1)
+    assert group["also_published_by"] == front
+    store.close()

@@ -15,6 +15,7 @@ import json
 import logging
 import re
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -137,6 +138,14 @@ def _source_of(site: str | None, url: str | None) -> str | None:
         return site.strip().lower()
     host = urlsplit(url).hostname if url else None
     return host.removeprefix("www.") if host else None
+
+
+def other_sources(head: tuple[str | None, str | None], copies: Iterable[tuple[str | None, str | None]]) -> int:
+    """How many other sources published a syndication group's text: the distinct sources
+    (`_source_of`: site name, else URL host) of its copies, less the representative's own `head`
+    (site, url), and less a copy with neither. The one rule of the front card's "also published by"
+    (`copy_counts`) and the story page's (`stories._syndication_groups`)."""
+    return len({_source_of(site, url) for site, url in copies} - {None, _source_of(*head)})
 
 
 def _listed_too(f: Filters) -> tuple[str, list[Any]]:
@@ -274,12 +283,12 @@ class DeskQueries:
             " FROM story_fingerprints f CROSS JOIN desk_listing c ON c.id = f.article_id"
             " CROSS JOIN desk_listing r ON r.id = f.canonical_id"
             f" WHERE f.canonical_id IN ({','.join('?' * len(ids))}) AND f.article_id != f.canonical_id", ids)
-        copies: dict[int, list[str | None]] = {}
-        own: dict[int, tuple[str | None, int | None]] = {}
+        copies: dict[int, list[tuple[str | None, str | None]]] = {}
+        own: dict[int, tuple[tuple[str | None, str | None], int | None]] = {}
         for head, site, url, head_site, head_url, story in rows:
-            copies.setdefault(int(head), []).append(_source_of(site, url))
-            own[int(head)] = (_source_of(head_site, head_url), None if story is None else int(story))
-        return {head: (len(found), len(set(found) - {None, own[head][0]}), own[head][1])
+            copies.setdefault(int(head), []).append((site, url))
+            own[int(head)] = ((head_site, head_url), None if story is None else int(story))
+        return {head: (len(found), other_sources(own[head][0], found), own[head][1])
                 for head, found in copies.items()}
 
     def _listing_source(self, f: Filters) -> tuple[str, list[str], list[Any]]:

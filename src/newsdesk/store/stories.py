@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsdesk.errors import NotFound
 from newsdesk.records import Article
+from newsdesk.store.desk import other_sources
 from newsdesk.stories.features import QUIET_DAYS, When, article_when
 
 if TYPE_CHECKING:
@@ -224,8 +225,9 @@ def _syndication_groups(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if a["id"] != head:
             group["copies"].append(a)
     for group in groups.values():
-        sites = {c["site_name"] or c["url"] for c in group["copies"]} - {group["representative"]["site_name"]}
-        group["also_published_by"] = len(sites)
+        head = group["representative"]
+        group["also_published_by"] = other_sources((head["site_name"], head["url"]),
+                                                   ((c["site_name"], c["url"]) for c in group["copies"]))
     return list(groups.values())
 
 
