@@ -383,6 +383,20 @@ class DeskQueries:
                                  " ORDER BY 2 DESC, 1 LIMIT ?", (limit,))
         return [(r[0], r[1]) for r in rows]
 
+    def site_known(self, site: str) -> bool:
+        """A site the store knows: some stored page (an article or not) names it, or a configured
+        source does (its title, or its URL's host): such a site with no articles left is empty,
+        not unknown."""
+        if self.conn.execute("SELECT 1 FROM articles WHERE site_name = ? LIMIT 1", (site,)).fetchone():
+            return True
+        wanted = site.strip().lower().removeprefix("www.")
+        return any(wanted in ((title or "").strip().lower(), _source_of(None, url))
+                   for url, title in self.conn.execute("SELECT url, title FROM sources"))
+
+    def category_known(self, name: str) -> bool:
+        """A category some stored article is filed under."""
+        return self.conn.execute("SELECT 1 FROM desk_categories WHERE name = ? LIMIT 1", (name,)).fetchone() is not None
+
     def sources_overview(self) -> list[dict[str, Any]]:
         """Configured sources with their last fetch, status, back-off and how many articles came through them."""
         rows = self.conn.execute(

@@ -22,7 +22,7 @@ from newsdesk.web.listing import (
     page_links,
 )
 from newsdesk.web.render import query_string
-from newsdesk.web.responses import page
+from newsdesk.web.responses import HTTPError, page
 from newsdesk.web.state import DeskState, desk
 
 
@@ -58,6 +58,8 @@ def _render_listing(request: Request, filters: Filters, heading: str, kind: str,
     state = desk(request)
     fold = folds_copies(filters)
     result = page_from(request, state, filters, cards=CARD_VERSION, fold_copies=fold)
+    if not result.items and kind in ("source", "category"):
+        _known_or_404(state, kind, filters)
     if result.items and "card" in result.items[0]:  # stored cards are read on unfiltered pages
         state.index_keeper.cards_missing([a["id"] for a in result.items if not a["card"]])
     if fold:  # each syndicated text is listed once, its representative's card saying so
@@ -72,6 +74,16 @@ def _render_listing(request: Request, filters: Filters, heading: str, kind: str,
         context["stories"] = state.facets.get("top_stories", lambda: top_stories(state.store()))
     response = page(request, "front.html", context)
     return bytes(response.body), response.status_code
+
+
+def _known_or_404(state: DeskState, kind: str, filters: Filters) -> None:
+    """An empty source or category page is a 404 when the store has never heard of the name (a
+    typo, a stale link), and an empty listing when it has (a site whose articles were deleted)."""
+    store = state.store()
+    if kind == "source" and filters.site and not store.site_known(filters.site):
+        raise HTTPError(404, f"no source {filters.site!r}; see /sources for the sites stored")
+    if kind == "category" and filters.category and not store.category_known(filters.category):
+        raise HTTPError(404, f"no category {filters.category!r}; see /categories for the list")
 
 
 def rail(state: DeskState) -> Markup:
