@@ -100,3 +100,19 @@ def test_a_desk_listed_beside_a_person_in_json_ld_stays() -> None:
 def test_a_by_line_under_the_headline_beats_the_publisher_in_the_head() -> None:
     body = '<h1>Storm hits coast</h1><ul><li><span>von</span> <span class="b">Jane Doe</span></li></ul><p>Text.</p>'
     assert authors(SITE + '<meta name="author" content="Daily Planet">', body) == ["Jane Doe"]
+
+
+def test_an_organisations_name_is_not_split_at_its_and_or_ampersand() -> None:
+    # bylines of government pages: a list of organisations, whose names hold "&", "and" and commas
+    byline = "Ministry of Housing, Communities & Local Government, Office for Science and Technology Policy"
+    assert authors(f'<meta name="author" content="{byline.replace("&", "&amp;")}">') == [
+        "Ministry of Housing, Communities & Local Government", "Office for Science and Technology Policy"]
+    assert clean_authors(["Marine and Coastal Research Institute"]) == ["Marine and Coastal Research Institute"]
+    assert clean_authors(["Jane Doe, Department of Water and Sanitation"]) == [
+        "Jane Doe", "Department of Water and Sanitation"]
+
+
+def test_two_people_are_still_two_authors() -> None:
+    assert clean_authors(["By Jane Doe and John Roe"]) == ["Jane Doe", "John Roe"]
+    assert clean_authors(["Jane Doe & John Roe"]) == ["Jane Doe", "John Roe"]
+    assert clean_authors(["Jane Doe, John Roe and Ann Poe"]) == ["Jane Doe", "John Roe", "Ann Poe"]

@@ -248,11 +248,77 @@ def clean_authors(raw: list[str], site_name: str | None = None, keep_credits: bo
         if re.match(r"(https?:)?//|www\.", value):
             continue  # a profile URL (article:author on Facebook-style pages), not a name
         value = re.sub(r"\s*\([^)]*\)", "", value)  # "Elena Oberholzer (obe)": initials, roles, places
-        for part in _SPLIT_AUTHORS.split(_BY.sub("", value)):
+        for part in _author_parts(_BY.sub("", value)):
             name = _ROLE_SUFFIX.sub("", _BY.sub("", part)).strip(" .:-–—|,")
             if _looks_like_name(name, keep_credits):
                 names.setdefault(name.casefold(), name)
     return list(names.values())
+
+
+# Words that head an organisation's name, as bylines of government and institutional pages write
+# them ("Department for Environment, Food & Rural Affairs", "Defence Science and Technology
+# Laboratory"): in such a name "&", "and" and a comma join its parts, so it is not split there.
+_ORG_WORDS = {
+    "department", "ministry", "office", "agency", "laboratory", "council", "commission", "committee", "service",
+    "institute", "university", "authority", "foundation", "association", "board", "court", "centre", "center",
+    "college", "society", "organisation", "organization", "corporation", "executive", "inspectorate", "tribunal",
+    "directorate", "secretariat", "bureau", "administration", "parliament", "government", "museum", "academy",
+    "federation", "agentur", "ministerium", "ministère", "ministerio", "bundesamt", "amt",
+}
+# Strong separators always part two authors; the weak ones (comma, conjunctions) only outside an
+# organisation's name.
+_STRONG_SPLIT = re.compile(r"\s*(?:;|\||·|•|\s/\s)\s*")
+_WEAK_JOIN = re.compile(r"&|\b(?:and|und|et|y|e|og|en|och|i)\b", re.I)
+
+
+def _is_org(part: str) -> bool:
+    return any(_org_word(w) for w in part.split())
+
+
+def _org_word(word: str) -> bool:
+    return word[:1].isupper() and word.casefold().strip(".,()") in _ORG_WORDS
+
+
+def _own_org(part: str) -> bool:
+    """A comma part that names an organisation by itself: its first word is an organisation word
+    ("Department of Health and Social Care"), or its last is ("Defence Science and Technology
+    Laboratory"), "Government" excepted: it ends the tails of ministries' names ("Ministry of
+    Housing, Communities & Local Government")."""
+    words = part.split()
+    return bool(words) and (_org_word(words[0]) or (_org_word(words[-1]) and words[-1].casefold() != "government"))
+
+
+def _author_parts(value: str) -> list[str]:
+    """A byline value cut into one string per author: "Jane Doe and John Roe" in two, but an
+    organisation's name whole. In a list of organisations, the comma parts after one that has no
+    organisation word of their own, up to one that joins words ("Food & Rural Affairs"), are the
+    tail of its name ("Department for Digital, Culture, Media & Sport")."""
+    out: list[str] = []
+    for chunk in _STRONG_SPLIT.split(value):
+        commas = [p.strip() for p in chunk.split(",")]
+        if not any(_is_org(p) for p in commas):
+            out += _SPLIT_AUTHORS.split(chunk)
+            continue
+        i = 0
+        while i < len(commas):
+            end = _tail_end(commas, i) if _own_org(commas[i]) else i
+            if end > i or _is_org(commas[i]):
+                out.append(", ".join(commas[i:end + 1]))
+            else:
+                out += _SPLIT_AUTHORS.split(commas[i])
+            i = end + 1
+    return out
+
+
+def _tail_end(commas: list[str], head: int) -> int:
+    """The last comma part of the organisation named from `head` on: `head` itself unless parts
+    without an organisation word of their own lead to one that joins words."""
+    for j in range(head + 1, len(commas)):
+        if _own_org(commas[j]):
+            return head
+        if _WEAK_JOIN.search(commas[j]):
+            return j
+    return head
 
 
 def _looks_like_name(name: str, keep_credits: bool = False) -> bool:
@@ -262,7 +328,7 @@ def _looks_like_name(name: str, keep_credits: bool = False) -> bool:
     credit = keep_credits and any(w in _CREDIT_WORDS for w in words)
     if (re.search(r"\d", name) and not credit) or not re.search(r"[^\W\d_]", name):
         return False  # digits: a date or a count, except in a desk's name ("BR24 Redaktion")
-    if len(words) > 5:
+    if len(words) > (9 if _is_org(name) else 5):  # "Department for Environment, Food & Rural Affairs": 7
         return False
     rejected = _NOT_NAME_WORDS if keep_credits else _NOT_NAME_WORDS | _CREDIT_WORDS
     return not any(w in rejected for w in words)
