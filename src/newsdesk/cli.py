@@ -184,9 +184,10 @@ def show(ref: str, db: str | None, as_json: bool) -> None:
 @click.option("--language", default=None, help="ISO 639-1 code, e.g. en.")
 @click.option("--since", default=None, help="ISO date, inclusive.")
 @click.option("--until", default=None, help="ISO date, inclusive of that day.")
+@click.option("--all-copies", is_flag=True, help="List every stored copy of a syndicated text (default: once).")
 @json_option
 def search(query: str, db: str | None, limit: int, sort: str, source: str | None, category: str | None,
-           language: str | None, since: str | None, until: str | None, as_json: bool) -> None:
+           language: str | None, since: str | None, until: str | None, all_copies: bool, as_json: bool) -> None:
     """Full-text search: words, "phrases", prefix*, AND/OR/NOT; the desk's own search (the index
     beside the database, FTS5 for what it has not indexed yet), so answers match the web desk's."""
     from newsdesk.errors import QueryError
@@ -198,7 +199,8 @@ def search(query: str, db: str | None, limit: int, sort: str, source: str | None
     filters = Filters(site=source, category=category, language=language, since=since, until=until)
     _, store = store_from(db, readonly=True)
     with store:
-        hits = store.desk_search(query, filters, sort=sort, limit=limit)
+        # as the desk's search: a syndicated text once, except within one source (its copies are its own)
+        hits = store.desk_search(query, filters, sort=sort, limit=limit, fold_copies=not (all_copies or source))
     for hit in hits:  # the desk marks matches with control characters; a terminal gets [brackets]
         hit["snippet"] = (hit.get("snippet") or "").replace(MARK_OPEN, "[").replace(MARK_CLOSE, "]")
     if as_json:

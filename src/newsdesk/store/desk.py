@@ -450,17 +450,17 @@ class DeskQueries:
 
     # -- search --------------------------------------------------------------------------------
     def desk_search(self, query: str, filters: Filters = Filters(), *, sort: str = "relevance",
-                    limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+                    limit: int = 20, offset: int = 0, fold_copies: bool = False) -> list[dict[str, Any]]:
         """Search (the index, else FTS5) with filters, sorted by relevance (bm25, title weighted 5x) or date.
 
         Snippets carry MARK_OPEN/MARK_CLOSE around matches. A query FTS5 cannot parse is
         retried as plain words; if that fails too, QueryError says how to write one.
         """
-        return self.desk_search_page(query, filters, sort=sort, limit=limit, offset=offset)[0]
+        return self.desk_search_page(query, filters, sort=sort, limit=limit, offset=offset, fold_copies=fold_copies)[0]
 
     def desk_search_page(self, query: str, filters: Filters = Filters(), *, sort: str = "relevance",
-                         limit: int = 20, offset: int = 0, titles: bool = True, items: bool = False
-                         ) -> tuple[list[dict[str, Any]], bool]:
+                         limit: int = 20, offset: int = 0, titles: bool = True, items: bool = False,
+                         fold_copies: bool = False) -> tuple[list[dict[str, Any]], bool]:
         """desk_search's page of `limit` results and whether another page follows.
 
         Through the index, the next page's first hit is only counted: reading its row and cutting
@@ -470,21 +470,26 @@ class DeskQueries:
         {"id", "item", "snippet"}, `item` the API's JSON object of the article (web/listing.item_json)
         as UTF-8 bytes, stored by migrations/014: building it from the row's 14 columns was about a
         tenth of a cold search. Rows from FTS5 are full listing rows either way.
+        `fold_copies`: a syndicated copy is left out where its representative stands for it, as on
+        the front page (`copy_clause`, `_listed_too`); the page is counted after the fold.
         """
         if not query.strip():
             raise QueryError("empty search: type a word, a \"quoted phrase\" or a prefix*")
         limit = max(1, min(limit, MAX_LIMIT))
         offset = max(0, min(offset, MAX_SEARCH_OFFSET))
-        indexed = self._indexed_search(query, filters, sort, limit, offset, peek=1, titles=titles, items=items)
+        fold = filters if fold_copies and self._copies_probe() else None
+        indexed = self._indexed_search(query, filters, sort, limit, offset, peek=1, titles=titles, items=items,
+                                       fold=fold)
         if indexed is not None:
             return indexed
-        rows = self._fts_search(query, filters, sort, limit + 1, offset)
+        rows = self._fts_search(query, filters, sort, limit + 1, offset, fold)
         return rows[:limit], len(rows) > limit
 
-    def _fts_search(self, query: str, filters: Filters, sort: str, limit: int, offset: int) -> list[dict[str, Any]]:
+    def _fts_search(self, query: str, filters: Filters, sort: str, limit: int, offset: int,
+                    fold: Filters | None = None) -> list[dict[str, Any]]:
         """desk_search through FTS5: the query as written, else as plain words, else QueryError."""
         try:
-            return self._search(query, filters, sort, limit, offset)
+            return self._search(query, filters, sort, limit, offset, fold)
         except sqlite3.OperationalError as exc:
             if not _is_query_error(exc):
                 raise
@@ -492,14 +497,15 @@ class DeskQueries:
             if plain is None:
                 raise QueryError(_search_hint(query)) from exc
             try:
-                return self._search(plain, filters, sort, limit, offset)
+                return self._search(plain, filters, sort, limit, offset, fold)
             except sqlite3.OperationalError as exc2:
                 if not _is_query_error(exc2):
                     raise
                 raise QueryError(_search_hint(query)) from exc2
 
     def _indexed_search(self, query: str, f: Filters, sort: str, limit: int, offset: int, peek: int = 0,
-                        titles: bool = True, items: bool = False) -> tuple[list[dict[str, Any]], bool] | None:
+                        titles: bool = True, items: bool = False, fold: Filters | None = None
+                        ) -> tuple[list[dict[str, Any]], bool] | None:
         """The search through the tantivy index (store/search_index.py): bm25 over ALL matches;
         None when there is no usable index or it lags too far (the caller then uses FTS5).
 
@@ -526,17 +532,44 @@ class DeskQueries:
                 raise QueryError(_search_hint(query)) from None
             node = found
         want = offset + limit
-        try:
-            hits = reader.search(node, f, sort=sort, top=want + peek, exclude=pending)
-        except ValueError:  # the engine refused a query we built (a bug of ours): FTS5 answers instead
-            log.exception("search index: query %r failed; answering from FTS5", query)
-            return None
-        if pending:
-            hits = sorted(hits + self._fts_tail(query, f, sort, pending, want + peek),
-                          key=lambda h: -h[1])[:want + peek]
+        # Folded, a few hits more than the page are asked for up front, so the copies among them
+        # seldom leave it short (then the engine is asked again for twice as many). Measured (median
+        # CPU ms per cold search, in-process, fold off/on rotated, 300 queries x 6 rounds, W9's 20k
+        # synthetic store with 10% copies, tantivy index): no fold 0.645, fold asking want + peek
+        # 0.931 (a copy in most pages: a second search each); with this margin and the copies probe
+        # through migration 032's index, 0.698 vs 0.752 (+8%); 100k bench store (no copies) 0.827 vs 0.900.
+        top = want + peek + (max(4, want // 4) if fold is not None else 0)
+        while True:
+            try:
+                hits = reader.search(node, f, sort=sort, top=top, exclude=pending)
+            except ValueError:  # the engine refused a query we built (a bug of ours): FTS5 answers instead
+                log.exception("search index: query %r failed; answering from FTS5", query)
+                return None
+            if pending:
+                hits = sorted(hits + self._fts_tail(query, f, sort, pending, top), key=lambda h: -h[1])[:top]
+            if fold is None:
+                break
+            copies = self._copies_among([i for i, _ in hits], fold)
+            found, hits = len(hits), [h for h in hits if h[0] not in copies]
+            if len(hits) >= want + peek or found < top or top > 4 * (MAX_SEARCH_OFFSET + MAX_LIMIT):
+                break
+            top *= 2  # copies took places: ask the engine for more hits (rare: ~1 in 10 is a copy)
         ids = [i for i, _ in hits[offset:want]]
         rows = self._with_snippets(query, self._items_with_text(ids) if items else self._rows_with_text(ids), titles)
         return rows, len(hits) > want
+
+    def _copies_among(self, ids: list[int], f: Filters) -> set[int]:
+        """Those of these articles that are syndicated copies whose representative is listed under
+        the filters `f` too (copy_clause's rule): one probe of story_fingerprints per id."""
+        if not ids:
+            return set()
+        listed, args = _listed_too(f)
+        hint = " INDEXED BY story_fingerprints_copies" if self._copies_probe() == "index" else ""
+        rows = self.conn.execute(
+            f"SELECT f.article_id FROM story_fingerprints f{hint} WHERE f.article_id IN ({','.join('?' * len(ids))})"
+            f" AND f.canonical_id != f.article_id"
+            f" AND EXISTS (SELECT 1 FROM desk_listing r WHERE r.id = f.canonical_id{listed})", (*ids, *args))
+        return {int(r[0]) for r in rows}
 
     def _rows_with_text(self, ids: list[int]) -> list[dict[str, Any]]:
         """Listing rows of these articles in this order, each with its body (for the snippet) in
@@ -579,7 +612,8 @@ class DeskQueries:
             return [(int(r[0]), float(r[1])) for r in rows]
         return []
 
-    def _search(self, match: str, f: Filters, sort: str, limit: int, offset: int) -> list[dict[str, Any]]:
+    def _search(self, match: str, f: Filters, sort: str, limit: int, offset: int,
+                fold: Filters | None = None) -> list[dict[str, Any]]:
         """Rank the SEARCH_WINDOW most recently stored matches, then read just one page of rows.
 
         Ranking every match of a common word costs time in proportion to the store (bm25 over
@@ -588,15 +622,15 @@ class DeskQueries:
         stored them). Rare words, with fewer matches than the window, are ranked exactly.
         """
         if f.as_dict() or sort == "date":
-            ids = self._filtered_candidates(match, f, sort, offset + limit)
+            ids = self._filtered_candidates(match, f, sort, offset + limit, fold)
             return self._with_snippets(match, self._page_of(ids, limit, offset))
         want = offset + limit
         # SQLite sorts the window and hands over only the ids a page needs: every row fetched
         # crosses the GIL, which costs far more than the sort when handler threads contend.
         ranked = self._ranked(match, want + 8)
-        page = self._page_of(ranked, limit, offset)
+        page = self._page_of(ranked, limit, offset, fold)
         if len(page) < limit and len(ranked) == want + 8:  # non-article pages took places: rank the whole window
-            page = self._page_of(self._ranked(match, SEARCH_WINDOW), limit, offset)
+            page = self._page_of(self._ranked(match, SEARCH_WINDOW), limit, offset, fold)
         return self._with_snippets(match, page)
 
     def _ranked(self, match: str, top: int) -> list[int]:
@@ -607,12 +641,15 @@ class DeskQueries:
             (match, SEARCH_WINDOW, top)).fetchall()
         return [r[0] for r in rows]
 
-    def _filtered_candidates(self, match: str, f: Filters, sort: str, top: int) -> list[int]:
+    def _filtered_candidates(self, match: str, f: Filters, sort: str, top: int,
+                             fold: Filters | None = None) -> list[int]:
         """Ids of the `top` first, by bm25 or by date, of the SEARCH_WINDOW newest matches that pass the filters.
 
         SQLite sorts and cuts, so only one page of ids reaches Python; sorting by date computes no bm25.
         """
         source, join_args, where, args = _search_filters(f)
+        if fold is not None:
+            where, args = [*where, "NOT " + self._copy_clause("l.id", fold)], [*args, *_listed_too(fold)[1]]
         score, order = ("0", "sort_key DESC, id DESC") if sort == "date" else (
             "bm25(articles_fts, 5.0, 1.0)", "score, id DESC")
         rows = self.conn.execute(
@@ -622,7 +659,11 @@ class DeskQueries:
             (*join_args, match, *args, top)).fetchall()
         return [r[0] for r in rows]
 
-    def _page_of(self, ordered: list[int], limit: int, offset: int) -> list[dict[str, Any]]:
+    def _copy_clause(self, article: str, f: Filters) -> str:
+        return copy_clause(article, indexed=self._copies_probe() == "index", listed=_listed_too(f)[0])
+
+    def _page_of(self, ordered: list[int], limit: int, offset: int, fold: Filters | None = None
+                 ) -> list[dict[str, Any]]:
         """Listing rows of articles (not other pages) number offset..offset+limit of `ordered`.
 
         Read in chunks because the FTS index also holds pages that are not articles; usually
@@ -630,12 +671,14 @@ class DeskQueries:
         """
         found: list[dict[str, Any]] = []
         start, want = 0, offset + limit
+        skip, skip_args = ((" AND NOT " + self._copy_clause("a.id", fold), _listed_too(fold)[1])
+                           if fold is not None else ("", []))
         while start < len(ordered) and len(found) < want:
             chunk = ordered[start:start + max(want - len(found), 0) + 5]
             start += len(chunk)
             rows = {r["id"]: _listing(r) for r in self.conn.execute(
                 f"SELECT {_COLUMNS} FROM articles a WHERE a.kind = 'article' AND a.id IN"
-                f" ({','.join('?' * len(chunk))})", chunk)}
+                f" ({','.join('?' * len(chunk))}){skip}", (*chunk, *skip_args))}
             found += [rows[i] for i in chunk if i in rows]
         return found[offset:want]
 

@@ -138,6 +138,22 @@ def rail_html(recent: Sequence[Mapping[str, Any]], categories: Sequence[tuple[st
     return Markup("".join(out))
 
 
+def also_published_html(article_id: Any, copies: int, sources: int, story_id: int | None) -> str:
+    """The line under a card: how many other sources published the text (else how many more copies
+    of it are stored), linked to the story page, which lists the copies (else the article)."""
+    if sources:
+        text = f"also published by {sources} source{'s' if sources != 1 else ''}"
+    else:
+        text = f"{copies} more cop{'ies' if copies != 1 else 'y'} stored"
+    href = f"/stories/{story_id}" if story_id is not None else f"/article/{esc(article_id)}"
+    return f'  <p class="also-published"><a href="{href}">{text}</a></p>\n'
+
+
+def _also_published(r: Mapping[str, Any]) -> str:
+    """A folded search result's "also published by" line (see also_published_html), else nothing."""
+    return also_published_html(r["id"], r["copies"], r["other_sources"], r.get("story_id")) if r.get("copies") else ""
+
+
 def results_html(results: Sequence[Mapping[str, Any]]) -> Markup:
     """A search page's result items (the `<li>`s of its `<ol class="results">`): title and snippet
     with the matches marked, source, time, language. Python rather than a template loop for the
@@ -153,5 +169,6 @@ def results_html(results: Sequence[Mapping[str, Any]]) -> Markup:
             f'    <p class="meta">{link("/source/", site, "site") if site else ""}'
             f' {time_html(r.get("sort_key") or r.get("published"))}\n'
             f'      {lang}</p>\n'
-            f'    <p class="snippet">{marked(r.get("snippet"))}</p>\n  </li>\n')
+            f'    <p class="snippet">{marked(r.get("snippet"))}</p>\n'
+            f'{_also_published(r)}  </li>\n')
     return Markup("".join(out))

@@ -8,7 +8,7 @@ from typing import Any
 from starlette.requests import Request
 
 from newsdesk.store.desk import MAX_LIMIT, Filters, Page, is_date
-from newsdesk.web.fragments import card_template, esc
+from newsdesk.web.fragments import also_published_html, card_template
 from newsdesk.web.render import query_string
 from newsdesk.web.responses import HTTPError, int_param
 from newsdesk.web.state import DeskState
@@ -49,6 +49,27 @@ def page_links(request: Request, page: Page) -> dict[str, str | None]:
     }
 
 
+def fold_from(request: Request, filters: Filters) -> bool:
+    """Whether this request's listing or search shows each syndicated text once: the default
+    (`copies=fold`) where `folds_copies`, unless `copies=all` asks for every stored copy."""
+    value = (request.query_params.get("copies") or "fold").strip()
+    if value not in ("fold", "all"):
+        raise HTTPError(400, "parameter 'copies' must be 'fold' (each syndicated text once, the default)"
+                             " or 'all' (every stored copy)")
+    return value == "fold" and folds_copies(filters)
+
+
+def with_copy_counts(state: DeskState, rows: list[dict[str, Any]]) -> None:
+    """Add `copies` and `other_sources` (DeskQueries.copy_counts: 0 and 0 for a text stored once)
+    and `story_id` (where it has copies) to each row: one query for all of them."""
+    counts = state.store().copy_counts([int(r["id"]) for r in rows])
+    for r in rows:
+        copies, sources, story = counts.get(int(r["id"]), (0, 0, None))
+        r.update(copies=copies, other_sources=sources)
+        if copies:
+            r["story_id"] = story
+
+
 def folds_copies(filters: Filters) -> bool:
     """Whether a listing shows each syndicated text once: yes, except on a site's or an author's own
     page, where a copy is that site's (that author's) article like any other."""
@@ -67,17 +88,6 @@ def mark_copies(state: DeskState, items: list[dict[str, Any]]) -> None:
         if found:
             card = item.get("card") or card_template(item)
             item["card"] = card.replace("</article>", also_published_html(item["id"], *found) + "</article>", 1)
-
-
-def also_published_html(article_id: Any, copies: int, sources: int, story_id: int | None) -> str:
-    """The line under a card: how many other sources published the text (else how many more copies
-    of it are stored), linked to the story page, which lists the copies (else the article)."""
-    if sources:
-        text = f"also published by {sources} source{'s' if sources != 1 else ''}"
-    else:
-        text = f"{copies} more cop{'ies' if copies != 1 else 'y'} stored"
-    href = f"/stories/{story_id}" if story_id is not None else f"/article/{esc(article_id)}"
-    return f'  <p class="also-published"><a href="{href}">{text}</a></p>\n'
 
 
 def item_json(row: dict[str, Any]) -> dict[str, Any]:

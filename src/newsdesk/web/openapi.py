@@ -23,6 +23,10 @@ PAGING = [
     _param("after", "Opaque cursor: the page of newer articles (a response's `prev`)."),
     _param("limit", "Items per page (1-100, default 30).", "integer"),
 ]
+COPIES = _param("copies", "`fold` (default): a syndicated text is listed once, as its representative, whose"
+                          " `copies` and `other_sources` say how many more copies are stored and how many other"
+                          " sources published it (not on a site's or an author's own listing, whose copies are"
+                          " theirs); `all`: every stored copy.")
 ERROR = {"description": "Error, always in one shape", "content": {"application/json": {"schema": {
     "$ref": "#/components/schemas/Error"}}}}
 
@@ -50,14 +54,14 @@ def _post(summary: str, description: str, params: list[dict[str, Any]], body: bo
 def openapi_spec() -> dict[str, Any]:
     paths: dict[str, Any] = {
         "/api/articles": _get("List articles", "Newest first, filtered; keyset-paginated.",
-                              FILTERS + PAGING, "Listing"),
+                              [*FILTERS, COPIES, *PAGING], "Listing"),
         "/api/articles/{id}": _get("One article", "The full `newsdesk analyze` record plus store times.",
                                    [_param("id", "Article id", "integer", "path", True)], "Article"),
         "/api/search": _get("Search", "FTS5 search over title and body: words, \"phrases\", prefix*, AND/OR/NOT."
                             " Snippets highlight matches. A query that cannot be read gets a 400 with a hint.",
                             [_param("q", "The query", required=True),
                              _param("sort", "relevance (default) or date"),
-                             _param("page", "Page number (1-50)", "integer"), *FILTERS,
+                             _param("page", "Page number (1-50)", "integer"), *FILTERS, COPIES,
                              _param("limit", "Results per page (1-100, default 20)", "integer")], "Listing"),
         "/api/categories": _get("Categories", "Categories with article counts.", [], "Counts"),
         "/api/authors": _get("Authors", "Authors with article counts.", [], "Counts"),
@@ -87,8 +91,11 @@ def openapi_spec() -> dict[str, Any]:
 
 def _schemas() -> dict[str, Any]:
     obj, arr, s = "object", "array", {"type": "string"}
-    item = {"type": obj, "properties": {k: s for k in ("title", "url", "site_name", "published", "language",
-                                                       "excerpt", "snippet", "snippet_html", "date")}}
+    fields: dict[str, dict[str, str]] = {k: s for k in ("title", "url", "site_name", "published", "language",
+                                                        "excerpt", "snippet", "snippet_html", "date")}
+    fields |= {"copies": {"type": "integer", "description": "more stored copies of this text (folded)"},
+               "other_sources": {"type": "integer", "description": "other sources among them"}}
+    item = {"type": obj, "properties": fields}
     return {
         "Error": {"type": obj, "properties": {"error": {"type": obj, "properties": {
             "status": {"type": "integer"}, "code": s, "message": s}}}},

@@ -18,7 +18,7 @@ from starlette.routing import Route
 
 from newsdesk.records import Quote
 from newsdesk.web.fast import FastAnswer
-from newsdesk.web.listing import facets, filters_from, item_json, page_from, page_links
+from newsdesk.web.listing import facets, filters_from, fold_from, item_json, page_from, page_links, with_copy_counts
 from newsdesk.web.openapi import openapi_spec
 from newsdesk.web.render import marked_html, numbered_links, query_string, unmarked, without_page
 from newsdesk.web.responses import HTTPError, JSONResponse, dumps, int_param
@@ -37,9 +37,11 @@ def api_index(request: Request) -> Response:
 def articles(request: Request) -> Response:
     state = desk(request)
     filters = filters_from(request)
-    result = page_from(request, state, filters)
+    result = page_from(request, state, filters, fold_copies=fold_from(request, filters))
     links = page_links(request, result)
-    return JSONResponse({"items": [item_json(r) for r in result.items], "next": links["older"],
+    items = [item_json(r) for r in result.items]
+    with_copy_counts(state, items)
+    return JSONResponse({"items": items, "next": links["older"],
                          "prev": links["newer"], "filters": filters.as_dict()})
 
 
@@ -72,18 +74,25 @@ def _search_body(request: Request, state: DeskState) -> tuple[bytes, int]:
         snippet = r.get("snippet")
         stored = r.get("item")
         if stored is None:  # a full listing row (the FTS5 path)
-            item = item_json(r)
+            item = item_json(r) | {k: r[k] for k in ("copies", "other_sources") if k in r}
             item.update(snippet=unmarked(snippet), snippet_html=marked_html(snippet))
             items.append(item)
             continue
         # The stored item (a JSON object, desk_search_page's `items`) with the snippet's two keys
         # spliced in before its closing brace: the same bytes dumps() writes for the dict.
-        items.append(orjson.Fragment(stored[:-1] + _snippet_keys(snippet or "")))
+        items.append(orjson.Fragment(stored[:-1] + _copies_keys(r) + _snippet_keys(snippet or "")))
     links = numbered_links("/api/search", without_page(request), found["page"], found["more"])
     return dumps({
         "query": found["query"], "sort": found["sort"], "page": found["page"], "items": items,
         "next": links["next_url"], "prev": links["prev_url"],
     }), 200
+
+
+def _copies_keys(row: dict[str, Any]) -> bytes:
+    """`,"copies":N,"other_sources":M` of a folded search's row (web/listing.with_copy_counts)."""
+    if "copies" not in row:
+        return b""
+    return b',"copies":%d,"other_sources":%d' % (row["copies"], row["other_sources"])
 
 
 def _snippet_keys(snippet: str) -> bytes:

@@ -8,7 +8,7 @@ from starlette.routing import Route
 
 from newsdesk.web.atom import atom_feed
 from newsdesk.web.fragments import url_part
-from newsdesk.web.listing import filters_from
+from newsdesk.web.listing import filters_from, fold_from
 from newsdesk.web.render import query_string
 from newsdesk.web.routes_search import run_search
 from newsdesk.web.state import desk
@@ -23,7 +23,7 @@ def _base(request: Request) -> str:
 
 def feed(request: Request) -> Response:
     filters = filters_from(request)
-    page = desk(request).store().desk_page(filters, limit=FEED_ITEMS)
+    page = desk(request).store().desk_page(filters, limit=FEED_ITEMS, fold_copies=fold_from(request, filters))
     f = filters.as_dict()
     label = ", ".join(f"{k} {v}" for k, v in f.items())
     # The name is a path segment: percent-encoded, or a site called "Tuin? Hovenier" linked to

@@ -15,7 +15,7 @@ from newsdesk.web.fragments import rail_html
 from newsdesk.web.listing import (
     facets,
     filters_from,
-    folds_copies,
+    fold_from,
     group_by_category,
     mark_copies,
     page_from,
@@ -56,7 +56,7 @@ def _listing_page_in_thread(request: Request, filters: Filters, heading: str, ki
 def _render_listing(request: Request, filters: Filters, heading: str, kind: str, feed: str | None,
                     grouped: bool) -> tuple[bytes, int]:
     state = desk(request)
-    fold = folds_copies(filters)
+    fold = fold_from(request, filters)
     result = page_from(request, state, filters, cards=CARD_VERSION, fold_copies=fold)
     if not result.items and kind in ("source", "category"):
         _known_or_404(state, kind, filters)

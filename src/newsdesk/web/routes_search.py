@@ -16,7 +16,7 @@ from starlette.routing import Route
 from newsdesk.errors import QueryError
 from newsdesk.store.desk import Filters
 from newsdesk.web.fast import FastAnswer
-from newsdesk.web.listing import facets, filters_from
+from newsdesk.web.listing import facets, filters_from, fold_from, with_copy_counts
 from newsdesk.web.render import numbered_links, query_string, without_page
 from newsdesk.web.responses import HTTPError, int_param, page
 from newsdesk.web.state import DeskState, desk
@@ -35,24 +35,33 @@ def run_search(request: Request, state: DeskState, titles: bool = True, items: b
         raise HTTPError(400, "parameter 'sort' must be 'relevance' or 'date'")
     filters = filters_from(request)
     limit = int_param(request, "limit", PER_PAGE, 1, 100)
+    fold = fold_from(request, filters)
     number = int_param(request, "page", 1, 1, 50)
     results: list[dict[str, Any]] = []
     more = cached = False
     if q:
-        (results, more), cached = _cached_search(request, state, (q, filters, sort, limit, number, titles, items))
+        (results, more), cached = _cached_search(request, state, (q, filters, sort, limit, number, titles, items,
+                                                                  fold))
         if not cached:
             state.index_keeper.poke()  # new articles since the last sync go into the index soon
     return {"query": q, "filters": filters, "sort": sort, "page": number, "limit": limit,
             "results": results, "more": more, "cached": cached}
 
 
-def _cached_search(request: Request, state: DeskState, key: tuple[str, Filters, str, int, int, bool, bool]
+def _cached_search(request: Request, state: DeskState, key: tuple[str, Filters, str, int, int, bool, bool, bool]
                    ) -> tuple[tuple[list[dict[str, Any]], bool], bool]:
     """One page of results and whether more follow (rows shared read-only between requests:
-    handlers copy what they change)."""
-    q, filters, sort, limit, number, titles, items = key
-    return cached(request, state, ("rows", *key), lambda: state.store().desk_search_page(
-        q, filters, sort=sort, limit=limit, offset=(number - 1) * limit, titles=titles, items=items))
+    handlers copy what they change). Folded (`fold`), each result says how many copies of its
+    text are stored and how many other sources published it (`with_copy_counts`)."""
+    q, filters, sort, limit, number, titles, items, fold = key
+
+    def compute() -> tuple[list[dict[str, Any]], bool]:
+        rows, more = state.store().desk_search_page(q, filters, sort=sort, limit=limit, offset=(number - 1) * limit,
+                                                    titles=titles, items=items, fold_copies=fold)
+        if fold:
+            with_copy_counts(state, rows)
+        return rows, more
+    return cached(request, state, ("rows", *key), compute)
 
 
 def cached(request: Request, state: DeskState, key: tuple[Any, ...], compute: Callable[[], T]) -> tuple[T, bool]:
