@@ -159,7 +159,7 @@ def _h1_text(tree: LexborHTMLParser) -> str | None:
 
 # Why the Common Crawl spam pages ("亚洲乱色视频…", "福码堂…", "香港最快开奖…") pass: they are keyword
 # pages with few links (link share 0.002-0.47), no article signal and body text scraped from real
-# news, so their shape is an article's; the model gives them 0.09-0.47 (farm at 0.5). Tried and
+# news, so their shape is an article's; the model gives them 0.03-0.47 (farm at 0.5). Tried and
 # dropped (X13, 5-fold CV as `benchmarks/not_article.py --cv`, C=0.3, P/R): baseline all 1.000/0.650,
 # real 1.000/0.417, generated 1.000/1.000. (a) the share of digits in the host's first label
 # ("003338.cn"): real 1.000/0.833 but generated recall falls to 0.625, and the labelled articles hold
