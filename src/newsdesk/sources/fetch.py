@@ -7,6 +7,8 @@ For each hop of a request (the URL asked, then every redirect target, followed b
 2. robots.txt of that origin (cached) must allow it, when `respect_robots`;
 3. politeness: one request at a time per host, `request_delay` seconds (or the site's
    Crawl-delay, if longer) between the end of one request and the start of the next;
+   a 429 or 503 is asked again (twice at most) once its Retry-After has passed, and the
+   whole host waits that long;
 4. the request, bounded three ways: connect/read timeouts, a wall-clock deadline for the
    whole hop (a server trickling a byte a second never trips a read timeout), and
    `max_page_bytes` counted on the *decoded* body while it streams (a gzip or brotli
@@ -26,6 +28,8 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime
+import email.utils
 import functools
 import socket
 import ssl
@@ -47,6 +51,17 @@ from newsdesk.sources.robots import MAX_ROBOTS_BYTES, RobotsCache
 from newsdesk.sources.state import FetchState, MemoryFetchState
 
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
+# Answers that mean "come back later" (RFC 6585 section 4, RFC 9110 section 15.6.4).
+RETRY_STATUSES = (429, 503)
+# Tries after the first for one of those answers. A host still refusing after two is left for
+# the next run (web.TRANSIENT keeps the item pending), so one busy host costs a run seconds.
+MAX_RETRIES = 2
+# The longest Retry-After waited out inside a run. A host asking for more is not asked again
+# now: the URL fails with its status and the next run (or `watch`'s backoff) tries later.
+MAX_RETRY_WAIT = 60.0
+# Without a usable Retry-After: this many seconds times 2**attempt (1 s, then 2 s), or the
+# host's delay times 2**attempt when that is longer.
+RETRY_BACKOFF = 1.0
 ACCEPT_ENCODING = "gzip, deflate, br"  # exactly what _BodyDecoder decodes
 
 
@@ -236,6 +251,7 @@ class Fetcher:
         self._hosts_lock = threading.Lock()
         self._host_locks: dict[str, threading.Lock] = {}
         self._last_request: dict[str, float] = {}
+        self._not_before: dict[str, float] = {}  # host -> monotonic time a Retry-After ends
 
     def close(self) -> None:
         self._client.close()
@@ -261,12 +277,12 @@ class Fetcher:
                 headers["If-None-Match"] = etag
             if last_modified:
                 headers["If-Modified-Since"] = last_modified
-        result = self._follow(url, headers, check_robots=self.settings.respect_robots,
-                              cap=self.settings.max_page_bytes)
+        result, tries = self._follow_retrying(url, headers)
         if result.status == 304 and conditional:
             return dataclasses.replace(result, not_modified=True)
         if not 200 <= result.status < 300:
-            raise FetchFailed(f"http {result.status}", result.url)
+            detail = result.url if tries == 1 else f"{result.url} (asked {tries} times)"
+            raise FetchFailed(f"http {result.status}", detail)
         if conditional:
             etag, last_modified = result.headers.get("etag"), result.headers.get("last-modified")
             if etag or last_modified:
@@ -274,6 +290,27 @@ class Fetcher:
         return result
 
     # -- hops -----------------------------------------------------------------------
+
+    def _follow_retrying(self, url: str, headers: dict[str, str]) -> tuple[FetchResult, int]:
+        """`_follow`, asked again after a 429 or 503 once the server's Retry-After (or our
+        backoff) has passed; the wait holds the whole host, not only this URL."""
+        for attempt in range(MAX_RETRIES + 1):
+            result = self._follow(url, headers, check_robots=self.settings.respect_robots,
+                                  cap=self.settings.max_page_bytes)
+            if result.status not in RETRY_STATUSES or attempt == MAX_RETRIES:
+                break
+            base = max(RETRY_BACKOFF, self.settings.request_delay) * 2 ** attempt
+            wait = retry_wait(result.headers.get("retry-after"), base)
+            if wait is None:
+                break
+            self._hold_host(result.url, wait)
+        return result, attempt + 1
+
+    def _hold_host(self, url: str, seconds: float) -> None:
+        host = (httpx.URL(url).host or "").lower()
+        with self._hosts_lock:
+            until = time.monotonic() + seconds
+            self._not_before[host] = max(until, self._not_before.get(host, 0.0))
 
     def _follow(self, url: str, headers: dict[str, str], *, check_robots: bool, cap: int,
                 truncate: bool = False) -> FetchResult:
@@ -329,10 +366,10 @@ class Fetcher:
         with lock:
             delay = max(self.settings.request_delay, self.robots.cached_delay(url) or 0.0)
             last = self._last_request.get(host)
-            if last is not None:
-                wait = last + delay - time.monotonic()
-                if wait > 0:
-                    time.sleep(wait)
+            start = max(last + delay if last is not None else 0.0, self._not_before.get(host, 0.0))
+            wait = start - time.monotonic()
+            if wait > 0:
+                time.sleep(wait)
             yield
 
     def _send(self, url: str, headers: dict[str, str], cap: int, truncate: bool = False) -> FetchResult:
@@ -411,6 +448,22 @@ class Fetcher:
             return None, "", exc.reason
         failure = f"http {result.status}" if result.status >= 500 else None
         return result.status, result.body.decode("utf-8-sig", "replace"), failure
+
+
+def retry_wait(retry_after: str | None, backoff: float) -> float | None:
+    """Seconds to wait before asking again: the Retry-After (delay-seconds or HTTP-date), else
+    `backoff`; None when the server asks for longer than MAX_RETRY_WAIT."""
+    value = (retry_after or "").strip()
+    wait = backoff
+    if value.isdigit():
+        wait = float(value)
+    elif value:
+        with contextlib.suppress(TypeError, ValueError, IndexError, OverflowError):
+            when = email.utils.parsedate_to_datetime(value)
+            if when.tzinfo is None:  # RFC 9110's IMF-fixdate is always GMT
+                when = when.replace(tzinfo=datetime.UTC)
+            wait = max(0.0, (when - datetime.datetime.now(datetime.UTC)).total_seconds())
+    return None if wait > MAX_RETRY_WAIT else wait
 
 
 def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
