@@ -174,6 +174,28 @@ def _as_text(body: bytes) -> str:
     return body.decode("latin-1")  # every byte maps; markup is ASCII in all others
 
 
+def is_wide(body: bytes) -> bool:
+    """UTF-16 or UTF-32 (by byte-order mark or an XML declaration's zero bytes)."""
+    return body[:4] in (b"<\x00?\x00", b"\x00<\x00?") or body.startswith(
+        (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+
+
+def sniff_any(body: bytes) -> str:
+    """`extract.detect.sniff`, which reads byte patterns, also for UTF-16/32 feeds and sitemaps.
+
+    A feed saved or served in UTF-16 (legal XML; feedparser and lxml read it) looked like
+    "text" to the byte patterns and was refused as "not a page".
+    """
+    from newsdesk.extract.detect import sniff
+
+    kind = sniff(body)
+    if kind == "text" and is_wide(body):
+        inner = sniff(_as_text(body[:8192]).encode("utf-8", "replace"))
+        if inner in ("feed", "sitemap"):
+            return inner
+    return kind
+
+
 def refuse_hostile_xml(body: bytes, stage: str) -> None:
     """Raise Rejected(stage, "xml entities refused") for DTD tricks; else return.
 
