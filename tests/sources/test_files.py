@@ -1,10 +1,13 @@
 import gzip
 import io
+import json
+from pathlib import Path
 
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from loopback import LoopbackServer
 from newsdesk.errors import Rejected
 from newsdesk.records import RawPage
 from newsdesk.sources.files import Skipped, read_files
@@ -94,3 +97,19 @@ def test_warc_text_plain_responses_such_as_robots_txt_are_not_pages(tmp_path):
     got = items(tmp_path)
     assert [i.url for i in got if isinstance(i, RawPage)] == ["https://news.example/a"]
     assert [i.reason for i in got if isinstance(i, Skipped)] == ["warc response not html"]
+
+
+def test_urls_of_other_schemes_are_refused_by_name_and_any_case_of_http_is_fetched(
+        tmp_path: Path, loopback: LoopbackServer) -> None:
+    from click.testing import CliRunner
+
+    from newsdesk.cli import main
+
+    loopback.add("/gone", "", status=410)
+    sources = ["file:///etc/passwd", "gopher://127.0.0.1:70/", "data:text/html,<p>hi</p>", "javascript:alert(1)",
+               loopback.url("/gone").replace("http://", "HTTP://"), str(tmp_path / "missing.html")]
+    result = CliRunner().invoke(main, ["ingest", "--db", str(tmp_path / "n.db"), "--allow-private", "--json",
+                                       "--delay", "0", *sources], catch_exceptions=False)
+    summary = json.loads(result.stdout)
+    assert summary["failed"] == {"fetch: unsupported scheme": 4, "fetch: http 410": 1, "read: no such file": 1}
+    assert loopback.hits("/gone")  # the upper-case URL went to the server, not to the file system
