@@ -113,3 +113,28 @@ def test_urls_of_other_schemes_are_refused_by_name_and_any_case_of_http_is_fetch
     summary = json.loads(result.stdout)
     assert summary["failed"] == {"fetch: unsupported scheme": 4, "fetch: http 410": 1, "read: no such file": 1}
     assert loopback.hits("/gone")  # the upper-case URL went to the server, not to the file system
+
+
+def test_warc_records_in_any_content_encoding_are_decoded_and_a_brotli_bomb_stops_at_the_cap(tmp_path):
+    import brotli
+
+    bomb = brotli.Compressor(quality=1)
+    zeros = b"\0" * (1 << 20)
+    bomb_body = b"".join(bomb.process(zeros) for _ in range(64)) + bomb.finish()  # 64 MiB in a few kB
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    records = [("br", brotli.compress(ARTICLE), "no"), ("gzip", gzip.compress(ARTICLE), "no"),
+               ("br", bomb_body, "no"), ("identity", ARTICLE, "yes"), ("gzip", gzip.compress(ARTICLE), "yes")]
+    for i, (encoding, body, chunked) in enumerate(records):
+        if chunked == "yes":  # a crawler that kept the transfer coding too
+            body = b"%x\r\n%s\r\n0\r\n\r\n" % (len(body), body)
+        headers = [("Content-Type", "text/html"), ("Content-Encoding", encoding)]
+        headers += [("Transfer-Encoding", "chunked")] if chunked == "yes" else []
+        http = StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(f"https://news.example/{i}", "response",
+                                                      payload=io.BytesIO(body), http_headers=http))
+    (tmp_path / "crawl.warc.gz").write_bytes(out.getvalue())
+    got = list(read_files([tmp_path / "crawl.warc.gz"], 10_000_000))
+    assert [p.body for p in got if isinstance(p, RawPage)] == [ARTICLE] * 4  # the pages after the bomb too
+    (refused,) = [r for r in got if isinstance(r, Rejected)]
+    assert refused.reason == "too large" and refused.origin.endswith("#2")

@@ -12,7 +12,7 @@ For each hop of a request (the URL asked, then every redirect target, followed b
 4. the request, bounded three ways: connect/read timeouts, a wall-clock deadline for the
    whole hop (a server trickling a byte a second never trips a read timeout), and
    `max_page_bytes` counted on the *decoded* body while it streams (a gzip or brotli
-   bomb is stopped at the cap too: decoding here is bounded, see `_BodyDecoder`).
+   bomb is stopped at the cap too: decoding here is bounded, see `BodyDecoder`).
 
 Every attempt, refusals included, goes to `state.log_fetch`. Failures raise
 `FetchRefused` (policy said no) or `FetchFailed` (network or server), with short
@@ -62,7 +62,7 @@ MAX_RETRY_WAIT = 60.0
 # Without a usable Retry-After: this many seconds times 2**attempt (1 s, then 2 s), or the
 # host's delay times 2**attempt when that is longer.
 RETRY_BACKOFF = 1.0
-ACCEPT_ENCODING = "gzip, deflate, br"  # exactly what _BodyDecoder decodes
+ACCEPT_ENCODING = "gzip, deflate, br"  # exactly what BodyDecoder decodes
 
 
 @dataclass(frozen=True)
@@ -129,7 +129,7 @@ def _shutdown(sock: socket.socket) -> None:
         sock.shutdown(socket.SHUT_RDWR)
 
 
-class _BodyDecoder:
+class BodyDecoder:
     """Content-Encoding decoding that never produces more than it is allowed to.
 
     httpx's own decoders inflate a whole network chunk at once, so 64 kB of brotli could
@@ -404,7 +404,7 @@ class Fetcher:
         declared = headers.get("content-length", "")
         if declared.isdigit() and int(declared) > cap and not truncate:
             raise FetchRefused("too large", f"Content-Length {declared} over the {cap}-byte cap")
-        decoder = _BodyDecoder(headers.get("content-encoding", ""))
+        decoder = BodyDecoder(headers.get("content-encoding", ""))
         parts: list[bytes] = []
         size = raw_size = 0
         for raw in response.iter_raw():
