@@ -386,3 +386,20 @@ def test_retry_wait_reads_both_forms() -> None:
     assert retry_wait(str(int(MAX_RETRY_WAIT) + 1), 1.0) is None
     assert retry_wait("Wed, 21 Oct 2015 07:28:00 GMT", 1.0) == 0.0
     assert retry_wait("Fri, 31 Dec 9999 23:59:59 GMT", 1.0) is None
+
+
+def test_a_host_timing_out_three_times_in_a_row_is_skipped(loopback: LoopbackServer, settings: Settings) -> None:
+    """A feed of slow-drip items cost a whole deadline each; after three, the host is left alone."""
+    for i in range(5):
+        loopback.trickle(f"/slow{i}", every=0.1)
+    loopback.add("/fine", PAGE)
+    failures = []
+    with fetcher_for(settings.replace(respect_robots=False), total_timeout=0.5) as f:
+        assert f.fetch(f"http://localhost:{loopback.port}/fine").status == 200  # another host name
+        for i in range(5):
+            with pytest.raises(FetchFailed) as info:
+                f.fetch(loopback.url(f"/slow{i}"))
+            failures.append(info.value.reason)
+        assert f.fetch(f"http://localhost:{loopback.port}/fine").status == 200  # other hosts go on
+    assert failures == ["timeout"] * 3 + ["host timing out"] * 2
+    assert not loopback.hits("/slow3") and not loopback.hits("/slow4")
