@@ -403,3 +403,17 @@ def test_a_host_timing_out_three_times_in_a_row_is_skipped(loopback: LoopbackSer
         assert f.fetch(f"http://localhost:{loopback.port}/fine").status == 200  # other hosts go on
     assert failures == ["timeout"] * 3 + ["host timing out"] * 2
     assert not loopback.hits("/slow3") and not loopback.hits("/slow4")
+
+
+def test_a_host_still_busy_after_its_retries_three_times_is_skipped(loopback: LoopbackServer,
+                                                                    settings: Settings) -> None:
+    for i in range(5):
+        _busy_then_ok(loopback, f"/busy{i}", 503, "0", busy=99)
+    reasons = []
+    with fetcher_for(settings.replace(respect_robots=False)) as f:
+        for i in range(5):
+            with pytest.raises(FetchFailed) as info:
+                f.fetch(loopback.url(f"/busy{i}"))
+            reasons.append(info.value.reason)
+    assert reasons == ["http 503"] * 3 + ["host busy"] * 2
+    assert [len(loopback.hits(f"/busy{i}")) for i in range(5)] == [3, 3, 3, 0, 0]

@@ -8,8 +8,8 @@ For each hop of a request (the URL asked, then every redirect target, followed b
 3. politeness: one request at a time per host, `request_delay` seconds (or the site's
    Crawl-delay, if longer) between the end of one request and the start of the next;
    a 429 or 503 is asked again (twice at most) once its Retry-After has passed, and the
-   whole host waits that long; a host that timed out three times in a row is skipped
-   ("host timing out") for ten minutes;
+   whole host waits that long; a host that timed out (or stayed busy after the retries)
+   three times in a row is skipped ("host timing out", "host busy") for ten minutes;
 4. the request, bounded three ways: connect/read timeouts, a wall-clock deadline for the
    whole hop (a server trickling a byte a second never trips a read timeout), and
    `max_page_bytes` counted on the *decoded* body while it streams (a gzip or brotli
@@ -60,10 +60,11 @@ MAX_RETRIES = 2
 # The longest Retry-After waited out inside a run. A host asking for more is not asked again
 # now: the URL fails with its status and the next run (or `watch`'s backoff) tries later.
 MAX_RETRY_WAIT = 60.0
-# Timeouts in a row after which a host is skipped for HOST_PAUSE seconds. A slow-drip host
-# costs a whole deadline (70 s at the defaults) per URL, so a feed of 200 such items held a
-# run for four hours; three show the host is not just unlucky once.
-MAX_HOST_TIMEOUTS = 3
+# Strikes in a row after which a host is skipped for HOST_PAUSE seconds; a strike is a timeout,
+# or a URL still answered 429/503 after its retries. A slow-drip host costs a whole deadline
+# (70 s at the defaults) per URL, and a busy one up to two Retry-After waits, so a feed of 200
+# such items held a run for hours; three show the host is not just unlucky once.
+MAX_HOST_STRIKES = 3
 HOST_PAUSE = 600.0  # as long as an unreachable robots.txt keeps a host off (robots.py)
 # Without a usable Retry-After: this many seconds times 2**attempt (1 s, then 2 s), or the
 # host's delay times 2**attempt when that is longer.
@@ -258,7 +259,7 @@ class Fetcher:
         self._host_locks: dict[str, threading.Lock] = {}
         self._last_request: dict[str, float] = {}
         self._not_before: dict[str, float] = {}  # host -> monotonic time a Retry-After ends
-        self._timeouts: dict[str, tuple[int, float]] = {}  # host -> (timeouts in a row, time of the last)
+        self._strikes: dict[str, tuple[int, float, str]] = {}  # host -> (in a row, time of the last, kind)
 
     def close(self) -> None:
         self._client.close()
@@ -311,6 +312,8 @@ class Fetcher:
             if wait is None:
                 break
             self._hold_host(result.url, wait)
+        if result.status in RETRY_STATUSES:
+            self._strike((httpx.URL(result.url).host or "").lower(), "busy")
         return result, attempt + 1
 
     def _hold_host(self, url: str, seconds: float) -> None:
@@ -360,33 +363,39 @@ class Fetcher:
                 result = self._send(url, headers, cap, truncate)
             except Rejected as exc:
                 self.state.log_fetch(url, None, 0, time.monotonic() - started, exc.reason)
-                self._count_timeout(host, exc.reason == "timeout")
+                if exc.reason == "timeout":
+                    self._strike(host, "timing out")
+                else:
+                    self._clear(host)
                 raise
             finally:
                 self._last_request[host] = time.monotonic()
-        self._count_timeout(host, False)
+        if result.status not in RETRY_STATUSES:
+            self._clear(host)
         self.state.log_fetch(url, result.status, len(result.body), result.elapsed, None)
         return result
 
     def _refuse_paused(self, host: str, url: str) -> None:
+        """FetchFailed("host timing out" | "host busy") while `host` sits out its pause."""
         with self._hosts_lock:
-            count, since = self._timeouts.get(host, (0, 0.0))
-            if count < MAX_HOST_TIMEOUTS:
+            count, since, kind = self._strikes.get(host, (0, 0.0, ""))
+            if count < MAX_HOST_STRIKES:
                 return
             if time.monotonic() - since >= HOST_PAUSE:
-                self._timeouts.pop(host)  # the pause is over: the host gets another chance
+                self._strikes.pop(host)  # the pause is over: the host gets another chance
                 return
-        self.state.log_fetch(url, None, 0, 0.0, "host timing out")
-        raise FetchFailed("host timing out", f"{url}: {count} timeouts in a row from {host}; "
-                                             f"not asked again for {HOST_PAUSE:g} s")
+        self.state.log_fetch(url, None, 0, 0.0, f"host {kind}")
+        raise FetchFailed(f"host {kind}", f"{url}: {host} failed {count} times in a row (last: {kind}); "
+                                          f"not asked again for {HOST_PAUSE:g} s")
 
-    def _count_timeout(self, host: str, timed_out: bool) -> None:
+    def _strike(self, host: str, kind: str) -> None:
         with self._hosts_lock:
-            if not timed_out:
-                self._timeouts.pop(host, None)
-                return
-            count = self._timeouts.get(host, (0, 0.0))[0] + 1
-            self._timeouts[host] = (count, time.monotonic())
+            count = self._strikes.get(host, (0, 0.0, ""))[0] + 1
+            self._strikes[host] = (count, time.monotonic(), kind)
+
+    def _clear(self, host: str) -> None:
+        with self._hosts_lock:
+            self._strikes.pop(host, None)
 
     @contextlib.contextmanager
     def _host_slot(self, host: str, url: str) -> Iterator[None]:

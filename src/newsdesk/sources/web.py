@@ -47,7 +47,7 @@ MAX_CHILD_SITEMAPS = 50
 MAX_SITE_FEEDS = 3
 PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 # Failures that may pass by themselves; an item lost to one of them is worth another try.
-TRANSIENT = ("timeout", "host timing out", "connection failed", "dns failure", "http 429")
+TRANSIENT = ("timeout", "host timing out", "host busy", "connection failed", "dns failure", "http 429")
 
 
 def now_iso() -> str:
