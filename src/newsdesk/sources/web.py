@@ -85,7 +85,7 @@ class _Run:
         elif kind in ("html", "text"):
             yield _as_page(result, origin=url, source_url=None)
         else:
-            yield Rejected("collect", "unsupported content", f"{url}: {kind}")
+            yield Rejected("collect", "unsupported content", f"{url}: {kind}", origin=url)
 
     def _site(self, url: str, result: FetchResult) -> Iterator[RawPage | Rejected]:
         """A home page: its declared feeds, else the sitemaps its robots.txt names, else itself."""
@@ -182,7 +182,7 @@ class _Run:
     def _sitemap_index(self, url: str, children: tuple[str, ...],
                        depth: int) -> Generator[RawPage | Rejected, None, bool]:
         if depth >= MAX_SITEMAP_DEPTH:
-            yield Rejected("sitemap", "too deep", f"{url}: indexes nested more than {MAX_SITEMAP_DEPTH} deep")
+            yield Rejected("sitemap", "too deep", f"{url}: indexes nested more than {MAX_SITEMAP_DEPTH} deep", origin=url)
             return True
         complete = True
         for child in children[:MAX_CHILD_SITEMAPS]:
@@ -298,7 +298,8 @@ def _as_page(result: FetchResult, origin: str, source_url: str | None) -> RawPag
     textual = not content_type or content_type in PAGE_TYPES or content_type.startswith("text/")
     if kind == "html" or (kind == "text" and textual and not looks_binary(result.body)):
         return _page(result, origin, source_url)
-    return Rejected("collect", "not a page", f"{origin}: {content_type or kind}")
+    # origin: the failures table shows the URL as the input, not "URL: text/html" (its detail)
+    return Rejected("collect", "not a page", f"{origin}: {content_type or kind}", origin=origin)
 
 
 def _page(result: FetchResult, origin: str, source_url: str | None) -> RawPage:
