@@ -182,7 +182,8 @@ class _Run:
     def _sitemap_index(self, url: str, children: tuple[str, ...],
                        depth: int) -> Generator[RawPage | Rejected, None, bool]:
         if depth >= MAX_SITEMAP_DEPTH:
-            yield Rejected("sitemap", "too deep", f"{url}: indexes nested more than {MAX_SITEMAP_DEPTH} deep", origin=url)
+            yield Rejected("sitemap", "too deep", f"{url}: indexes nested more than {MAX_SITEMAP_DEPTH} deep",
+                           origin=url)
             return True
         complete = True
         for child in children[:MAX_CHILD_SITEMAPS]:
