@@ -20,9 +20,10 @@ from dateutil import parser as dateparser
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from newsdesk.errors import Rejected
+from newsdesk.sources.jsonfeed import looks_like_json_feed, parse_json_feed
 from newsdesk.sources.safety import refuse_hostile_xml
 
-FEED_TYPES = ("application/rss+xml", "application/atom+xml")
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")
 
 # Characters of text (tags stripped) from which an entry's HTML counts as the whole article
 # rather than a teaser. Measured on ../shared/corpus/feeds: summaries run 150-570 characters,
@@ -64,9 +65,11 @@ def is_substantial(html: str) -> bool:
 
 
 def parse_feed(body: bytes, base_url: str | None = None) -> Feed:
-    """Parse RSS/Atom bytes; raise Rejected("feed", ...) for hostile XML or a non-feed."""
+    """Parse RSS/Atom (or JSON Feed) bytes; raise Rejected("feed", ...) for hostile XML or a non-feed."""
     if not body.strip():
         raise Rejected("feed", "empty input")
+    if looks_like_json_feed(body):
+        return parse_json_feed(body, base_url)  # type: ignore[no-any-return]
     refuse_hostile_xml(body, "feed")
     headers = {"content-location": base_url} if base_url else {}
     # Always bytes: given a str, feedparser would treat it as a URL or a file name to open.
@@ -118,18 +121,26 @@ def _date(e: Any, name: str) -> str | None:
     """ISO 8601 with offset from the feed's own string (keeps its offset), else feedparser's UTC."""
     # dict.get, not e.get: feedparser would answer "updated" with "published" (and warn).
     raw = dict.get(e, name)
-    if raw:
-        for parse in (parsedate_to_datetime, dateparser.isoparse, dateparser.parse):
-            try:
-                when = parse(raw)
-            except (TypeError, ValueError, OverflowError, IndexError):
-                continue
-            if when.tzinfo is None:
-                when = when.replace(tzinfo=UTC)
-            return when.isoformat()
+    if raw and (iso := date_text(raw)):
+        return iso
     parsed = dict.get(e, f"{name}_parsed")
     if parsed:
         return datetime.fromtimestamp(calendar.timegm(parsed), UTC).isoformat()
+    return None
+
+
+def date_text(raw: str | None) -> str | None:
+    """A feed's date string (RFC 822 or ISO 8601, any offset) as ISO 8601 keeping its offset."""
+    if not raw:
+        return None
+    for parse in (parsedate_to_datetime, dateparser.isoparse, dateparser.parse):
+        try:
+            when = parse(raw)
+        except (TypeError, ValueError, OverflowError, IndexError):
+            continue
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        return when.isoformat()
     return None
 
 

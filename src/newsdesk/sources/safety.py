@@ -181,13 +181,17 @@ def is_wide(body: bytes) -> bool:
 
 
 def sniff_any(body: bytes) -> str:
-    """`extract.detect.sniff`, which reads byte patterns, also for UTF-16/32 feeds and sitemaps.
+    """`extract.detect.sniff`, which reads byte patterns, also for JSON Feeds and UTF-16/32 feeds
+    and sitemaps.
 
     A feed saved or served in UTF-16 (legal XML; feedparser and lxml read it) looked like
     "text" to the byte patterns and was refused as "not a page".
     """
     from newsdesk.extract.detect import sniff
+    from newsdesk.sources.jsonfeed import looks_like_json_feed
 
+    if looks_like_json_feed(body):  # before the sniffer, which calls JSON holding "<p>" HTML
+        return "feed"
     kind = sniff(body)
     if kind == "text" and is_wide(body):
         inner = sniff(_as_text(body[:8192]).encode("utf-8", "replace"))
