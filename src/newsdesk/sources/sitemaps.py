@@ -40,6 +40,7 @@ class SitemapUrl:
 class Sitemap:
     urls: tuple[SitemapUrl, ...] = ()
     sitemaps: tuple[str, ...] = ()  # children, when this is a sitemap index
+    children: tuple[SitemapUrl, ...] = ()  # the same children with their <lastmod>
 
     @property
     def is_index(self) -> bool:
@@ -75,8 +76,12 @@ def parse_sitemap(body: bytes, base_url: str | None = None) -> Sitemap:
         raise Rejected("sitemap", "not a sitemap", "no XML element")
     name = _local(root.tag)
     if name == "sitemapindex":
-        locs = (_text(child, "loc") for child in _children(root, "sitemap"))
-        return Sitemap(sitemaps=tuple(dict.fromkeys(u for loc in locs if (u := _url(loc, base_url)))))
+        children: dict[str, SitemapUrl] = {}  # by loc: the first listing of a child wins
+        for node in _children(root, "sitemap"):
+            child = _sitemap_url(node, base_url)
+            if child is not None:
+                children.setdefault(child.loc, child)
+        return Sitemap(sitemaps=tuple(children), children=tuple(children.values()))
     if name == "urlset":
         entries = (_sitemap_url(node, base_url) for node in _children(root, "url"))
         return Sitemap(urls=tuple(entry for entry in entries if entry is not None))

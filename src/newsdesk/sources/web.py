@@ -40,7 +40,8 @@ from newsdesk.sources.state import FetchState
 # The sitemaps.org protocol forbids an index inside an index; the wild does not. Three
 # levels covers the nesting seen in practice without letting a loop of indexes run on.
 MAX_SITEMAP_DEPTH = 3
-# Children read from one sitemap index per run (news indexes list a few recent files first).
+# Children read from one sitemap index per run, newest <lastmod> first (undated ones after,
+# in index order).
 MAX_CHILD_SITEMAPS = 50
 # Feeds (or robots.txt sitemaps) taken from one home page: sites declare one main feed and a
 # few section feeds, the first ones being the broadest.
@@ -166,7 +167,10 @@ class _Run:
             yield located(exc, url)
             return True
         if sitemap.is_index:
-            return (yield from self._sitemap_index(url, sitemap.sitemaps, depth))
+            # Newest first, as for pages: an index listing its files oldest first (Yoast's
+            # post-sitemap1..N) spent the run's budget on its oldest articles.
+            children = tuple(c.loc for c in sorted(sitemap.children, key=_newest_first))
+            return (yield from self._sitemap_index(url, children, depth))
         complete = True
         for item in sorted(sitemap.urls, key=_newest_first):
             outcome = self._new_page(item.loc, url)
