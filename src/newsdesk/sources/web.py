@@ -4,8 +4,9 @@ What it is is decided by the content, not the URL:
 
 - a feed: each item link not yet stored is fetched; when an item's page cannot be
   fetched but the feed carries the whole article, the feed's copy is used instead;
-- a sitemap or sitemap index: followed (indexes to `MAX_SITEMAP_DEPTH`), newest URLs
-  first, and each page not yet stored is fetched;
+- a sitemap or sitemap index: followed (indexes to `MAX_SITEMAP_DEPTH`), newest child
+  sitemaps and newest URLs first (by <lastmod> or news:publication_date), and each page
+  not yet stored is fetched;
 - an HTML page at a site root ("/"): the feeds it declares are collected; if it declares
   none, the sitemaps its robots.txt names (when robots.txt is honoured); else the page itself;
 - any other page: yielded as it is.
