@@ -372,20 +372,29 @@ def test_429_without_retry_after_backs_off_then_gives_up(loopback: LoopbackServe
     assert len(loopback.hits("/limited")) == 3 and len(loopback.hits("/date")) == 2
 
 
-def test_retry_after_too_long_is_not_waited_for(loopback: LoopbackServer, settings: Settings) -> None:
+def test_retry_after_too_long_is_not_waited_for_and_keeps_us_off_the_host(loopback: LoopbackServer,
+                                                                         settings: Settings) -> None:
     _busy_then_ok(loopback, "/later", 503, "3600", busy=1)
-    with fetcher_for(settings.replace(respect_robots=False)) as f, pytest.raises(FetchFailed) as info:
-        f.fetch(loopback.url("/later"))
-    assert info.value.reason == "http 503" and len(loopback.hits("/later")) == 1
+    loopback.add("/other", PAGE)
+    with fetcher_for(settings.replace(respect_robots=False)) as f:
+        with pytest.raises(FetchFailed) as info:
+            f.fetch(loopback.url("/later"))
+        assert info.value.reason == "http 503" and len(loopback.hits("/later")) == 1
+        with pytest.raises(FetchFailed) as info:  # the host asked for an hour's peace: it gets it
+            f.fetch(loopback.url("/other"))
+        assert info.value.reason == "host busy" and "Retry-After 3600 s" in info.value.detail
+        assert f.fetch(f"http://localhost:{loopback.port}/other").status == 200  # other hosts go on
+    # Only the request by the other host name reached the server.
+    assert [seen.headers.get("host") for seen in loopback.hits("/other")] == [f"localhost:{loopback.port}"]
 
 
 def test_retry_wait_reads_both_forms() -> None:
     from newsdesk.sources.fetch import MAX_RETRY_WAIT, retry_wait
 
     assert retry_wait("7", 1.0) == 7.0 and retry_wait(None, 2.0) == 2.0 and retry_wait("soon", 4.0) == 4.0
-    assert retry_wait(str(int(MAX_RETRY_WAIT) + 1), 1.0) is None
+    assert retry_wait(str(int(MAX_RETRY_WAIT) + 1), 1.0) == MAX_RETRY_WAIT + 1
     assert retry_wait("Wed, 21 Oct 2015 07:28:00 GMT", 1.0) == 0.0
-    assert retry_wait("Fri, 31 Dec 9999 23:59:59 GMT", 1.0) is None
+    assert retry_wait("Fri, 31 Dec 9999 23:59:59 GMT", 1.0) > MAX_RETRY_WAIT
 
 
 def test_a_host_timing_out_three_times_in_a_row_is_skipped(loopback: LoopbackServer, settings: Settings) -> None:

@@ -57,8 +57,9 @@ RETRY_STATUSES = (429, 503)
 # Tries after the first for one of those answers. A host still refusing after two is left for
 # the next run (web.TRANSIENT keeps the item pending), so one busy host costs a run seconds.
 MAX_RETRIES = 2
-# The longest Retry-After waited out inside a run. A host asking for more is not asked again
-# now: the URL fails with its status and the next run (or `watch`'s backoff) tries later.
+# The longest Retry-After waited out inside a run. A host asking for more is not waited for:
+# the URL fails with its status, and the host is skipped ("host busy") until its Retry-After
+# has passed, which `watch`, keeping one fetcher for days, lives to see.
 MAX_RETRY_WAIT = 60.0
 # Strikes in a row after which a host is skipped for HOST_PAUSE seconds; a strike is a timeout,
 # or a URL still answered 429/503 after its retries. A slow-drip host costs a whole deadline
@@ -259,7 +260,8 @@ class Fetcher:
         self._host_locks: dict[str, threading.Lock] = {}
         self._last_request: dict[str, float] = {}
         self._not_before: dict[str, float] = {}  # host -> monotonic time a Retry-After ends
-        self._strikes: dict[str, tuple[int, float, str]] = {}  # host -> (in a row, time of the last, kind)
+        self._strikes: dict[str, int] = {}  # host -> timeouts or busy answers in a row
+        self._paused: dict[str, tuple[float, str, str]] = {}  # host -> (monotonic end, kind, why)
 
     def close(self) -> None:
         self._client.close()
@@ -309,11 +311,12 @@ class Fetcher:
                 break
             base = max(RETRY_BACKOFF, self.settings.request_delay) * 2 ** attempt
             wait = retry_wait(result.headers.get("retry-after"), base)
-            if wait is None:
+            if wait > MAX_RETRY_WAIT:
+                self._pause(_host(result.url), wait, "busy", f"Retry-After {wait:.0f} s")
                 break
             self._hold_host(result.url, wait)
         if result.status in RETRY_STATUSES:
-            self._strike((httpx.URL(result.url).host or "").lower(), "busy")
+            self._strike(_host(result.url), "busy")
         return result, attempt + 1
 
     def _hold_host(self, url: str, seconds: float) -> None:
@@ -376,22 +379,27 @@ class Fetcher:
         return result
 
     def _refuse_paused(self, host: str, url: str) -> None:
-        """FetchFailed("host timing out" | "host busy") while `host` sits out its pause."""
+        """FetchFailed("host timing out" | "host busy") while `host` sits out a pause."""
         with self._hosts_lock:
-            count, since, kind = self._strikes.get(host, (0, 0.0, ""))
-            if count < MAX_HOST_STRIKES:
-                return
-            if time.monotonic() - since >= HOST_PAUSE:
-                self._strikes.pop(host)  # the pause is over: the host gets another chance
+            until, kind, why = self._paused.get(host, (0.0, "", ""))
+            left = until - time.monotonic()
+            if left <= 0:
+                self._paused.pop(host, None)  # over (or none): the host gets another chance
                 return
         self.state.log_fetch(url, None, 0, 0.0, f"host {kind}")
-        raise FetchFailed(f"host {kind}", f"{url}: {host} failed {count} times in a row (last: {kind}); "
-                                          f"not asked again for {HOST_PAUSE:g} s")
+        raise FetchFailed(f"host {kind}", f"{url}: {host}: {why}; not asked again for {left:.0f} s")
+
+    def _pause(self, host: str, seconds: float, kind: str, why: str) -> None:
+        with self._hosts_lock:
+            self._paused[host] = (time.monotonic() + seconds, kind, why)
 
     def _strike(self, host: str, kind: str) -> None:
         with self._hosts_lock:
-            count = self._strikes.get(host, (0, 0.0, ""))[0] + 1
-            self._strikes[host] = (count, time.monotonic(), kind)
+            count = self._strikes.get(host, 0) + 1
+            self._strikes[host] = count
+        if count >= MAX_HOST_STRIKES:
+            self._clear(host)
+            self._pause(host, HOST_PAUSE, kind, f"{count} failures in a row")
 
     def _clear(self, host: str) -> None:
         with self._hosts_lock:
@@ -489,9 +497,13 @@ class Fetcher:
         return result.status, result.body.decode("utf-8-sig", "replace"), failure
 
 
-def retry_wait(retry_after: str | None, backoff: float) -> float | None:
+def _host(url: str) -> str:
+    return (httpx.URL(url).host or "").lower()
+
+
+def retry_wait(retry_after: str | None, backoff: float) -> float:
     """Seconds to wait before asking again: the Retry-After (delay-seconds or HTTP-date), else
-    `backoff`; None when the server asks for longer than MAX_RETRY_WAIT."""
+    `backoff`."""
     value = (retry_after or "").strip()
     wait = backoff
     if value.isdigit():
@@ -502,7 +514,7 @@ def retry_wait(retry_after: str | None, backoff: float) -> float | None:
             if when.tzinfo is None:  # RFC 9110's IMF-fixdate is always GMT
                 when = when.replace(tzinfo=datetime.UTC)
             wait = max(0.0, (when - datetime.datetime.now(datetime.UTC)).total_seconds())
-    return None if wait > MAX_RETRY_WAIT else wait
+    return wait
 
 
 def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
