@@ -34,7 +34,7 @@ def parse_json_feed(body: bytes, base_url: str | None) -> Any:
         raise Rejected("feed", "not a feed", f"JSON Feed unreadable: {str(exc)[:160]}") from exc
     if not isinstance(data, dict) or not str(data.get("version", "")).startswith(VERSION_PREFIX):
         raise Rejected("feed", "not a feed", "JSON without a jsonfeed.org version")
-    base = _text(data.get("feed_url")) or base_url
+    base = base_url or _text(data.get("feed_url"))  # where we got it first, as for RSS and Atom
     entries = tuple(_entry(item, base, _authors(data)) for item in _list(data.get("items")) if isinstance(item, dict))
     return Feed(title=_text(data.get("title")), link=_absolute(_text(data.get("home_page_url")), base),
                 entries=entries, language=_text(data.get("language")))
