@@ -66,3 +66,14 @@ def test_csv_keeps_lists_joined(tmp_path: Path) -> None:
     with open(tmp_path / "a.csv", encoding="utf-8", newline="") as fh:
         rows = {r["title"]: r for r in csv.DictReader(fh)}
     assert rows["Ferries"]["authors"] == "Ana Ruiz; Bo Li" and rows["Ferries"]["published"] == "2026-02-11T09:30:00+02:00"
+
+
+def test_jsonl_lines_read_back_into_the_same_articles(tmp_path: Path) -> None:
+    _store(tmp_path / "n.db")
+    with open_store(tmp_path / "n.db", readonly=True) as store:
+        assert export(store, "jsonl", str(tmp_path / "a.jsonl")) == 2
+        stored = {a.title: a for a in store.iter_articles()}
+    for line in (tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        assert Article.from_dict(record) == stored[record["title"]]
+        assert Article.from_dict(record).to_dict() == record
