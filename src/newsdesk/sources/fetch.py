@@ -493,7 +493,7 @@ class Fetcher:
             if exc.reason in ("redirect loop", "too many redirects", "unsupported scheme"):
                 return 404, "", None
             return None, "", exc.reason
-        failure = f"http {result.status}" if result.status >= 500 else None
+        failure = f"http {result.status}" if result.status >= 500 or result.status == 429 else None
         return result.status, result.body.decode("utf-8-sig", "replace"), failure
 
 
