@@ -320,7 +320,7 @@ class Fetcher:
         return result, attempt + 1
 
     def _hold_host(self, url: str, seconds: float) -> None:
-        host = (httpx.URL(url).host or "").lower()
+        host = _host(url)
         with self._hosts_lock:
             until = time.monotonic() + seconds
             self._not_before[host] = max(until, self._not_before.get(host, 0.0))
@@ -358,7 +358,7 @@ class Fetcher:
             raise
 
     def _request(self, url: str, headers: dict[str, str], cap: int, truncate: bool = False) -> FetchResult:
-        host = (httpx.URL(url).host or "").lower()
+        host = _host(url)
         self._refuse_paused(host, url)
         with self._host_slot(host, url):
             started = time.monotonic()
