@@ -19,7 +19,7 @@ ARTICLES = (
             authors=("Ana Ruiz", "Bo Li"), categories=("News", "World"), tags=("sea",), language="en",
             published="2026-02-11T09:30:00+02:00", updated="2026-02-12"),
     Article(title="Trains", text="Trains ran early.", url="https://example.org/trains", paragraphs=("Trains ran early.",),
-            published="sometime last week"),
+            published="sometime last week", updated="9999-12-31T23:00:00-05:00"),  # past year 9999 in UTC
 )
 
 
@@ -44,6 +44,7 @@ def test_parquet_columns_are_typed_and_round_trip(tmp_path: Path) -> None:
     assert ferries["published"] == datetime(2026, 2, 11, 7, 30, tzinfo=UTC)  # the offset applied
     assert ferries["updated"] == datetime(2026, 2, 12, tzinfo=UTC)  # a bare date: midnight UTC
     assert trains["published"] is None and trains["authors"] == [] and trains["duplicate_of"] is None
+    assert trains["updated"] is None
     # The same articles as the JSONL export, value for value once typed alike.
     for line in (tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
