@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urljoin
 
 import feedparser
 from dateutil import parser as dateparser
@@ -21,7 +20,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from newsdesk.errors import Rejected
 from newsdesk.sources.jsonfeed import looks_like_json_feed, parse_json_feed
-from newsdesk.sources.safety import refuse_hostile_xml
+from newsdesk.sources.safety import join_url, refuse_hostile_xml
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")
 
@@ -153,7 +152,7 @@ def _absolute(link: str | None, base: str | None) -> str | None:
     if not link:
         return None
     link = link.strip()
-    return urljoin(base, link) if base else link
+    return join_url(base, link)
 
 
 def discover_feeds(html: str, base_url: str | None) -> list[str]:
@@ -166,7 +165,7 @@ def discover_feeds(html: str, base_url: str | None) -> list[str]:
     base = base_url
     base_tag = tree.css_first("base[href]")
     if base_tag is not None and base_tag.attributes.get("href"):
-        base = urljoin(base_url or "", base_tag.attributes["href"] or "")
+        base = join_url(base_url, base_tag.attributes["href"] or "") or base_url
     found: list[str] = []
     for node in tree.css("link[rel][href]"):
         attrs = node.attributes
@@ -178,7 +177,7 @@ def discover_feeds(html: str, base_url: str | None) -> list[str]:
         title = (attrs.get("title") or "").lower()
         if "comment" in title or re.search(r"/comments/(feed|rss)", href, re.I):
             continue
-        url = urljoin(base or "", href)
+        url = join_url(base, href) or ""
         if url.startswith(("http://", "https://")) and url not in found:
             found.append(url)
     return found

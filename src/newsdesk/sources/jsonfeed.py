@@ -78,6 +78,6 @@ def _text(value: Any) -> str | None:
 
 
 def _absolute(link: str | None, base: str | None) -> str | None:
-    from urllib.parse import urljoin
+    from newsdesk.sources.safety import join_url
 
-    return (urljoin(base, link) if base else link) if link else None
+    return join_url(base, link) if link else None

@@ -21,6 +21,7 @@ import re
 import socket
 from collections.abc import Callable, Iterable
 from typing import Any
+from urllib.parse import urljoin
 from xml.parsers import expat
 
 import httpcore
@@ -172,6 +173,18 @@ def _as_text(body: bytes) -> str:
     if head in (b"<\x00?\x00", b"\x00<\x00?"):
         return body.decode("utf-16-le" if head[0] else "utf-16-be", "replace")
     return body.decode("latin-1")  # every byte maps; markup is ASCII in all others
+
+
+def join_url(base: str | None, link: str) -> str | None:
+    """`link` resolved against `base`; None when either cannot be parsed at all.
+
+    urljoin raises ValueError on "http://[bad" (an unclosed IPv6 bracket): one such link
+    in a sitemap, feed or home page ended the whole ingest with a traceback.
+    """
+    try:
+        return urljoin(base, link) if base else link
+    except ValueError:
+        return None
 
 
 def is_wide(body: bytes) -> bool:

@@ -11,13 +11,12 @@ from __future__ import annotations
 import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from urllib.parse import urljoin
 
 from dateutil import parser as dateparser
 from lxml import etree
 
 from newsdesk.errors import Rejected
-from newsdesk.sources.safety import refuse_hostile_xml
+from newsdesk.sources.safety import join_url, refuse_hostile_xml
 
 # An inflated sitemap may be 50 MB by the sitemaps.org protocol; we stop there.
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
@@ -134,8 +133,8 @@ def _text(node: etree._Element, localname: str) -> str | None:
 def _url(loc: str | None, base: str | None) -> str | None:
     if not loc:
         return None
-    url = urljoin(base, loc) if base else loc
-    return url if url.startswith(("http://", "https://")) else None
+    url = join_url(base, loc)
+    return url if url and url.startswith(("http://", "https://")) else None
 
 
 def _iso(value: str | None) -> str | None:

@@ -116,7 +116,7 @@ class _Run:
         except Rejected as exc:
             return located(exc, url)
         except Exception as exc:  # a bug or a surprise in a library must not end the batch
-            return Rejected("fetch", f"internal error: {type(exc).__name__}", f"{url}: {exc}", origin=url)
+            return internal_error("fetch", url, exc)
 
     def _feed_url(self, feed_url: str) -> Iterator[RawPage | Rejected]:
         if feed_url in self.seen:
@@ -133,6 +133,9 @@ class _Run:
             feed = parse_feed(_inflate(result.body, "feed"), result.url)
         except Rejected as exc:
             yield located(exc, feed_url)
+            return
+        except Exception as exc:  # a parser's surprise on one feed must not end the batch
+            yield internal_error("feed", feed_url, exc)
             return
         complete = True
         for entry in feed.entries:
@@ -166,6 +169,9 @@ class _Run:
             sitemap = parse_sitemap(result.body, result.url)
         except Rejected as exc:
             yield located(exc, url)
+            return True
+        except Exception as exc:  # a parser's surprise on one sitemap must not end the batch
+            yield internal_error("sitemap", url, exc)
             return True
         if sitemap.is_index:
             # Newest first, as for pages: an index listing its files oldest first (Yoast's
@@ -231,6 +237,10 @@ def _transient(exc: Rejected) -> bool:
     return isinstance(exc, FetchFailed) and (exc.reason in TRANSIENT or exc.reason.startswith("http 5"))
 
 
+def internal_error(stage: str, url: str, exc: Exception) -> Rejected:
+    return Rejected(stage, f"internal error: {type(exc).__name__}", f"{url}: {exc}", origin=url)
+
+
 def located(exc: Rejected, url: str) -> Rejected:
     """The same refusal with `url` at the head of its detail.
 
@@ -265,7 +275,10 @@ def _newest_first(item: SitemapUrl) -> tuple[bool, float]:
 
 
 def _is_site_root(url: str) -> bool:
-    return urlsplit(url).path in ("", "/")
+    try:
+        return urlsplit(url).path in ("", "/")
+    except ValueError:  # "http://[bad": the fetcher refuses it as a bad url
+        return False
 
 
 def _inflate(body: bytes, stage: str) -> bytes:
@@ -287,10 +300,9 @@ def _kind(result: FetchResult) -> str:
 
 def _declared_feeds(result: FetchResult) -> list[str]:
     try:
-        text = decode_bytes(result.body, result.headers.get("content-type"))
-    except Rejected:
+        return discover_feeds(decode_bytes(result.body, result.headers.get("content-type")), result.url)
+    except Exception:  # undecodable or unparsable: a home page without feeds, yielded as a page
         return []
-    return discover_feeds(text, result.url)
 
 
 def _as_page(result: FetchResult, origin: str, source_url: str | None) -> RawPage | Rejected:
