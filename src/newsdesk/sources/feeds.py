@@ -110,8 +110,8 @@ def _entry(e: Any, base: str | None) -> FeedEntry:
         authors=tuple(dict.fromkeys(a for a in authors if a)),
         summary=summary,
         content_html=content,
-        categories=tuple(dict.fromkeys(t.get("term", "").strip() for t in e.get("tags", [])
-                                       if t.get("term", "").strip())),
+        # `or ""`: feedparser gives None for a term it could not read (a mangled feed)
+        categories=tuple(dict.fromkeys(term for t in e.get("tags", []) if (term := (t.get("term") or "").strip()))),
         id=e.get("id") or None,
     )
 

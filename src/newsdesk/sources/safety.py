@@ -236,7 +236,8 @@ def refuse_hostile_xml(body: bytes, stage: str) -> None:
     parser.UnparsedEntityDeclHandler = _refuse_declaration(stage)
     parser.ExternalEntityRefHandler = _refuse_declaration(stage)
     parser.StartElementHandler = _end_of_prolog
-    with contextlib.suppress(expat.ExpatError, _PrologDone):
+    # LookupError: an encoding expat does not know ("UTW-8"); the feed parser copes or refuses.
+    with contextlib.suppress(expat.ExpatError, LookupError, _PrologDone):
         parser.Parse(body, True)
 
 

@@ -73,7 +73,7 @@ def parse_sitemap(body: bytes, base_url: str | None = None) -> Sitemap:
         raise Rejected("sitemap", "not a sitemap", str(exc)[:200]) from exc
     if root is None:
         raise Rejected("sitemap", "not a sitemap", "no XML element")
-    name = _local(root.tag)
+    name = _name(root)
     if name == "sitemapindex":
         children: dict[str, SitemapUrl] = {}  # by loc: the first listing of a child wins
         for node in _children(root, "sitemap"):
@@ -90,17 +90,17 @@ def parse_sitemap(body: bytes, base_url: str | None = None) -> Sitemap:
 def _sitemap_url(node: etree._Element, base: str | None) -> SitemapUrl | None:
     found: dict[str, str] = {}
     for child in node:
-        name = _local(child.tag)
+        name = _name(child)
         if name in ("loc", "lastmod"):
             _keep(found, name, child)
         elif name == "news":  # Google News: <news:news><news:title>, <news:publication>...
             for item in child:
-                part = _local(item.tag)
+                part = _name(item)
                 if part in ("title", "publication_date"):
                     _keep(found, part, item)
                 elif part == "publication":
                     for sub in item:
-                        if _local(sub.tag) == "language":
+                        if _name(sub) == "language":
                             _keep(found, "language", sub)
     loc = _url(found.get("loc"), base)
     if loc is None:
@@ -111,8 +111,22 @@ def _sitemap_url(node: etree._Element, base: str | None) -> SitemapUrl | None:
 
 
 def _keep(found: dict[str, str], key: str, el: etree._Element) -> None:
-    if key not in found and el.text and el.text.strip():
-        found[key] = " ".join(el.text.split())
+    if key in found:
+        return
+    try:
+        text = el.text
+    except UnicodeDecodeError:  # bytes lxml's recovery kept but cannot decode: this value is lost
+        return
+    if text and text.strip():
+        found[key] = " ".join(text.split())
+
+
+def _name(el: etree._Element) -> str:
+    """An element's local name; "" when lxml's recovery kept a tag it cannot decode."""
+    try:
+        return _local(el.tag)
+    except UnicodeDecodeError:
+        return ""
 
 
 def _local(tag: object) -> str:
@@ -120,7 +134,7 @@ def _local(tag: object) -> str:
 
 
 def _children(node: etree._Element, localname: str):  # type: ignore[no-untyped-def]
-    return (c for c in node if _local(c.tag) == localname)
+    return (c for c in node if _name(c) == localname)
 
 
 def _text(node: etree._Element, localname: str) -> str | None:
