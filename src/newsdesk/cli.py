@@ -93,10 +93,16 @@ def expand_sources(sources: tuple[str, ...]) -> list[str]:
     for source in sources:
         if source.startswith("@"):
             lines = Path(source[1:]).read_text(encoding="utf-8").splitlines()
-            refs += [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+            refs += [_url_case(ln.strip()) for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
         else:
-            refs.append(source)
+            refs.append(_url_case(source))
     return refs
+
+
+def _url_case(ref: str) -> str:
+    """"HTTP://x/" is a URL too (schemes are case-insensitive); it was read as a missing file."""
+    scheme, sep, rest = ref.partition("://")
+    return scheme.lower() + sep + rest if sep and scheme.lower() in ("http", "https") else ref
 
 
 def _with_progress(run, quiet: bool):  # type: ignore[no-untyped-def]

@@ -186,3 +186,16 @@ def test_truncated_and_mangled_feeds_never_crash(shared_dir: Path) -> None:
             for parse in (parse_feed, parse_sitemap):
                 with contextlib.suppress(Rejected):
                     parse(bytes(mangled), None)
+
+
+@pytest.mark.parametrize("body", [
+    # an encoding name nobody knows: expat's second look at the prolog raised LookupError
+    b'<?xml version="1.0" encoding="UTW-8"?><rss version="2.0"><channel><title>t</title>'
+    b"<item><link>http://x.example/a</link></item></channel></rss>",
+    # an empty <category>: feedparser's term is None, and .strip() on it raised
+    b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+    b'<item><link>http://x.example/a</link><category domain="x"/></item></channel></rss>',
+])
+def test_mangled_feeds_keep_their_items(body: bytes) -> None:
+    feed = parse_feed(body, "http://x.example/feed")
+    assert [e.url for e in feed.entries] == ["http://x.example/a"] and feed.entries[0].categories == ()

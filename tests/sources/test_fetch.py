@@ -331,3 +331,98 @@ def test_tls_spoken_to_a_plain_server_is_a_tls_failure(loopback: LoopbackServer,
     with fetcher_for(settings.replace(respect_robots=False)) as f, pytest.raises(FetchFailed) as info:
         f.fetch(loopback.url("/a").replace("http://", "https://"))
     assert info.value.reason == "tls failure"
+
+
+def _busy_then_ok(loopback: LoopbackServer, path: str, status: int, retry_after: str | None, busy: int) -> None:
+    """`path` answers `status` (with `retry_after`) `busy` times, then serves PAGE."""
+    def run(h) -> None:  # type: ignore[no-untyped-def]
+        if len(loopback.hits(path)) <= busy:
+            h.send_response(status)
+            if retry_after is not None:
+                h.send_header("Retry-After", retry_after)
+            h.send_header("Content-Length", "0")
+            h.end_headers()
+            return
+        h.send_response(200)
+        h.send_header("Content-Type", "text/html")
+        h.send_header("Content-Length", str(len(PAGE)))
+        h.end_headers()
+        h.wfile.write(PAGE.encode())
+    loopback.handle(path, run)
+
+
+def test_503_with_retry_after_is_asked_again_after_the_wait(loopback: LoopbackServer, settings: Settings) -> None:
+    _busy_then_ok(loopback, "/busy", 503, "1", busy=1)
+    with fetcher_for(settings.replace(respect_robots=False)) as f:
+        result = f.fetch(loopback.url("/busy"))
+    assert result.status == 200 and result.body == PAGE.encode()
+    first, second = loopback.hits("/busy")
+    assert second.at - first.at >= 0.95  # the server's Retry-After, though request_delay is 0
+    assert [e.status for e in f.state.log] == [503, 200]
+
+
+def test_429_without_retry_after_backs_off_then_gives_up(loopback: LoopbackServer, settings: Settings) -> None:
+    _busy_then_ok(loopback, "/limited", 429, "0", busy=99)
+    _busy_then_ok(loopback, "/date", 429, "Wed, 21 Oct 2015 07:28:00 GMT", busy=1)  # a date in the past
+    with fetcher_for(settings.replace(respect_robots=False)) as f:
+        with pytest.raises(FetchFailed) as info:
+            f.fetch(loopback.url("/limited"))
+        assert f.fetch(loopback.url("/date")).status == 200
+    assert info.value.reason == "http 429" and "asked 3 times" in info.value.detail
+    assert len(loopback.hits("/limited")) == 3 and len(loopback.hits("/date")) == 2
+
+
+def test_retry_after_too_long_is_not_waited_for_and_keeps_us_off_the_host(loopback: LoopbackServer,
+                                                                         settings: Settings) -> None:
+    _busy_then_ok(loopback, "/later", 503, "3600", busy=1)
+    loopback.add("/other", PAGE)
+    with fetcher_for(settings.replace(respect_robots=False)) as f:
+        with pytest.raises(FetchFailed) as info:
+            f.fetch(loopback.url("/later"))
+        assert info.value.reason == "http 503" and len(loopback.hits("/later")) == 1
+        with pytest.raises(FetchFailed) as info:  # the host asked for an hour's peace: it gets it
+            f.fetch(loopback.url("/other"))
+        assert info.value.reason == "host busy" and "Retry-After 3600 s" in info.value.detail
+        assert f.fetch(f"http://localhost:{loopback.port}/other").status == 200  # other hosts go on
+    # Only the request by the other host name reached the server.
+    assert [seen.headers.get("host") for seen in loopback.hits("/other")] == [f"localhost:{loopback.port}"]
+
+
+def test_retry_wait_reads_both_forms() -> None:
+    from newsdesk.sources.fetch import MAX_RETRY_WAIT, retry_wait
+
+    assert retry_wait("7", 1.0) == 7.0 and retry_wait(None, 2.0) == 2.0 and retry_wait("soon", 4.0) == 4.0
+    assert retry_wait(str(int(MAX_RETRY_WAIT) + 1), 1.0) == MAX_RETRY_WAIT + 1
+    assert retry_wait("Wed, 21 Oct 2015 07:28:00 GMT", 1.0) == 0.0
+    assert retry_wait("Fri, 31 Dec 9999 23:59:59 GMT", 1.0) > MAX_RETRY_WAIT
+
+
+def test_a_host_timing_out_three_times_in_a_row_is_skipped(loopback: LoopbackServer, settings: Settings) -> None:
+    """A feed of slow-drip items cost a whole deadline each; after three, the host is left alone."""
+    for i in range(5):
+        loopback.trickle(f"/slow{i}", every=0.1)
+    loopback.add("/fine", PAGE)
+    failures = []
+    with fetcher_for(settings.replace(respect_robots=False), total_timeout=0.5) as f:
+        assert f.fetch(f"http://localhost:{loopback.port}/fine").status == 200  # another host name
+        for i in range(5):
+            with pytest.raises(FetchFailed) as info:
+                f.fetch(loopback.url(f"/slow{i}"))
+            failures.append(info.value.reason)
+        assert f.fetch(f"http://localhost:{loopback.port}/fine").status == 200  # other hosts go on
+    assert failures == ["timeout"] * 3 + ["host timing out"] * 2
+    assert not loopback.hits("/slow3") and not loopback.hits("/slow4")
+
+
+def test_a_host_still_busy_after_its_retries_three_times_is_skipped(loopback: LoopbackServer,
+                                                                    settings: Settings) -> None:
+    for i in range(5):
+        _busy_then_ok(loopback, f"/busy{i}", 503, "0", busy=99)
+    reasons = []
+    with fetcher_for(settings.replace(respect_robots=False)) as f:
+        for i in range(5):
+            with pytest.raises(FetchFailed) as info:
+                f.fetch(loopback.url(f"/busy{i}"))
+            reasons.append(info.value.reason)
+    assert reasons == ["http 503"] * 3 + ["host busy"] * 2
+    assert [len(loopback.hits(f"/busy{i}")) for i in range(5)] == [3, 3, 3, 0, 0]

@@ -1,10 +1,13 @@
 import gzip
 import io
+import json
+from pathlib import Path
 
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from loopback import LoopbackServer
 from newsdesk.errors import Rejected
 from newsdesk.records import RawPage
 from newsdesk.sources.files import Skipped, read_files
@@ -94,3 +97,44 @@ def test_warc_text_plain_responses_such_as_robots_txt_are_not_pages(tmp_path):
     got = items(tmp_path)
     assert [i.url for i in got if isinstance(i, RawPage)] == ["https://news.example/a"]
     assert [i.reason for i in got if isinstance(i, Skipped)] == ["warc response not html"]
+
+
+def test_urls_of_other_schemes_are_refused_by_name_and_any_case_of_http_is_fetched(
+        tmp_path: Path, loopback: LoopbackServer) -> None:
+    from click.testing import CliRunner
+
+    from newsdesk.cli import main
+
+    loopback.add("/gone", "", status=410)
+    sources = ["file:///etc/passwd", "gopher://127.0.0.1:70/", "data:text/html,<p>hi</p>", "javascript:alert(1)",
+               loopback.url("/gone").replace("http://", "HTTP://"), str(tmp_path / "missing.html")]
+    result = CliRunner().invoke(main, ["ingest", "--db", str(tmp_path / "n.db"), "--allow-private", "--json",
+                                       "--delay", "0", *sources], catch_exceptions=False)
+    summary = json.loads(result.stdout)
+    assert summary["failed"] == {"fetch: unsupported scheme": 4, "fetch: http 410": 1, "read: no such file": 1}
+    assert loopback.hits("/gone")  # the upper-case URL went to the server, not to the file system
+
+
+def test_warc_records_in_any_content_encoding_are_decoded_and_a_brotli_bomb_stops_at_the_cap(tmp_path):
+    import brotli
+
+    bomb = brotli.Compressor(quality=1)
+    zeros = b"\0" * (1 << 20)
+    bomb_body = b"".join(bomb.process(zeros) for _ in range(64)) + bomb.finish()  # 64 MiB in a few kB
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    records = [("br", brotli.compress(ARTICLE), "no"), ("gzip", gzip.compress(ARTICLE), "no"),
+               ("br", bomb_body, "no"), ("identity", ARTICLE, "yes"), ("gzip", gzip.compress(ARTICLE), "yes")]
+    for i, (encoding, body, chunked) in enumerate(records):
+        if chunked == "yes":  # a crawler that kept the transfer coding too
+            body = b"%x\r\n%s\r\n0\r\n\r\n" % (len(body), body)
+        headers = [("Content-Type", "text/html"), ("Content-Encoding", encoding)]
+        headers += [("Transfer-Encoding", "chunked")] if chunked == "yes" else []
+        http = StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(f"https://news.example/{i}", "response",
+                                                      payload=io.BytesIO(body), http_headers=http))
+    (tmp_path / "crawl.warc.gz").write_bytes(out.getvalue())
+    got = list(read_files([tmp_path / "crawl.warc.gz"], 10_000_000))
+    assert [p.body for p in got if isinstance(p, RawPage)] == [ARTICLE] * 4  # the pages after the bomb too
+    (refused,) = [r for r in got if isinstance(r, Rejected)]
+    assert refused.reason == "too large" and refused.origin.endswith("#2")

@@ -83,3 +83,16 @@ def test_cache_per_origin_and_status_meaning() -> None:
     assert cache.rules_for("http://d.example/x").failure == "timeout"
     assert asked == list(answers)  # each origin asked once
 
+
+
+def test_rate_limited_robots_txt_keeps_us_off(loopback, settings) -> None:  # type: ignore[no-untyped-def]
+    """A 429 on robots.txt means "wait", not "no robots.txt": nothing else on the host is fetched."""
+    from newsdesk.errors import FetchFailed
+    from newsdesk.sources.fetch import Fetcher
+
+    loopback.add("/robots.txt", "slow down", status=429, headers={"Retry-After": "3600"})
+    loopback.add("/page", "<html><title>x</title></html>")
+    with Fetcher(settings) as f, pytest.raises(FetchFailed) as info:
+        f.fetch(loopback.url("/page"))
+    assert info.value.reason == "http 429" and "robots.txt" in info.value.detail
+    assert not loopback.hits("/page")

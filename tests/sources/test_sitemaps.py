@@ -82,3 +82,14 @@ def test_gzip_bomb_stopped() -> None:
     with pytest.raises(Rejected) as info:
         gunzip_bounded(gzip.compress(b"\0" * 5_000_000), limit=1_000_000)
     assert info.value.reason == "too large"
+
+
+def test_surrogate_character_reference_loses_only_its_value() -> None:
+    """lxml's recovery keeps "&#xD800;" as bytes it cannot decode; reading them raised and ended the batch."""
+    body = (b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+            b'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">'
+            b"<url><loc>http://x.example/a</loc><news:news><news:title>Ri&#xD800;se</news:title></news:news></url>"
+            b"<url><loc>http://x.example/b&#xD800;</loc></url><url><loc>http://x.example/c</loc></url></urlset>")
+    sitemap = parse_sitemap(body)
+    assert [u.loc for u in sitemap.urls] == ["http://x.example/a", "http://x.example/c"]
+    assert sitemap.urls[0].news_title is None

@@ -272,3 +272,40 @@ def test_corpus_rss_feed_rewritten_to_loopback(corpus: LoopbackServer, settings:
     for local, path in expected:
         assert fetched[local].body == (shared_dir / "corpus" / path).read_bytes()
     assert not [r for r in out if isinstance(r, Rejected)]
+
+
+def test_utf16_feed_and_sitemap_are_read(corpus: LoopbackServer, settings: Settings, shared_dir: Path,
+                                          tmp_path: Path) -> None:
+    """UTF-16 is legal XML: a feed (with its byte-order mark) and a sitemap (without one) are read."""
+    first, second = raw_pages(shared_dir, 2)
+    feed = rss([{"title": first["title"], "link": corpus.url("/" + first["path"])}]).decode()
+    feed = feed.replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="utf-16"?>')
+    corpus.add("/wide.rss", feed.encode("utf-16"), content_type="application/rss+xml")
+    sitemap = ('<?xml version="1.0" encoding="UTF-16LE"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+               f'<url><loc>{corpus.url("/" + second["path"])}</loc></url></urlset>')
+    corpus.add("/wide-sitemap.xml", sitemap.encode("utf-16-le"), content_type="application/xml")
+    got = run(corpus.url("/wide.rss"), settings) + run(corpus.url("/wide-sitemap.xml"), settings)
+    assert [p.url for p in got if isinstance(p, RawPage)] == [corpus.url("/" + r["path"]) for r in (first, second)]
+    # The same feed saved to disk is a feed too (its one item a link, listed for --follow-links).
+    from newsdesk.sources.files import FoundLinks, read_files
+
+    (tmp_path / "wide.rss").write_bytes(feed.encode("utf-16"))
+    (item,) = read_files([tmp_path / "wide.rss"], 10_000_000)
+    assert isinstance(item, FoundLinks) and item.urls == (corpus.url("/" + first["path"]),)
+
+
+def test_sitemap_index_children_are_read_newest_first(loopback: LoopbackServer, settings: Settings) -> None:
+    """An index listing its files oldest first (post-sitemap1..N) must not spend the run on the oldest."""
+    entries = []
+    for year in range(2020, 2026):
+        urls = "".join(f"<url><loc>{loopback.url(f'/{year}/{n}.html')}</loc></url>" for n in (1, 2))
+        loopback.add(f"/post-sitemap{year}.xml", f"<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{urls}"
+                     "</urlset>", content_type="application/xml")
+        for n in (1, 2):
+            loopback.add(f"/{year}/{n}.html", f"<html><head><title>{year} {n}</title></head><body><p>x</p></body></html>")
+        entries.append(f"<sitemap><loc>/post-sitemap{year}.xml</loc><lastmod>{year}-06-01T00:00:00Z</lastmod></sitemap>")
+    loopback.add("/sitemap_index.xml", "<sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+                 + "".join(entries) + "</sitemapindex>", content_type="application/xml")
+    got = run(loopback.url("/sitemap_index.xml"), settings.replace(max_feed_items=4))
+    assert sorted(p.url.split("/")[-2] for p in got if isinstance(p, RawPage)) == ["2024", "2024", "2025", "2025"]
+    assert not loopback.hits("/post-sitemap2020.xml")

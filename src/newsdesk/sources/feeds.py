@@ -13,16 +13,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urljoin
 
 import feedparser
 from dateutil import parser as dateparser
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from newsdesk.errors import Rejected
-from newsdesk.sources.safety import refuse_hostile_xml
+from newsdesk.sources.jsonfeed import looks_like_json_feed, parse_json_feed
+from newsdesk.sources.safety import join_url, refuse_hostile_xml
 
-FEED_TYPES = ("application/rss+xml", "application/atom+xml")
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")
 
 # Characters of text (tags stripped) from which an entry's HTML counts as the whole article
 # rather than a teaser. Measured on ../shared/corpus/feeds: summaries run 150-570 characters,
@@ -64,9 +64,11 @@ def is_substantial(html: str) -> bool:
 
 
 def parse_feed(body: bytes, base_url: str | None = None) -> Feed:
-    """Parse RSS/Atom bytes; raise Rejected("feed", ...) for hostile XML or a non-feed."""
+    """Parse RSS/Atom (or JSON Feed) bytes; raise Rejected("feed", ...) for hostile XML or a non-feed."""
     if not body.strip():
         raise Rejected("feed", "empty input")
+    if looks_like_json_feed(body):
+        return parse_json_feed(body, base_url)  # type: ignore[no-any-return]
     refuse_hostile_xml(body, "feed")
     headers = {"content-location": base_url} if base_url else {}
     # Always bytes: given a str, feedparser would treat it as a URL or a file name to open.
@@ -108,8 +110,8 @@ def _entry(e: Any, base: str | None) -> FeedEntry:
         authors=tuple(dict.fromkeys(a for a in authors if a)),
         summary=summary,
         content_html=content,
-        categories=tuple(dict.fromkeys(t.get("term", "").strip() for t in e.get("tags", [])
-                                       if t.get("term", "").strip())),
+        # `or ""`: feedparser gives None for a term it could not read (a mangled feed)
+        categories=tuple(dict.fromkeys(term for t in e.get("tags", []) if (term := (t.get("term") or "").strip()))),
         id=e.get("id") or None,
     )
 
@@ -118,18 +120,26 @@ def _date(e: Any, name: str) -> str | None:
     """ISO 8601 with offset from the feed's own string (keeps its offset), else feedparser's UTC."""
     # dict.get, not e.get: feedparser would answer "updated" with "published" (and warn).
     raw = dict.get(e, name)
-    if raw:
-        for parse in (parsedate_to_datetime, dateparser.isoparse, dateparser.parse):
-            try:
-                when = parse(raw)
-            except (TypeError, ValueError, OverflowError, IndexError):
-                continue
-            if when.tzinfo is None:
-                when = when.replace(tzinfo=UTC)
-            return when.isoformat()
+    if raw and (iso := date_text(raw)):
+        return iso
     parsed = dict.get(e, f"{name}_parsed")
     if parsed:
         return datetime.fromtimestamp(calendar.timegm(parsed), UTC).isoformat()
+    return None
+
+
+def date_text(raw: str | None) -> str | None:
+    """A feed's date string (RFC 822 or ISO 8601, any offset) as ISO 8601 keeping its offset."""
+    if not raw:
+        return None
+    for parse in (parsedate_to_datetime, dateparser.isoparse, dateparser.parse):
+        try:
+            when = parse(raw)
+        except (TypeError, ValueError, OverflowError, IndexError):
+            continue
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        return when.isoformat()
     return None
 
 
@@ -142,7 +152,7 @@ def _absolute(link: str | None, base: str | None) -> str | None:
     if not link:
         return None
     link = link.strip()
-    return urljoin(base, link) if base else link
+    return join_url(base, link)
 
 
 def discover_feeds(html: str, base_url: str | None) -> list[str]:
@@ -155,7 +165,7 @@ def discover_feeds(html: str, base_url: str | None) -> list[str]:
     base = base_url
     base_tag = tree.css_first("base[href]")
     if base_tag is not None and base_tag.attributes.get("href"):
-        base = urljoin(base_url or "", base_tag.attributes["href"] or "")
+        base = join_url(base_url, base_tag.attributes["href"] or "") or base_url
     found: list[str] = []
     for node in tree.css("link[rel][href]"):
         attrs = node.attributes
@@ -167,7 +177,7 @@ def discover_feeds(html: str, base_url: str | None) -> list[str]:
         title = (attrs.get("title") or "").lower()
         if "comment" in title or re.search(r"/comments/(feed|rss)", href, re.I):
             continue
-        url = urljoin(base or "", href)
+        url = join_url(base, href) or ""
         if url.startswith(("http://", "https://")) and url not in found:
             found.append(url)
     return found

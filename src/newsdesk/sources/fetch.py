@@ -7,10 +7,13 @@ For each hop of a request (the URL asked, then every redirect target, followed b
 2. robots.txt of that origin (cached) must allow it, when `respect_robots`;
 3. politeness: one request at a time per host, `request_delay` seconds (or the site's
    Crawl-delay, if longer) between the end of one request and the start of the next;
+   a 429 or 503 is asked again (twice at most) once its Retry-After has passed, and the
+   whole host waits that long; a host that timed out (or stayed busy after the retries)
+   three times in a row is skipped ("host timing out", "host busy") for ten minutes;
 4. the request, bounded three ways: connect/read timeouts, a wall-clock deadline for the
    whole hop (a server trickling a byte a second never trips a read timeout), and
    `max_page_bytes` counted on the *decoded* body while it streams (a gzip or brotli
-   bomb is stopped at the cap too: decoding here is bounded, see `_BodyDecoder`).
+   bomb is stopped at the cap too: decoding here is bounded, see `BodyDecoder`).
 
 Every attempt, refusals included, goes to `state.log_fetch`. Failures raise
 `FetchRefused` (policy said no) or `FetchFailed` (network or server), with short
@@ -26,6 +29,8 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime
+import email.utils
 import functools
 import socket
 import ssl
@@ -47,7 +52,25 @@ from newsdesk.sources.robots import MAX_ROBOTS_BYTES, RobotsCache
 from newsdesk.sources.state import FetchState, MemoryFetchState
 
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
-ACCEPT_ENCODING = "gzip, deflate, br"  # exactly what _BodyDecoder decodes
+# Answers that mean "come back later" (RFC 6585 section 4, RFC 9110 section 15.6.4).
+RETRY_STATUSES = (429, 503)
+# Tries after the first for one of those answers. A host still refusing after two is left for
+# the next run (web.TRANSIENT keeps the item pending), so one busy host costs a run seconds.
+MAX_RETRIES = 2
+# The longest Retry-After waited out inside a run. A host asking for more is not waited for:
+# the URL fails with its status, and the host is skipped ("host busy") until its Retry-After
+# has passed, which `watch`, keeping one fetcher for days, lives to see.
+MAX_RETRY_WAIT = 60.0
+# Strikes in a row after which a host is skipped for HOST_PAUSE seconds; a strike is a timeout,
+# or a URL still answered 429/503 after its retries. A slow-drip host costs a whole deadline
+# (70 s at the defaults) per URL, and a busy one up to two Retry-After waits, so a feed of 200
+# such items held a run for hours; three show the host is not just unlucky once.
+MAX_HOST_STRIKES = 3
+HOST_PAUSE = 600.0  # as long as an unreachable robots.txt keeps a host off (robots.py)
+# Without a usable Retry-After: this many seconds times 2**attempt (1 s, then 2 s), or the
+# host's delay times 2**attempt when that is longer.
+RETRY_BACKOFF = 1.0
+ACCEPT_ENCODING = "gzip, deflate, br"  # exactly what BodyDecoder decodes
 
 
 @dataclass(frozen=True)
@@ -114,7 +137,7 @@ def _shutdown(sock: socket.socket) -> None:
         sock.shutdown(socket.SHUT_RDWR)
 
 
-class _BodyDecoder:
+class BodyDecoder:
     """Content-Encoding decoding that never produces more than it is allowed to.
 
     httpx's own decoders inflate a whole network chunk at once, so 64 kB of brotli could
@@ -236,6 +259,9 @@ class Fetcher:
         self._hosts_lock = threading.Lock()
         self._host_locks: dict[str, threading.Lock] = {}
         self._last_request: dict[str, float] = {}
+        self._not_before: dict[str, float] = {}  # host -> monotonic time a Retry-After ends
+        self._strikes: dict[str, int] = {}  # host -> timeouts or busy answers in a row
+        self._paused: dict[str, tuple[float, str, str]] = {}  # host -> (monotonic end, kind, why)
 
     def close(self) -> None:
         self._client.close()
@@ -261,12 +287,12 @@ class Fetcher:
                 headers["If-None-Match"] = etag
             if last_modified:
                 headers["If-Modified-Since"] = last_modified
-        result = self._follow(url, headers, check_robots=self.settings.respect_robots,
-                              cap=self.settings.max_page_bytes)
+        result, tries = self._follow_retrying(url, headers)
         if result.status == 304 and conditional:
             return dataclasses.replace(result, not_modified=True)
         if not 200 <= result.status < 300:
-            raise FetchFailed(f"http {result.status}", result.url)
+            detail = result.url if tries == 1 else f"{result.url} (asked {tries} times)"
+            raise FetchFailed(f"http {result.status}", detail)
         if conditional:
             etag, last_modified = result.headers.get("etag"), result.headers.get("last-modified")
             if etag or last_modified:
@@ -274,6 +300,30 @@ class Fetcher:
         return result
 
     # -- hops -----------------------------------------------------------------------
+
+    def _follow_retrying(self, url: str, headers: dict[str, str]) -> tuple[FetchResult, int]:
+        """`_follow`, asked again after a 429 or 503 once the server's Retry-After (or our
+        backoff) has passed; the wait holds the whole host, not only this URL."""
+        for attempt in range(MAX_RETRIES + 1):
+            result = self._follow(url, headers, check_robots=self.settings.respect_robots,
+                                  cap=self.settings.max_page_bytes)
+            if result.status not in RETRY_STATUSES or attempt == MAX_RETRIES:
+                break
+            base = max(RETRY_BACKOFF, self.settings.request_delay) * 2 ** attempt
+            wait = retry_wait(result.headers.get("retry-after"), base)
+            if wait > MAX_RETRY_WAIT:
+                self._pause(_host(result.url), wait, "busy", f"Retry-After {wait:.0f} s")
+                break
+            self._hold_host(result.url, wait)
+        if result.status in RETRY_STATUSES:
+            self._strike(_host(result.url), "busy")
+        return result, attempt + 1
+
+    def _hold_host(self, url: str, seconds: float) -> None:
+        host = _host(url)
+        with self._hosts_lock:
+            until = time.monotonic() + seconds
+            self._not_before[host] = max(until, self._not_before.get(host, 0.0))
 
     def _follow(self, url: str, headers: dict[str, str], *, check_robots: bool, cap: int,
                 truncate: bool = False) -> FetchResult:
@@ -308,18 +358,52 @@ class Fetcher:
             raise
 
     def _request(self, url: str, headers: dict[str, str], cap: int, truncate: bool = False) -> FetchResult:
-        host = (httpx.URL(url).host or "").lower()
+        host = _host(url)
+        self._refuse_paused(host, url)
         with self._host_slot(host, url):
             started = time.monotonic()
             try:
                 result = self._send(url, headers, cap, truncate)
             except Rejected as exc:
                 self.state.log_fetch(url, None, 0, time.monotonic() - started, exc.reason)
+                if exc.reason == "timeout":
+                    self._strike(host, "timing out")
+                else:
+                    self._clear(host)
                 raise
             finally:
                 self._last_request[host] = time.monotonic()
+        if result.status not in RETRY_STATUSES:
+            self._clear(host)
         self.state.log_fetch(url, result.status, len(result.body), result.elapsed, None)
         return result
+
+    def _refuse_paused(self, host: str, url: str) -> None:
+        """FetchFailed("host timing out" | "host busy") while `host` sits out a pause."""
+        with self._hosts_lock:
+            until, kind, why = self._paused.get(host, (0.0, "", ""))
+            left = until - time.monotonic()
+            if left <= 0:
+                self._paused.pop(host, None)  # over (or none): the host gets another chance
+                return
+        self.state.log_fetch(url, None, 0, 0.0, f"host {kind}")
+        raise FetchFailed(f"host {kind}", f"{url}: {host}: {why}; not asked again for {left:.0f} s")
+
+    def _pause(self, host: str, seconds: float, kind: str, why: str) -> None:
+        with self._hosts_lock:
+            self._paused[host] = (time.monotonic() + seconds, kind, why)
+
+    def _strike(self, host: str, kind: str) -> None:
+        with self._hosts_lock:
+            count = self._strikes.get(host, 0) + 1
+            self._strikes[host] = count
+        if count >= MAX_HOST_STRIKES:
+            self._clear(host)
+            self._pause(host, HOST_PAUSE, kind, f"{count} failures in a row")
+
+    def _clear(self, host: str) -> None:
+        with self._hosts_lock:
+            self._strikes.pop(host, None)
 
     @contextlib.contextmanager
     def _host_slot(self, host: str, url: str) -> Iterator[None]:
@@ -329,10 +413,10 @@ class Fetcher:
         with lock:
             delay = max(self.settings.request_delay, self.robots.cached_delay(url) or 0.0)
             last = self._last_request.get(host)
-            if last is not None:
-                wait = last + delay - time.monotonic()
-                if wait > 0:
-                    time.sleep(wait)
+            start = max(last + delay if last is not None else 0.0, self._not_before.get(host, 0.0))
+            wait = start - time.monotonic()
+            if wait > 0:
+                time.sleep(wait)
             yield
 
     def _send(self, url: str, headers: dict[str, str], cap: int, truncate: bool = False) -> FetchResult:
@@ -367,7 +451,7 @@ class Fetcher:
         declared = headers.get("content-length", "")
         if declared.isdigit() and int(declared) > cap and not truncate:
             raise FetchRefused("too large", f"Content-Length {declared} over the {cap}-byte cap")
-        decoder = _BodyDecoder(headers.get("content-encoding", ""))
+        decoder = BodyDecoder(headers.get("content-encoding", ""))
         parts: list[bytes] = []
         size = raw_size = 0
         for raw in response.iter_raw():
@@ -409,8 +493,28 @@ class Fetcher:
             if exc.reason in ("redirect loop", "too many redirects", "unsupported scheme"):
                 return 404, "", None
             return None, "", exc.reason
-        failure = f"http {result.status}" if result.status >= 500 else None
+        failure = f"http {result.status}" if result.status >= 500 or result.status == 429 else None
         return result.status, result.body.decode("utf-8-sig", "replace"), failure
+
+
+def _host(url: str) -> str:
+    return (httpx.URL(url).host or "").lower()
+
+
+def retry_wait(retry_after: str | None, backoff: float) -> float:
+    """Seconds to wait before asking again: the Retry-After (delay-seconds or HTTP-date), else
+    `backoff`."""
+    value = (retry_after or "").strip()
+    wait = backoff
+    if value.isdigit():
+        wait = float(value)
+    elif value:
+        with contextlib.suppress(TypeError, ValueError, IndexError, OverflowError):
+            when = email.utils.parsedate_to_datetime(value)
+            if when.tzinfo is None:  # RFC 9110's IMF-fixdate is always GMT
+                when = when.replace(tzinfo=datetime.UTC)
+            wait = max(0.0, (when - datetime.datetime.now(datetime.UTC)).total_seconds())
+    return wait
 
 
 def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import gzip
 import io
+import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsdesk.errors import Rejected
-from newsdesk.extract.detect import sniff
+from newsdesk.errors import FetchRefused, Rejected
 from newsdesk.records import RawPage
+from newsdesk.sources.safety import sniff_any
 
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".txt", ".xml", ".rss", ".atom",
                  ".warc", ".arc")
@@ -78,6 +79,25 @@ def read_capped(path: Path, max_bytes: int) -> bytes:
     return data
 
 
+# "scheme:" at the head of an input that is no file: a URL we do not fetch (file:, ftp:, data:,
+# javascript:...). Two letters at least, so a Windows drive ("C:") is still a path.
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
+
+
+def _missing(origin: str) -> Rejected:
+    """No such file, or a URL with a scheme other than http(s): refused by name, not "no such file"."""
+    m = _SCHEME.match(origin)
+    if m is None:
+        return Rejected("read", "no such file", origin=origin)
+    scheme = m.group(0)[:-1].lower()
+    hint = "give the path itself" if scheme == "file" else "only http and https URLs are fetched"
+    if scheme in ("http", "https"):
+        hint = "write the scheme in lower case"
+    rej = FetchRefused("unsupported scheme", f"{scheme}: {hint}")
+    rej.origin = origin
+    return rej
+
+
 def _is_warc_name(path: Path) -> bool:
     name = path.name.lower()
     return name.endswith((".warc.gz", ".arc.gz", ".warc", ".arc"))
@@ -88,7 +108,7 @@ def read_files(paths: list[Path], max_bytes: int, kind_hint: str = "auto") -> It
     for path, named in walk(paths):
         origin = str(path)
         if not path.exists():
-            yield Rejected("read", "no such file", origin=origin)
+            yield _missing(origin)
             continue
         if not named and not _wanted(path):
             yield Skipped(origin, "not a page, feed or archive file")
@@ -134,7 +154,7 @@ def _with_input(rej: Rejected, origin: str) -> Rejected:
 
 
 def _document(data: bytes, origin: str, kind_hint: str) -> Iterator[Item]:
-    kind = sniff(data) if kind_hint == "auto" else kind_hint
+    kind = sniff_any(data) if kind_hint == "auto" else kind_hint
     if kind == "feed":
         yield from _saved_feed(data, origin)
     elif kind == "sitemap":

@@ -9,7 +9,9 @@ knows neither `*` nor `$` in paths, so common files ("Disallow: /*?replytocom=",
 - the longest matching pattern decides; on a tie, Allow wins; no match allows;
 - /robots.txt itself is always allowed;
 - robots.txt missing (4xx) allows everything; unreachable (5xx, network failure)
-  disallows everything for now (RFC 9309 section 2.3.1.3/4).
+  disallows everything for now (RFC 9309 section 2.3.1.3/4). A 429 counts as unreachable,
+  not missing: a server rate-limiting its robots.txt is asking us to wait, not to crawl
+  everything (Google's crawler reads it so too).
 """
 
 from __future__ import annotations
@@ -156,7 +158,7 @@ class RobotsCache:
         if hit and time.monotonic() < hit[0]:
             return hit[1]
         status, text, failure = self._load(origin + "/robots.txt")
-        if status is None or status >= 500:
+        if status is None or status >= 500 or status == 429:
             rules = RobotsRules(disallow_all=True, failure=failure or f"http {status}")
         elif status >= 400:
             rules = RobotsRules()

@@ -11,13 +11,12 @@ from __future__ import annotations
 import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from urllib.parse import urljoin
 
 from dateutil import parser as dateparser
 from lxml import etree
 
 from newsdesk.errors import Rejected
-from newsdesk.sources.safety import refuse_hostile_xml
+from newsdesk.sources.safety import join_url, refuse_hostile_xml
 
 # An inflated sitemap may be 50 MB by the sitemaps.org protocol; we stop there.
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
@@ -40,6 +39,7 @@ class SitemapUrl:
 class Sitemap:
     urls: tuple[SitemapUrl, ...] = ()
     sitemaps: tuple[str, ...] = ()  # children, when this is a sitemap index
+    children: tuple[SitemapUrl, ...] = ()  # the same children with their <lastmod>
 
     @property
     def is_index(self) -> bool:
@@ -73,10 +73,14 @@ def parse_sitemap(body: bytes, base_url: str | None = None) -> Sitemap:
         raise Rejected("sitemap", "not a sitemap", str(exc)[:200]) from exc
     if root is None:
         raise Rejected("sitemap", "not a sitemap", "no XML element")
-    name = _local(root.tag)
+    name = _name(root)
     if name == "sitemapindex":
-        locs = (_text(child, "loc") for child in _children(root, "sitemap"))
-        return Sitemap(sitemaps=tuple(dict.fromkeys(u for loc in locs if (u := _url(loc, base_url)))))
+        children: dict[str, SitemapUrl] = {}  # by loc: the first listing of a child wins
+        for node in _children(root, "sitemap"):
+            child = _sitemap_url(node, base_url)
+            if child is not None:
+                children.setdefault(child.loc, child)
+        return Sitemap(sitemaps=tuple(children), children=tuple(children.values()))
     if name == "urlset":
         entries = (_sitemap_url(node, base_url) for node in _children(root, "url"))
         return Sitemap(urls=tuple(entry for entry in entries if entry is not None))
@@ -86,17 +90,17 @@ def parse_sitemap(body: bytes, base_url: str | None = None) -> Sitemap:
 def _sitemap_url(node: etree._Element, base: str | None) -> SitemapUrl | None:
     found: dict[str, str] = {}
     for child in node:
-        name = _local(child.tag)
+        name = _name(child)
         if name in ("loc", "lastmod"):
             _keep(found, name, child)
         elif name == "news":  # Google News: <news:news><news:title>, <news:publication>...
             for item in child:
-                part = _local(item.tag)
+                part = _name(item)
                 if part in ("title", "publication_date"):
                     _keep(found, part, item)
                 elif part == "publication":
                     for sub in item:
-                        if _local(sub.tag) == "language":
+                        if _name(sub) == "language":
                             _keep(found, "language", sub)
     loc = _url(found.get("loc"), base)
     if loc is None:
@@ -107,8 +111,22 @@ def _sitemap_url(node: etree._Element, base: str | None) -> SitemapUrl | None:
 
 
 def _keep(found: dict[str, str], key: str, el: etree._Element) -> None:
-    if key not in found and el.text and el.text.strip():
-        found[key] = " ".join(el.text.split())
+    if key in found:
+        return
+    try:
+        text = el.text
+    except UnicodeDecodeError:  # bytes lxml's recovery kept but cannot decode: this value is lost
+        return
+    if text and text.strip():
+        found[key] = " ".join(text.split())
+
+
+def _name(el: etree._Element) -> str:
+    """An element's local name; "" when lxml's recovery kept a tag it cannot decode."""
+    try:
+        return _local(el.tag)
+    except UnicodeDecodeError:
+        return ""
 
 
 def _local(tag: object) -> str:
@@ -116,7 +134,7 @@ def _local(tag: object) -> str:
 
 
 def _children(node: etree._Element, localname: str):  # type: ignore[no-untyped-def]
-    return (c for c in node if _local(c.tag) == localname)
+    return (c for c in node if _name(c) == localname)
 
 
 def _text(node: etree._Element, localname: str) -> str | None:
@@ -129,8 +147,8 @@ def _text(node: etree._Element, localname: str) -> str | None:
 def _url(loc: str | None, base: str | None) -> str | None:
     if not loc:
         return None
-    url = urljoin(base, loc) if base else loc
-    return url if url.startswith(("http://", "https://")) else None
+    url = join_url(base, loc)
+    return url if url and url.startswith(("http://", "https://")) else None
 
 
 def _iso(value: str | None) -> str | None:

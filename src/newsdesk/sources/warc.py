@@ -15,11 +15,14 @@ from pathlib import Path
 
 from newsdesk.errors import Rejected
 from newsdesk.records import RawPage
+from newsdesk.sources.fetch import BodyDecoder
 from newsdesk.sources.files import Skipped
 
 # Only HTML: text/plain responses in real crawls are robots.txt files, sitemaps and feeds
 # errors, not pages (the UKWA and data.gov.uk samples hold nothing else as text/plain).
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+# Raw payload bytes read (and decoded) at a time.
+CHUNK_BYTES = 64 * 1024
 
 
 def read_warc(path: Path, max_bytes: int) -> Iterator[RawPage | Rejected | Skipped]:
@@ -72,13 +75,45 @@ def _record_to_page(record, origin: str, max_bytes: int) -> RawPage | Rejected |
         return Skipped(origin, f"warc response http {status // 100}xx")
     if content_type and not content_type.startswith(HTML_TYPES):
         return Skipped(origin, "warc response not html")
-    body = record.content_stream().read(max_bytes + 1)
-    if len(body) > max_bytes:
-        return Rejected("warc", "too large", f"more than {max_bytes} bytes", origin=origin)
+    try:
+        body = _payload(record, http, max_bytes)
+    except Rejected as rej:
+        return Rejected("warc", rej.reason, rej.detail, origin=origin)
     url = record.rec_headers.get_header("WARC-Target-URI")
     headers = {k.lower(): v for k, v in http.headers}
     return RawPage(body=body, origin=origin, url=url, kind_hint="auto", headers=headers,
                    fetched_at=_iso(record.rec_headers.get_header("WARC-Date")), status=status)
+
+
+def _payload(record, http, max_bytes: int) -> bytes:  # type: ignore[no-untyped-def]
+    """The record's HTTP body, de-chunked and decoded, refused past `max_bytes` decoded bytes.
+
+    Not warcio's `content_stream()`: it inflates a whole block at once (16 kB of brotli can be
+    gigabytes), and with brotli 1.2 its br decoder fails on every record, which ended the
+    file as "corrupt" and lost every page after it. The fetcher's decoder is bounded.
+    """
+    from warcio.bufferedreaders import ChunkedDataReader
+
+    stream = record.raw_stream
+    if (http.get_header("Transfer-Encoding") or "").lower() == "chunked":
+        stream = ChunkedDataReader(stream)  # de-chunks only: no decompressor
+    encoding = http.get_header("Content-Encoding") or ""
+    try:
+        decoder = BodyDecoder(encoding)
+    except Rejected:  # an encoding we do not know: the bytes as they are, as warcio gave them
+        decoder = BodyDecoder("")
+    parts: list[bytes] = []
+    size = 0
+    while chunk := stream.read(CHUNK_BYTES):
+        data = decoder.decode(chunk, max_bytes - size + 1)
+        size += len(data)
+        if size > max_bytes:
+            raise Rejected("warc", "too large", f"more than {max_bytes} bytes")
+        parts.append(data)
+    tail = decoder.flush()
+    if size + len(tail) > max_bytes:
+        raise Rejected("warc", "too large", f"more than {max_bytes} bytes")
+    return b"".join([*parts, tail])
 
 
 def _iso(value: str | None) -> str | None:

@@ -4,8 +4,9 @@ What it is is decided by the content, not the URL:
 
 - a feed: each item link not yet stored is fetched; when an item's page cannot be
   fetched but the feed carries the whole article, the feed's copy is used instead;
-- a sitemap or sitemap index: followed (indexes to `MAX_SITEMAP_DEPTH`), newest URLs
-  first, and each page not yet stored is fetched;
+- a sitemap or sitemap index: followed (indexes to `MAX_SITEMAP_DEPTH`), newest child
+  sitemaps and newest URLs first (by <lastmod> or news:publication_date), and each page
+  not yet stored is fetched;
 - an HTML page at a site root ("/"): the feeds it declares are collected; if it declares
   none, the sitemaps its robots.txt names (when robots.txt is honoured); else the page itself;
 - any other page: yielded as it is.
@@ -29,25 +30,26 @@ from urllib.parse import urlsplit
 
 from newsdesk.errors import FetchFailed, FetchRefused, Rejected
 from newsdesk.extract.decode import decode_bytes, looks_binary
-from newsdesk.extract.detect import sniff
 from newsdesk.records import RawPage
 from newsdesk.settings import Settings
 from newsdesk.sources.feeds import Feed, FeedEntry, discover_feeds, is_substantial, parse_feed
 from newsdesk.sources.fetch import Fetcher, FetchResult
+from newsdesk.sources.safety import sniff_any
 from newsdesk.sources.sitemaps import SitemapUrl, gunzip_bounded, parse_sitemap
 from newsdesk.sources.state import FetchState
 
 # The sitemaps.org protocol forbids an index inside an index; the wild does not. Three
 # levels covers the nesting seen in practice without letting a loop of indexes run on.
 MAX_SITEMAP_DEPTH = 3
-# Children read from one sitemap index per run (news indexes list a few recent files first).
+# Children read from one sitemap index per run, newest <lastmod> first (undated ones after,
+# in index order).
 MAX_CHILD_SITEMAPS = 50
 # Feeds (or robots.txt sitemaps) taken from one home page: sites declare one main feed and a
 # few section feeds, the first ones being the broadest.
 MAX_SITE_FEEDS = 3
 PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 # Failures that may pass by themselves; an item lost to one of them is worth another try.
-TRANSIENT = ("timeout", "connection failed", "dns failure", "http 429")
+TRANSIENT = ("timeout", "host timing out", "host busy", "connection failed", "dns failure", "http 429")
 
 
 def now_iso() -> str:
@@ -85,7 +87,7 @@ class _Run:
         elif kind in ("html", "text"):
             yield _as_page(result, origin=url, source_url=None)
         else:
-            yield Rejected("collect", "unsupported content", f"{url}: {kind}")
+            yield Rejected("collect", "unsupported content", f"{url}: {kind}", origin=url)
 
     def _site(self, url: str, result: FetchResult) -> Iterator[RawPage | Rejected]:
         """A home page: its declared feeds, else the sitemaps its robots.txt names, else itself."""
@@ -114,7 +116,7 @@ class _Run:
         except Rejected as exc:
             return located(exc, url)
         except Exception as exc:  # a bug or a surprise in a library must not end the batch
-            return Rejected("fetch", f"internal error: {type(exc).__name__}", f"{url}: {exc}", origin=url)
+            return internal_error("fetch", url, exc)
 
     def _feed_url(self, feed_url: str) -> Iterator[RawPage | Rejected]:
         if feed_url in self.seen:
@@ -131,6 +133,9 @@ class _Run:
             feed = parse_feed(_inflate(result.body, "feed"), result.url)
         except Rejected as exc:
             yield located(exc, feed_url)
+            return
+        except Exception as exc:  # a parser's surprise on one feed must not end the batch
+            yield internal_error("feed", feed_url, exc)
             return
         complete = True
         for entry in feed.entries:
@@ -165,8 +170,14 @@ class _Run:
         except Rejected as exc:
             yield located(exc, url)
             return True
+        except Exception as exc:  # a parser's surprise on one sitemap must not end the batch
+            yield internal_error("sitemap", url, exc)
+            return True
         if sitemap.is_index:
-            return (yield from self._sitemap_index(url, sitemap.sitemaps, depth))
+            # Newest first, as for pages: an index listing its files oldest first (Yoast's
+            # post-sitemap1..N) spent the run's budget on its oldest articles.
+            children = tuple(c.loc for c in sorted(sitemap.children, key=_newest_first))
+            return (yield from self._sitemap_index(url, children, depth))
         complete = True
         for item in sorted(sitemap.urls, key=_newest_first):
             outcome = self._new_page(item.loc, url)
@@ -182,7 +193,8 @@ class _Run:
     def _sitemap_index(self, url: str, children: tuple[str, ...],
                        depth: int) -> Generator[RawPage | Rejected, None, bool]:
         if depth >= MAX_SITEMAP_DEPTH:
-            yield Rejected("sitemap", "too deep", f"{url}: indexes nested more than {MAX_SITEMAP_DEPTH} deep")
+            yield Rejected("sitemap", "too deep", f"{url}: indexes nested more than {MAX_SITEMAP_DEPTH} deep",
+                           origin=url)
             return True
         complete = True
         for child in children[:MAX_CHILD_SITEMAPS]:
@@ -225,6 +237,10 @@ def _transient(exc: Rejected) -> bool:
     return isinstance(exc, FetchFailed) and (exc.reason in TRANSIENT or exc.reason.startswith("http 5"))
 
 
+def internal_error(stage: str, url: str, exc: Exception) -> Rejected:
+    return Rejected(stage, f"internal error: {type(exc).__name__}", f"{url}: {exc}", origin=url)
+
+
 def located(exc: Rejected, url: str) -> Rejected:
     """The same refusal with `url` at the head of its detail.
 
@@ -259,7 +275,10 @@ def _newest_first(item: SitemapUrl) -> tuple[bool, float]:
 
 
 def _is_site_root(url: str) -> bool:
-    return urlsplit(url).path in ("", "/")
+    try:
+        return urlsplit(url).path in ("", "/")
+    except ValueError:  # "http://[bad": the fetcher refuses it as a bad url
+        return False
 
 
 def _inflate(body: bytes, stage: str) -> bytes:
@@ -268,10 +287,10 @@ def _inflate(body: bytes, stage: str) -> bytes:
 
 
 def _kind(result: FetchResult) -> str:
-    kind = sniff(result.body)
+    kind = sniff_any(result.body)
     if kind == "gzip":
         try:
-            inner = sniff(gunzip_bounded(result.body, stage="collect"))
+            inner = sniff_any(gunzip_bounded(result.body, stage="collect"))
         except Rejected:
             return kind
         if inner in ("feed", "sitemap"):
@@ -281,10 +300,9 @@ def _kind(result: FetchResult) -> str:
 
 def _declared_feeds(result: FetchResult) -> list[str]:
     try:
-        text = decode_bytes(result.body, result.headers.get("content-type"))
-    except Rejected:
+        return discover_feeds(decode_bytes(result.body, result.headers.get("content-type")), result.url)
+    except Exception:  # undecodable or unparsable: a home page without feeds, yielded as a page
         return []
-    return discover_feeds(text, result.url)
 
 
 def _as_page(result: FetchResult, origin: str, source_url: str | None) -> RawPage | Rejected:
@@ -293,12 +311,13 @@ def _as_page(result: FetchResult, origin: str, source_url: str | None) -> RawPag
     Content decides first: HTML is taken whatever the server calls it. Text is taken when
     the server calls it text (or nothing) and it does not look binary.
     """
-    kind = sniff(result.body)
+    kind = sniff_any(result.body)
     content_type = result.headers.get("content-type", "").split(";")[0].strip().lower()
     textual = not content_type or content_type in PAGE_TYPES or content_type.startswith("text/")
     if kind == "html" or (kind == "text" and textual and not looks_binary(result.body)):
         return _page(result, origin, source_url)
-    return Rejected("collect", "not a page", f"{origin}: {content_type or kind}")
+    # origin: the failures table shows the URL as the input, not "URL: text/html" (its detail)
+    return Rejected("collect", "not a page", f"{origin}: {content_type or kind}", origin=origin)
 
 
 def _page(result: FetchResult, origin: str, source_url: str | None) -> RawPage:

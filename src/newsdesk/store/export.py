@@ -1,4 +1,5 @@
-"""Exports of stored articles: JSONL (the analyze contract), CSV and Parquet (flat columns).
+"""Exports of stored articles: JSONL (the analyze contract), CSV (flat text columns) and Parquet
+(the same columns, typed: ids as integers, dates as UTC timestamps, lists as lists of strings).
 
 GDELT-style formats are written by `newsdesk.store.gdelt_export` when that module is present.
 """
@@ -8,8 +9,10 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
+from itertools import islice
 from typing import IO, Any
 
 from newsdesk.errors import ConfigError
@@ -58,14 +61,70 @@ def export(store: Queries, fmt: str, output: str = "-") -> int:
     return n
 
 
-def _parquet(records: Iterator[dict[str, Any]], output: str) -> int:
+# Parquet column kinds; the other FLAT_COLUMNS are strings.
+INT_COLUMNS = ("id", "duplicate_of", "story_id")
+TIME_COLUMNS = ("published", "updated")
+LIST_COLUMNS = ("authors", "categories", "tags")
+# Rows per Parquet row group: a few MB of text each, so a large store is never held whole.
+PARQUET_BATCH = 1000
+
+
+def parquet_schema() -> Any:
+    import pyarrow as pa
+
+    def kind(column: str) -> Any:
+        if column in INT_COLUMNS:
+            return pa.int64()
+        if column in TIME_COLUMNS:
+            return pa.timestamp("us", tz="UTC")
+        if column in LIST_COLUMNS:
+            return pa.list_(pa.string())
+        return pa.string()
+    return pa.schema([(c, kind(c)) for c in FLAT_COLUMNS])
+
+
+def _as_int(value: Any) -> int | None:
+    return int(value) if isinstance(value, int) or (isinstance(value, str) and value.isdigit()) else None
+
+
+def _as_utc(value: Any) -> datetime | None:
+    """An ISO 8601 date or time as UTC; a bare date is midnight UTC; anything else None."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        when = datetime.fromisoformat(value)
+        return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC)
+    except (ValueError, OverflowError):  # OverflowError: year 9999 west of UTC, year 1 east of it
+        return None
+
+
+def typed(record: dict[str, Any]) -> dict[str, Any]:
+    """One Parquet row of FLAT_COLUMNS with the value types of `parquet_schema`."""
+    row: dict[str, Any] = {}
+    for c in FLAT_COLUMNS:
+        value = record.get(c)
+        if c in INT_COLUMNS:
+            row[c] = _as_int(value)
+        elif c in TIME_COLUMNS:
+            row[c] = _as_utc(value)
+        elif c in LIST_COLUMNS:
+            row[c] = [str(v) for v in value] if isinstance(value, list | tuple) else []
+        else:
+            row[c] = value
+    return row
+
+
+def _parquet(records: Iterable[dict[str, Any]], output: str) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     if output == "-":
         raise ConfigError("parquet needs a file: use --output FILE.parquet")
-    rows = [flat(r) for r in records]
-    columns = {c: [r[c] for r in rows] for c in FLAT_COLUMNS}
-    table = pa.table({c: pa.array(v, type=pa.string()) for c, v in columns.items()})
-    pq.write_table(table, output, compression="zstd")
-    return len(rows)
+    schema = parquet_schema()
+    rows = iter(records)
+    n = 0
+    with pq.ParquetWriter(output, schema, compression="zstd") as writer:
+        while batch := [typed(r) for r in islice(rows, PARQUET_BATCH)]:
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            n += len(batch)
+    return n

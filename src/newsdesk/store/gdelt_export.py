@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -352,11 +353,20 @@ def _write_gkg(store: Any, fh: IO[str]) -> int:
     return _emit(fh, [*GKG_COLUMNS, "NDArticleId"], rows())
 
 
+def _part(value: Any) -> str:
+    """One sub-field of a GKG list: GKG's delimiters (; , # |) inside it would split it in two
+    ("Procter & Gamble, Inc." became a name and a bad offset), so they become spaces."""
+    return _DELIMITERS.sub(" ", str(value) if value is not None else "").strip()
+
+
+_DELIMITERS = re.compile(r"[;,#|]")
+
+
 def gkg_row(a: dict[str, Any], g: dict[str, Any]) -> list[Any]:
     stamp = _stamp(a.get("published") or a.get("first_seen"))
     t = g["tone"]
     locs = [
-        f"{1 if loc['kind'] == 'country' else 4}#{loc['name']}#{_fips(loc['country'])}##"
+        f"{1 if loc['kind'] == 'country' else 4}#{_part(loc['name'])}#{_fips(loc['country'])}##"
         f"{loc['lat'] if loc['lat'] is not None else ''}#{loc['lon'] if loc['lon'] is not None else ''}#"
         for loc in g["locations"]
     ]
@@ -369,14 +379,14 @@ def gkg_row(a: dict[str, Any], g: dict[str, Any]) -> list[Any]:
         a.get("url") or "",
         "",
         "",
-        ";".join(g["themes"]),
-        ";".join(g["themes"]),
+        ";".join(_part(x) for x in g["themes"]),
+        ";".join(_part(x) for x in g["themes"]),
         ";".join(locs),
         ";".join(v2locs),
-        ";".join(p["name"] for p in g["persons"]),
-        ";".join(f"{p['name']},{p['offset']}" for p in g["persons"]),
-        ";".join(o["name"] for o in g["organizations"]),
-        ";".join(f"{o['name']},{o['offset']}" for o in g["organizations"]),
+        ";".join(_part(p["name"]) for p in g["persons"]),
+        ";".join(f"{_part(p['name'])},{p['offset']}" for p in g["persons"]),
+        ";".join(_part(o["name"]) for o in g["organizations"]),
+        ";".join(f"{_part(o['name'])},{o['offset']}" for o in g["organizations"]),
         ",".join(str(t[k]) for k in ("tone", "positive", "negative", "polarity", "activity", "self_group", "words")),
         "",
         "",
@@ -384,9 +394,9 @@ def gkg_row(a: dict[str, Any], g: dict[str, Any]) -> list[Any]:
         "",
         "",
         "",
-        "#".join(f"{q['offset']}|{q['length']}|{q['verb'] or ''}|{q['quote']}" for q in g["quotations"]),
-        ";".join(f"{n['name']},{n['offset']}" for n in g["persons"] + g["organizations"]),
-        ";".join(f"{x['amount']:g},{x['object']},{x['offset']}" for x in g["amounts"]),
+        "#".join(f"{q['offset']}|{q['length']}|{_part(q['verb'])}|{_part(q['quote'])}" for q in g["quotations"]),
+        ";".join(f"{_part(n['name'])},{n['offset']}" for n in g["persons"] + g["organizations"]),
+        ";".join(f"{x['amount']:g},{_part(x['object'])},{x['offset']}" for x in g["amounts"]),
         "",
         "",
         a["id"],
