@@ -138,3 +138,33 @@ def test_ingest_and_reprocess_leave_the_search_index_up_to_date(tmp_path):
         si.forget_readers()
         reader = si.reader_for(str(tmp_path / "s.db"), si.db_identity(store.conn))
         assert reader is not None and si.pending_ids(store.conn, reader.watermark, 100) == []
+
+
+def _sitemap(urls: list[str]) -> str:
+    locs = "".join(f"<url><loc>{u}</loc></url>" for u in urls)
+    return f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>'
+
+
+def test_follow_links_fetches_every_saved_sitemap_through_one_polite_fetcher(tmp_path):
+    # Two saved sitemaps naming pages of one host: robots.txt is read once for the run, and the
+    # per-host delay holds between the last page of one sitemap and the first of the next.
+    from loopback import LoopbackServer
+
+    with LoopbackServer() as server:
+        server.robots("User-agent: *\nDisallow: /private/\n")
+        paths = [f"/news/{i}.html" for i in range(4)]
+        for path in paths:
+            server.add(path, GOOD.replace("Ferry", f"Ferry {path}").encode(), content_type="text/html")
+        folder = tmp_path / "saved"
+        folder.mkdir()
+        (folder / "a-sitemap.xml").write_text(_sitemap([server.url(p) for p in paths[:2]]))
+        (folder / "b-sitemap.xml").write_text(_sitemap([server.url(p) for p in paths[2:]]))
+        settings = Settings(db=str(tmp_path / "n.db"), allow_private=True, request_delay=0.3)
+        with open_store(settings.db) as store:
+            summary = ingest([str(folder)], store, settings, stages=Stages(names=("extract",), settings=settings),
+                             follow_links=True)
+        seen = list(server.requests)
+    assert summary.new == 4, summary
+    assert [s.path for s in seen].count("/robots.txt") == 1, [s.path for s in seen]
+    gaps = [b.at - a.at for a, b in zip(seen, seen[1:], strict=False)]
+    assert min(gaps) >= 0.25, gaps  # request_delay 0.3 s between any two requests to the host

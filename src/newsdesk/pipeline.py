@@ -16,6 +16,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsdesk.errors import Rejected
 from newsdesk.executors import analyze_stream
@@ -25,6 +26,9 @@ from newsdesk.settings import Settings
 from newsdesk.sources.files import FoundLinks, Skipped, read_files
 from newsdesk.stages import Stages
 from newsdesk.store import Store
+
+if TYPE_CHECKING:
+    from newsdesk.sources.fetch import Fetcher
 
 log = logging.getLogger(__name__)
 
@@ -75,47 +79,87 @@ def analyze_page(raw: RawPage, stages: Stages, settings: Settings | None = None)
         raise Rejected("understand", f"internal error: {type(exc).__name__}", str(exc)) from exc
 
 
-def iter_inputs(sources: Iterable[str], settings: Settings, store: Store,
-                follow_links: bool = False) -> Iterator[RawPage | Rejected | Skipped]:
-    """Every page from paths and URLs, in order; URLs go through the polite fetcher."""
-    fetcher = None
-    for source in sources:
-        if source.startswith(("http://", "https://")):
-            from newsdesk.sources.fetch import Fetcher
-            from newsdesk.sources.web import collect_url
+class RunFetcher:
+    """The one polite `Fetcher` of a run, made when the first URL needs it and closed at the end.
 
-            fetcher = fetcher or Fetcher(settings, store)
-            yield from collect_url(source, fetcher, store, settings)
-            continue
-        for item in read_files([Path(source)], settings.max_page_bytes):
-            if isinstance(item, FoundLinks):
-                yield from _links(item, follow_links, settings, store)
-            else:
-                yield item
+    Why one: politeness belongs to the crawler, not to each source. A Fetcher per saved feed or
+    sitemap (as `--follow-links` once made) re-read each host's robots.txt and let the first
+    request to a host follow the previous source's last one with no `request_delay` between.
+    A fetcher given by the caller (`watch` keeps one for all its rounds) is used and not closed."""
+
+    def __init__(self, settings: Settings, store: Store, given: Fetcher | None = None) -> None:
+        self.settings, self.store, self.given = settings, store, given
+        self._own: Fetcher | None = None
+
+    def get(self) -> Fetcher:
+        if self.given is not None:
+            return self.given
+        if self._own is None:
+            from newsdesk.sources.fetch import Fetcher  # a folder-only ingest never loads httpx
+
+            self._own = Fetcher(self.settings, self.store)
+        return self._own
+
+    def close(self) -> None:
+        if self._own is not None:
+            self._own.close()
+            self._own = None
 
 
-def _links(found: FoundLinks, follow: bool, settings: Settings, store: Store) -> Iterator[RawPage | Rejected | Skipped]:
+def iter_inputs(sources: Iterable[str], settings: Settings, store: Store, follow_links: bool = False,
+                fetcher: RunFetcher | None = None) -> Iterator[RawPage | Rejected | Skipped]:
+    """Every page from paths and URLs, in order; URLs go through the run's one polite fetcher."""
+    run_fetcher = fetcher or RunFetcher(settings, store)
+    try:
+        for source in sources:
+            if source.startswith(("http://", "https://")):
+                from newsdesk.sources.web import collect_url
+
+                yield from collect_url(source, run_fetcher.get(), store, settings)
+                continue
+            for item in read_files([Path(source)], settings.max_page_bytes):
+                if isinstance(item, FoundLinks):
+                    yield from _links(item, follow_links, settings, store, run_fetcher)
+                else:
+                    yield item
+    finally:
+        if fetcher is None:
+            run_fetcher.close()
+
+
+def _links(found: FoundLinks, follow: bool, settings: Settings, store: Store,
+           fetcher: RunFetcher) -> Iterator[RawPage | Rejected | Skipped]:
     if not follow:
         yield Skipped(found.origin, "links in saved feeds and sitemaps, not fetched (use --follow-links)",
                       len(found.urls))
         return
-    yield from iter_inputs(found.urls[: settings.max_feed_items], settings, store)
+    yield from iter_inputs(found.urls[: settings.max_feed_items], settings, store, fetcher=fetcher)
 
 
 ProgressFn = Callable[[str], None]
 
 
 def ingest(sources: Iterable[str], store: Store, settings: Settings, *, stages: Stages | None = None,
-           follow_links: bool = False, progress: ProgressFn | None = None) -> Summary:
-    """Collect, extract, understand and store everything `sources` name; return what happened."""
+           follow_links: bool = False, progress: ProgressFn | None = None,
+           fetcher: Fetcher | None = None) -> Summary:
+    """Collect, extract, understand and store everything `sources` name; return what happened.
+
+    `fetcher`: the polite fetcher to fetch URLs through, kept open (a caller polling many times,
+    like `watch`, passes its own so robots.txt and the per-host delay hold across calls); by
+    default the run makes one and closes it at the end."""
     stages = stages or Stages(settings=settings)
     summary = Summary()
     hooks = store.after_store_hooks()
-    pending = _pending(iter_inputs(sources, settings, store, follow_links), store, summary, progress)
-    for raw, result in analyze_stream(pending, stages, settings):
-        store_result(raw, result, store, summary, hooks)
-        if progress:
-            progress(raw.origin)
+    run_fetcher = RunFetcher(settings, store, fetcher)
+    try:
+        inputs = iter_inputs(sources, settings, store, follow_links, run_fetcher)
+        pending = _pending(inputs, store, summary, progress)
+        for raw, result in analyze_stream(pending, stages, settings):
+            store_result(raw, result, store, summary, hooks)
+            if progress:
+                progress(raw.origin)
+    finally:
+        run_fetcher.close()
     sync_search(store)
     return summary
 

@@ -4,8 +4,8 @@ A source that fails waits interval × 2^failures (capped at a day) before it is 
 so one dead host costs us little and is not hammered.
 
 One `Fetcher` serves the whole watch, every source and every round: politeness is the
-crawler's, not one poll's. With a fetcher per poll (as `pipeline.ingest` makes one per
-call), each feed of a site re-read the site's robots.txt, and the first request of a poll
+crawler's, not one poll's, so each poll hands it to `pipeline.ingest`. With a fetcher per
+poll, each feed of a site re-read the site's robots.txt, and the first request of a poll
 went out right after the last one of the poll before, whatever `request_delay` said.
 """
 
@@ -15,11 +15,9 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from newsdesk.executors import analyze_stream
-from newsdesk.pipeline import Summary, _pending, ingest, store_result, sync_search
+from newsdesk.pipeline import ingest
 from newsdesk.settings import Settings
 from newsdesk.sources.fetch import Fetcher
-from newsdesk.sources.web import collect_url
 from newsdesk.stages import Stages
 from newsdesk.store import Store
 
@@ -36,24 +34,10 @@ def due_sources(store: Store, configured: tuple[str, ...]) -> list[str]:
     return [url for url in configured if (due := store.source_due_at(url)) is None or due <= now]
 
 
-def _ingest_url(source: str, fetcher: Fetcher, store: Store, settings: Settings, stages: Stages) -> Summary:
-    """`pipeline.ingest([source])` through the watch's own fetcher (ingest takes none)."""
-    summary = Summary()
-    hooks = store.after_store_hooks()
-    pages = _pending(collect_url(source, fetcher, store, settings), store, summary, None)
-    for raw, result in analyze_stream(pages, stages, settings):
-        store_result(raw, result, store, summary, hooks)
-    sync_search(store)
-    return summary
-
-
 def poll(store: Store, settings: Settings, source: str, stages: Stages,
          fetcher: Fetcher | None = None) -> str | None:
     """Ingest one source; return the failure reason, or None when it worked."""
-    if fetcher is not None and source.startswith(("http://", "https://")):
-        summary = _ingest_url(source, fetcher, store, settings, stages)
-    else:
-        summary = ingest([source], store, settings, stages=stages)
+    summary = ingest([source], store, settings, stages=stages, fetcher=fetcher)
     error = summary.failed.most_common(1)[0][0] if summary.all_failed else None
     failures = store.source_fail_count(source) + 1 if error else 0
     store.source_polled(source, error, next_due(settings.watch_interval, failures))
