@@ -164,3 +164,47 @@ def test_jsonl_body_lines_parsed_in_batches_match_lines_analysed_alone():
     alone = [analyze_line(json.loads(x), stages, settings) for x in lines[:-1]]
     assert batched[:-1] == alone
     assert batched[0]["entities"] and batched[-1]["error"]["reason"] == "not a JSON object"
+
+
+def _first_line(proc: subprocess.Popen[str], seconds: float) -> str:
+    """The first line `proc` prints, or "" if none comes within `seconds` (a hung server fails the test)."""
+    import queue
+    import threading
+
+    lines: queue.Queue[str] = queue.Queue()
+    assert proc.stdout is not None
+    threading.Thread(target=lambda: lines.put(proc.stdout.readline() if proc.stdout else ""), daemon=True).start()
+    try:
+        return lines.get(timeout=seconds)
+    except queue.Empty:
+        return ""
+
+
+def test_serve_on_port_0_prints_the_port_it_bound_and_answers_there(tmp_path):
+    import time
+
+    import httpx
+
+    from newsdesk.store import open_store
+
+    db = tmp_path / "n.db"
+    open_store(db).close()
+    proc = subprocess.Popen([sys.executable, "-m", "newsdesk", "serve", "--db", str(db), "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        line = _first_line(proc, 120)
+        found = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        assert found and int(found.group(1)) != 0, line
+        url = found.group(0)
+        deadline = time.monotonic() + 120  # start-up under load; the test ends as soon as it answers
+        while True:
+            try:
+                status = httpx.get(url, trust_env=False, timeout=10).status_code
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline and proc.poll() is None, "the desk never answered on " + url
+                time.sleep(0.2)
+        assert status == 200
+    finally:
+        proc.terminate()
+        proc.wait(60)
