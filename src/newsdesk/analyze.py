@@ -17,7 +17,7 @@ from typing import IO, Any
 
 from newsdesk.errors import Rejected
 from newsdesk.executors import batches
-from newsdesk.pipeline import analyze_page
+from newsdesk.pipeline import RunFetcher, analyze_page
 from newsdesk.records import Article, RawPage
 from newsdesk.settings import Settings
 from newsdesk.stages import Stages
@@ -124,18 +124,19 @@ def _preparse(batch: list[dict[str, Any] | Rejected], stages: Stages) -> dict[in
 
 
 def read_document(ref: str, settings: Settings, kind: str = "auto", url: str | None = None,
-                  fetched_at: str | None = None) -> RawPage:
-    """A path, `-` or a URL as one RawPage (URLs through the polite fetcher)."""
+                  fetched_at: str | None = None, fetcher: RunFetcher | None = None) -> RawPage:
+    """A path, `-` or a URL as one RawPage (URLs through `fetcher`, else a polite fetcher of its
+    own, closed before returning)."""
     if ref == "-":
         body = sys.stdin.buffer.read(settings.max_page_bytes + 1)
         if len(body) > settings.max_page_bytes:
             raise Rejected("read", "too large", f"stdin: more than {settings.max_page_bytes} bytes")
         return RawPage(body=body, origin="-", url=url, kind_hint=kind, fetched_at=fetched_at)
     if ref.startswith(("http://", "https://")):
-        from newsdesk.sources.fetch import Fetcher
         from newsdesk.sources.state import MemoryFetchState
 
-        result = Fetcher(settings, MemoryFetchState()).fetch(ref)
+        with RunFetcher(settings, MemoryFetchState(), fetcher.get() if fetcher else None) as run_fetcher:
+            result = run_fetcher.get().fetch(ref)
         return RawPage(body=result.body, origin=ref, url=url or result.url, kind_hint=kind,
                        headers=result.headers, fetched_at=fetched_at or utcnow(), status=result.status)
     from newsdesk.sources.files import read_capped
@@ -151,10 +152,15 @@ def read_document(ref: str, settings: Settings, kind: str = "auto", url: str | N
 
 def analyze_documents(refs: list[str], stages: Stages, settings: Settings, kind: str = "auto",
                       url: str | None = None, fetched_at: str | None = None) -> Iterator[dict[str, Any]]:
-    for ref in refs:
-        try:
-            raw = read_document(ref, settings, kind, url, fetched_at)
-        except Rejected as rej:
-            yield rejected_result(ref, rej)
-            continue
-        yield analyze_one(raw, stages, settings, ref)
+    """Each of `refs` analysed in turn. URLs share one polite fetcher (robots.txt read once per
+    host, the per-host delay kept between them), closed when the last ref is done."""
+    from newsdesk.sources.state import MemoryFetchState
+
+    with RunFetcher(settings, MemoryFetchState()) as fetcher:
+        for ref in refs:
+            try:
+                raw = read_document(ref, settings, kind, url, fetched_at, fetcher)
+            except Rejected as rej:
+                yield rejected_result(ref, rej)
+                continue
+            yield analyze_one(raw, stages, settings, ref)

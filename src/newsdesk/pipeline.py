@@ -29,6 +29,7 @@ from newsdesk.store import Store
 
 if TYPE_CHECKING:
     from newsdesk.sources.fetch import Fetcher
+    from newsdesk.sources.state import FetchState
 
 log = logging.getLogger(__name__)
 
@@ -87,8 +88,8 @@ class RunFetcher:
     request to a host follow the previous source's last one with no `request_delay` between.
     A fetcher given by the caller (`watch` keeps one for all its rounds) is used and not closed."""
 
-    def __init__(self, settings: Settings, store: Store, given: Fetcher | None = None) -> None:
-        self.settings, self.store, self.given = settings, store, given
+    def __init__(self, settings: Settings, state: FetchState, given: Fetcher | None = None) -> None:
+        self.settings, self.state, self.given = settings, state, given
         self._own: Fetcher | None = None
 
     def get(self) -> Fetcher:
@@ -97,8 +98,14 @@ class RunFetcher:
         if self._own is None:
             from newsdesk.sources.fetch import Fetcher  # a folder-only ingest never loads httpx
 
-            self._own = Fetcher(self.settings, self.store)
+            self._own = Fetcher(self.settings, self.state)
         return self._own
+
+    def __enter__(self) -> RunFetcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def close(self) -> None:
         if self._own is not None:
