@@ -110,3 +110,44 @@ def test_parallel_workers_store_the_same_articles(tmp_path, shared_dir):
         with open_store(tmp_path / name, readonly=True) as store:
             snap.append(store.conn.execute("SELECT key, content_hash FROM articles ORDER BY key").fetchall())
     assert [tuple(r) for r in snap[0]] == [tuple(r) for r in snap[1]]
+
+
+def _story(title: str, news: str) -> bytes:
+    paras = "".join(f"<p>Paragraph {i}: {news} The council met again on Tuesday to discuss the ferry timetable, "
+                    f"the harbour fees and the new pier, which residents have opposed for years.</p>" for i in range(8))
+    return f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{paras}</article></body></html>".encode()
+
+
+def _dated_sitemap(server: LoopbackServer, lastmods: dict[str, str]) -> bytes:
+    urls = "".join(f"<url><loc>{server.url(path)}</loc><lastmod>{when}</lastmod></url>" for path, when in lastmods.items())
+    return f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'.encode()
+
+
+def test_stored_page_is_fetched_again_when_its_sitemap_lastmod_is_newer(tmp_path):
+    from datetime import UTC, datetime
+
+    db = tmp_path / "n.db"
+    with LoopbackServer() as server:
+        server.add("/ferry.html", _story("Ferry talks", "Talks began."), content_type="text/html")
+        server.add("/pier.html", _story("Pier vote", "The vote is set."), content_type="text/html")
+        old = {"/ferry.html": "2026-01-05", "/pier.html": "2026-01-06T08:00:00+00:00"}
+        server.add("/sitemap.xml", _dated_sitemap(server, old), content_type="application/xml", etag='"v1"')
+        first = ingest(db, server.url("/sitemap.xml"))
+        # The ferry story is edited after we fetched it, and the sitemap says so; the pier's is not.
+        server.add("/ferry.html", _story("Ferry talks", "Talks collapsed overnight."), content_type="text/html")
+        now = datetime.now(UTC).isoformat()
+        server.add("/sitemap.xml", _dated_sitemap(server, {**old, "/ferry.html": now}),
+                   content_type="application/xml", etag='"v2"')
+        before = len(server.requests)
+        second = ingest(db, server.url("/sitemap.xml"))
+        second_paths = [r.path for r in server.requests[before:] if r.path != "/robots.txt"]
+        before = len(server.requests)
+        third = ingest(db, server.url("/sitemap.xml"))  # the same sitemap: 304, and nothing else asked
+        third_paths = [r.path for r in server.requests[before:] if r.path != "/robots.txt"]
+    assert first["new"] == 2, first
+    assert second["updated"] == 1 and second["new"] == 0, second
+    assert second_paths == ["/sitemap.xml", "/ferry.html"]  # the pier's lastmod is older than our fetch
+    assert third["updated"] == 0 and third["new"] == 0 and third_paths == ["/sitemap.xml"], (third, third_paths)
+    with open_store(db, readonly=True) as store:
+        texts = [row[0] for row in store.conn.execute("SELECT text FROM articles WHERE title = 'Ferry talks'")]
+    assert len(texts) == 1 and "collapsed overnight" in texts[0]

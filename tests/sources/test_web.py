@@ -309,3 +309,20 @@ def test_sitemap_index_children_are_read_newest_first(loopback: LoopbackServer, 
     got = run(loopback.url("/sitemap_index.xml"), settings.replace(max_feed_items=4))
     assert sorted(p.url.split("/")[-2] for p in got if isinstance(p, RawPage)) == ["2024", "2024", "2025", "2025"]
     assert not loopback.hits("/post-sitemap2020.xml")
+
+
+def test_changed_since_reads_lastmod_against_our_fetch_time() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from newsdesk.sources.web import changed_since
+
+    fetched = "2026-03-10T09:30:00+00:00"
+    assert changed_since("2026-03-10T10:00:00+00:00", fetched)
+    assert changed_since("2026-03-10T11:00:00+01:00", fetched)  # 10:00 UTC
+    assert not changed_since("2026-03-10T10:00:00+01:00", fetched)  # 09:00 UTC
+    assert not changed_since("2026-03-10", fetched)  # a bare date is that day's midnight
+    assert changed_since("2026-03-11", fetched)
+    assert not changed_since(None, fetched) and not changed_since("soon", fetched)
+    assert not changed_since("2026-03-11", None)  # never fetched by URL (a saved file): not ours to judge
+    far = (datetime.now(UTC) + timedelta(days=30)).isoformat()
+    assert not changed_since(far, fetched)  # a clock a month ahead would re-fetch the page every run

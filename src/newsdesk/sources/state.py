@@ -8,6 +8,7 @@ memory for `newsdesk analyze` and for tests.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Protocol, runtime_checkable
 
 
@@ -25,6 +26,11 @@ class FetchState(Protocol):
         """True when `url` is already stored, so it need not be fetched again."""
         ...
 
+    def last_fetched(self, url: str) -> str | None:
+        """When `url` last answered a fetch (ISO 8601 UTC), or None; a sitemap <lastmod> after it
+        means the stored page changed since."""
+        ...
+
     def log_fetch(self, url: str, status: int | None, nbytes: int, elapsed: float,
                   error: str | None) -> None:
         """Record one attempt (each redirect hop and robots.txt request too)."""
@@ -38,6 +44,7 @@ class FetchLogEntry:
     nbytes: int
     elapsed: float
     error: str | None
+    at: str = field(default_factory=lambda: datetime.now(UTC).replace(microsecond=0).isoformat())
 
 
 @dataclass
@@ -62,6 +69,10 @@ class MemoryFetchState:
 
     def mark_known(self, url: str) -> None:
         self.known_urls.add(url)
+
+    def last_fetched(self, url: str) -> str | None:
+        answered = [e.at for e in self.log if e.url == url and e.status is not None and 200 <= e.status < 400]
+        return max(answered, default=None)
 
     def log_fetch(self, url: str, status: int | None, nbytes: int, elapsed: float,
                   error: str | None) -> None:

@@ -6,7 +6,8 @@ What it is is decided by the content, not the URL:
   fetched but the feed carries the whole article, the feed's copy is used instead;
 - a sitemap or sitemap index: followed (indexes to `MAX_SITEMAP_DEPTH`), newest child
   sitemaps and newest URLs first (by <lastmod> or news:publication_date), and each page
-  not yet stored is fetched;
+  not yet stored is fetched; then each stored page whose <lastmod> is after our last
+  fetch of it is fetched again (its new version is stored as an update);
 - an HTML page at a site root ("/"): the feeds it declares are collected; if it declares
   none, the sitemaps its robots.txt names (when robots.txt is honoured); else the page itself;
 - any other page: yielded as it is.
@@ -25,7 +26,7 @@ import enum
 import html as htmlmod
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 from newsdesk.errors import FetchFailed, FetchRefused, Rejected
@@ -179,10 +180,18 @@ class _Run:
             children = tuple(c.loc for c in sorted(sitemap.children, key=_newest_first))
             return (yield from self._sitemap_index(url, children, depth))
         complete = True
+        updated: list[str] = []  # stored pages whose <lastmod> is after our fetch, taken after new ones
         for item in sorted(sitemap.urls, key=_newest_first):
-            outcome = self._new_page(item.loc, url)
+            outcome = self._new_page(item.loc, url, lastmod=item.lastmod, updated=updated)
             if outcome is None:
                 continue
+            if outcome is _Budget.SPENT:
+                return False
+            if isinstance(outcome, Rejected) and _transient(outcome):
+                complete = False
+            yield outcome
+        for link in updated:
+            outcome = self._fetch_page(link, url)
             if outcome is _Budget.SPENT:
                 return False
             if isinstance(outcome, Rejected) and _transient(outcome):
@@ -213,13 +222,23 @@ class _Run:
                 complete = (yield from self._sitemap(child, result, depth + 1)) and complete
         return complete
 
-    def _new_page(self, link: str, source_url: str) -> RawPage | Rejected | _Budget | None:
-        """Fetch one listed page: None when already seen or stored, _Budget.SPENT when spent."""
+    def _new_page(self, link: str, source_url: str, *, lastmod: str | None = None,
+                  updated: list[str] | None = None) -> RawPage | Rejected | _Budget | None:
+        """Fetch one listed page: None when already seen or stored, _Budget.SPENT when spent.
+
+        A stored page whose `lastmod` is after our last fetch of it goes on `updated` instead,
+        for the caller to re-fetch once the new pages have had the budget: a sitemap stamping
+        every URL with its build time would otherwise spend every run on pages we have."""
         if link in self.seen:
             return None
         self.seen.add(link)
         if self.state.known(link):
+            if updated is not None and changed_since(lastmod, self.state.last_fetched(link)):
+                updated.append(link)
             return None
+        return self._fetch_page(link, source_url)
+
+    def _fetch_page(self, link: str, source_url: str) -> RawPage | Rejected | _Budget:
         if self.budget <= 0:
             return _Budget.SPENT
         self.budget -= 1
@@ -227,6 +246,26 @@ class _Run:
         if isinstance(result, Rejected):
             return result
         return _as_page(result, origin=link, source_url=source_url)
+
+
+def changed_since(lastmod: str | None, fetched_at: str | None) -> bool:
+    """Whether a sitemap `<lastmod>` says the page changed after we fetched it at `fetched_at`.
+
+    False when either is missing or unreadable, and for a lastmod more than a day ahead of our
+    clock (a site's bad clock or template would have every run fetch the page again). A bare
+    date is midnight UTC, so a page fetched later that day is not fetched again for it."""
+    changed, fetched = _utc(lastmod), _utc(fetched_at)
+    if changed is None or fetched is None:
+        return False
+    return fetched < changed <= datetime.now(UTC) + timedelta(days=1)
+
+
+def _utc(when: str | None) -> datetime | None:
+    try:
+        value = datetime.fromisoformat((when or "").strip())
+    except ValueError:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 class _Budget(enum.Enum):

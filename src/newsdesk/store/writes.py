@@ -191,6 +191,15 @@ class Writes:
                                 (url,)).fetchone()
         return row is not None
 
+    def last_fetched(self, url: str) -> str | None:
+        """When `url` last answered a fetch (2xx, 304 or a redirect), as stored ISO UTC; None if never.
+
+        A redirect counts: a feed tracker or short link answers 301 and its page is stored
+        under the target, so the link's own time is the redirect's."""
+        row = self.conn.execute("SELECT MAX(at) FROM fetch_log WHERE url = ? AND status BETWEEN 200 AND 399",
+                                (url,)).fetchone()
+        return row[0] if row else None
+
     def log_fetch(self, url: str, status: int | None, nbytes: int, elapsed: float, error: str | None) -> None:
         self.conn.execute("INSERT INTO fetch_log(url, status, bytes, elapsed, error, at) VALUES (?,?,?,?,?,?)",
                           (url, status, nbytes, elapsed, error, utcnow()))
