@@ -81,9 +81,10 @@ def decode_bytes(body: bytes, content_type: str | None = None) -> str:
 # than the cleanest and still win. Why: on single-byte text several code pages read cleanly, and
 # the ratio's noise, not the text, decided between them: French pages came out ISO-8859-13 or
 # cp1257 ("crème" as "crčme"), English ones cp850 ("’" as "Æ"). Tuned on two sets, exact page
-# decodes (/tmp/X15/exp.py, exp2.py): the corpus's non-ASCII pages re-encoded in each legacy code
-# page they fit (432 cases), and, held out, gnupg's help texts in 22 languages, each in its own
-# legacy encodings (272 Western, 205 Central European, Baltic, Turkish, Cyrillic, Greek):
+# decodes (task X15's scratch scripts; method in its report): the corpus's non-ASCII pages
+# re-encoded in each legacy code page they fit (432 cases), and, held out, gnupg's help texts
+# (/usr/share/gnupg/help.*.txt) in 22 languages, each in its own legacy encodings (272 Western;
+# 205 Central European, Baltic, Turkish, Cyrillic, Greek):
 #   margin   corpus   held-out Western   held-out other
 #   before   344      250                142
 #   0        369      252                142
