@@ -7,12 +7,10 @@ Exit codes: 0 success; 1 unexpected error; 2 bad usage, settings or query; 3 dat
 
 from __future__ import annotations
 
-import functools
 import importlib
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -316,33 +314,5 @@ def _register_plugins() -> None:
         if module_available(module_name):
             for command in importlib.import_module(module_name).COMMANDS:
                 main.add_command(command)
-    if "serve" in main.commands:
-        _serve_on_a_known_port(main.commands["serve"])
-
-
-def _serve_on_a_known_port(command: click.Command) -> None:
-    """`serve --port 0` (flag or setting) binds a free port here first and serves on that one.
-
-    Why: `serve` prints `settings.port` before uvicorn binds, so port 0 printed
-    `http://127.0.0.1:0/`, and nobody could learn the port the desk took. The free port is held
-    (bound, not listening, SO_REUSEADDR and SO_REUSEPORT) until the server stops, so no other
-    program takes it between our choice and uvicorn's bind; uvicorn's own socket, and each
-    `--workers` process's, bind beside it. (The fix belongs in web/commands.py, not ours.)"""
-    serve = command.callback
-    if serve is None:
-        return
-
-    @functools.wraps(serve)
-    def callback(**params: Any) -> Any:
-        settings = settings_from(host=params.get("host"), port=params.get("port"))
-        if settings.port != 0:
-            return serve(**params)
-        from newsdesk.web.serving import reuseport_socket
-
-        with reuseport_socket(settings.host, 0, listen=False) as holder:
-            return serve(**{**params, "host": settings.host, "port": holder.getsockname()[1]})
-
-    command.callback = callback
-
 
 _register_plugins()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from newsdesk.cli_common import db_option, settings_from
+from newsdesk.settings import Settings
 
 
 @click.command("serve")
@@ -23,12 +26,31 @@ from newsdesk.cli_common import db_option, settings_from
 def serve(db: str | None, host: str | None, port: int | None, write_token: str | None, workers: int,
           log_level: str) -> None:
     """Serve the web desk, the JSON API (/api, docs at /docs) and Atom feeds (/feed.atom)."""
-    import uvicorn
-
     from newsdesk.web.app import create_app
 
     settings = settings_from(db=db, host=host, port=port, write_token=write_token)
     create_app(settings.db, settings)  # fail here, before binding, on a bad database
+    with contextlib.ExitStack() as held:
+        if settings.port == 0:
+            settings = replace(settings, port=_free_port(settings.host, held))
+        _serve(settings, workers, log_level)
+
+
+def _free_port(host: str, held: contextlib.ExitStack) -> int:
+    """A free port for `--port 0`, chosen here so the banner can print it (uvicorn only picks one
+    when it binds, after the banner). The socket stays bound, not listening, until the server
+    stops (SO_REUSEADDR and SO_REUSEPORT), so nothing else takes the port between our choice and
+    uvicorn's bind; uvicorn's socket, and each `--workers` process's, bind beside it."""
+    from newsdesk.web.serving import reuseport_socket
+
+    return int(held.enter_context(reuseport_socket(host, 0, listen=False)).getsockname()[1])
+
+
+def _serve(settings: Settings, workers: int, log_level: str) -> None:
+    import uvicorn
+
+    from newsdesk.web.app import create_app
+
     click.echo(f"newsdesk: serving {settings.db} at http://{settings.host}:{settings.port}/ (Ctrl-C stops)")
     if settings.host not in ("127.0.0.1", "localhost", "::1"):
         click.echo("newsdesk: warning: listening beyond this machine; anyone who can reach it can read the desk",
