@@ -315,4 +315,5 @@ def _register_plugins() -> None:
             for command in importlib.import_module(module_name).COMMANDS:
                 main.add_command(command)
 
+
 _register_plugins()
