@@ -35,13 +35,6 @@ from typing import Any, NamedTuple
 from newsdesk.understand.nlp import sent_of
 
 _HEAD_POS = {"NOUN", "PROPN", "PRON"}
-# A speaker is never inside what it said (session 10): the ranker chose the passive subject of
-# "People are being urged to ...", a piece of the content (quotes.SUBJECT_CONTENT). False: as before.
-# Only that piece is passed: a content's (start, end) is the hull of its words and may hold its cue
-# and speaker ("X will, according to Y, ..."); with the hull, PolNeAR dev lost 25 right quotes.
-# Dropping such candidates (the next one ranked, or none and the quote gated out) cost F1 in 5-fold
-# CV (filter 0.5 gate 0.4: 0.750/0.674/0.874 -> 0.745/0.670/0.875): the quote now stays, unnamed.
-OUTSIDE_CONTENT = True
 # Dependents that are part of a bigger phrase's name, never a phrase head of their own.
 _NOT_HEAD = {"compound", "flat", "amod", "nmod", "nummod", "det", "punct", "case"}
 _PERSON_PRON = {"he", "she", "him", "her", "i", "me"}
@@ -228,12 +221,10 @@ def score(feats: dict[str, float], w: dict[str, float]) -> float:
     return w.get("bias", 0.0) + sum(w.get(k, 0.0) * v for k, v in feats.items())
 
 
-def ranked_speaker(cue: Any, rule: Any, previous: set[str], regions: list[tuple[int, int]],
-                   said: Iterable[tuple[int, int]] = ()) -> tuple[Any, float]:
+def ranked_speaker(cue: Any, rule: Any, previous: set[str],
+                   regions: list[tuple[int, int]]) -> tuple[Any, float]:
     """(the candidate the model ranks first, the model's P(it is the source)); the rules'
-    subject with P 1 when no model is shipped, and with P 0 when there is no candidate. A
-    candidate inside `said` (the quote's own content) is not its speaker: "People are being urged
-    to ..." says nothing of who urged them, so the quote stands with no speaker (None, P)."""
+    subject with P 1 when no model is shipped, and with P 0 when there is no candidate."""
     w, dense = weights(), None
     tr = tensor_ranker()
     if tr is not None and tensor_usable(cue.doc, tr.pipeline, tr.width):
@@ -247,7 +238,4 @@ def ranked_speaker(cue: Any, rule: Any, previous: set[str], regions: list[tuple[
     if not scored:
         return rule, 0.0
     top = max(scored, key=lambda s: (s[0], -abs(s[1] - cue.i)))
-    p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, top[0]))))
-    if OUTSIDE_CONTENT and quoted_at(top[2].idx, said):
-        return None, p  # what is said of "People" ("People are being urged to"): no one named says it
-    return top[2], p
+    return top[2], 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, top[0]))))
