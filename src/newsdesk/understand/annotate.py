@@ -36,6 +36,7 @@ ARTIFACT_AUTHOR = True
 NUMBER_PHRASE = True
 # Session 10: a speaker phrase is one connected piece of the parse: a word whose way up to the head
 # passes a word left out is left out too ("crowds calling for more" was "crowds … more" spanned).
+# Measured by CV with quotes.WORDLESS_CONTENT and the rules beside it (figures there).
 CONNECTED_PHRASE = True
 _QUANTIFIERS = {"some", "many", "most", "several", "all", "both", "each", "none", "few", "one", "half"}
 _MAX_COUNTED = 12  # a number's phrase may run this long (longer: the parser ran on into a clause)
