@@ -31,13 +31,34 @@ class Mention:
     canonical: str | None = None
 
 
+def _paragraph_breaks(doc: Any, a: int, b: int) -> list[int]:
+    """Indices of the whitespace tokens in doc[a:b] that hold a paragraph break (a blank line)."""
+    return [i for i in range(a, b) if doc[i].is_space and doc[i].text.count("\n") >= 2]
+
+
+def _within_paragraph(doc: Any, a: int, b: int) -> tuple[int, int]:
+    """The longest part of doc[a:b] inside one paragraph.
+
+    spaCy reads the article as one text and its NER runs over blank lines, gluing a
+    heading to the next paragraph's first word ("House of Commons:\n\nEstimates"). No name
+    crosses a paragraph break, so the mention is cut there; the longest piece (in words)
+    is the name, the rest is the heading's or paragraph's stray word.
+    """
+    breaks = _paragraph_breaks(doc, a, b)
+    if not breaks:
+        return a, b
+    bounds = [a, *[i for brk in breaks for i in (brk, brk + 1)], b]
+    pieces = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
+    return max(pieces, key=lambda p: sum(1 for t in doc[p[0]: p[1]] if t.is_alpha))
+
+
 def _trim(ent: Any) -> tuple[Any, str | None]:
     """The mention without "the" and possessive; a leading title of a person split off."""
     doc = ent.doc
-    a, b = ent.start, ent.end
+    a, b = _within_paragraph(doc, ent.start, ent.end)
     while a < b and doc[a].lower_ in ("the", "a", "an"):
         a += 1
-    while b > a and doc[b - 1].text in _POSSESSIVE:
+    while b > a and (doc[b - 1].text in _POSSESSIVE or doc[b - 1].is_punct and doc[b - 1].text in ":;,"):
         b -= 1
     title = None
     if ent.label_ == "PERSON" and b > a:
@@ -76,12 +97,18 @@ def find_mentions(doc: Any) -> list[Mention]:
         if ent.label_ == "PERSON":
             m.role = roles.role_of(span, in_entity) or title
             m.country = _person_country(m.role)
-        elif ent.label_ in ("GPE", "LOC", "NORP", "FAC"):
-            place = countries.lookup(span.text, ent.label_)
+        out.append(m)
+    _place_countries(out)
+    return sorted(out + _surname_mentions(doc, out, in_entity), key=lambda m: m.start)
+
+
+def _place_countries(found: list[Mention]) -> None:
+    """Countries of places (`countries.lookup`)."""
+    for m in found:
+        if m.type in ("GPE", "LOC", "NORP", "FAC"):
+            place = countries.lookup(m.text, m.type)
             if place:
                 m.country, m.place_how = place.code, place.how
-        out.append(m)
-    return sorted(out + _surname_mentions(doc, out, in_entity), key=lambda m: m.start)
 
 
 def _surname_mentions(doc: Any, found: list[Mention], in_entity: set[int]) -> list[Mention]:

@@ -36,8 +36,20 @@ def split_title(tokens: list[Any]) -> int:
     return n
 
 
-def _clean(tokens: list[Any]) -> str | None:
-    toks = sorted(tokens, key=lambda t: t.i)
+def _same_paragraph(toks: list[Any], after: bool) -> list[Any]:
+    """The role's tokens on the name's side of a paragraph break (a blank line).
+
+    The parse runs over the whole article, so an apposition can reach into the next
+    paragraph or back into a heading; a title never crosses a blank line.
+    """
+    breaks = [k for k, t in enumerate(toks) if t.is_space and t.text.count("\n") >= 2]
+    if not breaks:
+        return toks
+    return toks[: breaks[0]] if after else toks[breaks[-1] + 1:]
+
+
+def _clean(tokens: list[Any], after: bool) -> str | None:
+    toks = _same_paragraph(sorted(tokens, key=lambda t: t.i), after)
     while toks and (toks[0].dep_ in ("det", "punct") or toks[0].text in _TRAIL):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].text in _TRAIL):
@@ -53,7 +65,7 @@ def _appositive_after(span: Any) -> str | None:
         if child.dep_ == "appos" and child.i >= span.end:
             # a relative clause or a second apposition is a sentence, not a title
             toks = [t for t in child.subtree if not (t.dep_ == "relcl" or t.head.dep_ == "relcl")]
-            return _clean(toks)
+            return _clean(toks, after=True)
     return None
 
 
@@ -64,7 +76,7 @@ def _appositive_before(span: Any) -> str | None:
     head = root.head
     own = {t.i for t in root.subtree}
     toks = [t for t in head.subtree if t.i not in own and t.i < span.start]
-    return _clean(toks)
+    return _clean(toks, after=False)
 
 
 def _premodifiers(span: Any, in_entity: set[int]) -> str | None:
@@ -79,7 +91,7 @@ def _premodifiers(span: Any, in_entity: set[int]) -> str | None:
         return None
     if all(t.i in in_entity or t.is_punct for t in toks):
         return None
-    return _clean(toks)
+    return _clean(toks, after=False)
 
 
 def role_of(span: Any, in_entity: set[int] | None = None) -> str | None:
