@@ -52,20 +52,53 @@ def _within_paragraph(doc: Any, a: int, b: int) -> tuple[int, int]:
     return max(pieces, key=lambda p: sum(1 for t in doc[p[0]: p[1]] if t.is_alpha))
 
 
-def _trim(ent: Any) -> tuple[Any, str | None]:
-    """The mention without "the" and possessive; a leading title of a person split off."""
+def _name_edges(doc: Any, a: int, b: int) -> tuple[int, int]:
+    """A person's name without a leading nationality or trailing lower-case words.
+
+    The small model folds neighbours into a PERSON: an adjective of nationality before it
+    ("Moroccan Obama enthusiasts") and, in a quoted French or Spanish sentence, the verb
+    after it ("Obama a eu également ..."). A name ends in a capitalised word and a
+    nationality is not part of it (the mention keeps the name; "Moroccan" was the fans').
+    Particles inside a name stay ("Ludwig van Beethoven", "Suleiman al-Amr").
+    """
+    while b > a + 1 and not _has_capital(doc[b - 1].text):
+        b -= 1
+    while a < b - 1 and _is_demonym(doc[a].text):
+        a += 1
+    return a, b
+
+
+def _has_capital(word: str) -> bool:
+    """ "Obama", "al-Amr", "d'Ettorre": a word of a name has a capital somewhere; "eu" has none."""
+    return any(ch.isupper() for ch in word)
+
+
+def _is_demonym(word: str) -> bool:
+    if not word[:1].isupper():
+        return False
+    place = countries.lookup(word, "NORP")
+    return place is not None and place.how == "demonym"
+
+
+def _trim(ent: Any) -> tuple[Any, str | None, bool]:
+    """The mention without "the" and possessive; a leading title of a person split off;
+    and whether lower-case words were cut off a person's name (the reading is then in doubt)."""
     doc = ent.doc
     a, b = _within_paragraph(doc, ent.start, ent.end)
     while a < b and doc[a].lower_ in ("the", "a", "an"):
         a += 1
     while b > a and (doc[b - 1].text in _POSSESSIVE or doc[b - 1].is_punct and doc[b - 1].text in ":;,"):
         b -= 1
-    title = None
+    title, cut = None, False
+    if ent.label_ == "PERSON":
+        end = b
+        a, b = _name_edges(doc, a, b)
+        cut = b < end
     if ent.label_ == "PERSON" and b > a:
         n = roles.split_title(list(doc[a:b]))
         if n:
             title, a = doc[a: a + n].text, a + n
-    return doc[a:b], title
+    return doc[a:b], title, cut
 
 
 def _person_country(role: str | None) -> str | None:
@@ -86,20 +119,39 @@ def _person_country(role: str | None) -> str | None:
 def find_mentions(doc: Any) -> list[Mention]:
     """Entity mentions with trimmed edges, roles and countries, in text order."""
     in_entity = {t.i for ent in doc.ents for t in ent}
-    out = []
+    out, doubtful = [], []
     for ent in doc.ents:
         if ent.label_ not in KEEP:
             continue
-        span, title = _trim(ent)
-        if len(span) == 0 or not any(ch.isalpha() for ch in span.text):
+        span, title, cut = _trim(ent)
+        # A name has a capital letter: an all-lower-case "entity" is a phrase of a quoted
+        # sentence in a language the English model cannot read (Arabic, Spanish, French).
+        if len(span) == 0 or not _has_capital(span.text):
             continue
         m = Mention(span.text, ent.label_, span.start_char, span.end_char, span)
         if ent.label_ == "PERSON":
             m.role = roles.role_of(span, in_entity) or title
             m.country = _person_country(m.role)
-        out.append(m)
+        (doubtful if cut else out).append(m)
+    out += _confirmed(doubtful, out)
     _place_countries(out)
     return sorted(out + _surname_mentions(doc, out, in_entity), key=lambda m: m.start)
+
+
+def _person_names(found: list[Mention]) -> set[str]:
+    """The names the article gives people, whole and as surnames ("Barack Obama", "Obama")."""
+    names = {m.text for m in found if m.type == "PERSON"}
+    return names | {m.span[-1].text for m in found if m.type == "PERSON" and len(m.span) > 1}
+
+
+def _confirmed(doubtful: list[Mention], found: list[Mention]) -> list[Mention]:
+    """The cut names the article confirms elsewhere: "Obama" (of "Obama a eu également") beside
+    "Barack Obama" is kept, "Si" (of "Si el ...") or "Pour" (of "Pour ma part") is not."""
+    names = _person_names(found)
+    kept = [m for m in doubtful if m.text in names]
+    for m in kept:  # the parse around a misread name is no source of a role
+        m.role = m.country = None
+    return kept
 
 
 def _place_countries(found: list[Mention]) -> None:
