@@ -154,13 +154,24 @@ def _confirmed(doubtful: list[Mention], found: list[Mention]) -> list[Mention]:
     return kept
 
 
-def _place_countries(found: list[Mention]) -> None:
-    """Countries of places (`countries.lookup`)."""
-    for m in found:
-        if m.type in ("GPE", "LOC", "NORP", "FAC"):
-            place = countries.lookup(m.text, m.type)
+def _place_countries(found: list[Mention]) -> dict[str, str]:
+    """Countries of places, a city name shared by several countries read in the article's
+    context. Returns that context: each place text the article names that points at one
+    country only (a country, demonym, capital, or a city or state no other country has)."""
+    places = [m for m in found if m.type in ("GPE", "LOC", "NORP", "FAC")]
+    for m in places:
+        place = countries.lookup(m.text, m.type)
+        if place:
+            m.country, m.place_how = place.code, place.how
+    named = {m.text: m.country for m in places
+             if m.country and (m.place_how != "city" or countries.unambiguous_city(m.text))}
+    context = frozenset(named.values())
+    for m in places:
+        if m.place_how == "city":
+            place = countries.lookup(m.text, m.type, context)
             if place:
-                m.country, m.place_how = place.code, place.how
+                m.country = place.code
+    return named
 
 
 def _surname_mentions(doc: Any, found: list[Mention], in_entity: set[int]) -> list[Mention]:
