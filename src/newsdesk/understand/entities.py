@@ -134,7 +134,7 @@ def find_mentions(doc: Any) -> list[Mention]:
             m.country = _person_country(m.role)
         (doubtful if cut else out).append(m)
     out += _confirmed(doubtful, out)
-    _place_countries(out)
+    _people_not_places(out, _place_countries(out))
     return sorted(out + _surname_mentions(doc, out, in_entity), key=lambda m: m.start)
 
 
@@ -172,6 +172,24 @@ def _place_countries(found: list[Mention]) -> dict[str, str]:
             if place:
                 m.country = place.code
     return named
+
+
+def _people_not_places(found: list[Mention], named: dict[str, str]) -> None:
+    """A "place" that is a person the article names is that person ("Obama" after "Barack Obama").
+
+    The small model reads a lone surname as a GPE when it is also a town somewhere (Obama,
+    Japan), and the gazetteer then files the person under that town's country. When the
+    article gives a PERSON that name, whole or as surname, and the place reading is no more
+    than a town outside the countries its other places name (or no place at all), the person wins;
+    "London" beside "Jack London", or "Houston" in a US story, stay places.
+    """
+    names = _person_names(found)
+    for m in found:
+        if m.type not in ("GPE", "LOC", "FAC") or m.text not in names:
+            continue
+        others = {code for text, code in named.items() if text != m.text}
+        if m.place_how is None or (m.place_how == "city" and m.country not in others):
+            m.type, m.country, m.place_how = "PERSON", None, None
 
 
 def _surname_mentions(doc: Any, found: list[Mention], in_entity: set[int]) -> list[Mention]:
