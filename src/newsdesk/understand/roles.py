@@ -26,6 +26,8 @@ TITLE_WORDS = {
 }
 _TRAIL = {",", ";", ":", "(", ")", "—", "–", "-", "'s", "’s"}
 _MAX_ROLE_TOKENS = 14  # longer appositions are clauses, not titles
+# A closed class: the parse tags a capitalised "I" PROPN in upper-case text ("I, BARACK OBAMA, ...").
+_PRONOUNS = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them", "one"}
 
 
 def split_title(tokens: list[Any]) -> int:
@@ -48,13 +50,22 @@ def _same_paragraph(toks: list[Any], after: bool) -> list[Any]:
     return toks[: breaks[0]] if after else toks[breaks[-1] + 1:]
 
 
+def _title_word(tok: Any) -> bool:
+    """A word that can carry a title: a noun outside any named entity ("minister", "Chief").
+
+    A role made only of names, dates, pronouns or handles is no title: "I" (a pronoun the
+    parse put in apposition), "Google", "Thomas Jefferson", "May 28", "@arlesophia".
+    """
+    return tok.is_alpha and tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_ and tok.lower_ not in _PRONOUNS
+
+
 def _clean(tokens: list[Any], after: bool) -> str | None:
     toks = _same_paragraph(sorted(tokens, key=lambda t: t.i), after)
     while toks and (toks[0].dep_ in ("det", "punct") or toks[0].text in _TRAIL):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].text in _TRAIL):
         toks = toks[:-1]
-    if not toks or len(toks) > _MAX_ROLE_TOKENS or not any(t.pos_ in ("NOUN", "PROPN") for t in toks):
+    if not toks or len(toks) > _MAX_ROLE_TOKENS or not any(_title_word(t) for t in toks):
         return None
     doc = toks[0].doc
     return doc[toks[0].i: toks[-1].i + 1].text
