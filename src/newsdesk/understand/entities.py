@@ -119,7 +119,8 @@ def _person_country(role: str | None) -> str | None:
 def find_mentions(doc: Any) -> list[Mention]:
     """Entity mentions with trimmed edges, roles and countries, in text order."""
     in_entity = {t.i for ent in doc.ents for t in ent}
-    out, doubtful = [], []
+    out: list[Mention] = []
+    doubtful: list[Mention] = []
     for ent in doc.ents:
         if ent.label_ not in KEEP:
             continue
