@@ -36,3 +36,10 @@ def test_an_entity_without_a_capital_is_no_name() -> None:
     ents = annotate(text).entities
     assert [e.text for e in ents if not any(ch.isupper() for ch in e.text)] == []
     assert "Maria Silva" in {e.text for e in ents}
+
+
+def test_hyphenated_and_dotted_names_are_kept_whole() -> None:
+    text = ("North Korean leader Kim Jong-un met Lee Myung-bak. Lau Siu-lai and Leung Kwok-hung won seats, "
+            "said Jack Herrick.")
+    people = {e.text for e in annotate(text).entities if e.type == "PERSON"}
+    assert {"Kim Jong-un", "Lee Myung-bak", "Lau Siu-lai"} <= people

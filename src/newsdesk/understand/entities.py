@@ -61,11 +61,18 @@ def _name_edges(doc: Any, a: int, b: int) -> tuple[int, int]:
     nationality is not part of it (the mention keeps the name; "Moroccan" was the fans').
     Particles inside a name stay ("Ludwig van Beethoven", "Suleiman al-Amr").
     """
-    while b > a + 1 and not _has_capital(doc[b - 1].text):
+    while b > a + 1 and _lower_word(doc[b - 1]):
         b -= 1
     while a < b - 1 and _is_demonym(doc[a].text):
         a += 1
     return a, b
+
+
+def _lower_word(tok: Any) -> bool:
+    """A separate lower-case word ("eu" of "Obama a eu"): not the end of a hyphenated name
+    ("Kim Jong-un", "Lau Siu-lai": "un" follows "-" with no space) and not punctuation."""
+    glued = tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+    return tok.is_alpha and not glued and not _has_capital(tok.text)
 
 
 def _has_capital(word: str) -> bool:
