@@ -30,3 +30,10 @@ def test_a_pronoun_is_no_role() -> None:
     roles = _roles("NOW, THEREFORE, I, BARACK OBAMA, President of the United States of America, "
                    "by virtue of the authority vested in me, do hereby proclaim.")
     assert roles.get("BARACK OBAMA") != "I"
+
+
+def test_a_phrase_naming_the_person_again_is_no_role() -> None:
+    # Wikinews, Hong Kong election results: a caption line runs into the next sentence.
+    roles = _roles("Nathan Law of Demosisto\n\nAnn Chiang of DAB In the Kowloon West geographical constituency, "
+                   "pro-Beijing councillors Ann Chiang of DAB and Priscilla Leung of BPA were re-elected.")
+    assert "Ann Chiang" not in (roles.get("Ann Chiang") or "")

@@ -108,4 +108,10 @@ def _premodifiers(span: Any, in_entity: set[int]) -> str | None:
 def role_of(span: Any, in_entity: set[int] | None = None) -> str | None:
     """The role the text gives the person named by `span` (a spaCy Span), or None."""
     in_entity = in_entity or set()
-    return _appositive_after(span) or _appositive_before(span) or _premodifiers(span, in_entity)
+    for find in (_appositive_after, _appositive_before):
+        role = find(span)
+        # a phrase naming the person again is a heading or a list ("Ann Chiang of DAB In the
+        # Kowloon West constituency, pro-Beijing councillors Ann Chiang ..."), not their title
+        if role and span.text not in role:
+            return role
+    return _premodifiers(span, in_entity)
