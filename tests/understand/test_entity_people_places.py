@@ -23,3 +23,13 @@ def test_a_place_named_like_a_person_stays_a_place() -> None:
     places = {e.text: (e.type, e.country) for e in annotate(text).entities}
     assert places["London"] == ("GPE", "GBR")
     assert places["Houston"] == ("GPE", "USA")
+
+
+def test_a_one_word_person_does_not_overrule_a_place() -> None:
+    # Global Voices on the Bagua clashes: the model tags the hashtag #Bagua a PERSON.
+    text = ("Police and Awajún protesters clashed near Bagua, in northern Peru. Twitterers are providing "
+            "their own opinions about the situation using the hashtag #Bagua:\n\nJonathan Sanchez "
+            "@Maskus:\n\nPizango no quiere responder por los policias muertos.\n\n"
+            "Reports from Bagua describe dozens of dead.")
+    types = [e.type for e in annotate(text).entities if e.text == "Bagua"]
+    assert types.count("GPE") >= 2

@@ -147,9 +147,13 @@ def find_mentions(doc: Any) -> list[Mention]:
 
 
 def _person_names(found: list[Mention]) -> set[str]:
-    """The names the article gives people, whole and as surnames ("Barack Obama", "Obama")."""
-    names = {m.text for m in found if m.type == "PERSON"}
-    return names | {m.span[-1].text for m in found if m.type == "PERSON" and len(m.span) > 1}
+    """The full names the article gives people, whole and as surnames ("Barack Obama", "Obama").
+
+    Only names of two words or more: a one-word PERSON is as likely a misreading as the place
+    it would overrule ("Bagua", a Peruvian town, is also tagged PERSON in the article about it).
+    """
+    full = [m for m in found if m.type == "PERSON" and len(m.span) > 1]
+    return {m.text for m in full} | {m.span[-1].text for m in full}
 
 
 def _confirmed(doubtful: list[Mention], found: list[Mention]) -> list[Mention]:
