@@ -37,3 +37,8 @@ def test_a_phrase_naming_the_person_again_is_no_role() -> None:
     roles = _roles("Nathan Law of Demosisto\n\nAnn Chiang of DAB In the Kowloon West geographical constituency, "
                    "pro-Beijing councillors Ann Chiang of DAB and Priscilla Leung of BPA were re-elected.")
     assert "Ann Chiang" not in (roles.get("Ann Chiang") or "")
+
+
+def test_abbreviated_titles_stay_roles() -> None:
+    roles = _roles("A State Department Spokesperson, Ned Price, said the talks would go on.")
+    assert "Spokesperson" in (roles.get("Ned Price") or "")

@@ -23,6 +23,7 @@ TITLE_WORDS = {
     "ambassador", "envoy", "spokesman", "spokeswoman", "adviser", "advisor", "candidate", "nominee",
     "former", "sir", "lord", "lady", "col.", "lt.", "sgt.", "capt.", "adm.", "admiral", "commander",
     "director", "ceo", "emir", "crown", "premier", "attorney", "pres.", "sec.", "first",
+    "prof.", "prof", "professor", "spokesperson",
 }
 _TRAIL = {",", ";", ":", "(", ")", "—", "–", "-", "'s", "’s"}
 _MAX_ROLE_TOKENS = 14  # longer appositions are clauses, not titles
@@ -56,7 +57,10 @@ def _title_word(tok: Any) -> bool:
     A role made only of names, dates, pronouns or handles is no title: "I" (a pronoun the
     parse put in apposition), "Google", "Thomas Jefferson", "May 28", "@arlesophia".
     """
-    return tok.is_alpha and tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_ and tok.lower_ not in _PRONOUNS
+    if tok.lower_ in TITLE_WORDS:  # "Dr.", "Prof."; "Spokesman" inside an ORG span
+        return True
+    word = tok.text.rstrip(".")
+    return word.isalpha() and tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_ and tok.lower_ not in _PRONOUNS
 
 
 def _clean(tokens: list[Any], after: bool) -> str | None:
