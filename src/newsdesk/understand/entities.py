@@ -31,20 +31,81 @@ class Mention:
     canonical: str | None = None
 
 
-def _trim(ent: Any) -> tuple[Any, str | None]:
-    """The mention without "the" and possessive; a leading title of a person split off."""
+def _paragraph_breaks(doc: Any, a: int, b: int) -> list[int]:
+    """Indices of the whitespace tokens in doc[a:b] that hold a paragraph break (a blank line)."""
+    return [i for i in range(a, b) if doc[i].is_space and doc[i].text.count("\n") >= 2]
+
+
+def _within_paragraph(doc: Any, a: int, b: int) -> tuple[int, int]:
+    """The longest part of doc[a:b] inside one paragraph.
+
+    spaCy reads the article as one text and its NER runs over blank lines, gluing a
+    heading to the next paragraph's first word ("House of Commons:\n\nEstimates"). No name
+    crosses a paragraph break, so the mention is cut there; the longest piece (in words)
+    is the name, the rest is the heading's or paragraph's stray word.
+    """
+    breaks = _paragraph_breaks(doc, a, b)
+    if not breaks:
+        return a, b
+    bounds = [a, *[i for brk in breaks for i in (brk, brk + 1)], b]
+    pieces = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
+    return max(pieces, key=lambda p: sum(1 for t in doc[p[0]: p[1]] if t.is_alpha))
+
+
+def _name_edges(doc: Any, a: int, b: int) -> tuple[int, int]:
+    """A person's name without a leading nationality or trailing lower-case words.
+
+    The small model folds neighbours into a PERSON: an adjective of nationality before it
+    ("Moroccan Obama enthusiasts") and, in a quoted French or Spanish sentence, the verb
+    after it ("Obama a eu également ..."). A name ends in a capitalised word and a
+    nationality is not part of it (the mention keeps the name; "Moroccan" was the fans').
+    Particles inside a name stay ("Ludwig van Beethoven", "Suleiman al-Amr").
+    """
+    while b > a + 1 and _lower_word(doc[b - 1]):
+        b -= 1
+    while a < b - 1 and _is_demonym(doc[a].text):
+        a += 1
+    return a, b
+
+
+def _lower_word(tok: Any) -> bool:
+    """A separate lower-case word ("eu" of "Obama a eu"): not the end of a hyphenated name
+    ("Kim Jong-un", "Lau Siu-lai": "un" follows "-" with no space) and not punctuation."""
+    glued = tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+    return tok.is_alpha and not glued and not _has_capital(tok.text)
+
+
+def _has_capital(word: str) -> bool:
+    """ "Obama", "al-Amr", "d'Ettorre": a word of a name has a capital somewhere; "eu" has none."""
+    return any(ch.isupper() for ch in word)
+
+
+def _is_demonym(word: str) -> bool:
+    if not word[:1].isupper():
+        return False
+    place = countries.lookup(word, "NORP")
+    return place is not None and place.how == "demonym"
+
+
+def _trim(ent: Any) -> tuple[Any, str | None, bool]:
+    """The mention without "the" and possessive; a leading title of a person split off;
+    and whether lower-case words were cut off a person's name (the reading is then in doubt)."""
     doc = ent.doc
-    a, b = ent.start, ent.end
+    a, b = _within_paragraph(doc, ent.start, ent.end)
     while a < b and doc[a].lower_ in ("the", "a", "an"):
         a += 1
-    while b > a and doc[b - 1].text in _POSSESSIVE:
+    while b > a and (doc[b - 1].text in _POSSESSIVE or doc[b - 1].is_punct and doc[b - 1].text in ":;,"):
         b -= 1
-    title = None
+    title, cut = None, False
+    if ent.label_ == "PERSON":
+        end = b
+        a, b = _name_edges(doc, a, b)
+        cut = b < end
     if ent.label_ == "PERSON" and b > a:
         n = roles.split_title(list(doc[a:b]))
         if n:
             title, a = doc[a: a + n].text, a + n
-    return doc[a:b], title
+    return doc[a:b], title, cut
 
 
 def _person_country(role: str | None) -> str | None:
@@ -65,23 +126,82 @@ def _person_country(role: str | None) -> str | None:
 def find_mentions(doc: Any) -> list[Mention]:
     """Entity mentions with trimmed edges, roles and countries, in text order."""
     in_entity = {t.i for ent in doc.ents for t in ent}
-    out = []
+    out: list[Mention] = []
+    doubtful: list[Mention] = []
     for ent in doc.ents:
         if ent.label_ not in KEEP:
             continue
-        span, title = _trim(ent)
-        if len(span) == 0 or not any(ch.isalpha() for ch in span.text):
+        span, title, cut = _trim(ent)
+        # A name has a capital letter: an all-lower-case "entity" is a phrase of a quoted
+        # sentence in a language the English model cannot read (Arabic, Spanish, French).
+        if len(span) == 0 or not _has_capital(span.text):
             continue
         m = Mention(span.text, ent.label_, span.start_char, span.end_char, span)
         if ent.label_ == "PERSON":
             m.role = roles.role_of(span, in_entity) or title
             m.country = _person_country(m.role)
-        elif ent.label_ in ("GPE", "LOC", "NORP", "FAC"):
-            place = countries.lookup(span.text, ent.label_)
-            if place:
-                m.country, m.place_how = place.code, place.how
-        out.append(m)
+        (doubtful if cut else out).append(m)
+    out += _confirmed(doubtful, out)
+    _people_not_places(out, _place_countries(out))
     return sorted(out + _surname_mentions(doc, out, in_entity), key=lambda m: m.start)
+
+
+def _person_names(found: list[Mention]) -> set[str]:
+    """The full names the article gives people, whole and as surnames ("Barack Obama", "Obama").
+
+    Only names of two words or more: a one-word PERSON is as likely a misreading as the place
+    it would overrule ("Bagua", a Peruvian town, is also tagged PERSON in the article about it).
+    """
+    full = [m for m in found if m.type == "PERSON" and len(m.span) > 1]
+    return {m.text for m in full} | {m.span[-1].text for m in full}
+
+
+def _confirmed(doubtful: list[Mention], found: list[Mention]) -> list[Mention]:
+    """The cut names the article confirms elsewhere: "Obama" (of "Obama a eu également") beside
+    "Barack Obama" is kept, "Si" (of "Si el ...") or "Pour" (of "Pour ma part") is not."""
+    names = _person_names(found)
+    kept = [m for m in doubtful if m.text in names]
+    for m in kept:  # the parse around a misread name is no source of a role
+        m.role = m.country = None
+    return kept
+
+
+def _place_countries(found: list[Mention]) -> dict[str, str]:
+    """Countries of places, a city name shared by several countries read in the article's
+    context. Returns that context: each place text the article names that points at one
+    country only (a country, demonym, capital, or a city or state no other country has)."""
+    places = [m for m in found if m.type in ("GPE", "LOC", "NORP", "FAC")]
+    for m in places:
+        place = countries.lookup(m.text, m.type)
+        if place:
+            m.country, m.place_how = place.code, place.how
+    named = {m.text: m.country for m in places
+             if m.country and (m.place_how != "city" or countries.unambiguous_city(m.text))}
+    context = frozenset(named.values())
+    for m in places:
+        if m.place_how == "city":
+            place = countries.lookup(m.text, m.type, context)
+            if place:
+                m.country = place.code
+    return named
+
+
+def _people_not_places(found: list[Mention], named: dict[str, str]) -> None:
+    """A "place" that is a person the article names is that person ("Obama" after "Barack Obama").
+
+    The small model reads a lone surname as a GPE when it is also a town somewhere (Obama,
+    Japan), and the gazetteer then files the person under that town's country. When the
+    article gives a PERSON that name, whole or as surname, and the place reading is no more
+    than a town outside the countries its other places name (or no place at all), the person wins;
+    "London" beside "Jack London", or "Houston" in a US story, stay places.
+    """
+    names = _person_names(found)
+    for m in found:
+        if m.type not in ("GPE", "LOC", "FAC") or m.text not in names:
+            continue
+        others = {code for text, code in named.items() if text != m.text}
+        if m.place_how is None or (m.place_how == "city" and m.country not in others):
+            m.type, m.country, m.place_how = "PERSON", None, None
 
 
 def _surname_mentions(doc: Any, found: list[Mention], in_entity: set[int]) -> list[Mention]:

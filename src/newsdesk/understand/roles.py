@@ -23,9 +23,12 @@ TITLE_WORDS = {
     "ambassador", "envoy", "spokesman", "spokeswoman", "adviser", "advisor", "candidate", "nominee",
     "former", "sir", "lord", "lady", "col.", "lt.", "sgt.", "capt.", "adm.", "admiral", "commander",
     "director", "ceo", "emir", "crown", "premier", "attorney", "pres.", "sec.", "first",
+    "prof.", "prof", "professor", "spokesperson",
 }
 _TRAIL = {",", ";", ":", "(", ")", "—", "–", "-", "'s", "’s"}
 _MAX_ROLE_TOKENS = 14  # longer appositions are clauses, not titles
+# A closed class: the parse tags a capitalised "I" PROPN in upper-case text ("I, BARACK OBAMA, ...").
+_PRONOUNS = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them", "one"}
 
 
 def split_title(tokens: list[Any]) -> int:
@@ -36,13 +39,37 @@ def split_title(tokens: list[Any]) -> int:
     return n
 
 
-def _clean(tokens: list[Any]) -> str | None:
-    toks = sorted(tokens, key=lambda t: t.i)
+def _same_paragraph(toks: list[Any], after: bool) -> list[Any]:
+    """The role's tokens on the name's side of a paragraph break (a blank line).
+
+    The parse runs over the whole article, so an apposition can reach into the next
+    paragraph or back into a heading; a title never crosses a blank line.
+    """
+    breaks = [k for k, t in enumerate(toks) if t.is_space and t.text.count("\n") >= 2]
+    if not breaks:
+        return toks
+    return toks[: breaks[0]] if after else toks[breaks[-1] + 1:]
+
+
+def _title_word(tok: Any) -> bool:
+    """A word that can carry a title: a noun outside any named entity ("minister", "Chief").
+
+    A role made only of names, dates, pronouns or handles is no title: "I" (a pronoun the
+    parse put in apposition), "Google", "Thomas Jefferson", "May 28", "@arlesophia".
+    """
+    if tok.lower_ in TITLE_WORDS:  # "Dr.", "Prof."; "Spokesman" inside an ORG span
+        return True
+    word = tok.text.rstrip(".")
+    return word.isalpha() and tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_ and tok.lower_ not in _PRONOUNS
+
+
+def _clean(tokens: list[Any], after: bool) -> str | None:
+    toks = _same_paragraph(sorted(tokens, key=lambda t: t.i), after)
     while toks and (toks[0].dep_ in ("det", "punct") or toks[0].text in _TRAIL):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].text in _TRAIL):
         toks = toks[:-1]
-    if not toks or len(toks) > _MAX_ROLE_TOKENS or not any(t.pos_ in ("NOUN", "PROPN") for t in toks):
+    if not toks or len(toks) > _MAX_ROLE_TOKENS or not any(_title_word(t) for t in toks):
         return None
     doc = toks[0].doc
     return doc[toks[0].i: toks[-1].i + 1].text
@@ -53,7 +80,7 @@ def _appositive_after(span: Any) -> str | None:
         if child.dep_ == "appos" and child.i >= span.end:
             # a relative clause or a second apposition is a sentence, not a title
             toks = [t for t in child.subtree if not (t.dep_ == "relcl" or t.head.dep_ == "relcl")]
-            return _clean(toks)
+            return _clean(toks, after=True)
     return None
 
 
@@ -64,7 +91,7 @@ def _appositive_before(span: Any) -> str | None:
     head = root.head
     own = {t.i for t in root.subtree}
     toks = [t for t in head.subtree if t.i not in own and t.i < span.start]
-    return _clean(toks)
+    return _clean(toks, after=False)
 
 
 def _premodifiers(span: Any, in_entity: set[int]) -> str | None:
@@ -79,10 +106,16 @@ def _premodifiers(span: Any, in_entity: set[int]) -> str | None:
         return None
     if all(t.i in in_entity or t.is_punct for t in toks):
         return None
-    return _clean(toks)
+    return _clean(toks, after=False)
 
 
 def role_of(span: Any, in_entity: set[int] | None = None) -> str | None:
     """The role the text gives the person named by `span` (a spaCy Span), or None."""
     in_entity = in_entity or set()
-    return _appositive_after(span) or _appositive_before(span) or _premodifiers(span, in_entity)
+    for find in (_appositive_after, _appositive_before):
+        role = find(span)
+        # a phrase naming the person again is a heading or a list ("Ann Chiang of DAB In the
+        # Kowloon West constituency, pro-Beijing councillors Ann Chiang ..."), not their title
+        if role and span.text not in role:
+            return role
+    return _premodifiers(span, in_entity)
