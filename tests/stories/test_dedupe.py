@@ -108,9 +108,20 @@ def test_lsh_finds_the_copy_among_many_unrelated(deduper: Deduper) -> None:
 
 def test_a_later_copy_bridging_two_groups_makes_them_one(deduper: Deduper) -> None:
     first_half, second_half = " ".join(WIRE[:2]), " ".join(WIRE[2:4])
-    a = deduper.add(1, first_half, "a.example", 19000.0)
+    a = deduper.add(1, first_half, "a.example", 19000.25)
     b = deduper.add(2, second_half, "b.example", 19000.5)
     assert a.canonical_id == 1 and b.canonical_id == 2  # two trimmed copies share no text: two groups
     c = deduper.add(3, " ".join(WIRE[:4]), "c.example", 19001.0)  # the full copy contains both
     groups = {r[0] for r in deduper.conn.execute("SELECT canonical_id FROM story_fingerprints")}
     assert groups == {c.canonical_id} == {1}  # one group; the earliest represents it
+
+
+def test_a_bare_date_is_not_earlier_than_a_timed_copy_of_that_day(deduper: Deduper) -> None:
+    # A saved page dated only "2009-06-10" (day 14405.0) and a feed item of 16:56 that day (~14405.7):
+    # the timed copy represents the group; a bare date of an earlier day still wins.
+    text = "\n\n".join(WIRE)
+    deduper.add(1, text + "\n\nADVERTISEMENT", day=14405.0)
+    assert deduper.add(2, text, site_name="Global Voices", day=14405 + 16 / 24).canonical_id == 2
+    other = "\n\n".join(OTHER)
+    deduper.add(10, other, day=14405 + 16 / 24)
+    assert deduper.add(11, other + "\n\nRead more.", day=14404.0).canonical_id == 11

@@ -22,6 +22,7 @@ negatives); see that module for the run and its figures.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import sqlite3
 import unicodedata
@@ -203,8 +204,21 @@ class Deduper:
         named = {r[3] for r in rows if r[3]}
         original = [r for r in rows if r[1] and any(n in r[1] or r[1] in n for n in named)]
         pool = original or rows
-        best = min(pool, key=lambda r: (r[2] is None, r[2] if r[2] is not None else 0.0, r[0]))[0]
+        best = min(pool, key=_earliest)[0]
         if best != canonical:
             self.conn.execute("UPDATE story_fingerprints SET canonical_id = ? WHERE canonical_id = ?",
                               (best, canonical))
         return int(best)
+
+
+def _earliest(row: tuple[int, str | None, float | None, str | None]) -> tuple[bool, float, bool, float, int]:
+    """Sort key of a group member (article_id, site_name, day, origin_named) for "the earliest".
+
+    A date without a time (a whole `day`) means some moment that day, so on its day it comes after
+    the copies whose time is known: a saved page dated "2009-06-10" is not earlier than the feed
+    item of 16:56 that day, and used to represent the group (with no URL or site to show). A time
+    of exactly midnight UTC reads as a bare date too; that is rare and only reorders one day."""
+    day = row[2]
+    if day is None:
+        return (True, 0.0, False, 0.0, row[0])
+    return (False, float(math.floor(day)), day == math.floor(day), day, row[0])
