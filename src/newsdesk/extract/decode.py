@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import math
 import re
 
-import numpy as np
 from charset_normalizer import from_bytes
 from charset_normalizer.md import mess_ratio
 
 from newsdesk.errors import Rejected
-from newsdesk.understand.language import _identifier, detect_language
+from newsdesk.understand.language import detect_language, language_log_odds
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.I)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_:.\-]+)", re.I)
@@ -173,7 +171,7 @@ def _language_reading(sample: bytes, scores: dict[str, float], prior: str) -> st
 
     def fit(text: str) -> float:
         if text not in fits:
-            fits[text] = _log_odds(text, language)
+            fits[text] = language_log_odds(text, language)
         return fits[text]
 
     bar = fit(probe.decode(prior, "replace")) + LANGUAGE_ODDS
@@ -189,17 +187,6 @@ def _language_reading(sample: bytes, scores: dict[str, float], prior: str) -> st
         if (odds := fit(text)) >= best_fit and (best == prior or odds > best_fit):
             best, best_fit = name, odds
     return best
-
-
-def _log_odds(text: str, language: str) -> float:
-    """The identifier's log-odds that `text` is in `language`, computed in float64 from its
-    scores: its own probabilities are float32 and reach 1.0 on a long page, where the one
-    mojibake word in fifty no longer shows."""
-    identifier = _identifier()
-    raw = identifier._encode(text)
-    scores = np.asarray(identifier._raw_score(raw), dtype=np.float64) / math.sqrt(len(raw) or 1)
-    mine = np.asarray(identifier.nb_classes) == language
-    return float(np.logaddexp.reduce(scores[mine]) - np.logaddexp.reduce(scores[~mine]))
 
 
 def _probe(sample: bytes) -> bytes | None:

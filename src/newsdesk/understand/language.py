@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import os
 import tempfile
 from array import array
@@ -233,3 +234,16 @@ def _vote(samples: list[str]) -> dict[str, float]:
         if ranked and ranked[0] - (ranked[1] if len(ranked) > 1 else 0.0) > left:
             break
     return votes
+
+
+def language_log_odds(text: str, language: str) -> float:
+    """The identifier's log-odds that `text` is in `language`, computed in float64 from its
+    scores: its own probabilities are float32 and reach 1.0 on a long page, where the one
+    mojibake word in fifty no longer shows (extract/decode.py judges candidate readings by it).
+    py3langid has no public call for the raw scores, so its `_encode` and `_raw_score` are used
+    here, in the one module that holds the identifier."""
+    identifier = _identifier()
+    raw = identifier._encode(text)
+    scores = np.asarray(identifier._raw_score(raw), dtype=np.float64) / math.sqrt(len(raw) or 1)
+    mine = np.asarray(identifier.nb_classes) == language
+    return float(np.logaddexp.reduce(scores[mine]) - np.logaddexp.reduce(scores[~mine]))
