@@ -156,7 +156,8 @@ _MARKUP = re.compile(rb"(?is)<(script|style)\b.*?</\1\s*>|<[^>]*>")
 # cp1125's "ministшres", then cp852's "ministŔres", tests/test_pipeline.py), and a reading with a
 # word in two alphabets is never chosen: corpus 414 (cp1252 147 -> 148/148, ISO-8859-15 53 -> 54,
 # ISO-8859-9 54 -> 55, but ISO-8859-7 back to 0/12: those were English pages), held-out 469.
-# Cost: a page that reaches _guess takes ~2.8x the CPU (3.7 -> 10.5 ms a corpus page; pages with a usable charset label never do).
+# Cost: a page that reaches _guess takes ~2.8x the CPU (3.7 -> 10.5 ms a corpus page; pages with a
+# usable charset label never do).
 LANGUAGE_ODDS = 1.0  # natural log of the odds ratio a reading must win by
 READING_MARGIN = 0.1  # readings messier than the cleanest by more than this are not asked about
 MIN_WORDS = 3  # fewer non-ASCII words than this: too little to judge, the prior stands
