@@ -33,7 +33,7 @@ class Mention:
 
 def _paragraph_breaks(doc: Any, a: int, b: int) -> list[int]:
     """Indices of the whitespace tokens in doc[a:b] that hold a paragraph break (a blank line)."""
-    return [i for i in range(a, b) if doc[i].is_space and doc[i].text.count("\n") >= 2]
+    return [i for i in range(a, b) if roles.paragraph_break(doc[i])]
 
 
 def _within_paragraph(doc: Any, a: int, b: int) -> tuple[int, int]:

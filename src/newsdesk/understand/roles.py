@@ -39,13 +39,18 @@ def split_title(tokens: list[Any]) -> int:
     return n
 
 
+def paragraph_break(tok: Any) -> bool:
+    """Whether a token is a paragraph break: whitespace holding a blank line."""
+    return bool(tok.is_space and tok.text.count("\n") >= 2)
+
+
 def _same_paragraph(toks: list[Any], after: bool) -> list[Any]:
     """The role's tokens on the name's side of a paragraph break (a blank line).
 
     The parse runs over the whole article, so an apposition can reach into the next
     paragraph or back into a heading; a title never crosses a blank line.
     """
-    breaks = [k for k, t in enumerate(toks) if t.is_space and t.text.count("\n") >= 2]
+    breaks = [k for k, t in enumerate(toks) if paragraph_break(t)]
     if not breaks:
         return toks
     return toks[: breaks[0]] if after else toks[breaks[-1] + 1:]
