@@ -339,9 +339,9 @@ def _text(doc: Any) -> str:
     return text
 
 
-def _clausal_candidates(doc: Any) -> list[Found]:
+def _clausal_candidates(doc: Any, regions: list[tuple[int, int]]) -> list[Found]:
+    """Cue words with clausal content; `regions`: every quoted stretch (quoted_regions(text, 1))."""
     out = []
-    regions = quoted_regions(_text(doc), 1) if OTHER_TURN_COMPLEMENT else []
     for tok in tokens(doc):
         if tok.pos_ not in ("VERB", "NOUN"):
             continue
@@ -769,7 +769,7 @@ def candidates(doc: Any) -> list[Found]:
     every = quoted_regions(text, 1)
     regions = long_enough(text, every)
     # a cue inside quotation marks is the quoted person's own words, not a new attribution
-    cues = [f for f in _clausal_candidates(doc) + _according_candidates(doc)
+    cues = [f for f in _clausal_candidates(doc, every) + _according_candidates(doc)
             if not speakers.quoted_at(f.cue_start, regions)]
     more = every if CONTINUE_SHORT else regions
     for f in cues:
