@@ -80,7 +80,7 @@ def parse_feed(body: bytes, base_url: str | None = None) -> Feed:
         detail = str(parsed.get("bozo_exception") or "no RSS or Atom element")
         raise Rejected("feed", "not a feed", detail[:200])
     channel = parsed.feed
-    link = _absolute(channel.get("link"), base_url)
+    link = absolute_link(channel.get("link"), base_url)
     entries = tuple(_entry(e, base_url or link) for e in parsed.entries)
     return Feed(title=_clean(channel.get("title")), link=link, entries=entries,
                 language=channel.get("language") or None)
@@ -103,7 +103,7 @@ def _entry(e: Any, base: str | None) -> FeedEntry:
     if not authors and e.get("author"):
         authors = [e.author.strip()]
     return FeedEntry(
-        url=_absolute(link, base),
+        url=absolute_link(link, base),
         title=_clean(e.get("title")),
         published=_date(e, "published") or _date(e, "updated"),
         updated=_date(e, "updated"),
@@ -148,7 +148,9 @@ def _clean(text: str | None) -> str | None:
     return text or None
 
 
-def _absolute(link: str | None, base: str | None) -> str | None:
+def absolute_link(link: str | None, base: str | None) -> str | None:
+    """A feed's link, stripped and resolved against the feed's address (None if it has none or
+    it cannot be parsed: safety.join_url)."""
     if not link:
         return None
     link = link.strip()

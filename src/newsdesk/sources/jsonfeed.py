@@ -26,7 +26,7 @@ def looks_like_json_feed(body: bytes) -> bool:
 
 def parse_json_feed(body: bytes, base_url: str | None) -> Any:
     """Parse JSON Feed bytes into `feeds.Feed`; Rejected("feed", ...) when it is not one."""
-    from newsdesk.sources.feeds import Feed
+    from newsdesk.sources.feeds import Feed, absolute_link
 
     try:
         data = json.loads(body.decode("utf-8-sig"))
@@ -36,19 +36,19 @@ def parse_json_feed(body: bytes, base_url: str | None) -> Any:
         raise Rejected("feed", "not a feed", "JSON without a jsonfeed.org version")
     base = base_url or _text(data.get("feed_url"))  # where we got it first, as for RSS and Atom
     entries = tuple(_entry(item, base, _authors(data)) for item in _list(data.get("items")) if isinstance(item, dict))
-    return Feed(title=_text(data.get("title")), link=_absolute(_text(data.get("home_page_url")), base),
+    return Feed(title=_text(data.get("title")), link=absolute_link(_text(data.get("home_page_url")), base),
                 entries=entries, language=_text(data.get("language")))
 
 
 def _entry(item: dict[str, Any], base: str | None, feed_authors: tuple[str, ...]) -> Any:
-    from newsdesk.sources.feeds import FeedEntry, date_text
+    from newsdesk.sources.feeds import FeedEntry, absolute_link, date_text
 
     content = _text(item.get("content_html")) or ""
     if not content and (plain := _text(item.get("content_text"))):
         content = "".join(f"<p>{htmlmod.escape(p.strip())}</p>" for p in plain.split("\n\n") if p.strip())
     tags = _list(item.get("tags"))
     return FeedEntry(
-        url=_absolute(_text(item.get("url")) or _text(item.get("external_url")), base),
+        url=absolute_link(_text(item.get("url")) or _text(item.get("external_url")), base),
         title=_text(item.get("title")),
         published=date_text(_text(item.get("date_published"))) or date_text(_text(item.get("date_modified"))),
         updated=date_text(_text(item.get("date_modified"))),
@@ -75,9 +75,3 @@ def _text(value: Any) -> str | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
         value = str(value)  # ids may be numbers, though the spec says strings
     return value.strip() or None if isinstance(value, str) else None
-
-
-def _absolute(link: str | None, base: str | None) -> str | None:
-    from newsdesk.sources.safety import join_url
-
-    return join_url(base, link) if link else None
