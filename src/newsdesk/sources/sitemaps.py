@@ -38,12 +38,16 @@ class SitemapUrl:
 @dataclass(frozen=True)
 class Sitemap:
     urls: tuple[SitemapUrl, ...] = ()
-    sitemaps: tuple[str, ...] = ()  # children, when this is a sitemap index
-    children: tuple[SitemapUrl, ...] = ()  # the same children with their <lastmod>
+    children: tuple[SitemapUrl, ...] = ()  # child sitemaps with their <lastmod>, when this is an index
+
+    @property
+    def sitemaps(self) -> tuple[str, ...]:
+        """The child sitemaps' addresses, in index order."""
+        return tuple(c.loc for c in self.children)
 
     @property
     def is_index(self) -> bool:
-        return bool(self.sitemaps)
+        return bool(self.children)
 
 
 def gunzip_bounded(body: bytes, limit: int = MAX_SITEMAP_BYTES, stage: str = "sitemap") -> bytes:
@@ -80,7 +84,7 @@ def parse_sitemap(body: bytes, base_url: str | None = None) -> Sitemap:
             child = _sitemap_url(node, base_url)
             if child is not None:
                 children.setdefault(child.loc, child)
-        return Sitemap(sitemaps=tuple(children), children=tuple(children.values()))
+        return Sitemap(children=tuple(children.values()))
     if name == "urlset":
         entries = (_sitemap_url(node, base_url) for node in _children(root, "url"))
         return Sitemap(urls=tuple(entry for entry in entries if entry is not None))
