@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from typing import Any
 
 import feedparser
-from dateutil import parser as dateparser
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from newsdesk.errors import Rejected
+from newsdesk.sources.feed_records import Feed, FeedEntry, absolute_link, date_text
 from newsdesk.sources.jsonfeed import looks_like_json_feed, parse_json_feed
 from newsdesk.sources.safety import join_url, refuse_hostile_xml
 
@@ -31,27 +29,6 @@ SUBSTANTIAL_TEXT_CHARS = 1000
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
-
-
-@dataclass(frozen=True)
-class FeedEntry:
-    url: str | None
-    title: str | None = None
-    published: str | None = None  # ISO 8601 with offset
-    authors: tuple[str, ...] = ()
-    summary: str | None = None  # as the feed gave it (sanitised HTML or text)
-    content_html: str = ""  # the full article when the feed carries it, else ""
-    categories: tuple[str, ...] = ()
-    updated: str | None = None
-    id: str | None = None
-
-
-@dataclass(frozen=True)
-class Feed:
-    title: str | None
-    link: str | None
-    entries: tuple[FeedEntry, ...]
-    language: str | None = None
 
 
 def text_length(html: str) -> int:
@@ -68,7 +45,7 @@ def parse_feed(body: bytes, base_url: str | None = None) -> Feed:
     if not body.strip():
         raise Rejected("feed", "empty input")
     if looks_like_json_feed(body):
-        return parse_json_feed(body, base_url)  # type: ignore[no-any-return]
+        return parse_json_feed(body, base_url)
     refuse_hostile_xml(body, "feed")
     headers = {"content-location": base_url} if base_url else {}
     # Always bytes: given a str, feedparser would treat it as a URL or a file name to open.
@@ -128,33 +105,9 @@ def _date(e: Any, name: str) -> str | None:
     return None
 
 
-def date_text(raw: str | None) -> str | None:
-    """A feed's date string (RFC 822 or ISO 8601, any offset) as ISO 8601 keeping its offset."""
-    if not raw:
-        return None
-    for parse in (parsedate_to_datetime, dateparser.isoparse, dateparser.parse):
-        try:
-            when = parse(raw)
-        except (TypeError, ValueError, OverflowError, IndexError):
-            continue
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=UTC)
-        return when.isoformat()
-    return None
-
-
 def _clean(text: str | None) -> str | None:
     text = _SPACE.sub(" ", text or "").strip()
     return text or None
-
-
-def absolute_link(link: str | None, base: str | None) -> str | None:
-    """A feed's link, stripped and resolved against the feed's address (None if it has none or
-    it cannot be parsed: safety.join_url)."""
-    if not link:
-        return None
-    link = link.strip()
-    return join_url(base, link)
 
 
 def discover_feeds(html: str, base_url: str | None) -> list[str]:

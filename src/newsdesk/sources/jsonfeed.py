@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from newsdesk.errors import Rejected
+from newsdesk.sources.feed_records import Feed, FeedEntry, absolute_link, date_text
 
 VERSION_PREFIX = "https://jsonfeed.org/version/"
 _HEAD = re.compile(rb'^\s*\{.{0,4000}?"version"\s*:\s*"https://jsonfeed\.org/version/', re.S)
@@ -24,10 +25,8 @@ def looks_like_json_feed(body: bytes) -> bool:
     return bool(_HEAD.match(body[:4096].lstrip(b"\xef\xbb\xbf")))
 
 
-def parse_json_feed(body: bytes, base_url: str | None) -> Any:
-    """Parse JSON Feed bytes into `feeds.Feed`; Rejected("feed", ...) when it is not one."""
-    from newsdesk.sources.feeds import Feed, absolute_link
-
+def parse_json_feed(body: bytes, base_url: str | None) -> Feed:
+    """Parse JSON Feed bytes into a `Feed`; Rejected("feed", ...) when it is not one."""
     try:
         data = json.loads(body.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
@@ -40,9 +39,7 @@ def parse_json_feed(body: bytes, base_url: str | None) -> Any:
                 entries=entries, language=_text(data.get("language")))
 
 
-def _entry(item: dict[str, Any], base: str | None, feed_authors: tuple[str, ...]) -> Any:
-    from newsdesk.sources.feeds import FeedEntry, absolute_link, date_text
-
+def _entry(item: dict[str, Any], base: str | None, feed_authors: tuple[str, ...]) -> FeedEntry:
     content = _text(item.get("content_html")) or ""
     if not content and (plain := _text(item.get("content_text"))):
         content = "".join(f"<p>{htmlmod.escape(p.strip())}</p>" for p in plain.split("\n\n") if p.strip())

@@ -33,7 +33,8 @@ from newsdesk.errors import FetchFailed, FetchRefused, Rejected
 from newsdesk.extract.decode import decode_bytes, looks_binary
 from newsdesk.records import RawPage
 from newsdesk.settings import Settings
-from newsdesk.sources.feeds import Feed, FeedEntry, discover_feeds, is_substantial, parse_feed
+from newsdesk.sources.feed_records import Feed, FeedEntry
+from newsdesk.sources.feeds import discover_feeds, is_substantial, parse_feed
 from newsdesk.sources.fetch import Fetcher, FetchResult
 from newsdesk.sources.safety import sniff_any
 from newsdesk.sources.sitemaps import SitemapUrl, gunzip_bounded, parse_sitemap
