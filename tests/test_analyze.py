@@ -44,3 +44,30 @@ def test_analyze_urls_share_one_fetcher_and_close_it(tmp_path) -> None:
     assert [s.path for s in seen].count("/robots.txt") == 1, [s.path for s in seen]
     gaps = [b.at - a.at for a, b in zip(seen, seen[1:], strict=False)]
     assert min(gaps) >= 0.25, gaps  # request_delay 0.3 s between requests to the host
+
+
+def test_jsonl_url_paths_share_one_fetcher(tmp_path) -> None:
+    """`{"path": URL}` lines went each through a fetcher of their own: robots.txt read per line, no delay."""
+    import io
+    import json
+
+    from newsdesk.analyze import analyze_jsonl
+
+    with LoopbackServer() as server:
+        server.robots("User-agent: *\nDisallow: /private/\n")
+        for path in ("/a.html", "/b.html"):
+            server.add(path, f"<html><title>Pier {path}</title><body><article>{PARAS}</article></body></html>".encode(),
+                       content_type="text/html")
+        settings = Settings(db=str(tmp_path / "n.db"), allow_private=True, request_delay=0.3)
+        lines = [json.dumps({"id": n, "path": server.url(p)}) for n, p in enumerate(("/a.html", "/b.html",
+                                                                                    "/private/c.html"))]
+        out = io.StringIO()
+        written = analyze_jsonl(lines, out, Stages(names=("extract",), settings=settings), settings)
+        seen = list(server.requests)
+    results = [json.loads(x) for x in out.getvalue().splitlines()]
+    assert written == 3 and [r["id"] for r in results] == [0, 1, 2]
+    assert [r["title"] for r in results[:2]] == ["Pier /a.html", "Pier /b.html"]
+    assert results[2]["error"]["reason"] == "robots.txt disallows"
+    assert [s.path for s in seen].count("/robots.txt") == 1, [s.path for s in seen]
+    gaps = [b.at - a.at for a, b in zip(seen, seen[1:], strict=False)]
+    assert min(gaps) >= 0.25, gaps

@@ -52,8 +52,9 @@ def analyze_one(raw: RawPage, stages: Stages, settings: Settings, doc_id: Any = 
 
 
 def analyze_line(line: dict[str, Any], stages: Stages, settings: Settings,
-                 given: Article | None = None) -> dict[str, Any]:
-    """One JSON line's result. `given` is the line's body article when the caller built it already."""
+                 given: Article | None = None, fetcher: RunFetcher | None = None) -> dict[str, Any]:
+    """One JSON line's result. `given` is the line's body article when the caller built it already;
+    a `path` that is a URL is fetched through `fetcher` (the batch's), else a fetcher of its own."""
     doc_id = line.get("id")
     url, fetched_at = line.get("url"), line.get("fetched_at")
     if "body" in line:
@@ -66,7 +67,7 @@ def analyze_line(line: dict[str, Any], stages: Stages, settings: Settings,
         return analyze_one(raw, stages, settings, doc_id)
     if "path" in line:
         try:
-            raw = read_document(str(line["path"]), settings, line.get("kind", "auto"), url, fetched_at)
+            raw = read_document(str(line["path"]), settings, line.get("kind", "auto"), url, fetched_at, fetcher)
         except Rejected as rej:
             return rejected_result(doc_id, rej)
         return analyze_one(raw, stages, settings, doc_id)
@@ -80,17 +81,23 @@ JSONL_BATCH = 16  # == nlp.CACHE_SIZE
 
 
 def analyze_jsonl(lines: Iterable[str], out: IO[str], stages: Stages, settings: Settings) -> int:
-    """One result line per input line, same ids, models loaded once; returns lines written."""
+    """One result line per input line, same ids, models loaded once; returns lines written.
+
+    Lines whose `path` is a URL share one polite fetcher, as `analyze_documents` does: with one
+    per line, each re-read its host's robots.txt and followed the last request with no delay."""
+    from newsdesk.sources.state import MemoryFetchState
+
     written = 0
-    for batch in batches(_read_lines(lines), JSONL_BATCH):
-        given = _preparse(batch, stages)
-        for index, line in enumerate(batch):
-            if isinstance(line, Rejected):
-                result = rejected_result(None, line)
-            else:
-                result = analyze_line(line, stages, settings, given.get(index))
-            out.write(json.dumps(result, ensure_ascii=False) + "\n")
-            written += 1
+    with RunFetcher(settings, MemoryFetchState()) as fetcher:
+        for batch in batches(_read_lines(lines), JSONL_BATCH):
+            given = _preparse(batch, stages)
+            for index, line in enumerate(batch):
+                if isinstance(line, Rejected):
+                    result = rejected_result(None, line)
+                else:
+                    result = analyze_line(line, stages, settings, given.get(index), fetcher)
+                out.write(json.dumps(result, ensure_ascii=False) + "\n")
+                written += 1
     return written
 
 
@@ -135,7 +142,8 @@ def read_document(ref: str, settings: Settings, kind: str = "auto", url: str | N
     if ref.startswith(("http://", "https://")):
         from newsdesk.sources.state import MemoryFetchState
 
-        with RunFetcher(settings, MemoryFetchState(), fetcher.get() if fetcher else None) as run_fetcher:
+        # The caller's fetcher as it is (it closes it); else one of our own, closed here.
+        with contextlib.nullcontext(fetcher) if fetcher else RunFetcher(settings, MemoryFetchState()) as run_fetcher:
             result = run_fetcher.get().fetch(ref)
         return RawPage(body=result.body, origin=ref, url=url or result.url, kind_hint=kind,
                        headers=result.headers, fetched_at=fetched_at or utcnow(), status=result.status)
