@@ -19,8 +19,10 @@ FILTERS = [
     _param("until", "Published on or before this date (YYYY-MM-DD, inclusive)."),
 ]
 PAGING = [
-    _param("cursor", "Opaque cursor from a previous response's `next`; pages stay stable as articles arrive."),
+    _param("before", "Opaque cursor: the page of older articles (a response's `next`); pages stay stable as"
+                     " articles arrive."),
     _param("after", "Opaque cursor: the page of newer articles (a response's `prev`)."),
+    _param("cursor", "The same as `before`."),
     _param("limit", "Items per page (1-100, default 30).", "integer"),
 ]
 COPIES = _param("copies", "`fold` (default): a syndicated text is listed once, as its representative, whose"
@@ -57,7 +59,8 @@ def openapi_spec() -> dict[str, Any]:
                               [*FILTERS, COPIES, *PAGING], "Listing"),
         "/api/articles/{id}": _get("One article", "The full `newsdesk analyze` record plus store times.",
                                    [_param("id", "Article id", "integer", "path", True)], "Article"),
-        "/api/search": _get("Search", "FTS5 search over title and body: words, \"phrases\", prefix*, AND/OR/NOT."
+        "/api/search": _get("Search", "Search over title and body, ranked by bm25 (title weighted 5x) over every match:"
+                            " words, \"phrases\", prefix*, AND/OR/NOT."
                             " Snippets highlight matches. A query that cannot be read gets a 400 with a hint.",
                             [_param("q", "The query", required=True),
                              _param("sort", "relevance (default) or date"),
@@ -89,19 +92,38 @@ def openapi_spec() -> dict[str, Any]:
     }
 
 
+def _listing_item() -> dict[str, Any]:
+    """An article in a listing or a search answer (web/listing.item_json): what the analyze record
+    does not know is null (a text scrape has no URL, an undated page no `published`), never a
+    made-up value, so those fields say so; the schema said "string" and an answer with a null
+    `url` did not validate."""
+    maybe_s, strings = {"type": ["string", "null"]}, {"type": "array", "items": {"type": "string"}}
+    fields: dict[str, Any] = {k: maybe_s for k in ("title", "url", "canonical_url", "site_name", "published",
+                                                   "updated", "language", "excerpt", "image")}
+    fields |= {
+        "id": {"type": "integer"}, "authors": strings, "categories": strings,
+        "date": {"type": "string", "description": "the listing's order: published, else when first stored"},
+        "links": {"type": "object", "properties": {"html": {"type": "string"}, "api": {"type": "string"}}},
+        "copies": {"type": "integer", "description": "more stored copies of this text (folded)"},
+        "other_sources": {"type": "integer", "description": "other sources among them"},
+        "story_id": {"type": ["integer", "null"], "description": "/api/articles: the story of a text with copies"},
+        "snippet": {"type": "string", "description": "search only: the matching passage"},
+        "snippet_html": {"type": "string", "description": "search only: the snippet, matches in <mark>"},
+    }
+    return {"type": "object", "required": ["id", "title", "url", "published", "date", "links"], "properties": fields}
+
+
 def _schemas() -> dict[str, Any]:
     obj, arr, s = "object", "array", {"type": "string"}
-    fields: dict[str, dict[str, str]] = {k: s for k in ("title", "url", "site_name", "published", "language",
-                                                        "excerpt", "snippet", "snippet_html", "date")}
-    fields |= {"copies": {"type": "integer", "description": "more stored copies of this text (folded)"},
-               "other_sources": {"type": "integer", "description": "other sources among them"}}
-    item = {"type": obj, "properties": fields}
     return {
         "Error": {"type": obj, "properties": {"error": {"type": obj, "properties": {
             "status": {"type": "integer"}, "code": s, "message": s}}}},
-        "Listing": {"type": obj, "properties": {"items": {"type": arr, "items": item},
-                                                "next": {"type": ["string", "null"]},
-                                                "prev": {"type": ["string", "null"]}}},
+        "Listing": {"type": obj, "required": ["items", "next", "prev"], "properties": {
+            "items": {"type": arr, "items": _listing_item()},
+            "next": {"type": ["string", "null"]}, "prev": {"type": ["string", "null"]},
+            "filters": {"type": obj, "description": "/api/articles: the filters applied"},
+            "query": {**s, "description": "/api/search: the query"}, "sort": s,
+            "page": {"type": "integer", "description": "/api/search: the page number"}}},
         "Article": {"type": obj, "description": "The `newsdesk analyze` contract (see DESIGN.md) plus `store`.",
                     "properties": {"quotes": {"type": arr, "items": {"$ref": "#/components/schemas/Quote"}}}},
         "Counts": {"type": obj, "properties": {"items": {"type": arr, "items": {"type": obj, "properties": {
