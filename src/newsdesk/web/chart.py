@@ -57,10 +57,10 @@ def bar_chart(points: list[tuple[str, int]], title: str, width: int = 720, heigh
     bar_w = plot_w / max(len(points), 1)
     parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}"'
              f' xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>']
-    for frac in (0, 0.5, 1):
-        y = top + plot_h * (1 - frac)
+    for tick in _ticks(peak):
+        y = top + plot_h * (1 - tick / peak)
         parts.append(f'<line class="grid" x1="{left}" x2="{width - 8}" y1="{y:.1f}" y2="{y:.1f}"/>'
-                     f'<text class="axis" x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{round(peak * frac)}</text>')
+                     f'<text class="axis" x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{tick}</text>')
     for i, (label, value) in enumerate(points):
         h = plot_h * value / peak
         x = left + i * bar_w
@@ -79,6 +79,13 @@ def bar_chart(points: list[tuple[str, int]], title: str, width: int = 720, heigh
                      f'{escape(points[i][0])}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def _ticks(peak: int) -> list[int]:
+    """Grid lines at whole counts: 0, half the peak (rounded down) and the peak, each drawn at its
+    own value. The middle line stood at half the height labelled with half the peak rounded, so
+    with a peak of 3 the line marked "2" was at 1.5 and a bar of 2 rose above it."""
+    return sorted({0, peak // 2, peak})
 
 
 def _label_positions(n: int, most: int = 6) -> list[int]:

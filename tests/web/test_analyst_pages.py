@@ -1,0 +1,80 @@
+"""Defects found reading the desk in chromium as a demanding analyst would (task W11); each test
+fails on the code before its fix. A small store of hand-made articles whose dates, authors and
+counts the tests choose, served by a real uvicorn on a free loopback port."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desk_server import chromium_browser
+from newsdesk.records import Article, RawPage
+from newsdesk.store import open_store
+
+from .desk_fixtures import running_server
+
+pytestmark = pytest.mark.browser
+
+# (day, how many articles): the busiest day has 3, so a chart's middle grid line is a whole count.
+DAYS = [("2026-03-02", 3), ("2026-03-03", 2), ("2026-03-04", 1)]
+
+
+def _article(n: int, day: str | None) -> Article:
+    text = f"Report number {n} on the harbour strike and the talks that followed it."
+    return Article(url=f"https://harbour.example/{n}", title=f"Harbour report {n}", site_name="Harbour Post",
+                   authors=("Ana Pereira",), categories=("Ports",), language="en",
+                   published=f"{day}T0{n % 10}:00:00+00:00" if day else None, text=text, paragraphs=(text,),
+                   excerpt=text)
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    db: Path = tmp_path_factory.mktemp("analyst") / "desk.db"
+    ids: dict[str, int] = {}
+    with open_store(db) as store:
+        n = 0
+        for day, count in DAYS:
+            for _ in range(count):
+                n += 1
+                store.store_page(RawPage(body=f"page {n}".encode(), origin=f"p{n}"), _article(n, day))
+        # An undated page: the listing places it by when it was collected.
+        ids["undated"] = store.store_page(RawPage(body=b"undated page", origin="undated"), _article(99, None))[1]
+    with running_server(db) as url:
+        yield {"url": url, "ids": ids}
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    yield from chromium_browser()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+def test_chart_grid_lines_stand_at_the_counts_they_are_labelled_with(page: Any, desk: dict[str, Any]) -> None:
+    # The middle line was drawn at half the peak but labelled with it rounded: with a peak of 3,
+    # "2" stood at 1.5 and the day with 2 articles rose above its own line.
+    page.goto(desk["url"] + "/stats")
+    chart = page.locator("svg.chart").first
+    lines = chart.locator("line.grid")
+    labels = chart.locator("text.axis[text-anchor='end']")
+    grid = {int(labels.nth(i).text_content()): float(lines.nth(i).get_attribute("y1")) for i in range(lines.count())}
+    assert sorted(grid) == [0, 1, 3]
+    bars = chart.locator("rect.bar")
+    tops = {}
+    for i in range(bars.count()):
+        bar = bars.nth(i)
+        value = int(bar.locator("title").text_content().rsplit(": ", 1)[1])
+        tops[value] = float(bar.get_attribute("y"))
+    assert tops.keys() == {1, 2, 3}
+    for value in (1, 3):
+        assert abs(tops[value] - grid[value]) < 0.2, (value, tops, grid)
+    assert grid[1] > tops[2] > grid[3]
