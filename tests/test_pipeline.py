@@ -168,3 +168,39 @@ def test_follow_links_fetches_every_saved_sitemap_through_one_polite_fetcher(tmp
     assert [s.path for s in seen].count("/robots.txt") == 1, [s.path for s in seen]
     gaps = [b.at - a.at for a, b in zip(seen, seen[1:], strict=False)]
     assert min(gaps) >= 0.25, gaps  # request_delay 0.3 s between any two requests to the host
+
+
+def test_page_fetched_again_sends_its_stored_validators_and_304_counts_unchanged(tmp_path):
+    # A feed entry updated after our fetch is asked for again with the ETag and Last-Modified its
+    # stored raw page was served with: 304 is "unchanged" (nothing extracted), a new version "updated".
+    from datetime import UTC, datetime, timedelta
+
+    from loopback import LoopbackServer
+
+    def atom(url: str, updated: str) -> str:
+        return (f"<feed xmlns='http://www.w3.org/2005/Atom'><title>T</title><entry><title>F</title>"
+                f"<link href='{url}'/><id>{url}</id><updated>{updated}</updated></entry></feed>")
+
+    def later(hours: int) -> str:
+        return (datetime.now(UTC) + timedelta(hours=hours)).isoformat(timespec="seconds")
+
+    stamp = "Tue, 10 Mar 2026 09:00:00 GMT"
+    settings = Settings(db=str(tmp_path / "n.db"), allow_private=True, request_delay=0.0)
+    stages = Stages(names=("extract",), settings=settings)
+    with LoopbackServer() as server, open_store(settings.db) as store:
+        page = server.url("/ferry.html")
+        server.add("/ferry.html", GOOD, etag='"v1"', last_modified=stamp)
+        server.add("/feed.atom", atom(page, "2020-01-01T00:00:00Z"), content_type="application/atom+xml")
+        assert ingest([server.url("/feed.atom")], store, settings, stages=stages).new == 1
+        server.add("/feed.atom", atom(page, later(1)), content_type="application/atom+xml")
+        again = ingest([server.url("/feed.atom")], store, settings, stages=stages)
+        asked = server.hits("/ferry.html")[-1].headers
+        server.add("/ferry.html", GOOD.replace("Tuesday", "Wednesday"), etag='"v2"', last_modified=stamp)
+        server.add("/feed.atom", atom(page, later(2)), content_type="application/atom+xml")
+        changed = ingest([server.url("/feed.atom")], store, settings, stages=stages)
+        text = store.get_article(page).text
+        sources = [row["url"] for row in store.sources_overview()]
+    assert (again.unchanged, again.new, again.updated) == (1, 0, 0), again
+    assert asked.get("if-none-match") == '"v1"' and asked.get("if-modified-since") == stamp, asked
+    assert changed.updated == 1 and "Wednesday" in text, changed
+    assert page not in sources  # a page's validators live with its raw page, not among the sources

@@ -326,3 +326,47 @@ def test_changed_since_reads_lastmod_against_our_fetch_time() -> None:
     assert not changed_since("2026-03-11", None)  # never fetched by URL (a saved file): not ours to judge
     far = (datetime.now(UTC) + timedelta(days=30)).isoformat()
     assert not changed_since(far, fetched)  # a clock a month ahead would re-fetch the page every run
+
+
+def _atom(loopback: LoopbackServer, entries: list[tuple[str, str]]) -> bytes:
+    """An Atom feed of (path, <updated>) entries."""
+    body = "".join(f"<entry><title>{p}</title><link href='{loopback.url(p)}'/><id>{loopback.url(p)}</id>"
+                   f"<updated>{u}</updated></entry>" for p, u in entries)
+    return f"<feed xmlns='http://www.w3.org/2005/Atom'><title>T</title>{body}</feed>".encode()
+
+
+def test_feed_entry_updated_after_our_fetch_is_fetched_again_conditionally(loopback: LoopbackServer,
+                                                                            settings: Settings) -> None:
+    """An entry's <updated> after our fetch brings its page again, with the stored copy's ETag; 304 is
+    NotModified (nothing to extract), a new version a page; an entry not updated is left alone."""
+    from datetime import UTC, datetime, timedelta
+
+    from newsdesk.sources.state import NotModified
+
+    def later(hours: int) -> str:
+        return (datetime.now(UTC) + timedelta(hours=hours)).isoformat(timespec="seconds")
+
+    old = "2020-01-01T00:00:00Z"
+    for path in ("/a.html", "/b.html"):
+        loopback.add(path, f"<html><title>{path}</title><p>first</p></html>", etag=f'"{path}-1"')
+    state = MemoryFetchState()
+    loopback.add("/feed.atom", _atom(loopback, [("/a.html", old), ("/b.html", old)]),
+                 content_type="application/atom+xml")
+    first = run(loopback.url("/feed.atom"), settings, state)
+    assert sorted(p.url for p in first if isinstance(p, RawPage)) == [loopback.url("/a.html"), loopback.url("/b.html")]
+    for page in first:
+        assert isinstance(page, RawPage) and page.url
+        state.mark_known(page.url, page.headers)
+
+    loopback.add("/feed.atom", _atom(loopback, [("/a.html", later(1)), ("/b.html", old)]),
+                 content_type="application/atom+xml")
+    second = run(loopback.url("/feed.atom"), settings, state)
+    assert second == [NotModified(loopback.url("/a.html"))]
+    assert loopback.hits("/a.html")[-1].headers.get("if-none-match") == '"/a.html-1"'
+    assert len(loopback.hits("/b.html")) == 1
+
+    loopback.add("/a.html", "<html><title>a</title><p>second</p></html>", etag='"/a.html-2"')
+    loopback.add("/feed.atom", _atom(loopback, [("/a.html", later(2)), ("/b.html", old)]),
+                 content_type="application/atom+xml")
+    (third,) = run(loopback.url("/feed.atom"), settings, state)
+    assert isinstance(third, RawPage) and b"second" in third.body and third.headers["etag"] == '"/a.html-2"'

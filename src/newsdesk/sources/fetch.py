@@ -274,21 +274,25 @@ class Fetcher:
 
     # -- public -------------------------------------------------------------------
 
-    def fetch(self, url: str, *, conditional: bool = False) -> FetchResult:
+    def fetch(self, url: str, *, conditional: bool = False,
+              validators: tuple[str | None, str | None] | None = None) -> FetchResult:
         """GET `url`, following redirects; raise FetchRefused / FetchFailed.
 
-        With `conditional`, send the stored validators and return `not_modified=True`
-        on 304; new validators are saved after a 200.
+        With `conditional`, send the validators stored for `url` (a feed, a sitemap) and return
+        `not_modified=True` on 304; new validators are saved after a 200. `validators`: the
+        (ETag, Last-Modified) to send instead, for a stored page, whose validators are kept
+        with the page itself (its headers), so nothing is saved here.
         """
         headers: dict[str, str] = {}
-        if conditional:
-            etag, last_modified = self.state.validators(url)
-            if etag:
-                headers["If-None-Match"] = etag
-            if last_modified:
-                headers["If-Modified-Since"] = last_modified
+        if validators is None and conditional:
+            validators = self.state.validators(url)
+        etag, last_modified = validators or (None, None)
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
         result, tries = self._follow_retrying(url, headers)
-        if result.status == 304 and conditional:
+        if result.status == 304 and (conditional or headers):
             return dataclasses.replace(result, not_modified=True)
         if not 200 <= result.status < 300:
             detail = result.url if tries == 1 else f"{result.url} (asked {tries} times)"

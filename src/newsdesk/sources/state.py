@@ -1,8 +1,9 @@
 """What the fetcher remembers between requests and runs.
 
-`FetchState` is the interface; the SQLite store implements it for real runs (validators
-and fetch log in tables, `known` = already stored), `MemoryFetchState` keeps it in
-memory for `newsdesk analyze` and for tests.
+`FetchState` is the interface; the SQLite store, seen through `pipeline.StoreFetchState`,
+implements it for real runs (validators and fetch log in tables, `known` = already stored,
+a stored page's validators from the headers it was stored with), `MemoryFetchState` keeps
+it in memory for `newsdesk analyze` and for tests.
 """
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ class FetchState(Protocol):
         """True when `url` is already stored, so it need not be fetched again."""
         ...
 
+    def page_validators(self, url: str) -> tuple[str | None, str | None]:
+        """The (ETag, Last-Modified) the stored copy of page `url` was served with, to ask for
+        it again conditionally when its feed or sitemap says it changed; (None, None) if none."""
+        ...
+
     def last_fetched(self, url: str) -> str | None:
         """When `url` last answered a fetch (ISO 8601 UTC), or None; a sitemap <lastmod> after it
         means the stored page changed since."""
@@ -47,12 +53,25 @@ class FetchLogEntry:
     at: str = field(default_factory=lambda: datetime.now(UTC).replace(microsecond=0).isoformat())
 
 
+@dataclass(frozen=True)
+class NotModified:
+    """A stored page asked for again answered 304: unchanged, and nothing to extract."""
+
+    origin: str
+
+
+def header_validators(headers: dict[str, str]) -> tuple[str | None, str | None]:
+    """(ETag, Last-Modified) from a page's lower-cased response headers."""
+    return headers.get("etag") or None, headers.get("last-modified") or None
+
+
 @dataclass
 class MemoryFetchState:
     """FetchState in memory. `mark_known` stands in for "stored" in tests and `analyze`."""
 
     etags: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     known_urls: set[str] = field(default_factory=set)
+    page_headers: dict[str, dict[str, str]] = field(default_factory=dict)
     log: list[FetchLogEntry] = field(default_factory=list)
 
     def validators(self, url: str) -> tuple[str | None, str | None]:
@@ -67,8 +86,14 @@ class MemoryFetchState:
     def known(self, url: str) -> bool:
         return url in self.known_urls
 
-    def mark_known(self, url: str) -> None:
+    def mark_known(self, url: str, headers: dict[str, str] | None = None) -> None:
+        """`url` counts as stored from now on, with the response `headers` it was stored with."""
         self.known_urls.add(url)
+        if headers:
+            self.page_headers[url] = headers
+
+    def page_validators(self, url: str) -> tuple[str | None, str | None]:
+        return header_validators(self.page_headers.get(url, {}))
 
     def last_fetched(self, url: str) -> str | None:
         answered = [e.at for e in self.log if e.url == url and e.status is not None and 200 <= e.status < 400]

@@ -4,10 +4,14 @@ What it is is decided by the content, not the URL:
 
 - a feed: each item link not yet stored is fetched; when an item's page cannot be
   fetched but the feed carries the whole article, the feed's copy is used instead;
+  then each stored item whose <updated> is after our last fetch of it is fetched again;
 - a sitemap or sitemap index: followed (indexes to `MAX_SITEMAP_DEPTH`), newest child
   sitemaps and newest URLs first (by <lastmod> or news:publication_date), and each page
   not yet stored is fetched; then each stored page whose <lastmod> is after our last
-  fetch of it is fetched again (its new version is stored as an update);
+  fetch of it is fetched again;
+- a page fetched again is asked for conditionally, with the ETag / Last-Modified its
+  stored copy was served with: a 304 yields `NotModified` (counted unchanged, nothing
+  extracted), a 200 a new version, stored as an update when its content changed;
 - an HTML page at a site root ("/"): the feeds it declares are collected; if it declares
   none, the sitemaps its robots.txt names (when robots.txt is honoured); else the page itself;
 - any other page: yielded as it is.
@@ -38,7 +42,7 @@ from newsdesk.sources.feeds import discover_feeds, is_substantial, parse_feed
 from newsdesk.sources.fetch import Fetcher, FetchResult
 from newsdesk.sources.safety import sniff_any
 from newsdesk.sources.sitemaps import SitemapUrl, gunzip_bounded, parse_sitemap
-from newsdesk.sources.state import FetchState
+from newsdesk.sources.state import FetchState, NotModified
 
 # The sitemaps.org protocol forbids an index inside an index; the wild does not. Three
 # levels covers the nesting seen in practice without letting a loop of indexes run on.
@@ -58,8 +62,12 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def collect_url(url: str, fetcher: Fetcher, state: FetchState, settings: Settings) -> Iterator[RawPage | Rejected]:
-    """Yield the pages `url` leads to, and a Rejected for each thing that failed."""
+Outcome = RawPage | Rejected | NotModified
+
+
+def collect_url(url: str, fetcher: Fetcher, state: FetchState, settings: Settings) -> Iterator[Outcome]:
+    """Yield the pages `url` leads to, a Rejected for each thing that failed, and a NotModified for
+    each stored page asked for again that had not changed."""
     yield from _Run(fetcher, state, settings.max_feed_items).collect(url)
 
 
@@ -70,7 +78,7 @@ class _Run:
     budget: int  # new pages still allowed this run
     seen: set[str] = field(default_factory=set)
 
-    def collect(self, url: str) -> Iterator[RawPage | Rejected]:
+    def collect(self, url: str) -> Iterator[Outcome]:
         self.seen.add(url)
         # A home page is fetched in full every time: its feeds change even when it does not.
         result = self._fetch(url, conditional=not _is_site_root(url))
@@ -91,7 +99,7 @@ class _Run:
         else:
             yield Rejected("collect", "unsupported content", f"{url}: {kind}", origin=url)
 
-    def _site(self, url: str, result: FetchResult) -> Iterator[RawPage | Rejected]:
+    def _site(self, url: str, result: FetchResult) -> Iterator[Outcome]:
         """A home page: its declared feeds, else the sitemaps its robots.txt names, else itself."""
         feeds = _declared_feeds(result)
         for feed_url in feeds[:MAX_SITE_FEEDS]:
@@ -112,15 +120,16 @@ class _Run:
         if not sitemaps:
             yield _as_page(result, origin=url, source_url=None)
 
-    def _fetch(self, url: str, conditional: bool = False) -> FetchResult | Rejected:
+    def _fetch(self, url: str, conditional: bool = False,
+               validators: tuple[str | None, str | None] | None = None) -> FetchResult | Rejected:
         try:
-            return self.fetcher.fetch(url, conditional=conditional)
+            return self.fetcher.fetch(url, conditional=conditional, validators=validators)
         except Rejected as exc:
             return located(exc, url)
         except Exception as exc:  # a bug or a surprise in a library must not end the batch
             return internal_error("fetch", url, exc)
 
-    def _feed_url(self, feed_url: str) -> Iterator[RawPage | Rejected]:
+    def _feed_url(self, feed_url: str) -> Iterator[Outcome]:
         if feed_url in self.seen:
             return
         self.seen.add(feed_url)
@@ -130,7 +139,7 @@ class _Run:
         elif not result.not_modified:
             yield from self._feed(feed_url, result)
 
-    def _feed(self, feed_url: str, result: FetchResult) -> Iterator[RawPage | Rejected]:
+    def _feed(self, feed_url: str, result: FetchResult) -> Iterator[Outcome]:
         try:
             feed = parse_feed(_inflate(result.body, "feed"), result.url)
         except Rejected as exc:
@@ -139,16 +148,22 @@ class _Run:
         except Exception as exc:  # a parser's surprise on one feed must not end the batch
             yield internal_error("feed", feed_url, exc)
             return
+        complete = yield from self._feed_items(feed_url, feed)
+        if not complete:
+            self.state.save_validators(feed_url, None, None)
+
+    def _feed_items(self, feed_url: str, feed: Feed) -> Generator[Outcome, None, bool]:
+        """Yield a feed's new pages, then its updated ones; return False when some were left."""
         complete = True
+        updated: list[str] = []  # stored items whose <updated> is after our fetch, taken after new ones
         for entry in feed.entries:
             if not entry.url:
                 continue
-            outcome = self._new_page(entry.url, feed_url)
+            outcome = self._new_page(entry.url, feed_url, lastmod=entry.updated, updated=updated)
             if outcome is None:
                 continue
             if outcome is _Budget.SPENT:
-                complete = False
-                break
+                return False
             if isinstance(outcome, Rejected):
                 if is_substantial(entry.content_html):  # the feed carried the article itself
                     outcome = entry_page(entry, feed, origin=entry.url, source_url=feed_url,
@@ -156,16 +171,15 @@ class _Run:
                 elif _transient(outcome):
                     complete = False
             yield outcome
-        if not complete:
-            self.state.save_validators(feed_url, None, None)
+        return (yield from self._refetch(updated, feed_url)) and complete
 
-    def _sitemap(self, url: str, result: FetchResult, depth: int) -> Generator[RawPage | Rejected, None, bool]:
+    def _sitemap(self, url: str, result: FetchResult, depth: int) -> Generator[Outcome, None, bool]:
         complete = yield from self._sitemap_items(url, result, depth)
         if not complete:
             self.state.save_validators(url, None, None)
         return complete
 
-    def _sitemap_items(self, url: str, result: FetchResult, depth: int) -> Generator[RawPage | Rejected, None, bool]:
+    def _sitemap_items(self, url: str, result: FetchResult, depth: int) -> Generator[Outcome, None, bool]:
         """Yield a sitemap's pages; return False when some were left for a later run."""
         try:
             sitemap = parse_sitemap(result.body, result.url)
@@ -191,8 +205,13 @@ class _Run:
             if isinstance(outcome, Rejected) and _transient(outcome):
                 complete = False
             yield outcome
-        for link in updated:
-            outcome = self._fetch_page(link, url)
+        return (yield from self._refetch(updated, url)) and complete
+
+    def _refetch(self, links: list[str], source_url: str) -> Generator[Outcome, None, bool]:
+        """Fetch stored pages again, conditionally; return False when some were left for a later run."""
+        complete = True
+        for link in links:
+            outcome = self._fetch_page(link, source_url, stored=True)
             if outcome is _Budget.SPENT:
                 return False
             if isinstance(outcome, Rejected) and _transient(outcome):
@@ -201,7 +220,7 @@ class _Run:
         return complete
 
     def _sitemap_index(self, url: str, children: tuple[str, ...],
-                       depth: int) -> Generator[RawPage | Rejected, None, bool]:
+                       depth: int) -> Generator[Outcome, None, bool]:
         if depth >= MAX_SITEMAP_DEPTH:
             yield Rejected("sitemap", "too deep", f"{url}: indexes nested more than {MAX_SITEMAP_DEPTH} deep",
                            origin=url)
@@ -224,12 +243,13 @@ class _Run:
         return complete
 
     def _new_page(self, link: str, source_url: str, *, lastmod: str | None = None,
-                  updated: list[str] | None = None) -> RawPage | Rejected | _Budget | None:
+                  updated: list[str] | None = None) -> Outcome | _Budget | None:
         """Fetch one listed page: None when already seen or stored, _Budget.SPENT when spent.
 
-        A stored page whose `lastmod` is after our last fetch of it goes on `updated` instead,
-        for the caller to re-fetch once the new pages have had the budget: a sitemap stamping
-        every URL with its build time would otherwise spend every run on pages we have."""
+        A stored page whose `lastmod` (sitemap <lastmod>, feed <updated>) is after our last
+        fetch of it goes on `updated` instead, for the caller to re-fetch once the new pages
+        have had the budget: a sitemap stamping every URL with its build time would otherwise
+        spend every run on pages we have."""
         if link in self.seen:
             return None
         self.seen.add(link)
@@ -239,13 +259,16 @@ class _Run:
             return None
         return self._fetch_page(link, source_url)
 
-    def _fetch_page(self, link: str, source_url: str) -> RawPage | Rejected | _Budget:
+    def _fetch_page(self, link: str, source_url: str, stored: bool = False) -> Outcome | _Budget:
+        """One page; a `stored` one is asked for with its stored copy's validators."""
         if self.budget <= 0:
             return _Budget.SPENT
         self.budget -= 1
-        result = self._fetch(link)
+        result = self._fetch(link, validators=self.state.page_validators(link) if stored else None)
         if isinstance(result, Rejected):
             return result
+        if result.not_modified:
+            return NotModified(link)
         return _as_page(result, origin=link, source_url=source_url)
 
 
