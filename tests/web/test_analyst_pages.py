@@ -4,7 +4,9 @@ counts the tests choose, served by a real uvicorn on a free loopback port."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,10 @@ pytestmark = pytest.mark.browser
 
 # (day, how many articles): the busiest day has 3, so a chart's middle grid line is a whole count.
 DAYS = [("2026-03-02", 3), ("2026-03-03", 2), ("2026-03-04", 1)]
+EVENT = {"cameo": "042", "root": "04", "quad_class": 1, "goldstein": 1.9, "sentence": "The minister visited Islamabad.",
+         "source": {"text": "the minister", "code": "GBRGOV", "country": "GBR"},
+         "target": {"text": "Pakistan", "code": "PAK", "country": "PAK"},
+         "location": {"name": "Islamabad", "country": "PAK"}, "start": 0, "end": 31}
 
 
 def _article(n: int, day: str | None) -> Article:
@@ -42,6 +48,9 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
                 store.store_page(RawPage(body=f"page {n}".encode(), origin=f"p{n}"), _article(n, day))
         # An undated page: the listing places it by when it was collected.
         ids["undated"] = store.store_page(RawPage(body=b"undated page", origin="undated"), _article(99, None))[1]
+        coded = replace(_article(50, "2026-03-05"), events=(EVENT,))
+        ids["event"] = store.store_page(RawPage(body=b"event page", origin="event"), coded)[1]
+        store.after_store_events(ids["event"], coded)
     with running_server(db) as url:
         yield {"url": url, "ids": ids}
 
@@ -78,3 +87,17 @@ def test_chart_grid_lines_stand_at_the_counts_they_are_labelled_with(page: Any, 
     for value in (1, 3):
         assert abs(tops[value] - grid[value]) < 0.2, (value, tops, grid)
     assert grid[1] > tops[2] > grid[3]
+
+
+def test_the_event_pages_are_in_the_navigation_and_their_lines_read(page: Any, desk: dict[str, Any]) -> None:
+    # No page linked to /events (nor so to /pair/...), and an event's place was glued to the link
+    # before it: "pairin Islamabad".
+    page.goto(desk["url"] + "/")
+    page.locator("nav .nav a", has_text="Events").click()
+    page.wait_for_url(re.compile(r"/events$"))
+    line = page.locator("li.event p").first.inner_text()
+    assert re.search(r"pair\s+in Islamabad", line), line
+    page.locator("li.event a", has_text="pair").first.click()
+    page.wait_for_url(re.compile(r"/pair/GBR-PAK$"))
+    line = page.locator("li.event p").first.inner_text()
+    assert re.search(r"Goldstein \+1\.9\s+in Islamabad", line), line

@@ -140,6 +140,8 @@ def goldstein_chart(timeline: list[dict[str, Any]], title: str, width: int = 720
     return Markup("".join(parts))
 
 
+# Nothing linked to the event pages: /events and /pair/... were reachable only by typing them.
+NAV = [("Events", "/events")]
 ROUTES = [
     Route("/events", events_page),
     Route("/api/events", events_api),
