@@ -101,3 +101,11 @@ def test_the_event_pages_are_in_the_navigation_and_their_lines_read(page: Any, d
     page.wait_for_url(re.compile(r"/pair/GBR-PAK$"))
     line = page.locator("li.event p").first.inner_text()
     assert re.search(r"Goldstein \+1\.9\s+in Islamabad", line), line
+
+
+def test_an_unknown_author_is_a_404_like_an_unknown_source(page: Any, desk: dict[str, Any]) -> None:
+    # /source/ and /category/ said 404 for a name the store never saw; /author/ gave an empty 200.
+    assert page.goto(desk["url"] + "/author/Nobody%20Here").status == 404
+    assert "no author" in page.locator("main").inner_text()
+    assert page.goto(desk["url"] + "/author/Ana%20Pereira").status == 200
+    assert page.locator("article.card").count() >= 7

@@ -397,6 +397,10 @@ class DeskQueries:
         """A category some stored article is filed under."""
         return self.conn.execute("SELECT 1 FROM desk_categories WHERE name = ? LIMIT 1", (name,)).fetchone() is not None
 
+    def author_known(self, name: str) -> bool:
+        """An author some stored article is by."""
+        return self.conn.execute("SELECT 1 FROM desk_authors WHERE name = ? LIMIT 1", (name,)).fetchone() is not None
+
     def sources_overview(self) -> list[dict[str, Any]]:
         """Configured sources with their last fetch, status, back-off and how many articles came through them."""
         rows = self.conn.execute(

@@ -58,7 +58,7 @@ def _render_listing(request: Request, filters: Filters, heading: str, kind: str,
     state = desk(request)
     fold = fold_from(request, filters)
     result = page_from(request, state, filters, cards=CARD_VERSION, fold_copies=fold)
-    if not result.items and kind in ("source", "category"):
+    if not result.items and kind in ("source", "category", "author"):
         _known_or_404(state, kind, filters)
     if result.items and "card" in result.items[0]:  # stored cards are read on unfiltered pages
         state.index_keeper.cards_missing([a["id"] for a in result.items if not a["card"]])
@@ -77,13 +77,16 @@ def _render_listing(request: Request, filters: Filters, heading: str, kind: str,
 
 
 def _known_or_404(state: DeskState, kind: str, filters: Filters) -> None:
-    """An empty source or category page is a 404 when the store has never heard of the name (a
-    typo, a stale link), and an empty listing when it has (a site whose articles were deleted)."""
+    """An empty source, category or author page is a 404 when the store has never heard of the
+    name (a typo, a stale link), and an empty listing when it has (a site whose articles were
+    deleted, a filter that leaves none)."""
     store = state.store()
     if kind == "source" and filters.site and not store.site_known(filters.site):
         raise HTTPError(404, f"no source {filters.site!r}; see /sources for the sites stored")
     if kind == "category" and filters.category and not store.category_known(filters.category):
         raise HTTPError(404, f"no category {filters.category!r}; see /categories for the list")
+    if kind == "author" and filters.author and not store.author_known(filters.author):
+        raise HTTPError(404, f"no author {filters.author!r}; see /authors for the list")
 
 
 def rail(state: DeskState) -> Markup:
