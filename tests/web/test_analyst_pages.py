@@ -103,6 +103,17 @@ def test_the_event_pages_are_in_the_navigation_and_their_lines_read(page: Any, d
     assert re.search(r"Goldstein \+1\.9\s+in Islamabad", line), line
 
 
+def test_a_filter_that_matches_nothing_says_so_and_offers_the_way_back(page: Any, desk: dict[str, Any]) -> None:
+    # A store of seven articles said "No articles here yet. Ingest some with newsdesk ingest"
+    # for any filter that matched none.
+    page.goto(desk["url"] + "/category/Ports?language=fr")
+    empty = page.locator("p.empty").inner_text()
+    assert "match" in empty and "language “fr”" in empty and "Ingest" not in empty, empty
+    page.locator("p.empty a", has_text="Show all articles").click()
+    page.wait_for_url(re.compile(r"/category/Ports$"))
+    assert page.locator("article.card").count() >= 7
+
+
 def test_an_unknown_author_is_a_404_like_an_unknown_source(page: Any, desk: dict[str, Any]) -> None:
     # /source/ and /category/ said 404 for a name the store never saw; /author/ gave an empty 200.
     assert page.goto(desk["url"] + "/author/Nobody%20Here").status == 404

@@ -69,6 +69,9 @@ def _render_listing(request: Request, filters: Filters, heading: str, kind: str,
         "title": heading, "heading": heading, "kind": kind, "page": result, "links": page_links(request, result),
         "groups": group_by_category(result.items) if grouped else [(None, result.items)],
         "rail": rail(state), "facets": facets(state), "filters": filters.as_dict(), "json_url": api, "feed_url": feed,
+        # an empty filtered listing offers this page without its query (the front page, or the
+        # category, source or author unfiltered), which "No articles here yet" did not
+        "clear_url": request.url.path if request.url.query else "/",
     }
     if kind == "front" and not filters.as_dict() and not request.query_params:
         context["stories"] = state.facets.get("top_stories", lambda: top_stories(state.store()))
