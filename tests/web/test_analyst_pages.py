@@ -120,3 +120,11 @@ def test_an_unknown_author_is_a_404_like_an_unknown_source(page: Any, desk: dict
     assert "no author" in page.locator("main").inner_text()
     assert page.goto(desk["url"] + "/author/Ana%20Pereira").status == 200
     assert page.locator("article.card").count() >= 7
+
+
+def test_a_category_page_does_not_skip_a_heading_level(page: Any, desk: dict[str, Any]) -> None:
+    # Its cards' h3 titles followed the h1 with no h2 between: a screen reader's outline lost a level.
+    for path in ("/category/Ports", "/", "/source/Harbour%20Post", "/author/Ana%20Pereira"):
+        page.goto(desk["url"] + path)
+        levels = page.eval_on_selector_all("main h1, main h2, main h3, main h4", "hs => hs.map(h => +h.tagName[1])")
+        assert levels[0] == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), (path, levels)

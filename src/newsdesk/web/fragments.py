@@ -117,8 +117,9 @@ def sections_html(groups: Sequence[tuple[str | None, Sequence[Mapping[str, Any]]
             title = esc(name) if name == "Latest" else link("/category/", name)
             out.append(f'<section class="section" aria-labelledby="sec-{index}">\n'
                        f'  <h2 class="section-title" id="sec-{index}">{title}</h2>\n')
-        else:
-            out.append('<section class="section">\n')
+        else:  # a category's own page: no visible section heading, but the outline keeps its level
+            out.append(f'<section class="section" aria-labelledby="sec-{index}">\n'
+                       f'  <h2 class="visually-hidden" id="sec-{index}">Articles</h2>\n')
         # A stored card (web/cards.py) when the listing query found a current one.
         out.append("".join(fill_card(a["card"], a) if a.get("card") else card_html(a) for a in items))
         out.append("\n</section>\n")
