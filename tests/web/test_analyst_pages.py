@@ -128,3 +128,13 @@ def test_a_category_page_does_not_skip_a_heading_level(page: Any, desk: dict[str
         page.goto(desk["url"] + path)
         levels = page.eval_on_selector_all("main h1, main h2, main h3, main h4", "hs => hs.map(h => +h.tagName[1])")
         assert levels[0] == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), (path, levels)
+
+
+def test_an_undated_article_shows_its_time_as_when_it_was_collected(page: Any, desk: dict[str, Any]) -> None:
+    # Placed by when it was stored, it topped the front page as "just now" like a fresh report.
+    for path, item in (("/", "article.card"), ("/search?q=harbour&sort=date", "ol.results > li")):
+        page.goto(desk["url"] + path)
+        undated = page.locator(item, has_text="Harbour report 99").locator(".meta").first.inner_text()
+        dated = page.locator(item, has_text="Harbour report 6").locator(".meta").first.inner_text()
+        assert re.search(r"collected (just now|\d+ \w+ ago)", undated), (path, undated)
+        assert "collected" not in dated, (path, dated)
