@@ -138,3 +138,9 @@ def test_an_undated_article_shows_its_time_as_when_it_was_collected(page: Any, d
         dated = page.locator(item, has_text="Harbour report 6").locator(".meta").first.inner_text()
         assert re.search(r"collected (just now|\d+ \w+ ago)", undated), (path, undated)
         assert "collected" not in dated, (path, dated)
+
+
+def test_the_recent_posts_rail_says_its_times_are_when_posts_were_added(page: Any, desk: dict[str, Any]) -> None:
+    page.goto(desk["url"] + "/")
+    lines = page.locator("aside.rail ol.recent li .meta").all_inner_texts()
+    assert lines and all(re.fullmatch(r"added (just now|\d+ \w+ ago)", t.strip()) for t in lines), lines

@@ -133,9 +133,11 @@ def sections_html(groups: Sequence[tuple[str | None, Sequence[Mapping[str, Any]]
 
 
 def rail_html(recent: Sequence[Mapping[str, Any]], categories: Sequence[tuple[str, int]]) -> Markup:
-    """The listing pages' right rail: recent posts with their times, then the top categories."""
+    """The listing pages' right rail: the posts most recently added to the store with when they were
+    added (said so: the bare "1 minute ago" beside a 2009 report read as its publication), then
+    the top categories."""
     posts = "".join(f'    <li><a href="/article/{esc(a["id"])}">{esc(a.get("title") or "Untitled")}</a>\n'
-                    f'      <span class="meta">{time_html(a.get("first_seen"))}</span></li>\n' for a in recent)
+                    f'      <span class="meta">added {time_html(a.get("first_seen"))}</span></li>\n' for a in recent)
     out = ['<aside class="rail" aria-labelledby="recent-title">\n  <h2 id="recent-title">Recent posts</h2>\n'
            f'  <ol class="recent">\n{posts}  </ol>\n']
     if categories:
