@@ -5,6 +5,7 @@ counts the tests choose, served by a real uvicorn on a free loopback port."""
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -20,6 +21,7 @@ from .desk_fixtures import running_server
 
 pytestmark = pytest.mark.browser
 
+ATOM = "{http://www.w3.org/2005/Atom}"
 # (day, how many articles): the busiest day has 3, so a chart's middle grid line is a whole count.
 DAYS = [("2026-03-02", 3), ("2026-03-03", 2), ("2026-03-04", 1)]
 EVENT = {"cameo": "042", "root": "04", "quad_class": 1, "goldstein": 1.9, "sentence": "The minister visited Islamabad.",
@@ -144,3 +146,16 @@ def test_the_recent_posts_rail_says_its_times_are_when_posts_were_added(page: An
     page.goto(desk["url"] + "/")
     lines = page.locator("aside.rail ol.recent li .meta").all_inner_texts()
     assert lines and all(re.fullmatch(r"added (just now|\d+ \w+ ago)", t.strip()) for t in lines), lines
+
+
+def test_an_author_page_offers_the_authors_feed_which_leads_back_to_it(page: Any, desk: dict[str, Any]) -> None:
+    # The README promises feeds per author; the author page linked none, and /feed.atom?author=
+    # named the front page as its HTML page.
+    page.goto(desk["url"] + "/author/Ana%20Pereira")
+    feed = page.locator("link[rel=alternate][type='application/atom+xml']").last.get_attribute("href")
+    assert feed == "/feed.atom?author=Ana+Pereira"
+    root = ET.fromstring(page.request.get(desk["url"] + feed).body())
+    entries = root.findall(f"{ATOM}entry")
+    assert len(entries) == 8 and all(e.find(f"{ATOM}author/{ATOM}name").text == "Ana Pereira" for e in entries)
+    html = [link.get("href") for link in root.findall(f"{ATOM}link") if link.get("rel") == "alternate"]
+    assert html == [desk["url"] + "/author/Ana%20Pereira"]

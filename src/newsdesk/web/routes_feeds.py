@@ -26,13 +26,23 @@ def feed(request: Request) -> Response:
     page = desk(request).store().desk_page(filters, limit=FEED_ITEMS, fold_copies=fold_from(request, filters))
     f = filters.as_dict()
     label = ", ".join(f"{k} {v}" for k, v in f.items())
-    # The name is a path segment: percent-encoded, or a site called "Tuin? Hovenier" linked to
-    # /source/Tuin with a query, an empty page.
-    html_url = ("/category/" + url_part(f["category"])) if list(f) == ["category"] else (
-        ("/source/" + url_part(f["site"])) if list(f) == ["site"] else "/" + query_string(f))
     body = atom_feed(title="newsdesk" + (f": {label}" if label else ": latest"), self_url="/feed.atom" +
-                     query_string(f), html_url=html_url, base=_base(request), items=page.items)
+                     query_string(f), html_url=_page_of(f), base=_base(request), items=page.items)
     return Response(body, media_type=ATOM_TYPE)
+
+
+# The listing page of a feed filtered by one name alone (the author's feed led to the front page).
+PAGES = {"category": "/category/", "site": "/source/", "author": "/author/"}
+
+
+def _page_of(f: dict[str, str]) -> str:
+    """The page a feed's `alternate` link leads to: the category's, source's or author's own page
+    for a feed of that one filter, else the front page with the same filters. The name is a path
+    segment, percent-encoded: a site called "Tuin? Hovenier" was linked to /source/Tuin with a query."""
+    if len(f) == 1 and next(iter(f)) in PAGES:
+        name, value = next(iter(f.items()))
+        return PAGES[name] + url_part(value)
+    return "/" + query_string(f)
 
 
 def search_feed(request: Request) -> Response:

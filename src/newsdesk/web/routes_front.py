@@ -134,7 +134,8 @@ async def source(request: Request) -> Response:
 async def author(request: Request) -> Response:
     name = request.path_params["name"]
     filters = filters_from(request, author=name)
-    return await _listing_page(request, filters, f"By {name}", "author", None, grouped=True)
+    feed = "/feed.atom" + query_string({"author": name})
+    return await _listing_page(request, filters, f"By {name}", "author", feed, grouped=True)
 
 
 def _facet_page(request: Request, title: str, kind: str, rows: list[tuple[str, int]], api: str) -> Response:
