@@ -1,13 +1,17 @@
-"""GKG rows: a name or quote holding GKG's own delimiters must not split its sub-field."""
+"""GDELT rows: a name or quote holding GKG's own delimiters must not split its sub-field; dates
+and timestamps are UTC, as GDELT's are, whatever zone the publisher wrote its time in."""
 
 from __future__ import annotations
 
-from newsdesk.store.gdelt_export import GKG_COLUMNS, gkg_row
+from typing import Any
+
+from newsdesk.store.gdelt_export import EVENT_COLUMNS, GKG_COLUMNS, MENTION_COLUMNS, event_row, gkg_row, mention_row
+
+TONE = dict.fromkeys(("tone", "positive", "negative", "polarity", "activity", "self_group", "words"), 1.0)
 
 
 def test_gkg_sub_fields_survive_names_and_quotes_with_delimiters() -> None:
-    tone = dict.fromkeys(("tone", "positive", "negative", "polarity", "activity", "self_group", "words"), 1.0)
-    g = {"tone": tone, "themes": ["ECON_TRADE"],
+    g = {"tone": TONE, "themes": ["ECON_TRADE"],
          "locations": [{"kind": "city", "name": "Washington, D.C.", "country": None, "lat": 38.9, "lon": -77.0,
                         "offset": 10}],
          "persons": [{"name": "Smith, John", "offset": 5}],
@@ -23,3 +27,27 @@ def test_gkg_sub_fields_survive_names_and_quotes_with_delimiters() -> None:
     assert quote.split("|") == ["60", "30", "said", "We are  1   no doubt  at all"]
     assert len(row["V2Locations"].split(";")) == 1 and row["V2Locations"].split("#")[1] == "Washington  D.C."
     assert row["Amounts"].split(",") == ["3", "ships  tankers", "90"]
+
+
+def test_dates_and_timestamps_are_utc() -> None:
+    # 22:08 in New York on the 17th is 03:08 UTC on the 18th: the rows said 20170117220847.
+    published, first_seen = "2017-01-17T22:08:47-05:00", "2026-02-11T01:30:00+02:00"
+    event: dict[str, Any] = {
+        "id": 1, "article_id": 7, "seq": 0, "day": "2017-01-17", "published": published, "first_seen": first_seen,
+        "cameo": "042", "quad_class": 1, "goldstein": 1.9, "source_code": "USA", "source_text": "Washington",
+        "source_country": "USA", "target_code": "IRN", "target_text": "Iran", "target_country": "IRN",
+        "place_name": None, "place_country": None, "lat": None, "lon": None, "confidence": 0.5,
+        "sentence": "Washington visited Iran.", "start": 0, "end": 24, "article_url": "https://x.example/a"}
+    row = dict(zip([*EVENT_COLUMNS, "NDArticleId", "NDSentenceStart", "NDSentenceEnd", "NDSentence"],
+                   event_row(event, 1.0), strict=True))
+    assert (row["SQLDATE"], row["MonthYear"], row["Year"]) == ("20170118", "201701", 2017)
+    assert row["DATEADDED"] == "20260210233000"
+    mention = dict(zip(MENTION_COLUMNS, mention_row(event, 1, 100, 1.0), strict=False))
+    assert (mention["EventTimeDate"], mention["MentionTimeDate"]) == ("20170118030847", "20260210233000")
+    g = {"tone": TONE, "themes": [], "locations": [], "persons": [], "organizations": [], "quotations": [],
+         "amounts": []}
+    gkg = dict(zip(GKG_COLUMNS, gkg_row({"id": 7, "url": "https://x.example/a", "published": published}, g),
+                   strict=False))
+    assert (gkg["GKGRECORDID"], gkg["DATE"]) == ("20170118030847-7", "20170118030847")
+    bare = dict(zip(GKG_COLUMNS, gkg_row({"id": 8, "url": None, "published": "2017-01-17"}, g), strict=False))
+    assert bare["DATE"] == "20170117000000"  # a bare date: that day, midnight UTC

@@ -21,7 +21,7 @@ import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import IO, Any
 
 EVENT_COLUMNS = [
@@ -155,12 +155,20 @@ def _open(out: str | IO[str]) -> Iterator[IO[str]]:
             yield fh
 
 
+def _utc(value: Any) -> datetime:
+    """An ISO time in UTC, as GDELT's dates and timestamps are (ValueError if unreadable). A time
+    with an offset was written in the publisher's zone: '2017-01-17T22:08:47-05:00' is the 18th
+    in GDELT's terms, and was exported as 20170117220847. A bare date is that day, midnight UTC."""
+    when = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    return when.astimezone(UTC) if when.tzinfo else when
+
+
 def _when(row: dict[str, Any]) -> datetime | None:
     for key in ("published", "first_seen", "day"):
         value = row.get(key)
         if value:
             try:
-                return datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+                return _utc(value)
             except ValueError:
                 continue
     return None
@@ -176,7 +184,7 @@ def _dates(row: dict[str, Any]) -> list[Any]:
 
 def _stamp(value: Any) -> str:
     try:
-        return datetime.fromisoformat(str(value).replace("Z", "+00:00")).strftime("%Y%m%d%H%M%S")
+        return _utc(value).strftime("%Y%m%d%H%M%S")
     except ValueError:
         return ""
 
