@@ -87,7 +87,7 @@ def _as_int(value: Any) -> int | None:
     return int(value) if isinstance(value, int) or (isinstance(value, str) and value.isdigit()) else None
 
 
-def _as_utc(value: Any) -> datetime | None:
+def as_utc(value: Any) -> datetime | None:
     """An ISO 8601 date or time as UTC; a bare date is midnight UTC; anything else None."""
     if not isinstance(value, str) or not value:
         return None
@@ -106,7 +106,7 @@ def typed(record: dict[str, Any]) -> dict[str, Any]:
         if c in INT_COLUMNS:
             row[c] = _as_int(value)
         elif c in TIME_COLUMNS:
-            row[c] = _as_utc(value)
+            row[c] = as_utc(value)
         elif c in LIST_COLUMNS:
             row[c] = [str(v) for v in value] if isinstance(value, list | tuple) else []
         else:

@@ -21,8 +21,10 @@ import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import IO, Any
+
+from newsdesk.store.export import as_utc
 
 EVENT_COLUMNS = [
     "GLOBALEVENTID",
@@ -155,22 +157,14 @@ def _open(out: str | IO[str]) -> Iterator[IO[str]]:
             yield fh
 
 
-def _utc(value: Any) -> datetime:
-    """An ISO time in UTC, as GDELT's dates and timestamps are (ValueError if unreadable). A time
-    with an offset was written in the publisher's zone: '2017-01-17T22:08:47-05:00' is the 18th
-    in GDELT's terms, and was exported as 20170117220847. A bare date is that day, midnight UTC."""
-    when = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    return when.astimezone(UTC) if when.tzinfo else when
-
-
 def _when(row: dict[str, Any]) -> datetime | None:
+    """The row's time in UTC, as GDELT's dates and timestamps are: a time with an offset was
+    written in the publisher's zone ('2017-01-17T22:08:47-05:00' is the 18th in GDELT's terms,
+    and was exported as 20170117220847); a bare date is that day, midnight UTC."""
     for key in ("published", "first_seen", "day"):
-        value = row.get(key)
-        if value:
-            try:
-                return _utc(value)
-            except ValueError:
-                continue
+        when = as_utc(row.get(key))
+        if when is not None:
+            return when
     return None
 
 
@@ -183,10 +177,8 @@ def _dates(row: dict[str, Any]) -> list[Any]:
 
 
 def _stamp(value: Any) -> str:
-    try:
-        return _utc(value).strftime("%Y%m%d%H%M%S")
-    except ValueError:
-        return ""
+    when = as_utc(value)
+    return when.strftime("%Y%m%d%H%M%S") if when else ""
 
 
 def _fips(iso3: str | None) -> str:
