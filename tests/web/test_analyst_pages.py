@@ -159,3 +159,14 @@ def test_an_author_page_offers_the_authors_feed_which_leads_back_to_it(page: Any
     assert len(entries) == 8 and all(e.find(f"{ATOM}author/{ATOM}name").text == "Ana Pereira" for e in entries)
     html = [link.get("href") for link in root.findall(f"{ATOM}link") if link.get("rel") == "alternate"]
     assert html == [desk["url"] + "/author/Ana%20Pereira"]
+
+
+def test_a_query_read_as_plain_words_says_so(page: Any, desk: dict[str, Any]) -> None:
+    # "harbour -strike" (or "NOT strike") is outside the syntax and was searched as all of its
+    # words: every result had the word meant to be left out, and the page did not say why.
+    page.goto(desk["url"] + "/search?q=harbour+-strike")
+    note = page.locator("p.note").inner_text()
+    assert "all of its words: harbour strike" in note and "harbour NOT strike" in note, note
+    assert page.locator("ol.results > li").count() >= 1
+    page.goto(desk["url"] + "/search?q=harbour+NOT+strike")
+    assert page.locator("p.note").count() == 0

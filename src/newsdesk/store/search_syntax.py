@@ -63,6 +63,17 @@ def plain_words(query: str, analyze: Analyzer) -> Node | None:
     return terms[0] if len(terms) == 1 else Op("and", tuple(terms))
 
 
+def reread_as_words(query: str) -> list[str] | None:
+    """The words a query outside the syntax is searched for instead (all of them, as `plain_words`
+    and the FTS5 path read it), for telling the reader so; None when the syntax reads the query.
+    "iran -vote" or "NOT police" found articles WITH the word meant to be left out, silently."""
+    try:
+        parse(query, lambda text: re.findall(r"\w+", text.lower()))
+    except ParseError:
+        return re.findall(r"\w+", query)
+    return None
+
+
 def _lex(query: str) -> list[tuple[str, str]]:
     tokens: list[tuple[str, str]] = []
     for m in _TOKEN.finditer(query):

@@ -15,6 +15,7 @@ from starlette.routing import Route
 
 from newsdesk.errors import QueryError
 from newsdesk.store.desk import Filters
+from newsdesk.store.search_syntax import reread_as_words
 from newsdesk.web.fast import FastAnswer
 from newsdesk.web.listing import facets, filters_from, fold_from, with_copy_counts
 from newsdesk.web.render import numbered_links, query_string, without_page
@@ -99,6 +100,7 @@ def _search_page(request: Request, state: DeskState) -> tuple[bytes, int]:
     params = without_page(request)
     context = {
         "title": f"Search: {found['query']}" if found["query"] else "Search", **found, "error": error,
+        "read_as": None if error or not found["query"] else reread_as_words(found["query"]),
         "facets": facets(state), "filters": found["filters"].as_dict(), "params": params,
         **numbered_links("/search", params, found["page"], found["more"]),
         "json_url": "/api/search" + query_string(params),
