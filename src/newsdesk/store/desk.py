@@ -185,6 +185,13 @@ def copy_clause(article: str, indexed: bool = True, listed: str = "") -> str:
             f" AND EXISTS (SELECT 1 FROM desk_listing r WHERE r.id = f.canonical_id{listed}))")
 
 
+def _less(rows: Iterable[Any], copies: dict[str, int], limit: int | None) -> list[tuple[str, int]]:
+    """(name, count) rows less the copies a listing folds, most first (then by name), `limit` of them."""
+    counts = [(r[0], r[1] - copies.get(r[0], 0)) for r in rows]
+    ordered = sorted(((name, n) for name, n in counts if n > 0), key=lambda c: (-c[1], c[0]))
+    return ordered[:limit] if limit is not None else ordered
+
+
 def _date_range(column: str, f: Filters) -> tuple[list[str], list[Any]]:
     where, args = [], []
     if f.since:
@@ -364,9 +371,18 @@ class DeskQueries:
 
     # -- facets and stats ----------------------------------------------------------------------
     def category_counts(self, limit: int = 200) -> list[tuple[str, int]]:
-        rows = self.conn.execute("SELECT name, COUNT(*) FROM desk_categories GROUP BY name"
-                                 " ORDER BY 2 DESC, 1 LIMIT ?", (limit,))
-        return [(r[0], r[1]) for r in rows]
+        """Categories with the number of articles their page lists: a syndicated copy filed under
+        the same category as its representative is left out there, so it is not counted either.
+        Counted with the copies, 66 of the sample store's 73 categories promised more articles
+        than their page showed ("Feature (30)" listed 15)."""
+        rows = self.conn.execute("SELECT name, COUNT(*) FROM desk_categories GROUP BY name")
+        copies = self._folded_copies(
+            "SELECT c.name, COUNT(*) FROM story_fingerprints f{hint}"
+            " JOIN desk_categories c ON c.article_id = f.article_id WHERE f.canonical_id != f.article_id"
+            " AND EXISTS (SELECT 1 FROM desk_listing r WHERE r.id = f.canonical_id)"
+            " AND EXISTS (SELECT 1 FROM desk_categories rc WHERE rc.article_id = f.canonical_id AND rc.name = c.name)"
+            " GROUP BY c.name")
+        return _less(rows, copies, limit)
 
     def site_counts(self, limit: int = 200) -> list[tuple[str, int]]:
         rows = self.conn.execute("SELECT site_name, COUNT(*) FROM articles WHERE kind = 'article'"
@@ -374,9 +390,24 @@ class DeskQueries:
         return [(r[0], r[1]) for r in rows]
 
     def language_counts(self) -> list[tuple[str, int]]:
+        """Languages with the number of articles the front page lists in each (copies folded as in
+        category_counts: "en (121)" led to 91 articles on the sample store)."""
         rows = self.conn.execute("SELECT language, COUNT(*) FROM articles WHERE kind = 'article'"
-                                 " AND language IS NOT NULL GROUP BY language ORDER BY 2 DESC, 1")
-        return [(r[0], r[1]) for r in rows]
+                                 " AND language IS NOT NULL GROUP BY language")
+        copies = self._folded_copies(
+            "SELECT c.language, COUNT(*) FROM story_fingerprints f{hint} JOIN desk_listing c ON c.id = f.article_id"
+            " JOIN desk_listing r ON r.id = f.canonical_id WHERE f.canonical_id != f.article_id"
+            " AND r.language = c.language GROUP BY c.language")
+        return _less(rows, copies, None)
+
+    def _folded_copies(self, sql: str) -> dict[str, int]:
+        """{name: copies a listing leaves out} from a GROUP BY over the copies (`{hint}` in `sql`
+        takes migration 032's partial index of them): it reads the copies only, not every article."""
+        probe = self._copies_probe()
+        if not probe:
+            return {}
+        hint = " INDEXED BY story_fingerprints_copies" if probe == "index" else ""
+        return {r[0]: int(r[1]) for r in self.conn.execute(sql.format(hint=hint))}
 
     def author_counts(self, limit: int = 200) -> list[tuple[str, int]]:
         rows = self.conn.execute("SELECT name, COUNT(*) FROM desk_authors GROUP BY name"

@@ -66,10 +66,12 @@ def openapi_spec() -> dict[str, Any]:
                              _param("sort", "relevance (default) or date"),
                              _param("page", "Page number (1-50)", "integer"), *FILTERS, COPIES,
                              _param("limit", "Results per page (1-100, default 20)", "integer")], "Listing"),
-        "/api/categories": _get("Categories", "Categories with article counts.", [], "Counts"),
+        "/api/categories": _get("Categories", "Categories with the number of articles each one's listing shows"
+                                " (a syndicated text once).", [], "Counts"),
         "/api/authors": _get("Authors", "Authors with article counts.", [], "Counts"),
         "/api/sites": _get("Sites", "Sites (site_name) with article counts.", [], "Counts"),
-        "/api/languages": _get("Languages", "Languages with article counts.", [], "Counts"),
+        "/api/languages": _get("Languages", "Languages with the number of articles the front page lists in each"
+                               " (a syndicated text once).", [], "Counts"),
         "/api/sources": {**_get("Sources", "Configured sources: last fetch, status, back-off, articles.", [], "Items"),
                          **_post("Add a source", "Needs the write token.", [], True)},
         "/api/sources/{id}/refetch": _post("Re-fetch a source", "Makes the source due now for `newsdesk watch`."
