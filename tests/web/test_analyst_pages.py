@@ -5,6 +5,7 @@ counts the tests choose, served by a real uvicorn on a free loopback port."""
 from __future__ import annotations
 
 import re
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import replace
@@ -18,6 +19,9 @@ from newsdesk.records import Article, RawPage
 from newsdesk.store import open_store
 
 from .desk_fixtures import running_server
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
+from test_listing_folds import PAGES, store_pages  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -181,3 +185,31 @@ def test_the_search_hint_says_what_the_search_does(page: Any, desk: dict[str, An
     assert page.locator("ol.results > li").count() == 0  # the articles say "Report", not "reports"
     page.goto(desk["url"] + "/search?q=report*")
     assert page.locator("ol.results > li").count() >= 7
+
+
+
+@pytest.fixture(scope="module")
+def copies(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    """A wire text published three times (08:00, 10:00 and 12:00) between other World articles
+    (test_listing_folds.PAGES), placed by the real dedupe hook."""
+    db = tmp_path_factory.mktemp("copies") / "desk.db"
+    with open_store(db) as store:
+        ids = store_pages(store, PAGES)
+    with running_server(db) as url:
+        yield {"url": url, "ids": ids}
+
+
+def test_article_pages_step_and_suggest_as_the_front_page_lists(page: Any, copies: dict[str, Any]) -> None:
+    # j/k stepped onto each copy of the wire text in turn, and "More in World" listed its copies
+    # (under the wire article itself: its own text at other addresses).
+    wire, local, copy_b, local2, copy_a, local3, local4 = copies["ids"]
+    page.goto(f"{copies['url']}/article/{local}")
+    page.keyboard.press("k")  # newer
+    page.wait_for_url(re.compile(rf"/article/{local2}$"))
+    page.keyboard.press("j")  # older, back
+    page.wait_for_url(re.compile(rf"/article/{local}$"))
+    page.keyboard.press("j")
+    page.wait_for_url(re.compile(rf"/article/{wire}$"))
+    more = page.locator("section.related", has_text="More in World").locator("a")
+    shown = {int(h.rsplit("/", 1)[1]) for h in (more.nth(i).get_attribute("href") for i in range(more.count()))}
+    assert shown == {local, local3, local4}, shown

@@ -344,11 +344,15 @@ class DeskQueries:
         return d
 
     def neighbours(self, sort_key: str, article_id: int) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
-        """(newer, older) articles next to this one in display order."""
+        """(newer, older) articles next to this one in the front page's order, which lists a
+        syndicated text once: `j`/`k` stepped onto each copy of the same text in turn."""
+        probe = self._copies_probe()
+        fold = f" AND NOT {copy_clause('a.id', indexed=probe == 'index')}" if probe else ""
+
         def one(op: str, order: str) -> dict[str, Any] | None:
             clause, args = _beyond(SORT, "a.id", op, Cursor(sort_key, article_id))
             row = self.conn.execute(
-                f"SELECT a.id, a.title FROM articles a WHERE a.kind = 'article' AND {clause}"
+                f"SELECT a.id, a.title FROM articles a WHERE a.kind = 'article' AND {clause}{fold}"
                 f" ORDER BY {SORT} {order}, a.id {order} LIMIT 1", args).fetchone()
             return dict(row) if row else None
         return one(">", "ASC"), one("<", "DESC")
@@ -363,10 +367,22 @@ class DeskQueries:
         return {r["key"]: int(r["id"]) for r in rows}
 
     def more_in_category(self, category: str, article_id: int, limit: int = 5) -> list[dict[str, Any]]:
+        """The category's latest articles but this one, as its page lists them (a syndicated text
+        once) and without this article's own text under another address: "More in Cyber-Activism"
+        under a Global Voices post listed a copy of that very post and two of another."""
+        fold, args = "", [category, article_id]
+        probe = self._copies_probe()
+        if probe:
+            also, also_args = _listed_too(Filters(category=category))
+            fold = (f" AND NOT {copy_clause('c.article_id', indexed=probe == 'index', listed=also)}"
+                    " AND c.article_id NOT IN (SELECT g.article_id FROM story_fingerprints g"
+                    " WHERE g.canonical_id = (SELECT s.canonical_id FROM story_fingerprints s WHERE s.article_id = ?)"
+                    " UNION SELECT s.canonical_id FROM story_fingerprints s WHERE s.article_id = ?)")
+            args += [*also_args, article_id, article_id]
         rows = self.conn.execute(
             "SELECT a.id, a.title, a.site_name, a.published FROM desk_categories c"
-            " JOIN articles a ON a.id = c.article_id WHERE c.name = ? AND c.article_id <> ?"
-            " ORDER BY c.sort_key DESC, c.article_id DESC LIMIT ?", (category, article_id, limit))
+            f" JOIN articles a ON a.id = c.article_id WHERE c.name = ? AND c.article_id <> ?{fold}"
+            " ORDER BY c.sort_key DESC, c.article_id DESC LIMIT ?", [*args, limit])
         return [dict(r) for r in rows]
 
     # -- facets and stats ----------------------------------------------------------------------
