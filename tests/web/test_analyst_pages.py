@@ -26,6 +26,9 @@ from test_listing_folds import PAGES, store_pages  # noqa: E402
 pytestmark = pytest.mark.browser
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+REPRINTED = ("Dock workers in the northern port ended their nine-day walkout on Friday after the operators offered a"
+             " new shift pattern and a bonus for night work.\n\nCranes were moving again by the evening, the port"
+             " authority said, and the backlog of container ships should clear within a week.")
 # (day, how many articles): the busiest day has 3, so a chart's middle grid line is a whole count.
 DAYS = [("2026-03-02", 3), ("2026-03-03", 2), ("2026-03-04", 1)]
 EVENT = {"cameo": "042", "root": "04", "quad_class": 1, "goldstein": 1.9, "sentence": "The minister visited Islamabad.",
@@ -195,8 +198,12 @@ def copies(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
     db = tmp_path_factory.mktemp("copies") / "desk.db"
     with open_store(db) as store:
         ids = store_pages(store, PAGES)
+        # The same text twice from one site (a page and its reprint), an hour apart in New York time.
+        twice = store_pages(store, [(f"https://same.example/{n}", "same.example", f"2026-01-03T2{n}:00:00-05:00",
+                                     "Ports", REPRINTED) for n in (0, 1)])
+        story = store.story_of(twice[0])
     with running_server(db) as url:
-        yield {"url": url, "ids": ids}
+        yield {"url": url, "ids": ids, "twice": twice, "story": story}
 
 
 def test_article_pages_step_and_suggest_as_the_front_page_lists(page: Any, copies: dict[str, Any]) -> None:
@@ -213,3 +220,17 @@ def test_article_pages_step_and_suggest_as_the_front_page_lists(page: Any, copie
     more = page.locator("section.related", has_text="More in World").locator("a")
     shown = {int(h.rsplit("/", 1)[1]) for h in (more.nth(i).get_attribute("href") for i in range(more.count()))}
     assert shown == {local, local3, local4}, shown
+
+
+
+def test_a_story_page_shows_every_copy_and_times_in_utc(page: Any, copies: dict[str, Any]) -> None:
+    # "2 articles from 1 source" listed one: a copy from the representative's own site was in no
+    # line; and the times were the publisher's ISO strings ("2026-01-03T20:00", no zone).
+    first, reprint = copies["twice"]
+    page.goto(f"{copies['url']}/stories/{copies['story']}")
+    item = page.locator("ol.timeline li").first
+    assert item.locator("summary").inner_text() == "1 more copy stored"
+    item.locator("summary").click()
+    assert item.locator(f"details a[href='/article/{reprint}']").is_visible()
+    assert item.locator("time").inner_text() == "4 Jan 2026, 01:00 UTC"
+    assert page.locator("dd.first-report .meta").inner_text().endswith("4 Jan 2026, 01:00 UTC")
