@@ -335,3 +335,11 @@ def test_every_kept_entity_type_can_be_listed(desk: dict[str, Any]) -> None:
     assert get(desk, "/api/entities?type=bogus").status_code == 400
     assert cli("entities", "--db", str(desk["db"]), "--type", "bogus").exit_code == 2
     assert cli("entities", "--db", str(desk["db"]), "--type", "person").exit_code == 0
+
+
+def test_an_entity_pages_articles_say_when_in_utc(desk: dict[str, Any]) -> None:
+    # They showed the stored ISO string ("2026-01-05T09:00:00+00:00"), as no other page does.
+    entity = next(e for e in get(desk, "/api/entities").json()["entities"] if e["name"] == "Abbas Araghchi")
+    page = get(desk, f"/entities/{entity['id']}").text
+    articles = page[page.index('<ul class="articles">'):]
+    assert "1 Jan 2026, 09:00 UTC" in articles and "T09:00:00" not in articles
