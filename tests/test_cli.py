@@ -101,6 +101,14 @@ def test_show_search_stats(corpus_db):
     assert run("show", "999999", "--db", str(corpus_db)).exit_code == 5
 
 
+def test_search_says_when_it_read_the_query_as_plain_words(corpus_db):
+    # "tiananmen -square" found articles WITH "square", and nothing said why (the desk's page says so).
+    result = CliRunner().invoke(main, ["search", "tiananmen -square", "--db", str(corpus_db)], catch_exceptions=False)
+    assert "searched for all of its words: tiananmen square" in result.stderr
+    plain = CliRunner().invoke(main, ["search", "tiananmen NOT square", "--db", str(corpus_db)], catch_exceptions=False)
+    assert plain.exit_code == 0 and "cannot be read" not in plain.stderr
+
+
 def test_ingesting_twice_stores_nothing_new(corpus_db, shared_dir):
     result = run("ingest", str(shared_dir / "corpus" / "html"), "--db", str(corpus_db), "--stages", "extract", "--json")
     summary = json.loads(result.stdout)

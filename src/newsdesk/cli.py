@@ -198,6 +198,7 @@ def search(query: str, db: str | None, limit: int, sort: str, source: str | None
     beside the database, FTS5 for what it has not indexed yet), so answers match the web desk's."""
     from newsdesk.errors import QueryError
     from newsdesk.store.desk import MARK_CLOSE, MARK_OPEN, Filters, is_date
+    from newsdesk.store.search_syntax import reread_as_words
 
     for name, value in (("since", since), ("until", until)):
         if value and not is_date(value):  # it was ignored: every match, as if no date was given
@@ -207,6 +208,10 @@ def search(query: str, db: str | None, limit: int, sort: str, source: str | None
     with store:
         # as the desk's search: a syndicated text once, except within one source (its copies are its own)
         hits = store.desk_search(query, filters, sort=sort, limit=limit, fold_copies=not (all_copies or source))
+    read_as = reread_as_words(query)
+    if read_as:  # as the desk's search page says: "iran -vote" found articles WITH "vote"
+        click.echo(f"newsdesk: {query!r} cannot be read as written; searched for all of its words:"
+                   f" {' '.join(read_as)} (to leave a word out: {read_as[0]} NOT word)", err=True)
     for hit in hits:  # the desk marks matches with control characters; a terminal gets [brackets]
         hit["snippet"] = (hit.get("snippet") or "").replace(MARK_OPEN, "[").replace(MARK_CLOSE, "]")
     if as_json:
