@@ -35,6 +35,7 @@ from newsdesk.extract.body_dom import Block, segment
 from newsdesk.extract.body_features import units
 from newsdesk.extract.body_model import THRESHOLD, body_probabilities, select
 from newsdesk.extract.classify import page_kind
+from newsdesk.extract.detect import refuse_deep_nesting
 from newsdesk.extract.metadata import PageMeta, markup_date, read_metadata
 from newsdesk.records import Article, Related, paragraphs_to_text
 
@@ -87,6 +88,7 @@ _TITLE_SEPARATORS = re.compile(r"\s+(?:-|–|—|::|·|»|/|_)\s+|\s*[|｜_]\s*"
 
 def extract_html(html: str, url: str | None = None, fetched_at: str | None = None) -> Article:
     """One HTML page to one Article (kind "article" or "not_article" with a reason)."""
+    refuse_deep_nesting(html)
     tree = LexborHTMLParser(html)
     meta = read_metadata(tree, url)
     paragraphs, extractor = extract_body(html, url, tree)

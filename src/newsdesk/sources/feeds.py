@@ -16,6 +16,7 @@ import feedparser
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from newsdesk.errors import Rejected
+from newsdesk.extract.detect import refuse_deep_nesting
 from newsdesk.sources.feed_records import Feed, FeedEntry, absolute_link, date_text
 from newsdesk.sources.jsonfeed import looks_like_json_feed, parse_json_feed
 from newsdesk.sources.safety import join_url, refuse_hostile_xml
@@ -115,7 +116,9 @@ def discover_feeds(html: str, base_url: str | None) -> list[str]:
 
     Absolute http(s) URLs, in page order, without duplicates. Comment feeds (WordPress
     declares one beside the posts feed) are left out: their items are comments, not articles.
+    Rejected("collect", "page nested too deeply") for a page no parser should build.
     """
+    refuse_deep_nesting(html, "collect")  # before lexbor, which a deep page holds for hours
     tree = HTMLParser(html)
     base = base_url
     base_tag = tree.css_first("base[href]")
