@@ -1069,9 +1069,11 @@ def _is_query_error(exc: sqlite3.OperationalError) -> bool:
 
 
 def _plain_terms(query: str) -> str | None:
-    """A query FTS5 rejected, reread as quoted words, so that 'U.S.-Iran' or 'AT&T (2020' still searches."""
-    words = re.findall(r"\w+", query)
-    return " ".join(f'"{w}"' for w in words) if words else None
+    """A query FTS5 rejected, reread as quoted words, so that 'U.S.-Iran' or 'AT&T (2020' still
+    searches: words joined by punctuation are one phrase ('"9 11"'), as search_syntax.plain_words
+    reads them for the index."""
+    chunks = [" ".join(words) for words in (re.findall(r"\w+", c) for c in query.split()) if words]
+    return " ".join(f'"{c}"' for c in chunks) if chunks else None
 
 
 def _search_hint(query: str) -> str:

@@ -56,8 +56,16 @@ def parse(query: str, analyze: Analyzer) -> Node:
 
 
 def plain_words(query: str, analyze: Analyzer) -> Node | None:
-    """Every word of a query FTS5 would refuse, all required ('U.S.-Iran' → u AND s AND iran); None if no word."""
-    terms = [Term((t,)) for word in re.findall(r"\w+", query) for t in analyze(word)]
+    """A query FTS5 would refuse, as plain words, all required; None if it has no word.
+
+    The words a query writes joined by punctuation ('9/11', 'U.S.-Iran', 'AT&T') are one phrase
+    ("9 11"), as they would be in quotes: read as separate words, '9/11' ranked the sample
+    store's one article that says 9/11 third, behind articles that hold a 9 and an 11 anywhere."""
+    terms = []
+    for chunk in query.split():
+        words = tuple(t for word in re.findall(r"\w+", chunk) for t in analyze(word))
+        if words:
+            terms.append(Term(words))
     if not terms:
         return None
     return terms[0] if len(terms) == 1 else Op("and", tuple(terms))
