@@ -60,6 +60,9 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
         coded = replace(_article(50, "2026-03-05"), events=(EVENT,))
         ids["event"] = store.store_page(RawPage(body=b"event page", origin="event"), coded)[1]
         store.after_store_events(ids["event"], coded)
+        for n in range(3):
+            store.record_failure(f"broken-{n}.html", "extract", "empty page", "0 bytes")
+        store.record_failure("huge.html", "fetch", "too large", "12 MB")
     with running_server(db) as url:
         yield {"url": url, "ids": ids}
 
@@ -234,3 +237,13 @@ def test_a_story_page_shows_every_copy_and_times_in_utc(page: Any, copies: dict[
     assert item.locator(f"details a[href='/article/{reprint}']").is_visible()
     assert item.locator("time").inner_text() == "4 Jan 2026, 01:00 UTC"
     assert page.locator("dd.first-report .meta").inner_text().endswith("4 Jan 2026, 01:00 UTC")
+
+
+
+def test_the_failures_pages_json_twin_is_that_page(page: Any, desk: dict[str, Any]) -> None:
+    # /failures?reason=... named /api/failures as its twin: every failure, whatever the reason.
+    page.goto(desk["url"] + "/failures?reason=too+large")
+    assert page.locator("tbody tr").count() == 1
+    twin = page.locator("link[rel=alternate][type='application/json']").get_attribute("href")
+    items = page.request.get(desk["url"] + twin).json()["items"]
+    assert [(f["input"], f["reason"]) for f in items] == [("huge.html", "too large")]

@@ -10,6 +10,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from newsdesk.web.chart import bar_chart, fill_days, fill_months
+from newsdesk.web.render import query_string
 from newsdesk.web.responses import HTTPError, int_param, page
 from newsdesk.web.state import DeskState, desk
 from newsdesk.web.writes import check_token, valid_source_url
@@ -52,8 +53,10 @@ def failures(request: Request) -> Response:
     reason = request.query_params.get("reason") or None
     number = int_param(request, "page", 1, 1, 1000)
     rows = state.store().failures_page(reason=reason, limit=51, offset=(number - 1) * 50)
+    # The JSON twin is this page: the same reason and rows (it was every failure, from the first).
+    twin = "/api/failures" + query_string({"reason": reason, "offset": (number - 1) * 50 or None, "limit": 50})
     context = {"title": "Failures", "rows": rows[:50], "reason": reason, "page": number, "more": len(rows) > 50,
-               "reasons": stats_data(state)["failure_reasons"], "json_url": "/api/failures"}
+               "reasons": stats_data(state)["failure_reasons"], "json_url": twin}
     return page(request, "failures.html", context)
 
 
