@@ -247,3 +247,13 @@ def test_the_failures_pages_json_twin_is_that_page(page: Any, desk: dict[str, An
     twin = page.locator("link[rel=alternate][type='application/json']").get_attribute("href")
     items = page.request.get(desk["url"] + twin).json()["items"]
     assert [(f["input"], f["reason"]) for f in items] == [("huge.html", "too large")]
+
+
+def test_a_listing_pages_json_twin_is_that_page(page: Any, desk: dict[str, Any]) -> None:
+    # An older page (or ?limit=, ?copies=all) named /api/articles, the first page, as its twin.
+    page.goto(desk["url"] + "/category/Ports?limit=3")
+    page.locator("nav.pager a[rel=next]").click()
+    page.wait_for_url(re.compile(r"before="))
+    cards = page.locator("article.card h3 a").evaluate_all("links => links.map(a => +a.href.split('/').pop())")
+    twin = page.locator("link[rel=alternate][type='application/json']").get_attribute("href")
+    assert [i["id"] for i in page.request.get(desk["url"] + twin).json()["items"]] == cards

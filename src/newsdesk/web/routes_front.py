@@ -64,7 +64,9 @@ def _render_listing(request: Request, filters: Filters, heading: str, kind: str,
         state.index_keeper.cards_missing([a["id"] for a in result.items if not a["card"]])
     if fold:  # each syndicated text is listed once, its representative's card saying so
         mark_copies(state, result.items)
-    api = "/api/articles" + query_string(filters.as_dict())
+    # The twin of this very page: its filters, and its cursor, size and copies (page 3's twin was page 1).
+    paging = {k: v for k, v in request.query_params.items() if k in ("before", "after", "cursor", "limit", "copies")}
+    api = "/api/articles" + query_string({**filters.as_dict(), **paging})
     context: dict[str, Any] = {
         "title": heading, "heading": heading, "kind": kind, "page": result, "links": page_links(request, result),
         "groups": group_by_category(result.items) if grouped else [(None, result.items)],
