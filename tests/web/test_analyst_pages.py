@@ -257,3 +257,10 @@ def test_a_listing_pages_json_twin_is_that_page(page: Any, desk: dict[str, Any])
     cards = page.locator("article.card h3 a").evaluate_all("links => links.map(a => +a.href.split('/').pop())")
     twin = page.locator("link[rel=alternate][type='application/json']").get_attribute("href")
     assert [i["id"] for i in page.request.get(desk["url"] + twin).json()["items"]] == cards
+
+
+def test_an_article_says_when_it_was_collected_in_utc(page: Any, desk: dict[str, Any]) -> None:
+    # Published said "9 years ago (25 Dec 2016, 00:15 UTC)"; Collected only "12 minutes ago".
+    page.goto(f"{desk['url']}/article/{desk['ids']['undated']}")
+    collected = page.locator("dl.times div", has_text="Collected").locator("dd").inner_text()
+    assert re.fullmatch(r"(just now|\d+ \w+ ago) \(\d{1,2} \w{3} \d{4}, \d\d:\d\d UTC\)", collected), collected
