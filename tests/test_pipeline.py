@@ -204,3 +204,26 @@ def test_page_fetched_again_sends_its_stored_validators_and_304_counts_unchanged
     assert asked.get("if-none-match") == '"v1"' and asked.get("if-modified-since") == stamp, asked
     assert changed.updated == 1 and "Wednesday" in text, changed
     assert page not in sources  # a page's validators live with its raw page, not among the sources
+
+
+def _warc_response(url: str, html: str) -> bytes:
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html.encode()
+    head = (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {url}\r\nWARC-Date: 2026-03-10T09:00:00Z\r\n"
+            f"WARC-Record-ID: <urn:uuid:{abs(hash(url))}>\r\nContent-Type: application/http; msgtype=response\r\n"
+            f"Content-Length: {len(http)}\r\n\r\n").encode()
+    return head + http + b"\r\n\r\n"
+
+
+def test_pages_claiming_a_javascript_canonical_are_not_stored_as_one_article(tmp_path):
+    # The canonical URL is an article's key: two pages naming javascript:void(0) as theirs were one
+    # article, the second stored as an "update" of the first, which was lost.
+    pages = [("https://news.example/a", GOOD), ("https://news.example/b", GOOD.replace("Ferry", "Harbour"))]
+    archive = tmp_path / "two.warc"
+    archive.write_bytes(b"".join(_warc_response(url, html.replace(
+        "<head>", '<head><link rel="canonical" href="javascript:void(0)">')) for url, html in pages))
+    settings = Settings(db=str(tmp_path / "n.db"))
+    with open_store(settings.db) as store:
+        summary = ingest([str(archive)], store, settings, stages=Stages(names=("extract",), settings=settings))
+        titles = sorted(store.get_article(url).title or "" for url, _ in pages)
+    assert (summary.new, summary.updated) == (2, 0), summary
+    assert titles == ["Ferry talks resume", "Harbour talks resume"]

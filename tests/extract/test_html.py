@@ -278,3 +278,19 @@ def test_region_pass_scores_as_the_whole_page_pass_does(shared_dir) -> None:
             out.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
     assert len(region_f1) >= 3
     assert sum(region_f1) >= sum(whole_f1) - 0.01 * len(whole_f1)
+
+
+def test_links_that_lead_to_no_web_page_never_become_urls() -> None:
+    """javascript:, data: and vbscript: links where a page's URLs go: with a base URL, urljoin kept
+    them as they were, so `canonical_url` (the article's key in the store) read javascript:alert(1)."""
+    rail = "".join(f'<li><a href="{href}">Ferry operator {n} answers the council over the timetable</a></li>'
+                   for n, href in enumerate(("JavaScript:alert(1)", "data:text/html,<script>alert(2)</script>",
+                                             "vbscript:msgbox(3)", "/news/ferry-answers")))
+    head = ('<title>Budget</title><link rel="canonical" href=" javascript:alert(4)">'
+            '<meta property="og:image" content="data:image/svg+xml,<svg onload=alert(5)>">')
+    html = page(head).replace("</article>", f'</article><aside><h3>Related stories</h3><ul>{rail}</ul></aside>')
+    a = extract_html(html, url="https://news.example/2026/budget")
+    assert a.canonical_url is None and a.image is None
+    assert [r.url for r in a.related] == ["https://news.example/news/ferry-answers"]
+    b = extract_html(page('<link rel="canonical" href="/2026/budget-final">'), url="https://news.example/x")
+    assert b.canonical_url == "https://news.example/2026/budget-final"  # a relative canonical still resolves

@@ -199,3 +199,12 @@ def test_truncated_and_mangled_feeds_never_crash(shared_dir: Path) -> None:
 def test_mangled_feeds_keep_their_items(body: bytes) -> None:
     feed = parse_feed(body, "http://x.example/feed")
     assert [e.url for e in feed.entries] == ["http://x.example/a"] and feed.entries[0].categories == ()
+
+
+def test_item_links_that_lead_to_no_web_page_are_dropped() -> None:
+    """A javascript: or data: item link became the article's URL when the feed carried the article."""
+    items = "".join(f"<item><title>t{n}</title><link>{link}</link></item>"
+                    for n, link in enumerate(("javascript:alert(1)", " DATA:text/html,x", "/2026/ferry")))
+    feed = parse_feed(f'<rss version="2.0"><channel><title>T</title>{items}</channel></rss>'.encode(),
+                      "https://news.example/feed.xml")
+    assert [e.url for e in feed.entries] == [None, None, "https://news.example/2026/ferry"]

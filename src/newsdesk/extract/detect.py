@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from newsdesk.errors import Rejected
 
@@ -26,6 +27,16 @@ def sniff(body: bytes) -> str:
     if _HTML.search(head) or _HTML.search(body[:65536]):
         return "html"
     return "text"
+
+
+def is_web_link(link: str) -> bool:
+    """A link that leads to a web page: http(s), or relative. Not javascript:, data:, file:, mailto:
+    and the like, which a page, feed or archive may put where its URLs go (a canonical link, a
+    feed item's link): kept, they became an article's URL, and its key in the store."""
+    try:
+        return urlsplit(link.strip()).scheme in ("", "http", "https")
+    except ValueError:  # "http://[bad": not a link anyone can follow
+        return False
 
 
 # Elements nested deeper than this are refused before parsing. lexbor's tree building slows

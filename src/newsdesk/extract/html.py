@@ -35,7 +35,7 @@ from newsdesk.extract.body_dom import Block, segment
 from newsdesk.extract.body_features import units
 from newsdesk.extract.body_model import THRESHOLD, body_probabilities, select
 from newsdesk.extract.classify import page_kind
-from newsdesk.extract.detect import refuse_deep_nesting
+from newsdesk.extract.detect import is_web_link, refuse_deep_nesting
 from newsdesk.extract.metadata import PageMeta, markup_date, read_metadata
 from newsdesk.records import Article, Related, paragraphs_to_text
 
@@ -352,14 +352,20 @@ def _headings(tree: LexborHTMLParser) -> list[str]:
 
 
 def absolute(base: str | None, link: str | None) -> str | None:
-    if not link:
+    """`link` as an absolute http(s) URL (resolved against `base` when relative), else None."""
+    if not link or not is_web_link(link):  # javascript:alert(1) as a canonical link stays out
         return None
     link = link.strip()
     if urlsplit(link).scheme in ("http", "https"):
         return link
     if link.startswith("//"):
         return "https:" + link
-    return urljoin(base, link) if base and urlsplit(base).scheme in ("http", "https") else None
+    if not base or not is_web_link(base) or urlsplit(base).scheme not in ("http", "https"):
+        return None
+    try:
+        return urljoin(base, link)
+    except ValueError:
+        return None
 
 
 def _language(text: str, declared: str | None) -> str | None:
@@ -382,6 +388,7 @@ def _related(html: str, base: str | None, fetched_at: str | None, tree: LexborHT
     from newsdesk.extract.related import related_from_html
 
     try:
-        return list(related_from_html(html, base, fetched_at, tree))
+        rail = related_from_html(html, base, fetched_at, tree)
     except Exception:  # noqa: BLE001 - a broken rail must not cost us the article
         return []
+    return [item for item in rail if item.url is None or is_web_link(item.url)]

@@ -13,6 +13,7 @@ from email.utils import parsedate_to_datetime
 
 from dateutil import parser as dateparser
 
+from newsdesk.extract.detect import is_web_link
 from newsdesk.sources.safety import join_url
 
 
@@ -53,9 +54,9 @@ def date_text(raw: str | None) -> str | None:
 
 
 def absolute_link(link: str | None, base: str | None) -> str | None:
-    """A feed's link, stripped and resolved against the feed's address (None if it has none or
-    it cannot be parsed: safety.join_url)."""
-    if not link:
+    """A feed's link, stripped and resolved against the feed's address (None if it has none, it
+    cannot be parsed: safety.join_url, or it leads to no web page: javascript:, data:, file:...)."""
+    if not link or not is_web_link(link):
         return None
     link = link.strip()
     return join_url(base, link)

@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from newsdesk.errors import Rejected
+from newsdesk.extract.detect import is_web_link
 from newsdesk.records import RawPage
 from newsdesk.sources.fetch import BodyDecoder
 from newsdesk.sources.files import Skipped
@@ -80,6 +81,7 @@ def _record_to_page(record, origin: str, max_bytes: int) -> RawPage | Rejected |
     except Rejected as rej:
         return Rejected("warc", rej.reason, rej.detail, origin=origin)
     url = record.rec_headers.get_header("WARC-Target-URI")
+    url = url if url and is_web_link(url) else None  # an archive's javascript: target is no page's URL
     headers = {k.lower(): v for k, v in http.headers}
     return RawPage(body=body, origin=origin, url=url, kind_hint="auto", headers=headers,
                    fetched_at=_iso(record.rec_headers.get_header("WARC-Date")), status=status)
