@@ -264,3 +264,17 @@ def test_an_article_says_when_it_was_collected_in_utc(page: Any, desk: dict[str,
     page.goto(f"{desk['url']}/article/{desk['ids']['undated']}")
     collected = page.locator("dl.times div", has_text="Collected").locator("dd").inner_text()
     assert re.fullmatch(r"(just now|\d+ \w+ ago) \(\d{1,2} \w{3} \d{4}, \d\d:\d\d UTC\)", collected), collected
+
+
+def test_numbered_lists_page_both_ways_and_say_when_a_page_is_past_the_end(page: Any, desk: dict[str, Any]) -> None:
+    # The entity, quote and event lists offered only "Next"; page 99 of the stories said "No stories
+    # yet: stories form as articles are collected" on a store that has them.
+    page.goto(desk["url"] + "/events?page=2")
+    assert page.locator("nav.pager a[rel=prev]").get_attribute("href") == "/events?page=1"
+    for path in ("/stories?page=99", "/entities?page=99"):
+        page.goto(desk["url"] + path)
+        empty = page.locator("p.empty").inner_text()
+        assert "page 99" in empty and "yet" not in empty, (path, empty)
+        page.locator("p.empty a", has_text="First page").click()
+        page.wait_for_url(re.compile(r"/(stories|entities)$"))
+    assert page.locator("p.empty").count() == 0 or "yet" in page.locator("p.empty").inner_text()

@@ -177,7 +177,7 @@ def test_next_page_of_events_keeps_the_filters(busy: str) -> None:
     import re
 
     first = httpx.get(busy + "/events", params={"actor": "GBR"}, timeout=60).text
-    more = re.search(r'<a rel="next" href="([^"]+)">More</a>', first)
+    more = re.search(r'<a rel="next" href="([^"]+)">', first)
     assert more, "no link to the next page"
     second = httpx.get(busy + more.group(1).replace("&amp;", "&"), timeout=60)
     assert second.status_code == 200 and "<strong>FRA</strong>" not in second.text

@@ -47,7 +47,7 @@ def entities_page(request: Request) -> Response:
     params = without_page(request)
     context = {"title": "Entities", **found, "types": TYPES,
                **numbered_links("/entities", params, found["page"], found["more"]),
-               "json_url": "/api/entities" + query_string(params)}
+               "first_url": "/entities" + query_string(params), "json_url": "/api/entities" + query_string(params)}
     return page(request, "entity_list.html", context)
 
 

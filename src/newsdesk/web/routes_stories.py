@@ -45,6 +45,7 @@ def stories_page(request: Request) -> Response:
     params = without_page(request)  # pager links and the JSON twin keep `min`
     links = numbered_links("/stories", params, data["page"], data["more"])
     return page(request, "story_list.html", data | links | {"title": "Stories",
+                                                            "first_url": "/stories" + query_string(params),
                                                             "json_url": "/api/stories" + query_string(params)})
 
 
