@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from newsdesk.errors import Rejected
 from newsdesk.extract.decode import decode_bytes
 
 
@@ -105,3 +106,12 @@ def test_greek_page_in_iso_8859_7_whose_only_clue_is_capital_alpha_tonos() -> No
             "ολοκληρωθούν ως το τέλος του μήνα. «Άμεση προτεραιότητα είναι η ασφάλεια των πεζών», "
             "είπε. Άλλα έργα, όπως η ανάπλαση της οδού Πανεπιστημίου, θα αρχίσουν το φθινόπωρο.</p></body></html>")
     assert decode_bytes(text.encode("iso8859-7")) == text
+
+
+def test_a_stray_nul_is_dropped_not_taken_for_binary() -> None:
+    """One NUL in a page (broken CMS output) refused the whole article as binary content."""
+    page = "<html><head><title>Ferry</title></head><body>" + "<p>The ferry runs late again.</p>" * 10 + "</body></html>"
+    assert decode_bytes(page.replace("runs", "ru\x00ns", 1).encode()) == page
+    for binary in (page.encode("utf-16-le"), b"%PDF-1.4\n" + bytes(range(256)) * 20):
+        with pytest.raises(Rejected):
+            decode_bytes(binary)
