@@ -63,6 +63,7 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
         for n in range(3):
             store.record_failure(f"broken-{n}.html", "extract", "empty page", "0 bytes")
         store.record_failure("huge.html", "fetch", "too large", "12 MB")
+        store.source_polled("https://feeds.example/rss.xml", "fetch: timeout", "2099-01-01T00:00:00+00:00")
     with running_server(db) as url:
         yield {"url": url, "ids": ids}
 
@@ -278,3 +279,14 @@ def test_numbered_lists_page_both_ways_and_say_when_a_page_is_past_the_end(page:
         page.locator("p.empty a", has_text="First page").click()
         page.wait_for_url(re.compile(r"/(stories|entities)$"))
     assert page.locator("p.empty").count() == 0 or "yet" in page.locator("p.empty").inner_text()
+
+
+
+def test_the_sources_page_shows_when_a_failing_source_is_tried_again(page: Any, desk: dict[str, Any]) -> None:
+    # The README promises sources "with their last fetch and back-off"; the page had no back-off.
+    page.goto(desk["url"] + "/sources")
+    row = page.locator("tr", has_text="feeds.example")
+    headers = page.locator("thead th").all_inner_texts()
+    cell = row.locator("td").nth(headers.index("Next fetch"))
+    assert re.fullmatch(r"in \d+ years", cell.inner_text()), cell.inner_text()
+    assert cell.locator("time").get_attribute("title") == "1 Jan 2099, 00:00 UTC"
