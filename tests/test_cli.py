@@ -216,3 +216,13 @@ def test_serve_on_port_0_prints_the_port_it_bound_and_answers_there(tmp_path):
     finally:
         proc.terminate()
         proc.wait(60)
+
+
+def test_the_readme_names_every_command_and_benchmark():
+    # `newsdesk bench not-article` ran but the README's list of benchmarks left it out.
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    for name in main.commands:
+        assert f"`newsdesk {name}" in readme or f"newsdesk {name} " in readme, name
+    documented = re.search(r"`newsdesk bench ([\w|\\-]+) \.\.\.`", readme)
+    assert documented, "no bench line in the README"
+    assert set(documented.group(1).split("\\|")) == set(main.commands["bench"].commands)  # type: ignore[attr-defined]
