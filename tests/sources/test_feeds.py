@@ -208,3 +208,15 @@ def test_item_links_that_lead_to_no_web_page_are_dropped() -> None:
     feed = parse_feed(f'<rss version="2.0"><channel><title>T</title>{items}</channel></rss>'.encode(),
                       "https://news.example/feed.xml")
     assert [e.url for e in feed.entries] == [None, None, "https://news.example/2026/ferry"]
+
+
+def test_feed_nested_too_deeply_refused_before_feedparser() -> None:
+    """200,000 nested elements in a 1.4 MB feed held feedparser for 11 s; 1.4 million (10 MB) for minutes."""
+    body = ('<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><title>x</title>'
+            "<link>https://news.example/a</link><description>" + "<x>" * 200_000 + "</x>" * 200_000
+            + "</description></item></channel></rss>").encode()
+    started = time.monotonic()
+    with pytest.raises(Rejected) as caught:
+        parse_feed(body)
+    assert (caught.value.stage, caught.value.reason) == ("feed", "nested too deeply")
+    assert time.monotonic() - started < 3

@@ -93,3 +93,13 @@ def test_surrogate_character_reference_loses_only_its_value() -> None:
     sitemap = parse_sitemap(body)
     assert [u.loc for u in sitemap.urls] == ["http://x.example/a", "http://x.example/c"]
     assert sitemap.urls[0].news_title is None
+
+
+@pytest.mark.parametrize("depth", [300, 5000])
+def test_sitemap_nested_too_deeply_is_refused_not_read_as_empty(depth: int) -> None:
+    """lxml stops at 256 levels and kept what came before: nothing, without a word."""
+    body = ('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            + "<url>" * depth + "<loc>https://news.example/a</loc>" + "</url>" * depth + "</urlset>").encode()
+    with pytest.raises(Rejected) as caught:
+        parse_sitemap(body)
+    assert (caught.value.stage, caught.value.reason) == ("sitemap", "nested too deeply")

@@ -91,7 +91,7 @@ def nesting_depth(html: str, limit: int) -> int:
     return deepest
 
 
-def refuse_deep_nesting(html: str, stage: str = "extract") -> None:
-    """Rejected(stage, "page nested too deeply") for elements nested past MAX_NESTING_DEPTH."""
-    if nesting_depth(html, MAX_NESTING_DEPTH + 1) > MAX_NESTING_DEPTH:
-        raise Rejected(stage, "page nested too deeply", f"elements nested more than {MAX_NESTING_DEPTH} deep")
+def refuse_deep_nesting(markup: str, stage: str = "extract", reason: str = "page nested too deeply") -> None:
+    """Rejected(stage, reason) for elements nested past MAX_NESTING_DEPTH."""
+    if nesting_depth(markup, MAX_NESTING_DEPTH + 1) > MAX_NESTING_DEPTH:
+        raise Rejected(stage, reason, f"elements nested more than {MAX_NESTING_DEPTH} deep")

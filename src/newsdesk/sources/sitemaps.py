@@ -77,6 +77,9 @@ def parse_sitemap(body: bytes, base_url: str | None = None) -> Sitemap:
         raise Rejected("sitemap", "not a sitemap", str(exc)[:200]) from exc
     if root is None:
         raise Rejected("sitemap", "not a sitemap", "no XML element")
+    # Recovering, lxml stops at its depth limit (256) without a word and keeps what came before.
+    if limit := next((e for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"), None):
+        raise Rejected("sitemap", "nested too deeply", limit.message[:200])
     name = _name(root)
     if name == "sitemapindex":
         children: dict[str, SitemapUrl] = {}  # by loc: the first listing of a child wins
