@@ -138,3 +138,14 @@ def test_warc_records_in_any_content_encoding_are_decoded_and_a_brotli_bomb_stop
     assert [p.body for p in got if isinstance(p, RawPage)] == [ARTICLE] * 4  # the pages after the bomb too
     (refused,) = [r for r in got if isinstance(r, Rejected)]
     assert refused.reason == "too large" and refused.origin.endswith("#2")
+
+
+def test_saved_feed_or_sitemap_listing_nothing_is_counted_as_skipped(tmp_path):
+    """A saved sitemap or feed naming no page yielded nothing: the file given vanished from the summary."""
+    (tmp_path / "empty-sitemap.xml").write_text(
+        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>')
+    (tmp_path / "empty-feed.xml").write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+                                            "<item><title>no link</title></item></channel></rss>")
+    items = list(read_files([tmp_path], 10_000_000))
+    assert sorted((Path(i.origin).name, i.reason) for i in items if isinstance(i, Skipped)) == [
+        ("empty-feed.xml", "feed lists no pages"), ("empty-sitemap.xml", "sitemap lists no pages")], items

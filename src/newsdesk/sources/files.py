@@ -178,6 +178,8 @@ def _saved_feed(data: bytes, origin: str) -> Iterator[Item]:
     links = tuple(e.url for e in feed.entries if e.url and e.url not in with_content)
     if links:
         yield FoundLinks(origin, links)
+    elif not pages:  # said, so the file given does not vanish from the summary
+        yield Skipped(origin, "feed lists no pages")
 
 
 def _saved_sitemap(data: bytes, origin: str) -> Iterator[Item]:
@@ -189,5 +191,4 @@ def _saved_sitemap(data: bytes, origin: str) -> Iterator[Item]:
         yield _with_input(rej, origin)
         return
     urls = tuple(u.loc for u in sitemap.urls) + tuple(sitemap.sitemaps)
-    if urls:
-        yield FoundLinks(origin, urls)
+    yield FoundLinks(origin, urls) if urls else Skipped(origin, "sitemap lists no pages")
