@@ -426,3 +426,14 @@ def test_a_host_still_busy_after_its_retries_three_times_is_skipped(loopback: Lo
             reasons.append(info.value.reason)
     assert reasons == ["http 503"] * 3 + ["host busy"] * 2
     assert [len(loopback.hits(f"/busy{i}")) for i in range(5)] == [3, 3, 3, 0, 0]
+
+
+def test_unparsable_redirect_target_is_a_bad_redirect_not_a_dns_lookup(loopback: LoopbackServer,
+                                                                     settings: Settings) -> None:
+    """httpx joined "http://[bad" into the host "%5bbad", which went to DNS ("dns failure", a
+    transient reason: the item was tried again every run)."""
+    loopback.redirect("/to-bad", "http://[bad/x")
+    with fetcher_for(settings) as f, pytest.raises(FetchFailed) as info:
+        f.fetch(loopback.url("/to-bad"))
+    assert info.value.reason == "bad redirect"
+    assert [e.url for e in f.state.log] == [loopback.url("/robots.txt"), loopback.url("/to-bad")]

@@ -36,6 +36,7 @@ import socket
 import ssl
 import threading
 import time
+import urllib.parse
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -542,6 +543,8 @@ def _normalised(url: str) -> str:
 
 def _absolute(base: str, location: str) -> str:
     try:
+        # urlsplit first: httpx joined "http://[bad" into a host "%5bbad" and looked it up in DNS.
+        urllib.parse.urlsplit(location.strip())
         return str(httpx.URL(base).join(location.strip()))
     except (httpx.InvalidURL, ValueError) as exc:
         raise FetchFailed("bad redirect", f"{location!r}: {exc}") from exc
