@@ -71,3 +71,23 @@ def test_jsonl_url_paths_share_one_fetcher(tmp_path) -> None:
     assert [s.path for s in seen].count("/robots.txt") == 1, [s.path for s in seen]
     gaps = [b.at - a.at for a, b in zip(seen, seen[1:], strict=False)]
     assert min(gaps) >= 0.25, gaps
+
+
+def test_jsonl_lines_that_broke_the_batch_are_each_refused_or_read(tmp_path) -> None:
+    """A line of 100,000 nested "[" raised RecursionError and a lone surrogate ("\\ud800") a
+    UnicodeEncodeError, out of analyze_jsonl: the batch ended with a traceback, every later line lost."""
+    import io
+    import json
+
+    from newsdesk.analyze import analyze_jsonl
+
+    page = f"<html><title>Pier</title><body><article>{PARAS}</article></body></html>"
+    lines = ["[" * 100_000 + "]" * 100_000, json.dumps({"id": "s\ud800", "html": page.replace("Pier", "Pier\ud800")}),
+             json.dumps({"id": 3, "html": page})]
+    settings = Settings(db=str(tmp_path / "n.db"))
+    out = io.StringIO()
+    assert analyze_jsonl(lines, out, Stages(names=("extract",), settings=settings), settings) == 3
+    first, second, third = (json.loads(x) for x in out.getvalue().splitlines())
+    assert first["error"]["reason"] == "not a JSON object"
+    assert second["id"] == "s?" and second["title"] == "Pier?"
+    assert third["id"] == 3 and third["title"] == "Pier" and third["kind"] == "article"

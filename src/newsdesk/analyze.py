@@ -109,10 +109,19 @@ def _read_lines(lines: Iterable[str]) -> Iterator[dict[str, Any] | Rejected]:
             line = json.loads(text)
             if not isinstance(line, dict):
                 raise ValueError("not an object")
-        except ValueError as exc:
-            yield Rejected("input", "not a JSON object", f"line {number}: {exc}")
+        except (ValueError, RecursionError) as exc:  # RecursionError: a line of 100,000 nested "["
+            yield Rejected("input", "not a JSON object", f"line {number}: {str(exc)[:200]}")
         else:
-            yield line
+            yield {key: _valid_unicode(value) for key, value in line.items()}
+
+
+def _valid_unicode(value: Any) -> Any:
+    """A string with its lone surrogates ("\\ud800" in the JSON, from producers that cut UTF-16
+    text) replaced by "?": kept, they failed the UTF-8 encoding of the line's page, or of its
+    result line, and ended the whole batch."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "replace").decode("utf-8")
+    return value
 
 
 def _preparse(batch: list[dict[str, Any] | Rejected], stages: Stages) -> dict[int, Article]:
