@@ -64,6 +64,9 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
             store.record_failure(f"broken-{n}.html", "extract", "empty page", "0 bytes")
         store.record_failure("huge.html", "fetch", "too large", "12 MB")
         store.source_polled("https://feeds.example/rss.xml", "fetch: timeout", "2099-01-01T00:00:00+00:00")
+        french = replace(_article(60, "2026-03-06"), language="fr", title="Grève au port",
+                         categories=("Ports fr",), authors=("Marie Dupont",))
+        ids["french"] = store.store_page(RawPage(body=b"french page", origin="fr"), french)[1]
     with running_server(db) as url:
         yield {"url": url, "ids": ids}
 
@@ -290,3 +293,13 @@ def test_the_sources_page_shows_when_a_failing_source_is_tried_again(page: Any, 
     cell = row.locator("td").nth(headers.index("Next fetch"))
     assert re.fullmatch(r"in \d+ years", cell.inner_text()), cell.inner_text()
     assert cell.locator("time").get_attribute("title") == "1 Jan 2099, 00:00 UTC"
+
+
+
+def test_an_annotated_article_in_another_language_says_why_nothing_is_marked(page: Any, desk: dict[str, Any]) -> None:
+    # "0 entity mentions · 0 quotes" over a French text read as "nobody in it"; understanding is English only.
+    page.goto(f"{desk['url']}/entities/in/{desk['ids']['french']}")
+    assert "English articles only" in page.locator("p.note").inner_text()
+    assert page.locator("div.annotated.body").get_attribute("lang") == "fr"
+    page.goto(f"{desk['url']}/entities/in/{desk['ids']['undated']}")
+    assert page.locator("p.note").count() == 0

@@ -180,7 +180,7 @@ def annotated_page(request: Request) -> Response:
     article = store.get_article(article_id)
     mentions, quotes = store.article_annotations(article_id)
     context = {"title": article.title or "Article", "article_id": article_id, "mentions": mentions,
-               "quotes": quotes, "body": highlight(article.text, mentions, quotes),
+               "quotes": quotes, "body": highlight(article.text, mentions, quotes), "language": article.language,
                "json_url": f"/api/entities/in/{article_id}"}
     return page(request, "entity_article.html", context)
 
