@@ -68,7 +68,7 @@ def card_template(a: Mapping[str, Any], show_excerpt: bool = True) -> str:
     authors = a.get("authors") or []
     if authors:
         out.append(f'    <span class="by">by {", ".join(link("/author/", n) for n in authors[:3])}</span>\n')
-    out.append(f'    {_collected(a)}{time_html(a.get("sort_key") or a.get("published"), relative=RELATIVE)}\n')
+    out.append(f'    {_collected(a, time_html(a.get("sort_key") or a.get("published"), relative=RELATIVE))}\n')
     language = a.get("language")
     if language:
         out.append(f'    <span class="lang" lang="{esc(language)}">{esc(language)}</span>\n')
@@ -84,10 +84,11 @@ def card_template(a: Mapping[str, Any], show_excerpt: bool = True) -> str:
     return "".join(out)
 
 
-def _collected(a: Mapping[str, Any]) -> str:
-    """"collected " before the time of an undated article: a listing places it by when we first
-    stored it, and that time shown bare ("just now", atop the front page) read as its publication."""
-    return "" if a.get("published") or not a.get("sort_key") else '<span class="collected">collected</span> '
+def _collected(a: Mapping[str, Any], time: str) -> str:
+    """A listed article's `time`, said to be when it was collected when it is undated: a listing
+    places it by when we first stored it, and that time shown bare ("just now", atop the front
+    page) read as its publication. One span, so the card's meta keeps the two words together."""
+    return time if a.get("published") or not a.get("sort_key") else f'<span class="collected">collected {time}</span>'
 
 
 @functools.lru_cache(maxsize=4096)
@@ -176,7 +177,7 @@ def results_html(results: Sequence[Mapping[str, Any]]) -> Markup:
         out.append(
             f'  <li class="card">\n    <h2 class="card-title"><a href="/article/{esc(r["id"])}">{title}</a></h2>\n'
             f'    <p class="meta">{link("/source/", site, "site") if site else ""}'
-            f' {_collected(r)}{time_html(r.get("sort_key") or r.get("published"))}\n'
+            f' {_collected(r, time_html(r.get("sort_key") or r.get("published")))}\n'
             f'      {lang}</p>\n'
             f'    <p class="snippet">{marked(r.get("snippet"))}</p>\n'
             f'{_also_published(r)}  </li>\n')
