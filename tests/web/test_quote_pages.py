@@ -75,7 +75,7 @@ class Marks(HTMLParser):
 
 
 def _body(html: str) -> Marks:
-    body = re.search(r'<div class="annotated body">(.*?)</div>', html, re.S)
+    body = re.search(r'<div class="annotated body"[^>]*>(.*?)</div>', html, re.S)  # lang="..." or none
     assert body
     marks = Marks()
     marks.feed(body.group(1))
