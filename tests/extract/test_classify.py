@@ -142,3 +142,12 @@ def test_page_shape_measures_links_and_title_repetition() -> None:
     tree = LexborHTMLParser(ARTICLE_WITH_RAIL)
     shape = dict(zip(SHAPE_FEATURES, page_shape(tree, read_metadata(tree), SENTENCE * 8, None), strict=True))
     assert shape["link_share"] < 0.5 and shape["signals"] == 2 and shape["body_sentences"] > 2
+
+
+def test_a_page_of_links_without_a_sentence_is_a_link_farm_however_long() -> None:
+    """The linear model read length as "article": 2,000 links with six-word anchors scored 0.27."""
+    links = "".join(f'<a href="http://site{i % 50}.example/p{i}">Cheap flights to Paris and Rome</a> '
+                    for i in range(2000))
+    page = extract_html(f"<html><head><title>Flights</title></head><body>{links}</body></html>",
+                        url="http://ex.example/a")
+    assert (page.kind, page.reason) == ("not_article", "not an article: link farm")
