@@ -20,9 +20,11 @@ from functools import lru_cache
 
 from newsdesk.understand import countries
 from newsdesk.understand.entities import Mention
+from newsdesk.understand.roles import TITLE_WORDS
 
 _NAME_TYPES = ("PERSON", "ORG")
 _STOP = {"the", "of", "and", "for", "mr", "mrs", "ms", "dr"}
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "mister", "madam"}
 
 
 def name_key(name: str) -> str:
@@ -68,8 +70,26 @@ def _abbreviates(short: str, full: str) -> bool:
     return len(s) == 1 and short.isupper() and len(short) >= 2 and s[0] == initials
 
 
-def _full_name(m: Mention, fulls: list[Mention], counts: Counter) -> str | None:
+def _role_head(role: str | None) -> str | None:
+    """The title word a role ends in ("president" of "US President"), or None: honorifics
+    ("Mr.") and roles that end in no title word ("blogger", a misparse) say nothing."""
+    words = [w.strip(".").lower() for w in (role or "").split() if w.strip(".").isalpha()]
+    head = words[-1] if words else None
+    return head if head in TITLE_WORDS and head not in _HONORIFICS else None
+
+
+def _full_name(m: Mention, fulls: list[Mention], counts: Counter, titles: dict[str, set[str]]) -> str | None:
+    """The full name a short mention abbreviates.
+
+    A title the short mention carries rules out a full name titled otherwise ("President Obama"
+    is not "First Lady Michelle Obama"), and a name spelled exactly as the mention (accents and
+    all) comes first: "President García" is Alan García, not the blogger Erick Garcia.
+    """
     cands = [f for f in fulls if f.type == m.type and f.text != m.text and _abbreviates(m.text, f.text)]
+    mine = _role_head(m.role)
+    if mine:
+        cands = [f for f in cands if not titles.get(f.text) or mine in titles[f.text]]
+    cands = [f for f in cands if m.text in f.text] or cands
     if not cands:
         return None
     before = [f for f in cands if f.start < m.start]
@@ -84,14 +104,19 @@ def canonicalize(mentions: Iterable[Mention]) -> list[Mention]:
     counts = Counter(m.text for m in mentions)
     # one mention per distinct full name and place in the text is enough to choose from
     fulls = [m for m in mentions if m.type in _NAME_TYPES and len(_tokens(m.text)) > 1]
-    done: dict[tuple[str, str, int], str] = {}
+    titles: dict[str, set[str]] = {}
+    for f in fulls:
+        head = _role_head(f.role)
+        if head:
+            titles.setdefault(f.text, set()).add(head)
+    done: dict[tuple[str, str, int, str | None], str] = {}
     for m in mentions:
         if m.type in _NAME_TYPES:
             # the answer only changes when a new full name appeared before this mention
             seen = sum(1 for f in fulls if f.start < m.start)
-            key = (m.type, m.text, seen)
+            key = (m.type, m.text, seen, _role_head(m.role))
             if key not in done:
-                done[key] = _full_name(m, fulls, counts) or m.text
+                done[key] = _full_name(m, fulls, counts, titles) or m.text
             m.canonical = done[key]
         elif m.country and m.place_how in ("country", "demonym"):
             m.canonical = countries.country_name(m.country) or m.text
