@@ -172,6 +172,11 @@ def lookup(text: str, kind: str = "GPE", context: frozenset[str] = frozenset()) 
         if code:
             return Place(code, code_name.get(code, text), "demonym")
     if key in capitals:
+        # a capital's name is another city's in the article's own countries: Tripoli, Lebanon in
+        # a story naming Lebanon and not Libya (the gazetteer reads it the same way)
+        code = city_country(key, context) if context and capitals[key] not in context else None
+        if code and code != capitals[key]:
+            return Place(code, code_name.get(code, text), "city")
         return Place(capitals[key], code_name.get(capitals[key], text), "capital")
     if kind in ("GPE", "LOC", "FAC"):
         code = city_country(key, context)

@@ -177,12 +177,11 @@ def _place_countries(found: list[Mention]) -> dict[str, str]:
             m.country, m.place_how = place.code, place.how
     named = {m.text: m.country for m in places
              if m.country and (m.place_how != "city" or countries.unambiguous_city(m.text))}
-    context = frozenset(named.values())
     for m in places:
-        if m.place_how == "city":
-            place = countries.lookup(m.text, m.type, context)
+        if m.place_how in ("city", "capital"):  # Tripoli is Libya's capital and a city of Lebanon
+            place = countries.lookup(m.text, m.type, frozenset(c for t, c in named.items() if t != m.text))
             if place:
-                m.country = place.code
+                m.country, m.place_how = place.code, place.how
     return named
 
 

@@ -15,7 +15,7 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsdesk.understand.countries import STATE_POPULATION
+from newsdesk.understand.countries import STATE_POPULATION, city_country, fold
 
 _lock = threading.Lock()
 
@@ -49,6 +49,9 @@ class Gazetteer:
         self.capitals = {_key(c["capital"]): c["iso3"] for c in countries.values() if c.get("capital")}
         self.cities: dict[str, Place] = {}
         self._populations: dict[str, int] = {}
+        # each country's own city of a shared name, so the article's country can choose it
+        self._namesakes: dict[str, dict[str, Place]] = {}
+        self._ranks: dict[tuple[str, str], int] = {}
         sums: dict[str, list[float]] = {}
         for city in gc.get_cities().values():
             iso3 = self.iso2_to_3.get(city["countrycode"])
@@ -63,6 +66,8 @@ class Gazetteer:
                 key = _key(name)
                 if len(key) > 2 and rank > self._populations.get(key, -1):
                     self.cities[key], self._populations[key] = place, rank
+                if len(key) > 2 and iso3 and rank > self._ranks.get((key, iso3), -1):
+                    self._namesakes.setdefault(key, {})[iso3], self._ranks[key, iso3] = place, rank
             if iso3:
                 acc = sums.setdefault(iso3, [0.0, 0.0, 0.0])
                 acc[0] += pop * lat
@@ -99,20 +104,30 @@ class Gazetteer:
             if not w or not w[2] or rank % 10**10 >= STATE_POPULATION:  # a big city's name (New York)
                 continue
             lat, lon = round(w[0] / w[2], 4), round(w[1] / w[2], 4)
-            self.cities[key] = Place(state["name"], "USA", lat, lon, "city")
+            state_place = Place(state["name"], "USA", lat, lon, "city")
+            self.cities[key] = self._namesakes.setdefault(key, {})["USA"] = state_place
             self._populations[key] = 10**10 + STATE_POPULATION
 
     def country(self, iso3: str | None) -> Place | None:
         return self.countries.get(iso3 or "")
 
-    def lookup(self, name: str, country_hint: str | None = None) -> Place | None:
+    def lookup(self, name: str, country_hint: str | None = None,
+               context: frozenset[str] = frozenset()) -> Place | None:
         """A place for a name: a country name first, then a city, then a country the actor
-        dictionary knows (`country_hint`, e.g. "Iranian" -> IRN)."""
+        dictionary knows (`country_hint`, e.g. "Iranian" -> IRN).
+
+        A city name several countries share is the one of `country_hint` (the entity's own
+        country) when that country has one, else the one `countries.city_country` picks with the
+        article's countries (`context`): the entity annotator's choice, so an article's entities,
+        events and GKG locations put "Cambridge" or "Jaén" in one country.
+        """
         key = _key(name)
         if key in self.country_keys:
             return self.countries[self.country_keys[key]]
         if key in self.cities:
-            return self.cities[key]
+            namesakes = self._namesakes.get(key, {})
+            code = country_hint if country_hint in namesakes else city_country(fold(name), context)
+            return namesakes.get(code or "", self.cities[key])
         if country_hint is None and name[:1].isupper():
             from newsdesk.understand.actors import actor_table
 
