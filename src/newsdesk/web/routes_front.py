@@ -74,11 +74,20 @@ def _render_listing(request: Request, filters: Filters, heading: str, kind: str,
         # an empty filtered listing offers this page without its query (the front page, or the
         # category, source or author unfiltered), which "No articles here yet" did not
         "clear_url": request.url.path if request.url.query else "/",
+        "active": _active_filters(request, filters, kind),
     }
     if kind == "front" and not filters.as_dict() and not request.query_params:
         context["stories"] = state.facets.get("top_stories", lambda: top_stories(state.store()))
     response = page(request, "front.html", context)
     return bytes(response.body), response.status_code
+
+
+def _active_filters(request: Request, filters: Filters, kind: str) -> dict[str, str]:
+    """The filters this request's query applies beyond what the page shows by itself: a category
+    page's own category is no filter to clear, and the front page's form shows site and language.
+    The front page showed none, so /?since=2016-01-01 listed fewer articles without saying why."""
+    shown_by_form = ("site", "language") if kind == "front" else ()
+    return {k: v for k, v in filters.as_dict().items() if k in request.query_params and k not in shown_by_form}
 
 
 def _known_or_404(state: DeskState, kind: str, filters: Filters) -> None:
