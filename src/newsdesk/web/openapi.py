@@ -15,8 +15,9 @@ FILTERS = [
     _param("language", "Only articles in this language (ISO 639-1)."),
     _param("category", "Only articles in this category."),
     _param("author", "Only articles by this author."),
-    _param("since", "Published on or after this date (YYYY-MM-DD)."),
-    _param("until", "Published on or before this date (YYYY-MM-DD, inclusive)."),
+    _param("since", "Dated on or after this date (YYYY-MM-DD): the item's `date`, its publication, else when it was"
+                    " first collected."),
+    _param("until", "Dated on or before this date (YYYY-MM-DD, inclusive): the item's `date`, as for `since`."),
 ]
 PAGING = [
     _param("before", "Opaque cursor: the page of older articles (a response's `next`); pages stay stable as"
