@@ -26,6 +26,7 @@ from test_listing_folds import PAGES, store_pages  # noqa: E402
 pytestmark = pytest.mark.browser
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+LONG_SITE = "Hovenier nodig? 0900 Hovenier voor tuinontwerp, aanleg en tuinonderhoud!"
 REPRINTED = ("Dock workers in the northern port ended their nine-day walkout on Friday after the operators offered a"
              " new shift pattern and a bonus for night work.\n\nCranes were moving again by the evening, the port"
              " authority said, and the backlog of container ships should clear within a week.")
@@ -67,6 +68,10 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
         french = replace(_article(60, "2026-03-06"), language="fr", title="Grève au port",
                          categories=("Ports fr",), authors=("Marie Dupont",))
         ids["french"] = store.store_page(RawPage(body=b"french page", origin="fr"), french)[1]
+        # A site name as long as the sample corpus's longest: the source select grew to fit it.
+        long_site = replace(_article(70, None), site_name=LONG_SITE, categories=("Gardens",), authors=("Tuin Team",),
+                            title="Hovenier in Oosterbeek")
+        store.store_page(RawPage(body=b"garden page", origin="garden"), long_site)
     with running_server(db) as url:
         yield {"url": url, "ids": ids}
 
@@ -319,3 +324,17 @@ def test_filters_from_a_link_are_shown_and_clear_to_the_same_page(page: Any, des
     assert page.locator("article.card").count() == 3
     page.locator("p.active-filters a", has_text="Clear").click()
     page.wait_for_url(re.compile(r"/category/Ports$"))
+
+
+
+@pytest.mark.parametrize("path", ["/", "/search?q=harbour"])
+def test_a_long_source_name_does_not_widen_the_page_at_phone_width(browser: Any, desk: dict[str, Any],
+                                                                     path: str) -> None:
+    # The source select grew to its longest option, 652 px on a 390 px phone: the page scrolled sideways.
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(desk["url"] + path)
+    assert page.locator(f"select[name=site] option[value='{LONG_SITE}']").count() == 1
+    width = page.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert width <= 391, f"{path} is {width}px wide at phone width"
