@@ -70,3 +70,13 @@ def test_the_next_link_uses_a_parameter_the_description_lists(desk: dict[str, An
     following = httpx.get(base + "/api/articles?limit=2", timeout=30).json()["next"]
     used = {pair.split("=")[0] for pair in following.split("?", 1)[1].split("&")}
     assert used <= listed, used - listed
+
+
+
+def test_search_answers_say_when_a_query_was_read_as_plain_words(desk: dict[str, Any]) -> None:
+    # The search page says so; the JSON answer gave results for "ministers -geneva" (both words
+    # required) with nothing to tell a client its exclusion was not applied.
+    base = desk["url"]
+    reread = httpx.get(base + "/api/search", params={"q": "ministers -geneva"}, timeout=30).json()
+    assert reread["read_as"] == ["ministers", "geneva"] and reread["items"]
+    assert httpx.get(base + "/api/search", params={"q": "ministers NOT geneva"}, timeout=30).json()["read_as"] is None

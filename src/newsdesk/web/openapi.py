@@ -126,7 +126,10 @@ def _schemas() -> dict[str, Any]:
             "next": {"type": ["string", "null"]}, "prev": {"type": ["string", "null"]},
             "filters": {"type": obj, "description": "/api/articles: the filters applied"},
             "query": {**s, "description": "/api/search: the query"}, "sort": s,
-            "page": {"type": "integer", "description": "/api/search: the page number"}}},
+            "page": {"type": "integer", "description": "/api/search: the page number"},
+            "read_as": {"type": ["array", "null"], "items": {"type": "string"},
+                        "description": "/api/search: the words searched for (all of them) when the query"
+                                       " could not be read as written ('iran -vote'), else null"}}},
         "Article": {"type": obj, "description": "The `newsdesk analyze` contract (see DESIGN.md) plus `store`.",
                     "properties": {"quotes": {"type": arr, "items": {"$ref": "#/components/schemas/Quote"}}}},
         "Counts": {"type": obj, "properties": {"items": {"type": arr, "items": {"type": obj, "properties": {

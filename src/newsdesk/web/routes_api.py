@@ -17,6 +17,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from newsdesk.records import Quote
+from newsdesk.store.search_syntax import reread_as_words
 from newsdesk.web.fast import FastAnswer
 from newsdesk.web.listing import facets, filters_from, fold_from, item_json, page_from, page_links, with_copy_counts
 from newsdesk.web.openapi import openapi_spec
@@ -85,6 +86,8 @@ def _search_body(request: Request, state: DeskState) -> tuple[bytes, int]:
     return dumps({
         "query": found["query"], "sort": found["sort"], "page": found["page"], "items": items,
         "next": links["next_url"], "prev": links["prev_url"],
+        # as the search page says: the words a query outside the syntax was searched for instead
+        "read_as": reread_as_words(found["query"]) if found["query"] else None,
     }), 200
 
 
