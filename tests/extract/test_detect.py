@@ -46,3 +46,19 @@ def test_deeply_nested_page_refused_at_once_and_a_deep_real_shape_kept() -> None
     refuse_deep_nesting(nested)  # 200 deep is odd but readable: no refusal
     assert extract_html(nested).kind == "article"
     assert MAX_NESTING_DEPTH >= 512  # never below the depth browsers still nest (Chromium's parser)
+
+
+def test_wide_and_json_feeds_are_feeds_to_analyze_too() -> None:
+    """`analyze` sniffed with the byte patterns alone: a UTF-16 RSS feed or a JSON Feed was text, and came
+    out "not an article: no body text", while `ingest` (sources' own sniffer) read their items."""
+    from newsdesk.extract import extract
+    from newsdesk.extract.detect import sniff
+    from newsdesk.records import RawPage
+
+    rss = '<?xml version="1.0" encoding="UTF-16"?><rss version="2.0"><channel><title>T</title></channel></rss>'
+    json_feed = b'{"version": "https://jsonfeed.org/version/1.1", "items": [{"content_html": "<p>x</p>"}]}'
+    for body in (rss.encode("utf-16"), rss.encode("utf-16-le"), json_feed):
+        assert sniff(body) == "feed"
+        with pytest.raises(Rejected) as caught:
+            extract(RawPage(body=body, origin="saved"))
+        assert caught.value.reason == "not a page: feed"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from urllib.parse import urlsplit
 
@@ -12,8 +13,51 @@ _SITEMAP = re.compile(rb"<(urlset|sitemapindex)[\s>]", re.I)
 _HTML = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<(p|div|article|title)[\s>]", re.I)
 
 
+_JSON_FEED = re.compile(rb'^\s*\{.{0,4000}?"version"\s*:\s*"https://jsonfeed\.org/version/', re.S)
+_WIDE_XML = (b"<\x00?\x00", b"\x00<\x00?")  # "<?" of an XML declaration in UTF-16 LE / BE
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+              (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
 def sniff(body: bytes) -> str:
-    """Return one of: "warc", "gzip", "feed", "sitemap", "html", "text"."""
+    """Return one of: "warc", "gzip", "feed", "sitemap", "html", "text".
+
+    "feed" includes JSON Feeds, and feeds (and sitemaps) in UTF-16 or UTF-32: legal XML that
+    feedparser and lxml read, but "text" to byte patterns. `newsdesk analyze` called a saved
+    UTF-16 or JSON Feed "not an article: no body text" while `ingest` read its items.
+    """
+    if looks_like_json_feed(body):  # before the byte patterns, which call JSON holding "<p>" HTML
+        return "feed"
+    kind = _sniff_bytes(body)
+    if kind == "text" and is_wide(body):
+        inner = _sniff_bytes(markup_text(body[:8192]).encode("utf-8", "replace"))
+        if inner in ("feed", "sitemap"):
+            return inner
+    return kind
+
+
+def looks_like_json_feed(body: bytes) -> bool:
+    """A JSON object naming the JSON Feed version near its start (where every producer puts it)."""
+    return bool(_JSON_FEED.match(body[:4096].lstrip(b"\xef\xbb\xbf")))
+
+
+def is_wide(body: bytes) -> bool:
+    """UTF-16 or UTF-32 (by byte-order mark or an XML declaration's zero bytes)."""
+    return body[:4] in _WIDE_XML or body.startswith(tuple(bom for bom, _ in _WIDE_BOMS))
+
+
+def markup_text(body: bytes) -> str:
+    """Enough of a decoding to find markup, whatever the encoding (UTF-16/32 hide it from bytes)."""
+    for bom, name in _WIDE_BOMS:
+        if body.startswith(bom):
+            return body.decode(name, "replace")
+    head = body[:4]
+    if head in _WIDE_XML:
+        return body.decode("utf-16-le" if head[0] else "utf-16-be", "replace")
+    return body.decode("latin-1")  # every byte maps; markup is ASCII in all others
+
+
+def _sniff_bytes(body: bytes) -> str:
     head = body[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"WARC/"):
         return "warc"

@@ -16,9 +16,9 @@ import feedparser
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from newsdesk.errors import Rejected
-from newsdesk.extract.detect import refuse_deep_nesting
+from newsdesk.extract.detect import looks_like_json_feed, refuse_deep_nesting
 from newsdesk.sources.feed_records import Feed, FeedEntry, absolute_link, date_text
-from newsdesk.sources.jsonfeed import looks_like_json_feed, parse_json_feed
+from newsdesk.sources.jsonfeed import parse_json_feed
 from newsdesk.sources.safety import join_url, refuse_hostile_xml
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")

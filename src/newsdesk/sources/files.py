@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsdesk.errors import FetchRefused, Rejected
+from newsdesk.extract.detect import sniff
 from newsdesk.records import RawPage
-from newsdesk.sources.safety import sniff_any
 
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".txt", ".xml", ".rss", ".atom",
                  ".warc", ".arc")
@@ -154,7 +154,7 @@ def _with_input(rej: Rejected, origin: str) -> Rejected:
 
 
 def _document(data: bytes, origin: str, kind_hint: str) -> Iterator[Item]:
-    kind = sniff_any(data) if kind_hint == "auto" else kind_hint
+    kind = sniff(data) if kind_hint == "auto" else kind_hint
     if kind == "feed":
         yield from _saved_feed(data, origin)
     elif kind == "sitemap":

@@ -10,19 +10,12 @@ from __future__ import annotations
 
 import html as htmlmod
 import json
-import re
 from typing import Any
 
 from newsdesk.errors import Rejected
 from newsdesk.sources.feed_records import Feed, FeedEntry, absolute_link, date_text
 
 VERSION_PREFIX = "https://jsonfeed.org/version/"
-_HEAD = re.compile(rb'^\s*\{.{0,4000}?"version"\s*:\s*"https://jsonfeed\.org/version/', re.S)
-
-
-def looks_like_json_feed(body: bytes) -> bool:
-    """A JSON object naming the JSON Feed version near its start (where every producer puts it)."""
-    return bool(_HEAD.match(body[:4096].lstrip(b"\xef\xbb\xbf")))
 
 
 def parse_json_feed(body: bytes, base_url: str | None) -> Feed:

@@ -14,7 +14,6 @@ XML: feeds and sitemaps come from strangers. A document type with an internal su
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import ipaddress
 import re
@@ -28,7 +27,7 @@ import httpcore
 import httpx
 
 from newsdesk.errors import FetchFailed, FetchRefused, Rejected
-from newsdesk.extract.detect import refuse_deep_nesting
+from newsdesk.extract.detect import markup_text, refuse_deep_nesting
 
 ALLOWED_SCHEMES = ("http", "https")
 
@@ -164,18 +163,6 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _CDATA = re.compile(r"<!\[CDATA\[.*?\]\]>", re.S)
 
 
-def _as_text(body: bytes) -> str:
-    """Enough of a decoding to find markup, whatever the encoding (UTF-16/32 hide it from bytes)."""
-    for bom, name in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-                      (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
-        if body.startswith(bom):
-            return body.decode(name, "replace")
-    head = body[:4]
-    if head in (b"<\x00?\x00", b"\x00<\x00?"):
-        return body.decode("utf-16-le" if head[0] else "utf-16-be", "replace")
-    return body.decode("latin-1")  # every byte maps; markup is ASCII in all others
-
-
 def join_url(base: str | None, link: str) -> str | None:
     """`link` resolved against `base`; None when either cannot be parsed at all.
 
@@ -188,32 +175,6 @@ def join_url(base: str | None, link: str) -> str | None:
         return None
 
 
-def is_wide(body: bytes) -> bool:
-    """UTF-16 or UTF-32 (by byte-order mark or an XML declaration's zero bytes)."""
-    return body[:4] in (b"<\x00?\x00", b"\x00<\x00?") or body.startswith(
-        (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-
-
-def sniff_any(body: bytes) -> str:
-    """`extract.detect.sniff`, which reads byte patterns, also for JSON Feeds and UTF-16/32 feeds
-    and sitemaps.
-
-    A feed saved or served in UTF-16 (legal XML; feedparser and lxml read it) looked like
-    "text" to the byte patterns and was refused as "not a page".
-    """
-    from newsdesk.extract.detect import sniff
-    from newsdesk.sources.jsonfeed import looks_like_json_feed
-
-    if looks_like_json_feed(body):  # before the sniffer, which calls JSON holding "<p>" HTML
-        return "feed"
-    kind = sniff(body)
-    if kind == "text" and is_wide(body):
-        inner = sniff(_as_text(body[:8192]).encode("utf-8", "replace"))
-        if inner in ("feed", "sitemap"):
-            return inner
-    return kind
-
-
 def refuse_hostile_xml(body: bytes, stage: str) -> None:
     """Raise Rejected(stage, "xml entities refused") for DTD tricks (or "nested too deeply"); else return.
 
@@ -222,7 +183,7 @@ def refuse_hostile_xml(body: bytes, stage: str) -> None:
     identifier (file:, ftp:, ...). A plain public DOCTYPE (RSS 0.91's) is
     harmless because no parser here loads external DTDs, so it is let through.
     """
-    markup = _as_text(body)
+    markup = markup_text(body)
     # Before any parser: feedparser's time grows with the depth (200,000 nested elements in a
     # 1.4 MB feed: 11 s), and lxml, past its limit of 256, quietly drops the rest of a sitemap.
     # Counted with CDATA in, as the HTML inside is parsed and sanitised too.

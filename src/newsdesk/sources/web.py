@@ -35,12 +35,12 @@ from urllib.parse import urlsplit
 
 from newsdesk.errors import FetchFailed, FetchRefused, Rejected
 from newsdesk.extract.decode import decode_bytes, looks_binary
+from newsdesk.extract.detect import sniff
 from newsdesk.records import RawPage
 from newsdesk.settings import Settings
 from newsdesk.sources.feed_records import Feed, FeedEntry
 from newsdesk.sources.feeds import discover_feeds, is_substantial, parse_feed
 from newsdesk.sources.fetch import Fetcher, FetchResult
-from newsdesk.sources.safety import sniff_any
 from newsdesk.sources.sitemaps import SitemapUrl, gunzip_bounded, parse_sitemap
 from newsdesk.sources.state import FetchState, NotModified
 
@@ -350,10 +350,10 @@ def _inflate(body: bytes, stage: str) -> bytes:
 
 
 def _kind(result: FetchResult) -> str:
-    kind = sniff_any(result.body)
+    kind = sniff(result.body)
     if kind == "gzip":
         try:
-            inner = sniff_any(gunzip_bounded(result.body, stage="collect"))
+            inner = sniff(gunzip_bounded(result.body, stage="collect"))
         except Rejected:
             return kind
         if inner in ("feed", "sitemap"):
@@ -374,7 +374,7 @@ def _as_page(result: FetchResult, origin: str, source_url: str | None) -> RawPag
     Content decides first: HTML is taken whatever the server calls it. Text is taken when
     the server calls it text (or nothing) and it does not look binary.
     """
-    kind = sniff_any(result.body)
+    kind = sniff(result.body)
     content_type = result.headers.get("content-type", "").split(";")[0].strip().lower()
     textual = not content_type or content_type in PAGE_TYPES or content_type.startswith("text/")
     if kind == "html" or (kind == "text" and textual and not looks_binary(result.body)):
