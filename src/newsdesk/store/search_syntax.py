@@ -19,6 +19,7 @@ from dataclasses import dataclass
 Analyzer = Callable[[str], list[str]]
 COLUMNS = {"title": "title", "text": "body"}
 _OPERATORS = ("AND", "OR", "NOT")
+_WORD = re.compile(r"\w+")
 # A quoted phrase (closed), a bare word, or one syntax character. ASCII punctuation outside
 # these is an FTS5 syntax error; other non-word characters (non-ASCII) only separate words.
 _TOKEN = re.compile(r'"(?P<phrase>[^"]*)"|(?P<word>\w+)|(?P<sym>[()*:"])|(?P<space>\s+|[^\x00-\x7f])|(?P<bad>.)')
@@ -74,7 +75,11 @@ def plain_words(query: str, analyze: Analyzer) -> Node | None:
 def reread_as_words(query: str) -> list[str] | None:
     """The words a query outside the syntax is searched for instead (all of them, as `plain_words`
     and the FTS5 path read it), for telling the reader so; None when the syntax reads the query.
-    "iran -vote" or "NOT police" found articles WITH the word meant to be left out, silently."""
+    "iran -vote" or "NOT police" found articles WITH the word meant to be left out, silently.
+    Words alone, the common query, always parse: answered without the parser (12-26 us a query)."""
+    words = query.split()
+    if all(_WORD.fullmatch(w) and w not in _OPERATORS for w in words):
+        return None
     try:
         parse(query, lambda text: re.findall(r"\w+", text.lower()))
     except ParseError:
