@@ -134,6 +134,8 @@ def format_result(result: dict[str, Any]) -> str:
 # Session 10 (task S14, a small story looks past the candidate window, `repair.REACH` 1.0 set by reasoning and not
 # in this grid): ECB+ 0.9641 / 0.9720 / 0.9732 (0.9698), GVC the same. REACH (1.0, 0.8) in the grid gave seeds 0 / 2
 # 0.9641 / 0.9732 at twice the cost, so it is not in the grid.
+# Session 11 (task S15, a far probe joins on an even-chance link past the merge's own divide guard, `repair.REACH`
+# 0.5 set by reasoning and not in this grid): ECB+ 0.9663 / 0.9741 / 0.9745 (0.9716), GVC the same.
 GRID: dict[str, tuple[Any, ...]] = {"DIVIDE_RATIO": (0.55, 0.65)}
 
 
