@@ -1,5 +1,5 @@
-"""A small story meets a story gone quiet beyond the candidate window when it links to it as its members do
-(`repair.REACH`)."""
+"""A small story meets a story gone quiet beyond the candidate window when the pair model calls it more likely the
+same event than not, clearly ahead of any rival, and the divide guard would not cut it off again (`repair.REACH`)."""
 
 from __future__ import annotations
 
@@ -45,10 +45,10 @@ def test_the_late_report_is_outside_the_window() -> None:
     assert 1 in repair_mod.far_candidates(clusterer.conn, story.terms)
 
 
-@pytest.mark.parametrize(("reach", "joined"), [(1.0, True), (0.0, False), (2.0, False)])
-def test_a_late_report_joins_the_quiet_story_it_links_to_as_its_members_do(
+@pytest.mark.parametrize(("reach", "joined"), [(0.5, True), (0.0, False), (1.01, False)])
+def test_a_late_report_joins_the_quiet_story_it_links_to(
         monkeypatch: pytest.MonkeyPatch, reach: float, joined: bool) -> None:
-    # 0 turns the reach off; at 2 the report would have to link twice as well as the story's members do.
+    # 0 turns the reach off; above 1 no link is enough.
     monkeypatch.setattr(repair_mod, "REACH", reach)
     clusterer, story_id = _quake_story_and_a_late_report()
     assert repair_mod._try_merge(clusterer, story_id, "now") == int(joined)
@@ -69,4 +69,16 @@ def test_a_larger_story_does_not_reach(monkeypatch: pytest.MonkeyPatch) -> None:
     # Only a probe (at most PROBE_MAX articles) looks past the window.
     monkeypatch.setattr(repair_mod, "PROBE_MAX", 0)
     clusterer, story_id = _quake_story_and_a_late_report()
+    assert repair_mod._try_merge(clusterer, story_id, "now") == 0
+
+
+def test_a_late_report_passes_the_divide_guard_as_any_merge(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The quake story's members link ~0.56 among themselves and the report ~1.0 to them: at a divide ratio of 2
+    # the two would be cut apart again (`repair.kept_apart`), so the far path leaves them apart too.
+    clusterer, story_id = _quake_story_and_a_late_report()
+    mine = clusterer.member_sides([story_id])[story_id]
+    theirs = clusterer.member_sides([1])[1]
+    link = repair_mod.average_links(mine, {1: theirs})[1]
+    monkeypatch.setattr(repair_mod, "DIVIDE_RATIO", 2.0)
+    assert repair_mod.kept_apart(link, mine, theirs)
     assert repair_mod._try_merge(clusterer, story_id, "now") == 0
