@@ -96,6 +96,9 @@ def _trim(ent: Any) -> tuple[Any, str | None, bool]:
         a += 1
     while b > a and (doc[b - 1].text in _POSSESSIVE or doc[b - 1].is_punct and doc[b - 1].text in ":;,"):
         b -= 1
+    # a caption's credit label glued to the name before it: "student Ahmed Mohamed Image: Twitter"
+    if b - a > 1 and doc[b - 1].lower_ in roles.CREDITS and b < len(doc) and doc[b].text in (":", ";"):
+        b -= 1
     title, cut = None, False
     if ent.label_ == "PERSON":
         end = b
@@ -128,6 +131,7 @@ def find_mentions(doc: Any) -> list[Mention]:
     in_entity = {t.i for ent in doc.ents for t in ent}
     out: list[Mention] = []
     doubtful: list[Mention] = []
+    things: dict[str, str] = {}  # a "person" the text describes as a thing -> the thing's type
     for ent in doc.ents:
         if ent.label_ not in KEEP:
             continue
@@ -138,12 +142,26 @@ def find_mentions(doc: Any) -> list[Mention]:
             continue
         m = Mention(span.text, ent.label_, span.start_char, span.end_char, span)
         if ent.label_ == "PERSON":
-            m.role = roles.role_of(span, in_entity) or title
+            role, kind = roles.describe(span, in_entity)
+            if kind:
+                things[m.text] = kind
+            m.role = role or (None if kind else title)
             m.country = _person_country(m.role)
         (doubtful if cut else out).append(m)
     out += _confirmed(doubtful, out)
+    _things_not_people(out, things)
     _people_not_places(out, _place_countries(out))
     return sorted(out + _surname_mentions(doc, out, in_entity), key=lambda m: m.start)
+
+
+def _things_not_people(found: list[Mention], things: dict[str, str]) -> None:
+    """A "person" the text describes as a thing is that thing, in all its mentions, unless
+    the article gives a person that name elsewhere ("A website, President Obama to Speak in
+    Morocco" beside "Barack Obama" keeps Obama a person)."""
+    names = _person_names([m for m in found if m.text not in things])
+    for m in found:
+        if m.type == "PERSON" and m.text in things and m.text not in names:
+            m.type, m.role, m.country = things[m.text], None, None
 
 
 def _person_names(found: list[Mention]) -> set[str]:
