@@ -1,4 +1,5 @@
-"""A surname the model reads as a town is the person the article names."""
+"""A surname the model reads as a town is the person the article names; a country or a common
+noun the model reads as a person is none."""
 
 from __future__ import annotations
 
@@ -33,3 +34,37 @@ def test_a_one_word_person_does_not_overrule_a_place() -> None:
             "Reports from Bagua describe dozens of dead.")
     types = [e.type for e in annotate(text).entities if e.text == "Bagua"]
     assert types.count("GPE") >= 2
+
+
+def test_a_country_read_as_a_person_is_the_country() -> None:
+    # Wikinews, World Cup 2018: "Tunisia's goalkeeper Mouez Hassen" tags "Tunisia" PERSON.
+    text = ("Four minutes later, Tunisia's goalkeeper Mouez Hassen was substituted off due to injury and "
+            "replaced by Farouk Ben Mustapha. Tunisia won a penalty kick in the 33rd minute.")
+    tunisia = [(e.type, e.country) for e in annotate(text).entities if e.text == "Tunisia"]
+    assert tunisia and all(t == ("GPE", "TUN") for t in tunisia)
+    # Global Voices: "for President Obama to come to Rabat" tags the capital PERSON
+    rabat = ("Barack Obama chose Cairo. Some Moroccan-Americans lobbied for President Obama to come to Rabat. "
+             "A website, President Obama to Speak in Morocco, was even set up for that purpose.")
+    assert [(e.type, e.country) for e in annotate(rabat).entities if e.text == "Rabat"] == [("GPE", "MAR")]
+
+
+def test_a_lone_surname_is_no_foreign_town() -> None:
+    # A Chomsky interview that never gives Obama's first name: Obama is also a town in Japan.
+    text = ("And the claim was that it had to do with Iranian missiles, but forget about that. Take say on "
+            "Obama, Obama’s national security advisor James Jones is on record of favoring expansion of NATO "
+            "to the south and the east. The U.S. and Russia disagree.")
+    ents = annotate(text).entities
+    assert all(e.country != "JPN" for e in ents)
+
+
+def test_a_word_the_article_writes_in_lower_case_is_no_person() -> None:
+    # Wikinews on a homeopathy trial: the model tags the paragraph's first word PERSON.
+    text = ("The parents came from India, where homeopathy is in common use.\n\nHomeopathy is a form of "
+            "alternative medicine which treats patients with massively diluted substances.")
+    assert "Homeopathy" not in _people(text)
+    # a surname of a person named in full stays, whatever the article writes in lower case
+    assert "Savage" in _people("Dan Savage answered the savage criticism. Savage is an advice columnist.")
+
+
+def _people(text: str) -> set[str]:
+    return {e.text for e in annotate(text).entities if e.type == "PERSON"}

@@ -155,7 +155,9 @@ def find_mentions(doc: Any) -> list[Mention]:
             m.country = _person_country(m.role)
         (doubtful if cut else out).append(m)
     out = _in_english(doc, out + _confirmed(doubtful, out))
+    out = _not_common_nouns(doc, out)
     _things_not_people(out, things)
+    _places_not_people(out)
     _people_not_places(out, _place_countries(out))
     return sorted(out + _surname_mentions(doc, out, in_entity), key=lambda m: m.start)
 
@@ -203,6 +205,21 @@ def _in_english(doc: Any, found: list[Mention]) -> list[Mention]:
     return out
 
 
+def _not_common_nouns(doc: Any, found: list[Mention]) -> list[Mention]:
+    """Without the one-word "people" the article writes in lower case as a common noun.
+
+    A heading or a sentence capitalises its first word, and the small model reads "Gender",
+    "Iodine" or "Photographs" there as a name; the same word in lower case elsewhere in the
+    article ("gender equality") says it is none. Surnames of people the article names in full
+    stay ("Savage" of "Dan Savage" beside "savage criticism"), and so does a word written lower
+    case only in a handle or a hashtag ("#bagua", "@obama").
+    """
+    lower = {t.text for t in doc if t.is_alpha and t.is_lower and not (t.i and doc[t.i - 1].text in "#@")}
+    names = _person_names(found)
+    return [m for m in found if not (m.type == "PERSON" and len(m.span) == 1 and m.text not in names
+                                     and m.text.lower() in lower)]
+
+
 def _things_not_people(found: list[Mention], things: dict[str, str]) -> None:
     """A "person" the text describes as a thing is that thing, in all its mentions, unless
     the article gives a person that name elsewhere ("A website, President Obama to Speak in
@@ -211,6 +228,18 @@ def _things_not_people(found: list[Mention], things: dict[str, str]) -> None:
     for m in found:
         if m.type == "PERSON" and m.text in things and m.text not in names:
             m.type, m.role, m.country = things[m.text], None, None
+
+
+def _places_not_people(found: list[Mention]) -> None:
+    """A one-word "person" that is a country or a capital is that place ("Peru", "Rabat"),
+    unless the article gives a person that name ("Jordan" beside "Jordan Peterson")."""
+    names = _person_names(found) | {m.span[0].text for m in found if m.type == "PERSON" and len(m.span) > 1}
+    for m in found:
+        if m.type != "PERSON" or len(m.span) != 1 or m.text in names:
+            continue
+        place = countries.lookup(m.text, "GPE")
+        if place and place.how in ("country", "part", "capital"):
+            m.type, m.role, m.country = "GPE", None, None
 
 
 def _person_names(found: list[Mention]) -> set[str]:
@@ -257,16 +286,20 @@ def _people_not_places(found: list[Mention], named: dict[str, str]) -> None:
 
     The small model reads a lone surname as a GPE when it is also a town somewhere (Obama,
     Japan), and the gazetteer then files the person under that town's country. When the
-    article gives a PERSON that name, whole or as surname, and the place reading is no more
+    article gives a PERSON that name, whole, as surname or alone, and the place reading is no more
     than a town outside the countries its other places name (or no place at all), the person wins;
     "London" beside "Jack London", or "Houston" in a US story, stay places.
     """
     names = _person_names(found)
+    # a one-word person overrules a foreign town only ("Obama" beside Obama, Japan, in an
+    # interview naming the US and Russia), not a place the gazetteer lacks (the town of Bagua)
+    single = {m.text for m in found if m.type == "PERSON" and len(m.span) == 1}
     for m in found:
-        if m.type not in ("GPE", "LOC", "FAC") or m.text not in names:
+        if m.type not in ("GPE", "LOC", "FAC") or m.text not in names | single:
             continue
         others = {code for text, code in named.items() if text != m.text}
-        if m.place_how is None or (m.place_how == "city" and m.country not in others):
+        foreign_town = m.place_how == "city" and m.country not in others
+        if foreign_town or (m.place_how is None and m.text in names):
             m.type, m.country, m.place_how = "PERSON", None, None
 
 
