@@ -11,6 +11,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from newsdesk.pipeline import ingest, reprocess
 from newsdesk.settings import Settings
 from newsdesk.stages import Stages
@@ -170,9 +172,12 @@ def test_follow_links_fetches_every_saved_sitemap_through_one_polite_fetcher(tmp
     assert min(gaps) >= 0.25, gaps  # request_delay 0.3 s between any two requests to the host
 
 
-def test_page_fetched_again_sends_its_stored_validators_and_304_counts_unchanged(tmp_path):
+@pytest.mark.parametrize("link", ["/ferry.html", "/track/ferry"])
+def test_page_fetched_again_sends_its_stored_validators_and_304_counts_unchanged(tmp_path, link):
     # A feed entry updated after our fetch is asked for again with the ETag and Last-Modified its
-    # stored raw page was served with: 304 is "unchanged" (nothing extracted), a new version "updated".
+    # stored raw page was served with: 304 is "unchanged" (nothing extracted, but the page was seen:
+    # its last_seen moves), a new version "updated". /track/ferry: a feed's tracker link, whose
+    # page is stored under the URL it redirects to.
     from datetime import UTC, datetime, timedelta
 
     from loopback import LoopbackServer
@@ -185,25 +190,30 @@ def test_page_fetched_again_sends_its_stored_validators_and_304_counts_unchanged
         return (datetime.now(UTC) + timedelta(hours=hours)).isoformat(timespec="seconds")
 
     stamp = "Tue, 10 Mar 2026 09:00:00 GMT"
+    long_ago = "2020-01-01T00:00:00+00:00"
     settings = Settings(db=str(tmp_path / "n.db"), allow_private=True, request_delay=0.0)
     stages = Stages(names=("extract",), settings=settings)
     with LoopbackServer() as server, open_store(settings.db) as store:
-        page = server.url("/ferry.html")
+        page, entry = server.url("/ferry.html"), server.url(link)
         server.add("/ferry.html", GOOD, etag='"v1"', last_modified=stamp)
-        server.add("/feed.atom", atom(page, "2020-01-01T00:00:00Z"), content_type="application/atom+xml")
+        server.redirect("/track/ferry", page)
+        server.add("/feed.atom", atom(entry, "2020-01-01T00:00:00Z"), content_type="application/atom+xml")
         assert ingest([server.url("/feed.atom")], store, settings, stages=stages).new == 1
-        server.add("/feed.atom", atom(page, later(1)), content_type="application/atom+xml")
+        store.conn.execute("UPDATE articles SET last_seen = ?", (long_ago,))
+        server.add("/feed.atom", atom(entry, later(1)), content_type="application/atom+xml")
         again = ingest([server.url("/feed.atom")], store, settings, stages=stages)
         asked = server.hits("/ferry.html")[-1].headers
+        last_seen = store.conn.execute("SELECT last_seen FROM articles").fetchone()[0]
         server.add("/ferry.html", GOOD.replace("Tuesday", "Wednesday"), etag='"v2"', last_modified=stamp)
-        server.add("/feed.atom", atom(page, later(2)), content_type="application/atom+xml")
+        server.add("/feed.atom", atom(entry, later(2)), content_type="application/atom+xml")
         changed = ingest([server.url("/feed.atom")], store, settings, stages=stages)
         text = store.get_article(page).text
         sources = [row["url"] for row in store.sources_overview()]
     assert (again.unchanged, again.new, again.updated) == (1, 0, 0), again
     assert asked.get("if-none-match") == '"v1"' and asked.get("if-modified-since") == stamp, asked
+    assert last_seen > long_ago  # the 304 was a sighting of the page
     assert changed.updated == 1 and "Wednesday" in text, changed
-    assert page not in sources  # a page's validators live with its raw page, not among the sources
+    assert page not in sources and entry not in sources  # a page's validators live with its raw page
 
 
 def _warc_response(url: str, html: str) -> bytes:

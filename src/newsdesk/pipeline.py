@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsdesk.errors import NotFound, Rejected
+from newsdesk.errors import Rejected
 from newsdesk.executors import analyze_stream
 from newsdesk.extract import extract
 from newsdesk.records import Article, RawPage
 from newsdesk.settings import Settings
 from newsdesk.sources.files import FoundLinks, Skipped, read_files
-from newsdesk.sources.state import NotModified, header_validators
+from newsdesk.sources.state import NotModified
 from newsdesk.stages import Stages
 from newsdesk.store import Store
 
@@ -83,43 +83,11 @@ def analyze_page(raw: RawPage, stages: Stages, settings: Settings | None = None)
         raise Rejected("understand", f"internal error: {type(exc).__name__}", str(exc)) from exc
 
 
-class StoreFetchState:
-    """The store as the fetcher's memory (`sources.state.FetchState`).
-
-    The store keeps validators for sources (feeds, sitemaps) in its sources table, but a
-    page's in the headers of its stored raw page: written once with the page, and never a
-    row among the configured sources. `page_validators` reads them from there, so a page
-    fetched again because its feed or sitemap says it changed is asked for conditionally."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-
-    def validators(self, url: str) -> tuple[str | None, str | None]:
-        return self.store.validators(url)
-
-    def save_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
-        self.store.save_validators(url, etag, last_modified)
-
-    def known(self, url: str) -> bool:
-        return self.store.known(url)
-
-    def last_fetched(self, url: str) -> str | None:
-        return self.store.last_fetched(url)
-
-    def log_fetch(self, url: str, status: int | None, nbytes: int, elapsed: float, error: str | None) -> None:
-        self.store.log_fetch(url, status, nbytes, elapsed, error)
-
-    def page_validators(self, url: str) -> tuple[str | None, str | None]:
-        # Through the store's public reads (no query of its own here): the article at `url`,
-        # its raw page, that page's headers.
-        try:
-            article_id = self.store.get_article(url).id
-        except NotFound:
-            return None, None
-        row = self.store.article_row(int(article_id or 0))
-        if not row or not row.get("raw_id"):
-            return None, None
-        return header_validators(self.store.raw_page(int(row["raw_id"])).headers)
+def StoreFetchState(store: Store) -> Store:  # the name of the wrapper class it replaces
+    """The store as the fetcher's memory: it is a `sources.state.FetchState` itself, page
+    validators included (`Store.page_validators`). Kept for watch.py, which still wraps its
+    store in it; pass the store directly."""
+    return store
 
 
 class RunFetcher:
@@ -158,13 +126,13 @@ class RunFetcher:
 def iter_inputs(sources: Iterable[str], settings: Settings, store: Store, follow_links: bool = False,
                 fetcher: RunFetcher | None = None) -> Iterator[Item]:
     """Every page from paths and URLs, in order; URLs go through the run's one polite fetcher."""
-    run_fetcher = fetcher or RunFetcher(settings, StoreFetchState(store))
+    run_fetcher = fetcher or RunFetcher(settings, store)
     try:
         for source in sources:
             if source.startswith(("http://", "https://")):
                 from newsdesk.sources.web import collect_url
 
-                yield from collect_url(source, run_fetcher.get(), StoreFetchState(store), settings)
+                yield from collect_url(source, run_fetcher.get(), store, settings)
                 continue
             for item in read_files([Path(source)], settings.max_page_bytes):
                 if isinstance(item, FoundLinks):
@@ -199,7 +167,7 @@ def ingest(sources: Iterable[str], store: Store, settings: Settings, *, stages: 
     stages = stages or Stages(settings=settings)
     summary = Summary()
     hooks = store.after_store_hooks()
-    run_fetcher = RunFetcher(settings, StoreFetchState(store), fetcher)
+    run_fetcher = RunFetcher(settings, store, fetcher)
     try:
         inputs = iter_inputs(sources, settings, store, follow_links, run_fetcher)
         pending = _pending(inputs, store, summary, progress)
@@ -237,6 +205,7 @@ def _pending(items: Iterable[Item], store: Store, summary: Summary,
             summary.skipped[item.reason] += item.count
             continue
         if isinstance(item, NotModified):
+            store.page_not_modified(item.origin)  # seen again: its last_seen moves, as a 200 of the same page's would
             summary.unchanged += 1
         elif isinstance(item, Rejected):
             store.record_failure(item.origin or item.detail or "?", item.stage, item.reason, item.detail)

@@ -13,10 +13,20 @@ import zlib
 from typing import Any
 
 from newsdesk.records import Article, RawPage
+from newsdesk.sources.state import header_validators
 from newsdesk.store.sqlite import utcnow
 
 # Fields that describe where an article sits in the store rather than what it says.
 _VOLATILE = ("id", "duplicate_of", "story_id")
+
+
+# The article a fetch of `:url` was stored as: the one its latest input made (a feed's tracker
+# link stores its page under the URL it redirects to; rowid: INSERT OR REPLACE makes the latest
+# input the highest), else the one stored under that URL.
+_ARTICLE_FETCHED_FROM = (
+    "COALESCE((SELECT article_id FROM inputs WHERE origin = :url AND article_id IS NOT NULL"
+    " ORDER BY rowid DESC LIMIT 1),"
+    " (SELECT id FROM articles WHERE key = :url OR url = :url ORDER BY key = :url DESC, id LIMIT 1))")
 
 
 def content_hash(article: Article) -> str:
@@ -190,6 +200,21 @@ class Writes:
         row = self.conn.execute("SELECT 1 FROM inputs WHERE origin = ? AND outcome != 'failed' LIMIT 1",
                                 (url,)).fetchone()
         return row is not None
+
+    def page_validators(self, url: str) -> tuple[str | None, str | None]:
+        """The (ETag, Last-Modified) the stored copy of page `url` was served with, from its raw
+        page's headers: a page's validators are kept with the page, never as a row of `sources`
+        (which the desk lists as the configured sources)."""
+        row = self.conn.execute("SELECT r.headers FROM articles a JOIN raw_pages r ON r.id = a.raw_id"
+                                f" WHERE a.id = {_ARTICLE_FETCHED_FROM}", {"url": url}).fetchone()
+        return header_validators(json.loads(row[0])) if row else (None, None)
+
+    def page_not_modified(self, url: str) -> bool:
+        """A stored page fetched again answered 304: it was seen, unchanged. False if no article
+        was stored from `url`."""
+        cur = self.conn.execute(f"UPDATE articles SET last_seen = :now WHERE id = {_ARTICLE_FETCHED_FROM}",
+                                {"url": url, "now": utcnow()})
+        return cur.rowcount > 0
 
     def last_fetched(self, url: str) -> str | None:
         """When `url` last answered a fetch (2xx, 304 or a redirect), as stored ISO UTC; None if never.
