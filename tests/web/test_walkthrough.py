@@ -5,6 +5,7 @@ the commands run through click on the same store."""
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -132,6 +133,27 @@ def test_a_syndicated_copy_does_not_repeat_quotes_and_articles_on_entity_pages(d
     detail = get(desk, f"/api/entities/{araghchi['id']}").json()
     assert len(detail["articles"]) == 1 and len({q["text"] for q in detail["quotes"]}) == len(detail["quotes"])
     assert "We will not negotiate" in get(desk, "/quotes?about=negotiate").text
+
+
+def test_every_entity_count_is_what_its_page_lists(desk: dict[str, Any]) -> None:
+    # The list counted the copy's mentions, articles and quotes that the entity's page folds:
+    # Barack Obama had 47 quotes on the sample store's list, 18 on his page and /api/quotes.
+    listed = get(desk, "/api/entities").json()["entities"]
+    araghchi = next(e for e in listed if "Araghchi" in e["name"])
+    assert (araghchi["articles"], araghchi["quotes"]) == (1, 1), araghchi
+    for e in listed:
+        detail = get(desk, f"/api/entities/{e['id']}").json()
+        said = httpx.get(desk["url"] + "/api/quotes", params={"speaker": e["id"]}, timeout=60).json()["quotes"]
+        assert (e["mentions"], e["articles"], e["quotes"]) == (
+            detail["mentions"], len(detail["articles"]), len(detail["quotes"])), (e, detail)
+        assert len(said) == e["quotes"]
+        assert sum(d["mentions"] for d in detail["mentions_by_day"]) == e["mentions"]
+        assert sum(r["mentions"] for r in detail["roles"]) <= e["mentions"]
+        shown = {a["id"] for a in detail["articles"]}
+        assert all(c["articles"] <= len(shown) for c in detail["cooccurring"]), detail["cooccurring"]
+    row = get(desk, "/entities").text.split(f'href="/entities/{araghchi["id"]}"')[1].split("</tr>")[0]
+    assert [int(n) for n in re.findall(r"<td>(\d+)</td>", row)] == [
+        araghchi["mentions"], araghchi["articles"], araghchi["quotes"]]
 
 
 @pytest.mark.parametrize("kind", ["site", "category"])

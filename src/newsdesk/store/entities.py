@@ -37,6 +37,16 @@ def quote_row(row: sqlite3.Row) -> dict[str, Any]:
     return d
 
 
+def _listed(column: str) -> str:
+    """SQL: the article (a column, qualified: a bare name would read the subquery's own) is no
+    syndicated copy (store.desk.copy_clause, by primary key: a store opened read-only may predate
+    migration 032's index). A copy carries its representative's mentions and quotes again, and
+    every entity page lists articles and quotes with copies folded, so every count of them folds
+    copies too: counted with them, the entity list gave Barack Obama 47 quotes, 17 articles and
+    166 mentions on the sample store where his page listed 18 quotes and 9 articles."""
+    return f"NOT {copy_clause(column, indexed=False)}"
+
+
 def _day(article: Article) -> str:
     return (article.published or datetime.now(UTC).isoformat())[:10]
 
@@ -250,7 +260,8 @@ class EntityStore:
 
     def list_entities(self, *, type: str | None = None, q: str | None = None, limit: int = 50,
                       offset: int = 0) -> list[dict[str, Any]]:
-        """Entities by mention count: id, type, name, country, mentions, articles, quotes."""
+        """Entities by mention count: id, type, name, country, mentions, articles, quotes (copies
+        folded, as the entity's page lists them: `_listed`)."""
         where, args = [], []
         if type:
             where.append("e.type = ?")
@@ -260,8 +271,8 @@ class EntityStore:
             args.append(f"%{name_key(q)}%")
         sql = ("SELECT e.id, e.type, e.name, e.country, e.metonym, count(m.id) AS mentions,"
                " count(DISTINCT m.article_id) AS articles,"
-               " (SELECT count(*) FROM quotes qq WHERE qq.speaker_id = e.id) AS quotes"
-               " FROM entities e LEFT JOIN entity_mentions m ON m.entity_id = e.id"
+               f" (SELECT count(*) FROM quotes qq WHERE qq.speaker_id = e.id AND {_listed('qq.article_id')}) AS quotes"
+               f" FROM entities e LEFT JOIN entity_mentions m ON m.entity_id = e.id AND {_listed('m.article_id')}"
                + (" WHERE " + " AND ".join(where) if where else "")
                + " GROUP BY e.id ORDER BY mentions DESC, e.name LIMIT ? OFFSET ?")
         return [dict(r) for r in self.conn.execute(sql, [*args, limit, offset])]
@@ -273,28 +284,30 @@ class EntityStore:
         e["aliases"] = [r[0] for r in self.conn.execute(
             "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", (eid,))]
         e["roles"] = [dict(r) for r in self.conn.execute(
-            "SELECT role, count(*) AS mentions, min(day) AS first, max(day) AS last FROM entity_mentions"
-            " WHERE entity_id = ? AND role IS NOT NULL GROUP BY role ORDER BY mentions DESC", (eid,))]
+            "SELECT role, count(*) AS mentions, min(day) AS first, max(day) AS last FROM entity_mentions m"
+            f" WHERE entity_id = ? AND role IS NOT NULL AND {_listed('m.article_id')} GROUP BY role"
+            " ORDER BY mentions DESC", (eid,))]
         e["mentions_by_day"] = [dict(r) for r in self.conn.execute(
-            "SELECT day, count(*) AS mentions FROM entity_mentions WHERE entity_id = ? GROUP BY day ORDER BY day",
-            (eid,))]
+            f"SELECT day, count(*) AS mentions FROM entity_mentions m WHERE entity_id = ? AND {_listed('m.article_id')}"
+            " GROUP BY day ORDER BY day", (eid,))]
         e["mentions"] = sum(d["mentions"] for d in e["mentions_by_day"])
         e["cooccurring"] = self.cooccurring(eid)
         e["quotes"] = self.search_quotes(speaker_id=eid, limit=quotes)
         e["articles"] = [dict(r) for r in self.conn.execute(
             "SELECT a.id, a.title, a.url, a.published, count(*) AS mentions FROM entity_mentions m"
             " JOIN articles a ON a.id = m.article_id"
-            f" WHERE m.entity_id = ? AND NOT {copy_clause('a.id', indexed=False)} GROUP BY a.id"
+            f" WHERE m.entity_id = ? AND {_listed('a.id')} GROUP BY a.id"
             " ORDER BY coalesce(a.published, a.first_seen) DESC LIMIT 50", (eid,))]
         return e
 
     def cooccurring(self, entity_id: int, limit: int = 20) -> list[dict[str, Any]]:
-        """Entities named in the same articles, by number of shared articles."""
+        """Entities named in the same articles, by number of shared articles (copies folded)."""
         return [dict(r) for r in self.conn.execute(
             "SELECT e.id, e.name, e.type, count(DISTINCT o.article_id) AS articles"
             " FROM entity_mentions m JOIN entity_mentions o ON o.article_id = m.article_id"
             " JOIN entities e ON e.id = o.entity_id"
-            " WHERE m.entity_id = ? AND o.entity_id != ? GROUP BY e.id ORDER BY articles DESC, e.name LIMIT ?",
+            f" WHERE m.entity_id = ? AND o.entity_id != ? AND {_listed('m.article_id')}"
+            " GROUP BY e.id ORDER BY articles DESC, e.name LIMIT ?",
             (entity_id, entity_id, limit))]
 
     def search_quotes(self, *, speaker: str | None = None, about: str | None = None,
@@ -317,10 +330,8 @@ class EntityStore:
             where.append("q.kind = ?")
             args.append(kind)
         # A syndicated copy (a member of a syndication group that is not its representative)
-        # carries the same quotes again: "what did X say" listed each quote once per copy. The
-        # listing's test (store.desk.copy_clause), by primary key: a store opened read-only may
-        # predate migration 032's index.
-        where.append(f"NOT {copy_clause('q.article_id', indexed=False)}")
+        # carries the same quotes again: "what did X say" listed each quote once per copy.
+        where.append(_listed("q.article_id"))
         if about:
             # Each word a quoted FTS5 string, its own quotes dropped; words that are only
             # quotes leave nothing to match, and an empty MATCH is an FTS5 syntax error.

@@ -162,7 +162,9 @@ _DAY = "a day, YYYY-MM-DD"
 # The JSON twins of the entity, story and event pages (routes_entities, routes_stories,
 # routes_events): they answered, but the description left them out, so /docs did not show them.
 UNDERSTANDING_PATHS = {
-    "/api/entities": _get("Entities", "Canonical people, organisations and places, most mentioned first.",
+    "/api/entities": _get("Entities", "Canonical people, organisations and places, most mentioned first;"
+                          " mentions, articles and quotes are counted as the entity's page lists them,"
+                          " a syndicated copy's left out.",
                           [_param("type", "PERSON, ORG, GPE, NORP, LOC, FAC, EVENT, LAW, PRODUCT or WORK_OF_ART"),
                            _param("q", "Only entities with an alias containing this"), _PAGE], "Object"),
     "/api/entities/{entity_id}": _get("One entity", "Aliases, roles, mentions per day, co-occurring entities,"
