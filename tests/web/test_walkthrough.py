@@ -219,6 +219,51 @@ def test_story_pages_keep_the_minimum_size(busy: str) -> None:
     assert twin and "min=2" in twin.group(1)
 
 
+@pytest.fixture(scope="module")
+def told(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """35 stories, more than one page of the list (30): story i of 1 + i % 2 articles, the second
+    a syndicated copy of the first (rows written straight into the real tables, as the hooks do)."""
+    from newsdesk.records import Article
+    from newsdesk.store import open_store
+
+    db = tmp_path_factory.mktemp("told") / "desk.db"
+    with open_store(db) as store:
+        for i in range(35):
+            story = store.conn.execute(
+                "INSERT INTO stories(headline, size, first_day, last_day, created_at, updated_at)"
+                " VALUES (?, ?, 20000, ?, '2026-01-01', '2026-01-01') RETURNING id",
+                (f"Story {i}", 1 + i % 2, 20000 + i)).fetchone()[0]
+            ids = []
+            for copy in range(1 + i % 2):
+                url = f"https://told{copy}.example/{i}"
+                _, article_id = store.store_page(
+                    RawPage(body=url.encode(), origin=url, url=url),
+                    Article(text=f"Report {i}.", title=f"Report {i} at {copy}", url=url, language="en",
+                            site_name=f"Site {copy}", published=f"2026-01-{1 + i % 28:02d}T09:00:00+00:00"))
+                ids.append(article_id)
+                store.conn.execute("INSERT INTO story_articles(article_id, story_id, day) VALUES (?, ?, ?)",
+                                   (article_id, story, 20000 + i))
+                store.conn.execute("INSERT INTO story_fingerprints(article_id, exact, canonical_id)"
+                                   " VALUES (?, ?, ?)", (article_id, f"report {i}", ids[0]))
+        store.conn.commit()
+    with running_server(db) as url:
+        yield url
+
+
+@pytest.mark.parametrize("params", [{}, {"page": "2"}, {"min": "2"}])
+def test_every_page_of_the_story_list_carries_its_lead_and_groups(told: str, params: dict[str, str]) -> None:
+    # /api/stories gave `lead` and `groups` on page 1 without `min` only, so later pages of /stories
+    # (and any page with min) showed no article lines.
+    stories = httpx.get(told + "/api/stories", params=params, timeout=60).json()["stories"]
+    assert stories and all(s["lead"] and s["groups"] for s in stories), stories[0]
+    for s in stories:
+        n = int(s["headline"].split()[1])
+        assert s["lead"]["title"] == f"Report {n} at 0" and len(s["groups"]) == 1
+        assert s["groups"][0]["also_published_by"] == n % 2
+    html = httpx.get(told + "/stories", params=params, timeout=60).text
+    assert html.count('<ul class="story-groups">') == len(stories)
+
+
 TWO_NAMES = "Abbas Araghchi arrived in Muscat on Monday. Araghchi met the Omani foreign minister there."
 
 

@@ -204,10 +204,13 @@ class StoryStore:
             (row[0], article_id)).fetchall()
         return [dict(r) for r in rows]
 
-    def front_stories(self, limit: int = 20) -> list[dict[str, Any]]:
-        """Front page: live stories, each with its representative articles (duplicates folded)."""
+    def front_stories(self, limit: int = 20, offset: int = 0, min_size: int = 1) -> list[dict[str, Any]]:
+        """Stories as `stories` lists them, each with its lead (latest representative) and its
+        syndication groups (duplicates folded): every page of the story list, whatever its
+        `min`, carries the same fields (only page 1 without `min` had them, so later pages of
+        /stories showed no article lines)."""
         out = []
-        for story in self.stories(limit=limit):
+        for story in self.stories(limit=limit, offset=offset, min_size=min_size):
             articles = self.story_articles(story["id"])
             story["lead"] = next((a for a in reversed(articles) if a["duplicate_of"] is None), None)
             story["groups"] = _syndication_groups(articles)

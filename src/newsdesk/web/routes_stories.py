@@ -26,10 +26,8 @@ PAGE_SIZE = 30
 def _listing(request: Request) -> dict[str, Any]:
     number = int_param(request, "page", 1, 1, 1000)
     min_size = int_param(request, "min", 1, 1, 1000)
-    store = desk(request).store()
-    rows = store.front_stories(limit=PAGE_SIZE + 1) if number == 1 and min_size == 1 else None
-    if rows is None:
-        rows = store.stories(limit=PAGE_SIZE + 1, offset=(number - 1) * PAGE_SIZE, min_size=min_size)
+    rows = desk(request).store().front_stories(limit=PAGE_SIZE + 1, offset=(number - 1) * PAGE_SIZE,
+                                               min_size=min_size)
     return {"stories": rows[:PAGE_SIZE], "page": number, "more": len(rows) > PAGE_SIZE, "min": min_size}
 
 
