@@ -28,3 +28,22 @@ def test_a_capitals_name_in_another_countrys_story_is_that_countrys_city() -> No
     assert [e.country for e in annotate(text).entities if e.text == "Tripoli"] == ["LBN"]
     libya = "Rebels entered Tripoli. Libya's government fled."
     assert [e.country for e in annotate(libya).entities if e.text == "Tripoli"] == ["LBY"]
+
+
+def test_an_events_place_is_in_the_country_its_entity_has() -> None:
+    # Real parses: the event coder geocodes "in Cambridge" / "in Jaén" where the annotator put them
+    # (beside MIT and Massachusetts: USA; in a Peru story: Peru), not at the biggest namesake.
+    from newsdesk.understand.events import EventCoder
+
+    coder = EventCoder(embeddings=False)
+    texts = {"Cambridge": "On March 13, Professor Chomsky sat down with Michael Dranove for an interview in "
+                          "his MIT office in Cambridge, Massachusetts.",
+             "Jaén": "Indigenous protesters clashed with police in Bagua, Peru. In addition to the conflicts "
+                     "in Bagua Grande, clashes are taking place in Jaén in the department of Cajamarca."}
+    for name, text in texts.items():
+        article = coder.code(annotate(text))
+        entity = {e.country for e in article.entities if e.text == name}
+        events = {ev["location"]["country"] for ev in article.events
+                  if ev["location"] and ev["location"]["name"] == name}
+        assert len(entity) == 1 and None not in entity, name
+        assert events == entity, name

@@ -120,7 +120,9 @@ def _role(tokens: list, head) -> str | None:  # noqa: ANN001
     return None
 
 
-def _entity_country(tokens: list, entities: list[dict]) -> str | None:
+def entity_country(tokens: list, entities: list[dict]) -> str | None:
+    """The country the entity annotator gave an entity overlapping these tokens (dicts with
+    start, end, country), or None."""
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     for ent in entities:
         if ent.get("country") and ent["start"] < end and ent["end"] > start:
@@ -138,7 +140,7 @@ def actor_for(head, entities: list[dict] | None = None, offset: int = 0) -> Acto
     codes.sort(key=lambda pc: (len(pc[1]) < 6, pc[0]))
     code = codes[0][1] if codes else None
     country = code[:3] if code and not code.startswith(("IGO", "NGO", "IMG", "MNC")) else None
-    country = country or _entity_country(tokens, entities or [])
+    country = country or entity_country(tokens, entities or [])
     role = code[3:6] if code and len(code) >= 6 and country else None
     role = role or _role(tokens, head)
     if head.text.lower() in capitals() and head.dep_ != "pobj":

@@ -27,7 +27,7 @@ from typing import Any
 
 from newsdesk.records import Article
 from newsdesk.understand import cameo
-from newsdesk.understand.actors import Actor, actors_for, is_pronoun
+from newsdesk.understand.actors import Actor, actors_for, entity_country, is_pronoun
 from newsdesk.understand.places import Place, dateline_place, gazetteer
 
 # Verbs that carry no event of their own when their object is an event noun ("held talks").
@@ -74,6 +74,14 @@ class Context:
     last_person: Actor | None = None
     last_actor: Actor | None = None
     dateline: Place | None = None
+    # the annotator's places and their countries: a shared city name ("Cambridge", "Jaén") is
+    # geocoded in the country the annotator gave it (see _geocode)
+    places: list[dict] = field(init=False)
+    countries: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.places = [e for e in self.entities if e.get("type") in PLACE_TYPES]
+        self.countries = frozenset(e["country"] for e in self.places if e.get("country"))
 
 
 @dataclass
@@ -87,6 +95,7 @@ class Predicate:
 # Nigerian Pidgin is English-lexified, and the language detector gives it to short English
 # headlines ("Putin will meet his Turkish counterpart..."): code those as English.
 ENGLISH_LIKE = ("en", "pcm")
+PLACE_TYPES = ("GPE", "LOC", "FAC")
 
 
 def _is_english(article: Article) -> bool:
@@ -148,7 +157,7 @@ class EventCoder:
 
 def _entity_dict(entity: Any) -> dict:
     return entity if isinstance(entity, dict) else {"start": entity.start, "end": entity.end,
-                                                    "country": entity.country}
+                                                    "country": entity.country, "type": entity.type}
 
 
 def _salient_countries(doc) -> Counter:  # noqa: ANN001
@@ -292,7 +301,6 @@ def _targets(tok, source_heads: set[int], ctx: Context) -> list[Actor]:  # noqa:
 
 
 def _location(tok, sent, actors: list[Actor | None], ctx: Context, light=None) -> Place | None:  # noqa: ANN001
-    gaz = gazetteer()
     spans = [(a.start, a.end) for a in actors if a is not None]
     scope = [tok, *[c for c in tok.children if c.dep_ in ("dobj", "obj")]]
     if light is not None:
@@ -301,22 +309,30 @@ def _location(tok, sent, actors: list[Actor | None], ctx: Context, light=None) -
         for prep in (c for c in base.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 if pobj.pos_ == "PROPN" or pobj.ent_type_ in ("GPE", "LOC", "FAC"):
-                    place = gaz.lookup(_compound_text(pobj))
+                    toks = _compound(pobj)
+                    place = _geocode(" ".join(t.text for t in toks), toks, ctx)
                     if place:
                         return place
     for ent in sent.ents:
         # only a place the sentence puts something in ("in Gaza", "near Kyiv"), not "Iran's program"
         located = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "at", "near", "outside")
         if located and ent.label_ in ("GPE", "LOC") and not any(s <= ent.start_char < e for s, e in spans):
-            place = gaz.lookup(ent.text)
+            place = _geocode(ent.text, list(ent), ctx)
             if place:
                 return place
     return ctx.dateline
 
 
-def _compound_text(tok) -> str:  # noqa: ANN001
-    toks = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.pos_ == "PROPN"] + [tok]
-    return " ".join(t.text for t in toks)
+def _compound(tok) -> list:  # noqa: ANN001
+    return [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.pos_ == "PROPN"] + [tok]
+
+
+def _geocode(name: str, tokens: list, ctx: Context) -> Place | None:
+    """The gazetteer's place for a name, in the country the entity annotator gave that span, else
+    the namesake the article's countries choose: an article's entities and events put
+    "Cambridge" beside MIT in the USA, and "Jaén" in a Peru story in Peru."""
+    hint = entity_country(tokens, ctx.places)
+    return gazetteer().lookup(name, hint, ctx.countries)
 
 
 def _events_for(pred: Predicate, sent, ctx: Context, confidence: float, primary: bool) -> list[dict]:  # noqa: ANN001
