@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import IO, Any
 
+from newsdesk.store.events import ARTICLE_URL
 from newsdesk.store.export import as_utc
 
 EVENT_COLUMNS = [
@@ -283,7 +284,8 @@ def _site(url: str | None) -> str:
 
 def _articles(store: Any) -> Iterator[dict[str, Any]]:
     sql = (
-        "SELECT id, url, site_name, published, first_seen, text, data FROM articles WHERE kind = 'article' ORDER BY id"
+        f"SELECT id, {ARTICLE_URL} AS url, site_name, published, first_seen, text, data FROM articles a"
+        " WHERE kind = 'article' ORDER BY id"
     )
     for row in store.conn.execute(sql):
         yield dict(row)
