@@ -15,11 +15,26 @@ from typing import Any
 
 import numpy as np
 
+from newsdesk.errors import Rejected
 from newsdesk.extract.text_lines import FEATURE_NAMES, Line, line_features, runs_of_blocks
 
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "text_lines.json"
 STACK_FEATURES = ("p", "p_mean1", "p_mean3", "p_mean8", "run_mean", "run_max", "run_len", "run_prose",
                   "run_weighted", "block_mean", "neighbour_max", "neighbour_min", "p_rel", "page_max")
+
+# Lines walked down the trees at once. A walk holds several (trees x lines) arrays, so a whole
+# page at once needed memory in proportion to its length: a 1 MB scrape of 500,000 short lines
+# asked for 763 MiB for one of them, and a 10 MB one tens of GB. Lines are scored independently,
+# so blocks give the same bits (but see the one-row block in `probabilities`). Blocks that fit
+# the CPU cache are also faster: the stage-1 trees over the 22,226 lines of the 131 bench scrapes
+# took 6.05 s at once, 1.53 s in blocks of 128, 1.68 s of 256, 1.85 s of 512, 3.5 s of 2048
+# (/tmp harness); 256 keeps a block's arrays near 400 kB.
+SCORE_BLOCK = 256
+# Most lines a scrape may have; longer is refused, not scored. The longest of the 132 scrapes in
+# ../shared (the 131 bench pages and the seed) has 525 lines; 10,000 lines of prose are a book.
+# Scoring costs 0.4-0.8 ms a line (two thirds of it text_lines.line_features), so the cap also
+# bounds the time: 20,000 lines took 7.5 s of "." lines to 13 s of one-sentence paragraphs.
+MAX_TEXT_LINES = 10_000
 
 
 @dataclass(frozen=True)
@@ -40,6 +55,18 @@ class Trees:
     value: np.ndarray
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
+        """P(body) of each row of `x`, scored SCORE_BLOCK rows at a time."""
+        starts = list(range(0, len(x), SCORE_BLOCK))
+        if len(starts) > 1 and len(x) % SCORE_BLOCK == 1:
+            # No block of one row: numpy sums a (trees x 1) array pairwise, not tree after tree,
+            # which moves the last bit; a row's score must not depend on where the blocks fall.
+            starts.pop()
+        if len(starts) <= 1:
+            return self._walk(x)
+        ends = starts[1:] + [len(x)]
+        return np.concatenate([self._walk(x[a:b]) for a, b in zip(starts, ends, strict=True)])
+
+    def _walk(self, x: np.ndarray) -> np.ndarray:
         n_trees = self.feature.shape[0]
         tree = np.arange(n_trees)[:, None]
         row = np.arange(len(x))[None, :]
@@ -126,6 +153,19 @@ def _window_means(p: np.ndarray, r: int) -> np.ndarray:
     return (cum[hi] - cum[lo]) / (hi - lo)
 
 
+def _groups(keys: np.ndarray) -> list[np.ndarray]:
+    """The indices of each distinct key, ascending, as a mask `keys == key` would pick them.
+
+    Found by one sort rather than a mask per key, which cost lines x keys: a scrape of 20,000
+    one-line blocks made 400 million comparisons. The same elements in the same order, so the
+    sums and means over them keep their bits.
+    """
+    if not len(keys):
+        return []
+    order = np.argsort(keys, kind="stable")
+    return np.split(order, np.flatnonzero(np.diff(keys[order])) + 1)
+
+
 def stack_features(lines: list[Line], p: np.ndarray) -> np.ndarray:
     """Stage-1 scores seen from each line: its neighbours', its run's and its block's."""
     n = len(lines)
@@ -133,14 +173,14 @@ def stack_features(lines: list[Line], p: np.ndarray) -> np.ndarray:
     blocks = np.asarray([line.block for line in lines])
     prose = np.asarray([len(line.text) if line.is_prose else 0 for line in lines], dtype=float)
     toks = np.asarray([len(line.tokens) for line in lines], dtype=float)
+    prose_total = max(prose.sum(), 1)
     run_cols = np.zeros((n, 5))
-    for run in np.unique(runs):
-        m = runs == run
-        run_cols[m] = [p[m].mean(), p[m].max(), math.log1p(m.sum()), prose[m].sum() / max(prose.sum(), 1),
+    for m in _groups(runs):
+        run_cols[m] = [p[m].mean(), p[m].max(), math.log1p(len(m)), prose[m].sum() / prose_total,
                        (p[m] * toks[m]).sum() / max(toks[m].sum(), 1)]
     block_mean = np.zeros(n)
-    for block in np.unique(blocks):
-        block_mean[blocks == block] = p[blocks == block].mean()
+    for m in _groups(blocks):
+        block_mean[m] = p[m].mean()
     prev = np.concatenate([[0.0], p[:-1]])
     nxt = np.concatenate([p[1:], [0.0]])
     cols = [p, _window_means(p, 1), _window_means(p, 3), _window_means(p, 8)]
@@ -162,8 +202,10 @@ def load_model(path: str | None = None) -> LineModel:
 
 
 def body_mask(lines: list[Line], model: LineModel | None = None) -> list[bool]:
-    """Which lines are article body."""
+    """Which lines are article body. Rejected for a scrape of more than MAX_TEXT_LINES lines."""
     if not lines:
         return []
+    if len(lines) > MAX_TEXT_LINES:
+        raise Rejected("extract", "text has too many lines", f"{len(lines)} lines > {MAX_TEXT_LINES}")
     model = model or load_model()
     return model.select(lines, model.scores(lines))
