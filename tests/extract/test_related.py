@@ -113,6 +113,18 @@ def test_html_rails_give_absolute_urls_excerpts_and_times() -> None:
     assert items[2].age == "2 hours ago" and items[2].published == "2026-02-11T10:00:00+00:00"
 
 
+@pytest.mark.parametrize("href", ["javascript:alert(1)", "JavaScript:alert(1)", " JAVASCRIPT:void(0)",
+                                  "data:text/html,<script>alert(1)</script>", "DATA:text/html,x",
+                                  "vbscript:msgbox(1)", "mailto:desk@example.org", "MAILTO:desk@example.org"])
+def test_a_rail_link_to_no_web_page_is_no_item(href: str) -> None:
+    rail = f"""<aside class="related"><h3>Related Stories</h3>
+    <a href="/news/kept">A story that is kept in the rail</a>
+    <a href="{href}">A headline that leads to no page</a>
+    <a href="https://other.example/also">Another story kept in the rail</a></aside>"""
+    items = related_from_html(f"<html><body>{rail}</body></html>", "https://example.org/x", None)
+    assert [i.url for i in items] == ["https://example.org/news/kept", "https://other.example/also"]
+
+
 def test_html_without_rail() -> None:
     html = "<html><body><article><h1>Title</h1><p>Only a body.</p><a href='/a'>A link in text</a></article></body></html>"
     assert related_from_html(html, "https://example.org/x", None) == []

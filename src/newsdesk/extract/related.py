@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from newsdesk.extract.ages import is_age, is_date, parse_instant, resolve_age
+from newsdesk.extract.detect import is_web_link
 from newsdesk.records import Related
 
 # Words that name a rail in a heading, in the languages the desk reads most. A heading is
@@ -200,7 +201,8 @@ def _html_item(link: Any, container: Any, base_url: str | None,
                fetched_at: str | None) -> Related | None:
     title = " ".join(link.text(separator=" ", strip=True).split())
     href = (link.attributes.get("href") or "").strip()
-    if not href or href.startswith(("#", "javascript:", "mailto:")) or not _is_headline(title):
+    # An in-page anchor, or a link to no web page (javascript:, data:, mailto: in any case), is no item.
+    if not href or href.startswith("#") or not is_web_link(href) or not _is_headline(title):
         return None
     box = _item_box(link, container)
     excerpt = None
