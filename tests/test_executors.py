@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 
 import pytest
 from click.testing import CliRunner
 
+from newsdesk import pipeline
 from newsdesk.cli import main
-from newsdesk.errors import ConfigError
-from newsdesk.executors import analyze_stream
+from newsdesk.errors import ConfigError, Rejected
+from newsdesk.executors import WORKER_DIED, analyze_stream
+from newsdesk.records import Article, RawPage
 from newsdesk.settings import Settings
 from newsdesk.stages import Stages
 from newsdesk.store import open_store
@@ -67,3 +71,53 @@ def test_reprocess_in_a_process_pool_keeps_each_article_with_its_page(tmp_path, 
 def test_an_unknown_executor_is_a_settings_error():
     with pytest.raises(ConfigError, match="executor"):
         list(analyze_stream(iter([]), Stages(()), Settings(executor="spark")))
+
+
+# A page the worker analysing it dies of, as the OOM killer kills it: SIGKILL, no message, no
+# exception. The pool's workers are forked, so they inherit the patched pipeline.analyze_page.
+KILLER = "KILL-THE-WORKER"
+ARTICLE = ("<html><head><title>Story {n} about the harbour</title></head><body><article><h1>Story {n} about"
+           " the harbour</h1>" + "<p>The harbour board met on Tuesday and agreed to rebuild the old pier"
+           " before the winter storms, the chairman said after the vote. Fishermen who use the pier told him"
+           " the repairs could not wait another year.</p>" * 8 + "</article></body></html>")
+
+
+@pytest.fixture()
+def pages_kill_their_worker(monkeypatch):  # type: ignore[no-untyped-def]
+    real = pipeline.analyze_page
+
+    def analyze_page(raw, stages, settings=None):  # type: ignore[no-untyped-def]
+        if KILLER.encode() in raw.body:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(raw, stages, settings)
+
+    monkeypatch.setattr(pipeline, "analyze_page", analyze_page)
+
+
+def test_a_page_that_kills_its_worker_fails_alone_and_the_batch_goes_on(pages_kill_their_worker):  # type: ignore[no-untyped-def]
+    bodies = [ARTICLE.format(n=n) for n in range(12)]
+    bodies[3] = bodies[3].replace("<h1>", f"<h1>{KILLER} ")  # in flight with the 7 pages around it
+    bodies[10] = bodies[10].replace("<h1>", f"<h1>{KILLER} ")  # and again in the restarted pool
+    raws = [RawPage(body=b.encode(), origin=f"page{n}.html", kind_hint="html") for n, b in enumerate(bodies)]
+    settings = Settings(workers=2)
+    results = list(analyze_stream(iter(raws), Stages(("extract",), settings), settings))
+    assert [raw.origin for raw, _ in results] == [raw.origin for raw in raws]
+    for n, (_, result) in enumerate(results):
+        if n in (3, 10):
+            assert isinstance(result, Rejected) and result.reason == WORKER_DIED, result
+        else:
+            assert isinstance(result, Article) and result.kind == "article", result
+            assert result.title == f"Story {n} about the harbour"
+
+
+def test_ingest_stores_the_page_that_killed_its_worker_as_a_failure(tmp_path, pages_kill_their_worker):  # type: ignore[no-untyped-def]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(6):
+        body = ARTICLE.format(n=n).replace("<h1>", f"<h1>{KILLER} " if n == 2 else "<h1>")
+        (folder / f"page{n}.html").write_text(body)
+    summary = ingest(tmp_path / "n.db", "--workers", "2", str(folder))
+    assert summary["new"] == 5 and summary["failed"] == {f"analyze: {WORKER_DIED}": 1}
+    with open_store(tmp_path / "n.db", readonly=True) as store:
+        [failure] = store.failures()
+    assert failure["input"].endswith("page2.html") and failure["reason"] == WORKER_DIED

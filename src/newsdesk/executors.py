@@ -3,7 +3,8 @@
 Every executor maps `RawPage -> Article | Rejected` over a stream and yields the results in input
 order, holding only a bounded window of pages in flight, so a million-page WARC never sits in
 memory. Reading inputs and writing the store stay in the calling process (SQLite has one writer);
-only the analysis, where the time goes (parsing, spaCy, event coding), is spread out.
+only the analysis, where the time goes (parsing, spaCy, event coding), is spread out. A page
+whose analysis kills its worker process fails alone, as a Rejected; the batch goes on.
 
     executor = "local", workers = 1   the calling process
     executor = "local", workers = N   N processes on this machine (concurrent.futures)
@@ -15,6 +16,8 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 from newsdesk.errors import ConfigError, Rejected
@@ -30,6 +33,9 @@ EXECUTORS = ("local", "ray")
 # tens of milliseconds with the models on, so batches of 8 keep the overhead near 1%
 # while a slow batch still holds back only a few pages.
 RAY_BATCH = 8
+# The reason stored for a page whose analysis killed its worker process. The usual killer is the
+# kernel's OOM killer, which leaves no message; the exit code is not exposed by the pool.
+WORKER_DIED = "worker died: out of memory?"
 
 
 def analyze_or_reject(raw: RawPage, stages: Stages, settings: Settings) -> Article | Rejected:
@@ -70,20 +76,82 @@ def _work(raw: RawPage) -> Article | Rejected:
 
 
 def _process_pool(pages: Iterable[RawPage], stage_names: tuple[str, ...], settings: Settings) -> Iterator[Result]:
-    from concurrent.futures import ProcessPoolExecutor
-
     window = settings.workers * 4
-    with ProcessPoolExecutor(settings.workers, initializer=_init_worker,
-                             initargs=(stage_names, settings)) as pool:
-        queue: deque = deque()
+    pool = _Pool(stage_names, settings)
+    queue: deque = deque()
+    try:
         for raw in pages:
-            queue.append((raw, pool.submit(_work, raw)))
+            try:
+                queue.append((raw, pool.submit(raw)))
+            except BrokenProcessPool:  # broke since the last result was taken
+                yield from _rescue(pool, queue)
+                queue.append((raw, pool.submit(raw)))
             if len(queue) >= window:
-                done, future = queue.popleft()
-                yield done, future.result()
+                yield from _next(pool, queue)
         while queue:
-            done, future = queue.popleft()
-            yield done, future.result()
+            yield from _next(pool, queue)
+    finally:
+        pool.close()
+
+
+class _Pool:
+    """A ProcessPoolExecutor that is started again when a worker dies.
+
+    A worker killed mid-page (the OOM killer, a crash in a parser's C code) breaks the whole
+    executor: every page in flight fails with BrokenProcessPool, and it takes no more work.
+    """
+
+    def __init__(self, stage_names: tuple[str, ...], settings: Settings) -> None:
+        self.initargs = (stage_names, settings)
+        self.workers = settings.workers
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.workers, initializer=_init_worker, initargs=self.initargs)
+
+    def submit(self, raw: RawPage) -> Future:
+        return self.executor.submit(_work, raw)
+
+    def restart(self) -> None:
+        self.executor.shutdown(wait=True)  # a broken executor has already failed all its futures
+        self.executor = self._start()
+
+    def alone(self, raw: RawPage) -> Article | Rejected:
+        """Analyse one page with nothing else in flight: if its worker dies, this page did it."""
+        try:
+            return self.submit(raw).result()
+        except BrokenProcessPool as exc:
+            self.restart()
+            return Rejected("analyze", WORKER_DIED, f"{exc} (page run alone in a fresh pool)")
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _next(pool: _Pool, queue: deque) -> Iterator[Result]:
+    """The oldest page in flight and its result; all of them, settled one by one, if the pool broke."""
+    raw, future = queue[0]
+    try:
+        result = future.result()
+    except BrokenProcessPool:
+        yield from _rescue(pool, queue)
+        return
+    queue.popleft()
+    yield raw, result
+
+
+def _rescue(pool: _Pool, queue: deque) -> Iterator[Result]:
+    """After a worker died: start the pool again, then settle every page that was in flight, in order.
+
+    Which page killed the worker is not known, so each page that lost its result is run again
+    alone: the one that kills its worker again fails by itself, with the reason, and the batch goes
+    on. Pages that had finished before the death keep their results.
+    """
+    pool.restart()
+    while queue:
+        raw, future = queue.popleft()
+        lost = isinstance(future.exception(), BrokenProcessPool)
+        yield raw, pool.alone(raw) if lost else future.result()
 
 
 # -- Ray ----------------------------------------------------------------------------------------
