@@ -11,6 +11,7 @@ import json
 import sqlite3
 import zlib
 from typing import Any
+from urllib.parse import urlsplit
 
 from newsdesk.records import Article, RawPage
 from newsdesk.sources.state import header_validators
@@ -32,6 +33,41 @@ _ARTICLE_FETCHED_FROM = (
 def content_hash(article: Article) -> str:
     data = {k: v for k, v in article.to_dict().items() if k not in _VOLATILE}
     return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def store_key(article: Article, origin: str) -> str:
+    """The key an article is stored under: its canonical URL when the page may claim it, else its
+    URL, else the input's origin.
+
+    A page may name a canonical URL on its own site (an AMP, print or tracking-parameter copy,
+    http for https) and is then stored as that article. A canonical URL on another site is a
+    claim any page can make: a copy on host A naming host B's stored article replaced B's record
+    as an "update", so a syndicated copy, or a hostile page, cost B's text. Such a page is stored
+    under its own URL and keeps the claim in `canonical_url`. A page with no URL of its own (a
+    saved file) has nothing to check the claim against, and keeps it as its key."""
+    url, canonical = article.url, article.canonical_url
+    if canonical and (not url or same_site(url, canonical)):
+        return canonical
+    return url or origin
+
+
+def same_site(url: str, other: str) -> bool:
+    """Whether two URLs are on one registered domain, by the public suffix list: www.bbc.co.uk and
+    amp.bbc.co.uk are, foo.github.io and bar.github.io are not. Hosts the list does not know (IP
+    addresses, localhost, made-up suffixes) must match exactly: the cost of a wrong "no" is a
+    duplicate the stories stage folds, of a wrong "yes" an overwritten article."""
+    site = _registered_domain(url)
+    return site is not None and site == _registered_domain(other)
+
+
+def _registered_domain(url: str) -> str | None:
+    from courlan import extract_domain  # the bundled suffix list; loaded by extraction anyway
+
+    try:
+        host = (urlsplit(url).hostname or "").rstrip(".")
+    except ValueError:  # an unparsable netloc ("http://[bad/x") is no site
+        return None
+    return (extract_domain(url) or host) if host else None
 
 
 class Writes:
@@ -113,7 +149,7 @@ class Writes:
 
     def _upsert_article(self, article: Article, raw: RawPage, raw_id: int,
                         source_id: int | None) -> tuple[str, int]:
-        key = article.key or raw.origin
+        key = store_key(article, raw.origin)
         digest = content_hash(article)
         now = utcnow()
         row = self.conn.execute("SELECT id, content_hash, kind FROM articles WHERE key = ?", (key,)).fetchone()
@@ -191,10 +227,12 @@ class Writes:
 
         The input check catches links that redirect (feed trackers, short links): the article
         is stored under its final URL, and only `inputs` remembers the link we were given.
-        Failed inputs are not known, so they are tried again.
+        Failed inputs are not known, so they are tried again. A canonical URL is known through
+        the key of the article that may claim it (`store_key`); a page on another site naming
+        `url` as its canonical does not make it known, or it would keep that article from
+        ever being fetched.
         """
-        row = self.conn.execute("SELECT 1 FROM articles WHERE url = ? OR canonical_url = ? OR key = ? LIMIT 1",
-                                (url, url, url)).fetchone()
+        row = self.conn.execute("SELECT 1 FROM articles WHERE url = ? OR key = ? LIMIT 1", (url, url)).fetchone()
         if row is not None:
             return True
         row = self.conn.execute("SELECT 1 FROM inputs WHERE origin = ? AND outcome != 'failed' LIMIT 1",
