@@ -165,6 +165,10 @@ _RAISING = {"seem", "appear"}
 # a quote with no cue near borrows the quote before's speaker only when it is its whole
 # paragraph (news style for a speaker going on); quoted words in narration are dropped.
 CUELESS_PURE = True
+# a quote carried on into a later quoted stretch keeps the reported words between them when no cue
+# and no sentence end lies there (`_carried_on`): PolNeAR train, 62 of the 68 words it adds (15 quotes)
+# lie in the gold content. 5-fold CV, filter 0.5 gate 0.4: 0.754/0.682/0.874 without and with it.
+JOIN_REPORTED_GAP = True
 # Session 10, quotes a reader would call wrong (each False gives the behaviour before it):
 # a clausal complement before its cue that is a cue of its own with its own subject is another
 # attribution, not this cue's content (`_other_turn`);
@@ -636,7 +640,7 @@ def _orphan_quotes(doc: Any, regions: list[tuple[int, int]], claimed: list[Found
         prev = max((f for f in claimed + out if f.end <= region[0]), key=lambda f: f.end, default=None)
         if prev is not None and _continues(doc, prev, region, cue):
             # "“A,” Jordan said Monday. “B.”": B is more of the same quote
-            prev.pieces = (prev.pieces or [(prev.start, prev.end)]) + [region]
+            prev.pieces = _carried_on(_text(doc), prev, region)
             prev.end = region[1]
             continue
         owner = _owner_of(cue, claimed + out) if cue is not None and JOIN_CUE_QUOTES else None
@@ -656,6 +660,19 @@ def _orphan_quotes(doc: Any, regions: list[tuple[int, int]], claimed: list[Found
             continue  # quoted words in narrative with no cue: a title, a phrase, no one to name
         out.append(found)
     return out
+
+
+def _carried_on(text: str, prev: Found, region: tuple[int, int]) -> list[tuple[int, int]]:
+    """The pieces of a quote that goes on into a later quoted stretch. Reported words between the
+    two in one sentence, no cue among them, are part of what was said, as in a mixed quote
+    ("would be ''in charge of the economy,'' especially ''in places like coal country''"); the cue
+    clause ("“A,” Jordan said Monday. “B.”") or a sentence of narration between stays out."""
+    pieces = prev.pieces or [(prev.start, prev.end)]
+    gap = text[prev.end:region[0]]
+    if JOIN_REPORTED_GAP and re.search(r"\w", gap) and not re.search(r"[.?!:;]|\n", gap) and not (
+            prev.end <= prev.cue_start < region[0]):
+        return pieces[:-1] + [(pieces[-1][0], region[1])]
+    return pieces + [region]
 
 
 def _named_in_narration(doc: Any, region: tuple[int, int]) -> bool:
