@@ -97,6 +97,38 @@ def test_direct_object_content_runs_through_what_the_verb_says_of_it() -> None:
     assert cited[0]["text"] == "the coming election as a reason to release the records quickly"
 
 
+def test_a_prepositional_cue_keeps_what_it_says_of_its_object() -> None:
+    # "referred to X as Y": Y is what was said of X, as after a direct object ("cited X as Y")
+    qs = _quotes("Governor Ana Ruiz referred to the tax plan as a gift to the richest families in the state "
+                 "during a speech on Monday.")
+    referred = next(q for q in qs if (q["cue"] or "").endswith("referred"))
+    assert "as a gift to the richest families" in referred["text"], referred
+    assert "Monday" not in referred["text"], referred
+
+
+def test_a_reported_subject_before_a_quotation_is_part_of_the_quote() -> None:
+    # the quotation is the predicate; who it is said of is part of what was said
+    text = ("Senator Ted Cruz told reporters in Des Moines that Sanders is “definitely the most trustworthy "
+            "of the candidates.” The remark drew laughter.")
+    q = next(q for q in _quotes(text) if "trustworthy" in q["text"])
+    assert q["text"].startswith("that Sanders is"), q
+    assert q["speaker"] == "Ted Cruz" and q["kind"] == "direct", q
+
+
+def test_reported_words_between_two_quoted_stretches_of_one_quote_are_said() -> None:
+    text = ("''The biggest worry for small farmers is not the price of corn this year,'' Mr. Lopez said, ''it's "
+            "that the banks stopped lending. Their worry is about credit.'' For dairy farmers, on the other hand, "
+            "''the milk price decides everything.''\n\n"
+            "Senator Ana Ruiz told the crowd in Ames: “We will win this race in November.” The crowd cheered "
+            "for a minute. “They have never been right about us.”")
+    qs = _quotes(text)
+    lopez = next(q for q in qs if "milk price" in q["text"])
+    assert "For dairy farmers, on the other hand" in lopez["text"], lopez
+    ruiz = next(q for q in qs if "never been right" in q["text"])
+    # a sentence of narration between the two stretches is not said
+    assert "win this race" in ruiz["text"] and "cheered" not in ruiz["text"], ruiz
+
+
 def test_dash_attribution_after_a_no_break_space_and_no_cue_from_another_quote() -> None:
     text = ("“Mr. Lee proudly states that he pays no taxes while he complains about the schools.”― Ana Ruiz\n"
             "“Tonight showed us who he really is, and it was not a pretty sight at all.” ― Martha Aguilar\u00a0\n")
