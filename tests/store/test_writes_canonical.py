@@ -61,6 +61,18 @@ def test_a_page_on_another_site_naming_a_stored_article_as_canonical_does_not_ov
     assert rows[copy] == ("Ferry talks are off", STORY)  # stored under its own URL; the claim kept as a link
 
 
+@pytest.mark.parametrize("order", ["story first", "copy first"])
+def test_an_address_finds_its_own_article_before_a_copy_that_claims_it(tmp_path, order):
+    """`newsdesk show URL` reads the article stored at that URL, not another site's copy naming it."""
+    records = [(STORY, _page("Ferry talks resume", "Tuesday")),
+               ("https://copies-a.net/ferry", _page("Ferry talks are off", "Friday", canonical=STORY))]
+    if order == "copy first":
+        records.reverse()
+    _ingest(tmp_path, records)
+    with open_store(str(tmp_path / "n.db")) as store:
+        assert store.get_article(STORY).title == "Ferry talks resume"
+
+
 def test_a_page_naming_a_canonical_on_its_own_site_is_that_article(tmp_path):
     # the AMP copy on amp.daily-b.com is the article at www.daily-b.com: a new version of it
     summary, rows = _ingest(tmp_path, [(STORY, _page("Ferry talks resume", "Tuesday")),

@@ -72,8 +72,11 @@ class Queries:
         if ref.isdigit():
             row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (int(ref),)).fetchone()
         else:
-            row = self.conn.execute("SELECT * FROM articles WHERE key = ? OR url = ? OR canonical_url = ? LIMIT 1",
-                                    (ref, ref, ref)).fetchone()
+            # Its own key or URL first: another site's copy may name this address as its canonical
+            # (store.writes.store_key keeps such a claim without taking the key).
+            row = self.conn.execute("SELECT * FROM articles WHERE key = ? OR url = ? OR canonical_url = ?"
+                                    " ORDER BY key = ? DESC, url = ? DESC, id LIMIT 1",
+                                    (ref, ref, ref, ref, ref)).fetchone()
         if row is None:
             raise NotFound(f"no article {ref!r}; try `newsdesk search` to find one")
         return article_from_row(row)
