@@ -83,13 +83,6 @@ def analyze_page(raw: RawPage, stages: Stages, settings: Settings | None = None)
         raise Rejected("understand", f"internal error: {type(exc).__name__}", str(exc)) from exc
 
 
-def StoreFetchState(store: Store) -> Store:  # the name of the wrapper class it replaces
-    """The store as the fetcher's memory: it is a `sources.state.FetchState` itself, page
-    validators included (`Store.page_validators`). Kept for watch.py, which still wraps its
-    store in it; pass the store directly."""
-    return store
-
-
 class RunFetcher:
     """The one polite `Fetcher` of a run, made when the first URL needs it and closed at the end.
 

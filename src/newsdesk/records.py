@@ -138,7 +138,8 @@ class Article:
 
     @property
     def key(self) -> str | None:
-        """The identity of an article in the store: its canonical URL, else its URL."""
+        """The address the article names for itself: its canonical URL, else its URL. The store keys
+        it by `store.writes.store_key`, which refuses a canonical URL on another site."""
         return self.canonical_url or self.url
 
     def to_dict(self) -> dict[str, Any]:

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from newsdesk.pipeline import StoreFetchState, ingest
+from newsdesk.pipeline import ingest
 from newsdesk.settings import Settings
 from newsdesk.sources.fetch import Fetcher
 from newsdesk.stages import Stages
@@ -49,7 +49,7 @@ def watch(store: Store, settings: Settings, *, once: bool = False,
     stages = Stages(settings=settings)
     for url in settings.sources:
         store.add_source(url)
-    with Fetcher(settings, StoreFetchState(store)) as fetcher:
+    with Fetcher(settings, store) as fetcher:
         while True:
             for source in due_sources(store, settings.sources):
                 error = poll(store, settings, source, stages, fetcher)

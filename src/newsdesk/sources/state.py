@@ -1,9 +1,9 @@
 """What the fetcher remembers between requests and runs.
 
-`FetchState` is the interface; the SQLite store, seen through `pipeline.StoreFetchState`,
-implements it for real runs (validators and fetch log in tables, `known` = already stored,
-a stored page's validators from the headers it was stored with), `MemoryFetchState` keeps
-it in memory for `newsdesk analyze` and for tests.
+`FetchState` is the interface; the SQLite store (`store.Store`) implements it for real runs
+(validators and fetch log in tables, `known` = already stored, a stored page's validators from
+the headers it was stored with), `MemoryFetchState` keeps it in memory for `newsdesk analyze`
+and for tests.
 """
 
 from __future__ import annotations
