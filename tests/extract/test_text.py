@@ -4,21 +4,27 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import time
+import tracemalloc
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from newsdesk.bench import text_extraction as bench
+from newsdesk.errors import Rejected
 from newsdesk.extract.text import (
     best_span,
+    body_mask,
     byline_authors,
     excerpt_of,
     extract_text,
     labelled_values,
+    refuse_long_text,
     split_lines,
     split_run_together,
 )
+from newsdesk.extract.text_model import MAX_TEXT_LINES
 
 FETCHED = "2026-03-04T12:00:00+00:00"
 
@@ -208,3 +214,44 @@ def test_bench_run_reports_ours_beside_both_baselines(shared_dir: Path) -> None:
     # The whole text holds nearly every gold shingle (rendering differs in a few places).
     assert result["systems"]["whole text"]["recall"] > 0.95
     assert result["systems"]["newsdesk"]["f1"] > result["systems"]["whole text"]["f1"]
+
+
+# Lines as split_lines sees them: \r\n, \r and \n break; a line of whitespace (tabs, no-break
+# spaces, U+2028, U+0085) is no line; its other characters belong to the line.
+ODD_LINES = ["a", "\t\xa0", "b\u2028c", "\u2028", "\x85", " d ", "", "e\x0cf"]
+
+
+@pytest.mark.parametrize("extra", [0, 1])
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_the_early_line_count_refuses_exactly_what_the_line_model_refuses(extra: int, newline: str) -> None:
+    kept = sum(bool(line.strip()) for line in ODD_LINES)
+    text = newline.join(ODD_LINES * ((MAX_TEXT_LINES + extra) // kept) + ["g"] * ((MAX_TEXT_LINES + extra) % kept))
+    lines = split_lines(text)
+    assert len(lines) == MAX_TEXT_LINES + extra
+    if not extra:
+        refuse_long_text(text)  # at the cap: scored, not refused
+        return
+    with pytest.raises(Rejected) as early:
+        refuse_long_text(text)
+    with pytest.raises(Rejected) as late:
+        body_mask(lines)
+    assert (early.value.stage, early.value.reason, early.value.detail) == \
+        (late.value.stage, late.value.reason, late.value.detail)
+
+
+def test_ten_megabytes_of_short_lines_are_refused_before_any_is_split() -> None:
+    # Splitting first took 12-47 s and 612-661 MB for this scrape, only for the line model to refuse it.
+    text = ".\n" * 5_000_000
+    start = time.perf_counter()
+    with pytest.raises(Rejected, match="text has too many lines"):
+        extract_text(text)
+    assert time.perf_counter() - start < 10  # 1.2 s; the old path 12 s alone, 47 s on a busy machine
+    megabyte = text[:1_000_000]
+    tracemalloc.start()
+    try:
+        with pytest.raises(Rejected):
+            extract_text(megabyte)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 1_000_000  # 2 kB: no line is made; split_lines made 500,000 of them
