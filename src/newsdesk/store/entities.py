@@ -3,8 +3,11 @@
 `after_store_entities` rebuilds one article's mentions and quotes each time the article
 is stored (so `newsdesk reprocess` refreshes them) and resolves each mention to a
 canonical entity in this order: a user's decision (merge/split), an exact alias, a
-spelling variant of an alias (Araqchi ~ Araghchi), a lone surname that only one stored
-person carries, else a new entity.
+spelling variant of an alias (Araqchi ~ Araghchi), else a new entity. A mention resolves by
+its canonical name, the full name the article gives it; a one-word person's name the article
+gives no fuller form joins only a person of that one-word name, never a longer name through a
+shared first name or surname ("Ahmed" is Ahmed Mohamed in one article, Ahmed Shokier in
+another). Reading (`entity_row`) is looser: a lone surname finds the one stored person with it.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from typing import Any
 from newsdesk.errors import NotFound
 from newsdesk.records import Article, Entity
 from newsdesk.store.desk import copy_clause
-from newsdesk.understand.canonical import name_key, same_name, spelling_key
+from newsdesk.understand.canonical import name_key, one_word_of, same_name, spelling_key
 
 _PLACES = ("GPE", "LOC", "FAC", "NORP")
 
@@ -73,6 +76,7 @@ class EntityStore:
             for e in article.entities:
                 entity_id = self._entity_for(e, day)
                 ids.setdefault(e.canonical or e.text, entity_id)
+                ids.setdefault(e.text, entity_id)  # a quote's speaker may be written short
                 self.conn.execute(
                     "INSERT INTO entity_mentions(article_id, entity_id, text, start, end, role, day)"
                     " VALUES (?,?,?,?,?,?,?)", (article_id, entity_id, e.text, e.start, e.end, e.role, day))
@@ -102,11 +106,13 @@ class EntityStore:
             return None
         if speaker in ids:
             return ids[speaker]
-        return self._resolve("PERSON", speaker) or self._resolve("ORG", speaker)
+        return self._resolve("PERSON", speaker, whole=True) or self._resolve("ORG", speaker, whole=True)
 
     def _entity_for(self, e: Entity, day: str) -> int:
+        # By the canonical name only: when it was new, resolving the short text instead filed
+        # Ahmed Shokier under Ahmed Mohamed, whose alias "Ahmed" came from another article.
         name = e.canonical or e.text
-        entity_id = self._resolve(e.type, name) or self._resolve(e.type, e.text)
+        entity_id = self._resolve(e.type, name, whole=True)
         if entity_id is None:
             entity_id = self._create_entity(e.type, self._decided_name(e.type, name) or name, e.country, day)
         self._add_alias(entity_id, name)
@@ -120,7 +126,9 @@ class EntityStore:
                                 (type_, name_key(name))).fetchone()
         return row["target"] if row else None
 
-    def _resolve(self, type_: str, name: str) -> int | None:
+    def _resolve(self, type_: str, name: str, *, whole: bool = False) -> int | None:
+        """The entity `name` names. `whole` (a mention being stored): a one-word name joins no
+        person of a longer name, neither by an alias nor by a lone surname (`one_word_of`)."""
         key = name_key(name)
         if not key:
             return None
@@ -129,17 +137,18 @@ class EntityStore:
             row = self.conn.execute("SELECT id FROM entities WHERE type = ? AND key = ?",
                                     (type_, name_key(target))).fetchone()
             return row["id"] if row else None
-        row = self.conn.execute(
-            "SELECT a.entity_id FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
-            " WHERE a.key = ? AND e.type = ? LIMIT 1", (key, type_)).fetchone()
-        if row:
-            return row[0]
+        strict = whole and type_ == "PERSON"
         for row in self.conn.execute(
-                "SELECT a.entity_id, a.alias FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
-                " WHERE a.skey = ? AND e.type = ?", (spelling_key(name), type_)):
-            if same_name(row["alias"], name):
+                "SELECT a.entity_id, e.name FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
+                " WHERE a.key = ? AND e.type = ? ORDER BY a.entity_id", (key, type_)):
+            if not (strict and one_word_of(name, row["name"])):
                 return row["entity_id"]
-        if type_ == "PERSON" and len(key.split()) == 1:
+        for row in self.conn.execute(
+                "SELECT a.entity_id, a.alias, e.name FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
+                " WHERE a.skey = ? AND e.type = ?", (spelling_key(name), type_)):
+            if same_name(row["alias"], name) and not (strict and one_word_of(name, row["name"])):
+                return row["entity_id"]
+        if type_ == "PERSON" and len(key.split()) == 1 and not whole:
             rows = self.conn.execute(
                 "SELECT DISTINCT a.entity_id, a.alias FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
                 " WHERE a.last = ? AND e.type = 'PERSON'", (_last_word(key),)).fetchall()

@@ -70,6 +70,12 @@ def _abbreviates(short: str, full: str) -> bool:
     return len(s) == 1 and short.isupper() and len(short) >= 2 and s[0] == initials
 
 
+def one_word_of(name: str, full: str) -> bool:
+    """`name` is one word and `full` a longer name: "Ahmed" against "Ahmed Mohamed". Across
+    articles such a name is only a shared first name or surname, never evidence of one person."""
+    return len(_tokens(name)) == 1 and len(_tokens(full)) > 1
+
+
 def _role_head(role: str | None) -> str | None:
     """The title word a role ends in ("president" of "US President"), or None: honorifics
     ("Mr.") and roles that end in no title word ("blogger", a misparse) say nothing."""
