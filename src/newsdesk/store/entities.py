@@ -7,7 +7,9 @@ spelling variant of an alias (Araqchi ~ Araghchi), else a new entity. A mention 
 its canonical name, the full name the article gives it; a one-word person's name the article
 gives no fuller form joins only a person of that one-word name, never a longer name through a
 shared first name or surname ("Ahmed" is Ahmed Mohamed in one article, Ahmed Shokier in
-another). Reading (`entity_row`) is looser: a lone surname finds the one stored person with it.
+another), unless the article names that person in full: a misspelt surname ("Shokeir" beside
+Ahmed Shokier) then joins them. Reading (`entity_row`) is looser: a lone surname finds the one
+stored person with it.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from typing import Any
 from newsdesk.errors import NotFound
 from newsdesk.records import Article, Entity
 from newsdesk.store.desk import copy_clause
-from newsdesk.understand.canonical import name_key, one_word_of, same_name, spelling_key
+from newsdesk.understand.canonical import name_key, name_words, one_word_of, same_name, spelling_key
 
 _PLACES = ("GPE", "LOC", "FAC", "NORP")
 
@@ -73,8 +75,9 @@ class EntityStore:
             self.conn.execute("DELETE FROM entity_mentions WHERE article_id = ?", (article_id,))
             self.conn.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
             ids: dict[str, int] = {}
-            for e in article.entities:
-                entity_id = self._entity_for(e, day)
+            # one-word names last, so that the people the article names in full are known to them
+            for e in sorted(article.entities, key=lambda e: name_words(e.canonical or e.text) == 1):
+                entity_id = self._entity_for(e, day, set(ids.values()))
                 ids.setdefault(e.canonical or e.text, entity_id)
                 ids.setdefault(e.text, entity_id)  # a quote's speaker may be written short
                 self.conn.execute(
@@ -108,11 +111,11 @@ class EntityStore:
             return ids[speaker]
         return self._resolve("PERSON", speaker, whole=True) or self._resolve("ORG", speaker, whole=True)
 
-    def _entity_for(self, e: Entity, day: str) -> int:
+    def _entity_for(self, e: Entity, day: str, here: set[int]) -> int:
         # By the canonical name only: when it was new, resolving the short text instead filed
         # Ahmed Shokier under Ahmed Mohamed, whose alias "Ahmed" came from another article.
         name = e.canonical or e.text
-        entity_id = self._resolve(e.type, name, whole=True)
+        entity_id = self._resolve(e.type, name, whole=True, here=here)
         if entity_id is None:
             entity_id = self._create_entity(e.type, self._decided_name(e.type, name) or name, e.country, day)
         self._add_alias(entity_id, name)
@@ -126,9 +129,10 @@ class EntityStore:
                                 (type_, name_key(name))).fetchone()
         return row["target"] if row else None
 
-    def _resolve(self, type_: str, name: str, *, whole: bool = False) -> int | None:
-        """The entity `name` names. `whole` (a mention being stored): a one-word name joins no
-        person of a longer name, neither by an alias nor by a lone surname (`one_word_of`)."""
+    def _resolve(self, type_: str, name: str, *, whole: bool = False, here: set[int] | None = None) -> int | None:
+        """The entity `name` names. `whole` (a mention being stored): a one-word name joins a
+        person of a longer name (`one_word_of`), by an alias or a lone surname, only among `here`,
+        the entities its article names."""
         key = name_key(name)
         if not key:
             return None
@@ -137,22 +141,27 @@ class EntityStore:
             row = self.conn.execute("SELECT id FROM entities WHERE type = ? AND key = ?",
                                     (type_, name_key(target))).fetchone()
             return row["id"] if row else None
-        strict = whole and type_ == "PERSON"
-        for row in self.conn.execute(
-                "SELECT a.entity_id, e.name FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
-                " WHERE a.key = ? AND e.type = ? ORDER BY a.entity_id", (key, type_)):
-            if not (strict and one_word_of(name, row["name"])):
-                return row["entity_id"]
-        for row in self.conn.execute(
-                "SELECT a.entity_id, a.alias, e.name FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
-                " WHERE a.skey = ? AND e.type = ?", (spelling_key(name), type_)):
-            if same_name(row["alias"], name) and not (strict and one_word_of(name, row["name"])):
-                return row["entity_id"]
-        if type_ == "PERSON" and len(key.split()) == 1 and not whole:
+        here = here or set()
+
+        def fits(entity_id: int, entity_name: str) -> bool:
+            return not (whole and type_ == "PERSON" and one_word_of(name, entity_name)) or entity_id in here
+
+        exact = self.conn.execute(
+            "SELECT a.entity_id, e.name FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
+            " WHERE a.key = ? AND e.type = ?", (key, type_)).fetchall()
+        spelt = [r for r in self.conn.execute(
+            "SELECT a.entity_id, e.name, a.alias FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
+            " WHERE a.skey = ? AND e.type = ?", (spelling_key(name), type_)) if same_name(r["alias"], name)]
+        for rows in (exact, spelt):  # the article's own people first, then the oldest entity
+            for row in sorted(rows, key=lambda r: (r[0] not in here, r[0])):
+                if fits(row["entity_id"], row["name"]):
+                    return row["entity_id"]
+        if type_ == "PERSON" and len(key.split()) == 1:
             rows = self.conn.execute(
                 "SELECT DISTINCT a.entity_id, a.alias FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
                 " WHERE a.last = ? AND e.type = 'PERSON'", (_last_word(key),)).fetchall()
-            rows = list({r[0]: r for r in rows if same_name(name_key(r[1]).split()[-1], key)}.values())
+            rows = list({r[0]: r for r in rows if same_name(name_key(r[1]).split()[-1], key)
+                         and (not whole or r[0] in here)}.values())
             if len(rows) == 1:  # "Araqchi" alone: only when one stored person has that surname
                 return rows[0][0]
         return None

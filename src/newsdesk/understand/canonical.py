@@ -70,10 +70,15 @@ def _abbreviates(short: str, full: str) -> bool:
     return len(s) == 1 and short.isupper() and len(short) >= 2 and s[0] == initials
 
 
+def name_words(name: str) -> int:
+    """The words of a name, "the", "of", "Mr" and the like not counted."""
+    return len(_tokens(name))
+
+
 def one_word_of(name: str, full: str) -> bool:
     """`name` is one word and `full` a longer name: "Ahmed" against "Ahmed Mohamed". Across
     articles such a name is only a shared first name or surname, never evidence of one person."""
-    return len(_tokens(name)) == 1 and len(_tokens(full)) > 1
+    return name_words(name) == 1 and name_words(full) > 1
 
 
 def _role_head(role: str | None) -> str | None:
