@@ -9,10 +9,10 @@ import signal
 import pytest
 from click.testing import CliRunner
 
-from newsdesk import pipeline
+from newsdesk import executors, pipeline
 from newsdesk.cli import main
 from newsdesk.errors import ConfigError, Rejected
-from newsdesk.executors import WORKER_DIED, analyze_stream
+from newsdesk.executors import MAX_DEATHS_IN_A_ROW, WORKER_DIED, analyze_stream
 from newsdesk.records import Article, RawPage
 from newsdesk.settings import Settings
 from newsdesk.stages import Stages
@@ -121,3 +121,46 @@ def test_ingest_stores_the_page_that_killed_its_worker_as_a_failure(tmp_path, pa
     with open_store(tmp_path / "n.db", readonly=True) as store:
         [failure] = store.failures()
     assert failure["input"].endswith("page2.html") and failure["reason"] == WORKER_DIED
+
+
+def test_three_killer_pages_in_a_row_fail_alone_and_the_batch_goes_on(pages_kill_their_worker):  # type: ignore[no-untyped-def]
+    # As many deaths in a row as make the pool check its workers start: they do, so it goes on.
+    killers = range(2, 2 + MAX_DEATHS_IN_A_ROW)
+    bodies = [ARTICLE.format(n=n).replace("<h1>", f"<h1>{KILLER} " if n in killers else "<h1>") for n in range(8)]
+    raws = [RawPage(body=b.encode(), origin=f"page{n}.html", kind_hint="html") for n, b in enumerate(bodies)]
+    settings = Settings(workers=2)
+    results = [result for _, result in analyze_stream(iter(raws), Stages(("extract",), settings), settings)]
+    assert [isinstance(r, Rejected) and r.reason == WORKER_DIED for r in results] == [n in killers for n in range(8)]
+    assert all(isinstance(r, Article) for n, r in enumerate(results) if n not in killers)
+
+
+@pytest.fixture()
+def workers_die_as_they_start(monkeypatch):  # type: ignore[no-untyped-def]
+    # The OOM killer ending a worker that loads the models: the pool's initializer, SIGKILLed.
+    def init_worker(*_):  # type: ignore[no-untyped-def]
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    monkeypatch.setattr(executors, "_init_worker", init_worker)
+
+
+def test_workers_that_die_as_they_start_end_the_run_with_one_clear_error(workers_die_as_they_start):  # type: ignore[no-untyped-def]
+    raws = [RawPage(body=ARTICLE.format(n=n).encode(), origin=f"page{n}.html", kind_hint="html") for n in range(20)]
+    settings = Settings(workers=2)
+    results = []
+    with pytest.raises(ConfigError, match=r"workers cannot start.*fewer workers .*more memory"):
+        for _, result in analyze_stream(iter(raws), Stages(("extract",), settings), settings):
+            results.append(result)  # noqa: PERF401 - the results before the error are the point
+    # The pages run alone before the check failed; not all 20, one pool start each.
+    assert len(results) == MAX_DEATHS_IN_A_ROW - 1
+    assert all(isinstance(r, Rejected) and r.reason == WORKER_DIED for r in results)
+
+
+def test_ingest_says_the_workers_cannot_start(tmp_path, workers_die_as_they_start):  # type: ignore[no-untyped-def]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(6):
+        (folder / f"page{n}.html").write_text(ARTICLE.format(n=n))
+    result = CliRunner().invoke(main, ["ingest", "--db", str(tmp_path / "n.db"), "--stages", "extract",
+                                       "--workers", "2", str(folder)])
+    assert result.exit_code == ConfigError.exit_code, result.output
+    assert "workers cannot start" in result.output

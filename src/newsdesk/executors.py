@@ -4,7 +4,8 @@ Every executor maps `RawPage -> Article | Rejected` over a stream and yields the
 order, holding only a bounded window of pages in flight, so a million-page WARC never sits in
 memory. Reading inputs and writing the store stay in the calling process (SQLite has one writer);
 only the analysis, where the time goes (parsing, spaCy, event coding), is spread out. A page
-whose analysis kills its worker process fails alone, as a Rejected; the batch goes on.
+whose analysis kills its worker process fails alone, as a Rejected; the batch goes on. Workers
+that die as they start end the run with one ConfigError.
 
     executor = "local", workers = 1   the calling process
     executor = "local", workers = N   N processes on this machine (concurrent.futures)
@@ -36,6 +37,14 @@ RAY_BATCH = 8
 # The reason stored for a page whose analysis killed its worker process. The usual killer is the
 # kernel's OOM killer, which leaves no message; the exit code is not exposed by the pool.
 WORKER_DIED = "worker died: out of memory?"
+# Pages run alone that lose their worker in a row, no page finishing between them, after which the
+# pool checks that a fresh worker can start at all. A worker that dies while starting (out of
+# memory loading the models) otherwise fails every page one at a time, each after a pool start;
+# a page that kills its worker is rare (none of the corpus and bench pages does), so three in a
+# row point at the start. The check, an empty task in a fresh pool, tells the two apart: three
+# killer pages in a row cost a check, not the run. Three, not one, lets a start that failed for
+# a moment (memory another program held) be retried.
+MAX_DEATHS_IN_A_ROW = 3
 
 
 def analyze_or_reject(raw: RawPage, stages: Stages, settings: Settings) -> Article | Rejected:
@@ -75,6 +84,11 @@ def _work(raw: RawPage) -> Article | Rejected:
     return analyze_or_reject(raw, _worker_state["stages"], _worker_state["settings"])
 
 
+def _ready() -> bool:
+    """The empty task that shows a worker started."""
+    return True
+
+
 def _process_pool(pages: Iterable[RawPage], stage_names: tuple[str, ...], settings: Settings) -> Iterator[Result]:
     window = settings.workers * 4
     pool = _Pool(stage_names, settings)
@@ -104,6 +118,7 @@ class _Pool:
     def __init__(self, stage_names: tuple[str, ...], settings: Settings) -> None:
         self.initargs = (stage_names, settings)
         self.workers = settings.workers
+        self.deaths_in_a_row = 0
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
@@ -116,13 +131,36 @@ class _Pool:
         self.executor.shutdown(wait=True)  # a broken executor has already failed all its futures
         self.executor = self._start()
 
+    def result(self, future: Future) -> Article | Rejected:
+        """A page's result (BrokenProcessPool if its worker died); a page that finished ends a run of deaths."""
+        result: Article | Rejected = future.result()
+        self.deaths_in_a_row = 0
+        return result
+
     def alone(self, raw: RawPage) -> Article | Rejected:
-        """Analyse one page with nothing else in flight: if its worker dies, this page did it."""
+        """Analyse one page with nothing else in flight: if its worker dies, this page did it.
+
+        ConfigError when the workers cannot start at all (see MAX_DEATHS_IN_A_ROW).
+        """
         try:
-            return self.submit(raw).result()
+            return self.result(self.submit(raw))
         except BrokenProcessPool as exc:
             self.restart()
+            self._count_death()
             return Rejected("analyze", WORKER_DIED, f"{exc} (page run alone in a fresh pool)")
+
+    def _count_death(self) -> None:
+        self.deaths_in_a_row += 1
+        if self.deaths_in_a_row < MAX_DEATHS_IN_A_ROW:
+            return
+        try:
+            self.executor.submit(_ready).result()
+        except BrokenProcessPool:
+            raise ConfigError(
+                f"the analysis workers cannot start: {self.deaths_in_a_row} pages in a row lost their worker, and"
+                " a fresh worker dies before it takes any work (out of memory loading the models?);"
+                " run with fewer workers (--workers) or with more memory") from None
+        self.deaths_in_a_row = 0  # the workers start: those pages killed them
 
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
@@ -132,7 +170,7 @@ def _next(pool: _Pool, queue: deque) -> Iterator[Result]:
     """The oldest page in flight and its result; all of them, settled one by one, if the pool broke."""
     raw, future = queue[0]
     try:
-        result = future.result()
+        result = pool.result(future)
     except BrokenProcessPool:
         yield from _rescue(pool, queue)
         return
@@ -151,7 +189,7 @@ def _rescue(pool: _Pool, queue: deque) -> Iterator[Result]:
     while queue:
         raw, future = queue.popleft()
         lost = isinstance(future.exception(), BrokenProcessPool)
-        yield raw, pool.alone(raw) if lost else future.result()
+        yield raw, pool.alone(raw) if lost else pool.result(future)
 
 
 # -- Ray ----------------------------------------------------------------------------------------
