@@ -79,7 +79,8 @@ class EntityStore:
             for e in sorted(article.entities, key=lambda e: name_words(e.canonical or e.text) == 1):
                 entity_id = self._entity_for(e, day, set(ids.values()))
                 ids.setdefault(e.canonical or e.text, entity_id)
-                ids.setdefault(e.text, entity_id)  # a quote's speaker may be written short
+                if e.type in ("PERSON", "ORG"):  # a quote's speaker may be written short ("Devocht")
+                    ids.setdefault(e.text, entity_id)
                 self.conn.execute(
                     "INSERT INTO entity_mentions(article_id, entity_id, text, start, end, role, day)"
                     " VALUES (?,?,?,?,?,?,?)", (article_id, entity_id, e.text, e.start, e.end, e.role, day))
