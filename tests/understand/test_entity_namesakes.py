@@ -78,3 +78,15 @@ def test_a_misspelt_surname_joins_the_person_its_article_names(stored) -> None: 
     # the Prophet's article, stored again, still names no one of a longer name
     store.after_store_entities(ids[2], annotate(TEXTS[2], published="2026-01-03T09:00:00+00:00"))
     assert _people(store, ids[2]) == {"Mohammed": "Mohammed"}
+
+
+def test_a_bare_surname_still_names_its_person_across_articles(tmp_path: Path) -> None:
+    """Issue 5: "Araqchi" in one article, "Abbas Araqchi" in another, are one person."""
+    store, ids = store_texts(tmp_path / "desk.db", [
+        "Iran's Foreign Minister Abbas Araqchi met his Omani counterpart in Muscat on Friday.",
+        "The talks were useful, Araqchi told reporters in Tehran on Saturday.",
+    ])
+    try:
+        assert _people(store, ids[1]) == {"Araqchi": "Abbas Araqchi"}
+    finally:
+        store.close()

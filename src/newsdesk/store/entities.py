@@ -5,11 +5,11 @@ is stored (so `newsdesk reprocess` refreshes them) and resolves each mention to 
 canonical entity in this order: a user's decision (merge/split), an exact alias, a
 spelling variant of an alias (Araqchi ~ Araghchi), else a new entity. A mention resolves by
 its canonical name, the full name the article gives it; a one-word person's name the article
-gives no fuller form joins only a person of that one-word name, never a longer name through a
-shared first name or surname ("Ahmed" is Ahmed Mohamed in one article, Ahmed Shokier in
-another), unless the article names that person in full: a misspelt surname ("Shokeir" beside
-Ahmed Shokier) then joins them. Reading (`entity_row`) is looser: a lone surname finds the one
-stored person with it.
+gives no fuller form joins a longer name across articles only as that person's surname spelt
+the same ("Araqchi", "Obama"), never through a shared first name or a spelling variant ("Ahmed" is
+Ahmed Mohamed in one article, Ahmed Shokier in another), unless the article names that person in
+full: a misspelt surname ("Shokeir" beside Ahmed Shokier) then joins them. Reading
+(`entity_row`) is looser: a lone surname finds the one stored person with it.
 """
 
 from __future__ import annotations
@@ -145,7 +145,12 @@ class EntityStore:
         here = here or set()
 
         def fits(entity_id: int, entity_name: str) -> bool:
-            return not (whole and type_ == "PERSON" and one_word_of(name, entity_name)) or entity_id in here
+            if not (whole and type_ == "PERSON" and one_word_of(name, entity_name)) or entity_id in here:
+                return True
+            # Across articles a bare surname, spelt as the person's, still names them ("Araqchi" is
+            # Abbas Araqchi, "Obama" Barack Obama); a first name ("Ahmed") or a spelling of the
+            # surname ("Mohammed" against Ahmed Mohamed) is no evidence of one person.
+            return name_key(entity_name).split()[-1:] == [key]
 
         exact = self.conn.execute(
             "SELECT a.entity_id, e.name FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
@@ -162,7 +167,7 @@ class EntityStore:
                 "SELECT DISTINCT a.entity_id, a.alias FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
                 " WHERE a.last = ? AND e.type = 'PERSON'", (_last_word(key),)).fetchall()
             rows = list({r[0]: r for r in rows if same_name(name_key(r[1]).split()[-1], key)
-                         and (not whole or r[0] in here)}.values())
+                         and (not whole or r[0] in here or name_key(r[1]).split()[-1] == key)}.values())
             if len(rows) == 1:  # "Araqchi" alone: only when one stored person has that surname
                 return rows[0][0]
         return None
