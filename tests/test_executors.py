@@ -32,10 +32,11 @@ def snapshot(db):  # type: ignore[no-untyped-def]
         return [tuple(r) for r in store.conn.execute("SELECT key, content_hash FROM articles ORDER BY id")]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture()
 def local_ray():  # type: ignore[no-untyped-def]
-    # One Ray for the module: starting Ray costs seconds, and the executor leaves alone a Ray
-    # it did not start, which is also how it joins a cluster a user started.
+    # A Ray started by the test (the executor leaves alone a Ray it did not start, which is also
+    # how it joins a cluster a user started), and shut down after it: the process-pool tests below
+    # fork workers, and forking while Ray's threads run once hung a pool worker for 14 minutes.
     ray = pytest.importorskip("ray")
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
     yield ray
