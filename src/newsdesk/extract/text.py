@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 
-from newsdesk.errors import Rejected
 from newsdesk.extract.related import related_from_lines
 from newsdesk.extract.text_lines import (
     CJK,
@@ -51,6 +50,7 @@ from newsdesk.extract.text_model import (
     best_span,
     body_mask,
     load_model,
+    refuse_lines,
 )
 from newsdesk.records import Article, paragraphs_to_text
 from newsdesk.understand.language import detect_language
@@ -113,8 +113,7 @@ def refuse_long_text(text: str) -> None:
         return
     normal = text.replace("\r\n", "\n").replace("\r", "\n")  # split_lines' line breaks
     n = sum(1 for _ in _NON_EMPTY_LINE.finditer(normal))
-    if n > MAX_TEXT_LINES:
-        raise Rejected("extract", "text has too many lines", f"{n} lines > {MAX_TEXT_LINES}")
+    refuse_lines(n)
 
 
 def extract_text(text: str, url: str | None = None, fetched_at: str | None = None) -> Article:

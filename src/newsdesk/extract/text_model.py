@@ -201,11 +201,17 @@ def load_model(path: str | None = None) -> LineModel:
     return model
 
 
+def refuse_lines(count: int) -> None:
+    """Rejected for a scrape of more than MAX_TEXT_LINES lines (body_mask's check, and extract_text's
+    before it splits a long text)."""
+    if count > MAX_TEXT_LINES:
+        raise Rejected("extract", "text has too many lines", f"{count} lines > {MAX_TEXT_LINES}")
+
+
 def body_mask(lines: list[Line], model: LineModel | None = None) -> list[bool]:
     """Which lines are article body. Rejected for a scrape of more than MAX_TEXT_LINES lines."""
     if not lines:
         return []
-    if len(lines) > MAX_TEXT_LINES:
-        raise Rejected("extract", "text has too many lines", f"{len(lines)} lines > {MAX_TEXT_LINES}")
+    refuse_lines(len(lines))
     model = model or load_model()
     return model.select(lines, model.scores(lines))
