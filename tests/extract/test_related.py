@@ -125,6 +125,16 @@ def test_a_rail_link_to_no_web_page_is_no_item(href: str) -> None:
     assert [i.url for i in items] == ["https://example.org/news/kept", "https://other.example/also"]
 
 
+
+def test_a_relative_rail_link_on_a_page_read_from_no_web_address_is_no_item() -> None:
+    """`analyze --url file:///...`: the relative links resolve to file: addresses, which lead to no web page."""
+    rail = """<aside class="related"><h3>Related Stories</h3>
+    <a href="/news/dropped">A story whose link resolves to a file</a>
+    <a href="https://other.example/also">Another story kept in the rail</a></aside>"""
+    items = related_from_html(f"<html><body>{rail}</body></html>", "file:///tmp/saved/page.html", None)
+    assert [i.url for i in items] == ["https://other.example/also"]
+
+
 def test_html_without_rail() -> None:
     html = "<html><body><article><h1>Title</h1><p>Only a body.</p><a href='/a'>A link in text</a></article></body></html>"
     assert related_from_html(html, "https://example.org/x", None) == []

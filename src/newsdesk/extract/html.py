@@ -388,7 +388,6 @@ def _related(html: str, base: str | None, fetched_at: str | None, tree: LexborHT
     from newsdesk.extract.related import related_from_html
 
     try:
-        rail = related_from_html(html, base, fetched_at, tree)
+        return related_from_html(html, base, fetched_at, tree)
     except Exception:  # noqa: BLE001 - a broken rail must not cost us the article
         return []
-    return [item for item in rail if item.url is None or is_web_link(item.url)]

@@ -213,6 +213,8 @@ def _html_item(link: Any, container: Any, base_url: str | None,
             break
     age, published = _stamp(box, fetched_at)
     url = urljoin(base_url, href) if base_url else href
+    if not is_web_link(url):  # a relative link on a file: or ftp: page resolves to no web page
+        return None
     return Related(title=title, url=url, excerpt=excerpt, published=published, age=age)
 
 
