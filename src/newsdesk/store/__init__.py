@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsdesk.store.desk import DeskQueries
-from newsdesk.store.entities import EntityStore
+from newsdesk.store.entity_pages import EntityPages
 from newsdesk.store.events import EventStore
 from newsdesk.store.queries import Queries
 from newsdesk.store.sqlite import Database
@@ -23,7 +23,7 @@ from newsdesk.store.stories import StoryStore
 from newsdesk.store.writes import Writes
 
 
-class Store(Database, Writes, Queries, DeskQueries, EntityStore, StoryStore, EventStore):
+class Store(Database, Writes, Queries, DeskQueries, EntityPages, StoryStore, EventStore):
     """The database: open it, write to it from one place, read from anywhere."""
 
 

@@ -8,48 +8,22 @@ its canonical name, the full name the article gives it; a one-word person's name
 gives no fuller form joins a longer name across articles only as that person's surname spelt
 the same ("Araqchi", "Obama"), never through a shared first name or a spelling variant ("Ahmed" is
 Ahmed Mohamed in one article, Ahmed Shokier in another), unless the article names that person in
-full: a misspelt surname ("Shokeir" beside Ahmed Shokier) then joins them. Reading
-(`entity_row`) is looser: a lone surname finds the one stored person with it.
+full: a misspelt surname ("Shokeir" beside Ahmed Shokier) then joins them. Reading them
+(pages, lists, quote search) is `store.entity_pages`.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter
 from datetime import UTC, datetime
 from typing import Any
 
 from newsdesk.errors import NotFound
 from newsdesk.records import Article, Entity
-from newsdesk.store.desk import copy_clause
 from newsdesk.understand.canonical import name_key, name_words, one_word_of, same_name, spelling_key
 
 _PLACES = ("GPE", "LOC", "FAC", "NORP")
-
-
-# A quote's anatomy columns (migration 031), read together by every quote query; a store opened
-# read-only is not migrated, so one made before 031 reads them as NULL (`_anatomy`).
-_ANATOMY = "q.pieces, q.cue_start, q.cue_end, q.speaker_start, q.speaker_end"
-_NO_ANATOMY = "NULL AS pieces, NULL AS cue_start, NULL AS cue_end, NULL AS speaker_start, NULL AS speaker_end"
-
-
-def quote_row(row: sqlite3.Row) -> dict[str, Any]:
-    """A stored quote as a dict, `pieces` a list of [start, end]: a row stored before migration
-    031 (pieces NULL) has the one piece [start, end], and no cue or speaker position."""
-    d = dict(row)
-    d["pieces"] = json.loads(d["pieces"]) if d.get("pieces") else [[d["start"], d["end"]]]
-    return d
-
-
-def _listed(column: str) -> str:
-    """SQL: the article (a column, qualified: a bare name would read the subquery's own) is no
-    syndicated copy (store.desk.copy_clause, by primary key: a store opened read-only may predate
-    migration 032's index). A copy carries its representative's mentions and quotes again, and
-    every entity page lists articles and quotes with copies folded, so every count of them folds
-    copies too: counted with them, the entity list gave Barack Obama 47 quotes, 17 articles and
-    166 mentions on the sample store where his page listed 18 quotes and 9 articles."""
-    return f"NOT {copy_clause(column, indexed=False)}"
 
 
 def _day(article: Article) -> str:
@@ -64,7 +38,6 @@ def _last_word(name: str) -> str:
 
 class EntityStore:
     conn: sqlite3.Connection
-    _has_anatomy: bool = False
 
     # -- writing -------------------------------------------------------------------------------
     def after_store_entities(self, article_id: int, article: Article) -> None:
@@ -96,14 +69,6 @@ class EntityStore:
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
-
-    def _anatomy(self) -> str:
-        """The anatomy columns to select: the real ones once migration 031 has run."""
-        if self._has_anatomy:
-            return _ANATOMY
-        has = any(r[1] == "pieces" for r in self.conn.execute("PRAGMA table_info(quotes)"))
-        self._has_anatomy = has  # only a yes is final: another process may migrate the store later
-        return _ANATOMY if has else _NO_ANATOMY
 
     def _speaker_id(self, speaker: str | None, ids: dict[str, int]) -> int | None:
         if not speaker:
@@ -248,7 +213,7 @@ class EntityStore:
     def entity_decisions(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.conn.execute("SELECT * FROM entity_decisions ORDER BY id")]
 
-    # -- reading -------------------------------------------------------------------------------
+    # -- finding -------------------------------------------------------------------------------
     def entity_row(self, ref: str | int) -> sqlite3.Row:
         """An entity by id, by name, or by any alias (most mentioned first)."""
         if isinstance(ref, int) or str(ref).isdigit():
@@ -281,108 +246,3 @@ class EntityStore:
             return None
         return self.conn.execute("SELECT * FROM entities WHERE type = 'GPE' AND key = ?",
                                  (name_key(country_name(place.code) or place.name),)).fetchone()
-
-    def list_entities(self, *, type: str | None = None, q: str | None = None, limit: int = 50,
-                      offset: int = 0) -> list[dict[str, Any]]:
-        """Entities by mention count: id, type, name, country, mentions, articles, quotes (copies
-        folded, as the entity's page lists them: `_listed`)."""
-        where, args = [], []
-        if type:
-            where.append("e.type = ?")
-            args.append(type)
-        if q:
-            where.append("e.id IN (SELECT entity_id FROM entity_aliases WHERE key LIKE ?)")
-            args.append(f"%{name_key(q)}%")
-        sql = ("SELECT e.id, e.type, e.name, e.country, e.metonym, count(m.id) AS mentions,"
-               " count(DISTINCT m.article_id) AS articles,"
-               f" (SELECT count(*) FROM quotes qq WHERE qq.speaker_id = e.id AND {_listed('qq.article_id')}) AS quotes"
-               f" FROM entities e LEFT JOIN entity_mentions m ON m.entity_id = e.id AND {_listed('m.article_id')}"
-               + (" WHERE " + " AND ".join(where) if where else "")
-               + " GROUP BY e.id ORDER BY mentions DESC, e.name LIMIT ? OFFSET ?")
-        return [dict(r) for r in self.conn.execute(sql, [*args, limit, offset])]
-
-    def entity_detail(self, ref: str | int, *, quotes: int = 50) -> dict[str, Any]:
-        """One entity: aliases, roles over time, mentions per day, co-occurring entities, quotes."""
-        e = dict(self.entity_row(ref))
-        eid = e["id"]
-        e["aliases"] = [r[0] for r in self.conn.execute(
-            "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", (eid,))]
-        e["roles"] = [dict(r) for r in self.conn.execute(
-            "SELECT role, count(*) AS mentions, min(day) AS first, max(day) AS last FROM entity_mentions m"
-            f" WHERE entity_id = ? AND role IS NOT NULL AND {_listed('m.article_id')} GROUP BY role"
-            " ORDER BY mentions DESC", (eid,))]
-        e["mentions_by_day"] = [dict(r) for r in self.conn.execute(
-            f"SELECT day, count(*) AS mentions FROM entity_mentions m WHERE entity_id = ? AND {_listed('m.article_id')}"
-            " GROUP BY day ORDER BY day", (eid,))]
-        e["mentions"] = sum(d["mentions"] for d in e["mentions_by_day"])
-        e["cooccurring"] = self.cooccurring(eid)
-        e["quotes"] = self.search_quotes(speaker_id=eid, limit=quotes)
-        e["articles"] = [dict(r) for r in self.conn.execute(
-            "SELECT a.id, a.title, a.url, a.published, count(*) AS mentions FROM entity_mentions m"
-            " JOIN articles a ON a.id = m.article_id"
-            f" WHERE m.entity_id = ? AND {_listed('a.id')} GROUP BY a.id"
-            " ORDER BY coalesce(a.published, a.first_seen) DESC LIMIT 50", (eid,))]
-        return e
-
-    def cooccurring(self, entity_id: int, limit: int = 20) -> list[dict[str, Any]]:
-        """Entities named in the same articles, by number of shared articles (copies folded)."""
-        return [dict(r) for r in self.conn.execute(
-            "SELECT e.id, e.name, e.type, count(DISTINCT o.article_id) AS articles"
-            " FROM entity_mentions m JOIN entity_mentions o ON o.article_id = m.article_id"
-            " JOIN entities e ON e.id = o.entity_id"
-            f" WHERE m.entity_id = ? AND o.entity_id != ? AND {_listed('m.article_id')}"
-            " GROUP BY e.id ORDER BY articles DESC, e.name LIMIT ?",
-            (entity_id, entity_id, limit))]
-
-    def search_quotes(self, *, speaker: str | None = None, about: str | None = None,
-                      speaker_id: int | None = None, kind: str | None = None, limit: int = 50,
-                      offset: int = 0) -> list[dict[str, Any]]:
-        """Quotes, newest first: by speaker (any alias of their entity, or the phrase) and words."""
-        where: list[str] = []
-        args: list[str | int] = []
-        if speaker:
-            try:
-                speaker_id = self.entity_row(speaker)["id"]
-            except NotFound:
-                # % and _ are the speaker's own characters, not wildcards ("%" listed every quote)
-                where.append("q.speaker LIKE ? ESCAPE '\\'")
-                args.append("%" + speaker.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-        if speaker_id is not None:
-            where.append("q.speaker_id = ?")
-            args.append(speaker_id)
-        if kind:
-            where.append("q.kind = ?")
-            args.append(kind)
-        # A syndicated copy (a member of a syndication group that is not its representative)
-        # carries the same quotes again: "what did X say" listed each quote once per copy.
-        where.append(_listed("q.article_id"))
-        if about:
-            # Each word a quoted FTS5 string, its own quotes dropped; words that are only
-            # quotes leave nothing to match, and an empty MATCH is an FTS5 syntax error.
-            words = [w.replace('"', "") for w in about.split()]
-            terms = " ".join(f'"{w}"' for w in words if w)
-            if not terms:
-                return []
-            where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
-            args.append(terms)
-        sql = ("SELECT q.id, q.article_id, q.speaker_id, q.speaker, q.speaker_role, q.text, q.kind, q.cue,"
-               f" q.start, q.end, {self._anatomy()}, q.day, a.title, a.url"
-               " FROM quotes q JOIN articles a ON a.id = q.article_id"
-               + (" WHERE " + " AND ".join(where) if where else "")
-               + " ORDER BY q.day DESC, q.id DESC LIMIT ? OFFSET ?")
-        return [quote_row(r) for r in self.conn.execute(sql, [*args, limit, offset])]
-
-    def article_annotations(self, article_id: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        """One article's stored mentions (with their canonical entity) and quotes, in text order."""
-        mentions = [dict(r) for r in self.conn.execute(
-            "SELECT m.entity_id, m.text, m.start, m.end, m.role, e.type, e.name, e.country FROM entity_mentions m"
-            " JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY m.start", (article_id,))]
-        quotes = [quote_row(r) for r in self.conn.execute(
-            f"SELECT q.id, q.speaker_id, q.speaker, q.speaker_role, q.text, q.kind, q.cue, q.start, q.end,"
-            f" {self._anatomy()}"
-            " FROM quotes q WHERE q.article_id = ? ORDER BY q.start", (article_id,))]
-        return mentions, quotes
-
-    def entity_counts(self) -> dict[str, int]:
-        return dict(Counter({r[0]: r[1] for r in self.conn.execute(
-            "SELECT type, count(*) FROM entities GROUP BY type")}))
