@@ -208,8 +208,9 @@ def search(query: str, db: str | None, limit: int, sort: str, source: str | None
     """Full-text search: words, "phrases", prefix*, AND/OR/NOT; the desk's own search (the index
     beside the database, FTS5 for what it has not indexed yet), so answers match the web desk's."""
     from newsdesk.errors import QueryError
-    from newsdesk.store.desk import MARK_CLOSE, MARK_OPEN, Filters, is_date
+    from newsdesk.store.desk import Filters, is_date
     from newsdesk.store.search_syntax import reread_as_words
+    from newsdesk.store.snippets import MARK_CLOSE, MARK_OPEN
 
     for name, value in (("since", since), ("until", until)):
         if value and not is_date(value):  # it was ignored: every match, as if no date was given

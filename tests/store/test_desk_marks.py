@@ -1,4 +1,4 @@
-"""Search highlighting (store/desk.py): the word matcher marks exactly what the case-insensitive
+"""Search highlighting (store/snippets.py): the word matcher marks exactly what the case-insensitive
 regex `\\b(?:term|...)\\b` (alternatives longest first) marks, on random texts and queries."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from newsdesk.store.desk import MARK_CLOSE, MARK_OPEN, _first, _mark_terms, _snippet, _terms_pattern
+from newsdesk.store.snippets import MARK_CLOSE, MARK_OPEN, _first, _mark_terms, _snippet, _terms_pattern
 
 VOCABULARY = ["new", "york", "news", "newyork", "New", "YORK", "storm", "storms", "x_y", "café", "Café", "élection",
               "police", "said", "u", "s", "a", "b", "ab", "abc", "2024", "οδος", "ΟΔΟΣ", "straße", "İstanbul"]

@@ -14,7 +14,8 @@ import pytest
 from newsdesk.records import Article, RawPage
 from newsdesk.store import Store, open_store
 from newsdesk.store import search_index as si
-from newsdesk.store.desk import _COLUMNS, _search_row
+from newsdesk.store.desk import _COLUMNS
+from newsdesk.store.desk_search import _search_row
 from newsdesk.store.queries import listing_rows
 from newsdesk.web.listing import item_json
 from newsdesk.web.responses import dumps

@@ -10,10 +10,11 @@ import pytest
 
 from newsdesk.errors import QueryError
 from newsdesk.records import Article, RawPage
-from newsdesk.store import Store, desk, open_store
+from newsdesk.store import Store, desk_search, open_store
 from newsdesk.store import search_index as si
 from newsdesk.store.desk import Filters
 from newsdesk.store.search_syntax import Op, ParseError, Term, parse, plain_words
+from newsdesk.store.snippets import MARK_CLOSE, MARK_OPEN
 
 WORDS = ("budget", "harbour", "election", "vaccine", "drought", "railway", "festival")
 
@@ -72,7 +73,7 @@ def test_sync_builds_the_index_and_search_answers_from_it(store: Store) -> None:
     hits = store.desk_search("budget", limit=100)
     assert len(hits) == len([i for i in range(80) if i % 7 == 0])
     assert all("budget" in r["title"] for r in hits)
-    assert all(desk.MARK_OPEN + "budget" + desk.MARK_CLOSE in r["snippet"] for r in hits)
+    assert all(MARK_OPEN + "budget" + MARK_CLOSE in r["snippet"] for r in hits)
     assert "not_article" not in {store.get_article(r["id"]).kind for r in hits}
 
 
@@ -152,7 +153,7 @@ def test_deleted_articles_leave_results_before_and_after_the_sync(store: Store) 
 def test_an_index_far_behind_is_not_used(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     si.sync_search_index(store)
     new_id = _put(store, 501, title="Zeppelin", text="zeppelin")
-    monkeypatch.setattr(desk, "MAX_PENDING", 0)
+    monkeypatch.setattr(desk_search, "MAX_PENDING", 0)
     store.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
     assert _ids(store.desk_search("zeppelin")) == {new_id}
     # Proof it was FTS5: with FTS5 emptied, nothing is found while the index lags too far.

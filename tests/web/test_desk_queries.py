@@ -10,7 +10,8 @@ import pytest
 from newsdesk.errors import QueryError
 from newsdesk.records import Article, RawPage
 from newsdesk.store import Store, open_store
-from newsdesk.store.desk import MARK_CLOSE, MARK_OPEN, Filters
+from newsdesk.store.desk import Filters
+from newsdesk.store.snippets import MARK_CLOSE, MARK_OPEN
 
 WORDS = ("budget", "harbour", "election", "vaccine", "drought", "railway", "festival")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 import re
 
-from newsdesk.store.desk import MARK_CLOSE, MARK_OPEN
+from newsdesk.store.snippets import MARK_CLOSE, MARK_OPEN
 from newsdesk.web.render import _WELL_FORMED, _well_formed, marked
 
 ALPHABET = ["a", " ", MARK_OPEN, MARK_CLOSE, "<", "&", '"']

@@ -4,6 +4,8 @@
 - writes.py      storing raw pages, articles, failures; the fetch state the fetcher needs
 - queries.py     reading: one article, listings, search, stats, failures
 - desk.py        the web desk's listings: categories, sources, authors, counts per day
+- desk_search.py the web desk's search (tantivy index, else FTS5)
+- snippets.py    search snippets and highlights
 - entities.py    canonical entities, aliases, roles, quotes
 - stories.py     duplicates and stories
 - events.py      coded events
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsdesk.store.desk import DeskQueries
+from newsdesk.store.desk_search import DeskSearch
 from newsdesk.store.entity_pages import EntityPages
 from newsdesk.store.events import EventStore
 from newsdesk.store.queries import Queries
@@ -23,7 +25,7 @@ from newsdesk.store.stories import StoryStore
 from newsdesk.store.writes import Writes
 
 
-class Store(Database, Writes, Queries, DeskQueries, EntityPages, StoryStore, EventStore):
+class Store(Database, Writes, Queries, DeskSearch, EntityPages, StoryStore, EventStore):
     """The database: open it, write to it from one place, read from anywhere."""
 
 

@@ -19,7 +19,7 @@ from urllib.parse import urlencode, urlsplit
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from newsdesk.store.desk import MARK_CLOSE, MARK_OPEN
+from newsdesk.store.snippets import MARK_CLOSE, MARK_OPEN
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -1,0 +1,350 @@
+"""The web desk's search: the tantivy index (store/search_index.py) where it is usable, FTS5
+otherwise, with the desk's filters, sorted by relevance or date, syndicated copies folded as the
+listings fold them (store/desk.py), each page's snippets cut in Python (store/snippets.py).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sqlite3
+from typing import Any
+
+import orjson
+
+from newsdesk.errors import QueryError
+from newsdesk.store import search_index
+from newsdesk.store.desk import (
+    _COLUMNS,
+    MAX_LIMIT,
+    DeskQueries,
+    Filters,
+    _date_range,
+    _listed_too,
+    _listing,
+    copy_clause,
+)
+from newsdesk.store.search_syntax import ParseError, parse, plain_words
+from newsdesk.store.snippets import _mark_terms, _snippet, _terms_pattern
+
+log = logging.getLogger(__name__)
+_NO_FILTERS = Filters()  # the default: one immutable instance, as a default argument would be
+# Deep offsets cost a scan of every skipped match; past this a search should be narrowed instead.
+MAX_SEARCH_OFFSET = 1000
+# The FTS5 path (no usable search index, see DeskSearch._indexed_search) ranks relevance over
+# this many of the most recently stored matches (see DeskSearch._search).
+# Measured on the web bench's Zipf query mix over 100k synthetic articles (in-process, CPU ms per
+# query; overlap = share of the exact bm25 top 20 that the window's top 20 keeps):
+#   window 1000: 7.1 ms, overlap 0.41 | 500: 5.0 ms, 0.30 | 300: 5.5 ms, 0.23 | 100: 4.6 ms, 0.12
+# Smaller windows save little (a query's fixed costs dominate) and lose much ranking quality.
+SEARCH_WINDOW = 1000
+# Articles changed since the search index's watermark are searched with FTS5 beside it, up to this
+# many (one FTS5 MATCH restricted to their ids: well under a millisecond); an index further
+# behind (a large ingest not yet synced, no `newsdesk index` run) leaves the whole search to FTS5.
+MAX_PENDING = 2000
+
+
+def _search_filters(f: Filters) -> tuple[str, list[Any], list[str], list[Any]]:
+    """FROM (desk_listing, joined to the category/author side tables when asked) with its arguments,
+    and the conditions with theirs, for a filtered search: every check reads small indexes."""
+    source, join_args = "desk_listing l", []
+    if f.category:
+        source += " JOIN desk_categories c ON c.article_id = l.id AND c.name = ?"
+        join_args.append(f.category)
+    if f.author:
+        source += " JOIN desk_authors au ON au.article_id = l.id AND au.name = ?"
+        join_args.append(f.author)
+    where, args = [], []
+    for column, value in (("l.site_name", f.site), ("l.language", f.language)):
+        if value:
+            where.append(f"{column} = ?")
+            args.append(value)
+    dates, more = _date_range("l.sort_key", f)
+    return source, join_args, where + dates, args + more
+
+
+class DeskSearch(DeskQueries):
+    """Search over the desk's listings (it folds copies through DeskQueries' probe of them)."""
+
+    def desk_search(self, query: str, filters: Filters = _NO_FILTERS, *, sort: str = "relevance",
+                    limit: int = 20, offset: int = 0, fold_copies: bool = False) -> list[dict[str, Any]]:
+        """Search (the index, else FTS5) with filters, sorted by relevance (bm25, title weighted 5x) or date.
+
+        Snippets carry MARK_OPEN/MARK_CLOSE around matches. A query FTS5 cannot parse is
+        retried as plain words; if that fails too, QueryError says how to write one.
+        """
+        return self.desk_search_page(query, filters, sort=sort, limit=limit, offset=offset, fold_copies=fold_copies)[0]
+
+    def desk_search_page(self, query: str, filters: Filters = _NO_FILTERS, *, sort: str = "relevance",
+                         limit: int = 20, offset: int = 0, titles: bool = True, items: bool = False,
+                         fold_copies: bool = False) -> tuple[list[dict[str, Any]], bool]:
+        """desk_search's page of `limit` results and whether another page follows.
+
+        Through the index, the next page's first hit is only counted: reading its row and cutting
+        its snippet (as a search for limit + 1 would) was a 21st of a cold search's time.
+        `titles=False` leaves out `title_marked` (the JSON answer does not show it) where the
+        index answers. `items=True` (the JSON answer), where the index answers: each row is only
+        {"id", "item", "snippet"}, `item` the API's JSON object of the article (web/listing.item_json)
+        as UTF-8 bytes, stored by migrations/014: building it from the row's 14 columns was about a
+        tenth of a cold search. Rows from FTS5 are full listing rows either way.
+        `fold_copies`: a syndicated copy is left out where its representative stands for it, as on
+        the front page (`copy_clause`, `_listed_too`); the page is counted after the fold.
+        """
+        if not query.strip():
+            raise QueryError("empty search: type a word, a \"quoted phrase\" or a prefix*")
+        limit = max(1, min(limit, MAX_LIMIT))
+        offset = max(0, min(offset, MAX_SEARCH_OFFSET))
+        fold = filters if fold_copies and self._copies_probe() else None
+        indexed = self._indexed_search(query, filters, sort, limit, offset, peek=1, titles=titles, items=items,
+                                       fold=fold)
+        if indexed is not None:
+            return indexed
+        rows = self._fts_search(query, filters, sort, limit + 1, offset, fold)
+        return rows[:limit], len(rows) > limit
+
+    def _fts_search(self, query: str, filters: Filters, sort: str, limit: int, offset: int,
+                    fold: Filters | None = None) -> list[dict[str, Any]]:
+        """desk_search through FTS5: the query as written, else as plain words, else QueryError."""
+        try:
+            return self._search(query, filters, sort, limit, offset, fold)
+        except sqlite3.OperationalError as exc:
+            if not _is_query_error(exc):
+                raise
+            plain = _plain_terms(query)
+            if plain is None:
+                raise QueryError(_search_hint(query)) from exc
+            try:
+                return self._search(plain, filters, sort, limit, offset, fold)
+            except sqlite3.OperationalError as exc2:
+                if not _is_query_error(exc2):
+                    raise
+                raise QueryError(_search_hint(query)) from exc2
+
+    def _indexed_search(self, query: str, f: Filters, sort: str, limit: int, offset: int, peek: int = 0,
+                        titles: bool = True, items: bool = False, fold: Filters | None = None
+                        ) -> tuple[list[dict[str, Any]], bool] | None:
+        """The search through the tantivy index (store/search_index.py): bm25 over ALL matches;
+        None when there is no usable index or it lags too far (the caller then uses FTS5).
+
+        Articles changed since the index's watermark are left out of its answer and searched
+        with FTS5 instead, and the two lists merged (by score: both are bm25 with the title
+        weighted 5x, on slightly different term statistics; or by date). Returns the page's rows
+        and whether more hits follow them (`peek` more hits are looked for, never read).
+        """
+        found = self.__dict__.get("_search_db")
+        if found is None:  # (path, identity) of this store's database, read once per connection
+            found = (search_index.db_path_of(self.conn), search_index.db_identity(self.conn))
+            self.__dict__["_search_db"] = found
+        reader = search_index.reader_for(*found)
+        if reader is None:
+            return None
+        pending = search_index.pending_ids(self.conn, reader.watermark, MAX_PENDING)
+        if pending is None:
+            return None
+        try:
+            node = parse(query, reader.analyze)
+        except ParseError:
+            found = plain_words(query, reader.analyze)
+            if found is None:
+                raise QueryError(_search_hint(query)) from None
+            node = found
+        want = offset + limit
+        # Folded, a few hits more than the page are asked for up front, so the copies among them
+        # seldom leave it short (then the engine is asked again for twice as many). Measured (median
+        # CPU ms per cold search, in-process, fold off/on rotated, 300 queries x 6 rounds, W9's 20k
+        # synthetic store with 10% copies, tantivy index): no fold 0.645, fold asking want + peek
+        # 0.931 (a copy in most pages: a second search each); with this margin and the copies probe
+        # through migration 032's index, 0.698 vs 0.752 (+8%); 100k bench store (no copies) 0.827 vs 0.900.
+        top = want + peek + (max(4, want // 4) if fold is not None else 0)
+        while True:
+            try:
+                hits = reader.search(node, f, sort=sort, top=top, exclude=pending)
+            except ValueError:  # the engine refused a query we built (a bug of ours): FTS5 answers instead
+                log.exception("search index: query %r failed; answering from FTS5", query)
+                return None
+            if pending:
+                hits = sorted(hits + self._fts_tail(query, f, sort, pending, top), key=lambda h: -h[1])[:top]
+            if fold is None:
+                break
+            copies = self._copies_among([i for i, _ in hits], fold)
+            found, hits = len(hits), [h for h in hits if h[0] not in copies]
+            if len(hits) >= want + peek or found < top or top > 4 * (MAX_SEARCH_OFFSET + MAX_LIMIT):
+                break
+            top *= 2  # copies took places: ask the engine for more hits (rare: ~1 in 10 is a copy)
+        ids = [i for i, _ in hits[offset:want]]
+        rows = self._with_snippets(query, self._items_with_text(ids) if items else self._rows_with_text(ids), titles)
+        return rows, len(hits) > want
+
+    def _copies_among(self, ids: list[int], f: Filters) -> set[int]:
+        """Those of these articles that are syndicated copies whose representative is listed under
+        the filters `f` too (copy_clause's rule): one probe of story_fingerprints per id."""
+        if not ids:
+            return set()
+        listed, args = _listed_too(f)
+        hint = " INDEXED BY story_fingerprints_copies" if self._copies_probe() == "index" else ""
+        rows = self.conn.execute(
+            f"SELECT f.article_id FROM story_fingerprints f{hint} WHERE f.article_id IN ({','.join('?' * len(ids))})"
+            f" AND f.canonical_id != f.article_id"
+            f" AND EXISTS (SELECT 1 FROM desk_listing r WHERE r.id = f.canonical_id{listed})", (*ids, *args))
+        return {int(r[0]) for r in rows}
+
+    def _rows_with_text(self, ids: list[int]) -> list[dict[str, Any]]:
+        """Listing rows of these articles in this order, each with its body (for the snippet) in
+        `_text`: one lookup per article by rowid in desk_search (migrations/014), whose rows fit on
+        one page each where an `articles` row also walked an overflow page. An id no longer stored
+        as an article is dropped."""
+        if not ids:
+            return []
+        rows = {r[0]: _search_row(*r) for r in self.conn.execute(
+            f"SELECT id, key, item, text FROM desk_search WHERE id IN ({','.join('?' * len(ids))})", ids)}
+        return [rows[i] for i in ids if i in rows]
+
+    def _items_with_text(self, ids: list[int]) -> list[dict[str, Any]]:
+        """{"id", "item", "_text"} of these articles in this order (see desk_search_page's `items`);
+        an id no longer stored as an article is dropped."""
+        if not ids:
+            return []
+        rows = {r[0]: {"id": r[0], "item": r[1], "_text": r[2]} for r in self.conn.execute(
+            f"SELECT id, CAST(item AS BLOB), text FROM desk_search WHERE id IN ({','.join('?' * len(ids))})", ids)}
+        return [rows[i] for i in ids if i in rows]
+
+    def _fts_tail(self, query: str, f: Filters, sort: str, ids: list[int], top: int) -> list[tuple[int, float]]:
+        """(id, key) of the best `top` of these articles by FTS5: key -bm25, or the date number."""
+        source, join_args, where, args = _search_filters(f)
+        key = "l.sort_key" if sort == "date" else "-bm25(articles_fts, 5.0, 1.0)"
+        sql = (f"SELECT l.id, {key} FROM articles_fts, {source} WHERE l.id = articles_fts.rowid"
+               f" AND articles_fts MATCH ? AND articles_fts.rowid IN ({','.join('?' * len(ids))})"
+               f"{''.join(' AND ' + w for w in where)} ORDER BY 2 DESC LIMIT ?")
+        for match in (query, _plain_terms(query)):
+            if match is None:
+                break
+            try:
+                rows = self.conn.execute(sql, (*join_args, match, *ids, *args, top)).fetchall()
+            except sqlite3.OperationalError as exc:
+                if not _is_query_error(exc):
+                    raise
+                continue
+            if sort == "date":
+                return [(int(r[0]), float(search_index.when_number(r[1]))) for r in rows]
+            return [(int(r[0]), float(r[1])) for r in rows]
+        return []
+
+    def _search(self, match: str, f: Filters, sort: str, limit: int, offset: int,
+                fold: Filters | None = None) -> list[dict[str, Any]]:
+        """Rank the SEARCH_WINDOW most recently stored matches, then read just one page of rows.
+
+        Ranking every match of a common word costs time in proportion to the store (bm25 over
+        the ~60k matches of "the" in 100k articles is ~0.1-0.3 s); a news desk wants recent,
+        relevant news, so ranking is bounded to the newest matches (by rowid, i.e. by when we
+        stored them). Rare words, with fewer matches than the window, are ranked exactly.
+        """
+        if f.as_dict() or sort == "date":
+            ids = self._filtered_candidates(match, f, sort, offset + limit, fold)
+            return self._with_snippets(match, self._page_of(ids, limit, offset))
+        want = offset + limit
+        # SQLite sorts the window and hands over only the ids a page needs: every row fetched
+        # crosses the GIL, which costs far more than the sort when handler threads contend.
+        ranked = self._ranked(match, want + 8)
+        page = self._page_of(ranked, limit, offset, fold)
+        if len(page) < limit and len(ranked) == want + 8:  # non-article pages took places: rank the whole window
+            page = self._page_of(self._ranked(match, SEARCH_WINDOW), limit, offset, fold)
+        return self._with_snippets(match, page)
+
+    def _ranked(self, match: str, top: int) -> list[int]:
+        """Ids of the `top` best (bm25, title weighted 5x) of the SEARCH_WINDOW newest matches, best first."""
+        rows = self.conn.execute(
+            "SELECT rowid FROM (SELECT rowid, bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts"
+            " WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY score, rowid DESC LIMIT ?",
+            (match, SEARCH_WINDOW, top)).fetchall()
+        return [r[0] for r in rows]
+
+    def _filtered_candidates(self, match: str, f: Filters, sort: str, top: int,
+                             fold: Filters | None = None) -> list[int]:
+        """Ids of the `top` first, by bm25 or by date, of the SEARCH_WINDOW newest matches that pass the filters.
+
+        SQLite sorts and cuts, so only one page of ids reaches Python; sorting by date computes no bm25.
+        """
+        source, join_args, where, args = _search_filters(f)
+        if fold is not None:
+            where, args = [*where, "NOT " + self._copy_clause("l.id", fold)], [*args, *_listed_too(fold)[1]]
+        score, order = ("0", "sort_key DESC, id DESC") if sort == "date" else (
+            "bm25(articles_fts, 5.0, 1.0)", "score, id DESC")
+        rows = self.conn.execute(
+            f"SELECT id FROM (SELECT l.id AS id, {score} AS score, l.sort_key AS sort_key FROM articles_fts, {source}"
+            f" WHERE l.id = articles_fts.rowid AND articles_fts MATCH ?{''.join(' AND ' + w for w in where)}"
+            f" ORDER BY articles_fts.rowid DESC LIMIT {SEARCH_WINDOW}) ORDER BY {order} LIMIT ?",
+            (*join_args, match, *args, top)).fetchall()
+        return [r[0] for r in rows]
+
+    def _copy_clause(self, article: str, f: Filters) -> str:
+        return copy_clause(article, indexed=self._copies_probe() == "index", listed=_listed_too(f)[0])
+
+    def _page_of(self, ordered: list[int], limit: int, offset: int, fold: Filters | None = None
+                 ) -> list[dict[str, Any]]:
+        """Listing rows of articles (not other pages) number offset..offset+limit of `ordered`.
+
+        Read in chunks because the FTS index also holds pages that are not articles; usually
+        the first chunk is the page.
+        """
+        found: list[dict[str, Any]] = []
+        start, want = 0, offset + limit
+        skip, skip_args = ((" AND NOT " + self._copy_clause("a.id", fold), _listed_too(fold)[1])
+                           if fold is not None else ("", []))
+        while start < len(ordered) and len(found) < want:
+            chunk = ordered[start:start + max(want - len(found), 0) + 5]
+            start += len(chunk)
+            rows = {r["id"]: _listing(r) for r in self.conn.execute(
+                f"SELECT {_COLUMNS} FROM articles a WHERE a.kind = 'article' AND a.id IN"
+                f" ({','.join('?' * len(chunk))}){skip}", (*chunk, *skip_args))}
+            found += [rows[i] for i in chunk if i in rows]
+        return found[offset:want]
+
+    def _with_snippets(self, query: str, rows: list[dict[str, Any]], titles: bool = True) -> list[dict[str, Any]]:
+        """Snippets for one page only, cut in Python from the page's texts; `titles`: each title
+        with its matches marked too, in `title_marked`.
+
+        FTS5's snippet() re-runs the whole MATCH to find 20 rows (11 ms for a common word on
+        20k articles, measured); reading 20 bodies and marking the query's terms costs < 1 ms.
+        """
+        if not rows:
+            return rows
+        terms = _terms_pattern(query)
+        texts: dict[int, str] = {r["id"]: r.pop("_text") for r in rows if "_text" in r}
+        if len(texts) < len(rows):
+            texts = dict(self.conn.execute(f"SELECT id, text FROM articles WHERE id IN ({','.join('?' * len(rows))})",
+                                           [r["id"] for r in rows]).fetchall())
+        for r in rows:
+            r["snippet"] = _snippet(texts.get(r["id"]) or "", terms)
+            if titles:
+                r["title_marked"] = _mark_terms(r.get("title") or "", terms)
+        return rows
+
+
+def _search_row(ident: int, key: str | None, item: str, text: str | None) -> dict[str, Any]:
+    """A listing row (as `listing_rows` reads one from articles, same keys in the same order) from a
+    desk_search row: its fields are the stored API item's, `date` being the sort key."""
+    d = orjson.loads(item)
+    return {"id": ident, "key": key, "url": d["url"], "canonical_url": d["canonical_url"],
+            "site_name": d["site_name"], "title": d["title"], "authors": d["authors"], "categories": d["categories"],
+            "published": d["published"], "updated": d["updated"], "language": d["language"], "excerpt": d["excerpt"],
+            "image": d["image"], "sort_key": d["date"], "_text": text}
+
+
+def _is_query_error(exc: sqlite3.OperationalError) -> bool:
+    """FTS5's complaints about the query itself, as opposed to a fault of ours or of the database."""
+    text = str(exc)
+    return text.startswith(("fts5:", "unterminated string", "no such column", "unknown special query")) \
+        or "fts5" in text
+
+
+def _plain_terms(query: str) -> str | None:
+    """A query FTS5 rejected, reread as quoted words, so that 'U.S.-Iran' or 'AT&T (2020' still
+    searches: words joined by punctuation are one phrase ('"9 11"'), as search_syntax.plain_words
+    reads them for the index."""
+    chunks = [" ".join(words) for words in (re.findall(r"\w+", c) for c in query.split()) if words]
+    return " ".join(f'"{c}"' for c in chunks) if chunks else None
+
+
+def _search_hint(query: str) -> str:
+    return (f"cannot read the search {query[:80]!r}: use words, a \"quoted phrase\", a prefix* or"
+            " AND / OR / NOT between words")
