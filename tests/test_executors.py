@@ -69,6 +69,78 @@ def test_reprocess_in_a_process_pool_keeps_each_article_with_its_page(tmp_path, 
         assert dict(store.conn.execute("SELECT id, title FROM articles").fetchall()) == before
 
 
+@pytest.fixture()
+def ray_pages_kill_their_actor():  # type: ignore[no-untyped-def]
+    # The Ray twin of pages_kill_their_worker below: Ray's workers are not forked from the test,
+    # so the patch is Ray's setup hook, run in every worker process of this Ray (fresh actors too).
+    # A Ray of its own that lives for this one test, like local_ray's.
+    ray = pytest.importorskip("ray")
+    killer = KILLER.encode()
+
+    def pages_kill_their_process() -> None:
+        from newsdesk import pipeline as worker_pipeline
+
+        real = worker_pipeline.analyze_page
+
+        def analyze_page(raw, stages, settings=None):  # type: ignore[no-untyped-def]
+            if killer in raw.body:
+                os.kill(os.getpid(), signal.SIGKILL)
+            return real(raw, stages, settings)
+
+        worker_pipeline.analyze_page = analyze_page
+
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False,
+             runtime_env={"worker_process_setup_hook": pages_kill_their_process})
+    yield ray
+    ray.shutdown()
+
+
+@pytest.mark.slow
+def test_on_ray_a_page_that_kills_its_actor_fails_alone_and_the_batch_goes_on(ray_pages_kill_their_actor):  # type: ignore[no-untyped-def]
+    # 5 batches of RAY_BATCH pages over 2 actors, 4 batches in flight: page 3 kills actor 0 in
+    # batch 0, which also loses batch 2 queued behind it; page 30 kills actor 1 in batch 3; page 35
+    # kills actor 0's replacement in batch 4. Every other page is analysed, in input order.
+    killers = (3, 30, 35)
+    bodies = [ARTICLE.format(n=n).replace("<h1>", f"<h1>{KILLER} " if n in killers else "<h1>")
+              for n in range(5 * executors.RAY_BATCH)]
+    raws = [RawPage(body=b.encode(), origin=f"page{n}.html", kind_hint="html") for n, b in enumerate(bodies)]
+    settings = Settings(executor="ray", workers=2)
+    results = list(analyze_stream(iter(raws), Stages(("extract",), settings), settings))
+    assert [raw.origin for raw, _ in results] == [raw.origin for raw in raws]
+    for n, (_, result) in enumerate(results):
+        if n in killers:
+            assert isinstance(result, Rejected) and (result.stage, result.reason) == ("analyze", WORKER_DIED), result
+        else:
+            assert isinstance(result, Article) and result.title == f"Story {n} about the harbour", (n, result)
+
+
+@pytest.fixture()
+def ray_actors_die_as_they_start():  # type: ignore[no-untyped-def]
+    # The OOM killer ending an actor that loads the models: its Stages, SIGKILLed in every worker.
+    ray = pytest.importorskip("ray")
+
+    def actors_die_as_they_start() -> None:
+        from newsdesk import executors as worker_executors
+
+        def stages(*_):  # type: ignore[no-untyped-def]
+            os.kill(os.getpid(), signal.SIGKILL)
+
+        worker_executors.Stages = stages  # type: ignore[misc, assignment]
+
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False,
+             runtime_env={"worker_process_setup_hook": actors_die_as_they_start})
+    yield ray
+    ray.shutdown()
+
+
+@pytest.mark.slow
+def test_on_ray_actors_that_die_as_they_start_end_the_run_with_one_clear_error(ray_actors_die_as_they_start):  # type: ignore[no-untyped-def]
+    raws = [RawPage(body=ARTICLE.format(n=n).encode(), origin=f"page{n}.html", kind_hint="html") for n in range(40)]
+    settings = Settings(executor="ray", workers=2)
+    with pytest.raises(ConfigError, match=r"workers cannot start.*fewer workers .*more memory"):
+        list(analyze_stream(iter(raws), Stages(("extract",), settings), settings))
+
+
 def test_an_unknown_executor_is_a_settings_error():
     with pytest.raises(ConfigError, match="executor"):
         list(analyze_stream(iter([]), Stages(()), Settings(executor="spark")))

@@ -19,6 +19,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from newsdesk.errors import ConfigError, Rejected
@@ -156,14 +157,18 @@ class _Pool:
         try:
             self.executor.submit(_ready).result()
         except BrokenProcessPool:
-            raise ConfigError(
-                f"the analysis workers cannot start: {self.deaths_in_a_row} pages in a row lost their worker, and"
-                " a fresh worker dies before it takes any work (out of memory loading the models?);"
-                " run with fewer workers (--workers) or with more memory") from None
+            raise _cannot_start(self.deaths_in_a_row) from None
         self.deaths_in_a_row = 0  # the workers start: those pages killed them
 
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _cannot_start(deaths: int) -> ConfigError:
+    return ConfigError(
+        f"the analysis workers cannot start: {deaths} pages in a row lost their worker, and a fresh"
+        " worker dies before it takes any work (out of memory loading the models?);"
+        " run with fewer workers (--workers) or with more memory")
 
 
 def _next(pool: _Pool, queue: deque) -> Iterator[Result]:
@@ -204,6 +209,10 @@ class PageAnalyzer:
     def analyze(self, pages: list[RawPage]) -> list[Article | Rejected]:
         return [analyze_or_reject(raw, self.stages, self.settings) for raw in pages]
 
+    def ready(self) -> bool:
+        """The empty call that shows an actor started."""
+        return True
+
 
 def _ray(pages: Iterable[RawPage], stage_names: tuple[str, ...], settings: Settings) -> Iterator[Result]:
     ray = _import_ray()
@@ -213,33 +222,119 @@ def _ray(pages: Iterable[RawPage], stage_names: tuple[str, ...], settings: Setti
     try:
         n_actors = max(1, int(ray.cluster_resources().get("CPU", 1))) if settings.ray_address \
             else max(1, settings.workers)
-        actor_class = ray.remote(num_cpus=1)(PageAnalyzer)
-        actors = [actor_class.remote(stage_names, settings) for _ in range(n_actors)]
-        yield from _ray_ordered(ray, actors, batches(pages, RAY_BATCH))
+        actors = _Actors(ray, stage_names, settings, n_actors)
+        try:
+            yield from _ray_ordered(actors, batches(pages, RAY_BATCH))
+        finally:
+            actors.close()
     finally:
         if started_here:
             ray.shutdown()
 
 
-def _ray_ordered(ray: Any, actors: list[Any], batches: Iterator[list[RawPage]]) -> Iterator[Result]:
+@dataclass
+class _Sent:
+    """A batch sent to the actor in `slot`; `results` once settled."""
+
+    batch: list[RawPage]
+    slot: int
+    actor: Any
+    ref: Any
+    results: list[Article | Rejected] | None = None
+
+
+class _Actors:
+    """The Ray actors, one per CPU; an actor that dies is replaced by a fresh one.
+
+    An actor killed mid-batch (the OOM killer, a crash in a parser's C code) fails its batch and
+    every batch queued behind it, and Ray does not start it again (max_restarts 0). The fresh
+    actor takes the dead one's CPU, so it starts even when the actors hold every CPU there is.
+    """
+
+    def __init__(self, ray: Any, stage_names: tuple[str, ...], settings: Settings, n_actors: int) -> None:
+        self.ray = ray
+        self.actor_class = ray.remote(num_cpus=1)(PageAnalyzer)
+        self.initargs = (stage_names, settings)
+        self.live = [self._start() for _ in range(n_actors)]
+        self.deaths_in_a_row = 0
+
+    def _start(self) -> Any:
+        return self.actor_class.remote(*self.initargs)
+
+    def submit(self, n: int, batch: list[RawPage]) -> _Sent:
+        slot = n % len(self.live)
+        actor = self.live[slot]
+        return _Sent(batch, slot, actor, actor.analyze.remote(batch))
+
+    def results(self, sent: _Sent) -> list[Article | Rejected]:
+        """A batch's results (RayActorError if its actor died); a batch that finished ends a run of deaths."""
+        results: list[Article | Rejected] = self.ray.get(sent.ref)
+        self.deaths_in_a_row = 0
+        return results
+
+    def rescue(self, lost: list[_Sent]) -> None:
+        """After an actor died: start a fresh one in its place, which first runs the pages of every
+        batch the dead one lost, one at a time, nothing else in flight on it: a page that kills it
+        again did it, and fails alone. Only then does the fresh actor take new batches."""
+        self._replace(lost[0].slot)
+        for sent in lost:
+            sent.results = [self._alone(sent.slot, raw) for raw in sent.batch]
+
+    def _alone(self, slot: int, raw: RawPage) -> Article | Rejected:
+        try:
+            [result] = self.ray.get(self.live[slot].analyze.remote([raw]))
+        except self.ray.exceptions.RayActorError as exc:
+            self._replace(slot)
+            self._count_death(slot)
+            return Rejected("analyze", WORKER_DIED, f"{exc}"[:500] + " (page run alone on a fresh actor)")
+        self.deaths_in_a_row = 0
+        return result
+
+    def _replace(self, slot: int) -> None:
+        self.ray.kill(self.live[slot])  # dead already; its CPU goes to the fresh one
+        self.live[slot] = self._start()
+
+    def _count_death(self, slot: int) -> None:
+        self.deaths_in_a_row += 1
+        if self.deaths_in_a_row < MAX_DEATHS_IN_A_ROW:
+            return
+        try:
+            self.ray.get(self.live[slot].ready.remote())
+        except self.ray.exceptions.RayActorError:
+            raise _cannot_start(self.deaths_in_a_row) from None
+        self.deaths_in_a_row = 0  # the actors start: those pages killed them
+
+    def close(self) -> None:
+        for actor in self.live:
+            self.ray.kill(actor)
+
+
+def _ray_ordered(actors: _Actors, batches: Iterator[list[RawPage]]) -> Iterator[Result]:
     """Round-robin batches over the actors, two in flight per actor, results in input order."""
-    window = 2 * len(actors)
-    queue: deque = deque()
+    window = 2 * len(actors.live)
+    queue: deque[_Sent] = deque()
     for n, batch in enumerate(batches):
-        queue.append((batch, actors[n % len(actors)].analyze.remote(batch)))
+        queue.append(actors.submit(n, batch))
         if len(queue) >= window:
-            yield from _settle(ray, *queue.popleft())
+            yield from _settle(actors, queue)
     while queue:
-        yield from _settle(ray, *queue.popleft())
+        yield from _settle(actors, queue)
 
 
-def _settle(ray: Any, batch: list[RawPage], ref: Any) -> Iterator[Result]:
-    try:
-        results = ray.get(ref)
-    except Exception as exc:  # noqa: BLE001 - a lost worker fails its batch, not the run
-        reason = f"worker lost: {type(exc).__name__}"
-        results = [Rejected("understand", reason, str(exc)[:500]) for _ in batch]
-    yield from zip(batch, results, strict=True)
+def _settle(actors: _Actors, queue: deque[_Sent]) -> Iterator[Result]:
+    """The oldest batch's pages and results. When its actor died, every batch queued on that
+    actor died with it (an actor runs its batches in the order sent): all are run again, page by
+    page, on a fresh actor (`_Actors.rescue`), so only the page that kills it again fails."""
+    sent = queue[0]
+    if sent.results is None:
+        try:
+            sent.results = actors.results(sent)
+        except actors.ray.exceptions.RayActorError:
+            actors.rescue([s for s in queue if s.actor is sent.actor])
+        except Exception as exc:  # noqa: BLE001 - Ray failed the call, its actor lives: the batch fails, not the run
+            sent.results = [Rejected("analyze", f"ray: {type(exc).__name__}", str(exc)[:500]) for _ in sent.batch]
+    queue.popleft()
+    yield from zip(sent.batch, sent.results or [], strict=True)
 
 
 def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
