@@ -303,7 +303,10 @@ def stats(db: str | None, failures: bool, as_json: bool) -> None:
 @click.option("--once", is_flag=True, help="Poll every due source once and exit.")
 @click.option("--allow-private", is_flag=True, default=None)
 def watch(db: str | None, interval: float | None, once: bool, allow_private: bool | None) -> None:
-    """Poll the configured sources on an interval, backing off from failing hosts."""
+    """Poll the configured sources on an interval, backing off from failing hosts.
+
+    Each poll prints a line: its time (ISO 8601, UTC), the source, and ok or the failure.
+    """
     from newsdesk.watch import watch as run_watch
 
     settings = settings_from(db=db, watch_interval=interval, allow_private=allow_private)

@@ -7,6 +7,9 @@ One `Fetcher` serves the whole watch, every source and every round: politeness i
 crawler's, not one poll's, so each poll hands it to `pipeline.ingest`. With a fetcher per
 poll, each feed of a site re-read the site's robots.txt, and the first request of a poll
 went out right after the last one of the poll before, whatever `request_delay` said.
+
+Each poll prints one line: its time in UTC, ISO 8601 with the offset (as every time the CLI
+prints), the source, and "ok" or the failure.
 """
 
 from __future__ import annotations
@@ -53,7 +56,7 @@ def watch(store: Store, settings: Settings, *, once: bool = False,
         while True:
             for source in due_sources(store, settings.sources):
                 error = poll(store, settings, source, stages, fetcher)
-                echo(f"{datetime.now(UTC):%H:%M:%S} {source}: {error or 'ok'}")
+                echo(f"{datetime.now(UTC).isoformat(timespec='seconds')} {source}: {error or 'ok'}")
             if once:
                 return
             sleep(min(60.0, settings.watch_interval))
