@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 
 from newsdesk.bench import clustering
-from newsdesk.stories import repair
+from newsdesk.stories import repair_recluster
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared" / "bench" / "clustering"
 
@@ -38,7 +38,7 @@ def main() -> None:
         out["pairs"] = clustering.train_pairs(docs, seed=args.seed)
         print(json.dumps(out["pairs"]))
     if args.cv:
-        fixed = {"LOCAL_THRESHOLD": (repair.LOCAL_THRESHOLD,)}
+        fixed = {"LOCAL_THRESHOLD": (repair_recluster.LOCAL_THRESHOLD,)}
         out["cv"] = clustering.tune(docs, seed=args.seed, grid=fixed)
         print(json.dumps(out["cv"], indent=1))
     if args.tune:

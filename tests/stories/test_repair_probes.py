@@ -1,12 +1,11 @@
-"""Small stories (probes) meet other stories at merge time through their best links (`repair.PROBE_TOP`)."""
+"""Small stories (probes) meet other stories at merge time through their best links (`repair_merge.PROBE_TOP`)."""
 
 from __future__ import annotations
 
 import pytest
 
 from newsdesk.store import open_store
-from newsdesk.stories import pairs
-from newsdesk.stories import repair as repair_mod
+from newsdesk.stories import members, pairs, repair_merge
 from newsdesk.stories.cluster import Clusterer
 
 from .stories_data import ELECTION, QUAKE
@@ -26,8 +25,8 @@ def test_a_lone_article_is_scored_by_its_best_links_with_a_larger_story() -> Non
     near, far = pairs.same_story(me, _side(QUAKE_ANGLE)), pairs.same_story(me, _side(OTHER_ANGLE))
     assert near > 0.9 and far < 0.1
     story = [_side(QUAKE_ANGLE)] * 2 + [_side(OTHER_ANGLE)] * 4
-    link = repair_mod.average_links([me], {1: story})[1]
-    top = repair_mod.PROBE_TOP
+    link = repair_merge.average_links([me], {1: story})[1]
+    top = repair_merge.PROBE_TOP
     assert link == pytest.approx((2 * near + (top - 2) * far) / top)
     assert link > (2 * near + 4 * far) / 6 + 0.2  # the mean over all six pairs
 
@@ -35,13 +34,13 @@ def test_a_lone_article_is_scored_by_its_best_links_with_a_larger_story() -> Non
 def test_the_probe_is_the_smaller_side_whichever_story_asks(monkeypatch: pytest.MonkeyPatch) -> None:
     story = [_side(QUAKE_ANGLE)] * 2 + [_side(OTHER_ANGLE)] * 4
     me = _side(QUAKE_ANGLE)
-    assert repair_mod.average_links(story, {1: [me]})[1] == pytest.approx(repair_mod.average_links([me], {1: story})[1])
+    assert repair_merge.average_links(story, {1: [me]})[1] == pytest.approx(repair_merge.average_links([me], {1: story})[1])
     # Two stories larger than PROBE_MAX keep the mean over every pair (average linkage).
-    big = [_side(QUAKE_ANGLE)] * (repair_mod.PROBE_MAX + 1)
+    big = [_side(QUAKE_ANGLE)] * (repair_merge.PROBE_MAX + 1)
     mean = sum(pairs.same_story(a, b) for a in big for b in story) / (len(big) * len(story))
-    assert repair_mod.average_links(big, {1: story})[1] == pytest.approx(mean)
-    monkeypatch.setattr(repair_mod, "PROBE_TOP", 0)  # off: the plain mean for probes too
-    assert repair_mod.average_links([me], {1: story})[1] == pytest.approx(
+    assert repair_merge.average_links(big, {1: story})[1] == pytest.approx(mean)
+    monkeypatch.setattr(repair_merge, "PROBE_TOP", 0)  # off: the plain mean for probes too
+    assert repair_merge.average_links([me], {1: story})[1] == pytest.approx(
         sum(pairs.same_story(me, s) for s in story) / len(story))
 
 
@@ -70,7 +69,7 @@ def _quake_story_and_a_lone_report() -> tuple[Clusterer, int]:
         clusterer.assign(i, *doc, None, "now")
     store.conn.execute("UPDATE story_articles SET story_id = 1 WHERE article_id <= 6")
     for (story_id,) in store.conn.execute("SELECT id FROM stories").fetchall():
-        repair_mod.rebuild(clusterer, clusterer.load_story(story_id), "now")
+        members.rebuild(clusterer, clusterer.load_story(story_id), "now")
     Clusterer(store.conn, join_threshold=1.1).assign(10, *MUD_BRICK, None, "now")
     return clusterer, store.story_assignments()[10]
 
@@ -80,11 +79,11 @@ def test_an_off_angle_report_is_adopted_through_its_best_links(monkeypatch: pyte
                                                                  adopted: bool) -> None:
     # The mud-brick report links to the three village reports near 1, to the hotels, the aid offers and the
     # king's visit far less; a floor between its mean link and its top-3 link tells the two scorings apart.
-    monkeypatch.setattr(repair_mod, "MERGE_THRESHOLD", 1.01)  # the plain merge never fires here
-    monkeypatch.setattr(repair_mod, "ADOPT_FLOOR", 0.9)
-    monkeypatch.setattr(repair_mod, "PROBE_TOP", top)
+    monkeypatch.setattr(repair_merge, "MERGE_THRESHOLD", 1.01)  # the plain merge never fires here
+    monkeypatch.setattr(repair_merge, "ADOPT_FLOOR", 0.9)
+    monkeypatch.setattr(repair_merge, "PROBE_TOP", top)
     clusterer, story_id = _quake_story_and_a_lone_report()
-    assert repair_mod._try_merge(clusterer, story_id, "now") == int(adopted)
+    assert repair_merge._try_merge(clusterer, story_id, "now") == int(adopted)
     story_of = dict(clusterer.conn.execute("SELECT article_id, story_id FROM story_articles").fetchall())
     assert (story_of[10] == story_of[1]) is adopted
     assert story_of[10] != story_of[7]

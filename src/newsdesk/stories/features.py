@@ -146,7 +146,7 @@ _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 # Measured at the end of session 6, too late to ship: it needs DIVIDE_RATIO 0.65 and a refit of
 # `pairs.PAIR_WEIGHTS` to 19 weights (whose date-gap weight comes out positive, see there).
 # Session 7: on (p, n, d), with `pairs.PAIR_WEIGHTS` refitted with the date-gap weight held at or below 0
-# (`bench.clustering.fit_logistic`; it lands on 0) and `repair.DIVIDE_RATIO` 0.65: `--cv` (pair model
+# (`bench.clustering.fit_logistic`; it lands on 0) and `repair_divide.DIVIDE_RATIO` 0.65: `--cv` (pair model
 # refitted per fold the same way) 0.9503 / 0.9523 / 0.9443 (0.9490), GVC 0.9939 / 0.9929 / 0.9919.
 # Pairs get a little better (held-out log-loss per topic fold 0.147 0.220 0.228 0.277 -> 0.142 0.220 0.227
 # 0.237 with p, n, d), the clustering does not: the name cosine already carries most of it, and the
@@ -239,7 +239,7 @@ _COMPANY = frozenset({"corp", "inc", "ltd", "llc", "plc"})
 # Manning ORG 5 of 8, Internet Explorer no entity), so it was not run further; probablepeople's CRF
 # read Red Sox, Hunger Games and Middle East as people.
 # Nested `--tune` ECB+ B³ F1, seeds 0 / 1, against 0.9634 / 0.9649 (GVC 0.9939 / 0.9929 in every run):
-#   v1 every name keeps its `#p` mark, people also a person mark; the cast test (`repair.casts_differ`) on
+#   v1 every name keeps its `#p` mark, people also a person mark; the cast test (`repair_divide.casts_differ`) on
 #      the people only: 0.9573 / 0.9628 (seed 0 fold 2 0.9591 -> 0.9400, seed 1 fold 1 0.9912 -> 0.9827);
 #   v2 people `#p`, the other names a mark kind of their own (`#o`, its own two pair weights, refitted per
 #      fold), the cast test on both: 0.9611 / 0.9480 (seed 1 fold 1 0.9912 -> 0.9599, fold 2 0.9298 -> 0.8884).
