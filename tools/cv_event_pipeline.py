@@ -20,7 +20,8 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 
 from newsdesk.understand import events as ev
-from newsdesk.understand.cameo import PentaModel, embed_weight, penta_of
+from newsdesk.understand.cameo import penta_of
+from newsdesk.understand.event_classifier import PentaModel, embed_weight
 from newsdesk.understand.nlp import parse_many
 
 GOLD = Path(__file__).resolve().parents[1] / ".." / "shared" / "bench" / "events" / "gold"

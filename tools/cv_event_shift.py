@@ -13,7 +13,7 @@ so random folds test on wordings seen in training. The anchor scores 0.61 on the
 sentences of the set; holding out whole main verbs or word clusters brings it to 0.54-0.64
 in CV, where random folds give 0.77, so those folds are the honest proxy.
 With the embedding model installed, the sparse-only gate of the confidence cascade is fitted in
-each fold too, and a sweep of its threshold (cameo.CASCADE_TAU, CASCADE_MARGIN) is printed:
+each fold too, and a sweep of its threshold (event_classifier.CASCADE_TAU, CASCADE_MARGIN) is printed:
 macro-F1 and share of sentences embedded per scheme.
 The sentences' embeddings are computed once and kept in --embeddings (minutes on a loaded
 machine); the same file serves tools/train_event_model.py (with the same --extra).
@@ -31,7 +31,7 @@ import numpy as np
 from train_event_model import embeddings_for
 
 from newsdesk.bench.events import DEFAULT_TRAIN, cross_validate, format_cv
-from newsdesk.understand.cameo import EXTRA_SOURCES, embed_weight
+from newsdesk.understand.event_classifier import EXTRA_SOURCES, embed_weight
 from newsdesk.understand.events_wordings import extra_wordings
 from newsdesk.understand.nlp import parse_many
 
@@ -55,7 +55,7 @@ def sweep(result: dict) -> list[tuple[float, float, dict[str, tuple[float, float
     per scheme, (macro-F1, share of sentences embedded)."""
     from sklearn.metrics import f1_score
 
-    from newsdesk.understand.cameo import needs_embedding
+    from newsdesk.understand.event_classifier import needs_embedding
 
     y = np.array(result["labels"])
     rows = []

@@ -7,10 +7,10 @@
 Trained only on the gold *train* split (the held-out part is not in ../shared). Before
 fitting on all of it, prints 5-fold stratified cross-validated macro-F1 for our model and
 for the TF-IDF + logistic regression anchor on the same folds, and the C grid. With the
-embedding model installed the model has its MiniLM block (cameo.EMBED_WEIGHT); the sentences'
+embedding model installed the model has its MiniLM block (event_classifier.EMBED_WEIGHT); the sentences'
 embeddings are computed once (slow on a loaded machine: minutes) and kept in --embeddings.
 --sparse trains the cascade's gate (events_penta_sparse.npz) without the block. Both are trained
-with the extra wordings of understand.events_wordings (cameo.EXTRA_SOURCES, weighted by
+with the extra wordings of understand.events_wordings (event_classifier.EXTRA_SOURCES, weighted by
 SOURCE_WEIGHTS) beside the gold, in every CV training fold too (never in a test fold).
 """
 
@@ -26,7 +26,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 
-from newsdesk.understand.cameo import (
+from newsdesk.understand.embed import DIM
+from newsdesk.understand.event_classifier import (
     EXTRA_SOURCES,
     MODEL_FILE,
     SPARSE_MODEL_FILE,
@@ -38,7 +39,6 @@ from newsdesk.understand.cameo import (
     remember_embeddings,
     sentence_embeddings,
 )
-from newsdesk.understand.embed import DIM
 from newsdesk.understand.events_wordings import SOURCE_WEIGHTS, extra_wordings
 from newsdesk.understand.nlp import parse_many
 
@@ -49,7 +49,7 @@ OUT = ROOT / "src" / "newsdesk" / "understand" / "data" / MODEL_FILE
 
 def embeddings_for(sents: list, cache: Path | None, embed: float) -> np.ndarray | None:
     """The sentences' embeddings (None without the model), read from `cache` when it holds them;
-    with the verb block (cameo.VERB_WEIGHT) each row goes on with the main verb's vector."""
+    with the verb block (event_classifier.VERB_WEIGHT) each row goes on with the main verb's vector."""
     if not embed:
         return None
     views = [_views(s) for s in sents]

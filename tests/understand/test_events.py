@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsdesk.records import Article
-from newsdesk.understand import cameo
+from newsdesk.understand import cameo, event_classifier
 from newsdesk.understand.events import EventCoder
 from newsdesk.understand.places import dateline_place, gazetteer
 
@@ -103,7 +103,7 @@ def test_lexicon_and_codebook_basics() -> None:
     assert cameo.quad_class_of("010") == 1 and cameo.quad_class_of("173") == 4
     assert cameo.plover_for("190")["event"] == "ASSAULT"
     assert cameo.plover_for("012") == {"event": "ACCUSE", "mode": None}  # PLOVER has no statement mode
-    assert cameo.penta_model() is not None
+    assert event_classifier.penta_model() is not None
 
 
 def test_codebook_read_at_run_time(shared_dir: Path) -> None:
@@ -157,12 +157,12 @@ def test_fast_probabilities_equal_the_sparse_matrix_path() -> None:
 
     from newsdesk.understand.nlp import parse
 
-    model = cameo.penta_model()
+    model = event_classifier.penta_model()
     assert model is not None
     doc = parse("Iraqi troops launched an assault on the last ISIS bastion on Thursday. "
                 "Kenya and Uganda agreed to share intelligence, officials in Nairobi said.")
     sents = list(doc.sents)
-    z = (model._matrix([cameo._views(s) for s in sents]) @ csr_matrix(model.coef.T)).toarray() + model.intercept
+    z = (model._matrix([event_classifier._views(s) for s in sents]) @ csr_matrix(model.coef.T)).toarray() + model.intercept
     slow = np.exp(z - z.max(axis=1, keepdims=True))
     slow /= slow.sum(axis=1, keepdims=True)
     assert np.allclose(model.predict_proba(sents, cascade=False), slow, atol=1e-9)
@@ -174,7 +174,7 @@ def test_cascade_embeds_only_what_the_sparse_gate_is_unsure_of() -> None:
 
     from newsdesk.understand.nlp import parse_many
 
-    model = cameo.penta_model()
+    model = event_classifier.penta_model()
     if model is None or model.gate is None:
         pytest.skip("embedding model not installed: no cascade")
     texts = ["Iraqi troops launched an assault on the last ISIS bastion on Thursday.",
@@ -183,18 +183,18 @@ def test_cascade_embeds_only_what_the_sparse_gate_is_unsure_of() -> None:
              "Protesters gathered outside the embassy as talks over the dam stalled."]
     sents = [d[:] for d in parse_many(texts)]
     gate, full = model.gate.predict_proba(sents), model.predict_proba(sents, cascade=False)
-    unsure = cameo.needs_embedding(gate)
+    unsure = event_classifier.needs_embedding(gate)
     got = model.predict_proba(sents)
     assert np.allclose(got[unsure], full[unsure]) and np.allclose(got[~unsure], gate[~unsure])
-    assert np.array_equal(cameo.needs_embedding(np.array([[0.95, 0.05, 0, 0, 0], [0.5, 0.4, 0.1, 0, 0]]), 0.9, 0.0),
+    assert np.array_equal(event_classifier.needs_embedding(np.array([[0.95, 0.05, 0, 0, 0], [0.5, 0.4, 0.1, 0, 0]]), 0.9, 0.0),
                           [False, True])
-    assert cameo.needs_embedding(np.array([[0.95, 0.05, 0, 0, 0]]), 0.5, 0.95)[0]  # margin 0.9 < 0.95
+    assert event_classifier.needs_embedding(np.array([[0.95, 0.05, 0, 0, 0]]), 0.5, 0.95)[0]  # margin 0.9 < 0.95
 
 
 def test_names_are_masked_in_the_word_and_character_views() -> None:
     from newsdesk.understand.nlp import parse
 
-    words, _, chars, *_ = cameo._views(parse("Iraqi troops attacked Mosul on Thursday.")[:])
+    words, _, chars, *_ = event_classifier._views(parse("Iraqi troops attacked Mosul on Thursday.")[:])
     assert "iraqi" not in words and "mosul" not in words and "attack" in words
     assert "Mosul" not in chars and "attacked" in chars
 
@@ -228,13 +228,13 @@ def test_embedding_blocks_are_learned_and_scored_like_the_sparse_views(verb_weig
     texts = ["Troops shelled the town.", "Rebels attacked a convoy.", "The minister praised the deal.",
              "Leaders welcomed the agreement.", "Police raided the camp.", "The envoy hailed the talks."]
     sents = [d[:] for d in parse_many(texts)]
-    assert cameo._views(sents[0])[4] == (7, 14)  # "shelled": the main verb's characters
-    model = cameo.PentaModel(embed_weight=1.0, verb_weight=verb_weight).fit(sents, [4, 4, 1, 1, 4, 1], c=10.0)
+    assert event_classifier._views(sents[0])[4] == (7, 14)  # "shelled": the main verb's characters
+    model = event_classifier.PentaModel(embed_weight=1.0, verb_weight=verb_weight).fit(sents, [4, 4, 1, 1, 4, 1], c=10.0)
     blocks = 2 if verb_weight else 1
-    assert model.coef.shape[1] == 3 * 2**cameo.HASH_BITS + blocks * 384
+    assert model.coef.shape[1] == 3 * 2**event_classifier.HASH_BITS + blocks * 384
     for k in range(blocks):  # each dense block carries weight
-        assert np.abs(model.coef[:, 3 * 2**cameo.HASH_BITS + k * 384:][:, :384]).sum() > 0
-    z = (model._matrix([cameo._views(s) for s in sents]) @ csr_matrix(model.coef.T)).toarray() + model.intercept
+        assert np.abs(model.coef[:, 3 * 2**event_classifier.HASH_BITS + k * 384:][:, :384]).sum() > 0
+    z = (model._matrix([event_classifier._views(s) for s in sents]) @ csr_matrix(model.coef.T)).toarray() + model.intercept
     slow = np.exp(z - z.max(axis=1, keepdims=True))
     assert np.allclose(model.predict_proba(sents), slow / slow.sum(axis=1, keepdims=True), atol=1e-6)
 
@@ -250,8 +250,8 @@ def test_verb_block_survives_save_and_load(tmp_path: Path) -> None:
         pytest.skip("embedding model not installed")
     sents = [d[:] for d in parse_many(["Troops shelled the town.", "The minister praised the deal.",
                                        "Police raided the camp.", "The envoy hailed the talks."])]
-    model = cameo.PentaModel(embed_weight=1.0, verb_weight=0.5).fit(sents, [4, 1, 4, 1], c=10.0)
+    model = event_classifier.PentaModel(embed_weight=1.0, verb_weight=0.5).fit(sents, [4, 1, 4, 1], c=10.0)
     model.save(tmp_path / "m.npz")
-    back = cameo.PentaModel.load(tmp_path / "m.npz")
-    assert (back.embed_weight, back.verb_weight, back.verb_layer) == (1.0, 0.5, cameo.VERB_LAYER)
+    back = event_classifier.PentaModel.load(tmp_path / "m.npz")
+    assert (back.embed_weight, back.verb_weight, back.verb_layer) == (1.0, 0.5, event_classifier.VERB_LAYER)
     assert np.allclose(back.predict_proba(sents), model.predict_proba(sents), atol=1e-5)

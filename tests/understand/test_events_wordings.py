@@ -9,7 +9,7 @@ import json
 import zipfile
 from pathlib import Path
 
-from newsdesk.understand import cameo
+from newsdesk.understand import event_classifier
 from newsdesk.understand.events_wordings import (
     SOURCE_WEIGHTS,
     extra_wordings,
@@ -87,8 +87,8 @@ def test_sample_weights_decide_how_much_an_extra_wording_counts() -> None:
     sents = [d[:] for d in parse_many(texts)]
     labels = [4, 4, 1, 1, 4, 1, 3, 4]
     probe = sents[-1:]
-    heavy = cameo.PentaModel().fit(sents, labels, c=10.0, weights=[1, 1, 1, 1, 1, 1, 1, 20])
-    light = cameo.PentaModel().fit(sents, labels, c=10.0, weights=[1, 1, 1, 1, 1, 1, 1, 0.01])
+    heavy = event_classifier.PentaModel().fit(sents, labels, c=10.0, weights=[1, 1, 1, 1, 1, 1, 1, 20])
+    light = event_classifier.PentaModel().fit(sents, labels, c=10.0, weights=[1, 1, 1, 1, 1, 1, 1, 0.01])
     p_heavy, p_light = heavy.predict_proba(probe)[0], light.predict_proba(probe)[0]
     classes = [1, 3, 4]  # the models' classes, in order
     assert p_heavy[classes.index(4)] > p_light[classes.index(4)] + 0.05

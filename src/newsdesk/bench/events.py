@@ -43,7 +43,7 @@ def anchor_predictions(train: Path, gold: list[dict[str, Any]]) -> tuple[list[di
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    from newsdesk.understand.cameo import CLASS_DEFAULT_CODE
+    from newsdesk.understand.event_classifier import CLASS_DEFAULT_CODE
 
     rows = _load(train)
     vec = TfidfVectorizer()
@@ -234,7 +234,7 @@ def cross_validate(gold_path: Path = DEFAULT_TRAIN, c: float = 30.0, folds: int 
     five ways: stratified at random, grouped by near-duplicate, by first country, by main verb
     and by word cluster (the last two hold out wordings: the honest proxy for the held-out set).
     `extra`: events_wordings.Wording rows added to every training fold (never to a test fold),
-    weighted by events_wordings.SOURCE_WEIGHTS; None: the shipped choice (cameo.EXTRA_SOURCES).
+    weighted by events_wordings.SOURCE_WEIGHTS; None: the shipped choice (event_classifier.EXTRA_SOURCES).
     `only`: run just the schemes whose names start with one of these (all when empty)."""
     import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -242,7 +242,7 @@ def cross_validate(gold_path: Path = DEFAULT_TRAIN, c: float = 30.0, folds: int 
     from sklearn.metrics import f1_score
     from sklearn.model_selection import GroupKFold, StratifiedGroupKFold, StratifiedKFold
 
-    from newsdesk.understand.cameo import PentaModel, embed_weight, needs_embedding, training_wordings
+    from newsdesk.understand.event_classifier import PentaModel, embed_weight, needs_embedding, training_wordings
     from newsdesk.understand.events_wordings import SOURCE_WEIGHTS
     from newsdesk.understand.nlp import parse_many
 

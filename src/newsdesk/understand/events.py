@@ -1,7 +1,7 @@
 """Who did what to whom: CAMEO/PLOVER events from the sentences of an article.
 
 For each sentence of the shared spaCy parse:
-  1. the pentaclass model (cameo.PentaModel, trained on the gold train split) says which of
+  1. the pentaclass model (event_classifier.PentaModel, trained on the gold train split) says which of
      the five CAMEO classes the sentence's main event is in;
   2. the verb lexicon (PETRARCH-2 + our own) gives each predicate a CAMEO code; the main
      event is the best-placed predicate whose code is in the predicted class (root verb
@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from newsdesk.records import Article
-from newsdesk.understand import cameo
+from newsdesk.understand import cameo, event_classifier
 from newsdesk.understand.actors import Actor, actors_for, entity_country, is_pronoun
 from newsdesk.understand.places import Place, dateline_place, gazetteer
 
@@ -108,7 +108,7 @@ class EventCoder:
     def __init__(self, embeddings: bool = True) -> None:
         """`embeddings`: use the sentence-embedding classifier when installed (setting
         event_embeddings); False codes with the sparse model alone, about a third of the CPU."""
-        self.model = cameo.penta_model(embeddings)
+        self.model = event_classifier.penta_model(embeddings)
 
     def code(self, article: Article) -> Article:
         if not article.text.strip() or not _is_english(article) or article.kind != "article":
@@ -217,7 +217,7 @@ def _main_predicate(sent, preds: list[Predicate], probs) -> Predicate | None:  #
     best = max(scored, key=lambda sp: sp[0], default=None)
     if best is not None and best[0] >= MAIN_SHARE * float(probs[klass]):
         return best[1]
-    return Predicate(sent.root, "R", cameo.CLASS_DEFAULT_CODE[klass])
+    return Predicate(sent.root, "R", event_classifier.CLASS_DEFAULT_CODE[klass])
 
 
 def _score(pred: Predicate, probs, klass: int) -> float:  # noqa: ANN001

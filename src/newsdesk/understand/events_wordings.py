@@ -58,7 +58,7 @@ _CITIES = ("Lyon", "Mombasa", "Cusco", "Osaka", "Izmir", "Recife", "Aswan", "Pun
 
 # Sample weight of each source beside a gold sentence (1): synthetic and re-labelled, so less.
 # At 0.3 the stories and headlines cost 0.08-0.13 macro-F1 under held-out wordings (figures at
-# cameo.EXTRA_SOURCES), so the shipped model uses none of them.
+# event_classifier.EXTRA_SOURCES), so the shipped model uses none of them.
 SOURCE_WEIGHTS = {"story": 0.3, "headline": 0.3, "petr": 0.3}
 
 
