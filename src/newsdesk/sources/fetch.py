@@ -23,6 +23,9 @@ groupable reasons: "private address", "robots.txt disallows", "too large", "time
 Connections are not kept alive: with a one-second delay per host they would rarely be
 reused, and a fresh connection per hop means every hop passes the connect-time check and
 its socket is known to the deadline watchdog.
+
+What lies under the hops: the guarded transport and the deadline watchdog are
+sources/transport.py, the bounded Content-Encoding decoding sources/decoding.py.
 """
 
 from __future__ import annotations
@@ -31,26 +34,23 @@ import contextlib
 import dataclasses
 import datetime
 import email.utils
-import functools
 import socket
 import ssl
 import threading
 import time
 import urllib.parse
-import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
-import brotli
-import httpcore
 import httpx
 
 from newsdesk.errors import FetchFailed, FetchRefused, Rejected
 from newsdesk.settings import Settings
 from newsdesk.sources import safety
+from newsdesk.sources.decoding import ACCEPT_ENCODING, BodyDecoder
 from newsdesk.sources.robots import MAX_ROBOTS_BYTES, RobotsCache
 from newsdesk.sources.state import FetchState, MemoryFetchState
+from newsdesk.sources.transport import _caused_by, _Deadline, _GuardedTransport, _lower_headers
 
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 # Answers that mean "come back later" (RFC 6585 section 4, RFC 9110 section 15.6.4).
@@ -71,7 +71,6 @@ HOST_PAUSE = 600.0  # as long as an unreachable robots.txt keeps a host off (rob
 # Without a usable Retry-After: this many seconds times 2**attempt (1 s, then 2 s), or the
 # host's delay times 2**attempt when that is longer.
 RETRY_BACKOFF = 1.0
-ACCEPT_ENCODING = "gzip, deflate, br"  # exactly what BodyDecoder decodes
 
 
 @dataclass(frozen=True)
@@ -94,142 +93,6 @@ def default_total_timeout(settings: Settings) -> float:
     At the defaults (10 s + 2 x 30 s) a 10 MB page still arrives at ~170 kB/s.
     """
     return settings.connect_timeout + 2 * settings.read_timeout
-
-
-class _Deadline:
-    """Cuts a request off at a wall-clock limit by shutting its sockets down.
-
-    A blocked recv() returns at once when its socket is shut down from another thread;
-    httpx then raises a transport error, which the fetcher reports as "timeout".
-    """
-
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-        self.expired = False
-        self._sockets: list[socket.socket] = []
-        self._lock = threading.Lock()
-        self._timer = threading.Timer(seconds, self._expire)
-        self._timer.daemon = True
-
-    def __enter__(self) -> _Deadline:
-        self._timer.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._timer.cancel()
-
-    def add_socket(self, sock: socket.socket | None) -> None:
-        if sock is None:
-            return
-        with self._lock:
-            self._sockets.append(sock)
-            if self.expired:
-                _shutdown(sock)
-
-    def _expire(self) -> None:
-        with self._lock:
-            self.expired = True
-            for sock in self._sockets:
-                _shutdown(sock)
-
-
-def _shutdown(sock: socket.socket) -> None:
-    with contextlib.suppress(OSError):
-        sock.shutdown(socket.SHUT_RDWR)
-
-
-class BodyDecoder:
-    """Content-Encoding decoding that never produces more than it is allowed to.
-
-    httpx's own decoders inflate a whole network chunk at once, so 64 kB of brotli could
-    become gigabytes before any size check ran; here each step is told how much room is left.
-    """
-
-    def __init__(self, content_encoding: str) -> None:
-        names = [e.strip().lower() for e in content_encoding.split(",")]
-        names = [n for n in names if n and n != "identity"]
-        for name in names:
-            if name not in ("gzip", "x-gzip", "deflate", "br"):
-                raise FetchFailed("unsupported encoding", name)
-        self.names = names
-        # Encodings are listed in the order applied, so they are undone in reverse.
-        self._steps: list[Any] = [self._make(n) for n in reversed(names)]
-
-    @staticmethod
-    def _make(name: str) -> Any:
-        if name == "br":
-            return brotli.Decompressor()
-        if name == "deflate":
-            return ["deflate", None]  # zlib-wrapped or raw: decided on the first bytes
-        return zlib.decompressobj(16 + zlib.MAX_WBITS)
-
-    def decode(self, data: bytes, room: int) -> bytes:
-        try:
-            for i, step in enumerate(self._steps):
-                if isinstance(step, list):
-                    step = self._steps[i] = _open_deflate(data)
-                if isinstance(step, brotli.Decompressor):
-                    data = step.process(data, output_buffer_limit=room)
-                else:
-                    data = step.decompress(data, room)
-        except (zlib.error, brotli.error) as exc:
-            raise FetchFailed("bad encoding", f"{'+'.join(self.names)}: {exc}") from exc
-        return data
-
-    def flush(self) -> bytes:
-        """What the decoders still hold once the input has ended (small: it was fed already)."""
-        data = b""
-        try:
-            for step in self._steps:
-                if isinstance(step, list):  # deflate that never received a byte
-                    continue
-                if isinstance(step, brotli.Decompressor):
-                    data = step.process(data) if data else b""
-                else:
-                    data = (step.decompress(data) if data else b"") + step.flush()
-        except (zlib.error, brotli.error) as exc:
-            raise FetchFailed("bad encoding", f"{'+'.join(self.names)}: {exc}") from exc
-        return data
-
-
-def _open_deflate(first: bytes) -> Any:
-    """HTTP "deflate" is meant to be zlib-wrapped; some servers send raw deflate."""
-    probe = zlib.decompressobj()
-    try:
-        probe.decompress(first[:64])
-        return zlib.decompressobj()
-    except zlib.error:
-        return zlib.decompressobj(-zlib.MAX_WBITS)
-
-
-def _lower_headers(response: httpx.Response) -> dict[str, str]:
-    headers: dict[str, str] = {}
-    for key, value in response.headers.multi_items():
-        key = key.lower()
-        headers[key] = f"{headers[key]}, {value}" if key in headers else value
-    return headers
-
-
-@functools.cache
-def _default_ssl_context() -> ssl.SSLContext:
-    """The system's trust (certifi's bundle), loaded once: loading it costs ~0.3 s per Fetcher."""
-    return httpx.create_ssl_context(trust_env=False)
-
-
-class _GuardedTransport(httpx.HTTPTransport):
-    """httpx's transport with our network backend and no keep-alive, ignoring proxy variables."""
-
-    def __init__(self, backend: safety.GuardedBackend, ssl_context: ssl.SSLContext | None = None) -> None:
-        context = ssl_context or _default_ssl_context()
-        super().__init__(verify=context, trust_env=False, retries=0)
-        # httpx has no public hook for a network backend; its connection pool is `_pool`.
-        if not hasattr(self, "_pool"):
-            raise RuntimeError("httpx changed: HTTPTransport._pool is gone; update newsdesk.sources.fetch")
-        self._pool = httpcore.ConnectionPool(
-            ssl_context=context,
-            max_connections=100, max_keepalive_connections=0,
-            http1=True, http2=False, retries=0, network_backend=backend,
-        )
 
 
 class Fetcher:
@@ -520,18 +383,6 @@ def retry_wait(retry_after: str | None, backoff: float) -> float:
                 when = when.replace(tzinfo=datetime.UTC)
             wait = max(0.0, (when - datetime.datetime.now(datetime.UTC)).total_seconds())
     return wait
-
-
-def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
-    """Whether `kind` is anywhere in the chain httpx and httpcore wrap around the real error."""
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        if isinstance(current, kind):
-            return True
-        seen.add(id(current))
-        current = current.__cause__ or current.__context__
-    return False
 
 
 def _normalised(url: str) -> str:

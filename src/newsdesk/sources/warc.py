@@ -16,7 +16,7 @@ from pathlib import Path
 from newsdesk.errors import Rejected
 from newsdesk.extract.detect import is_web_link
 from newsdesk.records import RawPage
-from newsdesk.sources.fetch import BodyDecoder
+from newsdesk.sources.decoding import BodyDecoder
 from newsdesk.sources.files import Skipped
 
 # Only HTML: text/plain responses in real crawls are robots.txt files, sitemaps and feeds
