@@ -15,7 +15,7 @@ index's watermark (the last seq it applied, in `<db>.search/watermark.json`, wri
 tantivy commit), in batches, under a file lock so one process indexes at a time; a missing or
 incompatible index is rebuilt from the articles. Readers compare the watermark with the log:
 the articles changed since (`pending_ids`) are left out of tantivy's answer and searched with
-FTS5 instead (see DeskQueries.desk_search), so a lagging index never hides or shows stale rows.
+FTS5 instead (see DeskSearch.desk_search), so a lagging index never hides or shows stale rows.
 """
 
 from __future__ import annotations

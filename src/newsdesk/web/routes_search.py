@@ -29,7 +29,7 @@ T = TypeVar("T")
 def run_search(request: Request, state: DeskState, titles: bool = True, items: bool = False) -> dict[str, Any]:
     """The search a request asks for: {query, filters, sort, page, results, more} (QueryError if
     unreadable); `titles=False`: results need no `title_marked`; `items=True`: results may be
-    the JSON answer's items (see DeskQueries.desk_search_page)."""
+    the JSON answer's items (see DeskSearch.desk_search_page)."""
     q = (request.query_params.get("q") or "").strip()
     sort = request.query_params.get("sort") or "relevance"
     if sort not in ("relevance", "date"):
