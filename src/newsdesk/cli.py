@@ -297,6 +297,28 @@ def stats(db: str | None, failures: bool, as_json: bool) -> None:
         click.echo(f"{f['at']}  {f['stage']}: {f['reason']}  {f['input']}{detail}")
 
 
+@main.command("sources")
+@db_option
+@json_option
+def list_sources(db: str | None, as_json: bool) -> None:
+    """Sources with their last fetch (a saved file: when it was read), status, next poll and articles."""
+    from newsdesk.store.source_list import sources_overview
+
+    _, store = store_from(db, readonly=True)
+    with store:
+        rows = sources_overview(store.conn)
+    if as_json:
+        print_json(rows)
+        return
+    for s in rows:
+        seen = (f"read {s['last_read_at']}" if s["file"] else
+                f"fetched {s['last_fetch_at']}" if s["last_fetch_at"] else "never fetched")
+        fails = f" ({s['fail_count']} in a row)" if s["fail_count"] else ""
+        due = f"  next {s['next_fetch_at']}" if s["next_fetch_at"] else ""
+        click.echo(f"{s['url']}  {s['kind'] or '-'}  {seen}  {s['last_status'] or '-'}{fails}{due}"
+                   f"  articles {s['articles']}")
+
+
 @main.command()
 @db_option
 @click.option("--interval", type=float, default=None, help="Seconds between polls of one source.")

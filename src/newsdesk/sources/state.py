@@ -3,7 +3,8 @@
 `FetchState` is the interface; the SQLite store (`store.Store`) implements it for real runs
 (validators and fetch log in tables, `known` = already stored, a stored page's validators from
 the headers it was stored with), `MemoryFetchState` keeps it in memory for `newsdesk analyze`
-and for tests.
+and for tests. A saved file given as a source (`is_saved_file`) is read, never fetched: it has
+no fetch state, and is listed as read, not as never fetched (store.source_list).
 """
 
 from __future__ import annotations
@@ -58,6 +59,11 @@ class NotModified:
     """A stored page asked for again answered 304: unchanged, and nothing to extract."""
 
     origin: str
+
+
+def is_saved_file(source: str) -> bool:
+    """A source that is a path, not a URL: read from disk, as `pipeline.iter_inputs` tells them apart."""
+    return not source.startswith(("http://", "https://"))
 
 
 def header_validators(headers: dict[str, str]) -> tuple[str | None, str | None]:

@@ -73,7 +73,9 @@ def openapi_spec() -> dict[str, Any]:
         "/api/sites": _get("Sites", "Sites (site_name) with article counts.", [], "Counts"),
         "/api/languages": _get("Languages", "Languages with the number of articles the front page lists in each"
                                " (a syndicated text once).", [], "Counts"),
-        "/api/sources": {**_get("Sources", "Configured sources: last fetch, status, back-off, articles.", [], "Items"),
+        "/api/sources": {**_get("Sources", "Sources: last fetch (by `watch` or an ingest), status, back-off,"
+                                " articles; a saved feed file (`file` true, kind `file`) is read, not fetched:"
+                                " `last_read_at` says when its entries were last stored.", [], "Items"),
                          **_post("Add a source", "Needs the write token.", [], True)},
         "/api/sources/{id}/refetch": _post("Re-fetch a source", "Makes the source due now for `newsdesk watch`."
                                            " Needs the write token.",

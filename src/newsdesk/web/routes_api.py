@@ -18,6 +18,7 @@ from starlette.routing import Route
 
 from newsdesk.records import Quote
 from newsdesk.store.search_syntax import reread_as_words
+from newsdesk.store.source_list import sources_overview
 from newsdesk.web.fast import FastAnswer
 from newsdesk.web.listing import facets, filters_from, fold_from, item_json, page_from, page_links, with_copy_counts
 from newsdesk.web.openapi import openapi_spec
@@ -130,7 +131,7 @@ def languages(request: Request) -> Response:
 
 
 def sources(request: Request) -> Response:
-    return JSONResponse({"items": desk(request).store().sources_overview()})
+    return JSONResponse({"items": sources_overview(desk(request).store().conn)})
 
 
 def failures(request: Request) -> Response:

@@ -9,6 +9,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from newsdesk.store.source_list import sources_overview
 from newsdesk.web.chart import bar_chart, fill_days, fill_months
 from newsdesk.web.render import query_string
 from newsdesk.web.responses import HTTPError, int_param, page
@@ -41,7 +42,7 @@ def stats(request: Request) -> Response:
 
 def sources(request: Request) -> Response:
     state = desk(request)
-    context = {"title": "Sources", "sources": state.store().sources_overview(),
+    context = {"title": "Sources", "sources": sources_overview(state.store().conn),
                "done": request.query_params.get("done"),
                "sites": state.facets.get("sites", lambda: state.store().site_counts(500)),
                "json_url": "/api/sources"}
