@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import unicodedata
 from collections import Counter
 from typing import Any
 
@@ -40,6 +41,25 @@ def _listed(column: str) -> str:
     return f"NOT {copy_clause(column, indexed=False)}"
 
 
+def _printable(text: str | None) -> str | None:
+    """The text without control characters (no one's words; a NUL in an FTS5 string is a syntax
+    error), None when nothing else is left."""
+    kept = " ".join("".join(c for c in text or "" if unicodedata.category(c) != "Cc" or c.isspace()).split())
+    return kept or None
+
+
+def _containing(text: str) -> str:
+    """A LIKE pattern (ESCAPE '\\') for values containing the text, its % and _ taken literally."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _match_terms(about: str) -> str:
+    """An FTS5 query: each word a quoted string, its own quotes and control characters dropped
+    (a NUL ended the string: 'unterminated string', a 500). Words that are only such characters
+    leave nothing to match (''), and an empty MATCH is an FTS5 syntax error."""
+    words = [w.replace('"', "") for w in (_printable(about) or "").split()]
+    return " ".join(f'"{w}"' for w in words if w)
+
 
 class EntityPages(EntityStore):
     """What the entity list, entity pages, quote search and article page read."""
@@ -63,8 +83,13 @@ class EntityPages(EntityStore):
             where.append("e.type = ?")
             args.append(type)
         if q:
-            where.append("e.id IN (SELECT entity_id FROM entity_aliases WHERE key LIKE ?)")
-            args.append(f"%{name_key(q)}%")
+            # The name's key, its % and _ the name's own characters: 'q=%' (key '') listed every
+            # entity, 'q=_' every one with a name of a letter or more.
+            key = name_key(q)
+            if not key:
+                return []
+            where.append("e.id IN (SELECT entity_id FROM entity_aliases WHERE key LIKE ? ESCAPE '\\')")
+            args.append(_containing(key))
         sql = ("SELECT e.id, e.type, e.name, e.country, e.metonym, count(m.id) AS mentions,"
                " count(DISTINCT m.article_id) AS articles,"
                f" (SELECT count(*) FROM quotes qq WHERE qq.speaker_id = e.id AND {_listed('qq.article_id')}) AS quotes"
@@ -89,12 +114,23 @@ class EntityPages(EntityStore):
         e["mentions"] = sum(d["mentions"] for d in e["mentions_by_day"])
         e["cooccurring"] = self.cooccurring(eid)
         e["quotes"] = self.search_quotes(speaker_id=eid, limit=quotes)
+        e |= self._listed_counts(eid)
         e["articles"] = [dict(r) for r in self.conn.execute(
             "SELECT a.id, a.title, a.url, a.published, count(*) AS mentions FROM entity_mentions m"
             " JOIN articles a ON a.id = m.article_id"
             f" WHERE m.entity_id = ? AND {_listed('a.id')} GROUP BY a.id"
             " ORDER BY coalesce(a.published, a.first_seen) DESC LIMIT 50", (eid,))]
         return e
+
+    def _listed_counts(self, entity_id: int) -> dict[str, int]:
+        """How many quotes and articles an entity has, as its page lists them: the page shows the
+        newest 50 of each, and a page of 50 looked like all there was."""
+        quotes = self.conn.execute("SELECT count(*) FROM quotes q"
+                                   f" WHERE q.speaker_id = ? AND {_listed('q.article_id')}", (entity_id,)).fetchone()[0]
+        articles = self.conn.execute("SELECT count(DISTINCT m.article_id) FROM entity_mentions m"
+                                     f" WHERE m.entity_id = ? AND {_listed('m.article_id')}",
+                                     (entity_id,)).fetchone()[0]
+        return {"quote_count": quotes, "article_count": articles}
 
     def cooccurring(self, entity_id: int, limit: int = 20) -> list[dict[str, Any]]:
         """Entities named in the same articles, by number of shared articles (copies folded)."""
@@ -109,16 +145,26 @@ class EntityPages(EntityStore):
     def search_quotes(self, *, speaker: str | None = None, about: str | None = None,
                       speaker_id: int | None = None, kind: str | None = None, limit: int = 50,
                       offset: int = 0) -> list[dict[str, Any]]:
-        """Quotes, newest first: by speaker (any alias of their entity, or the phrase) and words."""
+        """Quotes, newest first: by speaker (an entity's id, or a name: the entity it names, any
+        alias, and quotes whose unresolved speaker is written so; else the phrase) and words."""
         where: list[str] = []
         args: list[str | int] = []
+        speaker = _printable(speaker)
         if speaker:
-            try:
-                speaker_id = self.entity_row(speaker)["id"]
-            except NotFound:
+            ids = self._speaker_ids(speaker)
+            if ids:
+                # A name that also names an entity still finds the quotes filed under that name but
+                # left unresolved: 'British' found the nationality, none of whose quotes are its own
+                # (a nationality speaks for no one), and so none of the three quotes said by "British".
+                marks = ", ".join("?" * len(ids))
+                where.append(f"(q.speaker_id IN ({marks}) OR (q.speaker_id IS NULL AND lower(q.speaker) IN"
+                             f" (SELECT lower(alias) FROM entity_aliases WHERE entity_id IN ({marks})"
+                             " UNION SELECT lower(?))))")
+                args += [*ids, *ids, speaker]
+            else:
                 # % and _ are the speaker's own characters, not wildcards ("%" listed every quote)
                 where.append("q.speaker LIKE ? ESCAPE '\\'")
-                args.append("%" + speaker.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                args.append(_containing(speaker))
         if speaker_id is not None:
             where.append("q.speaker_id = ?")
             args.append(speaker_id)
@@ -129,10 +175,7 @@ class EntityPages(EntityStore):
         # carries the same quotes again: "what did X say" listed each quote once per copy.
         where.append(_listed("q.article_id"))
         if about:
-            # Each word a quoted FTS5 string, its own quotes dropped; words that are only
-            # quotes leave nothing to match, and an empty MATCH is an FTS5 syntax error.
-            words = [w.replace('"', "") for w in about.split()]
-            terms = " ".join(f'"{w}"' for w in words if w)
+            terms = _match_terms(about)
             if not terms:
                 return []
             where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
@@ -143,6 +186,18 @@ class EntityPages(EntityStore):
                + (" WHERE " + " AND ".join(where) if where else "")
                + " ORDER BY q.day DESC, q.id DESC LIMIT ? OFFSET ?")
         return [quote_row(r) for r in self.conn.execute(sql, [*args, limit, offset])]
+
+    def _speaker_ids(self, name: str) -> list[int]:
+        """Every entity a speaker's name may mean: the one entity_row finds and each other with that
+        alias. Only the most mentioned was asked: 'Australia' found the country (no quotes), not
+        the nationality quoted under that very name; ?speaker_id=N asks for one entity."""
+        try:
+            ids = [int(self.entity_row(name)["id"])]
+        except NotFound:
+            ids = []
+        ids += [r[0] for r in self.conn.execute("SELECT DISTINCT entity_id FROM entity_aliases WHERE key = ?",
+                                                (name_key(name),)) if r[0] not in ids]
+        return ids
 
     def article_annotations(self, article_id: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """One article's stored mentions (with their canonical entity) and quotes, in text order."""

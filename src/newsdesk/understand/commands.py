@@ -26,10 +26,19 @@ def entities(ctx: click.Context, db: str | None, type_: str | None, q: str | Non
     if as_json:
         print_json(rows)
         return
+    if not rows:  # an empty answer printed nothing at all, as if the command had not run
+        click.echo("no entities match")
     for r in rows:
         country = f" [{r['country']}]" if r["country"] else ""
         click.echo(f"{r['id']:>6}  {r['type']:<7} {r['name']}{country}  "
                    f"{r['mentions']} mentions, {r['articles']} articles, {r['quotes']} quotes")
+
+
+def _db(db: str | None) -> str | None:
+    """The subcommand's --db, else the group's: `entities --db X merge A B` merged in ./newsdesk.db
+    (or failed with "no database at newsdesk.db") since the group's option never reached it."""
+    ctx = click.get_current_context()
+    return db or (ctx.parent.params.get("db") if ctx.parent is not None else None)
 
 
 @entities.command("show")
@@ -38,7 +47,7 @@ def entities(ctx: click.Context, db: str | None, type_: str | None, q: str | Non
 @json_option
 def show(entity: str, db: str | None, as_json: bool) -> None:
     """One entity: aliases, roles, co-occurring entities, quotes."""
-    _, store = store_from(db, readonly=True)
+    _, store = store_from(_db(db), readonly=True)
     d = store.entity_detail(entity, quotes=10)
     if as_json:
         print_json(d)
@@ -59,7 +68,7 @@ def show(entity: str, db: str | None, as_json: bool) -> None:
 @db_option
 def merge(keep: str, drop: str, db: str | None) -> None:
     """Make DROP the same entity as KEEP; the decision survives `newsdesk reprocess`."""
-    _, store = store_from(db)
+    _, store = store_from(_db(db))
     kept, dropped = store.entity_row(keep), store.entity_row(drop)
     if kept["id"] == dropped["id"]:  # it said "merged" and changed nothing
         click.echo(f"nothing to merge: {drop!r} is already {kept['name']} (id {kept['id']});"
@@ -75,7 +84,7 @@ def merge(keep: str, drop: str, db: str | None) -> None:
 @db_option
 def split(entity: str, alias: str, db: str | None) -> None:
     """Take ALIAS out of ENTITY into an entity of its own; survives `newsdesk reprocess`."""
-    _, store = store_from(db)
+    _, store = store_from(_db(db))
     row = store.split_entity(entity, alias)
     click.echo(f"split {alias!r} out as {row['name']} (id {row['id']})")
 
@@ -95,6 +104,8 @@ def quotes(db: str | None, speaker: str | None, about: str | None, kind: str | N
     if as_json:
         print_json(rows)
         return
+    if not rows:
+        click.echo("no quotes match")
     for q in rows:
         click.echo(f"{q['day']}  {one_line(q['speaker'], 60) or '?'}: “{one_line(q['text'], 200)}”"
                    f" ({q['kind']}; {one_line(q['title'] or q['url'], 80)})")

@@ -151,7 +151,9 @@ _PAGE = _param("page", "Page number (1-1000)", "integer")
 QUOTE_PATHS = {
     "/api/quotes": _get("Quote search", "What did X say about Y: stored quotes, newest first, each with where"
                         " its pieces, cue and speaker mention are in the article text.",
-                        [_param("speaker", "Who said it: any name or alias of the speaker, or words of the phrase"),
+                        [_param("speaker", "Who said it: a name or alias (every entity that has it, and quotes"
+                                 " whose unresolved speaker is written so), else words of the phrase"),
+                         _param("speaker_id", "Who said it: one entity, by id", "integer"),
                          _param("about", "Words the quote contains"),
                          _param("kind", "direct or indirect"), _PAGE], "QuoteList"),
     "/api/entities/in/{article_id}": _get(
@@ -168,9 +170,11 @@ UNDERSTANDING_PATHS = {
                           " mentions, articles and quotes are counted as the entity's page lists them,"
                           " a syndicated copy's left out.",
                           [_param("type", "PERSON, ORG, GPE, NORP, LOC, FAC, EVENT, LAW, PRODUCT or WORK_OF_ART"),
-                           _param("q", "Only entities with an alias containing this"), _PAGE], "Object"),
+                           _param("q", "Only entities with an alias containing this"), _PAGE], "EntityList"),
     "/api/entities/{entity_id}": _get("One entity", "Aliases, roles, mentions per day, co-occurring entities,"
-                                      " articles and quotes.", [_id("entity_id", "Entity id")], "Object"),
+                                      " articles and quotes (the 50 newest of each: `quote_count` and"
+                                      " `article_count` say how many there are; /api/quotes?speaker_id= pages"
+                                      " through every quote).", [_id("entity_id", "Entity id")], "EntityDetail"),
     "/api/stories": _get("Stories", "Stories (articles about the same event), most recently active first.",
                          [_PAGE, _param("min", "Only stories of at least this many articles", "integer")], "Object"),
     "/api/stories/{id}": _get("One story", "Headline, first and latest report, and the timeline of articles and"
@@ -213,10 +217,49 @@ def _quote_schemas() -> dict[str, Any]:
         "speaker_start": {**maybe_i, "description": "Where the text names the speaker: the name, the"
                           " description or the pronoun as written, or null"}, "speaker_end": maybe_i,
         "article_id": i, "day": maybe_s, "title": maybe_s, "url": maybe_s}}
+    quotes = {"type": arr, "items": {"$ref": "#/components/schemas/Quote"}}
     return {
         "Quote": quote,
-        "QuoteList": {"type": "object", "properties": {"quotes": {"type": arr, "items": {
-            "$ref": "#/components/schemas/Quote"}}, "more": {"type": "boolean"}, "page": i}},
+        "QuoteList": {"type": "object", "required": ["quotes", "more", "page"], "properties": {
+            "quotes": quotes, "more": {"type": "boolean", "description": "a next page exists"}, "page": i,
+            "speaker": maybe_s, "about": maybe_s, "kind": maybe_s,
+            "speaker_entity": {"type": ["object", "null"], "description": "?speaker_id's entity",
+                               "properties": {"id": i, "name": s, "type": s}}}},
         "Annotations": {"type": "object", "properties": {"article_id": i, "entities": {"type": arr, "items": {
-            "type": "object"}}, "quotes": {"type": arr, "items": {"$ref": "#/components/schemas/Quote"}}}},
+            "$ref": "#/components/schemas/Mention"}}, "quotes": quotes}},
+        **_entity_schemas(),
     }
+
+
+def _entity_schemas() -> dict[str, Any]:
+    """The entity list, one entity's page and a mention, field by field ("Object" said nothing)."""
+    s, i, arr = {"type": "string"}, {"type": "integer"}, "array"
+    maybe_s, day = {"type": ["string", "null"]}, {"type": ["string", "null"], "description": "YYYY-MM-DD"}
+    counts = {"mentions": {**i, "description": "Mentions, a syndicated copy's left out"},
+              "articles": {**i, "description": "Articles naming it, copies left out"},
+              "quotes": {**i, "description": "Quotes attributed to it, copies left out"}}
+    named = {"id": i, "type": {**s, "description": "PERSON, ORG, GPE, NORP, LOC, FAC, EVENT, ..."}, "name": s,
+             "country": {**maybe_s, "description": "ISO 3166 alpha-3"},
+             "metonym": {**i, "description": "1: a capital standing for a government (Tehran), else 0"}}
+    entity = {"type": "object", "required": ["id", "type", "name"], "properties": {**named, **counts}}
+    role = {"type": "object", "properties": {"role": s, "mentions": i, "first": day, "last": day}}
+    detail = {"type": "object", "required": ["id", "type", "name", "aliases", "quotes", "articles"], "properties": {
+        **named, "key": {**s, "description": "the name as matched"}, "first_seen": day,
+        "aliases": {"type": arr, "items": s}, "roles": {"type": arr, "items": role},
+        "mentions": {**i, "description": "Mentions, copies left out"},
+        "mentions_by_day": {"type": arr, "items": {"type": "object", "properties": {"day": day, "mentions": i}}},
+        "cooccurring": {"type": arr, "description": "Named in the same articles, by shared articles (20 most)",
+                        "items": {"type": "object", "properties": {"id": i, "name": s, "type": s, "articles": i}}},
+        "quotes": {"type": arr, "items": {"$ref": "#/components/schemas/Quote"}, "description": "the 50 newest"},
+        "quote_count": i, "article_count": i,
+        "articles": {"type": arr, "description": "the 50 newest", "items": {"type": "object", "properties": {
+            "id": i, "title": maybe_s, "url": maybe_s, "published": maybe_s, "mentions": i}}}}}
+    mention = {"type": "object", "required": ["entity_id", "text", "start", "end"], "properties": {
+        "entity_id": i, "text": {**s, "description": "as written: text[start:end]"},
+        "start": {**i, "description": "character offset into the article's `text`"}, "end": i,
+        "role": {**maybe_s, "description": "the role the text gives a person here"},
+        "type": s, "name": {**s, "description": "the canonical entity's name"}, "country": maybe_s}}
+    return {"Entity": entity, "EntityDetail": detail, "Mention": mention,
+            "EntityList": {"type": "object", "required": ["entities", "more", "page"], "properties": {
+                "entities": {"type": arr, "items": {"$ref": "#/components/schemas/Entity"}},
+                "more": {"type": "boolean"}, "page": i, "type": maybe_s, "q": maybe_s}}}

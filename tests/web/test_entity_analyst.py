@@ -1,0 +1,201 @@
+"""Defects found asking the entity and quote pages, their API and the commands an analyst's
+questions (task W13): each test fails on the code before its fix. Articles go through the real
+annotator into a real SQLite store, served by a real uvicorn on a free loopback port and read
+in Debian chromium, or through the commands with click's runner."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from click.testing import CliRunner
+
+from desk_server import chromium_browser, running_server
+from newsdesk.records import RawPage
+from newsdesk.store import open_store
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "understand"))
+from entity_helpers import annotate  # noqa: E402
+
+# (published, text). The country says one thing and is named once; the nationality is named four
+# times, so "United Kingdom" by name finds the nationality first. Araghchi is named in 2019 and 2026.
+ARTICLES = [
+    ("2019-03-01", "“We will not negotiate,” Iran's foreign minister Abbas Araghchi said on Monday in Muscat."),
+    ("2019-05-20", "The United Kingdom said the treaty would be signed in June."),
+    ("2019-06-02", "British ministers met British farmers and British bankers on Monday."
+                   " The British said the deal was a good one for Europe."),
+    ("2026-01-05", " ".join(f"Abbas Araghchi said the talks on item {n} would go on." for n in range(1, 56))),
+]
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    db = tmp_path_factory.mktemp("analyst") / "desk.db"
+    store = open_store(db)
+    for i, (day, text) in enumerate(ARTICLES):
+        article = annotate(text, url=f"https://news.example/{i}", title=f"Story {i}", published=f"{day}T09:00:00+00:00")
+        _, article_id = store.store_page(RawPage(body=text.encode(), origin=f"story-{i}", url=article.url), article)
+        store.after_store_entities(article_id, article)
+    ids = {(r["type"], r["name"]): r["id"] for r in store.list_entities(limit=100)}
+    store.close()
+    with running_server(db) as url:
+        yield {"db": db, "url": url, "ids": ids}
+
+
+def api(desk: dict[str, Any], path: str, **params: Any) -> Any:
+    response = httpx.get(desk["url"] + path, params=params, timeout=60)
+    assert response.status_code == 200, (path, response.text[:300])
+    return response.json()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    yield from chromium_browser()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    page = browser.new_page()
+    yield page
+    page.close()
+
+
+@pytest.mark.browser
+def test_the_mentions_chart_stands_bars_at_their_place_in_time(page: Any, desk: dict[str, Any]) -> None:
+    """Mentions in 2019-03 and 2026-01: the chart had two bars side by side, labelled with the days."""
+    page.goto(f"{desk['url']}/entities/{desk['ids']['PERSON', 'Abbas Araghchi']}")
+    bars = page.locator("svg.chart rect.bar title").evaluate_all("ts => ts.map(t => t.textContent)")
+    months = [b.split(":")[0] for b in bars]
+    assert months[0] == "2019-03" and months[-1] == "2026-01"
+    assert len(months) == 6 * 12 + 11  # every month between, the empty ones too
+    assert "2022-07: 0" in bars and bars[0] == "2019-03: 1" and bars[-1] == "2026-01: 55"
+    assert "per month" in page.locator("svg.chart").get_attribute("aria-label")
+
+
+@pytest.mark.browser
+def test_all_quotes_by_an_entity_are_that_entitys_quotes(page: Any, desk: dict[str, Any]) -> None:
+    """The country's page led by name to the nationality of the same name, which said nothing."""
+    country = desk["ids"]["GPE", "United Kingdom"]
+    page.goto(f"{desk['url']}/entities/{country}")
+    on_page = page.locator("ul.quotes blockquote").all_inner_texts()
+    assert on_page == ["the treaty would be signed in June"]
+    page.get_by_role("link", name="All quotes by United Kingdom").click()
+    page.wait_for_load_state()
+    assert page.locator("ul.quotes blockquote").all_inner_texts() == on_page
+    assert page.locator(".speaker-fixed a").first.get_attribute("href") == f"/entities/{country}"  # by id
+    page.locator("form.filters").get_by_role("button", name="Search").click()  # that entity again
+    page.wait_for_load_state()
+    assert page.locator("ul.quotes blockquote").all_inner_texts() == on_page
+
+
+def test_a_speaker_searched_by_a_name_an_entity_has_finds_the_quotes_said_under_it(desk: dict[str, Any]) -> None:
+    """'British' names the nationality, none of whose quotes are its own: the search found nothing."""
+    found = api(desk, "/api/quotes", speaker="British")["quotes"]
+    assert [q["text"] for q in found] == ["the deal was a good one for Europe"]
+    by_name = {q["text"] for q in api(desk, "/api/quotes", speaker="United Kingdom")["quotes"]}
+    assert by_name == {"the deal was a good one for Europe", "the treaty would be signed in June"}
+
+
+@pytest.mark.browser
+def test_an_entity_page_says_how_many_quotes_and_articles_it_lists_of_how_many(page: Any, desk: dict[str, Any]) -> None:
+    eid = desk["ids"]["PERSON", "Abbas Araghchi"]
+    detail = api(desk, f"/api/entities/{eid}")
+    assert (detail["quote_count"], detail["article_count"], len(detail["quotes"])) == (56, 2, 50)
+    page.goto(f"{desk['url']}/entities/{eid}")
+    assert "the newest 50 of 56" in page.locator("#quotes-h").inner_text()
+    assert "2 articles · 56 quotes" in page.locator("p.meta").first.inner_text()
+    page.get_by_role("link", name="All quotes by Abbas Araghchi").click()
+    page.get_by_role("link", name="Next →").click()
+    page.wait_for_load_state()
+    assert page.locator("ul.quotes blockquote").count() == 6  # 50 + 6: every quote, page by page
+
+
+@pytest.mark.parametrize("path", ["/quotes", "/api/quotes"])
+def test_control_characters_in_a_quote_search_are_no_server_error(desk: dict[str, Any], path: str) -> None:
+    response = httpx.get(desk["url"] + path, params={"about": "\x00"}, timeout=30)
+    assert response.status_code == 200  # FTS5: "unterminated string", a 500
+    words = httpx.get(desk["url"] + "/api/quotes", params={"about": "treaty\x00"}, timeout=30).json()["quotes"]
+    assert [q["text"] for q in words] == ["the treaty would be signed in June"]
+
+
+@pytest.mark.parametrize("q", ["%", "_", "—"])
+def test_an_entity_name_search_takes_wildcards_as_characters(desk: dict[str, Any], q: str) -> None:
+    assert api(desk, "/api/entities", q=q)["entities"] == []  # '%' listed every entity
+
+
+def _undescribed(value: Any, schema: dict[str, Any], spec: dict[str, Any], where: str) -> list[str]:
+    """Paths of the answer's object keys the schema does not name ("Object" named none)."""
+    if "$ref" in schema:
+        schema = spec["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]]
+    if isinstance(value, dict):
+        props = schema.get("properties") or {}
+        return [f"{where}.{k}" for k in value if k not in props] + [
+            p for k, v in value.items() if k in props for p in _undescribed(v, props[k], spec, f"{where}.{k}")]
+    if isinstance(value, list) and value:
+        return _undescribed(value[0], schema.get("items") or {}, spec, where + "[]")
+    return []
+
+
+def test_the_entity_answers_are_described_field_by_field(desk: dict[str, Any]) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    spec = api(desk, "/api/openapi.json")
+    eid, article = desk["ids"]["PERSON", "Abbas Araghchi"], 1
+    for path, url in [("/api/entities", "/api/entities"), ("/api/entities/{entity_id}", f"/api/entities/{eid}"),
+                      ("/api/entities/in/{article_id}", f"/api/entities/in/{article}"),
+                      ("/api/quotes", f"/api/quotes?speaker_id={eid}")]:
+        schema = spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        answer = api(desk, url)
+        jsonschema.validate(answer, {**schema, "components": spec["components"]})
+        assert _undescribed(answer, schema, spec, path) == []
+    assert "speaker_id" in [p["name"] for p in spec["paths"]["/api/quotes"]["get"]["parameters"]]
+
+
+def _cli(*args: str) -> Any:
+    from newsdesk.cli import main
+
+    return CliRunner().invoke(main, list(args))
+
+
+def test_entity_subcommands_use_the_groups_database(desk: dict[str, Any], tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """`entities --db X show|merge|split` read ./newsdesk.db: "no database", or another store changed."""
+    monkeypatch.chdir(tmp_path)
+    shown = _cli("entities", "--db", str(desk["db"]), "show", "Abbas Araghchi", "--json")
+    assert shown.exit_code == 0, shown.output
+    assert json.loads(shown.stdout)["name"] == "Abbas Araghchi"
+    assert not (tmp_path / "newsdesk.db").exists()
+
+
+def test_entity_merge_and_split_given_the_groups_database_change_it(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # the old code's ./newsdesk.db is an empty folder's, not the repository's
+    db = tmp_path / "desk.db"
+    store = open_store(db)
+    for i, text in enumerate(["Ali Shamkhani spoke in Tehran.", "Shamkhani Ali arrived in Muscat on Monday."]):
+        article = annotate(text, url=f"https://news.example/m{i}", title=f"M {i}", published="2026-02-01T09:00:00+00:00")
+        _, article_id = store.store_page(RawPage(body=text.encode(), origin=f"m-{i}", url=article.url), article)
+        store.after_store_entities(article_id, article)
+    people = [r for r in store.list_entities(type="PERSON")]
+    store.close()
+    assert len(people) == 2, people
+    keep, drop = people[0], people[1]
+    merged = _cli("entities", "--db", str(db), "merge", str(keep["id"]), str(drop["id"]))
+    assert merged.exit_code == 0 and "merged" in merged.output, merged.output
+    assert len(json.loads(_cli("entities", "--db", str(db), "--type", "PERSON", "--json").stdout)) == 1
+    split = _cli("entities", "--db", str(db), "split", str(keep["id"]), drop["name"])
+    assert split.exit_code == 0 and "split" in split.output, split.output
+    assert len(json.loads(_cli("entities", "--db", str(db), "--type", "PERSON", "--json").stdout)) == 2
+
+
+def test_listing_commands_say_when_nothing_matches(desk: dict[str, Any]) -> None:
+    """`entities --search` and `quotes --about` printed nothing at all; `search` says "No matches"."""
+    assert _cli("entities", "--db", str(desk["db"]), "--search", "zzzz").stdout.strip() == "no entities match"
+    assert _cli("quotes", "--db", str(desk["db"]), "--about", "zzzz").stdout.strip() == "no quotes match"
+    assert re.search(r"Abbas Araghchi: “We will not", _cli("quotes", "--db", str(desk["db"]), "--speaker",
+                                                         "Araghchi", "--limit", "100").stdout)
