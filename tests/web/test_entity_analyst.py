@@ -199,3 +199,31 @@ def test_listing_commands_say_when_nothing_matches(desk: dict[str, Any]) -> None
     assert _cli("quotes", "--db", str(desk["db"]), "--about", "zzzz").stdout.strip() == "no quotes match"
     assert re.search(r"Abbas Araghchi: “We will not", _cli("quotes", "--db", str(desk["db"]), "--speaker",
                                                          "Araghchi", "--limit", "100").stdout)
+
+
+@pytest.mark.browser
+def test_a_countrys_page_says_who_speaks_for_it(page: Any, desk: dict[str, Any]) -> None:
+    """Iran's page listed only quotes filed under 'Iran': "who speaks for Iran" had no answer."""
+    page.goto(f"{desk['url']}/entities/{desk['ids']['GPE', 'Iran']}")
+    speakers = page.locator("ol.speakers-for li")
+    assert speakers.all_inner_texts() == ["Abbas Araghchi PERSON, 56 quotes"]
+    speakers.get_by_role("link", name="56 quotes").click()
+    page.wait_for_load_state()
+    assert page.locator("ul.quotes li p.speaker").first.inner_text().startswith("Abbas Araghchi")
+    assert api(desk, f"/api/entities/{desk['ids']['NORP', 'United Kingdom']}")["speakers_for"] == [
+        {"id": desk["ids"]["GPE", "United Kingdom"], "name": "United Kingdom", "type": "GPE", "quotes": 1}]
+
+
+@pytest.mark.browser
+def test_a_quote_search_says_who_is_quoted_most(page: Any, desk: dict[str, Any]) -> None:
+    found = api(desk, "/api/quotes", about="talks")
+    assert found["speakers"] == [{"speaker_id": desk["ids"]["PERSON", "Abbas Araghchi"], "name": "Abbas Araghchi",
+                                  "quotes": 55}]
+    assert [w["name"] for w in api(desk, "/api/quotes")["speakers"]] == ["Abbas Araghchi", "British", "United Kingdom"]
+    page.goto(f"{desk['url']}/quotes?about=talks")
+    most = page.locator("p.quoted-most")
+    assert most.inner_text() == "Quoted most about “talks”: Abbas Araghchi (55)"
+    most.get_by_role("link", name="Abbas Araghchi").click()
+    page.wait_for_load_state()
+    assert page.locator("#quote-about").input_value() == "talks"  # the search kept, by that speaker
+    assert page.locator("ul.quotes blockquote").count() == 50

@@ -224,7 +224,11 @@ def _quote_schemas() -> dict[str, Any]:
             "quotes": quotes, "more": {"type": "boolean", "description": "a next page exists"}, "page": i,
             "speaker": maybe_s, "about": maybe_s, "kind": maybe_s,
             "speaker_entity": {"type": ["object", "null"], "description": "?speaker_id's entity",
-                               "properties": {"id": i, "name": s, "type": s}}}},
+                               "properties": {"id": i, "name": s, "type": s}},
+            "speakers": {"type": arr, "description": "Who is quoted most among the quotes found (10 most)",
+                         "items": {"type": "object", "properties": {
+                             "speaker_id": {**maybe_i, "description": "null: a speaker not resolved to an entity"},
+                             "name": s, "quotes": i}}}}},
         "Annotations": {"type": "object", "properties": {"article_id": i, "entities": {"type": arr, "items": {
             "$ref": "#/components/schemas/Mention"}}, "quotes": quotes}},
         **_entity_schemas(),
@@ -252,6 +256,9 @@ def _entity_schemas() -> dict[str, Any]:
                         "items": {"type": "object", "properties": {"id": i, "name": s, "type": s, "articles": i}}},
         "quotes": {"type": arr, "items": {"$ref": "#/components/schemas/Quote"}, "description": "the 50 newest"},
         "quote_count": i, "article_count": i,
+        "speakers_for": {"type": arr, "description": "A country's or nationality's page: who speaks for it (its"
+                         " quoted people, organisations and places, itself too), most quoted first",
+                         "items": {"type": "object", "properties": {"id": i, "name": s, "type": s, "quotes": i}}},
         "articles": {"type": arr, "description": "the 50 newest", "items": {"type": "object", "properties": {
             "id": i, "title": maybe_s, "url": maybe_s, "published": maybe_s, "mentions": i}}}}}
     mention = {"type": "object", "required": ["entity_id", "text", "start", "end"], "properties": {

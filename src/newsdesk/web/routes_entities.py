@@ -108,10 +108,10 @@ def _quotes(request: Request) -> dict[str, Any]:
     number = int_param(request, "page", 1, 1, 1000)
     store = desk(request).store()
     who = _speaker_entity(request)
-    rows = store.search_quotes(speaker=speaker, about=about, kind=kind, speaker_id=who["id"] if who else None,
-                               limit=PER_PAGE + 1, offset=(number - 1) * PER_PAGE)
+    asked: dict[str, Any] = {"speaker": speaker, "about": about, "kind": kind, "speaker_id": who["id"] if who else None}
+    rows = store.search_quotes(**asked, limit=PER_PAGE + 1, offset=(number - 1) * PER_PAGE)
     return {"speaker": speaker, "speaker_entity": who, "about": about, "kind": kind, "page": number,
-            "quotes": rows[:PER_PAGE], "more": len(rows) > PER_PAGE}
+            "quotes": rows[:PER_PAGE], "more": len(rows) > PER_PAGE, "speakers": store.quote_speakers(**asked)}
 
 
 def _speaker_entity(request: Request) -> dict[str, Any] | None:
@@ -129,7 +129,11 @@ def quotes_page(request: Request) -> Response:
     params = without_page(request)
     context = {"title": "Quotes", **found, **numbered_links("/quotes", params, found["page"], found["more"]),
                "json_url": "/api/quotes" + query_string(params),
-               "any_speaker_url": "/quotes" + query_string(params, speaker_id=None)}
+               "any_speaker_url": "/quotes" + query_string(params, speaker_id=None),
+               # each most-quoted speaker's own quotes among these: the search, by that one entity
+               "speaker_links": {w["speaker_id"]: "/quotes" + query_string(params, speaker=None,
+                                                                           speaker_id=w["speaker_id"])
+                                 for w in found["speakers"] if w["speaker_id"]}}
     return page(request, "entity_quotes.html", context)
 
 
