@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from newsdesk.understand import countries, roles
+from newsdesk.understand import countries, name_kinds, roles
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"}
 _POSSESSIVE = ("'s", "’s", "'", "’")
@@ -149,6 +149,8 @@ def find_mentions(doc: Any) -> list[Mention]:
         m = Mention(span.text, ent.label_, span.start_char, span.end_char, span)
         if ent.label_ == "PERSON":
             role, kind = roles.describe(span, in_entity)
+            if not role:  # a class noun in the name or the class the text puts it in
+                kind = kind or name_kinds.class_in_name(span) or name_kinds.class_said(span)
             if kind:
                 things[m.text] = kind
             m.role = role or (None if kind else title)
@@ -157,6 +159,8 @@ def find_mentions(doc: Any) -> list[Mention]:
     out = _in_english(doc, out + _confirmed(doubtful, out))
     out = _not_common_nouns(doc, out)
     _things_not_people(out, things)
+    _groups_not_people(out)
+    out = _determined_not_people(out)
     _places_not_people(out)
     _people_not_places(out, _place_countries(out))
     return sorted(out + _surname_mentions(doc, out, in_entity), key=lambda m: m.start)
@@ -230,15 +234,54 @@ def _things_not_people(found: list[Mention], things: dict[str, str]) -> None:
             m.type, m.role, m.country = things[m.text], None, None
 
 
+def _groups_not_people(found: list[Mention]) -> None:
+    """A "person" whose name is a plural is a group ("Brahmins", "Yadavs", "the Africans"),
+    and so is its singular ("the Brahmin culture"), unless the singular is the surname of a
+    person the article names in full ("the Obamas" beside Barack Obama)."""
+    names = _person_names(found)
+    groups = {m.text: name_kinds.plural(m.span) for m in found if m.type == "PERSON"}
+    singulars = {s for s in groups.values() if s and s not in names}
+    for m in found:
+        if m.type == "PERSON" and (groups.get(m.text) in singulars or m.text in singulars):
+            m.type, m.role, m.country = "NORP", None, None
+
+
+def _determined_not_people(found: list[Mention]) -> list[Mention]:
+    """Without the one-word "people" English gives a determiner in every mention ("the G8",
+    "the Moon", "A Bill will be introduced") or writes only as a hashtag ("#WeMissTurkey"), and
+    with those that modify a place noun ("the Glasgow area") made places. A surname of a person
+    the article names in full stays ("the late John F Kennedy", "On the whole Obama"), and so
+    does a name it also writes bare ("JFK" beside "the JFK's speech")."""
+    names = _person_names(found)
+    by_text: dict[str, list[Mention]] = {}
+    for m in found:
+        if m.type == "PERSON":
+            by_text.setdefault(m.text, []).append(m)
+    drop: set[int] = set()
+    for text, ms in by_text.items():
+        if all(name_kinds.modifies_place(m.span) for m in ms):
+            for m in ms:
+                m.type, m.role, m.country = ("GPE" if countries.lookup(text, "GPE") else "LOC"), None, None
+        elif text not in names and len(ms[0].span) == 1 and all(
+                name_kinds.determined(m.span) or name_kinds.hashtag(m.span) for m in ms):
+            drop |= {id(m) for m in ms}
+    return [m for m in found if id(m) not in drop]
+
+
 def _places_not_people(found: list[Mention]) -> None:
     """A one-word "person" that is a country or a capital is that place ("Peru", "Rabat"),
-    unless the article gives a person that name ("Jordan" beside "Jordan Peterson")."""
+    unless the article gives a person that name ("Jordan" beside "Jordan Peterson"); so is one
+    that is a big city of a country the article names ("Glasgow" in a British story, "São
+    Paulo" in a Brazilian one; not Surrey, British Columbia, in a story about Surrey, England)."""
     names = _person_names(found) | {m.span[0].text for m in found if m.type == "PERSON" and len(m.span) > 1}
+    named = {p.code for m in found if m.type in ("GPE", "LOC", "NORP")
+             for p in [countries.lookup(m.text, m.type)] if p}
     for m in found:
-        if m.type != "PERSON" or len(m.span) != 1 or m.text in names:
+        if m.type != "PERSON" or (len(m.span) == 1 and m.text in names):
             continue
         place = countries.lookup(m.text, "GPE")
-        if place and place.how in ("country", "part", "capital"):
+        if place and (place.how in ("country", "part", "capital") and len(m.span) == 1
+                      or place.code in named and name_kinds.big_city(m.text)):
             m.type, m.role, m.country = "GPE", None, None
 
 

@@ -1,0 +1,147 @@
+"""What a name the small model tags PERSON says it is, by its own words and the grammar around it.
+
+`roles.describe` reads a phrase set beside the name ("the 1969 film Easy Rider"). These read the
+rest of what English gives away (checked on the sample store's PERSON mentions, E12):
+
+- a class noun inside the name: "Dalit Freedom Network", "McMurdo Station", "Space Shuttle
+  Discovery", "Storm Babet", "the Obama White House";
+- the class the text lists the name in, or says it is: "castes like Brahmins, Rajputs and
+  Yadavs", "a student association such as Tahkim Vahdat", "Dalit Muslims Voice is a platform";
+- a plural: "Brahmins", "Yadavs", "the Africans" name a group, not a person;
+- a determiner: "the G8", "the Moon", "A Bill will be introduced": English puts none before a
+  person's name ("the Obama administration" is the administration's, and stays a person);
+- a hashtag: "#WeMissTurkey";
+- a place noun it modifies, or a big city: "the Glasgow area", "São Paulo".
+
+Nothing here reads a list of names: a class noun says what a thing is, whatever it is called.
+entities.py applies the rules to every mention of the name and lets a person the article names
+in full win ("the Obamas" beside Barack Obama; "photographers such as Ansel Adams" has no class
+noun of things, so he stays a person).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsdesk.understand import countries
+from newsdesk.understand.roles import KIND_NOUNS
+
+# Class nouns that end a name of a place, a building or an organisation; a person's surname is
+# rarely one of these (so not "Hall", "Park", "Cave", "Lake", "Tower": Jerry Hall, Park Joo-ho,
+# Nick Cave, Ricki Lake, John Tower).
+_LAST_WORD = {
+    **dict.fromkeys(("station", "road", "avenue", "square", "airport", "gallery", "museum", "center",
+                     "centre", "stadium", "palace", "house", "building", "hospital", "prison"), "FAC"),
+    **dict.fromkeys(("network", "foundation", "institute", "party", "council", "committee", "ministry",
+                     "department", "agency", "university", "college", "academy", "corporation",
+                     "association", "society", "samaj", "trust", "administration", "government",
+                     "commission"), "ORG"),
+    **dict.fromkeys(("county", "province", "district", "region", "island", "islands", "valley",
+                     "mountains", "coast"), "LOC"),
+}
+# Class nouns that open a name: a storm's, a vehicle's, a place's.
+_FIRST_WORD = {
+    **dict.fromkeys(("storm", "hurricane", "typhoon", "cyclone", "tropical", "operation"), "EVENT"),
+    **dict.fromkeys(("shuttle", "space"), "PRODUCT"),
+    **dict.fromkeys(("mount", "lake", "cape"), "LOC"),
+}
+# Class nouns a listing or a copula may give a name, beyond roles.KIND_NOUNS.
+_CLASS_NOUNS = {
+    **KIND_NOUNS,
+    **dict.fromkeys(("caste", "tribe", "clan", "sect", "community"), "NORP"),
+    **dict.fromkeys(("engine", "extension", "plugin", "tool", "product"), "PRODUCT"),
+    **dict.fromkeys(("storm", "hurricane", "typhoon", "cyclone"), "EVENT"),
+}
+# Nouns of software a name may modify ("Mediawiki software"); a person's name modifies a
+# campaign, a show or a website of theirs ("the Obama campaign"), so those are not here.
+_SOFTWARE = {"software", "browser", "app", "extension", "plugin", "engine"}
+# Nouns of a place a name may modify: "the Glasgow area".
+_PLACE_NOUNS = {"area", "region", "district", "province", "county", "range", "coast", "valley", "border",
+                "outskirts", "suburbs"}
+# A city this big is the place when the small model reads its name as a person's: Glasgow
+# (630 000), São Paulo, Surrey BC (570 000). Below it lie towns named like people who lead the
+# news (Bush, Egypt, 136 000; Obama, Japan, 29 000).
+BIG_CITY = 500_000
+_LISTING = {"like", "including", "as"}  # "castes like X", "such as X", "groups including X"
+_DETERMINERS = {"the", "a", "an", "this", "these", "those", "that", "all", "every", "each"}
+
+
+def class_in_name(span: Any) -> str | None:
+    """The type a class noun inside the name gives it: its last word ("McMurdo Station",
+    "Dalit Freedom Network") or its first ("Storm Babet", "Space Shuttle Discovery")."""
+    words = [t for t in span if t.is_alpha]
+    if len(words) < 2 or not all(t.text[:1].isupper() for t in words):
+        return None
+    return _LAST_WORD.get(words[-1].lower_) or _FIRST_WORD.get(words[0].lower_)
+
+
+def class_said(span: Any) -> str | None:
+    """The type the text gives the name by listing it under a class noun ("castes like
+    Brahmins, Rajputs and Yadavs") or by saying what it is ("X is a platform")."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    noun = None
+    prep = root.head
+    if root.dep_ == "pobj" and prep.lower_ in _LISTING and prep.i < root.i:
+        # "a group such as X" says X is a group; "castes like X" and "sites including X" only
+        # in the plural ("the organisation including Tom Devocht" is one he belonged to)
+        such = prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"
+        if such or (prep.lower_ != "as" and prep.head.tag_ == "NNS"):
+            noun = prep.head
+    elif root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        noun = next((c for c in root.head.children if c.dep_ == "attr" and c.i > root.i), None)
+    elif root.dep_ == "compound" and root.head.i == span.end and root.head.lemma_.lower() in _SOFTWARE:
+        noun = root.head  # "runs on Mediawiki software", "These Kartographer maps"
+    if noun is None or noun.ent_type_ or noun.pos_ != "NOUN":
+        return None
+    return _CLASS_NOUNS.get(noun.lemma_.lower().split("-")[-1])
+
+
+def plural(span: Any) -> str | None:
+    """The singular of a name whose last word is a plural noun ("Brahmins" -> "Brahmin"), else None.
+
+    The tagger's plural tag alone also takes surnames ending in s ("Sean Mills", "Gilmar
+    Mendes"); a group's name is plural of a word the article also uses alone ("Brahmin
+    culture", "a governor"), a surname's singular is no word of the article."""
+    last = span[-1]
+    if last.tag_ not in ("NNS", "NNPS") or not last.lower_.endswith("s") or len(last) < 4:
+        return None
+    singular = last.lower_[:-1]
+    if any(t.lower_ == singular and t.i not in range(span.start, span.end) for t in span.doc):
+        return last.text[:-1]
+    return None
+
+
+def determined(span: Any) -> bool:
+    """Whether the name itself takes a determiner ("the G8", "A Bill will be introduced").
+
+    The determiner must hang on the name: in "the Obama administration" it is the
+    administration's, and Obama is still a person."""
+    root = span.root
+    if root.dep_ == "compound":
+        return False
+    doc = span.doc
+    dets = [c for c in root.children if c.dep_ in ("det", "predet") and c.i < span.start]
+    before = doc[span.start - 1] if span.start else None
+    if before is not None and before.lower_ in _DETERMINERS and before.head.i in range(span.start, span.end):
+        dets.append(before)
+    # no punctuation between: "Notes from the Underground (Dostoyevsky)" is the parse's slip
+    return any(d.lower_ in _DETERMINERS and not any(t.is_punct for t in doc[d.i + 1: span.start]) for d in dets)
+
+
+def hashtag(span: Any) -> bool:
+    """Whether the name is a hashtag ("#WeMissTurkey"): a topic's label, whoever it names."""
+    return span.start > 0 and span.doc[span.start - 1].text == "#" and not span.doc[span.start - 1].whitespace_
+
+
+def modifies_place(span: Any) -> bool:
+    """Whether the name modifies a place noun: "the Glasgow area", "the Barry Buddon range"."""
+    root = span.root
+    return root.dep_ == "compound" and root.head.i >= span.end and root.head.lemma_.lower() in _PLACE_NOUNS
+
+
+def big_city(text: str) -> bool:
+    """Whether the gazetteer's biggest place of that name is a city of BIG_CITY people or more."""
+    cands = countries._cities().get(countries.fold(text), ())
+    return bool(cands) and cands[0][0] >= BIG_CITY
