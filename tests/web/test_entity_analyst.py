@@ -227,3 +227,37 @@ def test_a_quote_search_says_who_is_quoted_most(page: Any, desk: dict[str, Any])
     page.wait_for_load_state()
     assert page.locator("#quote-about").input_value() == "talks"  # the search kept, by that speaker
     assert page.locator("ul.quotes blockquote").count() == 50
+
+
+def test_entity_show_says_how_many_of_what_it_lists_and_who_shares_the_name(desk: dict[str, Any]) -> None:
+    db = str(desk["db"])
+    shown = _cli("entities", "show", "Abbas Araghchi", "--db", db).stdout.splitlines()
+    assert shown[0] == "Abbas Araghchi (PERSON, IRN), 56 mentions, 2 articles, 56 quotes"
+    assert sum(line.startswith("  20") for line in shown) == 10  # ten quotes shown, each with its article
+    assert shown[-1] == f"  … 46 more: newsdesk quotes --speaker-id {desk['ids']['PERSON', 'Abbas Araghchi']}"
+    nationality = _cli("entities", "show", str(desk["ids"]["NORP", "United Kingdom"]), "--db", db).stdout
+    assert f"same name: United Kingdom (GPE, id {desk['ids']['GPE', 'United Kingdom']})" in nationality
+    assert "speaking for it: United Kingdom (1 quote)" in nationality
+    listed = _cli("entities", "--db", db, "--type", "LOC").stdout.splitlines()
+    assert listed and listed[0].endswith("1 mention, 1 article, 0 quotes")  # '1 mentions, 1 articles'
+
+
+def test_entities_and_quotes_commands_page(desk: dict[str, Any]) -> None:
+    db, eid = str(desk["db"]), desk["ids"]["PERSON", "Abbas Araghchi"]
+    pages = [json.loads(_cli("quotes", "--db", db, "--speaker-id", str(eid), "--limit", "20", "--page", str(n),
+                             "--json").stdout) for n in (1, 2, 3)]
+    assert [len(p) for p in pages] == [20, 20, 16]
+    assert len({q["id"] for p in pages for q in p}) == 56
+    names = [[e["name"] for e in json.loads(_cli("entities", "--db", db, "--limit", "2", "--page", str(n),
+                                                  "--json").stdout)] for n in (1, 2)]
+    everyone = [e["name"] for e in json.loads(_cli("entities", "--db", db, "--limit", "4", "--json").stdout)]
+    assert names[0] + names[1] == everyone
+
+
+@pytest.mark.browser
+def test_an_entity_page_leads_to_the_other_entities_of_its_name(page: Any, desk: dict[str, Any]) -> None:
+    page.goto(f"{desk['url']}/entities/{desk['ids']['NORP', 'United Kingdom']}")
+    page.locator("p.namesakes").get_by_role("link", name="United Kingdom (GPE)").click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/entities/{desk['ids']['GPE', 'United Kingdom']}")
+    assert page.locator("p.namesakes").inner_text() == "Also named United Kingdom: United Kingdom (NORP)."

@@ -116,6 +116,10 @@ class EntityPages(EntityStore):
         e["quotes"] = self.search_quotes(speaker_id=eid, limit=quotes)
         e |= self._listed_counts(eid)
         e["speakers_for"] = self.speakers_for(e)
+        # A name finds one entity (the most mentioned); the others of that name are a link away.
+        # `entities show Iran` gave the nationality, and nothing said the country was another entity.
+        e["namesakes"] = [dict(r) for r in self.conn.execute(
+            "SELECT id, name, type FROM entities WHERE key = ? AND id != ? ORDER BY type, id", (e["key"], eid))]
         e["articles"] = [dict(r) for r in self.conn.execute(
             "SELECT a.id, a.title, a.url, a.published, count(*) AS mentions FROM entity_mentions m"
             " JOIN articles a ON a.id = m.article_id"

@@ -13,16 +13,17 @@ from newsdesk.understand.entities import KEEP
 @click.option("--type", "type_", default=None, type=click.Choice(sorted(KEEP), case_sensitive=False),
               help="Only this type (an unknown one listed nothing).")
 @click.option("--search", "q", default=None, help="Only entities with an alias containing this.")
-@click.option("--limit", default=30, show_default=True)
+@click.option("--limit", default=30, show_default=True, help="Entities per page.")
+@click.option("--page", default=1, show_default=True, type=click.IntRange(min=1), help="Which page of them.")
 @json_option
 @click.pass_context
-def entities(ctx: click.Context, db: str | None, type_: str | None, q: str | None, limit: int,
+def entities(ctx: click.Context, db: str | None, type_: str | None, q: str | None, limit: int, page: int,
              as_json: bool) -> None:
     """Canonical entities across stored articles, most mentioned first."""
     if ctx.invoked_subcommand is not None:
         return
     _, store = store_from(db, readonly=True)
-    rows = store.list_entities(type=type_.upper() if type_ else None, q=q, limit=limit)
+    rows = store.list_entities(type=type_.upper() if type_ else None, q=q, limit=limit, offset=(page - 1) * limit)
     if as_json:
         print_json(rows)
         return
@@ -31,7 +32,12 @@ def entities(ctx: click.Context, db: str | None, type_: str | None, q: str | Non
     for r in rows:
         country = f" [{r['country']}]" if r["country"] else ""
         click.echo(f"{r['id']:>6}  {r['type']:<7} {r['name']}{country}  "
-                   f"{r['mentions']} mentions, {r['articles']} articles, {r['quotes']} quotes")
+                   f"{_n(r['mentions'], 'mention')}, {_n(r['articles'], 'article')}, {_n(r['quotes'], 'quote')}")
+
+
+def _n(count: int, word: str) -> str:
+    """'1 article', '2 articles' ('1 articles' on most lines of the list)."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def _db(db: str | None) -> str | None:
@@ -52,14 +58,23 @@ def show(entity: str, db: str | None, as_json: bool) -> None:
     if as_json:
         print_json(d)
         return
-    click.echo(f"{d['name']} ({d['type']}{', ' + d['country'] if d['country'] else ''}), {d['mentions']} mentions")
+    click.echo(f"{d['name']} ({d['type']}{', ' + d['country'] if d['country'] else ''}), "
+               f"{_n(d['mentions'], 'mention')}, {_n(d['article_count'], 'article')}, {_n(d['quote_count'], 'quote')}")
     click.echo("aliases: " + ", ".join(d["aliases"]))
+    if d["namesakes"]:
+        click.echo("same name: " + ", ".join(f"{n['name']} ({n['type']}, id {n['id']})" for n in d["namesakes"]))
     for r in d["roles"][:5]:
         click.echo(f"role: {one_line(r['role'], 80)} ({r['mentions']}x, {r['first']} … {r['last']})")
     click.echo("with: " + ", ".join(f"{one_line(c['name'], 60)} ({c['type']}, {c['articles']})"
                                     for c in d["cooccurring"][:10]))
+    if d["speakers_for"]:
+        click.echo("speaking for it: " + ", ".join(f"{one_line(w['name'], 60)} ({_n(w['quotes'], 'quote')})"
+                                                   for w in d["speakers_for"][:10]))
     for q in d["quotes"]:
-        click.echo(f"  {q['day']}  “{one_line(q['text'], 160)}” ({q['kind']}, {q['cue']})")
+        click.echo(f"  {q['day']}  “{one_line(q['text'], 160)}” ({q['kind']}, {q['cue']};"
+                   f" {one_line(q['title'] or q['url'] or '', 60)})")
+    if d["quote_count"] > len(d["quotes"]):  # ten were shown as if they were all
+        click.echo(f"  … {d['quote_count'] - len(d['quotes'])} more: newsdesk quotes --speaker-id {d['id']}")
 
 
 @entities.command("merge")
@@ -93,14 +108,17 @@ def split(entity: str, alias: str, db: str | None) -> None:
 @db_option
 @click.option("--speaker", default=None, help="Who said it: any name or alias of the speaker.")
 @click.option("--about", default=None, help="Words the quote contains.")
+@click.option("--speaker-id", type=int, default=None, help="Who said it: one entity, by id (`newsdesk entities`).")
 @click.option("--kind", type=click.Choice(["direct", "indirect"]), default=None)
-@click.option("--limit", default=20, show_default=True)
+@click.option("--limit", default=20, show_default=True, help="Quotes per page.")
+@click.option("--page", default=1, show_default=True, type=click.IntRange(min=1), help="Which page of them.")
 @json_option
-def quotes(db: str | None, speaker: str | None, about: str | None, kind: str | None, limit: int,
-           as_json: bool) -> None:
+def quotes(db: str | None, speaker: str | None, about: str | None, speaker_id: int | None, kind: str | None,
+           limit: int, page: int, as_json: bool) -> None:
     """Stored quotes, newest first: what did SPEAKER say ABOUT something."""
     _, store = store_from(db, readonly=True)
-    rows = store.search_quotes(speaker=speaker, about=about, kind=kind, limit=limit)
+    rows = store.search_quotes(speaker=speaker, about=about, speaker_id=speaker_id, kind=kind, limit=limit,
+                               offset=(page - 1) * limit)
     if as_json:
         print_json(rows)
         return

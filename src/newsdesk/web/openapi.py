@@ -256,6 +256,8 @@ def _entity_schemas() -> dict[str, Any]:
                         "items": {"type": "object", "properties": {"id": i, "name": s, "type": s, "articles": i}}},
         "quotes": {"type": arr, "items": {"$ref": "#/components/schemas/Quote"}, "description": "the 50 newest"},
         "quote_count": i, "article_count": i,
+        "namesakes": {"type": arr, "description": "Other entities of the same name (a nationality and its country)",
+                      "items": {"type": "object", "properties": {"id": i, "name": s, "type": s}}},
         "speakers_for": {"type": arr, "description": "A country's or nationality's page: who speaks for it (its"
                          " quoted people, organisations and places, itself too), most quoted first",
                          "items": {"type": "object", "properties": {"id": i, "name": s, "type": s, "quotes": i}}},
