@@ -6,10 +6,13 @@ canonical entity in this order: a user's decision (merge/split), an exact alias,
 spelling variant of an alias (Araqchi ~ Araghchi), else a new entity. A mention resolves by
 its canonical name, the full name the article gives it; a one-word person's name the article
 gives no fuller form joins a longer name across articles only as that person's surname spelt
-the same ("Araqchi", "Obama"), never through a shared first name or a spelling variant ("Ahmed" is
-Ahmed Mohamed in one article, Ahmed Shokier in another), unless the article names that person in
-full: a misspelt surname ("Shokeir" beside Ahmed Shokier) then joins them. Reading them
-(pages, lists, quote search) is `store.entity_pages`.
+the same ("Araqchi", "Obama"), and only when one stored person carries it, never through a shared
+first name or a spelling variant ("Ahmed" is Ahmed Mohamed in one article, Ahmed Shokier in
+another), unless the article names that person in full: a misspelt surname ("Shokeir" beside
+Ahmed Shokier) then joins them. `store.surnames` keeps that rule's result the same whatever order
+the articles come in. A user's split of a short name holds even where the article names the
+person in full (the split says which entity it left, migration 033). Reading them (pages, lists,
+quote search) is `store.entity_pages`.
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ from typing import Any
 
 from newsdesk.errors import NotFound
 from newsdesk.records import Article, Entity
-from newsdesk.understand.canonical import name_key, name_words, one_word_of, same_name, spelling_key
+from newsdesk.store.surnames import SurnameFolds
+from newsdesk.understand.canonical import lone_word, name_key, name_words, same_name, spelling_key, surname
 
 _PLACES = ("GPE", "LOC", "FAC", "NORP")
 
@@ -36,7 +40,7 @@ def _last_word(name: str) -> str:
     return spelling_key(words[-1]) if words else ""
 
 
-class EntityStore:
+class EntityStore(SurnameFolds):
     conn: sqlite3.Connection
 
     # -- writing -------------------------------------------------------------------------------
@@ -48,9 +52,10 @@ class EntityStore:
             self.conn.execute("DELETE FROM entity_mentions WHERE article_id = ?", (article_id,))
             self.conn.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
             ids: dict[str, int] = {}
+            fresh: set[str] = set()  # surnames of full names new to the store: maybe a second person
             # one-word names last, so that the people the article names in full are known to them
             for e in sorted(article.entities, key=lambda e: name_words(e.canonical or e.text) == 1):
-                entity_id = self._entity_for(e, day, set(ids.values()))
+                entity_id = self._entity_for(e, day, set(ids.values()), fresh)
                 ids.setdefault(e.canonical or e.text, entity_id)
                 if e.type in ("PERSON", "ORG"):  # a quote's speaker may be written short ("Devocht")
                     ids.setdefault(e.text, entity_id)
@@ -65,6 +70,10 @@ class EntityStore:
                     (article_id, self._speaker_id(q.speaker, ids), q.speaker, q.speaker_role, q.text, q.kind, q.cue,
                      q.start, q.end, day, json.dumps([list(p) for p in q.pieces]), q.cue_start, q.cue_end,
                      q.speaker_start, q.speaker_end))
+            # whatever the order the articles came in (store.surnames)
+            for word in sorted({surname(e.canonical or e.text) or "" for e in article.entities if e.type == "PERSON"}):
+                if word:
+                    self.settle_surname(word, new_name=word in fresh)
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
@@ -77,14 +86,22 @@ class EntityStore:
             return ids[speaker]
         return self._resolve("PERSON", speaker, whole=True) or self._resolve("ORG", speaker, whole=True)
 
-    def _entity_for(self, e: Entity, day: str, here: set[int]) -> int:
+    def _entity_for(self, e: Entity, day: str, here: set[int], fresh: set[str]) -> int:
         # By the canonical name only: when it was new, resolving the short text instead filed
         # Ahmed Shokier under Ahmed Mohamed, whose alias "Ahmed" came from another article.
         name = e.canonical or e.text
         entity_id = self._resolve(e.type, name, whole=True, here=here)
+        if entity_id is not None and name_key(e.text) != name_key(name) and self._split_off(e.type, e.text, entity_id):
+            # The user took this short name out of the person its article names it for: it
+            # resolved by that full name, so a decision about the short name alone never held.
+            name = e.text
+            entity_id = self._resolve(e.type, name, whole=True, here=here)
         if entity_id is None:
             entity_id = self._create_entity(e.type, self._decided_name(e.type, name) or name, e.country, day)
-        self._add_alias(entity_id, name)
+        new = self._add_alias(entity_id, name)
+        if e.type == "PERSON" and (new or not self.conn.execute(
+                "SELECT 1 FROM entity_mentions WHERE entity_id = ? LIMIT 1", (entity_id,)).fetchone()):
+            fresh.add(surname(name) or "")  # a name new to the store, or a person no article names yet
         self._add_alias(entity_id, e.text)
         if e.country:
             self.conn.execute("UPDATE entities SET country = coalesce(country, ?) WHERE id = ?", (e.country, entity_id))
@@ -95,10 +112,22 @@ class EntityStore:
                                 (type_, name_key(name))).fetchone()
         return row["target"] if row else None
 
+    def _split_off(self, type_: str, text: str, entity_id: int) -> bool:
+        """A user split `text` off the entity `entity_id` (a split made before migration 033 did
+        not say from which entity: it holds against any)."""
+        row = self.conn.execute("SELECT source FROM entity_decisions WHERE type = ? AND key = ? AND action = 'split'",
+                                (type_, name_key(text))).fetchone()
+        if row is None:
+            return False
+        if row["source"] is None:
+            return True
+        return bool(self.conn.execute("SELECT 1 FROM entities WHERE id = ? AND key = ?",
+                                      (entity_id, row["source"])).fetchone())
+
     def _resolve(self, type_: str, name: str, *, whole: bool = False, here: set[int] | None = None) -> int | None:
-        """The entity `name` names. `whole` (a mention being stored): a one-word name joins a
-        person of a longer name (`one_word_of`), by an alias or a lone surname, only among `here`,
-        the entities its article names."""
+        """The entity `name` names. `whole` (a mention being stored): a one-word person's name
+        follows `SurnameFolds._resolve_bare`: a person its article names (`here`), else the one
+        person of a longer name whose surname it is, spelt the same, else a one-word entity."""
         key = name_key(name)
         if not key:
             return None
@@ -108,34 +137,32 @@ class EntityStore:
                                     (type_, name_key(target))).fetchone()
             return row["id"] if row else None
         here = here or set()
-
-        def fits(entity_id: int, entity_name: str) -> bool:
-            if not (whole and type_ == "PERSON" and one_word_of(name, entity_name)) or entity_id in here:
-                return True
-            # Across articles a bare surname, spelt as the person's, still names them ("Araqchi" is
-            # Abbas Araqchi, "Obama" Barack Obama); a first name ("Ahmed") or a spelling of the
-            # surname ("Mohammed" against Ahmed Mohamed) is no evidence of one person.
-            return name_key(entity_name).split()[-1:] == [key]
-
         exact = self.conn.execute(
             "SELECT a.entity_id, e.name FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
             " WHERE a.key = ? AND e.type = ?", (key, type_)).fetchall()
         spelt = [r for r in self.conn.execute(
             "SELECT a.entity_id, e.name, a.alias FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
             " WHERE a.skey = ? AND e.type = ?", (spelling_key(name), type_)) if same_name(r["alias"], name)]
-        for rows in (exact, spelt):  # the article's own people first, then the oldest entity
-            for row in sorted(rows, key=lambda r: (r[0] not in here, r[0])):
-                if fits(row["entity_id"], row["name"]):
-                    return row["entity_id"]
+        word = lone_word(name) if whole and type_ == "PERSON" else None
+        if word is not None:
+            # Across articles a bare surname, spelt as the person's, still names them ("Araqchi" is
+            # Abbas Araqchi, "Obama" Barack Obama); a first name ("Ahmed") or a spelling of the
+            # surname ("Mohammed" against Ahmed Mohamed) is no evidence of one person.
+            return self._resolve_bare(name, exact, spelt, self._last_rows(word), here)
+        for rows in (exact, spelt):  # the article's own entities first, then the oldest entity
+            if rows:
+                return int(min(rows, key=lambda r: (r[0] not in here, r[0]))[0])
         if type_ == "PERSON" and len(key.split()) == 1:
-            rows = self.conn.execute(
-                "SELECT DISTINCT a.entity_id, a.alias FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
-                " WHERE a.last = ? AND e.type = 'PERSON'", (_last_word(key),)).fetchall()
-            rows = list({r[0]: r for r in rows if same_name(name_key(r[1]).split()[-1], key)
-                         and (not whole or r[0] in here or name_key(r[1]).split()[-1] == key)}.values())
-            if len(rows) == 1:  # "Araqchi" alone: only when one stored person has that surname
-                return rows[0][0]
+            found = {r[0] for r in self._last_rows(key) if same_name(name_key(r[1]).split()[-1], key)}
+            if len(found) == 1:  # "Araqchi" alone: only when one stored person has that surname
+                return found.pop()
         return None
+
+    def _last_rows(self, word: str) -> list[sqlite3.Row]:
+        """(entity_id, alias) of the person aliases whose last word is a spelling of `word`."""
+        return self.conn.execute(
+            "SELECT DISTINCT a.entity_id, a.alias FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
+            " WHERE a.last = ? AND e.type = 'PERSON'", (_last_word(word),)).fetchall()
 
     def _create_entity(self, type_: str, name: str, country: str | None, day: str) -> int:
         from newsdesk.understand.countries import lookup
@@ -147,11 +174,14 @@ class EntityStore:
             (type_, name, name_key(name), country, int(bool(place and place.how == "capital")), day))
         return cur.fetchone()[0]
 
-    def _add_alias(self, entity_id: int, alias: str) -> None:
+    def _add_alias(self, entity_id: int, alias: str) -> bool:
+        """True when the entity had no alias of that key."""
         key = name_key(alias)
-        if key:
-            self.conn.execute("INSERT OR IGNORE INTO entity_aliases(entity_id, alias, key, skey, last)"
-                              " VALUES (?,?,?,?,?)", (entity_id, alias, key, spelling_key(alias), _last_word(alias)))
+        if not key:
+            return False
+        return self.conn.execute(
+            "INSERT OR IGNORE INTO entity_aliases(entity_id, alias, key, skey, last) VALUES (?,?,?,?,?)",
+            (entity_id, alias, key, spelling_key(alias), _last_word(alias))).rowcount == 1
 
     # -- user decisions ------------------------------------------------------------------------
     def merge_entities(self, keep: str | int, drop: str | int) -> dict[str, Any]:
@@ -189,7 +219,7 @@ class EntityStore:
         now = datetime.now(UTC).isoformat(timespec="seconds")
         self.conn.execute("BEGIN IMMEDIATE")
         try:
-            self._decide(e["type"], alias, alias, "split", now)
+            self._decide(e["type"], alias, alias, "split", now, source=e["key"])
             new_id = self._create_entity(e["type"], alias, e["country"], now[:10])
             self._add_alias(new_id, alias)
             self.conn.execute("DELETE FROM entity_aliases WHERE entity_id = ? AND key = ?", (e["id"], key))
@@ -204,11 +234,12 @@ class EntityStore:
             raise
         return dict(self.entity_row(new_id))
 
-    def _decide(self, type_: str, alias: str, target: str, action: str, at: str) -> None:
+    def _decide(self, type_: str, alias: str, target: str, action: str, at: str, source: str | None = None) -> None:
+        """`alias` names `target`; a split also says the entity (its key) it was taken from."""
         self.conn.execute(
-            "INSERT INTO entity_decisions(type, key, target, action, at) VALUES (?,?,?,?,?)"
+            "INSERT INTO entity_decisions(type, key, target, action, at, source) VALUES (?,?,?,?,?,?)"
             " ON CONFLICT(type, key) DO UPDATE SET target = excluded.target, action = excluded.action,"
-            " at = excluded.at", (type_, name_key(alias), target, action, at))
+            " at = excluded.at, source = excluded.source", (type_, name_key(alias), target, action, at, source))
 
     def entity_decisions(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.conn.execute("SELECT * FROM entity_decisions ORDER BY id")]

@@ -75,10 +75,25 @@ def name_words(name: str) -> int:
     return len(_tokens(name))
 
 
-def one_word_of(name: str, full: str) -> bool:
-    """`name` is one word and `full` a longer name: "Ahmed" against "Ahmed Mohamed". Across
-    articles such a name is only a shared first name or surname, never evidence of one person."""
-    return name_words(name) == 1 and name_words(full) > 1
+def lone_word(name: str) -> str | None:
+    """The one word of a one-word name ("Obama", "Mr. Obama" → "obama"), else None."""
+    words = _tokens(name)
+    return words[0] if len(words) == 1 else None
+
+
+def surname(name: str) -> str | None:
+    """The last word of a longer name ("Barack Obama" → "obama"), else None: the word a bare
+    surname elsewhere must equal, spelt the same, to name this person across articles."""
+    words = _tokens(name)
+    return words[-1] if len(words) > 1 else None
+
+
+def last_spelt(name: str) -> str:
+    """A name's last word as written, accents kept, case folded: "García" against "Garcia", the
+    one thing telling Alan García from the blogger Erick Garcia when a text writes "García"."""
+    text = re.sub(r"'s\b", "", unicodedata.normalize("NFC", name).replace("’", "'"))
+    words = re.sub(r"[^\w\s]", "", text).casefold().split()
+    return words[-1] if words else ""
 
 
 def _role_head(role: str | None) -> str | None:

@@ -1,0 +1,145 @@
+"""A bare surname across articles names the one person of a longer name who carries it, whatever
+order the articles came in.
+
+The rule (`SurnameFolds._resolve_bare`, for a one-word person's name its own article gives no
+fuller form): the one stored person of a longer name whose surname it is, spelt the same
+("Obama" is Barack Obama); with two such persons (Barack and Michelle Obama) the one whose
+surname is written as the word when an accent tells them apart ("García" is Alan García, not the
+blogger Erick Garcia), else neither: the word is then a one-word entity of its own, "Obama".
+
+The rule reads the store as it stands when an article comes, so alone it depends on the order:
+a bare "Obama" stored before any "Barack Obama" opened a one-word entity that kept its articles
+after he came (3 articles on the sample store). `settle_surname` runs each time a person of a
+longer name is stored and makes the store what the rule gives over all its articles: a one-word
+entity's mentions go to the person who now carries its word (with their roles and quotes; the
+entity goes once it has none), and when a second person with that surname comes, the articles
+that named the first one by the bare word alone go back to a one-word entity. A user's decision
+about the word (merge or split, `entity_decisions`) stops both: the user's word wins over the rule.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from newsdesk.understand.canonical import last_spelt, lone_word, name_key, same_name, spelling_key, surname
+
+
+class SurnameFolds:
+    conn: sqlite3.Connection
+
+    def _create_entity(self, type_: str, name: str, country: str | None, day: str) -> int:
+        raise NotImplementedError  # store.entities.EntityStore
+
+    def _add_alias(self, entity_id: int, alias: str) -> bool:
+        raise NotImplementedError  # store.entities.EntityStore
+
+    def _surname_owners(self, word: str) -> dict[int, set[str]]:
+        """The persons of a longer name whose surname is `word`, spelt the same, that some article
+        mentions (an entity left without mentions names no one), each with its surname as written."""
+        owners: dict[int, set[str]] = {}
+        for r in self.conn.execute(
+                "SELECT DISTINCT a.entity_id, a.alias FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
+                " WHERE a.last = ? AND e.type = 'PERSON'"
+                " AND EXISTS (SELECT 1 FROM entity_mentions m WHERE m.entity_id = e.id)", (spelling_key(word),)):
+            if surname(r[1]) == word:
+                owners.setdefault(r[0], set()).add(last_spelt(r[1]))
+        return owners
+
+    @staticmethod
+    def _owner_of(text: str, owners: dict[int, set[str]]) -> int | None:
+        """The one person a bare surname `text` names among `owners`, or None. Among several, an
+        accent tells ("García"); its absence does not ("Garcia" is how many write Alan García)."""
+        if len(owners) == 1:
+            return next(iter(owners))
+        if last_spelt(text).isascii():
+            return None
+        written = [o for o, spellings in owners.items() if last_spelt(text) in spellings]
+        return written[0] if len(written) == 1 else None
+
+    def _resolve_bare(self, name: str, exact: list[sqlite3.Row], spelt: list[sqlite3.Row],
+                      lasts: list[sqlite3.Row], here: set[int]) -> int | None:
+        """The entity a one-word person's name names: a person its article names (an alias, a
+        spelling of one, a misspelt surname: "Shokeir" beside Ahmed Shokier), else the person of a
+        longer name with that surname (`_owner_of`), else the one-word entity of that name.
+        `exact`, `spelt`: (entity_id, name) rows of aliases spelt as the name or as a variant of it;
+        `lasts`: (entity_id, alias) rows of aliases whose last word is a variant of it."""
+        word = lone_word(name) or ""
+        for rows in (exact, spelt):
+            mine = sorted(r[0] for r in rows if r[0] in here)
+            if mine:
+                return mine[0]
+        mine = sorted({r[0] for r in lasts if r[0] in here and same_name(name_key(r[1]).split()[-1], word)})
+        if len(mine) == 1:
+            return mine[0]
+        owner = self._owner_of(name, self._surname_owners(word))
+        if owner is not None:
+            return owner
+        # A first name ("Ahmed"), or a surname two persons carry: no one of a longer name.
+        for rows in (exact, spelt):
+            ones = sorted(r[0] for r in rows if lone_word(r[1]) is not None)
+            if ones:
+                return ones[0]
+        return None
+
+    def settle_surname(self, word: str, *, new_name: bool = True) -> None:
+        """Make the one-word person entity `word` and the persons with that surname what the
+        rule gives over every stored article (see the module's docstring). `new_name`: a full name
+        with that surname is new to the store (or was named by no article), so who carries it may
+        have changed; only then are the persons' articles read (Barack Obama's are many, and each
+        article naming him would read them all again)."""
+        if self.conn.execute("SELECT 1 FROM entity_decisions WHERE type = 'PERSON' AND key = ?", (word,)).fetchone():
+            return  # the user said who the word names
+        lone = self._one_word_entity(word)
+        owners = self._surname_owners(word)
+        if lone in owners:  # a user's merge gave the one-word entity a full name: a person of its own
+            return
+        if lone is not None and owners and (new_name or len(owners) == 1):
+            self._move_bare(word, lone, owners, [lone])
+        if new_name and len(owners) > 1:
+            self._move_bare(word, self._one_word_entity(word), owners, list(owners))
+
+    def _one_word_entity(self, word: str) -> int | None:
+        row = self.conn.execute("SELECT id FROM entities WHERE type = 'PERSON' AND key = ?", (word,)).fetchone()
+        return row[0] if row else None
+
+    def _move_bare(self, word: str, lone: int | None, owners: dict[int, set[str]], sources: list[int]) -> None:
+        """Each mention of `sources` in an article that writes the entity only as the bare `word`
+        goes where the rule sends it: its one owner, else the one-word entity (made if needed)."""
+        for source in sources:
+            by_article: dict[int, list[sqlite3.Row]] = {}
+            for r in self.conn.execute("SELECT id, article_id, text, day FROM entity_mentions WHERE entity_id = ?",
+                                       (source,)):
+                by_article.setdefault(r["article_id"], []).append(r)
+            for article_id, rows in sorted(by_article.items()):
+                if not all(lone_word(r["text"]) == word for r in rows):
+                    continue  # the article names the person in full: its short names are theirs
+                for r in rows:
+                    target = self._owner_of(r["text"], owners)
+                    if target is None:
+                        name = r["text"] if name_key(r["text"]) == word else word.title()  # "Mr. Obama"
+                        lone = lone or self._create_entity("PERSON", name, None, r["day"] or "")
+                        target = lone
+                    if target != source:
+                        self._move_mention(r, article_id, source, target, word)
+            self._tidy(source, word)
+
+    def _move_mention(self, mention: sqlite3.Row, article_id: int, source: int, target: int, word: str) -> None:
+        """One mention (its role with it), the alias it writes and its article's quotes by that bare word."""
+        self._add_alias(target, mention["text"])
+        self.conn.execute("UPDATE entity_mentions SET entity_id = ? WHERE id = ?", (target, mention["id"]))
+        for q in self.conn.execute("SELECT id, speaker FROM quotes WHERE speaker_id = ? AND article_id = ?",
+                                   (source, article_id)).fetchall():
+            if lone_word(q["speaker"] or "") == word:
+                self.conn.execute("UPDATE quotes SET speaker_id = ? WHERE id = ?", (target, q["id"]))
+        self.conn.execute("UPDATE entities SET first_seen = ? WHERE id = ? AND (first_seen IS NULL OR first_seen > ?)",
+                          (mention["day"], target, mention["day"]))
+
+    def _tidy(self, entity_id: int, word: str) -> None:
+        """An entity keeps the bare word as an alias only while a mention of it writes the word;
+        a one-word entity left with no mention goes."""
+        texts = [r[0] for r in self.conn.execute("SELECT text FROM entity_mentions WHERE entity_id = ?", (entity_id,))]
+        if not texts and self.conn.execute("SELECT 1 FROM entities WHERE id = ? AND key = ?",
+                                           (entity_id, word)).fetchone():
+            self.conn.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
+        elif not any(lone_word(t) == word for t in texts):
+            self.conn.execute("DELETE FROM entity_aliases WHERE entity_id = ? AND key = ?", (entity_id, word))
