@@ -261,3 +261,22 @@ def test_an_entity_page_leads_to_the_other_entities_of_its_name(page: Any, desk:
     page.wait_for_load_state()
     assert page.url.endswith(f"/entities/{desk['ids']['GPE', 'United Kingdom']}")
     assert page.locator("p.namesakes").inner_text() == "Also named United Kingdom: United Kingdom (NORP)."
+
+
+@pytest.mark.browser
+def test_an_article_that_quotes_no_one_still_leads_to_its_marked_names(page: Any, tmp_path: Path) -> None:
+    db = tmp_path / "desk.db"
+    store = open_store(db)
+    text = "Ali Shamkhani arrived in Muscat on Monday for a meeting with Omani officials."
+    article = annotate(text, url="https://news.example/n", title="Arrival", published="2026-02-01T09:00:00+00:00")
+    _, article_id = store.store_page(RawPage(body=text.encode(), origin="n", url=article.url), article)
+    store.after_store_entities(article_id, article)
+    store.close()
+    assert article.entities and not article.quotes
+    with running_server(db) as url:
+        page.goto(f"{url}/article/{article_id}")
+        link = page.get_by_role("link", name=re.compile("marked in the text"))
+        assert link.inner_text(timeout=2000) == "Who is who: 3 names marked in the text"
+        link.click()
+        page.wait_for_load_state()
+        assert "Ali Shamkhani" in page.locator("div.annotated.body a.ent").all_inner_texts()
