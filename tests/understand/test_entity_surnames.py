@@ -90,6 +90,21 @@ def test_a_surname_two_persons_carry_stays_its_own_entity_in_any_order(tmp_path:
                          "Michelle Obama": {(MICHELLE[:20], "Michelle Obama")}}
 
 
+def test_a_person_no_article_names_any_more_carries_no_surname_until_named_again(tmp_path: Path) -> None:
+    texts = [BARACK, MICHELLE, BARE]
+    store, ids = _stored(tmp_path, texts)
+    try:
+        settled = _groups(store)
+        # Michelle Obama's article, edited to name no one: the bare "Obama" is Barack Obama's alone
+        _reprocess(store, [ids[1], ids[0]], ["A school in Ohio opened on Wednesday.", BARACK])
+        assert _groups(store)["Barack Obama"] >= {(BARE[:20], "Obama")}
+        # named again (her entity and its alias were kept): two persons carry the surname again
+        _reprocess(store, ids[1:2], texts[1:2])
+        assert _groups(store) == settled
+    finally:
+        store.close()
+
+
 def test_an_accent_tells_two_persons_with_one_surname_apart_in_any_order(tmp_path: Path) -> None:
     alan = "President Alan García of Peru defended the police on Friday. García said the protesters had been armed."
     erick = "The blogger Erick Garcia wrote on Friday that the police had fired first in Bagua."
