@@ -280,3 +280,16 @@ def test_an_article_that_quotes_no_one_still_leads_to_its_marked_names(page: Any
         link.click()
         page.wait_for_load_state()
         assert "Ali Shamkhani" in page.locator("div.annotated.body a.ent").all_inner_texts()
+
+
+def test_a_quote_search_about_words_reads_what_was_said_not_who_said_it(desk: dict[str, Any]) -> None:
+    """The words matched the speaker's name too: 'about Araghchi' listed everything he said."""
+    assert api(desk, "/api/quotes", about="Araghchi")["quotes"] == []
+    assert api(desk, "/api/quotes", speaker="British", about="United Kingdom")["quotes"] == []
+
+
+def test_a_quote_search_finds_a_plural_word_in_the_singular(desk: dict[str, Any]) -> None:
+    """'items' found none of the 55 quotes about an 'item': the index does not stem."""
+    found = api(desk, "/api/quotes", about="items", speaker="Araghchi")
+    assert found["more"] and found["speakers"][0]["quotes"] == 55
+    assert api(desk, "/api/quotes", about="treaty signed")["quotes"][0]["text"] == "the treaty would be signed in June"
