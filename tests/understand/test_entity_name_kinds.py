@@ -75,3 +75,20 @@ def test_a_name_modifying_a_place_noun_or_a_big_city_of_the_story_is_a_place() -
             "point. Brazil's congress votes today.")
     assert _types(text)["São Paulo"] == {"GPE"}
     assert "Paulo Teixeira" in _people(text)
+
+
+def test_a_place_the_gazetteer_lacks_with_a_persons_title_is_that_person() -> None:
+    # Global Voices and a UK government speech: the small model reads these as places
+    people = _people("It means getting stolen assets returned to people like President Buhari and President "
+                     "Ghani, so they can be reinvested.")
+    assert "Buhari" in people
+    assert "Dame Sue Ion" in _people("In more senior, leadership roles we have Dame Sue Ion, Chair of the Nuclear "
+                                     "Innovation Research Advisory Board.")
+    text = ("One of the indigenous leaders of the protest group, Alberto Pizango, called a press conference. The "
+            "minister has stated that (indigenous protest leader) Pizango and others should be arrested.")
+    assert {"Alberto Pizango", "Pizango"} <= _people(text)
+
+
+def test_a_place_described_as_a_thing_stays_no_person() -> None:
+    assert "Beauveria" not in _people("Beauveria bassiana, a fungus, kills the ants.")
+    assert "Cairo" not in _people("Cairo, the capital, was calm. President Obama spoke there.")

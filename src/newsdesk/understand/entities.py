@@ -162,6 +162,7 @@ def find_mentions(doc: Any) -> list[Mention]:
     _groups_not_people(out)
     out = _determined_not_people(out)
     _places_not_people(out)
+    _titled_places_are_people(out, in_entity)
     _people_not_places(out, _place_countries(out))
     return sorted(out + _surname_mentions(doc, out, in_entity), key=lambda m: m.start)
 
@@ -283,6 +284,33 @@ def _places_not_people(found: list[Mention]) -> None:
         if place and (place.how in ("country", "part", "capital") and len(m.span) == 1
                       or place.code in named and name_kinds.big_city(m.text)):
             m.type, m.role, m.country = "GPE", None, None
+
+
+def _titled_places_are_people(found: list[Mention], in_entity: set[int]) -> None:
+    """A "place" the gazetteer lacks that the text gives a person's title or role is that person,
+    in all its mentions: "President Buhari", "(indigenous protest leader) Pizango", "Togolese
+    blogger Rodrigue Kopgli", "Dame Sue Ion". The role must be headed by a title or a word for
+    someone who does something (`name_kinds.person_role`): places get descriptors too ("the
+    Grand Mosque", "fungus", "government")."""
+    people: dict[str, str | None] = {}
+    for m in found:
+        if m.type not in ("GPE", "LOC", "FAC") or countries.lookup(m.text, m.type):
+            continue
+        role = roles.describe(m.span, in_entity)[0]
+        if role and name_kinds.person_role(role):
+            people[m.text] = people.get(m.text) or role
+        elif len(m.span) > 1 and m.span[0].lower_ in name_kinds.HONORIFICS:
+            people.setdefault(m.text, None)
+    # and a longer unknown "place" ending in a person's name is a relative's or their full name
+    # ("Pascaline Bongo" beside Albert-Bernard Bongo, "Alberto Pizango" beside leader Pizango)
+    names = _person_names(found) | {m.text for m in found if m.type == "PERSON" and len(m.span) == 1}
+    for m in found:
+        if m.type not in ("GPE", "LOC", "FAC"):
+            continue
+        # a separate last word: "Pro-Beijing" does not end in a name "Beijing"
+        ends_in_name = len(m.span) > 1 and bool(m.span[-2].whitespace_) and m.span[-1].text in names | people.keys()
+        if m.text in people or ends_in_name and not countries.lookup(m.text, m.type):
+            m.type, m.role, m.country = "PERSON", people.get(m.text), None
 
 
 def _person_names(found: list[Mention]) -> set[str]:

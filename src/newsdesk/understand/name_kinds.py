@@ -24,7 +24,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsdesk.understand import countries
-from newsdesk.understand.roles import KIND_NOUNS
+from newsdesk.understand.roles import KIND_NOUNS, TITLE_WORDS
 
 # Class nouns that end a name of a place, a building or an organisation; a person's surname is
 # rarely one of these (so not "Hall", "Park", "Cave", "Lake", "Tower": Jerry Hall, Park Joo-ho,
@@ -62,6 +62,17 @@ _PLACE_NOUNS = {"area", "region", "district", "province", "county", "range", "co
 # (630 000), São Paulo, Surrey BC (570 000). Below it lie towns named like people who lead the
 # news (Bush, Egypt, 136 000; Obama, Japan, 29 000).
 BIG_CITY = 500_000
+# Honorifics only a person's name opens with ("Dame Sue Ion", "Dr Dan Poulter"); not titles a
+# place is named after too ("President", "King", "Queen": Queen Elizabeth Hospital).
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "dame", "sir"}
+# Endings of words for someone who does something ("blogger", "leader", "actor", "activist",
+# "politician", "spokesman"): the head of a person's role when it is no title word.
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "man", "woman")
+# Place nouns with those endings ("river", "border", "center", "harbor").
+_PLACE_AGENTS = {"river", "border", "center", "centre", "tower", "theater", "theatre", "harbor", "harbour",
+                 "quarter", "corridor", "manor", "chamber", "water", "shelter", "computer", "monitor"}
+_TITLE_MODIFIERS = {"first", "former", "vice", "foreign", "prime", "supreme", "chief", "crown"}  # "First Lady"
+_ROLE_END = {"of", "at", "in", "for", "to", "from", "with", "on", "and", ",", "who", "which", "that"}
 _LISTING = {"like", "including", "as"}  # "castes like X", "such as X", "groups including X"
 _DETERMINERS = {"the", "a", "an", "this", "these", "those", "that", "all", "every", "each"}
 
@@ -145,3 +156,21 @@ def big_city(text: str) -> bool:
     """Whether the gazetteer's biggest place of that name is a city of BIG_CITY people or more."""
     cands = countries._cities().get(countries.fold(text), ())
     return bool(cands) and cands[0][0] >= BIG_CITY
+
+
+def person_role(role: str) -> bool:
+    """Whether a descriptor is a person's: its head (the last word before "of", "at", a comma...)
+    is a title ("President") or a word for someone who does something ("blogger", "leader")."""
+    text = role.lower()
+    for lead in ("one of the ", "one of "):  # "one of the indigenous leaders of the group"
+        text = text[len(lead):] if text.startswith(lead) else text
+    words = []
+    for w in text.split():
+        if w.lower() in _ROLE_END:
+            break
+        words.append(w.strip(",.;:()[]\"'").lower())
+    head = words[-1] if words else ""
+    head = head[:-1] if head.endswith(("ers", "ors", "ists", "ians")) else head
+    if head in TITLE_WORDS - _TITLE_MODIFIERS:
+        return True
+    return len(head) > 4 and head.endswith(_AGENT_ENDINGS) and head not in _PLACE_AGENTS
