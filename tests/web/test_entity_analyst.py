@@ -293,3 +293,10 @@ def test_a_quote_search_finds_a_plural_word_in_the_singular(desk: dict[str, Any]
     found = api(desk, "/api/quotes", about="items", speaker="Araghchi")
     assert found["more"] and found["speakers"][0]["quotes"] == 55
     assert api(desk, "/api/quotes", about="treaty signed")["quotes"][0]["text"] == "the treaty would be signed in June"
+
+
+def test_an_entity_name_search_matches_where_a_word_begins(desk: dict[str, Any]) -> None:
+    """'iran' listed Miranda Kirschel beside Iran on the sample store: 'ghchi' is no one's name."""
+    assert api(desk, "/api/entities", q="ghchi")["entities"] == []
+    for q in ("araghchi", "Abbas", "Abbas Arag"):
+        assert [e["name"] for e in api(desk, "/api/entities", q=q, type="PERSON")["entities"]] == ["Abbas Araghchi"]

@@ -96,12 +96,14 @@ class EntityPages(EntityStore):
             args.append(type)
         if q:
             # The name's key, its % and _ the name's own characters: 'q=%' (key '') listed every
-            # entity, 'q=_' every one with a name of a letter or more.
+            # entity, 'q=_' every one with a name of a letter or more. Matched where a word of an
+            # alias begins: 'iran' listed Miranda Kirschel among Iran's entities on the sample store.
             key = name_key(q)
             if not key:
                 return []
-            where.append("e.id IN (SELECT entity_id FROM entity_aliases WHERE key LIKE ? ESCAPE '\\')")
-            args.append(_containing(key))
+            where.append("e.id IN (SELECT entity_id FROM entity_aliases WHERE key LIKE ? ESCAPE '\\'"
+                         " OR key LIKE ? ESCAPE '\\')")
+            args += [_containing(key)[1:], _containing(" " + key)]
         sql = ("SELECT e.id, e.type, e.name, e.country, e.metonym, count(m.id) AS mentions,"
                " count(DISTINCT m.article_id) AS articles,"
                f" (SELECT count(*) FROM quotes qq WHERE qq.speaker_id = e.id AND {_listed('qq.article_id')}) AS quotes"

@@ -227,7 +227,7 @@ def _quote_schemas() -> dict[str, Any]:
             "speaker": maybe_s, "about": maybe_s, "kind": maybe_s,
             "speaker_entity": {"type": ["object", "null"], "description": "?speaker_id's entity",
                                "properties": {"id": i, "name": s, "type": s}},
-            "speakers": {"type": arr, "description": "Who is quoted most among the quotes found (10 most)",
+            "speakers": {"type": arr, "description": "Who is quoted most among the quotes found (10 most; on page 1)",
                          "items": {"type": "object", "properties": {
                              "speaker_id": {**maybe_i, "description": "null: a speaker not resolved to an entity"},
                              "name": s, "quotes": i}}}}},

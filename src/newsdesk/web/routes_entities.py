@@ -111,7 +111,9 @@ def _quotes(request: Request) -> dict[str, Any]:
     asked: dict[str, Any] = {"speaker": speaker, "about": about, "kind": kind, "speaker_id": who["id"] if who else None}
     rows = store.search_quotes(**asked, limit=PER_PAGE + 1, offset=(number - 1) * PER_PAGE)
     return {"speaker": speaker, "speaker_entity": who, "about": about, "kind": kind, "page": number,
-            "quotes": rows[:PER_PAGE], "more": len(rows) > PER_PAGE, "speakers": store.quote_speakers(**asked)}
+            "quotes": rows[:PER_PAGE], "more": len(rows) > PER_PAGE,
+            # counted over every quote found, so once, on the first page
+            "speakers": store.quote_speakers(**asked) if number == 1 else []}
 
 
 def _speaker_entity(request: Request) -> dict[str, Any] | None:
