@@ -9,7 +9,8 @@ blogger Erick Garcia), else neither: the word is then a one-word entity of its o
 
 The rule reads the store as it stands when an article comes, so alone it depends on the order:
 a bare "Obama" stored before any "Barack Obama" opened a one-word entity that kept its articles
-after he came (3 articles on the sample store). `settle_surname` runs each time a person of a
+after he came (on the sample store, storing its articles in reverse order filed 3 person mentions
+elsewhere than storing them in order). `settle_surname` runs each time a person of a
 longer name is stored and makes the store what the rule gives over all its articles: a one-word
 entity's mentions go to the person who now carries its word (with their roles and quotes; the
 entity goes once it has none), and when a second person with that surname comes, the articles
