@@ -300,3 +300,14 @@ def test_an_entity_name_search_matches_where_a_word_begins(desk: dict[str, Any])
     assert api(desk, "/api/entities", q="ghchi")["entities"] == []
     for q in ("araghchi", "Abbas", "Abbas Arag"):
         assert [e["name"] for e in api(desk, "/api/entities", q=q, type="PERSON")["entities"]] == ["Abbas Araghchi"]
+
+
+@pytest.mark.browser
+def test_a_marked_name_says_whom_it_names(page: Any, desk: dict[str, Any]) -> None:
+    """'British' linked to the United Kingdom's page and nothing on the page said so."""
+    page.goto(f"{desk['url']}/entities/in/3")
+    british = page.locator("div.annotated.body a.ent", has_text="British").first
+    assert british.get_attribute("title") == "United Kingdom (NORP)"
+    page.goto(f"{desk['url']}/entities/in/1")
+    speaker = page.locator("div.annotated.body a.speaker")
+    assert speaker.inner_text() == "Abbas Araghchi" and speaker.get_attribute("title") == "Abbas Araghchi, who said it"

@@ -196,11 +196,13 @@ def _wrap(piece: str, here: dict[str, Any], anchored: set[int]) -> str:
     if who is not None and who.get("speaker_id"):
         # one link, never a link inside a link: the speaker's entity page
         kind = f' ent ent-{html.escape(ent["type"])}' if ent is not None else ""
-        piece = f'<a class="speaker{kind}" href="/entities/{int(who["speaker_id"])}"{_ref(who)}>{piece}</a>'
+        said = html.escape(f"{who.get('speaker') or 'the speaker'}, who said it", quote=True)
+        piece = (f'<a class="speaker{kind}" href="/entities/{int(who["speaker_id"])}"{_ref(who)} title="{said}">'
+                 f"{piece}</a>")
     else:
         if ent is not None:
-            piece = (f'<a class="ent ent-{html.escape(ent["type"])}" href="/entities/{int(ent["entity_id"])}">'
-                     f"{piece}</a>")
+            piece = (f'<a class="ent ent-{html.escape(ent["type"])}" href="/entities/{int(ent["entity_id"])}"'
+                     f' title="{_ent_title(ent)}">{piece}</a>')
         if who is not None:
             piece = f'<span class="speaker"{_ref(who)}>{piece}</span>'
     if (cue := here.get("cue")) is not None:
@@ -214,6 +216,13 @@ def _wrap(piece: str, here: dict[str, Any], anchored: set[int]) -> str:
         piece = (f'<span class="quote quote-{html.escape(quote["kind"])}"{anchor}{_ref(quote)}'
                  f' title="{who_name}">{piece}</span>')
     return piece
+
+
+def _ent_title(ent: dict[str, Any]) -> str:
+    """Who a marked name is, for the pointer and screen readers: 'US' is United States (GPE), and
+    nothing but the link's address said so."""
+    role = f", {ent['role']}" if ent.get("role") else ""
+    return html.escape(f"{ent.get('name') or ent['text']} ({ent['type']}{role})", quote=True)
 
 
 def _ref(quote: dict[str, Any]) -> str:
