@@ -311,3 +311,8 @@ def test_a_marked_name_says_whom_it_names(page: Any, desk: dict[str, Any]) -> No
     page.goto(f"{desk['url']}/entities/in/1")
     speaker = page.locator("div.annotated.body a.speaker")
     assert speaker.inner_text() == "Abbas Araghchi" and speaker.get_attribute("title") == "Abbas Araghchi, who said it"
+
+
+def test_an_entity_search_that_finds_nothing_says_so_not_that_there_are_none_yet(desk: dict[str, Any]) -> None:
+    page = httpx.get(desk["url"] + "/entities", params={"q": "zzz", "type": "PERSON"}, timeout=30).text
+    assert '<p class="empty">No PERSON entities match “zzz”.</p>' in page  # "No entities yet matching"
