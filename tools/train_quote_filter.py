@@ -41,7 +41,7 @@ from train_speakers import load_docs, write_tensor_weights, write_weights
 
 from newsdesk.bench.quotes import _ann_files, cue_counts, cue_lexicon_from, load_scorer, read_attributions
 from newsdesk.records import Article
-from newsdesk.understand import quote_filter, quotes, speakers
+from newsdesk.understand import quote_cues, quote_filter, quotes, speakers
 from newsdesk.understand.annotate import annotate_doc
 from newsdesk.understand.embed import DIM
 
@@ -276,12 +276,12 @@ def fold_lexicons(docs: list[tuple[str, Any]], split_dir: Path, fold: Callable[[
 @contextmanager
 def lexicon(cues: dict[str, dict[str, float]]) -> Iterator[None]:
     """Run the rules with this cue lexicon instead of the shipped one."""
-    saved = quotes.cue_lexicon
-    quotes.cue_lexicon = lambda: cues  # type: ignore[assignment]
+    saved = quote_cues.cue_lexicon  # read where the rules call it (quote_cues.cue_score)
+    quote_cues.cue_lexicon = lambda: cues  # type: ignore[assignment]
     try:
         yield
     finally:
-        quotes.cue_lexicon = saved  # type: ignore[assignment]
+        quote_cues.cue_lexicon = saved  # type: ignore[assignment]
 
 
 @contextmanager
@@ -430,7 +430,7 @@ def main() -> None:
     ap.add_argument("--split-dir", type=Path, default=SPLIT)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--docs", type=Path, help="spaCy DocBin cache of the parsed split")
-    ap.add_argument("--cue-threshold", type=float, help="CV: run the rules at this quotes.CUE_THRESHOLD")
+    ap.add_argument("--cue-threshold", type=float, help="CV: run the rules at this quote_cues.CUE_THRESHOLD")
     ap.add_argument("--min-seen", type=int, default=3, help="CV: the per-fold lexicons' min_seen")
     ap.add_argument("--smooth", type=float, default=1.0, help="CV: the per-fold lexicons' add-k smoothing")
     ap.add_argument("--context", action="store_true", help="CV: with the contextual filter (MiniLM vectors)")
@@ -465,7 +465,7 @@ def main() -> None:
 
 def run(args: argparse.Namespace, split: Path) -> None:
     if args.cue_threshold is not None:
-        quotes.CUE_THRESHOLD = args.cue_threshold
+        quote_cues.CUE_THRESHOLD = args.cue_threshold
         print(f"CUE_THRESHOLD={args.cue_threshold} min_seen={args.min_seen} smooth={args.smooth}", flush=True)
     if args.what == "cv-score":
         cv_score(split, args.docs, args.folds)

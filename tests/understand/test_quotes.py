@@ -5,7 +5,8 @@ from __future__ import annotations
 from entity_helpers import annotate
 
 from newsdesk.understand.nlp import parse
-from newsdesk.understand.quotes import _with_lead, candidates, quoted_regions
+from newsdesk.understand.quote_candidates import _with_lead
+from newsdesk.understand.quotes import candidates, quoted_regions
 
 
 def _quotes(text: str) -> list[dict]:
