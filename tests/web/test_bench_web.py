@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.bench.web import STOPWORDS, _zipf_rank, run_phase, search_paths, store_vocabulary, summarise
+from newsdesk.bench.web_load import run_phase, summarise
+from newsdesk.bench.web_queries import STOPWORDS, _zipf_rank, search_paths, store_vocabulary
 from newsdesk.records import Article, RawPage
 from newsdesk.store import open_store
 
@@ -66,7 +67,7 @@ def test_load_client_counts_answers_statuses_and_cache_hits(bench_store: Path) -
 
 
 def test_summary_percentiles() -> None:
-    from newsdesk.bench.web import Tally
+    from newsdesk.bench.web_load import Tally
 
     tally = Tally(latencies=[i / 1000 for i in range(1, 101)], statuses=Counter({200: 100}), cache_hits=25)
     s = summarise(tally, elapsed=2.0)

@@ -22,6 +22,9 @@ The anchor (`--anchor-src`, `--anchor-db`) is another checkout of the desk (e.g.
 change: `git archive <commit> src | tar -x -C /tmp/anchor`), served from its own copy of the store
 and measured phase by phase interleaved with ours, so both see the same machine load.
 
+This module runs the desk and the phases; the load client is in `web_load.py`, the search mix in
+`web_queries.py`.
+
 usage: python benchmarks/web.py [--articles 100000] [--seconds 8] [--clients 32] [--workers 1]
        [--anchor-src DIR/src --anchor-db PATH] [--json OUT]
 """
@@ -29,26 +32,21 @@ usage: python benchmarks/web.py [--articles 100000] [--seconds 8] [--clients 32]
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
-import math
 import os
-import random
-import re
 import socket
 import sqlite3
-import statistics
 import subprocess
 import sys
 import time
-import urllib.parse
 import urllib.request
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from newsdesk.bench.synth import synthesise_store
+from newsdesk.bench.web_load import run_phase
+from newsdesk.bench.web_queries import search_paths
 from newsdesk.store import open_store
 from newsdesk.store.desk import Cursor
 from newsdesk.store.search_index import index_dir, sync_search_index
@@ -57,8 +55,6 @@ from newsdesk.web.cards import fill_cards
 ROOT = Path(__file__).resolve().parents[3]
 CORPUS = ROOT / ".." / "shared" / "corpus"
 TARGETS = {"search_p95_ms": 50.0, "page_p99_ms": 100.0, "rss_mb": 300.0}
-_LENGTH = re.compile(rb"(?i)\r\ncontent-length:\s*(\d+)")
-_CACHE_HIT = re.compile(rb"(?i)\r\nx-desk-cache:\s*hit")
 
 
 # -- the server ------------------------------------------------------------------------------------
@@ -130,193 +126,6 @@ def _children(pid: int) -> list[int]:
         except OSError:
             continue
     return out + [g for c in out for g in _children(c)]
-
-
-# -- the load ------------------------------------------------------------------------------------
-@dataclass
-class Tally:
-    latencies: list[float] = field(default_factory=list)
-    statuses: Counter[int] = field(default_factory=Counter)
-    cache_hits: int = 0
-
-
-class _Connection(asyncio.Protocol):
-    """One keep-alive connection: send a request, collect the bytes of one answer (Content-Length framed)."""
-
-    def __init__(self) -> None:
-        self.buffer = bytearray()
-        self.waiter: asyncio.Future[bytes] | None = None
-        self.transport: asyncio.Transport | None = None
-
-    def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        self.transport = transport  # type: ignore[assignment]
-
-    def data_received(self, data: bytes) -> None:
-        self.buffer += data
-        end = self.buffer.find(b"\r\n\r\n")
-        if end < 0 or self.waiter is None or self.waiter.done():
-            return
-        m = _LENGTH.search(self.buffer, 0, end + 2)
-        if m is None:
-            self.waiter.set_exception(RuntimeError("answer without Content-Length"))
-            return
-        total = end + 4 + int(m.group(1))
-        if len(self.buffer) >= total:
-            head = bytes(self.buffer[:end + 2])
-            del self.buffer[:total]
-            self.waiter.set_result(head)
-
-    def connection_lost(self, exc: Exception | None) -> None:
-        if self.waiter is not None and not self.waiter.done():
-            self.waiter.set_exception(exc or ConnectionError("server closed the connection"))
-
-    async def get(self, request: bytes) -> bytes:
-        assert self.transport is not None
-        self.waiter = asyncio.get_running_loop().create_future()
-        self.transport.write(request)
-        return await self.waiter
-
-
-async def _client(port: int, paths: list[str], rng: random.Random, stop_at: float, tally: Tally,
-                  extra_headers: str) -> None:
-    loop = asyncio.get_running_loop()
-    transport, conn = await loop.create_connection(_Connection, "127.0.0.1", port)
-    conn.transport = transport  # uvloop may call connection_made only after create_connection returns
-    host = f"Host: 127.0.0.1:{port}\r\n{extra_headers}"
-    try:
-        while time.perf_counter() < stop_at:
-            request = f"GET {rng.choice(paths)} HTTP/1.1\r\n{host}\r\n".encode()
-            start = time.perf_counter()
-            head = await conn.get(request)
-            tally.latencies.append(time.perf_counter() - start)
-            tally.statuses[int(head[9:12])] += 1
-            tally.cache_hits += bool(_CACHE_HIT.search(head))
-    finally:
-        transport.close()
-
-
-async def _load(port: int, paths: list[str], clients: int, seconds: float, seed: int,
-                extra_headers: str) -> dict[str, Any]:
-    tally = Tally()
-    started = time.perf_counter()
-    stop_at = started + seconds
-    await asyncio.gather(*(_client(port, paths, random.Random(seed + i), stop_at, tally, extra_headers)
-                           for i in range(clients)))
-    return summarise(tally, time.perf_counter() - started)
-
-
-def summarise(tally: Tally, elapsed: float) -> dict[str, Any]:
-    ms = sorted(x * 1000 for x in tally.latencies)
-
-    def pct(p: float) -> float:
-        return round(ms[min(len(ms) - 1, int(p * len(ms)))], 1) if ms else 0.0
-
-    return {"requests": len(ms), "rps": round(len(ms) / elapsed, 1), "p50_ms": pct(0.50), "p95_ms": pct(0.95),
-            "p99_ms": pct(0.99), "max_ms": round(ms[-1], 1) if ms else 0.0,
-            "mean_ms": round(statistics.fmean(ms), 1) if ms else 0.0, "statuses": dict(tally.statuses),
-            "cache_hit_rate": round(tally.cache_hits / len(ms), 3) if ms else 0.0}
-
-
-def run_phase(port: int, paths: list[str], clients: int, seconds: float, seed: int = 1,
-              no_cache: bool = False) -> dict[str, Any]:
-    headers = "Cache-Control: no-cache\r\n" if no_cache else ""
-    try:
-        import uvloop  # the same loop uvicorn uses: the cheapest client this machine has
-        return uvloop.run(_load(port, paths, clients, seconds, seed, headers))  # type: ignore[no-any-return]
-    except ImportError:
-        return asyncio.run(_load(port, paths, clients, seconds, seed, headers))
-
-
-# -- what to ask for -----------------------------------------------------------------------------
-# Words nobody searches for alone (en, fr, de, es: the store's main languages).
-_STOPWORDS = """
-a about after all also an and are as at be been but by can could did do for from had has have he her his
-how i if in into is it its just more most my new no not now of on one only or other our out over said she so
-some than that the their them then there these they this those to up was we were what when where which
-while who will with would you your being very before between both each many much such under
-au aux avec ce ces dans de des du elle en est et il ils je la le les leur lui mais ne nous on ou par pas
-plus pour qu que qui sa se ses son sont sur un une vous été être ete etre fait cette comme
-aber als am an auch auf aus bei bis das dass dem den der des die ein eine einem einen einer es für hat
-im in ist mit nach nicht noch oder sich sie sind und von vor war wie wird zu zum zur über fur uber
-al como con del el en es la las lo los para por que se su un una
-"""
-STOPWORDS = frozenset(_STOPWORDS.split())
-ZIPF_S = 1.0  # Zipf exponent of query popularity; ~1 is what search-log studies report
-
-
-@dataclass
-class Vocabulary:
-    words: list[str]  # content words, most documents first
-    phrases: list[str]  # two-word phrases as they occur in stored text
-    categories: list[str]
-    languages: list[str]
-
-    def zipf_word(self, rng: random.Random) -> str:
-        return self.words[_zipf_rank(rng, len(self.words))]
-
-
-def _zipf_rank(rng: random.Random, n: int, s: float = ZIPF_S) -> int:
-    """A rank in [0, n) with P(r) ∝ 1/(r+1)^s, by inverting the continuous approximation of the CDF."""
-    u = rng.random()
-    if s == 1.0:
-        return min(n - 1, int(math.exp(u * math.log(n + 1))) - 1)
-    top = (n + 1) ** (1 - s)
-    return min(n - 1, int((1 + u * (top - 1)) ** (1 / (1 - s))) - 1)
-
-
-def store_vocabulary(conn: sqlite3.Connection, size: int = 20_000, sample: int = 400, seed: int = 5) -> Vocabulary:
-    """The store's own words ranked by how many articles hold them, and phrases from sampled articles."""
-    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.bench_vocab USING fts5vocab(main, articles_fts, row)")
-    words = [t for t, _ in conn.execute("SELECT term, doc FROM temp.bench_vocab WHERE doc >= 3 ORDER BY doc DESC")
-             if len(t) >= 3 and t.isalpha() and t not in STOPWORDS][:size]
-    texts = [r[0] or "" for r in conn.execute(
-        "SELECT text FROM articles WHERE kind = 'article' ORDER BY random() LIMIT ?", (sample,))]
-    rng = random.Random(seed)
-    phrases = []
-    for text in texts:
-        tokens = re.findall(r"\w+", text.lower())
-        pairs = [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)
-                 if a.isalpha() and b.isalpha() and a not in STOPWORDS and b not in STOPWORDS]
-        phrases += rng.sample(pairs, min(3, len(pairs)))
-    categories = [r[0] for r in conn.execute(
-        "SELECT name FROM desk_categories GROUP BY name ORDER BY COUNT(*) DESC LIMIT 30")]
-    languages = [r[0] for r in conn.execute(
-        "SELECT language FROM articles WHERE kind = 'article' AND language IS NOT NULL GROUP BY language")]
-    return Vocabulary(words, phrases, categories, languages)
-
-
-def search_query(vocab: Vocabulary, rng: random.Random) -> str:
-    """One request's query string: a query of some kind, sometimes filtered, sorted by date or a second page."""
-    kind = rng.random()
-    if kind < 0.62:
-        q = vocab.zipf_word(rng)
-    elif kind < 0.76:
-        q = f"{vocab.zipf_word(rng)} {vocab.zipf_word(rng)}"
-    elif kind < 0.90:
-        q = f'"{rng.choice(vocab.phrases)}"'
-    else:
-        word = vocab.zipf_word(rng)
-        q = word[:max(3, min(5, len(word) - 2))] + "*"
-    params = {"q": q}
-    extra = rng.random()
-    if extra < 0.05 and vocab.languages:
-        params["language"] = rng.choice(vocab.languages)
-    elif extra < 0.10 and vocab.categories:
-        params["category"] = rng.choice(vocab.categories)
-    elif extra < 0.13:
-        params["since"] = f"2026-{rng.randint(1, 9):02d}-01"
-    if rng.random() < 0.10:
-        params["sort"] = "date"
-    if rng.random() < 0.10:
-        params["page"] = "2"
-    return urllib.parse.urlencode(params, quote_via=urllib.parse.quote)
-
-
-def search_paths(conn: sqlite3.Connection, n: int = 20_000, seed: int = 3, path: str = "/api/search") -> list[str]:
-    vocab = store_vocabulary(conn)
-    rng = random.Random(seed)
-    return [f"{path}?{search_query(vocab, rng)}" for _ in range(n)]
-
 
 # -- the whole benchmark ---------------------------------------------------------------------------
 def ensure_store(db: Path, articles: int) -> dict[str, Any]:
