@@ -62,7 +62,7 @@ class Route:
     etag: str | None = None
     last_modified: str | None = None
     # Full control instead: called with the request handler, writes its own response.
-    handler: Callable[[_Handler], None] | None = None
+    handler: Callable[[_Handler], object] | None = None  # what it returns is ignored
 
 
 class LoopbackServer:
@@ -136,7 +136,7 @@ class LoopbackServer:
     def redirect(self, path: str, location: str, status: int = 302) -> None:
         self.add(path, b"", status=status, content_type=None, headers={"Location": location})
 
-    def handle(self, path: str, handler: Callable[[_Handler], None]) -> None:
+    def handle(self, path: str, handler: Callable[[_Handler], object]) -> None:
         self.routes[path] = Route(handler=handler)
 
     def never_answer(self, path: str) -> None:

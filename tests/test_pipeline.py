@@ -17,6 +17,7 @@ from newsdesk.pipeline import ingest, reprocess
 from newsdesk.settings import Settings
 from newsdesk.stages import Stages
 from newsdesk.store import open_store
+from newsdesk.store.source_list import sources_overview
 
 PARAS = "".join(f"<p>Paragraph {i} of the report says the ministers met again on Tuesday to discuss the ferry "
                 f"timetable, the harbour fees and the new pier, which residents have opposed for years.</p>"
@@ -208,7 +209,7 @@ def test_page_fetched_again_sends_its_stored_validators_and_304_counts_unchanged
         server.add("/feed.atom", atom(entry, later(2)), content_type="application/atom+xml")
         changed = ingest([server.url("/feed.atom")], store, settings, stages=stages)
         text = store.get_article(page).text
-        sources = [row["url"] for row in store.sources_overview()]
+        sources = [row["url"] for row in sources_overview(store.conn)]
     assert (again.unchanged, again.new, again.updated) == (1, 0, 0), again
     assert asked.get("if-none-match") == '"v1"' and asked.get("if-modified-since") == stamp, asked
     assert last_seen > long_ago  # the 304 was a sighting of the page

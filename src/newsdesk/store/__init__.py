@@ -3,13 +3,18 @@
 - sqlite.py      opening, migrations, connection settings
 - writes.py      storing raw pages, articles, failures; the fetch state the fetcher needs
 - queries.py     reading: one article, listings, search, stats, failures
-- desk.py        the web desk's listings: categories, sources, authors, counts per day
+- desk.py        the web desk's listings and facets: categories, sites, authors, counts per day
 - desk_search.py the web desk's search (tantivy index, else FTS5)
+- search_index.py the tantivy index beside SQLite, kept in step with the articles
+- search_syntax.py the desk's search syntax, read into a tree any engine can run
 - snippets.py    search snippets and highlights
+- source_list.py the sources as the /sources page, /api/sources and `newsdesk sources` list them
 - entities.py    canonical entities, aliases, roles, quotes
+- entity_pages.py reading entities and quotes for pages: list, page, quote search, annotations
 - stories.py     duplicates and stories
 - events.py      coded events
 - export.py      JSONL, CSV and Parquet exports
+- gdelt_export.py GDELT 2.0-style exports of stored events (Events, Mentions, GKG)
 """
 
 from __future__ import annotations

@@ -411,14 +411,6 @@ class DeskQueries:
         """An author some stored article is by."""
         return self.conn.execute("SELECT 1 FROM desk_authors WHERE name = ? LIMIT 1", (name,)).fetchone() is not None
 
-    def sources_overview(self) -> list[dict[str, Any]]:
-        """Configured sources with their last fetch, status, back-off and how many articles came through them."""
-        rows = self.conn.execute(
-            "SELECT s.id, s.url, s.kind, s.title, s.added_at, s.last_fetch_at, s.last_status, s.fail_count,"
-            " s.next_fetch_at, (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id) AS articles"
-            " FROM sources s ORDER BY s.url LIMIT 500")
-        return [dict(r) for r in rows]
-
     def day_counts(self, days: int = 60) -> list[tuple[str, int]]:
         """Articles per day for the `days` most recent days that have any, oldest first.
 
