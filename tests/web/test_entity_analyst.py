@@ -316,3 +316,62 @@ def test_a_marked_name_says_whom_it_names(page: Any, desk: dict[str, Any]) -> No
 def test_an_entity_search_that_finds_nothing_says_so_not_that_there_are_none_yet(desk: dict[str, Any]) -> None:
     page = httpx.get(desk["url"] + "/entities", params={"q": "zzz", "type": "PERSON"}, timeout=30).text
     assert '<p class="empty">No PERSON entities match “zzz”.</p>' in page  # "No entities yet matching"
+
+
+@pytest.fixture
+def two_of_one(tmp_path: Path) -> Iterator[dict[str, Any]]:
+    """One man stored as two people, served with a write token."""
+    from newsdesk.settings import Settings
+
+    db = tmp_path / "desk.db"
+    store = open_store(db)
+    for i, text in enumerate(["“We stand firm,” Ali Shamkhani said in Tehran.", "Shamkhani Ali arrived in Muscat on Monday."]):
+        article = annotate(text, url=f"https://news.example/t{i}", title=f"T {i}", published="2026-02-01T09:00:00+00:00")
+        _, article_id = store.store_page(RawPage(body=text.encode(), origin=f"t-{i}", url=article.url), article)
+        store.after_store_entities(article_id, article)
+    people = {r["name"]: r["id"] for r in store.list_entities(type="PERSON")}
+    store.close()
+    assert len(people) == 2, people
+    with running_server(db, Settings(db=str(db), write_token="s3cret")) as url:
+        yield {"url": url, "people": people}
+
+
+def test_entities_merge_and_split_through_the_api_with_the_write_token(two_of_one: dict[str, Any]) -> None:
+    url, people = two_of_one["url"], two_of_one["people"]
+    keep, drop = people["Ali Shamkhani"], people["Shamkhani Ali"]
+    auth = {"Authorization": "Bearer s3cret"}
+    assert httpx.post(f"{url}/api/entities/merge", json={"keep": keep, "drop": drop}).status_code == 401
+    same = httpx.post(f"{url}/api/entities/merge", json={"keep": keep, "drop": keep}, headers=auth)
+    assert same.status_code == 400 and "nothing to merge" in same.json()["error"]["message"]
+    merged = httpx.post(f"{url}/api/entities/merge", json={"keep": keep, "drop": drop}, headers=auth)
+    assert merged.status_code == 200 and merged.json()["id"] == keep
+    detail = httpx.get(f"{url}/api/entities/{keep}").json()
+    assert detail["aliases"] == ["Ali Shamkhani", "Shamkhani Ali"] and detail["article_count"] == 2
+    assert httpx.get(f"{url}/api/entities/{drop}").status_code == 404
+    split = httpx.post(f"{url}/api/entities/{keep}/split", json={"alias": "Shamkhani Ali"}, headers=auth)
+    assert split.status_code == 201 and split.json()["name"] == "Shamkhani Ali"
+    assert httpx.get(f"{url}/api/entities/{keep}").json()["aliases"] == ["Ali Shamkhani"]
+    spec = httpx.get(f"{url}/api/openapi.json").json()["paths"]
+    assert "post" in spec["/api/entities/merge"] and "post" in spec["/api/entities/{entity_id}/split"]
+
+
+@pytest.mark.browser
+def test_a_reader_merges_and_splits_entities_from_the_entity_page(page: Any, two_of_one: dict[str, Any]) -> None:
+    url, people = two_of_one["url"], two_of_one["people"]
+    keep, drop = people["Ali Shamkhani"], people["Shamkhani Ali"]
+    page.goto(f"{url}/entities/{keep}")
+    merge = page.locator("form.merge")
+    merge.get_by_label("The same as this one").fill(str(drop))
+    merge.get_by_label("Write token").fill("s3cret")
+    merge.get_by_role("button").click()
+    page.wait_for_url(f"{url}/entities/{keep}")
+    assert page.locator("ul.aliases li").all_inner_texts() == ["Ali Shamkhani", "Shamkhani Ali"]
+    assert "2 articles · 1 quote" in page.locator("p.meta").first.inner_text()
+    split = page.locator("form.split")
+    split.get_by_label("Someone else").select_option("Shamkhani Ali")
+    split.get_by_label("Write token").fill("s3cret")
+    split.get_by_role("button").click()
+    page.wait_for_load_state()
+    assert page.locator("h1.page-title").inner_text() == "Shamkhani Ali"
+    page.goto(f"{url}/entities/{keep}")
+    assert page.locator("ul.aliases li").all_inner_texts() == ["Ali Shamkhani"]

@@ -164,6 +164,20 @@ QUOTE_PATHS = {
 }
 
 
+def _correction(summary: str, description: str, params: list[dict[str, Any]], fields: dict[str, str]) -> dict[str, Any]:
+    """A user's correction of the entities: a POST with the write token and a JSON object."""
+    body = {"type": "object", "required": list(fields), "properties": {
+        k: {"type": ["integer", "string"] if k in ("keep", "drop") else "string", "description": v}
+        for k, v in fields.items()}}
+    answer = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Entity"}}}}
+    return {"post": {"summary": summary, "description": description + " Needs the write token.",
+                     "parameters": params, "security": [{"token": []}],
+                     "requestBody": {"required": True, "content": {"application/json": {"schema": body}}},
+                     "responses": {"200": {"description": "Merged", **answer}, "201": {"description": "Split off",
+                                                                                     **answer},
+                                   "400": ERROR, "401": ERROR, "403": ERROR, "404": ERROR}}}
+
+
 _DAY = "a day, YYYY-MM-DD"
 # The JSON twins of the entity, story and event pages (routes_entities, routes_stories,
 # routes_events): they answered, but the description left them out, so /docs did not show them.
@@ -177,6 +191,15 @@ UNDERSTANDING_PATHS = {
                                       " articles and quotes (the 50 newest of each: `quote_count` and"
                                       " `article_count` say how many there are; /api/quotes?speaker_id= pages"
                                       " through every quote).", [_id("entity_id", "Entity id")], "EntityDetail"),
+    "/api/entities/merge": _correction("Merge two entities", "`drop` becomes part of `keep` (aliases, mentions,"
+                                       " quotes); the decision survives reprocess. Answers the kept entity.",
+                                       [], {"keep": "the entity to keep: id or name", "drop": "the entity to fold"
+                                            " into it: id or name"}),
+    "/api/entities/{entity_id}/split": _correction("Split a name off an entity", "The alias becomes an entity"
+                                                   " of its own, with its mentions and quotes; the decision"
+                                                   " survives reprocess. Answers the new entity (201).",
+                                                   [_id("entity_id", "Entity id")],
+                                                   {"alias": "one of the entity's aliases"}),
     "/api/stories": _get("Stories", "Stories (articles about the same event), most recently active first.",
                          [_PAGE, _param("min", "Only stories of at least this many articles", "integer")], "Object"),
     "/api/stories/{id}": _get("One story", "Headline, first and latest report, and the timeline of articles and"

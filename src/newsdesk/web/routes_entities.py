@@ -11,14 +11,16 @@ Each also answers as JSON under /api/... with the same data.
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections import Counter
 from datetime import date
 from typing import Any
+from urllib.parse import parse_qs
 
 from markupsafe import Markup
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from newsdesk.understand.entities import KEEP
@@ -26,6 +28,7 @@ from newsdesk.web.chart import bar_chart, fill_days, fill_months
 from newsdesk.web.render import numbered_links, query_string, without_page
 from newsdesk.web.responses import HTTPError, JSONResponse, int_param, page
 from newsdesk.web.state import desk
+from newsdesk.web.writes import check_token
 
 # Every type the store keeps (understand.entities.KEEP): LAW, PRODUCT and WORK_OF_ART entities were
 # listed and linked, but ?type=LAW was refused with a 400 and missing from the type select.
@@ -248,6 +251,60 @@ def annotated_api(request: Request) -> Response:
     return JSONResponse({"article_id": request.path_params["article_id"], "entities": mentions, "quotes": quotes})
 
 
+# -- a user's corrections, as `newsdesk entities merge|split` makes them (they survive reprocess):
+# the command only, so a reader of the desk who saw "Obama" and "Barack Obama" apart could not join them.
+def _merge(request: Request, keep: object, drop: object) -> dict[str, Any]:
+    if not isinstance(keep, int | str) or not isinstance(drop, int | str) or "" in (keep, drop):
+        raise HTTPError(400, "give 'keep' and 'drop', each an entity's id or name: {\"keep\": 12, \"drop\": 34}")
+    with desk(request).writable_store() as store:
+        kept, dropped = store.entity_row(keep), store.entity_row(drop)
+        if kept["id"] == dropped["id"]:
+            raise HTTPError(400, f"nothing to merge: {drop!r} is already {kept['name']} (id {kept['id']});"
+                                 " give the other entity's id")
+        return store.merge_entities(kept["id"], dropped["id"])
+
+
+def _split(request: Request, entity_id: int, alias: object) -> dict[str, Any]:
+    if not isinstance(alias, str) or not alias.strip():
+        raise HTTPError(400, "give 'alias', one of the entity's names to make an entity of its own")
+    with desk(request).writable_store() as store:
+        return store.split_entity(entity_id, alias.strip())
+
+
+async def _json_object(request: Request) -> dict[str, Any]:
+    try:
+        body = json.loads(await request.body() or b"{}")
+    except ValueError:
+        body = None
+    if not isinstance(body, dict):
+        raise HTTPError(400, "send a JSON object")
+    return body
+
+
+async def merge_api(request: Request) -> Response:
+    check_token(request)
+    body = await _json_object(request)
+    return JSONResponse(_merge(request, body.get("keep"), body.get("drop")))
+
+
+async def split_api(request: Request) -> Response:
+    check_token(request)
+    body = await _json_object(request)
+    return JSONResponse(_split(request, request.path_params["entity_id"], body.get("alias")), status_code=201)
+
+
+async def entity_form(request: Request) -> Response:
+    """The HTML twin of the two: the entity page's forms, carrying the write token."""
+    form = {k: v[-1] for k, v in parse_qs((await request.body()).decode("utf-8", "replace")).items()}
+    check_token(request, form.get("token", ""))
+    entity_id = request.path_params["entity_id"]
+    if form.get("action") == "split":
+        row = _split(request, entity_id, form.get("alias"))
+    else:
+        row = _merge(request, entity_id, form.get("drop", "").strip())
+    return RedirectResponse(f"/entities/{int(row['id'])}", status_code=303)
+
+
 ROUTES = [
     Route("/entities/in/{article_id:int}", annotated_page, name="entities_in_article"),
     Route("/api/entities/in/{article_id:int}", annotated_api, name="api_entities_in_article"),
@@ -257,6 +314,9 @@ ROUTES = [
     Route("/api/entities", entities_api, name="api_entities"),
     Route("/api/entities/{entity_id:int}", entity_api, name="api_entity"),
     Route("/api/quotes", quotes_api, name="api_quotes"),
+    Route("/entities/{entity_id:int}", entity_form, methods=["POST"]),
+    Route("/api/entities/merge", merge_api, methods=["POST"]),
+    Route("/api/entities/{entity_id:int}/split", split_api, methods=["POST"]),
 ]
 
 NAV = [("Entities", "/entities"), ("Quotes", "/quotes")]
