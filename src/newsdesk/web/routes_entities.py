@@ -205,7 +205,7 @@ def _wrap(piece: str, here: dict[str, Any], anchored: set[int]) -> str:
     else:
         if ent is not None:
             piece = (f'<a class="ent ent-{html.escape(ent["type"])}" href="/entities/{int(ent["entity_id"])}"'
-                     f' title="{_ent_title(ent)}">{piece}</a>')
+                     f'{_ent_title(ent)}>{piece}</a>')
         if who is not None:
             piece = f'<span class="speaker"{_ref(who)}>{piece}</span>'
     if (cue := here.get("cue")) is not None:
@@ -222,10 +222,12 @@ def _wrap(piece: str, here: dict[str, Any], anchored: set[int]) -> str:
 
 
 def _ent_title(ent: dict[str, Any]) -> str:
-    """Who a marked name is, for the pointer and screen readers: 'US' is United States (GPE), and
-    nothing but the link's address said so."""
+    """The title attribute saying who a marked name is, for the pointer and screen readers: 'US'
+    is United States (GPE), and nothing but the link's address said so. Empty without a name."""
+    if not ent.get("name"):
+        return ""
     role = f", {ent['role']}" if ent.get("role") else ""
-    return html.escape(f"{ent.get('name') or ent['text']} ({ent['type']}{role})", quote=True)
+    return ' title="' + html.escape(f"{ent['name']} ({ent['type']}{role})", quote=True) + '"'
 
 
 def _ref(quote: dict[str, Any]) -> str:
