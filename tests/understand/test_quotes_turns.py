@@ -36,3 +36,23 @@ def test_a_quote_joined_to_a_later_cue_keeps_its_pieces_in_text_order() -> None:
     q = next(q for q in _quotes(text) if "ammunition" in q["text"])
     assert q["text"].index("Every time") < q["text"].index("ammunition"), q
     assert q["pieces"] == sorted(q["pieces"]) and q["start"] <= q["pieces"][0][0], q
+
+
+def test_a_stretch_with_its_own_cue_after_it_is_that_cues_quote_only() -> None:
+    # "“A,” said KCNA. “B”, it added": B was joined to A as well, so one piece showed in two quotes.
+    text = ("\"War maniacs of the South Korean puppet military made another grave provocation on Thursday "
+            "afternoon\", said KCNA. \"Foolhardy provocation deserves harsh punishment\", it added; and, later, "
+            "\"Kim Jong-un ordered that the units should enter a wartime state\".")
+    qs = _quotes(text)
+    said = next(q for q in qs if "War maniacs" in q["text"])
+    added = next(q for q in qs if "Foolhardy" in q["text"])
+    assert "Foolhardy" not in said["text"] and "Kim Jong-un" not in said["text"], qs
+    assert added["cue"] == "added" and "Kim Jong-un" in added["text"], qs
+    pieces = [tuple(p) for q in qs for p in q["pieces"]]
+    assert len(pieces) == len(set(pieces)), qs
+
+
+def test_a_split_quote_with_no_cue_after_its_second_stretch_stays_one_quote() -> None:
+    text = "\"We will not give up on this deal,\" Smith said. \"The talks go on next week in Geneva.\""
+    q = next(q for q in _quotes(text) if "give up" in q["text"])
+    assert "Geneva" in q["text"] and q["speaker"] == "Smith", q

@@ -57,6 +57,10 @@ CONTINUE_SHORT = True
 # Session 9, 5-fold CV (with annotate's naming rules), filter 0.5 gate 0.4: 0.754/0.874 (F1@0.8
 # 0.677) without it and with it: the same figures with fewer quotes joined across another's turn.
 SWALLOW_GUARD = True
+# ... nor to a stretch with a cue clause of its own right after it ("“A,” said KCNA. “B,” it added"):
+# B is the "added" quote's, and joined to A as well, one piece was shown in two quotes.
+OWN_CUE_GUARD = True
+OWN_CUE_WORDS = 6  # the words after a stretch read for its own cue clause ("it added", "the minister said")
 
 
 def quoted_regions(text: str, min_words: int = MIN_QUOTE_WORDS) -> list[tuple[int, int]]:
@@ -106,6 +110,8 @@ def _widen_to_quotes(found: Found, regions: list[tuple[int, int]], text: str,
         if r[0] > last[1] and r[0] - last[1] < CONTINUE_CHARS and found.cue_start < r[0] and _only_cue_between(
                 text, last[1], r[0], found.cue_start) and not _other_speaker_between(
                 doc, last[1], r[0], found.cue_start):
+            if _own_cue_after(doc, r, found.cue_start):
+                break  # another cue's quote: ours ends before it
             pieces.append(r)
             last = r
     outside = _words_outside(text, (found.start, found.end), hits)
@@ -158,6 +164,27 @@ def _other_speaker_between(doc: Any, a: int, b: int, cue_start: int) -> bool:
             continue  # a cue inside our cue's clause ("said Murphy, using a term Rubio used") is not a turn
         theirs = rule_speaker(tok)
         if theirs is not None and not _maybe_same(mine, theirs):
+            return True
+    return False
+
+
+def _own_cue_after(doc: Any, region: tuple[int, int], cue_start: int) -> bool:
+    """Whether a quoted stretch is followed, within its sentence and OWN_CUE_WORDS words, by a cue
+    with a subject of its own (", it added", ", the minister said"): that cue's quote, not ours."""
+    if not OWN_CUE_GUARD or doc is None:
+        return False
+    end = token_at(doc, region[1])
+    if end is None:
+        return False
+    words = 0
+    for tok in doc[end.i: min(len(doc), end.i + 3 * OWN_CUE_WORDS)]:
+        if tok.idx < region[1] or tok.is_punct and tok.text in ",'’\"”":
+            continue
+        if tok.is_sent_start and tok.idx > region[1] + 2 or words >= OWN_CUE_WORDS or tok.text in _OPENERS:
+            return False
+        words += 1
+        if tok.idx != cue_start and tok.pos_ == "VERB" and (_is_cue(tok, "ccomp") or _is_cue(tok, "bare")) \
+                and rule_speaker(tok) is not None:
             return True
     return False
 
