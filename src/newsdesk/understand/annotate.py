@@ -38,6 +38,9 @@ NUMBER_PHRASE = True
 # passes a word left out is left out too ("crowds calling for more" was "crowds … more" spanned).
 # Measured by CV with quotes.WORDLESS_CONTENT and the rules beside it (figures there).
 CONNECTED_PHRASE = True
+# Session 12: the title's full names resolve the text's short ones ("Hill" in an interview titled
+# "... Christopher Hill ..."). False gives the behaviour before it.
+TITLE_NAMES = True
 _QUANTIFIERS = {"some", "many", "most", "several", "all", "both", "each", "none", "few", "one", "half"}
 _MAX_COUNTED = 12  # a number's phrase may run this long (longer: the parser ran on into a clause)
 
@@ -56,7 +59,8 @@ class Annotator:
 
 
 def annotate_doc(article: Article, doc: Any) -> Article:
-    mentions = canonicalize(find_mentions(doc))
+    mentions = find_mentions(doc)
+    canonicalize(_title_names(article) + mentions)  # the title's names are read, not kept
     by_token = {t.i: m for m in mentions for t in m.span}
     found = quotes.find_quotes(doc)
     text = article.text  # Doc.text re-joins every token on each access
@@ -64,6 +68,22 @@ def annotate_doc(article: Article, doc: Any) -> Article:
     entities = tuple(Entity(text=m.text, type=m.type, start=m.start, end=m.end, canonical=m.canonical,
                             role=m.role, country=m.country) for m in mentions)
     return article.replace(entities=entities, quotes=tuple(out_quotes))
+
+
+def _title_names(article: Article) -> list[Mention]:
+    """The people and organisations the title names in full, as fuller forms of the text's short
+    names: an interview titled "Wikinews interviews Christopher Hill, ..." whose text writes only
+    "Hill" means him. They stand before the text (offset -1, so a full name the text gives before a
+    short one is nearer and wins) and never reach the article's entities: offsets are into `text`,
+    and extraction keeps the title out of it (a title the text repeats is read there already)."""
+    title = (article.title or "").strip()
+    if not TITLE_NAMES or not title or title in article.text:
+        return []
+    names = [m for m in find_mentions(nlp.load_nlp()(title)) if m.type in ("PERSON", "ORG") and len(m.span) > 1]
+    for m in names:  # a headline's grammar is no source of a role (nor, through it, of a country)
+        m.start = m.end = -1
+        m.role = m.country = None
+    return names
 
 
 def _quote(doc: Any, text: str, f: quotes.Found, mentions: list[Mention], by_token: dict[int, Mention]) -> Quote:

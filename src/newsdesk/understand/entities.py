@@ -153,7 +153,7 @@ def find_mentions(doc: Any) -> list[Mention]:
                 kind = kind or name_kinds.class_in_name(span) or name_kinds.class_said(span)
             if kind:
                 things[m.text] = kind
-            m.role = role or (None if kind else title)
+            m.role = role or (None if kind else roles.title_role(title))
             m.country = _person_country(m.role)
         (doubtful if cut else out).append(m)
     out = _in_english(doc, out + _confirmed(doubtful, out))
@@ -163,6 +163,7 @@ def find_mentions(doc: Any) -> list[Mention]:
     out = _determined_not_people(out)
     _places_not_people(out)
     _titled_places_are_people(out, in_entity)
+    _listed_people_not_places(out)
     _people_not_places(out, _place_countries(out))
     return sorted(out + _surname_mentions(doc, out, in_entity), key=lambda m: m.start)
 
@@ -299,7 +300,9 @@ def _titled_places_are_people(found: list[Mention], in_entity: set[int]) -> None
         role = roles.describe(m.span, in_entity)[0]
         if role and name_kinds.person_role(role):
             people[m.text] = people.get(m.text) or role
-        elif len(m.span) > 1 and m.span[0].lower_ in name_kinds.HONORIFICS:
+        # a form of address only a person's name opens with ("Dame Sue Ion"); not a title a place
+        # is named after too ("Queen Elizabeth Hospital")
+        elif len(m.span) > 1 and m.span[0].lower_ in roles.HONORIFICS:
             people.setdefault(m.text, None)
     # and a longer unknown "place" ending in a person's name is a relative's or their full name
     # ("Pascaline Bongo" beside Albert-Bernard Bongo, "Alberto Pizango" beside leader Pizango)
@@ -311,6 +314,39 @@ def _titled_places_are_people(found: list[Mention], in_entity: set[int]) -> None
         ends_in_name = len(m.span) > 1 and bool(m.span[-2].whitespace_) and m.span[-1].text in names | people.keys()
         if m.text in people or ends_in_name and not countries.lookup(m.text, m.type):
             m.type, m.role, m.country = "PERSON", people.get(m.text), None
+
+
+def _listed_people_not_places(found: list[Mention]) -> None:
+    """A one-word "place" listed among people is a person, in all its mentions: "women just like
+    Amy, Bethany and Dorothy" (Bethany, Oklahoma, is a town). A list names things of one kind; two
+    people in it at least and no place, and not a country nor a capital ("Obama, Putin and China")."""
+    by_token = {t.i: m for m in found for t in m.span}
+    people = set()
+    for m in found:
+        if m.type not in ("GPE", "LOC", "FAC") or len(m.span) != 1:
+            continue
+        place = countries.lookup(m.text, m.type)
+        if place and place.how in ("country", "part", "capital"):
+            continue
+        kinds = [by_token[t.i].type if t.i in by_token else None for t in _listed_with(m.span.root)]
+        if kinds.count("PERSON") >= 2 and not {"GPE", "LOC", "FAC"} & set(kinds):
+            people.add(m.text)
+    for m in found:
+        if m.text in people and m.type in ("GPE", "LOC", "FAC"):
+            m.type, m.country, m.place_how = "PERSON", None, None
+
+
+def _listed_with(tok: Any) -> list[Any]:
+    """The other members of the coordination a token is in ("Amy" and "Dorothy" for "Bethany")."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    members, todo = [], [first]
+    while todo:
+        t = todo.pop()
+        members.append(t)
+        todo.extend(c for c in t.children if c.dep_ == "conj")
+    return [t for t in members if t.i != tok.i]
 
 
 def _person_names(found: list[Mention]) -> set[str]:

@@ -62,9 +62,6 @@ _PLACE_NOUNS = {"area", "region", "district", "province", "county", "range", "co
 # (630 000), São Paulo, Surrey BC (570 000). Below it lie towns named like people who lead the
 # news (Bush, Egypt, 136 000; Obama, Japan, 29 000).
 BIG_CITY = 500_000
-# Honorifics only a person's name opens with ("Dame Sue Ion", "Dr Dan Poulter"); not titles a
-# place is named after too ("President", "King", "Queen": Queen Elizabeth Hospital).
-HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "dame", "sir"}
 # Endings of words for someone who does something ("blogger", "leader", "actor", "activist",
 # "politician", "spokesman"): the head of a person's role when it is no title word.
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "man", "woman")

@@ -41,6 +41,12 @@ KIND_NOUNS = {
 # Words of a credit line: the name after them made the picture or holds the rights.
 CREDITS = {"image", "images", "photo", "photos", "photograph", "picture", "copyright", "credit", "courtesy",
             "source", "video"}
+# Forms of address, not roles: "Mr. Obama" says nothing of what he is. Titles of office or rank
+# ("President", "Professor", "Lord", "General") stay roles.
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "dame", "sir", "mister"}
+_QUOTE_OPEN = {"“", "«", "„"}
+_QUOTE_CLOSE = {"”", "»"}
+_QUOTE_MARKS = _QUOTE_OPEN | _QUOTE_CLOSE | {'"'}
 _TRAIL = {",", ";", ":", "(", ")", "—", "–", "-", "'s", "’s"}
 _MAX_ROLE_TOKENS = 14  # longer appositions are clauses, not titles
 # A closed class: the parse tags a capitalised "I" PROPN in upper-case text ("I, BARACK OBAMA, ...").
@@ -53,6 +59,14 @@ def split_title(tokens: list[Any]) -> int:
     while n < len(tokens) - 1 and tokens[n].lower_ in TITLE_WORDS:
         n += 1
     return n
+
+
+def title_role(title: str | None) -> str | None:
+    """A title split off a name as the person's role, or None when it is only a form of address
+    ("Mr.", "Dr")."""
+    if not title or all(w.lower() in HONORIFICS for w in title.split()):
+        return None
+    return title
 
 
 def paragraph_break(tok: Any) -> bool:
@@ -86,15 +100,57 @@ def _title_word(tok: Any) -> bool:
 
 def _clean(tokens: list[Any], after: bool) -> Any:
     """The role's tokens as a Span, edges tidied, or None when they hold no title word."""
-    toks = _same_paragraph(sorted(tokens, key=lambda t: t.i), after)
-    while toks and (toks[0].dep_ in ("det", "punct") or toks[0].text in _TRAIL):
-        toks = toks[1:]
-    while toks and (toks[-1].is_punct or toks[-1].text in _TRAIL):
-        toks = toks[:-1]
-    if not toks or len(toks) > _MAX_ROLE_TOKENS or not any(_title_word(t) for t in toks):
+    toks = _tidy(_same_paragraph(sorted(tokens, key=lambda t: t.i), after))
+    if not toks:
         return None
     doc = toks[0].doc
-    return doc[toks[0].i: toks[-1].i + 1]
+    end = toks[-1].i + 1
+    if not _quotes_pair(doc[toks[0].i: end]):
+        # the closing mark trimmed off the edge closes a quotation the role opened ('author of “Book”')
+        if end < len(doc) and doc[end].text in _QUOTE_MARKS and _quotes_pair(doc[toks[0].i: end + 1]):
+            end += 1
+        else:  # the phrase runs across a quotation mark: beyond it are someone's words or a title
+            toks = _name_side(list(doc[toks[0].i: end]), after)
+            end = toks[-1].i + 1 if toks else 0
+    if not toks or len(toks) > _MAX_ROLE_TOKENS or not any(_title_word(t) for t in toks):
+        return None
+    return doc[toks[0].i: end]
+
+
+def _tidy(toks: list[Any]) -> list[Any]:
+    """Without leading articles and punctuation, nor trailing punctuation or a form of address
+    ("Undersecretary for Education Mr. Toccafondi")."""
+    while toks and (toks[0].dep_ in ("det", "punct") or toks[0].text in _TRAIL):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].text in _TRAIL or toks[-1].lower_ in HONORIFICS):
+        toks = toks[:-1]
+    return toks
+
+
+def _name_side(toks: list[Any], after: bool) -> list[Any]:
+    """The role's words between the name and the quotation mark nearest it, without the words
+    left hanging ('curator of "Andy Warhol: ...' -> "curator")."""
+    marks = [k for k, t in enumerate(toks) if t.text in _QUOTE_MARKS]
+    toks = toks[: marks[0]] if after else toks[marks[-1] + 1:]
+    toks = _tidy(toks)
+    while toks and toks[-1].pos_ in ("ADP", "CCONJ", "DET", "PART"):
+        toks = _tidy(toks[:-1])
+    return toks
+
+
+def _quotes_pair(toks: Any) -> bool:
+    """Whether every quotation mark among the tokens is opened and closed among them."""
+    depth, straight = 0, 0
+    for t in toks:
+        if t.text in _QUOTE_OPEN:
+            depth += 1
+        elif t.text in _QUOTE_CLOSE:
+            if depth == 0:
+                return False
+            depth -= 1
+        elif t.text == '"':
+            straight += 1
+    return depth == 0 and straight % 2 == 0
 
 
 def _appositive_after(span: Any) -> Any:
@@ -113,6 +169,11 @@ def _appositive_before(span: Any) -> Any:
     head = root.head
     own = {t.i for t in root.subtree}
     toks = [t for t in head.subtree if t.i not in own and t.i < span.start]
+    # Unmarked, the phrase ends in its head noun ("Iran's foreign minister Abbas Araghchi"): in
+    # "Remarks of President Barack Obama" the parse hung the name on "Remarks" across "of".
+    tail = [t for t in toks if t.i > head.i]
+    if tail and not any(t.is_punct for t in tail):
+        return None
     return _clean(toks, after=False)
 
 
@@ -159,7 +220,20 @@ def _beside(span: Any, found: Any) -> bool:
     # a number counting a plural ("2055 members"), not a year before a singular ("2012 candidate")
     counted = root.tag_ in ("NNS", "NNPS") and any(c.dep_ == "nummod" for c in root.children)
     label = any(t.text in (":", ";") for t in gap)
-    return not (label or root.lower_ in CREDITS or counted or _a_persons_name(root))
+    return not (label or _apart(gap, found) or root.lower_ in CREDITS or counted or _a_persons_name(root))
+
+
+def _apart(gap: Any, found: Any) -> bool:
+    """Whether words stand between a name and the phrase the parse set beside it, or a quotation
+    opens or closes between them: an apposition is next to its name, with no more than punctuation,
+    an article or a title between ("Obama came then to offer a kiss… “a kiss of death” to the Arab
+    World" is none; "JatLand, “the online home for the Jats”" is one)."""
+    doc = found.doc
+    a, b = min(gap.start, found.start), max(gap.end, found.end)
+    a_out = a - 1 if a > 0 and doc[a - 1].text in _QUOTE_MARKS else a
+    b_out = b + 1 if b < len(doc) and doc[b].text in _QUOTE_MARKS else b
+    quoted = _quotes_pair(doc[a:b]) or _quotes_pair(doc[a_out:b_out])
+    return not quoted or any(t.is_alpha and t.dep_ != "det" and t.lower_ not in TITLE_WORDS for t in gap)
 
 
 def _a_persons_name(tok: Any) -> bool:
