@@ -45,3 +45,9 @@ def test_a_role_cut_at_a_quotation_keeps_the_name_side() -> None:
     text = ('Kristen Wilkins, curator of "Andy Warhol: Photographs and Prints from the University Collection" '
             "at the University of Southern Indiana, spoke on Friday.")
     assert _roles(text)["Kristen Wilkins"] == "curator"
+
+
+def test_a_role_keeps_the_bracket_it_closes() -> None:
+    roles = _roles('The secretary general of CEI (Italian Episcopal Conference), Nunzio Galantino, has called '
+                   'the sentence "dangerous" and "ideological".')
+    assert roles["Nunzio Galantino"] == "secretary general of CEI (Italian Episcopal Conference)"

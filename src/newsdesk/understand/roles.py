@@ -44,8 +44,10 @@ CREDITS = {"image", "images", "photo", "photos", "photograph", "picture", "copyr
 # Forms of address, not roles: "Mr. Obama" says nothing of what he is. Titles of office or rank
 # ("President", "Professor", "Lord", "General") stay roles.
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "dame", "sir", "mister"}
-_QUOTE_OPEN = {"“", "«", "„"}
-_QUOTE_CLOSE = {"”", "»"}
+# Quotation marks, and brackets, which a role may not run across either ("secretary general of CEI
+# (Italian Episcopal Conference" keeps its closing bracket)
+_QUOTE_OPEN = {"“", "«", "„", "(", "["}
+_QUOTE_CLOSE = {"”", "»", ")", "]"}
 _QUOTE_MARKS = _QUOTE_OPEN | _QUOTE_CLOSE | {'"'}
 _TRAIL = {",", ";", ":", "(", ")", "—", "–", "-", "'s", "’s"}
 _MAX_ROLE_TOKENS = 14  # longer appositions are clauses, not titles
