@@ -347,7 +347,8 @@ def test_entities_merge_and_split_through_the_api_with_the_write_token(two_of_on
     assert merged.status_code == 200 and merged.json()["id"] == keep
     detail = httpx.get(f"{url}/api/entities/{keep}").json()
     assert detail["aliases"] == ["Ali Shamkhani", "Shamkhani Ali"] and detail["article_count"] == 2
-    assert httpx.get(f"{url}/api/entities/{drop}").status_code == 404
+    gone = httpx.get(f"{url}/api/entities/{drop}")  # the dropped id sends the reader on (E13)
+    assert gone.status_code == 301 and gone.json()["merged_into"] == keep
     split = httpx.post(f"{url}/api/entities/{keep}/split", json={"alias": "Shamkhani Ali"}, headers=auth)
     assert split.status_code == 201 and split.json()["name"] == "Shamkhani Ali"
     assert httpx.get(f"{url}/api/entities/{keep}").json()["aliases"] == ["Ali Shamkhani"]

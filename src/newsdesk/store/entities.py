@@ -11,8 +11,10 @@ first name or a spelling variant ("Ahmed" is Ahmed Mohamed in one article, Ahmed
 another), unless the article names that person in full: a misspelt surname ("Shokeir" beside
 Ahmed Shokier) then joins them. `store.surnames` keeps that rule's result the same whatever order
 the articles come in. A user's split of a short name holds even where the article names the
-person in full (the split says which entity it left, migration 033). Reading them (pages, lists,
-quote search) is `store.entity_pages`.
+person in full (the split says which entity it left, migration 033). A surname two stored people
+carry names the one its title or honorific fits ("President Obama", "Mrs. Obama": store.surnames).
+A merge remembers the dropped entity's id, so its old address can send the reader on
+(`merged_into`). Reading them (pages, lists, quote search) is `store.entity_pages`.
 """
 
 from __future__ import annotations
@@ -24,8 +26,18 @@ from typing import Any
 
 from newsdesk.errors import NotFound
 from newsdesk.records import Article, Entity
+from newsdesk.store.desk import copy_clause
 from newsdesk.store.surnames import SurnameFolds
-from newsdesk.understand.canonical import lone_word, name_key, name_words, same_name, spelling_key, surname
+from newsdesk.understand.canonical import (
+    honorific_before,
+    lone_word,
+    name_key,
+    name_words,
+    same_name,
+    spelling_key,
+    surname,
+    title_of,
+)
 
 _PLACES = ("GPE", "LOC", "FAC", "NORP")
 
@@ -53,9 +65,15 @@ class EntityStore(SurnameFolds):
             self.conn.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
             ids: dict[str, int] = {}
             fresh: set[str] = set()  # surnames of full names new to the store: maybe a second person
+            # a title found on one mention holds for its name's others ("President Obama ... Obama said")
+            titles: dict[str, str] = {}
+            for e in article.entities:
+                if e.type == "PERSON" and e.role:
+                    titles.setdefault(e.canonical or e.text, e.role)
             # one-word names last, so that the people the article names in full are known to them
             for e in sorted(article.entities, key=lambda e: name_words(e.canonical or e.text) == 1):
-                entity_id = self._entity_for(e, day, set(ids.values()), fresh)
+                role = e.role or honorific_before(article.text, e.start) or titles.get(e.canonical or e.text)
+                entity_id = self._entity_for(e, day, set(ids.values()), fresh, role)
                 ids.setdefault(e.canonical or e.text, entity_id)
                 if e.type in ("PERSON", "ORG"):  # a quote's speaker may be written short ("Devocht")
                     ids.setdefault(e.text, entity_id)
@@ -86,26 +104,37 @@ class EntityStore(SurnameFolds):
             return ids[speaker]
         return self._resolve("PERSON", speaker, whole=True) or self._resolve("ORG", speaker, whole=True)
 
-    def _entity_for(self, e: Entity, day: str, here: set[int], fresh: set[str]) -> int:
+    def _entity_for(self, e: Entity, day: str, here: set[int], fresh: set[str], role: str | None = None) -> int:
         # By the canonical name only: when it was new, resolving the short text instead filed
         # Ahmed Shokier under Ahmed Mohamed, whose alias "Ahmed" came from another article.
         name = e.canonical or e.text
-        entity_id = self._resolve(e.type, name, whole=True, here=here)
+        entity_id = self._resolve(e.type, name, whole=True, here=here, role=role)
         if entity_id is not None and name_key(e.text) != name_key(name) and self._split_off(e.type, e.text, entity_id):
             # The user took this short name out of the person its article names it for: it
             # resolved by that full name, so a decision about the short name alone never held.
             name = e.text
-            entity_id = self._resolve(e.type, name, whole=True, here=here)
+            entity_id = self._resolve(e.type, name, whole=True, here=here, role=role)
         if entity_id is None:
             entity_id = self._create_entity(e.type, self._decided_name(e.type, name) or name, e.country, day)
         new = self._add_alias(entity_id, name)
-        if e.type == "PERSON" and (new or not self.conn.execute(
+        if e.type == "PERSON" and (new or self._newly_titled(entity_id, role) or not self.conn.execute(
                 "SELECT 1 FROM entity_mentions WHERE entity_id = ? LIMIT 1", (entity_id,)).fetchone()):
-            fresh.add(surname(name) or "")  # a name new to the store, or a person no article names yet
+            # a name new to the store, a person no article names yet, or a title new to them (who
+            # "President Obama" or "Mrs. Obama" elsewhere is may have changed: store.surnames)
+            fresh.add(surname(name) or "")
         self._add_alias(entity_id, e.text)
         if e.country:
             self.conn.execute("UPDATE entities SET country = coalesce(country, ?) WHERE id = ?", (e.country, entity_id))
         return entity_id
+
+    def _newly_titled(self, entity_id: int, role: str | None) -> bool:
+        """No stored mention of this entity carries the title yet, or the honorific's sex (only
+        titles and honorifics tell namesakes apart: store.surnames._titled)."""
+        head, sex = title_of(role)
+        if head is not None:
+            return not self.conn.execute("SELECT 1 FROM entity_mentions WHERE entity_id = ? AND role = ? LIMIT 1",
+                                         (entity_id, role)).fetchone()
+        return sex is not None and sex not in self._titles(entity_id)[1]
 
     def _decided_name(self, type_: str, name: str) -> str | None:
         row = self.conn.execute("SELECT target FROM entity_decisions WHERE type = ? AND key = ?",
@@ -124,10 +153,12 @@ class EntityStore(SurnameFolds):
         return bool(self.conn.execute("SELECT 1 FROM entities WHERE id = ? AND key = ?",
                                       (entity_id, row["source"])).fetchone())
 
-    def _resolve(self, type_: str, name: str, *, whole: bool = False, here: set[int] | None = None) -> int | None:
+    def _resolve(self, type_: str, name: str, *, whole: bool = False, here: set[int] | None = None,
+                 role: str | None = None) -> int | None:
         """The entity `name` names. `whole` (a mention being stored): a one-word person's name
-        follows `SurnameFolds._resolve_bare`: a person its article names (`here`), else the one
-        person of a longer name whose surname it is, spelt the same, else a one-word entity."""
+        follows `SurnameFolds._resolve_bare`: the namesake its title (`role`) fits, a person its
+        article names (`here`), else the one person of a longer name whose surname it is, spelt the
+        same, else a one-word entity."""
         key = name_key(name)
         if not key:
             return None
@@ -148,7 +179,7 @@ class EntityStore(SurnameFolds):
             # Across articles a bare surname, spelt as the person's, still names them ("Araqchi" is
             # Abbas Araqchi, "Obama" Barack Obama); a first name ("Ahmed") or a spelling of the
             # surname ("Mohammed" against Ahmed Mohamed) is no evidence of one person.
-            return self._resolve_bare(name, exact, spelt, self._last_rows(word), here)
+            return self._resolve_bare(name, exact, spelt, self._last_rows(word), here, role)
         for rows in (exact, spelt):  # the article's own entities first, then the oldest entity
             if rows:
                 return int(min(rows, key=lambda r: (r[0] not in here, r[0]))[0])
@@ -197,6 +228,9 @@ class EntityStore(SurnameFolds):
             for alias in aliases:
                 self._decide(b["type"], alias, a["name"], "merge", now)
                 self._add_alias(a["id"], alias)
+            # the dropped entity's id, so that its page can send the reader on (merged_into)
+            self.conn.execute("UPDATE entity_decisions SET source = ? WHERE type = ? AND key = ?",
+                              (f"#{b['id']}", b["type"], name_key(b["name"])))
             self.conn.execute("UPDATE entity_mentions SET entity_id = ? WHERE entity_id = ?", (a["id"], b["id"]))
             self.conn.execute("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?", (a["id"], b["id"]))
             self.conn.execute("DELETE FROM entities WHERE id = ?", (b["id"],))
@@ -235,11 +269,14 @@ class EntityStore(SurnameFolds):
         return dict(self.entity_row(new_id))
 
     def _decide(self, type_: str, alias: str, target: str, action: str, at: str, source: str | None = None) -> None:
-        """`alias` names `target`; a split also says the entity (its key) it was taken from."""
+        """`alias` names `target`; a split also says the entity (its key) it was taken from, a merge
+        of an entity's own name the id it had ("#360", set by merge_entities)."""
         self.conn.execute(
             "INSERT INTO entity_decisions(type, key, target, action, at, source) VALUES (?,?,?,?,?,?)"
             " ON CONFLICT(type, key) DO UPDATE SET target = excluded.target, action = excluded.action,"
-            " at = excluded.at, source = excluded.source", (type_, name_key(alias), target, action, at, source))
+            " at = excluded.at, source = CASE WHEN excluded.action = 'merge' AND entity_decisions.action = 'merge'"
+            " THEN entity_decisions.source ELSE excluded.source END",  # a merged id kept through a second merge
+            (type_, name_key(alias), target, action, at, source))
 
     def entity_decisions(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.conn.execute("SELECT * FROM entity_decisions ORDER BY id")]
@@ -250,10 +287,7 @@ class EntityStore(SurnameFolds):
         if isinstance(ref, int) or str(ref).isdigit():
             row = self.conn.execute("SELECT * FROM entities WHERE id = ?", (int(ref),)).fetchone()
         else:
-            row = self.conn.execute(
-                "SELECT e.* FROM entities e JOIN entity_aliases a ON a.entity_id = e.id WHERE a.key = ?"
-                " ORDER BY (SELECT count(*) FROM entity_mentions m WHERE m.entity_id = e.id) DESC LIMIT 1",
-                (name_key(str(ref)),)).fetchone()
+            row = self._most_mentioned(str(ref))
         if row is None and not str(ref).isdigit():
             for type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC"):
                 found = self._resolve(type_, str(ref))
@@ -264,6 +298,32 @@ class EntityStore(SurnameFolds):
         if row is None:
             raise NotFound(f"no entity {ref!r}; list them with `newsdesk entities`")
         return row
+
+    def _most_mentioned(self, name: str) -> sqlite3.Row | None:
+        """The entity with alias `name` most mentioned, syndicated copies folded as every count on
+        the entity pages folds them (store.entity_pages._listed): counted with them, "Iran" found
+        the nationality (18 mentions against the country's 17) where the pages list the country's
+        12 against its 8. A country's name finds the country before any other kind of entity."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT e.* FROM entities e JOIN entity_aliases a ON a.entity_id = e.id WHERE a.key = ?",
+            (name_key(name),)).fetchall()
+        if len(rows) < 2:
+            return rows[0] if rows else None
+        country = self._country_entity(name)
+        count = ("SELECT count(*) FROM entity_mentions m"
+                 f" WHERE m.entity_id = ? AND NOT {copy_clause('m.article_id', indexed=False)}")
+        return min(rows, key=lambda r: (country is None or r["id"] != country["id"],
+                                        -self.conn.execute(count, (r["id"],)).fetchone()[0], r["id"]))
+
+    def merged_into(self, entity_id: int) -> int | None:
+        """The entity a user's merge made entity `entity_id` part of (its page's new address), else None."""
+        row = self.conn.execute("SELECT type, target FROM entity_decisions WHERE action = 'merge' AND source = ?",
+                                (f"#{entity_id}",)).fetchone()
+        if row is None:
+            return None
+        kept = self.conn.execute("SELECT id FROM entities WHERE type = ? AND key = ?",
+                                 (row["type"], name_key(row["target"]))).fetchone()
+        return int(kept["id"]) if kept else None
 
     def _country_entity(self, name: str) -> sqlite3.Row | None:
         """"U.S." finds "United States" even when nobody wrote it that way yet."""

@@ -5,7 +5,10 @@ The rule (`SurnameFolds._resolve_bare`, for a one-word person's name its own art
 fuller form): the one stored person of a longer name whose surname it is, spelt the same
 ("Obama" is Barack Obama); with two such persons (Barack and Michelle Obama) the one whose
 surname is written as the word when an accent tells them apart ("García" is Alan García, not the
-blogger Erick Garcia), else neither: the word is then a one-word entity of its own, "Obama".
+blogger Erick Garcia), else the one the title or honorific the article gives the word fits
+("President Obama" is the Obama titled President where articles name them in full; "Mrs. Obama"
+the one only ever called Mrs. or Ms., when the store knows an honorific for each), else neither:
+the word is then a one-word entity of its own, "Obama".
 
 The rule reads the store as it stands when an article comes, so alone it depends on the order:
 a bare "Obama" stored before any "Barack Obama" opened a one-word entity that kept its articles
@@ -22,7 +25,22 @@ from __future__ import annotations
 
 import sqlite3
 
-from newsdesk.understand.canonical import last_spelt, lone_word, name_key, same_name, spelling_key, surname
+from newsdesk.understand.canonical import (
+    honorific_before,
+    last_spelt,
+    lone_word,
+    name_key,
+    same_name,
+    spelling_key,
+    surname,
+    title_of,
+)
+
+# An entity's mentions, each with the 8 characters its article writes before it (an honorific:
+# canonical.honorific_before; the roles finder misses some).
+_MENTIONS = ("SELECT m.id, m.article_id, m.text, m.day, m.role,"
+             " substr(a.text, max(m.start - 7, 1), min(m.start, 8)) AS before"
+             " FROM entity_mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ?")
 
 
 class SurnameFolds:
@@ -46,25 +64,65 @@ class SurnameFolds:
                 owners.setdefault(r[0], set()).add(last_spelt(r[1]))
         return owners
 
-    @staticmethod
-    def _owner_of(text: str, owners: dict[int, set[str]]) -> int | None:
+    def _owner_of(self, text: str, owners: dict[int, set[str]], role: str | None = None) -> int | None:
         """The one person a bare surname `text` names among `owners`, or None. Among several, an
-        accent tells ("García"); its absence does not ("Garcia" is how many write Alan García)."""
+        accent tells ("García"); its absence does not ("Garcia" is how many write Alan García);
+        else the title the article gives the word (`role`, `_titled`)."""
         if len(owners) == 1:
             return next(iter(owners))
-        if last_spelt(text).isascii():
+        if not last_spelt(text).isascii():
+            written = [o for o, spellings in owners.items() if last_spelt(text) in spellings]
+            if len(written) == 1:
+                return written[0]
+        return self._titled(owners, role)
+
+    def _titled(self, owners: dict[int, set[str]], role: str | None) -> int | None:
+        """The one of `owners` the title or honorific `role` fits: "President Obama" is the one
+        Obama titled President where articles name them in full (Barack, not Michelle); "Mrs.
+        Obama" the one only ever called Mrs. or Ms. when the store knows an honorific for each."""
+        head, sex = title_of(role)
+        if head is None and sex is None:
             return None
-        written = [o for o, spellings in owners.items() if last_spelt(text) in spellings]
-        return written[0] if len(written) == 1 else None
+        known = {o: self._titles(o) for o in owners}
+        if head is not None:
+            fits = [o for o, (heads, _) in known.items() if head in heads]
+        elif all(sexes for _, sexes in known.values()):
+            fits = [o for o, (_, sexes) in known.items() if sexes == {sex}]
+        else:
+            return None  # a namesake the store knows no honorific for could be the one
+        return fits[0] if len(fits) == 1 else None
+
+    def _titles(self, entity_id: int) -> tuple[set[str], set[str]]:
+        """The title words and honorific sexes of a person's mentions in the articles that name
+        them in full (a bare surname's own title may have been filed there by this very rule)."""
+        by_article: dict[int, list[sqlite3.Row]] = {}
+        for r in self.conn.execute(_MENTIONS, (entity_id,)):
+            by_article.setdefault(r["article_id"], []).append(r)
+        heads: set[str] = set()
+        sexes: set[str] = set()
+        for rows in by_article.values():
+            if all(lone_word(r["text"]) is not None for r in rows):
+                continue
+            for r in rows:
+                head, sex = title_of(r["role"] or honorific_before(r["before"] or "", len(r["before"] or "")))
+                heads.update([head] if head else [])
+                sexes.update([sex] if sex else [])
+        return heads, sexes
 
     def _resolve_bare(self, name: str, exact: list[sqlite3.Row], spelt: list[sqlite3.Row],
-                      lasts: list[sqlite3.Row], here: set[int]) -> int | None:
-        """The entity a one-word person's name names: a person its article names (an alias, a
-        spelling of one, a misspelt surname: "Shokeir" beside Ahmed Shokier), else the person of a
-        longer name with that surname (`_owner_of`), else the one-word entity of that name.
-        `exact`, `spelt`: (entity_id, name) rows of aliases spelt as the name or as a variant of it;
-        `lasts`: (entity_id, alias) rows of aliases whose last word is a variant of it."""
+                      lasts: list[sqlite3.Row], here: set[int], role: str | None = None) -> int | None:
+        """The entity a one-word person's name names: the one of several persons with that surname
+        its title fits (`_titled`: "First Lady Michelle Obama ... President Obama"), a person its
+        article names (an alias, a spelling of one, a misspelt surname: "Shokeir" beside Ahmed
+        Shokier), else the person of a longer name with that surname (`_owner_of`), else the
+        one-word entity of that name. `exact`, `spelt`: (entity_id, name) rows of aliases spelt as
+        the name or as a variant of it; `lasts`: (entity_id, alias) rows of aliases whose last word
+        is a variant of it."""
         word = lone_word(name) or ""
+        owners = self._surname_owners(word)
+        titled = self._titled(owners, role) if len(owners) > 1 else None
+        if titled is not None:
+            return titled
         for rows in (exact, spelt):
             mine = sorted(r[0] for r in rows if r[0] in here)
             if mine:
@@ -72,7 +130,7 @@ class SurnameFolds:
         mine = sorted({r[0] for r in lasts if r[0] in here and same_name(name_key(r[1]).split()[-1], word)})
         if len(mine) == 1:
             return mine[0]
-        owner = self._owner_of(name, self._surname_owners(word))
+        owner = self._owner_of(name, owners, role)
         if owner is not None:
             return owner
         # A first name ("Ahmed"), or a surname two persons carry: no one of a longer name.
@@ -108,14 +166,16 @@ class SurnameFolds:
         goes where the rule sends it: its one owner, else the one-word entity (made if needed)."""
         for source in sources:
             by_article: dict[int, list[sqlite3.Row]] = {}
-            for r in self.conn.execute("SELECT id, article_id, text, day FROM entity_mentions WHERE entity_id = ?",
-                                       (source,)):
+            for r in self.conn.execute(_MENTIONS, (source,)):
                 by_article.setdefault(r["article_id"], []).append(r)
             for article_id, rows in sorted(by_article.items()):
                 if not all(lone_word(r["text"]) == word for r in rows):
                     continue  # the article names the person in full: its short names are theirs
+                roles = {r["id"]: r["role"] or honorific_before(r["before"] or "", len(r["before"] or ""))
+                         for r in rows}
+                titled = next((t for t in roles.values() if t), None)  # "President Obama ... Obama said"
                 for r in rows:
-                    target = self._owner_of(r["text"], owners)
+                    target = self._owner_of(r["text"], owners, roles[r["id"]] or titled)
                     if target is None:
                         name = r["text"] if name_key(r["text"]) == word else word.title()  # "Mr. Obama"
                         lone = lone or self._create_entity("PERSON", name, None, r["day"] or "")

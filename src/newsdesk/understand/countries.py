@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,6 +27,7 @@ ALIASES = {
     "taiwan": "TWN", "vatican": "VAT", "congo": "COD", "drc": "COD", "turkey": "TUR", "türkiye": "TUR",
     "macedonia": "MKD", "eswatini": "SWZ", "swaziland": "SWZ", "bolivia": "BOL", "venezuela": "VEN",
     "tanzania": "TZA", "moldova": "MDA", "the philippines": "PHL", "soviet union": "RUS", "ussr": "RUS",
+    "islamic republic of iran": "IRN",
 }
 # Places inside a country that news names on their own: coded to the country, but kept as
 # themselves (England is not another name for the United Kingdom).
@@ -134,6 +136,20 @@ def city_country(key: str, context: frozenset[str] = frozenset()) -> str | None:
         if code in context and pop >= _CONTEXT_SHARE * top:
             return code
     return cands[0][1]
+
+
+# Names that stand for one of a few countries, which one the article says: "the Islamic Republic"
+# is Iran in an article about Iran, Pakistan in one about Pakistan (the formal names of all four).
+BY_CONTEXT = {"islamic republic": ("IRN", "PAK", "AFG", "MRT")}
+
+
+def by_context(text: str, mentioned: Counter[str]) -> str | None:
+    """The country `text` stands for among BY_CONTEXT's, the one the article names most
+    (`mentioned`: country code → mentions), None when it names none of them or two equally."""
+    ranked = sorted(((mentioned[c], c) for c in BY_CONTEXT.get(fold(text), ()) if mentioned[c]), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
+        return None
+    return ranked[0][1]
 
 
 def country_name(code: str) -> str | None:

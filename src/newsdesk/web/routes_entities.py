@@ -23,6 +23,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from newsdesk.errors import NotFound
 from newsdesk.understand.entities import KEEP
 from newsdesk.web.chart import bar_chart, fill_days, fill_months
 from newsdesk.web.render import numbered_links, query_string, without_page
@@ -64,6 +65,20 @@ def _entity(request: Request) -> dict[str, Any]:
     return desk(request).store().entity_detail(request.path_params["entity_id"])
 
 
+def _merged(request: Request, prefix: str) -> Response:
+    """The answer for an entity that is no more: a user merged it into another (store.merged_into),
+    so its address, linked from before the merge, moves there (301); any other is a 404."""
+    entity_id = request.path_params["entity_id"]
+    kept = desk(request).store().merged_into(entity_id)
+    if kept is None:
+        raise NotFound(f"no entity {entity_id}")
+    url = f"{prefix}/{kept}"
+    if prefix.startswith("/api"):
+        return JSONResponse({"id": entity_id, "merged_into": kept, "url": url}, status_code=301,
+                            headers={"Location": url})
+    return RedirectResponse(url, status_code=301)
+
+
 # Days are bars up to this span; past it, months (fill_days' own limit, past which it left the gaps out).
 DAYS_SPAN = 120
 
@@ -91,7 +106,10 @@ def _span(days: list[tuple[str, int]]) -> int:
 
 
 def entity_page(request: Request) -> Response:
-    e = _entity(request)
+    try:
+        e = _entity(request)
+    except NotFound:
+        return _merged(request, "/entities")
     points, unit = mentions_over_time(e["mentions_by_day"])
     chart = bar_chart(points, f"Mentions of {e['name']} per {unit}") if points else None
     return page(request, "entity_page.html", {"title": e["name"], "e": e, "chart": chart,
@@ -99,7 +117,10 @@ def entity_page(request: Request) -> Response:
 
 
 def entity_api(request: Request) -> Response:
-    return JSONResponse(_entity(request))
+    try:
+        return JSONResponse(_entity(request))
+    except NotFound:
+        return _merged(request, "/api/entities")
 
 
 def _quotes(request: Request) -> dict[str, Any]:
