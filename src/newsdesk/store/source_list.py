@@ -4,8 +4,9 @@ A source is a feed, sitemap, site or page URL, fetched by `newsdesk watch` (whic
 status and back-off in the row) or by an ingest given the URL (which logs the fetch only), or
 a saved feed file an ingest read: its entries name it as their source. A file is read, never
 fetched, so it has no fetch time, status or next poll; it is listed as kind "file" with
-`last_read_at` instead, when its entries were last stored. A re-read that finds every entry
-unchanged stores nothing, so that time stays the last read that brought something.
+`last_read_at` instead: when an ingest last read it (`Store.saved_file_read`, kept in the row's
+`last_fetch_at`, even when every entry was unchanged and nothing was stored) or, for a store
+that no ingest has read a file into since that was recorded, when its entries were last stored.
 """
 
 from __future__ import annotations

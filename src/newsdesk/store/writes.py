@@ -277,6 +277,13 @@ class Writes:
         row = self.conn.execute("SELECT next_fetch_at FROM sources WHERE url = ?", (url,)).fetchone()
         return row[0] if row else None
 
+    def saved_file_read(self, path: str) -> None:
+        """A saved feed file was read (`newsdesk ingest PATH`): its time, which the sources
+        list shows as `last_read_at` (store.source_list), as `source_polled` records `watch`'s read
+        of a path. Only the row an entry of the file made when it was stored: a file none of whose
+        entries was ever stored is no source."""
+        self.conn.execute("UPDATE sources SET last_fetch_at = ? WHERE url = ?", (utcnow(), path))
+
     def source_polled(self, url: str, error: str | None, next_fetch_at: str | None) -> None:
         """Record one poll of a source: its status, consecutive failures and next due time."""
         self._source_id(url)
