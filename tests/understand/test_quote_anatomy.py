@@ -76,7 +76,7 @@ def test_a_split_quote_is_two_pieces_with_the_cue_and_the_name_between(analyzed:
     d = analyzed["split"]
     q = _only(d)
     said = [d["text"][a:b] for a, b in q["pieces"]]
-    assert said == ["We will not negotiate,", "Our missiles are not on the table."]
+    assert said == ["We will not negotiate", "Our missiles are not on the table."]
     assert _at(d, q["cue_start"], q["cue_end"]) == "said"
     assert _at(d, q["speaker_start"], q["speaker_end"]) == "Abbas Araghchi" and q["speaker"] == "Abbas Araghchi"
     # what lies between the halves (the cue clause) is in no piece
@@ -148,3 +148,13 @@ def test_every_quote_of_the_seed_points_inside_its_text(shared_dir) -> None:  # 
         assert d["text"][q["cue_start"]:q["cue_end"]].endswith(q["cue"].split()[-1])
         assert q["speaker_start"] is not None and q["speaker_end"] <= len(d["text"])
         assert not any(a < q["cue_end"] and q["cue_start"] < b for a, b in pieces)  # the cue is never said
+
+
+def test_the_comma_that_hands_a_quote_to_its_cue_is_not_said() -> None:
+    from entity_helpers import annotate
+
+    text = "“The missile capabilities are non-negotiable,” Ali Shamkhani said on Monday."
+    q = annotate(text).quotes[0]
+    assert q.text == "The missile capabilities are non-negotiable", q
+    (a, b), = q.pieces
+    assert text[a:b] == q.text, q.pieces

@@ -62,3 +62,14 @@ def test_a_number_keeps_what_it_counts() -> None:
     found = quotes.Found(0, 0, "indirect", speaker_tok=one)
     speaker, _ = resolve_speaker(doc, found, mentions, by_token)
     assert speaker == "one or more of its veto-wielding permanent members"
+
+
+def test_a_word_that_names_no_one_keeps_the_clause_that_says_who() -> None:
+    # "those" / "some" alone said nothing about who spoke (and scored no judged speaker right in CV)
+    assert _speaker_of("Those who backed the bill said it would cut costs for families.", "cut costs") \
+        == "Those who backed the bill"
+    assert _speaker_of("Some who advocate free speech argue that relying on companies to police content is "
+                       "dangerous.", "dangerous") == "Some who advocate free speech"
+    # a phrase with its own noun is still cut before the clause
+    assert _speaker_of("Two senators who oppose the bill said the vote would be delayed.", "delayed") \
+        == "Two senators"

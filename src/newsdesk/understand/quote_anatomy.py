@@ -70,13 +70,23 @@ def _without(text: str, pieces: tuple[Span, ...],
 
 
 def _trim(text: str, piece: Span) -> Span:
-    """A stretch without the spaces at its edges."""
+    """A stretch without the spaces at its edges, nor the comma that hands a quote over to its cue
+    ("“… non-negotiable,” he said"): the writer's punctuation, not the speaker's words."""
     a, b = piece
     while a < b and text[a].isspace():
         a += 1
-    while b > a and text[b - 1].isspace():
+    while b > a and (text[b - 1].isspace() or text[b - 1] in HANDOVER):
         b -= 1
     return a, b
+
+
+HANDOVER = ",;:"
+
+
+def without_closing_comma(said: str) -> str:
+    """A piece of what was said as shown: `_trim`'s stretch, as text."""
+    a, b = _trim(said, (0, len(said)))
+    return said[a:b]
 
 
 def _origin(f: quotes.Found) -> quotes.Found:
