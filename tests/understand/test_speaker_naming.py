@@ -73,3 +73,14 @@ def test_a_word_that_names_no_one_keeps_the_clause_that_says_who() -> None:
     # a phrase with its own noun is still cut before the clause
     assert _speaker_of("Two senators who oppose the bill said the vote would be delayed.", "delayed") \
         == "Two senators"
+
+
+def test_an_expletive_it_and_the_writers_we_name_no_organisation() -> None:
+    # both were filed under the nearest organisation before them ("House", "Sellafield") on the sample store
+    assert _speaker_of("The House of Commons met on Tuesday. It was striking that nobody mentioned the "
+                       "budget at all.", "budget") is None
+    assert _speaker_of("Sellafield Ltd runs a nuclear site in Cumbria. We believe that the plant should "
+                       "close soon.", "plant") == "We"
+    # a real "it" still finds its organisation
+    assert _speaker_of("Sellafield Ltd released its results on Monday. It said that profits had doubled.",
+                       "profits") == "Sellafield Ltd"

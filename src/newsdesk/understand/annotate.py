@@ -19,6 +19,9 @@ from newsdesk.understand.entities import Mention, find_mentions
 COVERED = {"en", None}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me", "his"}
 _GROUP_PRONOUNS = {"they", "we", "it", "them", "us"}
+# "we" in narration (a speaker head is never inside quotation marks) is the writer, not the nearest
+# organisation: a blog's "we believe" was filed under Sellafield (W13).
+_WRITER = {"we", "us"}
 _ANTECEDENT_WINDOW = 1500  # characters back a pronoun may reach: about three paragraphs
 # Naming (session 9): a nationality speaks as its people ("Mexicans", not "Mexico"); an
 # organisation inside a description ("the DNC chairman") is not the speaker; "a speech by X"
@@ -116,7 +119,9 @@ def resolve_speaker(doc: Any, f: quotes.Found, mentions: list[Mention],
     m = _mention_in(tok, by_token)
     if m is None and ARTIFACT_AUTHOR:
         m = _author_of(tok, by_token)
-    if m is None and tok.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
+    if m is None and _expletive(tok):
+        return None, None  # "it was striking that ...": the writer's framing, nobody's words
+    if m is None and tok.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS and tok.lower_ not in _WRITER:
         m = _antecedent(tok, mentions)
     if m is None and tok.pos_ == "NOUN":
         m = _by_role(tok, mentions)
@@ -192,6 +197,17 @@ def _under(t: Any, top: Any, deps: tuple[str, ...]) -> bool:
             return True
         t = t.head
     return False
+
+
+def _expletive(tok: Any) -> bool:
+    """An "it" that stands for the clause after it ("it was striking that ...", "it has been reported
+    that ..."): its verb is a form of "be" or has one as auxiliary, with a clause after it. The nearest
+    organisation before it was its antecedent (W13: "House" said what the writer found striking)."""
+    if tok.lower_ != "it" or tok.dep_ not in ("nsubj", "nsubjpass", "expl"):
+        return False
+    head = tok.head
+    be = head.lemma_ == "be" or any(c.lemma_ == "be" and c.dep_ in ("aux", "auxpass") for c in head.children)
+    return be and any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > head.i for c in head.children)
 
 
 def _antecedent(tok: Any, mentions: list[Mention]) -> Mention | None:
