@@ -30,6 +30,7 @@ from newsdesk.understand.canonical import (
     last_spelt,
     lone_word,
     name_key,
+    name_words,
     same_name,
     spelling_key,
     surname,
@@ -38,7 +39,7 @@ from newsdesk.understand.canonical import (
 
 # An entity's mentions, each with the 8 characters its article writes before it (an honorific:
 # canonical.honorific_before; the roles finder misses some).
-_MENTIONS = ("SELECT m.id, m.article_id, m.text, m.day, m.role,"
+_MENTIONS = ("SELECT m.id, m.article_id, m.text, m.start, m.day, m.role,"
              " substr(a.text, max(m.start - 7, 1), min(m.start, 8)) AS before"
              " FROM entity_mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ?")
 
@@ -100,14 +101,25 @@ class SurnameFolds:
             by_article.setdefault(r["article_id"], []).append(r)
         heads: set[str] = set()
         sexes: set[str] = set()
-        for rows in by_article.values():
-            if all(lone_word(r["text"]) is not None for r in rows):
+        for article_id, rows in by_article.items():
+            if all(lone_word(r["text"]) is not None for r in rows) and not self._resolved_in_full(article_id, rows):
                 continue
             for r in rows:
                 head, sex = title_of(r["role"] or honorific_before(r["before"] or "", len(r["before"] or "")))
                 heads.update([head] if head else [])
                 sexes.update([sex] if sex else [])
         return heads, sexes
+
+    def _resolved_in_full(self, article_id: int, rows: list[sqlite3.Row]) -> bool:
+        """The article itself resolved one of these mentions to a longer name (its annotated
+        canonical, which the stored analysis record keeps): "Hill" under a title naming
+        Christopher Hill is his, though no mention text of the article writes more than "Hill"."""
+        starts = {r["start"] for r in rows}
+        return any(start in starts and name_words(canonical or "") > name_words(text or "")
+                   for start, text, canonical in self.conn.execute(
+                       "SELECT json_extract(j.value, '$.start'), json_extract(j.value, '$.text'),"
+                       " json_extract(j.value, '$.canonical')"
+                       " FROM articles a, json_each(a.data, '$.entities') j WHERE a.id = ?", (article_id,)))
 
     def _resolve_bare(self, name: str, exact: list[sqlite3.Row], spelt: list[sqlite3.Row],
                       lasts: list[sqlite3.Row], here: set[int], role: str | None = None) -> int | None:
@@ -169,7 +181,7 @@ class SurnameFolds:
             for r in self.conn.execute(_MENTIONS, (source,)):
                 by_article.setdefault(r["article_id"], []).append(r)
             for article_id, rows in sorted(by_article.items()):
-                if not all(lone_word(r["text"]) == word for r in rows):
+                if not all(lone_word(r["text"]) == word for r in rows) or self._resolved_in_full(article_id, rows):
                     continue  # the article names the person in full: its short names are theirs
                 roles = {r["id"]: r["role"] or honorific_before(r["before"] or "", len(r["before"] or ""))
                          for r in rows}

@@ -29,9 +29,9 @@ from newsdesk.understand.roles import TITLE_WORDS
 
 _NAME_TYPES = ("PERSON", "ORG")
 _STOP = {"the", "of", "and", "for", "mr", "mrs", "ms", "dr"}
-_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "mister", "madam"}
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "mister", "madam"}
 _MALE = {"mr", "mister", "sir"}
-_FEMALE = {"mrs", "ms", "miss", "madam"}
+_FEMALE = {"mrs", "ms", "miss", "madam", "dame"}
 
 
 def name_key(name: str) -> str:
@@ -171,7 +171,8 @@ def title_of(role: str | None) -> tuple[str | None, str | None]:
     return _role_head(role), sex
 
 
-_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mister|Madam)\.?\s+$")
+# Sir and Dame too: since roles.title_role drops honorifics, only this says a knight is a man.
+_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mister|Madam|Sir|Dame)\.?\s+$")
 
 
 def honorific_before(text: str, start: int) -> str | None:

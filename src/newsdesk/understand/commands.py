@@ -85,10 +85,9 @@ def merge(keep: str, drop: str, db: str | None) -> None:
     """Make DROP the same entity as KEEP; the decision survives `newsdesk reprocess`."""
     _, store = store_from(_db(db))
     kept, dropped = store.entity_row(keep), store.entity_row(drop)
-    if kept["id"] == dropped["id"]:  # it said "merged" and changed nothing
-        click.echo(f"nothing to merge: {drop!r} is already {kept['name']} (id {kept['id']});"
-                   " give the other entity's id (`newsdesk entities --search`)")
-        return
+    if kept["id"] == dropped["id"]:  # it said "merged" and changed nothing; bad usage is exit 2 (README)
+        raise click.UsageError(f"nothing to merge: {drop!r} is already {kept['name']} (id {kept['id']});"
+                               " give the other entity's id (`newsdesk entities --search`)")
     row = store.merge_entities(keep, drop)
     click.echo(f"merged {dropped['name']} (id {dropped['id']}) into {row['name']} (id {row['id']})")
 

@@ -102,6 +102,7 @@ def _trim(ent: Any) -> tuple[Any, str | None, bool]:
         a += 1
     while b > a and (doc[b - 1].text in _POSSESSIVE or doc[b - 1].is_punct and doc[b - 1].text in ":;,"):
         b -= 1
+    a, b = _unpaired_quotes_off(doc, a, b)
     # a caption's credit label glued to the name before it: "student Ahmed Mohamed Image: Twitter"
     if b - a > 1 and doc[b - 1].lower_ in roles.CREDITS and b < len(doc) and doc[b].text in (":", ";"):
         b -= 1
@@ -115,6 +116,21 @@ def _trim(ent: Any) -> tuple[Any, str | None, bool]:
         if n:
             title, a = doc[a: a + n].text, a + n
     return doc[a:b], title, cut
+
+
+_OPENING = ('"', "“", "‘", "«", "'")
+_CLOSING = ('"', "”", "’", "»", "'")
+
+
+def _unpaired_quotes_off(doc: Any, a: int, b: int) -> tuple[int, int]:
+    """The span without a quotation mark at its edge that it does not close or open: the model
+    takes the opening mark of a quoted title and leaves its closing one after the comma
+    ('named "Better Idea of Afghan Girls," scored' named an entity '"Better Idea of Afghan Girls')."""
+    if b - a > 1 and doc[a].text in _OPENING and not any(t.text in _CLOSING for t in doc[a + 1: b]):
+        a += 1
+    if b - a > 1 and doc[b - 1].text in _CLOSING and not any(t.text in _OPENING for t in doc[a: b - 1]):
+        b -= 1
+    return a, b
 
 
 def _person_country(role: str | None) -> str | None:
