@@ -21,6 +21,7 @@ def test_transliteration_variants_are_one_name() -> None:
 def test_different_people_stay_apart() -> None:
     assert not same_name("Bill Clinton", "Hillary Clinton")
     assert not same_name("Clinton", "Clifton")
+    assert not same_name("Jane Smith", "John Smith")  # one word wholly other, though "jn smt" both
 
 
 def test_surname_takes_the_full_name_before_it() -> None:

@@ -99,3 +99,15 @@ def test_a_name_keeps_no_quotation_mark_it_does_not_close() -> None:
     assert "Better Idea of Afghan Girls" in names
     assert not [n for n in names if n[0] in QUOTE_MARKS or n[-1] in QUOTE_MARKS]
     assert all(article.text[e.start:e.end] == e.text for e in article.entities)
+
+
+def test_two_first_names_with_one_consonant_skeleton_are_two_people(tmp_path: Path) -> None:
+    # "Jane Smith" / "John Smith": "jn smt" both and 0.8 alike as strings, so Jane was filed under John (F1)
+    texts = ["John Smith opened the new wing of the museum in London on Monday.",
+             "Jane Smith won the prize in Edinburgh on Tuesday."]
+    store, ids = store_texts(tmp_path / "desk.db", texts)
+    try:
+        names = [{m["name"] for m in store.article_annotations(i)[0] if m["type"] == "PERSON"} for i in ids]
+        assert names == [{"John Smith"}, {"Jane Smith"}], names
+    finally:
+        store.close()

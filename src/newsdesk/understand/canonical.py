@@ -54,11 +54,20 @@ def spelling_key(name: str) -> str:
 
 
 def same_name(a: str, b: str) -> bool:
-    """Spelling variants of one name: same skeleton and close as strings."""
+    """Spelling variants of one name: same skeleton and close as strings, word by word. A whole-name
+    ratio alone let one short word differ entirely: "Jane Smith" was filed under John Smith
+    ("jn smt" both, 0.8 as strings), though "jane"/"john" match 0.5 and real variants 0.75 or more
+    (Mohammed/Muhammad, Omar/Umar 0.75; Araqchi/Araghchi 0.8; Gaddafi/Qaddafi 0.86)."""
     ka, kb = name_key(a), name_key(b)
     if ka == kb:
         return True
-    return spelling_key(a) == spelling_key(b) and difflib.SequenceMatcher(None, ka, kb).ratio() >= 0.8
+    if spelling_key(a) != spelling_key(b) or difflib.SequenceMatcher(None, ka, kb).ratio() < 0.8:
+        return False
+    return all(wa == wb or difflib.SequenceMatcher(None, wa, wb).ratio() >= _WORD_VARIANT
+               for wa, wb in zip(ka.split(), kb.split(), strict=False))
+
+
+_WORD_VARIANT = 0.75  # how close two spellings of one word of a name are, at the least
 
 
 @lru_cache(maxsize=4096)
