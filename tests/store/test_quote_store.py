@@ -84,7 +84,7 @@ def test_quotes_are_stored_and_read_with_their_anatomy(tmp_path: Path) -> None:
     article = store.get_article(ids[0])
     q = quotes[0]
     assert [article.text[a:b] for a, b in q["pieces"]] == [
-        "We will not negotiate,", "Our missiles are not on the table, and they never will be."]
+        "We will not negotiate", "Our missiles are not on the table, and they never will be."]
     assert article.text[q["cue_start"]:q["cue_end"]] == "said"
     assert article.text[q["speaker_start"]:q["speaker_end"]] == "Abbas Araghchi"
     found = store.search_quotes(speaker="Araghchi")

@@ -189,7 +189,7 @@ def test_a_line_break_ends_a_content_the_parser_runs_on() -> None:
     qs = _quotes(text)
     last = qs[-1]
     # not the line before, cue and all, taken as what "said Mulgrew" reports
-    assert last["text"] == "Let’s get back to saying our schools are something we support and will protect,", qs
+    assert last["text"] == "Let’s get back to saying our schools are something we support and will protect", qs
     assert all("president of the teachers union" not in q["text"] for q in qs), qs
 
 
@@ -236,4 +236,4 @@ def test_a_quote_goes_on_past_a_long_cue_clause_and_into_a_short_quote() -> None
     assert len(qs) == 2, qs
     assert "not move these jobs" in qs[0]["text"] and "Other centers may move" in qs[0]["text"]
     assert qs[0]["speaker"] == "Dale Belman"
-    assert qs[1]["text"] == "We will win this state, … Easily."
+    assert qs[1]["text"] == "We will win this state … Easily."

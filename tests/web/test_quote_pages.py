@@ -26,7 +26,7 @@ from entity_helpers import store_texts  # noqa: E402
 SPLIT = ("“We will not negotiate,” Iran's foreign minister Abbas Araghchi said on Monday in Muscat. "
          "“Our missiles are not on the table, and they never will be.”")
 HOSTILE = "“<script>window.pwned = 1</script> is not a policy we accept,” Abbas Araghchi said on Tuesday in Tehran."
-PIECES = ["We will not negotiate,", "Our missiles are not on the table, and they never will be."]
+PIECES = ["We will not negotiate", "Our missiles are not on the table, and they never will be."]
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +131,7 @@ def test_quotes_command_json_carries_the_anatomy(desk: dict[str, Any]) -> None:
     rows = json.loads(run(main, ["quotes", "--db", str(desk["db"]), "--about", "missiles", "--json"]).stdout)
     assert rows[0]["pieces"] and rows[0]["cue_start"] is not None and rows[0]["speaker_end"] is not None
     line = run(main, ["quotes", "--db", str(desk["db"]), "--about", "missiles"]).stdout.splitlines()[0]
-    assert "Abbas Araghchi: “We will not negotiate, … Our missiles" in line
+    assert "Abbas Araghchi: “We will not negotiate … Our missiles" in line
 
 
 @pytest.fixture(scope="module")
