@@ -44,6 +44,12 @@ _MENTIONS = ("SELECT m.id, m.article_id, m.text, m.start, m.day, m.role,"
              " FROM entity_mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ?")
 
 
+def _title_given(mention: sqlite3.Row) -> str | None:
+    """The title a stored mention carries: its role, else the honorific written just before it."""
+    before = mention["before"] or ""
+    return mention["role"] or honorific_before(before, len(before))
+
+
 class SurnameFolds:
     conn: sqlite3.Connection
 
@@ -96,19 +102,23 @@ class SurnameFolds:
     def _titles(self, entity_id: int) -> tuple[set[str], set[str]]:
         """The title words and honorific sexes of a person's mentions in the articles that name
         them in full (a bare surname's own title may have been filed there by this very rule)."""
-        by_article: dict[int, list[sqlite3.Row]] = {}
-        for r in self.conn.execute(_MENTIONS, (entity_id,)):
-            by_article.setdefault(r["article_id"], []).append(r)
         heads: set[str] = set()
         sexes: set[str] = set()
-        for article_id, rows in by_article.items():
+        for article_id, rows in self._mentions_by_article(entity_id).items():
             if all(lone_word(r["text"]) is not None for r in rows) and not self._resolved_in_full(article_id, rows):
                 continue
             for r in rows:
-                head, sex = title_of(r["role"] or honorific_before(r["before"] or "", len(r["before"] or "")))
+                head, sex = title_of(_title_given(r))
                 heads.update([head] if head else [])
                 sexes.update([sex] if sex else [])
         return heads, sexes
+
+    def _mentions_by_article(self, entity_id: int) -> dict[int, list[sqlite3.Row]]:
+        """An entity's mentions (`_MENTIONS` rows) by article."""
+        by_article: dict[int, list[sqlite3.Row]] = {}
+        for r in self.conn.execute(_MENTIONS, (entity_id,)):
+            by_article.setdefault(r["article_id"], []).append(r)
+        return by_article
 
     def _resolved_in_full(self, article_id: int, rows: list[sqlite3.Row]) -> bool:
         """The article itself resolved one of these mentions to a longer name (its annotated
@@ -177,14 +187,10 @@ class SurnameFolds:
         """Each mention of `sources` in an article that writes the entity only as the bare `word`
         goes where the rule sends it: its one owner, else the one-word entity (made if needed)."""
         for source in sources:
-            by_article: dict[int, list[sqlite3.Row]] = {}
-            for r in self.conn.execute(_MENTIONS, (source,)):
-                by_article.setdefault(r["article_id"], []).append(r)
-            for article_id, rows in sorted(by_article.items()):
+            for article_id, rows in sorted(self._mentions_by_article(source).items()):
                 if not all(lone_word(r["text"]) == word for r in rows) or self._resolved_in_full(article_id, rows):
                     continue  # the article names the person in full: its short names are theirs
-                roles = {r["id"]: r["role"] or honorific_before(r["before"] or "", len(r["before"] or ""))
-                         for r in rows}
+                roles = {r["id"]: _title_given(r) for r in rows}
                 titled = next((t for t in roles.values() if t), None)  # "President Obama ... Obama said"
                 for r in rows:
                     target = self._owner_of(r["text"], owners, roles[r["id"]] or titled)
