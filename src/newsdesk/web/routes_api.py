@@ -8,7 +8,6 @@ server was started with a write token.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import orjson
@@ -28,7 +27,7 @@ from newsdesk.web.routes_article import load_article
 from newsdesk.web.routes_search import run_search
 from newsdesk.web.routes_stats import stats_data
 from newsdesk.web.state import DeskState, desk
-from newsdesk.web.writes import check_token, valid_source_url
+from newsdesk.web.writes import check_token, json_body, valid_source_url
 
 
 def api_index(request: Request) -> Response:
@@ -153,10 +152,7 @@ def stats(request: Request) -> Response:
 # -- writes ------------------------------------------------------------------------------------
 async def add_source(request: Request) -> Response:
     check_token(request)
-    try:
-        body = json.loads(await request.body() or b"{}")
-    except ValueError:
-        raise HTTPError(400, "send a JSON object like {\"url\": \"https://example.org/feed.xml\"}") from None
+    body = await json_body(request, "send a JSON object like {\"url\": \"https://example.org/feed.xml\"}")
     url = valid_source_url(body.get("url") if isinstance(body, dict) else None)
     with desk(request).writable_store() as store:
         source_id = store.add_source(url, body.get("kind") if isinstance(body.get("kind"), str) else None)

@@ -11,12 +11,10 @@ Each also answers as JSON under /api/... with the same data.
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections import Counter
 from datetime import date
 from typing import Any
-from urllib.parse import parse_qs
 
 from markupsafe import Markup
 from starlette.requests import Request
@@ -29,7 +27,7 @@ from newsdesk.web.chart import bar_chart, fill_days, fill_months
 from newsdesk.web.render import numbered_links, query_string, without_page
 from newsdesk.web.responses import HTTPError, JSONResponse, int_param, page
 from newsdesk.web.state import desk
-from newsdesk.web.writes import check_token
+from newsdesk.web.writes import check_token, form_fields, json_body
 
 # Every type the store keeps (understand.entities.KEEP): LAW, PRODUCT and WORK_OF_ART entities were
 # listed and linked, but ?type=LAW was refused with a 400 and missing from the type select.
@@ -295,10 +293,7 @@ def _split(request: Request, entity_id: int, alias: object) -> dict[str, Any]:
 
 
 async def _json_object(request: Request) -> dict[str, Any]:
-    try:
-        body = json.loads(await request.body() or b"{}")
-    except ValueError:
-        body = None
+    body = await json_body(request, "send a JSON object")
     if not isinstance(body, dict):
         raise HTTPError(400, "send a JSON object")
     return body
@@ -318,7 +313,7 @@ async def split_api(request: Request) -> Response:
 
 async def entity_form(request: Request) -> Response:
     """The HTML twin of the two: the entity page's forms, carrying the write token."""
-    form = {k: v[-1] for k, v in parse_qs((await request.body()).decode("utf-8", "replace")).items()}
+    form = await form_fields(request)
     check_token(request, form.get("token", ""))
     entity_id = request.path_params["entity_id"]
     if form.get("action") == "split":

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import parse_qs
 
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -14,7 +13,7 @@ from newsdesk.web.chart import bar_chart, fill_days, fill_months
 from newsdesk.web.render import query_string
 from newsdesk.web.responses import HTTPError, int_param, page
 from newsdesk.web.state import DeskState, desk
-from newsdesk.web.writes import check_token, valid_source_url
+from newsdesk.web.writes import check_token, form_fields, valid_source_url
 
 CHART_DAYS = 60
 
@@ -63,7 +62,7 @@ def failures(request: Request) -> Response:
 
 async def sources_form(request: Request) -> Response:
     """The HTML twin of POST /api/sources and /refetch: a form carrying the write token."""
-    form = {k: v[-1] for k, v in parse_qs((await request.body()).decode("utf-8", "replace")).items()}
+    form = await form_fields(request)
     check_token(request, form.get("token", ""))
     with desk(request).writable_store() as store:
         if form.get("action") == "refetch":

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hmac
+import json
+from typing import Any
+from urllib.parse import parse_qs
 
 from starlette.requests import Request
 
@@ -26,3 +29,16 @@ def valid_source_url(url: object) -> str:
     if not isinstance(url, str) or not url.startswith(("http://", "https://")) or len(url) > 2000:
         raise HTTPError(400, "'url' must be an http(s) URL of a feed, sitemap, site or page")
     return url
+
+
+async def json_body(request: Request, hint: str) -> Any:
+    """A write's JSON body (an empty one is {}); a 400 saying `hint` when it is no JSON."""
+    try:
+        return json.loads(await request.body() or b"{}")
+    except ValueError:
+        raise HTTPError(400, hint) from None
+
+
+async def form_fields(request: Request) -> dict[str, str]:
+    """A desk form's fields, the last value of each (the forms carry the write token as `token`)."""
+    return {k: v[-1] for k, v in parse_qs((await request.body()).decode("utf-8", "replace")).items()}
