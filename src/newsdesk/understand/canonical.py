@@ -25,11 +25,11 @@ from importlib import resources
 
 from newsdesk.understand import countries
 from newsdesk.understand.entities import Mention
-from newsdesk.understand.roles import TITLE_WORDS
+from newsdesk.understand.roles import HONORIFICS, TITLE_WORDS
 
 _NAME_TYPES = ("PERSON", "ORG")
 _STOP = {"the", "of", "and", "for", "mr", "mrs", "ms", "dr"}
-_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "mister", "madam"}
+_HONORIFICS = {w.rstrip(".") for w in HONORIFICS} | {"madam"}  # roles' forms of address, undotted
 _MALE = {"mr", "mister", "sir"}
 _FEMALE = {"mrs", "ms", "miss", "madam", "dame"}
 

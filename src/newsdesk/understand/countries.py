@@ -120,6 +120,12 @@ def _cities() -> dict[str, tuple[tuple[int, str], ...]]:
     return {k: tuple(sorted(((p, c) for c, p in v.items()), reverse=True)) for k, v in best.items()}
 
 
+def largest_city(text: str) -> int:
+    """The population of the most populous city or state of that name (0 when there is none)."""
+    cands = _cities().get(fold(text), ())
+    return cands[0][0] if cands else 0
+
+
 def unambiguous_city(text: str) -> bool:
     """A city or state name only one country has ("Texas", "Houston"), not "Richmond"."""
     return len(_cities().get(fold(text), ())) == 1

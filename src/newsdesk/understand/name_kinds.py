@@ -151,8 +151,7 @@ def modifies_place(span: Any) -> bool:
 
 def big_city(text: str) -> bool:
     """Whether the gazetteer's biggest place of that name is a city of BIG_CITY people or more."""
-    cands = countries._cities().get(countries.fold(text), ())
-    return bool(cands) and cands[0][0] >= BIG_CITY
+    return countries.largest_city(text) >= BIG_CITY
 
 
 def person_role(role: str) -> bool:
