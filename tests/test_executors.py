@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import os
 import signal
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -32,15 +35,25 @@ def snapshot(db):  # type: ignore[no-untyped-def]
         return [tuple(r) for r in store.conn.execute("SELECT key, content_hash FROM articles ORDER BY id")]
 
 
+@contextmanager
+def ray_for_one_test(setup_hook: Callable[[], None] | None = None) -> Iterator[Any]:
+    """A Ray started by the test (the executor leaves alone a Ray it did not start, which is also
+    how it joins a cluster a user started), `setup_hook` run in each of its worker processes, and
+    shut down after it: the process-pool tests below fork workers, and forking while Ray's threads
+    run once hung a pool worker for 14 minutes."""
+    ray = pytest.importorskip("ray")
+    hook = {"runtime_env": {"worker_process_setup_hook": setup_hook}} if setup_hook else {}
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False, **hook)
+    try:
+        yield ray
+    finally:
+        ray.shutdown()
+
+
 @pytest.fixture()
 def local_ray():  # type: ignore[no-untyped-def]
-    # A Ray started by the test (the executor leaves alone a Ray it did not start, which is also
-    # how it joins a cluster a user started), and shut down after it: the process-pool tests below
-    # fork workers, and forking while Ray's threads run once hung a pool worker for 14 minutes.
-    ray = pytest.importorskip("ray")
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
-    yield ray
-    ray.shutdown()
+    with ray_for_one_test() as ray:
+        yield ray
 
 
 @pytest.mark.slow
@@ -74,7 +87,6 @@ def ray_pages_kill_their_actor():  # type: ignore[no-untyped-def]
     # The Ray twin of pages_kill_their_worker below: Ray's workers are not forked from the test,
     # so the patch is Ray's setup hook, run in every worker process of this Ray (fresh actors too).
     # A Ray of its own that lives for this one test, like local_ray's.
-    ray = pytest.importorskip("ray")
     killer = KILLER.encode()
 
     def pages_kill_their_process() -> None:
@@ -89,10 +101,8 @@ def ray_pages_kill_their_actor():  # type: ignore[no-untyped-def]
 
         worker_pipeline.analyze_page = analyze_page
 
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False,
-             runtime_env={"worker_process_setup_hook": pages_kill_their_process})
-    yield ray
-    ray.shutdown()
+    with ray_for_one_test(pages_kill_their_process) as ray:
+        yield ray
 
 
 @pytest.mark.slow
@@ -117,7 +127,6 @@ def test_on_ray_a_page_that_kills_its_actor_fails_alone_and_the_batch_goes_on(ra
 @pytest.fixture()
 def ray_actors_die_as_they_start():  # type: ignore[no-untyped-def]
     # The OOM killer ending an actor that loads the models: its Stages, SIGKILLed in every worker.
-    ray = pytest.importorskip("ray")
 
     def actors_die_as_they_start() -> None:
         from newsdesk import executors as worker_executors
@@ -127,10 +136,8 @@ def ray_actors_die_as_they_start():  # type: ignore[no-untyped-def]
 
         worker_executors.Stages = stages  # type: ignore[misc, assignment]
 
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False,
-             runtime_env={"worker_process_setup_hook": actors_die_as_they_start})
-    yield ray
-    ray.shutdown()
+    with ray_for_one_test(actors_die_as_they_start) as ray:
+        yield ray
 
 
 @pytest.mark.slow
