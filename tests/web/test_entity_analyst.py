@@ -21,7 +21,7 @@ from newsdesk.records import RawPage
 from newsdesk.store import open_store
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "understand"))
-from entity_helpers import annotate  # noqa: E402
+from entity_helpers import annotate, store_texts  # noqa: E402
 
 # (published, text). The country says one thing and is named once; the nationality is named four
 # times, so "United Kingdom" by name finds the nationality first. Araghchi is named in 2019 and 2026.
@@ -176,11 +176,7 @@ def test_entity_merge_and_split_given_the_groups_database_change_it(tmp_path: Pa
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)  # the old code's ./newsdesk.db is an empty folder's, not the repository's
     db = tmp_path / "desk.db"
-    store = open_store(db)
-    for i, text in enumerate(["Ali Shamkhani spoke in Tehran.", "Shamkhani Ali arrived in Muscat on Monday."]):
-        article = annotate(text, url=f"https://news.example/m{i}", title=f"M {i}", published="2026-02-01T09:00:00+00:00")
-        _, article_id = store.store_page(RawPage(body=text.encode(), origin=f"m-{i}", url=article.url), article)
-        store.after_store_entities(article_id, article)
+    store, _ = store_texts(db, ["Ali Shamkhani spoke in Tehran.", "Shamkhani Ali arrived in Muscat on Monday."])
     people = [r for r in store.list_entities(type="PERSON")]
     store.close()
     assert len(people) == 2, people
@@ -324,11 +320,7 @@ def two_of_one(tmp_path: Path) -> Iterator[dict[str, Any]]:
     from newsdesk.settings import Settings
 
     db = tmp_path / "desk.db"
-    store = open_store(db)
-    for i, text in enumerate(["“We stand firm,” Ali Shamkhani said in Tehran.", "Shamkhani Ali arrived in Muscat on Monday."]):
-        article = annotate(text, url=f"https://news.example/t{i}", title=f"T {i}", published="2026-02-01T09:00:00+00:00")
-        _, article_id = store.store_page(RawPage(body=text.encode(), origin=f"t-{i}", url=article.url), article)
-        store.after_store_entities(article_id, article)
+    store, _ = store_texts(db, ["“We stand firm,” Ali Shamkhani said in Tehran.", "Shamkhani Ali arrived in Muscat on Monday."])
     people = {r["name"]: r["id"] for r in store.list_entities(type="PERSON")}
     store.close()
     assert len(people) == 2, people
