@@ -354,10 +354,7 @@ def _listed_people_not_places(found: list[Mention]) -> None:
 
 def _listed_with(tok: Any) -> list[Any]:
     """The other members of the coordination a token is in ("Amy" and "Dorothy" for "Bethany")."""
-    first = tok
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
-    members, todo = [], [first]
+    members, todo = [], [name_kinds.first_listed(tok)]
     while todo:
         t = todo.pop()
         members.append(t)

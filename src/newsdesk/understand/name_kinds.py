@@ -83,12 +83,19 @@ def class_in_name(span: Any) -> str | None:
     return _LAST_WORD.get(words[-1].lower_) or _FIRST_WORD.get(words[0].lower_)
 
 
+def first_listed(tok: Any) -> Any:
+    """The first member of the coordination a token is in ("Brahmins" for "Yadavs" in "castes like
+    Brahmins, Rajputs and Yadavs"): the one the listing noun or the verb hangs on. A token in no
+    coordination is its own first member."""
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    return tok
+
+
 def class_said(span: Any) -> str | None:
     """The type the text gives the name by listing it under a class noun ("castes like
     Brahmins, Rajputs and Yadavs") or by saying what it is ("X is a platform")."""
-    root = span.root
-    while root.dep_ == "conj" and root.head.i < root.i:
-        root = root.head
+    root = first_listed(span.root)
     noun = None
     prep = root.head
     if root.dep_ == "pobj" and prep.lower_ in _LISTING and prep.i < root.i:
