@@ -156,6 +156,11 @@ def settings(values: dict[str, Any]) -> Iterator[None]:
 
     modules = (cluster_mod, repair_mod, repair_merge, repair_divide, repair_recluster, features_mod, pairs_mod)
     saved = {(m, k): getattr(m, k) for m in modules for k in values if hasattr(m, k)}
+    # A name no module has would be set nowhere, and --tune would score the same clusterer at every
+    # grid point without a word (a constant renamed or moved to a module not listed above).
+    unknown = sorted(set(values) - {k for _, k in saved})
+    if unknown:
+        raise KeyError(f"no clusterer module has {', '.join(unknown)}")
     try:
         for (m, k) in saved:
             setattr(m, k, values[k])
