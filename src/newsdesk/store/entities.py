@@ -29,6 +29,7 @@ from newsdesk.records import Article, Entity
 from newsdesk.store.desk import copy_clause
 from newsdesk.store.surnames import SurnameFolds
 from newsdesk.understand.canonical import (
+    body_names,
     honorific_before,
     lone_word,
     name_key,
@@ -123,6 +124,8 @@ class EntityStore(SurnameFolds):
             # "President Obama" or "Mrs. Obama" elsewhere is may have changed: store.surnames)
             fresh.add(surname(name) or "")
         self._add_alias(entity_id, e.text)
+        for alias in body_names(name) if e.type == "ORG" else ():  # "NATO" by its full name too, written or not
+            self._add_alias(entity_id, alias)
         if e.country:
             self.conn.execute("UPDATE entities SET country = coalesce(country, ?) WHERE id = ?", (e.country, entity_id))
         return entity_id

@@ -167,9 +167,17 @@ def _bodies() -> dict[str, str]:
 
 
 def known_body(name: str) -> str | None:
-    """The name of the international body `name` abbreviates ("UN" → "United Nations"), else None:
-    across articles, one that writes only "EU" and one that writes only "European Union" name one body."""
-    return _bodies().get(name_key(name))
+    """The name an international body `name` names is shown by ("North Atlantic Treaty Organization" →
+    "NATO"), else None: across articles, one that writes only "EU" and one that writes only
+    "European Union" name one body."""
+    found = _bodies().get(name_key(name))
+    return found[0] if found else None
+
+
+def body_names(name: str) -> tuple[str, ...]:
+    """The display form and full name of the international body `name` names, else (): the store
+    keeps both as aliases, so either finds the body whatever its articles write."""
+    return _bodies().get(name_key(name), ())
 
 
 def title_of(role: str | None) -> tuple[str | None, str | None]:
@@ -224,8 +232,10 @@ def canonicalize(mentions: Iterable[Mention]) -> list[Mention]:
             seen = sum(1 for f in fulls if f.start < m.start)
             key = (m.type, m.text, seen, _role_head(m.role))
             if key not in done:
-                body = known_body(m.text) if m.type == "ORG" else None
-                done[key] = _full_name(m, fulls, counts, titles) or body or m.text
+                name = _full_name(m, fulls, counts, titles) or m.text
+                # a body of the table by its display form, whichever of its names the article writes
+                body = known_body(m.text) or known_body(name) if m.type == "ORG" else None
+                done[key] = body or name
             m.canonical = done[key]
         elif m.country and m.place_how in ("country", "demonym"):
             m.canonical = countries.country_name(m.country) or m.text
