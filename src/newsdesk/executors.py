@@ -16,7 +16,7 @@ that die as they start end the run with one ConfigError.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -71,6 +71,31 @@ def analyze_stream(pages: Iterable[RawPage], stages: Stages, settings: Settings)
         yield from _process_pool(pages, stages.names, settings)
 
 
+class _Deaths:
+    """Pages run alone that lost their worker in a row, for the pool and the Ray actors alike: at
+    MAX_DEATHS_IN_A_ROW, whether a fresh worker starts at all tells killer pages from workers that
+    cannot start (the run's end, with one ConfigError)."""
+
+    def __init__(self) -> None:
+        self.in_a_row = 0
+
+    def finished(self) -> None:
+        """A page finished: the run of deaths is over."""
+        self.in_a_row = 0
+
+    def died(self, fresh_worker_starts: Callable[[], bool]) -> None:
+        """One more death; `fresh_worker_starts` (an empty task on a fresh worker) is asked at the limit."""
+        self.in_a_row += 1
+        if self.in_a_row < MAX_DEATHS_IN_A_ROW:
+            return
+        if not fresh_worker_starts():  # raised while a death is handled, which is not its cause
+            raise ConfigError(
+                f"the analysis workers cannot start: {self.in_a_row} pages in a row lost their worker, and a"
+                " fresh worker dies before it takes any work (out of memory loading the models?);"
+                " run with fewer workers (--workers) or with more memory") from None
+        self.in_a_row = 0  # the workers start: those pages killed them
+
+
 # -- local process pool ------------------------------------------------------------------------
 
 _worker_state: dict[str, Any] = {}
@@ -119,7 +144,7 @@ class _Pool:
     def __init__(self, stage_names: tuple[str, ...], settings: Settings) -> None:
         self.initargs = (stage_names, settings)
         self.workers = settings.workers
-        self.deaths_in_a_row = 0
+        self.deaths = _Deaths()
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
@@ -135,7 +160,7 @@ class _Pool:
     def result(self, future: Future) -> Article | Rejected:
         """A page's result (BrokenProcessPool if its worker died); a page that finished ends a run of deaths."""
         result: Article | Rejected = future.result()
-        self.deaths_in_a_row = 0
+        self.deaths.finished()
         return result
 
     def alone(self, raw: RawPage) -> Article | Rejected:
@@ -147,28 +172,17 @@ class _Pool:
             return self.result(self.submit(raw))
         except BrokenProcessPool as exc:
             self.restart()
-            self._count_death()
+            self.deaths.died(self._starts)
             return Rejected("analyze", WORKER_DIED, f"{exc} (page run alone in a fresh pool)")
 
-    def _count_death(self) -> None:
-        self.deaths_in_a_row += 1
-        if self.deaths_in_a_row < MAX_DEATHS_IN_A_ROW:
-            return
+    def _starts(self) -> bool:
         try:
-            self.executor.submit(_ready).result()
+            return bool(self.executor.submit(_ready).result())
         except BrokenProcessPool:
-            raise _cannot_start(self.deaths_in_a_row) from None
-        self.deaths_in_a_row = 0  # the workers start: those pages killed them
+            return False
 
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
-
-
-def _cannot_start(deaths: int) -> ConfigError:
-    return ConfigError(
-        f"the analysis workers cannot start: {deaths} pages in a row lost their worker, and a fresh"
-        " worker dies before it takes any work (out of memory loading the models?);"
-        " run with fewer workers (--workers) or with more memory")
 
 
 def _next(pool: _Pool, queue: deque) -> Iterator[Result]:
@@ -256,7 +270,7 @@ class _Actors:
         self.actor_class = ray.remote(num_cpus=1)(PageAnalyzer)
         self.initargs = (stage_names, settings)
         self.live = [self._start() for _ in range(n_actors)]
-        self.deaths_in_a_row = 0
+        self.deaths = _Deaths()
 
     def _start(self) -> Any:
         return self.actor_class.remote(*self.initargs)
@@ -269,7 +283,7 @@ class _Actors:
     def results(self, sent: _Sent) -> list[Article | Rejected]:
         """A batch's results (RayActorError if its actor died); a batch that finished ends a run of deaths."""
         results: list[Article | Rejected] = self.ray.get(sent.ref)
-        self.deaths_in_a_row = 0
+        self.deaths.finished()
         return results
 
     def rescue(self, lost: list[_Sent]) -> None:
@@ -285,24 +299,20 @@ class _Actors:
             [result] = self.ray.get(self.live[slot].analyze.remote([raw]))
         except self.ray.exceptions.RayActorError as exc:
             self._replace(slot)
-            self._count_death(slot)
+            self.deaths.died(lambda: self._starts(slot))
             return Rejected("analyze", WORKER_DIED, f"{exc}"[:500] + " (page run alone on a fresh actor)")
-        self.deaths_in_a_row = 0
+        self.deaths.finished()
         return result
 
     def _replace(self, slot: int) -> None:
         self.ray.kill(self.live[slot])  # dead already; its CPU goes to the fresh one
         self.live[slot] = self._start()
 
-    def _count_death(self, slot: int) -> None:
-        self.deaths_in_a_row += 1
-        if self.deaths_in_a_row < MAX_DEATHS_IN_A_ROW:
-            return
+    def _starts(self, slot: int) -> bool:
         try:
-            self.ray.get(self.live[slot].ready.remote())
+            return bool(self.ray.get(self.live[slot].ready.remote()))
         except self.ray.exceptions.RayActorError:
-            raise _cannot_start(self.deaths_in_a_row) from None
-        self.deaths_in_a_row = 0  # the actors start: those pages killed them
+            return False
 
     def close(self) -> None:
         for actor in self.live:
