@@ -188,8 +188,11 @@ def title_of(role: str | None) -> tuple[str | None, str | None]:
     return _role_head(role), sex
 
 
-# Sir and Dame too: since roles.title_role drops honorifics, only this says a knight is a man.
-_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mister|Madam|Sir|Dame)\.?\s+$")
+# The honorifics that say a sex, capitalised as written before a name, the dot optional: roles'
+# list (undotted, plus madam) but "Dr", and "Miss". Sir and Dame too: since roles.title_role drops
+# honorifics, only this says a knight is a man.
+_SEXED = sorted((_HONORIFICS | {"miss"}) & (_MALE | _FEMALE))  # sorted: one pattern in every process
+_HONORIFIC_BEFORE = re.compile(r"\b(" + "|".join(w.capitalize() for w in _SEXED) + r")\.?\s+$")
 
 
 def honorific_before(text: str, start: int) -> str | None:
