@@ -9,6 +9,7 @@ mangled).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from newsdesk.records import Article, Entity, Quote
@@ -161,11 +162,35 @@ def _describes(name: Any, head: Any) -> bool:
     """Whether a name only modifies a common noun ("DNC" in "the DNC chairman", "Fox News" in
     "a Fox News host"): the speaker is who the noun describes. An apposition ("the group, Human
     Rights Watch,") names the speaker."""
-    if not DESCRIBED_BY_ORG or head.pos_ != "NOUN":
+    if not DESCRIBED_BY_ORG or head.pos_ != "NOUN" or _verb_read_as_noun(head):
         return False
     while name.head.i != head.i and name.head.i != name.i:
         name = name.head
     return name.dep_ in ("compound", "poss", "nmod", "amod")
+
+
+def _verb_read_as_noun(head: Any) -> bool:
+    """Whether a "noun" is a verb the tagger misread, its complement right after it: in "Trump
+    avoids condemning ..." spaCy sm reads "avoids" as a plural noun compounded with "Trump", and
+    "condemning" as the cue hanging on it. Only a word the lemmatizer knows as a verb and never as
+    a noun counts, so "Trump aides saying ..." still speaks for the aides."""
+    if head.tag_ not in ("NNS", "VBZ") or head.lemma_.lower() not in _verbs_only():
+        return False
+    return any(c.i == head.i + 1 and c.pos_ == "VERB" for c in head.children)
+
+
+@lru_cache(maxsize=1)
+def _verbs_only() -> frozenset[str]:
+    """Lemmas the pipeline's lemmatizer lists as verbs and not as nouns ("avoid", "insist"; not
+    "call", "claim"); empty when the pipeline has no such table (then nothing counts as misread)."""
+    nlp_ = nlp.load_nlp()
+    if "lemmatizer" not in nlp_.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp_.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    return frozenset(index.get("verb", ())) - frozenset(index.get("noun", ()))
 
 
 def _author_of(tok: Any, by_token: dict[int, Mention]) -> Mention | None:
