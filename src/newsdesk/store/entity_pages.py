@@ -56,21 +56,12 @@ def _containing(text: str) -> str:
 def _match_terms(about: str) -> str:
     """An FTS5 query over what was said (the column `text`): `quotes_fts` indexes the speaker too,
     and 'about=Shamkhani' found what Ali Shamkhani said, not what was said about him. Each word a
-    quoted string, its own quotes and control characters dropped (a NUL ended the string: a 500),
-    matched as a prefix of its singular ('missiles' finds 'missile program', which it missed:
-    the index does not stem), words under MIN_PREFIX characters whole ('war' is no 'warning').
+    quoted string, its own quotes and control characters dropped (a NUL ended the string: a 500);
+    the index holds stems (migration 034), so 'missiles' finds 'missile program' and 'treaties'
+    'treaty' (a prefix of the singular found the first, not the second), and 'war' no 'warning'.
     Words that are only such characters leave nothing to match (''): an empty MATCH is an error."""
     words = [w.replace('"', "") for w in (_printable(about) or "").split()]
-    return " ".join(f'text : "{_singular(w)}"' + ("*" if len(w) >= MIN_PREFIX else "") for w in words if w)
-
-
-# Words this long or longer match as prefixes: at 3, 'war' found 'warning' and 'Warsaw'.
-MIN_PREFIX = 4
-
-
-def _singular(word: str) -> str:
-    """The word without a plural's final s ('missiles', 'talks'), not a word's own ('press', 'news')."""
-    return word[:-1] if len(word) > MIN_PREFIX and word[-1] in "sS" and word[-2] not in "sS'’" else word
+    return " ".join(f'text : "{w}"' for w in words if w)
 
 
 class EntityPages(EntityStore):

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import json
 import os
 import re
@@ -42,10 +43,16 @@ if TYPE_CHECKING:  # desk imports this module; the desk's own filters are what a
     from newsdesk.store.desk import Filters
 
 # Bump when the schema or the analyzer changes: an index built by other code is rebuilt.
-INDEX_VERSION = 2
+# 3: title and body hold English stems (as FTS5's porter tokenizer does since migration 034).
+INDEX_VERSION = 3
 SUFFIX = ".search"
 WATERMARK = "watermark.json"
-TOKENIZER = "newsdesk"
+TOKENIZER = "newsdesk_stems"
+# Endings a typed prefix may stop inside: the stems of the prefix completed with each (where the
+# index holds them) are completions too. The index holds stems, so 'electi*' found none of
+# 'election' (stem 'elect') nor 'governm*' 'government' ('govern').
+_ENDINGS = ("ing", "ion", "ions", "ional", "ation", "ations", "ated", "ed", "es", "ies", "ied", "ment", "ments",
+            "ity", "ities", "ive", "ly", "er", "ers", "al", "ally", "ence", "ance", "ism", "ist", "y", "s")
 # bm25 weight of the title against the body, as the FTS5 ranking had it (bm25(articles_fts, 5.0, 1.0)).
 TITLE_BOOST = 5.0
 # A prefix* is scored as the union of its most frequent completions (bm25, so a title with
@@ -81,11 +88,23 @@ def db_identity(conn: sqlite3.Connection) -> str:
     return str(row[0]) if row else ""
 
 
-def analyzer() -> tantivy.TextAnalyzer:
+def analyzer(stems: bool = False) -> tantivy.TextAnalyzer:
     """Words as FTS5's unicode61 tokenizer with remove_diacritics cuts them: split at every
-    non-alphanumeric character, lower-cased, accents folded ("Élection" → "election")."""
-    return (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple()).filter(tantivy.Filter.remove_long(64))
-            .filter(tantivy.Filter.lowercase()).filter(tantivy.Filter.ascii_fold()).build())
+    non-alphanumeric character, lower-cased, accents folded ("Élection" → "election"); with
+    `stems`, each word's English stem ("treaties" → "treati"), what the index holds."""
+    builder = (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple()).filter(tantivy.Filter.remove_long(64))
+               .filter(tantivy.Filter.lowercase()).filter(tantivy.Filter.ascii_fold()))
+    return (builder.filter(tantivy.Filter.stemmer("english")) if stems else builder).build()
+
+
+_STEMMER = analyzer(stems=True)
+
+
+@functools.lru_cache(maxsize=8192)
+def stem(word: str) -> str:
+    """The index's term of one analysed word (its stem; the word itself if the stemmer drops it)."""
+    found = _STEMMER.analyze(word)
+    return str(found[0]) if found else word
 
 
 def _schema() -> tantivy.Schema:
@@ -115,7 +134,7 @@ class SearchIndex:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.index = tantivy.Index.open(str(path))
-        self.index.register_tokenizer(TOKENIZER, analyzer())
+        self.index.register_tokenizer(TOKENIZER, analyzer(stems=True))
         self.index.config_reader(reload_policy="Manual")
         self.schema = self.index.schema
         self._analyzer = analyzer()
@@ -145,6 +164,8 @@ class SearchIndex:
         return True
 
     def analyze(self, text: str) -> list[str]:
+        """The words of a query's word or phrase, not stemmed: a prefix* is a prefix of words, and
+        `_field_query` stems the others (search_syntax's trees keep what the reader typed)."""
         return list(self._analyzer.analyze(text))
 
     def search(self, node: Node, f: Filters, *, sort: str = "relevance", top: int = 20,
@@ -208,25 +229,46 @@ class SearchIndex:
         return tantivy.Query.boolean_query([(tantivy.Occur.Must, q) for q in subs])
 
     def _field_query(self, node: Term, field: str, searcher: tantivy.Searcher, rest: bool = True) -> tantivy.Query:
+        """A word matches its forms (by stem); a phrase is the stems in order; a prefix* stays a
+        prefix of what was typed (a phrase prefix's last word)."""
+        stems: list[str | tuple[int, str]] = [stem(t) for t in node.terms]
         if node.prefix and len(node.terms) > 1:
-            query = tantivy.Query.phrase_prefix_query(self.schema, field, list(node.terms))
+            query = tantivy.Query.phrase_prefix_query(self.schema, field, [*stems[:-1], node.terms[-1]])
         elif node.prefix:
             query = self._prefix_query(node.terms[0], field, searcher, rest)
         elif len(node.terms) > 1:
-            query = tantivy.Query.phrase_query(self.schema, field, list(node.terms))
+            query = tantivy.Query.phrase_query(self.schema, field, stems)
         else:
-            query = tantivy.Query.term_query(self.schema, field, node.terms[0])
+            query = tantivy.Query.term_query(self.schema, field, stem(node.terms[0]))
         return tantivy.Query.boost_query(query, TITLE_BOOST) if field == "title" else query
 
     def _prefix_query(self, prefix: str, field: str, searcher: tantivy.Searcher, rest: bool = True) -> tantivy.Query:
         found = searcher.terms_with_prefix(field, prefix, limit=PREFIX_SCORED_TERMS + 1)
-        scored = [tantivy.Query.term_query(self.schema, field, term) for term, _ in found[:PREFIX_SCORED_TERMS]]
+        scored = [tantivy.Query.term_query(self.schema, field, term)
+                  for term in [t for t, _ in found[:PREFIX_SCORED_TERMS]] + _cut_stems(prefix, field, searcher)]
         if rest and len(found) > PREFIX_SCORED_TERMS:  # the rarer completions still match, unscored
             rarer = tantivy.Query.regex_query(self.schema, field, re.escape(prefix) + ".*")
             scored.append(tantivy.Query.const_score_query(rarer, 0.0))
         if not scored:
             return tantivy.Query.empty_query()
         return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in scored])
+
+
+def cut_words(prefix: str) -> dict[str, str]:
+    """{stem: word} of words the prefix begins whose stem is the prefix cut before an ending it
+    stops inside ('election', stem 'elect', of 'electi*'; 'government' of 'governm*')."""
+    found: dict[str, str] = {}
+    for ending in _ENDINGS:
+        for i in range(1, len(ending)):  # the prefix ends with the ending's first i letters
+            cut = prefix[:len(prefix) - i]
+            if len(cut) >= 3 and prefix.endswith(ending[:i]) and stem(prefix + ending[i:]) == cut:
+                found.setdefault(cut, prefix + ending[i:])
+    return found
+
+
+def _cut_stems(prefix: str, field: str, searcher: tantivy.Searcher) -> list[str]:
+    """The stems of `cut_words` that the index holds in this field."""
+    return sorted(t for t in cut_words(prefix) if searcher.doc_freq(field, t))
 
 
 _READERS: dict[str, SearchIndex | None] = {}
@@ -349,7 +391,7 @@ def _open_writer(path: Path, fresh: bool) -> tuple[tantivy.Index, tantivy.IndexW
         shutil.rmtree(path)
     path.mkdir(parents=True, exist_ok=True)
     index = tantivy.Index(_schema(), path=str(path), reuse=not fresh)
-    index.register_tokenizer(TOKENIZER, analyzer())
+    index.register_tokenizer(TOKENIZER, analyzer(stems=True))
     return index, index.writer(heap_size=WRITER_HEAP, num_threads=1)
 
 

@@ -87,6 +87,25 @@ def reread_as_words(query: str) -> list[str] | None:
     return None
 
 
+_FTS5_COLUMNS = {"title": "title", "body": "text"}
+
+
+def fts5_query(node: Node, more_words: Callable[[str], list[str]]) -> str:
+    """The tree as an FTS5 query, every operator written out (FTS5 takes no parenthesised group
+    after an implicit AND: 'iran (a OR b)' is a syntax error), each lone prefix* with the words
+    `more_words` gives it as alternatives ('electi*' -> '("electi"* OR "electing")')."""
+    if isinstance(node, Op):
+        if not node.children:
+            return '""'  # a phrase of punctuation: FTS5 matches nothing with it, as the parser does
+        joined = f" {node.kind.upper()} ".join(fts5_query(c, more_words) for c in node.children)
+        return f"({joined})" if len(node.children) > 1 else joined
+    text = '"' + " ".join(node.terms) + '"' + ("*" if node.prefix else "")
+    extra = more_words(node.terms[0]) if node.prefix and len(node.terms) == 1 else []
+    if extra:
+        text = "(" + " OR ".join([text, *(f'"{w}"' for w in extra)]) + ")"
+    return f"{_FTS5_COLUMNS[node.field]} : {text}" if node.field else text
+
+
 def _lex(query: str) -> list[tuple[str, str]]:
     tokens: list[tuple[str, str]] = []
     for m in _TOKEN.finditer(query):

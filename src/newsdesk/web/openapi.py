@@ -155,8 +155,8 @@ QUOTE_PATHS = {
                                  " whose unresolved speaker is written so), else words of the phrase"),
                          _param("speaker_id", "Who said it: one entity, by id", "integer"),
                          _param("about", "Words of what was said (not of the speaker's name), all of them;"
-                                         " a word of 4 letters or more also finds longer ones, a plural its"
-                                         " singular: 'missiles' finds 'missile program'"),
+                                         " each finds its forms (English stems): 'missiles' finds 'missile"
+                                         " program', 'treaties' 'treaty'"),
                          _param("kind", "direct or indirect"), _PAGE], "QuoteList"),
     "/api/entities/in/{article_id}": _get(
         "One article's entities and quotes", "Stored mentions and quotes of one article, in text order.",
