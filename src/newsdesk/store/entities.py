@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -41,6 +42,8 @@ from newsdesk.understand.canonical import (
 )
 
 _PLACES = ("GPE", "LOC", "FAC", "NORP")
+_MENTION_FORMS = ("SELECT m.entity_id, e.type, m.article_id, m.start, m.text"
+                  " FROM entity_mentions m JOIN entities e ON e.id = m.entity_id")
 
 
 def _day(article: Article) -> str:
@@ -51,6 +54,23 @@ def _last_word(name: str) -> str:
     """The spelling key of a name's last word: a lone "Araqchi" finds "Abbas Araghchi"."""
     words = name_key(name).split()
     return spelling_key(words[-1]) if words else ""
+
+
+def filed_aliases(type_: str, text: str, name: str) -> tuple[str, ...]:
+    """The aliases a mention written `text` gives the entity it is filed under by `name` (its
+    canonical name): that name, the text and, for an international body, its display form and full
+    name ("NATO" by its full name too, written or not: canonical.body_names)."""
+    return (name, text, *(body_names(name) if type_ == "ORG" else ()))
+
+
+def _mention_forms(mentions: Iterable[sqlite3.Row], canonicals: dict[tuple[int, int, str], str]) -> dict[int, set[str]]:
+    """Entity id -> the alias keys its mentions (id, type, article, start, text) give it (`filed_aliases`,
+    by the canonical name the article's record gives each)."""
+    forms: dict[int, set[str]] = {}
+    for entity_id, type_, article_id, start, text in mentions:
+        name = canonicals.get((article_id, start, text)) or text
+        forms.setdefault(entity_id, set()).update(name_key(a) for a in filed_aliases(type_, text, name))
+    return forms
 
 
 class EntityStore(SurnameFolds):
@@ -123,8 +143,7 @@ class EntityStore(SurnameFolds):
             # a name new to the store, a person no article names yet, or a title new to them (who
             # "President Obama" or "Mrs. Obama" elsewhere is may have changed: store.surnames)
             fresh.add(surname(name) or "")
-        self._add_alias(entity_id, e.text)
-        for alias in body_names(name) if e.type == "ORG" else ():  # "NATO" by its full name too, written or not
+        for alias in filed_aliases(e.type, e.text, name)[1:]:  # the name's own alias is `new`, above
             self._add_alias(entity_id, alias)
         if e.country:
             self.conn.execute("UPDATE entities SET country = coalesce(country, ?) WHERE id = ?", (e.country, entity_id))
@@ -216,6 +235,80 @@ class EntityStore(SurnameFolds):
         return self.conn.execute(
             "INSERT OR IGNORE INTO entity_aliases(entity_id, alias, key, skey, last) VALUES (?,?,?,?,?)",
             (entity_id, alias, key, spelling_key(alias), _last_word(alias))).rowcount == 1
+
+    # -- after reprocess: aliases no mention gives any more ---------------------------------------
+    def drop_stale_aliases(self, batch: int = 200) -> int:
+        """Delete the aliases no current mention and no user decision gives their entity, and
+        respell the kept ones whose spelling keys an older code wrote; how many aliases went.
+
+        Why: `_add_alias` only adds, so an alias an older code made (a form no mention of the entity
+        writes any more) kept finding that entity after reprocess. Read once without a lock (each
+        article's record parsed once, so linear in the store); then each entity with a suspect alias
+        is read again and cleaned in a transaction of `batch` entities. An ingest adds a mention and
+        its aliases in one transaction, so it either comes before a batch (its forms are read again
+        there) or after it; it never loses an alias, and waits for one batch at most."""
+        suspects = self._alias_suspects()
+        gone = 0
+        for i in range(0, len(suspects), batch):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                decided = self._decided_keys()
+                for entity_id in suspects[i:i + batch]:
+                    gone += self._clean_aliases(entity_id, decided)
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+        return gone
+
+    def _alias_suspects(self) -> list[int]:
+        """The entities with an alias outside `_kept_forms`, or spelling keys not the current code's."""
+        forms = _mention_forms(self.conn.execute(_MENTION_FORMS), self._canonicals())
+        decided = self._decided_keys()
+        suspects = set()
+        for r in self.conn.execute("SELECT a.entity_id, a.alias, a.key, a.skey, a.last, e.type, e.key AS own"
+                                   " FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"):
+            kept = forms.get(r["entity_id"], set()) | {r["own"]} | decided.get((r["type"], r["own"]), set())
+            if r["key"] not in kept or (r["skey"], r["last"]) != (spelling_key(r["alias"]), _last_word(r["alias"])):
+                suspects.add(int(r["entity_id"]))
+        return sorted(suspects)
+
+    def _clean_aliases(self, entity_id: int, decided: dict[tuple[str, str], set[str]]) -> int:
+        """Inside a transaction: drop the entity's aliases outside its forms as the store stands now."""
+        entity = self.conn.execute("SELECT type, key FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        if entity is None:
+            return 0
+        mentions = self.conn.execute(_MENTION_FORMS + " WHERE m.entity_id = ?", (entity_id,)).fetchall()
+        kept = (_mention_forms(mentions, self._canonicals(entity_id)).get(entity_id, set()) | {entity["key"]}
+                | decided.get((entity["type"], entity["key"]), set()))
+        gone = 0
+        for a in self.conn.execute("SELECT alias, key, skey, last FROM entity_aliases WHERE entity_id = ?",
+                                   (entity_id,)).fetchall():
+            if a["key"] not in kept:
+                gone += self.conn.execute("DELETE FROM entity_aliases WHERE entity_id = ? AND key = ?",
+                                          (entity_id, a["key"])).rowcount
+            elif (a["skey"], a["last"]) != (spelling_key(a["alias"]), _last_word(a["alias"])):
+                self.conn.execute("UPDATE entity_aliases SET skey = ?, last = ? WHERE entity_id = ? AND key = ?",
+                                  (spelling_key(a["alias"]), _last_word(a["alias"]), entity_id, a["key"]))
+        return gone
+
+    def _canonicals(self, entity_id: int | None = None) -> dict[tuple[int, int, str], str]:
+        """(article id, start, text) of each entity an analysis record gives a canonical name other
+        than its text, with that name (`_entity_for` files the mention by it, as an alias too): in
+        every article, or in those mentioning `entity_id`."""
+        where, args = ("", ()) if entity_id is None else (
+            " WHERE a.id IN (SELECT article_id FROM entity_mentions WHERE entity_id = ?)", (entity_id,))
+        return {(r[0], r[1], r[2]): r[3] for r in self.conn.execute(
+            "SELECT a.id, json_extract(j.value, '$.start'), json_extract(j.value, '$.text'),"
+            " json_extract(j.value, '$.canonical') FROM articles a, json_each(a.data, '$.entities') j" + where,
+            args) if r[3] and r[3] != r[2]}
+
+    def _decided_keys(self) -> dict[tuple[str, str], set[str]]:
+        """(type, key of the entity a user's decision names) -> the alias keys decided to be its."""
+        decided: dict[tuple[str, str], set[str]] = {}
+        for r in self.conn.execute("SELECT type, key, target FROM entity_decisions"):
+            decided.setdefault((r["type"], name_key(r["target"])), set()).add(r["key"])
+        return decided
 
     # -- user decisions ------------------------------------------------------------------------
     def merge_entities(self, keep: str | int, drop: str | int) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """Stored events (who did what to whom) and their queries.
 
-`after_store_events` rewrites one article's rows each time the article is stored, so
-`newsdesk reprocess` never leaves stale events behind. Queries filter by actor (a CAMEO
+`after_store_events` rewrites one article's rows each time the article is stored (and on every
+`newsdesk reprocess`, changed or not) when they differ from its record's events, so reprocess never
+leaves stale events behind. Queries filter by actor (a CAMEO
 actor code prefix: "IRN" or "IRNGOV"), an ordered or unordered actor pair, a CAMEO code
 prefix ("04", "046"), a place country and a day range.
 """
@@ -17,6 +18,7 @@ _COLUMNS = ("article_id", "seq", "day", "source_text", "source_code", "source_co
             "target_code", "target_country", "cameo", "root", "quad_class", "goldstein", "plover_event",
             "plover_mode", "place_name", "place_country", "lat", "lon", "sentence", "start", "end",
             "confidence", "modality", "negated", "target_inferred", "source_inferred")
+_STORED = f"SELECT {', '.join(_COLUMNS)} FROM events WHERE article_id = ? ORDER BY seq, id"
 _INSERT = f"INSERT INTO events({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
 MAX_LIMIT = 5000
 # An article's address for events and exports (GDELT's SOURCEURL, MentionIdentifier and
@@ -45,13 +47,17 @@ class EventStore:
     conn: sqlite3.Connection
 
     def after_store_events(self, article_id: int, article: Article) -> None:
-        """Replace this article's events with the ones in `article`."""
+        """Replace this article's events with the ones in `article`, unless the stored rows are
+        those already. Why: an event's row id is its GLOBALEVENTID in the GDELT exports, and
+        `newsdesk reprocess` runs this for every article (pipeline.REFRESH_ALWAYS), so rewriting
+        rows that had not changed would renumber every event of the store on each reprocess."""
         day = _day(article) or self._first_seen_day(article_id)
+        rows = [event_row(article_id, i, day, e) for i, e in enumerate(article.events) if e.get("cameo")]
         self.conn.execute("BEGIN IMMEDIATE")
         try:
-            self.conn.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
-            self.conn.executemany(_INSERT, [event_row(article_id, i, day, e) for i, e in enumerate(article.events)
-                                            if e.get("cameo")])
+            if [tuple(r) for r in self.conn.execute(_STORED, (article_id,))] != rows:
+                self.conn.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
+                self.conn.executemany(_INSERT, rows)
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
