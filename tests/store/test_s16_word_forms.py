@@ -28,6 +28,7 @@ QUOTES = {
     "treaty": "the treaty would be signed in June",
     "sanctioned": "we sanctioned them because they lied",
     "warning": "this is a warning to every smuggler",
+    "new": "the new rules start today",
 }
 
 
@@ -92,6 +93,8 @@ def test_quote_search_finds_the_forms_of_a_word(store: Store) -> None:
     assert _quotes(store, "treaties") == [QUOTES["treaty"]]
     assert _quotes(store, "sanctions") == [QUOTES["sanctioned"]]
     assert _quotes(store, "war") == []  # a word is no prefix: 'war' is not 'warning'
+    # FTS5's porter stems 'news' as 'new': the quote search keeps the word's own forms only
+    assert _quotes(store, "news") == [] and _quotes(store, "rule") == [QUOTES["new"]]
 
 
 def test_article_search_finds_the_forms_of_a_word_in_both_engines(store: Store) -> None:

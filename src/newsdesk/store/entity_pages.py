@@ -15,6 +15,7 @@ from typing import Any
 from newsdesk.errors import NotFound
 from newsdesk.store.desk import copy_clause
 from newsdesk.store.entities import EntityStore
+from newsdesk.store.search_index import has_stems, stems_of
 from newsdesk.understand.canonical import name_key
 
 # A quote's anatomy columns (migration 031), read together by every quote query; a store opened
@@ -230,8 +231,11 @@ class EntityPages(EntityStore):
             terms = _match_terms(about)
             if not terms:
                 return None
-            where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
-            args.append(terms)
+            # FTS5 finds the quotes by porter stem, the index's stemmer keeps what porter over-joins out
+            self.conn.create_function("newsdesk_has_stems", 2, has_stems, deterministic=True)
+            where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)"
+                         " AND newsdesk_has_stems(q.text, ?)")
+            args += [terms, stems_of(about)]
         return " AND ".join(where), args
 
     def _speaker_ids(self, name: str) -> list[int]:

@@ -107,6 +107,22 @@ def stem(word: str) -> str:
     return str(found[0]) if found else word
 
 
+_WORDS = re.compile(r"\w+")
+
+
+def stems_of(text: str) -> str:
+    """The stems of the text's words, space-separated (for `has_stems`)."""
+    return " ".join(stem(w.lower()) for w in _WORDS.findall(text))
+
+
+def has_stems(text: str | None, stems: str) -> int:
+    """SQL function newsdesk_has_stems(text, stems): 1 if the text holds a word of each stem. FTS5's
+    porter joins words the index's stemmer keeps apart ('news' and 'new', 'organization' and
+    'organ', 'general' and 'generous'); quote search keeps the quotes holding the words' own forms."""
+    found = {stem(w.lower()) for w in _WORDS.findall(text or "")}
+    return int(all(s in found for s in stems.split()))
+
+
 def _schema() -> tantivy.Schema:
     b = tantivy.SchemaBuilder()
     b.add_integer_field("id", indexed=True, fast=True)  # i64: the bindings make u64 terms for deletes wrong
