@@ -201,21 +201,15 @@ class EntityStore(SurnameFolds):
             # Across articles a bare surname, spelt as the person's, still names them ("Araqchi" is
             # Abbas Araqchi, "Obama" Barack Obama); a first name ("Ahmed") or a spelling of the
             # surname ("Mohammed" against Ahmed Mohamed) is no evidence of one person.
-            return self._resolve_bare(name, exact, spelt, self._last_rows(word), here, role)
+            return self._resolve_bare(name, exact, spelt, self._person_aliases(_last_word(word)), here, role)
         for rows in (exact, spelt):  # the article's own entities first, then the oldest entity
             if rows:
                 return int(min(rows, key=lambda r: (r[0] not in here, r[0]))[0])
         if type_ == "PERSON" and len(key.split()) == 1:
-            found = {r[0] for r in self._last_rows(key) if same_name(name_key(r[1]).split()[-1], key)}
+            found = {r[0] for r in self._person_aliases(_last_word(key)) if same_name(name_key(r[1]).split()[-1], key)}
             if len(found) == 1:  # "Araqchi" alone: only when one stored person has that surname
                 return found.pop()
         return None
-
-    def _last_rows(self, word: str) -> list[sqlite3.Row]:
-        """(entity_id, alias) of the person aliases whose last word is a spelling of `word`."""
-        return self.conn.execute(
-            "SELECT DISTINCT a.entity_id, a.alias FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
-            " WHERE a.last = ? AND e.type = 'PERSON'", (_last_word(word),)).fetchall()
 
     def _create_entity(self, type_: str, name: str, country: str | None, day: str) -> int:
         from newsdesk.understand.countries import lookup

@@ -63,13 +63,19 @@ class SurnameFolds:
         """The persons of a longer name whose surname is `word`, spelt the same, that some article
         mentions (an entity left without mentions names no one), each with its surname as written."""
         owners: dict[int, set[str]] = {}
-        for r in self.conn.execute(
-                "SELECT DISTINCT a.entity_id, a.alias FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
-                " WHERE a.last = ? AND e.type = 'PERSON'"
-                " AND EXISTS (SELECT 1 FROM entity_mentions m WHERE m.entity_id = e.id)", (spelling_key(word),)):
+        for r in self._person_aliases(spelling_key(word), mentioned=True):
             if surname(r[1]) == word:
                 owners.setdefault(r[0], set()).add(last_spelt(r[1]))
         return owners
+
+    def _person_aliases(self, last: str, mentioned: bool = False) -> list[sqlite3.Row]:
+        """(entity_id, alias) of the person aliases whose last word has the spelling key `last`;
+        `mentioned`: of persons some article mentions only."""
+        return self.conn.execute(
+            "SELECT DISTINCT a.entity_id, a.alias FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
+            " WHERE a.last = ? AND e.type = 'PERSON'"
+            + (" AND EXISTS (SELECT 1 FROM entity_mentions m WHERE m.entity_id = e.id)" if mentioned else ""),
+            (last,)).fetchall()
 
     def _owner_of(self, text: str, owners: dict[int, set[str]], role: str | None = None) -> int | None:
         """The one person a bare surname `text` names among `owners`, or None. Among several, an
