@@ -51,7 +51,7 @@ def _zipf_rank(rng: random.Random, n: int, s: float = ZIPF_S) -> int:
 
 def store_vocabulary(conn: sqlite3.Connection, size: int = 20_000, sample: int = 400, seed: int = 5) -> Vocabulary:
     """The store's own words ranked by how many articles hold them, and phrases from sampled articles."""
-    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.bench_vocab USING fts5vocab(main, articles_fts, row)")
+    _words_table(conn)
     words = [t for t, _ in conn.execute("SELECT term, doc FROM temp.bench_vocab WHERE doc >= 3 ORDER BY doc DESC")
              if len(t) >= 3 and t.isalpha() and t not in STOPWORDS][:size]
     texts = [r[0] or "" for r in conn.execute(
@@ -68,6 +68,18 @@ def store_vocabulary(conn: sqlite3.Connection, size: int = 20_000, sample: int =
     languages = [r[0] for r in conn.execute(
         "SELECT language FROM articles WHERE kind = 'article' AND language IS NOT NULL GROUP BY language")]
     return Vocabulary(words, phrases, categories, languages)
+
+
+def _words_table(conn: sqlite3.Connection) -> None:
+    """temp.bench_vocab: the stored words and how many pages hold each. articles_fts holds porter
+    stems since migration 034 ('railwai', 'stori'), which no reader types: the words come from a
+    temporary table tokenized as articles_fts was before it, over the same rows."""
+    if conn.execute("SELECT 1 FROM sqlite_temp_master WHERE name = 'bench_words'").fetchone():
+        return
+    conn.execute("CREATE VIRTUAL TABLE temp.bench_words USING fts5(title, text, content='',"
+                 " tokenize='unicode61 remove_diacritics 2')")
+    conn.execute("INSERT INTO temp.bench_words(rowid, title, text) SELECT id, title, text FROM articles")
+    conn.execute("CREATE VIRTUAL TABLE temp.bench_vocab USING fts5vocab(temp, bench_words, row)")
 
 
 def search_query(vocab: Vocabulary, rng: random.Random) -> str:
