@@ -117,10 +117,8 @@ def resolve_speaker(doc: Any, f: quotes.Found, mentions: list[Mention],
     if tok is None:
         return None, None
     tok = quotes.speaker_head(tok)
-    m = _mention_in(tok, by_token)
-    if m is None and ARTIFACT_AUTHOR:
-        m = _author_of(tok, by_token)
-    if m is None and _expletive(tok):
+    m, words = written_speaker(tok, by_token)
+    if words is None:
         return None, None  # "it was striking that ...": the writer's framing, nobody's words
     if m is None and tok.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS and tok.lower_ not in _WRITER:
         m = _antecedent(tok, mentions)
@@ -128,7 +126,20 @@ def resolve_speaker(doc: Any, f: quotes.Found, mentions: list[Mention],
         m = _by_role(tok, mentions)
     if m is not None:
         return _name(m), _role(m, mentions)
-    return _phrase(tok), None
+    return words.text, None
+
+
+def written_speaker(tok: Any, by_token: dict[int, Mention]) -> tuple[Mention | None, Any]:
+    """The name a speaker phrase writes, if any ("Clinton" in "Clinton's team", not "Trump" in
+    "Trump aides"), and the phrase (a Span: "Trump aides", "he", "the minister"); (None, None) for
+    an "it" standing for a clause. The speaker is named from these and the page marks the same
+    words (`quote_anatomy`), so the two cannot disagree."""
+    m = _mention_in(tok, by_token)
+    if m is None and ARTIFACT_AUTHOR:
+        m = _author_of(tok, by_token)
+    if m is None and _expletive(tok):
+        return None, None
+    return m, _phrase_span(tok)
 
 
 def _name(m: Mention) -> str | None:
@@ -278,6 +289,11 @@ def _mention_named(name: str, mentions: list[Mention]) -> Mention | None:
 
 
 def _phrase(tok: Any) -> str:
+    """The speaker phrase as text (`_phrase_span`)."""
+    return _phrase_span(tok).text
+
+
+def _phrase_span(tok: Any) -> Any:
     """The speaker phrase without relative clauses or trailing apposition: "a senior official";
     a number keeps what it counts, at up to `_MAX_COUNTED` tokens ("one or more of its
     veto-wielding permanent members", not "one"); a word that names no one by itself keeps the
@@ -295,4 +311,4 @@ def _phrase(tok: Any) -> str:
             keep = [t for t in keep if all(a.i in kept for a in _path_up(t, tok))]
     doc = tok.doc
     span = doc[min(t.i for t in keep): max(t.i for t in keep) + 1] if keep else doc[tok.i: tok.i + 1]
-    return span.text if len(span) <= (_MAX_COUNTED if counted else 8) else tok.text
+    return span if len(span) <= (_MAX_COUNTED if counted else 8) else doc[tok.i: tok.i + 1]

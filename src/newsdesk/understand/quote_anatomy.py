@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsdesk.understand import quotes
+# annotate calls `anatomy`, and the anatomy marks the speaker annotate names: a cycle Python resolves
+# because neither module uses the other before its functions run.
+from newsdesk.understand import annotate, quotes
 from newsdesk.understand.entities import Mention
 
 Span = tuple[int, int]
@@ -22,8 +24,8 @@ def anatomy(doc: Any, text: str, f: quotes.Found,
     borrows its speaker points at the cue and mention of the quote it borrows from."""
     origin = _origin(f)
     cue = _cue_span(doc, text, origin)
-    who = _speaker_span(doc, text, origin, by_token, cue)
-    pieces = _without(text, _pieces(text, f), _cue_clause(text, cue, who)) if origin is f else _pieces(text, f)
+    who, phrase = _speaker_span(text, origin, by_token, cue)
+    pieces = _without(text, _pieces(text, f), _cue_clause(text, cue, phrase)) if origin is f else _pieces(text, f)
     return pieces, cue, who
 
 
@@ -42,8 +44,8 @@ def _pieces(text: str, f: quotes.Found) -> tuple[Span, ...]:
 
 
 def _cue_clause(text: str, cue: Span | None, who: Span | None) -> Span | None:
-    """The cue, with the speaker's mention when nothing but spaces lies between ("she said",
-    "said Warren"): words that introduce the quote, never words said."""
+    """The cue, with the phrase that names the speaker when nothing but spaces lies between ("she
+    said", "said Warren", "Clinton's team says"): words that introduce the quote, never words said."""
     if cue is None or who is None:
         return cue
     if who[1] <= cue[0] and not text[who[1]:cue[0]].strip():
@@ -127,31 +129,26 @@ def _dash_at(text: str, f: quotes.Found) -> Span | None:
     return None
 
 
-def _speaker_span(doc: Any, text: str, f: quotes.Found, by_token: dict[int, Mention],
-                  cue: Span | None) -> Span | None:
-    """Where the text names the speaker: the name, the description ("a senior official") or the
-    pronoun as written; a named mention inside the description is the mention ("Iran's foreign
-    minister Abbas Araghchi" points at the name)."""
+def _speaker_span(text: str, f: quotes.Found, by_token: dict[int, Mention],
+                  cue: Span | None) -> tuple[Span | None, Span | None]:
+    """(where the text names the speaker, the whole phrase that names them): the words annotate
+    names the speaker from (`annotate.written_speaker`), so the mark and the name agree. The mark
+    is the name written in the phrase ("Clinton" in "Clinton's team", "Abbas Araghchi" in "Iran's
+    foreign minister Abbas Araghchi"), else the phrase itself as the speaker reads ("Trump aides",
+    "a senior official", a pronoun); none for an "it" that stands for a clause. A speaker line's or
+    dash's name is found beside its cue."""
     if f.speaker_text is not None:
-        return _written_name(text, f.speaker_text, cue)
-    tok = f.speaker_tok
-    if tok is None:
-        return None
-    tok = quotes.speaker_head(tok)
-    if tok.i in by_token:
-        m = by_token[tok.i]
-        return m.start, m.end
-    if tok.pos_ == "PRON":
-        return tok.idx, tok.idx + len(tok)
-    names = [by_token[c.i] for c in tok.children if c.dep_ in ("appos", "compound") and c.i in by_token
-             and by_token[c.i].type in ("PERSON", "ORG")]
-    if names:
-        return names[0].start, names[0].end
-    left = [t for t in tok.lefts if t.dep_ not in ("punct", "cc", "prep", "relcl", "acl")]
-    first = min((t.left_edge.i for t in left), default=tok.i)
-    if tok.i - first >= 8:  # a long description: its head word alone
-        first = tok.i
-    return doc[first].idx, tok.idx + len(tok)
+        name = _written_name(text, f.speaker_text, cue)
+        return name, name
+    if f.speaker_tok is None:
+        return None, None
+    m, words = annotate.written_speaker(quotes.speaker_head(f.speaker_tok), by_token)
+    if words is None:
+        return None, None
+    phrase = words.start_char, words.end_char
+    if m is None:
+        return phrase, phrase
+    return (m.start, m.end), (min(m.start, phrase[0]), max(m.end, phrase[1]))
 
 
 def _written_name(text: str, name: str, cue: Span | None) -> Span | None:
