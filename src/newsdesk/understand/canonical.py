@@ -159,11 +159,14 @@ def _full_name(m: Mention, fulls: list[Mention], counts: Counter, titles: dict[s
 
 
 @lru_cache(maxsize=1)
-def _bodies() -> dict[str, str]:
-    """name_key of an international body's abbreviation or other spelling → its name
-    (data/org_abbreviations.json, which says where each comes from)."""
+def _bodies() -> dict[str, tuple[str, str]]:
+    """name_key of each name of an international body (abbreviation, full name, other spelling) →
+    (the name it is shown by, its full name), from data/org_abbreviations.json, which says where
+    each comes from. Shown by the table's display form, the one news writes ("NATO", not "North
+    Atlantic Treaty Organization"): a fixed choice, so the name does not change as articles come in."""
     raw = json.loads(resources.files("newsdesk.understand").joinpath("data/org_abbreviations.json").read_text("utf-8"))
-    return {name_key(n): b["name"] for b in raw["bodies"] for n in (*b["short"], *b["also"])}
+    return {name_key(n): (b["display"], b["name"]) for b in raw["bodies"]
+            for n in (*b["short"], b["name"], *b["also"])}
 
 
 def known_body(name: str) -> str | None:
