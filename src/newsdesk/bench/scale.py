@@ -3,9 +3,10 @@
 The store is synthesised straight into the clusterer's tables (a temporary SQLite file):
 articles arrive at `PER_DAY` a day, in stories of 1 to 9 articles, each article drawing
 topic words from a Zipf-distributed vocabulary of `VOCABULARY` terms plus its story's own
-names; a story's centroid, index postings and each article's term row are written as the
-clusterer would write them. At each size a sample of new articles is then clustered for
-real (`Clusterer.assign`, dated at the end of the timeline), and the mean time per article
+names; a story's centroid and each article's term row are written as the clusterer would write
+them, its index postings not quite (see `Synth.grow`: common words are indexed too). At each
+size a sample of new articles is then clustered for real (`Clusterer.assign`, dated at the end
+of the timeline), and the mean time per article
 (CPU time) is reported beside the anchor: the same decision by scoring every story (all pairs), timed
 on a smaller sample. Memory: the peak resident size of this process, and the database
 size, at the largest size. Near-duplicate lookup is not in these figures.
@@ -76,7 +77,11 @@ class Synth:
                 members.append((self.articles, story_id, self.day(), json.dumps(own)))
             ids, counts = np.unique(block, return_counts=True)
             centroid |= {f"w{w}": float(c) for w, c in zip(ids.tolist(), counts.tolist(), strict=True)}
-            # The rare words and the names are what distinguishes a story: those are indexed.
+            # Indexed: the names, then the story's most frequent words by raw count, which are the
+            # vocabulary's commonest (w0 sits in 99% of stories' postings at 300k). The clusterer indexes
+            # by TF-IDF weight instead, so these posting lists are longer than a real store's: the
+            # lookup's cost here is pessimistic (measured in session 13, B5; not changed, to keep the
+            # figures comparable across sessions).
             top = sorted(centroid, key=lambda t: centroid[t] * (5.0 if t[0] == "@" else 1.0), reverse=True)
             kept = {t: centroid[t] for t in top[:STORY_TERMS]}
             stories.append((story_id, f"story {story_id}", size, self.day(), self.day(), json.dumps(kept)))
