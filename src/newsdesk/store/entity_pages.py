@@ -6,6 +6,7 @@ finds the one stored person with it (`entity_row`, looser than resolution in `st
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 import unicodedata
@@ -15,7 +16,7 @@ from typing import Any
 from newsdesk.errors import NotFound
 from newsdesk.store.desk import copy_clause
 from newsdesk.store.entities import EntityStore
-from newsdesk.store.search_index import has_stems, stems_of
+from newsdesk.store.search_index import any_of_stems, has_stems
 from newsdesk.understand.canonical import name_key
 
 # A quote's anatomy columns (migration 031), read together by every quote query; a store opened
@@ -54,15 +55,39 @@ def _containing(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def _match_terms(about: str) -> str:
+def _words(about: str) -> list[str]:
+    """The words of `about`, each with its own quotes and control characters dropped (a NUL ended
+    the FTS5 string: a 500)."""
+    return [w for w in (w.replace('"', "") for w in (_printable(about) or "").split()) if w]
+
+
+# Words a country's tables give it that do not name it or its people in a quote: the pronoun 'us'
+# (FTS5 folds case), parts of it ('English', 'Welsh'), a people across borders or a state gone
+# ('Kurdish', 'Persian', 'Soviet'), an everyday word ('pole').
+_NOT_COUNTRY_FORMS = frozenset({"us", "english", "scottish", "welsh", "kurdish", "persian", "soviet", "pole"})
+
+
+@functools.lru_cache(maxsize=1024)
+def _forms(word: str) -> tuple[str, ...]:
+    """The word, and when it names a country or its people (countries.lookup) that country's names
+    and demonyms: 'about=iran' should find 'Iranian officials', as the plural prefix rule did before
+    stemming (migration 034), and 'Iranian' 'Iran'. Any other word stands alone: 'new' no 'news'."""
+    from newsdesk.understand.countries import demonyms, fold, lookup, names_of
+
+    place = lookup(word, "NORP") if fold(word) not in _NOT_COUNTRY_FORMS else None
+    if place is None or place.how not in ("country", "demonym"):
+        return (word,)
+    others = (names_of(place.code) | demonyms(place.code)) - _NOT_COUNTRY_FORMS - {fold(word)}
+    return (word, *sorted(others))
+
+
+def _match_terms(words: list[str]) -> str:
     """An FTS5 query over what was said (the column `text`): `quotes_fts` indexes the speaker too,
     and 'about=Shamkhani' found what Ali Shamkhani said, not what was said about him. Each word a
-    quoted string, its own quotes and control characters dropped (a NUL ended the string: a 500);
-    the index holds stems (migration 034), so 'missiles' finds 'missile program' and 'treaties'
-    'treaty' (a prefix of the singular found the first, not the second), and 'war' no 'warning'.
-    Words that are only such characters leave nothing to match (''): an empty MATCH is an error."""
-    words = [w.replace('"', "") for w in (_printable(about) or "").split()]
-    return " ".join(f'text : "{w}"' for w in words if w)
+    quoted string, or a choice of its forms; the index holds stems (migration 034), so 'missiles'
+    finds 'missile program' and 'treaties' 'treaty' (a prefix of the singular found the first, not
+    the second), and 'war' no 'warning'."""
+    return " AND ".join("text : (" + " OR ".join(f'"{f}"' for f in _forms(w)) + ")" for w in words)
 
 
 class EntityPages(EntityStore):
@@ -228,14 +253,14 @@ class EntityPages(EntityStore):
         # carries the same quotes again: "what did X say" listed each quote once per copy.
         where.append(_listed("q.article_id"))
         if about:
-            terms = _match_terms(about)
-            if not terms:
+            words = _words(about)
+            if not words:  # only such characters leave nothing to match: an empty MATCH is an error
                 return None
             # FTS5 finds the quotes by porter stem, the index's stemmer keeps what porter over-joins out
             self.conn.create_function("newsdesk_has_stems", 2, has_stems, deterministic=True)
             where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)"
                          " AND newsdesk_has_stems(q.text, ?)")
-            args += [terms, stems_of(about)]
+            args += [_match_terms(words), " ".join(any_of_stems(list(_forms(w))) for w in words)]
         return " AND ".join(where), args
 
     def _speaker_ids(self, name: str) -> list[int]:

@@ -115,15 +115,23 @@ def stems_of(text: str) -> str:
     return " ".join(stem(w.lower()) for w in _WORDS.findall(text))
 
 
+def any_of_stems(forms: list[str]) -> str:
+    """One word of a search written so `has_stems` takes any of its forms: each form's stems joined
+    by '+', the forms by '|' ("iran|iranian|unit+state")."""
+    return "|".join(dict.fromkeys(s for s in (stems_of(f).replace(" ", "+") for f in forms) if s))
+
+
 def has_stems(text: str | None, stems: str) -> int:
     """SQL function newsdesk_has_stems(text, stems): 1 if the text holds a word of each stem. FTS5's
     porter joins words the index's stemmer keeps apart ('news' and 'new', 'organization' and
-    'organ', 'general' and 'generous'); quote search keeps the quotes holding the words' own forms."""
+    'organ', 'general' and 'generous'); quote search keeps the quotes holding the words' own forms.
+    A stem may be a choice of forms (`any_of_stems`): 'Iran' is held by 'Iranian officials'."""
     lower = (text or "").lower()
-    missing = [s for s in stems.split() if not _holds_stem(lower, s)]
+    groups = [[form.split("+") for form in group.split("|")] for group in stems.split()]
+    missing = [g for g in groups if not any(all(_holds_stem(lower, s) for s in form) for form in g)]
     if missing and not lower.isascii():  # an accented word may fold to the stem ('élections')
         found = {stem(w) for w in _WORDS.findall(lower)}
-        return int(all(s in found for s in missing))
+        return int(all(any(all(s in found for s in form) for form in g) for g in missing))
     return int(not missing)
 
 

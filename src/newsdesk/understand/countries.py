@@ -176,6 +176,36 @@ def _demonym(key: str) -> str | None:
     return None
 
 
+def names_of(code: str) -> frozenset[str]:
+    """The country's names `lookup` knows (folded: "iran", "islamic republic of iran"), not the
+    parts of it (PARTS: England is not another name for the United Kingdom)."""
+    return frozenset(n for n, c in _tables()[0].items() if c == code and n not in PARTS)
+
+
+# A demonym as the suffix rules read it, written from the country's name (plurals are left to
+# stemming): after a consonant "Israeli", "Iranian", "Japanese", "Turkish"; after a final vowel
+# "Russian", "Chilean", or with the vowel dropped "Italian", "Chinese".
+_AFTER_CONSONANT = ("i", "ian", "ese", "ish")
+_AFTER_VOWEL = ("n", "an")
+_VOWEL_DROPPED = ("ian", "ese")
+
+
+@lru_cache(maxsize=64)
+def demonyms(code: str) -> frozenset[str]:
+    """Words `lookup` reads as the country's demonym: the irregular table's and those the
+    suffix rules read, written from its one-word names. Some are words nobody writes ("chinan"):
+    fit for a search, where they find nothing."""
+    found = {d for d, c in DEMONYMS.items() if c == code}
+    for name in (n for n in names_of(code) if n.isalpha()):
+        if not name.endswith(("a", "e", "y")):
+            found.update(name + s for s in _AFTER_CONSONANT)
+            continue
+        found.update(name + s for s in _AFTER_VOWEL)
+        for stem in (name[:-2], name[:-1]) if name.endswith("ia") else (name[:-1],):
+            found.update(stem + s for s in _VOWEL_DROPPED)
+    return frozenset(w for w in found if _demonym(w) == code)
+
+
 def lookup(text: str, kind: str = "GPE", context: frozenset[str] = frozenset()) -> Place | None:
     """The country a name, demonym, capital or city points at, or None.
 
