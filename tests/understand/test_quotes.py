@@ -35,7 +35,7 @@ def test_split_quote_is_one_quote_with_the_pronoun_resolved() -> None:
 
 def test_according_to() -> None:
     qs = _quotes("According to the World Health Organization, the outbreak has slowed in the past month.")
-    assert qs and "World Health Organization" in (qs[0]["speaker"] or "")
+    assert qs and qs[0]["speaker"] == "WHO"  # the World Health Organization, by its display form (E15)
     assert "outbreak has slowed" in qs[0]["text"]
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsdesk.understand import countries, name_kinds, roles
+from newsdesk.understand.quote_cues import BUILTIN_CUES
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"}
 _POSSESSIVE = ("'s", "’s", "'", "’")
@@ -172,10 +173,11 @@ def find_mentions(doc: Any) -> list[Mention]:
             m.role = role or (None if kind else roles.title_role(title))
             m.country = _person_country(m.role)
         (doubtful if cut else out).append(m)
-    out = _in_english(doc, out + _confirmed(doubtful, out))
+    out = _lead_words_off(_in_english(doc, out + _confirmed(doubtful, out)))
     out = _not_common_nouns(doc, out)
     _things_not_people(out, things)
-    _groups_not_people(out)
+    _read_as_things(out)
+    out = _groups_not_people(out)
     out = _determined_not_people(out)
     _places_not_people(out)
     _titled_places_are_people(out, in_entity)
@@ -252,16 +254,81 @@ def _things_not_people(found: list[Mention], things: dict[str, str]) -> None:
             m.type, m.role, m.country = things[m.text], None, None
 
 
-def _groups_not_people(found: list[Mention]) -> None:
+_THINGS = ("ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW")
+
+
+def _read_as_things(found: list[Mention]) -> None:
+    """A one-word "person" the article names as a thing twice or more is that thing, in all its
+    mentions: "FRANK" (a drugs helpline), "Orkut" (a website), "Verfassungsblog" (a blog), each read
+    a person in some sentences and an organisation or a product in others. Not when a mention says
+    it is a person: a role, a full name the article gives ("Kopgli" beside blogger Rodrigue Kopgli),
+    or a verb of saying it is the subject of ("Hill said", the model reading "Hill" an ORG once)."""
+    people = _person_names(found) | {m.text for m in found if m.type == "PERSON" and (m.role or _says(m.span))}
+    things: dict[str, list[str]] = {}
+    for m in found:
+        if len(m.span) == 1 and m.type in _THINGS and m.text not in people:
+            things.setdefault(m.text, []).append(m.type)
+    for m in found:
+        kinds = things.get(m.text, [])
+        if m.type == "PERSON" and len(kinds) > 1:
+            m.type, m.role, m.country = max(kinds, key=kinds.count), None, None
+
+
+def _says(span: Any) -> bool:
+    """Whether the name is the subject of a verb of saying ("Hill said", "Kopgli writes")."""
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in BUILTIN_CUES
+
+
+def _groups_not_people(found: list[Mention]) -> list[Mention]:
     """A "person" whose name is a plural is a group ("Brahmins", "Yadavs", "the Africans"),
     and so is its singular ("the Brahmin culture"), unless the singular is the surname of a
-    person the article names in full ("the Obamas" beside Barack Obama)."""
+    person the article names in full ("the Obamas" beside Barack Obama). So is one ending in the
+    plural of an English noun that a mention counts ("all Shivalli Brahmins", "Indian Dalit
+    Muslims": a surname such as Woods or Gates is never counted), whatever the article's other
+    names. One ending in an abstract plural ("Kartographer Improvements") is no person and no
+    group: it is dropped."""
     names = _person_names(found)
     groups = {m.text: name_kinds.plural(m.span) for m in found if m.type == "PERSON"}
     singulars = {s for s in groups.values() if s and s not in names}
+    counted = {m.text for m in found if m.type == "PERSON" and name_kinds.plural_noun(m.span)
+               and name_kinds.counted(m.span)}
     for m in found:
-        if m.type == "PERSON" and (groups.get(m.text) in singulars or m.text in singulars):
+        if m.type == "PERSON" and (groups.get(m.text) in singulars or m.text in singulars or m.text in counted):
             m.type, m.role, m.country = "NORP", None, None
+    return [m for m in found if not (m.type == "PERSON" and name_kinds.abstract_plural(m.span))]
+
+
+def _lead_words_off(found: list[Mention]) -> list[Mention]:
+    """A "person" opening with a common word glued to a name the article gives alone is that name:
+    "Free Aung San Suu Kyi" (a slogan) beside "Aung San Suu Kyi" is the person, "Citing Togo" (a
+    sentence's first words) the country. Given names are common words too, so the rest must be a
+    person's name of two words or more, or a country after a word English uses as no noun:
+    "Will Smith" beside "Smith", or "Mark Jordan", keeps its given name."""
+    types: dict[str, list[str]] = {}
+    for m in found:
+        types.setdefault(m.text, []).append(m.type)
+    out = []
+    for m in found:
+        rest = m.span[1:]
+        kind = _rest_type(rest, types.get(rest.text, [])) if m.type == "PERSON" and len(rest) else None
+        if kind is None or not name_kinds.common_lead(m.span, noun=kind == "PERSON"):
+            out.append(m)
+            continue
+        person = kind == "PERSON"
+        out.append(Mention(rest.text, kind, rest.start_char, rest.end_char, rest,
+                           role=m.role if person else None, country=m.country if person else None))
+    return out
+
+
+def _rest_type(rest: Any, types: list[str]) -> str | None:
+    """The type of the name left after a leading common word: of two words or more, a person's when
+    the article gives a person that name, else the type it gives it most; of one word, a country's
+    when the gazetteer has one of that name (the model reads "Togo" a person as often); else None."""
+    if len(rest) > 1:
+        return "PERSON" if "PERSON" in types else max(types, key=types.count) if types else None
+    place = countries.lookup(rest.text, "GPE")
+    return "GPE" if place is not None and place.how == "country" else None
 
 
 def _determined_not_people(found: list[Mention]) -> list[Mention]:

@@ -11,7 +11,10 @@ rest of what English gives away (checked on the sample store's PERSON mentions, 
 - a determiner: "the G8", "the Moon", "A Bill will be introduced": English puts none before a
   person's name ("the Obama administration" is the administration's, and stays a person);
 - a hashtag: "#WeMissTurkey";
-- a place noun it modifies, or a big city: "the Glasgow area", "São Paulo".
+- a place noun it modifies, or a big city: "the Glasgow area", "São Paulo";
+- a common English word glued before a name ("Free Aung San Suu Kyi", "Citing Togo"), and a last
+  word that is the plural of an English noun, counted as many ("all Shivalli Brahmins") or
+  abstract ("Kartographer Improvements"): the words are the lemmatizer's own lexicon (WordNet's).
 
 Nothing here reads a list of names: a class noun says what a thing is, whatever it is called.
 entities.py applies the rules to every mention of the name and lets a person the article names
@@ -21,10 +24,11 @@ noun of things, so he stays a person).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
-from newsdesk.understand import countries
-from newsdesk.understand.roles import KIND_NOUNS, TITLE_WORDS
+from newsdesk.understand import countries, nlp
+from newsdesk.understand.roles import HONORIFICS, KIND_NOUNS, TITLE_WORDS
 
 # Class nouns that end a name of a place, a building or an organisation; a person's surname is
 # rarely one of these (so not "Hall", "Park", "Cave", "Lake", "Tower": Jerry Hall, Park Joo-ho,
@@ -72,6 +76,12 @@ _TITLE_MODIFIERS = {"first", "former", "vice", "foreign", "prime", "supreme", "c
 _ROLE_END = {"of", "at", "in", "for", "to", "from", "with", "on", "and", ",", "who", "which", "that"}
 _LISTING = {"like", "including", "as"}  # "castes like X", "such as X", "groups including X"
 _DETERMINERS = {"the", "a", "an", "this", "these", "those", "that", "all", "every", "each"}
+# Words that count a group: "all Shivalli Brahmins", "many Dalit Muslims" (a number too: "1000 Brahmins").
+_QUANTIFIERS = {"all", "many", "most", "some", "these", "those", "several", "few", "both", "other", "such"}
+# Endings of plural nouns made from a verb or an adjective ("improvements", "elections",
+# "communities", "relationships"): a thing's or a quality's, never a surname's (unlike "-ings":
+# Jennings, Hastings).
+_ABSTRACT_PLURALS = ("ments", "tions", "sions", "ities", "nesses", "ances", "ences", "ships", "isms")
 
 
 def class_in_name(span: Any) -> str | None:
@@ -177,3 +187,76 @@ def person_role(role: str) -> bool:
     if head in TITLE_WORDS - _TITLE_MODIFIERS:
         return True
     return len(head) > 4 and head.endswith(_AGENT_ENDINGS) and head not in _PLACE_AGENTS
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[dict[str, frozenset[str]], dict[str, list[tuple[str, str]]]]:
+    """The English words the pipeline's lemmatizer ships, by part of speech (WordNet's nouns, verbs,
+    adjectives, adverbs), and its suffix rules; empty when the pipeline has no such tables."""
+    nlp_ = nlp.load_nlp()
+    lookups = getattr(nlp_.get_pipe("lemmatizer"), "lookups", None) if "lemmatizer" in nlp_.pipe_names else None
+    if lookups is None or not lookups.has_table("lemma_index") or not lookups.has_table("lemma_rules"):
+        return {}, {}
+    index, rules = lookups.get_table("lemma_index"), lookups.get_table("lemma_rules")
+    parts = ("noun", "verb", "adj", "adv")
+    return ({pos: frozenset(index.get(pos, ())) for pos in parts},
+            {pos: [(old, new) for old, new in rules.get(pos, ())] for pos in parts})
+
+
+def _lemmas(word: str, pos: str) -> set[str]:
+    """The words of the lexicon `word` is a form of, as that part of speech ("citing" -> {"cite"})."""
+    words, rules = _lexicon()
+    w = word.lower()
+    forms = {w} | {w[: len(w) - len(old)] + new for old, new in rules.get(pos, []) if old and w.endswith(old)}
+    return forms & words.get(pos, frozenset())
+
+
+def common_word(word: str) -> bool:
+    """Whether `word` is a form of an English noun, verb, adjective or adverb ("Free", "Citing")."""
+    return word.isalpha() and any(_lemmas(word, pos) for pos in ("noun", "verb", "adj", "adv"))
+
+
+def common_lead(span: Any, noun: bool = True) -> bool:
+    """Whether the name opens with a common English word that is no title: "Free" of "Free Aung San
+    Suu Kyi" (a slogan), "Citing" of "Citing Togo's experience"; with `noun` False, a word English
+    uses as no noun ("Citing", "Marry": not "Mark", "Will", "Rose"). Given names are such words too,
+    so the caller cuts the word only when the rest is a name the article gives alone."""
+    first = span[0]
+    if len(span) < 2 or not first.text[:1].isupper() or first.lower_ in TITLE_WORDS | HONORIFICS:
+        return False
+    return common_word(first.text) and (noun or not _lemmas(first.text, "noun"))
+
+
+def plural_noun(span: Any) -> bool:
+    """Whether the name's last word is the plural of an English noun ("Brahmins", "Muslims",
+    "Improvements"; also surnames: "Woods", "Mills", "Gates")."""
+    last = span[-1]
+    word = last.lower_
+    return last.is_alpha and word.endswith("s") and len(word) > 3 and bool(_lemmas(word, "noun") - {word})
+
+
+def abstract_plural(span: Any) -> bool:
+    """Whether the name ends in the plural of a noun made from a verb or an adjective
+    ("Kartographer Improvements"): a proposal's, a campaign's or a heading's name."""
+    return plural_noun(span) and span[-1].lower_.endswith(_ABSTRACT_PLURALS)
+
+
+def counted(span: Any) -> bool:
+    """Whether this mention treats the name as many: a quantifier or a number on it ("all Shivalli
+    Brahmins", "1000 Brahmins"), a nationality before it ("Indian Dalit Muslims"), or a verb in
+    the plural after it as subject ("Dalit Muslims face"). A year before a name is no number of
+    it ("In 2009 Tiger Woods won"): only the parse's nummod counts."""
+    root, doc = span.root, span.doc
+    before = [c for c in root.children if c.i < span.start]
+    if span.start and doc[span.start - 1].lower_ in _QUANTIFIERS:
+        return True
+    if any(c.lower_ in _QUANTIFIERS or c.dep_ == "nummod" for c in before):
+        return True
+    if any(c.dep_ == "amod" and _demonym(c.text) for c in before):
+        return True
+    return root.dep_ == "nsubj" and root.head.tag_ == "VBP" and root.head.i > root.i
+
+
+def _demonym(word: str) -> bool:
+    place = countries.lookup(word, "NORP") if word[:1].isupper() else None
+    return place is not None and place.how == "demonym"
