@@ -69,3 +69,11 @@ def test_a_one_word_name_of_a_titled_person_stays_a_person() -> None:
     found = _types("President Obama spoke in Cairo on Thursday. Obama said the talks would go on, "
                    "and Obama thanked the hosts.")
     assert found["Obama"] == {"PERSON"}, found
+
+
+def test_an_interviews_speaker_read_as_an_organisation_stays_a_person(shared_dir: Path) -> None:
+    # Wikinews' interview of Marymegan Daly: each answer opens "MarymeganDaly:", which the model
+    # reads a person three times and an organisation or a product seven
+    page = shared_dir / "corpus" / "converted" / "wikinews-en-gum" / "GUM_interview_daly.html"
+    found = _types(extract_html(page.read_text("utf-8")).text)
+    assert "PERSON" in found.get("MarymeganDaly", set()), found

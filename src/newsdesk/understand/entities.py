@@ -262,8 +262,10 @@ def _read_as_things(found: list[Mention]) -> None:
     mentions: "FRANK" (a drugs helpline), "Orkut" (a website), "Verfassungsblog" (a blog), each read
     a person in some sentences and an organisation or a product in others. Not when a mention says
     it is a person: a role, a full name the article gives ("Kopgli" beside blogger Rodrigue Kopgli),
-    or a verb of saying it is the subject of ("Hill said", the model reading "Hill" an ORG once)."""
+    a verb of saying it is the subject of ("Hill said", the model reading "Hill" an ORG once), or
+    an interview's turn it opens ("MarymeganDaly: I was amazed", read an ORG six times)."""
     people = _person_names(found) | {m.text for m in found if m.type == "PERSON" and (m.role or _says(m.span))}
+    people |= {m.text for m in found if _opens_a_turn(m.span)}
     things: dict[str, list[str]] = {}
     for m in found:
         if len(m.span) == 1 and m.type in _THINGS and m.text not in people:
@@ -272,6 +274,13 @@ def _read_as_things(found: list[Mention]) -> None:
         kinds = things.get(m.text, [])
         if m.type == "PERSON" and len(kinds) > 1:
             m.type, m.role, m.country = max(kinds, key=kinds.count), None, None
+
+
+def _opens_a_turn(span: Any) -> bool:
+    """Whether the name opens a paragraph and a colon follows it: a transcript's speaker."""
+    doc = span.doc
+    first = span.start == 0 or roles.paragraph_break(doc[span.start - 1])
+    return first and span.end < len(doc) and doc[span.end].text == ":"
 
 
 def _says(span: Any) -> bool:
