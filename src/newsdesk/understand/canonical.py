@@ -150,12 +150,31 @@ def _full_name(m: Mention, fulls: list[Mention], counts: Counter, titles: dict[s
     if mine:
         cands = [f for f in cands if not titles.get(f.text) or mine in titles[f.text]]
     cands = [f for f in cands if m.text in f.text] or cands
+    cands = _same_sex(m, cands) or cands
     if not cands:
         return None
     before = [f for f in cands if f.start < m.start]
     if before:
-        return max(before, key=lambda f: f.start).text
+        # the namesake the article names in full most often, then the nearest: "Cruz" after "Sen. Ted
+        # Cruz" and one aside about "Heidi Cruz" is still Ted (news names the other one "Heidi",
+        # "Mrs. Cruz"); two namesakes named alike often leave the nearest, as before session 13
+        return max(before, key=lambda f: (counts[f.text], f.start)).text
     return max(cands, key=lambda f: counts[f.text]).text
+
+
+def _same_sex(m: Mention, cands: list[Mention]) -> list[Mention]:
+    """The full names whose first name does not say the other sex than the short mention's
+    honorific: "Mrs. Clinton" is not "Bill Clinton". [] when the mention says no sex."""
+    from newsdesk.understand.pronouns import first_name_sex
+
+    span = getattr(m, "span", None)
+    if span is None:
+        return []
+    words = [span.doc[i].lower_.rstrip(".") for i in (span.start - 1, span.start) if 0 <= i < len(span.doc)]
+    sex = next((title_of(w)[1] for w in words if title_of(w)[1]), None)
+    if sex is None:
+        return []
+    return [f for f in cands if first_name_sex(f.text) in (None, sex)]
 
 
 @lru_cache(maxsize=1)
