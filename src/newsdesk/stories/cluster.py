@@ -178,20 +178,27 @@ class Clusterer:
         return self.documents()
 
     def candidates(self, vector: dict[str, float], when: When | None) -> list[int]:
+        """The `CANDIDATES` indexed stories sharing most of the vector's heaviest terms, in the window.
+
+        Ties go to the newer story (higher id), the order SQLite gave when it was implicit. The window is read
+        as a range query UNION ALL the undated postings: with `day IS NULL OR day BETWEEN` in one
+        WHERE, SQLite used the (term, day) index for the term only and read every posting of every
+        query term, however old (9 ms a lookup at 1M synthetic articles against 1.7 ms; B5, session 13).
+        """
         query = sorted(vector, key=vector.__getitem__, reverse=True)[:QUERY_TERMS]
         if not query:
             return []
         marks = ",".join("?" * len(query))
         if when is None:
-            sql = (f"SELECT story_id FROM story_index WHERE term IN ({marks})"
-                   " GROUP BY story_id ORDER BY count(*) DESC LIMIT ?")
-            params: list[object] = [*query, CANDIDATES]
+            postings = f"SELECT story_id FROM story_index WHERE term IN ({marks})"
+            params: list[object] = [*query]
         else:
             lo, hi = when.day - WINDOW_DAYS - when.slack, when.day + WINDOW_DAYS + when.slack
-            sql = (f"SELECT story_id FROM story_index WHERE term IN ({marks})"
-                   " AND (day IS NULL OR day BETWEEN ? AND ?) GROUP BY story_id ORDER BY count(*) DESC LIMIT ?")
-            params = [*query, lo, hi, CANDIDATES]
-        return [r[0] for r in self.conn.execute(sql, params)]
+            postings = (f"SELECT story_id FROM story_index WHERE term IN ({marks}) AND day BETWEEN ? AND ?"
+                        f" UNION ALL SELECT story_id FROM story_index WHERE term IN ({marks}) AND day IS NULL")
+            params = [*query, lo, hi, *query]
+        sql = f"SELECT story_id FROM ({postings}) GROUP BY story_id ORDER BY count(*) DESC, story_id DESC LIMIT ?"
+        return [r[0] for r in self.conn.execute(sql, [*params, CANDIDATES])]
 
     def ranked_stories(self, vector: dict[str, float], idfs: dict[str, float], when: When | None,
                        exclude: int | None = None, limit: int | None = None) -> list[StoryState]:
