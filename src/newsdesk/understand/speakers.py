@@ -221,17 +221,19 @@ def score(feats: dict[str, float], w: dict[str, float]) -> float:
     return w.get("bias", 0.0) + sum(w.get(k, 0.0) * v for k, v in feats.items())
 
 
-def ranked_speaker(cue: Any, rule: Any, previous: set[str],
-                   regions: list[tuple[int, int]]) -> tuple[Any, float]:
+def ranked_speaker(cue: Any, rule: Any, previous: set[str], regions: list[tuple[int, int]],
+                   said: list[tuple[int, int]] | None = None) -> tuple[Any, float]:
     """(the candidate the model ranks first, the model's P(it is the source)); the rules'
-    subject with P 1 when no model is shipped, and with P 0 when there is no candidate."""
+    subject with P 1 when no model is shipped, and with P 0 when there is no candidate.
+    `said`: spans the grammar puts in what was said, whose words are no candidates ("To understand
+    Dred Scott, Roberts said, ...": Dred Scott is talked about, not talking)."""
     w, dense = weights(), None
     tr = tensor_ranker()
     if tr is not None and tensor_usable(cue.doc, tr.pipeline, tr.width):
         w, dense = tr.weights, tr.dense
     if w is None:
         return rule, 1.0
-    cands = candidates(cue)
+    cands = [c for c in candidates(cue) if not said or not quoted_at(c.idx, said)]
     extra = [0.0] * len(cands) if dense is None else _pair_scores(cue, cands, dense)
     scored = [(score(features(cue, c, rule=rule, previous=previous, regions=regions), w) + x, c.i, c)
               for c, x in zip(cands, extra, strict=True)]
