@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from quote_helpers import minister_quotes
 
 from newsdesk.records import Article, Quote, RawPage
 from newsdesk.store import Store, open_store
@@ -42,14 +43,9 @@ def _fill(store: Store) -> dict[str, int]:
     ids = {}
     for i, (key, (title, text)) in enumerate(ARTICLES.items()):
         ids[key] = store.store_page(RawPage(body=text.encode(), origin=f"a{i}"), _article(i, title, text))[1]
-    said = " ".join(f"“{q},” the minister said." for q in QUOTES.values())
-    quotes, at = [], 0
-    for q in QUOTES.values():
-        start = said.index(q, at)
-        quotes.append(Quote(text=q, kind="direct", start=start, end=start + len(q), speaker="Ana Lopez", cue="said"))
-        at = start + len(q)
-    article = _article(9, "Minister speaks", said, tuple(quotes))
-    ids["quotes"] = store.store_page(RawPage(body=said.encode(), origin="q"), article)[1]
+    article = minister_quotes(list(QUOTES.values()), url="https://news.example/9",
+                              published="2026-03-10T09:00:00+00:00")
+    ids["quotes"] = store.store_page(RawPage(body=article.text.encode(), origin="q"), article)[1]
     store.after_store_entities(ids["quotes"], article)
     return ids
 

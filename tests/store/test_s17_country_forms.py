@@ -9,8 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from quote_helpers import minister_quotes
 
-from newsdesk.records import Article, Quote, RawPage
+from newsdesk.records import RawPage
 from newsdesk.store import Store, open_store
 from newsdesk.store import search_index as si
 from newsdesk.store.search_index import has_stems
@@ -30,15 +31,9 @@ QUOTES = {
 
 def _fill(store: Store) -> None:
     """One article whose quotes are QUOTES, through the store's own writes."""
-    said = " ".join(f"“{q},” the minister said." for q in QUOTES.values())
-    quotes, at = [], 0
-    for q in QUOTES.values():
-        start = said.index(q, at)
-        quotes.append(Quote(text=q, kind="direct", start=start, end=start + len(q), speaker="Ana Lopez", cue="said"))
-        at = start + len(q)
-    article = Article(url="https://news.example/q", title="Minister speaks", text=said, paragraphs=(said,),
-                      language="en", published="2026-03-01T09:00:00+00:00", quotes=tuple(quotes))
-    store.after_store_entities(store.store_page(RawPage(body=said.encode(), origin="q"), article)[1], article)
+    article = minister_quotes(list(QUOTES.values()), url="https://news.example/q",
+                              published="2026-03-01T09:00:00+00:00")
+    store.after_store_entities(store.store_page(RawPage(body=article.text.encode(), origin="q"), article)[1], article)
 
 
 @pytest.fixture
