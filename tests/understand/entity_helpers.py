@@ -18,6 +18,11 @@ def annotate(text: str, **fields: object) -> Article:
     return _annotator.annotate(Article(text=text, paragraphs=paragraphs, language="en", **fields))  # type: ignore[arg-type]
 
 
+def quotes_of(text: str) -> list[dict]:
+    """The quotes of `text` annotated as an English article, as the analyze JSON gives them."""
+    return annotate(text).to_dict()["quotes"]  # type: ignore[no-any-return]
+
+
 def store_texts(db: Path, texts: list[str]) -> tuple[Store, list[int]]:
     """A real SQLite store with each text annotated, stored and run through the entity hook."""
     store = open_store(db)

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from entity_helpers import annotate
+from entity_helpers import quotes_of
 
 from newsdesk.understand.nlp import parse
 from newsdesk.understand.quote_candidates import _with_lead
 from newsdesk.understand.quotes import candidates, quoted_regions
 
 
-def _quotes(text: str) -> list[dict]:
-    return annotate(text).to_dict()["quotes"]
-
-
 def test_reported_speech_with_that_clause() -> None:
-    qs = _quotes("Prime Minister Anna Berg said on Friday that the budget would be balanced by next year.")
+    qs = quotes_of("Prime Minister Anna Berg said on Friday that the budget would be balanced by next year.")
     assert len(qs) == 1
     q = qs[0]
     assert q["kind"] == "indirect" and q["speaker"] == "Anna Berg" and q["cue"] == "said"
@@ -24,7 +20,7 @@ def test_reported_speech_with_that_clause() -> None:
 def test_split_quote_is_one_quote_with_the_pronoun_resolved() -> None:
     text = ("Carlos Mendez, the mayor of the city, spoke to reporters on Monday. "
             "“We will rebuild every bridge,” he said. “Nobody will be left behind.”")
-    qs = _quotes(text)
+    qs = quotes_of(text)
     direct = [q for q in qs if q["kind"] == "direct"]
     assert len(direct) == 1, qs
     q = direct[0]
@@ -34,13 +30,13 @@ def test_split_quote_is_one_quote_with_the_pronoun_resolved() -> None:
 
 
 def test_according_to() -> None:
-    qs = _quotes("According to the World Health Organization, the outbreak has slowed in the past month.")
+    qs = quotes_of("According to the World Health Organization, the outbreak has slowed in the past month.")
     assert qs and qs[0]["speaker"] == "WHO"  # the World Health Organization, by its display form (E15)
     assert "outbreak has slowed" in qs[0]["text"]
 
 
 def test_participle_cue_takes_the_main_subject() -> None:
-    qs = _quotes("Foreign Minister Lena Novak rejected the proposal, stating that her country would never sign it.")
+    qs = quotes_of("Foreign Minister Lena Novak rejected the proposal, stating that her country would never sign it.")
     q = next(q for q in qs if "never sign" in q["text"])
     assert q["speaker"] == "Lena Novak" and q["kind"] == "indirect"
 
@@ -48,12 +44,12 @@ def test_participle_cue_takes_the_main_subject() -> None:
 def test_the_minister_resolves_to_the_person_with_that_role() -> None:
     text = ("Defence Minister Omar Haddad visited the base on Sunday. "
             "The minister said that the troops would stay until the spring.")
-    q = next(q for q in _quotes(text) if "troops would stay" in q["text"])
+    q = next(q for q in quotes_of(text) if "troops would stay" in q["text"])
     assert q["speaker"] == "Omar Haddad"
 
 
 def test_no_quotes_in_plain_narration() -> None:
-    assert _quotes("The river flooded the valley in March and the bridge was closed for two weeks.") == []
+    assert quotes_of("The river flooded the valley in March and the bridge was closed for two weeks.") == []
 
 
 def test_quoted_regions_close_at_paragraph_end_and_skip_scare_quotes() -> None:
@@ -64,9 +60,9 @@ def test_quoted_regions_close_at_paragraph_end_and_skip_scare_quotes() -> None:
 
 
 def test_a_heading_before_a_colon_is_not_a_speaker_but_a_transcript_name_is() -> None:
-    heading = _quotes("The Latest: Trump urges supporters to monitor polling places on Election Day.")
+    heading = quotes_of("The Latest: Trump urges supporters to monitor polling places on Election Day.")
     assert all(q["speaker"] != "The Latest" for q in heading), heading
-    transcript = _quotes("PENCE: Well, look, we are going to rebuild the economy of this country.")
+    transcript = quotes_of("PENCE: Well, look, we are going to rebuild the economy of this country.")
     assert transcript and transcript[0]["speaker"] and "PENCE" in transcript[0]["speaker"].upper()
     assert "rebuild the economy" in transcript[0]["text"]
 
@@ -74,7 +70,7 @@ def test_a_heading_before_a_colon_is_not_a_speaker_but_a_transcript_name_is() ->
 def test_mixed_quote_keeps_the_reported_words_around_the_quoted_ones() -> None:
     text = ("Senator Maria Lopez said she wanted to speak “directly to young voters” and let them know "
             "that the new law would lower their rent.")
-    qs = _quotes(text)
+    qs = quotes_of(text)
     assert len(qs) == 1, qs
     q = qs[0]
     assert q["speaker"] == "Maria Lopez" and q["kind"] == "direct"
@@ -85,14 +81,14 @@ def test_mixed_quote_keeps_the_reported_words_around_the_quoted_ones() -> None:
 
 def test_fully_quoted_complement_stays_the_quoted_words() -> None:
     text = "Maria Lopez said “the new law will lower the rent of every family in the city.”"
-    qs = _quotes(text)
+    qs = quotes_of(text)
     assert len(qs) == 1, qs
     assert qs[0]["text"] == "the new law will lower the rent of every family in the city."
 
 
 def test_direct_object_content_runs_through_what_the_verb_says_of_it() -> None:
     text = "Senator Maria Lopez cited the coming election as a reason to release the records quickly."
-    qs = _quotes(text)
+    qs = quotes_of(text)
     cited = [q for q in qs if (q["cue"] or "").endswith("cited")]
     assert cited, qs
     assert cited[0]["text"] == "the coming election as a reason to release the records quickly"
@@ -100,7 +96,7 @@ def test_direct_object_content_runs_through_what_the_verb_says_of_it() -> None:
 
 def test_a_prepositional_cue_keeps_what_it_says_of_its_object() -> None:
     # "referred to X as Y": Y is what was said of X, as after a direct object ("cited X as Y")
-    qs = _quotes("Governor Ana Ruiz referred to the tax plan as a gift to the richest families in the state "
+    qs = quotes_of("Governor Ana Ruiz referred to the tax plan as a gift to the richest families in the state "
                  "during a speech on Monday.")
     referred = next(q for q in qs if (q["cue"] or "").endswith("referred"))
     assert "as a gift to the richest families" in referred["text"], referred
@@ -111,7 +107,7 @@ def test_a_reported_subject_before_a_quotation_is_part_of_the_quote() -> None:
     # the quotation is the predicate; who it is said of is part of what was said
     text = ("Senator Ted Cruz told reporters in Des Moines that Sanders is “definitely the most trustworthy "
             "of the candidates.” The remark drew laughter.")
-    q = next(q for q in _quotes(text) if "trustworthy" in q["text"])
+    q = next(q for q in quotes_of(text) if "trustworthy" in q["text"])
     assert q["text"].startswith("that Sanders is"), q
     assert q["speaker"] == "Ted Cruz" and q["kind"] == "direct", q
 
@@ -122,7 +118,7 @@ def test_reported_words_between_two_quoted_stretches_of_one_quote_are_said() -> 
             "''the milk price decides everything.''\n\n"
             "Senator Ana Ruiz told the crowd in Ames: “We will win this race in November.” The crowd cheered "
             "for a minute. “They have never been right about us.”")
-    qs = _quotes(text)
+    qs = quotes_of(text)
     lopez = next(q for q in qs if "milk price" in q["text"])
     assert "For dairy farmers, on the other hand" in lopez["text"], lopez
     ruiz = next(q for q in qs if "never been right" in q["text"])
@@ -133,7 +129,7 @@ def test_reported_words_between_two_quoted_stretches_of_one_quote_are_said() -> 
 def test_dash_attribution_after_a_no_break_space_and_no_cue_from_another_quote() -> None:
     text = ("“Mr. Lee proudly states that he pays no taxes while he complains about the schools.”― Ana Ruiz\n"
             "“Tonight showed us who he really is, and it was not a pretty sight at all.” ― Martha Aguilar\u00a0\n")
-    qs = _quotes(text)
+    qs = quotes_of(text)
     tonight = next(q for q in qs if q["text"].startswith("Tonight"))
     # the name after the dash speaks, not whoever "complains" inside the quote before
     assert tonight["speaker"] == "Martha Aguilar" and tonight["cue"] == "―"
@@ -142,7 +138,7 @@ def test_dash_attribution_after_a_no_break_space_and_no_cue_from_another_quote()
 def test_a_quote_right_after_reported_words_carries_that_attribution_on() -> None:
     text = ("Senator Bernie Sanders identified the exhaustion of young voters with bigotry as one of the "
             "reasons to vote. “The younger people are sick and tired of discrimination and racism.”")
-    qs = _quotes(text)
+    qs = quotes_of(text)
     # one attribution, the quote its second piece: not a second quote that repeats the speaker
     assert len(qs) == 1, qs
     assert qs[0]["speaker"] == "Bernie Sanders" and qs[0]["cue"] == "identified"
@@ -152,7 +148,7 @@ def test_a_quote_right_after_reported_words_carries_that_attribution_on() -> Non
 def test_a_quote_paragraph_after_its_cue_joins_that_cue_attribution() -> None:
     text = ("Mayor Ana Ruiz said on Monday that the city would rebuild the old bridge by the spring.\n\n"
             "“We will not leave anyone behind in this city, not one family.”")
-    qs = _quotes(text)
+    qs = quotes_of(text)
     assert len(qs) == 1, qs
     assert "rebuild the old bridge" in qs[0]["text"] and "not one family" in qs[0]["text"]
 
@@ -161,7 +157,7 @@ def test_quoted_words_in_narration_with_no_cue_near_are_no_quote() -> None:
     text = ("Mayor Ana Ruiz said on Monday that the city would rebuild the old bridge by the spring. "
             "The council met on Tuesday. Its members then watched the film “A Long Walk Home Through "
             "The Valley” after the vote.")
-    qs = _quotes(text)
+    qs = quotes_of(text)
     # the film's title is not more of the mayor's words, nor a quote of hers
     assert [q["cue"] for q in qs] == ["said"], qs
     assert "Long Walk" not in qs[0]["text"]
@@ -170,14 +166,14 @@ def test_quoted_words_in_narration_with_no_cue_near_are_no_quote() -> None:
 def test_reported_content_stays_in_the_cue_paragraph() -> None:
     text = ("Mayor Ana Ruiz says the city will open two new schools\n\n"
             "The council voted on the budget in the evening and the mayor left early")
-    qs = _quotes(text)
+    qs = quotes_of(text)
     assert [q["text"] for q in qs] == ["the city will open two new schools"], qs
 
 
 def test_who_is_urged_is_part_of_what_was_urged() -> None:
-    urged = _quotes("Senator Ana Ruiz urged the governor to veto the bill before the end of the month.")
+    urged = quotes_of("Senator Ana Ruiz urged the governor to veto the bill before the end of the month.")
     assert urged and urged[0]["text"] == "the governor to veto the bill before the end of the month", urged
-    called = _quotes("Senator Ana Ruiz called on fellow Republicans to reject the bill.")
+    called = quotes_of("Senator Ana Ruiz called on fellow Republicans to reject the bill.")
     assert called and "fellow Republicans to reject the bill" in called[0]["text"], called
 
 
@@ -186,7 +182,7 @@ def test_a_line_break_ends_a_content_the_parser_runs_on() -> None:
             "Michael Mulgrew, president of the teachers union, said he hopes the day sends a message that "
             "“communities are standing up for their public schools.”\n"
             "“Let’s get back to saying our schools are something we support and will protect,” said Mulgrew.")
-    qs = _quotes(text)
+    qs = quotes_of(text)
     last = qs[-1]
     # not the line before, cue and all, taken as what "said Mulgrew" reports
     assert last["text"] == "Let’s get back to saying our schools are something we support and will protect", qs
@@ -199,7 +195,7 @@ def test_doubled_apostrophes_are_quotation_marks() -> None:
             "''It did not seem to me to be the right way to start.''")
     assert [text[a:b] for a, b in quoted_regions(text)] == [
         "My advice was not to do it,", "It did not seem to me to be the right way to start."]
-    qs = _quotes(text)
+    qs = quotes_of(text)
     assert len(qs) == 1, qs
     assert qs[0]["kind"] == "direct" and qs[0]["speaker"] == "James Cunningham"
     assert "advice was not" in qs[0]["text"] and "right way to start" in qs[0]["text"]
@@ -207,7 +203,7 @@ def test_doubled_apostrophes_are_quotation_marks() -> None:
 
 def test_a_passive_or_raised_subject_is_a_piece_of_the_content() -> None:
     text = "Senator Maria Lopez appears to reject the new budget plan entirely."
-    qs = _quotes(text)
+    qs = quotes_of(text)
     q = next(q for q in qs if q["cue"] == "appears")
     # what appears is that Lopez rejects the plan; the cue word stays out of the quoted text
     assert q["text"] == "Senator Maria Lopez … to reject the new budget plan entirely"
@@ -232,7 +228,7 @@ def test_a_quote_goes_on_past_a_long_cue_clause_and_into_a_short_quote() -> None
     text = ("“The minimum wage will not move these jobs,” said Dale Belman, a professor at Michigan State "
             "University, who said he had studied the minimum wage for years. “Other centers may move.”\n\n"
             "“We will win this state,” said Mayor Ana Ruiz. “Easily.”")
-    qs = [q for q in _quotes(text) if q["kind"] == "direct"]
+    qs = [q for q in quotes_of(text) if q["kind"] == "direct"]
     assert len(qs) == 2, qs
     assert "not move these jobs" in qs[0]["text"] and "Other centers may move" in qs[0]["text"]
     assert qs[0]["speaker"] == "Dale Belman"

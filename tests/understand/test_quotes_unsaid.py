@@ -3,14 +3,10 @@ someone else, or a content of stop words; a speaker phrase is one piece (real sp
 
 from __future__ import annotations
 
-from entity_helpers import annotate
+from entity_helpers import quotes_of
 
 from newsdesk.understand import nlp
 from newsdesk.understand.annotate import _phrase
-
-
-def _quotes(text: str) -> list[dict]:
-    return annotate(text).to_dict()["quotes"]
 
 
 def test_a_quote_after_a_colon_does_not_take_the_sentence_before_it() -> None:
@@ -18,7 +14,7 @@ def test_a_quote_after_a_colon_does_not_take_the_sentence_before_it() -> None:
     text = ("Ali Shamkhani, an adviser to Iran’s Supreme Leader, underscored on Wednesday the unyielding nature "
             "of Iran’s missile program: “The Islamic Republic’s missile capabilities are non-negotiable,” he said "
             "in a statement for state media.")
-    qs = _quotes(text)
+    qs = quotes_of(text)
     said = next(q for q in qs if "non-negotiable" in q["text"])
     assert "Shamkhani" not in said["text"] and "underscored" not in said["text"], qs
     assert said["speaker"] == "Ali Shamkhani", qs
@@ -27,7 +23,7 @@ def test_a_quote_after_a_colon_does_not_take_the_sentence_before_it() -> None:
 def test_a_quoted_show_title_is_not_part_of_the_quote() -> None:
     text = ("On Tuesday’s episode of “The Evening News Hour With Jane Doe,” the senator said she wanted to "
             "speak “directly to young voters” and let them know that the plan would pass.")
-    qs = _quotes(text)
+    qs = quotes_of(text)
     assert qs, qs
     assert all("Evening News Hour" not in q["text"] for q in qs), qs
 
@@ -35,12 +31,12 @@ def test_a_quoted_show_title_is_not_part_of_the_quote() -> None:
 def test_a_quote_is_not_another_persons_turn_the_parser_hung_on_a_later_cue() -> None:
     text = ("“Are you coming tonight?” she asked, but Kevin was asleep again, and as the mayor went on about "
             "“how the system is rigged,” Melanie said yes, over and over again.")
-    assert all("Kevin" not in q["text"] for q in _quotes(text)), _quotes(text)
+    assert all("Kevin" not in q["text"] for q in quotes_of(text)), quotes_of(text)
 
 
 def test_a_content_of_stop_words_is_no_quote() -> None:
     text = "In Islamabad, the rock band Khudgharz left crowds calling for more with their covers."
-    assert all(q["text"] != "for more" for q in _quotes(text)), _quotes(text)
+    assert all(q["text"] != "for more" for q in quotes_of(text)), quotes_of(text)
 
 
 def test_a_speaker_phrase_is_one_connected_piece() -> None:
