@@ -9,11 +9,12 @@ mangled).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
 from newsdesk.records import Article, Entity, Quote
-from newsdesk.understand import nlp, pronouns, quote_anatomy, quotes
+from newsdesk.understand import name_kinds, nlp, pronouns, quote_anatomy, quotes
 from newsdesk.understand.canonical import canonicalize
 from newsdesk.understand.entities import Mention, find_mentions
 
@@ -45,6 +46,9 @@ CONNECTED_PHRASE = True
 # Session 12: the title's full names resolve the text's short ones ("Hill" in an interview titled
 # "... Christopher Hill ..."). False gives the behaviour before it.
 TITLE_NAMES = True
+# Session 13 (T4): a title name keeps only its name words ("Obama Says" is Obama, so no fuller form of
+# "Obama"; `_name_words`). False: the title's names as the model glues them.
+TITLE_NAME_WORDS = True
 # Session 13 (G1): a he/she skips a person whose sex the article says otherwise. False: as before.
 SEX_AGREES = True
 _QUANTIFIERS = {"some", "many", "most", "several", "all", "both", "each", "none", "few", "one", "half"}
@@ -70,7 +74,7 @@ class Annotator:
 
 def annotate_doc(article: Article, doc: Any) -> Article:
     mentions = find_mentions(doc)
-    canonicalize(_title_names(article) + mentions)  # the title's names are read, not kept
+    canonicalize(_title_names(article, mentions) + mentions)  # the title's names are read, not kept
     by_token = {t.i: m for m in mentions for t in m.span}
     found = quotes.find_quotes(doc)
     text = article.text  # Doc.text re-joins every token on each access
@@ -80,20 +84,69 @@ def annotate_doc(article: Article, doc: Any) -> Article:
     return article.replace(entities=entities, quotes=tuple(out_quotes))
 
 
-def _title_names(article: Article) -> list[Mention]:
+def _title_names(article: Article, mentions: list[Mention]) -> list[Mention]:
     """The people and organisations the title names in full, as fuller forms of the text's short
     names: an interview titled "Wikinews interviews Christopher Hill, ..." whose text writes only
     "Hill" means him. They stand before the text (offset -1, so a full name the text gives before a
     short one is nearer and wins) and never reach the article's entities: offsets are into `text`,
-    and extraction keeps the title out of it (a title the text repeats is read there already)."""
+    and extraction keeps the title out of it (a title the text repeats is read there already, and
+    its names in the text lose their headline words the same way)."""
     title = (article.title or "").strip()
-    if not TITLE_NAMES or not title or title in article.text:
+    if not TITLE_NAMES or not title:
         return []
-    names = [m for m in find_mentions(nlp.load_nlp()(title)) if m.type in ("PERSON", "ORG") and len(m.span) > 1]
+    at = article.text.find(title)
+    if at >= 0:
+        if TITLE_NAME_WORDS:
+            _repeated_title_names(mentions, at, at + len(title), article.text)
+        return []
+    names = [m for m in find_mentions(nlp.load_nlp()(title)) if m.type in ("PERSON", "ORG")]
+    if TITLE_NAME_WORDS:
+        names = [Mention(s.text, m.type, -1, -1, s) for m in names
+                 for s in [_name_words(m.span, article.text, m.type == "PERSON")]]
+    names = [m for m in names if len(m.span) > 1]
     for m in names:  # a headline's grammar is no source of a role (nor, through it, of a country)
         m.start = m.end = -1
         m.role = m.country = None
     return names
+
+
+def _repeated_title_names(mentions: list[Mention], start: int, end: int, text: str) -> None:
+    """The text's own people and organisations inside the title it repeats keep only their name
+    words, as the title's do: "Obama Says" opening the text is the text's "Obama"."""
+    for m in mentions:
+        if m.type in ("PERSON", "ORG") and start <= m.start and m.end <= end:
+            span = _name_words(m.span, text, m.type == "PERSON")
+            if len(span) < len(m.span):
+                m.span, m.text, m.start, m.end = span, span.text, span.start_char, span.end_char
+
+
+def _name_words(span: Any, text: str, person: bool = True) -> Any:
+    """The name in a headline's name, without the headline words the model glues to its edges: in
+    headline case every word looks like a name ("Obama Says African-American Museum ...", "Clinton
+    Plan for Taxes", "Rip Donald Trump"). An edge word goes when the tagger reads it as a verb form
+    or punctuation; a person's also when it reads it as a common noun, or when it is an English word
+    (the lemmatizer's lexicon) that the article's text writes in lower case ("says", "plan"): a
+    surname such as Hill or Clinton is written capitalised. Its first word goes so only while two
+    words stay (given names are English words too: Bill, Rush). An organisation's name is made of
+    common nouns ("International Monetary Fund"), so only verbs and punctuation leave it."""
+    def headline(tok: Any, lead: bool) -> bool:
+        if tok.tag_.startswith("VB") or tok.is_punct or tok.tag_ == "POS":
+            return True
+        if not person or (lead and len(span) < 3):
+            return False
+        common = tok.is_alpha and name_kinds.common_word(tok.text)
+        return tok.tag_ in ("NN", "NNS") or (common and _written_lower(tok.lower_, text))
+
+    while len(span) > 1 and headline(span[-1], lead=False):  # a word alone is no glued one
+        span = span[:-1]
+    while len(span) > 1 and headline(span[0], lead=True):
+        span = span[1:]
+    return span
+
+
+def _written_lower(word: str, text: str) -> bool:
+    """Whether the text writes `word` in lower case somewhere, as a word of its own."""
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
 
 
 def _quote(doc: Any, text: str, f: quotes.Found, mentions: list[Mention], by_token: dict[int, Mention]) -> Quote:
