@@ -173,10 +173,12 @@ def find_mentions(doc: Any) -> list[Mention]:
             m.role = role or (None if kind else roles.title_role(title))
             m.country = _person_country(m.role)
         (doubtful if cut else out).append(m)
-    out = _lead_words_off(_in_english(doc, out + _confirmed(doubtful, out)))
+    out = _places_glued_off(_lead_words_off(_in_english(doc, out + _confirmed(doubtful, out))))
     out = _not_common_nouns(doc, out)
     _things_not_people(out, things)
     _read_as_things(out)
+    _used_as_things(out)
+    _things_short_names(out)
     out = _groups_not_people(out)
     out = _determined_not_people(out)
     _places_not_people(out)
@@ -264,8 +266,7 @@ def _read_as_things(found: list[Mention]) -> None:
     it is a person: a role, a full name the article gives ("Kopgli" beside blogger Rodrigue Kopgli),
     a verb of saying it is the subject of ("Hill said", the model reading "Hill" an ORG once), or
     an interview's turn it opens ("MarymeganDaly: I was amazed", read an ORG six times)."""
-    people = _person_names(found) | {m.text for m in found if m.type == "PERSON" and (m.role or _says(m.span))}
-    people |= {m.text for m in found if _opens_a_turn(m.span)}
+    people = _persons_by_mention(found)
     things: dict[str, list[str]] = {}
     for m in found:
         if len(m.span) == 1 and m.type in _THINGS and m.text not in people:
@@ -281,6 +282,50 @@ def _opens_a_turn(span: Any) -> bool:
     doc = span.doc
     first = span.start == 0 or roles.paragraph_break(doc[span.start - 1])
     return first and span.end < len(doc) and doc[span.end].text == ":"
+
+
+def _used_as_things(found: list[Mention]) -> None:
+    """A one-word "person" the text uses as a thing in most of its mentions, at least once as a
+    site or a tool ("on Twitter", "via Orkut", "using Twitter", "used with Firefox"; "a Twitter
+    account" adds to these), is that thing in all its mentions: the type the article reads it as
+    elsewhere, else ORG for a site one is on (what the model calls Facebook or Orkut), else PRODUCT
+    for a tool (software). Not when a mention makes it a person, as in `_read_as_things`."""
+    people = _persons_by_mention(found)
+    uses: dict[str, list[str | None]] = {}
+    for m in found:
+        if m.type == "PERSON" and len(m.span) == 1:
+            uses.setdefault(m.text, []).append(name_kinds.thing_use(m.span))
+    for text, ways in uses.items():
+        strong = [w for w in ways if w in ("site", "tool")]
+        if text in people or not strong or 2 * (len(strong) + ways.count("noun")) <= len(ways):
+            continue
+        read = [m.type for m in found if m.text == text and m.type in ("ORG", "PRODUCT")]
+        kind = max(read, key=read.count) if read else "ORG" if "site" in strong else "PRODUCT"
+        for m in found:
+            if m.text == text and m.type == "PERSON":
+                m.type, m.role, m.country = kind, None, None
+
+
+def _persons_by_mention(found: list[Mention]) -> set[str]:
+    """The names some mention makes a person's: a full name the article gives (and its surname), a
+    role, a verb of saying the name is the subject of, an interview's turn it opens."""
+    people = _person_names(found) | {m.text for m in found if m.type == "PERSON" and (m.role or _says(m.span))}
+    return people | {m.text for m in found if _opens_a_turn(m.span)}
+
+
+def _things_short_names(found: list[Mention]) -> None:
+    """A one-word "person" that is the last word of an organisation's or a product's name the
+    article gives is that thing, as a person's surname is that person: "Chrome" beside "Google
+    Chrome", "Firefox" beside "Mozilla Firefox". Not when a mention makes it a person, as in
+    `_read_as_things`."""
+    people = _persons_by_mention(found)
+    things: dict[str, str] = {}
+    for m in found:
+        if m.type in ("ORG", "PRODUCT") and len(m.span) > 1 and m.span[-2].whitespace_:
+            things.setdefault(m.span[-1].text, m.type)
+    for m in found:
+        if m.type == "PERSON" and len(m.span) == 1 and m.text in things and m.text not in people:
+            m.type, m.role, m.country = things[m.text], None, None
 
 
 def _says(span: Any) -> bool:
@@ -327,6 +372,23 @@ def _lead_words_off(found: list[Mention]) -> list[Mention]:
         person = kind == "PERSON"
         out.append(Mention(rest.text, kind, rest.start_char, rest.end_char, rest,
                            role=m.role if person else None, country=m.country if person else None))
+    return out
+
+
+def _places_glued_off(found: list[Mention]) -> list[Mention]:
+    """A "person" made of a person's name and a place after it is the two: "Obama Cairo" (of "the
+    Obama Cairo speech") beside "Obama" is Obama and Cairo. The name before the place must be one
+    the article gives a person, alone or in full, and no given name (`name_kinds.place_glued`:
+    "Jack London" beside a "Jack" stays)."""
+    names = _person_names(found) | {m.text for m in found if m.type == "PERSON"}
+    out = []
+    for m in found:
+        rest, place = m.span[:-1], m.span[-1:]
+        if m.type != "PERSON" or not name_kinds.place_glued(m.span) or rest.text not in names - {m.text}:
+            out.append(m)
+            continue
+        out.append(Mention(rest.text, "PERSON", rest.start_char, rest.end_char, rest, role=m.role, country=m.country))
+        out.append(Mention(place.text, "GPE", place.start_char, place.end_char, place))
     return out
 
 

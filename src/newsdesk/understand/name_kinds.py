@@ -14,7 +14,10 @@ rest of what English gives away (checked on the sample store's PERSON mentions, 
 - a place noun it modifies, or a big city: "the Glasgow area", "São Paulo";
 - a common English word glued before a name ("Free Aung San Suu Kyi", "Citing Togo"), and a last
   word that is the plural of an English noun, counted as many ("all Shivalli Brahmins") or
-  abstract ("Kartographer Improvements"): the words are the lemmatizer's own lexicon (WordNet's).
+  abstract ("Kartographer Improvements"): the words are the lemmatizer's own lexicon (WordNet's);
+- a place glued after a name: "the Obama Cairo speech" (`place_glued`);
+- the way a text uses a thing, not a person: "on Twitter", "via Orkut", "using Twitter", "used
+  with Firefox", "a Twitter account" (`thing_use`).
 
 Nothing here reads a list of names: a class noun says what a thing is, whatever it is called.
 entities.py applies the rules to every mention of the name and lets a person the article names
@@ -260,3 +263,47 @@ def counted(span: Any) -> bool:
 def _demonym(word: str) -> bool:
     place = countries.lookup(word, "NORP") if word[:1].isupper() else None
     return place is not None and place.how == "demonym"
+
+
+def place_glued(span: Any) -> bool:
+    """Whether the name's last word is a place of its own, a country, a capital or a big city,
+    after a word that is no given name: "Obama Cairo" (of "the Obama Cairo speech"), not "Jack
+    London" nor "George Washington" (a given name before a place is a person's full name)."""
+    from newsdesk.understand.pronouns import first_names  # pronouns imports entities, which imports us
+
+    words = [t for t in span if t.is_alpha]
+    if len(words) < 2 or len(words) != len(span) or not all(t.text[:1].isupper() for t in words):
+        return False
+    if len(words) == 2 and words[0].lower_ in first_names():
+        return False
+    place = countries.lookup(span[-1].text, "GPE")
+    return place is not None and (place.how in ("country", "capital") or big_city(span[-1].text))
+
+
+# Prepositions that put their object online or inside a program: one is "on Twitter", writes "via
+# Orkut", a bug is "within Firefox"; a person is seldom any of these.
+_ON_A_SITE = {"on", "onto", "via"}
+_IN_A_PROGRAM = {"within"}
+# Verbs whose object is a tool: one uses, downloads or installs software, not a person.
+_TOOL_VERBS = {"use", "download", "install", "uninstall", "reinstall"}
+
+
+def thing_use(span: Any) -> str | None:
+    """How the sentence uses a one-word name as a thing: "site" as the object of "on" or "via" ("a
+    hot topic on Twitter"), "tool" as what is used, downloaded or installed, or inside which
+    something happens ("using Twitter", "used with Firefox", "within Firefox"), "noun" as a
+    modifier of a common noun that is no word for a person ("a Twitter account", "Firefox
+    extension"; not "Orkut users"); else None."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.dep_ == "prep":
+        if head.lower_ in _ON_A_SITE:
+            return "site"
+        if head.lower_ in _IN_A_PROGRAM or head.head.lemma_.lower() in _TOOL_VERBS:
+            return "tool"
+    if root.dep_ == "dobj" and head.lemma_.lower() in _TOOL_VERBS:
+        return "tool"
+    if (root.dep_ == "compound" and head.i == span.end and head.pos_ == "NOUN" and not head.ent_type_
+            and not person_role(head.text) and head.lower_ not in TITLE_WORDS):
+        return "noun"
+    return None

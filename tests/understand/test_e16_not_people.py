@@ -1,0 +1,51 @@
+"""Names the small model tags PERSON that are no person, read from how the text uses them: a place
+glued after a person's name ("the Obama Cairo speech"), a site or a tool ("on Twitter", "used with
+Firefox", "Chrome" beside "Google Chrome"); and the people named like them that stay people (real
+spaCy, the real annotator)."""
+
+from __future__ import annotations
+
+from entity_helpers import annotate, quotes_of
+
+
+def _types(text: str) -> dict[str, set[str]]:
+    """Each entity text of the annotated text → the types it was given."""
+    out: dict[str, set[str]] = {}
+    for e in annotate(text).entities:
+        out.setdefault(e.text, set()).add(e.type)
+    return out
+
+
+def test_a_place_glued_after_a_persons_name_is_split_off() -> None:
+    found = _types("Barack Obama spoke in Egypt. Many things have been said about the Obama Cairo speech."
+                   "\n\nOn the whole Obama has carefully chosen his words.")
+    assert "Obama Cairo" not in found, found
+    assert found["Obama"] == {"PERSON"} and found["Cairo"] == {"GPE"}
+
+
+def test_a_site_people_are_on_is_an_organisation() -> None:
+    found = _types("Activists put together a Twitter account. Activists are also using Twitter as a tool. "
+                   "Supporters can be found on Twitter.")
+    assert "PERSON" not in found["Twitter"], found
+
+
+def test_a_program_used_with_is_a_product() -> None:
+    found = _types("The extension has no effect when used with Firefox. It is also ineffective within Firefox.")
+    assert found["Firefox"] == {"PRODUCT"}, found
+
+
+def test_the_last_word_of_a_products_name_is_that_product() -> None:
+    found = _types("Google Chrome is gaining on its rivals. Safari is nearly tied with Chrome.")
+    assert found["Chrome"] == found["Google Chrome"] and "PERSON" not in found["Chrome"], found
+
+
+def test_a_given_name_before_a_city_stays_a_person() -> None:
+    found = _types("Jack London wrote novels. London was born in San Francisco. Jack sailed often.")
+    assert found["Jack London"] == {"PERSON"}, found
+
+
+def test_a_speaker_on_twitter_stays_the_speaker() -> None:
+    text = "Barack Obama said on Twitter that he would visit. Obama said on Twitter that the talks went well."
+    found = _types(text)
+    assert found["Barack Obama"] == {"PERSON"} and "PERSON" not in found["Twitter"], found
+    assert {q["speaker"] for q in quotes_of(text)} == {"Barack Obama"}
