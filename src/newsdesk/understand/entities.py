@@ -185,7 +185,9 @@ def find_mentions(doc: Any) -> list[Mention]:
     _titled_places_are_people(out, in_entity)
     _listed_people_not_places(out)
     _people_not_places(out, _place_countries(out))
-    return sorted(out + _surname_mentions(doc, out, in_entity), key=lambda m: m.start)
+    from newsdesk.understand.surname_mentions import bare_surnames  # it builds this module's Mentions
+
+    return sorted(out + bare_surnames(doc, out), key=lambda m: m.start)
 
 
 def _foreign_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -559,16 +561,3 @@ def _people_not_places(found: list[Mention], named: dict[str, str]) -> None:
         foreign_town = m.place_how == "city" and m.country not in others
         if foreign_town or (m.place_how is None and m.text in names):
             m.type, m.country, m.place_how = "PERSON", None, None
-
-
-def _surname_mentions(doc: Any, found: list[Mention], in_entity: set[int]) -> list[Mention]:
-    """A full name's surname standing alone where NER missed it ("Araqchi told reporters")."""
-    surnames = {m.span[-1].text for m in found if m.type == "PERSON" and len(m.span) > 1}
-    out = []
-    if not surnames:
-        return []
-    for tok in doc:
-        if tok.text in surnames and tok.i not in in_entity and tok.pos_ == "PROPN":
-            span = doc[tok.i: tok.i + 1]
-            out.append(Mention(tok.text, "PERSON", tok.idx, tok.idx + len(tok), span))
-    return out

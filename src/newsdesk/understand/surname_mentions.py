@@ -1,0 +1,130 @@
+"""A surname standing alone is the person the article named in full ("Fowler said" after "Don Fowler").
+
+spaCy's small model reads a bare surname as an organisation more often than it leaves it out: on
+PolNeAR dev, 292 one-word ORG mentions were the surname of a person the same article names in full
+("Fowler said he expects ...", "Scott's district", "Pence's performance"). An untagged one is rarer.
+Both are found in one pass over the tokens, after the entity types are settled and before
+canonical names are given (`annotate.annotate_doc`), so `canonical.py` files them under the full
+name like any other surname.
+
+A word is read as the person where it stands for the person by itself:
+- not inside a longer name: no proper noun beside it ("Fowler Street", "Trump Tower", "Olive Meehan"
+  for Charlotte Meehan's mother), no hyphen or slash gluing it to one ("Putin-Ribbentrop"); a title
+  or form of address before it is no longer name ("Mr. Fowler", "Sen. Scott");
+- not a noun's modifier ("the Trump campaign", "Adelson money", "the Buffett rule"): the tagger's ORG
+  there is the campaign's, and `annotate._mention_in` would make a person the campaign's speaker;
+- not a thing the text describes as one ("Dell, the computer maker") nor a gazetteer nationality;
+- where the article names a thing after the word ("Trump Foundation", "Ford Motor Company"), only
+  with an honorific before it ("Mr. Ford"): "Ford announced profits" may be either;
+- a word the tagger left out only when it reads it a proper noun, at a sentence's start too (the
+  capital there is no evidence, the tag is); the full name it ends, when the tagger missed the whole
+  name ("Gennifer Flowers" in a headline), is the mention.
+A name inside quotation marks counts like one outside it: a quoted "Trump must stop" means him too.
+Places are left to `entities._people_not_places` ("London" beside "Jack London" stays a city).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsdesk.understand import countries, roles
+from newsdesk.understand.entities import KEEP, Mention
+
+# The tagger's types a surname is retyped from; places are `entities._people_not_places`' call.
+_RETYPED = {"ORG", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT", "LAW"}
+_JOINERS = ("-", "–", "/")  # "Trump-Pence", "Clinton/Kaine": glued to another name
+
+
+def bare_surnames(doc: Any, found: list[Mention]) -> list[Mention]:
+    """Retype (in place) the mentions in `found` that are a named person's bare surname, and return
+    new PERSON mentions for the ones the tagger left out."""
+    surnames = {m.span[-1].text for m in found if m.type == "PERSON" and len(m.span) > 1
+                and m.span[-1].is_alpha and m.span[-1].text[:1].isupper()}
+    if not surnames:
+        return []
+    after_person = _things_named_after(found, surnames)
+    fulls = _full_names(found)
+    by_token = {m.span.start: m for m in found if len(m.span) == 1}
+    in_entity = {t.i for ent in doc.ents for t in ent}
+    taken = {t.i for ent in doc.ents if ent.label_ in KEEP for t in ent} | {t.i for m in found for t in m.span}
+    added = []
+    for tok in doc:
+        if tok.text not in surnames:
+            continue
+        span = _untagged_full_name(tok, fulls.get(tok.text, ()), taken) or doc[tok.i: tok.i + 1]
+        if _in_longer_name(span) or _modifier(tok):
+            continue
+        m = by_token.get(tok.i)
+        retype = m is not None and m.type in _RETYPED and _retypable(m, after_person)
+        # a bare word needs the tagger's proper noun (a sentence's capital says nothing); a full name not
+        if not retype and (any(t.i in taken for t in span) or len(span) == 1 and tok.pos_ != "PROPN"):
+            continue
+        role, kind = roles.describe(span, in_entity)
+        if kind:  # "Dell, the computer maker"
+            continue
+        if m is not None and retype:
+            m.type, m.role, m.country, m.place_how = "PERSON", role, None, None
+        else:
+            added.append(Mention(span.text, "PERSON", span.start_char, span.end_char, span, role=role))
+    return added
+
+
+def _full_names(found: list[Mention]) -> dict[str, set[tuple[str, ...]]]:
+    """The words of the full names the article gives people, by surname."""
+    out: dict[str, set[tuple[str, ...]]] = {}
+    for m in found:
+        if m.type == "PERSON" and len(m.span) > 1:
+            out.setdefault(m.span[-1].text, set()).add(tuple(t.text for t in m.span))
+    return out
+
+
+def _untagged_full_name(tok: Any, fulls: Any, taken: set[int]) -> Any:
+    """The full name a surname ends where the tagger left the whole name out ("Ivanka Trump" in a
+    sentence where it read none), as a Span; else None."""
+    for words in fulls:
+        a = tok.i - len(words) + 1
+        span = tok.doc[max(a, 0): tok.i + 1]
+        if a >= 0 and tuple(t.text for t in span) == words and not any(t.i in taken for t in span):
+            return span
+    return None
+
+
+def _things_named_after(found: list[Mention], surnames: set[str]) -> set[str]:
+    """The surnames the article also gives a longer thing's name ("Trump" of "Trump Foundation")."""
+    return {t.text for m in found if m.type not in ("PERSON", "NORP") and len(m.span) > 1
+            for t in m.span if t.text in surnames}
+
+
+def _retypable(m: Mention, after_person: set[str]) -> bool:
+    """Whether a one-word ORG (or other thing) the tagger read may be the person after all."""
+    if m.type == "NORP" and countries.lookup(m.text, "NORP") is not None:
+        return False
+    return m.text not in after_person or _honorific_before(m.span[0])
+
+
+def _in_longer_name(span: Any) -> bool:
+    """Whether a proper noun next to the name makes it part of a longer one ("Fowler Street",
+    "Donand Trump", "Trump-Pence"). A title or honorific before it does not ("Mr. Fowler", "Sen.
+    Scott"), nor a capitalised word the tagger reads as no name ("Up Against Trump")."""
+    doc, a, b = span.doc, span.start, span.end
+    if a > 0 and not doc[a - 1].whitespace_ and doc[a - 1].text in _JOINERS:
+        return True
+    if b < len(doc) and not doc[b - 1].whitespace_ and doc[b].text in _JOINERS:
+        return True
+    if a > 0 and doc[a - 1].lower_ not in roles.TITLE_WORDS | roles.HONORIFICS and _name_word(doc[a - 1]):
+        return True
+    return b < len(doc) and _name_word(doc[b])
+
+
+def _name_word(tok: Any) -> bool:
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper()
+
+
+def _modifier(tok: Any) -> bool:
+    """Whether the word modifies a common noun after it ("the Trump campaign", "Adelson money")."""
+    head = tok.head
+    return tok.dep_ in ("compound", "amod", "nmod") and head.i > tok.i and head.pos_ == "NOUN" and head.is_lower
+
+
+def _honorific_before(tok: Any) -> bool:
+    return tok.i > 0 and tok.doc[tok.i - 1].lower_ in roles.HONORIFICS
