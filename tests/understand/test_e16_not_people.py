@@ -49,3 +49,11 @@ def test_a_speaker_on_twitter_stays_the_speaker() -> None:
     found = _types(text)
     assert found["Barack Obama"] == {"PERSON"} and "PERSON" not in found["Twitter"], found
     assert {q["speaker"] for q in quotes_of(text)} == {"Barack Obama"}
+
+
+def test_a_one_word_person_before_a_country_is_no_reason_to_split() -> None:
+    # "Dalit" (a caste the model reads as a person) is no name the article gives a person in full,
+    # so "Dalit India" (a website) is not cut into a "person" Dalit and the country India
+    found = _types("The Dalit community is fairly active on the internet. Dalit India has papers on "
+                   "various specific issues. Dalit voices are heard.")
+    assert "Dalit India" in found and "India" not in found, found

@@ -379,10 +379,11 @@ def _lead_words_off(found: list[Mention]) -> list[Mention]:
 
 def _places_glued_off(found: list[Mention]) -> list[Mention]:
     """A "person" made of a person's name and a place after it is the two: "Obama Cairo" (of "the
-    Obama Cairo speech") beside "Obama" is Obama and Cairo. The name before the place must be one
-    the article gives a person, alone or in full, and no given name (`name_kinds.place_glued`:
-    "Jack London" beside a "Jack" stays)."""
-    names = _person_names(found) | {m.text for m in found if m.type == "PERSON"}
+    Obama Cairo speech") beside Barack Obama is Obama and Cairo. The name before the place must be
+    a full name the article gives a person or its surname (a one-word "person" is as often a
+    misreading: "Dalit" beside the website "Dalit India"), and no given name
+    (`name_kinds.place_glued`: "Jack London" stays)."""
+    names = _person_names(found)
     out = []
     for m in found:
         rest, place = m.span[:-1], m.span[-1:]
