@@ -23,6 +23,14 @@ def quotes_of(text: str) -> list[dict]:
     return annotate(text).to_dict()["quotes"]  # type: ignore[no-any-return]
 
 
+def entity_types(text: str) -> dict[str, set[str]]:
+    """Each entity text of the annotated text → the types it was given."""
+    out: dict[str, set[str]] = {}
+    for e in annotate(text).entities:
+        out.setdefault(e.text, set()).add(e.type)
+    return out
+
+
 def store_texts(db: Path, texts: list[str]) -> tuple[Store, list[int]]:
     """A real SQLite store with each text annotated, stored and run through the entity hook."""
     store = open_store(db)

@@ -5,48 +5,40 @@ spaCy, the real annotator)."""
 
 from __future__ import annotations
 
-from entity_helpers import annotate, quotes_of
-
-
-def _types(text: str) -> dict[str, set[str]]:
-    """Each entity text of the annotated text → the types it was given."""
-    out: dict[str, set[str]] = {}
-    for e in annotate(text).entities:
-        out.setdefault(e.text, set()).add(e.type)
-    return out
+from entity_helpers import entity_types, quotes_of
 
 
 def test_a_place_glued_after_a_persons_name_is_split_off() -> None:
-    found = _types("Barack Obama spoke in Egypt. Many things have been said about the Obama Cairo speech."
+    found = entity_types("Barack Obama spoke in Egypt. Many things have been said about the Obama Cairo speech."
                    "\n\nOn the whole Obama has carefully chosen his words.")
     assert "Obama Cairo" not in found, found
     assert found["Obama"] == {"PERSON"} and found["Cairo"] == {"GPE"}
 
 
 def test_a_site_people_are_on_is_an_organisation() -> None:
-    found = _types("Activists put together a Twitter account. Activists are also using Twitter as a tool. "
+    found = entity_types("Activists put together a Twitter account. Activists are also using Twitter as a tool. "
                    "Supporters can be found on Twitter.")
     assert "PERSON" not in found["Twitter"], found
 
 
 def test_a_program_used_with_is_a_product() -> None:
-    found = _types("The extension has no effect when used with Firefox. It is also ineffective within Firefox.")
+    found = entity_types("The extension has no effect when used with Firefox. It is also ineffective within Firefox.")
     assert found["Firefox"] == {"PRODUCT"}, found
 
 
 def test_the_last_word_of_a_products_name_is_that_product() -> None:
-    found = _types("Google Chrome is gaining on its rivals. Safari is nearly tied with Chrome.")
+    found = entity_types("Google Chrome is gaining on its rivals. Safari is nearly tied with Chrome.")
     assert found["Chrome"] == found["Google Chrome"] and "PERSON" not in found["Chrome"], found
 
 
 def test_a_given_name_before_a_city_stays_a_person() -> None:
-    found = _types("Jack London wrote novels. London was born in San Francisco. Jack sailed often.")
+    found = entity_types("Jack London wrote novels. London was born in San Francisco. Jack sailed often.")
     assert found["Jack London"] == {"PERSON"}, found
 
 
 def test_a_speaker_on_twitter_stays_the_speaker() -> None:
     text = "Barack Obama said on Twitter that he would visit. Obama said on Twitter that the talks went well."
-    found = _types(text)
+    found = entity_types(text)
     assert found["Barack Obama"] == {"PERSON"} and "PERSON" not in found["Twitter"], found
     assert {q["speaker"] for q in quotes_of(text)} == {"Barack Obama"}
 
@@ -54,6 +46,6 @@ def test_a_speaker_on_twitter_stays_the_speaker() -> None:
 def test_a_one_word_person_before_a_country_is_no_reason_to_split() -> None:
     # "Dalit" (a caste the model reads as a person) is no name the article gives a person in full,
     # so "Dalit India" (a website) is not cut into a "person" Dalit and the country India
-    found = _types("The Dalit community is fairly active on the internet. Dalit India has papers on "
+    found = entity_types("The Dalit community is fairly active on the internet. Dalit India has papers on "
                    "various specific issues. Dalit voices are heard.")
     assert "Dalit India" in found and "India" not in found, found
