@@ -23,6 +23,14 @@ def quotes_of(text: str) -> list[dict]:
     return annotate(text).to_dict()["quotes"]  # type: ignore[no-any-return]
 
 
+def speaker_of(text: str, words: str) -> str | None:
+    """The speaker of the quote of `text` whose words hold `words` (the test fails if none does)."""
+    quotes = annotate(text).quotes
+    q = next((q for q in quotes if words in q.text), None)
+    assert q is not None, quotes
+    return q.speaker
+
+
 def entity_types(text: str) -> dict[str, set[str]]:
     """Each entity text of the annotated text → the types it was given."""
     out: dict[str, set[str]] = {}

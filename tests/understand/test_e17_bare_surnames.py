@@ -3,7 +3,7 @@ full (E17): real spaCy parses, the whole annotate path (entities, canonical name
 
 from __future__ import annotations
 
-from entity_helpers import annotate
+from entity_helpers import annotate, speaker_of
 
 SCOTT = "Bobby Scott has represented Virginia's 3rd district since 1993. "
 
@@ -13,24 +13,18 @@ def _mentions(text: str, word: str) -> list[tuple[str, str | None]]:
     return [(e.type, e.canonical) for e in annotate(text).entities if e.text == word]
 
 
-def _speaker_of(text: str, words: str) -> str | None:
-    q = next((q for q in annotate(text).quotes if words in q.text), None)
-    assert q is not None
-    return q.speaker
-
-
 def test_a_surname_read_as_an_organisation_is_the_person() -> None:
     # PolNeAR dev (Washington Post): the small model reads every bare "Scott" of this sentence an ORG
     text = SCOTT + "Scott said he expects to win the seat. Scott's persona is that of a professor."
     assert _mentions(text, "Scott") == [("PERSON", "Bobby Scott")] * 2
-    assert _speaker_of(text, "expects to win") == "Bobby Scott"
+    assert speaker_of(text, "expects to win") == "Bobby Scott"
 
 
 def test_a_he_after_the_surname_is_that_person() -> None:
     # G1's case: with "Scott" an organisation, the "he" went to the other person named before
     text = ("Bobby Scott met Tim Kaine in Richmond on Monday. Kaine praised the plan. "
             "Scott said the seat was winnable. “We will win in November,” he said.")
-    assert _speaker_of(text, "We will win") == "Bobby Scott"
+    assert speaker_of(text, "We will win") == "Bobby Scott"
 
 
 def test_a_surname_the_tagger_swallowed_into_a_date_is_the_person() -> None:
@@ -55,7 +49,7 @@ def test_the_campaign_named_for_a_person_is_not_the_person_speaking() -> None:
     # the surname only modifies "campaign": the campaign speaks, not Donald Trump
     text = ("Donald Trump spoke in Ohio on Monday. "
             "“It was a great night,” the Trump campaign said in a statement.")
-    assert _speaker_of(text, "great night") != "Donald Trump"
+    assert speaker_of(text, "great night") != "Donald Trump"
     assert ("PERSON", "Donald Trump") not in _mentions(text, "Trump")
 
 

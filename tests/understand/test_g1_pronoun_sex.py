@@ -3,16 +3,9 @@ first-name table."""
 
 from __future__ import annotations
 
-from entity_helpers import annotate
+from entity_helpers import speaker_of
 
 from newsdesk.understand import pronouns
-
-
-def _speaker_of(text: str, words: str) -> str | None:
-    quotes = annotate(text).quotes
-    q = next((q for q in quotes if words in q.text), None)
-    assert q is not None, quotes
-    return q.speaker
 
 
 def test_she_after_a_quote_about_a_man_is_the_woman() -> None:
@@ -20,40 +13,40 @@ def test_she_after_a_quote_about_a_man_is_the_woman() -> None:
     text = ("Hillary Clinton is describing as unhinged a Donald Trump tweet attacking a former Miss Universe. "
             "Clinton says Trump’s “latest twitter meltdown is unhinged, even for him.” "
             "She says it underscores that Trump is “temperamentally unfit to be commander-in-chief.”")
-    assert _speaker_of(text, "temperamentally unfit") == "Hillary Clinton"
+    assert speaker_of(text, "temperamentally unfit") == "Hillary Clinton"
 
 
 def test_he_after_a_quote_about_a_woman_is_the_man() -> None:
     text = ("Donald Trump is raising questions about his microphone during the debate with Hillary Clinton. "
             "Her audio was louder than his. "
             "He says, “Working that microphone was a hell of a lot more difficult than working Hillary Clinton.”")
-    assert _speaker_of(text, "Working that microphone") == "Donald Trump"
+    assert speaker_of(text, "Working that microphone") == "Donald Trump"
 
 
 def test_an_honorific_says_the_sex_of_a_surname() -> None:
     # no first names: only "Mrs." and "Mr." tell who "she" and "he" may be
     text = ("Mrs. Okafor met Mr. Wanjiru in Nairobi on Monday. Mr. Wanjiru praised the agreement. "
             "She said, “We are ready to sign it this week.”")
-    assert _speaker_of(text, "ready to sign") == "Okafor"
+    assert speaker_of(text, "ready to sign") == "Okafor"
     text = ("Mr. Okafor met Mrs. Wanjiru in Nairobi on Monday. Mrs. Wanjiru praised the agreement. "
             "He said, “We are ready to sign it this week.”")
-    assert _speaker_of(text, "ready to sign") == "Okafor"
+    assert speaker_of(text, "ready to sign") == "Okafor"
 
 
 def test_a_role_noun_says_a_sex() -> None:
     # the role is written once, before the full name; it holds for the later "Wanjiru"
     text = ("Congresswoman Tsedenia Okafor met Congressman Adaeze Wanjiru in Nairobi on Monday. "
             "Wanjiru praised the agreement. She said, “We are ready to sign it this week.”")
-    assert _speaker_of(text, "ready to sign") == "Tsedenia Okafor"
+    assert speaker_of(text, "ready to sign") == "Tsedenia Okafor"
 
 
 def test_a_name_of_unknown_sex_keeps_the_nearest_subject() -> None:
     # first names of either sex: nobody is skipped, the choice is the one made without sexes
     text = ("Jordan Peters met Taylor Brooks in Chicago on Monday. Brooks praised the agreement. "
             "She said, “We are ready to sign it this week.”")
-    assert _speaker_of(text, "ready to sign") == "Taylor Brooks"
+    assert speaker_of(text, "ready to sign") == "Taylor Brooks"
     text = text.replace("She said", "He said")
-    assert _speaker_of(text, "ready to sign") == "Taylor Brooks"
+    assert speaker_of(text, "ready to sign") == "Taylor Brooks"
 
 
 def test_the_articles_own_pronouns_say_a_sex() -> None:
@@ -62,7 +55,7 @@ def test_the_articles_own_pronouns_say_a_sex() -> None:
     text = ("Jordan Peters chairs the commission. He was a judge for twenty years. Peters says he retired in March. "
             "Taylor Brooks flew to Chicago on Monday. She met the commission. Brooks thanked her staff. "
             "Brooks praised the agreement before Peters spoke. She said, “We are ready to sign it this week.”")
-    assert _speaker_of(text, "ready to sign") == "Taylor Brooks"
+    assert speaker_of(text, "ready to sign") == "Taylor Brooks"
 
 
 def test_first_names_of_one_sex_and_not_a_lone_surname() -> None:

@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-from entity_helpers import annotate
+from entity_helpers import speaker_of
 
 from newsdesk.understand import speakers
 from newsdesk.understand.nlp import parse
-
-
-def _speaker_of(text: str, words: str) -> str | None:
-    quotes = annotate(text).quotes
-    q = next((q for q in quotes if words in q.text), None)
-    assert q is not None, quotes
-    return q.speaker
 
 
 def test_weights_are_shipped_and_name_the_features_the_code_makes() -> None:
@@ -42,32 +35,32 @@ def test_candidates_are_phrase_heads_near_the_cue() -> None:
 
 def test_participle_cue_takes_the_main_clause_subject() -> None:
     text = "Claiming that the election was rigged, Donald Trump told supporters in Ohio to watch the polls."
-    assert _speaker_of(text, "election was rigged") == "Donald Trump"
+    assert speaker_of(text, "election was rigged") == "Donald Trump"
 
 
 def test_a_timestamp_before_the_sentence_is_not_the_speaker() -> None:
     text = "The Latest on the campaign (all times local):\n\n5:45 p.m.\n\nDonald Trump says the economy is weak and getting weaker."
-    assert _speaker_of(text, "economy is weak") == "Donald Trump"
+    assert speaker_of(text, "economy is weak") == "Donald Trump"
 
 
 def test_the_speaker_of_a_quote_after_a_description_is_the_person() -> None:
     text = ("Defence Minister Omar Haddad visited the base on Sunday. "
             "The minister said that the troops would stay until the spring.")
-    assert _speaker_of(text, "troops would stay") == "Omar Haddad"
+    assert speaker_of(text, "troops would stay") == "Omar Haddad"
 
 
 def test_reported_speech_of_a_group() -> None:
     text = "Many economists say that the tax plan would add billions to the deficit over a decade."
-    speaker = _speaker_of(text, "tax plan would add")
+    speaker = speaker_of(text, "tax plan would add")
     assert speaker is not None and "economists" in speaker
 
 
 def test_the_speaker_is_the_head_of_the_phrase_not_a_name_in_its_apposition() -> None:
     text = ("Hillary Clinton, a longtime member of the Senate Armed Services Committee, said on Tuesday "
             "that the base would stay open for another decade.")
-    assert _speaker_of(text, "base would stay open") == "Hillary Clinton"
+    assert speaker_of(text, "base would stay open") == "Hillary Clinton"
     text = "A spokeswoman for the Ministry of Health said that the clinics would reopen on Monday."
-    speaker = _speaker_of(text, "clinics would reopen")
+    speaker = speaker_of(text, "clinics would reopen")
     assert speaker is not None and "spokeswoman" in speaker.lower()
 
 
