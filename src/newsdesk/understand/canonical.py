@@ -165,13 +165,12 @@ def _full_name(m: Mention, fulls: list[Mention], counts: Counter, titles: dict[s
 def _same_sex(m: Mention, cands: list[Mention]) -> list[Mention]:
     """The full names whose first name does not say the other sex than the short mention's
     honorific: "Mrs. Clinton" is not "Bill Clinton". [] when the mention says no sex."""
-    from newsdesk.understand.pronouns import first_name_sex
+    from newsdesk.understand.pronouns import first_name_sex, honorific_sex  # pronouns imports this module
 
     span = getattr(m, "span", None)
     if span is None:
         return []
-    words = [span.doc[i].lower_.rstrip(".") for i in (span.start - 1, span.start) if 0 <= i < len(span.doc)]
-    sex = next((title_of(w)[1] for w in words if title_of(w)[1]), None)
+    sex = honorific_sex(span.doc[i].lower_ for i in (span.start - 1, span.start) if 0 <= i < len(span.doc))
     if sex is None:
         return []
     return [f for f in cands if first_name_sex(f.text) in (None, sex)]

@@ -22,6 +22,7 @@ import bisect
 import json
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
@@ -115,11 +116,13 @@ def own_sex(m: Mention, lower: Any) -> str | None:
     Clinton"), else its role's head noun ("the congresswoman from Florida"). `lower`: the LOWER
     array of the mention's Doc."""
     strings = m.span.doc.vocab.strings
-    for i in (m.span.start - 1, m.span.start):
-        sex = _HONORIFIC_SEX.get(strings[lower[i]].rstrip(".")) if 0 <= i < len(lower) else None
-        if sex:
-            return sex
-    return _ROLE_SEX.get(_role_head(m.role)) if m.role else None
+    sex = honorific_sex(strings[lower[i]] for i in (m.span.start - 1, m.span.start) if 0 <= i < len(lower))
+    return sex or (_ROLE_SEX.get(_role_head(m.role)) if m.role else None)
+
+
+def honorific_sex(words: Iterable[str]) -> str | None:
+    """The sex the first honorific among `words` (lower case, dotted or not) says: "mrs." → "f"."""
+    return next((sex for w in words if (sex := _HONORIFIC_SEX.get(w.rstrip(".")))), None)
 
 
 # "mrs" → "f": the honorifics that say a sex (not "dr"), undotted

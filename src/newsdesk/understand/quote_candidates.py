@@ -83,11 +83,12 @@ def _clausal_candidates(doc: Any, regions: list[tuple[int, int]]) -> list[Found]
             continue
         slot, comps = cue_slot(tok)
         if not comps and slot == "bare" and PARENTHETICAL_CUES:
-            pieces = _parenthetical_content(doc, tok, regions)
-            if pieces and cue_score(tok, slot) >= threshold(slot):
+            p = cue_score(tok, slot)
+            pieces = _parenthetical_content(doc, tok, regions) if p >= threshold(slot) else []
+            if pieces:
                 out.append(Found(pieces[0][0], pieces[-1][1], "indirect", cue=_cue_text(tok),
                                  speaker_tok=rule_speaker(tok), cue_start=tok.idx, pieces=pieces, slot="aside",
-                                 lexicon_p=cue_score(tok, slot)))
+                                 lexicon_p=p))
             continue
         if not comps or cue_score(tok, slot) < threshold(slot):
             continue

@@ -116,7 +116,7 @@ def _widen_to_quotes(found: Found, regions: list[tuple[int, int]], text: str,
         if r[0] > last[1] and r[0] - last[1] < CONTINUE_CHARS and found.cue_start < r[0] and _only_cue_between(
                 text, last[1], r[0], found.cue_start) and not _other_speaker_between(
                 doc, last[1], r[0], found.cue_start):
-            if _own_cue_after(doc, r, found.cue_start):
+            if OWN_CUE_GUARD and _own_cue_after(doc, r, found.cue_start):
                 break  # another cue's quote: ours ends before it
             pieces.append(r)
             last = r
@@ -191,7 +191,7 @@ def _own_cue_after(doc: Any, region: tuple[int, int], cue_start: int, not_under:
     """Whether a quoted stretch is followed, within its sentence and OWN_CUE_WORDS words, by a cue
     with a subject of its own (", it added", ", the minister said"): that cue's quote, not ours.
     `not_under`: a cue inside that token's clause does not count."""
-    if doc is None or not (OWN_CUE_GUARD or not_under is not None):
+    if doc is None:
         return False
     end = token_at(doc, region[1])
     if end is None or _text(doc)[max(0, region[1] - 3):region[1]].rstrip().endswith("."):

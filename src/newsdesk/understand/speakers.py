@@ -225,8 +225,8 @@ def ranked_speaker(cue: Any, rule: Any, previous: set[str], regions: list[tuple[
                    said: list[tuple[int, int]] | None = None) -> tuple[Any, float]:
     """(the candidate the model ranks first, the model's P(it is the source)); the rules'
     subject with P 1 when no model is shipped, and with P 0 when there is no candidate.
-    `said`: spans the grammar puts in what was said, whose words are no candidates ("To understand
-    Dred Scott, Roberts said, ...": Dred Scott is talked about, not talking)."""
+    `said`: spans the grammar puts in what was said, whose words are no candidates ("The economy,
+    the governor said, would recover": the economy is talked about, not talking)."""
     w, dense = weights(), None
     tr = tensor_ranker()
     if tr is not None and tensor_usable(cue.doc, tr.pipeline, tr.width):
