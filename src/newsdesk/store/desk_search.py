@@ -15,7 +15,7 @@ from typing import Any
 import orjson
 
 from newsdesk.errors import QueryError
-from newsdesk.store import search_index
+from newsdesk.store import irregular_forms, search_index
 from newsdesk.store.desk import (
     _COLUMNS,
     MAX_LIMIT,
@@ -108,7 +108,7 @@ class DeskSearch(DeskQueries):
                     fold: Filters | None = None) -> list[dict[str, Any]]:
         """desk_search through FTS5: the query as written, else as plain words, else QueryError."""
         try:
-            return self._search(_with_cut_words(query), filters, sort, limit, offset, fold)
+            return self._search(_with_cut_words(query), filters, sort, limit, offset, fold, shown=query)
         except sqlite3.OperationalError as exc:
             if not _is_query_error(exc):
                 raise
@@ -232,8 +232,10 @@ class DeskSearch(DeskQueries):
         return []
 
     def _search(self, match: str, f: Filters, sort: str, limit: int, offset: int,
-                fold: Filters | None = None) -> list[dict[str, Any]]:
-        """Rank the SEARCH_WINDOW most recently stored matches, then read just one page of rows.
+                fold: Filters | None = None, shown: str | None = None) -> list[dict[str, Any]]:
+        """Rank the SEARCH_WINDOW most recently stored matches, then read just one page of rows,
+        their snippets marked for `shown` (the query as typed; `match` widened by `_with_cut_words`
+        marks the same words and, with a word's forms as words of their own, cost 4x to mark).
 
         Ranking every match of a common word costs time in proportion to the store (bm25 over
         the ~60k matches of "the" in 100k articles is ~0.1-0.3 s); a news desk wants recent,
@@ -242,7 +244,7 @@ class DeskSearch(DeskQueries):
         """
         if f.as_dict() or sort == "date":
             ids = self._filtered_candidates(match, f, sort, offset + limit, fold)
-            return self._with_snippets(match, self._page_of(ids, limit, offset))
+            return self._with_snippets(shown or match, self._page_of(ids, limit, offset))
         want = offset + limit
         # SQLite sorts the window and hands over only the ids a page needs: every row fetched
         # crosses the GIL, which costs far more than the sort when handler threads contend.
@@ -250,7 +252,7 @@ class DeskSearch(DeskQueries):
         page = self._page_of(ranked, limit, offset, fold)
         if len(page) < limit and len(ranked) == want + 8:  # non-article pages took places: rank the whole window
             page = self._page_of(self._ranked(match, SEARCH_WINDOW), limit, offset, fold)
-        return self._with_snippets(match, page)
+        return self._with_snippets(shown or match, page)
 
     def _ranked(self, match: str, top: int) -> list[int]:
         """Ids of the `top` best (bm25, title weighted 5x) of the SEARCH_WINDOW newest matches, best first."""
@@ -358,16 +360,20 @@ MAX_PHRASE_FORMS = 16
 def _with_cut_words(query: str) -> str:
     """The FTS5 query with each prefix* that ends inside a word's ending widened by the words
     whose stems it cuts into: FTS5 holds stems (migration 034), so 'electi*' found no 'election'
-    (stem 'elect') until a word of that stem came along: '("electi"* OR "electing")'. A query the
-    desk's syntax does not read (FTS5 may: NEAR, ^) is left as written."""
-    if "*" not in query:
-        return query
+    (stem 'elect') until a word of that stem came along: '("electi"* OR "electing")'; each
+    word or phrase with the words of its lemma that porter does not join to it ('said' ->
+    '("said" OR "say")', 'he said' -> '("he said" OR "he say")'; irregular_forms), as the search
+    index holds them. A query the desk's syntax does not read (FTS5 may: NEAR, ^) is left as written."""
     try:
         node = parse(query, _fts5_words)
     except ParseError:
         return query
-    widened = fts5_query(node, lambda prefix: list(search_index.cut_words(prefix).values()))
+    widened = fts5_query(node, lambda prefix: list(search_index.cut_words(prefix).values()), _other_phrases)
     return widened if widened != fts5_query(node, lambda prefix: []) else query
+
+
+def _other_phrases(words: list[str]) -> list[str]:
+    return irregular_forms.phrase_forms(words)[1:]
 
 
 def _fts5_words(text: str) -> list[str]:
@@ -403,11 +409,14 @@ def _forms_in(words: set[str], texts: list[str]) -> dict[str, set[str]]:
     for w in words:
         word_stem = search_index.stem(w)
         root = word_stem[:-1] if word_stem.endswith("i") and len(word_stem) > 3 else word_stem
-        if len(root) < 3:
+        irregular = irregular_forms.family(w)  # 'said' of 'say', 'went' of 'go': not begun by the root
+        if len(root) < 3 and not irregular:
             continue
         for text in texts:
             if not _written(w, text):
-                forms.setdefault(word_stem, set()).update(_forms_of(word_stem, root, text))
+                found = forms.setdefault(word_stem, set())
+                found.update(_forms_of(word_stem, root, text) if len(root) >= 3 else ())
+                found.update(f for f in irregular if _written(f, text))
     return forms
 
 

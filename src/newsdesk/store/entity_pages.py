@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import sqlite3
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from newsdesk.errors import NotFound
 from newsdesk.store.desk import copy_clause
 from newsdesk.store.entities import EntityStore
+from newsdesk.store.irregular_forms import family, phrase_forms
 from newsdesk.store.search_index import any_of_stems, has_stems
 from newsdesk.understand.canonical import name_key
 
@@ -61,6 +64,45 @@ def _words(about: str) -> list[str]:
     return [w for w in (w.replace('"', "") for w in (_printable(about) or "").split()) if w]
 
 
+# Words of `about` read together as one name: at most this many ('united states of america').
+MAX_NAME_WORDS = 4
+_QUOTED = re.compile(r'"([^"]*)"?')
+
+
+def _terms(about: str, known: Callable[[str], bool]) -> list[str]:
+    """What `about` asks for, each term required: a "quoted phrase", or a run of words that names a
+    country ('united states', 'north korea') or something the store knows by that name (an alias
+    of an entity: 'white house'), longest first, is one term, matched as a phrase; any other word
+    is a term of its own, matched anywhere in the quote. 'united states' found every quote saying
+    'united' and 'states' apart, and none saying 'American'."""
+    terms: list[str] = []
+    at = 0
+    text = _printable(about) or ""
+    for m in _QUOTED.finditer(text):
+        terms += _runs(_words(text[at:m.start()]), known)
+        terms += [" ".join(_words(m.group(1)))] if _words(m.group(1)) else []
+        at = m.end()
+    return terms + _runs(_words(text[at:]), known)
+
+
+def _runs(words: list[str], known: Callable[[str], bool]) -> list[str]:
+    """The words, runs of them that name a country or a known name joined (see `_terms`)."""
+    terms, i = [], 0
+    while i < len(words):
+        size = next((n for n in range(min(MAX_NAME_WORDS, len(words) - i), 1, -1)
+                     if _is_name(" ".join(words[i:i + n]), known)), 1)
+        terms.append(" ".join(words[i:i + size]))
+        i += size
+    return terms
+
+
+def _is_name(run: str, known: Callable[[str], bool]) -> bool:
+    from newsdesk.understand.countries import lookup
+
+    place = lookup(run, "NORP")
+    return (place is not None and place.how in ("country", "demonym")) or bool(known(run))
+
+
 # Words a country's tables give it that do not name it or its people in a quote: the pronoun 'us'
 # (FTS5 folds case), parts of it ('English', 'Welsh'), a people across borders or a state gone
 # ('Kurdish', 'Persian', 'Soviet'), an everyday word ('pole').
@@ -71,12 +113,14 @@ _NOT_COUNTRY_FORMS = frozenset({"us", "english", "scottish", "welsh", "kurdish",
 def _forms(word: str) -> tuple[str, ...]:
     """The word, and when it names a country or its people (countries.lookup) that country's names
     and demonyms: 'about=iran' should find 'Iranian officials', as the plural prefix rule did before
-    stemming (migration 034), and 'Iranian' 'Iran'. Any other word stands alone: 'new' no 'news'."""
+    stemming (migration 034), and 'Iranian' 'Iran'; 'united states' 'American' and 'U.S.' (not
+    'us': FTS5 folds case). Any other word finds its stems and the words of its lemma the stemmer
+    does not join to it ('said' 'says', 'men' 'man': irregular_forms.family); 'new' no 'news'."""
     from newsdesk.understand.countries import demonyms, fold, lookup, names_of
 
     place = lookup(word, "NORP") if fold(word) not in _NOT_COUNTRY_FORMS else None
     if place is None or place.how not in ("country", "demonym"):
-        return (word,)
+        return (word, *family(word)) if " " not in word else tuple(phrase_forms(word.split()))
     others = (names_of(place.code) | demonyms(place.code)) - _NOT_COUNTRY_FORMS - {fold(word)}
     return (word, *sorted(others))
 
@@ -253,7 +297,7 @@ class EntityPages(EntityStore):
         # carries the same quotes again: "what did X say" listed each quote once per copy.
         where.append(_listed("q.article_id"))
         if about:
-            words = _words(about)
+            words = _terms(about, self._known_name)
             if not words:  # only such characters leave nothing to match: an empty MATCH is an error
                 return None
             # FTS5 finds the quotes by porter stem, the index's stemmer keeps what porter over-joins out
@@ -262,6 +306,12 @@ class EntityPages(EntityStore):
                          " AND newsdesk_has_stems(q.text, ?)")
             args += [_match_terms(words), " ".join(any_of_stems(list(_forms(w))) for w in words)]
         return " AND ".join(where), args
+
+    def _known_name(self, run: str) -> bool:
+        """Whether an entity of the store has this name (one of its aliases)."""
+        key = name_key(run)
+        return bool(key) and self.conn.execute("SELECT 1 FROM entity_aliases WHERE key = ? LIMIT 1",
+                                               (key,)).fetchone() is not None
 
     def _speaker_ids(self, name: str) -> list[int]:
         """Every entity a speaker's name may mean: the one entity_row finds and each other of that

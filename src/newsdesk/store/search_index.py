@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 import tantivy
 
+from newsdesk.store import irregular_forms
 from newsdesk.store.search_syntax import Node, Term
 
 if TYPE_CHECKING:  # desk imports this module; the desk's own filters are what a search is given
@@ -105,6 +106,11 @@ def stem(word: str) -> str:
     """The index's term of one analysed word (its stem; the word itself if the stemmer drops it)."""
     found = _STEMMER.analyze(word)
     return str(found[0]) if found else word
+
+
+def stems_in_order(text: str) -> list[str]:
+    """The stems of the text's words, in order (one call of the analyzer for many words)."""
+    return [str(t) for t in _STEMMER.analyze(text)]
 
 
 _WORDS = re.compile(r"\w+")
@@ -272,18 +278,28 @@ class SearchIndex:
         return tantivy.Query.boolean_query([(tantivy.Occur.Must, q) for q in subs])
 
     def _field_query(self, node: Term, field: str, searcher: tantivy.Searcher, rest: bool = True) -> tantivy.Query:
-        """A word matches its forms (by stem); a phrase is the stems in order; a prefix* stays a
-        prefix of what was typed (a phrase prefix's last word)."""
+        """A word matches its forms (by stem), and the words of its lemma the stemmer does not join
+        to it ('said': 'say', irregular_forms.family); a phrase is the stems in order (or one of its
+        variants with those words); a prefix* stays a prefix of what was typed (a phrase prefix's
+        last word)."""
         stems: list[str | tuple[int, str]] = [stem(t) for t in node.terms]
         if node.prefix and len(node.terms) > 1:
             query = tantivy.Query.phrase_prefix_query(self.schema, field, [*stems[:-1], node.terms[-1]])
         elif node.prefix:
             query = self._prefix_query(node.terms[0], field, searcher, rest)
         elif len(node.terms) > 1:
-            query = tantivy.Query.phrase_query(self.schema, field, stems)
+            query = self._any_of([tantivy.Query.phrase_query(self.schema, field, [stem(w) for w in phrase.split()])
+                                  for phrase in irregular_forms.phrase_forms(list(node.terms))])
         else:
-            query = tantivy.Query.term_query(self.schema, field, stem(node.terms[0]))
+            words = dict.fromkeys(stem(w) for w in (node.terms[0], *irregular_forms.family(node.terms[0])))
+            query = self._any_of([tantivy.Query.term_query(self.schema, field, s) for s in words])
         return tantivy.Query.boost_query(query, TITLE_BOOST) if field == "title" else query
+
+    @staticmethod
+    def _any_of(queries: list[tantivy.Query]) -> tantivy.Query:
+        if len(queries) == 1:
+            return queries[0]
+        return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in queries])
 
     def _prefix_query(self, prefix: str, field: str, searcher: tantivy.Searcher, rest: bool = True) -> tantivy.Query:
         found = searcher.terms_with_prefix(field, prefix, limit=PREFIX_SCORED_TERMS + 1)

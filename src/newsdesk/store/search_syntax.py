@@ -90,17 +90,22 @@ def reread_as_words(query: str) -> list[str] | None:
 _FTS5_COLUMNS = {"title": "title", "body": "text"}
 
 
-def fts5_query(node: Node, more_words: Callable[[str], list[str]]) -> str:
+def fts5_query(node: Node, more_words: Callable[[str], list[str]],
+               more_phrases: Callable[[list[str]], list[str]] | None = None) -> str:
     """The tree as an FTS5 query, every operator written out (FTS5 takes no parenthesised group
     after an implicit AND: 'iran (a OR b)' is a syntax error), each lone prefix* with the words
-    `more_words` gives it as alternatives ('electi*' -> '("electi"* OR "electing")')."""
+    `more_words` gives it as alternatives ('electi*' -> '("electi"* OR "electing")'), each word or
+    phrase with those `more_phrases` gives it ('said' -> '("said" OR "say")')."""
     if isinstance(node, Op):
         if not node.children:
             return '""'  # a phrase of punctuation: FTS5 matches nothing with it, as the parser does
-        joined = f" {node.kind.upper()} ".join(fts5_query(c, more_words) for c in node.children)
+        joined = f" {node.kind.upper()} ".join(fts5_query(c, more_words, more_phrases) for c in node.children)
         return f"({joined})" if len(node.children) > 1 else joined
     text = '"' + " ".join(node.terms) + '"' + ("*" if node.prefix else "")
-    extra = more_words(node.terms[0]) if node.prefix and len(node.terms) == 1 else []
+    if node.prefix:
+        extra = more_words(node.terms[0]) if len(node.terms) == 1 else []
+    else:
+        extra = more_phrases(list(node.terms)) if more_phrases else []
     if extra:
         text = "(" + " OR ".join([text, *(f'"{w}"' for w in extra)]) + ")"
     return f"{_FTS5_COLUMNS[node.field]} : {text}" if node.field else text

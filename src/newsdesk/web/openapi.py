@@ -156,7 +156,9 @@ QUOTE_PATHS = {
                          _param("speaker_id", "Who said it: one entity, by id", "integer"),
                          _param("about", "Words of what was said (not of the speaker's name), all of them;"
                                          " each finds its forms (English stems): 'missiles' finds 'missile"
-                                         " program', 'treaties' 'treaty'"),
+                                         " program', 'treaties' 'treaty', 'said' 'says'; words that together"
+                                         " name a country or a stored entity are one name, matched as a phrase"
+                                         " ('united states' also finds 'American'), as is a \"quoted phrase\""),
                          _param("kind", "direct or indirect"), _PAGE], "QuoteList"),
     "/api/entities/in/{article_id}": _get(
         "One article's entities and quotes", "Stored mentions and quotes of one article, in text order.",
