@@ -67,6 +67,16 @@ def test_a_heading_before_a_colon_is_not_a_speaker_but_a_transcript_name_is() ->
     assert "rebuild the economy" in transcript[0]["text"]
 
 
+def test_a_clause_before_a_colon_is_no_speaker_label() -> None:
+    # "X told reporters: “…”" is told's quote; the label rule read the clause as a transcript name
+    qs = quotes_of("Barack Obama told reporters: \u201cThe deal is done and we will sign it next week.\u201d\n\n"
+                   "Bill Smith: It is anything but that, if you look at the rooms.")
+    by_text = {q["text"].strip("\u201c\u201d"): q for q in qs}
+    told = by_text["The deal is done and we will sign it next week."]
+    assert (told["speaker"], told["cue"]) == ("Barack Obama", "told"), qs
+    assert by_text["It is anything but that, if you look at the rooms."]["speaker"] == "Bill Smith", qs
+
+
 def test_mixed_quote_keeps_the_reported_words_around_the_quoted_ones() -> None:
     text = ("Senator Maria Lopez said she wanted to speak “directly to young voters” and let them know "
             "that the new law would lower their rent.")

@@ -247,4 +247,7 @@ def _names_speaker(doc: Any, start: int, end: int) -> bool:
     if name.isupper() and any(ch.isalpha() for ch in name):
         return True
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and any(t.ent_type_ in _SPEAKER_LABELS for t in span)
+    # a clause is no label: "Barack Obama told reporters: “…”" is told's quote, whose speaker is
+    # Obama, not "Barack Obama told reporters"
+    return (span is not None and any(t.ent_type_ in _SPEAKER_LABELS for t in span)
+            and not any(t.pos_ in ("VERB", "AUX") and not t.ent_type_ for t in span))
