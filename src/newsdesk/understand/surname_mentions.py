@@ -16,6 +16,8 @@ A word is read as the person where it stands for the person by itself:
 - not a thing the text describes as one ("Dell, the computer maker") nor a gazetteer nationality;
 - where the article names a thing after the word ("Trump Foundation", "Ford Motor Company"), only
   with an honorific before it ("Mr. Ford"): "Ford announced profits" may be either;
+- not where the article writes the word as what a named person belongs to, right after the name
+  ("Jane Smith of Dell", "Jane Smith at Dell"), unless an honorific comes before it;
 - a word the tagger left out only when it reads it a proper noun, at a sentence's start too (the
   capital there is no evidence, the tag is); the full name it ends, when the tagger missed the whole
   name ("Gennifer Flowers" in a headline), is the mention.
@@ -43,6 +45,7 @@ def bare_surnames(doc: Any, found: list[Mention]) -> list[Mention]:
     if not surnames:
         return []
     after_person = _things_named_after(found, surnames)
+    affiliated = _affiliations(doc, found, surnames)
     fulls = _full_names(found)
     by_token = {m.span.start: m for m in found if len(m.span) == 1}
     in_entity = {t.i for ent in doc.ents for t in ent}
@@ -54,6 +57,8 @@ def bare_surnames(doc: Any, found: list[Mention]) -> list[Mention]:
         span = _untagged_full_name(tok, fulls.get(tok.text, ()), taken) or doc[tok.i: tok.i + 1]
         if _in_longer_name(span) or _modifier(tok):
             continue
+        if len(span) == 1 and tok.text in affiliated and not _honorific_before(tok):
+            continue  # the article writes the word as an organisation's ("Jane Smith of Dell")
         m = by_token.get(tok.i)
         retype = m is not None and m.type in _RETYPED and _retypable(m, after_person)
         # a bare word needs the tagger's proper noun (a sentence's capital says nothing); a full name not
@@ -93,6 +98,16 @@ def _things_named_after(found: list[Mention], surnames: set[str]) -> set[str]:
     """The surnames the article also gives a longer thing's name ("Trump" of "Trump Foundation")."""
     return {t.text for m in found if m.type not in ("PERSON", "NORP") and len(m.span) > 1
             for t in m.span if t.text in surnames}
+
+
+def _affiliations(doc: Any, found: list[Mention], surnames: set[str]) -> set[str]:
+    """The surnames the article also writes as what a named person belongs to: "Jane Smith of Dell",
+    "Ashok Kumar at Express India", "Elizabeth Quat of DAB" (there the word is an organisation's, so
+    its bare uses the tagger reads as one stay one: "Dell announced profits" beside "Michael Dell").
+    Only after a person's full name: "a swipe at Trump", "critical of Trump" are the person."""
+    in_full = {t.i for m in found if m.type == "PERSON" and len(m.span) > 1 for t in m.span}
+    return {t.text for t in doc if t.text in surnames and t.i not in in_full and t.dep_ == "pobj"
+            and t.head.lower_ in ("of", "at") and t.head.head.i in in_full}
 
 
 def _retypable(m: Mention, after_person: set[str]) -> bool:
