@@ -77,6 +77,18 @@ def test_a_clause_before_a_colon_is_no_speaker_label() -> None:
     assert by_text["It is anything but that, if you look at the rooms."]["speaker"] == "Bill Smith", qs
 
 
+def test_a_transcript_title_label_is_the_person_with_that_title() -> None:
+    # a White House transcript labels its speakers by office; the article names who holds it
+    qs = quotes_of("Remarks of President Barack Obama and First Lady Michelle Obama as Delivered\n\n"
+                   "THE PRESIDENT: Merry Christmas everybody! The holidays are a time for family.\n\n"
+                   "THE FIRST LADY: Celebrating the holidays here over these eight years has been an honor.\n\n"
+                   "THE SENATOR: We will see about that next year.")
+    speakers = {q["text"].split()[0]: q["speaker"] for q in qs}
+    assert speakers["Merry"] == "Barack Obama", qs
+    assert speakers["Celebrating"] == "Michelle Obama", qs
+    assert speakers["We"] == "THE SENATOR", qs  # no one here is a senator: the label stays
+
+
 def test_mixed_quote_keeps_the_reported_words_around_the_quoted_ones() -> None:
     text = ("Senator Maria Lopez said she wanted to speak “directly to young voters” and let them know "
             "that the new law would lower their rent.")

@@ -234,7 +234,7 @@ def resolve_speaker(doc: Any, f: quotes.Found, mentions: list[Mention],
                     by_token: dict[int, Mention]) -> tuple[str | None, str | None]:
     """(speaker name, their role) for a quote, or the phrase the text uses when no name fits."""
     if f.speaker_text is not None:
-        m = _mention_named(f.speaker_text, mentions)
+        m = _mention_named(f.speaker_text, mentions) or _by_label_role(f.speaker_text, doc.text, mentions)
         return (m.canonical, _role(m, mentions)) if m else (f.speaker_text, None)
     tok = f.speaker_tok
     if tok is None:
@@ -464,6 +464,23 @@ def _by_role(tok: Any, mentions: list[Mention]) -> Mention | None:
         role = (_role(m, mentions) or "").lower()
         head = role.split(" of ")[0].split(" to ")[0].split()
         if head and head[-1] == tok.lower_ and mods <= set(role.replace("-", " ").split()) | set(role.split()):
+            return m
+    return None
+
+
+def _by_label_role(label: str, text: str, mentions: list[Mention]) -> Mention | None:
+    """The person a transcript's "THE PRESIDENT:" or "THE FIRST LADY:" label means: the first one
+    the article gives that title, as a role ("First Lady Michelle Obama") or written before the
+    name ("Remarks of President Barack Obama"). Only "the" + title: a bare "SENATOR:" may be anyone."""
+    words = label.lower().split()
+    if len(words) < 2 or words[0] != "the":
+        return None
+    title = " ".join(words[1:])
+    for m in mentions:
+        if m.type != "PERSON":
+            continue
+        before = text[max(0, m.start - len(title) - 1):m.start].lower().strip()
+        if (_role(m, mentions) or "").lower() == title or before == title:
             return m
     return None
 
