@@ -216,12 +216,14 @@ class DeskSearch(DeskQueries):
         key = "l.sort_key" if sort == "date" else "-bm25(articles_fts, 5.0, 1.0)"
         sql = (f"SELECT l.id, {key} FROM articles_fts, {source} WHERE l.id = articles_fts.rowid"
                f" AND articles_fts MATCH ? AND articles_fts.rowid IN ({','.join('?' * len(ids))})"
-               f"{''.join(' AND ' + w for w in where)} ORDER BY 2 DESC LIMIT ?")
+               f"{''.join(' AND ' + w for w in where)}"
+               " AND newsdesk_matches_stems(articles_fts.title, articles_fts.text, ?) ORDER BY 2 DESC LIMIT ?")
+        self._register_matches_stems()
         for match in (_with_cut_words(query), _plain_terms(query)):
             if match is None:
                 break
             try:
-                rows = self.conn.execute(sql, (*join_args, match, *ids, *args, top)).fetchall()
+                rows = self.conn.execute(sql, (*join_args, match, *ids, *args, match, top)).fetchall()
             except sqlite3.OperationalError as exc:
                 if not _is_query_error(exc):
                     raise
@@ -243,16 +245,27 @@ class DeskSearch(DeskQueries):
         stored them). Rare words, with fewer matches than the window, are ranked exactly.
         """
         if f.as_dict() or sort == "date":
-            ids = self._filtered_candidates(match, f, sort, offset + limit, fold)
-            return self._with_snippets(shown or match, self._page_of(ids, limit, offset))
+            ids = self._filtered_candidates(match, f, sort, offset + limit + 8, fold)
+            page = self._page_of(ids, limit, offset, match=match)
+            if len(page) < limit and len(ids) == offset + limit + 8:  # porter's joins took places
+                page = self._page_of(self._filtered_candidates(match, f, sort, SEARCH_WINDOW, fold), limit, offset,
+                                     match=match)
+            return self._with_snippets(shown or match, page)
         want = offset + limit
         # SQLite sorts the window and hands over only the ids a page needs: every row fetched
         # crosses the GIL, which costs far more than the sort when handler threads contend.
         ranked = self._ranked(match, want + 8)
-        page = self._page_of(ranked, limit, offset, fold)
+        page = self._page_of(ranked, limit, offset, fold, match)
         if len(page) < limit and len(ranked) == want + 8:  # non-article pages took places: rank the whole window
-            page = self._page_of(self._ranked(match, SEARCH_WINDOW), limit, offset, fold)
+            page = self._page_of(self._ranked(match, SEARCH_WINDOW), limit, offset, fold, match)
         return self._with_snippets(shown or match, page)
+
+    def _register_matches_stems(self) -> None:
+        """FTS5 holds porter stems, which join words the search index keeps apart ('news' and 'new',
+        'organization' and 'organ'): articles are checked by the index's stemmer in SQL
+        (search_index.matches_stems) where the engine's answer is merged (`_fts_tail`), and in
+        `_page_of` on a page's rows only (checking every match of the window cost a body each)."""
+        self.conn.create_function("newsdesk_matches_stems", 3, search_index.matches_stems, deterministic=True)
 
     def _ranked(self, match: str, top: int) -> list[int]:
         """Ids of the `top` best (bm25, title weighted 5x) of the SEARCH_WINDOW newest matches, best first."""
@@ -283,24 +296,28 @@ class DeskSearch(DeskQueries):
     def _copy_clause(self, article: str, f: Filters) -> str:
         return copy_clause(article, indexed=self._copies_probe() == "index", listed=_listed_too(f)[0])
 
-    def _page_of(self, ordered: list[int], limit: int, offset: int, fold: Filters | None = None
-                 ) -> list[dict[str, Any]]:
+    def _page_of(self, ordered: list[int], limit: int, offset: int, fold: Filters | None = None,
+                 match: str | None = None) -> list[dict[str, Any]]:
         """Listing rows of articles (not other pages) number offset..offset+limit of `ordered`.
 
         Read in chunks because the FTS index also holds pages that are not articles; usually
-        the first chunk is the page.
+        the first chunk is the page. With the FTS5 `match`, an article holding its words only by
+        porter's joins is left out (search_index.matches_stems: 'news' is not 'new'); each row
+        keeps its body in `_text`, which the snippet needs anyway.
         """
         found: list[dict[str, Any]] = []
         start, want = 0, offset + limit
         skip, skip_args = ((" AND NOT " + self._copy_clause("a.id", fold), _listed_too(fold)[1])
                            if fold is not None else ("", []))
+        body = ", a.text AS _text" if match is not None else ""
         while start < len(ordered) and len(found) < want:
             chunk = ordered[start:start + max(want - len(found), 0) + 5]
             start += len(chunk)
             rows = {r["id"]: _listing(r) for r in self.conn.execute(
-                f"SELECT {_COLUMNS} FROM articles a WHERE a.kind = 'article' AND a.id IN"
+                f"SELECT {_COLUMNS}{body} FROM articles a WHERE a.kind = 'article' AND a.id IN"
                 f" ({','.join('?' * len(chunk))}){skip}", (*chunk, *skip_args))}
-            found += [rows[i] for i in chunk if i in rows]
+            found += [rows[i] for i in chunk if i in rows and (
+                match is None or search_index.matches_stems(rows[i]["title"], rows[i]["_text"], match))]
         return found[offset:want]
 
     def _with_snippets(self, query: str, rows: list[dict[str, Any]], titles: bool = True) -> list[dict[str, Any]]:
