@@ -137,6 +137,9 @@ def test_the_snippet_marks_the_irregular_form(store: Store) -> None:
         assert MARK_OPEN + "went" + MARK_CLOSE in hit["snippet"], engine
         [hit] = [r for r in store.desk_search("man", limit=5) if r["id"] == ids["went"]]
         assert MARK_OPEN + "men" + MARK_CLOSE in hit["snippet"], engine
+        # the regular forms of the lemma too: 'said' marks 'says' (a form of 'say')
+        [hit] = [r for r in store.desk_search("said", limit=5) if r["id"] == ids["says"]]
+        assert MARK_OPEN + "says" + MARK_CLOSE in hit["snippet"], engine
 
 
 def test_an_index_built_before_answers_without_a_rebuild(store: Store) -> None:

@@ -425,16 +425,24 @@ def _forms_in(words: set[str], texts: list[str]) -> dict[str, set[str]]:
     forms: dict[str, set[str]] = {}
     for w in words:
         word_stem = search_index.stem(w)
-        root = word_stem[:-1] if word_stem.endswith("i") and len(word_stem) > 3 else word_stem
-        irregular = irregular_forms.family(w)  # 'said' of 'say', 'went' of 'go': not begun by the root
-        if len(root) < 3 and not irregular:
+        irregular = irregular_forms.family(w)  # 'say' of 'said', 'went' of 'go': not begun by the root
+        # the stems looked for: the word's, and its family's ('says' holds 'say', the lemma of 'said')
+        stems = [(s, r) for s, r in dict.fromkeys(_stem_root(x) for x in (w, *irregular)) if len(r) >= 3]
+        if not stems and not irregular:
             continue
         for text in texts:
             if not _written(w, text):
                 found = forms.setdefault(word_stem, set())
-                found.update(_forms_of(word_stem, root, text) if len(root) >= 3 else ())
+                for each_stem, root in stems:
+                    found.update(_forms_of(each_stem, root, text))
                 found.update(f for f in irregular if _written(f, text))
     return forms
+
+
+def _stem_root(word: str) -> tuple[str, str]:
+    """A word's stem, and the letters its forms begin with (the stem, less an i that was a y)."""
+    word_stem = search_index.stem(word)
+    return word_stem, word_stem[:-1] if word_stem.endswith("i") and len(word_stem) > 3 else word_stem
 
 
 def _written(word: str, text: str) -> bool:
