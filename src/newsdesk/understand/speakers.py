@@ -223,8 +223,9 @@ def score(feats: dict[str, float], w: dict[str, float]) -> float:
 
 def ranked_speaker(cue: Any, rule: Any, previous: set[str], regions: list[tuple[int, int]],
                    said: list[tuple[int, int]] | None = None) -> tuple[Any, float]:
-    """(the candidate the model ranks first, the model's P(it is the source)); the rules'
-    subject with P 1 when no model is shipped, and with P 0 when there is no candidate.
+    """(the candidate the model ranks first, as `grammar_speaker` reads the parse around it, the
+    model's P(its first is the source)); the rules' subject with P 1 when no model is shipped, and
+    with P 0 when there is no candidate.
     `said`: spans the grammar puts in what was said, whose words are no candidates ("The economy,
     the governor said, would recover": the economy is talked about, not talking)."""
     w, dense = weights(), None
@@ -240,4 +241,73 @@ def ranked_speaker(cue: Any, rule: Any, previous: set[str], regions: list[tuple[
     if not scored:
         return rule, 0.0
     top = max(scored, key=lambda s: (s[0], -abs(s[1] - cue.i)))
-    return top[2], 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, top[0]))))
+    return grammar_speaker(cue, top[2]), 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, top[0]))))
+
+
+# Cue participles whose subject, when the parse hangs them on a reported clause, is the reporter's
+# ("Trump told Newsmax that Romney “had a crazy policy,” adding, “He lost ...”": Trump adds).
+CONTINUING = {"add"}
+_PLACE = {"GPE", "LOC", "FAC"}
+_AGENTS = {"PERSON", "ORG", "NORP"}
+
+
+def grammar_speaker(cue: Any, top: Any) -> Any:
+    """The ranker's choice, unless the parse says who does the cue in a shape the ranker's features
+    do not see: a closer subject of the same verb, a person the parse hung on a place or a name,
+    the noun of "with X asking", or the reporter of a clause a continuing participle hangs on."""
+    return (_continued_by(cue, top) or _with_doer(cue) or _closer_subject(top)
+            or _appositive_subject(cue, top) or top)
+
+
+def _closer_subject(top: Any) -> Any:
+    """A verb with two subjects is one subject and a misread place or phrase: the one next to the
+    verb speaks ("Speaking in Salem, New Hampshire, Trump went after Bush, calling him ..."). A far
+    one that names someone is left alone: "Ban Ki-moon, the secretary general, vowed" is one person,
+    and "Paul Ryan, despite admitting ..., the victims “do need ...”" is his."""
+    if top.dep_ != "nsubj" or top.pos_ == "PRON" or top.ent_type_ in _AGENTS:
+        return None
+    verb = top.head
+    closer = [c for c in verb.children if c.dep_ == "nsubj" and top.i < c.i < verb.i]
+    # "The family, protesters and civic leaders have been demanding": one list the parse split
+    if not closer or any(c.dep_ == "conj" for c in closer[-1].children):
+        return None
+    return closer[-1]
+
+
+def _appositive_subject(cue: Any, top: Any) -> Any:
+    """The person the parse made an appositive of the subject: of a place (a dateline, "New York
+    (AFP) – Vice President Joe Biden on Monday hit ..."), or written right against the cue, with no
+    comma to close an apposition ("To understand the real Dred Scott, Chief Justice Roberts said")."""
+    for app in (c for c in top.children if c.dep_ == "appos"):
+        if top.ent_type_ in _PLACE and app.ent_type_ == "PERSON":
+            return app
+        if app.right_edge.i + 1 == cue.i and not app.right_edge.is_punct and app.pos_ == "PROPN" and top.i < app.i:
+            return app
+    return None
+
+
+def _with_doer(cue: Any) -> Any:
+    """"The conversation ended with Maddow asking Clinton ...": the noun of "with" right before a
+    participle does it."""
+    if cue.tag_ != "VBG" or cue.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    before = cue.doc[cue.i - 1]
+    return before if before.dep_ == "pobj" and before.head.lower_ == "with" and before.pos_ in _HEAD_POS else None
+
+
+def _continued_by(cue: Any, top: Any) -> Any:
+    """A continuing participle ("adding") the parse hung on a reported clause goes on the reporter's
+    words: the subject of the verb that reports that clause, when the ranker took one inside it."""
+    if cue.tag_ != "VBG" or cue.lemma_.lower() not in CONTINUING or cue.dep_ != "advcl":
+        return None
+    clause = cue.head
+    if clause.dep_ not in ("ccomp", "acl") or not clause.left_edge.i <= top.i <= clause.right_edge.i:
+        return None
+    # a reported clause opens with "that"; without it the clause may be the reporter's own ("Grayson
+    # said Randolph “would have no chance,” the source recalled, adding ...": the parse's ccomp)
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return None
+    verb = clause.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
