@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from newsdesk.understand import countries, name_kinds, roles
+from newsdesk.understand import countries, name_kinds, quote_cues, roles
 from newsdesk.understand.quote_cues import BUILTIN_CUES
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"}
@@ -179,6 +179,8 @@ def find_mentions(doc: Any) -> list[Mention]:
     _read_as_things(out)
     _used_as_things(out)
     _things_short_names(out)
+    _acronyms_not_people(out)
+    _named_groups_not_people(out)
     out = _groups_not_people(out)
     out = _determined_not_people(out)
     _places_not_people(out)
@@ -280,9 +282,13 @@ def _read_as_things(found: list[Mention]) -> None:
 
 
 def _opens_a_turn(span: Any) -> bool:
-    """Whether the name opens a paragraph and a colon follows it: a transcript's speaker."""
+    """Whether the name opens a paragraph, after opening quotation marks if any ('"WALLACE: Let's
+    start'), and a colon follows it: a transcript's speaker."""
     doc = span.doc
-    first = span.start == 0 or roles.paragraph_break(doc[span.start - 1])
+    a = span.start
+    while a > 0 and doc[a - 1].text in _OPENING:
+        a -= 1
+    first = a == 0 or roles.paragraph_break(doc[a - 1])
     return first and span.end < len(doc) and doc[span.end].text == ":"
 
 
@@ -291,8 +297,9 @@ def _used_as_things(found: list[Mention]) -> None:
     site or a tool ("on Twitter", "via Orkut", "using Twitter", "used with Firefox"; "a Twitter
     account" adds to these), is that thing in all its mentions: the type the article reads it as
     elsewhere, else ORG for a site one is on (what the model calls Facebook or Orkut), else PRODUCT
-    for a tool (software). Not when a mention makes it a person, as in `_read_as_things`."""
-    people = _persons_by_mention(found)
+    for a tool (software). Not when a mention makes it a person, as in `_read_as_things`, but by a
+    person's role only."""
+    people = _persons_by_mention(found, any_role=False)
     uses: dict[str, list[str | None]] = {}
     for m in found:
         if m.type == "PERSON" and len(m.span) == 1:
@@ -308,10 +315,14 @@ def _used_as_things(found: list[Mention]) -> None:
                 m.type, m.role, m.country = kind, None, None
 
 
-def _persons_by_mention(found: list[Mention]) -> set[str]:
+def _persons_by_mention(found: list[Mention], any_role: bool = True) -> set[str]:
     """The names some mention makes a person's: a full name the article gives (and its surname), a
-    role, a verb of saying the name is the subject of, an interview's turn it opens."""
-    people = _person_names(found) | {m.text for m in found if m.type == "PERSON" and (m.role or _says(m.span))}
+    role, a verb of saying the name is the subject of, an interview's turn it opens. With `any_role`
+    False only a person's role counts, for a name the text uses as a tool or a site: "Google" of
+    "used with Internet Explorer or Google Chrome" is read as Chrome's role. (A name read as a thing
+    keeps any role: "Dries" of "Dries Mertens", read as Mertens' role, is his given name.)"""
+    people = _person_names(found) | {m.text for m in found if m.type == "PERSON" and (
+        m.role and (any_role or name_kinds.person_role(m.role)) or _says(m.span))}
     return people | {m.text for m in found if _opens_a_turn(m.span)}
 
 
@@ -330,10 +341,114 @@ def _things_short_names(found: list[Mention]) -> None:
             m.type, m.role, m.country = things[m.text], None, None
 
 
+def _acronyms_not_people(found: list[Mention]) -> None:
+    """A one-word "person" shaped like an acronym ("Dstl", "HMIC": `name_kinds.acronym`) is an
+    organisation, or the thing the article reads it as elsewhere, in all its mentions. Not when the
+    article gives it as a person's name in any case ("OBAMA" in a headline beside Barack Obama) or as
+    a person's initials ("JFK" beside John F Kennedy), nor when a mention gives it a role, opens an
+    interview's turn ("HILL: We did") or has a he or a she after it in its sentence ("stated by JFK
+    when he visited Berlin"). A longer "person" ending in an acronym in capitals that the words before
+    it do not make a person's name ("Pro-Beijing DAB", not "BEN MOUMBAMBA" nor "Mark Tedeschi QC"
+    beside "Mark Tedeschi") is that organisation too."""
+    _acronyms_glued_not_people(found)
+    full = [m.text for m in found if m.type == "PERSON" and len(m.span) > 1]
+    names = {n.lower() for n in _person_names(found)} | {name_kinds.initials(n) for n in full}
+    names |= {m.text.lower() for m in found if m.type == "PERSON" and (
+        m.role or _opens_a_turn(m.span) or _he_or_she_after(m.span))}
+    shaped = {m.text for m in found if m.type == "PERSON" and len(m.span) == 1
+              and name_kinds.acronym(m.text) and m.text.lower() not in names and m.text not in names}
+    for text in shaped:
+        read = [m.type for m in found if m.text == text and m.type in _THINGS]
+        kind = max(read, key=read.count) if read else "ORG"
+        for m in found:
+            if m.text == text and m.type == "PERSON":
+                m.type, m.role, m.country = kind, None, None
+
+
+def _acronyms_glued_not_people(found: list[Mention]) -> None:
+    """The "people" of several words that end in an acronym in capitals after words that are no
+    person's name (no given name first, no name the article gives a person alone) are organisations."""
+    from newsdesk.understand.pronouns import first_names  # pronouns imports this module
+
+    people = {m.text for m in found if m.type == "PERSON"}
+    for m in found:
+        words = [t for t in m.span if t.is_alpha]
+        if m.type != "PERSON" or len(m.span) < 2 or not name_kinds.capitals_acronym(m.span[-1].text):
+            continue
+        rest = m.span[:-1]
+        if all(t.is_upper for t in words) or rest.text in people or rest[0].lower_ in first_names():
+            continue
+        m.type, m.role, m.country = "ORG", None, None
+
+
+def _he_or_she_after(span: Any) -> bool:
+    """Whether a he, she, his or her follows the name in its sentence (in lower case: "Her Majesty's
+    Inspectorate" is no she)."""
+    from newsdesk.understand.pronouns import PRONOUN_SEX  # pronouns imports this module
+
+    return any(t.text in PRONOUN_SEX for t in span.doc[span.end: span.sent.end])
+
+
+def _named_groups_not_people(found: list[Mention]) -> None:
+    """A "person" named by a group the article names is no person: the group itself ("Brahmin" and
+    "Dalit" beside the NORPs "Brahmins" and "Dalits"), a subgroup of it ("Gawd Saraswat Brahmin",
+    "Jangid Brahmins", listed beside the NORPs "Kokanastha Brahmin" and "Gaur Brahmin") or a body
+    named after it ("Dalit Solidarity", "Dalit India", "Brahmins Matrimony": an organisation, when
+    the rest is no person's name and no plural). The group words are the article's one-word plural
+    NORPs that are no nationality, and their singulars (`_group_words`)."""
+    groups = _group_words(found)
+    for m in found:
+        if m.type != "PERSON":
+            continue
+        words = [t.text for t in m.span if t.is_alpha]
+        if not words:
+            continue
+        if words[-1] in groups:
+            m.type, m.role, m.country = "NORP", None, None
+        elif (len(words) > 1 and words[0] in groups and not name_kinds.plural_noun(m.span)
+              and not _names_a_person(m, found)):  # "Dalit Muslims" is left to _groups_not_people
+            m.type, m.role, m.country = "ORG", None, None
+
+
+def _group_words(found: list[Mention]) -> set[str]:
+    """The article's one-word plural NORPs that are no nationality ("Brahmins", "Dalits"), and the
+    plural "people" `_groups_not_people` will make groups, with their singulars; less the last word
+    of a person's name some mention gives a person's role, a verb of saying or
+    an interview's turn ("President Obama" beside "the Obamas", which `_groups_not_people` keeps a
+    person too), or that follows a given name in a name of two words ("Charlie Christian" beside
+    "Christians"), and their plurals."""
+    from newsdesk.understand.pronouns import first_names  # pronouns imports this module
+
+    plurals = {m.text for m in found if len(m.span) == 1 and m.text.isalpha() and len(m.text) > 3
+               and (m.type == "NORP" and m.text.endswith("s") and not _is_demonym(m.text)
+                    or m.type == "PERSON" and name_kinds.plural(m.span))}
+    given = first_names()
+    kept = {m.span[-1].text for m in found if m.type == "PERSON" and (
+        m.role and name_kinds.person_role(m.role) or _says(m.span) or _opens_a_turn(m.span)
+        or len(m.span) == 2 and m.span[0].lower_ in given)}
+    return (plurals | {w[:-1] for w in plurals}) - kept - {w + "s" for w in kept}
+
+
+def _names_a_person(m: Mention, found: list[Mention]) -> bool:
+    """Whether the words after a group word are a person's name: one the article gives a person
+    elsewhere, or a given name and more ("Republican Mitt Romney")."""
+    from newsdesk.understand.pronouns import first_names  # pronouns imports this module
+
+    rest = m.span[1:]
+    return rest.text in _person_names([x for x in found if x.text != m.text]) or (
+        len(rest) > 1 and rest[0].lower_ in first_names())
+
+
 def _says(span: Any) -> bool:
-    """Whether the name is the subject of a verb of saying ("Hill said", "Kopgli writes")."""
-    root = span.root
-    return root.dep_ == "nsubj" and root.head.lemma_.lower() in BUILTIN_CUES
+    """Whether the name is the subject of a verb of saying used as one ("Hill said", "Kopgli
+    writes that"): the quote rules' cue lexicon reads the verb a cue on its own ("said on
+    Monday") or in the way it takes its complement here. "Continue" is a cue only before a clause
+    or a quote ("continued that ..."), so "Chrome continues to surge" says nothing about Chrome."""
+    root, verb = span.root, span.root.head
+    if root.dep_ != "nsubj" or verb.lemma_.lower() not in BUILTIN_CUES:
+        return False
+    slot = quote_cues.cue_slot(verb)[0]
+    return max(quote_cues.cue_score(verb, s) - quote_cues.threshold(s) for s in {slot, "bare"}) >= 0
 
 
 def _groups_not_people(found: list[Mention]) -> list[Mention]:

@@ -17,7 +17,9 @@ rest of what English gives away (checked on the sample store's PERSON mentions, 
   abstract ("Kartographer Improvements"): the words are the lemmatizer's own lexicon (WordNet's);
 - a place glued after a name: "the Obama Cairo speech" (`place_glued`);
 - the way a text uses a thing, not a person: "on Twitter", "via Orkut", "using Twitter", "used
-  with Firefox", "a Twitter account" (`thing_use`).
+  with Firefox", "a Twitter account" (`thing_use`);
+- the shape of an acronym: "HMIC", "Dstl", "DAB" (`acronym`, `capitals_acronym`);
+- a class noun called by the name: "an extension called Kartographer".
 
 Nothing here reads a list of names: a class noun says what a thing is, whatever it is called.
 entities.py applies the rules to every mention of the name and lets a person the article names
@@ -77,6 +79,7 @@ _PLACE_AGENTS = {"river", "border", "center", "centre", "tower", "theater", "the
                  "quarter", "corridor", "manor", "chamber", "water", "shelter", "computer", "monitor"}
 _TITLE_MODIFIERS = {"first", "former", "vice", "foreign", "prime", "supreme", "chief", "crown"}  # "First Lady"
 _ROLE_END = {"of", "at", "in", "for", "to", "from", "with", "on", "and", ",", "who", "which", "that"}
+_NAMING = {"call", "name", "dub"}  # "an extension called X": X is an extension
 _LISTING = {"like", "including", "as"}  # "castes like X", "such as X", "groups including X"
 _DETERMINERS = {"the", "a", "an", "this", "these", "those", "that", "all", "every", "each"}
 # Words that count a group: "all Shivalli Brahmins", "many Dalit Muslims" (a number too: "1000 Brahmins").
@@ -107,7 +110,8 @@ def first_listed(tok: Any) -> Any:
 
 def class_said(span: Any) -> str | None:
     """The type the text gives the name by listing it under a class noun ("castes like
-    Brahmins, Rajputs and Yadavs") or by saying what it is ("X is a platform")."""
+    Brahmins, Rajputs and Yadavs"), by saying what it is ("X is a platform") or by calling a
+    class noun by it ("an extension called Kartographer")."""
     root = first_listed(span.root)
     noun = None
     prep = root.head
@@ -119,6 +123,8 @@ def class_said(span: Any) -> str | None:
             noun = prep.head
     elif root.dep_ == "nsubj" and root.head.lemma_ == "be":
         noun = next((c for c in root.head.children if c.dep_ == "attr" and c.i > root.i), None)
+    elif root.dep_ == "oprd" and root.head.lemma_.lower() in _NAMING and root.head.dep_ == "acl":
+        noun = root.head.head  # "an extension called Kartographer"
     elif root.dep_ == "compound" and root.head.i == span.end and root.head.lemma_.lower() in _SOFTWARE:
         noun = root.head  # "runs on Mediawiki software", "These Kartographer maps"
     if noun is None or noun.ent_type_ or noun.pos_ != "NOUN":
@@ -295,15 +301,54 @@ def thing_use(span: Any) -> str | None:
     modifier of a common noun that is no word for a person ("a Twitter account", "Firefox
     extension"; not "Orkut users"); else None."""
     root = span.root
-    head = root.head
-    if root.dep_ == "pobj" and head.dep_ == "prep":
+    first = first_listed(root)  # "used with Internet Explorer or Google Chrome": Chrome is used too
+    head = first.head
+    if first.dep_ == "pobj" and head.dep_ == "prep":
         if head.lower_ in _ON_A_SITE:
             return "site"
-        if head.lower_ in _IN_A_PROGRAM or head.head.lemma_.lower() in _TOOL_VERBS:
+        if head.lower_ in _IN_A_PROGRAM or _used_by_preps(head):
             return "tool"
-    if root.dep_ == "dobj" and head.lemma_.lower() in _TOOL_VERBS:
+    if first.dep_ == "dobj" and head.lemma_.lower() in _TOOL_VERBS:
         return "tool"
     if (root.dep_ == "compound" and head.i == span.end and head.pos_ == "NOUN" and not head.ent_type_
             and not person_role(head.text) and head.lower_ not in TITLE_WORDS):
         return "noun"
     return None
+
+
+_VOWELS = set("aeiouyAEIOUY")
+
+
+def acronym(word: str) -> bool:
+    """Whether a one-word name is shaped like an acronym: two capitals or more and no fewer capitals
+    than small letters ("HMIC", "FRANK", "DfE"), or letters with no vowel ("Dstl"). A surname
+    with a capital inside has more small letters ("McCain", "DeSantis"); one with no vowel
+    ("Ng") is used with a given name, which the caller checks."""
+    letters = [ch for ch in word if ch.isalpha()]
+    if len(letters) < 2 or len(letters) != len(word.replace("&", "")) or not word[0].isupper():
+        return False
+    upper = sum(ch.isupper() for ch in letters)
+    return upper >= 2 and 2 * upper >= len(letters) or not _VOWELS & set(letters)
+
+
+def capitals_acronym(word: str) -> bool:
+    """Whether a word is an acronym in capitals ("DAB", "HMIC"), not a Roman numeral ("Henry VIII")."""
+    return len(word) > 1 and word.isalpha() and word.isupper() and not set(word) <= set("IVXLCDM")
+
+
+def initials(name: str) -> str:
+    """The capitals that open the words of a name ("John F Kennedy" -> "JFK")."""
+    return "".join(w[0] for w in name.replace(".", " ").split() if w[:1].isupper())
+
+
+def _used_by_preps(prep: Any) -> bool:
+    """Whether a preposition hangs on a verb of use, directly ("used with") or through one more
+    prepositional phrase ("used in conjunction with")."""
+    node = prep.head
+    for _ in range(2):
+        if node.lemma_.lower() in _TOOL_VERBS:
+            return True
+        if not (node.dep_ == "pobj" and node.head.dep_ == "prep"):
+            return False
+        node = node.head.head
+    return node.lemma_.lower() in _TOOL_VERBS
