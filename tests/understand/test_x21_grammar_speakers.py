@@ -44,3 +44,10 @@ def test_an_apposition_closed_by_a_comma_keeps_its_subject() -> None:
     # the guard of the name-against-the-cue rule: a real apposition names the same speaker
     text = "Tom Clarke, the coal baron, said the plan would save the mines."
     assert speaker_of(text, "save the mines") == "Tom Clarke"
+
+
+def test_two_subjects_joined_by_and_are_one_list() -> None:
+    # the parse gives "said" two subjects; "and" makes them one list, whose first member stays
+    text = ('In the poll released Sunday, just 8 percent of Democrats said they would vote for Trump; just 1 percent '
+            'of Democrats and 3 percent of self-identified "liberals" said they would vote for the Green Party.')
+    assert [q["speaker"] for q in quotes_of(text) if "Green Party" in q["text"]] == ["just 1 percent of Democrats"]

@@ -268,8 +268,11 @@ def _closer_subject(top: Any) -> Any:
         return None
     verb = top.head
     closer = [c for c in verb.children if c.dep_ == "nsubj" and top.i < c.i < verb.i]
-    # "The family, protesters and civic leaders have been demanding": one list the parse split
+    # "The family, protesters and civic leaders have been demanding", "1 percent of Democrats and 3
+    # percent of liberals said": one list the parse split
     if not closer or any(c.dep_ == "conj" for c in closer[-1].children):
+        return None
+    if any(t.dep_ == "cc" for t in top.doc[top.i: closer[-1].i]):
         return None
     return closer[-1]
 
