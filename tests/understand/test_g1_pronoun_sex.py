@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from entity_helpers import speaker_of
 
-from newsdesk.understand import pronouns
+from newsdesk.understand import name_sex, pronouns
 
 
 def test_she_after_a_quote_about_a_man_is_the_woman() -> None:
@@ -59,12 +59,12 @@ def test_the_articles_own_pronouns_say_a_sex() -> None:
 
 
 def test_first_names_of_one_sex_and_not_a_lone_surname() -> None:
-    assert pronouns.first_name_sex("Hillary Clinton") == "f"
-    assert pronouns.first_name_sex("Donald Trump") == "m"
-    assert pronouns.first_name_sex("President Donald Trump") == "m"  # a title is no first name
-    assert pronouns.first_name_sex("Trump") is None  # a lone word is a surname as often as not
-    assert pronouns.first_name_sex("Jordan Smith") is None  # both sexes bear it
-    assert pronouns.first_name_sex("Lindsey Graham") is None  # the US counts say women; news, him
-    assert pronouns.first_name_sex("José Aznar") == "m"  # accents folded to the table's spelling
+    assert name_sex.first_name_sex("Hillary Clinton") == "f"
+    assert name_sex.first_name_sex("Donald Trump") == "m"
+    assert name_sex.first_name_sex("President Donald Trump") == "m"  # a title is no first name
+    assert name_sex.first_name_sex("Trump") is None  # a lone word is a surname as often as not
+    assert name_sex.first_name_sex("Jordan Smith") is None  # both sexes bear it
+    assert name_sex.first_name_sex("Lindsey Graham") is None  # the US counts say women; news, him
+    assert name_sex.first_name_sex("José Aznar") == "m"  # accents folded to the table's spelling
     assert pronouns.pronoun_sex("She") == "f" and pronouns.pronoun_sex("his") == "m"
     assert pronouns.pronoun_sex("they") is None

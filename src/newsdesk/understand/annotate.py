@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from newsdesk.records import Article, Entity, Quote
-from newsdesk.understand import name_kinds, nlp, pronouns, quote_anatomy, quote_regions, quotes
+from newsdesk.understand import name_kinds, name_sex, nlp, pronouns, quote_anatomy, quote_regions, quotes
 from newsdesk.understand.canonical import canonicalize
 from newsdesk.understand.entities import Mention, find_mentions
 
@@ -183,12 +183,12 @@ def _no_name_here(tok: Any, lead: bool, text: str, capitals: bool) -> bool:
     of "... Clinton And Trump Face", "Hid" of "Clinton Hid Past Health Problems", "Rip" of "Black
     Lawmakers Rip Donald Trump", "Derelict" of "Derelict Obama and Clinton". A surname that is an
     English word (Hill, Warren) is written capitalised in the text; a known given name first
-    (pronouns.first_names: Bill, Rush) stays, since a text may write only the surname."""
+    (name_sex.first_names: Bill, Rush) stays, since a text may write only the surname."""
     if not (capitals or tok.is_sent_start):
         return False
     if not tok.is_alpha or not _english_word(tok.text):  # a stop word is no name's end: "Obama To"
         return not lead and (tok.like_num or tok.is_stop)  # ("George Will" is an English word's case)
-    if lead and tok.lower_ in pronouns.first_names():
+    if lead and tok.lower_ in name_sex.first_names():
         return False
     return not _written_capitalised(tok.text, text)
 

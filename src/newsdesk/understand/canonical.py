@@ -25,13 +25,12 @@ from importlib import resources
 
 from newsdesk.understand import countries
 from newsdesk.understand.entities import Mention
+from newsdesk.understand.name_sex import FEMALE_HONORIFICS, MALE_HONORIFICS, first_name_sex, honorific_sex
 from newsdesk.understand.roles import HONORIFICS, TITLE_WORDS
 
 _NAME_TYPES = ("PERSON", "ORG")
 _STOP = {"the", "of", "and", "for", "mr", "mrs", "ms", "dr"}
 _HONORIFICS = {w.rstrip(".") for w in HONORIFICS} | {"madam"}  # roles' forms of address, undotted
-_MALE = {"mr", "mister", "sir"}
-_FEMALE = {"mrs", "ms", "miss", "madam", "dame"}
 
 
 def name_key(name: str) -> str:
@@ -165,8 +164,6 @@ def _full_name(m: Mention, fulls: list[Mention], counts: Counter, titles: dict[s
 def _same_sex(m: Mention, cands: list[Mention]) -> list[Mention]:
     """The full names whose first name does not say the other sex than the short mention's
     honorific: "Mrs. Clinton" is not "Bill Clinton". [] when the mention says no sex."""
-    from newsdesk.understand.pronouns import first_name_sex, honorific_sex  # pronouns imports this module
-
     span = getattr(m, "span", None)
     if span is None:
         return []
@@ -205,14 +202,15 @@ def title_of(role: str | None) -> tuple[str | None, str | None]:
     """(the title word a role ends in, the sex its honorific says): "President" → ("president",
     None), "Mrs." → (None, "f"), "Mr." → (None, "m"), "First Lady" → ("lady", None)."""
     words = {w.strip(".").lower() for w in (role or "").split()}
-    sex = "m" if words & _MALE else "f" if words & _FEMALE else None
+    sex = "m" if words & MALE_HONORIFICS else "f" if words & FEMALE_HONORIFICS else None
     return _role_head(role), sex
 
 
 # The honorifics that say a sex, capitalised as written before a name, the dot optional: roles'
 # list (undotted, plus madam) but "Dr", and "Miss". Sir and Dame too: since roles.title_role drops
 # honorifics, only this says a knight is a man.
-_SEXED = sorted((_HONORIFICS | {"miss"}) & (_MALE | _FEMALE))  # sorted: one pattern in every process
+# sorted: one pattern in every process
+_SEXED = sorted((_HONORIFICS | {"miss"}) & (MALE_HONORIFICS | FEMALE_HONORIFICS))
 _HONORIFIC_BEFORE = re.compile(r"\b(" + "|".join(w.capitalize() for w in _SEXED) + r")\.?\s+$")
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsdesk.understand import countries, name_kinds, quote_cues, roles
+from newsdesk.understand.name_sex import first_names
 from newsdesk.understand.quote_cues import BUILTIN_CUES
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"}
@@ -368,8 +369,6 @@ def _acronyms_not_people(found: list[Mention]) -> None:
 def _acronyms_glued_not_people(found: list[Mention]) -> None:
     """The "people" of several words that end in an acronym in capitals after words that are no
     person's name (no given name first, no name the article gives a person alone) are organisations."""
-    from newsdesk.understand.pronouns import first_names  # pronouns imports this module
-
     people = {m.text for m in found if m.type == "PERSON"}
     for m in found:
         words = [t for t in m.span if t.is_alpha]
@@ -417,8 +416,6 @@ def _group_words(found: list[Mention]) -> set[str]:
     an interview's turn ("President Obama" beside "the Obamas", which `_groups_not_people` keeps a
     person too), or that follows a given name in a name of two words ("Charlie Christian" beside
     "Christians"), and their plurals."""
-    from newsdesk.understand.pronouns import first_names  # pronouns imports this module
-
     plurals = {m.text for m in found if len(m.span) == 1 and m.text.isalpha() and len(m.text) > 3
                and (m.type == "NORP" and m.text.endswith("s") and not _is_demonym(m.text)
                     or m.type == "PERSON" and name_kinds.plural(m.span))}
@@ -432,8 +429,6 @@ def _group_words(found: list[Mention]) -> set[str]:
 def _names_a_person(m: Mention, found: list[Mention]) -> bool:
     """Whether the words after a group word are a person's name: one the article gives a person
     elsewhere, or a given name and more ("Republican Mitt Romney")."""
-    from newsdesk.understand.pronouns import first_names  # pronouns imports this module
-
     rest = m.span[1:]
     return rest.text in _person_names([x for x in found if x.text != m.text]) or (
         len(rest) > 1 and rest[0].lower_ in first_names())

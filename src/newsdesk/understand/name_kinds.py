@@ -33,6 +33,7 @@ from functools import lru_cache
 from typing import Any
 
 from newsdesk.understand import countries, nlp
+from newsdesk.understand.name_sex import first_names
 from newsdesk.understand.roles import HONORIFICS, KIND_NOUNS, TITLE_WORDS
 
 # Class nouns that end a name of a place, a building or an organisation; a person's surname is
@@ -275,8 +276,6 @@ def place_glued(span: Any) -> bool:
     """Whether the name's last word is a place of its own, a country, a capital or a big city,
     after a word that is no given name: "Obama Cairo" (of "the Obama Cairo speech"), not "Jack
     London" nor "George Washington" (a given name before a place is a person's full name)."""
-    from newsdesk.understand.pronouns import first_names  # pronouns imports entities, which imports us
-
     words = [t for t in span if t.is_alpha]
     if len(words) < 2 or len(words) != len(span) or not all(t.text[:1].isupper() for t in words):
         return False

@@ -19,21 +19,15 @@ Unknown (a lone surname, a name of either sex, or signs both ways) drops no one:
 from __future__ import annotations
 
 import bisect
-import json
-import unicodedata
 from collections import Counter
-from collections.abc import Iterable
-from functools import lru_cache
-from importlib import resources
 from typing import Any, NamedTuple
 
 import numpy
 from spacy.attrs import LOWER
 
 from newsdesk.understand import nlp
-from newsdesk.understand.canonical import title_of
 from newsdesk.understand.entities import Mention
-from newsdesk.understand.roles import HONORIFICS, TITLE_WORDS
+from newsdesk.understand.name_sex import first_name_sex, honorific_sex
 
 PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                "herself": "f"}
@@ -120,37 +114,11 @@ def own_sex(m: Mention, lower: Any) -> str | None:
     return sex or (_ROLE_SEX.get(_role_head(m.role)) if m.role else None)
 
 
-def honorific_sex(words: Iterable[str]) -> str | None:
-    """The sex the first honorific among `words` (lower case, dotted or not) says: "mrs." → "f"."""
-    return next((sex for w in words if (sex := _HONORIFIC_SEX.get(w.rstrip(".")))), None)
-
-
-# "mrs" → "f": the honorifics that say a sex (not "dr"), undotted
-_HONORIFIC_SEX = {w: sex for w in {h.rstrip(".") for h in HONORIFICS} | {"miss", "madam"} if (sex := title_of(w)[1])}
-
-
 def _role_head(role: str) -> str:
     """A role's head noun: "wife" of "the wife of Bill Clinton", "congresswoman" of "Democratic
     congresswoman"."""
     head = role.lower().split(" of ")[0].split(" from ")[0].split(" to ")[0].split()
     return head[-1].strip(".,") if head else ""
-
-
-def first_name_sex(name: str) -> str | None:
-    """The sex of a full name's first name ("Hillary Clinton" → "f") where nearly all its bearers
-    are one sex; None for a lone word (a surname as often as not), initials, unknown names."""
-    words = [w for w in name.split() if w.lower() not in TITLE_WORDS]
-    if len(words) < 2:
-        return None
-    first = unicodedata.normalize("NFKD", words[0]).encode("ascii", "ignore").decode().lower()
-    return first_names().get(first)
-
-
-@lru_cache(maxsize=1)
-def first_names() -> dict[str, str]:
-    """first name (lower case, ASCII) → "f" or "m", from data/first_names.json."""
-    raw = json.loads(resources.files("newsdesk.understand").joinpath("data/first_names.json").read_text("utf-8"))
-    return {**dict.fromkeys(raw["f"], "f"), **dict.fromkeys(raw["m"], "m")}
 
 
 def _told_by_pronouns(people: list[Mention], doc: Any, lower: Any) -> dict[str, str]:
