@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from quote_helpers import minister_quotes
+from search_helpers import dated_article, engines, store_articles_and_quotes
 
-from newsdesk.records import Article, Quote, RawPage
+from newsdesk.records import Article, RawPage
 from newsdesk.store import Store, open_store
 from newsdesk.store import search_index as si
 from newsdesk.store import sqlite as store_sqlite
@@ -33,21 +33,14 @@ QUOTES = {
 }
 
 
-def _article(i: int, title: str, text: str, quotes: tuple[Quote, ...] = ()) -> Article:
-    return Article(url=f"https://news.example/{i}", title=title, text=text, paragraphs=(text,), language="en",
-                   published=f"2026-03-{i + 1:02d}T09:00:00+00:00", quotes=quotes)
+def _article(i: int, title: str, text: str) -> Article:
+    return dated_article(i, title, text, "2026-03")
 
 
 def _fill(store: Store) -> dict[str, int]:
     """Store ARTICLES, and one article whose quotes are QUOTES, through the store's own writes."""
-    ids = {}
-    for i, (key, (title, text)) in enumerate(ARTICLES.items()):
-        ids[key] = store.store_page(RawPage(body=text.encode(), origin=f"a{i}"), _article(i, title, text))[1]
-    article = minister_quotes(list(QUOTES.values()), url="https://news.example/9",
-                              published="2026-03-10T09:00:00+00:00")
-    ids["quotes"] = store.store_page(RawPage(body=article.text.encode(), origin="q"), article)[1]
-    store.after_store_entities(ids["quotes"], article)
-    return ids
+    return store_articles_and_quotes(store, ARTICLES, list(QUOTES.values()), month="2026-03",
+                                     quotes_url="https://news.example/9", quotes_day=10)
 
 
 @pytest.fixture
@@ -58,23 +51,6 @@ def store(tmp_path: Path) -> Iterator[Store]:
     yield s
     s.close()
     si.forget_readers()
-
-
-def _without_index(store: Store) -> None:
-    """Search through FTS5 only: the index directory out of the way."""
-    path = si.index_dir(si.db_path_of(store.conn))
-    if path.exists():
-        path.rename(path.with_name(path.name + ".hidden"))
-    si.forget_readers()
-
-
-def _engines(store: Store) -> Iterator[str]:
-    """Each engine in turn: the search index, then FTS5."""
-    si.sync_search_index(store)
-    si.forget_readers()
-    yield "index"
-    _without_index(store)
-    yield "fts5"
 
 
 def _found(store: Store, query: str) -> set[int]:
@@ -95,7 +71,7 @@ def test_quote_search_finds_the_forms_of_a_word(store: Store) -> None:
 
 def test_article_search_finds_the_forms_of_a_word_in_both_engines(store: Store) -> None:
     ids = store.ids  # type: ignore[attr-defined]
-    for engine in _engines(store):
+    for engine in engines(store):
         assert ids["sanctioned"] in _found(store, "sanctions"), engine
         assert ids["negotiating"] in _found(store, "negotiations"), engine
         assert {ids["treaty"], ids["apart"]} <= _found(store, "treaties"), engine
@@ -103,7 +79,7 @@ def test_article_search_finds_the_forms_of_a_word_in_both_engines(store: Store) 
 
 
 def test_the_snippet_marks_the_form_the_text_holds(store: Store) -> None:
-    for engine in _engines(store):
+    for engine in engines(store):
         [hit] = [r for r in store.desk_search("sanctions bank", limit=5)]
         assert MARK_OPEN + "sanctioned" + MARK_CLOSE in hit["snippet"], engine
         assert MARK_OPEN + "bank" + MARK_CLOSE in hit["snippet"], engine
@@ -119,7 +95,7 @@ def test_a_quoted_phrase_matches_its_words_together_only(store: Store) -> None:
     """'"peace treaties"' finds 'a peace treaty' (the words' forms, in that order, side by side), not
     'The treaty was old. Nobody spoke of peace' (both words, apart)."""
     ids = store.ids  # type: ignore[attr-defined]
-    for engine in _engines(store):
+    for engine in engines(store):
         assert _found(store, '"peace treaties"') == {ids["treaty"]}, engine
         assert _found(store, '"treaty peace"') == set(), engine
         assert ids["apart"] in _found(store, "peace treaty"), engine
@@ -129,7 +105,7 @@ def test_a_typed_prefix_still_finds_the_words_it_begins(store: Store) -> None:
     """The indexes hold stems: 'electi*' must still find 'election' (stem 'elect'), 'negotiat*'
     'negotiating' (stem 'negoti')."""
     ids = store.ids  # type: ignore[attr-defined]
-    for engine in _engines(store):
+    for engine in engines(store):
         for prefix in ("elect*", "electi*", "electio*", "election*"):
             assert ids["election"] in _found(store, prefix), (engine, prefix)
         assert ids["negotiating"] in _found(store, "negotiat*"), engine

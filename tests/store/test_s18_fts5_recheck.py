@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from search_helpers import store_article
 
-from newsdesk.records import Article, RawPage
 from newsdesk.store import Store, open_store
 from newsdesk.store import search_index as si
 from newsdesk.store.desk import Filters
@@ -28,13 +28,8 @@ ARTICLES = {
 }
 
 
-def _article(i: int, title: str, text: str) -> Article:
-    return Article(url=f"https://news.example/{i}", title=title, text=text, paragraphs=(text,), language="en",
-                   site_name="Example", published=f"2026-05-{i + 1:02d}T09:00:00+00:00")
-
-
 def _store_article(store: Store, i: int, title: str, text: str) -> int:
-    return store.store_page(RawPage(body=text.encode(), origin=f"a{i}"), _article(i, title, text))[1]
+    return store_article(store, i, title, text, "2026-05", site_name="Example")
 
 
 @pytest.fixture

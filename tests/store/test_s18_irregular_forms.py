@@ -10,9 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from quote_helpers import minister_quotes
+from search_helpers import engines, store_articles_and_quotes
 
-from newsdesk.records import Article, RawPage
 from newsdesk.store import Store, open_store
 from newsdesk.store import search_index as si
 from newsdesk.store.snippets import MARK_CLOSE, MARK_OPEN
@@ -36,20 +35,9 @@ QUOTES = {
 }
 
 
-def _article(i: int, title: str, text: str) -> Article:
-    return Article(url=f"https://news.example/{i}", title=title, text=text, paragraphs=(text,), language="en",
-                   published=f"2026-04-{i + 1:02d}T09:00:00+00:00")
-
-
 def _fill(store: Store) -> dict[str, int]:
-    ids = {}
-    for i, (key, (title, text)) in enumerate(ARTICLES.items()):
-        ids[key] = store.store_page(RawPage(body=text.encode(), origin=f"a{i}"), _article(i, title, text))[1]
-    article = minister_quotes(list(QUOTES.values()), url="https://news.example/q",
-                              published="2026-04-20T09:00:00+00:00")
-    ids["quotes"] = store.store_page(RawPage(body=article.text.encode(), origin="q"), article)[1]
-    store.after_store_entities(ids["quotes"], article)
-    return ids
+    return store_articles_and_quotes(store, ARTICLES, list(QUOTES.values()), month="2026-04",
+                                     quotes_url="https://news.example/q")
 
 
 @pytest.fixture
@@ -60,18 +48,6 @@ def store(tmp_path: Path) -> Iterator[Store]:
     yield s
     s.close()
     si.forget_readers()
-
-
-def _engines(store: Store) -> Iterator[str]:
-    """The search index, then FTS5 (the index directory out of the way)."""
-    si.sync_search_index(store)
-    si.forget_readers()
-    assert si.reader_for(si.db_path_of(store.conn)) is not None
-    yield "index"
-    path = si.index_dir(si.db_path_of(store.conn))
-    path.rename(path.with_name(path.name + ".hidden"))
-    si.forget_readers()
-    yield "fts5"
 
 
 def _found(store: Store, query: str) -> set[int]:
@@ -109,14 +85,14 @@ def test_words_of_their_own_stay_themselves(store: Store) -> None:
     assert _quotes(store, "left") == {QUOTES["left"]} and _quotes(store, "leave") == {QUOTES["leave"]}
     assert _quotes(store, "live") == {QUOTES["lives"]} and _quotes(store, "life") == set()
     ids = store.ids  # type: ignore[attr-defined]
-    for engine in _engines(store):
+    for engine in engines(store):
         assert _found(store, "find") == set(), engine
         assert _found(store, "found") == {ids["found"]}, engine
 
 
 def test_article_search_joins_irregular_forms_in_both_engines(store: Store) -> None:
     ids = store.ids  # type: ignore[attr-defined]
-    for engine in _engines(store):
+    for engine in engines(store):
         assert _found(store, "said") == {ids["says"]}, engine
         assert _found(store, '"envoy said"') == {ids["says"]}, engine
         assert _found(store, '"said envoy"') == set(), engine  # still a phrase
@@ -132,7 +108,7 @@ def test_article_search_joins_irregular_forms_in_both_engines(store: Store) -> N
 
 def test_the_snippet_marks_the_irregular_form(store: Store) -> None:
     ids = store.ids  # type: ignore[attr-defined]
-    for engine in _engines(store):
+    for engine in engines(store):
         [hit] = [r for r in store.desk_search("go", limit=5) if r["id"] == ids["went"]]
         assert MARK_OPEN + "went" + MARK_CLOSE in hit["snippet"], engine
         [hit] = [r for r in store.desk_search("man", limit=5) if r["id"] == ids["went"]]
