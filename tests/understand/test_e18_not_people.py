@@ -94,3 +94,10 @@ def test_a_transcripts_speaker_in_capitals_stays_a_person() -> None:
             "really see those two as equivalent?\n\n\"WALLACE: Governor, I don’t want to interrupt.")
     found = entity_types(text)
     assert found["WALLACE"] == {"PERSON"}, found
+
+
+def test_a_sentences_first_word_glued_to_a_things_name_names_nobody() -> None:
+    found = entity_types("An extension called Kartographer enables Wikimedians to create interactive maps. The "
+                         "proposal's main wish was to fix Kartographer.\n\nRevamping Kartographer so it displays "
+                         "maps in every language was a big job.")
+    assert "PERSON" not in found["Kartographer"], found

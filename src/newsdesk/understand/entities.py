@@ -254,7 +254,14 @@ def _not_common_nouns(doc: Any, found: list[Mention]) -> list[Mention]:
 def _things_not_people(found: list[Mention], things: dict[str, str]) -> None:
     """A "person" the text describes as a thing is that thing, in all its mentions, unless
     the article gives a person that name elsewhere ("A website, President Obama to Speak in
-    Morocco" beside "Barack Obama" keeps Obama a person)."""
+    Morocco" beside "Barack Obama" keeps Obama a person). A "full name" opening with a word English
+    uses as no noun and no given name is a sentence's first words glued to the name ("Revamping
+    Kartographer so it displays maps" beside "an extension called Kartographer"): it is the thing."""
+    for m in found:
+        rest = m.span[1:]
+        if (m.type == "PERSON" and rest.text in things and name_kinds.common_lead(m.span, noun=False)
+                and m.span[0].lower_ not in first_names()):
+            m.text, m.start, m.span, m.role, m.country = rest.text, rest.start_char, rest, None, None
     names = _person_names([m for m in found if m.text not in things])
     for m in found:
         if m.type == "PERSON" and m.text in things and m.text not in names:
