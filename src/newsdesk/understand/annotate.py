@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from newsdesk.records import Article, Entity, Quote
-from newsdesk.understand import name_kinds, name_sex, nlp, pronouns, quote_anatomy, quote_regions, quotes
+from newsdesk.understand import name_kinds, name_sex, nlp, pronouns, quote_anatomy, quote_regions, quotes, writer
 from newsdesk.understand.canonical import canonicalize
 from newsdesk.understand.entities import Mention, find_mentions
 
@@ -92,7 +92,7 @@ def annotate_doc(article: Article, doc: Any) -> Article:
     by_token = {t.i: m for m in mentions for t in m.span}
     found = quotes.find_quotes(doc)
     text = article.text  # Doc.text re-joins every token on each access
-    out_quotes = [_quote(doc, text, f, mentions, by_token) for f in found]
+    out_quotes = [_quote(doc, text, f, mentions, by_token, article.authors) for f in found]
     entities = tuple(Entity(text=m.text, type=m.type, start=m.start, end=m.end, canonical=m.canonical,
                             role=m.role, country=m.country) for m in mentions)
     return article.replace(entities=entities, quotes=tuple(out_quotes))
@@ -217,8 +217,9 @@ def _english_word(word: str) -> bool:
     return name_kinds.common_word(word) or word.lower() in _irregular_forms()
 
 
-def _quote(doc: Any, text: str, f: quotes.Found, mentions: list[Mention], by_token: dict[int, Mention]) -> Quote:
-    speaker, role = resolve_speaker(doc, f, mentions, by_token)
+def _quote(doc: Any, text: str, f: quotes.Found, mentions: list[Mention], by_token: dict[int, Mention],
+           authors: tuple[str, ...] = ()) -> Quote:
+    speaker, role = resolve_speaker(doc, f, mentions, by_token, authors)
     said = " … ".join(quote_anatomy.without_closing_comma(text[a:b]) for a, b in (f.pieces or [(f.start, f.end)]))
     pieces, cue, who = quote_anatomy.anatomy(doc, text, f, by_token)
     end = f.end
@@ -230,8 +231,8 @@ def _quote(doc: Any, text: str, f: quotes.Found, mentions: list[Mention], by_tok
                  speaker_start=who[0] if who else None, speaker_end=who[1] if who else None)
 
 
-def resolve_speaker(doc: Any, f: quotes.Found, mentions: list[Mention],
-                    by_token: dict[int, Mention]) -> tuple[str | None, str | None]:
+def resolve_speaker(doc: Any, f: quotes.Found, mentions: list[Mention], by_token: dict[int, Mention],
+                    authors: tuple[str, ...] = ()) -> tuple[str | None, str | None]:
     """(speaker name, their role) for a quote, or the phrase the text uses when no name fits."""
     if f.speaker_text is not None:
         m = _mention_named(f.speaker_text, mentions) or _by_label_role(f.speaker_text, doc.text, mentions)
@@ -243,6 +244,14 @@ def resolve_speaker(doc: Any, f: quotes.Found, mentions: list[Mention],
     m, words = written_speaker(tok, by_token)
     if words is None:
         return None, None  # "it was striking that ...": the writer's framing, nobody's words
+    if m is None and tok.lower_ in writer.FIRST_PERSON and writer.WRITER_SPEAKS:
+        text = doc.text
+        label = writer.turn_label(tok, text)  # "ChristopherHill: … I took the Oath"
+        if label is not None:
+            named = _mention_named(label, mentions)
+            return (named.canonical, _role(named, mentions)) if named else (label, None)
+        if writer.writer_speaks(tok, text):  # "I would like to make a statement": the page's writer
+            return _writer(authors, mentions) or (words.text, None)
     if m is None and tok.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS and tok.lower_ not in _WRITER:
         m = _antecedent(tok, mentions)
     if m is None and tok.pos_ == "NOUN":
@@ -250,6 +259,16 @@ def resolve_speaker(doc: Any, f: quotes.Found, mentions: list[Mention],
     if m is not None:
         return _name(m), _role(m, mentions)
     return words.text, None
+
+
+def _writer(authors: tuple[str, ...], mentions: list[Mention]) -> tuple[str, str | None] | None:
+    """The page's person author as the page names them ("McNally" of the byline "The Rt Hon Lord
+    McNally" is the text's "Lord McNally"), with their role; None when no byline names a person."""
+    name = writer.person_author(authors)
+    if name is None:
+        return None
+    m = _mention_named(name, mentions)
+    return (m.canonical or name, _role(m, mentions)) if m else (name, None)
 
 
 def written_speaker(tok: Any, by_token: dict[int, Mention]) -> tuple[Mention | None, Any]:
@@ -496,7 +515,11 @@ def _mention_named(name: str, mentions: list[Mention]) -> Mention | None:
     for m in mentions:
         if m.type in ("PERSON", "ORG") and (m.text.lower() == key or key in (m.canonical or "").lower().split()):
             return m
-    return None
+    spaced = _CAMEL.sub(r"\1 \2", name)  # a wiki user name "ShimonPeres" labels the text's "Shimon Peres"
+    return _mention_named(spaced, mentions) if spaced != name else None
+
+
+_CAMEL = re.compile(r"([a-z])([A-Z])")
 
 
 def _phrase(tok: Any) -> str:

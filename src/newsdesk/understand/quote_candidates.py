@@ -22,7 +22,7 @@ from newsdesk.understand.quote_cues import (
 from newsdesk.understand.quote_found import Found, _enclosing, _span_of, _text, tokens
 from newsdesk.understand.quote_regions import QUOTE_OPEN
 
-_SPEAKER_LINE = re.compile(r"^[\"“]?([A-Z][A-Za-z.'’ -]{1,40}):\s+(?=\S)")
+SPEAKER_LINE = re.compile(r"^[\"“]?([A-Z][A-Za-z.'’ -]{1,40}):\s+(?=\S)")
 
 
 # A direct object's content takes the verb's predicate complements after it (see
@@ -229,8 +229,8 @@ def _speaker_lines(doc: Any, text: str) -> list[Found]:
     out = []
     pos = 0
     for para in text.split("\n\n"):
-        m = _SPEAKER_LINE.match(para)
-        if m and len(m.group(1).split()) <= 4 and _names_speaker(doc, pos + m.start(1), pos + m.end(1)):
+        m = SPEAKER_LINE.match(para)
+        if m and len(m.group(1).split()) <= 4 and names_speaker(doc, pos + m.start(1), pos + m.end(1)):
             start = pos + m.end()
             end = pos + len(para.rstrip())
             out.append(Found(start, end, "direct" if para[m.end():m.end() + 1] in QUOTE_OPEN else "indirect",
@@ -242,7 +242,7 @@ def _speaker_lines(doc: Any, text: str) -> list[Found]:
 _SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 
 
-def _names_speaker(doc: Any, start: int, end: int) -> bool:
+def names_speaker(doc: Any, start: int, end: int) -> bool:
     name = _text(doc)[start:end].strip()
     if name.isupper() and any(ch.isalpha() for ch in name):
         return True
