@@ -11,11 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from polnear_helpers import Articles, tiny_split
 
 TOOL = Path(__file__).resolve().parents[2] / "tools" / "quote_errors.py"
 
-# article -> (text, [(Source, Cue, Content), ...]): each attribution's words, found where they first occur
-ARTICLES = {
+ARTICLES: Articles = {
     "paper_2016-01-01_budget": (
         "Budget talks resume.\n\nSenator Maria Gomez said on Monday that the budget would pass by March. "
         "Critics warned that taxes would rise. Aides believe the plan is sound. The mayor waved his hand. "
@@ -47,29 +47,9 @@ SCORED = {
 }
 
 
-def _ann(text: str, attributions: list[tuple[str, str, str]]) -> str:
-    lines, n = [], 0
-    for e, parts in enumerate(attributions, 1):
-        ids = {}
-        for label, words in zip(("Source", "Cue", "Content"), parts, strict=True):
-            n += 1
-            start = text.index(words)
-            lines.append(f"T{n}\t{label} {start} {start + len(words)}\t{words}")
-            ids[label] = f"T{n}"
-        lines.append(f"E{e}\tAttribution:{ids['Cue']} " + " ".join(f"{k}:{v}" for k, v in ids.items()))
-    return "\n".join(lines) + "\n"
-
-
 @pytest.fixture
 def split(tmp_path: Path, shared_dir: Path) -> Path:
-    root = tmp_path / "quotes"
-    (root / "tiny" / "text").mkdir(parents=True)
-    (root / "tiny" / "attributions").mkdir()
-    (root / "score.py").symlink_to(shared_dir / "bench" / "quotes" / "score.py")
-    for name, (text, attributions) in ARTICLES.items():
-        (root / "tiny" / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
-        (root / "tiny" / "attributions" / f"{name}_ab12.ann").write_text(_ann(text, attributions), encoding="utf-8")
-    return root / "tiny"
+    return tiny_split(tmp_path, shared_dir, ARTICLES)
 
 
 def test_each_error_lands_in_its_group(split: Path, tmp_path: Path) -> None:

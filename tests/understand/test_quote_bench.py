@@ -7,40 +7,24 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from polnear_helpers import Articles, tiny_split
 
-ARTICLES = {
+ARTICLES: Articles = {
     "paper_2016-01-01_budget": (
         "Budget talks resume.\n\nSenator Maria Gomez said on Monday that the budget would pass by March. "
         "“We have the votes,” she said.",
-        [("Source", "Senator Maria Gomez"), ("Cue", "said"), ("Content", "that the budget would pass by March")],
+        [("Senator Maria Gomez", "said", "that the budget would pass by March")],
     ),
     "paper_2016-01-02_storm": (
         "Storm nears.\n\nForecasters warned that the storm could reach the coast on Friday.",
-        [("Source", "Forecasters"), ("Cue", "warned"), ("Content", "that the storm could reach the coast on Friday")],
+        [("Forecasters", "warned", "that the storm could reach the coast on Friday")],
     ),
 }
 
 
-def _ann(text: str, parts: list[tuple[str, str]]) -> str:
-    lines, ids = [], {}
-    for n, (label, words) in enumerate(parts, 1):
-        start = text.index(words)
-        lines.append(f"T{n}\t{label} {start} {start + len(words)}\t{words}")
-        ids[label] = f"T{n}"
-    lines.append("E1\tAttribution:T2 " + " ".join(f"{k}:{v}" for k, v in ids.items()))
-    return "\n".join(lines) + "\n"
-
-
 @pytest.fixture
 def split(tmp_path: Path, shared_dir: Path) -> Path:
-    root = tmp_path / "quotes"
-    (root / "tiny" / "text").mkdir(parents=True)
-    (root / "tiny" / "attributions").mkdir()
-    (root / "score.py").symlink_to(shared_dir / "bench" / "quotes" / "score.py")
-    for name, (text, parts) in ARTICLES.items():
-        (root / "tiny" / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
-        (root / "tiny" / "attributions" / f"{name}_ab12.ann").write_text(_ann(text, parts), encoding="utf-8")
-    return root / "tiny"
+    return tiny_split(tmp_path, shared_dir, ARTICLES)
 
 
 def test_bench_runs_on_any_split_and_prints_ours_beside_the_anchors(split: Path, tmp_path: Path) -> None:
