@@ -106,7 +106,10 @@ def split(entity: str, alias: str, db: str | None) -> None:
 @click.command("quotes")
 @db_option
 @click.option("--speaker", default=None, help="Who said it: any name or alias of the speaker.")
-@click.option("--about", default=None, help="Words the quote contains.")
+@click.option("--about", default=None,
+              help="Words of what was said, all of them, each with its forms ('treaties' finds 'treaty', 'said' "
+                   "'says'); words naming a country or a stored entity are one name ('united states' also finds "
+                   "'American', 'U.S.'); a \"quoted phrase\" is one term.")
 @click.option("--speaker-id", type=int, default=None, help="Who said it: one entity, by id (`newsdesk entities`).")
 @click.option("--kind", type=click.Choice(["direct", "indirect"]), default=None)
 @click.option("--limit", default=20, show_default=True, help="Quotes per page.")
