@@ -89,6 +89,16 @@ def test_a_transcript_title_label_is_the_person_with_that_title() -> None:
     assert speakers["We"] == "THE SENATOR", qs  # no one here is a senator: the label stays
 
 
+def test_a_bracketed_language_tag_is_not_the_speaker() -> None:
+    # Global Voices writes a blog's language after its name; the parse hangs the subject on "]"
+    qs = quotes_of("Bloggers in Peru reacted.\n\nAmazilia Fracaso of Perú Apartheid [es] writes about the failure "
+                   "of Peruvian society.\n\nIvorian blogger Théophile Kouamouo [Fr], who also mentions Togo, "
+                   "ponders about what will happen.")
+    speakers = {q["cue"]: q["speaker"] for q in qs}
+    assert speakers["writes"].startswith("Amazilia Fracaso"), qs
+    assert speakers["mentions"] == "Théophile Kouamouo", qs
+
+
 def test_mixed_quote_keeps_the_reported_words_around_the_quoted_ones() -> None:
     text = ("Senator Maria Lopez said she wanted to speak “directly to young voters” and let them know "
             "that the new law would lower their rent.")

@@ -64,7 +64,7 @@ def _subject(verb: Any) -> Any:
     """The speaker head of a cue: its subject, a passive agent, or a governing clause's subject."""
     for _ in range(4):
         for child in verb.children:
-            if child.dep_ == "nsubj":
+            if child.dep_ == "nsubj" and not child.is_punct:  # "… Apartheid [es] writes": "]" is no one
                 return child
         for child in verb.children:
             if child.dep_ == "agent":
@@ -72,11 +72,22 @@ def _subject(verb: Any) -> Any:
                     if pobj.dep_ == "pobj":
                         return pobj
         if verb.dep_ == "relcl":  # "officials who said that ...": the noun the clause hangs on
-            return verb.head
+            return _outside_brackets(verb.head)
         if verb.dep_ not in _CLIMB or verb.head is verb:
             return None
         verb = verb.head
     return None
+
+
+def _outside_brackets(tok: Any) -> Any:
+    """The word before a bracketed tag the parse hung something on ("Théophile Kouamouo [Fr], who
+    also mentions Togo": the clause hangs on "]"), else the token itself."""
+    if tok.text != "]":
+        return tok
+    i = tok.i - 1
+    while i >= 0 and tok.doc[i].text != "[":
+        i -= 1
+    return tok.doc[i - 1] if i > 0 else tok
 
 
 def cue_slot(tok: Any) -> tuple[str, list[Any]]:
@@ -145,5 +156,5 @@ def speaker_head(tok: Any) -> Any:
     """The word that names a quote's speaker: a relative pronoun stands for what it follows
     ("officials who said ...": the officials). Speaker naming and the speaker's mention both start here."""
     if tok.lower_ in ("who", "that", "which") and tok.head.dep_ == "relcl":
-        return tok.head.head
+        return _outside_brackets(tok.head.head)
     return tok

@@ -267,7 +267,8 @@ def _closer_subject(top: Any) -> Any:
     if top.dep_ != "nsubj" or top.pos_ == "PRON" or top.ent_type_ in _AGENTS:
         return None
     verb = top.head
-    closer = [c for c in verb.children if c.dep_ == "nsubj" and top.i < c.i < verb.i]
+    # a bracket is no subject: "Amazilia Fracaso of Perú Apartheid [es] writes" hangs "]" as one
+    closer = [c for c in verb.children if c.dep_ == "nsubj" and top.i < c.i < verb.i and not c.is_punct]
     # "The family, protesters and civic leaders have been demanding", "1 percent of Democrats and 3
     # percent of liberals said": one list the parse split
     if not closer or any(c.dep_ == "conj" for c in closer[-1].children):
