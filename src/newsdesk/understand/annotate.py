@@ -17,6 +17,7 @@ from newsdesk.records import Article, Entity, Quote
 from newsdesk.understand import name_kinds, name_sex, nlp, pronouns, quote_anatomy, quote_regions, quotes, writer
 from newsdesk.understand.canonical import canonicalize
 from newsdesk.understand.entities import Mention, find_mentions
+from newsdesk.understand.quote_found import _text
 
 COVERED = {"en", None}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me", "his"}
@@ -234,9 +235,10 @@ def _quote(doc: Any, text: str, f: quotes.Found, mentions: list[Mention], by_tok
 def resolve_speaker(doc: Any, f: quotes.Found, mentions: list[Mention], by_token: dict[int, Mention],
                     authors: tuple[str, ...] = ()) -> tuple[str | None, str | None]:
     """(speaker name, their role) for a quote, or the phrase the text uses when no name fits."""
+    text = _text(doc)
     if f.speaker_text is not None:
-        m = _mention_named(f.speaker_text, mentions) or _by_label_role(f.speaker_text, doc.text, mentions)
-        return (m.canonical, _role(m, mentions)) if m else (f.speaker_text, None)
+        m = _mention_named(f.speaker_text, mentions) or _by_label_role(f.speaker_text, text, mentions)
+        return _as_named(f.speaker_text, m, mentions)
     tok = f.speaker_tok
     if tok is None:
         return None, None
@@ -245,11 +247,9 @@ def resolve_speaker(doc: Any, f: quotes.Found, mentions: list[Mention], by_token
     if words is None:
         return None, None  # "it was striking that ...": the writer's framing, nobody's words
     if m is None and tok.lower_ in writer.FIRST_PERSON and writer.WRITER_SPEAKS:
-        text = doc.text
         label = writer.turn_label(tok, text)  # "ChristopherHill: … I took the Oath"
         if label is not None:
-            named = _mention_named(label, mentions)
-            return (named.canonical, _role(named, mentions)) if named else (label, None)
+            return _as_named(label, _mention_named(label, mentions), mentions)
         if writer.writer_speaks(tok, text):  # "I would like to make a statement": the page's writer
             return _writer(authors, mentions) or (words.text, None)
     if m is None and tok.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS and tok.lower_ not in _WRITER:
@@ -261,14 +261,17 @@ def resolve_speaker(doc: Any, f: quotes.Found, mentions: list[Mention], by_token
     return words.text, None
 
 
-def _writer(authors: tuple[str, ...], mentions: list[Mention]) -> tuple[str, str | None] | None:
+def _writer(authors: tuple[str, ...], mentions: list[Mention]) -> tuple[str | None, str | None] | None:
     """The page's person author as the page names them ("McNally" of the byline "The Rt Hon Lord
     McNally" is the text's "Lord McNally"), with their role; None when no byline names a person."""
     name = writer.person_author(authors)
-    if name is None:
-        return None
-    m = _mention_named(name, mentions)
-    return (m.canonical or name, _role(m, mentions)) if m else (name, None)
+    return None if name is None else _as_named(name, _mention_named(name, mentions), mentions)
+
+
+def _as_named(name: str, m: Mention | None, mentions: list[Mention]) -> tuple[str | None, str | None]:
+    """A name written as a label or byline, as a speaker: the mention it names with that mention's
+    role, else the name as written."""
+    return (m.canonical, _role(m, mentions)) if m else (name, None)
 
 
 def written_speaker(tok: Any, by_token: dict[int, Mention]) -> tuple[Mention | None, Any]:
@@ -412,7 +415,7 @@ def _subject_for(tok: Any, sent: Any, own: list[Mention], before: list[Mention],
     """The subject a he/she stands for: the last one before it in its sentence; when its sentence
     names no one before it outside quotation marks ("“… Biden …,” he said", "He said …"), the
     previous sentence's (`_previous_subject`). None: the nearest person, as before."""
-    quoted = quote_regions.quoted_regions(tok.doc.text, min_words=1)
+    quoted = quote_regions.every_quoted(tok.doc)
     own = [m for m in own if not _quoted(m.span.root, quoted)]
     if not own:
         return _previous_subject(tok, sent, before, mentions, quoted)

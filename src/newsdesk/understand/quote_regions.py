@@ -91,6 +91,17 @@ def quoted_regions(text: str, min_words: int = MIN_QUOTE_WORDS) -> list[tuple[in
     return long_enough(text, regions, min_words)
 
 
+def every_quoted(doc: Any) -> list[tuple[int, int]]:
+    """`quoted_regions(text, 1)` of a Doc, worked out once per Doc: the quote rules, a he/she's
+    subject and a page's own "I" each ask which words are quoted. Keyed by DOUBLE_APOSTROPHE, the
+    one setting it reads, since parsed Docs are reused (`nlp.parse`)."""
+    key = f"newsdesk_quoted_{DOUBLE_APOSTROPHE}"
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = quoted_regions(_text(doc), 1)
+    return found  # type: ignore[no-any-return]
+
+
 def long_enough(text: str, regions: list[tuple[int, int]], min_words: int = MIN_QUOTE_WORDS) -> list[tuple[int, int]]:
     """The quoted stretches of at least `min_words` words."""
     return [(a, b) for a, b in regions if len(text[a:b].split()) >= min_words]

@@ -144,7 +144,7 @@ def _ordered(found: list[Found]) -> list[Found]:
 def candidates(doc: Any) -> list[Found]:
     """Every attribution the rules propose, before the learned filter and the merging."""
     text = _text(doc)
-    every = quoted_regions(text, 1)
+    every = quote_regions.every_quoted(doc)
     regions = long_enough(text, every)
     # a cue inside quotation marks is the quoted person's own words, not a new attribution
     cues = [f for f in _clausal_candidates(doc, every) + _according_candidates(doc)
@@ -214,7 +214,7 @@ def _rescored(doc: Any, cands: list[Found], feats: list[dict[str, float] | None]
 
 def find_quotes(doc: Any) -> list[Found]:
     """Attributions in a parsed article in text order (`ORDER`), before speakers are resolved."""
-    regions = quoted_regions(_text(doc))
+    regions = long_enough(_text(doc), quote_regions.every_quoted(doc))  # the same stretches `candidates` reads
     found = _nest(_filtered(doc, candidates(doc)))
     found += _orphan_quotes(doc, regions, found)
     for f in found:

@@ -34,7 +34,7 @@ def writer_speaks(tok: Any, text: str) -> bool:
         return False
     if ":\n" in text[:tok.idx]:
         return False
-    return not any(a <= tok.idx < b for a, b in quote_regions.quoted_regions(text, min_words=1))
+    return not any(a <= tok.idx < b for a, b in quote_regions.every_quoted(tok.doc))
 
 
 def turn_label(tok: Any, text: str) -> str | None:
