@@ -64,7 +64,7 @@ def _subject(verb: Any) -> Any:
     """The speaker head of a cue: its subject, a passive agent, or a governing clause's subject."""
     for _ in range(4):
         for child in verb.children:
-            if child.dep_ == "nsubj" and not child.is_punct:  # "… Apartheid [es] writes": "]" is no one
+            if child.dep_ == "nsubj" and child.pos_ != "PUNCT":  # "… [es] writes": "]" is no one; "38%" is
                 return child
         for child in verb.children:
             if child.dep_ == "agent":

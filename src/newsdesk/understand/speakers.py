@@ -268,7 +268,7 @@ def _closer_subject(top: Any) -> Any:
         return None
     verb = top.head
     # a bracket is no subject: "Amazilia Fracaso of Perú Apartheid [es] writes" hangs "]" as one
-    closer = [c for c in verb.children if c.dep_ == "nsubj" and top.i < c.i < verb.i and not c.is_punct]
+    closer = [c for c in verb.children if c.dep_ == "nsubj" and top.i < c.i < verb.i and c.pos_ != "PUNCT"]
     # "The family, protesters and civic leaders have been demanding", "1 percent of Democrats and 3
     # percent of liberals said": one list the parse split
     if not closer or any(c.dep_ == "conj" for c in closer[-1].children):
