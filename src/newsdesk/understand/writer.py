@@ -55,12 +55,17 @@ def turn_label(tok: Any, text: str) -> str | None:
 
 
 _CONTINUED = 5  # paragraphs an answer runs on for; a guess, past it the page has moved on
-_LINE_LABEL = re.compile(quote_candidates.SPEAKER_LINE.pattern, re.MULTILINE)  # at every paragraph's start
+_LINE_LABEL = re.compile(quote_candidates.SPEAKER_LINE.pattern, re.MULTILINE)  # at every line's start
 
 
 def _transcript(text: str) -> bool:
     """Whether some label opens two or more paragraphs ("WilliamSSaturn:", "ChristopherHill:")."""
-    return any(n >= 2 for n in Counter(m.group(1) for m in _LINE_LABEL.finditer(text)).values())
+    return any(n >= 2 for n in _label_counts(text).values())
+
+
+def _label_counts(text: str) -> Counter[str]:
+    """How many lines each speaker label opens."""
+    return Counter(m.group(1).strip() for m in _LINE_LABEL.finditer(text))
 
 
 def _paragraph_start(text: str, at: int) -> int:
@@ -76,7 +81,7 @@ def _label_at(doc: Any, text: str, start: int, end: int) -> str | None:
     # a name the tagger knows, capitals, or a label that opens other paragraphs too (a Wikinews
     # "ChristopherHill:" is no entity); "Analysis: I think …" once is a heading
     named = quote_candidates.names_speaker(doc, start + found.start(1), start + found.end(1))
-    return label if named or text.count(f"\n\n{label}:") >= 2 else None
+    return label if named or _label_counts(text)[label] >= 2 else None
 
 
 def person_author(authors: Iterable[str]) -> str | None:
