@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from newsdesk.understand import countries, name_kinds, quote_cues, roles
-from newsdesk.understand.name_sex import first_names
+from newsdesk.understand import countries, name_kinds, nlp, quote_cues, roles
+from newsdesk.understand.name_sex import PRONOUN_SEX, first_names
 from newsdesk.understand.quote_cues import BUILTIN_CUES
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"}
@@ -390,9 +390,7 @@ def _acronyms_glued_not_people(found: list[Mention]) -> None:
 def _he_or_she_after(span: Any) -> bool:
     """Whether a he, she, his or her follows the name in its sentence (in lower case: "Her Majesty's
     Inspectorate" is no she)."""
-    from newsdesk.understand.pronouns import PRONOUN_SEX  # pronouns imports this module
-
-    return any(t.text in PRONOUN_SEX for t in span.doc[span.end: span.sent.end])
+    return any(t.text in PRONOUN_SEX for t in span.doc[span.end: nlp.sent_of(span[-1]).end])
 
 
 def _named_groups_not_people(found: list[Mention]) -> None:

@@ -1,6 +1,7 @@
 """The sex a name's own words say: its honorific ("Mrs." → "f") or its first name ("Hillary
-Clinton" → "f", data/first_names.json). Below `canonical`, `name_kinds` and `pronouns`, which all
-read it: it imports none of them, so none needs a function-level import to reach it.
+Clinton" → "f", data/first_names.json); and the sex a he or a she says. Below `canonical`,
+`entities`, `name_kinds` and `pronouns`, which all read it: it imports none of them, so none needs
+a function-level import to reach it.
 
 The first names are those nearly all of whose bearers are one sex (tools/make_first_names.py: US
 Social Security counts, public domain). A lone word is a surname as often as not, and says nothing.
@@ -16,6 +17,8 @@ from importlib import resources
 
 from newsdesk.understand.roles import TITLE_WORDS
 
+PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+               "herself": "f"}
 # Honorifics (undotted, lower case) that say a sex; "dr" and the like say none.
 MALE_HONORIFICS = frozenset({"mr", "mister", "sir"})
 FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "madam", "dame"})

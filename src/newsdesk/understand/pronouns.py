@@ -27,10 +27,8 @@ from spacy.attrs import LOWER
 
 from newsdesk.understand import nlp
 from newsdesk.understand.entities import Mention
-from newsdesk.understand.name_sex import first_name_sex, honorific_sex
+from newsdesk.understand.name_sex import PRONOUN_SEX, first_name_sex, honorific_sex
 
-PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
-               "herself": "f"}
 # Role nouns that say a sex whoever holds them. Not "chairman", "spokesman", "congressman"'s
 # neighbours that news also gives women, nor "count", "page" (other senses).
 _ROLE_SEX = {
