@@ -5,7 +5,6 @@ listings fold them (store/desk.py), each page's snippets cut in Python (store/sn
 
 from __future__ import annotations
 
-import itertools
 import logging
 import re
 import sqlite3
@@ -370,8 +369,6 @@ def _plain_terms(query: str) -> str | None:
 _QUERY_WORD = re.compile(r'"[^"]*"|(\^?)(\w+)(\*)?(:)?')
 _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 _FORM = re.compile(r"\w{1,40}")
-# Forms of a quoted phrase marked besides the phrase itself (one per combination of its words' forms).
-MAX_PHRASE_FORMS = 16
 
 
 def _with_cut_words(query: str) -> str:
@@ -410,9 +407,9 @@ def _with_forms(query: str, texts: list[str]) -> str:
             words.append(m.group(2).lower())
     forms = _forms_in({*words, *(w for p in phrases for w in p)}, texts)
     extra = sorted({f for w in words for f in forms.get(search_index.stem(w), ())})
-    for phrase in phrases:  # each of its words or one of its forms, at most MAX_PHRASE_FORMS phrases
+    for phrase in phrases:  # each of its words or one of its forms (irregular_forms.MAX_PHRASE_FORMS phrases)
         choices = [[w, *sorted(forms.get(search_index.stem(w), set()) - {w})] for w in phrase]
-        extra += ['"' + " ".join(p) + '"' for p in itertools.islice(itertools.product(*choices), 1, MAX_PHRASE_FORMS)]
+        extra += [f'"{p}"' for p in irregular_forms.phrase_variants(choices)[1:]]
     return " ".join([query, *extra]) if extra else query
 
 

