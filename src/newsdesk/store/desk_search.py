@@ -428,11 +428,11 @@ def _forms_in(words: set[str], texts: list[str]) -> dict[str, set[str]]:
         if not stems and not irregular:
             continue
         for text in texts:
-            if not _written(w, text):
+            if not search_index.written(w, text):
                 found = forms.setdefault(word_stem, set())
                 for each_stem, root in stems:
                     found.update(_forms_of(each_stem, root, text))
-                found.update(f for f in irregular if _written(f, text))
+                found.update(f for f in irregular if search_index.written(f, text))
     return forms
 
 
@@ -440,18 +440,6 @@ def _stem_root(word: str) -> tuple[str, str]:
     """A word's stem, and the letters its forms begin with (the stem, less an i that was a y)."""
     word_stem = search_index.stem(word)
     return word_stem, word_stem[:-1] if word_stem.endswith("i") and len(word_stem) > 3 else word_stem
-
-
-def _written(word: str, text: str) -> bool:
-    """Whether the text holds the word as a whole word, in lower case or capitalised."""
-    for case in (word, word.capitalize()):
-        at = text.find(case)
-        while at >= 0:
-            end = at + len(case)
-            if not (at and text[at - 1].isalnum()) and not (end < len(text) and text[end].isalnum()):
-                return True
-            at = text.find(case, at + 1)
-    return False
 
 
 def _forms_of(word_stem: str, root: str, text: str) -> Iterator[str]:

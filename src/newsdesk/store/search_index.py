@@ -233,9 +233,14 @@ def _tree_holds(node: Node, texts: dict[str, _Lowered], fold: bool) -> bool:
 def _holds_words(text: _Lowered, words: tuple[str, ...], fold: bool) -> bool:
     """Whether the text holds each word, as typed or by its stem (`has_stems`): a word whose stem
     does not begin it ('dying', stem 'die') is found as typed."""
-    missing = [w for w in words if not (_holds_word(text.raw, w) or _holds_word(text.raw, w.capitalize()))]
+    missing = [w for w in words if not written(w, text.raw)]
     missing = [w for w in missing if not _holds_word(text.lower, w)]  # as written, in any case
     return not missing or text.has_stems(" ".join(stem(w) for w in missing), fold)
+
+
+def written(word: str, text: str) -> bool:
+    """Whether the text holds the word as a whole word, in lower case or capitalised."""
+    return _holds_word(text, word) or _holds_word(text, word.capitalize())
 
 
 def _holds_word(text: str, word: str) -> bool:
