@@ -93,7 +93,8 @@ def annotate_doc(article: Article, doc: Any) -> Article:
     by_token = {t.i: m for m in mentions for t in m.span}
     found = quotes.find_quotes(doc)
     text = article.text  # Doc.text re-joins every token on each access
-    out_quotes = [_quote(doc, text, f, mentions, by_token, article.authors) for f in found]
+    page = writer.Page(article.authors, article.title, article.excerpt)  # who the page's own "I" is
+    out_quotes = [_quote(doc, text, f, mentions, by_token, page) for f in found]
     entities = tuple(Entity(text=m.text, type=m.type, start=m.start, end=m.end, canonical=m.canonical,
                             role=m.role, country=m.country) for m in mentions)
     return article.replace(entities=entities, quotes=tuple(out_quotes))
@@ -219,8 +220,8 @@ def _english_word(word: str) -> bool:
 
 
 def _quote(doc: Any, text: str, f: quotes.Found, mentions: list[Mention], by_token: dict[int, Mention],
-           authors: tuple[str, ...] = ()) -> Quote:
-    speaker, role = resolve_speaker(doc, f, mentions, by_token, authors)
+           page: writer.Page = writer.NO_PAGE) -> Quote:
+    speaker, role = resolve_speaker(doc, f, mentions, by_token, page)
     said = " … ".join(quote_anatomy.without_closing_comma(text[a:b]) for a, b in (f.pieces or [(f.start, f.end)]))
     pieces, cue, who = quote_anatomy.anatomy(doc, text, f, by_token)
     end = f.end
@@ -233,7 +234,7 @@ def _quote(doc: Any, text: str, f: quotes.Found, mentions: list[Mention], by_tok
 
 
 def resolve_speaker(doc: Any, f: quotes.Found, mentions: list[Mention], by_token: dict[int, Mention],
-                    authors: tuple[str, ...] = ()) -> tuple[str | None, str | None]:
+                    page: writer.Page = writer.NO_PAGE) -> tuple[str | None, str | None]:
     """(speaker name, their role) for a quote, or the phrase the text uses when no name fits."""
     text = _text(doc)
     if f.speaker_text is not None:
@@ -251,7 +252,7 @@ def resolve_speaker(doc: Any, f: quotes.Found, mentions: list[Mention], by_token
         if label is not None:
             return _as_named(label, _mention_named(label, mentions), mentions)
         if writer.writer_speaks(tok, text):  # "I would like to make a statement": the page's writer
-            return _writer(authors, mentions) or (words.text, None)
+            return _writer(page, text, mentions) or (words.text, None)
     if m is None and tok.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS and tok.lower_ not in _WRITER:
         m = _antecedent(tok, mentions)
     if m is None and tok.pos_ == "NOUN":
@@ -261,11 +262,15 @@ def resolve_speaker(doc: Any, f: quotes.Found, mentions: list[Mention], by_token
     return words.text, None
 
 
-def _writer(authors: tuple[str, ...], mentions: list[Mention]) -> tuple[str | None, str | None] | None:
-    """The page's person author as the page names them ("McNally" of the byline "The Rt Hon Lord
-    McNally" is the text's "Lord McNally"), with their role; None when no byline names a person."""
-    name = writer.person_author(authors)
-    return None if name is None else _as_named(name, _mention_named(name, mentions), mentions)
+def _writer(page: writer.Page, text: str, mentions: list[Mention]) -> tuple[str | None, str | None] | None:
+    """The page's writer as the page names them ("McNally" of the byline "The Rt Hon Lord McNally"
+    is the text's "Lord McNally"), with their role; an office when only that is known ("Home
+    Secretary"); None when the page says nothing of its writer (`writer.page_writer`)."""
+    name, role = writer.page_writer(page, text)
+    if name is None:
+        return None if role is None else (role, None)
+    speaker, known = _as_named(name, _mention_named(name, mentions), mentions)
+    return speaker, known or role
 
 
 def _as_named(name: str, m: Mention | None, mentions: list[Mention]) -> tuple[str | None, str | None]:
