@@ -20,9 +20,14 @@ QUOTE_CLOSE = "”\"»"
 # 5-fold CV (see SPEAKER_GATE), filter 0.5 gate 0.2 / 0.4: 0.753/0.854, 0.739/0.862 without,
 # 0.764/0.860, 0.750/0.869 with (F1@0.8 0.646 -> 0.673).
 DOUBLE_APOSTROPHE = True
-_OPENERS = {*QUOTE_OPEN, "''"}
+# Two backticks open a quotation that '' (or ”, ") closes: ``It's an enormous moment,'' said Steve
+# Schmidt, as LaTeX, the Penn Treebank and some wire texts and scrapes write it. A `` closed by
+# nothing in its paragraph is markup (reStructuredText's ``code``, a shell's backticks), not an
+# open quotation, unless the next paragraph opens with `` again (a quotation running on).
+BACKTICKS = True
+_OPENERS = {*QUOTE_OPEN, "''", "``"}
 _CLOSERS = {*QUOTE_CLOSE, "''"}
-_MARK = re.compile("''|\n\n|[" + re.escape(QUOTE_OPEN + QUOTE_CLOSE) + "]")
+_MARK = re.compile("``|''|\n\n|[" + re.escape(QUOTE_OPEN + QUOTE_CLOSE) + "]")
 
 
 MIN_QUOTE_WORDS = 4  # shorter quoted stretches are mostly scare quotes and titles
@@ -73,20 +78,23 @@ def quoted_regions(text: str, min_words: int = MIN_QUOTE_WORDS) -> list[tuple[in
     """Character ranges (inside the marks) of quoted stretches; a paragraph break ends one."""
     regions: list[tuple[int, int]] = []
     start: int | None = None
+    opener = ""
     for m in _MARK.finditer(text):
         mark, i = m.group(), m.start()
-        if mark == "''" and not DOUBLE_APOSTROPHE:
+        if mark == "''" and not DOUBLE_APOSTROPHE or mark == "``" and not BACKTICKS:
             continue
         if mark == "\n\n":
-            if start is not None:
+            if start is not None and (opener != "``" or text[m.end():].lstrip().startswith("``")):
                 regions.append((start, i))  # news style: a quote running on reopens next paragraph
-                start = None
+            start = None
         elif start is None and mark in _OPENERS:
-            start = m.end()
+            start, opener = m.end(), mark
+        elif start is not None and mark == "``":
+            start = None if opener == "``" else start  # ``code``: markup, no quotation
         elif start is not None and mark in _CLOSERS:
             regions.append((start, i))
             start = None
-    if start is not None:
+    if start is not None and opener != "``":
         regions.append((start, len(text)))
     return long_enough(text, regions, min_words)
 
