@@ -67,6 +67,12 @@ def _search_filters(f: Filters) -> tuple[str, list[Any], list[str], list[Any]]:
 class DeskSearch(DeskQueries):
     """Search over the desk's listings (it folds copies through DeskQueries' probe of them)."""
 
+    def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """`desk_search` as `newsdesk search` asks it by default (relevance, a syndicated text once).
+        Until S19 this was a search of its own (FTS5's bm25 and snippet over porter stems), which
+        found neither the irregular forms nor what the index's stemmer keeps apart."""
+        return self.desk_search(query, limit=limit, offset=offset, fold_copies=True)
+
     def desk_search(self, query: str, filters: Filters = _NO_FILTERS, *, sort: str = "relevance",
                     limit: int = 20, offset: int = 0, fold_copies: bool = False) -> list[dict[str, Any]]:
         """Search (the index, else FTS5) with filters, sorted by relevance (bm25, title weighted 5x) or date.
@@ -216,7 +222,8 @@ class DeskSearch(DeskQueries):
         sql = (f"SELECT l.id, {key} FROM articles_fts, {source} WHERE l.id = articles_fts.rowid"
                f" AND articles_fts MATCH ? AND articles_fts.rowid IN ({','.join('?' * len(ids))})"
                f"{''.join(' AND ' + w for w in where)}"
-               " AND newsdesk_matches_stems(articles_fts.title, articles_fts.text, ?) ORDER BY 2 DESC LIMIT ?")
+               " AND newsdesk_matches_stems(articles_fts.title, articles_fts.text, ?, l.language)"
+               " ORDER BY 2 DESC LIMIT ?")
         self._register_matches_stems()
         for match in (_with_cut_words(query), _plain_terms(query)):
             if match is None:
@@ -264,7 +271,7 @@ class DeskSearch(DeskQueries):
         'organization' and 'organ'): articles are checked by the index's stemmer in SQL
         (search_index.matches_stems) where the engine's answer is merged (`_fts_tail`), and in
         `_page_of` on a page's rows only (checking every match of the window cost a body each)."""
-        self.conn.create_function("newsdesk_matches_stems", 3, search_index.matches_stems, deterministic=True)
+        self.conn.create_function("newsdesk_matches_stems", 4, search_index.matches_stems, deterministic=True)
 
     def _ranked(self, match: str, top: int) -> list[int]:
         """Ids of the `top` best (bm25, title weighted 5x) of the SEARCH_WINDOW newest matches, best first."""
@@ -316,7 +323,8 @@ class DeskSearch(DeskQueries):
                 f"SELECT {_COLUMNS}{body} FROM articles a WHERE a.kind = 'article' AND a.id IN"
                 f" ({','.join('?' * len(chunk))}){skip}", (*chunk, *skip_args))}
             found += [rows[i] for i in chunk if i in rows and (
-                match is None or search_index.matches_stems(rows[i]["title"], rows[i]["_text"], match))]
+                match is None or search_index.matches_stems(rows[i]["title"], rows[i]["_text"], match,
+                                                            rows[i]["language"]))]
         return found[offset:want]
 
     def _with_snippets(self, query: str, rows: list[dict[str, Any]], titles: bool = True) -> list[dict[str, Any]]:
@@ -382,8 +390,14 @@ def _with_cut_words(query: str) -> str:
         node = parse(query, _fts5_words)
     except ParseError:
         return query
-    widened = fts5_query(node, lambda prefix: list(search_index.cut_words(prefix).values()), _other_phrases)
+    widened = fts5_query(node, _prefix_words, _other_phrases)
     return widened if widened != fts5_query(node, lambda prefix: []) else query
+
+
+def _prefix_words(prefix: str) -> list[str]:
+    """The words a prefix* is widened by: those whose stems it cuts into, and the words of the
+    irregular families it begins ('sai*': 'say'; irregular_forms.prefix_words), as the index does."""
+    return list(dict.fromkeys([*search_index.cut_words(prefix).values(), *irregular_forms.prefix_words(prefix)]))
 
 
 def _other_phrases(words: list[str]) -> list[str]:
@@ -398,15 +412,21 @@ def _fts5_words(text: str) -> list[str]:
 def _with_forms(query: str, texts: list[str]) -> str:
     """The query followed by the other forms of its words that these texts hold ('treaty' of
     'treaties', '"peace treaty"' of '"peace treaties"'): search matched them by stem, and the
-    snippet marks what matched. A typed prefix* is marked as typed."""
-    words, phrases = [], []
+    snippet marks what matched. A typed prefix* is marked as typed, with the words of the irregular
+    families it begins ('sai*': 'say' and its forms) that it does not."""
+    words: list[str] = []
+    phrases: list[list[str]] = []
+    widened: list[str] = []
     for m in _QUERY_WORD.finditer(query):
         if m.group().startswith('"'):
             phrases.append(re.findall(r"\w+", m.group().lower()))
-        elif not m.group(3) and not m.group(4) and m.group(2) not in _OPERATORS:
+        elif m.group(3) and not m.group(4):
+            widened += irregular_forms.prefix_words(m.group(2))
+        elif not m.group(4) and m.group(2) not in _OPERATORS:
             words.append(m.group(2).lower())
+    words += widened
     forms = _forms_in({*words, *(w for p in phrases for w in p)}, texts)
-    extra = sorted({f for w in words for f in forms.get(search_index.stem(w), ())})
+    extra = [*dict.fromkeys(widened), *sorted({f for w in words for f in forms.get(search_index.stem(w), ())})]
     for phrase in phrases:  # each of its words or one of its forms (irregular_forms.MAX_PHRASE_FORMS phrases)
         choices = [[w, *sorted(forms.get(search_index.stem(w), set()) - {w})] for w in phrase]
         extra += [f'"{p}"' for p in irregular_forms.phrase_variants(choices)[1:]]

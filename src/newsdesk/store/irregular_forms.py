@@ -19,6 +19,7 @@ in `OWN_WORDS`. Forms the stemmer already joins to their lemma ('stopped') are l
 
 from __future__ import annotations
 
+import bisect
 import functools
 import importlib.util
 import itertools
@@ -151,3 +152,46 @@ def phrase_forms(words: list[str]) -> list[str]:
     """The phrase and the phrases with its words replaced by their `family` ('he said' -> 'he say'),
     at most MAX_PHRASE_FORMS, for engines that stem the text as written."""
     return phrase_variants([[w, *family(w)] for w in words])
+
+
+# A prefix* is widened by the families of at most this many lemmas (the shortest words it begins
+# first: 'sa*' begins 'say', 'saw', 'sang', ...), and only from this many letters: one letter
+# begins a few hundred of the table's words, none of which the reader can be said to mean.
+MAX_PREFIX_FAMILIES = 8
+MIN_PREFIX_LETTERS = 2
+
+
+@functools.lru_cache(maxsize=1)
+def _families() -> tuple[tuple[str, ...], dict[str, str], dict[str, tuple[str, ...]]]:
+    """(every word of the table sorted, {word: its lemma}, {lemma: its irregular forms})."""
+    of: dict[str, str] = {}
+    forms: dict[str, list[str]] = {}
+    for form, word in lemmas().items():
+        of[form] = of[word] = word
+        forms.setdefault(word, []).append(form)
+    return tuple(sorted(of)), of, {w: tuple(sorted(f)) for w, f in forms.items()}
+
+
+@functools.lru_cache(maxsize=1024)
+def prefix_families(prefix: str) -> tuple[tuple[str, ...], ...]:
+    """The families (lemma first, then its irregular forms) of the table's words this prefix
+    begins, at most MAX_PREFIX_FAMILIES: 'sai*' begins 'said', so it finds 'say' and 'says' too,
+    as the word 'said' does; 'go*' finds 'went'. Why the table and not the engine's words: both
+    engines (the index, FTS5) then widen a prefix alike, and the index needs no listing of its terms."""
+    lower = prefix.lower()
+    if len(lower) < MIN_PREFIX_LETTERS:
+        return ()
+    words, lemma_of, forms = _families()
+    at = bisect.bisect_left(words, lower)
+    begun = []
+    while at < len(words) and words[at].startswith(lower):
+        begun.append(words[at])
+        at += 1
+    chosen = dict.fromkeys(lemma_of[w] for w in sorted(begun, key=lambda w: (len(w), w)))
+    return tuple((w, *forms.get(w, ())) for w in itertools.islice(chosen, MAX_PREFIX_FAMILIES))
+
+
+def prefix_words(prefix: str) -> tuple[str, ...]:
+    """The words of `prefix_families` the prefix does not begin (what a search must ask for beside it)."""
+    lower = prefix.lower()
+    return tuple(w for family_words in prefix_families(prefix) for w in family_words if not w.startswith(lower))

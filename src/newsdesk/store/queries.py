@@ -1,22 +1,17 @@
-"""Reading from the store: one article, listings, full-text search, stats, failures."""
+"""Reading from the store: one article, listings, stats, failures (search: store/desk_search.py)."""
 
 from __future__ import annotations
 
 import functools
 import json
-import re
 import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
 import orjson
 
-from newsdesk.errors import NotFound, QueryError
+from newsdesk.errors import NotFound
 from newsdesk.records import Article
-
-# Columns enough for a listing row, without the body.
-LIST_COLUMNS = ("id, key, kind, url, canonical_url, site_name, title, authors, categories, published, updated,"
-                " language, excerpt, image, first_seen, changed_at")
 
 
 def article_from_row(row: sqlite3.Row) -> Article:
@@ -86,31 +81,6 @@ class Queries:
         for row in self.conn.execute(sql, (kind,) if kind else ()):
             yield article_from_row(row)
 
-    def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
-        """FTS5 search over title and body, best first, with a highlighted snippet.
-
-        The query uses FTS5 syntax ("exact phrase", prefix*, AND/OR/NOT); a query FTS5 cannot
-        read raises QueryError with a hint rather than a database error.
-        """
-        if not query.strip():
-            raise QueryError("empty search; type a word, a \"phrase\" or a prefix*")
-        sql = (f"SELECT {', '.join('a.' + c.strip() for c in LIST_COLUMNS.split(','))},"
-               " snippet(articles_fts, 1, '[', ']', '…', 24) AS snippet, bm25(articles_fts, 5.0, 1.0) AS rank"
-               " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-               " WHERE articles_fts MATCH ? AND a.kind = 'article' ORDER BY rank LIMIT ? OFFSET ?")
-        try:
-            rows = self.conn.execute(sql, (query, limit, offset)).fetchall()
-        except sqlite3.OperationalError as exc:
-            if any(s in str(exc) for s in ("fts5", "syntax", "no such column", "unterminated", "unknown special")):
-                try:
-                    rows = self.conn.execute(sql, (_as_plain_terms(query), limit, offset)).fetchall()
-                except sqlite3.OperationalError:
-                    raise QueryError(f"cannot read the search {query!r} ({exc}); quote phrases with \"…\","
-                                     " use word* for prefixes") from exc
-            else:
-                raise
-        return [listing_from_row(r) for r in rows]
-
     def stats(self) -> dict[str, Any]:
         one = self.conn.execute
         by_kind = {r[0]: r[1] for r in one("SELECT kind, COUNT(*) FROM articles GROUP BY kind")}
@@ -139,11 +109,3 @@ class Queries:
         """(article id, raw page id) of every stored page that kept its raw bytes."""
         rows = self.conn.execute("SELECT id, raw_id FROM articles WHERE raw_id IS NOT NULL ORDER BY id")
         return [(int(r[0]), int(r[1])) for r in rows]
-
-
-def _as_plain_terms(query: str) -> str:
-    """A query FTS5 rejected, reread as plain words (each quoted) so that 'U.S.-Iran' still searches."""
-    words = re.findall(r"\w+", query)
-    if not words:
-        raise QueryError(f"nothing to search for in {query!r}; type a word")
-    return " ".join(f'"{w}"' for w in words)

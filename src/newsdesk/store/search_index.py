@@ -31,7 +31,7 @@ import sqlite3
 import threading
 import time
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 import tantivy
 
 from newsdesk.store import irregular_forms
+from newsdesk.store import search_languages as langs
 from newsdesk.store.search_syntax import Node, ParseError, Term, parse
 
 if TYPE_CHECKING:  # desk imports this module; the desk's own filters are what a search is given
@@ -46,10 +47,11 @@ if TYPE_CHECKING:  # desk imports this module; the desk's own filters are what a
 
 # Bump when the schema or the analyzer changes: an index built by other code is rebuilt.
 # 3: title and body hold English stems (as FTS5's porter tokenizer does since migration 034).
-INDEX_VERSION = 3
+# 4: an article's words are stemmed in its language, in that language's fields (search_languages).
+INDEX_VERSION = 4
 SUFFIX = ".search"
 WATERMARK = "watermark.json"
-TOKENIZER = "newsdesk_stems"
+TOKENIZER = langs.tokenizer(langs.ENGLISH)
 # Endings a typed prefix may stop inside: the stems of the prefix completed with each (where the
 # index holds them) are completions too. The index holds stems, so 'electi*' found none of
 # 'election' (stem 'elect') nor 'governm*' 'government' ('govern').
@@ -91,12 +93,10 @@ def db_identity(conn: sqlite3.Connection) -> str:
 
 
 def analyzer(stems: bool = False) -> tantivy.TextAnalyzer:
-    """Words as FTS5's unicode61 tokenizer with remove_diacritics cuts them: split at every
-    non-alphanumeric character, lower-cased, accents folded ("Élection" → "election"); with
-    `stems`, each word's English stem ("treaties" → "treati"), what the index holds."""
-    builder = (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple()).filter(tantivy.Filter.remove_long(64))
-               .filter(tantivy.Filter.lowercase()).filter(tantivy.Filter.ascii_fold()))
-    return (builder.filter(tantivy.Filter.stemmer("english")) if stems else builder).build()
+    """Words as FTS5's unicode61 tokenizer with remove_diacritics cuts them (search_languages.analyzer);
+    with `stems`, each word's English stem ("treaties" → "treati"), what the index holds for an
+    English article."""
+    return langs.analyzer(langs.ENGLISH if stems else None)
 
 
 _STEMMER = analyzer(stems=True)
@@ -144,14 +144,17 @@ def has_stems(text: str | None, stems: str) -> int:
 
 class _Lowered:
     """A text, lower-cased and with its accents dropped when first asked (once per text: lower-casing
-    each body for each word of the query was half of the FTS5 check's cost)."""
+    each body for each word of the query was half of the FTS5 check's cost). `group`: the language
+    whose stems the text is checked for (search_languages; quote search checks English)."""
 
-    __slots__ = ("raw", "_lower", "_folded")
+    __slots__ = ("raw", "group", "_lower", "_folded", "_stems")
 
-    def __init__(self, text: str | None) -> None:
+    def __init__(self, text: str | None, group: str = langs.ENGLISH) -> None:
         self.raw = text or ""
+        self.group = group
         self._lower: str | None = None
         self._folded: str | None = None
+        self._stems: frozenset[str] | None = None
 
     @property
     def lower(self) -> str:
@@ -171,6 +174,10 @@ class _Lowered:
     def has_stems(self, stems: str, fold: bool = True) -> bool:
         """`has_stems` of this text (`fold`: accented words too)."""
         groups = [[form.split("+") for form in group.split("|")] for group in stems.split()]
+        if self.group != langs.ENGLISH:  # every word stemmed, in one call: the stem need not begin its words
+            if self._stems is None:  # ('nationaux' is 'national' in French), which `_holds_stem` counts on
+                self._stems = frozenset(str(t) for t in langs.analyzer(self.group).analyze(self.raw))
+            return all(any(all(s in self._stems for s in form) for form in g) for g in groups)
         missing = [g for g in groups if not any(all(_holds_stem(self.lower, s) for s in form) for form in g)]
         if missing and fold and _ACCENTED.search(self.lower):  # an accented word may fold to the stem ('élections')
             # the accents dropped, then looked through as above: stemming every word (curly quotes
@@ -203,17 +210,19 @@ def _query_tree(query: str) -> Node | None:
         return None
 
 
-def matches_stems(title: str | None, text: str | None, query: str) -> int:
-    """SQL function newsdesk_matches_stems(title, text, FTS5 query): 0 when an article FTS5 found
+def matches_stems(title: str | None, text: str | None, query: str, language: str | None = None) -> int:
+    """SQL function newsdesk_matches_stems(title, text, FTS5 query, language): 0 when an article FTS5 found
     for the query holds a word of it only by porter's joins ('news' is 'new' to porter, not to the
     index's stemmer: FTS5 found 90 articles for 'news' on the corpus store, the index 33), so desk
     search through FTS5 finds what the index finds, as quote search does (`has_stems`). Each word
     must be in the title or body (its column when the query names one) as typed or by stem; a
-    prefix*, what a NOT leaves out and a query the desk's syntax does not read pass."""
+    prefix*, what a NOT leaves out and a query the desk's syntax does not read pass. The stems are
+    the article's language's, as the index holds them (search_languages)."""
     node = _query_tree(query)
     if node is None:
         return 1
-    texts = {"title": _Lowered(title), "body": _Lowered(text)}
+    group = langs.group_of(language)
+    texts = {"title": _Lowered(title, group), "body": _Lowered(text, group)}
     # accents folded only when the words as written are not all there (most pass without)
     return int(_tree_holds(node, texts, False) or _tree_holds(node, texts, True))
 
@@ -235,7 +244,7 @@ def _holds_words(text: _Lowered, words: tuple[str, ...], fold: bool) -> bool:
     does not begin it ('dying', stem 'die') is found as typed."""
     missing = [w for w in words if not written(w, text.raw)]
     missing = [w for w in missing if not _holds_word(text.lower, w)]  # as written, in any case
-    return not missing or text.has_stems(" ".join(stem(w) for w in missing), fold)
+    return not missing or text.has_stems(" ".join(langs.stem_in(w, text.group) for w in missing), fold)
 
 
 def written(word: str, text: str) -> bool:
@@ -259,7 +268,10 @@ def _schema() -> tantivy.Schema:
     b.add_integer_field("id", indexed=True, fast=True)  # i64: the bindings make u64 terms for deletes wrong
     b.add_text_field("title", tokenizer_name=TOKENIZER, index_option="position")
     b.add_text_field("body", tokenizer_name=TOKENIZER, index_option="position")
-    for name in ("site", "language", "category", "author"):
+    for group in langs.GROUPS[1:]:  # each language's own fields (search_languages), English's are above
+        for name in langs.fields(group):
+            b.add_text_field(name, tokenizer_name=langs.tokenizer(group), index_option="position")
+    for name in ("site", "language", "category", "author", "group"):  # group: which fields hold the text
         b.add_text_field(name, tokenizer_name="raw", index_option="basic")
     b.add_integer_field("when", fast=True)
     return b.build()
@@ -281,13 +293,14 @@ class SearchIndex:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.index = tantivy.Index.open(str(path))
-        self.index.register_tokenizer(TOKENIZER, analyzer(stems=True))
+        langs.register(self.index)
         self.index.config_reader(reload_policy="Manual")
         self.schema = self.index.schema
         self._analyzer = analyzer()
         self._stamp: tuple[int, int] | None = None
         self.watermark = -1
         self.db_identity = ""
+        self.groups: tuple[str, ...] = ()
         self._lock = threading.Lock()
         self.refresh()
 
@@ -306,6 +319,8 @@ class SearchIndex:
                     return False
                 self.index.reload()
                 self.searcher = self.index.searcher()
+                # the languages' fields that hold articles: a query asks only those
+                self.groups = tuple(g for g in langs.GROUPS if self.searcher.doc_freq("group", g))
                 self.watermark, self.db_identity = mark
                 self._stamp = stamp
         return True
@@ -318,16 +333,27 @@ class SearchIndex:
     def search(self, node: Node, f: Filters, *, sort: str = "relevance", top: int = 20,
                exclude: list[int] | None = None) -> list[tuple[int, float]]:
         """(article id, order key) of the `top` best hits: bm25 score, or the date number for sort='date'."""
-        searcher = self.searcher
+        searcher, groups = self.searcher, self._groups(f)
         if sort != "date" and isinstance(node, Term) and node.prefix and len(node.terms) == 1:
             # A lone prefix* scores only its frequent completions and matches the rest with score 0:
             # those rank below every scored hit, so when the scored part alone fills the page the
             # rest cannot enter it. Skipping it saves iterating every rare completion's postings
             # (0.84 -> 0.55 ms CPU a prefix query on the 100k bench store). Same hits, same order.
-            scored = self._run(self._query(node, searcher, rest=False), f, searcher, sort, top, exclude)
+            scored = self._run(_Query(self.schema, searcher, groups, rest=False).of(node), f, searcher, sort, top,
+                               exclude)
             if len(scored) >= top:
                 return scored
-        return self._run(self._query(node, searcher), f, searcher, sort, top, exclude)
+        return self._run(_Query(self.schema, searcher, groups).of(node), f, searcher, sort, top, exclude)
+
+    def _query(self, node: Node, searcher: tantivy.Searcher, rest: bool = True) -> tantivy.Query:
+        """The engine's query of a tree over every language's fields (rest=False: see search)."""
+        return _Query(self.schema, searcher, self.groups, rest).of(node)
+
+    def _groups(self, f: Filters) -> tuple[str, ...]:
+        """The languages' fields to ask (search_languages): those holding articles, of the filter's language only."""
+        if not f.language:
+            return self.groups
+        return tuple(g for g in self.groups if g == langs.group_of(f.language))
 
     def _run(self, query: tantivy.Query, f: Filters, searcher: tantivy.Searcher, sort: str, top: int,
              exclude: list[int] | None) -> list[tuple[int, float]]:
@@ -357,17 +383,27 @@ class SearchIndex:
             yield tantivy.Query.const_score_query(tantivy.Query.range_query(
                 self.schema, "when", tantivy.FieldType.Integer, lower, upper), 0.0)
 
-    def _query(self, node: Node, searcher: tantivy.Searcher, rest: bool = True) -> tantivy.Query:
-        """The engine's query of a tree; rest=False leaves out a prefix's unscored rarer completions."""
+
+@dataclass
+class _Query:
+    """The engine's query of a search tree, over the fields of the languages `groups` (an article's
+    words are in its language's fields only, so a word asked in each adds no score);
+    rest=False leaves out a prefix's unscored rarer completions."""
+
+    schema: tantivy.Schema
+    searcher: tantivy.Searcher
+    groups: tuple[str, ...]
+    rest: bool = True
+
+    def of(self, node: Node) -> tantivy.Query:
         if isinstance(node, Term):
-            fields = [node.field] if node.field else ["title", "body"]
-            parts = [self._field_query(node, name, searcher, rest) for name in fields]
-            if len(parts) == 1:
-                return parts[0]
-            return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in parts])
+            parts = [self._field_query(node, field, group) for group in self.groups
+                     for field, name in zip(langs.fields(group), ("title", "body"), strict=True)
+                     if node.field in (None, name)]
+            return _any_of(parts) if parts else tantivy.Query.empty_query()
         if not node.children:
             return tantivy.Query.empty_query()
-        subs = [self._query(child, searcher) for child in node.children]
+        subs = [_Query(self.schema, self.searcher, self.groups).of(child) for child in node.children]
         if node.kind == "or":
             return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in subs])
         if node.kind == "not":
@@ -375,40 +411,66 @@ class SearchIndex:
                                                + [(tantivy.Occur.MustNot, q) for q in subs[1:]])
         return tantivy.Query.boolean_query([(tantivy.Occur.Must, q) for q in subs])
 
-    def _field_query(self, node: Term, field: str, searcher: tantivy.Searcher, rest: bool = True) -> tantivy.Query:
-        """A word matches its forms (by stem), and the words of its lemma the stemmer does not join
-        to it ('said': 'say', irregular_forms.family); a phrase is the stems in order (or one of its
-        variants with those words); a prefix* stays a prefix of what was typed (a phrase prefix's
-        last word)."""
-        stems: list[str | tuple[int, str]] = [stem(t) for t in node.terms]
+    def _field_query(self, node: Term, field: str, group: str) -> tantivy.Query:
+        """A word matches its forms (by stem in the group's language), and the English words of
+        its lemma the stemmer does not join to it ('said': 'say', irregular_forms.family), all of
+        them counting as one word (the best-scoring form: `_one_word`); a phrase is the stems in
+        order (or one of its variants with those words); a prefix* stays a prefix of what was
+        typed (a phrase prefix's last word), with the families of the English words it begins.
+        The English families are asked in every language's fields: an article in another language
+        quotes English ('child' in a Portuguese-tagged Global Voices page found by 'children')."""
+        stems: list[str | tuple[int, str]] = [langs.stem_in(t, group) for t in node.terms]
         if node.prefix and len(node.terms) > 1:
             query = tantivy.Query.phrase_prefix_query(self.schema, field, [*stems[:-1], node.terms[-1]])
         elif node.prefix:
-            query = self._prefix_query(node.terms[0], field, searcher, rest)
+            query = self._prefix_query(node.terms[0], field, group)
         elif len(node.terms) > 1:
-            query = self._any_of([tantivy.Query.phrase_query(self.schema, field, [stem(w) for w in phrase.split()])
-                                  for phrase in irregular_forms.phrase_forms(list(node.terms))])
+            phrases = irregular_forms.phrase_forms(list(node.terms))
+            query = _one_word([tantivy.Query.phrase_query(self.schema, field, [langs.stem_in(w, group) for w in
+                                                                                p.split()]) for p in phrases])
         else:
-            words = dict.fromkeys(stem(w) for w in (node.terms[0], *irregular_forms.family(node.terms[0])))
-            query = self._any_of([tantivy.Query.term_query(self.schema, field, s) for s in words])
-        return tantivy.Query.boost_query(query, TITLE_BOOST) if field == "title" else query
+            words = (node.terms[0], *irregular_forms.family(node.terms[0]))
+            query = self._terms(field, dict.fromkeys(langs.stem_in(w, group) for w in words))
+        return tantivy.Query.boost_query(query, TITLE_BOOST) if field.startswith("title") else query
 
-    @staticmethod
-    def _any_of(queries: list[tantivy.Query]) -> tantivy.Query:
-        if len(queries) == 1:
-            return queries[0]
-        return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in queries])
+    def _terms(self, field: str, stems: Iterable[str]) -> tantivy.Query:
+        return _one_word([tantivy.Query.term_query(self.schema, field, s) for s in stems])
 
-    def _prefix_query(self, prefix: str, field: str, searcher: tantivy.Searcher, rest: bool = True) -> tantivy.Query:
-        found = searcher.terms_with_prefix(field, prefix, limit=PREFIX_SCORED_TERMS + 1)
-        scored = [tantivy.Query.term_query(self.schema, field, term)
-                  for term in [t for t, _ in found[:PREFIX_SCORED_TERMS]] + _cut_stems(prefix, field, searcher)]
-        if rest and len(found) > PREFIX_SCORED_TERMS:  # the rarer completions still match, unscored
+    def _prefix_query(self, prefix: str, field: str, group: str) -> tantivy.Query:
+        """The prefix's most frequent completions, scored (in English with the stems its cut words
+        have, `cut_words`: English endings); each family of irregular forms it begins counts as one word."""
+        found = self.searcher.terms_with_prefix(field, prefix, limit=PREFIX_SCORED_TERMS + 1)
+        terms = [t for t, _ in found[:PREFIX_SCORED_TERMS]]
+        if group == langs.ENGLISH:
+            terms += _cut_stems(prefix, field, self.searcher)
+        families = [list(dict.fromkeys(langs.stem_in(w, group) for w in family_words))
+                    for family_words in irregular_forms.prefix_families(prefix)]
+        in_family = {s for family_stems in families for s in family_stems}
+        terms = [t for t in terms if t not in in_family]
+        scored = [tantivy.Query.term_query(self.schema, field, t) for t in terms]
+        scored += [self._terms(field, family_stems) for family_stems in families]
+        if self.rest and len(found) > PREFIX_SCORED_TERMS:  # the rarer completions still match, unscored
             rarer = tantivy.Query.regex_query(self.schema, field, re.escape(prefix) + ".*")
             scored.append(tantivy.Query.const_score_query(rarer, 0.0))
         if not scored:
             return tantivy.Query.empty_query()
         return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in scored])
+
+
+def _any_of(queries: list[tantivy.Query]) -> tantivy.Query:
+    """Any of the queries, their scores added (different words, or the title and the body)."""
+    if len(queries) == 1:
+        return queries[0]
+    return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in queries])
+
+
+def _one_word(queries: list[tantivy.Query]) -> tantivy.Query:
+    """Any of the queries, scored as the best of them: the forms of one word ('said', 'say') or
+    variants of one phrase. Added up (a boolean OR), an article writing 'says' and 'said' scored
+    as if it held two of the query's words, above one writing 'said' twice."""
+    if len(queries) == 1:
+        return queries[0]
+    return tantivy.Query.disjunction_max_query(queries)
 
 
 def cut_words(prefix: str) -> dict[str, str]:
@@ -548,7 +610,7 @@ def _open_writer(path: Path, fresh: bool) -> tuple[tantivy.Index, tantivy.IndexW
         shutil.rmtree(path)
     path.mkdir(parents=True, exist_ok=True)
     index = tantivy.Index(_schema(), path=str(path), reuse=not fresh)
-    index.register_tokenizer(TOKENIZER, analyzer(stems=True))
+    langs.register(index)
     return index, index.writer(heap_size=WRITER_HEAP, num_threads=1)
 
 
@@ -561,7 +623,9 @@ def _document(row: sqlite3.Row | tuple[Any, ...]) -> tantivy.Document:
     doc = tantivy.Document()
     doc.add_integer("id", int(ident))
     doc.add_integer("when", when_number(sort_key))
-    for name, value in (("title", title), ("body", text), ("site", site), ("language", language)):
+    group = langs.group_of(language)
+    doc.add_text("group", group)
+    for name, value in (*zip(langs.fields(group), (title, text), strict=True), ("site", site), ("language", language)):
         if value:
             doc.add_text(name, value)
     for name, values in (("category", categories), ("author", authors)):
