@@ -206,7 +206,10 @@ def show(ref: str, db: str | None, as_json: bool) -> None:
 def search(query: str, db: str | None, limit: int, sort: str, source: str | None, category: str | None,
            language: str | None, since: str | None, until: str | None, all_copies: bool, as_json: bool) -> None:
     """Full-text search: words, "phrases", prefix*, AND/OR/NOT; the desk's own search (the index
-    beside the database, FTS5 for what it has not indexed yet), so answers match the web desk's."""
+    beside the database, FTS5 for what it has not indexed yet), so answers match the web desk's.
+
+    A word finds its forms, stemmed in each article's language, and its irregular English forms
+    ('said' finds 'says'); a prefix* finds the irregular forms of the words it begins ('sai*': 'says')."""
     from newsdesk.errors import QueryError
     from newsdesk.store.desk import Filters, is_date
     from newsdesk.store.search_syntax import reread_as_words
