@@ -326,9 +326,12 @@ class EntityPages(EntityStore):
                       if r[0] not in ids]
 
     def article_annotations(self, article_id: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        """One article's stored mentions (with their canonical entity) and quotes, in text order."""
+        """One article's stored mentions (with their canonical entity, and whether it is a capital
+        standing for a government: nothing in an article's annotations said "Washington" was the US
+        government and not the city) and quotes, in text order."""
         mentions = [dict(r) for r in self.conn.execute(
-            "SELECT m.entity_id, m.text, m.start, m.end, m.role, e.type, e.name, e.country FROM entity_mentions m"
+            "SELECT m.entity_id, m.text, m.start, m.end, m.role, e.type, e.name, e.country, e.metonym"
+            " FROM entity_mentions m"
             " JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY m.start", (article_id,))]
         quotes = [quote_row(r) for r in self.conn.execute(
             f"SELECT q.id, q.speaker_id, q.speaker, q.speaker_role, q.text, q.kind, q.cue, q.start, q.end,"

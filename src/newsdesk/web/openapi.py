@@ -34,11 +34,19 @@ ERROR = {"description": "Error, always in one shape", "content": {"application/j
     "$ref": "#/components/schemas/Error"}}}}
 
 
-def _get(summary: str, description: str, params: list[dict[str, Any]], schema: str) -> dict[str, Any]:
-    return {"get": {"summary": summary, "description": description, "parameters": params, "responses": {
-        "200": {"description": "OK", "content": {"application/json": {
-            "schema": {"$ref": f"#/components/schemas/{schema}"}}}},
-        "400": ERROR, "404": ERROR}}}
+# An entity a user merged into another answers 301 to where it went (routes_entities._merged):
+# clients following the description alone took that answer for an error.
+MERGED = {"description": "Merged into another entity: `Location` (and `url`) is the kept one's", "content": {
+    "application/json": {"schema": {"type": "object", "required": ["id", "merged_into", "url"], "properties": {
+        "id": {"type": "integer"}, "merged_into": {"type": "integer"}, "url": {"type": "string"}}}}}}
+
+
+def _get(summary: str, description: str, params: list[dict[str, Any]], schema: str,
+         merged: bool = False) -> dict[str, Any]:
+    responses = {"200": {"description": "OK", "content": {"application/json": {
+        "schema": {"$ref": f"#/components/schemas/{schema}"}}}}, **({"301": MERGED} if merged else {}),
+        "400": ERROR, "404": ERROR}
+    return {"get": {"summary": summary, "description": description, "parameters": params, "responses": responses}}
 
 
 def _post(summary: str, description: str, params: list[dict[str, Any]], body: bool) -> dict[str, Any]:
@@ -148,6 +156,7 @@ def _id(name: str, what: str) -> dict[str, Any]:
 
 
 _PAGE = _param("page", "Page number (1-1000)", "integer")
+_LIMIT = _param("limit", "Items per page (1-100, default 50), as the commands' --limit", "integer")
 QUOTE_PATHS = {
     "/api/quotes": _get("Quote search", "What did X say about Y: stored quotes, newest first, each with where"
                         " its pieces, cue and speaker mention are in the article text.",
@@ -159,9 +168,11 @@ QUOTE_PATHS = {
                                          " program', 'treaties' 'treaty', 'said' 'says'; words that together"
                                          " name a country or a stored entity are one name, matched as a phrase"
                                          " ('united states' also finds 'American'), as is a \"quoted phrase\""),
-                         _param("kind", "direct or indirect"), _PAGE], "QuoteList"),
+                         _param("kind", "direct or indirect"), _PAGE, _LIMIT], "QuoteList"),
     "/api/entities/in/{article_id}": _get(
-        "One article's entities and quotes", "Stored mentions and quotes of one article, in text order.",
+        "One article's entities and quotes", "Stored mentions and quotes of one article, in text order;"
+        " `covered` false: the article's language is one the desk does not read for entities and quotes"
+        " (English only), so the empty lists say nothing about it.",
         [_id("article_id", "Article id")], "Annotations"),
 }
 
@@ -188,11 +199,13 @@ UNDERSTANDING_PATHS = {
                           " mentions, articles and quotes are counted as the entity's page lists them,"
                           " a syndicated copy's left out.",
                           [_param("type", "PERSON, ORG, GPE, NORP, LOC, FAC, EVENT, LAW, PRODUCT or WORK_OF_ART"),
-                           _param("q", "Only entities with an alias containing this"), _PAGE], "EntityList"),
+                           _param("q", "Only entities with an alias containing this"), _PAGE, _LIMIT],
+                          "EntityList"),
     "/api/entities/{entity_id}": _get("One entity", "Aliases, roles, mentions per day, co-occurring entities,"
                                       " articles and quotes (the 50 newest of each: `quote_count` and"
                                       " `article_count` say how many there are; /api/quotes?speaker_id= pages"
-                                      " through every quote).", [_id("entity_id", "Entity id")], "EntityDetail"),
+                                      " through every quote).", [_id("entity_id", "Entity id")], "EntityDetail",
+                                      merged=True),
     "/api/entities/merge": _correction("Merge two entities", "`drop` becomes part of `keep` (aliases, mentions,"
                                        " quotes); the decision survives reprocess. Answers the kept entity.",
                                        [], {"keep": "the entity to keep: id or name", "drop": "the entity to fold"
@@ -248,7 +261,7 @@ def _quote_schemas() -> dict[str, Any]:
     return {
         "Quote": quote,
         "QuoteList": {"type": "object", "required": ["quotes", "more", "page"], "properties": {
-            "quotes": quotes, "more": {"type": "boolean", "description": "a next page exists"}, "page": i,
+            "quotes": quotes, "more": {"type": "boolean", "description": "a next page exists"}, "page": i, "limit": i,
             "speaker": maybe_s, "about": maybe_s, "kind": maybe_s,
             "speaker_entity": {"type": ["object", "null"], "description": "?speaker_id's entity",
                                "properties": {"id": i, "name": s, "type": s}},
@@ -256,8 +269,11 @@ def _quote_schemas() -> dict[str, Any]:
                          "items": {"type": "object", "properties": {
                              "speaker_id": {**maybe_i, "description": "null: a speaker not resolved to an entity"},
                              "name": s, "quotes": i}}}}},
-        "Annotations": {"type": "object", "properties": {"article_id": i, "entities": {"type": arr, "items": {
-            "$ref": "#/components/schemas/Mention"}}, "quotes": quotes}},
+        "Annotations": {"type": "object", "properties": {
+            "article_id": i, "language": {**maybe_s, "description": "ISO 639-1, null when not identified"},
+            "covered": {"type": "boolean", "description": "whether entities and quotes are read in this language;"
+                        " false: the lists are empty because nothing was looked for"},
+            "entities": {"type": arr, "items": {"$ref": "#/components/schemas/Mention"}}, "quotes": quotes}},
         **_entity_schemas(),
     }
 
@@ -294,8 +310,9 @@ def _entity_schemas() -> dict[str, Any]:
         "entity_id": i, "text": {**s, "description": "as written: text[start:end]"},
         "start": {**i, "description": "character offset into the article's `text`"}, "end": i,
         "role": {**maybe_s, "description": "the role the text gives a person here"},
-        "type": s, "name": {**s, "description": "the canonical entity's name"}, "country": maybe_s}}
+        "type": s, "name": {**s, "description": "the canonical entity's name"}, "country": maybe_s,
+        "metonym": named["metonym"]}}
     return {"Entity": entity, "EntityDetail": detail, "Mention": mention,
             "EntityList": {"type": "object", "required": ["entities", "more", "page"], "properties": {
                 "entities": {"type": arr, "items": {"$ref": "#/components/schemas/Entity"}},
-                "more": {"type": "boolean"}, "page": i, "type": maybe_s, "q": maybe_s}}}
+                "more": {"type": "boolean"}, "page": i, "limit": i, "type": maybe_s, "q": maybe_s}}}

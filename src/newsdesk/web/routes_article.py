@@ -10,6 +10,7 @@ from starlette.routing import Route
 
 from newsdesk.web.render import safe_url
 from newsdesk.web.responses import HTTPError, page
+from newsdesk.web.routes_entities import UNDERSTOOD
 from newsdesk.web.state import DeskState, desk
 
 
@@ -45,6 +46,7 @@ def article(request: Request) -> Response:
         "related": related_links(state, row), "more": more, "newer": newer, "older": older,
         "source_link": safe_url(row["canonical_url"]) or safe_url(row["url"]),
         "image": safe_url(row["image"]), "json_url": f"/api/articles/{row['id']}",
+        "understood": row.get("language") in UNDERSTOOD,
     }
     return page(request, "article.html", context)
 

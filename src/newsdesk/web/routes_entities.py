@@ -34,6 +34,17 @@ from newsdesk.web.writes import check_token, form_fields, json_body
 TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", *sorted(KEEP - {"PERSON", "ORG", "GPE", "NORP",
                                                                               "LOC", "FAC", "EVENT"}))
 PER_PAGE = 50
+MAX_PER_PAGE = 100
+# The languages the understand stage annotates (understand.annotate.COVERED, where None is an
+# article whose language was not identified): importing annotate here would load spaCy into every
+# desk worker (~70 MB), so the set is repeated and a test keeps the two the same.
+UNDERSTOOD = frozenset({"en", None})
+
+
+def _per_page(request: Request) -> int:
+    """?limit=: items per page, as `newsdesk entities|quotes --limit` gives; the API had no such
+    parameter and answered 50 whatever a client asked for."""
+    return int_param(request, "limit", PER_PAGE, 1, MAX_PER_PAGE)
 
 
 def _entity_list(request: Request) -> dict[str, Any]:
@@ -41,9 +52,9 @@ def _entity_list(request: Request) -> dict[str, Any]:
     if type_ and type_ not in TYPES:
         raise HTTPError(400, f"parameter 'type' must be one of {', '.join(TYPES)}")
     q = (request.query_params.get("q") or "").strip() or None
-    number = int_param(request, "page", 1, 1, 1000)
-    rows = desk(request).store().list_entities(type=type_, q=q, limit=PER_PAGE + 1, offset=(number - 1) * PER_PAGE)
-    return {"type": type_, "q": q, "page": number, "entities": rows[:PER_PAGE], "more": len(rows) > PER_PAGE}
+    number, size = int_param(request, "page", 1, 1, 1000), _per_page(request)
+    rows = desk(request).store().list_entities(type=type_, q=q, limit=size + 1, offset=(number - 1) * size)
+    return {"type": type_, "q": q, "page": number, "limit": size, "entities": rows[:size], "more": len(rows) > size}
 
 
 def entities_page(request: Request) -> Response:
@@ -127,13 +138,13 @@ def _quotes(request: Request) -> dict[str, Any]:
     kind = request.query_params.get("kind") or None
     if kind not in (None, "direct", "indirect"):
         raise HTTPError(400, "parameter 'kind' must be 'direct' or 'indirect'")
-    number = int_param(request, "page", 1, 1, 1000)
+    number, size = int_param(request, "page", 1, 1, 1000), _per_page(request)
     store = desk(request).store()
     who = _speaker_entity(request)
     asked: dict[str, Any] = {"speaker": speaker, "about": about, "kind": kind, "speaker_id": who["id"] if who else None}
-    rows = store.search_quotes(**asked, limit=PER_PAGE + 1, offset=(number - 1) * PER_PAGE)
-    return {"speaker": speaker, "speaker_entity": who, "about": about, "kind": kind, "page": number,
-            "quotes": rows[:PER_PAGE], "more": len(rows) > PER_PAGE,
+    rows = store.search_quotes(**asked, limit=size + 1, offset=(number - 1) * size)
+    return {"speaker": speaker, "speaker_entity": who, "about": about, "kind": kind, "page": number, "limit": size,
+            "quotes": rows[:size], "more": len(rows) > size,
             # counted over every quote found, so once, on the first page
             "speakers": store.quote_speakers(**asked) if number == 1 else []}
 
@@ -218,7 +229,8 @@ def _wrap(piece: str, here: dict[str, Any], anchored: set[int]) -> str:
     if who is not None and who.get("speaker_id"):
         # one link, never a link inside a link: the speaker's entity page
         kind = f' ent ent-{html.escape(ent["type"])}' if ent is not None else ""
-        said = html.escape(f"{who.get('speaker') or 'the speaker'}, who said it", quote=True)
+        government = " (standing for its government)" if ent is not None and ent.get("metonym") else ""
+        said = html.escape(f"{who.get('speaker') or 'the speaker'}{government}, who said it", quote=True)
         piece = (f'<a class="speaker{kind}" href="/entities/{int(who["speaker_id"])}"{_ref(who)} title="{said}">'
                  f"{piece}</a>")
     else:
@@ -246,7 +258,9 @@ def _ent_title(ent: dict[str, Any]) -> str:
     if not ent.get("name"):
         return ""
     role = f", {ent['role']}" if ent.get("role") else ""
-    return ' title="' + html.escape(f"{ent['name']} ({ent['type']}{role})", quote=True) + '"'
+    # "Washington" standing for the US government read "Washington (GPE)", as the city would
+    government = ", standing for its government" if ent.get("metonym") else ""
+    return ' title="' + html.escape(f"{ent['name']} ({ent['type']}{role}{government})", quote=True) + '"'
 
 
 def _ref(quote: dict[str, Any]) -> str:
@@ -261,15 +275,18 @@ def annotated_page(request: Request) -> Response:
     mentions, quotes = store.article_annotations(article_id)
     context = {"title": article.title or "Article", "article_id": article_id, "mentions": mentions,
                "quotes": quotes, "body": highlight(article.text, mentions, quotes), "language": article.language,
-               "json_url": f"/api/entities/in/{article_id}"}
+               "covered": article.language in UNDERSTOOD, "json_url": f"/api/entities/in/{article_id}"}
     return page(request, "entity_article.html", context)
 
 
 def annotated_api(request: Request) -> Response:
     store = desk(request).store()
-    store.get_article(request.path_params["article_id"])  # NotFound (404) like its HTML twin, not an empty 200
+    article = store.get_article(request.path_params["article_id"])  # NotFound (404) like its HTML twin
     mentions, quotes = store.article_annotations(request.path_params["article_id"])
-    return JSONResponse({"article_id": request.path_params["article_id"], "entities": mentions, "quotes": quotes})
+    # A French article's empty lists read as "no one named, no one quoted" where nothing was looked
+    # for: the page said so, the API did not (issue 5: not covered, not silently so).
+    return JSONResponse({"article_id": request.path_params["article_id"], "language": article.language,
+                         "covered": article.language in UNDERSTOOD, "entities": mentions, "quotes": quotes})
 
 
 # -- a user's corrections, as `newsdesk entities merge|split` makes them (they survive reprocess):
