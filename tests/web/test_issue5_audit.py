@@ -150,3 +150,20 @@ def test_the_entity_page_counts_one_mention_in_the_singular(page: Any, desk: dic
     page.goto(f"{desk['url']}/entities/{desk['entities']['GPE', 'Tehran']['id']}")
     meta = page.locator("p.meta").first.inner_text()
     assert "1 mention ·" in meta and "1 mentions" not in meta
+
+
+@pytest.mark.browser
+def test_a_mistyped_token_in_the_entity_form_is_answered_for_a_reader(page: Any, desk: dict[str, Any]) -> None:
+    """The merge form with a wrong token answered "send it as `Authorization: Bearer <token>`": an
+    HTTP header no one can send from the page's form."""
+    araghchi = desk["entities"]["PERSON", "Abbas Araghchi"]["id"]
+    page.goto(f"{desk['url']}/entities/{araghchi}")
+    merge = page.locator("form.merge")
+    merge.get_by_label("The same as this one").fill(str(desk["entities"]["GPE", "Tehran"]["id"]))
+    merge.get_by_label("Write token").fill("not-the-token")
+    merge.get_by_role("button").click()
+    page.wait_for_load_state()
+    text = page.locator("main").inner_text()
+    assert "401" in text and "Write token" in text and "Authorization" not in text
+    page.goto(f"{desk['url']}/entities/{araghchi}")  # nothing was merged
+    assert page.locator("h1.page-title").inner_text() == "Abbas Araghchi"

@@ -18,11 +18,14 @@ def check_token(request: Request, given: str | None = None) -> None:
     token = desk(request).settings.write_token
     if not token:
         raise HTTPError(403, "write actions are off; start the server with `newsdesk serve --write-token TOKEN`")
+    # A reader of the desk who mistyped the token in a page's form was told to send an HTTP header.
+    hint = ("type the token the server was started with (`newsdesk serve --write-token`) in the form's"
+            " Write token field" if given is not None else "send it as `Authorization: Bearer <token>`")
     if given is None:
         header = request.headers.get("authorization", "")
         given = header[len("Bearer "):] if header.startswith("Bearer ") else ""
     if not hmac.compare_digest(given.encode(), token.encode()):
-        raise HTTPError(401, "wrong or missing write token; send it as `Authorization: Bearer <token>`")
+        raise HTTPError(401, f"wrong or missing write token; {hint}")
 
 
 def valid_source_url(url: object) -> str:
