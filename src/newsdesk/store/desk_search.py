@@ -5,6 +5,7 @@ listings fold them (store/desk.py), each page's snippets cut in Python (store/sn
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 import sqlite3
@@ -25,7 +26,7 @@ from newsdesk.store.desk import (
     _listing,
     copy_clause,
 )
-from newsdesk.store.search_syntax import ParseError, fts5_query, parse, plain_words
+from newsdesk.store.search_syntax import Op, ParseError, Term, fts5_query, parse, plain_words
 from newsdesk.store.snippets import _mark_terms, _snippet, _terms_pattern
 
 log = logging.getLogger(__name__)
@@ -274,7 +275,13 @@ class DeskSearch(DeskQueries):
         self.conn.create_function("newsdesk_matches_stems", 4, search_index.matches_stems, deterministic=True)
 
     def _ranked(self, match: str, top: int) -> list[int]:
-        """Ids of the `top` best (bm25, title weighted 5x) of the SEARCH_WINDOW newest matches, best first."""
+        """Ids of the `top` best (bm25, title weighted 5x) of the SEARCH_WINDOW newest matches, best
+        first, a word's forms counting as one word (`_as_one_word`)."""
+        forms = _word_forms(match)
+        if forms is not None:
+            window = self.conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+                                       " ORDER BY rowid DESC LIMIT ?", (match, SEARCH_WINDOW)).fetchall()
+            return self._as_one_word(forms, [r[0] for r in window], top, match)
         rows = self.conn.execute(
             "SELECT rowid FROM (SELECT rowid, bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts"
             " WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY score, rowid DESC LIMIT ?",
@@ -290,14 +297,37 @@ class DeskSearch(DeskQueries):
         source, join_args, where, args = _search_filters(f)
         if fold is not None:
             where, args = [*where, "NOT " + self._copy_clause("l.id", fold)], [*args, *_listed_too(fold)[1]]
-        score, order = ("0", "sort_key DESC, id DESC") if sort == "date" else (
+        forms = _word_forms(match) if sort != "date" else None
+        score, order = ("0", "sort_key DESC, id DESC") if sort == "date" or forms is not None else (
             "bm25(articles_fts, 5.0, 1.0)", "score, id DESC")
         rows = self.conn.execute(
             f"SELECT id FROM (SELECT l.id AS id, {score} AS score, l.sort_key AS sort_key FROM articles_fts, {source}"
             f" WHERE l.id = articles_fts.rowid AND articles_fts MATCH ?{''.join(' AND ' + w for w in where)}"
             f" ORDER BY articles_fts.rowid DESC LIMIT {SEARCH_WINDOW}) ORDER BY {order} LIMIT ?",
-            (*join_args, match, *args, top)).fetchall()
+            (*join_args, match, *args, SEARCH_WINDOW if forms is not None else top)).fetchall()
+        if forms is not None:
+            return self._as_one_word(forms, [r[0] for r in rows], top, match)
         return [r[0] for r in rows]
+
+    def _as_one_word(self, forms: list[list[str]], window: list[int], top: int, match: str) -> list[int]:
+        """The `top` best of these articles when each word's forms count as one word: FTS5's bm25 of
+        an OR adds its phrases' scores, so an article writing 'says' and 'said' once each outranked
+        one writing 'said' twice, as if it held two words of the query. bm25 is a sum over a query's
+        phrases, so the query with one form of each word ('"said" AND "envoy"') scores an article
+        holding them as those forms count; an article takes its best such choice, each word its
+        best form. Each choice is scored from the window's oldest article on (`rowid >= ?`: a
+        `rowid IN` list made FTS5 30x slower); past MAX_PHRASE_FORMS choices, the `match` (bm25 as FTS5 has it)."""
+        if not window:
+            return []
+        choices = list(itertools.islice(itertools.product(*forms), irregular_forms.MAX_PHRASE_FORMS + 1))
+        queries = [" AND ".join(c) for c in choices] if len(choices) <= irregular_forms.MAX_PHRASE_FORMS else [match]
+        inside, best = set(window), dict[int, float]()
+        for query in queries:
+            for ident, score in self.conn.execute("SELECT rowid, bm25(articles_fts, 5.0, 1.0) FROM articles_fts"
+                                                  " WHERE articles_fts MATCH ? AND rowid >= ?", (query, min(window))):
+                if ident in inside and score < best.get(ident, float("inf")):
+                    best[ident] = score
+        return sorted(best, key=lambda ident: (best[ident], -ident))[:top]
 
     def _copy_clause(self, article: str, f: Filters) -> str:
         return copy_clause(article, indexed=self._copies_probe() == "index", listed=_listed_too(f)[0])
@@ -392,6 +422,32 @@ def _with_cut_words(query: str) -> str:
         return query
     widened = fts5_query(node, _prefix_words, _other_phrases)
     return widened if widened != fts5_query(node, lambda prefix: []) else query
+
+
+def _word_forms(match: str) -> list[list[str]] | None:
+    """Each word of an FTS5 query (as `_with_cut_words` writes it) as the FTS5 phrases of its forms,
+    for `_as_one_word`: '("said" OR "say") AND "envoy"' -> [['"said"', '"say"'], ['"envoy"']]; None
+    when no word has two forms or the query is not words ANDed (OR, NOT, a column: bm25 as FTS5 has it)."""
+    if " OR " not in match or ":" in match:
+        return None
+    try:
+        node = parse(match, _fts5_words)
+    except ParseError:
+        return None
+    words = node.children if isinstance(node, Op) and node.kind == "and" else (node,)
+    forms: list[list[str]] = []
+    for word in words:
+        if isinstance(word, Term):
+            forms.append([fts5_query(word, _no_words)])
+        elif word.kind == "or" and word.children and all(isinstance(c, Term) for c in word.children):
+            forms.append([fts5_query(c, _no_words) for c in word.children])
+        else:
+            return None
+    return forms if any(len(word) > 1 for word in forms) else None
+
+
+def _no_words(prefix: str) -> list[str]:
+    return []
 
 
 def _prefix_words(prefix: str) -> list[str]:
