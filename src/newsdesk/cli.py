@@ -212,8 +212,8 @@ def search(query: str, db: str | None, limit: int, sort: str, source: str | None
     ('said' finds 'says'); a prefix* finds the irregular forms of the words it begins ('sai*': 'says')."""
     from newsdesk.errors import QueryError
     from newsdesk.store.desk import Filters, is_date
+    from newsdesk.store.desk_search import bracketed
     from newsdesk.store.search_syntax import reread_as_words
-    from newsdesk.store.snippets import MARK_CLOSE, MARK_OPEN
 
     for name, value in (("since", since), ("until", until)):
         if value and not is_date(value):  # it was ignored: every match, as if no date was given
@@ -222,13 +222,12 @@ def search(query: str, db: str | None, limit: int, sort: str, source: str | None
     _, store = store_from(db, readonly=True)
     with store:
         # as the desk's search: a syndicated text once, except within one source (its copies are its own)
-        hits = store.desk_search(query, filters, sort=sort, limit=limit, fold_copies=not (all_copies or source))
+        hits = bracketed(store.desk_search(query, filters, sort=sort, limit=limit,  # a terminal gets [brackets]
+                                           fold_copies=not (all_copies or source)))
     read_as = reread_as_words(query)
     if read_as:  # as the desk's search page says: "iran -vote" found articles WITH "vote"
         click.echo(f"newsdesk: {query!r} cannot be read as written; searched for all of its words:"
                    f" {' '.join(read_as)} (to leave a word out: {read_as[0]} NOT word)", err=True)
-    for hit in hits:  # the desk marks matches with control characters; a terminal gets [brackets]
-        hit["snippet"] = (hit.get("snippet") or "").replace(MARK_OPEN, "[").replace(MARK_CLOSE, "]")
     if as_json:
         print_json(hits)
         return

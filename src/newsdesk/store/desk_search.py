@@ -27,7 +27,7 @@ from newsdesk.store.desk import (
     copy_clause,
 )
 from newsdesk.store.search_syntax import Op, ParseError, Term, fts5_query, parse, plain_words
-from newsdesk.store.snippets import _mark_terms, _snippet, _terms_pattern
+from newsdesk.store.snippets import MARK_CLOSE, MARK_OPEN, _mark_terms, _snippet, _terms_pattern
 
 log = logging.getLogger(__name__)
 _NO_FILTERS = Filters()  # the default: one immutable instance, as a default argument would be
@@ -69,10 +69,11 @@ class DeskSearch(DeskQueries):
     """Search over the desk's listings (it folds copies through DeskQueries' probe of them)."""
 
     def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
-        """`desk_search` as `newsdesk search` asks it by default (relevance, a syndicated text once).
-        Until S19 this was a search of its own (FTS5's bm25 and snippet over porter stems), which
-        found neither the irregular forms nor what the index's stemmer keeps apart."""
-        return self.desk_search(query, limit=limit, offset=offset, fold_copies=True)
+        """`desk_search` as `newsdesk search` asks it by default (relevance, a syndicated text once),
+        its matches in [brackets] (`bracketed`). Until S19 this was a search of its own (FTS5's bm25
+        and snippet over porter stems), which found neither the irregular forms nor what the index's
+        stemmer keeps apart."""
+        return bracketed(self.desk_search(query, limit=limit, offset=offset, fold_copies=True))
 
     def desk_search(self, query: str, filters: Filters = _NO_FILTERS, *, sort: str = "relevance",
                     limit: int = 20, offset: int = 0, fold_copies: bool = False) -> list[dict[str, Any]]:
@@ -376,6 +377,14 @@ class DeskSearch(DeskQueries):
             if titles:
                 r["title_marked"] = _mark_terms(r.get("title") or "", terms)
         return rows
+
+
+def bracketed(hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The hits with their snippets' matches in [brackets], for a terminal: the desk marks them with
+    control characters (snippets.MARK_OPEN, MARK_CLOSE)."""
+    for hit in hits:
+        hit["snippet"] = (hit.get("snippet") or "").replace(MARK_OPEN, "[").replace(MARK_CLOSE, "]")
+    return hits
 
 
 def _search_row(ident: int, key: str | None, item: str, text: str | None) -> dict[str, Any]:
