@@ -105,6 +105,9 @@ def test_an_article_in_a_language_not_read_says_so_in_the_api(desk: dict[str, An
     assert english["covered"] is True and english["entities"]
     schema = get(desk, "/api/openapi.json")["components"]["schemas"]["Annotations"]["properties"]
     assert {"covered", "language"} <= set(schema)
+    # the article's own JSON (the analyze record) says it in `store`, beside the store's times
+    assert get(desk, f"/api/articles/{desk['fr']}")["store"].get("covered") is False
+    assert get(desk, f"/api/articles/{desk['en'][5]}")["store"].get("covered") is True
     from newsdesk.understand.annotate import COVERED
     from newsdesk.web.routes_entities import UNDERSTOOD
 

@@ -66,7 +66,9 @@ def openapi_spec() -> dict[str, Any]:
     paths: dict[str, Any] = {
         "/api/articles": _get("List articles", "Newest first, filtered; keyset-paginated.",
                               [*FILTERS, COPIES, *PAGING], "Listing"),
-        "/api/articles/{id}": _get("One article", "The full `newsdesk analyze` record plus store times.",
+        "/api/articles/{id}": _get("One article", "The full `newsdesk analyze` record plus `store`: store times,"
+                                   " and `covered`, false when the article's language is one entities and quotes"
+                                   " are not read in (English only), so its empty lists say nothing.",
                                    [_param("id", "Article id", "integer", "path", True)], "Article"),
         "/api/search": _get("Search", "Search over title and body, ranked by bm25 (title weighted 5x) over every match:"
                             " words, \"phrases\", prefix*, AND/OR/NOT."
