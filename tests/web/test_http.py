@@ -277,5 +277,5 @@ def test_route_modules_are_discovered_with_their_navigation() -> None:
     assert {"newsdesk.web.routes_front", "newsdesk.web.routes_api", "newsdesk.web.routes_search"} <= set(names)
     routes, nav = discover_routes()
     paths = {getattr(r, "path", None) for r in routes}
-    assert {"/", "/article/{id:int}", "/search", "/api/search", "/feed.atom", "/docs"} <= paths
+    assert {"/", "/article/{id:id}", "/search", "/api/search", "/feed.atom", "/docs"} <= paths
     assert all(isinstance(label, str) and href.startswith("/") for label, href in nav)

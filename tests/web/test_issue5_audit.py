@@ -170,3 +170,25 @@ def test_a_mistyped_token_in_the_entity_form_is_answered_for_a_reader(page: Any,
     assert "401" in text and "Write token" in text and "Authorization" not in text
     page.goto(f"{desk['url']}/entities/{araghchi}")  # nothing was merged
     assert page.locator("h1.page-title").inner_text() == "Abbas Araghchi"
+
+
+@pytest.mark.parametrize("path", ["/entities/{n}", "/api/entities/{n}", "/entities/in/{n}", "/api/entities/in/{n}",
+                                  "/article/{n}", "/api/articles/{n}", "/stories/{n}", "/api/stories/{n}",
+                                  "/api/duplicates/{n}"])
+def test_an_id_past_sqlites_integers_is_not_found_not_a_server_error(desk: dict[str, Any], path: str) -> None:
+    """/entities/99999999999999999999 reached SQLite, whose driver raised OverflowError: a 500."""
+    response = httpx.get(desk["url"] + path.format(n="9" * 20), timeout=60)
+    assert response.status_code == 404, response.text[:200]
+    assert httpx.get(desk["url"] + path.format(n=10**17), timeout=60).status_code == 404  # 18 digits: asked, none
+
+
+def test_a_write_to_an_id_past_sqlites_integers_is_not_found(desk: dict[str, Any]) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    split = httpx.post(f"{desk['url']}/api/entities/{'9' * 20}/split", json={"alias": "x"}, headers=auth, timeout=60)
+    form = httpx.post(f"{desk['url']}/entities/{'9' * 20}", data={"action": "split", "alias": "x", "token": TOKEN},
+                      timeout=60)
+    merge = httpx.post(f"{desk['url']}/api/entities/merge", json={"keep": int("9" * 20), "drop": "Tehran"},
+                       headers=auth, timeout=60)
+    merge_form = httpx.post(f"{desk['url']}/entities/{desk['entities']['GPE', 'Tehran']['id']}",
+                            data={"action": "merge", "drop": "9" * 20, "token": TOKEN}, timeout=60)
+    assert (split.status_code, form.status_code, merge.status_code, merge_form.status_code) == (404,) * 4

@@ -177,7 +177,7 @@ FAST = {"/api/search": API_SEARCH}
 ROUTES = [
     Route("/api", api_index),
     Route("/api/articles", articles),
-    Route("/api/articles/{id:int}", one_article),
+    Route("/api/articles/{id:id}", one_article),
     Route("/api/search", search),
     Route("/api/categories", categories),
     Route("/api/authors", authors),
@@ -185,7 +185,7 @@ ROUTES = [
     Route("/api/languages", languages),
     Route("/api/sources", sources, methods=["GET"]),
     Route("/api/sources", add_source, methods=["POST"]),
-    Route("/api/sources/{id:int}/refetch", refetch, methods=["POST"]),
+    Route("/api/sources/{id:id}/refetch", refetch, methods=["POST"]),
     Route("/api/failures", failures),
     Route("/api/stats", stats),
 ]

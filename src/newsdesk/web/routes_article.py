@@ -51,4 +51,4 @@ def article(request: Request) -> Response:
     return page(request, "article.html", context)
 
 
-ROUTES = [Route("/article/{id:int}", article, name="article")]
+ROUTES = [Route("/article/{id:id}", article, name="article")]

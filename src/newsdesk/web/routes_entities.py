@@ -295,11 +295,20 @@ def _merge(request: Request, keep: object, drop: object) -> dict[str, Any]:
     if not isinstance(keep, int | str) or not isinstance(drop, int | str) or "" in (keep, drop):
         raise HTTPError(400, "give 'keep' and 'drop', each an entity's id or name: {\"keep\": 12, \"drop\": 34}")
     with desk(request).writable_store() as store:
-        kept, dropped = store.entity_row(keep), store.entity_row(drop)
+        kept, dropped = _entity_named(store, keep), _entity_named(store, drop)
         if kept["id"] == dropped["id"]:
             raise HTTPError(400, f"nothing to merge: {drop!r} is already {kept['name']} (id {kept['id']});"
                                  " give the other entity's id")
         return store.merge_entities(kept["id"], dropped["id"])
+
+
+def _entity_named(store: Any, ref: int | str) -> Any:
+    """store.entity_row, an id past SQLite's integers (`{"keep": 99999999999999999999}`) not found
+    like any other unknown id: the driver's OverflowError was a 500."""
+    try:
+        return store.entity_row(ref)
+    except OverflowError:
+        raise NotFound(f"no entity {ref}") from None
 
 
 def _split(request: Request, entity_id: int, alias: object) -> dict[str, Any]:
@@ -341,17 +350,17 @@ async def entity_form(request: Request) -> Response:
 
 
 ROUTES = [
-    Route("/entities/in/{article_id:int}", annotated_page, name="entities_in_article"),
-    Route("/api/entities/in/{article_id:int}", annotated_api, name="api_entities_in_article"),
+    Route("/entities/in/{article_id:id}", annotated_page, name="entities_in_article"),
+    Route("/api/entities/in/{article_id:id}", annotated_api, name="api_entities_in_article"),
     Route("/entities", entities_page, name="entities"),
-    Route("/entities/{entity_id:int}", entity_page, name="entity"),
+    Route("/entities/{entity_id:id}", entity_page, name="entity"),
     Route("/quotes", quotes_page, name="quotes"),
     Route("/api/entities", entities_api, name="api_entities"),
-    Route("/api/entities/{entity_id:int}", entity_api, name="api_entity"),
+    Route("/api/entities/{entity_id:id}", entity_api, name="api_entity"),
     Route("/api/quotes", quotes_api, name="api_quotes"),
-    Route("/entities/{entity_id:int}", entity_form, methods=["POST"]),
+    Route("/entities/{entity_id:id}", entity_form, methods=["POST"]),
     Route("/api/entities/merge", merge_api, methods=["POST"]),
-    Route("/api/entities/{entity_id:int}/split", split_api, methods=["POST"]),
+    Route("/api/entities/{entity_id:id}/split", split_api, methods=["POST"]),
 ]
 
 NAV = [("Entities", "/entities"), ("Quotes", "/quotes")]

@@ -73,8 +73,8 @@ def duplicates_api(request: Request) -> Response:
 
 ROUTES = [
     Route("/stories", stories_page, name="stories"),
-    Route("/stories/{id:int}", story_page, name="story"),
+    Route("/stories/{id:id}", story_page, name="story"),
     Route("/api/stories", stories_api),
-    Route("/api/stories/{id:int}", story_api),
-    Route("/api/duplicates/{id:int}", duplicates_api),
+    Route("/api/stories/{id:id}", story_api),
+    Route("/api/duplicates/{id:id}", duplicates_api),
 ]
