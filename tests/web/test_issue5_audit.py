@@ -43,7 +43,7 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     entities = {(r["type"], r["name"]): r for r in store.list_entities(limit=500)}
     store.close()
     with running_server(db, Settings(db=str(db), write_token=TOKEN)) as url:
-        yield {"url": url, "en": ids, "fr": fr_id, "entities": entities}
+        yield {"url": url, "db": db, "en": ids, "fr": fr_id, "entities": entities}
 
 
 @pytest.fixture(scope="module")
@@ -192,3 +192,19 @@ def test_a_write_to_an_id_past_sqlites_integers_is_not_found(desk: dict[str, Any
     merge_form = httpx.post(f"{desk['url']}/entities/{desk['entities']['GPE', 'Tehran']['id']}",
                             data={"action": "merge", "drop": "9" * 20, "token": TOKEN}, timeout=60)
     assert (split.status_code, form.status_code, merge.status_code, merge_form.status_code) == (404,) * 4
+
+
+def test_a_speaker_written_as_a_huge_number_is_no_one(desk: dict[str, Any]) -> None:
+    """A name of digits is read as an id: twenty of them were a 500 on /quotes?speaker= and a
+    traceback from `newsdesk entities show` and `newsdesk quotes --speaker`."""
+    from click.testing import CliRunner
+
+    from newsdesk.cli import main
+
+    huge = "9" * 20
+    assert get(desk, "/api/quotes", speaker=huge)["quotes"] == []
+    assert httpx.get(desk["url"] + "/quotes", params={"speaker": huge}, timeout=60).status_code == 200
+    shown = CliRunner().invoke(main, ["entities", "show", huge, "--db", str(desk["db"])])
+    assert shown.exit_code == 5 and "no entity" in shown.output, shown.output  # 5: not found, as for any id
+    quotes = CliRunner().invoke(main, ["quotes", "--speaker", huge, "--db", str(desk["db"])])
+    assert (quotes.exit_code, quotes.output.strip()) == (0, "no quotes match")
