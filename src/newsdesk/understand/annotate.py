@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from newsdesk.records import Article, Entity, Quote
-from newsdesk.understand import name_kinds, name_sex, nlp, pronouns, quote_anatomy, quote_regions, quotes, writer
+from newsdesk.understand import name_kinds, name_sex, nlp, pronouns, quote_anatomy, quotes, writer
 from newsdesk.understand.canonical import canonicalize
 from newsdesk.understand.entities import Mention, find_mentions
 from newsdesk.understand.quote_found import _text
@@ -65,6 +65,12 @@ SEX_AGREES = True
 # Corpus (a store's 94 English articles, 1009 quotes): 8 distinct quotes change, 6 wrong -> right,
 # 2 wrong either way.
 PREVIOUS_SUBJECT = True
+# Session 15 (P2): a they/them/it speaker stands for a group or thing of its number and kind, a subject
+# first (`pronouns.group_antecedent`), and is left as written when none fits; a he/she's own sentence
+# counts an earlier he/she subject ("He praised Biden before he said": not Biden); a "we" in an interview
+# turn is the turn's speaker, speaking for their group. False: the nearest organisation, nationality or
+# place, the he/she as P1 left it, "we" as written.
+GROUP_SUBJECTS = True
 _SUBJECT_PRONOUNS = {"he", "she"}
 _QUANTIFIERS = {"some", "many", "most", "several", "all", "both", "each", "none", "few", "one", "half"}
 # Speakers that name no one without their clause: "those" was the speaker of 11 judged quotes in a
@@ -253,6 +259,12 @@ def resolve_speaker(doc: Any, f: quotes.Found, mentions: list[Mention], by_token
             return _as_named(label, _mention_named(label, mentions), mentions)
         if writer.writer_speaks(tok, text):  # "I would like to make a statement": the page's writer
             return _writer(page, text, mentions) or (words.text, None)
+    if m is None and GROUP_SUBJECTS and tok.lower_ in pronouns.GROUP_WORDS:
+        return _group_speaker(tok, f, by_token, mentions) or (words.text, None)
+    if m is None and GROUP_SUBJECTS and tok.lower_ in _WRITER:
+        label = writer.turn_label(tok, text)  # "TinaMcKenzie: We always …": she speaks for her team
+        if label is not None:
+            return _as_named(label, _mention_named(label, mentions), mentions)
     if m is None and tok.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS and tok.lower_ not in _WRITER:
         m = _antecedent(tok, mentions)
     if m is None and tok.pos_ == "NOUN":
@@ -415,17 +427,63 @@ def _antecedent(tok: Any, mentions: list[Mention]) -> Mention | None:
     return (subjects or before)[-1]
 
 
+def _group_speaker(tok: Any, f: quotes.Found, by_token: dict[int, Mention],
+                   mentions: list[Mention]) -> tuple[str | None, str | None] | None:
+    """(speaker, role) of a they/them/it speaker (`pronouns.group_antecedent`): the name or phrase its
+    antecedent writes, named as if it spoke itself; names joined by "and" all of them. None: no fit."""
+    quoted = pronouns.antecedent_quoted(tok.doc)
+    head = pronouns.group_antecedent(tok, by_token, quoted, (f.start, f.end), _ANTECEDENT_WINDOW)
+    if head is None:
+        return None
+    if tok.lower_ in pronouns.THEY and pronouns.joined(head):
+        return _joined_names(head, by_token), None
+    m, words = written_speaker(head, by_token)
+    if m is not None:
+        return _name(m), _role(m, mentions)
+    return (words.text, None) if words is not None else None
+
+
+def _joined_names(head: Any, by_token: dict[int, Mention]) -> str:
+    """"Chuck Grassley and Patrick Leahy" for "Mr. Grassley and Mr. Leahy": each conjunct's name,
+    or its phrase when it names no one."""
+    parts, t = [head], head
+    while (nxt := next((c for c in t.children if c.dep_ == "conj"), None)) is not None:
+        parts.append(nxt)
+        t = nxt
+    names = []
+    for p in parts:
+        m = by_token.get(p.i)
+        names.append(_name(m) or m.text if m is not None else _phrase(p))
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def _subject_for(tok: Any, sent: Any, own: list[Mention], before: list[Mention],
                  mentions: list[Mention]) -> Mention | None:
     """The subject a he/she stands for: the last one before it in its sentence; when its sentence
     names no one before it outside quotation marks ("“… Biden …,” he said", "He said …"), the
     previous sentence's (`_previous_subject`). None: the nearest person, as before."""
-    quoted = quote_regions.every_quoted(tok.doc)
-    own = [m for m in own if not _quoted(m.span.root, quoted)]
+    quoted = pronouns.antecedent_quoted(tok.doc)
+    own = [m for m in own if not pronouns.quoted_at(m.span.root, quoted)]
     if not own:
         return _previous_subject(tok, sent, before, mentions, quoted)
-    subjects = [m for m in own if m.span.root.dep_ in ("nsubj", "nsubjpass")]
-    return subjects[-1] if subjects else None
+    if not GROUP_SUBJECTS:
+        subjects = [m for m in own if m.span.root.dep_ in ("nsubj", "nsubjpass")]
+        return subjects[-1] if subjects else None
+    heads = [(o.span.root, o) for o in own] + _unnamed_subjects(tok, sent, quoted)
+    ranked = sorted(((h, o) for h, o in heads if pronouns.subject_token(h)), key=lambda ho: ho[0].i)
+    if not ranked:
+        return None
+    head, named = ranked[-1]
+    return named if named is not None else _antecedent(head, mentions)
+
+
+def _unnamed_subjects(tok: Any, sent: Any, quoted: list[tuple[int, int]]) -> list[tuple[Any, Mention | None]]:
+    """The subjects before a he/she in its sentence that are the same pronoun ("He praised Biden
+    before he said": whom the first "He" means). Not "the senator" by its role (`_by_role`): on
+    PolNeAR train "the campaign" read as an agent matched a pollster "involved with the Clinton
+    campaign"."""
+    return [(t, None) for t in sent if t.i < tok.i and t.lower_ == tok.lower_
+            and pronouns.subject_token(t) and not pronouns.quoted_at(t, quoted)]
 
 
 def _previous_subject(tok: Any, sent: Any, before: list[Mention], mentions: list[Mention],
@@ -442,41 +500,17 @@ def _previous_subject(tok: Any, sent: Any, before: list[Mention], mentions: list
         heads: list[tuple[Any, Mention | None]] = [
             (m.span.root, m) for m in before if sent.start_char <= m.start < sent.end_char]
         heads += [(t, None) for t in sent if t.lower_ == tok.lower_]
-        heads = [(h, m) for h, m in heads if not _quoted(h, quoted)]
+        heads = [(h, m) for h, m in heads if not pronouns.quoted_at(h, quoted)]
         if not heads:
             if before[0].start < sent.start_char:
                 continue  # someone is named further back
             return None
-        heads = [(h, m) for h, m in heads if _subject_token(h)]
+        heads = [(h, m) for h, m in heads if pronouns.subject_token(h)]
         if not heads:
             return None
-        head, m = min(heads, key=lambda hm: (_depth(hm[0]), hm[0].i))
+        head, m = min(heads, key=lambda hm: (pronouns.depth(hm[0]), hm[0].i))
         return m if m is not None else _antecedent(head, mentions)
     return None
-
-
-def _subject_token(t: Any) -> bool:
-    """A clause's subject: nsubj/nsubjpass, a passive's agent ("by Obama"), or a name in apposition
-    to one ("the president, Barack Obama,"); not a possessor ("Obama's aide")."""
-    if t.dep_ == "appos":
-        t = t.head
-    if t.dep_ == "pobj" and t.head.dep_ == "agent":
-        return True
-    return t.dep_ in ("nsubj", "nsubjpass")
-
-
-def _depth(t: Any) -> int:
-    """How many heads up a token's sentence root is: a main clause's subject is nearer the top."""
-    n = 0
-    while t.head.i != t.i:
-        t, n = t.head, n + 1
-    return n
-
-
-def _quoted(t: Any, quoted: list[tuple[int, int]]) -> bool:
-    """Whether a token stands inside one of the quoted stretches (a quotation mark left open runs to
-    its paragraph's end)."""
-    return any(a <= t.idx < b for a, b in quoted)
 
 
 def _by_role(tok: Any, mentions: list[Mention]) -> Mention | None:

@@ -25,9 +25,10 @@ from typing import Any, NamedTuple
 import numpy
 from spacy.attrs import LOWER
 
-from newsdesk.understand import nlp
+from newsdesk.understand import nlp, quote_regions
 from newsdesk.understand.entities import Mention
 from newsdesk.understand.name_sex import PRONOUN_SEX, first_name_sex, honorific_sex
+from newsdesk.understand.quote_found import _text
 
 # Role nouns that say a sex whoever holds them. Not "chairman", "spokesman", "congressman"'s
 # neighbours that news also gives women, nor "count", "page" (other senses).
@@ -141,3 +142,150 @@ def _told_by_pronouns(people: list[Mention], doc: Any, lower: Any) -> dict[str, 
 
 def _key(m: Mention) -> str:
     return m.canonical or m.text
+
+
+# Session 15 (P2): the group a they/them/it speaker stands for, by number and kind, the subject of its
+# own sentence or of the nearest earlier one first (as `annotate._previous_subject` does for a he/she).
+# "they": a nationality or party ("Republicans"), a plural noun ("officials", "McConnell aides"), names
+# joined by "and" ("Mr. Grassley and Mr. Leahy"); "it": an organisation or place (a country speaking as
+# its government) or a thing that speaks or publishes ("the report", "the ad", "the city"), never a
+# person. A name inside what the pronoun says is not the pronoun ("The program has grown, they say").
+THEY = frozenset({"they", "them"})
+GROUP_WORDS = THEY | {"it"}
+# Singular common nouns an "it" may stand for: things that say or publish, and bodies that act.
+IT_NOUNS = frozenset({
+    "report", "study", "survey", "poll", "statement", "letter", "memo", "ad", "advertisement", "article",
+    "editorial", "paper", "book", "video", "recording", "footage", "document", "filing", "lawsuit", "suit",
+    "complaint", "ruling", "decision", "order", "bill", "law", "plan", "proposal", "analysis", "review",
+    "release", "website", "site", "blog", "post", "tweet", "message", "email", "campaign", "company", "firm",
+    "group", "organization", "organisation", "agency", "department", "ministry", "government",
+    "administration", "committee", "panel", "board", "council", "court", "city", "state", "country", "party",
+    "newspaper", "network", "station", "union", "coalition", "foundation", "institute", "university", "bank",
+    "team", "commission", "office", "bureau", "service", "embassy", "army", "military", "regime", "school",
+    "hospital", "magazine", "journal", "channel", "outlet", "index", "model", "forecast", "platform"})
+_IT_KINDS = ("ORG", "GPE")
+_THEY_KINDS = ("NORP",)
+# A paragraph opened with a straight " and never closed, in an article that quotes with curly marks, is
+# a block quote of another text (a passage of the profile the article discusses), not a speaker's
+# words: its names are whom its own he/she/they mean. P1 skipped them as quoted: on PolNeAR dev
+# '"Melanie thought ... She was anxious ... “It never crossed my mind ...,” she said' went to Obama.
+# False: every quoted stretch is skipped, as before.
+BLOCK_QUOTES = True
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_EMBEDDED = ("ccomp", "acl", "relcl", "csubj")  # a subject of what someone says or of a clause on a noun
+_AMOUNTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+
+
+def group_antecedent(tok: Any, by_token: dict[int, Mention], quoted: list[tuple[int, int]],
+                     said: tuple[int, int], window: int) -> Any | None:
+    """The word a they/them/it stands for (a name's root, a noun, or the first of names joined by
+    "and"): the last fitting subject before it in its sentence (not one of a clause said or put on a
+    noun when there is another), else the main-clause subject of the
+    nearest earlier sentence (within `window` characters) that holds a fitting word. None when the
+    sentence that holds one has it only outside a subject: an object or a possessor the parse cannot
+    tell from the pronoun's meaning ("Romney released his returns, even though they ..."). `quoted`:
+    the Doc's quoted stretches; `said`: the quote's own span, whose words are not its speaker."""
+    sent = nlp.sent_of(tok)
+    heads = [t for t in _fitting(tok, sent, by_token, quoted, said) if t.i < tok.i]
+    if heads:
+        subjects = [t for t in heads if subject_token(t)]
+        # "While groups praised his argument that federal courts are best, they said": the groups
+        main = [t for t in subjects if t.head.dep_ not in _EMBEDDED] or subjects
+        return _follow(main[-1], by_token, quoted, window) if main else None
+    while sent.start > 0:
+        sent = nlp.sent_of(tok.doc[sent.start - 1])
+        if tok.idx - sent.start_char > window:
+            return None
+        heads = _fitting(tok, sent, by_token, quoted, said)
+        if heads:
+            subjects = [t for t in heads if subject_token(t)]
+            best = min(subjects, key=lambda t: (depth(t), t.i)) if subjects else None
+            return _follow(best, by_token, quoted, window) if best is not None else None
+    return None
+
+
+def _follow(head: Any, by_token: dict[int, Mention], quoted: list[tuple[int, int]], window: int) -> Any | None:
+    """A fitting subject that is the same pronoun again stands for what that one stands for."""
+    if head.lower_ in GROUP_WORDS:
+        return group_antecedent(head, by_token, quoted, (head.idx, head.idx), window)
+    return head
+
+
+def _fitting(tok: Any, sent: Any, by_token: dict[int, Mention], quoted: list[tuple[int, int]],
+             said: tuple[int, int]) -> list[Any]:
+    """The words of `sent` that may be what the pronoun `tok` stands for, outside quotation marks
+    and the quote itself, and not a word whose clause holds the pronoun."""
+    they = tok.lower_ in THEY
+    above = {a.i for a in tok.ancestors}  # "the very people they refuse to define": not "people"
+    out = []
+    for t in sent:
+        if quoted_at(t, quoted) or said[0] <= t.idx < said[1] or t.i in above:
+            continue
+        m = by_token.get(t.i)
+        if m is not None and t.i != m.span.root.i:
+            continue  # a name counts once, at its root
+        if t.lower_ in (THEY if they else {"it"}) or _a_noun(t, m) and (_plural(t, m) if they else _a_thing(t, m)):
+            out.append(t)
+    return out
+
+
+def _a_noun(t: Any, m: Mention | None) -> bool:
+    """A name, or a noun that is neither a time or amount ("a few minutes later they ...") nor a verb
+    the parse read as one (", the survey shows, ...": "shows" with a subject of its own)."""
+    if m is not None:
+        return True
+    return t.ent_type_ not in _AMOUNTS and not any(c.dep_ in _SUBJECT_DEPS for c in t.children)
+
+
+def _plural(t: Any, m: Mention | None) -> bool:
+    """A word "they" may mean: a nationality or party, a plural noun, names joined by "and"."""
+    if m is not None and m.type in _THEY_KINDS:
+        return True
+    return t.pos_ in ("NOUN", "PROPN") and (t.tag_ in ("NNS", "NNPS") or joined(t))
+
+
+def _a_thing(t: Any, m: Mention | None) -> bool:
+    """A word "it" may mean: an organisation or place, or a noun for a thing that speaks."""
+    if m is not None:
+        return m.type in _IT_KINDS
+    return t.pos_ == "NOUN" and t.tag_ == "NN" and t.lemma_.lower() in IT_NOUNS
+
+
+def joined(t: Any) -> bool:
+    """Whether a word is the first of words joined by "and" ("Grassley and Leahy")."""
+    return any(c.dep_ == "conj" for c in t.children) and any(
+        c.dep_ == "cc" and c.lower_ in ("and", "&") for c in t.children)
+
+
+def subject_token(t: Any) -> bool:
+    """A clause's subject: nsubj/nsubjpass, a passive's agent ("by Obama"), or a name in apposition
+    to one ("the president, Barack Obama,"); not a possessor ("Obama's aide")."""
+    if t.dep_ == "appos":
+        t = t.head
+    if t.dep_ == "pobj" and t.head.dep_ == "agent":
+        return True
+    return t.dep_ in _SUBJECT_DEPS
+
+
+def depth(t: Any) -> int:
+    """How many heads up a token's sentence root is: a main clause's subject is nearer the top."""
+    n = 0
+    while t.head.i != t.i:
+        t, n = t.head, n + 1
+    return n
+
+
+def quoted_at(t: Any, quoted: list[tuple[int, int]]) -> bool:
+    """Whether a token stands inside one of the quoted stretches (a quotation mark left open runs to
+    its paragraph's end)."""
+    return any(a <= t.idx < b for a, b in quoted)
+
+
+def antecedent_quoted(doc: Any) -> list[tuple[int, int]]:
+    """The quoted stretches whose names a pronoun's antecedent is not sought in: every quoted one
+    (`quote_regions.every_quoted`) but block quotes (`BLOCK_QUOTES`)."""
+    quoted = quote_regions.every_quoted(doc)
+    text = _text(doc)
+    if not BLOCK_QUOTES or "\u201c" not in text:
+        return quoted
+    return [(a, b) for a, b in quoted if not (text[a - 1:a] == '"' and text[b:b + 2] == "\n\n")]
