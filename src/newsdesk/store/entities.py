@@ -375,7 +375,10 @@ class EntityStore(SurnameFolds):
     def entity_row(self, ref: str | int) -> sqlite3.Row:
         """An entity by id, by name, or by any alias (most mentioned first)."""
         if isinstance(ref, int) or str(ref).isdigit():
-            row = self.conn.execute("SELECT * FROM entities WHERE id = ?", (int(ref),)).fetchone()
+            # an id past SQLite's 64-bit integers is no entity: the driver raised OverflowError,
+            # a traceback from `newsdesk entities merge 99999999999999999999 1`
+            row = (self.conn.execute("SELECT * FROM entities WHERE id = ?", (int(ref),)).fetchone()
+                   if -2**63 <= int(ref) < 2**63 else None)
         else:
             row = self._most_mentioned(str(ref))
         if row is None and not str(ref).isdigit():

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from newsdesk.cli_common import db_option, json_option, one_line, print_json, store_from
 from newsdesk.understand.entities import KEEP
+
+# The desk API's caps (web.routes_entities: ?limit= 1-100, ?page= 1-1000). Unchecked, `--limit -1`
+# listed everything (SQLite reads a negative LIMIT as none), `--limit 0` said "no entities match",
+# and a 20-digit --page overflowed SQLite's integers (a traceback).
+MAX_PER_PAGE = 100
+MAX_PAGE = 1000
+# How the entity list on the desk marks a capital standing for its government (entity_list.html).
+GOVERNMENT = " (its government)"
 
 
 @click.group("entities", invoke_without_command=True)
@@ -13,8 +23,8 @@ from newsdesk.understand.entities import KEEP
 @click.option("--type", "type_", default=None, type=click.Choice(sorted(KEEP), case_sensitive=False),
               help="Only this type (an unknown one listed nothing).")
 @click.option("--search", "q", default=None, help="Only entities with an alias containing this.")
-@click.option("--limit", default=30, show_default=True, help="Entities per page.")
-@click.option("--page", default=1, show_default=True, type=click.IntRange(min=1), help="Which page of them.")
+@click.option("--limit", default=30, show_default=True, type=click.IntRange(1, MAX_PER_PAGE), help="Entities per page.")
+@click.option("--page", default=1, show_default=True, type=click.IntRange(1, MAX_PAGE), help="Which page of them.")
 @json_option
 @click.pass_context
 def entities(ctx: click.Context, db: str | None, type_: str | None, q: str | None, limit: int, page: int,
@@ -31,8 +41,14 @@ def entities(ctx: click.Context, db: str | None, type_: str | None, q: str | Non
         click.echo("no entities match")
     for r in rows:
         country = f" [{r['country']}]" if r["country"] else ""
-        click.echo(f"{r['id']:>6}  {r['type']:<7} {r['name']}{country}  "
+        click.echo(f"{r['id']:>6}  {r['type']:<7} {r['name']}{_government(r)}{country}  "
                    f"{_n(r['mentions'], 'mention')}, {_n(r['articles'], 'article')}, {_n(r['quotes'], 'quote')}")
+
+
+def _government(row: Any) -> str:
+    """' (its government)' for a capital standing for its government: "Washington GPE [USA]" read
+    the same as the city."""
+    return GOVERNMENT if row["metonym"] else ""
 
 
 def _n(count: int, word: str) -> str:
@@ -58,7 +74,7 @@ def show(entity: str, db: str | None, as_json: bool) -> None:
     if as_json:
         print_json(d)
         return
-    click.echo(f"{d['name']} ({d['type']}{', ' + d['country'] if d['country'] else ''}), "
+    click.echo(f"{d['name']}{_government(d)} ({d['type']}{', ' + d['country'] if d['country'] else ''}), "
                f"{_n(d['mentions'], 'mention')}, {_n(d['article_count'], 'article')}, {_n(d['quote_count'], 'quote')}")
     click.echo("aliases: " + ", ".join(d["aliases"]))
     if d["namesakes"]:
@@ -110,15 +126,18 @@ def split(entity: str, alias: str, db: str | None) -> None:
               help="Words of what was said, all of them, each with its forms ('treaties' finds 'treaty', 'said' "
                    "'says'); words naming a country or a stored entity are one name ('united states' also finds "
                    "'American', 'U.S.'); a \"quoted phrase\" is one term.")
-@click.option("--speaker-id", type=int, default=None, help="Who said it: one entity, by id (`newsdesk entities`).")
+@click.option("--speaker-id", type=click.IntRange(min=1), default=None,
+              help="Who said it: one entity, by id (`newsdesk entities`); an unknown id is exit 5.")
 @click.option("--kind", type=click.Choice(["direct", "indirect"]), default=None)
-@click.option("--limit", default=20, show_default=True, help="Quotes per page.")
-@click.option("--page", default=1, show_default=True, type=click.IntRange(min=1), help="Which page of them.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, MAX_PER_PAGE), help="Quotes per page.")
+@click.option("--page", default=1, show_default=True, type=click.IntRange(1, MAX_PAGE), help="Which page of them.")
 @json_option
 def quotes(db: str | None, speaker: str | None, about: str | None, speaker_id: int | None, kind: str | None,
            limit: int, page: int, as_json: bool) -> None:
     """Stored quotes, newest first: what did SPEAKER say ABOUT something."""
     _, store = store_from(db, readonly=True)
+    if speaker_id is not None:  # an unknown id said "no quotes match", exit 0; the API answers 404
+        store.entity_row(speaker_id)
     rows = store.search_quotes(speaker=speaker, about=about, speaker_id=speaker_id, kind=kind, limit=limit,
                                offset=(page - 1) * limit)
     if as_json:
