@@ -87,6 +87,12 @@ def test_an_entity_id_past_sqlites_integers_is_not_found(db: Path, args: tuple[s
     assert isinstance(res.exception, SystemExit) and "no entity" in res.output
 
 
+@pytest.mark.parametrize("ref", ["²", "١٢٣٤٥٦٧"])  # a digit int() refuses; decimal digits of another script
+def test_digits_of_other_kinds_are_no_entity_not_a_traceback(db: Path, ref: str) -> None:
+    res = run(db, "entities", "show", ref)
+    assert res.exit_code == 5 and isinstance(res.exception, SystemExit), (res.exit_code, res.output[-400:])
+
+
 def test_a_capital_standing_for_its_government_says_so_in_the_list_and_on_show(db: Path) -> None:
     rows = entity_rows(db)
     metonyms = [r for r in rows if r["metonym"]]

@@ -374,19 +374,22 @@ class EntityStore(SurnameFolds):
     # -- finding -------------------------------------------------------------------------------
     def entity_row(self, ref: str | int) -> sqlite3.Row:
         """An entity by id, by name, or by any alias (most mentioned first)."""
-        if isinstance(ref, int) or str(ref).isdigit():
+        # isdecimal, not isdigit: "²" is a digit int() refuses (a ValueError traceback from
+        # `newsdesk entities show ²`); as a name it is no entity like any other
+        by_id = isinstance(ref, int) or str(ref).isdecimal()
+        if by_id:
             # an id past SQLite's 64-bit integers is no entity: the driver raised OverflowError,
             # a traceback from `newsdesk entities merge 99999999999999999999 1`
             row = (self.conn.execute("SELECT * FROM entities WHERE id = ?", (int(ref),)).fetchone()
                    if -2**63 <= int(ref) < 2**63 else None)
         else:
             row = self._most_mentioned(str(ref))
-        if row is None and not str(ref).isdigit():
+        if row is None and not by_id:
             for type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC"):
                 found = self._resolve(type_, str(ref))
                 if found is not None:
                     return self.entity_row(found)
-        if row is None and not str(ref).isdigit():
+        if row is None and not by_id:
             row = self._country_entity(str(ref))
         if row is None:
             raise NotFound(f"no entity {ref!r}; list them with `newsdesk entities`")
