@@ -32,6 +32,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
 
+from newsdesk.understand import speaker_kinds
 from newsdesk.understand.nlp import sent_of
 
 _HEAD_POS = {"NOUN", "PROPN", "PRON"}
@@ -43,6 +44,10 @@ _REL_PRON = {"who", "that", "which", "whom"}
 _NUMBER_ROLES = {"nsubj", "nsubjpass", "appos", "dobj", "pobj"}
 _MAX_PATH = 4  # longer dependency paths are one "far" value: rare, and alike
 _QUOTE_MARKS = "“”\"«»"
+# A chosen speaker that cannot speak (a date, page junk, a dateline, a pronoun standing for no one) is
+# reported with P 0, a relative pronoun replaced by its noun (`speaker_kinds`). False: the ranker's
+# choice as it is (the tests and the K1 measurements compare both).
+VET_SPEAKERS = True
 
 
 def shipped_weights(name: str) -> dict[str, float] | None:
@@ -225,7 +230,9 @@ def ranked_speaker(cue: Any, rule: Any, previous: set[str], regions: list[tuple[
                    said: list[tuple[int, int]] | None = None) -> tuple[Any, float]:
     """(the candidate the model ranks first, as `grammar_speaker` reads the parse around it, the
     model's P(its first is the source)); the rules' subject with P 1 when no model is shipped, and
-    with P 0 when there is no candidate.
+    with P 0 when there is no candidate. A first that cannot speak (`speaker_kinds.vetted`: a date,
+    page junk, a dateline, "That") comes back with P 0, so the gate drops its quote; a relative
+    pronoun comes back as the noun it stands for.
     `said`: spans the grammar puts in what was said, whose words are no candidates ("The economy,
     the governor said, would recover": the economy is talked about, not talking)."""
     w, dense = weights(), None
@@ -241,7 +248,13 @@ def ranked_speaker(cue: Any, rule: Any, previous: set[str], regions: list[tuple[
     if not scored:
         return rule, 0.0
     top = max(scored, key=lambda s: (s[0], -abs(s[1] - cue.i)))
-    return grammar_speaker(cue, top[2]), 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, top[0]))))
+    chosen = grammar_speaker(cue, top[2])
+    p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, top[0]))))
+    if not VET_SPEAKERS:
+        return chosen, p
+    # the ranker's P says which candidate is best, not that the best can speak (speaker_kinds)
+    speaker = speaker_kinds.vetted(chosen)
+    return (chosen, 0.0) if speaker is None else (speaker, p)
 
 
 # Cue participles whose subject, when the parse hangs them on a reported clause, is the reporter's
