@@ -30,11 +30,13 @@ from newsdesk.records import Article, Entity
 from newsdesk.store.desk import copy_clause
 from newsdesk.store.surnames import SurnameFolds
 from newsdesk.understand.canonical import (
+    TYPE_ORDER,
     body_names,
     honorific_before,
     lone_word,
     name_key,
     name_words,
+    one_thing,
     same_name,
     spelling_key,
     surname,
@@ -99,8 +101,10 @@ class EntityStore(SurnameFolds):
                 if e.type in ("PERSON", "ORG"):  # a quote's speaker may be written short ("Devocht")
                     ids.setdefault(e.text, entity_id)
                 self.conn.execute(
-                    "INSERT INTO entity_mentions(article_id, entity_id, text, start, end, role, day)"
-                    " VALUES (?,?,?,?,?,?,?)", (article_id, entity_id, e.text, e.start, e.end, e.role, day))
+                    "INSERT INTO entity_mentions(article_id, entity_id, text, start, end, role, day, type)"
+                    " VALUES (?,?,?,?,?,?,?,?)", (article_id, entity_id, e.text, e.start, e.end, e.role, day, e.type))
+            for entity_id in sorted(set(ids.values())):
+                self._retype(entity_id)
             for q in article.quotes:
                 self.conn.execute(
                     "INSERT INTO quotes(article_id, speaker_id, speaker, speaker_role, text, kind, cue, start, end,"
@@ -129,14 +133,16 @@ class EntityStore(SurnameFolds):
         # By the canonical name only: when it was new, resolving the short text instead filed
         # Ahmed Shokier under Ahmed Mohamed, whose alias "Ahmed" came from another article.
         name = e.canonical or e.text
-        entity_id = self._resolve(e.type, name, whole=True, here=here, role=role)
-        if entity_id is not None and name_key(e.text) != name_key(name) and self._split_off(e.type, e.text, entity_id):
+        type_ = self._filing_type(e.type, name, here, role)
+        entity_id = self._resolve(type_, name, whole=True, here=here, role=role)
+        if entity_id is not None and name_key(e.text) != name_key(name) and self._split_off(type_, e.text, entity_id):
             # The user took this short name out of the person its article names it for: it
             # resolved by that full name, so a decision about the short name alone never held.
             name = e.text
-            entity_id = self._resolve(e.type, name, whole=True, here=here, role=role)
+            type_ = self._filing_type(e.type, name, here, role)
+            entity_id = self._resolve(type_, name, whole=True, here=here, role=role)
         if entity_id is None:
-            entity_id = self._create_entity(e.type, self._decided_name(e.type, name) or name, e.country, day)
+            entity_id = self._create_entity(type_, self._decided_name(type_, name) or name, e.country, day)
         new = self._add_alias(entity_id, name)
         if e.type == "PERSON" and (new or self._newly_titled(entity_id, role) or not self.conn.execute(
                 "SELECT 1 FROM entity_mentions WHERE entity_id = ? LIMIT 1", (entity_id,)).fetchone()):
@@ -158,16 +164,69 @@ class EntityStore(SurnameFolds):
                                          (entity_id, role)).fetchone()
         return sex is not None and sex not in self._titles(entity_id)[1]
 
+    def _filing_type(self, type_: str, name: str, here: set[int], role: str | None) -> str:
+        """The type a mention read as `type_` is filed under: the type of a user's decision about
+        the name, else of the stored entity of that name with the most mentions, when either is of
+        one thing with it (canonical.one_thing: "Firefox" read as an organisation joins the product);
+        else `type_`. The entity then takes the type most of its mentions say (`_retype`). A bare
+        surname that names a person of a longer name stays theirs ("Obama" beside an organisation
+        misread "Obama")."""
+        decided = self._decision(type_, name)
+        if decided is not None:
+            return str(decided["type"])
+        rows = [r for r in self.conn.execute(
+            "SELECT e.type, e.id, (SELECT count(*) FROM entity_mentions m WHERE m.entity_id = e.id) AS n"
+            " FROM entities e WHERE e.key = ?", (name_key(name),)) if one_thing(type_, r["type"], name)]
+        found = str(min(rows, key=lambda r: (-r["n"], r["id"]))["type"]) if rows else type_
+        if found != type_ and type_ == "PERSON" and lone_word(name) is not None:
+            person = self._resolve(type_, name, whole=True, here=here, role=role)
+            if person is not None and self.conn.execute("SELECT key FROM entities WHERE id = ?",
+                                                        (person,)).fetchone()[0] != name_key(name):
+                return type_
+        return found
+
+    def _retype(self, entity_id: int) -> None:
+        """Give the entity the type most of its mentions say (ties: canonical.TYPE_ORDER), unless
+        another entity of that name and type has mentions or quotes (one left empty by older code
+        goes, as reprocess's drop_unused_entities would drop it)."""
+        counts = self.conn.execute("SELECT type, count(*) FROM entity_mentions WHERE entity_id = ? AND type IS NOT NULL"
+                                   " GROUP BY type", (entity_id,)).fetchall()
+        entity = self.conn.execute("SELECT type, key FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        if not counts or entity is None:
+            return
+        best = min(counts, key=lambda r: (-r[1], TYPE_ORDER.index(r[0]) if r[0] in TYPE_ORDER else len(TYPE_ORDER)))[0]
+        if best == entity["type"]:
+            return
+        self.conn.execute(
+            "DELETE FROM entities WHERE type = ? AND key = ? AND id != ?"
+            " AND NOT EXISTS (SELECT 1 FROM entity_mentions m WHERE m.entity_id = entities.id)"
+            " AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.speaker_id = entities.id)",
+            (best, entity["key"], entity_id))
+        self.conn.execute("UPDATE OR IGNORE entities SET type = ? WHERE id = ?", (best, entity_id))
+
+    def _decision(self, type_: str, name: str, action: str | None = None) -> sqlite3.Row | None:
+        """A user's decision about `name`, taken on an entity of `type_` or of a type it is one
+        thing with (the entity's type may have changed since: `_retype`); `type_`'s own first
+        (`_decide` keeps one of these, but a homonym's may be there too)."""
+        rows = [r for r in self.conn.execute(
+            "SELECT * FROM entity_decisions WHERE key = ? AND action = coalesce(?, action)", (name_key(name), action))
+            if one_thing(type_, r["type"], name)]
+        return min(rows, key=lambda r: (r["type"] != type_, r["id"])) if rows else None
+
+    def _decided_entity(self, type_: str, target: str) -> int | None:
+        """The entity a decision's target names: of `type_`, else of a type one thing with it."""
+        rows = [r for r in self.conn.execute("SELECT id, type FROM entities WHERE key = ?", (name_key(target),))
+                if one_thing(type_, r["type"], target)]
+        return int(min(rows, key=lambda r: (r["type"] != type_, r["id"]))["id"]) if rows else None
+
     def _decided_name(self, type_: str, name: str) -> str | None:
-        row = self.conn.execute("SELECT target FROM entity_decisions WHERE type = ? AND key = ?",
-                                (type_, name_key(name))).fetchone()
+        row = self._decision(type_, name)
         return row["target"] if row else None
 
     def _split_off(self, type_: str, text: str, entity_id: int) -> bool:
         """A user split `text` off the entity `entity_id` (a split made before migration 033 did
         not say from which entity: it holds against any)."""
-        row = self.conn.execute("SELECT source FROM entity_decisions WHERE type = ? AND key = ? AND action = 'split'",
-                                (type_, name_key(text))).fetchone()
+        row = self._decision(type_, text, "split")
         if row is None:
             return False
         if row["source"] is None:
@@ -186,9 +245,7 @@ class EntityStore(SurnameFolds):
             return None
         target = self._decided_name(type_, name)
         if target is not None:
-            row = self.conn.execute("SELECT id FROM entities WHERE type = ? AND key = ?",
-                                    (type_, name_key(target))).fetchone()
-            return row["id"] if row else None
+            return self._decided_entity(type_, target)
         here = here or set()
         exact = self.conn.execute(
             "SELECT a.entity_id, e.name FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
@@ -324,6 +381,7 @@ class EntityStore(SurnameFolds):
             self.conn.execute("UPDATE entity_mentions SET entity_id = ? WHERE entity_id = ?", (a["id"], b["id"]))
             self.conn.execute("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?", (a["id"], b["id"]))
             self.conn.execute("DELETE FROM entities WHERE id = ?", (b["id"],))
+            self._retype(a["id"])  # the type most of the mentions now say
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
@@ -350,6 +408,8 @@ class EntityStore(SurnameFolds):
             moved = [r["id"] for r in self.conn.execute(
                 "SELECT id, text FROM entity_mentions WHERE entity_id = ?", (e["id"],)) if name_key(r["text"]) == key]
             self.conn.executemany("UPDATE entity_mentions SET entity_id = ? WHERE id = ?", [(new_id, i) for i in moved])
+            self._retype(new_id)
+            self._retype(e["id"])
             self.conn.execute("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ? AND speaker = ?",
                               (new_id, e["id"], alias))
             self.conn.execute("COMMIT")
@@ -360,7 +420,13 @@ class EntityStore(SurnameFolds):
 
     def _decide(self, type_: str, alias: str, target: str, action: str, at: str, source: str | None = None) -> None:
         """`alias` names `target`; a split also says the entity (its key) it was taken from, a merge
-        of an entity's own name the id it had ("#360", set by merge_entities)."""
+        of an entity's own name the id it had ("#360", set by merge_entities). It replaces an earlier
+        decision about the name taken on an entity of another type that is one thing with `type_`
+        (`_retype` changed the entity's type in between)."""
+        for r in self.conn.execute("SELECT id, type FROM entity_decisions WHERE key = ? AND type != ?",
+                                   (name_key(alias), type_)).fetchall():
+            if one_thing(type_, r["type"], alias):
+                self.conn.execute("DELETE FROM entity_decisions WHERE id = ?", (r["id"],))
         self.conn.execute(
             "INSERT INTO entity_decisions(type, key, target, action, at, source) VALUES (?,?,?,?,?,?)"
             " ON CONFLICT(type, key) DO UPDATE SET target = excluded.target, action = excluded.action,"

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
-from newsdesk.understand import countries
+from newsdesk.understand import countries, name_kinds
 from newsdesk.understand.entities import Mention
 from newsdesk.understand.name_sex import FEMALE_HONORIFICS, MALE_HONORIFICS, first_name_sex, honorific_sex
 from newsdesk.understand.roles import HONORIFICS, TITLE_WORDS
@@ -272,3 +272,40 @@ def canonicalize(mentions: Iterable[Mention]) -> list[Mention]:
         if m.type == "PERSON" and not m.role and m.canonical in roles:
             m.country = m.country or roles[m.canonical][1]
     return mentions
+
+
+# The order a tie between the types a name's mentions say is broken in: fixed, so an entity's
+# type does not depend on the order its articles came in.
+TYPE_ORDER = ("PERSON", "GPE", "ORG", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
+
+
+def one_thing(type_a: str, type_b: str, name: str) -> bool:
+    """Whether `name` read as `type_a` in one article and as `type_b` in another is one thing.
+
+    Why: identity included the tagger's type, and the small model reads one name two ways across
+    articles: on the corpus store 56 names were two entities, and each was the same thing read
+    twice ("Firefox" a product and an organisation, "Storm Ciarán" an event and an organisation,
+    "Blake" a person and an organisation in one article, "Aung San Suu Kyi" a person and an
+    organisation). Two kinds stay apart:
+    - a nationality and its country: "France" as a NORP is the entity of "French" (its demonym's
+      canonical name), kept apart by design (store.entities._most_mentioned prefers the country);
+    - a person and a place whose name is a country, a capital or a big city: "Washington" the
+      person and the city, "Jordan" the country and a person, are real homonyms."""
+    if type_a == type_b:
+        return True
+    pair = {type_a, type_b}
+    if "NORP" in pair and _country_name(name):
+        return False
+    return "PERSON" not in pair or not _place_name(name)
+
+
+@lru_cache(maxsize=1024)
+def _country_name(name: str) -> bool:
+    place = countries.lookup(name, "NORP")
+    return place is not None and place.how in ("country", "demonym")
+
+
+@lru_cache(maxsize=1024)
+def _place_name(name: str) -> bool:
+    """A country's, a demonym's, a capital's or a big city's name: one a person may share."""
+    return countries.lookup(name, "PERSON") is not None or name_kinds.big_city(name)
