@@ -65,6 +65,8 @@ _CLASS_NOUNS = {
 # Nouns of software a name may modify ("Mediawiki software"); a person's name modifies a
 # campaign, a show or a website of theirs ("the Obama campaign"), so those are not here.
 _SOFTWARE = {"software", "browser", "app", "extension", "plugin", "engine"}
+# Prepositions of place: "in Yurimaguas", "near Bagua" (not "from", "to": a letter from, a visit to someone).
+_PLACE_PREPS = {"in", "at", "near", "outside", "around", "across", "inside"}
 # Nouns of a place a name may modify: "the Glasgow area".
 _PLACE_NOUNS = {"area", "region", "district", "province", "county", "range", "coast", "valley", "border",
                 "outskirts", "suburbs"}
@@ -351,3 +353,67 @@ def _used_by_preps(prep: Any) -> bool:
             return False
         node = node.head.head
     return node.lemma_.lower() in _TOOL_VERBS
+
+
+def english_phrase(span: Any) -> bool:
+    """Whether the name is a phrase of English, not a person's: two words, each a word of the
+    lexicon, the first an adjective and no given name ("Collective Intelligence", "Global Warming",
+    "Civic Innovation"; not "Drew Barrymore", "Terry Gross", "Eden Hazard", whose first words English
+    uses as no adjective). Only two: the lexicon holds famous people's names too ("Lee Harvey
+    Oswald": "lee", "harvey" and "oswald" are all in it)."""
+    words = [t for t in span if not t.is_punct]
+    if len(words) != 2 or not all(t.is_alpha and t.text[:1].isupper() for t in words):
+        return False
+    first = words[0].lower_
+    return (bool(_lemmas(first, "adj")) and first not in first_names() and first not in TITLE_WORDS | HONORIFICS
+            and all(common_word(t.text) for t in words))
+
+
+def translated(span: Any) -> bool:
+    """Whether the text gives the name a translation in brackets with a language's code, as a
+    link to a page in that language: "Mega Não! [Mega No!, pt]"."""
+    doc = span.doc
+    i = span.end
+    while i < len(doc) and doc[i].text in ("!", "?") and i - span.end < 2:
+        i += 1
+    if i >= len(doc) or doc[i].text != "[":
+        return False
+    close = next((j for j in range(i + 1, min(i + 12, len(doc))) if doc[j].text == "]"), None)
+    if close is None or close - i < 4 or doc[close - 2].text != ",":
+        return False
+    code, inside = doc[close - 1].text, doc[i + 1: close - 2].text
+    return len(code) == 2 and code.isalpha() and code.islower() and inside[:1].isupper() and inside != span.text
+
+
+def subtitle(span: Any, names: set[int]) -> bool:
+    """Whether the name follows another name and a colon inside a sentence ("of Batman: Arkham
+    VR"): a title's subtitle. `names`: the token indices where the article's names of things (not
+    people, places nor nationalities: "another Virginian: Harry F. Byrd Sr.") start."""
+    doc, a = span.doc, span.start
+    if a < 3 or doc[a - 1].text != ":" or not doc[a - 1].whitespace_ or doc[a - 2].whitespace_:
+        return False
+    before = a - 2
+    while before > 0 and before not in names and doc[before - 1].pos_ == "PROPN":
+        before -= 1
+    # a lower-case word before it: mid-sentence, not a paragraph's opening turn
+    return before in names and before > 0 and doc[before - 1].is_lower
+
+
+def place_use(span: Any) -> bool:
+    """Whether the text uses the name as a place: after a preposition of place ("in Yurimaguas",
+    "near Bagua") or listed as an instance ("urban populations (such as Yurimaguas)")."""
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj":
+        return False
+    such = prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"
+    return such or prep.lower_ in _PLACE_PREPS
+
+
+def prefixed(word: str) -> bool:
+    """Whether the word is an English prefix glued by a hyphen to a name: "pro-Beijing", "anti-Trump",
+    "non-EU" (the prefix an adjective or adverb of the lexicon, in lower case, of three letters or
+    more: not the particles of names, "al-Assad", "el-Sisi", "bin-Laden")."""
+    head, _, rest = word.partition("-")
+    return (len(head) >= 3 and head.islower() and rest[:1].isupper()
+            and bool(_lemmas(head, "adj") or _lemmas(head, "adv")))

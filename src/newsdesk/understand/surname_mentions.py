@@ -31,10 +31,13 @@ from typing import Any
 
 from newsdesk.understand import countries, roles
 from newsdesk.understand.entities import KEEP, Mention
+from newsdesk.understand.quote_cues import BUILTIN_CUES
 
 # The tagger's types a surname is retyped from; places are `entities._people_not_places`' call.
 _RETYPED = {"ORG", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT", "LAW"}
 _JOINERS = ("-", "–", "/")  # "Trump-Pence", "Clinton/Kaine": glued to another name
+_WORK = {"work", "intern", "job", "career"}  # "worked at Dell", "a job at Dell"
+_STAFF = {"spokesman", "spokeswoman", "spokesperson", "employee", "engineer", "executive", "worker", "staffer"}
 
 
 def bare_surnames(doc: Any, found: list[Mention]) -> list[Mention]:
@@ -46,6 +49,9 @@ def bare_surnames(doc: Any, found: list[Mention]) -> list[Mention]:
         return []
     after_person = _things_named_after(found, surnames)
     affiliated = _affiliations(doc, found, surnames)
+    for x in found:  # the tagger's "person" where one works: "joined Dell as an engineer"
+        if x.type == "PERSON" and len(x.span) == 1 and x.text in affiliated and _employer(x.span[0]):
+            x.type, x.role, x.country = "ORG", None, None
     fulls = _full_names(found)
     by_token = {m.span.start: m for m in found if len(m.span) == 1}
     in_entity = {t.i for ent in doc.ents for t in ent}
@@ -106,8 +112,30 @@ def _affiliations(doc: Any, found: list[Mention], surnames: set[str]) -> set[str
     its bare uses the tagger reads as one stay one: "Dell announced profits" beside "Michael Dell").
     Only after a person's full name: "a swipe at Trump", "critical of Trump" are the person."""
     in_full = {t.i for m in found if m.type == "PERSON" and len(m.span) > 1 for t in m.span}
-    return {t.text for t in doc if t.text in surnames and t.i not in in_full and t.dep_ == "pobj"
-            and t.head.lower_ in ("of", "at") and t.head.head.i in in_full}
+    named = {t.text for t in doc if t.text in surnames and t.i not in in_full and t.dep_ == "pobj"
+             and t.head.lower_ in ("of", "at") and t.head.head.i in in_full}
+    # one works at, joins or speaks for a company, and a person with a role (a president, a
+    # senator) or who says things ("Clinton said") is no company: "worked at Dell", "joined Dell
+    # as", "a Dell spokesman" (E19), not "five Clinton staffers"
+    people = {m.span[-1].text for m in found if m.type == "PERSON" and m.role}  # "Secretary Clinton" too
+    people |= {t.text for t in doc if t.dep_ == "nsubj" and t.head.lemma_.lower() in BUILTIN_CUES}
+    return named | {t.text for t in doc if t.text in surnames - people and t.i not in in_full and _employer(t)}
+
+
+def _employer(tok: Any) -> bool:
+    """Whether the word names where someone works: "worked at Dell", "a job at Dell", "joined Dell
+    as an engineer" (or "in 2005", or ending the sentence; not "joined Warren in the pile-on"), "a
+    Dell spokesman". Not "worked for Clinton": one works for a person too."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "at":
+        return head.head.lemma_.lower() in _WORK
+    if tok.dep_ == "dobj" and head.lemma_.lower() == "join":
+        nxt = tok.doc[tok.i + 1: tok.i + 3]
+        return not len(nxt) or nxt[0].text in (".", "as") or (
+            len(nxt) == 2 and nxt[0].lower_ == "in" and nxt[1].ent_type_ == "DATE")
+    # "a Dell spokesman", not "five Clinton staffers" (a person's, counted)
+    return (tok.dep_ == "compound" and head.i == tok.i + 1 and head.lemma_.lower() in _STAFF and tok.i > 0
+            and tok.doc[tok.i - 1].lower_ in ("a", "an"))
 
 
 def _retypable(m: Mention, after_person: set[str]) -> bool:
