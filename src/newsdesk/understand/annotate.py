@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from newsdesk.records import Article, Entity, Quote
-from newsdesk.understand import name_kinds, name_sex, nlp, pronouns, quote_anatomy, quotes, writer
+from newsdesk.understand import name_kinds, name_sex, nlp, pronouns, quote_anatomy, quote_candidates, quotes, writer
 from newsdesk.understand.canonical import canonicalize
 from newsdesk.understand.entities import Mention, find_mentions
 from newsdesk.understand.quote_found import _text
@@ -233,10 +233,19 @@ def _quote(doc: Any, text: str, f: quotes.Found, mentions: list[Mention], by_tok
     end = f.end
     if pieces and pieces[-1][1] < end and not text[pieces[-1][1]:end].strip(" \n" + quote_anatomy.HANDOVER):
         end = pieces[-1][1]  # the handing-over comma is no more the quote's than it is a piece's
-    return Quote(text=said, kind=f.kind, start=f.start, end=end, speaker=speaker,
+    # a turn of an interview or transcript ("ChristopherHill: …") is the speaker's own words, in
+    # quotation marks or not; the filter was fitted on the kind as found, so only the record changes
+    kind = "direct" if f.rule == "line" and _dialogue(text) else f.kind
+    return Quote(text=said, kind=kind, start=f.start, end=end, speaker=speaker,
                  speaker_role=role, cue=f.cue, pieces=pieces,
                  cue_start=cue[0] if cue else None, cue_end=cue[1] if cue else None,
                  speaker_start=who[0] if who else None, speaker_end=who[1] if who else None)
+
+
+def _dialogue(text: str) -> bool:
+    """Whether the page is an interview or a transcript: some "NAME:" label opens two paragraphs
+    or more. A one-off "Pat Caddell: Democrat Voters Worried …" is a headline, often a paraphrase."""
+    return any(n >= 2 for n in quote_candidates.paragraph_labels(text).values())
 
 
 def resolve_speaker(doc: Any, f: quotes.Found, mentions: list[Mention], by_token: dict[int, Mention],

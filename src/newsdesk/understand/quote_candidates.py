@@ -7,9 +7,10 @@ decides later which are attributions.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
-from newsdesk.understand import speakers
+from newsdesk.understand import name_kinds, speakers
 from newsdesk.understand.quote_cues import (
     _according_source,
     _cue_text,
@@ -266,18 +267,42 @@ def _according_candidates(doc: Any) -> list[Found]:
 def _speaker_lines(doc: Any, text: str) -> list[Found]:
     """Transcript and headline style: "PENCE: Well, look, ..." up to the paragraph end.
     The name must be capitals (a transcript) or a person or organisation the parser found:
-    "The Latest: ..." and "Another challenge: ..." are headings, not speakers."""
+    "The Latest: ..." and "Another challenge: ..." are headings, not speakers, and so is a
+    headline kicker in capitals ("BUSTED:", "FIX IS IN:", `_kicker`)."""
     out = []
     pos = 0
+    labels = paragraph_labels(text)
     for para in text.split("\n\n"):
         m = SPEAKER_LINE.match(para)
-        if m and len(m.group(1).split()) <= 4 and names_speaker(doc, pos + m.start(1), pos + m.end(1)):
+        if m and len(m.group(1).split()) <= 4 and names_speaker(doc, pos + m.start(1), pos + m.end(1)) \
+                and not _kicker(doc, m.group(1).strip(), labels, pos + m.start(1)):
             start = pos + m.end()
             end = pos + len(para.rstrip())
             out.append(Found(start, end, "direct" if para[m.end():m.end() + 1] in QUOTE_OPEN else "indirect",
                              cue=":", speaker_text=m.group(1).strip(), cue_start=pos + m.end(1), rule="line"))
         pos += len(para) + 2
     return out
+
+
+def paragraph_labels(text: str) -> Counter[str]:
+    """How many paragraphs each "NAME:" label opens; a transcript's or interview's repeat. Only
+    labels of capitalised words: "Limbaugh continued:" twice is the writer's lead-in, no turn."""
+    found = (m.group(1).strip() for p in text.split("\n\n") if (m := SPEAKER_LINE.match(p)))
+    return Counter(label for label in found if all(w[0].isupper() for w in label.split()))
+
+
+def _kicker(doc: Any, label: str, labels: Counter[str], at: int) -> bool:
+    """A label in capitals that names no one: it opens one paragraph only (a transcript's turns
+    repeat their labels), every word of it is an everyday English word ("BUSTED", "FIX IS IN",
+    "WATCH"), it is no role ("THE PRESIDENT", "MODERATOR") and no name the page uses elsewhere
+    ("TRUMP:" in a page about Donald Trump). "PENCE", not an English word, stays a speaker."""
+    if not label.isupper() or labels[label] >= 2 or name_kinds.person_role(label):
+        return False
+    if not all(name_kinds.common_word(w) for w in label.split()):
+        return False
+    key = label.lower()
+    named = {e.text.lower() for e in doc.ents if e.label_ in _SPEAKER_LABELS and not e.start_char <= at < e.end_char}
+    return not any(key == n or key in n.split() for n in named)
 
 
 _SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
