@@ -532,10 +532,27 @@ def _by_role(tok: Any, mentions: list[Mention]) -> Mention | None:
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.is_alpha}
     for m in reversed([m for m in mentions if m.end <= tok.idx and m.type == "PERSON"]):
         role = (_role(m, mentions) or "").lower()
-        head = role.split(" of ")[0].split(" to ")[0].split()
+        head = _role_head(role)
         if head and head[-1] == tok.lower_ and mods <= set(role.replace("-", " ").split()) | set(role.split()):
             return m
     return None
+
+
+# Words that end a role's head: what follows says of what or whom, or is a relative clause ("a
+# pollster who is not involved with the Clinton campaign" is a pollster, not a campaign).
+_ROLE_HEAD_END = {"of", "to", "for", "at", "in", "with", "from", "on", "by", "who", "whom", "whose", "which", "that"}
+
+
+def _role_head(role: str) -> list[str]:
+    """A role's words up to its head noun ("democratic pollster" of the pollster above)."""
+    words = []
+    for w in role.split():
+        if w in _ROLE_HEAD_END:
+            break
+        words.append(w.strip(",;:()"))
+        if w.endswith((",", ";", ":", "(")):
+            break
+    return [w for w in words if w]
 
 
 def _by_label_role(label: str, text: str, mentions: list[Mention]) -> Mention | None:
@@ -596,4 +613,25 @@ def _phrase_span(tok: Any) -> Any:
             keep = [t for t in keep if all(a.i in kept for a in _path_up(t, tok))]
     doc = tok.doc
     span = doc[min(t.i for t in keep): max(t.i for t in keep) + 1] if keep else doc[tok.i: tok.i + 1]
-    return span if len(span) <= (_MAX_COUNTED if counted else 8) else doc[tok.i: tok.i + 1]
+    most = _MAX_COUNTED if counted else 8
+    if len(span) <= most:
+        return span
+    return doc[tok.i: tok.i + 1] if bare else _cut_phrase(span, tok, most)  # "those", its clause too long
+
+
+_ASIDE = {"like", "including", ",", "(", "—", "–", "who", "whom", "whose", "which", "that"}
+
+
+def _cut_phrase(span: Any, tok: Any, most: int) -> Any:
+    """A phrase too long to show, cut where an aside starts after its head (a list of examples,
+    "like" / "such as" / "including", a comma, a relative or participle clause): "civil rights
+    groups", not "groups" alone, of "civil rights groups like the ACLU and the NACDL". With no such
+    cut, the head and the words before it; the head alone when even that is too long."""
+    doc = tok.doc
+    for t in doc[tok.i + 1: span.end]:
+        if t.text in _ASIDE or t.lower_ in _ASIDE or t.dep_ in ("relcl", "acl") \
+                or t.lower_ == "such" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "as":
+            cut = doc[span.start: t.i]
+            return cut if len(cut) <= most else doc[tok.i: tok.i + 1]
+    left = doc[span.start: tok.i + 1]
+    return left if len(left) <= most else doc[tok.i: tok.i + 1]
