@@ -102,7 +102,7 @@ def annotate_doc(article: Article, doc: Any) -> Article:
     page = writer.Page(article.authors, article.title, article.excerpt)  # who the page's own "I" is
     out_quotes = [_quote(doc, text, f, mentions, by_token, page) for f in found]
     entities = tuple(Entity(text=m.text, type=m.type, start=m.start, end=m.end, canonical=m.canonical,
-                            role=m.role, country=m.country) for m in mentions)
+                            role=m.role, country=m.country, metonym=m.place_how == "capital") for m in mentions)
     return article.replace(entities=entities, quotes=tuple(out_quotes))
 
 
