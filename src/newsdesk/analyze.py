@@ -22,6 +22,7 @@ from newsdesk.records import Article, RawPage
 from newsdesk.settings import Settings
 from newsdesk.stages import Stages
 from newsdesk.store.sqlite import utcnow
+from newsdesk.understand.coverage import COVERED
 from newsdesk.understand.language import detect_language
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -49,10 +50,6 @@ def with_covered(article: Article, stages: Stages | None) -> dict[str, Any]:
 
 def _covered(article: Article, stages: Stages | None) -> bool:
     if stages is None or article.kind != "article" or "understand" not in stages.names:
-        return False
-    try:  # loaded already when the understand stage ran; absent in a desk without it
-        from newsdesk.understand.annotate import COVERED
-    except ImportError:
         return False
     return article.language in COVERED
 
@@ -154,7 +151,6 @@ def _preparse(batch: list[dict[str, Any] | Rejected], stages: Stages) -> dict[in
     if not given or not {"understand", "events"} & set(stages.names):
         return given
     from newsdesk.understand import nlp
-    from newsdesk.understand.annotate import COVERED
 
     texts = list(dict.fromkeys(a.text for a in given.values() if a.language in COVERED and a.text.strip()))
     with contextlib.suppress(nlp.NoModel):  # the stages report what is not covered themselves

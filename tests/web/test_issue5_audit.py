@@ -108,10 +108,6 @@ def test_an_article_in_a_language_not_read_says_so_in_the_api(desk: dict[str, An
     # the article's own JSON (the analyze record) says it in `store`, beside the store's times
     assert get(desk, f"/api/articles/{desk['fr']}")["store"].get("covered") is False
     assert get(desk, f"/api/articles/{desk['en'][5]}")["store"].get("covered") is True
-    from newsdesk.understand.annotate import COVERED
-    from newsdesk.web.routes_entities import UNDERSTOOD
-
-    assert set(UNDERSTOOD) == set(COVERED)  # the desk's copy of the set the annotator reads
 
 
 def test_a_capital_standing_for_its_government_is_flagged_in_the_annotations(desk: dict[str, Any]) -> None:

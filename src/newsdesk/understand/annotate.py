@@ -16,10 +16,10 @@ from typing import Any
 from newsdesk.records import Article, Entity, Quote
 from newsdesk.understand import name_kinds, name_sex, nlp, pronouns, quote_anatomy, quote_candidates, quotes, writer
 from newsdesk.understand.canonical import canonicalize
+from newsdesk.understand.coverage import COVERED
 from newsdesk.understand.entities import Mention, find_mentions
 from newsdesk.understand.quote_found import _text
 
-COVERED = {"en", None}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me", "his"}
 _GROUP_PRONOUNS = {"they", "we", "it", "them", "us"}
 # "we" in narration (a speaker head is never inside quotation marks) is the writer, not the nearest

@@ -18,13 +18,13 @@ from starlette.routing import Route
 from newsdesk.records import Quote
 from newsdesk.store.search_syntax import reread_as_words
 from newsdesk.store.source_list import sources_overview
+from newsdesk.understand.coverage import COVERED
 from newsdesk.web.fast import FastAnswer
 from newsdesk.web.listing import facets, filters_from, fold_from, item_json, page_from, page_links, with_copy_counts
 from newsdesk.web.openapi import openapi_spec
 from newsdesk.web.render import marked_html, numbered_links, query_string, unmarked, without_page
 from newsdesk.web.responses import HTTPError, JSONResponse, dumps, int_param
 from newsdesk.web.routes_article import load_article
-from newsdesk.web.routes_entities import UNDERSTOOD
 from newsdesk.web.routes_search import run_search
 from newsdesk.web.routes_stats import stats_data
 from newsdesk.web.state import DeskState, desk
@@ -53,7 +53,7 @@ def one_article(request: Request) -> Response:
         "first_seen": row["first_seen"], "last_seen": row["last_seen"], "changed_at": row["changed_at"],
         "source": row.get("source_url"), "input": row.get("raw_origin"), "fetched_at": row.get("fetched_at"),
         # whether `entities` and `quotes` were looked for: a French article's empty lists said nothing
-        "covered": row.get("language") in UNDERSTOOD,
+        "covered": row.get("language") in COVERED,
         "links": {"html": f"/article/{row['id']}"}}})
 
 

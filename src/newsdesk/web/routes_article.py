@@ -8,9 +8,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from newsdesk.understand.coverage import COVERED
 from newsdesk.web.render import safe_url
 from newsdesk.web.responses import HTTPError, page
-from newsdesk.web.routes_entities import UNDERSTOOD
 from newsdesk.web.state import DeskState, desk
 
 
@@ -46,7 +46,7 @@ def article(request: Request) -> Response:
         "related": related_links(state, row), "more": more, "newer": newer, "older": older,
         "source_link": safe_url(row["canonical_url"]) or safe_url(row["url"]),
         "image": safe_url(row["image"]), "json_url": f"/api/articles/{row['id']}",
-        "understood": row.get("language") in UNDERSTOOD,
+        "understood": row.get("language") in COVERED,
     }
     return page(request, "article.html", context)
 

@@ -22,6 +22,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from newsdesk.errors import NotFound
+from newsdesk.understand.coverage import COVERED
 from newsdesk.understand.entities import KEEP
 from newsdesk.web.chart import bar_chart, fill_days, fill_months
 from newsdesk.web.render import numbered_links, query_string, without_page
@@ -35,10 +36,6 @@ TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", *sorted(KEEP - {
                                                                               "LOC", "FAC", "EVENT"}))
 PER_PAGE = 50
 MAX_PER_PAGE = 100
-# The languages the understand stage annotates (understand.annotate.COVERED, where None is an
-# article whose language was not identified): importing annotate here would load spaCy into every
-# desk worker (~70 MB), so the set is repeated and a test keeps the two the same.
-UNDERSTOOD = frozenset({"en", None})
 
 
 def _per_page(request: Request) -> int:
@@ -275,7 +272,7 @@ def annotated_page(request: Request) -> Response:
     mentions, quotes = store.article_annotations(article_id)
     context = {"title": article.title or "Article", "article_id": article_id, "mentions": mentions,
                "quotes": quotes, "body": highlight(article.text, mentions, quotes), "language": article.language,
-               "covered": article.language in UNDERSTOOD, "json_url": f"/api/entities/in/{article_id}"}
+               "covered": article.language in COVERED, "json_url": f"/api/entities/in/{article_id}"}
     return page(request, "entity_article.html", context)
 
 
@@ -286,7 +283,7 @@ def annotated_api(request: Request) -> Response:
     # A French article's empty lists read as "no one named, no one quoted" where nothing was looked
     # for: the page said so, the API did not (issue 5: not covered, not silently so).
     return JSONResponse({"article_id": request.path_params["article_id"], "language": article.language,
-                         "covered": article.language in UNDERSTOOD, "entities": mentions, "quotes": quotes})
+                         "covered": article.language in COVERED, "entities": mentions, "quotes": quotes})
 
 
 # -- a user's corrections, as `newsdesk entities merge|split` makes them (they survive reprocess):
