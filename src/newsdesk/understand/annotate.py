@@ -579,12 +579,17 @@ def _role(m: Mention, mentions: list[Mention]) -> str | None:
 
 
 def _mention_named(name: str, mentions: list[Mention]) -> Mention | None:
+    """The person or organisation a label or byline names. A wiki user name "ShimonPeres" labels the
+    text's "Shimon Peres": its spaced form is asked first, because the tagger also reads the glued
+    label itself as an ORG ("NoamChomsky"), which would otherwise name the turns."""
+    spaced = _CAMEL.sub(r"\1 \2", name)
+    if spaced != name and (m := _mention_named(spaced, mentions)) is not None:
+        return m
     key = name.lower()
     for m in mentions:
         if m.type in ("PERSON", "ORG") and (m.text.lower() == key or key in (m.canonical or "").lower().split()):
             return m
-    spaced = _CAMEL.sub(r"\1 \2", name)  # a wiki user name "ShimonPeres" labels the text's "Shimon Peres"
-    return _mention_named(spaced, mentions) if spaced != name else None
+    return None
 
 
 _CAMEL = re.compile(r"([a-z])([A-Z])")
