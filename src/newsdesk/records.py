@@ -58,7 +58,8 @@ class Entity:
     canonical: str | None = None
     role: str | None = None
     country: str | None = None
-    metonym: bool = False  # a capital, which may stand for its government ("Washington said"): actor coding keeps it apart
+    # a capital, which may stand for its government ("Washington said"): actor coding keeps it apart
+    metonym: bool = False
 
 
 @dataclass(frozen=True)
