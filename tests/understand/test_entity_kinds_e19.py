@@ -59,6 +59,13 @@ def test_a_phrase_of_english_is_no_person() -> None:
     assert "PERSON" not in types.get("Collective Intelligence", set())
 
 
+
+def test_a_name_of_english_words_listed_with_a_person_is_a_person() -> None:
+    # "starry" is an adjective and "lee" a word of the lexicon, but the article lists her with a candidate
+    types = _types("The vote count ended at dawn. Pro-Beijing DAB's Starry Lee and Holden Chow were successfully "
+                   "elected in this constituency.")
+    assert types.get("Starry Lee") == {"PERSON"}, types
+
 def test_a_town_of_the_country_the_article_is_about_is_no_person() -> None:
     types = _types("Protests spread across Peru this week.\n\nThey have the right to protest, but by blocking roads "
                    "and placing urban populations under siege (such as Yurimaguas), they will not win anyone's "

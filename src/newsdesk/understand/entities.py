@@ -288,12 +288,22 @@ def _not_common_nouns(doc: Any, found: list[Mention]) -> list[Mention]:
 def _phrases_not_people(found: list[Mention]) -> list[Mention]:
     """Without the "people" named by a phrase of English ("Collective Intelligence", "Global
     Warming": `name_kinds.english_phrase`) that no mention makes a person (a role, a verb of
-    saying, an interview's turn)."""
+    saying, an interview's turn, a person it is listed with)."""
     phrases = {m.text for m in found if m.type == "PERSON" and name_kinds.english_phrase(m.span)}
+    others = [m for m in found if m.text not in phrases]
     # the names other mentions make people's: "Double Standard Clinton" beside Hillary Clinton stays
-    people = _made_people(found) | _person_names([m for m in found if m.text not in phrases])
+    people = _made_people(found) | _person_names(others) | _listed_with_people(found, phrases, others)
     return [m for m in found if not (m.type == "PERSON" and m.text in phrases and m.text not in people
                                      and m.span[-1].text not in people)]
+
+
+def _listed_with_people(found: list[Mention], phrases: set[str], others: list[Mention]) -> set[str]:
+    """The phrases a mention lists with a person named in full: "Starry Lee and Holden Chow were
+    elected" (both words of "Starry Lee" are English words, as are those of "Collective
+    Intelligence", listed with "Content, Collaboration, Community")."""
+    full = {t.i for m in others if m.type == "PERSON" and len(m.span) > 1 for t in m.span}
+    return {m.text for m in found if m.type == "PERSON" and m.text in phrases
+            and any(t.i in full for t in m.span.root.conjuncts)}
 
 
 def _prefixed_not_people(found: list[Mention]) -> list[Mention]:
