@@ -175,7 +175,7 @@ class EntityPages(EntityStore):
 
     def entity_detail(self, ref: str | int, *, quotes: int = 50) -> dict[str, Any]:
         """One entity: aliases, roles over time, mentions per day, co-occurring entities, quotes."""
-        e = dict(self._entity_row(ref))
+        e = dict(self.entity_row(ref))
         eid = e["id"]
         e["aliases"] = [r[0] for r in self.conn.execute(
             "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", (eid,))]
@@ -201,15 +201,6 @@ class EntityPages(EntityStore):
             f" WHERE m.entity_id = ? AND {_listed('a.id')} GROUP BY a.id"
             " ORDER BY coalesce(a.published, a.first_seen) DESC LIMIT 50", (eid,))]
         return e
-
-    def _entity_row(self, ref: str | int) -> sqlite3.Row:
-        """entity_row, where digits past SQLite's integers ('99999999999999999999', read as an id)
-        are no entity like any other unknown id: the driver's OverflowError was a 500 on
-        /quotes?speaker= and a traceback from `newsdesk entities show` and `quotes --speaker`."""
-        try:
-            return self.entity_row(ref)
-        except OverflowError:
-            raise NotFound(f"no entity {str(ref)[:40]!r}") from None
 
     def speakers_for(self, entity: dict[str, Any], limit: int = 20) -> list[dict[str, Any]]:
         """Who speaks for a country (on the country's and its nationality's page): its quoted
@@ -328,7 +319,7 @@ class EntityPages(EntityStore):
         nationality quoted under that name. Not every entity with the name as an alias: 'Obama' is
         one of Michelle Obama's; ?speaker_id=N asks for one entity."""
         try:
-            ids = [int(self._entity_row(name)["id"])]
+            ids = [int(self.entity_row(name)["id"])]
         except NotFound:
             ids = []
         return ids + [r[0] for r in self.conn.execute("SELECT id FROM entities WHERE key = ?", (name_key(name),))

@@ -292,20 +292,11 @@ def _merge(request: Request, keep: object, drop: object) -> dict[str, Any]:
     if not isinstance(keep, int | str) or not isinstance(drop, int | str) or "" in (keep, drop):
         raise HTTPError(400, "give 'keep' and 'drop', each an entity's id or name: {\"keep\": 12, \"drop\": 34}")
     with desk(request).writable_store() as store:
-        kept, dropped = _entity_named(store, keep), _entity_named(store, drop)
+        kept, dropped = store.entity_row(keep), store.entity_row(drop)
         if kept["id"] == dropped["id"]:
             raise HTTPError(400, f"nothing to merge: {drop!r} is already {kept['name']} (id {kept['id']});"
                                  " give the other entity's id")
         return store.merge_entities(kept["id"], dropped["id"])
-
-
-def _entity_named(store: Any, ref: int | str) -> Any:
-    """store.entity_row, an id past SQLite's integers (`{"keep": 99999999999999999999}`) not found
-    like any other unknown id: the driver's OverflowError was a 500."""
-    try:
-        return store.entity_row(ref)
-    except OverflowError:
-        raise NotFound(f"no entity {ref}") from None
 
 
 def _split(request: Request, entity_id: int, alias: object) -> dict[str, Any]:
