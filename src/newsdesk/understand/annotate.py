@@ -19,6 +19,7 @@ from newsdesk.understand.canonical import canonicalize
 from newsdesk.understand.coverage import COVERED
 from newsdesk.understand.entities import Mention, find_mentions
 from newsdesk.understand.quote_found import _text
+from newsdesk.understand.speakers import quoted_at
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me", "his"}
 _GROUP_PRONOUNS = {"they", "we", "it", "them", "us"}
@@ -472,7 +473,7 @@ def _subject_for(tok: Any, sent: Any, own: list[Mention], before: list[Mention],
     names no one before it outside quotation marks ("“… Biden …,” he said", "He said …"), the
     previous sentence's (`_previous_subject`). None: the nearest person, as before."""
     quoted = pronouns.antecedent_quoted(tok.doc)
-    own = [m for m in own if not pronouns.quoted_at(m.span.root, quoted)]
+    own = [m for m in own if not quoted_at(m.span.root.idx, quoted)]
     if not own:
         return _previous_subject(tok, sent, before, mentions, quoted)
     if not GROUP_SUBJECTS:
@@ -492,7 +493,7 @@ def _unnamed_subjects(tok: Any, sent: Any, quoted: list[tuple[int, int]]) -> lis
     PolNeAR train "the campaign" read as an agent matched a pollster "involved with the Clinton
     campaign"."""
     return [(t, None) for t in sent if t.i < tok.i and t.lower_ == tok.lower_
-            and pronouns.subject_token(t) and not pronouns.quoted_at(t, quoted)]
+            and pronouns.subject_token(t) and not quoted_at(t.idx, quoted)]
 
 
 def _previous_subject(tok: Any, sent: Any, before: list[Mention], mentions: list[Mention],
@@ -509,7 +510,7 @@ def _previous_subject(tok: Any, sent: Any, before: list[Mention], mentions: list
         heads: list[tuple[Any, Mention | None]] = [
             (m.span.root, m) for m in before if sent.start_char <= m.start < sent.end_char]
         heads += [(t, None) for t in sent if t.lower_ == tok.lower_]
-        heads = [(h, m) for h, m in heads if not pronouns.quoted_at(h, quoted)]
+        heads = [(h, m) for h, m in heads if not quoted_at(h.idx, quoted)]
         if not heads:
             if before[0].start < sent.start_char:
                 continue  # someone is named further back

@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 import numpy
 from spacy.attrs import LOWER
 
-from newsdesk.understand import nlp, quote_regions
+from newsdesk.understand import nlp, quote_regions, speakers
 from newsdesk.understand.entities import Mention
 from newsdesk.understand.name_sex import PRONOUN_SEX, first_name_sex, honorific_sex
 from newsdesk.understand.quote_found import _text
@@ -219,7 +219,7 @@ def _fitting(tok: Any, sent: Any, by_token: dict[int, Mention], quoted: list[tup
     above = {a.i for a in tok.ancestors}  # "the very people they refuse to define": not "people"
     out = []
     for t in sent:
-        if quoted_at(t, quoted) or said[0] <= t.idx < said[1] or t.i in above:
+        if speakers.quoted_at(t.idx, quoted) or said[0] <= t.idx < said[1] or t.i in above:
             continue
         m = by_token.get(t.i)
         if m is not None and t.i != m.span.root.i:
@@ -273,12 +273,6 @@ def depth(t: Any) -> int:
     while t.head.i != t.i:
         t, n = t.head, n + 1
     return n
-
-
-def quoted_at(t: Any, quoted: list[tuple[int, int]]) -> bool:
-    """Whether a token stands inside one of the quoted stretches (a quotation mark left open runs to
-    its paragraph's end)."""
-    return any(a <= t.idx < b for a, b in quoted)
 
 
 def antecedent_quoted(doc: Any) -> list[tuple[int, int]]:
