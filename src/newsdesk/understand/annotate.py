@@ -101,7 +101,8 @@ def annotate_doc(article: Article, doc: Any) -> Article:
     found = quotes.find_quotes(doc)
     text = article.text  # Doc.text re-joins every token on each access
     page = writer.Page(article.authors, article.title, article.excerpt)  # who the page's own "I" is
-    out_quotes = [_quote(doc, text, f, mentions, by_token, page) for f in found]
+    dialogue = any(f.rule == "line" for f in found) and _dialogue(text)  # once a page, not once a turn
+    out_quotes = [_quote(doc, text, f, mentions, by_token, page, dialogue) for f in found]
     entities = tuple(Entity(text=m.text, type=m.type, start=m.start, end=m.end, canonical=m.canonical,
                             role=m.role, country=m.country, metonym=m.place_how == "capital") for m in mentions)
     return article.replace(entities=entities, quotes=tuple(out_quotes))
@@ -227,7 +228,8 @@ def _english_word(word: str) -> bool:
 
 
 def _quote(doc: Any, text: str, f: quotes.Found, mentions: list[Mention], by_token: dict[int, Mention],
-           page: writer.Page = writer.NO_PAGE) -> Quote:
+           page: writer.Page = writer.NO_PAGE, dialogue: bool = False) -> Quote:
+    """The quote as stored; `dialogue`: the page is an interview or a transcript (`_dialogue`)."""
     speaker, role = resolve_speaker(doc, f, mentions, by_token, page)
     said = " … ".join(quote_anatomy.without_closing_comma(text[a:b]) for a, b in (f.pieces or [(f.start, f.end)]))
     pieces, cue, who = quote_anatomy.anatomy(doc, text, f, by_token)
@@ -236,7 +238,7 @@ def _quote(doc: Any, text: str, f: quotes.Found, mentions: list[Mention], by_tok
         end = pieces[-1][1]  # the handing-over comma is no more the quote's than it is a piece's
     # a turn of an interview or transcript ("ChristopherHill: …") is the speaker's own words, in
     # quotation marks or not; the filter was fitted on the kind as found, so only the record changes
-    kind = "direct" if f.rule == "line" and _dialogue(text) else f.kind
+    kind = "direct" if f.rule == "line" and dialogue else f.kind
     return Quote(text=said, kind=kind, start=f.start, end=end, speaker=speaker,
                  speaker_role=role, cue=f.cue, pieces=pieces,
                  cue_start=cue[0] if cue else None, cue_end=cue[1] if cue else None,
