@@ -15,7 +15,7 @@ from typing import Any
 import orjson
 
 from newsdesk.errors import QueryError
-from newsdesk.store import irregular_forms, search_index
+from newsdesk.store import irregular_forms, search_fts_langs, search_index, search_languages
 from newsdesk.store.desk import (
     _COLUMNS,
     MAX_LIMIT,
@@ -218,54 +218,70 @@ class DeskSearch(DeskQueries):
         return [rows[i] for i in ids if i in rows]
 
     def _fts_tail(self, query: str, f: Filters, sort: str, ids: list[int], top: int) -> list[tuple[int, float]]:
-        """(id, key) of the best `top` of these articles by FTS5: key -bm25, or the date number."""
+        """(id, key) of the best `top` of these articles by FTS5: key -bm25, or the date number; an
+        article in another language than English by its own language's words too (search_fts_langs)."""
         source, join_args, where, args = _search_filters(f)
         key = "l.sort_key" if sort == "date" else "-bm25(articles_fts, 5.0, 1.0)"
         sql = (f"SELECT l.id, {key} FROM articles_fts, {source} WHERE l.id = articles_fts.rowid"
                f" AND articles_fts MATCH ? AND articles_fts.rowid IN ({','.join('?' * len(ids))})"
                f"{''.join(' AND ' + w for w in where)}"
-               " AND newsdesk_matches_stems(articles_fts.title, articles_fts.text, ?, l.language)"
+               " AND newsdesk_matches_stems(articles_fts.title, articles_fts.text,"
+               " CASE WHEN newsdesk_lang_group(l.language) IS NULL THEN ? ELSE ? END, l.language)"
                " ORDER BY 2 DESC LIMIT ?")
         self._register_matches_stems()
+        rows: list[Any] = []
         for match in (_with_cut_words(query), _plain_terms(query)):
             if match is None:
                 break
             try:
-                rows = self.conn.execute(sql, (*join_args, match, *ids, *args, match, top)).fetchall()
+                rows = self.conn.execute(sql, (*join_args, match, *ids, *args, match, query, top)).fetchall()
             except sqlite3.OperationalError as exc:
                 if not _is_query_error(exc):
                     raise
                 continue
-            if sort == "date":
-                return [(int(r[0]), float(search_index.when_number(r[1]))) for r in rows]
-            return [(int(r[0]), float(r[1])) for r in rows]
-        return []
+            break
+        other = search_fts_langs.langs_match(query, f.language)
+        if other:
+            table, key = search_fts_langs.TABLE, "l.sort_key" if sort == "date" else "-" + search_fts_langs.BM25
+            rows += search_fts_langs.hits(self.conn, (
+                f"SELECT l.id, {key} FROM {table}, {source} WHERE l.id = {table}.rowid AND {table} MATCH ?"
+                f" AND {table}.rowid IN ({','.join('?' * len(ids))}){''.join(' AND ' + w for w in where)}"
+                " ORDER BY 2 DESC LIMIT ?"), (*join_args, other, *ids, *args, top))
+        best: dict[int, float] = {}
+        for ident, value in rows:
+            number = float(search_index.when_number(value)) if sort == "date" else float(value)
+            best[int(ident)] = max(number, best.get(int(ident), -float("inf")))
+        return sorted(best.items(), key=lambda hit: -hit[1])[:top]
 
     def _search(self, match: str, f: Filters, sort: str, limit: int, offset: int,
                 fold: Filters | None = None, shown: str | None = None) -> list[dict[str, Any]]:
         """Rank the SEARCH_WINDOW most recently stored matches, then read just one page of rows,
         their snippets marked for `shown` (the query as typed; `match` widened by `_with_cut_words`
         marks the same words and, with a word's forms as words of their own, cost 4x to mark).
+        Articles in other languages than English are matched in their language too
+        (search_fts_langs: `other`, the query over articles_fts_langs), their hits merged by bm25.
 
         Ranking every match of a common word costs time in proportion to the store (bm25 over
         the ~60k matches of "the" in 100k articles is ~0.1-0.3 s); a news desk wants recent,
         relevant news, so ranking is bounded to the newest matches (by rowid, i.e. by when we
         stored them). Rare words, with fewer matches than the window, are ranked exactly.
         """
+        other = search_fts_langs.langs_match(shown or match, f.language)
         if f.as_dict() or sort == "date":
-            ids = self._filtered_candidates(match, f, sort, offset + limit + 8, fold)
-            page = self._page_of(ids, limit, offset, match=match)
+            ids, exact = self._filtered_candidates(match, f, sort, offset + limit + 8, fold, other)
+            page = self._page_of(ids, limit, offset, match=match, typed=shown, exact=exact)
             if len(page) < limit and len(ids) == offset + limit + 8:  # porter's joins took places
-                page = self._page_of(self._filtered_candidates(match, f, sort, SEARCH_WINDOW, fold), limit, offset,
-                                     match=match)
+                ids, exact = self._filtered_candidates(match, f, sort, SEARCH_WINDOW, fold, other)
+                page = self._page_of(ids, limit, offset, match=match, typed=shown, exact=exact)
             return self._with_snippets(shown or match, page)
         want = offset + limit
         # SQLite sorts the window and hands over only the ids a page needs: every row fetched
         # crosses the GIL, which costs far more than the sort when handler threads contend.
-        ranked = self._ranked(match, want + 8)
-        page = self._page_of(ranked, limit, offset, fold, match)
+        ranked, exact = self._ranked(match, want + 8, other)
+        page = self._page_of(ranked, limit, offset, fold, match, shown, exact)
         if len(page) < limit and len(ranked) == want + 8:  # non-article pages took places: rank the whole window
-            page = self._page_of(self._ranked(match, SEARCH_WINDOW), limit, offset, fold, match)
+            ranked, exact = self._ranked(match, SEARCH_WINDOW, other)
+            page = self._page_of(ranked, limit, offset, fold, match, shown, exact)
         return self._with_snippets(shown or match, page)
 
     def _register_matches_stems(self) -> None:
@@ -275,23 +291,33 @@ class DeskSearch(DeskQueries):
         `_page_of` on a page's rows only (checking every match of the window cost a body each)."""
         self.conn.create_function("newsdesk_matches_stems", 4, search_index.matches_stems, deterministic=True)
 
-    def _ranked(self, match: str, top: int) -> list[int]:
+    def _ranked(self, match: str, top: int, other: str | None = None) -> tuple[list[int], set[int]]:
         """Ids of the `top` best (bm25, title weighted 5x) of the SEARCH_WINDOW newest matches, best
-        first, a word's forms counting as one word (`_as_one_word`)."""
+        first, a word's forms counting as one word (`_as_one_word`); with the best of the newest
+        matches of `other` in articles_fts_langs (search_fts_langs), whose ids come second: they
+        match in their language, and need no check (`_page_of`)."""
         forms = _word_forms(match)
         if forms is not None:
             window = self.conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
                                        " ORDER BY rowid DESC LIMIT ?", (match, SEARCH_WINDOW)).fetchall()
-            return self._as_one_word(forms, [r[0] for r in window], top, match)
-        rows = self.conn.execute(
-            "SELECT rowid FROM (SELECT rowid, bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts"
-            " WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY score, rowid DESC LIMIT ?",
-            (match, SEARCH_WINDOW, top)).fetchall()
-        return [r[0] for r in rows]
+            scored = self._as_one_word(forms, [r[0] for r in window], match)
+        else:
+            scored = dict(self.conn.execute(
+                "SELECT rowid, score FROM (SELECT rowid, bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts"
+                " WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY score, rowid DESC LIMIT ?",
+                (match, SEARCH_WINDOW, top)).fetchall())
+        table = search_fts_langs.TABLE
+        more = search_fts_langs.hits(self.conn, (
+            f"SELECT rowid, score FROM (SELECT rowid, {search_fts_langs.BM25} AS score FROM {table}"
+            f" WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY score, rowid DESC LIMIT ?"),
+            (other, SEARCH_WINDOW, top)) if other else []
+        return _best(scored, more, top), {r[0] for r in more}
 
     def _filtered_candidates(self, match: str, f: Filters, sort: str, top: int,
-                             fold: Filters | None = None) -> list[int]:
-        """Ids of the `top` first, by bm25 or by date, of the SEARCH_WINDOW newest matches that pass the filters.
+                             fold: Filters | None = None, other: str | None = None) -> tuple[list[int], set[int]]:
+        """Ids of the `top` first, by bm25 or by date, of the SEARCH_WINDOW newest matches that pass
+        the filters (of `match` in articles_fts, and of `other` in articles_fts_langs: those ids
+        come second, as `_ranked` gives them).
 
         SQLite sorts and cuts, so only one page of ids reaches Python; sorting by date computes no bm25.
         """
@@ -299,19 +325,27 @@ class DeskSearch(DeskQueries):
         if fold is not None:
             where, args = [*where, "NOT " + self._copy_clause("l.id", fold)], [*args, *_listed_too(fold)[1]]
         forms = _word_forms(match) if sort != "date" else None
-        score, order = ("0", "sort_key DESC, id DESC") if sort == "date" or forms is not None else (
-            "bm25(articles_fts, 5.0, 1.0)", "score, id DESC")
-        rows = self.conn.execute(
-            f"SELECT id FROM (SELECT l.id AS id, {score} AS score, l.sort_key AS sort_key FROM articles_fts, {source}"
-            f" WHERE l.id = articles_fts.rowid AND articles_fts MATCH ?{''.join(' AND ' + w for w in where)}"
-            f" ORDER BY articles_fts.rowid DESC LIMIT {SEARCH_WINDOW}) ORDER BY {order} LIMIT ?",
-            (*join_args, match, *args, SEARCH_WINDOW if forms is not None else top)).fetchall()
-        if forms is not None:
-            return self._as_one_word(forms, [r[0] for r in rows], top, match)
-        return [r[0] for r in rows]
 
-    def _as_one_word(self, forms: list[list[str]], window: list[int], top: int, match: str) -> list[int]:
-        """The `top` best of these articles when each word's forms count as one word: FTS5's bm25 of
+        def run(table: str, bm25: str, query: str, n: int) -> list[Any]:
+            score = "0" if sort == "date" or (forms is not None and table == "articles_fts") else bm25
+            order = "sort_key DESC, id DESC" if score == "0" else "score, id DESC"
+            return search_fts_langs.hits(self.conn, (
+                f"SELECT id, score, sort_key FROM (SELECT l.id AS id, {score} AS score, l.sort_key AS sort_key"
+                f" FROM {table}, {source} WHERE l.id = {table}.rowid AND {table} MATCH ?"
+                f"{''.join(' AND ' + w for w in where)} ORDER BY {table}.rowid DESC LIMIT {SEARCH_WINDOW})"
+                f" ORDER BY {order} LIMIT ?"), (*join_args, query, *args, n))
+
+        rows = run("articles_fts", "bm25(articles_fts, 5.0, 1.0)", match, SEARCH_WINDOW if forms is not None else top)
+        more = run(search_fts_langs.TABLE, search_fts_langs.BM25, other, top) if other else []
+        if sort == "date":
+            when = {r[0]: r[2] or "" for r in [*rows, *more]}
+            return sorted(when, key=lambda ident: (when[ident], ident), reverse=True)[:top], {r[0] for r in more}
+        scored = self._as_one_word(forms, [r[0] for r in rows], match) if forms is not None else {
+            r[0]: r[1] for r in rows}
+        return _best(scored, [(r[0], r[1]) for r in more], top), {r[0] for r in more}
+
+    def _as_one_word(self, forms: list[list[str]], window: list[int], match: str) -> dict[int, float]:
+        """{article: bm25} of these articles when each word's forms count as one word: FTS5's bm25 of
         an OR adds its phrases' scores, so an article writing 'says' and 'said' once each outranked
         one writing 'said' twice, as if it held two words of the query. bm25 is a sum over a query's
         phrases, so the query with one form of each word ('"said" AND "envoy"') scores an article
@@ -319,7 +353,7 @@ class DeskSearch(DeskQueries):
         best form. Each choice is scored from the window's oldest article on (`rowid >= ?`: a
         `rowid IN` list made FTS5 30x slower); past MAX_PHRASE_FORMS choices, the `match` (bm25 as FTS5 has it)."""
         if not window:
-            return []
+            return {}
         choices = list(itertools.islice(itertools.product(*forms), irregular_forms.MAX_PHRASE_FORMS + 1))
         queries = [" AND ".join(c) for c in choices] if len(choices) <= irregular_forms.MAX_PHRASE_FORMS else [match]
         inside, best = set(window), dict[int, float]()
@@ -328,19 +362,22 @@ class DeskSearch(DeskQueries):
                                                   " WHERE articles_fts MATCH ? AND rowid >= ?", (query, min(window))):
                 if ident in inside and score < best.get(ident, float("inf")):
                     best[ident] = score
-        return sorted(best, key=lambda ident: (best[ident], -ident))[:top]
+        return best
 
     def _copy_clause(self, article: str, f: Filters) -> str:
         return copy_clause(article, indexed=self._copies_probe() == "index", listed=_listed_too(f)[0])
 
     def _page_of(self, ordered: list[int], limit: int, offset: int, fold: Filters | None = None,
-                 match: str | None = None) -> list[dict[str, Any]]:
+                 match: str | None = None, typed: str | None = None,
+                 exact: set[int] | None = None) -> list[dict[str, Any]]:
         """Listing rows of articles (not other pages) number offset..offset+limit of `ordered`.
 
         Read in chunks because the FTS index also holds pages that are not articles; usually
         the first chunk is the page. With the FTS5 `match`, an article holding its words only by
         porter's joins is left out (search_index.matches_stems: 'news' is not 'new'); each row
-        keeps its body in `_text`, which the snippet needs anyway.
+        keeps its body in `_text`, which the snippet needs anyway. An article in another language
+        than English is checked for the query as `typed`, not as widened for porter's English stems,
+        unless articles_fts_langs found it (`exact`: stemming its body again cost ~0.3 ms an article).
         """
         found: list[dict[str, Any]] = []
         start, want = 0, offset + limit
@@ -353,9 +390,9 @@ class DeskSearch(DeskQueries):
             rows = {r["id"]: _listing(r) for r in self.conn.execute(
                 f"SELECT {_COLUMNS}{body} FROM articles a WHERE a.kind = 'article' AND a.id IN"
                 f" ({','.join('?' * len(chunk))}){skip}", (*chunk, *skip_args))}
-            found += [rows[i] for i in chunk if i in rows and (
-                match is None or search_index.matches_stems(rows[i]["title"], rows[i]["_text"], match,
-                                                            rows[i]["language"]))]
+            found += [rows[i] for i in chunk if i in rows and (match is None or i in (exact or ()) or (
+                search_index.matches_stems(rows[i]["title"], rows[i]["_text"],
+                                           _checked(match, typed, rows[i]["language"]), rows[i]["language"])))]
         return found[offset:want]
 
     def _with_snippets(self, query: str, rows: list[dict[str, Any]], titles: bool = True) -> list[dict[str, Any]]:
@@ -377,6 +414,20 @@ class DeskSearch(DeskQueries):
             if titles:
                 r["title_marked"] = _mark_terms(r.get("title") or "", terms)
         return rows
+
+
+def _checked(match: str, typed: str | None, language: str | None) -> str:
+    """The query an FTS5 hit is checked for (matches_stems): in English as widened for porter, in
+    another language as typed (the English words a prefix may cut into are no French words)."""
+    return typed if typed is not None and search_languages.sql_group(language) is not None else match
+
+
+def _best(scored: dict[int, float], more: list[Any], top: int) -> list[int]:
+    """The `top` best ids of two engines' (id, bm25) hits (lower is better), an id at its best score."""
+    best = dict(scored)
+    for ident, score in more:
+        best[ident] = min(score, best.get(ident, float("inf")))
+    return sorted(best, key=lambda ident: (best[ident], -ident))[:top]
 
 
 def bracketed(hits: list[dict[str, Any]]) -> list[dict[str, Any]]:

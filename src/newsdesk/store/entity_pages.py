@@ -19,7 +19,8 @@ from newsdesk.errors import NotFound
 from newsdesk.store.desk import copy_clause
 from newsdesk.store.entities import EntityStore
 from newsdesk.store.irregular_forms import family, phrase_forms
-from newsdesk.store.search_index import any_of_stems, has_stems
+from newsdesk.store.search_fts_langs import quote_langs_match
+from newsdesk.store.search_index import has_forms
 from newsdesk.understand.canonical import name_key
 
 # A quote's anatomy columns (migration 031), read together by every quote query; a store opened
@@ -300,11 +301,17 @@ class EntityPages(EntityStore):
             words = _terms(about, self._known_name)
             if not words:  # only such characters leave nothing to match: an empty MATCH is an error
                 return None
-            # FTS5 finds the quotes by porter stem, the index's stemmer keeps what porter over-joins out
-            self.conn.create_function("newsdesk_has_stems", 2, has_stems, deterministic=True)
-            where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)"
-                         " AND newsdesk_has_stems(q.text, ?)")
-            args += [_match_terms(words), " ".join(any_of_stems(list(_forms(w))) for w in words)]
+            # FTS5 finds the quotes by porter stem (or, in another language, the articles holding the
+            # words in theirs: search_fts_langs); the index's stemmer, in the language of the quote's
+            # article, keeps what porter over-joins out (search_index.has_forms)
+            self.conn.create_function("newsdesk_has_forms", 3, has_forms, deterministic=True)
+            other = quote_langs_match([list(_forms(w)) for w in words], self.conn)
+            where.append("(q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)"
+                         + (" OR q.article_id IN (SELECT rowid FROM articles_fts_langs WHERE articles_fts_langs"
+                            " MATCH ?)" if other else "")
+                         + ") AND newsdesk_has_forms(q.text, ?,"
+                         " (SELECT language FROM articles WHERE id = q.article_id))")
+            args += [_match_terms(words), *([other] if other else []), json.dumps([list(_forms(w)) for w in words])]
         return " AND ".join(where), args
 
     def _known_name(self, run: str) -> bool:

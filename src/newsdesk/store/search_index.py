@@ -48,10 +48,18 @@ if TYPE_CHECKING:  # desk imports this module; the desk's own filters are what a
 # Bump when the schema or the analyzer changes: an index built by other code is rebuilt.
 # 3: title and body hold English stems (as FTS5's porter tokenizer does since migration 034).
 # 4: an article's words are stemmed in its language, in that language's fields (search_languages).
-INDEX_VERSION = 4
+# 5: an article in a language with a stemmer other than English's also has its words unstemmed
+#    (WORD_FIELDS), where a prefix* finds the words it begins.
+INDEX_VERSION = 5
 SUFFIX = ".search"
 WATERMARK = "watermark.json"
 TOKENIZER = langs.tokenizer(langs.ENGLISH)
+# The (title, body) fields of every stemmed article not in English, its words as written (folded):
+# its language's fields hold stems, and a prefix cutting into a word's ending found nothing in
+# them ('frança*', 'politiq*', 'regieru*' of 'française', 'politique', 'Regierung': stems 'franc',
+# 'polit', 'regier'). English keeps its stems and cut_words (it has an ending list); a language
+# with no stemmer (search_languages.PLAIN) has its words as written in its own fields already.
+WORD_FIELDS = ("title_words", "body_words")
 # Endings a typed prefix may stop inside: the stems of the prefix completed with each (where the
 # index holds them) are completions too. The index holds stems, so 'electi*' found none of
 # 'election' (stem 'elect') nor 'governm*' 'government' ('govern').
@@ -142,6 +150,28 @@ def has_stems(text: str | None, stems: str) -> int:
     return int(_Lowered(text).has_stems(stems))
 
 
+def has_forms(text: str | None, forms: str, language: str | None) -> int:
+    """SQL function newsdesk_has_forms(text, forms, language): `has_stems` of a quote for the words
+    of a search, each a choice of forms (`forms`: a JSON list of lists, 'iran' -> ["iran", "iranian",
+    ...]), stemmed in the language of the quote's article as the search index stems it: quote search
+    checked English stems in every language (French 'nations' was a form of 'national', porter's
+    'nation', and 'française' none of 'français')."""
+    group = langs.group_of(language)
+    return int(_Lowered(text, group).has_stems(_stems_of_forms(forms, group)))
+
+
+@functools.lru_cache(maxsize=256)
+def _stems_of_forms(forms: str, group: str) -> str:
+    """The `has_stems` argument of `has_forms`' forms in a group's language (English: `any_of_stems`)."""
+    words: list[list[str]] = json.loads(forms)
+    if group == langs.ENGLISH:
+        return " ".join(any_of_stems(word) for word in words)
+    def stems(form: str) -> str:  # a form of several words: their stems joined by '+'
+        return "+".join(langs.stem_in(w, group) for w in _WORDS.findall(form.lower()))
+
+    return " ".join("|".join(dict.fromkeys(s for s in map(stems, word) if s)) for word in words)
+
+
 class _Lowered:
     """A text, lower-cased and with its accents dropped when first asked (once per text: lower-casing
     each body for each word of the query was half of the FTS5 check's cost). `group`: the language
@@ -171,6 +201,15 @@ class _Lowered:
             self._folded = _NON_ASCII.sub(" ", _COMBINING.sub("", decomposed))
         return self._folded
 
+    def begins_a_word(self, prefix: str) -> bool:
+        """Whether a word of the text begins with the prefix, in any case, else with accents folded
+        (looked for in the text: cutting the text into words cost ~1 ms a body, 5x a page's search)."""
+        lower = prefix.lower()
+        if _begins_at(self.lower, lower):
+            return True
+        return (_ACCENTED.search(self.lower) is not None or _ACCENTED.search(lower) is not None) and _begins_at(
+            self.folded(), _Lowered(lower).folded().strip())
+
     def has_stems(self, stems: str, fold: bool = True) -> bool:
         """`has_stems` of this text (`fold`: accented words too)."""
         groups = [[form.split("+") for form in group.split("|")] for group in stems.split()]
@@ -185,6 +224,16 @@ class _Lowered:
             folded = self.folded()
             return all(any(all(_holds_stem(folded, s) for s in form) for form in g) for g in missing)
         return not missing
+
+
+def _begins_at(text: str, prefix: str) -> bool:
+    """Whether a word of the text begins with the prefix (as written)."""
+    at = text.find(prefix) if prefix else -1
+    while at >= 0:
+        if not (at and text[at - 1].isalnum()):
+            return True
+        at = text.find(prefix, at + 1)
+    return False
 
 
 def _holds_stem(lower: str, word_stem: str) -> bool:
@@ -217,7 +266,9 @@ def matches_stems(title: str | None, text: str | None, query: str, language: str
     search through FTS5 finds what the index finds, as quote search does (`has_stems`). Each word
     must be in the title or body (its column when the query names one) as typed or by stem; a
     prefix*, what a NOT leaves out and a query the desk's syntax does not read pass. The stems are
-    the article's language's, as the index holds them (search_languages)."""
+    the article's language's, as the index holds them (search_languages); in another language than
+    English a prefix* passes where a word begins with it (the English words its ending may cut into,
+    search_syntax.fts5_query's widening, found French 'nations' for 'nationa*')."""
     node = _query_tree(query)
     if node is None:
         return 1
@@ -229,9 +280,10 @@ def matches_stems(title: str | None, text: str | None, query: str, language: str
 
 def _tree_holds(node: Node, texts: dict[str, _Lowered], fold: bool) -> bool:
     if isinstance(node, Term):
-        if node.prefix:
-            return True
         where = [texts[node.field]] if node.field else list(texts.values())
+        if node.prefix:  # porter's prefixes, widened by English endings (cut_words), stand for English
+            return len(node.terms) > 1 or where[0].group == langs.ENGLISH or any(
+                t.begins_a_word(node.terms[0]) for t in where)
         return any(_holds_words(t, node.terms, fold) for t in where)
     if node.kind == "not":
         return _tree_holds(node.children[0], texts, fold) if node.children else True
@@ -271,6 +323,8 @@ def _schema() -> tantivy.Schema:
     for group in langs.GROUPS[1:]:  # each language's own fields (search_languages), English's are above
         for name in langs.fields(group):
             b.add_text_field(name, tokenizer_name=langs.tokenizer(group), index_option="position")
+    for name in WORD_FIELDS:  # words are asked one at a time (prefixes): no positions
+        b.add_text_field(name, tokenizer_name=langs.tokenizer(langs.PLAIN), index_option="freq")
     for name in ("site", "language", "category", "author", "group"):  # group: which fields hold the text
         b.add_text_field(name, tokenizer_name="raw", index_option="basic")
     b.add_integer_field("when", fast=True)
@@ -397,9 +451,10 @@ class _Query:
 
     def of(self, node: Node) -> tantivy.Query:
         if isinstance(node, Term):
-            parts = [self._field_query(node, field, group) for group in self.groups
-                     for field, name in zip(langs.fields(group), ("title", "body"), strict=True)
-                     if node.field in (None, name)]
+            asked = dict.fromkeys((field, as_group) for as_group, fields in (_fields(node, g) for g in self.groups)
+                                  for field, name in zip(fields, ("title", "body"), strict=True)
+                                  if node.field in (None, name))
+            parts = [self._field_query(node, field, group) for field, group in asked]
             return _any_of(parts) if parts else tantivy.Query.empty_query()
         if not node.children:
             return tantivy.Query.empty_query()
@@ -455,6 +510,15 @@ class _Query:
         if not scored:
             return tantivy.Query.empty_query()
         return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in scored])
+
+
+def _fields(node: Term, group: str) -> tuple[str, tuple[str, str]]:
+    """The group a term is asked as and its (title, body) fields: a lone prefix* of a stemmed
+    language other than English in the words as written (WORD_FIELDS, one pair for all of them,
+    asked as PLAIN's: no stems)."""
+    if node.prefix and len(node.terms) == 1 and group not in (langs.ENGLISH, langs.PLAIN):
+        return langs.PLAIN, WORD_FIELDS
+    return group, langs.fields(group)
 
 
 def _any_of(queries: list[tantivy.Query]) -> tantivy.Query:
@@ -625,7 +689,9 @@ def _document(row: sqlite3.Row | tuple[Any, ...]) -> tantivy.Document:
     doc.add_integer("when", when_number(sort_key))
     group = langs.group_of(language)
     doc.add_text("group", group)
-    for name, value in (*zip(langs.fields(group), (title, text), strict=True), ("site", site), ("language", language)):
+    words = zip(WORD_FIELDS, (title, text), strict=True) if group not in (langs.ENGLISH, langs.PLAIN) else ()
+    for name, value in (*zip(langs.fields(group), (title, text), strict=True), *words, ("site", site),
+                        ("language", language)):
         if value:
             doc.add_text(name, value)
     for name, values in (("category", categories), ("author", authors)):

@@ -12,6 +12,7 @@ group the index holds.
 from __future__ import annotations
 
 import functools
+import sqlite3
 
 import tantivy
 
@@ -67,3 +68,42 @@ def stem_in(word: str, group: str) -> str:
     """The group's term of one analysed word (its stem; the word itself if the analyzer drops it)."""
     found = analyzer(group).analyze(word)
     return str(found[0]) if found else word
+
+
+# -- FTS5 ------------------------------------------------------------------------------------------
+# FTS5's articles_fts stems every article with English porter. Migration 036's articles_fts_langs
+# holds each article in another language (a group other than English) again: `title` and `text`
+# its words' stems in its language, each written after its group's name ('frenchnation': a
+# French stem is not a German one, and a language's words count among its own), and
+# `title_words`, `text_words` its words as written (folded), where a prefix* finds the words it
+# begins (stems cut into words: 'frança*' is no prefix of 'franc'). Its triggers call these
+# functions, which every store connection registers (store/sqlite.connect).
+def sql_group(language: str | None) -> str | None:
+    """SQL newsdesk_lang_group(language): the article's group, NULL for English (not in the table)."""
+    group = group_of(language)
+    return None if group == ENGLISH else group
+
+
+def tagged(stem: str, group: str) -> str:
+    """A stem as articles_fts_langs holds it: after its group's name."""
+    return group + stem
+
+
+def sql_stems(text: str | None, language: str | None) -> str | None:
+    """SQL newsdesk_lang_stems(text, language): the text's stems in its language, tagged (`tagged`)."""
+    group = sql_group(language)
+    if group is None or not text:
+        return None
+    return " ".join(tagged(str(t), group) for t in analyzer(group).analyze(text))
+
+
+def sql_words(text: str | None) -> str | None:
+    """SQL newsdesk_lang_words(text): the text's words as the index cuts and folds them, unstemmed."""
+    return " ".join(str(t) for t in analyzer(None).analyze(text)) if text else None
+
+
+def register_sql(conn: sqlite3.Connection) -> None:
+    """The functions articles_fts_langs' triggers call, on one connection."""
+    conn.create_function("newsdesk_lang_group", 1, sql_group, deterministic=True)
+    conn.create_function("newsdesk_lang_stems", 2, sql_stems, deterministic=True)
+    conn.create_function("newsdesk_lang_words", 1, sql_words, deterministic=True)

@@ -42,6 +42,9 @@ def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA busy_timeout = 30000")
     conn.execute("PRAGMA foreign_keys = ON")
+    from newsdesk.store.search_languages import register_sql  # the FTS5 triggers' stemmers (migration 036)
+
+    register_sql(conn)
     if readonly:
         conn.execute("PRAGMA query_only = ON")
     return conn

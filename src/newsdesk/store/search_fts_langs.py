@@ -1,0 +1,87 @@
+"""FTS5's search of the articles in other languages than English, in their own language.
+
+FTS5 answers while the search index is missing or behind (store/desk_search.py). Its articles_fts
+stems every article with English porter: on the corpus store 'française' found 15 of the 44
+French pages holding 'français', 'française' or 'françaises', and German 'Sicherheit' 3 of 7.
+Migration 036's articles_fts_langs holds those articles again, as their stems in their language
+tagged with it, and as their words unstemmed (search_languages); this module writes a desk query
+for that table, each word as its stem in each language (or the one a filter asks), a prefix* as
+a prefix of the words as written. The desk merges its hits with articles_fts's by bm25.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from newsdesk.store import irregular_forms
+from newsdesk.store import search_languages as langs
+from newsdesk.store.search_syntax import Node, Op, ParseError, parse, plain_words
+
+TABLE = "articles_fts_langs"
+# bm25 weights of title, text, title_words, text_words: the title 5x, as articles_fts ranks.
+BM25 = f"bm25({TABLE}, 5.0, 1.0, 5.0, 1.0)"
+# Every group the table may hold (not English's: English articles are not in it).
+GROUPS = tuple(g for g in langs.GROUPS if g != langs.ENGLISH)
+_STEMS = {None: "{title text}", "title": "title", "body": "text"}
+_WORDS = {None: "{title_words text_words}", "title": "title_words", "body": "text_words"}
+
+
+def _words(text: str) -> list[str]:
+    """Words as the index cuts and folds them (search_languages.analyzer, no stemmer)."""
+    return [str(t) for t in langs.analyzer(None).analyze(text)]
+
+
+def langs_match(query: str, language: str | None = None) -> str | None:
+    """The FTS5 query over articles_fts_langs of a desk query (as plain words when the syntax does
+    not read it); None when it has no word, or a language filter asks for English articles only."""
+    groups = GROUPS if not language else tuple(g for g in GROUPS if g == langs.group_of(language))
+    if not groups:
+        return None
+    try:
+        node: Node | None = parse(query, _words)
+    except ParseError:
+        node = plain_words(query, _words)
+    return None if node is None else _written(node, groups)
+
+
+def _written(node: Node, groups: tuple[str, ...]) -> str:
+    if isinstance(node, Op):
+        if not node.children:
+            return '""'  # a phrase of punctuation: nothing matches, as in articles_fts
+        joined = f" {node.kind.upper()} ".join(_written(c, groups) for c in node.children)
+        return f"({joined})" if len(node.children) > 1 else joined
+    if node.prefix:  # a prefix of the words as written, and the irregular English families it begins
+        alternatives = ['"' + " ".join(node.terms) + '"*']
+        if len(node.terms) == 1:
+            alternatives += [f'"{w}"' for w in irregular_forms.prefix_words(node.terms[0])]
+        return f"{_WORDS[node.field]} : ({' OR '.join(alternatives)})"
+    return f"{_STEMS[node.field]} : ({' OR '.join(_phrases(node.terms, groups))})"
+
+
+def _phrases(terms: tuple[str, ...], groups: tuple[str, ...]) -> list[str]:
+    """A word or phrase as its stems in each language (a word with the English words of its lemma
+    the stemmer does not join to it, as the index asks them: irregular_forms)."""
+    words = list(terms)
+    forms = irregular_forms.phrase_forms(words) if len(words) > 1 else [words[0], *irregular_forms.family(words[0])]
+    return list(dict.fromkeys('"' + " ".join(langs.tagged(langs.stem_in(w, g), g) for w in form.split()) + '"'
+                              for g in groups for form in forms))
+
+
+def hits(conn: sqlite3.Connection, sql: str, args: tuple[object, ...]) -> list[sqlite3.Row]:
+    """The rows of a query over the table; none from a store opened read-only before migration 036."""
+    try:
+        return conn.execute(sql, args).fetchall()
+    except sqlite3.OperationalError as exc:
+        if f"no such table: {TABLE}" in str(exc):
+            return []
+        raise
+
+
+def quote_langs_match(words: list[list[str]], conn: sqlite3.Connection) -> str | None:
+    """Quote search's words (each a choice of forms, as written) over articles_fts_langs: the
+    articles in another language than English holding each word in theirs; None when the store
+    has no such table (opened read-only before migration 036)."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (TABLE,)).fetchone() is None:
+        return None
+    query = " AND ".join("(" + " OR ".join('"' + form.replace('"', "") + '"' for form in word) + ")" for word in words)
+    return langs_match(query)
