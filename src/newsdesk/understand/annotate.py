@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from newsdesk.records import Article, Entity, Quote
-from newsdesk.understand import name_kinds, name_sex, nlp, pronouns, quote_anatomy, quote_candidates, quotes, writer
+from newsdesk.understand import dialogue, name_kinds, name_sex, nlp, pronouns, quote_anatomy, quotes, writer
 from newsdesk.understand.canonical import canonicalize
 from newsdesk.understand.coverage import COVERED
 from newsdesk.understand.entities import Mention, find_mentions
@@ -101,8 +101,8 @@ def annotate_doc(article: Article, doc: Any) -> Article:
     found = quotes.find_quotes(doc)
     text = article.text  # Doc.text re-joins every token on each access
     page = writer.Page(article.authors, article.title, article.excerpt)  # who the page's own "I" is
-    dialogue = any(f.rule == "line" for f in found) and _dialogue(text)  # once a page, not once a turn
-    out_quotes = [_quote(doc, text, f, mentions, by_token, page, dialogue) for f in found]
+    talk = any(f.rule == "line" for f in found) and dialogue.is_dialogue(text)  # once a page, not once a turn
+    out_quotes = [_quote(doc, text, f, mentions, by_token, page, talk) for f in found]
     entities = tuple(Entity(text=m.text, type=m.type, start=m.start, end=m.end, canonical=m.canonical,
                             role=m.role, country=m.country, metonym=m.place_how == "capital") for m in mentions)
     return article.replace(entities=entities, quotes=tuple(out_quotes))
@@ -229,7 +229,7 @@ def _english_word(word: str) -> bool:
 
 def _quote(doc: Any, text: str, f: quotes.Found, mentions: list[Mention], by_token: dict[int, Mention],
            page: writer.Page = writer.NO_PAGE, dialogue: bool = False) -> Quote:
-    """The quote as stored; `dialogue`: the page is an interview or a transcript (`_dialogue`)."""
+    """The quote as stored; `dialogue`: the page is an interview or a transcript (`dialogue.is_dialogue`)."""
     speaker, role = resolve_speaker(doc, f, mentions, by_token, page)
     said = " … ".join(quote_anatomy.without_closing_comma(text[a:b]) for a, b in (f.pieces or [(f.start, f.end)]))
     pieces, cue, who = quote_anatomy.anatomy(doc, text, f, by_token)
@@ -243,12 +243,6 @@ def _quote(doc: Any, text: str, f: quotes.Found, mentions: list[Mention], by_tok
                  speaker_role=role, cue=f.cue, pieces=pieces,
                  cue_start=cue[0] if cue else None, cue_end=cue[1] if cue else None,
                  speaker_start=who[0] if who else None, speaker_end=who[1] if who else None)
-
-
-def _dialogue(text: str) -> bool:
-    """Whether the page is an interview or a transcript: some "NAME:" label opens two paragraphs
-    or more. A one-off "Pat Caddell: Democrat Voters Worried …" is a headline, often a paraphrase."""
-    return any(n >= 2 for n in quote_candidates.paragraph_labels(text).values())
 
 
 def resolve_speaker(doc: Any, f: quotes.Found, mentions: list[Mention], by_token: dict[int, Mention],

@@ -6,11 +6,11 @@ decides later which are attributions.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Any
 
-from newsdesk.understand import name_kinds, speakers
+from newsdesk.understand import dialogue, name_kinds, speakers
+from newsdesk.understand.dialogue import SPEAKER_LINE, paragraph_labels
 from newsdesk.understand.quote_cues import (
     _according_source,
     _cue_text,
@@ -23,9 +23,6 @@ from newsdesk.understand.quote_cues import (
 )
 from newsdesk.understand.quote_found import Found, _enclosing, _span_of, _text, tokens
 from newsdesk.understand.quote_regions import QUOTE_OPEN
-
-SPEAKER_LINE = re.compile(r"^[\"“]?([A-Z][A-Za-z.'’ -]{1,40}):\s+(?=\S)")
-
 
 # A direct object's content takes the verb's predicate complements after it (see
 # `_content_heads`); the prepositions that say something of the object, not when or where.
@@ -271,30 +268,33 @@ def _according_candidates(doc: Any) -> list[Found]:
 
 
 def _speaker_lines(doc: Any, text: str) -> list[Found]:
-    """Transcript and headline style: "PENCE: Well, look, ..." up to the paragraph end.
-    The name must be capitals (a transcript) or a person or organisation the parser found:
+    """Transcript and headline style: "PENCE: Well, look, ..." up to the paragraph end, and in an
+    interview or a transcript on through the answer's unlabelled paragraphs (`dialogue.turn_pieces`).
+    The name must be capitals (a transcript), a person or organisation the parser found, or in an
+    interview a label that opens two paragraphs or more (a wiki user name, "ChristopherHill"):
     "The Latest: ..." and "Another challenge: ..." are headings, not speakers, and so is a
-    headline kicker in capitals ("BUSTED:", "FIX IS IN:", `_kicker`)."""
+    headline kicker in capitals ("BUSTED:", "FIX IS IN:", `_kicker`) outside a transcript or at its
+    head: inside one, a one-off "HOST:" is a turn."""
     out = []
     pos = 0
     labels = paragraph_labels(text)
+    talk = dialogue.is_dialogue(text)
     for para in text.split("\n\n"):
         m = SPEAKER_LINE.match(para)
-        if m and len(m.group(1).split()) <= 4 and names_speaker(doc, pos + m.start(1), pos + m.end(1)) \
-                and not _kicker(doc, m.group(1).strip(), labels, pos + m.start(1)):
+        label = m.group(1).strip() if m else ""
+        # a label repeated in an interview is a turn's, a name the tagger knows or not ("ChristopherHill")
+        if m and len(label.split()) <= 4 and (names_speaker(doc, pos + m.start(1), pos + m.end(1))
+                                               or (talk and labels[label] >= 2)) \
+                and not ((not talk or pos == 0) and _kicker(doc, label, labels, pos + m.start(1))):
             start = pos + m.end()
-            end = pos + len(para.rstrip())
-            out.append(Found(start, end, "direct" if para[m.end():m.end() + 1] in QUOTE_OPEN else "indirect",
-                             cue=":", speaker_text=m.group(1).strip(), cue_start=pos + m.end(1), rule="line"))
+            pieces = [(start, pos + len(para.rstrip()))]
+            if talk and pos > 0:  # a headline's label says no more than its line
+                pieces = dialogue.turn_pieces(doc, text, *pieces[0])
+            out.append(Found(start, pieces[-1][1], "direct" if para[m.end():m.end() + 1] in QUOTE_OPEN else "indirect",
+                             cue=":", speaker_text=label, cue_start=pos + m.end(1), rule="line",
+                             pieces=pieces if len(pieces) > 1 else []))
         pos += len(para) + 2
     return out
-
-
-def paragraph_labels(text: str) -> Counter[str]:
-    """How many paragraphs each "NAME:" label opens; a transcript's or interview's repeat. Only
-    labels of capitalised words: "Limbaugh continued:" twice is the writer's lead-in, no turn."""
-    found = (m.group(1).strip() for p in text.split("\n\n") if (m := SPEAKER_LINE.match(p)))
-    return Counter(label for label in found if all(w[0].isupper() for w in label.split()))
 
 
 def _kicker(doc: Any, label: str, labels: Counter[str], at: int) -> bool:

@@ -18,12 +18,11 @@ Secretary speech to …"); else nobody the page names.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from newsdesk.understand import nlp, quote_candidates, quote_regions
+from newsdesk.understand import dialogue, nlp, quote_candidates, quote_regions
 from newsdesk.understand.roles import TITLE_WORDS
 
 FIRST_PERSON = {"i", "me"}
@@ -45,49 +44,16 @@ def writer_speaks(tok: Any, text: str) -> bool:
 
 def turn_label(tok: Any, text: str) -> str | None:
     """The speaker label of the interview turn a token stands in ("ChristopherHill" of
-    "ChristopherHill: … I took the Oath …", or of a later paragraph of the same answer): that "I" is
-    the one answering, not the page's writer."""
-    start = _paragraph_start(text, tok.idx)
-    label = _label_at(tok.doc, text, start, tok.idx + len(tok))
-    if label is not None or not _transcript(text):
-        return label
-    for _ in range(_CONTINUED):  # an unlabelled paragraph of a transcript goes on the turn before it
-        if start == 0:
-            return None
-        end, start = start - 2, _paragraph_start(text, start - 2)
-        if (label := _label_at(tok.doc, text, start, end)) is not None:
-            return label
-    return None
-
-
-_CONTINUED = 5  # paragraphs an answer runs on for; a guess, past it the page has moved on
-_LINE_LABEL = re.compile(quote_candidates.SPEAKER_LINE.pattern, re.MULTILINE)  # at every line's start
-
-
-def _transcript(text: str) -> bool:
-    """Whether some label opens two or more paragraphs ("WilliamSSaturn:", "ChristopherHill:")."""
-    return any(n >= 2 for n in _label_counts(text).values())
-
-
-def _label_counts(text: str) -> Counter[str]:
-    """How many lines each speaker label opens."""
-    return Counter(m.group(1).strip() for m in _LINE_LABEL.finditer(text))
-
-
-def _paragraph_start(text: str, at: int) -> int:
-    found = text.rfind("\n\n", 0, at)
-    return found + 2 if found >= 0 else 0
-
-
-def _label_at(doc: Any, text: str, start: int, end: int) -> str | None:
-    found = quote_candidates.SPEAKER_LINE.match(text[start:end])  # its ^ is the paragraph's start
-    if not found:
+    "ChristopherHill: … I took the Oath …", or of a later paragraph of the same answer,
+    `dialogue.turn_at`): that "I" is the one answering, not the page's writer."""
+    found = dialogue.turn_at(tok.doc, text, tok.idx)
+    if found is None:
         return None
-    label = found.group(1).strip()
+    label = text[found[0]:found[1]].strip()
     # a name the tagger knows, capitals, or a label that opens other paragraphs too (a Wikinews
     # "ChristopherHill:" is no entity); "Analysis: I think …" once is a heading
-    named = quote_candidates.names_speaker(doc, start + found.start(1), start + found.end(1))
-    return label if named or _label_counts(text)[label] >= 2 else None
+    named = quote_candidates.names_speaker(tok.doc, *found)
+    return label if named or dialogue.paragraph_labels(text)[label] >= 2 else None
 
 
 def person_author(authors: Iterable[str]) -> str | None:

@@ -1,0 +1,182 @@
+"""Interviews and transcripts: whether a page is one, and how far each of its turns runs.
+
+A turn opens a paragraph with its speaker's label ("PENCE: Well, look, …", "NoamChomsky: …"). Before
+session 16 two rules answered "is this page an interview or a transcript?": `writer` counted any
+label opening two lines ("Limbaugh continued:" twice, "Still to come:" twice made pages
+transcripts) and `annotate` a label of capitalised words opening two paragraphs. One rule now,
+the second: a writer's lead-in in lower case is no speaker, and only a paragraph's label opens a turn
+the quote finder reads.
+
+An answer may run over several paragraphs. Only the first carries the label; the ones after it are
+the same speaker's words until the next label or a clear end (`turn_pieces`): a heading, caption or
+stage direction (no sentence's end at its end, or no sentence with a finite main verb: "On NATO",
+"Hill at the candidates forum in 2011", "Example of aerated concrete, which provided a home for the
+subjects.", "(CROSSTALK.)", "Follow Pam Key on Twitter"), or a paragraph that is plainly the writer's
+again: no "I", "we" or "you" outside quotation marks, and a cue that attributes to someone ("Pence
+said …", "“…,” she added").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Any
+
+from newsdesk.understand.quote_cues import _is_cue, cue_slot
+
+SPEAKER_LINE = re.compile(r"^[\"“]?([A-Z][A-Za-z.'’ -]{1,40}):\s+(?=\S)")
+
+Span = tuple[int, int]
+
+
+def paragraph_labels(text: str) -> Counter[str]:
+    """How many paragraphs each "NAME:" label opens; a transcript's or interview's repeat. Only
+    labels of capitalised words: "Limbaugh continued:" twice is the writer's lead-in, no turn."""
+    return _paragraph_labels(text).copy()
+
+
+@lru_cache(maxsize=8)  # asked by the quote finder, annotate and writer of the same page
+def _paragraph_labels(text: str) -> Counter[str]:
+    found = (m.group(1).strip() for p in text.split("\n\n") if (m := SPEAKER_LINE.match(p)))
+    return Counter(label for label in found if all(w[0].isupper() for w in label.split()))
+
+
+def is_dialogue(text: str) -> bool:
+    """Whether the page is an interview or a transcript: some "NAME:" label of capitalised words
+    opens two paragraphs or more. A one-off "Pat Caddell: Democrat Voters Worried …" is a headline."""
+    return any(n >= 2 for n in _paragraph_labels(text).values())
+
+
+def paragraphs(text: str) -> list[Span]:
+    """(start, end) of each paragraph ("\\n\\n" apart), as `text.split("\\n\\n")` cuts them."""
+    out, pos = [], 0
+    for para in text.split("\n\n"):
+        out.append((pos, pos + len(para)))
+        pos += len(para) + 2
+    return out
+
+
+def turn_pieces(doc: Any, text: str, start: int, end: int) -> list[Span]:
+    """What a turn says: its labelled paragraph's words (`start`, `end`), then each unlabelled
+    paragraph after it, up to the next label or a clear end (the module docstring). A paragraph's
+    opening quotation mark that it does not close (a transcript quoted whole, each paragraph
+    reopening the quote) is left out of its piece. Once the turn introduces what follows with a
+    colon ("it's about being prepared to rise to the occasion, or go down:"), the lines of verse or
+    list after it are its words too, sentences or not. Only in an interview or a transcript."""
+    pieces = [(start, end)]
+    if not is_dialogue(text):
+        return pieces
+    introduced = False
+    for a, b in paragraphs(text):
+        if a <= end:
+            continue
+        a, b = _trimmed(text, a, b)
+        if a >= b:
+            continue  # an empty paragraph: the turn goes on past it
+        introduced = introduced or text[pieces[-1][1] - 1] == ":"
+        if SPEAKER_LINE.match(text[a:b]) or _writers(doc, text, a, b, introduced):
+            break
+        pieces.append((a, b))
+    return pieces
+
+
+def _trimmed(text: str, a: int, b: int) -> Span:
+    para = text[a:b]
+    a, b = a + len(para) - len(para.lstrip()), a + len(para.rstrip())
+    return (a + 1, b) if a < b and _unpaired_opener(text[a:b]) else (a, b)
+
+
+def _unpaired_opener(para: str) -> bool:
+    if para[0] == '"':
+        return para.count('"') % 2 == 1
+    return para[0] == "“" and para.count("“") > para.count("”")
+
+
+def _writers(doc: Any, text: str, a: int, b: int, introduced: bool = False) -> bool:
+    """Whether a paragraph after a turn is no more of it: a stage direction or note in brackets; a
+    heading, a caption (no sentence's end at its end, or no sentence of it with a finite verb at its
+    root) unless the turn `introduced` it; or the writer's narration (no first or second person
+    outside quotation marks, and a cue with its subject)."""
+    if _BRACKETED.fullmatch(text[a:b].strip("\"”")):
+        return True  # a stage direction or an editor's note: "(CROSSTALK.)", "(reprinted with permission)"
+    span = doc.char_span(a, b, alignment_mode="expand")
+    if span is None:
+        return False
+    if not introduced and len(span) <= _CAPTION_TOKENS and (not text[a:b].endswith(_SENTENCE_ENDS)
+                                                            or not _says(span)):
+        return True  # a heading or caption: "On NATO", "Hill at the candidates forum in 2011"
+    quoted = _quoted(text, a, b)
+    own = [t for t in span if not any(x <= t.idx < y for x, y in quoted)]
+    if any(t.lower_ in _SPEAKING_VOICE for t in own):
+        return False
+    return any(_attributes(t) for t in own)
+
+
+def _says(span: Any) -> bool:
+    """Whether some sentence of the paragraph has a finite main verb; where the parser ran a sentence
+    on past the paragraph's end, whether the paragraph's part of it has a finite verb at all."""
+    for sent in span.sents:
+        if span.start <= sent.root.i < span.end:
+            if _finite(sent.root):
+                return True
+        elif any(t.tag_ in _FINITE for t in sent if span.start <= t.i < span.end):
+            return True
+    return False
+
+
+def _finite(root: Any) -> bool:
+    """Whether a sentence's root is a finite verb: "Example of aerated concrete, which provided a home
+    for the subjects." (a caption) has one only in its relative clause."""
+    return root.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in root.children)
+
+
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+# A heading or a caption is short; a longer paragraph the parser found no finite main verb in ("The
+# result that healthy ants die sooner ... was obtained in another way", its root read as "result") is
+# still an answer's.
+_CAPTION_TOKENS = 30
+_BRACKETED = re.compile(r"\([^()]*\)\.?|\[[^\[\]]*\]\.?")
+_SENTENCE_ENDS = tuple(".?!…:;\"”’')]-–—")  # an answer's paragraph ends a sentence, or breaks off
+# A turn's own voice: whoever answers says "I", "we", "you"; the writer's narration does not.
+_SPEAKING_VOICE = {"i", "me", "my", "we", "us", "our", "you", "your"}
+
+
+def _attributes(tok: Any) -> bool:
+    """A cue of saying with someone as its subject ("Pence said", "the governor added", "she wrote"; not
+    "no downloads are required", a passive)."""
+    if tok.pos_ != "VERB" or not _is_cue(tok, cue_slot(tok)[0]):
+        return False
+    return any(c.dep_ == "nsubj" and (c.pos_ in ("PROPN", "NOUN") or c.lower_ in _THIRD_PERSON) for c in tok.children)
+
+
+_THIRD_PERSON = {"he", "she", "they"}
+
+
+def _quoted(text: str, a: int, b: int) -> list[Span]:
+    """Stretches in paired quotation marks within text[a:b]."""
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text, a, b)]
+
+
+_QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
+
+
+def turn_at(doc: Any, text: str, at: int) -> Span | None:
+    """(start, end) of the label of the turn whose words hold offset `at`: the labelled paragraph
+    holding it, or in an interview or transcript the nearest labelled one before it, when its turn
+    runs on to it (`turn_pieces`)."""
+    paras = paragraphs(text)
+    here = next((i for i, (a, b) in enumerate(paras) if a <= at <= b), None)
+    if here is None:
+        return None
+    for i in range(here, -1 if is_dialogue(text) else here - 1, -1):
+        a, b = paras[i]
+        m = SPEAKER_LINE.match(text[a:b])
+        if m is None:
+            continue
+        label = (a + m.start(1), a + m.end(1))
+        if i == here:
+            return label
+        pieces = turn_pieces(doc, text, a + m.end(), a + len(text[a:b].rstrip()))
+        return label if any(x <= at < y for x, y in pieces[1:]) else None
+    return None
