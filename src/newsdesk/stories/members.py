@@ -48,6 +48,9 @@ def rebuild(clusterer: Clusterer, story: StoryState, now: str) -> None:
     days = [m[2] for m in members if m[2] is not None]
     story.first_day, story.last_day = (min(days), max(days)) if days else (None, None)
     story.slack = max((m[3] for m in members), default=0.0)
+    # The members' latest collection (a split leaves each part its own); the story's own when none is known.
+    seen = clusterer.conn.execute("SELECT max(seen) FROM story_articles WHERE story_id = ?", (story.id,)).fetchone()[0]
+    story.seen = story.seen if seen is None else seen
     headline = clusterer.conn.execute(
         "SELECT a.title FROM story_articles s JOIN articles a ON a.id = s.article_id WHERE s.story_id = ?"
         " AND a.title IS NOT NULL ORDER BY s.day, s.article_id LIMIT 1", (story.id,)).fetchone()

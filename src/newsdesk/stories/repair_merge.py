@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 
 from newsdesk.stories import pairs
-from newsdesk.stories.cluster import CANDIDATES, QUERY_TERMS, SCORED, Clusterer, StoryState
+from newsdesk.stories.cluster import CANDIDATES, QUERY_TERMS, SCORED, Clusterer, StoryState, latest
 from newsdesk.stories.members import _alive, _when, label_articles
 from newsdesk.stories.repair_divide import _mean_within, casts_differ, divide_limit
 
@@ -122,7 +122,7 @@ def _try_merge(clusterer: Clusterer, story_id: int, now: str) -> int:
     idfs = clusterer.idfs(story.terms)
     vector = {t: w * idfs[t] for t, w in story.terms.items()}
     ranked = []
-    for other_id in clusterer.candidates(vector, _when(story)):
+    for other_id in clusterer.candidates(vector, _when(story), story.seen):
         other = _alive(clusterer, other_id) if other_id != story_id else None
         if other is not None:
             ranked.append((centroid_cosine(clusterer, story, other), other))
@@ -236,6 +236,7 @@ def merge_into(clusterer: Clusterer, keep: StoryState, gone: StoryState, now: st
     if days:
         keep.first_day, keep.last_day = min(days), max(days)
     keep.slack = max(keep.slack, gone.slack)
+    keep.seen = latest(keep.seen, gone.seen)
     conn = clusterer.conn
     conn.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?", (keep.id, gone.id))
     conn.execute("UPDATE stories SET merged_into = ?, size = 0, updated_at = ? WHERE id = ?", (keep.id, now, gone.id))

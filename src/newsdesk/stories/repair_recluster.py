@@ -42,7 +42,8 @@ def recluster(clusterer: Clusterer, story_id: int, now: str) -> int:
         return 0
     idfs = clusterer.idfs(story.terms)
     vector = {t: w * idfs[t] for t, w in story.terms.items()}
-    stories = [story, *clusterer.ranked_stories(vector, idfs, _when(story), exclude=story_id, limit=NEIGHBOURS)]
+    stories = [story, *clusterer.ranked_stories(vector, idfs, _when(story), exclude=story_id, limit=NEIGHBOURS,
+                                                seen=story.seen)]
     members = [(s.id, m) for s in stories for m in _members(clusterer, s.id)]
     if len(members) < 2 or len(members) > LOCAL_MAX:
         return 0
@@ -113,7 +114,7 @@ def _reassign(clusterer: Clusterer, story_id: int, now: str) -> int:
         idfs = clusterer.idfs(weights)
         me = pairs.side(weights, idfs, when)
         vector = {t: w * idfs[t] for t, w in weights.items()}
-        others = clusterer.ranked_stories(vector, idfs, when, exclude=story_id)
+        others = clusterer.ranked_stories(vector, idfs, when, exclude=story_id, seen=story.seen)
         groups = clusterer.member_sides([story_id, *(o.id for o in others)], exclude=article_id)
         scores = pairs.group_scores(me, groups)
         own_p = scores.pop(story_id, 0.0)
