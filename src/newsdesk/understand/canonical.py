@@ -144,7 +144,8 @@ def _full_name(m: Mention, fulls: list[Mention], counts: Counter, titles: dict[s
     is not "First Lady Michelle Obama"), and a name spelled exactly as the mention (accents and
     all) comes first: "President García" is Alan García, not the blogger Erick Garcia.
     """
-    cands = [f for f in fulls if f.type == m.type and f.text != m.text and _abbreviates(m.text, f.text, m.type)]
+    cands = [f for f in fulls if f.type == m.type and f.text != m.text and _abbreviates(m.text, f.text, m.type)
+             and not _possessive_of(m.text, f.text)]
     mine = _role_head(m.role)
     if mine:
         cands = [f for f in cands if not titles.get(f.text) or mine in titles[f.text]]
@@ -159,6 +160,20 @@ def _full_name(m: Mention, fulls: list[Mention], counts: Counter, titles: dict[s
         # "Mrs. Cruz"); two namesakes named alike often leave the nearest, as before session 13
         return max(before, key=lambda f: (counts[f.text], f.start)).text
     return max(cands, key=lambda f: counts[f.text]).text
+
+
+# A possessive inside a name: "'s" or a plural's bare apostrophe ("Jones' book"), a word on either side
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s?\s+(?=\w)")
+
+
+def _possessive_of(short: str, full: str) -> bool:
+    """Whether `full` is a possessive phrase with `short` on one side of its "'s": "Trump's policy" is
+    a policy, not a fuller name of Trump, and "UK's Honourable Artillery Company" is that company (the
+    tagger reads such phrases as one name). name_key folds the "'s" away, so "Trump's policy" passed
+    as "Trump" plus a word, and at equal counts took the article's "Trump" from "Ivanka Trump". A short
+    name crossing the "'s" ("People's Army") or its initials ("KPA") still abbreviates the name."""
+    parts = _POSSESSIVE.split(full, maxsplit=1)
+    return len(parts) == 2 and _tokens(short) in (_tokens(parts[0]), _tokens(parts[1]))
 
 
 def _same_sex(m: Mention, cands: list[Mention]) -> list[Mention]:
@@ -274,9 +289,38 @@ def canonicalize(mentions: Iterable[Mention]) -> list[Mention]:
     return mentions
 
 
-# The order a tie between the types a name's mentions say is broken in: fixed, so an entity's
-# type does not depend on the order its articles came in.
+# The order a tie between the types a name's mentions say is broken in when nothing else tells them
+# apart (`type_key`): fixed, so an entity's type does not depend on the order its articles came in.
 TYPE_ORDER = ("PERSON", "GPE", "ORG", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
+
+
+def type_key(type_: str, name: str, mentions: int, titled: int, articles: int) -> tuple[int, int, int, int]:
+    """How an entity's type is chosen among those its mentions say (the smallest key wins): the type
+    most mentions say; on a tie the type with evidence of its own (`_evidence`: a title a mention gives
+    the person, a place the gazetteer knows by the name, an organisation's suffix or an international
+    body), then the type more articles read it as (one article's misreading repeated counts once), and
+    only then TYPE_ORDER. The fixed order alone made a town read once as a person and once as a place
+    a person ("PERSON" first), and a name two articles read as an organisation and one, twice, as a
+    place a place. Every part is the store's own count or the name's: no article order comes in."""
+    order = TYPE_ORDER.index(type_) if type_ in TYPE_ORDER else len(TYPE_ORDER)
+    return -mentions, -_evidence(type_, name, titled), -articles, order
+
+
+def _evidence(type_: str, name: str, titled: int) -> int:
+    """1 when something beyond the tagger's reading says `name` is a `type_`, else 0."""
+    if type_ == "PERSON":
+        return int(titled > 0)
+    if type_ in ("GPE", "LOC", "FAC", "NORP"):
+        return int(_gazetteer(name, type_))
+    if type_ == "ORG":
+        words = _tokens(name)
+        return int(bool(words) and words[-1] in _ORG_SUFFIXES or known_body(name) is not None)
+    return 0
+
+
+@lru_cache(maxsize=1024)
+def _gazetteer(name: str, type_: str) -> bool:
+    return countries.lookup(name, type_) is not None
 
 
 def one_thing(type_a: str, type_b: str, name: str) -> bool:
@@ -290,11 +334,18 @@ def one_thing(type_a: str, type_b: str, name: str) -> bool:
     - a nationality and its country: "France" as a NORP is the entity of "French" (its demonym's
       canonical name), kept apart by design (store.entities._most_mentioned prefers the country);
     - a person and a place whose name is a country, a capital or a big city: "Washington" the
-      person and the city, "Jordan" the country and a person, are real homonyms."""
+      person and the city, "Jordan" the country and a person, are real homonyms;
+    - an organisation and anything else whose one-word name a newspaper takes (name_kinds.NAMEPLATES):
+      "the Sun" the newspaper and the star (on the corpus store one entity, the star's mention under
+      the newspaper), "the Post" and a person surnamed Post. The article tells them apart: a mention
+      it uses as a publication is an organisation, and one it reads as another thing is not one
+      (entities._publications)."""
     if type_a == type_b:
         return True
     pair = {type_a, type_b}
     if "NORP" in pair and _country_name(name):
+        return False
+    if "ORG" in pair and name_key(name) in name_kinds.NAMEPLATES:
         return False
     return "PERSON" not in pair or not _place_name(name)
 

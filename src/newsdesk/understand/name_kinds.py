@@ -410,6 +410,66 @@ def place_use(span: Any) -> bool:
     return such or prep.lower_ in _PLACE_PREPS
 
 
+# Words newspapers and magazines take as their names ("the Sun", "the Times", "the Edmonton Sun"):
+# with a definite article English writes a publication by one of these alone, and the same word
+# names other things too (the star, a person surnamed Post), so such a one-word name read as an
+# organisation in one article and as something else in another names two things (canonical.one_thing).
+NAMEPLATES = frozenset(("sun", "times", "post", "star", "mirror", "globe", "guardian", "independent", "express",
+                        "observer", "telegraph", "herald", "tribune", "journal", "chronicle", "gazette", "standard",
+                        "mail", "examiner", "sentinel", "courier", "inquirer", "bulletin", "monitor", "economist",
+                        "spectator", "daily", "news", "record", "register"))
+# Nouns for a publication a name may modify ("Time magazine", "the Futura channel").
+_PRESS_NOUNS = {"magazine", "newspaper", "tabloid", "journal", "channel", "weekly", "daily", "paper"}
+# People of a publication: "editor of Eutopia", "a columnist for the Sun", "the Sun's editor".
+_PRESS_PEOPLE = {"editor", "publisher", "columnist", "correspondent", "reporter", "journalist", "contributor",
+                 "subeditor", "commentator", "critic"}
+# What one does in a publication: "wrote in Eutopia", "published in Nature", "an article in Kontext" (not
+# "appeared in": one appears in a film too).
+_PUBLISHING = {"write", "publish", "report", "article", "essay", "column", "interview", "editorial", "op-ed",
+               "piece", "story"}
+# What a publication does, as the subject: "the Sun reported", "the Times revealed".
+_REPORTING = {"report", "reveal", "publish", "print", "run", "claim", "write", "say", "highlight", "quote"}
+# Deities: a religion's name for its god, which the small model tags as a person ("May God bless you").
+DEITIES = frozenset(("god", "allah", "yahweh", "jehovah"))
+
+
+def publication_use(span: Any) -> bool:
+    """Whether the sentence uses the name as a newspaper's or a magazine's: it modifies a noun for a
+    publication ("Time magazine"); it is what someone of the press works for ("editor of Eutopia", "a
+    columnist at the Sun") or what something is written in ("wrote in Eutopia"); or, written with a
+    definite article, as no person's name is, it is told things, reports or has an editor ("told the
+    Guardian", "the Sun reported", "the Sun's editor")."""
+    root, doc = span.root, span.doc
+    if root.dep_ == "compound" and root.head.i == span.end and root.head.lemma_.lower() in _PRESS_NOUNS:
+        return True
+    # the name itself, not the list it is in: "editor of Eutopia and Shervin Nekuee" lists a person
+    prep = root.head
+    if root.dep_ == "pobj" and prep.dep_ == "prep" and prep.i < root.i:
+        if prep.lower_ in ("of", "for", "at", "with") and prep.head.lemma_.lower() in _PRESS_PEOPLE:
+            return True
+        if prep.lower_ == "in" and prep.head.lemma_.lower() in _PUBLISHING:
+            return True
+    if not (span.start > 0 and doc[span.start - 1].lower_ == "the"):
+        return False
+    if root.dep_ in ("dobj", "dative") and prep.lemma_.lower() == "tell":
+        return True
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in _REPORTING:
+        return True
+    after = doc[span.end: span.end + 2]
+    return len(after) == 2 and after[0].tag_ == "POS" and after[1].lemma_.lower() in _PRESS_PEOPLE
+
+
+def press_name(span: Any) -> bool:
+    """Whether the name is a place's and a nameplate's ("Edmonton Sun", "Toronto Star", "New York
+    Times"): a country, a capital or a big city, then one of NAMEPLATES, as no person is named."""
+    words = [t for t in span if t.is_alpha]
+    if len(words) < 2 or words[-1].lower_ not in NAMEPLATES or not words[-1].text[:1].isupper():
+        return False
+    place_words = span.doc[span.start: words[-1].i].text.strip()
+    place = countries.lookup(place_words, "GPE")
+    return (place is not None and place.how in ("country", "part", "capital")) or big_city(place_words)
+
+
 def prefixed(word: str) -> bool:
     """Whether the word is an English prefix glued by a hyphen to a name: "pro-Beijing", "anti-Trump",
     "non-EU" (the prefix an adjective or adverb of the lexicon, in lower case, of three letters or
