@@ -12,6 +12,7 @@ group the index holds.
 from __future__ import annotations
 
 import functools
+import re
 import sqlite3
 
 import tantivy
@@ -107,3 +108,27 @@ def register_sql(conn: sqlite3.Connection) -> None:
     conn.create_function("newsdesk_lang_group", 1, sql_group, deterministic=True)
     conn.create_function("newsdesk_lang_stems", 2, sql_stems, deterministic=True)
     conn.create_function("newsdesk_lang_words", 1, sql_words, deterministic=True)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def forms_in(words: list[str], texts: list[str], group: str) -> set[str]:
+    """The words of these texts (lower-cased) whose stem in the group's language is one of `words`'
+    (lower case): looked for where the word's first letters as typed (as many as its stem has:
+    'françai' of 'française', stem 'francais') or its stem begin a word, in lower case or
+    capitalised, for the snippet to mark the forms search found ('françaises' for 'française')."""
+    found: set[str] = set()
+    for word in words:
+        stem = stem_in(word, group)
+        roots = {root for root in (word[:len(stem)], stem) if len(root) >= 3}
+        for text in texts:
+            for case in {c for root in roots for c in (root, root.capitalize())}:
+                at = text.find(case)
+                while at >= 0:
+                    if not (at and text[at - 1].isalnum()):
+                        form = _WORD.match(text, at).group().lower()  # type: ignore[union-attr]  # case is \w+
+                        if stem_in(form, group) == stem:
+                            found.add(form)
+                    at = text.find(case, at + 1)
+    return found
