@@ -221,10 +221,11 @@ class DeskSearch(DeskQueries):
         """(id, key) of the best `top` of these articles by FTS5: key -bm25, or the date number; an
         article in another language than English by its own language's words too (search_fts_langs)."""
         source, join_args, where, args = _search_filters(f)
+        langs = search_fts_langs.present(self.conn)  # then an article not in English is that table's to find
         key = "l.sort_key" if sort == "date" else "-bm25(articles_fts, 5.0, 1.0)"
         sql = (f"SELECT l.id, {key} FROM articles_fts, {source} WHERE l.id = articles_fts.rowid"
                f" AND articles_fts MATCH ? AND articles_fts.rowid IN ({','.join('?' * len(ids))})"
-               f"{''.join(' AND ' + w for w in where)}"
+               f"{''.join(' AND ' + w for w in where)}{' AND newsdesk_lang_group(l.language) IS NULL' if langs else ''}"
                " AND newsdesk_matches_stems(articles_fts.title, articles_fts.text,"
                " CASE WHEN newsdesk_lang_group(l.language) IS NULL THEN ? ELSE ? END, l.language)"
                " ORDER BY 2 DESC LIMIT ?")
@@ -240,7 +241,7 @@ class DeskSearch(DeskQueries):
                     raise
                 continue
             break
-        other = search_fts_langs.langs_match(query, f.language)
+        other = search_fts_langs.langs_match(query, f.language) if langs else None
         if other:
             table, key = search_fts_langs.TABLE, "l.sort_key" if sort == "date" else "-" + search_fts_langs.BM25
             rows += search_fts_langs.hits(self.conn, (
@@ -266,22 +267,23 @@ class DeskSearch(DeskQueries):
         relevant news, so ranking is bounded to the newest matches (by rowid, i.e. by when we
         stored them). Rare words, with fewer matches than the window, are ranked exactly.
         """
-        other = search_fts_langs.langs_match(shown or match, f.language)
+        langs = search_fts_langs.present(self.conn)
+        other = search_fts_langs.langs_match(shown or match, f.language) if langs else None
         if f.as_dict() or sort == "date":
             ids, exact = self._filtered_candidates(match, f, sort, offset + limit + 8, fold, other)
-            page = self._page_of(ids, limit, offset, match=match, typed=shown, exact=exact)
+            page = self._page_of(ids, limit, offset, match=match, typed=shown, exact=exact if langs else None)
             if len(page) < limit and len(ids) == offset + limit + 8:  # porter's joins took places
                 ids, exact = self._filtered_candidates(match, f, sort, SEARCH_WINDOW, fold, other)
-                page = self._page_of(ids, limit, offset, match=match, typed=shown, exact=exact)
+                page = self._page_of(ids, limit, offset, match=match, typed=shown, exact=exact if langs else None)
             return self._with_snippets(shown or match, page)
         want = offset + limit
         # SQLite sorts the window and hands over only the ids a page needs: every row fetched
         # crosses the GIL, which costs far more than the sort when handler threads contend.
         ranked, exact = self._ranked(match, want + 8, other)
-        page = self._page_of(ranked, limit, offset, fold, match, shown, exact)
+        page = self._page_of(ranked, limit, offset, fold, match, shown, exact if langs else None)
         if len(page) < limit and len(ranked) == want + 8:  # non-article pages took places: rank the whole window
             ranked, exact = self._ranked(match, SEARCH_WINDOW, other)
-            page = self._page_of(ranked, limit, offset, fold, match, shown, exact)
+            page = self._page_of(ranked, limit, offset, fold, match, shown, exact if langs else None)
         return self._with_snippets(shown or match, page)
 
     def _register_matches_stems(self) -> None:
@@ -397,8 +399,9 @@ class DeskSearch(DeskQueries):
         the first chunk is the page. With the FTS5 `match`, an article holding its words only by
         porter's joins is left out (search_index.matches_stems: 'news' is not 'new'); each row
         keeps its body in `_text`, which the snippet needs anyway. An article in another language
-        than English is checked for the query as `typed`, not as widened for porter's English stems,
-        unless articles_fts_langs found it (`exact`: stemming its body again cost ~0.3 ms an article).
+        than English is one articles_fts_langs found (`exact`; porter's English stems and its
+        cut-word widening of prefixes say nothing of French words); in a store without that table
+        (`exact` None: opened read-only before migration 036) it is checked for the query as `typed`.
         """
         found: list[dict[str, Any]] = []
         start, want = 0, offset + limit
@@ -411,10 +414,18 @@ class DeskSearch(DeskQueries):
             rows = {r["id"]: _listing(r) for r in self.conn.execute(
                 f"SELECT {_COLUMNS}{body} FROM articles a WHERE a.kind = 'article' AND a.id IN"
                 f" ({','.join('?' * len(chunk))}){skip}", (*chunk, *skip_args))}
-            found += [rows[i] for i in chunk if i in rows and (match is None or i in (exact or ()) or (
-                search_index.matches_stems(rows[i]["title"], rows[i]["_text"],
-                                           _checked(match, typed, rows[i]["language"]), rows[i]["language"])))]
+            found += [rows[i] for i in chunk if i in rows and self._kept(rows[i], match, typed, exact)]
         return found[offset:want]
+
+    @staticmethod
+    def _kept(row: dict[str, Any], match: str | None, typed: str | None, exact: set[int] | None) -> bool:
+        """Whether an FTS5 hit stays (see `_page_of`)."""
+        if match is None:
+            return True
+        if exact is not None and search_languages.sql_group(row["language"]) is not None:
+            return row["id"] in exact
+        return bool(search_index.matches_stems(row["title"], row["_text"], _checked(match, typed, row["language"]),
+                                               row["language"]))
 
     def _with_snippets(self, query: str, rows: list[dict[str, Any]], titles: bool = True) -> list[dict[str, Any]]:
         """Snippets for one page only, cut in Python from the page's texts; `titles`: each title

@@ -50,10 +50,12 @@ def _written(node: Node, groups: tuple[str, ...]) -> str:
             return '""'  # a phrase of punctuation: nothing matches, as in articles_fts
         joined = f" {node.kind.upper()} ".join(_written(c, groups) for c in node.children)
         return f"({joined})" if len(node.children) > 1 else joined
+    if node.prefix and len(node.terms) > 1:  # "phrase prefix"*: stems, then a prefix of a stem, as the index asks
+        phrases = dict.fromkeys('"' + " ".join([*(langs.tagged(langs.stem_in(w, g), g) for w in node.terms[:-1]),
+                                                langs.tagged(node.terms[-1], g)]) + '"*' for g in groups)
+        return f"{_STEMS[node.field]} : ({' OR '.join(phrases)})"
     if node.prefix:  # a prefix of the words as written, and the irregular English families it begins
-        alternatives = ['"' + " ".join(node.terms) + '"*']
-        if len(node.terms) == 1:
-            alternatives += [f'"{w}"' for w in irregular_forms.prefix_words(node.terms[0])]
+        alternatives = [f'"{node.terms[0]}"*', *(f'"{w}"' for w in irregular_forms.prefix_words(node.terms[0]))]
         return f"{_WORDS[node.field]} : ({' OR '.join(alternatives)})"
     return f"{_STEMS[node.field]} : ({' OR '.join(_phrases(node.terms, groups))})"
 
@@ -65,6 +67,11 @@ def _phrases(terms: tuple[str, ...], groups: tuple[str, ...]) -> list[str]:
     forms = irregular_forms.phrase_forms(words) if len(words) > 1 else [words[0], *irregular_forms.family(words[0])]
     return list(dict.fromkeys('"' + " ".join(langs.tagged(langs.stem_in(w, g), g) for w in form.split()) + '"'
                               for g in groups for form in forms))
+
+
+def present(conn: sqlite3.Connection) -> bool:
+    """Whether the store has the table (a store opened read-only before migration 036 has not)."""
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (TABLE,)).fetchone() is not None
 
 
 def hits(conn: sqlite3.Connection, sql: str, args: tuple[object, ...]) -> list[sqlite3.Row]:
@@ -81,7 +88,7 @@ def quote_langs_match(words: list[list[str]], conn: sqlite3.Connection) -> str |
     """Quote search's words (each a choice of forms, as written) over articles_fts_langs: the
     articles in another language than English holding each word in theirs; None when the store
     has no such table (opened read-only before migration 036)."""
-    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (TABLE,)).fetchone() is None:
+    if not present(conn):
         return None
     query = " AND ".join("(" + " OR ".join('"' + form.replace('"', "") + '"' for form in word) + ")" for word in words)
     return langs_match(query)
