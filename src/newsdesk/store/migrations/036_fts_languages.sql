@@ -2,7 +2,7 @@
 -- language: articles_fts stems every article with English porter, so French 'française' did not
 -- find 'français' and a German prefix stopped inside a porter stem. Each such article is held
 -- again here: title and text as its stems in its language, each after its group's name
--- ('frenchfrancais'), and title_words, text_words as its words folded, unstemmed, for prefixes
+-- ('frenchfranc' for 'française'), and title_words, text_words as its words folded, unstemmed, for prefixes
 -- (store/search_languages.py, whose functions each store connection registers). English articles
 -- (and those of no known language) are not in it. A table of its own content, so a delete needs
 -- no stemming (SQLite 3.40 has no contentless delete).
