@@ -99,6 +99,8 @@ def test_one_answer_to_is_this_an_interview() -> None:
                 "Limbaugh continued: I have said so for weeks.")
     assert not dialogue.is_dialogue(lead_ins)
     assert not dialogue.is_dialogue("Pat Caddell: Voters are worried.\n\nThe race is close.")
+    tally = "SUPERDELEGATES.\n\nClinton: 547.\n\nSanders: 46.\n\nTHE TOTAL.\n\nClinton: 2,316.\n\nSanders: 1,547."
+    assert not dialogue.is_dialogue(tally)  # numbers after the labels: a count, no one speaking
 
 
 def test_writer_turn_label_follows_the_answer_and_stops_at_the_writer() -> None:

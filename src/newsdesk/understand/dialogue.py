@@ -32,14 +32,20 @@ Span = tuple[int, int]
 
 def paragraph_labels(text: str) -> Counter[str]:
     """How many paragraphs each "NAME:" label opens; a transcript's or interview's repeat. Only
-    labels of capitalised words: "Limbaugh continued:" twice is the writer's lead-in, no turn."""
+    labels of capitalised words: "Limbaugh continued:" twice is the writer's lead-in, no turn; and
+    only before words: "Clinton: 547." and "Clinton: 2,316." are a tally (PolNeAR train's delegate
+    count), not two turns."""
     return _paragraph_labels(text).copy()
 
 
 @lru_cache(maxsize=8)  # asked by the quote finder, annotate and writer of the same page
 def _paragraph_labels(text: str) -> Counter[str]:
-    found = (m.group(1).strip() for p in text.split("\n\n") if (m := SPEAKER_LINE.match(p)))
+    found = (m.group(1).strip() for p in text.split("\n\n")
+             if (m := SPEAKER_LINE.match(p)) and _LETTER.search(p, m.end()))
     return Counter(label for label in found if all(w[0].isupper() for w in label.split()))
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def is_dialogue(text: str) -> bool:
