@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from newsdesk.records import Article, Entity, Quote
-from newsdesk.understand import dialogue, name_kinds, name_sex, nlp, pronouns, quote_anatomy, quotes, writer
+from newsdesk.understand import dialogue, name_kinds, name_sex, nlp, pronouns, quote_anatomy, quotes, role_nouns, writer
 from newsdesk.understand.canonical import canonicalize
 from newsdesk.understand.coverage import COVERED
 from newsdesk.understand.entities import Mention, find_mentions
@@ -271,10 +271,12 @@ def resolve_speaker(doc: Any, f: quotes.Found, mentions: list[Mention], by_token
         label = writer.turn_label(tok, text)  # "TinaMcKenzie: We always …": she speaks for her team
         if label is not None:
             return _as_named(label, _mention_named(label, mentions), mentions)
+        if (org := writer.organisation_speaks(tok, page, text)) is not None:  # a ministry's own "we"
+            return _writer(page, text, mentions) or _as_named(org, _mention_named(org, mentions), mentions)
     if m is None and tok.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS and tok.lower_ not in _WRITER:
         m = _antecedent(tok, mentions)
     if m is None and tok.pos_ == "NOUN":
-        m = _by_role(tok, mentions)
+        m = _role_noun(tok, f, mentions) if role_nouns.ROLE_NOUNS else _by_role(tok, mentions)
     if m is not None:
         return _name(m), _role(m, mentions)
     return words.text, None
@@ -517,6 +519,15 @@ def _previous_subject(tok: Any, sent: Any, before: list[Mention], mentions: list
         head, m = min(heads, key=lambda hm: (pronouns.depth(hm[0]), hm[0].i))
         return m if m is not None else _antecedent(head, mentions)
     return None
+
+
+def _role_noun(tok: Any, f: quotes.Found, mentions: list[Mention]) -> Mention | None:
+    """The one person "the minister" may mean (`role_nouns.role_antecedent`, roles read as `_role`
+    does), else the one organisation "the fund" may (`role_nouns.org_antecedent`)."""
+    quoted = pronouns.antecedent_quoted(tok.doc)
+    said = (f.start, f.end)
+    return (role_nouns.role_antecedent(tok, mentions, lambda m: _role(m, mentions), quoted, said)
+            or role_nouns.org_antecedent(tok, mentions, quoted, said))
 
 
 def _by_role(tok: Any, mentions: list[Mention]) -> Mention | None:

@@ -30,6 +30,11 @@ WRITER_SPEAKS = True  # False: an unquoted "I" goes to the nearest person, as be
 # Session 15: an organisation's page ("Home Office") speaks through the office holder its headings
 # name (`page_writer`). False: its "I" is left as written, as in session 14.
 ROLE_WRITER = True
+# Session 16 (P3): an organisation's own page ("Ministry of Justice", "Marine Management Organisation"
+# as its byline) says "we" for the organisation, or for the person its headings give the words to.
+# False: its unquoted "we" is left as written.
+ORG_WE = True
+GROUP_FIRST_PERSON = {"we", "us"}
 
 
 def writer_speaks(tok: Any, text: str) -> bool:
@@ -40,6 +45,26 @@ def writer_speaks(tok: Any, text: str) -> bool:
     if ":\n" in text[:tok.idx]:
         return False
     return not any(a <= tok.idx < b for a, b in quote_regions.every_quoted(tok.doc))
+
+
+def organisation_speaks(tok: Any, page: Page, text: str) -> str | None:
+    """The organisation whose own page an unquoted "we" stands on (`page_organisation`), placed as
+    `writer_speaks` places an "I"; None elsewhere (a news story's or a person's blog's "we")."""
+    if not ORG_WE or tok.lower_ not in GROUP_FIRST_PERSON or ":\n" in text[:tok.idx]:
+        return None
+    if any(a <= tok.idx < b for a, b in quote_regions.every_quoted(tok.doc)):
+        return None
+    return page_organisation(page)
+
+
+def page_organisation(page: Page) -> str | None:
+    """The organisation a page is by: its first byline when no byline names a person ("Ministry of
+    Justice" of a GOV.UK page, "Wikimedia Foundation" of its blog); None for a person's page or one
+    without bylines."""
+    authors = [a.strip() for a in page.authors if a.strip()]
+    if not authors or person_author(authors) is not None:
+        return None
+    return authors[0]
 
 
 def turn_label(tok: Any, text: str) -> str | None:
