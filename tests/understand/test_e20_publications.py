@@ -93,3 +93,10 @@ def test_a_person_the_parse_lists_with_one_magazine_stays_a_person() -> None:
     types = _types("Golyardi and his two friends Farhad Golyardi, editor of Eutopia and Shervin Nekuee, an Iranian "
                    "sociologist, launched a site named 'Vote for Nobody'.")
     assert types.get("Shervin Nekuee") == {"PERSON"}, types
+
+
+def test_a_nickname_with_the_is_no_newspaper() -> None:
+    # PolNeAR train: Trump's nickname is the subject of a verb of saying, with "the" before it
+    types = _types("Donald Trump spoke in Phoenix.\n\nHere are just nine ridiculous things the Donald has said about "
+                   "Latinos in the last year.")
+    assert "ORG" not in types.get("Donald", set()), types

@@ -451,6 +451,8 @@ def publication_use(span: Any) -> bool:
             return True
     if not (span.start > 0 and doc[span.start - 1].lower_ == "the"):
         return False
+    if span[0].lower_ in first_names() and span[0].lower_ not in NAMEPLATES:
+        return False  # a nickname: "the Donald has said" (PolNeAR train), not "the Star reported"
     if root.dep_ in ("dobj", "dative") and prep.lemma_.lower() == "tell":
         return True
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in _REPORTING:
