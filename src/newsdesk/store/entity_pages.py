@@ -148,6 +148,16 @@ class EntityPages(EntityStore):
         self._has_anatomy = has  # only a yes is final: another process may migrate the store later
         return _ANATOMY if has else _NO_ANATOMY
 
+    def _speaker_text(self, article: str) -> str:
+        """SQL: the speaker as the text writes it ("the minister", "we", a label), read from the
+        article's text at speaker_start..speaker_end (character offsets, as substr counts them).
+        The speaker column holds whom the phrase was resolved to, so a quote filed under David
+        Cameron showed his name where the article wrote "we", and nothing said so."""
+        if not self._anatomy().startswith("q."):
+            return "NULL AS speaker_text"
+        return (f"CASE WHEN q.speaker_start IS NOT NULL AND q.speaker_end > q.speaker_start THEN"
+                f" substr({article}.text, q.speaker_start + 1, q.speaker_end - q.speaker_start) END AS speaker_text")
+
     def list_entities(self, *, type: str | None = None, q: str | None = None, limit: int = 50,
                       offset: int = 0) -> list[dict[str, Any]]:
         """Entities by mention count: id, type, name, country, mentions, articles, quotes (copies
@@ -248,7 +258,7 @@ class EntityPages(EntityStore):
             return []
         where, args = found
         sql = ("SELECT q.id, q.article_id, q.speaker_id, q.speaker, q.speaker_role, q.text, q.kind, q.cue,"
-               f" q.start, q.end, {self._anatomy()}, q.day, a.title, a.url"
+               f" q.start, q.end, {self._anatomy()}, {self._speaker_text('a')}, q.day, a.title, a.url"
                f" FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where}"
                " ORDER BY q.day DESC, q.id DESC LIMIT ? OFFSET ?")
         return [quote_row(r) for r in self.conn.execute(sql, [*args, limit, offset])]
@@ -342,8 +352,9 @@ class EntityPages(EntityStore):
             " JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY m.start", (article_id,))]
         quotes = [quote_row(r) for r in self.conn.execute(
             f"SELECT q.id, q.speaker_id, q.speaker, q.speaker_role, q.text, q.kind, q.cue, q.start, q.end,"
-            f" {self._anatomy()}"
-            " FROM quotes q WHERE q.article_id = ? ORDER BY q.start", (article_id,))]
+            f" {self._anatomy()}, {self._speaker_text('a')}"
+            " FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.article_id = ? ORDER BY q.start",
+            (article_id,))]
         return mentions, quotes
 
     def entity_counts(self) -> dict[str, int]:

@@ -87,7 +87,7 @@ def show(entity: str, db: str | None, as_json: bool) -> None:
         click.echo("speaking for it: " + ", ".join(f"{one_line(w['name'], 60)} ({_n(w['quotes'], 'quote')})"
                                                    for w in d["speakers_for"][:10]))
     for q in d["quotes"]:
-        click.echo(f"  {q['day']}  “{one_line(q['text'], 160)}” ({q['kind']}, {q['cue']};"
+        click.echo(f"  {q['day']}  “{one_line(q['text'], 160)}” ({q['kind']}, {q['cue']}{_as_written(q)};"
                    f" {one_line(q['title'] or q['url'] or '', 60)})")
     if d["quote_count"] > len(d["quotes"]):  # ten were shown as if they were all
         click.echo(f"  … {d['quote_count'] - len(d['quotes'])} more: newsdesk quotes --speaker-id {d['id']}")
@@ -146,8 +146,17 @@ def quotes(db: str | None, speaker: str | None, about: str | None, speaker_id: i
     if not rows:
         click.echo("no quotes match")
     for q in rows:
-        click.echo(f"{q['day']}  {one_line(q['speaker'], 60) or '?'}: “{one_line(q['text'], 200)}”"
+        click.echo(f"{q['day']}  {one_line(q['speaker'], 60) or '?'}{_as_written(q)}: “{one_line(q['text'], 200)}”"
                    f" ({q['kind']}; {one_line(q['title'] or q['url'], 80)})")
+
+
+def _as_written(q: dict[str, Any]) -> str:
+    """' (written "the minister")' when the text names the speaker otherwise than the name the quote
+    is filed under (a role noun, "we", a pronoun resolved to a name), else ''."""
+    written = one_line(q.get("speaker_text"), 60)
+    if not written or written.lower() in (q.get("speaker") or "").lower():
+        return ""
+    return f" (written “{written}”)"
 
 
 COMMANDS: list[click.Command] = [entities, quotes]

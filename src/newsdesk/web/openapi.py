@@ -258,6 +258,9 @@ def _quote_schemas() -> dict[str, Any]:
         "speaker_id": {**maybe_i, "description": "The speaker's entity (/api/entities/{id}) when resolved"},
         "speaker_start": {**maybe_i, "description": "Where the text names the speaker: the name, the"
                           " description or the pronoun as written, or null"}, "speaker_end": maybe_i,
+        "speaker_text": {**maybe_s, "description": "The speaker as the text writes them (text[speaker_start:"
+                         "speaker_end]: \"the minister\", \"we\", \"she\"), where `speaker` is whom that was"
+                         " resolved to; null when the text names no speaker"},
         "article_id": i, "day": maybe_s, "title": maybe_s, "url": maybe_s}}
     quotes = {"type": arr, "items": {"$ref": "#/components/schemas/Quote"}}
     return {

@@ -60,7 +60,16 @@ def one_article(request: Request) -> Response:
 def quotes_json(record: dict[str, Any]) -> list[dict[str, Any]]:
     """A stored record's quotes with their anatomy: one stored before pieces, cue and speaker
     offsets existed has the one piece [start, end] and nulls, as the store's quote rows do."""
-    return [Quote.from_dict(q).to_dict() for q in record.get("quotes") or []]
+    return [_with_speaker_text(Quote.from_dict(q).to_dict(), record.get("text") or "")
+            for q in record.get("quotes") or []]
+
+
+def _with_speaker_text(q: dict[str, Any], text: str) -> dict[str, Any]:
+    """The quote with `speaker_text`, the speaker as written (as the store's quote rows give it):
+    `speaker` is whom "the minister" or "we" was resolved to, and only offsets said what was written."""
+    a, b = q.get("speaker_start"), q.get("speaker_end")
+    q["speaker_text"] = text[a:b] if a is not None and b is not None and a < b else None
+    return q
 
 
 async def search(request: Request) -> Response:

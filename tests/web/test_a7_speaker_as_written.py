@@ -1,0 +1,92 @@
+"""A speaker the text names by a role noun ("The senator") is filed under the person it resolves to
+(P3, issue 5), and the desk showed only the name: the API gave offsets, and no page or command said
+the article wrote "The senator" (session 16, A7). Real annotator, real SQLite store, real uvicorn on
+a loopback port, the real CLI and Debian chromium."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from click.testing import CliRunner
+
+from desk_server import chromium_browser, running_server
+from newsdesk.cli import main
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "understand"))
+from entity_helpers import store_texts  # noqa: E402
+
+TEXTS = ["Vermont Sen. Bernie Sanders spoke in Iowa on Monday. The senator said the plan would fail in the end.",
+         "“We will vote against the bill on Friday,” Bernie Sanders said in Ohio on Tuesday."]
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    db = tmp_path_factory.mktemp("a7") / "desk.db"
+    store, ids = store_texts(db, TEXTS)
+    store.close()
+    with running_server(db) as url:
+        yield {"url": url, "db": db, "ids": ids}
+
+
+def get(desk: dict[str, Any], path: str, **params: Any) -> Any:
+    response = httpx.get(desk["url"] + path, params=params, timeout=60)
+    assert response.status_code == 200, (path, response.text[:300])
+    return response.json()
+
+
+def _role_quote(quotes: list[dict[str, Any]]) -> dict[str, Any]:
+    [q] = [q for q in quotes if "plan would fail" in q["text"]]
+    return q
+
+
+def test_every_quote_api_gives_the_speaker_as_written(desk: dict[str, Any]) -> None:
+    found = _role_quote(get(desk, "/api/quotes", speaker="Bernie Sanders")["quotes"])
+    assert (found["speaker"], found["speaker_text"]) == ("Bernie Sanders", "The senator")
+    article = desk["ids"][0]
+    for quotes in (get(desk, f"/api/entities/in/{article}")["quotes"], get(desk, f"/api/articles/{article}")["quotes"]):
+        assert _role_quote(quotes)["speaker_text"] == "The senator"
+    # a name written as the name it is filed under reads as that name
+    [named] = [q for q in get(desk, "/api/quotes", speaker="Bernie Sanders")["quotes"] if "vote" in q["text"]]
+    assert named["speaker_text"] == "Bernie Sanders"
+
+
+def test_openapi_lists_every_field_a_quote_has(desk: dict[str, Any]) -> None:
+    spec = get(desk, "/api/openapi.json")["components"]["schemas"]["Quote"]["properties"]
+    for path in ("/api/quotes", f"/api/entities/in/{desk['ids'][0]}", f"/api/articles/{desk['ids'][0]}"):
+        for q in get(desk, path)["quotes"]:
+            assert set(q) <= set(spec), (path, set(q) - set(spec))
+
+
+def test_the_quotes_command_says_how_the_text_named_the_speaker(desk: dict[str, Any]) -> None:
+    out = CliRunner().invoke(main, ["quotes", "--db", str(desk["db"]), "--speaker", "Bernie Sanders"])
+    assert out.exit_code == 0, out.output
+    [line] = [x for x in out.output.splitlines() if "plan would fail" in x]
+    assert "Bernie Sanders (written “The senator”)" in line
+    [named] = [x for x in out.output.splitlines() if "vote against" in x]
+    assert "written" not in named
+    shown = CliRunner().invoke(main, ["entities", "show", "Bernie Sanders", "--db", str(desk["db"])])
+    assert "written “The senator”" in shown.output, shown.output
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    yield from chromium_browser()
+
+
+def test_quote_pages_say_how_the_text_named_the_speaker(desk: dict[str, Any], browser: Any) -> None:
+    page = browser.new_page()
+    try:
+        sanders = get(desk, "/api/quotes", speaker="Bernie Sanders")["quotes"][0]["speaker_id"]
+        for path in ("/quotes?speaker=Bernie+Sanders", f"/entities/in/{desk['ids'][0]}", f"/entities/{sanders}"):
+            page.goto(desk["url"] + path)
+            items = page.locator("li.quote", has_text="plan would fail")
+            assert items.count() == 1, path
+            assert items.first.locator(".as-written").inner_text() == "(written “The senator”)", path
+            assert page.locator("li.quote", has_text="vote against").locator(".as-written").count() == 0
+    finally:
+        page.close()
