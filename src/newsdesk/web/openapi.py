@@ -218,7 +218,9 @@ UNDERSTANDING_PATHS = {
                                                    [_id("entity_id", "Entity id")],
                                                    {"alias": "one of the entity's aliases"}),
     "/api/stories": _get("Stories", "Stories (articles about the same event), most recently active first.",
-                         [_PAGE, _param("min", "Only stories of at least this many articles", "integer")], "Object"),
+                         [_PAGE, _param("min", "Only stories of at least this many articles", "integer"),
+                          _param("limit", "Stories per page (1-100, default 30), as `newsdesk stories --limit`",
+                                 "integer")], "Object"),
     "/api/stories/{id}": _get("One story", "Headline, first and latest report, and the timeline of articles and"
                               " sources with syndicated copies grouped.", [_id("id", "Story id")], "Object"),
     "/api/duplicates/{id}": _get("An article's duplicates", "The article's story and the other members of its"

@@ -21,14 +21,16 @@ from newsdesk.web.state import desk
 
 NAV = [("Stories", "/stories")]
 PAGE_SIZE = 30
+MAX_PAGE_SIZE = 100
 
 
 def _listing(request: Request) -> dict[str, Any]:
     number = int_param(request, "page", 1, 1, 1000)
     min_size = int_param(request, "min", 1, 1, 1000)
-    rows = desk(request).store().front_stories(limit=PAGE_SIZE + 1, offset=(number - 1) * PAGE_SIZE,
-                                               min_size=min_size)
-    return {"stories": rows[:PAGE_SIZE], "page": number, "more": len(rows) > PAGE_SIZE, "min": min_size}
+    # ?limit=, as `newsdesk stories --limit` gives: the API answered 30 whatever a client asked for
+    size = int_param(request, "limit", PAGE_SIZE, 1, MAX_PAGE_SIZE)
+    rows = desk(request).store().front_stories(limit=size + 1, offset=(number - 1) * size, min_size=min_size)
+    return {"stories": rows[:size], "page": number, "limit": size, "more": len(rows) > size, "min": min_size}
 
 
 def _story(request: Request) -> dict[str, Any]:
