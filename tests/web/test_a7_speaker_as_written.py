@@ -69,6 +69,8 @@ def test_the_quotes_command_says_how_the_text_named_the_speaker(desk: dict[str, 
     assert "Bernie Sanders (written “The senator”)" in line
     [named] = [x for x in out.output.splitlines() if "vote against" in x]
     assert "written" not in named
+    # the cue, as the pages give it: a passive stance's "The study" said nothing without "was supported"
+    assert "(indirect, “said”; Story 0)" in line and "(direct, “said”; Story 1)" in named
     shown = CliRunner().invoke(main, ["entities", "show", "Bernie Sanders", "--db", str(desk["db"])])
     assert "written “The senator”" in shown.output, shown.output
 

@@ -147,7 +147,13 @@ def quotes(db: str | None, speaker: str | None, about: str | None, speaker_id: i
         click.echo("no quotes match")
     for q in rows:
         click.echo(f"{q['day']}  {one_line(q['speaker'], 60) or '?'}{_as_written(q)}: “{one_line(q['text'], 200)}”"
-                   f" ({q['kind']}; {one_line(q['title'] or q['url'], 80)})")
+                   f" ({q['kind']}{_cue(q)}; {one_line(q['title'] or q['url'], 80)})")
+
+
+def _cue(q: dict[str, Any]) -> str:
+    """', “was supported”': the cue, as the quote pages give it. Without it a passive stance read
+    'Croucher Foundation: “The study”' (of "The study was supported by the Croucher Foundation")."""
+    return f", “{one_line(q['cue'], 40)}”" if q.get("cue") else ""
 
 
 def _as_written(q: dict[str, Any]) -> str:
