@@ -60,3 +60,15 @@ def test_a_story_limit_out_of_range_is_clamped_and_a_word_is_a_400(desk: dict[st
     assert len(stories(desk, limit=0)["stories"]) == 1
     assert stories(desk, limit=10**6)["limit"] == 100
     assert httpx.get(desk["url"] + "/api/stories", params={"limit": "many"}, timeout=60).status_code == 400
+
+
+def test_openapi_describes_every_field_of_the_story_list(desk: dict[str, Any]) -> None:
+    """/api/stories was described as "Object": nothing said quiet stories are listed (`status`)."""
+    spec = httpx.get(desk["url"] + "/api/openapi.json", timeout=60).json()
+    ref = spec["paths"]["/api/stories"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+    schema = spec["components"]["schemas"][ref.rsplit("/", 1)[1]]
+    answer = stories(desk, limit=2)
+    assert set(answer) <= set(schema["properties"])
+    story = schema["properties"]["stories"]["items"]
+    assert all(set(s) <= set(story["properties"]) for s in answer["stories"])
+    assert {s["status"] for s in answer["stories"]} <= set(story["properties"]["status"]["enum"])

@@ -150,6 +150,7 @@ def _schemas() -> dict[str, Any]:
         "Stats": {"type": obj},
         "Object": {"type": obj},
         **_quote_schemas(),
+        "StoryList": _story_list(),
     }
 
 
@@ -220,7 +221,7 @@ UNDERSTANDING_PATHS = {
     "/api/stories": _get("Stories", "Stories (articles about the same event), most recently active first.",
                          [_PAGE, _param("min", "Only stories of at least this many articles", "integer"),
                           _param("limit", "Stories per page (1-100, default 30), as `newsdesk stories --limit`",
-                                 "integer")], "Object"),
+                                 "integer")], "StoryList"),
     "/api/stories/{id}": _get("One story", "Headline, first and latest report, and the timeline of articles and"
                               " sources with syndicated copies grouped.", [_id("id", "Story id")], "Object"),
     "/api/duplicates/{id}": _get("An article's duplicates", "The article's story and the other members of its"
@@ -237,6 +238,29 @@ UNDERSTANDING_PATHS = {
                              [_param("pair", "Two actor codes joined by '-': USA-IRN", where="path", required=True)],
                              "Object"),
 }
+
+
+def _story_list() -> dict[str, Any]:
+    """/api/stories, field by field: it was "Object", and a client had to read the JSON to learn that
+    quiet stories are listed too (`status`) or what `lead` and `groups` hold."""
+    i, maybe_s, arr = {"type": "integer"}, {"type": ["string", "null"]}, "array"
+    member = {"type": "object", "description": "an article: id, title, url, site_name, published, first_seen,"
+              " excerpt, similarity, duplicate_of …", "properties": {"id": i, "title": maybe_s, "url": maybe_s}}
+    story = {"type": "object", "required": ["id", "articles", "status"], "properties": {
+        "id": i, "headline": maybe_s, "articles": {**i, "description": "articles in the story"},
+        "sources": {**i, "description": "distinct sources among them"},
+        "first_day": {**maybe_s, "description": "YYYY-MM-DD of its first article"},
+        "last_day": {**maybe_s, "description": "YYYY-MM-DD of its latest article"},
+        "status": {"type": "string", "enum": ["live", "quiet"], "description": "quiet: no article for a while;"
+                   " quiet stories are listed too"},
+        "updated_at": {"type": "string"},
+        "lead": {"oneOf": [member, {"type": "null"}], "description": "its latest article that is no copy"},
+        "groups": {"type": arr, "description": "its articles, one entry per distinct text with its copies",
+                   "items": {"type": "object", "properties": {"representative": member,
+                                                              "copies": {"type": arr, "items": member}}}}}}
+    return {"type": "object", "required": ["stories", "page", "more"], "properties": {
+        "stories": {"type": arr, "items": story}, "page": i, "limit": i, "more": {"type": "boolean"},
+        "min": {**i, "description": "?min: only stories of at least this many articles"}}}
 
 
 def _quote_schemas() -> dict[str, Any]:
