@@ -198,13 +198,17 @@ def show(ref: str, db: str | None, as_json: bool) -> None:
 @click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
 @click.option("--source", default=None, help="Only this site (its name as shown).")
 @click.option("--category", default=None)
+@click.option("--author", default=None, help="Only this author (the name as shown), as /api/search's ?author=.")
 @click.option("--language", default=None, help="ISO 639-1 code, e.g. en.")
 @click.option("--since", default=None, help="ISO date, inclusive.")
 @click.option("--until", default=None, help="ISO date, inclusive of that day.")
 @click.option("--all-copies", is_flag=True, help="List every stored copy of a syndicated text (default: once).")
+@click.option("--page", default=1, show_default=True, type=click.IntRange(1, 50),
+              help="Which page of --limit results, as /api/search's ?page=.")
 @json_option
 def search(query: str, db: str | None, limit: int, sort: str, source: str | None, category: str | None,
-           language: str | None, since: str | None, until: str | None, all_copies: bool, as_json: bool) -> None:
+           author: str | None, language: str | None, since: str | None, until: str | None, all_copies: bool,
+           page: int, as_json: bool) -> None:
     """Full-text search: words, "phrases", prefix*, AND/OR/NOT; the desk's own search (the index
     beside the database, FTS5 for what it has not indexed yet), so answers match the web desk's.
 
@@ -218,12 +222,12 @@ def search(query: str, db: str | None, limit: int, sort: str, source: str | None
     for name, value in (("since", since), ("until", until)):
         if value and not is_date(value):  # it was ignored: every match, as if no date was given
             raise QueryError(f"--{name} must be a date like 2026-02-11, got {value!r}")
-    filters = Filters(site=source, category=category, language=language, since=since, until=until)
+    filters = Filters(site=source, category=category, author=author, language=language, since=since, until=until)
     _, store = store_from(db, readonly=True)
     with store:
-        # as the desk's search: a syndicated text once, except within one source (its copies are its own)
+        # as the desk's search: a syndicated text once, except within one source or author (web.listing.folds_copies)
         hits = bracketed(store.desk_search(query, filters, sort=sort, limit=limit,  # a terminal gets [brackets]
-                                           fold_copies=not (all_copies or source)))
+                                           offset=(page - 1) * limit, fold_copies=not (all_copies or source or author)))
     read_as = reread_as_words(query)
     if read_as:  # as the desk's search page says: "iran -vote" found articles WITH "vote"
         click.echo(f"newsdesk: {query!r} cannot be read as written; searched for all of its words:"
