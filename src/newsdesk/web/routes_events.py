@@ -25,6 +25,7 @@ from newsdesk.web.state import desk
 ACTOR = re.compile(r"^[A-Z]{3}[A-Z]{0,6}$")
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 PER_PAGE = 100
+MAX_PER_PAGE = 500
 
 
 def _actor(value: str | None, name: str) -> str | None:
@@ -50,17 +51,27 @@ def _filters(request: Request) -> dict[str, Any]:
     for name in ("since", "until"):
         if q.get(name) and not DAY.match(q[name]):
             raise HTTPError(400, f"parameter '{name}' must be a day, YYYY-MM-DD")
-    return {"actor": _actor(q.get("actor"), "actor"), "pair": pair, "code": code,
-            "place": _actor(q.get("place"), "place"), "since": q.get("since") or None,
+    return {"actor": _actor(q.get("actor"), "actor"), "pair": pair, "ordered": _ordered(q.get("ordered")),
+            "code": code, "place": _actor(q.get("place"), "place"), "since": q.get("since") or None,
             "until": q.get("until") or None}
+
+
+def _ordered(value: str | None) -> bool:
+    """?ordered=1, as `newsdesk events --pair A-B --ordered`: only A acting on B. The API had no
+    such parameter and always answered both directions."""
+    value = (value or "").strip().lower()
+    if value not in ("", "0", "1", "true", "false"):
+        raise HTTPError(400, "parameter 'ordered' must be 1 (only source=first, target=second) or 0")
+    return value in ("1", "true")
 
 
 def _events(request: Request) -> dict[str, Any]:
     filters = _filters(request)
     number = int_param(request, "page", 1, 1, 1000)
-    rows = desk(request).store().events(**filters, limit=PER_PAGE + 1, offset=(number - 1) * PER_PAGE)
+    size = int_param(request, "limit", PER_PAGE, 1, MAX_PER_PAGE)  # as `newsdesk events --limit`
+    rows = desk(request).store().events(**filters, limit=size + 1, offset=(number - 1) * size)
     shown = {k: ("-".join(v) if isinstance(v, tuple) else v) for k, v in filters.items()}
-    return {"filters": shown, "page": number, "events": rows[:PER_PAGE], "more": len(rows) > PER_PAGE}
+    return {"filters": shown, "page": number, "limit": size, "events": rows[:size], "more": len(rows) > size}
 
 
 def events_page(request: Request) -> Response:
