@@ -28,8 +28,8 @@ def test_labels_that_name_someone_stay_speakers() -> None:
     assert _labels("PENCE: Well, look, we will win this state." + AFTER) == ["PENCE"]
     assert _labels("THE PRESIDENT: Thank you all for coming tonight." + AFTER) == ["THE PRESIDENT"]
     assert _labels("MODERATOR: Our next question is on trade." + AFTER) == ["MODERATOR"]
-    turns = "HOST: What did you watch?\n\nWATCH: I saw it all.\n\nHOST: And then?\n\nWATCH: The whole thing."
-    assert _labels(turns) == ["HOST", "WATCH", "HOST", "WATCH"]
+    turns = "HOST: What did you watch?\n\nFROST: I saw it all.\n\nHOST: And then?\n\nFROST: The whole thing."
+    assert _labels(turns) == ["HOST", "FROST", "HOST", "FROST"]  # a media tag ("WATCH") never is (M5)
     page = "Donald Trump spoke in Ohio on Monday.\n\nTRUMP: We will build the wall and it will be beautiful."
     assert _labels(page) == ["TRUMP"]
 

@@ -25,7 +25,28 @@ from typing import Any
 
 from newsdesk.understand.quote_cues import _is_cue, cue_slot
 
-SPEAKER_LINE = re.compile(r"^[\"“]?([A-Z][A-Za-z.'’ -]{1,40}):\s+(?=\S)")
+# A turn's label: a name or role of two characters or more, or the "Q:"/"A:" of a question-and-answer
+# interview (`QA_LABELS`).
+SPEAKER_LINE = re.compile(r"^[\"“]?([A-Z][A-Za-z.'’ -]{1,40}|[QA]):\s+(?=\S)")
+QUESTION, ANSWER = "Q", "A"
+QA_LABELS = {QUESTION, ANSWER}
+# Page furniture, never a turn even when it opens a paragraph of a transcript ("VIDEO: …" in the
+# Ramos/Clinton transcript on PolNeAR train had become a turn of speaker "VIDEO"): a media link, an
+# editor's tag or note, a pointer to more reading.
+MEDIA_TAGS = frozenset({
+    "video", "videos", "photo", "photos", "picture", "pictures", "image", "images", "gallery",
+    "slideshow", "audio", "listen", "watch", "watch live", "watch the video", "update", "updated",
+    "updates", "editor's note", "editors note", "editor’s note", "editors' note", "note", "correction",
+    "clarification", "read more", "read", "more", "see also", "also read", "related", "related story",
+    "related stories", "related content", "recommended", "advertisement", "sponsored", "breaking",
+    "breaking news", "developing", "exclusive", "source", "sources", "credit", "caption", "file",
+    "follow", "subscribe", "sign up", "click here", "warning",
+})
+
+
+def media_tag(label: str) -> bool:
+    """Whether a label is page furniture ("VIDEO", "Editor's Note", "READ MORE"), not a speaker."""
+    return " ".join(label.lower().split()) in MEDIA_TAGS
 
 Span = tuple[int, int]
 
@@ -42,7 +63,12 @@ def paragraph_labels(text: str) -> Counter[str]:
 def _paragraph_labels(text: str) -> Counter[str]:
     found = (m.group(1).strip() for p in text.split("\n\n")
              if (m := SPEAKER_LINE.match(p)) and _LETTER.search(p, m.end()))
-    return Counter(label for label in found if all(w[0].isupper() for w in label.split()))
+    counts = Counter(label for label in found
+                     if all(w[0].isupper() for w in label.split()) and not media_tag(label))
+    if not counts.keys() >= QA_LABELS:
+        for label in QA_LABELS:  # a lone "A:" twice is a list's item, not an answer
+            counts.pop(label, None)
+    return counts
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -52,6 +78,22 @@ def is_dialogue(text: str) -> bool:
     """Whether the page is an interview or a transcript: some "NAME:" label of capitalised words
     opens two paragraphs or more. A one-off "Pat Caddell: Democrat Voters Worried …" is a headline."""
     return any(n >= 2 for n in _paragraph_labels(text).values())
+
+
+def interviewee(doc: Any, text: str) -> Any:
+    """Who answers a question-and-answer interview: the first person the page names before its
+    first "Q:" or "A:" (its headline, "Interview: Jane Doe on …", or its intro, "We spoke with Jane
+    Doe, …"), not a byline ("By John Smith"); None when it names no one there. "A" names no one, and
+    the questions are the interviewer's."""
+    if not _paragraph_labels(text).keys() >= QA_LABELS:
+        return None
+    first = min(a for a, b in paragraphs(text) if (m := SPEAKER_LINE.match(text[a:b])) and m.group(1) in QA_LABELS)
+    for ent in doc.ents:
+        if ent.start_char >= first:
+            return None
+        if ent.label_ == "PERSON" and not (ent.start > 0 and doc[ent.start - 1].lower_ == "by"):
+            return ent
+    return None
 
 
 def paragraphs(text: str) -> list[Span]:
@@ -74,6 +116,7 @@ def turn_pieces(doc: Any, text: str, start: int, end: int) -> list[Span]:
     if not is_dialogue(text):
         return pieces
     introduced = False
+    name = _own_name(doc, text, start)
     for a, b in paragraphs(text):
         if a <= end:
             continue
@@ -81,10 +124,22 @@ def turn_pieces(doc: Any, text: str, start: int, end: int) -> list[Span]:
         if a >= b:
             continue  # an empty paragraph: the turn goes on past it
         introduced = introduced or text[pieces[-1][1] - 1] == ":"
-        if SPEAKER_LINE.match(text[a:b]) or _writers(doc, text, a, b, introduced):
+        if SPEAKER_LINE.match(text[a:b]) or _writers(doc, text, a, b, introduced, name):
             break
         pieces.append((a, b))
     return pieces
+
+
+def _own_name(doc: Any, text: str, start: int) -> str:
+    """The last word of the name of who speaks the turn whose words begin at `start`, in lower
+    case ("matthews" of "Chris Matthews:", the interviewee's of "A:"); "" when it has none."""
+    para = text[text.rfind("\n\n", 0, start) + 2:start + 1]  # rfind's -1 + 2: the first paragraph
+    m = SPEAKER_LINE.match(para)
+    label = m.group(1).strip() if m else ""
+    if label in QA_LABELS:
+        who = interviewee(doc, text) if label == ANSWER else None
+        label = who.text if who is not None else ""
+    return label.split()[-1].lower() if label.split() else ""
 
 
 def _trimmed(text: str, a: int, b: int) -> Span:
@@ -99,11 +154,13 @@ def _unpaired_opener(para: str) -> bool:
     return para[0] == "“" and para.count("“") > para.count("”")
 
 
-def _writers(doc: Any, text: str, a: int, b: int, introduced: bool = False) -> bool:
+def _writers(doc: Any, text: str, a: int, b: int, introduced: bool = False, name: str = "") -> bool:
     """Whether a paragraph after a turn is no more of it: a stage direction or note in brackets; a
     heading, a caption (no sentence's end at its end, or no sentence of it with a finite verb at its
     root) unless the turn `introduced` it; or the writer's narration (no first or second person
-    outside quotation marks, and a cue with its subject)."""
+    outside quotation marks, and a cue with its subject, the speaker's own `name` in the third
+    person, or a "however" taking issue: "The panel is right to note, however, …" after Chris
+    Matthews' last answer on PolNeAR train)."""
     if _BRACKETED.fullmatch(text[a:b].strip("\"”")):
         return True  # a stage direction or an editor's note: "(CROSSTALK.)", "(reprinted with permission)"
     span = doc.char_span(a, b, alignment_mode="expand")
@@ -116,7 +173,7 @@ def _writers(doc: Any, text: str, a: int, b: int, introduced: bool = False) -> b
     own = [t for t in span if not any(x <= t.idx < y for x, y in quoted)]
     if any(t.lower_ in _SPEAKING_VOICE for t in own):
         return False
-    return any(_attributes(t) for t in own)
+    return any(_attributes(t) or t.lower_ in (name, "however") for t in own)
 
 
 def _says(span: Any) -> bool:

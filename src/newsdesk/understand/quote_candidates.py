@@ -6,6 +6,7 @@ decides later which are attributions.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -318,7 +319,11 @@ def _speaker_lines(doc: Any, text: str) -> list[Found]:
     interview a label that opens two paragraphs or more (a wiki user name, "ChristopherHill"):
     "The Latest: ..." and "Another challenge: ..." are headings, not speakers, and so is a
     headline kicker in capitals ("BUSTED:", "FIX IS IN:", `_kicker`) outside a transcript or at its
-    head: inside one, a one-off "HOST:" is a turn."""
+    head: inside one, a one-off "HOST:" is a turn. A media or editor's tag ("VIDEO:", "UPDATE:") is
+    never a turn. A headline "Rubio: I Still Believe …" is Rubio's when the page names him elsewhere
+    (`_headline_speaker`). In a "Q:"/"A:" interview the answers are the interviewee's
+    (`dialogue.interviewee`); the questions are no quotes: they are the outlet's own, asking, not
+    anyone's reported words."""
     out = []
     pos = 0
     labels = paragraph_labels(text)
@@ -326,19 +331,62 @@ def _speaker_lines(doc: Any, text: str) -> list[Found]:
     for para in text.split("\n\n"):
         m = SPEAKER_LINE.match(para)
         label = m.group(1).strip() if m else ""
+        if not m or dialogue.media_tag(label):
+            pass
+        elif label in dialogue.QA_LABELS:
+            who = dialogue.interviewee(doc, text) if label == dialogue.ANSWER else None
+            if who is not None:
+                out.append(_turn(doc, text, pos, para, m, talk, who.text, who.root))
         # a label repeated in an interview is a turn's, a name the tagger knows or not ("ChristopherHill")
-        if m and len(label.split()) <= 4 and (names_speaker(doc, pos + m.start(1), pos + m.end(1))
-                                               or (talk and labels[label] >= 2)) \
+        elif len(label.split()) <= 4 and (names_speaker(doc, pos + m.start(1), pos + m.end(1))
+                                          or (talk and labels[label] >= 2)
+                                          or (pos == 0 and _headline_speaker(doc, label))) \
                 and not ((not talk or pos == 0) and _kicker(doc, label, labels, pos + m.start(1))):
-            start = pos + m.end()
-            pieces = [(start, pos + len(para.rstrip()))]
-            if talk and pos > 0:  # a headline's label says no more than its line
-                pieces = dialogue.turn_pieces(doc, text, *pieces[0])
-            out.append(Found(start, pieces[-1][1], "direct" if para[m.end():m.end() + 1] in QUOTE_OPEN else "indirect",
-                             cue=":", speaker_text=label, cue_start=pos + m.end(1), rule="line",
-                             pieces=pieces if len(pieces) > 1 else []))
+            out.append(_turn(doc, text, pos, para, m, talk, label))
         pos += len(para) + 2
     return out
+
+
+def _turn(doc: Any, text: str, pos: int, para: str, m: Any, talk: bool, speaker: str,
+          speaker_tok: Any = None) -> Found:
+    """The quote of the turn whose label `m` opens the paragraph at `pos`. A headline's words are
+    direct when they are quoted or in the first person ("Trump: Clinton should have congratulated
+    me"): they are the speaker's own, cut short."""
+    start = pos + m.end()
+    pieces = [(start, pos + len(para.rstrip()))]
+    if talk and pos > 0:  # a headline's label says no more than its line
+        pieces = dialogue.turn_pieces(doc, text, *pieces[0])
+    words = para[m.end():]
+    direct = words[:1] in QUOTE_OPEN or (pos == 0 and (_first_person(words) or _HEAD_QUOTES.search(words) is not None))
+    return Found(start, pieces[-1][1], "direct" if direct else "indirect", cue=":", speaker_text=speaker,
+                 speaker_tok=speaker_tok, cue_start=pos + m.end(1), rule="line",
+                 pieces=pieces if len(pieces) > 1 else [])
+
+
+def _headline_speaker(doc: Any, label: str) -> bool:
+    """Whether a headline's one-off "Name:" the tagger did not know there is a speaker: the page names
+    a person or organisation by it elsewhere ("Rubio" of "Marco Rubio", "Cruz" of "Ted Cruz"). On
+    PolNeAR such a headline is the source's words, first person or not ("Rubio: I Still Believe …",
+    "Lynch: No outside influence on FBI probe"); "Poll:", "Insiders:", "Clinton camp:" name no one
+    the page knows by that label, and a place ("Iran:", "Gabon:" even where the tagger also calls it an
+    organisation) is no speaker here."""
+    key = label.lower()
+    ents = [(e.text.lower(), e.label_) for e in doc.ents if e.start_char > len(label)]
+    if any(n == key and kind in _PLACES for n, kind in ents):
+        return False
+    return any(kind in ("PERSON", "ORG") and (key == n or key in n.split()) for n, kind in ents)
+
+
+_PLACES = {"GPE", "LOC", "NORP", "FAC"}
+
+
+def _first_person(words: str) -> bool:
+    # "US" in capitals is the country
+    return any(w.lower() in _FIRST_PERSON and w != "US" for w in re.findall(r"[A-Za-z]+", words))
+
+
+_FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
+_HEAD_QUOTES = re.compile("[“\"«‘]")  # a headline quotes with single marks too: "… ‘I Fear …’ for Rubio"
 
 
 def _kicker(doc: Any, label: str, labels: Counter[str], at: int) -> bool:

@@ -75,6 +75,11 @@ def turn_label(tok: Any, text: str) -> str | None:
     if found is None:
         return None
     label = text[found[0]:found[1]].strip()
+    if label in dialogue.QA_LABELS:  # "A:" is the interviewee's; "Q:" the interviewer's, the page's own
+        who = dialogue.interviewee(tok.doc, text) if label == dialogue.ANSWER else None
+        return None if who is None else str(who.text)
+    if dialogue.media_tag(label):
+        return None
     # a name the tagger knows, capitals, or a label that opens other paragraphs too (a Wikinews
     # "ChristopherHill:" is no entity); "Analysis: I think …" once is a heading
     named = quote_candidates.names_speaker(tok.doc, *found)
