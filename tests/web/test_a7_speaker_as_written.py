@@ -92,3 +92,17 @@ def test_quote_pages_say_how_the_text_named_the_speaker(desk: dict[str, Any], br
             assert page.locator("li.quote", has_text="vote against").locator(".as-written").count() == 0
     finally:
         page.close()
+
+
+def test_an_empty_quote_search_says_quotes_are_read_in_english_only(desk: dict[str, Any], browser: Any) -> None:
+    """/quotes?about=française said only "No quotes found": French articles are searched (S20), but
+    their quotes were never read, and nothing said so."""
+    page = browser.new_page()
+    try:
+        page.goto(desk["url"] + "/quotes?about=fran%C3%A7aise")
+        assert page.locator("p.empty").count() == 1
+        assert "English articles only" in page.locator("p.empty .english-only").inner_text()
+        page.goto(desk["url"] + "/quotes?speaker=Bernie+Sanders")
+        assert page.locator(".english-only").count() == 0
+    finally:
+        page.close()
