@@ -92,27 +92,13 @@ TRAILING_CLAUSES = True
 # A "call" (or "convene") with a person or a gathering as its object and a purpose infinitive after it
 # summons and says nothing (`quote_cues.summons`): no candidate.
 SUMMONS_NO_CUE = True
-# Session 16 (Q14), short contents. PolNeAR train has 2,951 gold contents of 1-3 words; 1,584 had no
-# candidate at their cue, and a long quote elsewhere that holds the word ("her", "Sanders") is then
-# judged against the short one's source. Two shapes the rules' cues missed (all of train, shipped lexicon):
-# a passive cue with no complement and a "by" agent ("The move was hotly criticized by economists"):
-# what was said of is its subject (`_passive_content`, slot "passive"); 67 such cues, the subject in a
-# gold content 39 times (without an agent 52 of 129, and the CV's 9 such quotes had no right speaker);
-PASSIVE_SUBJECT = True
-# and a pronoun as the direct object ("Gov. Brown endorsed her", "allegations, which he has denied"),
-# which WORDLESS_CONTENT dropped: 305 such cues, 114 of them with it as the gold content.
-# 5-fold CV (cvdump, filter refitted per fold), filter 0.5 gate 0.4, F1@0.3 / F1@0.8 / speaker accuracy
-# (n judged): 0.7610/0.6917/0.8801 (9496) without, 0.7615/0.6920/0.8803 (9536) with both; the quotes of
-# either rule taken out of that run after the fact: pronoun objects out 0.7610/0.8801, passive subjects
-# out 0.7611/0.8804 (the speaker gain is the pronoun objects'). Wrong speakers paired with a short gold
-# away from their own place: 499 -> 494. PolNeAR dev (filter retrained with both, 65bddfa): 0.7888/0.7108/
-# 0.8982 (1023 of 1139 right) -> 0.7911/0.7145/0.8981 (1031 of 1148); the pronoun objects alone (filter
-# retrained without the passive rule) 0.7888/0.7125/0.8982. Each False gives the behaviour before it.
-# PRONOUN_OBJECT is off (lead, session 16): its quotes' text is "her", "which", "it", which tells a reader
-# nothing that was said (WORDLESS_CONTENT's reason), for CV gains of 0.0004 F1 and 0.0002 speaker accuracy
-# (two judged pairs in 9,536), inside the noise. The passive rule stays: "The plan" rejected by a named
-# agent is a stance a reader can use.
-PRONOUN_OBJECT = False
+# Tried and taken out (session 16, Q14 652ff8d; lead 47baf52 and after A7's audit of a corpus store):
+# short contents PolNeAR annotates and no rule proposes. (1) A by-agent passive with no complement
+# reporting on its subject ("The move was hotly criticized by economists": the move) read to a user as
+# "Croucher Foundation: 'The study'", "the crash: 'whose lives'" (mostly events, not stances); (2) a
+# pronoun object ("endorsed her", "which he has denied") is a quote whose text says nothing
+# (WORDLESS_CONTENT's reason). 5-fold CV, filter 0.5 gate 0.4, F1@0.3 / speaker: 0.7610/0.8801 without,
+# 0.7615/0.8803 with both, pronoun objects alone 0.7611/0.8804 (after the fact): inside the noise.
 _SEPARATORS = {",", ";", ":", "-", "--", "\u2013", "\u2014"}
 
 
@@ -130,9 +116,6 @@ def _clausal_candidates(doc: Any, regions: list[tuple[int, int]]) -> list[Found]
                 out.append(Found(pieces[0][0], pieces[-1][1], "indirect", cue=_cue_text(tok),
                                  speaker_tok=rule_speaker(tok), cue_start=tok.idx, pieces=pieces, slot="aside",
                                  lexicon_p=p))
-            elif PASSIVE_SUBJECT and p >= threshold(slot) and (said := _passive_content(doc, tok)):
-                out.append(Found(said[0], said[1], "indirect", cue=_cue_text(tok), speaker_tok=rule_speaker(tok),
-                                 cue_start=tok.idx, slot="passive", lexicon_p=p))
             continue
         if not comps or cue_score(tok, slot) < threshold(slot):
             continue
@@ -145,8 +128,7 @@ def _clausal_candidates(doc: Any, regions: list[tuple[int, int]]) -> list[Found]
         content = [t for c in _content_heads(tok, slot, comps) for t in c.subtree if t.i != tok.i]
         on_line = _on_cue_line(doc, content, tok.idx)
         start, end = _span_of(on_line)
-        if end <= start or (WORDLESS_CONTENT and not any(_says_something(t) for t in on_line)
-                            and not (PRONOUN_OBJECT and _pronoun_object(slot, comps))):
+        if end <= start or (WORDLESS_CONTENT and not any(_says_something(t) for t in on_line)):
             continue
         speaker = rule_speaker(tok)
         out.append(Found(start, end, "indirect", cue=_cue_text(tok), speaker_tok=speaker, cue_start=tok.idx,
@@ -175,28 +157,9 @@ def _parenthetical_content(doc: Any, cue: Any, regions: list[tuple[int, int]]) -
     return pieces
 
 
-def _passive_content(doc: Any, cue: Any) -> tuple[int, int] | None:
-    """The subject a passive cue with no complement reports on, when it has a "by" agent ("The move
-    was hotly criticized by economists": the move), on the cue's line and before it; a relative
-    pronoun or a subject of stop words ("it was echoed") says nothing a reader can use."""
-    subj = next((c for c in cue.children if c.dep_ == "nsubjpass" and c.i < cue.i), None)
-    if subj is None or not any(c.dep_ == "agent" for c in cue.children):
-        return None  # no "by X": no one in the sentence said it ("the bill is called ...")
-    words = _on_cue_line(doc, list(subj.subtree), cue.idx)
-    start, end = _span_of(words)
-    if not start < end <= cue.idx or not any(_says_something(t) for t in words):
-        return None
-    return start, end
-
-
-def _pronoun_object(slot: str, comps: list[Any]) -> bool:
-    """A pronoun as the cue's direct object: "endorsed her", "which he has denied" (PRONOUN_OBJECT)."""
-    return slot == "dobj" and any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in comps)
-
-
 def _says_something(tok: Any) -> bool:
     """A word that carries content: not a stop word, a pronoun or punctuation ("calling for more",
-    "say what" report nothing a reader can use; a pronoun object is PRONOUN_OBJECT's)."""
+    "defending it", "say what" report nothing a reader can use)."""
     return tok.is_alpha and not tok.is_stop and tok.pos_ != "PRON"
 
 

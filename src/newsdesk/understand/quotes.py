@@ -216,9 +216,7 @@ def candidates(doc: Any) -> list[Found]:
     more = every if quote_regions.CONTINUE_SHORT else regions
     cues = [f for f in cues if not quote_regions.cedes_quote(f, regions, doc)]
     for f in cues:
-        # a parenthetical cue's pieces already hold its quoted words, and not the cue; a passive
-        # cue's content is its subject alone
-        if f.slot not in ("aside", "passive"):
+        if f.slot != "aside":  # a parenthetical cue's pieces already hold its quoted words, and not the cue
             _widen_to_quotes(f, regions, text, more, doc)
     return _speaker_lines(doc, text) + cues
 
@@ -304,9 +302,8 @@ def _rank_speakers(doc: Any, found: list[Found], regions: list[tuple[int, int]])
             # 0.5 gate 0.4 (with this session's kept rules): 0.753/0.676/0.873 without; with such a
             # choice left unnamed 0.753/0.676/0.871, with the next candidate or none (gated out)
             # 0.745/0.670/0.875. PolNeAR often names that subject the source ("X appears to ...").
-            # a parenthetical cue's content lies on both sides of it: its words are said, not sayers;
-            # so is a passive cue's subject ("The move was criticized by economists")
-            said = f.pieces if f.slot == "aside" else [(f.start, f.end)] if f.slot == "passive" else None
+            # a parenthetical cue's content lies on both sides of it: its words are said, not sayers
+            said = f.pieces if f.slot == "aside" else None
             f.speaker_tok, f.speaker_p = speakers.ranked_speaker(cue, rule_speaker(cue), set(previous[-2:]), regions,
                                                                  said)
         elif f.borrowed is not None:
