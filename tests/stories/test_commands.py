@@ -86,6 +86,23 @@ def test_stories_and_story_commands(tmp_path: Path) -> None:
     assert missing.exit_code != 0
 
 
+def test_stories_pages_through_the_list(tmp_path: Path) -> None:
+    # a terminal reaches stories past --limit, as /api/stories' ?page= does
+    db = tmp_path / "desk.db"
+    _store_articles(db)
+
+    def ids(*args: str) -> list[int]:
+        result = CliRunner().invoke(main, ["stories", "--db", str(db), "--json", *args])
+        assert result.exit_code == 0, result.output
+        return [r["id"] for r in json.loads(result.output)]
+
+    every = ids()
+    assert len(every) == 2
+    assert ids("--limit", "1", "--page", "1") + ids("--limit", "1", "--page", "2") == every
+    assert ids("--limit", "1", "--page", "3") == []
+    assert CliRunner().invoke(main, ["stories", "--db", str(db), "--page", "0"]).exit_code == 2
+
+
 def test_story_lists_key_entities_once_the_entity_hook_ran(tmp_path: Path) -> None:
     from newsdesk.records import Entity
 

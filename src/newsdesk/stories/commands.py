@@ -85,18 +85,20 @@ def cluster_command(jsonl: Any, db: str | None, no_repair: bool) -> None:
 @click.command("stories")
 @db_option
 @json_option
-@click.option("--limit", default=30, show_default=True, help="How many stories.")
+# the same bounds as /api/stories' ?limit= and ?page= (web/routes_stories: MAX_PAGE_SIZE 100, pages to 1000)
+@click.option("--limit", default=30, show_default=True, type=click.IntRange(1, 100), help="Stories per page.")
+@click.option("--page", default=1, show_default=True, type=click.IntRange(1, 1000), help="Which page of them.")
 @click.option("--min-articles", default=1, show_default=True, help="Hide stories with fewer articles.")
 @click.option("--repair", is_flag=True, help="Run the merge/split pass over every story first.")
-def stories_command(db: str | None, as_json: bool, limit: int, min_articles: int, repair: bool) -> None:
-    """List stories, most recently active first."""
+def stories_command(db: str | None, as_json: bool, limit: int, page: int, min_articles: int, repair: bool) -> None:
+    """List stories, most recently active first, a page at a time (as /api/stories)."""
     _, store = store_from(db, readonly=not repair)
     with store:
         if repair:
             report = store.repair_stories(everything=True)
             click.echo(f"repair: looked at {report.looked_at}, merged {report.merged}, split {report.split}",
                        err=True)
-        rows = store.stories(limit=limit, min_size=min_articles)
+        rows = store.stories(limit=limit, offset=(page - 1) * limit, min_size=min_articles)
     if as_json:
         print_json(rows)
         return
