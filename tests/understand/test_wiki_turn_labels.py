@@ -30,7 +30,9 @@ def test_a_glued_user_name_label_names_the_person_the_page_names() -> None:
     assert said.get("Because") == "Noam Chomsky", said
 
 
-def test_a_label_with_no_spaced_person_keeps_its_own_reading() -> None:
+def test_a_label_with_no_spaced_person_is_the_person_of_its_spaced_name() -> None:
+    # session 16 (L1): a glued label naming no one on the page is a person's name itself, spaced at
+    # its capitals, no more the label as written (whose quotes then linked to no entity)
     text = TEXT.replace("the linguist Noam Chomsky", "a linguist")  # nobody named "Noam Chomsky"
     said = _speakers(text)
-    assert said.get("I") == "NoamChomsky", said
+    assert said.get("I") == "Noam Chomsky", said

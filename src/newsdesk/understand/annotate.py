@@ -97,6 +97,7 @@ class Annotator:
 def annotate_doc(article: Article, doc: Any) -> Article:
     mentions = find_mentions(doc)
     canonicalize(_title_names(article, mentions) + mentions)  # the title's names are read, not kept
+    _glued_label_people(doc, article.text, mentions)
     by_token = {t.i: m for m in mentions for t in m.span}
     found = quotes.find_quotes(doc)
     text = article.text  # Doc.text re-joins every token on each access
@@ -588,10 +589,9 @@ def _role(m: Mention, mentions: list[Mention]) -> str | None:
 
 def _mention_named(name: str, mentions: list[Mention]) -> Mention | None:
     """The person or organisation a label or byline names. A wiki user name "ShimonPeres" labels the
-    text's "Shimon Peres": its spaced form is asked first, because the tagger also reads the glued
-    label itself as an ORG ("NoamChomsky"), which would otherwise name the turns."""
-    spaced = _CAMEL.sub(r"\1 \2", name)
-    if spaced != name and (m := _mention_named(spaced, mentions)) is not None:
+    text's "Shimon Peres": the name whose letters it is (`_glued_named`) is asked first, because the
+    tagger also reads the glued label itself as an ORG ("NoamChomsky"), which would otherwise name the turns."""
+    if dialogue.glued_name(name) and (m := _glued_named(name, mentions)) is not None:
         return m
     key = name.lower()
     for m in mentions:
@@ -600,7 +600,43 @@ def _mention_named(name: str, mentions: list[Mention]) -> Mention | None:
     return None
 
 
-_CAMEL = re.compile(r"([a-z])([A-Z])")
+def _glued_named(label: str, mentions: list[Mention]) -> Mention | None:
+    """The person (else organisation) whose name, by its letters, is the glued label: "MarioJLucero"
+    is the text's "Mario J. Lucero", "ChristopherHill" the "Hill" the title names in full. Compared
+    by letters, as splitting at capitals reads "HughMcGuire" as "Hugh Mc Guire"."""
+    key = dialogue.name_key(label)
+    for kind in ("PERSON", "ORG"):
+        for m in mentions:
+            if m.type == kind and key in (dialogue.name_key(m.text), dialogue.name_key(m.canonical or "")):
+                return m
+    return None
+
+
+def _glued_label_people(doc: Any, text: str, mentions: list[Mention]) -> None:
+    """A wiki interview's glued turn labels ("HughMcGuire:") as the people they name, so the turns'
+    quotes link to the interviewee's entity (L1: Hugh McGuire's page listed none of his 6 answers).
+    The tagger reads such a label as an ORG ("DavidShankbone", "JackHerrick") or PERSON of its own, and
+    the spaced name once as a WORK_OF_ART ("Marymegan Daly"): each becomes the person the page names
+    by it, or, naming no one, the label's spaced form ("WilliamSSaturn" is William S Saturn)."""
+    for label in sorted(dialogue.glued_labels(text)):
+        key = dialogue.name_key(label)
+        kin = [m for m in mentions if key in (dialogue.name_key(m.text), dialogue.name_key(m.canonical or ""))]
+        named = next((m for m in kin if m.type == "PERSON" and " " in (m.canonical or m.text).strip()), None)
+        if named is None and any(m.type == "ORG" and " " in m.text for m in kin):
+            continue  # "TheOnion:" is the paper's own account ("The Onion"), no person
+        name = (named.canonical or named.text) if named else dialogue.glued_name(label) or label
+        for m in kin:
+            m.type, m.canonical, m.role = "PERSON", name, m.role if m.type == "PERSON" else None
+        if not kin and (own := _label_mention(doc, text, label, name)) is not None:
+            mentions.append(own)  # a person the page names only by the label: still an entity to link
+    mentions.sort(key=lambda m: m.start)
+
+
+def _label_mention(doc: Any, text: str, label: str, name: str) -> Mention | None:
+    """A PERSON mention of the label where it first opens a paragraph."""
+    found = re.search(r"(?:^|\n)[\"“]?(" + re.escape(label) + r"):", text)
+    span = doc.char_span(found.start(1), found.end(1)) if found else None
+    return Mention(label, "PERSON", span.start_char, span.end_char, span, canonical=name) if span is not None else None
 
 
 def _phrase(tok: Any) -> str:

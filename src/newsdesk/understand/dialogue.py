@@ -50,6 +50,39 @@ def media_tag(label: str) -> bool:
 
 Span = tuple[int, int]
 
+# A wiki user name glued from a person's name ("MarioJLucero", "WilliamSSaturn"): it splits where a
+# lower-case letter meets a capital, or a lone initial meets the next word. "Mc"/"Mac" stay on their
+# word ("HughMcGuire" is Hugh McGuire), and an all-capitals "McCAIN" is one word, no glued name.
+_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_NAME_PREFIXES = ("Mc", "Mac")
+
+
+def glued_name(label: str) -> str | None:
+    """The spaced name a glued label stands for ("MarioJLucero" -> "Mario J Lucero"), or None when
+    the label is no glued name (spaces, one word, no lower case)."""
+    label = label.rstrip(".")
+    if not label.isalpha() or label.isupper():
+        return None
+    words: list[str] = []
+    for part in _GLUE.split(label):
+        if words and words[-1] in _NAME_PREFIXES:
+            words[-1] += part
+        else:
+            words.append(part)
+    return " ".join(words) if len(words) > 1 and all(w[0].isupper() for w in words) else None
+
+
+def name_key(name: str) -> str:
+    """A name as letters only, in lower case: "Mario J. Lucero" and "MarioJLucero" are one key."""
+    return "".join(ch for ch in name.lower() if ch.isalpha())
+
+
+def glued_labels(text: str) -> set[str]:
+    """The turn labels of an interview or transcript that are glued names (`glued_name`)."""
+    if not is_dialogue(text):
+        return set()
+    return {label for label in _paragraph_labels(text) if glued_name(label)}
+
 
 def paragraph_labels(text: str) -> Counter[str]:
     """How many paragraphs each "NAME:" label opens; a transcript's or interview's repeat. Only

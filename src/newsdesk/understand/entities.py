@@ -102,7 +102,9 @@ def _trim(ent: Any) -> tuple[Any, str | None, bool]:
     a, b = _within_paragraph(doc, ent.start, ent.end)
     while a < b and doc[a].lower_ in ("the", "a", "an"):
         a += 1
-    while b > a and (doc[b - 1].text in _POSSESSIVE or doc[b - 1].is_punct and doc[b - 1].text in ":;,"):
+    # a sentence's full stop the tagger took in ("founder, Jack Herrick.") is no part of the name; an
+    # abbreviation's stays on its word ("Jr.", "U.S.")
+    while b > a and (doc[b - 1].text in _POSSESSIVE or doc[b - 1].is_punct and doc[b - 1].text in ":;,."):
         b -= 1
     a, b = _unpaired_brackets_off(doc, *_unpaired_quotes_off(doc, a, b))
     # a caption's credit label glued to the name before it: "student Ahmed Mohamed Image: Twitter"
