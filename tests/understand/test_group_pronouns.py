@@ -70,4 +70,4 @@ def test_we_in_an_interview_turn_is_the_one_answering() -> None:
     text = ("Wikinews interviewed the players.\n\nWikinews: How is the team doing?\n\n"
             "TinaMcKenzie: We have said many times that the team would win the cup this year.\n\n"
             "Wikinews: And the coach?\n\nTinaMcKenzie: He is great.")
-    assert speaker_of(text, "win the cup") == "TinaMcKenzie"
+    assert speaker_of(text, "win the cup") == "Tina McKenzie"  # the label spaced as a name (L1)

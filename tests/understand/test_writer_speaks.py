@@ -56,11 +56,11 @@ INTERVIEW = ("Interview\n\n"
 def test_an_i_in_an_interview_turn_is_the_one_answering() -> None:
     # the turn's label, not the writer nor Ronald Reagan (since session 16 the whole turn is one quote)
     said = {q.speaker for q in annotate(INTERVIEW, authors=("Wikinews",)).quotes if "our responsibility" in q.text}
-    assert said == {"ChristopherHill"}, said
+    assert said == {"Christopher Hill"}, said  # the label spaced as a name (L1)
 
 
 def test_an_answer_running_on_past_its_labelled_paragraph_is_still_the_one_answering() -> None:
     text = INTERVIEW + ("\n\nI experienced that kind of adversity during the war. I believe that George Whitman "
                         "would have done the same.")
     said = {q.speaker for q in annotate(text, authors=("Wikinews",)).quotes if "George Whitman" in q.text}
-    assert said == {"ChristopherHill"}, said
+    assert said == {"Christopher Hill"}, said  # the label spaced as a name (L1)
