@@ -72,6 +72,9 @@ PREVIOUS_SUBJECT = True
 # turn is the turn's speaker, speaking for their group. False: the nearest organisation, nationality or
 # place, the he/she as P1 left it, "we" as written.
 GROUP_SUBJECTS = True
+# Session 16 (L2): a writer named only by the page's heading or byline, whose quotes these are, is a
+# PERSON entity of the article (`_writer_entity`), so the quotes link to them. False: no such entity.
+WRITER_ENTITY = True
 _SUBJECT_PRONOUNS = {"he", "she"}
 _QUANTIFIERS = {"some", "many", "most", "several", "all", "both", "each", "none", "few", "one", "half"}
 # Speakers that name no one without their clause: "those" was the speaker of 11 judged quotes in a
@@ -106,7 +109,21 @@ def annotate_doc(article: Article, doc: Any) -> Article:
     out_quotes = [_quote(doc, text, f, mentions, by_token, page, talk) for f in found]
     entities = tuple(Entity(text=m.text, type=m.type, start=m.start, end=m.end, canonical=m.canonical,
                             role=m.role, country=m.country, metonym=m.place_how == "capital") for m in mentions)
+    entities += _writer_entity(page, text, mentions, out_quotes)
     return article.replace(entities=entities, quotes=tuple(out_quotes))
+
+
+def _writer_entity(page: writer.Page, text: str, mentions: list[Mention], said: list[Quote]) -> tuple[Entity, ...]:
+    """The page's writer as a PERSON entity when quotes are theirs by a heading or byline alone
+    ("Statement by The Rt Hon Elizabeth Truss MP, Lord Chancellor"): without it their quotes had no
+    entity to link to (L2: David Cameron's 20 GOV.UK quotes). Not when the text names them already."""
+    name, role = writer.page_writer(page, text)
+    if not WRITER_ENTITY or name is None or not any(q.speaker == name for q in said):
+        return ()
+    if _mention_named(name, mentions) is not None:
+        return ()
+    start, end = writer.name_at(name, text)
+    return (Entity(text=text[start:end] or name, type="PERSON", start=start, end=end, canonical=name, role=role),)
 
 
 def _title_names(article: Article, mentions: list[Mention]) -> list[Mention]:

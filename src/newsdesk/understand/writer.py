@@ -145,6 +145,13 @@ def page_writer(page: Page, text: str) -> tuple[str | None, str | None]:
     return holder, role
 
 
+def name_at(name: str, text: str) -> tuple[int, int]:
+    """Where the text writes a writer's name, first ("Theresa May sends her best wishes"); (0, 0), a
+    span of no characters, when only the heading or byline names them: offsets are into the text."""
+    m = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+    return m.span() if m else (0, 0)
+
+
 def _first_paragraph(text: str) -> str:
     end = text.find("\n\n")
     return text[: end if 0 <= end < _HEAD_CHARS else _HEAD_CHARS]
