@@ -60,6 +60,10 @@ class Entity:
     country: str | None = None
     # a capital, which may stand for its government ("Washington said"): actor coding keeps it apart
     metonym: bool = False
+    # named by the page's heading or byline only (a statement page's writer, "Statement by The Rt Hon
+    # Elizabeth Truss MP"), never in `text`: start == end == 0 and `text` is the name as the heading gives it,
+    # so offsets stay true for every mention the text holds
+    heading: bool = False
 
 
 @dataclass(frozen=True)

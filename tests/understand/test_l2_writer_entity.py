@@ -36,8 +36,10 @@ def test_the_heading_gives_the_writer_an_entity_with_the_role() -> None:
     assert len(writers) == 1, article.entities
     e = writers[0]
     assert (e.type, e.role) == ("PERSON", "Prime Minister")
-    # the text never writes his name: a span of no characters, so no offset points at other words
-    assert 0 <= e.start == e.end <= len(STATEMENT)
+    # the text never writes his name: a span of no characters, flagged as the heading's, so no offset
+    # points at other words and every mention the text holds keeps text[start:end] == its text
+    assert e.start == e.end == 0 and e.heading, e
+    assert all(STATEMENT[m.start:m.end] == m.text for m in article.entities if not m.heading)
 
 
 def test_a_name_the_text_writes_is_marked_where_it_stands() -> None:
@@ -46,7 +48,7 @@ def test_a_name_the_text_writes_is_marked_where_it_stands() -> None:
                        excerpt="Statement by The Rt Hon Theresa May MP, Home Secretary, on prison reform.")
     assert {q.speaker for q in article.quotes} >= {"Theresa May"}, article.quotes
     e = next(e for e in article.entities if e.canonical == "Theresa May")
-    assert text[e.start:e.end] == "Theresa May" and e.type == "PERSON", e
+    assert text[e.start:e.end] == "Theresa May" and e.type == "PERSON" and not e.heading, e
 
 
 def test_a_byline_person_speaking_as_i_is_an_entity() -> None:

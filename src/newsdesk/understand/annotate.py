@@ -123,7 +123,8 @@ def _writer_entity(page: writer.Page, text: str, mentions: list[Mention], said: 
     if _mention_named(name, mentions) is not None:
         return ()
     start, end = writer.name_at(name, text)
-    return (Entity(text=text[start:end] or name, type="PERSON", start=start, end=end, canonical=name, role=role),)
+    return (Entity(text=text[start:end] or name, type="PERSON", start=start, end=end, canonical=name, role=role,
+                   heading=start == end),)
 
 
 def _title_names(article: Article, mentions: list[Mention]) -> list[Mention]:
