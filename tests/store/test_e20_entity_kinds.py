@@ -10,27 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from named_articles import named_article
 
 from newsdesk.records import Article, Entity, RawPage
 from newsdesk.store import Store, open_store
-
-
-def _article(i: int, names: list[tuple[str, str]]) -> Article:
-    """An article writing each (name, type) once, in that order."""
-    text, entities = f"Story {i}. ", []
-    for name, type_ in names:
-        start = len(text) + len("Today ")
-        text += f"Today {name} was in the news. "
-        entities.append(Entity(text=name, type=type_, start=start, end=start + len(name), canonical=name))
-    return Article(text=text, paragraphs=(text,), language="en", url=f"https://news.example/{i}", title=f"Story {i}",
-                   published=f"2026-01-{i + 1:02d}T09:00:00+00:00", entities=tuple(entities))
 
 
 def _store(db: Path, articles: list[list[tuple[str, str]]]) -> tuple[Store, list[int]]:
     store = open_store(db)
     ids = []
     for i, names in enumerate(articles):
-        article = _article(i, names)
+        article = named_article(i, names)
         _, article_id = store.store_page(RawPage(body=article.text.encode(), origin=f"s-{i}", url=article.url), article)
         store.after_store_entities(article_id, article)
         ids.append(article_id)
@@ -103,7 +93,7 @@ def test_storing_an_article_again_retypes_what_it_named(tmp_path: Path) -> None:
     store, ids = _store(tmp_path / "d.db", [[("Zorblat", "ORG")], [("Zorblat", "ORG")],
                                             [("Zorblat", "PRODUCT"), ("Zorblat", "PRODUCT"), ("Zorblat", "PRODUCT")]])
     assert _entities(store, "zorblat") == [("PRODUCT", 5)]
-    store.after_store_entities(ids[2], _article(2, [("Zorblat", "ORG")]))
+    store.after_store_entities(ids[2], named_article(2, [("Zorblat", "ORG")]))
     assert _entities(store, "zorblat") == [("ORG", 3)]
     store.close()
 
@@ -111,14 +101,14 @@ def test_storing_an_article_again_retypes_what_it_named(tmp_path: Path) -> None:
 def test_an_entity_an_article_no_longer_names_is_retyped(tmp_path: Path) -> None:
     store, ids = _store(tmp_path / "d.db", [[("Zorblat", "ORG")], [("Zorblat", "ORG")],
                                             [("Zorblat", "PRODUCT"), ("Zorblat", "PRODUCT"), ("Zorblat", "PRODUCT")]])
-    store.after_store_entities(ids[2], _article(2, [("Quimby", "PERSON")]))
+    store.after_store_entities(ids[2], named_article(2, [("Quimby", "PERSON")]))
     assert _entities(store, "zorblat") == [("ORG", 2)]
     store.close()
 
 
 def _reprocess(store: Store, ids: list[int], articles: list[list[tuple[str, str]]]) -> None:
     for i, (article_id, names) in enumerate(zip(ids, articles, strict=True)):  # what `newsdesk reprocess` does
-        store.after_store_entities(article_id, _article(i, names))
+        store.after_store_entities(article_id, named_article(i, names))
 
 
 def test_a_users_merge_of_two_things_named_alike_holds_after_a_rebuild(tmp_path: Path) -> None:

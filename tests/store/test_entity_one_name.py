@@ -9,27 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from named_articles import named_article
 
-from newsdesk.records import Article, Entity, RawPage
+from newsdesk.records import Article, RawPage
 from newsdesk.store import Store, open_store
-
-
-def _article(i: int, names: list[tuple[str, str]]) -> Article:
-    """An article writing each (name, type) once, in that order."""
-    text, entities = f"Story {i}. ", []
-    for name, type_ in names:
-        start = len(text) + len("Today ")
-        text += f"Today {name} was in the news. "
-        entities.append(Entity(text=name, type=type_, start=start, end=start + len(name), canonical=name))
-    return Article(text=text, paragraphs=(text,), language="en", url=f"https://news.example/{i}", title=f"Story {i}",
-                   published=f"2026-01-{i + 1:02d}T09:00:00+00:00", entities=tuple(entities))
 
 
 def _store(db: Path, articles: list[list[tuple[str, str]]]) -> tuple[Store, list[tuple[int, Article]]]:
     store = open_store(db)
     stored = []
     for i, names in enumerate(articles):
-        article = _article(i, names)
+        article = named_article(i, names)
         _, article_id = store.store_page(RawPage(body=article.text.encode(), origin=f"s-{i}", url=article.url), article)
         store.after_store_entities(article_id, article)
         stored.append((article_id, article))
