@@ -53,8 +53,17 @@ class StoryStore:
         """Dedupe and place one stored article (the pipeline's after-store hook)."""
         if article.kind != "article" or not (article.text or "").strip():
             return
-        # An article with no date of its own is news as of now (when we first saw it).
-        self.place_article(article_id, article, article_when(article.published, article.text) or today())
+        # An article with no date of its own is news as of when we first saw it: its first_seen, not the
+        # day it is placed (a re-ingest, repair or reprocess places it again, maybe months later).
+        seen = self.first_seen_day(article_id)
+        fallback = today() if seen is None else When(seen)
+        self.place_article(article_id, article, article_when(article.published, article.text) or fallback)
+
+    def first_seen_day(self, article_id: int) -> float | None:
+        """The article's first_seen as days since 1970-01-01 (with the time of day), None if not stored."""
+        row = self.conn.execute("SELECT julianday(first_seen) - 2440587.5 FROM articles WHERE id = ?",
+                                (article_id,)).fetchone()
+        return None if row is None or row[0] is None else float(row[0])
 
     def place_article(self, article_id: int, article: Article, when: When | None,
                       repair: bool = True) -> tuple[Duplicate, Assignment]:
@@ -66,7 +75,9 @@ class StoryStore:
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             dup = Deduper(self.conn).add(article_id, article.text, article.site_name, when.day if when else None)
-            placed = Clusterer(self.conn).assign(article_id, article.title, article.text, when, now)
+            # Collected when first seen (the collection window and quiet pruning go by it), not now.
+            placed = Clusterer(self.conn).assign(article_id, article.title, article.text, when, now,
+                                                 seen=self.first_seen_day(article_id))
             self.conn.execute(
                 "UPDATE articles SET data = json_set(data, '$.story_id', ?, '$.duplicate_of', ?) WHERE id = ?",
                 (str(placed.story_id), str(dup.canonical_id) if dup.canonical_id != article_id else None,
