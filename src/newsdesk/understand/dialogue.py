@@ -41,6 +41,7 @@ MEDIA_TAGS = frozenset({
     "related stories", "related content", "recommended", "advertisement", "sponsored", "breaking",
     "breaking news", "developing", "exclusive", "source", "sources", "credit", "caption", "file",
     "follow", "subscribe", "sign up", "click here", "warning",
+    "ed.", "ed. note",  # an editor's note ("Ed.: See the catalog"); a man called Ed is written without the stop
 })
 
 

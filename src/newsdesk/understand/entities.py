@@ -7,6 +7,7 @@ country (`countries.lookup`). Canonical names are the next step (`canonical.py`)
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -197,8 +198,9 @@ def find_mentions(doc: Any) -> list[Mention]:
     out = _prefixed_not_people(_phrases_not_people(out))
     _translated_not_people(out)
     _subtitles_not_people(out)
-    out = _deities_off(out)
+    out = _editor_notes_off(_deities_off(out))
     _publications(out)
+    _summits_storms_sites(out)
     _read_as_things(out)
     _used_as_things(out)
     _things_short_names(out)
@@ -221,7 +223,8 @@ def _foreign_paragraphs(text: str) -> list[tuple[int, int]]:
 
     Global Voices quotes whole Spanish, Portuguese, French or Polish blog posts; the English
     model reads their capitalised words as names ("Entretanto", "Gente", "de la Policía").
-    A paragraph too short to identify counts as English, and so does one the identifier only
+    A paragraph too short to identify counts as English unless its words in small letters, two or
+    more, are none of them English ("Gente, que absurdo!"), and so does one the identifier only
     doubts: headlines and captions ("Biologist Nick Bos tells Wikinews about ants") are voted
     Nigerian Pidgin at odds of English near even.
     """
@@ -230,7 +233,8 @@ def _foreign_paragraphs(text: str) -> list[tuple[int, int]]:
     out = []
     for para in re.finditer(r"(?:(?!\n\s*\n)[\s\S])+", text):
         words = para.group()
-        if sum(map(str.isalpha, words)) >= MIN_LETTERS and language_log_odds(words, "en") < _NOT_ENGLISH:
+        long = sum(map(str.isalpha, words)) >= MIN_LETTERS
+        if long and language_log_odds(words, "en") < _NOT_ENGLISH or not long and name_kinds.no_english(words):
             out.append((para.start(), para.end()))
     return out
 
@@ -368,6 +372,32 @@ def _deities_off(found: list[Mention]) -> list[Mention]:
     return [m for m in found if m.text.casefold() not in name_kinds.DEITIES]
 
 
+def _editor_notes_off(found: list[Mention]) -> list[Mention]:
+    """Without the label of an editor's note ("Ed.: See the catalog", tagged a person: `name_kinds.editor_note`)."""
+    return [m for m in found if not (m.type == "PERSON" and name_kinds.editor_note(m.span))]
+
+
+def _summits_storms_sites(found: list[Mention]) -> None:
+    """A summit's code is the group's (ORG: "G8 leaders", "beyond the G8"), and a name opening with it
+    is the meeting (EVENT: "the G8 in Lough Erne", read a work). A "person" whose name the article gives
+    a storm ("Cyclone Phailin", an EVENT) is the storm: "Phailin's winds will weaken". One a mention
+    describes as a website ("JatLand, the online home for the Jats": `name_kinds.site_role`) is the site (ORG)."""
+    sites = {m.text for m in found if m.type == "PERSON" and m.role and name_kinds.site_role(m.role)}
+    storms = {m.span[1:].text for m in found if m.type != "PERSON" and len(m.span) > 1
+              and m.span[0].lower_ in name_kinds.STORM_NOUNS}
+    storms |= {m.text for m in found if m.span.start > 0 and m.span.doc[m.span.start - 1].text.istitle()
+               and m.span.doc[m.span.start - 1].lower_ in name_kinds.STORM_NOUNS}  # "Cyclone [Phailin]"
+    for m in found:
+        if name_kinds.summit_code(m.span[0].text) and m.type != "EVENT":
+            kind = "ORG" if len(m.span) == 1 else "EVENT"
+        elif m.type == "PERSON":
+            kind = "EVENT" if m.text in storms else "ORG" if m.text in sites else m.type
+        else:
+            continue
+        if kind != m.type:
+            m.type, m.role, m.country, m.place_how = kind, None, None, None
+
+
 # Readings a publication's use does not overrule: a place or a nationality ("Hong Kong newspapers"),
 # a work (a newspaper is one too) or a law.
 _NOT_PRESS = ("GPE", "NORP", "WORK_OF_ART", "LAW")
@@ -387,6 +417,7 @@ def _publications(found: list[Mention]) -> None:
     press = {m.text for m in found if m.type not in _NOT_PRESS and m.text not in people
              and (name_kinds.publication_use(m.span) or name_kinds.press_name(m.span))}
     press |= _listed_with_press(found, press, people)
+    press |= _subjects_beside_press(found, _papers(found, press), people)
     for m in found:
         if m.text in press and m.type not in _NOT_PRESS + ("ORG",):
             m.type, m.role, m.country, m.place_how = "ORG", None, None, None
@@ -403,11 +434,51 @@ def _listed_with_press(found: list[Mention], press: set[str], people: set[str]) 
     Daily"). One is not enough: the parse lists "Shervin Nekuee" with the magazine in "Farhad Golyardi,
     editor of Eutopia and Shervin Nekuee, an Iranian sociologist", and a byline its writer with the paper
     ("John Smith, Washington Post"); nor is a name opening with a given name."""
-    papers = {m.span.root.i for m in found if m.text in press or (
-        m.type == "ORG" and len(m.span) > 1 and m.span[-1].lower_ in name_kinds.NAMEPLATES)}
+    papers = _papers(found, press)
     return {m.text for m in found if m.type in ("PERSON", "ORG") and m.text not in people | press
             and m.span[0].lower_ not in first_names()
             and len({t.i for t in _listed_or_apposed(m.span.root)} & papers - {m.span.root.i}) >= 2}
+
+
+def _papers(found: list[Mention], press: set[str]) -> set[int]:
+    """The root tokens of the mentions of publications: `press`, and organisations named by a nameplate
+    or ending in one ("the Sun", "Oriental Daily", "Hong Kong Economic Journal")."""
+    return {m.span.root.i for m in found if m.text in press or (
+        m.type == "ORG" and m.span[-1].lower_ in name_kinds.NAMEPLATES)}
+
+
+def _subjects_beside_press(found: list[Mention], papers: set[int], people: set[str]) -> set[str]:
+    """The "people" that are the subject of a verb in a paragraph where three publications or more are the
+    subjects of two other verbs: a review of the front pages ("... Journal put up the interview; Sing Tao, Oriental
+    Daily and the Sun highlight stories on youth. Wen Wei Po stressed the government's policies"). Not a
+    name a role or an interview's turn makes a person's, nor one opening with a given name."""
+    if not found:
+        return set()
+    doc = found[0].span.doc
+    breaks = [t.i for t in doc if roles.paragraph_break(t)]
+    subjects: dict[int, dict[int, int]] = {}  # paragraph -> publication subject -> its verb
+    for m in found:
+        verb = _subject_verb(m.span.root) if m.span.root.i in papers else None
+        if verb is not None:
+            subjects.setdefault(bisect.bisect(breaks, verb.i), {})[m.span.root.i] = verb.i
+    out = set()
+    for m in found:
+        verb = _subject_verb(m.span.root) if m.type == "PERSON" and not m.role else None
+        if verb is None or m.text in people or m.span[0].lower_ in first_names():
+            continue
+        # three papers and two verbs: two papers are a sentence's ("the Times reported and the Guardian
+        # ran it. Chan Ka-keung stressed ..." names a person), a review of the front pages lists more
+        beside = subjects.get(bisect.bisect(breaks, verb.i), {})
+        if len(beside) >= 3 and len(set(beside.values()) - {verb.i}) >= 2:
+            out.add(m.text)
+    return out
+
+
+def _subject_verb(tok: Any) -> Any:
+    """The verb a token is the subject of, itself or as a member of the subject's list, else None."""
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    return tok.head if tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX") else None
 
 
 def _listed_or_apposed(tok: Any) -> list[Any]:
@@ -516,7 +587,8 @@ def _acronyms_not_people(found: list[Mention]) -> None:
     names |= {m.text.lower() for m in found if m.type == "PERSON" and (
         m.role or _opens_a_turn(m.span) or _he_or_she_after(m.span))}
     shaped = {m.text for m in found if m.type == "PERSON" and len(m.span) == 1
-              and name_kinds.acronym(m.text) and m.text.lower() not in names and m.text not in names}
+              and (name_kinds.acronym(m.text) or name_kinds.glued_acronym(m.text))
+              and m.text.lower() not in names and m.text not in names}
     for text in shaped:
         read = [m.type for m in found if m.text == text and m.type in _THINGS]
         kind = max(read, key=read.count) if read else "ORG"

@@ -29,6 +29,7 @@ noun of things, so he stays a person).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -183,9 +184,8 @@ def big_city(text: str) -> bool:
     return countries.largest_city(text) >= BIG_CITY
 
 
-def person_role(role: str) -> bool:
-    """Whether a descriptor is a person's: its head (the last word before "of", "at", a comma...)
-    is a title ("President") or a word for someone who does something ("blogger", "leader")."""
+def _role_words(role: str) -> list[str]:
+    """A descriptor's words up to its head (the last word before "of", "at", a comma...), lower case."""
     text = role.lower()
     for lead in ("one of the ", "one of "):  # "one of the indigenous leaders of the group"
         text = text[len(lead):] if text.startswith(lead) else text
@@ -193,7 +193,26 @@ def person_role(role: str) -> bool:
     for w in text.split():
         if w.lower() in _ROLE_END:
             break
-        words.append(w.strip(",.;:()[]\"'").lower())
+        words.append(w.strip(",.;:()[]\"'“”‘’").lower())
+    return words
+
+
+# Heads of a descriptor that make the name a website's: "JatLand, the online home for the Jats".
+_SITE_NOUNS = {"website", "site", "forum", "portal", "blog", "wiki", "homepage", "webzine"}
+
+
+def site_role(role: str) -> bool:
+    """Whether a descriptor is a website's: its head is a site's noun ("a forum for teachers"), or
+    "home" said to be online ("the online home for the Jats"): no person is."""
+    words = [w for w in _role_words(role) if w]
+    head = words[-1] if words else ""
+    return head in _SITE_NOUNS or head == "home" and ("online" in words or "web" in words)
+
+
+def person_role(role: str) -> bool:
+    """Whether a descriptor is a person's: its head (the last word before "of", "at", a comma...)
+    is a title ("President") or a word for someone who does something ("blogger", "leader")."""
+    words = _role_words(role)
     head = words[-1] if words else ""
     head = head[:-1] if head.endswith(("ers", "ors", "ists", "ians")) else head
     if head in TITLE_WORDS - _TITLE_MODIFIERS:
@@ -479,3 +498,48 @@ def prefixed(word: str) -> bool:
     head, _, rest = word.partition("-")
     return (len(head) >= 3 and head.islower() and rest[:1].isupper()
             and bool(_lemmas(head, "adj") or _lemmas(head, "adv")))
+
+
+# Nouns for a storm, before its name: "Cyclone Phailin", "Hurricane Sandy", "Typhoon Haiyan". A storm's
+# name is a given name often ("Phailin's winds will weaken"), and the small model reads it a person's.
+STORM_NOUNS = frozenset(("cyclone", "hurricane", "typhoon", "storm"))
+
+
+def summit_code(word: str) -> bool:
+    """Whether the word is a summit's code: G7, G8, G20 (a group of countries and its meeting, never a
+    person: no one's name is a capital and digits)."""
+    return len(word) in (2, 3) and word[0] == "G" and word[1:].isdigit()
+
+
+def editor_note(span: Any) -> bool:
+    """Whether the name is the label of an editor's note: "Ed.:" opening a paragraph, "[Ed.: ...]",
+    "(Ed. note)". "Ed" with an abbreviation's full stop after it, then a colon, or inside a bracket: a
+    man called Ed is written without the stop ("Ed: I think", "Ed said")."""
+    doc = span.doc
+    if span.text not in ("Ed", "Ed.") or span.end >= len(doc):
+        return False
+    after = span.end + (0 if span.text == "Ed." else 1)
+    if span.text == "Ed" and doc[span.end].text != ".":
+        return False
+    colon = after < len(doc) and doc[after].text == ":"
+    bracket = span.start > 0 and doc[span.start - 1].text in ("[", "(")
+    return colon or bracket
+
+
+def glued_acronym(word: str) -> bool:
+    """Whether a one-word name is an acronym glued to an English word in small letters: "KDnet",
+    "ITnews" (a site's or a firm's). No person's name is written so; an Irish name that lost
+    its apostrophe ("OBrien", "ODonnell") ends in no English word."""
+    caps = len(word) - len(word.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    tail = word[caps:]
+    return caps >= 2 and len(tail) >= 2 and tail.isalpha() and tail.islower() and common_word(tail)
+
+
+def no_english(text: str) -> bool:
+    """Whether a short text's words in small letters, two or more, are none of them English: no form
+    of a noun, verb, adjective or adverb the lexicon knows and no function word ("Gente, que absurdo!",
+    a Portuguese exclamation too short for the language identifier). A name in capitals says nothing."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    small = re.findall(r"\b[a-z]+\b", text)
+    return len(small) >= 2 and not any(w in STOP_WORDS or common_word(w) for w in small)
