@@ -114,11 +114,24 @@ def is_dialogue(text: str) -> bool:
     return any(n >= 2 for n in _paragraph_labels(text).values())
 
 
+def answerer(doc: Any, text: str, label: str) -> Any:
+    """Who speaks a "Q:"/"A:" turn: the interviewee for "A" (`interviewee`), no one for "Q" (the
+    questions are the interviewer's, the page's own)."""
+    return interviewee(doc, text) if label == ANSWER else None
+
+
 def interviewee(doc: Any, text: str) -> Any:
     """Who answers a question-and-answer interview: the first person the page names before its
     first "Q:" or "A:" (its headline, "Interview: Jane Doe on …", or its intro, "We spoke with Jane
     Doe, …"), not a byline ("By John Smith"); None when it names no one there. "A" names no one, and
-    the questions are the interviewer's."""
+    the questions are the interviewer's. Found once a Doc: each answer and each "I" in one asks."""
+    key = ("newsdesk_interviewee", text)
+    if key not in doc.user_data:
+        doc.user_data[key] = _interviewee(doc, text)
+    return doc.user_data[key]
+
+
+def _interviewee(doc: Any, text: str) -> Any:
     if not _paragraph_labels(text).keys() >= QA_LABELS:
         return None
     first = min(a for a, b in paragraphs(text) if (m := SPEAKER_LINE.match(text[a:b])) and m.group(1) in QA_LABELS)
@@ -145,10 +158,18 @@ def turn_pieces(doc: Any, text: str, start: int, end: int) -> list[Span]:
     opening quotation mark that it does not close (a transcript quoted whole, each paragraph
     reopening the quote) is left out of its piece. Once the turn introduces what follows with a
     colon ("it's about being prepared to rise to the occasion, or go down:"), the lines of verse or
-    list after it are its words too, sentences or not. Only in an interview or a transcript."""
-    pieces = [(start, end)]
+    list after it are its words too, sentences or not. Only in an interview or a transcript. Found once
+    a turn: the quote finder asks, then `turn_at` again for each "I" or "we" of the answer."""
     if not is_dialogue(text):
-        return pieces
+        return [(start, end)]
+    key = ("newsdesk_turn", text, start, end)
+    if key not in doc.user_data:
+        doc.user_data[key] = _turn_pieces(doc, text, start, end)
+    return list(doc.user_data[key])
+
+
+def _turn_pieces(doc: Any, text: str, start: int, end: int) -> list[Span]:
+    pieces = [(start, end)]
     introduced = False
     name = _own_name(doc, text, start)
     for a, b in paragraphs(text):
@@ -171,7 +192,7 @@ def _own_name(doc: Any, text: str, start: int) -> str:
     m = SPEAKER_LINE.match(para)
     label = m.group(1).strip() if m else ""
     if label in QA_LABELS:
-        who = interviewee(doc, text) if label == ANSWER else None
+        who = answerer(doc, text, label)
         label = who.text if who is not None else ""
     return label.split()[-1].lower() if label.split() else ""
 

@@ -297,7 +297,7 @@ def _speaker_lines(doc: Any, text: str) -> list[Found]:
         if not m or dialogue.media_tag(label):
             pass
         elif label in dialogue.QA_LABELS:
-            who = dialogue.interviewee(doc, text) if label == dialogue.ANSWER else None
+            who = dialogue.answerer(doc, text, label)
             if who is not None:
                 out.append(_turn(doc, text, pos, para, m, talk, who.text, who.root))
         # a label repeated in an interview is a turn's, a name the tagger knows or not ("ChristopherHill")

@@ -76,7 +76,7 @@ def turn_label(tok: Any, text: str) -> str | None:
         return None
     label = text[found[0]:found[1]].strip()
     if label in dialogue.QA_LABELS:  # "A:" is the interviewee's; "Q:" the interviewer's, the page's own
-        who = dialogue.interviewee(tok.doc, text) if label == dialogue.ANSWER else None
+        who = dialogue.answerer(tok.doc, text, label)
         return None if who is None else str(who.text)
     if dialogue.media_tag(label):
         return None
