@@ -1,0 +1,28 @@
+"""The shared pipelines are one per language: French text gets the French model, the cache never
+hands one language's Doc to the other, and a language with no pipeline says so."""
+
+import pytest
+
+from newsdesk.understand import nlp
+
+
+def test_french_text_is_parsed_by_the_french_pipeline() -> None:
+    doc = nlp.parse("Le président Emmanuel Macron a reçu Olaf Scholz à Paris.", "fr")
+    assert doc.lang_ == "fr"
+    assert ("Emmanuel Macron", "PER") in {(e.text, e.label_) for e in doc.ents}
+
+
+def test_the_cache_keeps_languages_apart() -> None:
+    text = "Paris est une ville."
+    fr, en = nlp.parse(text, "fr"), nlp.parse(text, "en")
+    assert (fr.lang_, en.lang_) == ("fr", "en")
+    assert nlp.parse(text, "fr") is fr
+    assert nlp.parse_many([text], lang="fr")[0].lang_ == "fr"
+
+
+def test_a_language_without_a_pipeline_is_refused() -> None:
+    with pytest.raises(nlp.NoModel, match="'de'"):
+        nlp.load_nlp("de")
+    assert not nlp.has_model("de")
+    assert nlp.has_model("fr")
+    assert nlp.model_name("fr").startswith("fr_core_news")
