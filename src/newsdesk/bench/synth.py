@@ -24,7 +24,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from newsdesk.records import Article
-from newsdesk.store import open_store
+from newsdesk.store import open_store, search_fts_langs
 
 CATEGORIES = ("World", "Politics", "Business", "Science", "Technology", "Health", "Sport", "Culture",
               "Environment", "Education", "Law", "Opinion", "Africa", "Asia", "Europe", "Americas",
@@ -151,6 +151,7 @@ def synthesise_store(db: Path, corpus: Path, n: int = 100_000, seed: int = 7,
     conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
     if trigger:
         conn.execute(trigger[0])
+    search_fts_langs.drain(conn)  # the rows of the articles in other languages (migration 039's queue)
     conn.execute("COMMIT")
     conn.execute("ANALYZE")
     count = conn.execute("SELECT COUNT(*) FROM articles WHERE kind = 'article'").fetchone()[0]

@@ -77,8 +77,9 @@ def stem_in(word: str, group: str) -> str:
 # its words' stems in its language, each written after its group's name ('frenchnation': a
 # French stem is not a German one, and a language's words count among its own), and
 # `title_words`, `text_words` its words as written (folded), where a prefix* finds the words it
-# begins (stems cut into words: 'frança*' is no prefix of 'franc'). Its triggers call these
-# functions, which every store connection registers (store/sqlite.connect).
+# begins (stems cut into words: 'frança*' is no prefix of 'franc'). These functions write its rows
+# (search_fts_langs.drain, from the queue migration 039's plain-SQL triggers fill) and the desk's
+# queries call them; every store connection registers them (store/sqlite.connect).
 def sql_group(language: str | None) -> str | None:
     """SQL newsdesk_lang_group(language): the article's group, NULL for English (not in the table)."""
     group = group_of(language)
@@ -104,7 +105,7 @@ def sql_words(text: str | None) -> str | None:
 
 
 def register_sql(conn: sqlite3.Connection) -> None:
-    """The functions articles_fts_langs' triggers call, on one connection."""
+    """The functions that write articles_fts_langs' rows (search_fts_langs.drain), on one connection."""
     conn.create_function("newsdesk_lang_group", 1, sql_group, deterministic=True)
     conn.create_function("newsdesk_lang_stems", 2, sql_stems, deterministic=True)
     conn.create_function("newsdesk_lang_words", 1, sql_words, deterministic=True)

@@ -42,7 +42,7 @@ def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA busy_timeout = 30000")
     conn.execute("PRAGMA foreign_keys = ON")
-    from newsdesk.store.search_languages import register_sql  # the FTS5 triggers' stemmers (migration 036)
+    from newsdesk.store.search_languages import register_sql  # the language search's stemmers (search_fts_langs)
 
     register_sql(conn)
     if readonly:

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from newsdesk.records import Article, RawPage
 from newsdesk.sources.state import header_validators
+from newsdesk.store import search_fts_langs
 from newsdesk.store.sqlite import utcnow
 
 # Fields that describe where an article sits in the store rather than what it says.
@@ -128,6 +129,7 @@ class Writes:
                 source_id = self._source_id(raw.source_url) if raw.source_url else None
                 outcome, article_id = self._upsert_article(article, raw, raw_id, source_id)
             self._mark_input(raw.origin, raw.sha256, outcome, article_id)
+            search_fts_langs.drain(self.conn)  # the article's row of the language search (migration 039)
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
@@ -179,6 +181,7 @@ class Writes:
         sets = ", ".join(f"{c} = ?" for c in values)
         self.conn.execute("BEGIN IMMEDIATE")
         self.conn.execute(f"UPDATE articles SET {sets} WHERE id = ?", (*values.values(), article_id))
+        search_fts_langs.drain(self.conn)
         self.conn.execute("COMMIT")
         return True
 
