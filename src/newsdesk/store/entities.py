@@ -106,8 +106,9 @@ class EntityStore(SurnameFolds):
                 if e.type in ("PERSON", "ORG"):  # a quote's speaker may be written short ("Devocht")
                     ids.setdefault(e.text, entity_id)
                 self.conn.execute(
-                    "INSERT INTO entity_mentions(article_id, entity_id, text, start, end, role, day, type)"
-                    " VALUES (?,?,?,?,?,?,?,?)", (article_id, entity_id, e.text, e.start, e.end, e.role, day, e.type))
+                    "INSERT INTO entity_mentions(article_id, entity_id, text, start, end, role, day, type, heading)"
+                    " VALUES (?,?,?,?,?,?,?,?,?)",
+                    (article_id, entity_id, e.text, e.start, e.end, e.role, day, e.type, int(e.heading)))
             for entity_id in self._maybe_retyped(said, before):
                 self._retype(entity_id)
             for q in article.quotes:

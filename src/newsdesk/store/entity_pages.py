@@ -21,6 +21,7 @@ from newsdesk.store.entities import EntityStore
 from newsdesk.store.irregular_forms import family, phrase_forms
 from newsdesk.store.search_fts_langs import quote_langs_match
 from newsdesk.store.search_index import has_forms
+from newsdesk.store.written_speakers import written_clause
 from newsdesk.understand.canonical import name_key
 
 # A quote's anatomy columns (migration 031), read together by every quote query; a store opened
@@ -148,6 +149,16 @@ class EntityPages(EntityStore):
         self._has_anatomy = has  # only a yes is final: another process may migrate the store later
         return _ANATOMY if has else _NO_ANATOMY
 
+    _has_heading: bool = False
+
+    def _heading(self) -> str:
+        """SQL over `entity_mentions m`: the mention is named by the page's heading or byline only
+        (migration 038; a store opened read-only before it reads 0). Such a mention stands at 0-0,
+        and the pages listed it there with nothing saying why."""
+        if not self._has_heading:
+            self._has_heading = any(r[1] == "heading" for r in self.conn.execute("PRAGMA table_info(entity_mentions)"))
+        return "m.heading" if self._has_heading else "0"
+
     def _speaker_text(self, article: str) -> str:
         """SQL: the speaker as the text writes it ("the minister", "we", a label), read from the
         article's text at speaker_start..speaker_end (character offsets, as substr counts them).
@@ -206,8 +217,10 @@ class EntityPages(EntityStore):
         # `entities show Iran` gave the nationality, and nothing said the country was another entity.
         e["namesakes"] = [dict(r) for r in self.conn.execute(
             "SELECT id, name, type FROM entities WHERE key = ? AND id != ? ORDER BY type, id", (e["key"], eid))]
-        e["articles"] = [dict(r) for r in self.conn.execute(
-            "SELECT a.id, a.title, a.url, a.published, count(*) AS mentions FROM entity_mentions m"
+        # `heading`: the article names it in its heading or byline only, not in the text
+        e["articles"] = [dict(r) | {"heading": bool(r["heading"])} for r in self.conn.execute(
+            f"SELECT a.id, a.title, a.url, a.published, count(*) AS mentions, min({self._heading()}) AS heading"
+            " FROM entity_mentions m"
             " JOIN articles a ON a.id = m.article_id"
             f" WHERE m.entity_id = ? AND {_listed('a.id')} GROUP BY a.id"
             " ORDER BY coalesce(a.published, a.first_seen) DESC LIMIT 50", (eid,))]
@@ -252,16 +265,25 @@ class EntityPages(EntityStore):
                       speaker_id: int | None = None, kind: str | None = None, limit: int = 50,
                       offset: int = 0) -> list[dict[str, Any]]:
         """Quotes, newest first: by speaker (an entity's id, or a name: the entities of that name,
-        and quotes whose unresolved speaker is written so; else the phrase) and words."""
+        and quotes whose unresolved speaker is written so; else the phrase; and either way the
+        quotes whose speaker the text writes so, `written_match`) and words."""
         found = self._quote_filter(speaker, about, speaker_id, kind)
         if found is None:
             return []
-        where, args = found
+        where, args, by_name = found
+        # which quotes the speaker's phrase found as the text writes it and not by name: a quote of
+        # Marco Rubio found by "the senator" read as if he were the senator asked for
+        matched = f"CASE WHEN {by_name[0]} THEN 0 ELSE 1 END" if by_name else "0"
         sql = ("SELECT q.id, q.article_id, q.speaker_id, q.speaker, q.speaker_role, q.text, q.kind, q.cue,"
-               f" q.start, q.end, {self._anatomy()}, {self._speaker_text('a')}, q.day, a.title, a.url"
+               f" q.start, q.end, {self._anatomy()}, {self._speaker_text('a')}, q.day, a.title, a.url,"
+               f" {matched} AS written_match"
                f" FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where}"
                " ORDER BY q.day DESC, q.id DESC LIMIT ? OFFSET ?")
-        return [quote_row(r) for r in self.conn.execute(sql, [*args, limit, offset])]
+        rows = [quote_row(r) for r in self.conn.execute(sql, [*(by_name[1] if by_name else []), *args,
+                                                              limit, offset])]
+        for r in rows:
+            r["written_match"] = bool(r["written_match"])
+        return rows
 
     def quote_speakers(self, *, speaker: str | None = None, about: str | None = None,
                        speaker_id: int | None = None, kind: str | None = None, limit: int = 10) -> list[dict[str, Any]]:
@@ -271,33 +293,48 @@ class EntityPages(EntityStore):
         found = self._quote_filter(speaker, about, speaker_id, kind)
         if found is None:
             return []
-        where, args = found
+        where, args, _ = found
         sql = ("SELECT q.speaker_id, coalesce(e.name, q.speaker) AS name, count(*) AS quotes"
                f" FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_id WHERE {where} AND q.speaker IS NOT NULL"
                " GROUP BY coalesce(q.speaker_id, lower(q.speaker)) ORDER BY quotes DESC, name LIMIT ?")
         return [dict(r) for r in self.conn.execute(sql, [*args, limit])]
 
+    def _by_name(self, speaker: str, ids: list[int]) -> tuple[str, list[str | int]]:
+        """SQL over `quotes q` and its arguments: the quote's speaker is the name, that of the
+        entities `ids` (`_speaker_ids`) when it names any."""
+        if not ids:
+            # % and _ are the speaker's own characters, not wildcards ("%" listed every quote)
+            return "q.speaker LIKE ? ESCAPE '\\'", [_containing(speaker)]
+        # A name that also names an entity still finds the quotes filed under that name but left
+        # unresolved: 'British' found the nationality, none of whose quotes are its own (a nationality
+        # speaks for no one), and so none of the three quotes said by "British".
+        marks = ", ".join("?" * len(ids))
+        return (f"(q.speaker_id IN ({marks}) OR (q.speaker_id IS NULL AND lower(q.speaker) IN"
+                f" (SELECT lower(alias) FROM entity_aliases WHERE entity_id IN ({marks}) UNION SELECT lower(?))))",
+                [*ids, *ids, speaker])
+
+    def _speaker_clause(self, speaker: str) -> tuple[str, list[str | int], tuple[str, list[str | int]]]:
+        """SQL over `quotes q` and its arguments: the quote's speaker is the name (`_by_name`, also
+        returned), or the text writes the speaker so (store.written_speakers: the phrase itself when
+        it names an entity, else its words in a row)."""
+        ids = self._speaker_ids(speaker)
+        by_name = self._by_name(speaker, ids)
+        if not self._anatomy().startswith("q."):  # a store from before migration 031 has no positions
+            return by_name[0], by_name[1], by_name
+        return f"({by_name[0]} OR {written_clause(self.conn)})", [*by_name[1], speaker, int(bool(ids))], by_name
+
     def _quote_filter(self, speaker: str | None, about: str | None, speaker_id: int | None,
-                      kind: str | None) -> tuple[str, list[str | int]] | None:
-        """The WHERE clause over `quotes q` and its arguments; None when nothing can match."""
+                      kind: str | None) -> tuple[str, list[str | int], tuple[str, list[str | int]] | None] | None:
+        """The WHERE clause over `quotes q` and its arguments, and the speaker's by-name clause
+        (`_by_name`, None when no speaker is asked); None when nothing can match."""
         where: list[str] = []
         args: list[str | int] = []
         speaker = _printable(speaker)
+        by_name = None
         if speaker:
-            ids = self._speaker_ids(speaker)
-            if ids:
-                # A name that also names an entity still finds the quotes filed under that name but
-                # left unresolved: 'British' found the nationality, none of whose quotes are its own
-                # (a nationality speaks for no one), and so none of the three quotes said by "British".
-                marks = ", ".join("?" * len(ids))
-                where.append(f"(q.speaker_id IN ({marks}) OR (q.speaker_id IS NULL AND lower(q.speaker) IN"
-                             f" (SELECT lower(alias) FROM entity_aliases WHERE entity_id IN ({marks})"
-                             " UNION SELECT lower(?))))")
-                args += [*ids, *ids, speaker]
-            else:
-                # % and _ are the speaker's own characters, not wildcards ("%" listed every quote)
-                where.append("q.speaker LIKE ? ESCAPE '\\'")
-                args.append(_containing(speaker))
+            clause, more, by_name = self._speaker_clause(speaker)
+            where.append(clause)
+            args += more
         if speaker_id is not None:
             where.append("q.speaker_id = ?")
             args.append(speaker_id)
@@ -322,7 +359,7 @@ class EntityPages(EntityStore):
                          + ") AND newsdesk_has_forms(q.text, ?,"
                          " (SELECT language FROM articles WHERE id = q.article_id))")
             args += [_match_terms(words), *([other] if other else []), json.dumps([list(_forms(w)) for w in words])]
-        return " AND ".join(where), args
+        return " AND ".join(where), args, by_name
 
     def _known_name(self, run: str) -> bool:
         """Whether an entity of the store has this name (one of its aliases)."""
@@ -346,9 +383,9 @@ class EntityPages(EntityStore):
         """One article's stored mentions (with their canonical entity, and whether it is a capital
         standing for a government: nothing in an article's annotations said "Washington" was the US
         government and not the city) and quotes, in text order."""
-        mentions = [dict(r) for r in self.conn.execute(
-            "SELECT m.entity_id, m.text, m.start, m.end, m.role, e.type, e.name, e.country, e.metonym"
-            " FROM entity_mentions m"
+        mentions = [dict(r) | {"heading": bool(r["heading"])} for r in self.conn.execute(
+            "SELECT m.entity_id, m.text, m.start, m.end, m.role, e.type, e.name, e.country, e.metonym,"
+            f" {self._heading()} AS heading FROM entity_mentions m"
             " JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY m.start", (article_id,))]
         quotes = [quote_row(r) for r in self.conn.execute(
             f"SELECT q.id, q.speaker_id, q.speaker, q.speaker_role, q.text, q.kind, q.cue, q.start, q.end,"

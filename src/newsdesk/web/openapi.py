@@ -67,8 +67,10 @@ def openapi_spec() -> dict[str, Any]:
         "/api/articles": _get("List articles", "Newest first, filtered; keyset-paginated.",
                               [*FILTERS, COPIES, *PAGING], "Listing"),
         "/api/articles/{id}": _get("One article", "The full `newsdesk analyze` record plus `store`: store times,"
-                                   " and `covered`, false when the article's language is one entities and quotes"
-                                   " are not read in (English only), so its empty lists say nothing.",
+                                   " `covered`, false when the article's language is not one both entities and quotes"
+                                   " are read in (entities: English and French; quotes: English), so its empty lists"
+                                   " say nothing, and `covered_stages`, per stage (entities, quotes, events) whether"
+                                   " it read this language.",
                                    [_param("id", "Article id", "integer", "path", True)], "Article"),
         "/api/search": _get("Search", "Search over title and body, ranked by bm25 (title weighted 5x) over every match:"
                             " words, \"phrases\", prefix*, AND/OR/NOT."
@@ -164,7 +166,9 @@ QUOTE_PATHS = {
     "/api/quotes": _get("Quote search", "What did X say about Y: stored quotes, newest first, each with where"
                         " its pieces, cue and speaker mention are in the article text.",
                         [_param("speaker", "Who said it: a name or alias (every entity that has it, and quotes"
-                                 " whose unresolved speaker is written so), else words of the phrase"),
+                                 " whose unresolved speaker is written so), else words of the phrase; and the"
+                                 " quotes whose speaker the text writes so (`speaker_text`: 'the senator' finds"
+                                 " the senator's quotes filed under their name), each marked `written_match`"),
                          _param("speaker_id", "Who said it: one entity, by id", "integer"),
                          _param("about", "Words of what was said (not of the speaker's name), all of them;"
                                          " each finds its forms (English stems): 'missiles' finds 'missile"
@@ -174,8 +178,9 @@ QUOTE_PATHS = {
                          _param("kind", "direct or indirect"), _PAGE, _LIMIT], "QuoteList"),
     "/api/entities/in/{article_id}": _get(
         "One article's entities and quotes", "Stored mentions and quotes of one article, in text order;"
-        " `covered` false: the article's language is one the desk does not read for entities and quotes"
-        " (English only), so the empty lists say nothing about it.",
+        " `covered` false: the article's language is not one the desk reads for both entities and quotes"
+        " (entities: English and French; quotes: English), so an empty list says nothing about it;"
+        " `covered_stages` says per stage which lists were looked for.",
         [_id("article_id", "Article id")], "Annotations"),
 }
 
@@ -291,6 +296,9 @@ def _quote_schemas() -> dict[str, Any]:
         "speaker_text": {**maybe_s, "description": "The speaker as the text writes them (text[speaker_start:"
                          "speaker_end]: \"the minister\", \"we\", \"she\"), where `speaker` is whom that was"
                          " resolved to; null when the text names no speaker"},
+        "written_match": {"type": "boolean", "description": "Quote search only: true when ?speaker= found"
+                          " this quote by its speaker as written (`speaker_text`), not by the name it is"
+                          " filed under; false otherwise"},
         "article_id": i, "day": maybe_s, "title": maybe_s, "url": maybe_s}}
     quotes = {"type": arr, "items": {"$ref": "#/components/schemas/Quote"}}
     return {
@@ -306,8 +314,12 @@ def _quote_schemas() -> dict[str, Any]:
                              "name": s, "quotes": i}}}}},
         "Annotations": {"type": "object", "properties": {
             "article_id": i, "language": {**maybe_s, "description": "ISO 639-1, null when not identified"},
-            "covered": {"type": "boolean", "description": "whether entities and quotes are read in this language;"
-                        " false: the lists are empty because nothing was looked for"},
+            "covered": {"type": "boolean", "description": "whether entities and quotes are both read in this"
+                        " language; false: an empty list may be empty because nothing was looked for"},
+            "covered_stages": {"type": "object", "description": "per stage, whether it reads this language"
+                               " (a French article: entities true, quotes and events false)",
+                               "properties": {"entities": {"type": "boolean"}, "quotes": {"type": "boolean"},
+                                              "events": {"type": "boolean"}}},
             "entities": {"type": arr, "items": {"$ref": "#/components/schemas/Mention"}}, "quotes": quotes}},
         **_entity_schemas(),
     }
@@ -340,10 +352,15 @@ def _entity_schemas() -> dict[str, Any]:
                          " quoted people, organisations and places, itself too), most quoted first",
                          "items": {"type": "object", "properties": {"id": i, "name": s, "type": s, "quotes": i}}},
         "articles": {"type": arr, "description": "the 50 newest", "items": {"type": "object", "properties": {
-            "id": i, "title": maybe_s, "url": maybe_s, "published": maybe_s, "mentions": i}}}}}
+            "id": i, "title": maybe_s, "url": maybe_s, "published": maybe_s, "mentions": i,
+            "heading": {"type": "boolean", "description": "the article names it in its heading or byline"
+                        " only, not in its text"}}}}}}
     mention = {"type": "object", "required": ["entity_id", "text", "start", "end"], "properties": {
-        "entity_id": i, "text": {**s, "description": "as written: text[start:end]"},
+        "entity_id": i, "text": {**s, "description": "as written: text[start:end], unless `heading`"},
         "start": {**i, "description": "character offset into the article's `text`"}, "end": i,
+        "heading": {"type": "boolean", "description": "true: named by the page's heading or byline only, not"
+                    " in `text` (a statement's writer); start == end == 0 and `text` is the name as the"
+                    " heading gives it"},
         "role": {**maybe_s, "description": "the role the text gives a person here"},
         "type": s, "name": {**s, "description": "the canonical entity's name"}, "country": maybe_s,
         "metonym": named["metonym"]}}

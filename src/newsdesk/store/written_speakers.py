@@ -1,0 +1,51 @@
+"""Quotes found by their speaker as the text writes them ("the senator", "the foreign minister"), not
+only by the name that phrase was resolved to (session 17, A8). Once role nouns and pronouns resolve to
+people (P3), a quote of "The senator" is filed under Marco Rubio, and a reader who remembered the
+phrase, or asked which foreign ministers spoke, found nothing: the phrase is only the article's text
+at speaker_start..speaker_end (`speaker_text`).
+
+A phrase that names a stored entity finds the quotes whose speaker is written just so ("Obama", a
+leading article aside); any other phrase also finds those whose written speaker holds its words in a
+row ("foreign minister" in "Iran's foreign minister"), as a name search finds an unresolved speaker
+containing it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sqlite3
+import unicodedata
+
+_WORD = re.compile(r"\w+")
+# A leading article is no part of the phrase a reader remembers ("senator" is "the senator").
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+@functools.lru_cache(maxsize=4096)
+def written_words(text: str | None) -> tuple[str, ...]:
+    """The words of a written speaker or a searched phrase, case-folded, a leading article dropped."""
+    words = _WORD.findall(unicodedata.normalize("NFKC", text or "").casefold())
+    return tuple(words[1:] if len(words) > 1 and words[0] in _ARTICLES else words)
+
+
+def written_as(written: str | None, phrase: str, whole: int) -> int:
+    """SQL function newsdesk_written_as(written, phrase, whole): 1 when the speaker as written is the
+    phrase (`whole`), else holds the phrase's words in a row."""
+    have, want = written_words(written), written_words(phrase)
+    if not want or not have:
+        return 0
+    if whole:
+        return int(have == want)
+    size = len(want)
+    return int(any(have[i:i + size] == want for i in range(len(have) - size + 1)))
+
+
+def written_clause(conn: sqlite3.Connection) -> str:
+    """SQL over `quotes q` (anatomy columns present, migration 031): the quote's speaker as written
+    matches the two arguments (phrase, whole). The written form is read from the article's text,
+    as `speaker_text` is; evaluated only for quotes the name did not find (the OR before it)."""
+    conn.create_function("newsdesk_written_as", 3, written_as, deterministic=True)
+    return ("(q.speaker_start IS NOT NULL AND q.speaker_end > q.speaker_start AND newsdesk_written_as("
+            "(SELECT substr(w.text, q.speaker_start + 1, q.speaker_end - q.speaker_start) FROM articles w"
+            " WHERE w.id = q.article_id), ?, ?))")

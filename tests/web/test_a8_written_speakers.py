@@ -1,0 +1,190 @@
+"""What a reader meets around speakers and mentions (session 17, A8, issue 5).
+
+1. A quote whose speaker the text writes "The senator" is filed under the person P3 resolved it to,
+   so `quotes --speaker "the senator"`, /api/quotes?speaker= and the desk's /quotes form found
+   nothing: the phrase is only speaker_text. Searching the written form finds them, and says which
+   quotes matched by it; a name still finds them by name.
+2. A writer named only by the page's heading or byline (L2) is a mention at 0-0 flagged heading in
+   the analysis record, but the store's mention rows dropped the flag: /api/entities/in/{id} and
+   the pages listed 0-0 with nothing saying why. Migration 038 stores it.
+Real annotator, real SQLite store, real uvicorn on a loopback port, the real CLI, Debian chromium."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from click.testing import CliRunner
+
+from desk_server import chromium_browser, running_server
+from newsdesk.cli import main
+from newsdesk.records import RawPage
+from newsdesk.store import open_store
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "understand"))
+from entity_helpers import annotate  # noqa: E402
+
+NEWS = {
+    "senator": "Vermont Sen. Bernie Sanders spoke in Iowa on Monday. The senator said the plan would fail in the end.",
+    "named": "“We will vote against the bill on Friday,” Bernie Sanders said in Ohio on Tuesday.",
+    "zarif": "Iran's Foreign Minister Mohammad Javad Zarif arrived in Vienna on Monday. The foreign minister said"
+             " the talks would go on for a week.",
+    "lavrov": "Foreign Minister Sergei Lavrov of Russia met his counterpart in Geneva. The minister said no deal"
+              " was near.",
+}
+STATEMENT = ("With permission, Mr Speaker, I would like to make a statement about the reform of the prison "
+             "service.\n\nThe governors have led the work in London. I believe that the reforms will help every "
+             "prison. We will publish the new rules in the spring.")
+GOVUK: dict[str, Any] = {"authors": ("Prime Minister's Office",), "title": "PM's statement on prison reform",
+                         "excerpt": "Prime Minister David Cameron gave a statement to Parliament on prison reform."}
+
+
+def _store(db: Path) -> dict[str, int]:
+    store = open_store(db)
+    ids = {}
+    pages = {key: (text, {"title": f"Story {key}"}) for key, text in NEWS.items()} | {"govuk": (STATEMENT, GOVUK)}
+    for i, (key, (text, fields)) in enumerate(pages.items()):
+        article = annotate(text, url=f"https://news.example/{key}", published=f"2026-01-{i + 1:02d}T09:00:00+00:00",
+                           **fields)
+        _, article_id = store.store_page(RawPage(body=text.encode(), origin=key, url=article.url), article)
+        store.after_store_entities(article_id, article)
+        ids[key] = article_id
+    store.close()
+    return ids
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    db = tmp_path_factory.mktemp("a8") / "desk.db"
+    ids = _store(db)
+    with running_server(db) as url:
+        yield {"url": url, "db": db, "ids": ids}
+
+
+def get(desk: dict[str, Any], path: str, **params: Any) -> Any:
+    response = httpx.get(desk["url"] + path, params=params, timeout=60)
+    assert response.status_code == 200, (path, response.text[:300])
+    return response.json()
+
+
+def _said(quotes: list[dict[str, Any]]) -> dict[str, tuple[str, str | None, bool]]:
+    """The first words said -> (speaker, speaker as written, found by the written form)."""
+    return {" ".join(q["text"].split()[:3]): (q["speaker"], q["speaker_text"], q["written_match"]) for q in quotes}
+
+
+def test_the_api_finds_a_speaker_by_the_phrase_the_text_writes(desk: dict[str, Any]) -> None:
+    found = get(desk, "/api/quotes", speaker="the senator")
+    assert _said(found["quotes"]) == {"the plan would": ("Bernie Sanders", "The senator", True)}
+    assert [(s["name"], s["quotes"]) for s in found["speakers"]] == [("Bernie Sanders", 1)]
+    # which foreign ministers spoke: the phrase's words in a row, a leading article aside
+    assert _said(get(desk, "/api/quotes", speaker="Foreign Minister")["quotes"]) == {
+        "the talks would": ("Mohammad Javad Zarif", "The foreign minister", True)}
+    ministers = get(desk, "/api/quotes", speaker="minister")
+    assert {s["name"] for s in ministers["speakers"]} == {"Mohammad Javad Zarif", "Sergei Lavrov"}
+    assert all(q["written_match"] for q in ministers["quotes"])
+
+
+def test_a_name_still_finds_the_quotes_by_name(desk: dict[str, Any]) -> None:
+    by_name = _said(get(desk, "/api/quotes", speaker="Bernie Sanders")["quotes"])
+    assert by_name == {"the plan would": ("Bernie Sanders", "The senator", False),
+                       "We will vote": ("Bernie Sanders", "Bernie Sanders", False)}
+    assert _said(get(desk, "/api/quotes", speaker="the president")["quotes"]) == {}
+
+
+def test_the_quotes_command_finds_and_marks_the_written_form(desk: dict[str, Any]) -> None:
+    out = CliRunner().invoke(main, ["quotes", "--db", str(desk["db"]), "--speaker", "the senator"])
+    assert out.exit_code == 0, out.output
+    [line] = out.output.splitlines()
+    assert "Bernie Sanders (found as written “The senator”): “the plan would fail in the end”" in line
+    rows = json.loads(CliRunner().invoke(main, ["quotes", "--db", str(desk["db"]), "--speaker", "the senator",
+                                                "--json"]).output)
+    api = get(desk, "/api/quotes", speaker="the senator")["quotes"]
+    assert [(r["id"], r["written_match"]) for r in rows] == [(q["id"], q["written_match"]) for q in api]
+    named = CliRunner().invoke(main, ["quotes", "--db", str(desk["db"]), "--speaker", "Bernie Sanders"]).output
+    assert "found as written" not in named and "(written “The senator”)" in named
+
+
+def _cameron(desk: dict[str, Any]) -> dict[str, Any]:
+    [m] = [m for m in get(desk, f"/api/entities/in/{desk['ids']['govuk']}")["entities"] if m["name"] == "David Cameron"]
+    return m
+
+
+def test_a_writer_named_by_the_heading_is_flagged_in_the_api(desk: dict[str, Any]) -> None:
+    annotations = get(desk, f"/api/entities/in/{desk['ids']['govuk']}")
+    writer = _cameron(desk)
+    assert (writer["start"], writer["end"], writer["heading"]) == (0, 0, True), writer
+    others = [m for m in annotations["entities"] if m["name"] != "David Cameron"]
+    assert others and not any(m["heading"] for m in others)
+    assert all(STATEMENT[m["start"]:m["end"]] == m["text"] for m in others)
+    page = get(desk, f"/api/entities/{writer['entity_id']}")
+    assert [(a["id"], a["heading"]) for a in page["articles"]] == [(desk["ids"]["govuk"], True)]
+    spec = get(desk, "/api/openapi.json")["components"]["schemas"]
+    assert set(writer) <= set(spec["Mention"]["properties"]), set(writer) - set(spec["Mention"]["properties"])
+    assert "heading" in spec["EntityDetail"]["properties"]["articles"]["items"]["properties"]
+    for q in get(desk, "/api/quotes", speaker="the senator")["quotes"]:
+        assert set(q) <= set(spec["Quote"]["properties"]), set(q) - set(spec["Quote"]["properties"])
+
+
+def test_migration_038_flags_the_heading_mentions_stored_before_it(tmp_path: Path) -> None:
+    ids = _store(tmp_path / "old.db")
+    conn = sqlite3.connect(tmp_path / "old.db")
+    # the store as 037 left it: no heading column, the writer's mention at 0-0
+    conn.executescript("ALTER TABLE entity_mentions DROP COLUMN heading;"
+                       " DELETE FROM schema_migrations WHERE name LIKE '038_%'; PRAGMA user_version = 37;")
+    conn.close()
+    store = open_store(tmp_path / "old.db")
+    try:
+        mentions, _ = store.article_annotations(ids["govuk"])
+        assert [m["name"] for m in mentions if m["heading"]] == ["David Cameron"], mentions
+        assert sum(m["heading"] for m in store.article_annotations(ids["senator"])[0]) == 0
+    finally:
+        store.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    yield from chromium_browser()
+
+
+def test_the_quotes_form_finds_the_written_form_and_says_so(desk: dict[str, Any], browser: Any) -> None:
+    page = browser.new_page()
+    try:
+        page.goto(desk["url"] + "/quotes")
+        page.fill("#quote-speaker", "the senator")
+        page.locator("form.filters").get_by_role("button", name="Search").click()
+        page.wait_for_load_state()
+        items = page.locator("ul.quotes li.quote")
+        assert items.count() == 1
+        assert items.first.locator(".speaker a").inner_text() == "Bernie Sanders"
+        assert items.first.locator(".written-match").inner_text() == "(found as written “The senator”)"
+        page.goto(desk["url"] + "/quotes?speaker=Bernie+Sanders")
+        assert page.locator("ul.quotes li.quote").count() == 2 and page.locator(".written-match").count() == 0
+    finally:
+        page.close()
+
+
+def test_the_pages_say_named_in_the_heading(desk: dict[str, Any], browser: Any) -> None:
+    writer = _cameron(desk)
+    page = browser.new_page()
+    try:
+        page.goto(f"{desk['url']}/entities/in/{desk['ids']['govuk']}")
+        note = page.locator(".named-in-heading")
+        assert "Named in the heading/byline" in note.inner_text()
+        assert note.locator("a").inner_text() == "David Cameron"
+        assert note.locator("a").get_attribute("href") == f"/entities/{writer['entity_id']}"
+        assert "Prime Minister" in note.inner_text()
+        # nothing in the text is marked as him: the heading's name is no place in it
+        assert page.locator(f'.annotated.body a.ent[href="/entities/{writer["entity_id"]}"]').count() == 0
+        page.goto(f"{desk['url']}/entities/{writer['entity_id']}")
+        [item] = page.locator("ul.articles li").all()
+        assert item.locator(".heading-only").inner_text() == "named in the heading/byline"
+        page.goto(f"{desk['url']}/entities/in/{desk['ids']['senator']}")
+        assert page.locator(".named-in-heading").count() == 0
+    finally:
+        page.close()
