@@ -1,7 +1,9 @@
 """`newsdesk analyze` says whether entities and quotes were looked for (`covered`, beside
-`language`): a French body gave `entities: []` and `quotes: []`, the same as an English text naming
-no one, where the desk's API already said `"covered": false`. Through the real command (click's
-runner), the real annotator; each test failed on the code before (no `covered` key)."""
+`language`): a German body gives `entities: []` and `quotes: []`, the same as an English text naming
+no one, where the desk's API already said `"covered": false`; and per stage (`covered_stages`, F5): a
+French body's entities are read, its quotes and events not. Through the real command (click's
+runner), the real annotator; each test failed on the code before (no `covered` key; F5's: no
+`covered_stages`, French entities empty)."""
 
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ from click.testing import CliRunner
 
 FRENCH = ("Le ministre Jean Dupont a déclaré: « Nous ne céderons pas. »\n\n"
           "Paris et Berlin ont répondu le lendemain, et le président Emmanuel Macron a dit que la France restera ferme.")
+GERMAN = ("Der Minister Hans Müller sagte am Montag, die Gespräche würden weitergehen.\n\n"
+          "Paris und Berlin antworteten am nächsten Tag, und Präsident Emmanuel Macron sagte, Frankreich bleibe hart.")
 ENGLISH = ("Foreign minister Abbas Araghchi said on Monday that the talks would go on.\n\n"
            "“We will not give in,” President Emmanuel Macron said in Paris.")
 
@@ -47,14 +51,27 @@ def analyze(*args: str, lines: list[dict[str, Any]] | None = None) -> tuple[int,
 
 
 def test_a_language_not_read_is_not_covered_and_english_is() -> None:
-    code, (fr, en) = analyze("--jsonl", "-", lines=[{"id": "fr", "body": FRENCH}, {"id": "en", "body": ENGLISH}])
+    code, (de, en) = analyze("--jsonl", "-", lines=[{"id": "de", "body": GERMAN}, {"id": "en", "body": ENGLISH}])
     assert code == 0
-    assert (fr["id"], fr["language"], fr["covered"], fr["entities"], fr["quotes"]) == ("fr", "fr", False, [], [])
+    assert (de["id"], de["language"], de["covered"], de["entities"], de["quotes"]) == ("de", "de", False, [], [])
+    assert de["covered_stages"] == {"entities": False, "quotes": False, "events": False}
     assert (en["id"], en["language"], en["covered"]) == ("en", "en", True)
+    assert en["covered_stages"] == {"entities": True, "quotes": True, "events": True}
     assert en["entities"] and en["quotes"]  # read: its lists are what was found
-    for result in (fr, en):  # beside `language`, where the contract lists the article's own fields
+    for result in (de, en):  # beside `language`, where the contract lists the article's own fields
         keys = list(result)
         assert keys.index("covered") == keys.index("language") + 1, keys
+        assert keys.index("covered_stages") == keys.index("covered") + 1, keys
+
+
+def test_a_french_body_is_read_for_entities_and_says_its_quotes_are_not() -> None:
+    code, (fr,) = analyze("--jsonl", "-", lines=[{"id": "fr", "body": FRENCH}])
+    assert code == 0 and fr["language"] == "fr"
+    assert fr["covered_stages"] == {"entities": True, "quotes": False, "events": False}
+    assert fr["covered"] is False and fr["quotes"] == [] and fr["events"] == []  # not both read: not "covered"
+    people = {e["canonical"] for e in fr["entities"] if e["type"] == "PERSON"}
+    assert {"Jean Dupont", "Emmanuel Macron"} <= people, fr["entities"]
+    assert {(e["canonical"], e["country"]) for e in fr["entities"] if e["type"] == "GPE"} >= {("France", "FRA")}
 
 
 def test_a_document_path_says_it_too_and_the_contracts_fields_stay(tmp_path: Path) -> None:
@@ -64,6 +81,7 @@ def test_a_document_path_says_it_too_and_the_contracts_fields_stay(tmp_path: Pat
     code, (fr, en) = analyze(str(fr_path), str(en_path), "--kind", "text")
     assert code == 0
     assert (fr["language"], fr["covered"], en["language"], en["covered"]) == ("fr", False, "en", True)
+    assert fr["covered_stages"]["entities"] is True and fr["entities"]
     design = {"id", "url", "canonical_url", "site_name", "kind", "reason", "title", "authors", "published",
               "updated", "categories", "tags", "language", "text", "paragraphs", "excerpt", "image", "related",
               "entities", "quotes", "events", "duplicate_of", "story_id"}

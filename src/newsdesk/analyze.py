@@ -22,7 +22,7 @@ from newsdesk.records import Article, RawPage
 from newsdesk.settings import Settings
 from newsdesk.stages import Stages
 from newsdesk.store.sqlite import utcnow
-from newsdesk.understand.coverage import COVERED
+from newsdesk.understand.coverage import ENGLISH, stages_covered
 from newsdesk.understand.language import detect_language
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -36,22 +36,27 @@ def rejected_result(doc_id: Any, rej: Rejected) -> dict[str, Any]:
 
 
 def with_covered(article: Article, stages: Stages | None) -> dict[str, Any]:
-    """The article's contract JSON with `covered` beside `language`: whether entities and quotes
-    were looked for (the understand stage ran over an article in a language it reads). A French
-    body gave `entities: []`, `quotes: []`, the same as an English one naming no one; the desk's
-    API says so (`covered`), analyze did not. False for a page that is not an article."""
+    """The article's contract JSON with `covered` and `covered_stages` beside `language`. `covered`:
+    whether entities and quotes were both looked for (the understand stage ran over an article in
+    a language both read); a German body gave `entities: []`, `quotes: []`, the same as an English
+    one naming no one. `covered_stages`: per stage (entities, quotes, events), whether it read this
+    article: a French one is read for entities, not yet for quotes or events. All false for a page
+    that is not an article or a stage that did not run."""
     result: dict[str, Any] = {}
     for key, value in article.to_dict().items():
         result[key] = value
         if key == "language":
-            result["covered"] = _covered(article, stages)
+            per_stage = _covered_stages(article, stages)
+            result["covered"] = per_stage["entities"] and per_stage["quotes"]
+            result["covered_stages"] = per_stage
     return result
 
 
-def _covered(article: Article, stages: Stages | None) -> bool:
-    if stages is None or article.kind != "article" or "understand" not in stages.names:
-        return False
-    return article.language in COVERED
+def _covered_stages(article: Article, stages: Stages | None) -> dict[str, bool]:
+    ran = set(stages.names) if stages is not None and article.kind == "article" else set()
+    read = stages_covered(article.language)
+    return {"entities": "understand" in ran and read["entities"], "quotes": "understand" in ran and read["quotes"],
+            "events": "events" in ran and read["events"]}
 
 
 def body_article(body: str, title: str | None = None, url: str | None = None) -> Article:
@@ -152,7 +157,8 @@ def _preparse(batch: list[dict[str, Any] | Rejected], stages: Stages) -> dict[in
         return given
     from newsdesk.understand import nlp
 
-    texts = list(dict.fromkeys(a.text for a in given.values() if a.language in COVERED and a.text.strip()))
+    # the English pipeline's texts only: a French one is parsed by its own (annotate_fr), never by English
+    texts = list(dict.fromkeys(a.text for a in given.values() if a.language in ENGLISH and a.text.strip()))
     with contextlib.suppress(nlp.NoModel):  # the stages report what is not covered themselves
         nlp.parse_many(texts[: nlp.CACHE_SIZE])
     return given

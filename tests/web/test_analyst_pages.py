@@ -68,6 +68,9 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
         french = replace(_article(60, "2026-03-06"), language="fr", title="Grève au port",
                          categories=("Ports fr",), authors=("Marie Dupont",))
         ids["french"] = store.store_page(RawPage(body=b"french page", origin="fr"), french)[1]
+        german = replace(_article(61, "2026-03-06"), language="de", title="Streik im Hafen",
+                         categories=("Häfen",), authors=("Hans Müller",))
+        ids["german"] = store.store_page(RawPage(body=b"german page", origin="de"), german)[1]
         # A site name as long as the sample corpus's longest: the source select grew to fit it.
         long_site = replace(_article(70, None), site_name=LONG_SITE, categories=("Gardens",), authors=("Tuin Team",),
                             title="Hovenier in Oosterbeek")
@@ -303,10 +306,13 @@ def test_the_sources_page_shows_when_a_failing_source_is_tried_again(page: Any, 
 
 
 def test_an_annotated_article_in_another_language_says_why_nothing_is_marked(page: Any, desk: dict[str, Any]) -> None:
-    # "0 entity mentions · 0 quotes" over a French text read as "nobody in it"; understanding is English only.
+    # "0 entity mentions · 0 quotes" over a German text read as "nobody in it": neither is read in German.
+    page.goto(f"{desk['url']}/entities/in/{desk['ids']['german']}")
+    assert "Entities are marked in English and French articles" in page.locator("p.note").inner_text()
+    assert page.locator("div.annotated.body").get_attribute("lang") == "de"
+    # French (F5): its names are read, its quotes not: "0 quotes" says nothing either
     page.goto(f"{desk['url']}/entities/in/{desk['ids']['french']}")
-    assert "English articles only" in page.locator("p.note").inner_text()
-    assert page.locator("div.annotated.body").get_attribute("lang") == "fr"
+    assert "quotes not looked for" in page.locator("p.note").inner_text()
     page.goto(f"{desk['url']}/entities/in/{desk['ids']['undated']}")
     assert page.locator("p.note").count() == 0
 

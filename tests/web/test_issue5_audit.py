@@ -15,12 +15,14 @@ import pytest
 from desk_server import chromium_browser, running_server
 from newsdesk.records import Article, RawPage
 from newsdesk.settings import Settings
+from newsdesk.understand.annotate import Annotator
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "understand"))
 from entity_helpers import store_texts  # noqa: E402
 
 # Five quotes by one man, a capital standing for its government (the seed's "Tehran"), and two
-# people to merge; a French article stored beside them is read for nothing.
+# people to merge; a German article stored beside them is read for nothing, a French one for its
+# entities only (F5: quotes are read in English only).
 ENGLISH = [
     *(f"“The talks on item {n} will go on,” Iran's foreign minister Abbas Araghchi said on Monday." for n in range(5)),
     "Tehran rejected the proposal on Tuesday, and Washington said it would wait.",
@@ -29,6 +31,8 @@ ENGLISH = [
 ]
 FRENCH = ("Le ministre Jean Dupont a déclaré: « Nous ne céderons pas. »\n\n"
           "Paris et Berlin ont répondu le lendemain, et le président Emmanuel Macron a dit que la France restera ferme.")
+GERMAN = ("Der Minister Hans Müller sagte am Montag, die Gespräche würden weitergehen.\n\n"
+          "Paris und Berlin antworteten am nächsten Tag, und Präsident Emmanuel Macron sagte, Frankreich bleibe hart.")
 TOKEN = "a5-token"
 
 
@@ -36,14 +40,17 @@ TOKEN = "a5-token"
 def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     db = tmp_path_factory.mktemp("issue5") / "desk.db"
     store, ids = store_texts(db, ENGLISH)
-    french = Article(text=FRENCH, paragraphs=tuple(FRENCH.split("\n\n")), language="fr", title="Dupont répond",
-                     url="https://news.example/fr", published="2026-02-01T09:00:00+00:00")
-    _, fr_id = store.store_page(RawPage(body=FRENCH.encode(), origin="fr", url=french.url), french)
-    store.after_store_entities(fr_id, french)
+    stored = {}
+    for lang, text, title in (("fr", FRENCH, "Dupont répond"), ("de", GERMAN, "Müller antwortet")):
+        article = Annotator().annotate(Article(text=text, paragraphs=tuple(text.split("\n\n")), language=lang,
+                                               title=title, url=f"https://news.example/{lang}",
+                                               published="2026-02-01T09:00:00+00:00"))
+        _, stored[lang] = store.store_page(RawPage(body=text.encode(), origin=lang, url=article.url), article)
+        store.after_store_entities(stored[lang], article)
     entities = {(r["type"], r["name"]): r for r in store.list_entities(limit=500)}
     store.close()
     with running_server(db, Settings(db=str(db), write_token=TOKEN)) as url:
-        yield {"url": url, "db": db, "en": ids, "fr": fr_id, "entities": entities}
+        yield {"url": url, "db": db, "en": ids, "fr": stored["fr"], "de": stored["de"], "entities": entities}
 
 
 @pytest.fixture(scope="module")
@@ -97,17 +104,31 @@ def test_a_merged_entitys_answer_is_in_the_description(desk: dict[str, Any]) -> 
 
 
 def test_an_article_in_a_language_not_read_says_so_in_the_api(desk: dict[str, Any]) -> None:
-    """A French article's annotations were `{"entities": [], "quotes": []}`, as an English article
+    """A German article's annotations were `{"entities": [], "quotes": []}`, as an English article
     naming no one: issue 5 asks for languages without a model to be reported as not covered."""
-    french = get(desk, f"/api/entities/in/{desk['fr']}")
-    assert (french.get("language"), french.get("covered"), french["entities"]) == ("fr", False, [])
+    german = get(desk, f"/api/entities/in/{desk['de']}")
+    assert (german.get("language"), german.get("covered"), german["entities"]) == ("de", False, [])
+    assert german["covered_stages"] == {"entities": False, "quotes": False, "events": False}
     english = get(desk, f"/api/entities/in/{desk['en'][5]}")
     assert english["covered"] is True and english["entities"]
+    assert english["covered_stages"] == {"entities": True, "quotes": True, "events": True}
     schema = get(desk, "/api/openapi.json")["components"]["schemas"]["Annotations"]["properties"]
-    assert {"covered", "language"} <= set(schema)
+    assert {"covered", "covered_stages", "language"} <= set(schema)
     # the article's own JSON (the analyze record) says it in `store`, beside the store's times
-    assert get(desk, f"/api/articles/{desk['fr']}")["store"].get("covered") is False
+    assert get(desk, f"/api/articles/{desk['de']}")["store"].get("covered") is False
     assert get(desk, f"/api/articles/{desk['en'][5]}")["store"].get("covered") is True
+
+
+def test_a_french_article_says_per_stage_what_was_read(desk: dict[str, Any]) -> None:
+    """F5: a French article's names are read (fr_core_news_sm), its quotes and events not yet: its
+    empty quote list says nothing, and the API says which list was looked for."""
+    french = get(desk, f"/api/entities/in/{desk['fr']}")
+    assert french["covered"] is False and french["quotes"] == []
+    assert french["covered_stages"] == {"entities": True, "quotes": False, "events": False}
+    names = {(m["name"], m["type"]) for m in french["entities"]}
+    assert {("Jean Dupont", "PERSON"), ("Emmanuel Macron", "PERSON"), ("France", "GPE")} <= names, names
+    stored = get(desk, f"/api/articles/{desk['fr']}")["store"]
+    assert stored["covered_stages"] == {"entities": True, "quotes": False, "events": False}
 
 
 def test_a_capital_standing_for_its_government_is_flagged_in_the_annotations(desk: dict[str, Any]) -> None:
@@ -133,14 +154,25 @@ def test_the_article_pages_say_which_names_stand_for_governments(page: Any, desk
 
 
 @pytest.mark.browser
-def test_a_french_articles_page_says_its_names_are_not_read(page: Any, desk: dict[str, Any]) -> None:
-    """The article page linked English articles to their marked names and said nothing on a French
+def test_a_german_articles_page_says_its_names_are_not_read(page: Any, desk: dict[str, Any]) -> None:
+    """The article page linked English articles to their marked names and said nothing on a German
     one, as though nobody were named in it."""
-    page.goto(f"{desk['url']}/article/{desk['fr']}")
+    page.goto(f"{desk['url']}/article/{desk['de']}")
     note = page.locator("p.not-covered")
-    assert note.count() == 1 and "English articles only" in note.inner_text() and "fr" in note.inner_text()
+    assert note.count() == 1 and "English and French articles" in note.inner_text() and "de" in note.inner_text()
     page.goto(f"{desk['url']}/article/{desk['en'][5]}")
     assert page.locator("p.not-covered").count() == 0 and page.locator("a.who-said").count() == 1
+
+
+@pytest.mark.browser
+def test_a_french_articles_page_marks_its_names_and_says_its_quotes_are_not_read(page: Any, desk: dict[str, Any]) -> None:
+    page.goto(f"{desk['url']}/article/{desk['fr']}")
+    assert "names marked" in page.locator("a.who-said").inner_text()
+    note = page.locator("p.not-covered")
+    assert note.count() == 1 and "Quotes are not read" in note.inner_text() and "fr" in note.inner_text()
+    page.goto(f"{desk['url']}/entities/in/{desk['fr']}")
+    assert page.locator("a.ent", has_text="Emmanuel Macron").count() == 1
+    assert "quotes not looked for" in page.locator("p.note").inner_text()
 
 
 @pytest.mark.browser

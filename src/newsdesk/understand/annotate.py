@@ -3,8 +3,8 @@
 Order: parse (shared cache, `nlp.parse`) → entity mentions with roles and countries →
 canonical names within the article → quotes → each quote's speaker resolved to a named
 entity (a pronoun to its antecedent, "the minister" to the person with that role).
-Articles in a language we have no model for come back unchanged (not covered, not
-mangled).
+French articles go to `annotate_fr` (its own entities, the same canonical names). Articles in a
+language we have no model for come back unchanged (not covered, not mangled).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 from newsdesk.records import Article, Entity, Quote
 from newsdesk.understand import dialogue, name_kinds, name_sex, nlp, pronouns, quote_anatomy, quotes, role_nouns, writer
 from newsdesk.understand.canonical import canonicalize
-from newsdesk.understand.coverage import COVERED
+from newsdesk.understand.coverage import READ
 from newsdesk.understand.entities import Mention, find_mentions
 from newsdesk.understand.quote_found import _text
 from newsdesk.understand.speakers import quoted_at
@@ -85,14 +85,19 @@ _MAX_COUNTED = 12  # a number's phrase may run this long (longer: the parser ran
 
 
 class Annotator:
-    """Entities and quotes for English articles, with the shared spaCy pipeline."""
+    """Entities and quotes for English articles, with the shared spaCy pipeline; a French article's
+    entities through `annotate_fr` (coverage.py says which stage reads which language)."""
 
     def __init__(self) -> None:
         self.nlp = nlp.load_nlp()
 
     def annotate(self, article: Article) -> Article:
-        if article.language not in COVERED or not article.text.strip():
+        if article.language not in READ or not article.text.strip():
             return article
+        if article.language == "fr":  # French is read by its own code (annotate_fr), never the English path
+            from newsdesk.understand import annotate_fr
+
+            return annotate_fr.annotate_doc_fr(article, nlp.parse(article.text, "fr"))
         doc = nlp.parse(article.text)
         return annotate_doc(article, doc)
 

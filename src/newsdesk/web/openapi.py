@@ -67,8 +67,10 @@ def openapi_spec() -> dict[str, Any]:
         "/api/articles": _get("List articles", "Newest first, filtered; keyset-paginated.",
                               [*FILTERS, COPIES, *PAGING], "Listing"),
         "/api/articles/{id}": _get("One article", "The full `newsdesk analyze` record plus `store`: store times,"
-                                   " and `covered`, false when the article's language is one entities and quotes"
-                                   " are not read in (English only), so its empty lists say nothing.",
+                                   " `covered`, false when the article's language is not one both entities and quotes"
+                                   " are read in (entities: English and French; quotes: English), so its empty lists"
+                                   " say nothing, and `covered_stages`, per stage (entities, quotes, events) whether"
+                                   " it read this language.",
                                    [_param("id", "Article id", "integer", "path", True)], "Article"),
         "/api/search": _get("Search", "Search over title and body, ranked by bm25 (title weighted 5x) over every match:"
                             " words, \"phrases\", prefix*, AND/OR/NOT."
@@ -176,8 +178,9 @@ QUOTE_PATHS = {
                          _param("kind", "direct or indirect"), _PAGE, _LIMIT], "QuoteList"),
     "/api/entities/in/{article_id}": _get(
         "One article's entities and quotes", "Stored mentions and quotes of one article, in text order;"
-        " `covered` false: the article's language is one the desk does not read for entities and quotes"
-        " (English only), so the empty lists say nothing about it.",
+        " `covered` false: the article's language is not one the desk reads for both entities and quotes"
+        " (entities: English and French; quotes: English), so an empty list says nothing about it;"
+        " `covered_stages` says per stage which lists were looked for.",
         [_id("article_id", "Article id")], "Annotations"),
 }
 
@@ -311,8 +314,12 @@ def _quote_schemas() -> dict[str, Any]:
                              "name": s, "quotes": i}}}}},
         "Annotations": {"type": "object", "properties": {
             "article_id": i, "language": {**maybe_s, "description": "ISO 639-1, null when not identified"},
-            "covered": {"type": "boolean", "description": "whether entities and quotes are read in this language;"
-                        " false: the lists are empty because nothing was looked for"},
+            "covered": {"type": "boolean", "description": "whether entities and quotes are both read in this"
+                        " language; false: an empty list may be empty because nothing was looked for"},
+            "covered_stages": {"type": "object", "description": "per stage, whether it reads this language"
+                               " (a French article: entities true, quotes and events false)",
+                               "properties": {"entities": {"type": "boolean"}, "quotes": {"type": "boolean"},
+                                              "events": {"type": "boolean"}}},
             "entities": {"type": arr, "items": {"$ref": "#/components/schemas/Mention"}}, "quotes": quotes}},
         **_entity_schemas(),
     }

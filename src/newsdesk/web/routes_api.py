@@ -18,7 +18,7 @@ from starlette.routing import Route
 from newsdesk.records import Quote
 from newsdesk.store.search_syntax import reread_as_words
 from newsdesk.store.source_list import sources_overview
-from newsdesk.understand.coverage import COVERED
+from newsdesk.understand.coverage import COVERED, stages_covered
 from newsdesk.web.fast import FastAnswer
 from newsdesk.web.listing import facets, filters_from, fold_from, item_json, page_from, page_links, with_copy_counts
 from newsdesk.web.openapi import openapi_spec
@@ -52,8 +52,9 @@ def one_article(request: Request) -> Response:
     return JSONResponse({**row["record"], "quotes": quotes_json(row["record"]), "store": {
         "first_seen": row["first_seen"], "last_seen": row["last_seen"], "changed_at": row["changed_at"],
         "source": row.get("source_url"), "input": row.get("raw_origin"), "fetched_at": row.get("fetched_at"),
-        # whether `entities` and `quotes` were looked for: a French article's empty lists said nothing
-        "covered": row.get("language") in COVERED,
+        # whether `entities` and `quotes` were both looked for (a German article's empty lists say nothing),
+        # and per stage (a French article's entities were, its quotes not yet)
+        "covered": row.get("language") in COVERED, "covered_stages": stages_covered(row.get("language")),
         "links": {"html": f"/article/{row['id']}"}}})
 
 

@@ -8,7 +8,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from newsdesk.understand.coverage import COVERED
+from newsdesk.understand.coverage import read_in_all, stages_covered
 from newsdesk.web.render import safe_url
 from newsdesk.web.responses import HTTPError, page
 from newsdesk.web.state import DeskState, desk
@@ -46,7 +46,8 @@ def article(request: Request) -> Response:
         "related": related_links(state, row), "more": more, "newer": newer, "older": older,
         "source_link": safe_url(row["canonical_url"]) or safe_url(row["url"]),
         "image": safe_url(row["image"]), "json_url": f"/api/articles/{row['id']}",
-        "understood": row.get("language") in COVERED,
+        # per stage: a French article's names are marked, its quotes not read (yet); a German one neither
+        "coverage": stages_covered(row.get("language")), "read_in": read_in_all(),
     }
     return page(request, "article.html", context)
 

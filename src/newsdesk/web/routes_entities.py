@@ -22,7 +22,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from newsdesk.errors import NotFound
-from newsdesk.understand.coverage import COVERED
+from newsdesk.understand.coverage import COVERED, read_in_all, stages_covered
 from newsdesk.understand.entities import KEEP
 from newsdesk.web.chart import bar_chart, fill_days, fill_months
 from newsdesk.web.render import numbered_links, query_string, without_page
@@ -274,7 +274,8 @@ def annotated_page(request: Request) -> Response:
     mentions, quotes = store.article_annotations(article_id)
     context = {"title": article.title or "Article", "article_id": article_id, "mentions": mentions,
                "quotes": quotes, "body": highlight(article.text, mentions, quotes), "language": article.language,
-               "covered": article.language in COVERED, "json_url": f"/api/entities/in/{article_id}"}
+               "covered": article.language in COVERED, "coverage": stages_covered(article.language),
+               "read_in": read_in_all(), "json_url": f"/api/entities/in/{article_id}"}
     return page(request, "entity_article.html", context)
 
 
@@ -282,10 +283,11 @@ def annotated_api(request: Request) -> Response:
     store = desk(request).store()
     article = store.get_article(request.path_params["article_id"])  # NotFound (404) like its HTML twin
     mentions, quotes = store.article_annotations(request.path_params["article_id"])
-    # A French article's empty lists read as "no one named, no one quoted" where nothing was looked
-    # for: the page said so, the API did not (issue 5: not covered, not silently so).
+    # A German article's empty lists read as "no one named, no one quoted" where nothing was looked
+    # for (issue 5: not covered, not silently so); a French one's quotes are not looked for: per stage.
     return JSONResponse({"article_id": request.path_params["article_id"], "language": article.language,
-                         "covered": article.language in COVERED, "entities": mentions, "quotes": quotes})
+                         "covered": article.language in COVERED, "covered_stages": stages_covered(article.language),
+                         "entities": mentions, "quotes": quotes})
 
 
 # -- a user's corrections, as `newsdesk entities merge|split` makes them (they survive reprocess):

@@ -1,0 +1,47 @@
+"""The understand stage for a French article: `annotate.Annotator.annotate` sends one here.
+
+Order: French mentions (`entities_fr.find_mentions`, on the shared `nlp.parse(text, "fr")` Doc) →
+canonical names within the article (`canonical.canonicalize`, the English side's: "M. Samaras"
+and "Samaras" are Antonis Samaras) → the English side's names for places and international bodies
+("Grèce" is Greece, "Téhéran" Tehran, "l'ONU" UN), so the store files them with the English
+articles' → quotes (`_quotes`: none yet; F6's French quotes go there). Events are not read in
+French (coverage.EVENTS).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsdesk.records import Article, Entity, Quote
+from newsdesk.understand import entities_fr, places_fr
+from newsdesk.understand.canonical import canonicalize, known_body
+from newsdesk.understand.entities import Mention
+
+
+def annotate_doc_fr(article: Article, doc: Any) -> Article:
+    """The article with `entities` (and, when French quotes are read, `quotes`) from its French Doc."""
+    mentions = entities_fr.find_mentions(doc)
+    canonicalize(mentions)
+    _english_names(mentions)
+    found = _quotes(doc, article, mentions)
+    entities = tuple(Entity(text=m.text, type=m.type, start=m.start, end=m.end, canonical=m.canonical,
+                            role=m.role, country=m.country, metonym=m.place_how == "capital") for m in mentions)
+    return article.replace(entities=entities, quotes=found)
+
+
+def _quotes(doc: Any, article: Article, mentions: list[Mention]) -> tuple[Quote, ...]:
+    """The article's quotes with their speakers (F6: `quotes_fr.find_quotes(doc, mentions)` goes here;
+    until it lands French quotes are not read and coverage.QUOTES says so)."""
+    return ()
+
+
+def _english_names(mentions: list[Mention]) -> None:
+    """Canonical names across languages: a city, capital or region by the English side's name
+    ("Téhéran" → "Tehran", "Asie" → "Asia"; countries and demonyms canonicalize names already), an
+    international body by its display name ("ONU", "Nations unies" → "UN")."""
+    for m in mentions:
+        if m.type == "ORG":
+            m.canonical = known_body(m.canonical or m.text) or places_fr.body(m.text) or m.canonical
+        elif m.type in ("GPE", "LOC") and m.place_how in ("capital", "city", "region"):
+            place = places_fr.lookup(m.text, "LOC")
+            m.canonical = place.name if place is not None else m.canonical
