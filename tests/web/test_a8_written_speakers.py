@@ -37,6 +37,8 @@ NEWS = {
              " the talks would go on for a week.",
     "lavrov": "Foreign Minister Sergei Lavrov of Russia met his counterpart in Geneva. The minister said no deal"
               " was near.",
+    "hawking": "Stephen Hawking said the universe was far larger than anyone had thought.",
+    "officials": "Health officials said the clinic in Leeds would close in March.",
 }
 STATEMENT = ("With permission, Mr Speaker, I would like to make a statement about the reform of the prison "
              "service.\n\nThe governors have led the work in London. I believe that the reforms will help every "
@@ -97,6 +99,15 @@ def test_a_name_still_finds_the_quotes_by_name(desk: dict[str, Any]) -> None:
     assert _said(get(desk, "/api/quotes", speaker="the president")["quotes"]) == {}
 
 
+def test_a_phrase_no_entity_has_finds_its_words_not_its_letters(desk: dict[str, Any]) -> None:
+    """An unresolved speaker was matched by LIKE '%phrase%': 'he' found Stephen Hawking's quote
+    ('Stephen'), and 'the health officials' not the quote of 'Health officials'."""
+    assert _said(get(desk, "/api/quotes", speaker="he")["quotes"]) == {}
+    found = {"the clinic in": ("Health officials", "Health officials", False)}
+    assert _said(get(desk, "/api/quotes", speaker="the health officials")["quotes"]) == found
+    assert _said(get(desk, "/api/quotes", speaker="officials")["quotes"]) == found
+
+
 def test_the_quotes_command_finds_and_marks_the_written_form(desk: dict[str, Any]) -> None:
     out = CliRunner().invoke(main, ["quotes", "--db", str(desk["db"]), "--speaker", "the senator"])
     assert out.exit_code == 0, out.output
@@ -129,6 +140,18 @@ def test_a_writer_named_by_the_heading_is_flagged_in_the_api(desk: dict[str, Any
     assert "heading" in spec["EntityDetail"]["properties"]["articles"]["items"]["properties"]
     for q in get(desk, "/api/quotes", speaker="the senator")["quotes"]:
         assert set(q) <= set(spec["Quote"]["properties"]), set(q) - set(spec["Quote"]["properties"])
+
+
+def test_entities_show_lists_the_articles_and_says_named_in_the_heading(desk: dict[str, Any]) -> None:
+    """The entity page listed a heading writer's articles; `entities show` listed none."""
+    writer = _cameron(desk)
+    out = CliRunner().invoke(main, ["entities", "show", str(writer["entity_id"]), "--db", str(desk["db"])])
+    assert out.exit_code == 0, out.output
+    [line] = [x for x in out.output.splitlines() if x.startswith("article: ")]
+    assert line.endswith(f"PM's statement on prison reform (id {desk['ids']['govuk']}; named in the heading/byline)")
+    sanders = CliRunner().invoke(main, ["entities", "show", "Bernie Sanders", "--db", str(desk["db"])]).output
+    assert sorted(x.split("  ", 1)[1] for x in sanders.splitlines() if x.startswith("article: ")) == [
+        f"Story named (id {desk['ids']['named']})", f"Story senator (id {desk['ids']['senator']})"]
 
 
 def test_migration_038_flags_the_heading_mentions_stored_before_it(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from newsdesk.store.entities import EntityStore
 from newsdesk.store.irregular_forms import family, phrase_forms
 from newsdesk.store.search_fts_langs import quote_langs_match
 from newsdesk.store.search_index import has_forms
-from newsdesk.store.written_speakers import written_clause
+from newsdesk.store.written_speakers import phrase_clause, written_clause
 from newsdesk.understand.canonical import name_key
 
 # A quote's anatomy columns (migration 031), read together by every quote query; a store opened
@@ -302,9 +302,8 @@ class EntityPages(EntityStore):
     def _by_name(self, speaker: str, ids: list[int]) -> tuple[str, list[str | int]]:
         """SQL over `quotes q` and its arguments: the quote's speaker is the name, that of the
         entities `ids` (`_speaker_ids`) when it names any."""
-        if not ids:
-            # % and _ are the speaker's own characters, not wildcards ("%" listed every quote)
-            return "q.speaker LIKE ? ESCAPE '\\'", [_containing(speaker)]
+        if not ids:  # a phrase: its words in a row, whatever its characters ('%' is no wildcard)
+            return phrase_clause(self.conn), [speaker]
         # A name that also names an entity still finds the quotes filed under that name but left
         # unresolved: 'British' found the nationality, none of whose quotes are its own (a nationality
         # speaks for no one), and so none of the three quotes said by "British".

@@ -6,8 +6,8 @@ at speaker_start..speaker_end (`speaker_text`).
 
 A phrase that names a stored entity finds the quotes whose speaker is written just so ("Obama", a
 leading article aside); any other phrase also finds those whose written speaker holds its words in a
-row ("foreign minister" in "Iran's foreign minister"), as a name search finds an unresolved speaker
-containing it.
+row ("foreign minister" in "Iran's foreign minister"), as it finds the quotes filed under a phrase
+no entity has ('home secretary' finds 'the Home Secretary', 'we' no 'Andrew Westphal').
 """
 
 from __future__ import annotations
@@ -33,12 +33,20 @@ def written_as(written: str | None, phrase: str, whole: int) -> int:
     """SQL function newsdesk_written_as(written, phrase, whole): 1 when the speaker as written is the
     phrase (`whole`), else holds the phrase's words in a row."""
     have, want = written_words(written), written_words(phrase)
-    if not want or not have:
+    if not want or not have or set(want) <= _ARTICLES:  # 'the' alone (or 'The The') is in most phrases
         return 0
     if whole:
         return int(have == want)
     size = len(want)
     return int(any(have[i:i + size] == want for i in range(len(have) - size + 1)))
+
+
+def phrase_clause(conn: sqlite3.Connection) -> str:
+    """SQL over `quotes q`: the quote's speaker (a phrase no entity is filed under) holds the
+    argument's words in a row. It was a LIKE of the characters: 'we' found Andrew Westphal's quotes,
+    'he' Theresa May's, and 'the home secretary' not 'Home Secretary'."""
+    conn.create_function("newsdesk_written_as", 3, written_as, deterministic=True)
+    return "newsdesk_written_as(q.speaker, ?, 0)"
 
 
 def written_clause(conn: sqlite3.Connection) -> str:

@@ -86,11 +86,29 @@ def show(entity: str, db: str | None, as_json: bool) -> None:
     if d["speakers_for"]:
         click.echo("speaking for it: " + ", ".join(f"{one_line(w['name'], 60)} ({_n(w['quotes'], 'quote')})"
                                                    for w in d["speakers_for"][:10]))
+    _show_articles(d)
     for q in d["quotes"]:
-        click.echo(f"  {q['day']}  “{one_line(q['text'], 160)}” ({q['kind']}, {q['cue']}{_as_written(q)};"
+        click.echo(f"  {q['day']}  “{one_line(q['text'], 160)}” ({q['kind']}{_cue(q)}{_as_written(q)};"
                    f" {one_line(q['title'] or q['url'] or '', 60)})")
     if d["quote_count"] > len(d["quotes"]):  # ten were shown as if they were all
         click.echo(f"  … {d['quote_count'] - len(d['quotes'])} more: newsdesk quotes --speaker-id {d['id']}")
+
+
+# Articles `entities show` lists, newest first (the entity page lists 50).
+SHOWN_ARTICLES = 10
+
+
+def _show_articles(d: dict[str, Any]) -> None:
+    """The entity's newest articles, as its page lists them, a writer named only by the heading or
+    byline said so: the page listed them and the command did not, so a heading's writer (L2) showed
+    mentions and no article to find them in."""
+    shown = d["articles"][:SHOWN_ARTICLES]
+    if d["article_count"] > len(shown):
+        click.echo(f"articles: the newest {len(shown)} of {d['article_count']}")
+    for a in shown:
+        where = "; named in the heading/byline" if a.get("heading") else ""
+        title = one_line(a["title"] or a["url"] or "Untitled", 80)
+        click.echo(f"article: {(a['published'] or '')[:10] or '?'}  {title} (id {a['id']}{where})")
 
 
 @entities.command("merge")
