@@ -23,6 +23,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Any
 
+from newsdesk.understand import interviewee as _interviewees
 from newsdesk.understand.quote_cues import _is_cue, cue_slot
 
 # A turn's label: a name or role of two characters or more, or the "Q:"/"A:" of a question-and-answer
@@ -42,6 +43,10 @@ MEDIA_TAGS = frozenset({
     "breaking news", "developing", "exclusive", "source", "sources", "credit", "caption", "file",
     "follow", "subscribe", "sign up", "click here", "warning",
     "ed.", "ed. note",  # an editor's note ("Ed.: See the catalog"); a man called Ed is written without the stop
+    # a clip played in a broadcast (session 17): its words are whoever is on the tape's, not the host's
+    "video clip", "audio clip", "clip", "soundbite", "sound bite", "sot", "videotape", "audiotape", "tape",
+    "footage", "recording", "audio recording", "voice-over", "voiceover", "begin video clip", "end video clip",
+    "begin videotape", "end videotape", "commercial break",
 })
 
 
@@ -50,6 +55,55 @@ def media_tag(label: str) -> bool:
     return " ".join(label.lower().split()) in MEDIA_TAGS
 
 Span = tuple[int, int]
+
+
+def clip_words(text: str, start: int) -> bool:
+    """Whether the words at `start` open with a media tag ("VIDEO: Hillary and Obama … all told
+    me", an "AUDIO:" paragraph of a transcript quoted whole): a clip's words, not those of the
+    host who introduced it, nor of whoever spoke last (PolNeAR train's Benghazi transcript gave
+    the mother's words on the video to Ramos)."""
+    m = SPEAKER_LINE.match(text[start:start + 60])  # `^` anchors at the string's start, not at pos
+    return m is not None and media_tag(m.group(1).strip())
+
+
+# Session 17: a stage direction in brackets inside a turn ("… as anyone's. (APPLAUSE) We consulted …",
+# "[crosstalk]"): the room's noise or the transcriber's note, not the speaker's words. Only these
+# words, so that an editor's "[the minister]" or an answer's "(NATO)" stay in the quote.
+CUT_STAGE = True  # False: a turn's pieces keep them, as in session 16
+_STAGE_WORDS = frozenset({
+    "applause", "applauding", "applauds", "laughter", "laughing", "laughs", "laugh", "crosstalk", "cross",
+    "talk", "talking", "inaudible", "unintelligible", "indiscernible", "cheers", "cheering", "cheer", "boos",
+    "booing", "boo", "jeers", "groans", "sighs", "pause", "pauses", "silence", "music", "gavel", "chanting",
+    "overlapping", "voices", "speakers", "off", "mic", "off-mic", "microphone", "video", "audio", "clip",
+    "videotape", "begin", "end", "break", "commercial", "beep", "bleep", "bleeped", "expletive", "deleted",
+})
+_STAGE_FILLERS = frozenset({"and", "from", "the", "of", "in", "some", "audience", "crowd", "continued", "continues",
+                            "sustained", "loud", "prolonged", "scattered", "more", "then", "a", "by", "as"})
+_BRACKETS = re.compile(r"\(([^()\n]{1,60})\)\.?|\[([^\[\]\n]{1,60})\]\.?")
+
+
+def stage_direction(words: str) -> bool:
+    """Whether bracketed words are a stage direction ("APPLAUSE", "crosstalk", "BEGIN VIDEO CLIP",
+    "laughter from the audience"): stage words and fillers only, one stage word at least."""
+    found = re.findall(r"[a-z-]+", words.lower())
+    return any(w in _STAGE_WORDS for w in found) and all(w in _STAGE_WORDS | _STAGE_FILLERS for w in found)
+
+
+def without_stage(text: str, pieces: list[Span]) -> list[Span]:
+    """A turn's pieces with the stage directions inside them cut out (`stage_direction`)."""
+    out: list[Span] = []
+    for a, b in pieces:
+        for m in _BRACKETS.finditer(text, a, b):
+            if stage_direction(m.group(1) or m.group(2)):
+                out.append((a, m.start()))
+                a = m.end()
+        out.append((a, b))
+    return [(x, y) for x, y in (_stripped(text, a, b) for a, b in out) if x < y]
+
+
+def _stripped(text: str, a: int, b: int) -> Span:
+    part = text[a:b]
+    return a + len(part) - len(part.lstrip()), a + len(part.rstrip())
 
 # A wiki user name glued from a person's name ("MarioJLucero", "WilliamSSaturn"): it splits where a
 # lower-case letter meets a capital, or a lone initial meets the next word. "Mc"/"Mac" stay on their
@@ -121,10 +175,12 @@ def answerer(doc: Any, text: str, label: str) -> Any:
 
 
 def interviewee(doc: Any, text: str) -> Any:
-    """Who answers a question-and-answer interview: the first person the page names before its
-    first "Q:" or "A:" (its headline, "Interview: Jane Doe on …", or its intro, "We spoke with Jane
-    Doe, …"), not a byline ("By John Smith"); None when it names no one there. "A" names no one, and
-    the questions are the interviewer's. Found once a Doc: each answer and each "I" in one asks."""
+    """Who answers a question-and-answer interview: the person the page says it interviewed before
+    its first "Q:" or "A:" (a heading's "Wikinews interviews Jane Doe", an intro's "Jane Doe answered
+    our questions"), else the one its questions address ("Q: Ms. Doe, …"), else the first person it
+    names there; never a byline, a credit, a reporter or whoever asks (`interviewee.pick`). None
+    when it names no one there: "A" names no one, and the questions are the interviewer's. Found once
+    a Doc: each answer and each "I" in one asks."""
     key = ("newsdesk_interviewee", text)
     if key not in doc.user_data:
         doc.user_data[key] = _interviewee(doc, text)
@@ -134,13 +190,9 @@ def interviewee(doc: Any, text: str) -> Any:
 def _interviewee(doc: Any, text: str) -> Any:
     if not _paragraph_labels(text).keys() >= QA_LABELS:
         return None
-    first = min(a for a, b in paragraphs(text) if (m := SPEAKER_LINE.match(text[a:b])) and m.group(1) in QA_LABELS)
-    for ent in doc.ents:
-        if ent.start_char >= first:
-            return None
-        if ent.label_ == "PERSON" and not (ent.start > 0 and doc[ent.start - 1].lower_ == "by"):
-            return ent
-    return None
+    qa = [(a, b, m.group(1)) for a, b in paragraphs(text)
+          if (m := SPEAKER_LINE.match(text[a:b])) and m.group(1) in QA_LABELS]
+    return _interviewees.pick(doc, text, qa[0][0], [(a, b) for a, b, label in qa if label == QUESTION])
 
 
 def paragraphs(text: str) -> list[Span]:
@@ -159,12 +211,14 @@ def turn_pieces(doc: Any, text: str, start: int, end: int) -> list[Span]:
     reopening the quote) is left out of its piece. Once the turn introduces what follows with a
     colon ("it's about being prepared to rise to the occasion, or go down:"), the lines of verse or
     list after it are its words too, sentences or not. Only in an interview or a transcript. Found once
-    a turn: the quote finder asks, then `turn_at` again for each "I" or "we" of the answer."""
+    a turn: the quote finder asks, then `turn_at` again for each "I" or "we" of the answer. A stage
+    direction inside a piece ("(APPLAUSE)", "[crosstalk]") is cut out of it (`CUT_STAGE`)."""
     if not is_dialogue(text):
         return [(start, end)]
     key = ("newsdesk_turn", text, start, end)
     if key not in doc.user_data:
-        doc.user_data[key] = _turn_pieces(doc, text, start, end)
+        pieces = _turn_pieces(doc, text, start, end)
+        doc.user_data[key] = (without_stage(text, pieces) or pieces) if CUT_STAGE else pieces
     return list(doc.user_data[key])
 
 

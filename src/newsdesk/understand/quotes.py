@@ -45,7 +45,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsdesk.understand import quote_filter, quote_regions, speakers
+from newsdesk.understand import dialogue, quote_filter, quote_regions, quote_turns, speakers
 from newsdesk.understand.quote_candidates import (
     _according_candidates,
     _clausal_candidates,
@@ -115,19 +115,21 @@ CUT_FOR = (0.5, 0.4)
 SPEAKER_GATE = 0.4
 
 
-def _nest(found: list[Found]) -> list[Found]:
+def _nest(found: list[Found], doc: Any = None) -> list[Found]:
     """Merge candidates: an attribution whose cue lies inside another's content is kept as
     that one's child ("X said officials told him Y" is two attributions: who told whom);
     one that repeats a kept stretch from another cue, or restates its parent's whole content
-    ("appeared to suggest that ..."), is dropped."""
+    ("appeared to suggest that ..."), is dropped. Inside an interview answer or a transcript's
+    turn (a "line" parent) a child is kept only when it reports someone else
+    (`quote_turns.reported_in_turn`); before session 17 none was, as inside quotation marks."""
     found = sorted(found, key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[Found] = []
     for f in found:
         parents = [k for k in kept if k is not f and k.start <= f.cue_start < k.end]
         parent = min(parents, key=lambda k: k.end - k.start, default=None)
-        if parent is not None and (not NESTED or parent.rule == "line"
-                                   or f.end - f.start > RESTATES * (parent.end - parent.start)):
-            continue  # a cue in a transcript line is the speaker's own words, as inside quotation marks
+        if parent is not None and (not NESTED or f.end - f.start > RESTATES * (parent.end - parent.start)
+                                   or (parent.rule == "line" and not quote_turns.reported_in_turn(doc, f, parent))):
+            continue
         others = [k for k in kept if k not in parents]
         if any(_overlap((f.start, f.end), (k.start, k.end)) > 0.6 * (f.end - f.start) for k in others):
             continue
@@ -279,12 +281,14 @@ def _rescored(doc: Any, cands: list[Found], feats: list[dict[str, float] | None]
 def find_quotes(doc: Any) -> list[Found]:
     """Attributions in a parsed article in text order (`ORDER`), before speakers are resolved."""
     regions = long_enough(_text(doc), quote_regions.every_quoted(doc))  # the same stretches `candidates` reads
-    found = _nest(_filtered(doc, candidates(doc)))
-    found += _orphan_quotes(doc, regions, found)
+    found = _nest(_filtered(doc, candidates(doc)), doc)
+    text = _text(doc)
+    # a quoted "VIDEO: …" paragraph of a transcript quoted whole is the clip's, not the last speaker's
+    found += [f for f in _orphan_quotes(doc, regions, found) if not dialogue.clip_words(text, f.start)]
     for f in found:
         _with_lead(f)
     # speakers are ranked in text order (a speaker who spoke just before is a feature)
-    ranked = _rank_speakers(doc, sorted(_nest(found), key=lambda f: f.start), regions)
+    ranked = _rank_speakers(doc, sorted(_nest(found, doc), key=lambda f: f.start), regions)
     kept = [f for f in ranked if f.confidence * f.speaker_p >= SPEAKER_GATE]
     _cut_at_coordinated(doc, kept)  # after the gate: a content keeps what no kept quote says
     return _ordered(kept)
@@ -306,6 +310,7 @@ def _rank_speakers(doc: Any, found: list[Found], regions: list[tuple[int, int]])
             said = f.pieces if f.slot == "aside" else None
             f.speaker_tok, f.speaker_p = speakers.ranked_speaker(cue, rule_speaker(cue), set(previous[-2:]), regions,
                                                                  said)
+            f.speaker_tok = quote_turns.speaker_in_turn(f, cue, f.speaker_tok)
         elif f.borrowed is not None:
             f.speaker_tok, f.speaker_p = f.borrowed.speaker_tok, f.borrowed.speaker_p
         if f.speaker_tok is not None:
