@@ -121,6 +121,18 @@ def test_the_quotes_command_finds_and_marks_the_written_form(desk: dict[str, Any
     assert "found as written" not in named and "(written “The senator”)" in named
 
 
+def test_the_quotes_command_says_who_is_quoted_most_as_the_api_does(desk: dict[str, Any]) -> None:
+    """The desk and /api/quotes say who is quoted most among the quotes found; the command did not."""
+    for params in ({"speaker": "minister"}, {"about": "talks"}, {}):
+        args = [x for k, v in params.items() for x in (f"--{k}", v)]
+        out = CliRunner().invoke(main, ["quotes", "--db", str(desk["db"]), *args, "--speakers", "--json"])
+        assert out.exit_code == 0, out.output
+        assert json.loads(out.output) == get(desk, "/api/quotes", **params)["speakers"], params
+    lines = CliRunner().invoke(main, ["quotes", "--db", str(desk["db"]), "--speaker", "minister", "--speakers"]).output
+    zarif = get(desk, "/api/quotes", speaker="foreign minister")["quotes"][0]["speaker_id"]
+    assert f"    1  Mohammad Javad Zarif (id {zarif})" in lines.splitlines()
+
+
 def _cameron(desk: dict[str, Any]) -> dict[str, Any]:
     [m] = [m for m in get(desk, f"/api/entities/in/{desk['ids']['govuk']}")["entities"] if m["name"] == "David Cameron"]
     return m
