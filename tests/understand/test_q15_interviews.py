@@ -142,6 +142,8 @@ ANSWERS = "\n\n".join([
     "Photo: Marcus Lee\n\nDana Whitfield answered our questions by email before the council vote.",
     "Sam Ortiz interviewed Dana Whitfield for this week's issue.",
     "Harbour master Tom Pryce opened the new quay in May. This week we interviewed campaigner Dana Whitfield.",
+    "Like her grandfather Tom Pryce, Dana Whitfield grew up on the harbour.",
+    "Harbour master Tom Pryce opened the new quay in May.\n\nInterviewee: Dana Whitfield",
 ])
 def test_the_answers_are_the_interviewee_s_not_the_first_person_named(intro: str) -> None:
     text = intro + "\n\n" + ANSWERS

@@ -14,8 +14,9 @@ to the wrong person when that one came first. Now, in this order:
 3. the first person named, as before;
 
 never a byline or credit ("By …", "Photo: …", "Image: …"), a member of the press by the words
-around the name ("reporter", "writer", "photographer", "host", …), nor whoever does the
-interviewing ("Sam Ortiz interviewed …", "… interviewed by Sam Ortiz").
+around the name ("reporter", "writer", "photographer", "host", …), whoever does the interviewing
+("Sam Ortiz interviewed …", "… interviewed by Sam Ortiz"), nor one the intro compares the
+interviewee with ("Like Barack Obama, Jane Doe …").
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ _MEETING = frozenset({"speak", "talk", "sit", "chat", "catch", "meet", "intervie
 # A person who is the subject of these answered: "X answered our questions", "X told us", "X spoke to us".
 _ANSWERED = frozenset({"answer", "reply", "respond", "tell", "speak", "talk", "agree", "sit", "chat"})
 _ASKING = frozenset({"interview", "ask", "question", "quiz"})  # its subject asks: "Sam Ortiz interviewed …"
+_COMPARED = frozenset({"like", "unlike", "than"})  # "Like Barack Obama, Jane Doe …"
 # What stands before a name on its line when the name is a byline or a credit, or a label that
 # names the interviewee.
 _CREDIT = re.compile(r"(?i)(?:\bby|\b(?:photos?|photographs?|pictures?|images?|credits?|camera|illustrations?)\s*:)"
@@ -55,7 +57,7 @@ def pick(doc: Any, text: str, first: int, questions: list[tuple[int, int]]) -> A
 
 
 def _not_answering(ent: Any, text: str) -> bool:
-    """A byline or credit, a member of the press, or whoever does the interviewing."""
+    """A byline or credit, a member of the press, whoever does the interviewing, or a comparison."""
     if _CREDIT.search(_line_before(text, ent.start_char)):
         return True
     root = ent.root
@@ -63,6 +65,9 @@ def _not_answering(ent: Any, text: str) -> bool:
         return True  # "… interviewed by Sam Ortiz"
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in _ASKING:
         return True  # "Sam Ortiz interviewed Dana Whitfield"
+    noun = root.head if root.dep_ == "appos" else root  # "Like her grandfather Tom Pryce, …"
+    if noun.dep_ == "pobj" and noun.head.lower_ in _COMPARED:
+        return True  # "Like Barack Obama, Jane Doe grew up …": a comparison
     return _in_phrase(ent, _PRESS)
 
 
