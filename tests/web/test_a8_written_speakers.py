@@ -75,27 +75,32 @@ def get(desk: dict[str, Any], path: str, **params: Any) -> Any:
     return response.json()
 
 
-def _said(quotes: list[dict[str, Any]]) -> dict[str, tuple[str, str | None, bool]]:
-    """The first words said -> (speaker, speaker as written, found by the written form)."""
-    return {" ".join(q["text"].split()[:3]): (q["speaker"], q["speaker_text"], q["written_match"]) for q in quotes}
+def _said(quotes: list[dict[str, Any]]) -> dict[str, tuple[str, str | None, bool, bool]]:
+    """The first words said -> (speaker, speaker as written, found by the written form, by the role)."""
+    return {" ".join(q["text"].split()[:3]): (q["speaker"], q["speaker_text"], q["written_match"], q["role_match"])
+            for q in quotes}
 
 
 def test_the_api_finds_a_speaker_by_the_phrase_the_text_writes(desk: dict[str, Any]) -> None:
     found = get(desk, "/api/quotes", speaker="the senator")
-    assert _said(found["quotes"]) == {"the plan would": ("Bernie Sanders", "The senator", True)}
+    assert _said(found["quotes"]) == {"the plan would": ("Bernie Sanders", "The senator", True, False)}
     assert [(s["name"], s["quotes"]) for s in found["speakers"]] == [("Bernie Sanders", 1)]
-    # which foreign ministers spoke: the phrase's words in a row, a leading article aside
+    # which foreign ministers spoke: the phrase's words in a row, a leading article aside, in the
+    # speaker as written or in the role the text gives them ("Foreign Minister Sergei Lavrov")
     assert _said(get(desk, "/api/quotes", speaker="Foreign Minister")["quotes"]) == {
-        "the talks would": ("Mohammad Javad Zarif", "The foreign minister", True)}
+        "the talks would": ("Mohammad Javad Zarif", "The foreign minister", True, False),
+        "no deal was": ("Sergei Lavrov", "The minister", False, True)}
     ministers = get(desk, "/api/quotes", speaker="minister")
-    assert {s["name"] for s in ministers["speakers"]} == {"Mohammad Javad Zarif", "Sergei Lavrov"}
-    assert all(q["written_match"] for q in ministers["quotes"])
+    # the statement's writer, by his heading's role, "Prime Minister"
+    assert {s["name"] for s in ministers["speakers"]} == {"Mohammad Javad Zarif", "Sergei Lavrov", "David Cameron"}
+    assert {(q["speaker"], q["written_match"], q["role_match"]) for q in ministers["quotes"]} == {
+        ("Mohammad Javad Zarif", True, False), ("Sergei Lavrov", True, False), ("David Cameron", False, True)}
 
 
 def test_a_name_still_finds_the_quotes_by_name(desk: dict[str, Any]) -> None:
     by_name = _said(get(desk, "/api/quotes", speaker="Bernie Sanders")["quotes"])
-    assert by_name == {"the plan would": ("Bernie Sanders", "The senator", False),
-                       "We will vote": ("Bernie Sanders", "Bernie Sanders", False)}
+    assert by_name == {"the plan would": ("Bernie Sanders", "The senator", False, False),
+                       "We will vote": ("Bernie Sanders", "Bernie Sanders", False, False)}
     assert _said(get(desk, "/api/quotes", speaker="the president")["quotes"]) == {}
 
 
@@ -103,7 +108,7 @@ def test_a_phrase_no_entity_has_finds_its_words_not_its_letters(desk: dict[str, 
     """An unresolved speaker was matched by LIKE '%phrase%': 'he' found Stephen Hawking's quote
     ('Stephen'), and 'the health officials' not the quote of 'Health officials'."""
     assert _said(get(desk, "/api/quotes", speaker="he")["quotes"]) == {}
-    found = {"the clinic in": ("Health officials", "Health officials", False)}
+    found = {"the clinic in": ("Health officials", "Health officials", False, False)}
     assert _said(get(desk, "/api/quotes", speaker="the health officials")["quotes"]) == found
     assert _said(get(desk, "/api/quotes", speaker="officials")["quotes"]) == found
 
@@ -119,6 +124,10 @@ def test_the_quotes_command_finds_and_marks_the_written_form(desk: dict[str, Any
     assert [(r["id"], r["written_match"]) for r in rows] == [(q["id"], q["written_match"]) for q in api]
     named = CliRunner().invoke(main, ["quotes", "--db", str(desk["db"]), "--speaker", "Bernie Sanders"]).output
     assert "found as written" not in named and "(written “The senator”)" in named
+    ministers = CliRunner().invoke(main, ["quotes", "--db", str(desk["db"]), "--speaker", "foreign minister"]).output
+    assert sorted(x.split("  ", 1)[1].split(":")[0] for x in ministers.splitlines()) == [
+        "Mohammad Javad Zarif (found as written “The foreign minister”)",
+        "Sergei Lavrov (found by the role “Foreign Minister”)"]
 
 
 def test_the_quotes_command_says_who_is_quoted_most_as_the_api_does(desk: dict[str, Any]) -> None:
@@ -129,7 +138,8 @@ def test_the_quotes_command_says_who_is_quoted_most_as_the_api_does(desk: dict[s
         assert out.exit_code == 0, out.output
         assert json.loads(out.output) == get(desk, "/api/quotes", **params)["speakers"], params
     lines = CliRunner().invoke(main, ["quotes", "--db", str(desk["db"]), "--speaker", "minister", "--speakers"]).output
-    zarif = get(desk, "/api/quotes", speaker="foreign minister")["quotes"][0]["speaker_id"]
+    [zarif] = [q["speaker_id"] for q in get(desk, "/api/quotes", speaker="foreign minister")["quotes"]
+               if q["speaker"] == "Mohammad Javad Zarif"]
     assert f"    1  Mohammad Javad Zarif (id {zarif})" in lines.splitlines()
 
 
@@ -200,6 +210,9 @@ def test_the_quotes_form_finds_the_written_form_and_says_so(desk: dict[str, Any]
         assert items.first.locator(".written-match").inner_text() == "(found as written “The senator”)"
         page.goto(desk["url"] + "/quotes?speaker=Bernie+Sanders")
         assert page.locator("ul.quotes li.quote").count() == 2 and page.locator(".written-match").count() == 0
+        page.goto(desk["url"] + "/quotes?speaker=foreign+minister")
+        by_role = page.locator("ul.quotes li.quote", has_text="no deal was near")
+        assert by_role.locator(".role-match").inner_text() == "(found by the role “Foreign Minister”)"
     finally:
         page.close()
 

@@ -21,7 +21,7 @@ from newsdesk.store.entities import EntityStore
 from newsdesk.store.irregular_forms import family, phrase_forms
 from newsdesk.store.search_fts_langs import quote_langs_match
 from newsdesk.store.search_index import has_forms
-from newsdesk.store.written_speakers import phrase_clause, written_clause
+from newsdesk.store.written_speakers import phrase_clause, role_clause, written_clause
 from newsdesk.understand.canonical import name_key
 
 # A quote's anatomy columns (migration 031), read together by every quote query; a store opened
@@ -266,23 +266,27 @@ class EntityPages(EntityStore):
                       offset: int = 0) -> list[dict[str, Any]]:
         """Quotes, newest first: by speaker (an entity's id, or a name: the entities of that name,
         and quotes whose unresolved speaker is written so; else the phrase; and either way the
-        quotes whose speaker the text writes so, `written_match`) and words."""
+        quotes whose speaker the text writes so, `written_match`, or whose speaker's role it is,
+        `role_match`) and words."""
         found = self._quote_filter(speaker, about, speaker_id, kind)
         if found is None:
             return []
-        where, args, by_name = found
-        # which quotes the speaker's phrase found as the text writes it and not by name: a quote of
-        # Marco Rubio found by "the senator" read as if he were the senator asked for
-        matched = f"CASE WHEN {by_name[0]} THEN 0 ELSE 1 END" if by_name else "0"
+        where, args, ways = found
+        # how the speaker's phrase found each quote: a quote of Marco Rubio found by "the senator"
+        # read as if he were the senator asked for
+        how, how_args = "NULL", []
+        if ways:
+            how = ("CASE " + " ".join(f"WHEN {sql} THEN '{way}'" for way, sql, _ in ways[:-1])
+                   + f" ELSE '{ways[-1][0]}' END")
+            how_args = [a for _, _, more in ways[:-1] for a in more]
         sql = ("SELECT q.id, q.article_id, q.speaker_id, q.speaker, q.speaker_role, q.text, q.kind, q.cue,"
                f" q.start, q.end, {self._anatomy()}, {self._speaker_text('a')}, q.day, a.title, a.url,"
-               f" {matched} AS written_match"
-               f" FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where}"
+               f" {how} AS matched_by FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where}"
                " ORDER BY q.day DESC, q.id DESC LIMIT ? OFFSET ?")
-        rows = [quote_row(r) for r in self.conn.execute(sql, [*(by_name[1] if by_name else []), *args,
-                                                              limit, offset])]
+        rows = [quote_row(r) for r in self.conn.execute(sql, [*how_args, *args, limit, offset])]
         for r in rows:
-            r["written_match"] = bool(r["written_match"])
+            way = r.pop("matched_by")
+            r["written_match"], r["role_match"] = way == "written", way == "role"
         return rows
 
     def quote_speakers(self, *, speaker: str | None = None, about: str | None = None,
@@ -312,28 +316,29 @@ class EntityPages(EntityStore):
                 f" (SELECT lower(alias) FROM entity_aliases WHERE entity_id IN ({marks}) UNION SELECT lower(?))))",
                 [*ids, *ids, speaker])
 
-    def _speaker_clause(self, speaker: str) -> tuple[str, list[str | int], tuple[str, list[str | int]]]:
-        """SQL over `quotes q` and its arguments: the quote's speaker is the name (`_by_name`, also
-        returned), or the text writes the speaker so (store.written_speakers: the phrase itself when
-        it names an entity, else its words in a row)."""
+    def _speaker_ways(self, speaker: str) -> list[tuple[str, str, list[str | int]]]:
+        """The ways a quote's speaker may match the phrase, in order, each (way, SQL over `quotes q`,
+        its arguments): by name (`_by_name`), as the text writes the speaker, by the role it gives
+        them (store.written_speakers: the phrase itself when it names an entity, else its words in a
+        row). A store from before migration 031 has no speaker positions to read the written form by."""
         ids = self._speaker_ids(speaker)
-        by_name = self._by_name(speaker, ids)
-        if not self._anatomy().startswith("q."):  # a store from before migration 031 has no positions
-            return by_name[0], by_name[1], by_name
-        return f"({by_name[0]} OR {written_clause(self.conn)})", [*by_name[1], speaker, int(bool(ids))], by_name
+        whole = int(bool(ids))
+        ways: list[tuple[str, str, list[str | int]]] = [("name", *self._by_name(speaker, ids))]
+        if self._anatomy().startswith("q."):
+            ways.append(("written", written_clause(self.conn), [speaker, whole]))
+        return [*ways, ("role", role_clause(self.conn), [speaker, whole])]
 
     def _quote_filter(self, speaker: str | None, about: str | None, speaker_id: int | None,
-                      kind: str | None) -> tuple[str, list[str | int], tuple[str, list[str | int]] | None] | None:
-        """The WHERE clause over `quotes q` and its arguments, and the speaker's by-name clause
-        (`_by_name`, None when no speaker is asked); None when nothing can match."""
+                      kind: str | None) -> tuple[str, list[str | int], list[tuple[str, str, list[str | int]]]] | None:
+        """The WHERE clause over `quotes q` and its arguments, and the ways the speaker may match
+        (`_speaker_ways`, none when no speaker is asked); None when nothing can match."""
         where: list[str] = []
         args: list[str | int] = []
         speaker = _printable(speaker)
-        by_name = None
-        if speaker:
-            clause, more, by_name = self._speaker_clause(speaker)
-            where.append(clause)
-            args += more
+        ways = self._speaker_ways(speaker) if speaker else []
+        if ways:
+            where.append("(" + " OR ".join(sql for _, sql, _ in ways) + ")")
+            args += [a for _, _, more in ways for a in more]
         if speaker_id is not None:
             where.append("q.speaker_id = ?")
             args.append(speaker_id)
@@ -358,7 +363,7 @@ class EntityPages(EntityStore):
                          + ") AND newsdesk_has_forms(q.text, ?,"
                          " (SELECT language FROM articles WHERE id = q.article_id))")
             args += [_match_terms(words), *([other] if other else []), json.dumps([list(_forms(w)) for w in words])]
-        return " AND ".join(where), args, by_name
+        return " AND ".join(where), args, ways
 
     def _known_name(self, run: str) -> bool:
         """Whether an entity of the store has this name (one of its aliases)."""

@@ -7,7 +7,8 @@ at speaker_start..speaker_end (`speaker_text`).
 A phrase that names a stored entity finds the quotes whose speaker is written just so ("Obama", a
 leading article aside); any other phrase also finds those whose written speaker holds its words in a
 row ("foreign minister" in "Iran's foreign minister"), as it finds the quotes filed under a phrase
-no entity has ('home secretary' finds 'the Home Secretary', 'we' no 'Andrew Westphal').
+no entity has ('home secretary' finds 'the Home Secretary', 'we' no 'Andrew Westphal'). The role the
+text gives a named speaker ("Foreign Minister Sergei Lavrov said") is matched the same way.
 """
 
 from __future__ import annotations
@@ -57,3 +58,12 @@ def written_clause(conn: sqlite3.Connection) -> str:
     return ("(q.speaker_start IS NOT NULL AND q.speaker_end > q.speaker_start AND newsdesk_written_as("
             "(SELECT substr(w.text, q.speaker_start + 1, q.speaker_end - q.speaker_start) FROM articles w"
             " WHERE w.id = q.article_id), ?, ?))")
+
+
+def role_clause(conn: sqlite3.Connection) -> str:
+    """SQL over `quotes q`: the role the text gives the speaker ("Iran's Foreign Minister" of
+    "Iran's Foreign Minister Mohammad Javad Zarif said") matches the two arguments (phrase, whole),
+    as the written speaker does: the name is the speaker's mention there, and 'foreign minister'
+    found none of the foreign ministers the text named with their title."""
+    conn.create_function("newsdesk_written_as", 3, written_as, deterministic=True)
+    return "newsdesk_written_as(q.speaker_role, ?, ?)"

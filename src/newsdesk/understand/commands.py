@@ -140,8 +140,9 @@ def split(entity: str, alias: str, db: str | None) -> None:
 @click.command("quotes")
 @db_option
 @click.option("--speaker", default=None,
-              help="Who said it: any name or alias of the speaker, or the speaker as the text writes them "
-                   "('the senator', 'foreign minister'; those lines say 'found as written').")
+              help="Who said it: any name or alias of the speaker, or the speaker or their role as the text "
+                   "writes them ('the senator', 'foreign minister'; those lines say 'found as written' or 'found "
+                   "by the role').")
 @click.option("--about", default=None,
               help="Words of what was said, all of them, each with its forms ('treaties' finds 'treaty', 'said' "
                    "'says'); words naming a country or a stored entity are one name ('united states' also finds "
@@ -199,6 +200,8 @@ def _as_written(q: dict[str, Any]) -> str:
     """' (written "the minister")' when the text names the speaker otherwise than the name the quote
     is filed under (a role noun, "we", a pronoun resolved to a name), else ''."""
     written = one_line(q.get("speaker_text"), 60)
+    if q.get("role_match"):  # found by the role the text gives the speaker ('foreign minister')
+        return f" (found by the role “{one_line(q.get('speaker_role'), 60)}”)"
     if written and q.get("written_match"):
         # found by the phrase the text writes, not by the name (`quotes --speaker "the senator"`)
         return f" (found as written “{written}”)"

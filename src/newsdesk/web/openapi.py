@@ -168,7 +168,8 @@ QUOTE_PATHS = {
                         [_param("speaker", "Who said it: a name or alias (every entity that has it, and quotes"
                                  " whose unresolved speaker is written so), else words of the phrase; and the"
                                  " quotes whose speaker the text writes so (`speaker_text`: 'the senator' finds"
-                                 " the senator's quotes filed under their name), each marked `written_match`"),
+                                 " the senator's quotes filed under their name), each marked `written_match`, or"
+                                 " whose speaker's role is so (`role_match`: 'foreign minister')"),
                          _param("speaker_id", "Who said it: one entity, by id", "integer"),
                          _param("about", "Words of what was said (not of the speaker's name), all of them;"
                                          " each finds its forms (English stems): 'missiles' finds 'missile"
@@ -299,6 +300,9 @@ def _quote_schemas() -> dict[str, Any]:
         "written_match": {"type": "boolean", "description": "Quote search only: true when ?speaker= found"
                           " this quote by its speaker as written (`speaker_text`), not by the name it is"
                           " filed under; false otherwise"},
+        "role_match": {"type": "boolean", "description": "Quote search only: true when ?speaker= found this"
+                       " quote by the role the text gives its speaker (`speaker_role`: 'foreign minister' of"
+                       " \"Iran's Foreign Minister Mohammad Javad Zarif said\"), neither by name nor as written"},
         "article_id": i, "day": maybe_s, "title": maybe_s, "url": maybe_s}}
     quotes = {"type": arr, "items": {"$ref": "#/components/schemas/Quote"}}
     return {
