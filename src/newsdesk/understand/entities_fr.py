@@ -226,10 +226,11 @@ def _common_noun(m: Mention, lower: set[str], surnames: set[str]) -> bool:
         return True
     opens = tok.is_sent_start or tok.i == 0 or tok.doc[tok.i - 1].is_punct
     known = any(w in _lexicon(pos) for w in (word, lemma) for pos in ("noun", "verb", "adj"))
+    noun = any(w in _lexicon("noun") for w in (word, lemma))  # the lexicon lists lemmas: "États" by "état"
     if m.type in ("LOC", "MISC"):
-        return known and opens or word in _lexicon("noun") and word not in _lexicon("adj")
+        return known and opens or noun and word not in _lexicon("adj") and lemma not in _lexicon("adj")
     after_det = tok.i > 0 and tok.doc[tok.i - 1].pos_ == "DET"
-    return m.type == "PERSON" and known and (after_det and word in _lexicon("noun") or opens)
+    return m.type == "PERSON" and known and (after_det and noun or opens)
 
 
 def _office_complement(m: Mention) -> bool:
