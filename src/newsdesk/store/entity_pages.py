@@ -172,7 +172,7 @@ class EntityPages(EntityStore):
     def list_entities(self, *, type: str | None = None, q: str | None = None, limit: int = 50,
                       offset: int = 0) -> list[dict[str, Any]]:
         """Entities by mention count: id, type, name, country, mentions, articles, quotes (copies
-        folded, as the entity's page lists them: `_listed`)."""
+        folded, as the entity's page lists them: `_listed`); one with none of these is left out."""
         where, args = [], []
         if type:
             where.append("e.type = ?")
@@ -192,7 +192,9 @@ class EntityPages(EntityStore):
                f" (SELECT count(*) FROM quotes qq WHERE qq.speaker_id = e.id AND {_listed('qq.article_id')}) AS quotes"
                f" FROM entities e LEFT JOIN entity_mentions m ON m.entity_id = e.id AND {_listed('m.article_id')}"
                + (" WHERE " + " AND ".join(where) if where else "")
-               + " GROUP BY e.id ORDER BY mentions DESC, e.name LIMIT ? OFFSET ?")
+               # an entity only a syndicated copy names (its text annotated apart from its representative's)
+               # was listed with 0 mentions, 0 articles, 0 quotes, its page as empty: the copy is folded
+               + " GROUP BY e.id HAVING mentions > 0 OR quotes > 0 ORDER BY mentions DESC, e.name LIMIT ? OFFSET ?")
         return [dict(r) for r in self.conn.execute(sql, [*args, limit, offset])]
 
     def entity_detail(self, ref: str | int, *, quotes: int = 50) -> dict[str, Any]:
