@@ -6,15 +6,17 @@ article whose language was not identified: it is read as English.
 
 - entities: English, and French with spaCy's fr_core_news_sm (`annotate_fr`, `entities_fr`);
 - quotes: English (French when `quotes_fr` lands in `annotate_fr._quotes`);
-- events: English only (the event models are trained on English; `events.EventCoder` codes
-  nothing else).
+- events: English only (and Nigerian Pidgin, English-lexified): the event models are trained on
+  English, and `events.EventCoder` codes nothing else, reading this module's EVENTS.
 German and Chinese have no pipeline on PyPI that runs under spaCy 3.8, so they are not covered.
 """
 
 ENGLISH = frozenset({"en", None})  # read by the English pipeline (`nlp.parse` with its default)
 ENTITIES = frozenset({"en", "fr", None})
 QUOTES = frozenset({"en", None})
-EVENTS = ENGLISH
+# events.EventCoder codes these: English, and Nigerian Pidgin ("pcm"), which the language detector
+# gives to short English headlines; never French (the event models read English only)
+EVENTS = frozenset({"en", "pcm", None})
 STAGES = {"entities": ENTITIES, "quotes": QUOTES, "events": EVENTS}
 READ = ENTITIES | QUOTES  # the understand stage reads the article at all (`Annotator.annotate`)
 # `covered` of analyze and the API, as before per-stage coverage: entities AND quotes were looked for,

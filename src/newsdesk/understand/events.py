@@ -28,6 +28,7 @@ from typing import Any
 from newsdesk.records import Article
 from newsdesk.understand import cameo, event_classifier
 from newsdesk.understand.actors import Actor, actors_for, entity_country, is_pronoun
+from newsdesk.understand.coverage import EVENTS
 from newsdesk.understand.places import Place, dateline_place, gazetteer
 
 # Verbs that carry no event of their own when their object is an event noun ("held talks").
@@ -92,9 +93,11 @@ class Predicate:
     light: Any = None  # the light verb that introduced an event noun ("held" in "held talks")
 
 
-# Nigerian Pidgin is English-lexified, and the language detector gives it to short English
-# headlines ("Putin will meet his Turkish counterpart..."): code those as English.
-ENGLISH_LIKE = ("en", "pcm")
+# The languages coded (coverage.EVENTS, where analyze and the desk read it too): English, and
+# Nigerian Pidgin, English-lexified, which the language detector gives to short English headlines
+# ("Putin will meet his Turkish counterpart..."). Never French: the event models and the English
+# pipeline read English only, and a French article's Doc is another pipeline's (F5).
+ENGLISH_LIKE = tuple(sorted(lang for lang in EVENTS if lang))
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 
 
