@@ -1,7 +1,7 @@
 """`newsdesk analyze` says whether entities and quotes were looked for (`covered`, beside
 `language`): a German body gives `entities: []` and `quotes: []`, the same as an English text naming
 no one, where the desk's API already said `"covered": false`; and per stage (`covered_stages`, F5): a
-French body's entities are read, its quotes and events not. Through the real command (click's
+French body's entities and quotes are read (F6), its events not. Through the real command (click's
 runner), the real annotator; each test failed on the code before (no `covered` key; F5's: no
 `covered_stages`, French entities empty)."""
 
@@ -64,11 +64,13 @@ def test_a_language_not_read_is_not_covered_and_english_is() -> None:
         assert keys.index("covered_stages") == keys.index("covered") + 1, keys
 
 
-def test_a_french_body_is_read_for_entities_and_says_its_quotes_are_not() -> None:
+def test_a_french_body_is_read_for_entities_and_quotes_not_events() -> None:
     code, (fr,) = analyze("--jsonl", "-", lines=[{"id": "fr", "body": FRENCH}])
     assert code == 0 and fr["language"] == "fr"
-    assert fr["covered_stages"] == {"entities": True, "quotes": False, "events": False}
-    assert fr["covered"] is False and fr["quotes"] == [] and fr["events"] == []  # not both read: not "covered"
+    assert fr["covered_stages"] == {"entities": True, "quotes": True, "events": False}
+    assert fr["covered"] is True and fr["events"] == []  # entities and quotes both read (F6): "covered"
+    said = {(q["speaker"], q["kind"]) for q in fr["quotes"]}
+    assert said == {("Jean Dupont", "direct"), ("Emmanuel Macron", "indirect")}, fr["quotes"]
     people = {e["canonical"] for e in fr["entities"] if e["type"] == "PERSON"}
     assert {"Jean Dupont", "Emmanuel Macron"} <= people, fr["entities"]
     assert {(e["canonical"], e["country"]) for e in fr["entities"] if e["type"] == "GPE"} >= {("France", "FRA")}
@@ -80,8 +82,8 @@ def test_a_document_path_says_it_too_and_the_contracts_fields_stay(tmp_path: Pat
     en_path.write_text(ENGLISH_PAGE, encoding="utf-8")
     code, (fr, en) = analyze(str(fr_path), str(en_path), "--kind", "text")
     assert code == 0
-    assert (fr["language"], fr["covered"], en["language"], en["covered"]) == ("fr", False, "en", True)
-    assert fr["covered_stages"]["entities"] is True and fr["entities"]
+    assert (fr["language"], fr["covered"], en["language"], en["covered"]) == ("fr", True, "en", True)
+    assert fr["covered_stages"]["entities"] is True and fr["entities"] and fr["quotes"]
     design = {"id", "url", "canonical_url", "site_name", "kind", "reason", "title", "authors", "published",
               "updated", "categories", "tags", "language", "text", "paragraphs", "excerpt", "image", "related",
               "entities", "quotes", "events", "duplicate_of", "story_id"}

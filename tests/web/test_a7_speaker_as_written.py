@@ -101,7 +101,7 @@ def test_an_empty_quote_search_says_quotes_are_read_in_english_only(desk: dict[s
     try:
         page.goto(desk["url"] + "/quotes?about=fran%C3%A7aise")
         assert page.locator("p.empty").count() == 1
-        assert "English articles only" in page.locator("p.empty .english-only").inner_text()
+        assert "English and French articles only" in page.locator("p.empty .english-only").inner_text()
         page.goto(desk["url"] + "/quotes?speaker=Bernie+Sanders")
         assert page.locator(".english-only").count() == 0
     finally:

@@ -22,7 +22,7 @@ from entity_helpers import store_texts  # noqa: E402
 
 # Five quotes by one man, a capital standing for its government (the seed's "Tehran"), and two
 # people to merge; a German article stored beside them is read for nothing, a French one for its
-# entities only (F5: quotes are read in English only).
+# entities (F5) and quotes (F6).
 ENGLISH = [
     *(f"“The talks on item {n} will go on,” Iran's foreign minister Abbas Araghchi said on Monday." for n in range(5)),
     "Tehran rejected the proposal on Tuesday, and Washington said it would wait.",
@@ -120,15 +120,15 @@ def test_an_article_in_a_language_not_read_says_so_in_the_api(desk: dict[str, An
 
 
 def test_a_french_article_says_per_stage_what_was_read(desk: dict[str, Any]) -> None:
-    """F5: a French article's names are read (fr_core_news_sm), its quotes and events not yet: its
-    empty quote list says nothing, and the API says which list was looked for."""
+    """F5: a French article's names are read (fr_core_news_sm), and (F6) its quotes, its events not
+    yet: the API says which lists were looked for."""
     french = get(desk, f"/api/entities/in/{desk['fr']}")
-    assert french["covered"] is False and french["quotes"] == []
-    assert french["covered_stages"] == {"entities": True, "quotes": False, "events": False}
+    assert french["covered"] is True
+    assert french["covered_stages"] == {"entities": True, "quotes": True, "events": False}
     names = {(m["name"], m["type"]) for m in french["entities"]}
     assert {("Jean Dupont", "PERSON"), ("Emmanuel Macron", "PERSON"), ("France", "GPE")} <= names, names
     stored = get(desk, f"/api/articles/{desk['fr']}")["store"]
-    assert stored["covered_stages"] == {"entities": True, "quotes": False, "events": False}
+    assert stored["covered_stages"] == {"entities": True, "quotes": True, "events": False}
 
 
 def test_a_capital_standing_for_its_government_is_flagged_in_the_annotations(desk: dict[str, Any]) -> None:
@@ -165,14 +165,15 @@ def test_a_german_articles_page_says_its_names_are_not_read(page: Any, desk: dic
 
 
 @pytest.mark.browser
-def test_a_french_articles_page_marks_its_names_and_says_its_quotes_are_not_read(page: Any, desk: dict[str, Any]) -> None:
+def test_a_french_articles_page_marks_its_names_and_quotes(page: Any, desk: dict[str, Any]) -> None:
+    # F6: its quotes are read too, so no note says they are not
     page.goto(f"{desk['url']}/article/{desk['fr']}")
-    assert "names marked" in page.locator("a.who-said").inner_text()
-    note = page.locator("p.not-covered")
-    assert note.count() == 1 and "Quotes are not read" in note.inner_text() and "fr" in note.inner_text()
+    assert "2 quotes marked" in page.locator("a.who-said").inner_text()
+    assert page.locator("p.not-covered").count() == 0
     page.goto(f"{desk['url']}/entities/in/{desk['fr']}")
     assert page.locator("a.ent", has_text="Emmanuel Macron").count() == 1
-    assert "quotes not looked for" in page.locator("p.note").inner_text()
+    assert page.locator("p.note").count() == 0
+    assert page.locator("div.annotated .quote-direct", has_text="Nous ne céderons pas").count() == 1
 
 
 @pytest.mark.browser

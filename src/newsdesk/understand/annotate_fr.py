@@ -4,7 +4,7 @@ Order: French mentions (`entities_fr.find_mentions`, on the shared `nlp.parse(te
 canonical names within the article (`canonical.canonicalize`, the English side's: "M. Samaras"
 and "Samaras" are Antonis Samaras) → the English side's names for places and international bodies
 ("Grèce" is Greece, "Téhéran" Tehran, "l'ONU" UN), so the store files them with the English
-articles' → quotes (`_quotes`: none yet; F6's French quotes go there). Events are not read in
+articles' → quotes and their speakers (`quotes_fr`, named by these mentions). Events are not read in
 French (coverage.EVENTS).
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsdesk.records import Article, Entity, Quote
-from newsdesk.understand import entities_fr, places_fr
+from newsdesk.understand import entities_fr, places_fr, quotes_fr
 from newsdesk.understand.canonical import canonicalize, known_body
 from newsdesk.understand.entities import Mention
 
@@ -30,9 +30,9 @@ def annotate_doc_fr(article: Article, doc: Any) -> Article:
 
 
 def _quotes(doc: Any, article: Article, mentions: list[Mention]) -> tuple[Quote, ...]:
-    """The article's quotes with their speakers (F6: `quotes_fr.find_quotes(doc, mentions)` goes here;
-    until it lands French quotes are not read and coverage.QUOTES says so)."""
-    return ()
+    """The article's quotes with their speakers, each named by the mention's canonical name so the
+    store links it (F6, `quotes_fr`)."""
+    return quotes_fr.find_quotes(doc, mentions)
 
 
 def _english_names(mentions: list[Mention]) -> None:

@@ -5,7 +5,7 @@ read without loading spaCy (importing `annotate` costs a desk worker about 70 MB
 article whose language was not identified: it is read as English.
 
 - entities: English, and French with spaCy's fr_core_news_sm (`annotate_fr`, `entities_fr`);
-- quotes: English (French when `quotes_fr` lands in `annotate_fr._quotes`);
+- quotes: English, and French (`quotes_fr`, from `annotate_fr._quotes`);
 - events: English only (and Nigerian Pidgin, English-lexified): the event models are trained on
   English, and `events.EventCoder` codes nothing else, reading this module's EVENTS.
 German and Chinese have no pipeline on PyPI that runs under spaCy 3.8, so they are not covered.
@@ -13,7 +13,7 @@ German and Chinese have no pipeline on PyPI that runs under spaCy 3.8, so they a
 
 ENGLISH = frozenset({"en", None})  # read by the English pipeline (`nlp.parse` with its default)
 ENTITIES = frozenset({"en", "fr", None})
-QUOTES = frozenset({"en", None})
+QUOTES = frozenset({"en", "fr", None})
 # events.EventCoder codes these: English, and Nigerian Pidgin ("pcm"), which the language detector
 # gives to short English headlines; never French (the event models read English only)
 EVENTS = frozenset({"en", "pcm", None})

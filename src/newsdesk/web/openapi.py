@@ -68,7 +68,7 @@ def openapi_spec() -> dict[str, Any]:
                               [*FILTERS, COPIES, *PAGING], "Listing"),
         "/api/articles/{id}": _get("One article", "The full `newsdesk analyze` record plus `store`: store times,"
                                    " `covered`, false when the article's language is not one both entities and quotes"
-                                   " are read in (entities: English and French; quotes: English), so its empty lists"
+                                   " are read in (entities and quotes: English and French), so its empty lists"
                                    " say nothing, and `covered_stages`, per stage (entities, quotes, events) whether"
                                    " it read this language.",
                                    [_param("id", "Article id", "integer", "path", True)], "Article"),
@@ -180,7 +180,7 @@ QUOTE_PATHS = {
     "/api/entities/in/{article_id}": _get(
         "One article's entities and quotes", "Stored mentions and quotes of one article, in text order;"
         " `covered` false: the article's language is not one the desk reads for both entities and quotes"
-        " (entities: English and French; quotes: English), so an empty list says nothing about it;"
+        " (entities and quotes: English and French), so an empty list says nothing about it;"
         " `covered_stages` says per stage which lists were looked for.",
         [_id("article_id", "Article id")], "Annotations"),
 }
@@ -321,7 +321,7 @@ def _quote_schemas() -> dict[str, Any]:
             "covered": {"type": "boolean", "description": "whether entities and quotes are both read in this"
                         " language; false: an empty list may be empty because nothing was looked for"},
             "covered_stages": {"type": "object", "description": "per stage, whether it reads this language"
-                               " (a French article: entities true, quotes and events false)",
+                               " (a French article: entities and quotes true, events false)",
                                "properties": {"entities": {"type": "boolean"}, "quotes": {"type": "boolean"},
                                               "events": {"type": "boolean"}}},
             "entities": {"type": arr, "items": {"$ref": "#/components/schemas/Mention"}}, "quotes": quotes}},
