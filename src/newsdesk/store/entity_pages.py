@@ -309,7 +309,7 @@ class EntityPages(EntityStore):
         """SQL over `quotes q` and its arguments: the quote's speaker is the name, that of the
         entities `ids` (`_speaker_ids`) when it names any."""
         if not ids:  # a phrase: its words in a row, whatever its characters ('%' is no wildcard)
-            return phrase_clause(self.conn), [speaker]
+            return phrase_clause(self.conn, speaker)
         # A name that also names an entity still finds the quotes filed under that name but left
         # unresolved: 'British' found the nationality, none of whose quotes are its own (a nationality
         # speaks for no one), and so none of the three quotes said by "British".
@@ -327,8 +327,8 @@ class EntityPages(EntityStore):
         whole = int(bool(ids))
         ways: list[tuple[str, str, list[str | int]]] = [("name", *self._by_name(speaker, ids))]
         if self._anatomy().startswith("q."):
-            ways.append(("written", written_clause(self.conn), [speaker, whole]))
-        return [*ways, ("role", role_clause(self.conn), [speaker, whole])]
+            ways.append(("written", *written_clause(self.conn, speaker, whole)))
+        return [*ways, ("role", *role_clause(self.conn, speaker, whole))]
 
     def _quote_filter(self, speaker: str | None, about: str | None, speaker_id: int | None,
                       kind: str | None) -> tuple[str, list[str | int], list[tuple[str, str, list[str | int]]]] | None:
