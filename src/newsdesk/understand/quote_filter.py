@@ -63,6 +63,26 @@ all train over PolNeAR dev's 2,302; shipped: CV 0.3690, dev 0.3349):
 - C 0.1 / 0.3 / 1 / 3: CV 0.3664 / 0.3690 / 0.3789 / 0.3960, dev 0.3360 / 0.3349 / 0.3397 / 0.3505.
 These CV figures used the lexicon learned on all of train. `cv-filter` now rebuilds it per fold
 (20,295 candidates): 0.3635, without `lexicon_p` 0.3642, without the `lemma=` features 0.3639.
+
+Tried and not kept (session 17, X23), for the kept predictions where PolNeAR marks no attribution at
+all (5-fold CV at 139e0ef, filter 0.5 gate 0.4: 1,039 of 13,983 kept; 281 of them judged against a
+gold elsewhere, 59 right). Most are a noun phrase after a verb of doing ("posted the clip to
+YouTube", "signed an open letter", "invoked the state's history": of the kept cue candidates whose
+content holds no verb, 0.23 lie at no gold, against 0.02 with a verb and its own subject), or a cue
+PolNeAR does mark whose content it puts elsewhere ("released a statement", "blasted Rubio", "asked
+Clinton": the quotation that follows is the content; 165 of the 1,039). Every figure is 5-fold CV
+as `train_quote_filter.py cv-gate --tensor --tensor-scale 0.1 --tensor-ranker 0.1` runs it (lexicon,
+filter and ranker refitted per fold), F1@0.3 / speaker accuracy (judged), base 0.7617 / 0.8805 (9,510):
+- the content's shape as features (its heads: a verb with its own subject, a verb, a noun phrase by
+  name / pronoun / noun; alone, by slot, by cue lemma): 0.7612 / 0.8809 (9,508), on the base's own
+  threshold curve (its filter 0.52: 0.7602 / 0.8818); PolNeAR dev 0.7891 / 0.8974 -> 0.7891 / 0.8948.
+  Log loss (cv-filter, lexical) 0.3682 with them, 0.3679 without: the lemma|slot weights and the
+  content's length already carry it.
+- learning "cue word in a gold Cue AND content overlapping its Content" (train_quote_filter.py
+  LABEL_CONTENT): 0.7596 / 0.8813 (9,444), P 0.921 -> 0.926, R 0.649 -> 0.644; the base at gate 0.42
+  gives 0.7595 / 0.8820: a gate moved, not better predictions. Dev 0.7873 / 0.8992 (F1 down 0.002).
+- under that label, a quotation after the content in its paragraph, and a common-noun subject's
+  lemma ("the inquiry comes against ..."): cv-filter log loss 0.3681 with, 0.3683 / 0.3680 without.
 """
 
 from __future__ import annotations
