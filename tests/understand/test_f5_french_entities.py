@@ -123,3 +123,17 @@ def test_a_capitalised_common_noun_is_no_name_even_in_the_plural() -> None:
                      " Au-delà des États, la qualité de francophone devrait aussi s’accorder aux individus du Mali.")
     assert not [t for t in found if t.startswith(("États", "Etats"))], found
     assert found["Mali"][0] == "GPE"
+
+
+def test_a_name_whose_first_word_the_tagger_calls_a_determiner_stays() -> None:
+    found = entities("Le congrès a désigné Xi Jinping comme successeur de Hu Jintao, des centaines de Tibétains"
+                     " ont manifesté.")
+    assert found["Hu Jintao"][0] == "PERSON"
+
+
+def test_a_name_that_is_also_a_word_stays_after_a_comma() -> None:
+    """ "millet" is a French noun, but "Manet, Millet, Monet" lists painters: only a sentence's first
+    word is capitalised whatever it is."""
+    found = entities("L'exposition réunit des toiles de Corot, Degas, Gauguin, Manet, Millet, Monet, Pissarro"
+                     " et Sisley.")
+    assert found.get("Millet", ("",))[0] == "PERSON", found

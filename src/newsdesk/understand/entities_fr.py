@@ -142,7 +142,20 @@ def _leading(tok: Any) -> bool:
     word ("La France a ..."); mid-sentence a capitalised one is the name's ("La Poste", "Le Monde")."""
     if tok.lower_ not in _LEADING:
         return False
-    return tok.is_lower or not tok.text[:1].isalpha() or tok.i == 0 or tok.is_sent_start or tok.doc[tok.i - 1].is_punct
+    return tok.is_lower or not tok.text[:1].isalpha() or _opens_sentence(tok)
+
+
+# what a sentence, heading or quotation opens after (a closing quotation mark ends the sentence it quotes)
+_SENTENCE_OPENERS = {".", "!", "?", ":", "«", "»", '"', "“", "”", "—", "–", "-", "…", "("}
+
+
+def _opens_sentence(tok: Any) -> bool:
+    """The first word of a sentence, a heading or a quotation, which French capitalises whatever it
+    is; not a word after a comma ("Manet, Millet, Monet": the painters' names)."""
+    if tok.i == 0:
+        return True
+    before = tok.doc[tok.i - 1]
+    return before.text in _SENTENCE_OPENERS or "\n" in before.text or before.is_space
 
 
 def _function_words(span: Any) -> bool:
@@ -172,8 +185,8 @@ def _person(doc: Any, a: int, b: int) -> tuple[int, int, str | None, str | None]
         place = places_fr.lookup(doc[b - 1].text, "NORP")
         country = country or (place.code if place is not None and place.how == "demonym" else None)
         b -= 1
-    if a >= b or doc[a].pos_ in ("ADP", "DET") or not doc[a].text[:1].isupper():
-        return b, b, None, None  # "général de la Francophonie": an office, no name
+    if a >= b or not doc[a].text[:1].isupper():
+        return b, b, None, None  # "général de la Francophonie": an office, no name ("Hu", tagged DET, is one)
     if any(ch.isdigit() for ch in doc[a:b].text):
         return b, b, None, None  # "McDonnel Douglas MD-83", "Titan III" is no person's name... digits never are
     if role is None:
@@ -224,7 +237,7 @@ def _common_noun(m: Mention, lower: set[str], surnames: set[str]) -> bool:
     word, lemma = tok.lower_, tok.lemma_.lower()
     if word in lower:
         return True
-    opens = tok.is_sent_start or tok.i == 0 or tok.doc[tok.i - 1].is_punct
+    opens = _opens_sentence(tok)
     known = any(w in _lexicon(pos) for w in (word, lemma) for pos in ("noun", "verb", "adj"))
     noun = any(w in _lexicon("noun") for w in (word, lemma))  # the lexicon lists lemmas: "États" by "état"
     if m.type in ("LOC", "MISC"):
@@ -269,7 +282,9 @@ def _people_by_evidence(found: list[Mention]) -> None:
             continue
         doc = m.span.doc
         led = m.span.start > 0 and doc[m.span.start - 1].lower_ in _LED_BY and len(m.span) == 1
-        named = m.text in fulls or (len(m.span) == 1 and m.text in surnames)
+        # a surname ("Higgs" of "Peter Higgs") or the end of a full name ("De Santis" of "Nick De Santis")
+        named = m.text in fulls or (len(m.span) == 1 and m.text in surnames) or any(
+            f.endswith(" " + m.text) for f in fulls)
         role, country = roles_fr.after(m.span) if m.text[:1].isupper() else (None, None)
         if named or led or role:
             m.type, m.role, m.country, m.place_how = "PERSON", role, country, None
