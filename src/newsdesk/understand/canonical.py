@@ -249,6 +249,11 @@ def _in_context(m: Mention, mentions: list[Mention]) -> bool:
     return True
 
 
+# An editor's brackets inside a name ("[George H. W.] Bush", entities._editor_brackets): the name
+# is the words without them.
+_EDITOR_BRACKETS = re.compile(r"[\[\]]")
+
+
 def canonicalize(mentions: Iterable[Mention]) -> list[Mention]:
     """Fill `canonical` on each mention (in place) and return them."""
     mentions = list(mentions)
@@ -269,7 +274,7 @@ def canonicalize(mentions: Iterable[Mention]) -> list[Mention]:
             seen = sum(1 for f in fulls if f.start < m.start)
             key = (m.type, m.text, seen, _role_head(m.role))
             if key not in done:
-                name = _full_name(m, fulls, counts, titles) or m.text
+                name = _full_name(m, fulls, counts, titles) or _EDITOR_BRACKETS.sub("", m.text)
                 # a body of the table by its display form, whichever of its names the article writes
                 body = known_body(m.text) or known_body(name) if m.type == "ORG" else None
                 done[key] = body or name

@@ -107,7 +107,7 @@ def _trim(ent: Any) -> tuple[Any, str | None, bool]:
     # abbreviation's stays on its word ("Jr.", "U.S.")
     while b > a and (doc[b - 1].text in _POSSESSIVE or doc[b - 1].is_punct and doc[b - 1].text in ":;,."):
         b -= 1
-    a, b = _unpaired_brackets_off(doc, *_unpaired_quotes_off(doc, a, b))
+    a, b = _editor_brackets(doc, *_unpaired_brackets_off(doc, *_unpaired_quotes_off(doc, a, b)))
     # a caption's credit label glued to the name before it: "student Ahmed Mohamed Image: Twitter"
     if b - a > 1 and doc[b - 1].lower_ in roles.CREDITS and b < len(doc) and doc[b].text in (":", ";"):
         b -= 1
@@ -136,6 +136,30 @@ def _unpaired_brackets_off(doc: Any, a: int, b: int) -> tuple[int, int]:
         if doc[i].text == "(" and not any(t.text == ")" for t in doc[i + 1: b]) and i > a:
             b = i
     return a, b
+
+
+def _editor_brackets(doc: Any, a: int, b: int) -> tuple[int, int]:
+    """A name with an editor's square brackets whole, or without a bracket it does not pair: in a
+    quotation "[George H. W.] Bush" the model tagged "George H. W.] Bush" (the name is the whole,
+    `canonical` drops the brackets); "[Observatory" of "[Observatory of the Right …, pt]" loses its
+    bracket. The words after a closing bracket whose opening one is not right before the name are
+    the name; before an opening one likewise."""
+    closes = [i for i in range(a, b) if doc[i].text == "]"]
+    opens = [i for i in range(a, b) if doc[i].text == "["]
+    if closes and (not opens or opens[0] > closes[0]):
+        if a > 0 and doc[a - 1].text == "[" and closes[0] + 1 < b:
+            a -= 1
+        elif closes[-1] + 1 < b:
+            a = closes[-1] + 1
+    if opens and not any(i > opens[-1] for i in closes):
+        a, b = (a + 1, b) if opens[-1] == a else (a, opens[-1])
+    return a, b
+
+
+def _unbalanced(text: str) -> bool:
+    """Whether a name keeps a bracket it does not pair ("Virginia Governor(s": the tokenizer
+    glues "(s" to its word, so no trim reaches it): no name is written so."""
+    return any(text.count(o) != text.count(c) for o, c in ("()", "[]", "{}"))
 
 
 _OPENING = ('"', "“", "‘", "«", "'")
@@ -180,7 +204,7 @@ def find_mentions(doc: Any) -> list[Mention]:
         span, title, cut = _trim(ent)
         # A name has a capital letter: an all-lower-case "entity" is a phrase of a quoted
         # sentence in a language the English model cannot read (Arabic, Spanish, French).
-        if len(span) == 0 or not _has_capital(span.text):
+        if len(span) == 0 or not _has_capital(span.text) or _unbalanced(span.text):
             continue
         m = Mention(span.text, ent.label_, span.start_char, span.end_char, span)
         if ent.label_ == "PERSON":

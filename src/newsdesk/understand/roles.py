@@ -41,6 +41,14 @@ KIND_NOUNS = {
 # Words of a credit line: the name after them made the picture or holds the rights.
 CREDITS = {"image", "images", "photo", "photos", "photograph", "picture", "copyright", "credit", "courtesy",
             "source", "video"}
+# Things a person is not, heading a phrase the parse set beside a name: a platform or an account
+# ("Image: Twitter / Barack Obama" gave Barack Obama the role "Twitter"; "Obama's Twitter account"),
+# a document ("a recently-accepted Evolution paper Bos and colleagues describe") or the press as a
+# body ("some international press, Simon Romero of the New York Times"). No role, and unlike
+# KIND_NOUNS no type for the name either: the person is still one.
+NOT_ROLES = {"twitter", "facebook", "youtube", "instagram", "tiktok", "weibo", "linkedin", "reddit", "flickr",
+             "myspace", "orkut", "tumblr", "snapchat", "whatsapp", "wikipedia", "account", "feed", "handle",
+             "profile", "page", "tweet", "post", "paper", "study", "report", "article", "press"}
 # Forms of address, not roles: "Mr. Obama" says nothing of what he is. Titles of office or rank
 # ("President", "Professor", "Lord", "General") stay roles.
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "dame", "sir", "mister"}
@@ -102,7 +110,7 @@ def _title_word(tok: Any) -> bool:
 
 def _clean(tokens: list[Any], after: bool) -> Any:
     """The role's tokens as a Span, edges tidied, or None when they hold no title word."""
-    toks = _tidy(_same_paragraph(sorted(tokens, key=lambda t: t.i), after))
+    toks = _tidy(_own_words(_tidy(_same_paragraph(sorted(tokens, key=lambda t: t.i), after))))
     if not toks:
         return None
     doc = toks[0].doc
@@ -117,6 +125,30 @@ def _clean(tokens: list[Any], after: bool) -> Any:
     if not toks or len(toks) > _MAX_ROLE_TOKENS or not any(_title_word(t) for t in toks):
         return None
     return doc[toks[0].i: end]
+
+
+def _own_words(toks: list[Any]) -> list[Any]:
+    """The role's words up to where the phrase goes on to something else: a second person joined
+    by "and" ("editor of Eutopia and Shervin Nekuee, an Iranian sociologist"), a relative clause
+    after a comma ("founder and chairman of Current TV, which employed Euna and Laura") or a date
+    glued on without a preposition (a dateline: "nominee for Governor of Virginia Saturday,
+    October 19, 2013"); without a handle ("@Current journalists": the account, not the role)."""
+    for k, t in enumerate(toks[1:], 1):
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if t.pos_ == "CCONJ" and nxt is not None and nxt.ent_type_ == "PERSON":
+            return toks[:k]
+        if t.text == "," and nxt is not None and nxt.tag_ in ("WDT", "WP", "WP$"):
+            return toks[:k]
+        if _dateline(t, toks[k - 1]):
+            return toks[:k]
+    return [t for t in toks if not t.text.startswith("@")]
+
+
+def _dateline(tok: Any, before: Any) -> bool:
+    """Whether a date opens at `tok` with a day's or month's name straight after a name ("Virginia
+    Saturday, October 19, 2013"): a dateline, not the role's ("aide … to Burma in 2011" keeps its year)."""
+    return (tok.ent_type_ == "DATE" and tok.ent_iob_ == "B" and tok.is_alpha and tok.text[:1].isupper()
+            and before.pos_ == "PROPN" and before.ent_type_ != "DATE")
 
 
 def _tidy(toks: list[Any]) -> list[Any]:
@@ -191,7 +223,16 @@ def _premodifiers(span: Any, in_entity: set[int]) -> Any:
         return None
     if all(t.i in in_entity or t.is_punct for t in toks):
         return None
+    if _hyphened_adjective(toks):
+        return None
     return _clean(toks, after=False)
+
+
+def _hyphened_adjective(toks: list[Any]) -> bool:
+    """Whether a premodifier chain is one hyphened adjective ("right-wing Ahmadinejad"): it says
+    what kind, not what office; one ending in a title word stays ("Vice-President")."""
+    glued = all(not t.whitespace_ for t in toks[:-1]) and any(t.text == "-" for t in toks)
+    return glued and toks[0].pos_ == "ADJ" and toks[-1].lower_ not in TITLE_WORDS
 
 
 def _descriptor(span: Any, in_entity: set[int] | None) -> Any:
@@ -221,8 +262,15 @@ def _beside(span: Any, found: Any) -> bool:
     root = _head_noun(found)
     # a number counting a plural ("2055 members"), not a year before a singular ("2012 candidate")
     counted = root.tag_ in ("NNS", "NNPS") and any(c.dep_ == "nummod" for c in root.children)
-    label = any(t.text in (":", ";") for t in gap)
+    label = any(t.text in (":", ";", "/") for t in gap) or _credited(found)
     return not (label or _apart(gap, found) or root.lower_ in CREDITS or counted or _a_persons_name(root))
+
+
+def _credited(found: Any) -> bool:
+    """Whether the phrase opens a credit line ("Image: Twitter / Barack Obama"): it names the
+    picture's source, not what the person is."""
+    doc, a = found.doc, found.start
+    return a >= 2 and doc[a - 1].text == ":" and doc[a - 2].lower_ in CREDITS
 
 
 def _apart(gap: Any, found: Any) -> bool:
@@ -271,6 +319,8 @@ def describe(span: Any, in_entity: set[int] | None = None) -> tuple[str | None, 
     # "Civic Party's Jeremy Tam": a possessor is the person's party, not what the name is
     possessor = any(c.dep_ == "case" for c in head.children)
     kind = KIND_NOUNS.get(head.lemma_.lower())
+    if any(w.lower_ in NOT_ROLES and not w.ent_type_ for w in (head, found[-1])):  # "… Evolution paper Bos"
+        return None, None
     if kind and possessor:
         return None, None
     return (None, kind) if kind else (str(found.text), None)
