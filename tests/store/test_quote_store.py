@@ -51,6 +51,11 @@ def _make_old(db: Path) -> None:
     """Take the store back to before migration 031, as a desk of the last release left it: no
     anatomy columns, and records (with their content hashes) whose quotes lack the new fields."""
     conn = sqlite3.connect(db)
+    # nor migration 040's speaker as written (A9): it came later still
+    conn.executescript("DROP TABLE quotes_speaker_fts; DROP TRIGGER quotes_speaker_fts_insert;"
+                       " DROP TRIGGER quotes_speaker_fts_delete; DROP TRIGGER quotes_speaker_fts_update;"
+                       " ALTER TABLE quotes DROP COLUMN speaker_written;"
+                       " DELETE FROM schema_migrations WHERE name LIKE '040_%';")
     for column in ANATOMY:
         conn.execute(f"ALTER TABLE quotes DROP COLUMN {column}")
     for article_id, data in conn.execute("SELECT id, data FROM articles").fetchall():

@@ -29,6 +29,7 @@ from newsdesk.errors import NotFound
 from newsdesk.records import Article, Entity
 from newsdesk.store.desk import copy_clause
 from newsdesk.store.surnames import SurnameFolds
+from newsdesk.store.written_speakers import fill_written
 from newsdesk.understand.canonical import (
     body_names,
     honorific_before,
@@ -119,6 +120,7 @@ class EntityStore(SurnameFolds):
                     (article_id, self._speaker_id(q.speaker, ids), q.speaker, q.speaker_role, q.text, q.kind, q.cue,
                      q.start, q.end, day, json.dumps([list(p) for p in q.pieces]), q.cue_start, q.cue_end,
                      q.speaker_start, q.speaker_end))
+            fill_written(self.conn, article_id)  # the search reads it (store.written_speakers)
             # whatever the order the articles came in (store.surnames)
             for word in sorted({surname(e.canonical or e.text) or "" for e in article.entities if e.type == "PERSON"}):
                 if word:

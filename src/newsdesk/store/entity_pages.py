@@ -326,9 +326,20 @@ class EntityPages(EntityStore):
         ids = self._speaker_ids(speaker)
         whole = int(bool(ids))
         ways: list[tuple[str, str, list[str | int]]] = [("name", *self._by_name(speaker, ids))]
+        stored = self._has_written()
         if self._anatomy().startswith("q."):
-            ways.append(("written", *written_clause(self.conn, speaker, whole)))
-        return [*ways, ("role", *role_clause(self.conn, speaker, whole))]
+            ways.append(("written", *written_clause(self.conn, speaker, whole, stored)))
+        return [*ways, ("role", *role_clause(self.conn, speaker, whole, stored))]
+
+    _has_written_column: bool = False
+
+    def _has_written(self) -> bool:
+        """Whether quotes store the speaker as written (migration 040; a store opened read-only
+        before it reads it from the article's text)."""
+        if not self._has_written_column:  # only a yes is final, as in `_anatomy`
+            self._has_written_column = any(
+                r[1] == "speaker_written" for r in self.conn.execute("PRAGMA table_info(quotes)"))
+        return self._has_written_column
 
     def _quote_filter(self, speaker: str | None, about: str | None, speaker_id: int | None,
                       kind: str | None) -> tuple[str, list[str | int], list[tuple[str, str, list[str | int]]]] | None:
