@@ -19,7 +19,7 @@ from newsdesk.understand.canonical import canonicalize
 from newsdesk.understand.coverage import READ
 from newsdesk.understand.entities import Mention, find_mentions
 from newsdesk.understand.quote_found import _text
-from newsdesk.understand.speakers import quoted_at
+from newsdesk.understand.speakers import markup, quoted_at, trimmed
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me", "his"}
 _GROUP_PRONOUNS = {"they", "we", "it", "them", "us"}
@@ -331,8 +331,8 @@ def written_speaker(tok: Any, by_token: dict[int, Mention]) -> tuple[Mention | N
     m = _mention_in(tok, by_token)
     if m is None and ARTIFACT_AUTHOR:
         m = _author_of(tok, by_token)
-    if m is None and _expletive(tok):
-        return None, None
+    if m is None and (_expletive(tok) or pronouns.dummy_it(tok)) or markup(tok.text):
+        return None, None  # a page's markup ('datetime="2016', '2016">.@Sanders') is no one
     return m, _phrase_span(tok)
 
 
@@ -685,6 +685,7 @@ def _phrase_span(tok: Any) -> Any:
             keep = [t for t in keep if all(a.i in kept for a in _path_up(t, tok))]
     doc = tok.doc
     span = doc[min(t.i for t in keep): max(t.i for t in keep) + 1] if keep else doc[tok.i: tok.i + 1]
+    span = trimmed(span, tok)  # "everyone," of "everyone, including the mayor, said"
     most = _MAX_COUNTED if counted else 8
     if len(span) <= most:
         return span
@@ -703,7 +704,7 @@ def _cut_phrase(span: Any, tok: Any, most: int) -> Any:
     for t in doc[tok.i + 1: span.end]:
         if t.text in _ASIDE or t.lower_ in _ASIDE or t.dep_ in ("relcl", "acl") \
                 or t.lower_ == "such" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "as":
-            cut = doc[span.start: t.i]
+            cut = trimmed(doc[span.start: t.i], tok)
             return cut if len(cut) <= most else doc[tok.i: tok.i + 1]
     left = doc[span.start: tok.i + 1]
     return left if len(left) <= most else doc[tok.i: tok.i + 1]

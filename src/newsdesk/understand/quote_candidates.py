@@ -99,6 +99,16 @@ SUMMONS_NO_CUE = True
 # pronoun object ("endorsed her", "which he has denied") is a quote whose text says nothing
 # (WORDLESS_CONTENT's reason). 5-fold CV, filter 0.5 gate 0.4, F1@0.3 / speaker: 0.7610/0.8801 without,
 # 0.7615/0.8803 with both, pronoun objects alone 0.7611/0.8804 (after the fact): inside the noise.
+# Session 17 (X24), quotes a desk user met: a question put to "you" ("Q: Why do you oppose the
+# wall?", "Do you think Trump will win?") asks and reports no one's words (`_asks_you`); PolNeAR does
+# mark such questions (train: 14 golds with "you" as their Source, never a judged speaker);
+QUESTIONS_NO_QUOTE = True
+# a complement the parser hung on a cue from another line (a headline run into the first paragraph:
+# "Mayor defends harbour wall" + "On the morning show, Mayor Ellen Crofts defended the wall") leaves
+# on the cue's line only the stray words of another clause ("On the morning show"): no content
+# (`_stray`). Words there with a verb stay: PolNeAR dev's '“… couldn't.”' + 'Lenox was a juggernaut,
+# Mr. Clarke said' is a clause the cue reports, the parser having hung it on the quotation before.
+CONTENT_HEAD_ON_LINE = True
 _SEPARATORS = {",", ";", ":", "-", "--", "\u2013", "\u2014"}
 
 
@@ -125,12 +135,17 @@ def _clausal_candidates(doc: Any, regions: list[tuple[int, int]]) -> list[Found]
             comps = [c for c in comps if not _other_turn(tok, c, regions)]
         if not comps:
             continue
-        content = [t for c in _content_heads(tok, slot, comps) for t in c.subtree if t.i != tok.i]
+        heads = _content_heads(tok, slot, comps)
+        content = [t for c in heads for t in c.subtree if t.i != tok.i]
         on_line = _on_cue_line(doc, content, tok.idx)
         start, end = _span_of(on_line)
         if end <= start or (WORDLESS_CONTENT and not any(_says_something(t) for t in on_line)):
             continue
+        if CONTENT_HEAD_ON_LINE and _stray(heads, on_line):
+            continue
         speaker = rule_speaker(tok)
+        if QUESTIONS_NO_QUOTE and _asks_you(tok, speaker):
+            continue
         out.append(Found(start, end, "indirect", cue=_cue_text(tok), speaker_tok=speaker, cue_start=tok.idx,
                          slot=slot, lexicon_p=cue_score(tok, slot), lead=_lead_of(doc, tok, slot)))
     return out
@@ -161,6 +176,25 @@ def _says_something(tok: Any) -> bool:
     """A word that carries content: not a stop word, a pronoun or punctuation ("calling for more",
     "defending it", "say what" report nothing a reader can use)."""
     return tok.is_alpha and not tok.is_stop and tok.pos_ != "PRON"
+
+
+def _stray(heads: list[Any], on_line: list[Any]) -> bool:
+    """Whether the content on the cue's line is a verbless scrap of a clause whose head lies on
+    another line (`CONTENT_HEAD_ON_LINE`)."""
+    return not any(h in on_line for h in heads) and not any(t.pos_ in ("VERB", "AUX") for t in on_line)
+
+
+def _asks_you(cue: Any, subject: Any) -> bool:
+    """Whether the cue is asked of "you": its subject is "you" and its sentence, on the cue's line,
+    ends in a question mark ("Why do you oppose the wall?"). The one asked has said nothing yet."""
+    if subject is None or subject.lower_ != "you":
+        return False
+    for t in cue.doc[cue.i:cue.sent.end]:
+        if t.is_space and "\n" in t.text or t.text in (".", "!"):
+            return False  # a line or a statement ends first
+        if t.is_punct and "?" in t.text:
+            return True
+    return False
 
 
 def _other_turn(cue: Any, comp: Any, regions: list[tuple[int, int]]) -> bool:

@@ -379,3 +379,28 @@ def _possessor_subject(cue: Any, top: Any) -> Any:
         return None
     plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
     return subject if plural else None
+
+
+# A page's markup the text kept ('<tweet author="@AP" datetime="2016-08-23">'): a token holding an
+# attribute's "=\"" or a tag's bracket is part of no name (PolNeAR train: '2016">.@BernieSanders',
+# 'datetime="2016' were speakers); PolNeAR marks a tweet block as Discuss, its author no Source.
+_MARKUP = ('="', '">', "='", "'>", "<", ">")
+
+
+def markup(word: str) -> bool:
+    """Whether a speaker word is markup, not a name."""
+    return any(m in word for m in _MARKUP)
+
+
+_EDGE_PUNCT = set(",;:-–—(")
+
+
+def trimmed(span: Any, head: Any) -> Any:
+    """A speaker phrase without the punctuation at its ends ("everyone," of "everyone, including
+    the mayor, said"): the API's speaker and the page's speaker mark end on a word."""
+    start, end = span.start, span.end
+    while end - 1 > head.i and (span.doc[end - 1].text in _EDGE_PUNCT or span.doc[end - 1].is_space):
+        end -= 1
+    while start < head.i and (span.doc[start].text in _EDGE_PUNCT or span.doc[start].is_space):
+        start += 1
+    return span.doc[start:end]
