@@ -115,3 +115,11 @@ def test_dummy_it_reads_the_verb_s_clause() -> None:
     doc = nlp.parse("It looks as if the council will lose. It looks old.")
     its = [t for t in doc if t.lower_ == "it"]
     assert [pronouns.dummy_it(t) for t in its] == [True, False]
+
+
+def test_an_it_for_a_body_the_tagger_did_not_name() -> None:
+    text = ("Many fishermen share these fears, but the Northern and Western Fishing Coalition, which speaks for 300 boats,"
+            " wants to stay neutral. Recently, however, it issued a paper welcoming the council's plans for the"
+            " quay.")
+    said = [(q.speaker, q.text) for q in annotate(text).quotes if "paper" in q.text]
+    assert said and all(s == "the Northern and Western Fishing Coalition" for s, _ in said), said
