@@ -39,6 +39,7 @@ from newsdesk.understand.canonical import (
     one_thing,
     same_name,
     spelling_key,
+    spelt_alike,
     surname,
     title_of,
     type_key,
@@ -57,6 +58,15 @@ def _last_word(name: str) -> str:
     """The spelling key of a name's last word: a lone "Araqchi" finds "Abbas Araghchi"."""
     words = name_key(name).split()
     return spelling_key(words[-1]) if words else ""
+
+
+def _variant_refused(name: str, entity: str) -> bool:
+    """Whether `name` is an alias of the entity named `entity` only as a spelling variant of that
+    name an older rule took and same_name no longer does ("Mali" on "Malia", "PS" on "PSA", "Sénat"
+    on "Senate", E23). Why: an alias, once made, resolved its name exactly, so a reprocess with the
+    stricter rule kept every such merge; refused, the mention finds or makes its own entity and
+    drop_stale_aliases then takes the alias off."""
+    return name_key(name) != name_key(entity) and spelt_alike(name, entity) and not same_name(name, entity)
 
 
 def filed_aliases(type_: str, text: str, name: str) -> tuple[str, ...]:
@@ -273,12 +283,13 @@ class EntityStore(SurnameFolds):
             return self._decided_entity(type_, decision["target"], homonym=decision["action"] == "merge"
                                         and name_key(decision["target"]) == key)
         here = here or set()
-        exact = self.conn.execute(
+        exact = [r for r in self.conn.execute(
             "SELECT a.entity_id, e.name FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
-            " WHERE a.key = ? AND e.type = ?", (key, type_)).fetchall()
+            " WHERE a.key = ? AND e.type = ?", (key, type_)) if not _variant_refused(name, r["name"])]
         spelt = [r for r in self.conn.execute(
             "SELECT a.entity_id, e.name, a.alias FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
-            " WHERE a.skey = ? AND e.type = ?", (spelling_key(name), type_)) if same_name(r["alias"], name)]
+            " WHERE a.skey = ? AND e.type = ?", (spelling_key(name), type_))
+            if same_name(r["alias"], name) and not _variant_refused(name, r["name"])]
         word = lone_word(name) if whole and type_ == "PERSON" else None
         if word is not None:
             # Across articles a bare surname, spelt as the person's, still names them ("Araqchi" is

@@ -31,8 +31,8 @@ from newsdesk.understand.canonical import (
     lone_word,
     name_key,
     name_words,
-    same_name,
     spelling_key,
+    spelt_alike,
     surname,
     title_of,
 )
@@ -155,7 +155,10 @@ class SurnameFolds:
             mine = sorted(r[0] for r in rows if r[0] in here)
             if mine:
                 return mine[0]
-        mine = sorted({r[0] for r in lasts if r[0] in here and same_name(name_key(r[1]).split()[-1], word)})
+        # the surname of a person the article names in full, misspelt ("Mauer" beside K.C. Maurer): the
+        # spelling rule alone, short words too, as the full name says who; a one-word alias says no one
+        mine = sorted({r[0] for r in lasts if r[0] in here and name_words(r[1]) > 1
+                       and spelt_alike(name_key(r[1]).split()[-1], word)})
         if len(mine) == 1:
             return mine[0]
         owner = self._owner_of(name, owners, role)
