@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsdesk.records import Article, Entity, Quote
-from newsdesk.understand import entities_fr, places_fr, quotes_fr
+from newsdesk.understand import entities_fr, names_fr, places_fr, quotes_fr
 from newsdesk.understand.canonical import canonicalize, known_body
 from newsdesk.understand.entities import Mention
 
@@ -22,6 +22,7 @@ def annotate_doc_fr(article: Article, doc: Any) -> Article:
     """The article with `entities` (and, when French quotes are read, `quotes`) from its French Doc."""
     mentions = entities_fr.find_mentions(doc)
     canonicalize(mentions)
+    names_fr.initials_to_full(mentions)  # "B. Obama" is the article's Barack Obama
     _english_names(mentions)
     found = _quotes(doc, article, mentions)
     entities = tuple(Entity(text=m.text, type=m.type, start=m.start, end=m.end, canonical=m.canonical,

@@ -14,7 +14,8 @@ the text, never by lists of names:
 - a one-word place, organisation or MISC that is the surname of a person the article names in
   full, or that a role is given to ("Barroso, le président de la Commission"), or that follows
   "le gouvernement" ("le gouvernement Papadimos"), is that person.
-Roles and countries: `roles_fr`; places and demonyms: `places_fr`.
+Roles and countries: `roles_fr`; places and demonyms: `places_fr`; names cut or glued: `names_fr`;
+products, sites, works and the like by the noun before them or their use: `things_fr`.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from newsdesk.understand import countries, name_kinds, places_fr, roles_fr
+from newsdesk.understand import countries, name_kinds, names_fr, places_fr, roles_fr, things_fr
 from newsdesk.understand.entities import Mention, _unpaired_brackets_off, _unpaired_quotes_off, _within_paragraph
 
 _TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -69,10 +70,12 @@ def find_mentions(doc: Any) -> list[Mention]:
         m = _mention(doc, ent)
         if m is not None:
             found.append(m)
+    found = names_fr.mend(found)
     lower = {t.text for t in doc if t.is_alpha and t.is_lower}
     surnames = _surnames(found)
     found = [m for m in found if not _common_noun(m, lower, surnames) and not _office_complement(m)]
     _people_by_evidence(found)
+    things_fr.type_things(found)
     _one_type_per_name(found)
     return [m for m in found if m.type != "MISC" and m.text.casefold() not in _DEITIES]
 

@@ -143,6 +143,9 @@ def lookup(text: str, kind: str = "LOC") -> FrPlace | None:
         return FrPlace(people, countries.country_name(people) or text, "demonym")
     if k in regions:
         return FrPlace(None, regions[k], "region")
+    state = _data().get("us_states", {}).get(k)
+    if state is not None:  # "Floride": a state by its French name, as the English side's "Florida"
+        return FrPlace("USA", state, "city")
     return _city(text, k)
 
 

@@ -28,6 +28,9 @@ class Lexicon:
     infinitives: frozenset[str]
     according: frozenset[str]
     appeals: frozenset[str]  # cues only before "à": "appelle à voter"
+    of: frozenset[str] = frozenset()  # content after "de": "se sont félicités du résultat"
+    # idiom -> its verb's forms and the words after the verb: "faire grief" -> ({fait, ...}, ("grief",))
+    idioms: tuple[tuple[str, frozenset[str], tuple[str, ...]], ...] = ()
 
 
 def _bare(lemma: str) -> str:
@@ -58,16 +61,32 @@ def lexicon() -> Lexicon:
         for lemma in data[group]:
             for form in _inflections(lemma, listed):
                 forms.setdefault(form, _bare(lemma))
-    return Lexicon(forms=forms, lemmas=frozenset(_bare(v) for v in data["verbs"]),
+    idioms = tuple((name, frozenset(_inflections(name.split()[0], listed)) | {name.split()[0]}, tuple(words))
+                   for name, words in data.get("idioms", {}).items())
+    return Lexicon(forms=forms, lemmas=frozenset(_bare(v) for v in data["verbs"]) | {i[0] for i in idioms},
                    after_quote=frozenset(_bare(v) for v in data["after_quote"]),
                    objects=frozenset(data["object"]), infinitives=frozenset(data["infinitive"]),
-                   according=frozenset(data["according"]), appeals=frozenset(data.get("appeal", ())))
+                   according=frozenset(data["according"]), appeals=frozenset(data.get("appeal", ())),
+                   of=frozenset(data.get("of", ())), idioms=idioms)
+
+
+def idiom_words(tok: Any) -> tuple[str, int] | None:
+    """(idiom, number of words after the verb) when the token is the verb of an idiom of saying
+    written out ("faisait grief", "pointe du doigt"), else None."""
+    doc = tok.doc
+    for name, verb_forms, words in lexicon().idioms:
+        after = [t.lower_ for t in doc[tok.i + 1:tok.i + 1 + len(words)]]
+        if (tok.lower_ in verb_forms or tok.lemma_.lower() == name.split()[0]) and tuple(after) == words:
+            return name, len(words)
+    return None
 
 
 def cue_lemma(tok: Any, after_quote: bool = False) -> str | None:
     """The cue verb a token writes, or None; `after_quote`: it stands right after a quotation,
     where the verbs that are cues only there count too ("« … », avait-il lancé")."""
     lex = lexicon()
+    if (idiom := idiom_words(tok)) is not None:
+        return idiom[0]
     lemma = tok.lemma_.lower() if tok.pos_ == "VERB" else ""
     if lemma not in lex.lemmas and lemma not in lex.after_quote:
         lemma = lex.forms.get(tok.lower_, "")

@@ -27,9 +27,9 @@ from typing import Any
 
 from newsdesk.records import Quote
 from newsdesk.understand import quote_marks_fr as marks
-from newsdesk.understand import speakers_fr
+from newsdesk.understand import speaker_links_fr, speaker_names_fr, speakers_fr
 from newsdesk.understand.entities import Mention
-from newsdesk.understand.quote_cues_fr import cue_lemma, lexicon
+from newsdesk.understand.quote_cues_fr import cue_lemma, idiom_words, lexicon
 from newsdesk.understand.quote_page_fr import MIN_BARE, MIN_WORDS, OPENERS, Page, Said, finite, goes_on
 from newsdesk.understand.quote_sources_fr import according
 from newsdesk.understand.speakers_fr import Speaker
@@ -39,6 +39,9 @@ _OBJECT_CLITICS = {"lui", "leur", "nous", "vous", "me", "m'", "m’", "l'", "l�
                    "s'", "s’", "t'"}
 _QUE = {"que", "qu'", "qu’"}
 _NE = {"ne", "n'", "n’"}
+_DE = {"de", "d'", "d’", "du", "des"}
+# a time between an appeal and its "à": "appelle cet après-midi à voter", "appelle de nouveau à"
+_WHEN = speakers_fr._TIME_WORDS | {"cet", "cette", "après-midi", "nuit", "midi", "de", "nouveau", "une", "fois"}
 
 
 def find_quotes(doc: Any, mentions: list[Mention] | None = None) -> tuple[Quote, ...]:
@@ -50,8 +53,20 @@ def find_quotes(doc: Any, mentions: list[Mention] | None = None) -> tuple[Quote,
     found = _inside(page) + _after(page)
     found += _before(page) + according(page)
     found.sort(key=lambda s: s.pieces[0][0])
+    _participles_follow(page, found)
     found = _carried(page, found)
     return _records(page, found, mentions if mentions is not None else mentions_from_ents(doc))
+
+
+def _participles_follow(page: Page, found: list[Said]) -> None:
+    """A participle's quote with no subject found ("Le syndicat estime que « … » évoquant des « refus
+    … »") has the speaker of the quote before it in its sentence: the participle hangs from that cue."""
+    for prev, said in zip(found, found[1:], strict=False):
+        verb = page.doc.char_span(*said.cue) if said.cue else None
+        participle = verb is not None and verb[0].lower_.endswith("ant")
+        same = page.sentence(prev.pieces[-1][1]) == page.sentence(said.pieces[0][0])
+        if said.speaker is None and participle and same:
+            said.speaker = prev.speaker
 
 
 def _clitic_speaker(tok: Any) -> Speaker:
@@ -79,6 +94,10 @@ def _cue_after(doc: Any, i: int) -> tuple[Any, Any] | None:
     if i >= n or cue_lemma(doc[i], after_quote=True) is None:
         return None
     verb = doc[i]
+    if verb.lower_.endswith("ant") and "Part" in verb.morph.get("VerbForm"):
+        # "« … » évoquant des « refus »": a participle's own content follows, not this quotation (by its
+        # ending: the model calls "conclut" a present participle too)
+        return None
     return verb, subject or speakers_fr.clitic(verb)
 
 
@@ -146,7 +165,7 @@ def _before(page: Page) -> list[Said]:
             continue  # "manifester pour exiger que": the purpose of an act, nobody's words
         if any(c.dep_ == "aux:pass" or c.dep_ == "nsubj:pass" for c in tok.children):
             continue  # "n'a pu être confirmée": a passive cue's subject is what was said, not who
-        if _adjective(tok):
+        if _adjective(tok) and idiom_words(tok) is None:  # "fait grief" is no adjective however parsed
             continue  # "les résultats déjà confirmés": a participle read as an adjective says nothing
         said = _content_before(page, tok) or _content_after(page, tok, lemma)
         if said is not None:
@@ -220,6 +239,8 @@ def _content_after(page: Page, verb: Any, lemma: str) -> Said | None:
         k = page.region_at(doc[tok.i + 1].idx)
     if k is not None:
         least = MIN_BARE if how == "bare" else MIN_WORDS
+        if how == "bare" and _says_self(verb, lemma):
+            least = 2  # "se dit « particulièrement rassuré »": how one says one is, in two words
         if k in page.used or not page.long_enough(k, least):
             return None
         page.used.add(k)
@@ -234,6 +255,12 @@ def _content_after(page: Page, verb: Any, lemma: str) -> Said | None:
         return None
     page.used.update(inner)
     return Said([pieces], "indirect", cue, speaker, inner)
+
+
+def _says_self(verb: Any, lemma: str) -> bool:
+    """"se dit", "se déclare": the speaker says how they are, often in two quoted words."""
+    doc = verb.doc
+    return lemma in ("dire", "déclarer") and verb.i > 0 and doc[verb.i - 1].lower_ in ("se", "s'", "s’")
 
 
 def _coordinated(verb: Any, start: int, end: int) -> int:
@@ -260,11 +287,17 @@ def _content_start(doc: Any, verb: Any, lemma: str, inverted: bool) -> tuple[str
     opening quotation mark (bare), an infinitive, or a noun phrase; None when it takes none. Between
     the verb and it may stand adverbs, a channel ("à l'AFP"), and an inverted subject."""
     lex = lexicon()
-    i, n, in_pp, pp_noun = verb.i + 1, len(doc), False, False
+    idiom = idiom_words(verb)
+    i, n, in_pp, pp_noun = verb.i + 1 + (idiom[1] if idiom else 0), len(doc), False, False
     if lemma in lex.appeals:  # "appelle à voter pour X"; "a appelé Marine Le Pen « la bourgeoise »" says nothing
+        while i < n and i - verb.i <= 4 and doc[i].lower_ in _WHEN:
+            i += 1  # "appelle cet après-midi à voter"
         return ("object", doc[i]) if i < n and doc[i].lower_ in ("à", "au", "aux") else None
     while i < n and i - verb.i <= 14:
         t = doc[i]
+        if lemma in lex.of and t.lower_ in _DE and i + 1 < n:
+            # "se sont félicités du résultat", "lui reproche de ne pas …": the content after "de"
+            return "object", doc[i] if t.lower_ in ("du", "des") else doc[i + 1]
         if in_pp and t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") and t.text not in OPENERS and not (
                 pp_noun and t.pos_ == "DET"):
             pp_noun = pp_noun or t.pos_ in ("NOUN", "PROPN")
@@ -316,11 +349,11 @@ def _carried(page: Page, found: list[Said]) -> list[Said]:
 
 def _records(page: Page, found: list[Said], mentions: list[Mention]) -> tuple[Quote, ...]:
     text = page.text
-    ctx = speakers_fr.Context({t.i: m for m in mentions for t in m.span}, mentions, page.sents, page.regions, [])
+    ctx = speaker_links_fr.Context({t.i: m for m in mentions for t in m.span}, mentions, page.sents, page.regions, [])
     named: dict[int, tuple[str | None, str | None]] = {}
     out = []
     for s in found:
-        m, written = speakers_fr.named(s.speaker, ctx) if s.speaker is not None else (None, "")
+        m, written = speaker_names_fr.named(s.speaker, ctx) if s.speaker is not None else (None, "")
         speaker = (m.canonical or m.text) if m is not None else (written.strip(marks.SPACES + "-") or None)
         role = m.role if m is not None else None
         if s.carried is not None and id(s.carried) in named:
@@ -334,6 +367,8 @@ def _records(page: Page, found: list[Said], mentions: list[Mention]) -> tuple[Qu
                          speaker_start=who[0] if who else None, speaker_end=who[1] if who else None))
         if s.speaker is not None and m is not None and m.type == "PERSON":
             ctx.earlier.append((s.speaker.span[0], m))
+        elif s.speaker is not None and m is None and s.carried is None and s.speaker.head.pos_ == "NOUN":
+            ctx.phrases.append((s.speaker.span[0], s.speaker))  # a pronoun after may stand for it
     return tuple(out)
 
 

@@ -1,11 +1,10 @@
-"""Who speaks a French quote: the cue's subject as written, then the named entity it stands for.
+"""Who speaks a French quote, as written: the cue's subject.
 
 The subject is the parse's (nsubj) when the cue has one before it, a clitic after the verb or its
 auxiliary ("a-t-il dit", "explique-t-elle"), or the noun phrase after the verb when the subject is
-inverted ("», explique le ministre", "a déclaré Oumar Maïga"). It is named by the mention it holds or
-stands beside ("la procureure ..., Mme Fatou Bensouda"), a pronoun by the subject of an earlier
-sentence naming a person of its gender where the model says one ("il"/"elle"), a role noun ("le
-ministre") by the person the article gave that role.
+inverted ("», explique le ministre", "a déclaré Oumar Maïga"). The entity it stands for is
+`speaker_names_fr`'s (a pronoun's antecedent) and `speaker_links_fr`'s (the mention a phrase holds or
+stands beside, a role noun's person).
 """
 
 from __future__ import annotations
@@ -13,13 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from newsdesk.understand import name_sex, roles_fr
-from newsdesk.understand.entities import Mention
+from newsdesk.understand import roles_fr
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 PRONOUN_GENDER = {"il": "m", "elle": "f", "-il": "m", "-elle": "f", "-t-il": "m", "-t-elle": "f", "lui": "m"}
 GROUP_PRONOUNS = {"ils", "elles", "-ils", "-elles", "eux", "on", "-on", "nous", "je", "j'", "moi"}
-_STOPS = {",", ".", ";", ":", "(", ")", "«", "»", "“", "”", '"', "—", "–", "!", "?"}
+STOPS = {",", ".", ";", ":", "(", ")", "«", "»", "“", "”", '"', "—", "–", "!", "?"}
 # a place, time or channel phrase between an inverted cue and its subject: "a déclaré à l'AFP X"
 _PREPOSITIONS = {"à", "au", "aux", "sur", "dans", "devant", "lors", "pour", "en", "par", "chez", "après", "avant"}
 _TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "ensuite",
@@ -30,9 +28,6 @@ _PHRASE_ENDS = {"à", "au", "aux", "sur", "dans", "lors", "qui", "que", "dont", 
                 "après", "avant"}
 # "pour sa part", "de son côté": an aside between a cue and its inverted subject
 _ASIDES = (("pour", "sa", "part"), ("pour", "leur", "part"), ("de", "son", "côté"), ("de", "leur", "côté"))
-_ARTICLE_SEX = {"le": "m", "un": "m", "du": "m", "au": "m", "ce": "m", "la": "f", "une": "f", "cette": "f"}
-_HONORIFICS = {"m.": "m", "mme": "f", "mlle": "f", "madame": "f", "monsieur": "m", "mademoiselle": "f"}
-_WINDOW = 1500  # characters back a pronoun may reach: about three paragraphs
 
 
 @dataclass
@@ -63,7 +58,7 @@ def subject(verb: Any, quoted: Any = lambda char: False) -> Any:
             if (c := clitic(aux)) is not None:
                 return c
         subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ != "-t" and not c.is_punct
-                and c.text not in _STOPS and not quoted(c.idx)]
+                and c.text not in STOPS and not quoted(c.idx)]
         if subj:
             return _relative(subj[0])
         if verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head is verb:
@@ -176,7 +171,7 @@ def inverted(verb: Any, end: int) -> Speaker | None:
     doc = verb.doc
     toks: list[Any] = []
     for t in doc[verb.i + 1:]:
-        if t.idx >= end or t.text in _STOPS:
+        if t.idx >= end or t.text in STOPS:
             break
         if not (t.lower_.startswith("-") and not toks):  # the clitic of "dit-il" is no phrase
             toks.append(t)
@@ -208,113 +203,11 @@ def phrase(head: Any) -> tuple[int, int]:
     if head.pos_ != "PRON" or head.lower_ in ("un", "une", "l'un", "l'une"):
         while a > 0 and doc[a - 1].dep_ in ("det", "amod", "nummod") and doc[a - 1].head.i == head.i:
             a -= 1
-        while (b + 1 < len(doc) and doc[b + 1].text not in _STOPS and head.is_ancestor(doc[b + 1])
+        while (b + 1 < len(doc) and doc[b + 1].text not in STOPS and head.is_ancestor(doc[b + 1])
                and doc[b + 1].pos_ not in ("VERB", "AUX", "PRON", "ADV") and b + 1 - a < 12):
             b += 1
     start = doc[a].idx + (1 if doc[a].text.startswith("-") else 0)
     return start, doc[b].idx + len(doc[b])
-
-
-def gender(m: Mention) -> str | None:
-    """The sex the text gives a person: an honorific before or in the name ("Mme", "M."), the article
-    of a role noun beside it ("la procureure ..., Mme X", "X, le porte-parole"), a first name nearly
-    all of whose bearers are one sex (`name_sex`, "Nadine"). fr_core_news_sm's own gender on a name
-    is left out: it called Jean-Philippe Magnen feminine."""
-    doc = m.span.doc
-    before = doc[m.span.start - 1].lower_ if m.span.start > 0 else ""
-    for w in [before] + [t.lower_ for t in m.span]:
-        if w in _HONORIFICS:
-            return _HONORIFICS[w]
-    for noun in _role_nouns_beside(m):
-        det = [c.lower_ for c in noun.children if c.dep_ == "det"]
-        if det and det[0] in _ARTICLE_SEX:
-            return _ARTICLE_SEX[det[0]]
-    return name_sex.first_name_sex(m.text.replace("-", " "))
-
-
-@dataclass
-class Context:
-    """What naming a speaker reads: the article's mentions, its sentences (`quote_marks_fr`), its
-    quotations, and the persons found speaking so far with where."""
-
-    by_token: dict[int, Mention]
-    mentions: list[Mention]
-    sents: list[tuple[int, int]]
-    regions: list[tuple[int, int]]
-    earlier: list[tuple[int, Mention]]
-
-    def quoted(self, char: int) -> bool:
-        return any(a < char < b for a, b in self.regions)
-
-
-def named(sp: Speaker, ctx: Context) -> tuple[Mention | None, str]:
-    """The mention a speaker phrase stands for, if any, and the phrase as written (for a pronoun
-    whose antecedent names no one, the antecedent's phrase: "Le nouveau gouvernement")."""
-    text = sp.head.doc.text
-    written = text[sp.span[0]:sp.span[1]]
-    own = (ctx.by_token.get(sp.head.i) or _person_within(sp, ctx.by_token) or _beside(sp, ctx.by_token)
-           or _named_after(sp.head, ctx.by_token))
-    if own is not None:
-        return own, written
-    w = sp.head.lower_
-    if w in PRONOUN_GENDER:
-        m, phrase_ = antecedent(sp.head, PRONOUN_GENDER[w], ctx)
-        return m, phrase_ or written
-    if sp.head.pos_ == "NOUN" and roles_fr.is_role_noun(sp.head):  # "le ministre", not "le quotidien"
-        return by_role(sp.head, ctx.mentions), written
-    return None, written
-
-
-def _named_after(head: Any, by_token: dict[int, Mention]) -> Mention | None:
-    """The name right after a common noun that it names ("le quotidien français Le Figaro")."""
-    doc = head.doc
-    i = head.i + 1
-    while i < len(doc) and doc[i].pos_ == "ADJ":
-        i += 1
-    m = by_token.get(i) if i < len(doc) and head.pos_ == "NOUN" else None
-    return m if m is not None and m.span.start == i else None
-
-
-def _person_within(sp: Speaker, by_token: dict[int, Mention]) -> Mention | None:
-    """A person named inside the phrase ("le ministre Jérôme Cahuzac")."""
-    doc = sp.head.doc
-    for t in doc.char_span(sp.span[0], sp.span[1], alignment_mode="expand") or []:
-        m = by_token.get(t.i)
-        if m is not None and m.type == "PERSON":
-            return m
-    return None
-
-
-_APPOSITION_ENDS = {",", ".", ";", ")", "!"}
-
-
-def _beside(sp: Speaker, by_token: dict[int, Mention]) -> Mention | None:
-    """The person named in apposition to the phrase: "un jeune manifestant, Abdel Nasser", "La
-    procureure de la CPI, Mme Fatou Bensouda", "le président de l'Ufip (Ufip), Jean Louis X"."""
-    doc = sp.head.doc
-    span = doc.char_span(sp.span[0], sp.span[1], alignment_mode="expand")
-    if span is None:
-        return None
-    i = span.end
-    if i < len(doc) and doc[i].text == "(":
-        while i < len(doc) and doc[i].text != ")" and i - span.end < 8:
-            i += 1
-        i += 1
-    if i + 1 < len(doc) and doc[i].text == ",":
-        for t in doc[i + 1:i + 3]:
-            m = by_token.get(t.i)
-            ends = m.span.end if m is not None else len(doc)
-            if m is not None and m.type == "PERSON" and (ends >= len(doc) or doc[ends].text in _APPOSITION_ENDS):
-                return m  # an apposition ends with the name; ", Yasser Arafat aurait été" is a clause
-    closed = span.end < len(doc) and doc[span.end].text == ","
-    before = doc[span.start - 2] if closed and span.start >= 2 and doc[span.start - 1].text == "," else None
-    if before is not None and (m := by_token.get(before.i)) is not None and m.type == "PERSON":
-        return m  # "Mme Sophie Durand, la présidente de la chambre, a estimé"
-    for c in sp.head.subtree:  # the parse's own apposition
-        m = by_token.get(c.i)
-        if c.dep_ == "appos" and m is not None and m.type == "PERSON":
-            return m
-    return None
 
 
 # writings (and beliefs) that say things themselves: "un communiqué affirmant que", "un message disant « … »"
@@ -324,130 +217,3 @@ WRITINGS = frozenset({"communiqué", "message", "légende", "lettre", "rapport",
 # nouns that speak as a body: "Le nouveau gouvernement s'est donné pour objectif ... Il a déclaré que"
 SPEAKING_BODIES = frozenset({"gouvernement", "ministère", "syndicat", "comité", "conseil", "tribunal", "journal",
                              "quotidien", "communiqué", "rapport", "documentaire", "parquet", "cabinet"})
-
-
-def antecedent(tok: Any, sex: str, ctx: Context) -> tuple[Mention | None, str | None]:
-    """What a il/elle stands for: the subject of the nearest earlier sentence (or a speaker already
-    found there) that may be it: a person of the pronoun's gender where the text says one. A sentence
-    whose subject is the same pronoun carries the same one on, so it is passed. A body the sentence
-    just before names as its subject ("Le nouveau gouvernement ... Il a déclaré") is the answer,
-    naming no one; with no subject to go by, the nearest person of that gender named before."""
-    doc, here = tok.doc, tok.idx
-    sents = [s for s in ctx.sents if s[0] <= here and here - s[0] <= _WINDOW]
-    for n, (a, b) in enumerate(reversed(sents)):
-        spoke = [m for at, m in ctx.earlier if a <= at < min(b, here)]
-        if spoke and gender(spoke[-1]) in (None, sex):
-            return spoke[-1], None
-        subj = _main_subject(doc, a, b, ctx) if b <= here else None
-        if subj is None:
-            continue
-        sp = Speaker(subj, phrase(subj))
-        m = (ctx.by_token.get(subj.i) or _person_within(sp, ctx.by_token) or _beside(sp, ctx.by_token)
-             or _same_name(subj, ctx.mentions))
-        if m is not None and m.type == "PERSON" and gender(m) in (None, sex):
-            return m, None
-        g = subj.morph.get("Gender")
-        # a body or a person's role with no name the model found ("le ministre de la Justice X")
-        body = n == 1 and m is None and (subj.lemma_.lower() in SPEAKING_BODIES or roles_fr.is_role_noun(subj))
-        if body and g and ("f" if g[0] == "Fem" else "m") == sex:
-            return None, doc.text[sp.span[0]:sp.span[1]]
-    near = [m for m in ctx.mentions if m.type == "PERSON" and m.end <= here and here - m.start <= _WINDOW
-            and not ctx.quoted(m.start) and gender(m) in (None, sex) and not _after_preposition(m)]
-    return (near[-1] if near else None), None
-
-
-def _same_name(tok: Any, mentions: list[Mention]) -> Mention | None:
-    """A name the model did not mark here but marked as a person elsewhere in the article."""
-    if not tok.text[:1].isupper():  # the small model reads "Le Pen"'s "Pen" as a noun
-        return None
-    doc = tok.doc
-    a = b = tok.i
-    while a > 0 and doc[a - 1].text[:1].isupper() and doc[a - 1].pos_ in ("PROPN", "DET", "NOUN"):
-        a -= 1
-    while b + 1 < len(doc) and doc[b + 1].text[:1].isupper() and doc[b + 1].pos_ in ("PROPN", "NOUN"):
-        b += 1
-    name = doc[a:b + 1].text
-    return next((m for m in mentions if m.type == "PERSON" and (m.text == name or m.canonical == name)), None)
-
-
-def _after_preposition(m: Mention) -> bool:
-    """The name hangs from a preposition ("la politique du président José Ramón Bauzà"): no subject."""
-    doc = m.span.doc
-    i = m.span.start - 1
-    while i >= 0 and m.span.start - i <= 3 and doc[i].pos_ in ("NOUN", "ADJ", "DET"):
-        if doc[i].lower_ in _BEFORE_NAME:
-            break
-        i -= 1
-    return i >= 0 and doc[i].lower_ in _BEFORE_NAME
-
-
-_BEFORE_NAME = {"de", "d'", "d’", "à", "par", "avec", "pour", "contre", "sur", "selon", "chez", "du", "au", "des",
-                "aux"}
-
-
-def _main_subject(doc: Any, a: int, b: int, ctx: Context) -> Any:
-    """A sentence's subject outside its quotations: the parse's first, else (the small model often
-    parses a sentence with no subject) its first person named not after a preposition."""
-    span = doc.char_span(a, b, alignment_mode="contract")
-    if span is None:
-        return None
-    for t in span:
-        if (t.dep_ in SUBJECT_DEPS and t.lower_ not in ("qui", "-t") and t.text not in _STOPS and t.pos_ != "VERB"
-                and not ctx.quoted(t.idx)):
-            return t
-    for t in span:
-        m = ctx.by_token.get(t.i)
-        named_here = m is not None and m.type == "PERSON" and not ctx.quoted(t.idx)
-        if named_here and (t.i == 0 or doc[t.i - 1].lower_ not in _BEFORE_NAME):
-            return t
-    return None
-
-
-def by_role(noun: Any, mentions: list[Mention]) -> Mention | None:
-    """The person the article gave this role ("le ministre" -> "le ministre du budget, Jérôme
-    Cahuzac"), the nearest before the noun, else the first after it. A role written with its
-    complement ("le ministre du Redressement productif") is only the person given those words too."""
-    lemma = noun.lemma_.lower()
-    words = {t.lower_ for t in noun.subtree
-             if t.i > noun.i and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.idx - noun.idx < 60}
-    fits = [m for m in mentions if m.type == "PERSON" and m.span.start != noun.i and _has_role(m, noun.lower_, lemma)
-            and words <= _role_words(m)]
-    before = [m for m in fits if m.end <= noun.idx]
-    if before:
-        return before[-1]
-    return fits[0] if fits else None
-
-
-def _role_nouns_beside(m: Mention) -> list[Any]:
-    """Role nouns the parse hangs on the name or the name on ("la procureure ..., Mme Fatou Bensouda")."""
-    near = [c for t in m.span for c in t.children if c.dep_ in ("appos", "nmod")]
-    root = m.span.root
-    if root.dep_ in ("appos", "flat:name", "nmod") and root.head.i < m.span.start:
-        near.append(root.head)
-    return [t for t in near if t.pos_ == "NOUN" and roles_fr.is_role_noun(t)]
-
-
-def _role_words(m: Mention) -> set[str]:
-    """The words around a person's name that may give their role (their role, and the phrase
-    before or after the name in its sentence)."""
-    doc = m.span.doc
-    around = doc[max(m.span.sent.start, m.span.start - 10):min(m.span.sent.end, m.span.end + 10)]
-    return {t.lower_ for t in around} | set((m.role or "").lower().split())
-
-
-def _has_role(m: Mention, word: str, lemma: str) -> bool:
-    """The text gives the person this role: their mention's role, a noun of it above the name in the
-    parse ("La ministre de la Culture, Mme Odile X"), or a few words before it with no verb between."""
-    if m.role and (word in m.role.lower().split() or lemma in m.role.lower().split()):
-        return True
-    doc = m.span.doc
-    near = [c for t in m.span for c in t.children]
-    t = m.span.root
-    for _ in range(3):
-        t = t.head
-        near.append(t)
-    for k in range(m.span.start - 1, max(-1, m.span.start - 7), -1):
-        if doc[k].pos_ in ("VERB", "AUX") or doc[k].text in (".", ";"):
-            break
-        near.append(doc[k])
-    return any(t.pos_ == "NOUN" and (t.lower_ == word or t.lemma_.lower() == lemma) for t in near)
