@@ -96,3 +96,13 @@ def test_a_paper_is_no_role() -> None:
     roles = _roles("In a recently-accepted Evolution paper Bos and colleagues describe ants that leave the nest "
                    "to die.")
     assert roles.get("Bos", {None}) == {None}, roles
+
+
+def test_a_phrase_owning_the_name_is_no_role() -> None:
+    roles = _roles("Also elected were localist camp's Cheng Chung-tai of Civic Passion and Andrew Wan.\n\n"
+                   "Tunisia's coach Nabil Maaloul said the team had played well.\n\nHe has made clear in talks with "
+                   "South Korea's President Lee Myung-bak and other officials that it matters.")
+    assert roles.get("Cheng Chung-tai", {None}) == {None}, roles
+    # an owner inside the role stays
+    assert roles.get("Nabil Maaloul") == {"Tunisia's coach"}, roles
+    assert roles.get("Lee Myung-bak") == {"South Korea's President"}, roles

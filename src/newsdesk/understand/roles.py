@@ -49,6 +49,9 @@ CREDITS = {"image", "images", "photo", "photos", "photograph", "picture", "copyr
 NOT_ROLES = {"twitter", "facebook", "youtube", "instagram", "tiktok", "weibo", "linkedin", "reddit", "flickr",
              "myspace", "orkut", "tumblr", "snapchat", "whatsapp", "wikipedia", "account", "feed", "handle",
              "profile", "page", "tweet", "post", "paper", "study", "report", "article", "press"}
+# Session 17 (E22): a phrase that owns the name ("localist camp's Cheng Chung-tai", "localist group
+# Youngspiration's Baggio Leung") is whose the person is, not a role. False: only a KIND_NOUNS owner.
+POSSESSOR_NO_ROLE = True
 # Forms of address, not roles: "Mr. Obama" says nothing of what he is. Titles of office or rank
 # ("President", "Professor", "Lord", "General") stay roles.
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "dame", "sir", "mister"}
@@ -321,9 +324,16 @@ def describe(span: Any, in_entity: set[int] | None = None) -> tuple[str | None, 
     kind = KIND_NOUNS.get(head.lemma_.lower())
     if any(w.lower_ in NOT_ROLES and not w.ent_type_ for w in (head, found[-1])):  # "… Evolution paper Bos"
         return None, None
-    if kind and possessor:
+    if kind and possessor or POSSESSOR_NO_ROLE and _owns_the_name(found):
         return None, None
     return (None, kind) if kind else (str(found.text), None)
+
+
+def _owns_the_name(found: Any) -> bool:
+    """Whether the phrase ends in a possessive marker right before the name ("localist camp's Cheng
+    Chung-tai": his camp), not one inside it ("South Korea's President Lee Myung-bak": his office)."""
+    doc = found.doc
+    return found.end < len(doc) and doc[found.end].text in ("'s", "’s", "'", "’") and doc[found.end].dep_ == "case"
 
 
 def role_of(span: Any, in_entity: set[int] | None = None) -> str | None:
