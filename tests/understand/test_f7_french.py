@@ -164,3 +164,13 @@ def test_a_quote_told_to_an_agency_is_the_person_s_after_the_glued_names_are_spl
     q = _quotes("Des poils de yéti auraient été trouvés en Sibérie, a annoncé à l'agence Interfax Sergueï Ivanov, "
                 "un biologiste.")
     assert [(s, c) for _, s, c, _ in q] == [("Sergueï Ivanov", "annoncé")]
+
+
+def test_a_quotation_ending_with_a_stop_ends_its_sentence_for_a_pronoun_after():
+    # "… » Le syndicat a estimé …. Il lui reproche …": the party, the subject of the sentence after
+    # the quotation, not the person quoted inside it
+    text = ("Paul Martin a déclaré : « Je ne pensais pas que le syndicat prendrait une telle décision. » "
+            "Le syndicat CGT a estimé que Paul Martin avait commis une faute grave. "
+            "En réalité, il lui reproche de ne pas avoir consulté les adhérents.")
+    q = _quotes(text)
+    assert [s for _, s, c, _ in q if c == "reproche"] in (["CGT"], ["Le syndicat CGT"])

@@ -65,17 +65,32 @@ def sentences(text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int]
     for a, b in regions:
         for i in range(a, min(b, len(text))):
             quoted[i] = True
+    stops = [(m.start(), m.end(), m.group(0)[0]) for m in _STOP.finditer(text)]
+    stops += [(b, b + 1, "»") for b in _closing_sentences(text, regions)]
     out, start = [], 0
-    for m in _STOP.finditer(text):
-        if quoted[m.start()] or (m.group(0)[0] == "." and _ABBREVIATED.search(text, 0, m.start())):
+    for at, after, kind in sorted(stops):
+        if at < start or kind != "»" and (quoted[at] or (kind == "." and _ABBREVIATED.search(text, 0, at))):
             continue
-        end = m.start() if m.group(0)[0] == "\n" else m.end()
+        end = at if kind == "\n" else after
         if text[start:end].strip():
             out.append((start, end))
-        start = m.end()
+        start = after
     if text[start:].strip():
         out.append((start, len(text)))
     return out
+
+
+def _closing_sentences(text: str, regions: list[tuple[int, int]]) -> list[int]:
+    """Closing marks that end a sentence: the quotation ends with a stop and a capital opens what
+    follows ("« … concernant la langue. » Le PP a considéré": a new sentence, with its own subject);
+    "« … », a-t-il dit" and "« … » explique X" go on."""
+    ends = []
+    for a, b in regions:
+        inside = text[a + 1:b].rstrip(SPACES)
+        rest = text[b + 1:].lstrip(SPACES)
+        if b < len(text) and inside[-1:] in (".", "!", "?", "…") and rest[:1].isupper():
+            ends.append(b)
+    return ends
 
 
 def trimmed(text: str, a: int, b: int) -> tuple[int, int]:
