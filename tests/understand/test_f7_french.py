@@ -174,3 +174,31 @@ def test_a_quotation_ending_with_a_stop_ends_its_sentence_for_a_pronoun_after():
             "En réalité, il lui reproche de ne pas avoir consulté les adhérents.")
     q = _quotes(text)
     assert [s for _, s, c, _ in q if c == "reproche"] in (["CGT"], ["Le syndicat CGT"])
+
+
+def test_accuser_x_de_past_the_accused():
+    q = _quotes("Plusieurs élus de l'opposition accusent le maire, un proche du ministre, d'avoir caché le rapport.")
+    assert ("indirect", "Plusieurs élus de l'opposition", "accusent", "avoir caché le rapport") in q
+
+
+def test_faire_savoir_que_and_faire_etat_de():
+    q = _quotes("La préfecture a fait savoir que la route resterait fermée jusqu'à lundi.")
+    assert ("indirect", "La préfecture", "fait", "que la route resterait fermée jusqu'à lundi") in q
+    q = _quotes("Le procureur a fait état de plusieurs irrégularités dans les comptes de la mairie.")
+    assert ("indirect", "Le procureur", "fait", "plusieurs irrégularités dans les comptes de la mairie") in q
+
+
+def test_a_body_en_appelle_a_and_its_clitic_is_no_part_of_it():
+    q = _quotes("La fédération en appelle également à la prudence des automobilistes.")
+    assert q == [("indirect", "La fédération", "appelle", "à la prudence des automobilistes")]
+
+
+def test_rencherir_que():
+    q = _quotes("Le maire a parlé aux habitants. Il renchérit que la situation est grave.")
+    assert ("indirect", "Le maire", "renchérit", "que la situation est grave") in q
+
+
+def test_critiquer_a_noun_phrase_but_not_the_adjective_critique():
+    q = _quotes("Le président du parti a critiqué la décision du gouvernement de fermer l'usine.")
+    assert q and q[0][:3] == ("indirect", "Le président du parti", "critiqué")
+    assert _quotes("L'agence maintient une perspective négative du fait de la situation critique des banques.") == []

@@ -182,7 +182,9 @@ def _adjective(tok: Any) -> bool:
     if not ("Past" in tok.morph.get("Tense") and "Part" in tok.morph.get("VerbForm")):
         return False
     aux = any(t.lower_ in _AUXES for t in doc[max(0, tok.i - 5):tok.i])
-    return not (aux or tok.dep_ == "conj" or speakers_fr.clitic(tok) is not None)
+    # a subject before it makes it a finite verb the model misread ("Il renchérit que", tagged a participle)
+    subject = any(c.dep_ == "nsubj" and c.i < tok.i and c.pos_ == "PRON" for c in tok.children)
+    return not (aux or subject or tok.dep_ == "conj" or speakers_fr.clitic(tok) is not None)
 
 
 def _content_before(page: Page, verb: Any) -> Said | None:
@@ -232,7 +234,7 @@ def _content_after(page: Page, verb: Any, lemma: str) -> Said | None:
     if tok.idx >= end:
         return None
     speaker = _subject_speaker(subj, verb) if subj is not None and not subj.lower_.startswith("-") else (
-        _clitic_speaker(subj) if subj is not None else speakers_fr.inverted(verb, tok.idx))
+        _clitic_speaker(subj) if subj is not None else _inverted(verb, tok.idx))
     cue = (verb.idx, verb.idx + len(verb))
     k = page.region_at(tok.idx) if tok.text in OPENERS else None
     if how == "que" and k is None and tok.i + 1 < len(doc) and doc[tok.i + 1].text in OPENERS:
@@ -247,8 +249,8 @@ def _content_after(page: Page, verb: Any, lemma: str) -> Said | None:
         said = Said([marks.inner(text, page.regions[k])], "direct", cue, speaker, {k})
         goes_on(page, said, page.regions[k][1] + 1, end)
         return said
-    if how == "bare":
-        return None
+    if how == "bare" or how == "object" and speaker is None and idiom_words(verb) is not None:
+        return None  # "les témoignages … faisant état de …": no one found to say it, no content's end
     pieces = marks.trimmed(text, tok.idx, _coordinated(verb, tok.idx, end))
     inner = {j for j, (a, b) in enumerate(page.regions) if pieces[0] <= a < pieces[1]}
     if inner & page.used or marks.words(text, pieces) < MIN_WORDS:
@@ -257,10 +259,30 @@ def _content_after(page: Page, verb: Any, lemma: str) -> Said | None:
     return Said([pieces], "indirect", cue, speaker, inner)
 
 
+def _of_content(doc: Any, i: int, v: int) -> Any:
+    """The content's first token of an "of" verb ("se féliciter de", "accuser X de"), from token i:
+    after "de" (the "du"/"des" itself: "du résultat"), past the object the verb accuses or reproaches
+    ("accusent le Front Nusrat, un groupe lié à Al-Qaïda, d'être responsables"); None when a verb
+    or a stop comes first."""
+    for j in range(i, min(len(doc) - 1, v + 15)):
+        t = doc[j]
+        if t.lower_ in _DE and (j == i or doc[j + 1].pos_ in ("VERB", "AUX", "ADV") or doc[j + 1].lower_ in _NE):
+            return doc[j] if t.lower_ in ("du", "des") else doc[j + 1]
+        if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":", "!", "?", "«", "»"):
+            return None
+    return None
+
+
 def _says_self(verb: Any, lemma: str) -> bool:
     """"se dit", "se déclare": the speaker says how they are, often in two quoted words."""
     doc = verb.doc
     return lemma in ("dire", "déclarer") and verb.i > 0 and doc[verb.i - 1].lower_ in ("se", "s'", "s’")
+
+
+def _inverted(verb: Any, end: int) -> Speaker | None:
+    """The inverted subject after the cue; none after an idiom, whose next words are its own ("faisant
+    état de", not a subject "état")."""
+    return None if idiom_words(verb) is not None else speakers_fr.inverted(verb, end)
 
 
 def _coordinated(verb: Any, start: int, end: int) -> int:
@@ -295,9 +317,9 @@ def _content_start(doc: Any, verb: Any, lemma: str, inverted: bool) -> tuple[str
         return ("object", doc[i]) if i < n and doc[i].lower_ in ("à", "au", "aux") else None
     while i < n and i - verb.i <= 14:
         t = doc[i]
-        if lemma in lex.of and t.lower_ in _DE and i + 1 < n:
-            # "se sont félicités du résultat", "lui reproche de ne pas …": the content after "de"
-            return "object", doc[i] if t.lower_ in ("du", "des") else doc[i + 1]
+        if lemma in lex.of and (de := _of_content(doc, i, verb.i)) is not None:
+            # "se sont félicités du résultat", "lui reproche de ne pas …", "accusent X d'être …"
+            return "object", de
         if in_pp and t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") and t.text not in OPENERS and not (
                 pp_noun and t.pos_ == "DET"):
             pp_noun = pp_noun or t.pos_ in ("NOUN", "PROPN")

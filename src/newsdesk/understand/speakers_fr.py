@@ -204,10 +204,16 @@ def phrase(head: Any) -> tuple[int, int]:
         while a > 0 and doc[a - 1].dep_ in ("det", "amod", "nummod") and doc[a - 1].head.i == head.i:
             a -= 1
         while (b + 1 < len(doc) and doc[b + 1].text not in STOPS and head.is_ancestor(doc[b + 1])
-               and doc[b + 1].pos_ not in ("VERB", "AUX", "PRON", "ADV") and b + 1 - a < 12):
+               and doc[b + 1].pos_ not in ("VERB", "AUX", "PRON", "ADV") and b + 1 - a < 12
+               and not _clitic_before_verb(doc, b + 1)):
             b += 1
     start = doc[a].idx + (1 if doc[a].text.startswith("-") else 0)
     return start, doc[b].idx + len(doc[b])
+
+
+def _clitic_before_verb(doc: Any, i: int) -> bool:
+    """"en"/"y" right before a verb is the verb's clitic ("La fédération en appelle"), no part of a phrase."""
+    return doc[i].lower_ in ("en", "y") and i + 1 < len(doc) and doc[i + 1].pos_ in ("VERB", "AUX")
 
 
 # writings (and beliefs) that say things themselves: "un communiqué affirmant que", "un message disant « … »"
@@ -216,4 +222,5 @@ WRITINGS = frozenset({"communiqué", "message", "légende", "lettre", "rapport",
                       "rumeur", "tradition", "théorie"})
 # nouns that speak as a body: "Le nouveau gouvernement s'est donné pour objectif ... Il a déclaré que"
 SPEAKING_BODIES = frozenset({"gouvernement", "ministère", "syndicat", "comité", "conseil", "tribunal", "journal",
-                             "quotidien", "communiqué", "rapport", "documentaire", "parquet", "cabinet"})
+                             "quotidien", "communiqué", "rapport", "documentaire", "parquet", "cabinet",
+                             "fédération", "confédération", "association", "collectif", "organisation"})
