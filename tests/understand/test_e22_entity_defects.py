@@ -70,6 +70,12 @@ def test_an_editors_bracket_stays_in_the_name_it_opens() -> None:
         assert all(e.text.count(o) == e.text.count(c) for o, c in ("()", "[]")), e
 
 
+def test_a_short_name_after_a_bracketed_one_is_that_person() -> None:
+    art = annotate("[Hillary] Clinton released her medical records in July, her doctor said. Clinton was fit for duty, "
+                   "the letter said, and Clinton did not answer questions.")
+    assert {e.canonical for e in art.entities if e.type == "PERSON"} == {"Hillary Clinton"}, art.entities
+
+
 def test_a_lone_bracket_is_no_part_of_a_name() -> None:
     art = annotate("In an interview for the Observador blog [Observatory of Media Rights, pt] Paulo Teixeira "
                    "said the law was wrong.")

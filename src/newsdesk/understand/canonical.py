@@ -312,7 +312,7 @@ def canonicalize(mentions: Iterable[Mention]) -> list[Mention]:
             seen = sum(1 for f in fulls if f.start < m.start)
             key = (m.type, m.text, seen, _role_head(m.role))
             if key not in done:
-                name = _full_name(m, fulls, counts, titles) or _EDITOR_BRACKETS.sub("", m.text)
+                name = _EDITOR_BRACKETS.sub("", _full_name(m, fulls, counts, titles) or m.text)
                 # a body of the table by its display form, whichever of its names the article writes
                 body = known_body(m.text) or known_body(name) if m.type == "ORG" else None
                 done[key] = body or name
