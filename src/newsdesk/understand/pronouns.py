@@ -289,7 +289,7 @@ def antecedent_quoted(doc: Any) -> list[tuple[int, int]]:
 
 # "It seems that …", "it appeared that …", "it looks as if …", "it goes without saying that …": an
 # "it" that stands for no one, the clause after its verb being what seems. PolNeAR train marks such a
-# cue, when it marks one, as an attribution with no source (22 of 22 at "it seems/appears/looked …").
+# cue, when it marks one, as an attribution with no source (20 of 20 at "it seems/appears/looked …").
 # An "it" raised with an infinitive ("It appears to blame the council") stands for a thing: not here.
 _SEEMING = frozenset({"seem", "appear", "look", "sound", "feel", "happen", "turn"})
 _AS_IF = frozenset({"that", "as", "like", "if", "though"})
