@@ -162,8 +162,12 @@ def _unbalanced(text: str) -> bool:
     return any(text.count(o) != text.count(c) for o, c in ("()", "[]", "{}"))
 
 
-_OPENING = ('"', "“", "‘", "«", "'")
-_CLOSING = ('"', "”", "’", "»", "'")
+# "''" and "``": the New York Times' and Penn Treebank-style texts write quotation marks as two
+# apostrophes or backticks ("Donald Trump ''doesn't want ..."), which the tagger left on the name.
+# "''" and "``": the New York Times' and Penn Treebank-style texts write quotation marks as two
+# apostrophes or backticks ("Donald Trump ''doesn't want ..."), which the tagger left on the name.
+_OPENING = ('"', "“", "‘", "«", "'", "''", "``")
+_CLOSING = ('"', "”", "’", "»", "'", "''")
 
 
 def _unpaired_quotes_off(doc: Any, a: int, b: int) -> tuple[int, int]:
