@@ -272,9 +272,13 @@ def reprocess(store: Store, settings: Settings, *, stages: Stages | None = None,
     hooks = store.after_store_hooks()
     always = [h for h in hooks if getattr(h, "__name__", "") in REFRESH_ALWAYS]
     in_flight: deque[int] = deque()  # article ids of the pages sent; results come back in order
+    entities = any(getattr(h, "__name__", "") == "after_store_entities" for h in always)
+    ids = store.raw_ids_for_reprocess()
+    if entities:  # built again from the articles alone, not from the last pass's aliases
+        store.clear_for_reprocess([article_id for article_id, _ in ids])
 
     def pages() -> Iterator[RawPage]:
-        for article_id, raw_id in store.raw_ids_for_reprocess():
+        for article_id, raw_id in ids:
             in_flight.append(article_id)
             yield store.raw_page(raw_id)
 
@@ -283,6 +287,8 @@ def reprocess(store: Store, settings: Settings, *, stages: Stages | None = None,
         if isinstance(result, Rejected):
             store.record_failure(raw.origin, result.stage, result.reason, result.detail)
             summary.failed[f"{result.stage}: {result.reason}"] += 1
+            if entities:  # its entities as its stored analysis gives them, as before the reprocess
+                store.after_store_entities(article_id, store.get_article(article_id))
         elif store.replace_article(article_id, result):
             summary.updated += 1
             run_hooks(hooks, article_id, result.replace(id=str(article_id)))
@@ -291,7 +297,7 @@ def reprocess(store: Store, settings: Settings, *, stages: Stages | None = None,
             run_hooks(always, article_id, result.replace(id=str(article_id)))
         if progress:
             progress(raw.origin)
-    if any(getattr(h, "__name__", "") == "after_store_entities" for h in always):
+    if entities:
         drop_unused_entities(store)
         store.drop_stale_aliases()
     sync_search(store)

@@ -121,7 +121,8 @@ class EntityStore(SurnameFolds):
                     " VALUES (?,?,?,?,?,?,?,?,?)",
                     (article_id, entity_id, e.text, e.start, e.end, e.role, day, e.type, int(e.heading)))
             for entity_id in self._maybe_retyped(said, before):
-                self._retype(entity_id)
+                kept = self._retype(entity_id, fold=True)
+                ids = {name: kept if i == entity_id else i for name, i in ids.items()}
             for q in article.quotes:
                 self.conn.execute(
                     "INSERT INTO quotes(article_id, speaker_id, speaker, speaker_role, text, kind, cue, start, end,"
@@ -184,7 +185,9 @@ class EntityStore(SurnameFolds):
 
     def _filing_type(self, type_: str, name: str, here: set[int], role: str | None) -> str:
         """The type a mention read as `type_` is filed under: the type of a user's decision about
-        the name, else of the stored entity of that name with the most mentions, when either is of
+        the name, else of the stored entity of that name with the most mentions (one no article
+        names says nothing: a reprocess clears them, and the type an older code gave "US $" filed
+        "U.S" as an event), when either is of
         one thing with it (canonical.one_thing: "Firefox" read as an organisation joins the product);
         else `type_`. The entity then takes the type most of its mentions say (`_retype`). A bare
         surname that names a person of a longer name stays theirs ("Obama" beside an organisation
@@ -194,7 +197,7 @@ class EntityStore(SurnameFolds):
             return str(decided["type"])
         rows = [r for r in self.conn.execute(
             "SELECT e.type, e.id, (SELECT count(*) FROM entity_mentions m WHERE m.entity_id = e.id) AS n"
-            " FROM entities e WHERE e.key = ?", (name_key(name),)) if one_thing(type_, r["type"], name)]
+            " FROM entities e WHERE e.key = ?", (name_key(name),)) if r["n"] and one_thing(type_, r["type"], name)]
         found = str(min(rows, key=lambda r: (-r["n"], r["id"]))["type"]) if rows else type_
         if found != type_ and type_ == "PERSON" and lone_word(name) is not None:
             person = self._resolve(type_, name, whole=True, here=here, role=role)
@@ -215,25 +218,51 @@ class EntityStore(SurnameFolds):
         types = dict(self.conn.execute(f"SELECT id, type FROM entities WHERE id IN ({marks})", list(said)))
         return sorted(before | {i for i, kinds in said.items() if kinds != {types.get(i)}})
 
-    def _retype(self, entity_id: int) -> None:
+    def _retype(self, entity_id: int, fold: bool = False) -> int:
         """Give the entity the type most of its mentions say (ties: canonical.type_key), unless
         another entity of that name and type has mentions or quotes (one left empty by older code
-        goes, as reprocess's drop_unused_entities would drop it)."""
+        goes, as reprocess's drop_unused_entities would drop it; with `fold`, the entity goes into
+        it instead: `_fold`); the id the entity has after."""
         entity = self.conn.execute("SELECT type, key, name FROM entities WHERE id = ?", (entity_id,)).fetchone()
         counts = self.conn.execute(
             "SELECT type, count(*), count(role), count(DISTINCT article_id) FROM entity_mentions"
             " WHERE entity_id = ? AND type IS NOT NULL GROUP BY type", (entity_id,)).fetchall()
         if not counts or entity is None:
-            return
+            return entity_id
         best = min(counts, key=lambda r: type_key(r[0], entity["name"], r[1], r[2], r[3]))[0]
         if best == entity["type"]:
-            return
+            return entity_id
+        empty = self.conn.execute(
+            "SELECT id FROM entities WHERE type = ? AND key = ? AND id != ?"
+            " AND NOT EXISTS (SELECT 1 FROM entity_mentions m WHERE m.entity_id = entities.id)"
+            " AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.speaker_id = entities.id)",
+            (best, entity["key"], entity_id)).fetchone()
+        if fold and empty is not None:
+            self._fold(entity_id, int(empty[0]))
+            return int(empty[0])
         self.conn.execute(
             "DELETE FROM entities WHERE type = ? AND key = ? AND id != ?"
             " AND NOT EXISTS (SELECT 1 FROM entity_mentions m WHERE m.entity_id = entities.id)"
             " AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.speaker_id = entities.id)",
             (best, entity["key"], entity_id))
         self.conn.execute("UPDATE OR IGNORE entities SET type = ? WHERE id = ?", (best, entity_id))
+        return entity_id
+
+    def _fold(self, source: int, target: int) -> None:
+        """The entity `source` goes into `target`, an entity of its name no article names now (a
+        reprocess cleared it): its mentions, quotes, aliases, name, country and first day. Why: the
+        row the last pass left keeps its id; deleted, each reprocess gave a retyped entity a new
+        one ("Vietnam" read as a LOC here, a GPE by most mentions: E24)."""
+        s = self.conn.execute("SELECT name, country, first_seen FROM entities WHERE id = ?", (source,)).fetchone()
+        self.conn.execute("UPDATE entities SET name = ?, country = coalesce(?, country),"
+                          " first_seen = coalesce(min(first_seen, ?), ?, first_seen) WHERE id = ?",
+                          (s["name"], s["country"], s["first_seen"], s["first_seen"], target))
+        self.conn.execute("INSERT OR IGNORE INTO entity_aliases(entity_id, alias, key, skey, last)"
+                          " SELECT ?, alias, key, skey, last FROM entity_aliases WHERE entity_id = ?", (target, source))
+        self.conn.execute("DELETE FROM entity_aliases WHERE entity_id = ?", (source,))
+        self.conn.execute("UPDATE entity_mentions SET entity_id = ? WHERE entity_id = ?", (target, source))
+        self.conn.execute("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?", (target, source))
+        self.conn.execute("DELETE FROM entities WHERE id = ?", (source,))
 
     def _decision(self, type_: str, name: str, action: str | None = None) -> sqlite3.Row | None:
         """A user's decision about `name`, taken on an entity of `type_` or of a type it is one
@@ -311,7 +340,10 @@ class EntityStore(SurnameFolds):
         place = lookup(name, type_) if type_ in _PLACES else None
         cur = self.conn.execute(
             "INSERT INTO entities(type, name, key, country, metonym, first_seen) VALUES (?,?,?,?,?,?)"
-            " ON CONFLICT(type, key) DO UPDATE SET name = name RETURNING id",
+            # a row no article names (a reprocess cleared it) takes the name as this mention writes it,
+            # as a new one would: an older code's "George H. W.] Bush" goes
+            " ON CONFLICT(type, key) DO UPDATE SET name = CASE WHEN EXISTS (SELECT 1 FROM entity_mentions m"
+            " WHERE m.entity_id = entities.id) THEN name ELSE excluded.name END RETURNING id",
             (type_, name, name_key(name), country, int(bool(place and place.how == "capital")), day))
         return cur.fetchone()[0]
 
@@ -323,6 +355,38 @@ class EntityStore(SurnameFolds):
         return self.conn.execute(
             "INSERT OR IGNORE INTO entity_aliases(entity_id, alias, key, skey, last) VALUES (?,?,?,?,?)",
             (entity_id, alias, key, spelling_key(alias), _last_word(alias))).rowcount == 1
+
+    # -- before reprocess: the entities are built again from the articles alone ---------------------
+    def clear_for_reprocess(self, article_ids: list[int]) -> None:
+        """Take the mentions of the articles a reprocess stores again off their entities, with the
+        aliases only those mentions gave and their quotes' speakers; entities stay (their ids are
+        found again by name when a mention comes: `_create_entity`), and so do the user's decisions
+        and the aliases they give.
+
+        Why: a reprocess stores the articles one by one, and a mention resolved against aliases the
+        previous pass wrote from articles not stored again yet: a second reprocess with the same
+        code moved "New York" x7 into New York City and "U.S" x3 into an entity "US $" (E24), so each
+        pass read the last one's answer. Cleared first, each article meets the entities the articles
+        before it in the pass give, as in an ingest of them in that order (the entity rows stay, so
+        the filing type may read the type the last pass ended with: that is stable), and a second
+        pass gives the same again. Until an article is stored again its entities show fewer
+        mentions; a reprocess killed halfway leaves some without theirs until the next one."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            for article_id in article_ids:
+                self.conn.execute("DELETE FROM entity_mentions WHERE article_id = ?", (article_id,))
+                self.conn.execute("UPDATE quotes SET speaker_id = NULL WHERE article_id = ?", (article_id,))
+            forms = _mention_forms(self.conn.execute(_MENTION_FORMS), self._canonicals())
+            decided = self._decided_keys()
+            for r in self.conn.execute("SELECT a.entity_id, a.key, e.type, e.key AS own"
+                                       " FROM entity_aliases a JOIN entities e ON e.id = a.entity_id").fetchall():
+                if r["key"] not in forms.get(r["entity_id"], set()) | decided.get((r["type"], r["own"]), set()):
+                    self.conn.execute("DELETE FROM entity_aliases WHERE entity_id = ? AND key = ?",
+                                      (r["entity_id"], r["key"]))
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
 
     # -- after reprocess: aliases no mention gives any more ---------------------------------------
     def drop_stale_aliases(self, batch: int = 200) -> int:

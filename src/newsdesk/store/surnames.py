@@ -196,6 +196,7 @@ class SurnameFolds:
         """Each mention of `sources` in an article that writes the entity only as the bare `word`
         goes where the rule sends it: its one owner, else the one-word entity (made if needed)."""
         for source in sources:
+            moved = False  # an entity nothing left stays: a reprocess cleared it, and its id is kept
             for article_id, rows in sorted(self._mentions_by_article(source).items()):
                 if not all(lone_word(r["text"]) == word for r in rows) or self._resolved_in_full(article_id, rows):
                     continue  # the article names the person in full: its short names are theirs
@@ -209,7 +210,9 @@ class SurnameFolds:
                         target = lone
                     if target != source:
                         self._move_mention(r, article_id, source, target, word)
-            self._tidy(source, word)
+                        moved = True
+            if moved:
+                self._tidy(source, word)
 
     def _move_mention(self, mention: sqlite3.Row, article_id: int, source: int, target: int, word: str) -> None:
         """One mention (its role with it), the alias it writes and its article's quotes by that bare word."""

@@ -208,7 +208,7 @@ def find_mentions(doc: Any) -> list[Mention]:
         span, title, cut = _trim(ent)
         # A name has a capital letter: an all-lower-case "entity" is a phrase of a quoted
         # sentence in a language the English model cannot read (Arabic, Spanish, French).
-        if len(span) == 0 or not _has_capital(span.text) or _unbalanced(span.text):
+        if len(span) == 0 or not _has_capital(span.text) or _unbalanced(span.text) or _money(span):
             continue
         m = Mention(span.text, ent.label_, span.start_char, span.end_char, span)
         if ent.label_ == "PERSON":
@@ -244,6 +244,17 @@ def find_mentions(doc: Any) -> list[Mention]:
     from newsdesk.understand.surname_mentions import bare_surnames  # it builds this module's Mentions
 
     return sorted(out + bare_surnames(doc, out), key=lambda m: m.start)
+
+
+def _money(span: Any) -> bool:
+    """A currency sign in the "name": the tagger reads "US $" of "priced at US $ 8.00" as a name
+    (an EVENT), which the store then filed under the United States; it is the dollar's name, part of
+    a sum, and says nothing of the country (E24). No name is written with a sign of its own; a
+    country's short code just before one ("US $ 12 million", "NZ $") is the currency's too."""
+    doc = span.doc
+    prefix = (len(span) == 1 and span.end < len(doc) and doc[span.end].is_currency
+              and len(span.text.replace(".", "")) <= 3 and span.text.replace(".", "").isupper())
+    return prefix or any(t.is_currency for t in span)
 
 
 def _foreign_paragraphs(text: str) -> list[tuple[int, int]]:
