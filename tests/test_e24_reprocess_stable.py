@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from newsdesk.cli import main
 from newsdesk.store import open_store
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "converted"
+CONVERTED = Path("corpus") / "converted"
 # In this order: "New York City" (and "US $ 8.00"); "New York" alone; "U.S"; a French article whose
 # "New York" is New York City. The last gave New York City the alias "New York", which a reprocess
 # then read for the second article's mention, though no mention of that article said so.
@@ -23,16 +23,13 @@ PAGES = ("wikinews-en-gum/GUM_interview_cocktail.html", "wikinews-en-gum/GUM_int
          "wikinews-fr/45626-lection-prsidentielle-amricaine-de-2012-le-maire-de-new-york.html")
 LATER = "wikinews-en-gum/GUM_news_clock.html"  # "New York", ingested after the reprocesses
 
-pytestmark = pytest.mark.skipif(not (CORPUS / PAGES[0]).exists(), reason="../shared/corpus not here")
-
-
 def _cli(*args: str) -> None:
     result = CliRunner().invoke(main, list(args))
     assert result.exit_code == 0, result.output
 
 
-def _ingest(db: Path, page: str) -> None:
-    _cli("ingest", "--db", str(db), "--workers", "1", "-q", str(CORPUS / page))
+def _ingest(db: Path, page: Path) -> None:
+    _cli("ingest", "--db", str(db), "--workers", "1", "-q", str(page))
 
 
 def _reprocess(db: Path) -> None:
@@ -61,10 +58,15 @@ def _filed(db: Path, text: str, article: int) -> set[str]:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
+def later(shared_dir: Path) -> Path:
+    return shared_dir / CONVERTED / LATER
+
+
+@pytest.fixture
+def db(tmp_path: Path, shared_dir: Path) -> Path:
     db = tmp_path / "desk.db"
     for page in PAGES:  # one by one: the articles' ids are in this order
-        _ingest(db, page)
+        _ingest(db, shared_dir / CONVERTED / page)
     return db
 
 
@@ -86,7 +88,7 @@ def test_a_currency_sign_is_no_place(db: Path) -> None:
     assert _filed(db, "U.S", 3) and not [n for n in _filed(db, "U.S", 3) if "$" in n]
 
 
-def test_a_users_merge_survives_two_reprocesses_and_a_later_ingest_finds_the_entities(db: Path) -> None:
+def test_a_users_merge_survives_two_reprocesses_and_a_later_ingest_finds_the_entities(db: Path, later: Path) -> None:
     """The merge is the user's: no article's mentions give New York City the alias "New York" it
     decides for the second article, and it holds though the reprocess starts from the articles."""
     with open_store(db) as store:
@@ -97,20 +99,20 @@ def test_a_users_merge_survives_two_reprocesses_and_a_later_ingest_finds_the_ent
     _reprocess(db)
     _reprocess(db)
     assert _filed(db, "New York", 2) == {"New York City"}
-    _ingest(db, LATER)
+    _ingest(db, later)
     with open_store(db) as store:
         city = store.conn.execute("SELECT id FROM entities WHERE name = 'New York City'").fetchone()[0]
-        later = {r[0] for r in store.conn.execute(
+        found = {r[0] for r in store.conn.execute(
             "SELECT entity_id FROM entity_mentions WHERE article_id = 5 AND text IN ('New York', 'New York City')")}
-    assert later == {city}
+    assert found == {city}
 
 
-def test_a_later_ingest_finds_the_entities_a_reprocess_left(db: Path) -> None:
+def test_a_later_ingest_finds_the_entities_a_reprocess_left(db: Path, later: Path) -> None:
     """The aliases a reprocess wrote are the ingest's: a later article's places join the entities there."""
     _reprocess(db)
     ids = {(r[3], r[4]): r[5] for r in _entities(db)["mentions"]}
-    _ingest(db, LATER)
-    later = {(r[3], r[4]): r[5] for r in _entities(db)["mentions"] if r[0] == 5}
-    assert later[("GPE", "New York City")] == ids[("GPE", "New York City")]  # its "New York", as the French one's
-    assert {k: i for k, i in later.items() if k in ids} == {k: ids[k] for k in later if k in ids}
-    assert ("GPE", "New York") not in later
+    _ingest(db, later)
+    filed = {(r[3], r[4]): r[5] for r in _entities(db)["mentions"] if r[0] == 5}
+    assert filed[("GPE", "New York City")] == ids[("GPE", "New York City")]  # its "New York", as the French one's
+    assert {k: i for k, i in filed.items() if k in ids} == {k: ids[k] for k in filed if k in ids}
+    assert ("GPE", "New York") not in filed
