@@ -146,6 +146,11 @@ class EntityStore(SurnameFolds):
             return None
         if speaker in ids:
             return ids[speaker]
+        if not any(ch.isupper() for ch in speaker):
+            # a speaker left as written with no capital ("who", "the government", "officials") names no
+            # one: by its key alone "who" was filed under the WHO and "the government" under whatever
+            # body another article called "Government" (E24 saw both on the corpus store)
+            return None
         return self._resolve("PERSON", speaker, whole=True) or self._resolve("ORG", speaker, whole=True)
 
     def _entity_for(self, e: Entity, day: str, here: set[int], fresh: set[str], role: str | None = None) -> int:
