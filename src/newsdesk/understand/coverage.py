@@ -20,7 +20,7 @@ EVENTS = frozenset({"en", "pcm", None})
 STAGES = {"entities": ENTITIES, "quotes": QUOTES, "events": EVENTS}
 READ = ENTITIES | QUOTES  # the understand stage reads the article at all (`Annotator.annotate`)
 # `covered` of analyze and the API, as before per-stage coverage: entities AND quotes were looked for,
-# so both empty lists say "none here". A French article is read for entities only (`covered_stages`).
+# so both empty lists say "none here" (English and French); `covered_stages` says it per stage.
 COVERED = ENTITIES & QUOTES
 
 
