@@ -3,9 +3,9 @@ language of its article. It checked English stems in every language: of the 33 F
 holding 'français', 'française' or 'françaises', each of the three found 9; 'national' found none
 of the 6 holding 'nationale', 'présent' 4 of the 6 holding a form of it.
 
-The understand stage reads quotes in English only (understand/coverage.py), so no French quote
-is stored by ingest; here each of the corpus's French pages gets sentences of its own text as
-quotes, stored through the store's own writes. What is expected is read from the quotes' texts
+The test does not depend on what the understand stage finds in French (it reads French quotes
+since session 17, F6): each of the corpus's French pages gets sentences of its own text as
+quotes, stored through the store's own writes, so every form counted is there to be found. What is expected is read from the quotes' texts
 (their words stemmed by the French Snowball stemmer), not from a search.
 """
 
