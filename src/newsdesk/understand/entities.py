@@ -235,7 +235,8 @@ def find_mentions(doc: Any) -> list[Mention]:
     _acronyms_not_people(out)
     _named_groups_not_people(out)
     out = _groups_not_people(out)
-    out = _determined_not_people(out)
+    out = _offices_not_people(_determined_not_people(out))
+    _counties_not_people(out)
     _places_not_people(out)
     _titled_places_are_people(out, in_entity)
     _listed_people_not_places(out)
@@ -807,6 +808,68 @@ def _determined_not_people(found: list[Mention]) -> list[Mention]:
     return [m for m in found if id(m) not in drop]
 
 
+def _offices_not_people(found: list[Mention]) -> list[Mention]:
+    """Without the "people" that are an office or a class: "Chief Guest" (a modifying title before a
+    common noun: `name_kinds.office_word`) and "he is a self-described Libertarian Socialist" (a
+    copula's class: `name_kinds.predicate_class`), when no mention names them otherwise. And "Chief
+    Minister Sindh, Murad Ali Shah": a title glued before a word, then the office holder named in
+    full, is the office of a place, so the word is that place."""
+    names = _person_names(found)
+    by_text: dict[str, list[Mention]] = {}
+    for m in found:
+        if m.type == "PERSON":
+            by_text.setdefault(m.text, []).append(m)
+    drop: set[int] = set()
+    for text, ms in by_text.items():
+        if all(len(m.span) == 1 and name_kinds.office_word(m.role, text) for m in ms) or all(
+                name_kinds.predicate_class(m.span) for m in ms):
+            drop |= {id(m) for m in ms}
+        elif len(ms[0].span) == 1 and text not in names and all(_office_before_holder(m.span, m.role, found)
+                                                                 for m in ms):
+            for m in ms:
+                m.type, m.role, m.country = "GPE", None, None
+    return [m for m in found if id(m) not in drop]
+
+
+def _office_before_holder(span: Any, role: str | None, found: list[Mention]) -> bool:
+    """Whether a one-word "person" with a title ("Chief Minister Sindh") is followed by a comma and a
+    person named in full who is not in a list ("Sindh, Murad Ali Shah in Karachi"; not "President
+    Obama, Hillary Clinton and Joe Biden") and whose surname is not this word: the holder of the office."""
+    doc = span.doc
+    if not role or not name_kinds.person_role(role) or span.text.lower() in first_names():
+        return False
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return False
+    nxt = next((p for p in found if p.span.start == span.end + 1), None)
+    if nxt is None or nxt.type != "PERSON" or len(nxt.span) < 2 or nxt.span[-1].text == span.text:
+        return False
+    after = doc[nxt.span.end] if nxt.span.end < len(doc) else None
+    return after is None or after.text not in (",", "and", "or", "&")
+
+
+def _counties_not_people(found: list[Mention]) -> None:
+    """A one-word "person" that is a shire ("Hampshire", "Bedfordshire": `name_kinds.county_name`) is
+    that county, and so is one the gazetteer knows as a place listed among two places or more and no
+    person ("Surrey and Sussex; Hertfordshire, Cambridgeshire and Bedfordshire"); not when a mention
+    makes it a person (a full name, a person's role, a verb of saying) or it is a given name."""
+    people = _persons_by_mention(found, any_role=False)
+    for m in found:
+        if m.type == "PERSON" and len(m.span) == 1 and m.text not in people and name_kinds.county_name(m.text):
+            m.type, m.role, m.country = "GPE", None, None
+    by_token = {t.i: p for p in found for t in p.span}
+    listed = set()
+    for m in found:
+        if (m.type != "PERSON" or len(m.span) != 1 or m.text in people or m.text.lower() in first_names()
+                or countries.lookup(m.text, "GPE") is None):
+            continue
+        kinds = [by_token[t.i].type if t.i in by_token else None for t in _listed_with(m.span.root)]
+        if sum(k in ("GPE", "LOC") for k in kinds) >= 2 and "PERSON" not in kinds:
+            listed.add(m.text)
+    for m in found:
+        if m.text in listed and m.type == "PERSON":
+            m.type, m.role, m.country = "GPE", None, None
+
+
 def _places_not_people(found: list[Mention]) -> None:
     """A one-word "person" that is a country or a capital is that place ("Peru", "Rabat"),
     unless the article gives a person that name ("Jordan" beside "Jordan Peterson"); so is one
@@ -850,7 +913,7 @@ def _titled_places_are_people(found: list[Mention], in_entity: set[int]) -> None
         if m.type not in ("GPE", "LOC", "FAC") or countries.lookup(m.text, m.type):
             continue
         role = roles.describe(m.span, in_entity)[0]
-        if role and name_kinds.person_role(role):
+        if role and name_kinds.person_role(role) and not _office_before_holder(m.span, role, found):
             people[m.text] = people.get(m.text) or role
         # a form of address only a person's name opens with ("Dame Sue Ion"); not a title a place
         # is named after too ("Queen Elizabeth Hospital")

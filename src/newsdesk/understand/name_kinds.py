@@ -164,8 +164,32 @@ def determined(span: Any) -> bool:
     before = doc[span.start - 1] if span.start else None
     if before is not None and before.lower_ in _DETERMINERS and before.head.i in range(span.start, span.end):
         dets.append(before)
-    # no punctuation between: "Notes from the Underground (Dostoyevsky)" is the parse's slip
-    return any(d.lower_ in _DETERMINERS and not any(t.is_punct for t in doc[d.i + 1: span.start]) for d in dets)
+    # no punctuation between: "Notes from the Underground (Dostoyevsky)" is the parse's slip; a hyphen
+    # inside a word is none ("a no-deal Brexit", "a self-described Libertarian Socialist")
+    return any(d.lower_ in _DETERMINERS and not any(t.is_punct and t.tag_ != "HYPH" for t in doc[d.i + 1: span.start])
+               for d in dets)
+
+
+def predicate_class(span: Any) -> bool:
+    """Whether the name is what a copula says someone is, with an indefinite article ("he is a
+    self-described Libertarian Socialist"): a class one belongs to, not a name ("he is Bill" has none)."""
+    root = span.root
+    return (root.dep_ == "attr" and root.head.lemma_ == "be"
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children) and determined(span))
+
+
+def county_name(word: str) -> bool:
+    """Whether a one-word name is a shire's: "Hampshire", "Bedfordshire" ("shire" is English for a
+    county, and ends no given name; a surname so made, "Cheshire" of Leonard Cheshire, is kept by
+    the caller when the article names him in full)."""
+    return word[:1].isupper() and word.isalpha() and word.lower().endswith("shire") and len(word) > 7
+
+
+def office_word(role: str | None, word: str) -> bool:
+    """Whether a one-word name after a title that only modifies one ("Chief", "Vice", "First") is a
+    common noun of English, not a given name: "Chief Guest", "Chief Whip", "First Lady" are offices."""
+    return (bool(role) and str(role).lower() in _TITLE_MODIFIERS and word.isalpha()
+            and bool(_lemmas(word, "noun")) and word.lower() not in first_names())
 
 
 def hashtag(span: Any) -> bool:
