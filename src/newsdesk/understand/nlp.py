@@ -40,9 +40,15 @@ class NoModel(RuntimeError):
     """No spaCy pipeline is installed for the language asked for."""
 
 
-@lru_cache(maxsize=4)
 def load_nlp(lang: str = "en") -> Any:
     """The shared pipeline of `lang` (loaded once, cached); NoModel when none is installed."""
+    # lru_cache keys `load_nlp()` and `load_nlp("en")` apart: cached on the language alone, or the
+    # English pipeline is loaded twice (+53 MB, and a Doc of one instance read with the other's pipes)
+    return _load(lang)
+
+
+@lru_cache(maxsize=4)
+def _load(lang: str) -> Any:
     for name in PIPELINES.get(lang, ()):
         try:
             module = importlib.import_module(name)
