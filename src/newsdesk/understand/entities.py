@@ -786,6 +786,15 @@ def _rest_type(rest: Any, types: list[str]) -> str | None:
     return "GPE" if place is not None and place.how == "country" else None
 
 
+def _people_by_text(found: list[Mention]) -> dict[str, list[Mention]]:
+    """The PERSON mentions grouped by their text, in the order they come."""
+    by_text: dict[str, list[Mention]] = {}
+    for m in found:
+        if m.type == "PERSON":
+            by_text.setdefault(m.text, []).append(m)
+    return by_text
+
+
 def _determined_not_people(found: list[Mention]) -> list[Mention]:
     """Without the one-word "people" English gives a determiner in every mention ("the G8",
     "the Moon", "A Bill will be introduced") or writes only as a hashtag ("#WeMissTurkey"), and
@@ -793,10 +802,7 @@ def _determined_not_people(found: list[Mention]) -> list[Mention]:
     the article names in full stays ("the late John F Kennedy", "On the whole Obama"), and so
     does a name it also writes bare ("JFK" beside "the JFK's speech")."""
     names = _person_names(found)
-    by_text: dict[str, list[Mention]] = {}
-    for m in found:
-        if m.type == "PERSON":
-            by_text.setdefault(m.text, []).append(m)
+    by_text = _people_by_text(found)
     drop: set[int] = set()
     for text, ms in by_text.items():
         if all(name_kinds.modifies_place(m.span) for m in ms):
@@ -815,10 +821,7 @@ def _offices_not_people(found: list[Mention]) -> list[Mention]:
     Minister Sindh, Murad Ali Shah": a title glued before a word, then the office holder named in
     full, is the office of a place, so the word is that place."""
     names = _person_names(found)
-    by_text: dict[str, list[Mention]] = {}
-    for m in found:
-        if m.type == "PERSON":
-            by_text.setdefault(m.text, []).append(m)
+    by_text = _people_by_text(found)
     drop: set[int] = set()
     for text, ms in by_text.items():
         if all(len(m.span) == 1 and name_kinds.office_word(m.role, text) for m in ms) or all(
