@@ -23,8 +23,7 @@ def test_the_cache_keeps_languages_apart() -> None:
 def test_a_language_without_a_pipeline_is_refused() -> None:
     with pytest.raises(nlp.NoModel, match="'de'"):
         nlp.load_nlp("de")
-    assert not nlp.has_model("de")
-    assert nlp.has_model("fr")
+    assert nlp.load_nlp("fr").lang == "fr"
     assert nlp.model_name("fr").startswith("fr_core_news")
 
 

@@ -62,15 +62,6 @@ def _load(lang: str) -> Any:
     raise NoModel(f"no {lang} spaCy pipeline installed; run `pip install {_PACKAGE[lang]}`")
 
 
-def has_model(lang: str) -> bool:
-    """Whether `lang` has an installed pipeline (loads it: the caller is about to use it)."""
-    try:
-        load_nlp(lang)
-    except NoModel:
-        return False
-    return True
-
-
 def model_name(lang: str = "en") -> str:
     nlp = load_nlp(lang)
     return f"{nlp.meta.get('lang', lang)}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
