@@ -164,8 +164,6 @@ def _unbalanced(text: str) -> bool:
 
 # "''" and "``": the New York Times' and Penn Treebank-style texts write quotation marks as two
 # apostrophes or backticks ("Donald Trump ''doesn't want ..."), which the tagger left on the name.
-# "''" and "``": the New York Times' and Penn Treebank-style texts write quotation marks as two
-# apostrophes or backticks ("Donald Trump ''doesn't want ..."), which the tagger left on the name.
 _OPENING = ('"', "“", "‘", "«", "'", "''", "``")
 _CLOSING = ('"', "”", "’", "»", "'", "''")
 
