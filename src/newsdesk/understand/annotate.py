@@ -122,8 +122,10 @@ def _writer_entity(page: writer.Page, text: str, mentions: list[Mention], said: 
     """The page's writer as a PERSON entity when quotes are theirs by a heading or byline alone
     ("Statement by The Rt Hon Elizabeth Truss MP, Lord Chancellor"): without it their quotes had no
     entity to link to (L2: David Cameron's 20 GOV.UK quotes). Not when the text names them already."""
+    if not WRITER_ENTITY or not said:
+        return ()
     name, role = writer.page_writer(page, text)
-    if not WRITER_ENTITY or name is None or not any(q.speaker == name for q in said):
+    if name is None or not any(q.speaker == name for q in said):
         return ()
     if _mention_named(name, mentions) is not None:
         return ()
