@@ -629,12 +629,18 @@ def _glued_named(label: str, mentions: list[Mention]) -> Mention | None:
     """The person (else organisation) whose name, by its letters, is the glued label: "MarioJLucero"
     is the text's "Mario J. Lucero", "ChristopherHill" the "Hill" the title names in full. Compared
     by letters, as splitting at capitals reads "HughMcGuire" as "Hugh Mc Guire"."""
-    key = dialogue.name_key(label)
+    kin = _by_letters(label, mentions)
     for kind in ("PERSON", "ORG"):
-        for m in mentions:
-            if m.type == kind and key in (dialogue.name_key(m.text), dialogue.name_key(m.canonical or "")):
+        for m in kin:
+            if m.type == kind:
                 return m
     return None
+
+
+def _by_letters(label: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions whose name, as written or canonical, has the glued label's letters."""
+    key = dialogue.name_key(label)
+    return [m for m in mentions if key in (dialogue.name_key(m.text), dialogue.name_key(m.canonical or ""))]
 
 
 def _glued_label_people(doc: Any, text: str, mentions: list[Mention]) -> None:
@@ -644,8 +650,7 @@ def _glued_label_people(doc: Any, text: str, mentions: list[Mention]) -> None:
     the spaced name once as a WORK_OF_ART ("Marymegan Daly"): each becomes the person the page names
     by it, or, naming no one, the label's spaced form ("WilliamSSaturn" is William S Saturn)."""
     for label in sorted(dialogue.glued_labels(text)):
-        key = dialogue.name_key(label)
-        kin = [m for m in mentions if key in (dialogue.name_key(m.text), dialogue.name_key(m.canonical or ""))]
+        kin = _by_letters(label, mentions)
         named = next((m for m in kin if m.type == "PERSON" and " " in (m.canonical or m.text).strip()), None)
         if named is None and any(m.type == "ORG" and " " in m.text for m in kin):
             continue  # "TheOnion:" is the paper's own account ("The Onion"), no person
