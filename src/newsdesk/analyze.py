@@ -40,7 +40,7 @@ def with_covered(article: Article, stages: Stages | None) -> dict[str, Any]:
     whether entities and quotes were both looked for (the understand stage ran over an article in
     a language both read); a German body gave `entities: []`, `quotes: []`, the same as an English
     one naming no one. `covered_stages`: per stage (entities, quotes, events), whether it read this
-    article: a French one is read for entities, not yet for quotes or events. All false for a page
+    article: a French one is read for entities and quotes, not for events. All false for a page
     that is not an article or a stage that did not run."""
     result: dict[str, Any] = {}
     for key, value in article.to_dict().items():

@@ -24,11 +24,6 @@ READ = ENTITIES | QUOTES  # the understand stage reads the article at all (`Anno
 COVERED = ENTITIES & QUOTES
 
 
-def covered(language: str | None, stage: str) -> bool:
-    """Whether `stage` ("entities", "quotes" or "events") reads articles in `language`."""
-    return language in STAGES[stage]
-
-
 def stages_covered(language: str | None) -> dict[str, bool]:
     """Per stage, whether it reads `language`: what analyze and the API answer as `covered_stages`."""
     return {stage: language in langs for stage, langs in STAGES.items()}
