@@ -44,21 +44,23 @@ HOLDER_BY_SURNAME = True
 def writer_speaks(tok: Any, text: str) -> bool:
     """Whether a first-person speaker token is the page's writer: outside quotation marks, with no
     paragraph before it ending in a colon (a page quoting others' paragraphs)."""
-    if not WRITER_SPEAKS or tok.lower_ not in FIRST_PERSON:
-        return False
-    if ":\n" in text[:tok.idx]:
-        return False
-    return not any(a <= tok.idx < b for a, b in quote_regions.every_quoted(tok.doc))
+    return WRITER_SPEAKS and tok.lower_ in FIRST_PERSON and _page_voice(tok, text)
 
 
 def organisation_speaks(tok: Any, page: Page, text: str) -> str | None:
     """The organisation whose own page an unquoted "we" stands on (`page_organisation`), placed as
     `writer_speaks` places an "I"; None elsewhere (a news story's or a person's blog's "we")."""
-    if not ORG_WE or tok.lower_ not in GROUP_FIRST_PERSON or ":\n" in text[:tok.idx]:
-        return None
-    if any(a <= tok.idx < b for a, b in quote_regions.every_quoted(tok.doc)):
+    if not ORG_WE or tok.lower_ not in GROUP_FIRST_PERSON or not _page_voice(tok, text):
         return None
     return page_organisation(page)
+
+
+def _page_voice(tok: Any, text: str) -> bool:
+    """Whether a token stands where the page speaks itself: outside quotation marks, with no
+    paragraph before it ending in a colon (a page quoting others' paragraphs)."""
+    if ":\n" in text[:tok.idx]:
+        return False
+    return not any(a <= tok.idx < b for a, b in quote_regions.every_quoted(tok.doc))
 
 
 def page_organisation(page: Page) -> str | None:
