@@ -6,6 +6,13 @@
         ...
 
     @pytest.fixture(scope="module")
+    def desk(tmp_path_factory):
+        db = ...                               # a store the module builds
+        yield from serve_desk(db, ids=ids)     # {"url": ..., "db": db, "ids": ids}
+
+    get_json(desk, "/api/quotes", speaker="Bernie Sanders")   # asserts 200, gives the JSON
+
+    @pytest.fixture(scope="module")
     def browser():
         yield from chromium_browser()          # skips cleanly when playwright or chromium is missing
 """
@@ -62,6 +69,21 @@ def running_server(db: Path, settings: Any = None) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(10)
+
+
+def serve_desk(db: Path, **fields: Any) -> Iterator[dict[str, Any]]:
+    """For a module's `desk` fixture: yields {"url": the served base URL, "db": db, **fields}."""
+    with running_server(db) as url:
+        yield {"url": url, "db": db, **fields}
+
+
+def get_json(desk: dict[str, Any], path: str, **params: Any) -> Any:
+    """The JSON answer of GET desk["url"] + path with query `params`; the test fails unless it is a 200."""
+    import httpx
+
+    response = httpx.get(desk["url"] + path, params=params, timeout=60)
+    assert response.status_code == 200, (path, response.text[:300])
+    return response.json()
 
 
 def chromium_browser() -> Iterator[Any]:

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 from entity_helpers import annotate
 
-from desk_server import running_server
+from desk_server import get_json, serve_desk
 from newsdesk.cli import main
 from newsdesk.records import Article, RawPage
 from newsdesk.store import open_store
@@ -82,8 +82,7 @@ def _store(db: Path) -> dict[str, int]:
 def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     db = tmp_path_factory.mktemp("l2writer") / "desk.db"
     ids = _store(db)
-    with running_server(db) as url:
-        yield {"url": url, "db": db, "ids": ids}
+    yield from serve_desk(db, ids=ids)
 
 
 def _cli(desk: dict[str, Any], *args: str) -> Any:
@@ -96,9 +95,7 @@ def _cameron(desk: dict[str, Any]) -> dict[str, Any]:
     rows = _cli(desk, "entities", "--type", "person", "--search", "Cameron")
     people = [r for r in rows if r["name"] == "David Cameron"]
     assert len(people) == 1, rows  # the heading's writer and the news story's David Cameron are one
-    answer = httpx.get(f"{desk['url']}/api/entities/{people[0]['id']}", timeout=60)
-    assert answer.status_code == 200, answer.text[:300]
-    page: dict[str, Any] = answer.json()
+    page: dict[str, Any] = get_json(desk, f"/api/entities/{people[0]['id']}")
     return page
 
 

@@ -10,11 +10,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from click.testing import CliRunner
 
-from desk_server import chromium_browser, running_server
+from desk_server import chromium_browser, get_json, serve_desk
 from newsdesk.cli import main
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "understand"))
@@ -29,14 +28,7 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     db = tmp_path_factory.mktemp("a7") / "desk.db"
     store, ids = store_texts(db, TEXTS)
     store.close()
-    with running_server(db) as url:
-        yield {"url": url, "db": db, "ids": ids}
-
-
-def get(desk: dict[str, Any], path: str, **params: Any) -> Any:
-    response = httpx.get(desk["url"] + path, params=params, timeout=60)
-    assert response.status_code == 200, (path, response.text[:300])
-    return response.json()
+    yield from serve_desk(db, ids=ids)
 
 
 def _role_quote(quotes: list[dict[str, Any]]) -> dict[str, Any]:
@@ -45,20 +37,20 @@ def _role_quote(quotes: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def test_every_quote_api_gives_the_speaker_as_written(desk: dict[str, Any]) -> None:
-    found = _role_quote(get(desk, "/api/quotes", speaker="Bernie Sanders")["quotes"])
+    found = _role_quote(get_json(desk, "/api/quotes", speaker="Bernie Sanders")["quotes"])
     assert (found["speaker"], found["speaker_text"]) == ("Bernie Sanders", "The senator")
     article = desk["ids"][0]
-    for quotes in (get(desk, f"/api/entities/in/{article}")["quotes"], get(desk, f"/api/articles/{article}")["quotes"]):
+    for quotes in (get_json(desk, f"/api/entities/in/{article}")["quotes"], get_json(desk, f"/api/articles/{article}")["quotes"]):
         assert _role_quote(quotes)["speaker_text"] == "The senator"
     # a name written as the name it is filed under reads as that name
-    [named] = [q for q in get(desk, "/api/quotes", speaker="Bernie Sanders")["quotes"] if "vote" in q["text"]]
+    [named] = [q for q in get_json(desk, "/api/quotes", speaker="Bernie Sanders")["quotes"] if "vote" in q["text"]]
     assert named["speaker_text"] == "Bernie Sanders"
 
 
 def test_openapi_lists_every_field_a_quote_has(desk: dict[str, Any]) -> None:
-    spec = get(desk, "/api/openapi.json")["components"]["schemas"]["Quote"]["properties"]
+    spec = get_json(desk, "/api/openapi.json")["components"]["schemas"]["Quote"]["properties"]
     for path in ("/api/quotes", f"/api/entities/in/{desk['ids'][0]}", f"/api/articles/{desk['ids'][0]}"):
-        for q in get(desk, path)["quotes"]:
+        for q in get_json(desk, path)["quotes"]:
             assert set(q) <= set(spec), (path, set(q) - set(spec))
 
 
@@ -83,7 +75,7 @@ def browser() -> Iterator[Any]:
 def test_quote_pages_say_how_the_text_named_the_speaker(desk: dict[str, Any], browser: Any) -> None:
     page = browser.new_page()
     try:
-        sanders = get(desk, "/api/quotes", speaker="Bernie Sanders")["quotes"][0]["speaker_id"]
+        sanders = get_json(desk, "/api/quotes", speaker="Bernie Sanders")["quotes"][0]["speaker_id"]
         for path in ("/quotes?speaker=Bernie+Sanders", f"/entities/in/{desk['ids'][0]}", f"/entities/{sanders}"):
             page.goto(desk["url"] + path)
             items = page.locator("li.quote", has_text="plan would fail")

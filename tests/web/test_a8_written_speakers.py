@@ -18,11 +18,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from click.testing import CliRunner
 
-from desk_server import chromium_browser, running_server
+from desk_server import chromium_browser, get_json, serve_desk
 from newsdesk.cli import main
 from newsdesk.records import RawPage
 from newsdesk.store import open_store
@@ -65,14 +64,7 @@ def _store(db: Path) -> dict[str, int]:
 def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     db = tmp_path_factory.mktemp("a8") / "desk.db"
     ids = _store(db)
-    with running_server(db) as url:
-        yield {"url": url, "db": db, "ids": ids}
-
-
-def get(desk: dict[str, Any], path: str, **params: Any) -> Any:
-    response = httpx.get(desk["url"] + path, params=params, timeout=60)
-    assert response.status_code == 200, (path, response.text[:300])
-    return response.json()
+    yield from serve_desk(db, ids=ids)
 
 
 def _said(quotes: list[dict[str, Any]]) -> dict[str, tuple[str, str | None, bool, bool]]:
@@ -82,15 +74,15 @@ def _said(quotes: list[dict[str, Any]]) -> dict[str, tuple[str, str | None, bool
 
 
 def test_the_api_finds_a_speaker_by_the_phrase_the_text_writes(desk: dict[str, Any]) -> None:
-    found = get(desk, "/api/quotes", speaker="the senator")
+    found = get_json(desk, "/api/quotes", speaker="the senator")
     assert _said(found["quotes"]) == {"the plan would": ("Bernie Sanders", "The senator", True, False)}
     assert [(s["name"], s["quotes"]) for s in found["speakers"]] == [("Bernie Sanders", 1)]
     # which foreign ministers spoke: the phrase's words in a row, a leading article aside, in the
     # speaker as written or in the role the text gives them ("Foreign Minister Sergei Lavrov")
-    assert _said(get(desk, "/api/quotes", speaker="Foreign Minister")["quotes"]) == {
+    assert _said(get_json(desk, "/api/quotes", speaker="Foreign Minister")["quotes"]) == {
         "the talks would": ("Mohammad Javad Zarif", "The foreign minister", True, False),
         "no deal was": ("Sergei Lavrov", "The minister", False, True)}
-    ministers = get(desk, "/api/quotes", speaker="minister")
+    ministers = get_json(desk, "/api/quotes", speaker="minister")
     # the statement's writer, by his heading's role, "Prime Minister"
     assert {s["name"] for s in ministers["speakers"]} == {"Mohammad Javad Zarif", "Sergei Lavrov", "David Cameron"}
     assert {(q["speaker"], q["written_match"], q["role_match"]) for q in ministers["quotes"]} == {
@@ -98,19 +90,19 @@ def test_the_api_finds_a_speaker_by_the_phrase_the_text_writes(desk: dict[str, A
 
 
 def test_a_name_still_finds_the_quotes_by_name(desk: dict[str, Any]) -> None:
-    by_name = _said(get(desk, "/api/quotes", speaker="Bernie Sanders")["quotes"])
+    by_name = _said(get_json(desk, "/api/quotes", speaker="Bernie Sanders")["quotes"])
     assert by_name == {"the plan would": ("Bernie Sanders", "The senator", False, False),
                        "We will vote": ("Bernie Sanders", "Bernie Sanders", False, False)}
-    assert _said(get(desk, "/api/quotes", speaker="the president")["quotes"]) == {}
+    assert _said(get_json(desk, "/api/quotes", speaker="the president")["quotes"]) == {}
 
 
 def test_a_phrase_no_entity_has_finds_its_words_not_its_letters(desk: dict[str, Any]) -> None:
     """An unresolved speaker was matched by LIKE '%phrase%': 'he' found Stephen Hawking's quote
     ('Stephen'), and 'the health officials' not the quote of 'Health officials'."""
-    assert _said(get(desk, "/api/quotes", speaker="he")["quotes"]) == {}
+    assert _said(get_json(desk, "/api/quotes", speaker="he")["quotes"]) == {}
     found = {"the clinic in": ("Health officials", "Health officials", False, False)}
-    assert _said(get(desk, "/api/quotes", speaker="the health officials")["quotes"]) == found
-    assert _said(get(desk, "/api/quotes", speaker="officials")["quotes"]) == found
+    assert _said(get_json(desk, "/api/quotes", speaker="the health officials")["quotes"]) == found
+    assert _said(get_json(desk, "/api/quotes", speaker="officials")["quotes"]) == found
 
 
 def test_the_quotes_command_finds_and_marks_the_written_form(desk: dict[str, Any]) -> None:
@@ -120,7 +112,7 @@ def test_the_quotes_command_finds_and_marks_the_written_form(desk: dict[str, Any
     assert "Bernie Sanders (found as written “The senator”): “the plan would fail in the end”" in line
     rows = json.loads(CliRunner().invoke(main, ["quotes", "--db", str(desk["db"]), "--speaker", "the senator",
                                                 "--json"]).output)
-    api = get(desk, "/api/quotes", speaker="the senator")["quotes"]
+    api = get_json(desk, "/api/quotes", speaker="the senator")["quotes"]
     assert [(r["id"], r["written_match"]) for r in rows] == [(q["id"], q["written_match"]) for q in api]
     named = CliRunner().invoke(main, ["quotes", "--db", str(desk["db"]), "--speaker", "Bernie Sanders"]).output
     assert "found as written" not in named and "(written “The senator”)" in named
@@ -136,31 +128,31 @@ def test_the_quotes_command_says_who_is_quoted_most_as_the_api_does(desk: dict[s
         args = [x for k, v in params.items() for x in (f"--{k}", v)]
         out = CliRunner().invoke(main, ["quotes", "--db", str(desk["db"]), *args, "--speakers", "--json"])
         assert out.exit_code == 0, out.output
-        assert json.loads(out.output) == get(desk, "/api/quotes", **params)["speakers"], params
+        assert json.loads(out.output) == get_json(desk, "/api/quotes", **params)["speakers"], params
     lines = CliRunner().invoke(main, ["quotes", "--db", str(desk["db"]), "--speaker", "minister", "--speakers"]).output
-    [zarif] = [q["speaker_id"] for q in get(desk, "/api/quotes", speaker="foreign minister")["quotes"]
+    [zarif] = [q["speaker_id"] for q in get_json(desk, "/api/quotes", speaker="foreign minister")["quotes"]
                if q["speaker"] == "Mohammad Javad Zarif"]
     assert f"    1  Mohammad Javad Zarif (id {zarif})" in lines.splitlines()
 
 
 def _cameron(desk: dict[str, Any]) -> dict[str, Any]:
-    [m] = [m for m in get(desk, f"/api/entities/in/{desk['ids']['govuk']}")["entities"] if m["name"] == "David Cameron"]
+    [m] = [m for m in get_json(desk, f"/api/entities/in/{desk['ids']['govuk']}")["entities"] if m["name"] == "David Cameron"]
     return m
 
 
 def test_a_writer_named_by_the_heading_is_flagged_in_the_api(desk: dict[str, Any]) -> None:
-    annotations = get(desk, f"/api/entities/in/{desk['ids']['govuk']}")
+    annotations = get_json(desk, f"/api/entities/in/{desk['ids']['govuk']}")
     writer = _cameron(desk)
     assert (writer["start"], writer["end"], writer["heading"]) == (0, 0, True), writer
     others = [m for m in annotations["entities"] if m["name"] != "David Cameron"]
     assert others and not any(m["heading"] for m in others)
     assert all(STATEMENT[m["start"]:m["end"]] == m["text"] for m in others)
-    page = get(desk, f"/api/entities/{writer['entity_id']}")
+    page = get_json(desk, f"/api/entities/{writer['entity_id']}")
     assert [(a["id"], a["heading"]) for a in page["articles"]] == [(desk["ids"]["govuk"], True)]
-    spec = get(desk, "/api/openapi.json")["components"]["schemas"]
+    spec = get_json(desk, "/api/openapi.json")["components"]["schemas"]
     assert set(writer) <= set(spec["Mention"]["properties"]), set(writer) - set(spec["Mention"]["properties"])
     assert "heading" in spec["EntityDetail"]["properties"]["articles"]["items"]["properties"]
-    for q in get(desk, "/api/quotes", speaker="the senator")["quotes"]:
+    for q in get_json(desk, "/api/quotes", speaker="the senator")["quotes"]:
         assert set(q) <= set(spec["Quote"]["properties"]), set(q) - set(spec["Quote"]["properties"])
 
 

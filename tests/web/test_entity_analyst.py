@@ -16,7 +16,7 @@ import httpx
 import pytest
 from click.testing import CliRunner
 
-from desk_server import chromium_browser, running_server
+from desk_server import chromium_browser, get_json, running_server, serve_desk
 from newsdesk.records import RawPage
 from newsdesk.store import open_store
 
@@ -44,14 +44,7 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
         store.after_store_entities(article_id, article)
     ids = {(r["type"], r["name"]): r["id"] for r in store.list_entities(limit=100)}
     store.close()
-    with running_server(db) as url:
-        yield {"db": db, "url": url, "ids": ids}
-
-
-def api(desk: dict[str, Any], path: str, **params: Any) -> Any:
-    response = httpx.get(desk["url"] + path, params=params, timeout=60)
-    assert response.status_code == 200, (path, response.text[:300])
-    return response.json()
+    yield from serve_desk(db, ids=ids)
 
 
 @pytest.fixture(scope="module")
@@ -96,16 +89,16 @@ def test_all_quotes_by_an_entity_are_that_entitys_quotes(page: Any, desk: dict[s
 
 def test_a_speaker_searched_by_a_name_an_entity_has_finds_the_quotes_said_under_it(desk: dict[str, Any]) -> None:
     """'British' names the nationality, none of whose quotes are its own: the search found nothing."""
-    found = api(desk, "/api/quotes", speaker="British")["quotes"]
+    found = get_json(desk, "/api/quotes", speaker="British")["quotes"]
     assert [q["text"] for q in found] == ["the deal was a good one for Europe"]
-    by_name = {q["text"] for q in api(desk, "/api/quotes", speaker="United Kingdom")["quotes"]}
+    by_name = {q["text"] for q in get_json(desk, "/api/quotes", speaker="United Kingdom")["quotes"]}
     assert by_name == {"the deal was a good one for Europe", "the treaty would be signed in June"}
 
 
 @pytest.mark.browser
 def test_an_entity_page_says_how_many_quotes_and_articles_it_lists_of_how_many(page: Any, desk: dict[str, Any]) -> None:
     eid = desk["ids"]["PERSON", "Abbas Araghchi"]
-    detail = api(desk, f"/api/entities/{eid}")
+    detail = get_json(desk, f"/api/entities/{eid}")
     assert (detail["quote_count"], detail["article_count"], len(detail["quotes"])) == (56, 2, 50)
     page.goto(f"{desk['url']}/entities/{eid}")
     assert "the newest 50 of 56" in page.locator("#quotes-h").inner_text()
@@ -126,7 +119,7 @@ def test_control_characters_in_a_quote_search_are_no_server_error(desk: dict[str
 
 @pytest.mark.parametrize("q", ["%", "_", "—"])
 def test_an_entity_name_search_takes_wildcards_as_characters(desk: dict[str, Any], q: str) -> None:
-    assert api(desk, "/api/entities", q=q)["entities"] == []  # '%' listed every entity
+    assert get_json(desk, "/api/entities", q=q)["entities"] == []  # '%' listed every entity
 
 
 def _undescribed(value: Any, schema: dict[str, Any], spec: dict[str, Any], where: str) -> list[str]:
@@ -144,13 +137,13 @@ def _undescribed(value: Any, schema: dict[str, Any], spec: dict[str, Any], where
 
 def test_the_entity_answers_are_described_field_by_field(desk: dict[str, Any]) -> None:
     jsonschema = pytest.importorskip("jsonschema")
-    spec = api(desk, "/api/openapi.json")
+    spec = get_json(desk, "/api/openapi.json")
     eid, article = desk["ids"]["PERSON", "Abbas Araghchi"], 1
     for path, url in [("/api/entities", "/api/entities"), ("/api/entities/{entity_id}", f"/api/entities/{eid}"),
                       ("/api/entities/in/{article_id}", f"/api/entities/in/{article}"),
                       ("/api/quotes", f"/api/quotes?speaker_id={eid}")]:
         schema = spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
-        answer = api(desk, url)
+        answer = get_json(desk, url)
         jsonschema.validate(answer, {**schema, "components": spec["components"]})
         assert _undescribed(answer, schema, spec, path) == []
     assert "speaker_id" in [p["name"] for p in spec["paths"]["/api/quotes"]["get"]["parameters"]]
@@ -206,16 +199,16 @@ def test_a_countrys_page_says_who_speaks_for_it(page: Any, desk: dict[str, Any])
     speakers.get_by_role("link", name="56 quotes").click()
     page.wait_for_load_state()
     assert page.locator("ul.quotes li p.speaker").first.inner_text().startswith("Abbas Araghchi")
-    assert api(desk, f"/api/entities/{desk['ids']['NORP', 'United Kingdom']}")["speakers_for"] == [
+    assert get_json(desk, f"/api/entities/{desk['ids']['NORP', 'United Kingdom']}")["speakers_for"] == [
         {"id": desk["ids"]["GPE", "United Kingdom"], "name": "United Kingdom", "type": "GPE", "quotes": 1}]
 
 
 @pytest.mark.browser
 def test_a_quote_search_says_who_is_quoted_most(page: Any, desk: dict[str, Any]) -> None:
-    found = api(desk, "/api/quotes", about="talks")
+    found = get_json(desk, "/api/quotes", about="talks")
     assert found["speakers"] == [{"speaker_id": desk["ids"]["PERSON", "Abbas Araghchi"], "name": "Abbas Araghchi",
                                   "quotes": 55}]
-    assert [w["name"] for w in api(desk, "/api/quotes")["speakers"]] == ["Abbas Araghchi", "British", "United Kingdom"]
+    assert [w["name"] for w in get_json(desk, "/api/quotes")["speakers"]] == ["Abbas Araghchi", "British", "United Kingdom"]
     page.goto(f"{desk['url']}/quotes?about=talks")
     most = page.locator("p.quoted-most")
     assert most.inner_text() == "Quoted most about “talks”: Abbas Araghchi (55)"
@@ -280,22 +273,22 @@ def test_an_article_that_quotes_no_one_still_leads_to_its_marked_names(page: Any
 
 def test_a_quote_search_about_words_reads_what_was_said_not_who_said_it(desk: dict[str, Any]) -> None:
     """The words matched the speaker's name too: 'about Araghchi' listed everything he said."""
-    assert api(desk, "/api/quotes", about="Araghchi")["quotes"] == []
-    assert api(desk, "/api/quotes", speaker="British", about="United Kingdom")["quotes"] == []
+    assert get_json(desk, "/api/quotes", about="Araghchi")["quotes"] == []
+    assert get_json(desk, "/api/quotes", speaker="British", about="United Kingdom")["quotes"] == []
 
 
 def test_a_quote_search_finds_a_plural_word_in_the_singular(desk: dict[str, Any]) -> None:
     """'items' found none of the 55 quotes about an 'item': the index does not stem."""
-    found = api(desk, "/api/quotes", about="items", speaker="Araghchi")
+    found = get_json(desk, "/api/quotes", about="items", speaker="Araghchi")
     assert found["more"] and found["speakers"][0]["quotes"] == 55
-    assert api(desk, "/api/quotes", about="treaty signed")["quotes"][0]["text"] == "the treaty would be signed in June"
+    assert get_json(desk, "/api/quotes", about="treaty signed")["quotes"][0]["text"] == "the treaty would be signed in June"
 
 
 def test_an_entity_name_search_matches_where_a_word_begins(desk: dict[str, Any]) -> None:
     """'iran' listed Miranda Kirschel beside Iran on the sample store: 'ghchi' is no one's name."""
-    assert api(desk, "/api/entities", q="ghchi")["entities"] == []
+    assert get_json(desk, "/api/entities", q="ghchi")["entities"] == []
     for q in ("araghchi", "Abbas", "Abbas Arag"):
-        assert [e["name"] for e in api(desk, "/api/entities", q=q, type="PERSON")["entities"]] == ["Abbas Araghchi"]
+        assert [e["name"] for e in get_json(desk, "/api/entities", q=q, type="PERSON")["entities"]] == ["Abbas Araghchi"]
 
 
 @pytest.mark.browser

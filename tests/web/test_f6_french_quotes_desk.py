@@ -7,11 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import httpx
 import pytest
 from click.testing import CliRunner
 
-from desk_server import chromium_browser, running_server
+from desk_server import chromium_browser, get_json, serve_desk
 from newsdesk.cli import main
 from newsdesk.records import Article, RawPage
 from newsdesk.store import open_store
@@ -37,23 +36,16 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
         store.after_store_entities(article_id, article)
         ids.append(article_id)
     store.close()
-    with running_server(db) as url:
-        yield {"url": url, "db": db, "ids": ids}
-
-
-def get(desk: dict[str, Any], path: str, **params: Any) -> Any:
-    response = httpx.get(desk["url"] + path, params=params, timeout=60)
-    assert response.status_code == 200, (path, response.text[:300])
-    return response.json()
+    yield from serve_desk(db, ids=ids)
 
 
 def test_the_api_files_french_quotes_under_their_speakers_entity(desk: dict[str, Any]) -> None:
-    quotes = get(desk, "/api/quotes", speaker="Paul Lenoir")["quotes"]
+    quotes = get_json(desk, "/api/quotes", speaker="Paul Lenoir")["quotes"]
     assert {(q["kind"], q["cue"]) for q in quotes} == {("direct", "affirmé"), ("indirect", "Selon")}, quotes
     assert len({q["speaker_id"] for q in quotes}) == 1 and quotes[0]["speaker_id"] is not None
     [direct] = [q for q in quotes if q["kind"] == "direct"]
     assert direct["text"] == "Nous ne céderons rien sur le prix du lait"
-    assert get(desk, f"/api/entities/in/{desk['ids'][0]}")["covered_stages"]["quotes"] is True
+    assert get_json(desk, f"/api/entities/in/{desk['ids'][0]}")["covered_stages"]["quotes"] is True
 
 
 def test_the_quotes_command_finds_them_by_speaker_and_by_word(desk: dict[str, Any]) -> None:
@@ -75,7 +67,7 @@ def test_the_pages_show_and_mark_french_quotes(desk: dict[str, Any], browser: An
     try:
         page.goto(desk["url"] + "/quotes?speaker=Paul+Lenoir")
         assert page.locator("li.quote").count() == 2
-        speaker = get(desk, "/api/quotes", speaker="Paul Lenoir")["quotes"][0]["speaker_id"]
+        speaker = get_json(desk, "/api/quotes", speaker="Paul Lenoir")["quotes"][0]["speaker_id"]
         page.goto(f"{desk['url']}/entities/{speaker}")
         assert page.locator("li.quote", has_text="prix du lait").count() == 1
         page.goto(f"{desk['url']}/entities/in/{desk['ids'][0]}")

@@ -11,11 +11,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from click.testing import CliRunner
 
-from desk_server import running_server
+from desk_server import get_json, serve_desk
 from newsdesk.cli import main
 from newsdesk.records import RawPage
 from newsdesk.store import open_store
@@ -61,14 +60,7 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
         store.after_store_entities(article_id, article)
     entities = {(r["type"], r["name"]): r["id"] for r in store.list_entities(limit=500)}
     store.close()
-    with running_server(db) as url:
-        yield {"url": url, "db": db, "entities": entities}
-
-
-def get(desk: dict[str, Any], path: str, **params: Any) -> Any:
-    response = httpx.get(desk["url"] + path, params=params, timeout=60)
-    assert response.status_code == 200, (path, response.text[:300])
-    return response.json()
+    yield from serve_desk(db, entities=entities)
 
 
 @pytest.mark.parametrize(("person", "answer"), [("Hugh McGuire", "vibrant public domain"),
@@ -77,7 +69,7 @@ def get(desk: dict[str, Any], path: str, **params: Any) -> Any:
 def test_the_interviewees_entity_lists_their_answers(desk: dict[str, Any], person: str, answer: str) -> None:
     entity = desk["entities"].get(("PERSON", person))
     assert entity is not None, sorted(desk["entities"])
-    said = [q["text"] for q in get(desk, f"/api/entities/{entity}")["quotes"]]
+    said = [q["text"] for q in get_json(desk, f"/api/entities/{entity}")["quotes"]]
     assert len(said) == 2 and any(answer in s for s in said), said
 
 
@@ -90,7 +82,7 @@ def test_the_quotes_command_finds_the_answers_by_the_persons_name(desk: dict[str
 def test_a_label_naming_no_one_on_the_page_is_a_person_of_its_spaced_name(desk: dict[str, Any]) -> None:
     entity = desk["entities"].get(("PERSON", "William S Saturn"))
     assert entity is not None, sorted(desk["entities"])
-    said = [q["text"] for q in get(desk, f"/api/entities/{entity}")["quotes"]]
+    said = [q["text"] for q in get_json(desk, f"/api/entities/{entity}")["quotes"]]
     assert len(said) == 2 and any("qualifications" in s for s in said), said
 
 

@@ -10,10 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
-from desk_server import chromium_browser, running_server
+from desk_server import chromium_browser, get_json, serve_desk
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "understand"))
 from entity_helpers import store_texts  # noqa: E402
@@ -27,14 +26,11 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     db = tmp_path_factory.mktemp("x24") / "desk.db"
     store, ids = store_texts(db, TEXTS)
     store.close()
-    with running_server(db) as url:
-        yield {"url": url, "ids": ids}
+    yield from serve_desk(db, ids=ids)
 
 
 def test_the_api_gives_the_speaker_as_written_without_its_comma(desk: dict[str, Any]) -> None:
-    response = httpx.get(f"{desk['url']}/api/articles/{desk['ids'][0]}", timeout=60)
-    assert response.status_code == 200, response.text[:300]
-    [q] = [q for q in response.json()["quotes"] if "win the vote" in q["text"]]
+    [q] = [q for q in get_json(desk, f"/api/articles/{desk['ids'][0]}")["quotes"] if "win the vote" in q["text"]]
     assert (q["speaker"], q["speaker_text"]) == (WRITTEN, WRITTEN)
 
 
