@@ -252,8 +252,7 @@ def _own_name(doc: Any, text: str, start: int) -> str:
 
 
 def _trimmed(text: str, a: int, b: int) -> Span:
-    para = text[a:b]
-    a, b = a + len(para) - len(para.lstrip()), a + len(para.rstrip())
+    a, b = _stripped(text, a, b)
     return (a + 1, b) if a < b and _unpaired_opener(text[a:b]) else (a, b)
 
 
