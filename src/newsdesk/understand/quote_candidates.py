@@ -12,6 +12,7 @@ from typing import Any
 
 from newsdesk.understand import dialogue, name_kinds, speakers
 from newsdesk.understand.dialogue import SPEAKER_LINE, paragraph_labels
+from newsdesk.understand.nlp import sent_of
 from newsdesk.understand.quote_cues import (
     _according_source,
     _cue_text,
@@ -189,7 +190,7 @@ def _asks_you(cue: Any, subject: Any) -> bool:
     ends in a question mark ("Why do you oppose the wall?"). The one asked has said nothing yet."""
     if subject is None or subject.lower_ != "you":
         return False
-    for t in cue.doc[cue.i:cue.sent.end]:
+    for t in cue.doc[cue.i:sent_of(cue).end]:
         if t.is_space and "\n" in t.text or t.text in (".", "!"):
             return False  # a line or a statement ends first
         if t.is_punct and "?" in t.text:
