@@ -280,9 +280,9 @@ def _rescored(doc: Any, cands: list[Found], feats: list[dict[str, float] | None]
 
 def find_quotes(doc: Any) -> list[Found]:
     """Attributions in a parsed article in text order (`ORDER`), before speakers are resolved."""
-    regions = long_enough(_text(doc), quote_regions.every_quoted(doc))  # the same stretches `candidates` reads
-    found = _nest(_filtered(doc, candidates(doc)), doc)
     text = _text(doc)
+    regions = long_enough(text, quote_regions.every_quoted(doc))  # the same stretches `candidates` reads
+    found = _nest(_filtered(doc, candidates(doc)), doc)
     # a quoted "VIDEO: …" paragraph of a transcript quoted whole is the clip's, not the last speaker's
     found += [f for f in _orphan_quotes(doc, regions, found) if not dialogue.clip_words(text, f.start)]
     for f in found:
