@@ -93,16 +93,15 @@ class Predicate:
     light: Any = None  # the light verb that introduced an event noun ("held" in "held talks")
 
 
-# The languages coded (coverage.EVENTS, where analyze and the desk read it too): English, and
-# Nigerian Pidgin, English-lexified, which the language detector gives to short English headlines
-# ("Putin will meet his Turkish counterpart..."). Never French: the event models and the English
-# pipeline read English only, and a French article's Doc is another pipeline's (F5).
-ENGLISH_LIKE = tuple(sorted(lang for lang in EVENTS if lang))
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 
 
 def _is_english(article: Article) -> bool:
-    return (article.language or "en").lower().split("-")[0] in ENGLISH_LIKE
+    """Whether the article is in a language coded (coverage.EVENTS, where analyze and the desk read it
+    too): English, and Nigerian Pidgin, English-lexified, which the language detector gives to short
+    English headlines ("Putin will meet his Turkish counterpart..."). Never French: the event models
+    and the English pipeline read English only, and a French article's Doc is another pipeline's (F5)."""
+    return (article.language or "en").lower().split("-")[0] in EVENTS
 
 
 class EventCoder:
