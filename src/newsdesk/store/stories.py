@@ -57,7 +57,8 @@ class StoryStore:
         # day it is placed (a re-ingest, repair or reprocess places it again, maybe months later).
         seen = self.first_seen_day(article_id)
         fallback = today() if seen is None else When(seen)
-        self.place_article(article_id, article, article_when(article.published, article.text) or fallback)
+        self.place_article(article_id, article, article_when(article.published, article.text) or fallback,
+                           seen=seen)
 
     def first_seen_day(self, article_id: int) -> float | None:
         """The article's first_seen as days since 1970-01-01 (with the time of day), None if not stored."""
@@ -66,8 +67,9 @@ class StoryStore:
         return None if row is None or row[0] is None else float(row[0])
 
     def place_article(self, article_id: int, article: Article, when: When | None,
-                      repair: bool = True) -> tuple[Duplicate, Assignment]:
-        """Find duplicates, assign a story and record both, in one transaction."""
+                      repair: bool = True, seen: float | None = None) -> tuple[Duplicate, Assignment]:
+        """Find duplicates, assign a story and record both, in one transaction; `seen`: the article's
+        `first_seen_day` when the caller has read it already (else read here)."""
         from newsdesk.stories.cluster import Clusterer
         from newsdesk.stories.dedupe import Deduper
 
@@ -77,7 +79,7 @@ class StoryStore:
             dup = Deduper(self.conn).add(article_id, article.text, article.site_name, when.day if when else None)
             # Collected when first seen (the collection window and quiet pruning go by it), not now.
             placed = Clusterer(self.conn).assign(article_id, article.title, article.text, when, now,
-                                                 seen=self.first_seen_day(article_id))
+                                                 seen=self.first_seen_day(article_id) if seen is None else seen)
             self.conn.execute(
                 "UPDATE articles SET data = json_set(data, '$.story_id', ?, '$.duplicate_of', ?) WHERE id = ?",
                 (str(placed.story_id), str(dup.canonical_id) if dup.canonical_id != article_id else None,
