@@ -93,13 +93,19 @@ def written_clause(conn: sqlite3.Connection, phrase: str, whole: int, stored: bo
     040 (not `stored`) is still read so."""
     if not stored:
         return _written_from_text(conn, phrase, whole)
-    match = _fts_words(phrase, "speaker_written")
+    return _speaker_fts_clause(conn, "speaker_written", phrase, whole)
+
+
+def _speaker_fts_clause(conn: sqlite3.Connection, column: str, phrase: str, whole: int) -> Clause:
+    """The quote's `column` (speaker_written or speaker_role) matches the phrase (`written_as`),
+    checked only on the quotes whose column holds its words (quotes_speaker_fts, migration 040)."""
+    match = _fts_words(phrase, column)
     if match is None:
         return "0", []
     _register(conn)
-    return ("(q.speaker_written IS NOT NULL"
+    return (f"(q.{column} IS NOT NULL"
             " AND q.id IN (SELECT rowid FROM quotes_speaker_fts WHERE quotes_speaker_fts MATCH ?)"
-            " AND newsdesk_written_as(q.speaker_written, ?, ?))"), [match, phrase, whole]
+            f" AND newsdesk_written_as(q.{column}, ?, ?))"), [match, phrase, whole]
 
 
 def _written_from_text(conn: sqlite3.Connection, phrase: str, whole: int) -> Clause:
@@ -121,12 +127,9 @@ def role_clause(conn: sqlite3.Connection, phrase: str, whole: int, stored: bool 
     speaker's mention there, and 'foreign minister' found none of the foreign ministers the text
     named with their title. With migration 040 (`stored`) only the roles holding the phrase's
     words are checked, not every quote's."""
-    match = _fts_words(phrase, "speaker_role")
-    if match is None:
+    if stored:
+        return _speaker_fts_clause(conn, "speaker_role", phrase, whole)
+    if _fts_words(phrase, "speaker_role") is None:
         return "0", []
     _register(conn)
-    if not stored:
-        return "(q.speaker_role IS NOT NULL AND newsdesk_written_as(q.speaker_role, ?, ?))", [phrase, whole]
-    return ("(q.speaker_role IS NOT NULL"
-            " AND q.id IN (SELECT rowid FROM quotes_speaker_fts WHERE quotes_speaker_fts MATCH ?)"
-            " AND newsdesk_written_as(q.speaker_role, ?, ?))"), [match, phrase, whole]
+    return "(q.speaker_role IS NOT NULL AND newsdesk_written_as(q.speaker_role, ?, ?))", [phrase, whole]
