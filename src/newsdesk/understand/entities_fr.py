@@ -53,7 +53,7 @@ _HEAD_TYPES = {**dict.fromkeys(_BODIES, "ORG"),
 
 
 @lru_cache(maxsize=4)
-def _lexicon(pos: str) -> frozenset[str]:
+def common_words(pos: str) -> frozenset[str]:
     """The French pipeline's own word list of a part of speech ("noun", "adj", "verb": its
     lemmatizer's `lemma_index`, 66,191 nouns, 28,022 adjectives, 8,921 verbs): French's common words."""
     from newsdesk.understand import nlp
@@ -179,7 +179,7 @@ def _person(doc: Any, a: int, b: int) -> tuple[int, int, str | None, str | None]
         a += 1
     if a > lead:
         role = doc[lead:a].text
-    while a < b - 1 and doc[a].lower_ in _lexicon("adj"):  # "Américain" is a word; "François" a name
+    while a < b - 1 and doc[a].lower_ in common_words("adj"):  # "Américain" is a word; "François" a name
         place = places_fr.lookup(doc[a].text, "NORP")
         if place is None or place.how != "demonym":
             break
@@ -241,10 +241,10 @@ def _common_noun(m: Mention, lower: set[str], surnames: set[str]) -> bool:
     if word in lower:
         return True
     opens = _opens_sentence(tok)
-    known = any(w in _lexicon(pos) for w in (word, lemma) for pos in ("noun", "verb", "adj"))
-    noun = any(w in _lexicon("noun") for w in (word, lemma))  # the lexicon lists lemmas: "États" by "état"
+    known = any(w in common_words(pos) for w in (word, lemma) for pos in ("noun", "verb", "adj"))
+    noun = any(w in common_words("noun") for w in (word, lemma))  # the lexicon lists lemmas: "États" by "état"
     if m.type in ("LOC", "MISC"):
-        return known and opens or noun and word not in _lexicon("adj") and lemma not in _lexicon("adj")
+        return known and opens or noun and word not in common_words("adj") and lemma not in common_words("adj")
     after_det = tok.i > 0 and tok.doc[tok.i - 1].pos_ == "DET"
     return m.type == "PERSON" and known and (after_det and noun or opens)
 

@@ -13,6 +13,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from newsdesk.understand.entities_fr import common_words
+
 # the endings of a regular -er verb a news text writes (present, past, imperfect, future,
 # conditional, participles), after the stem ("déclar-")
 _ER_ENDINGS = ("e", "es", "ent", "é", "ée", "és", "ées", "ait", "aient", "a", "èrent", "ant", "ons", "ez",
@@ -81,20 +83,13 @@ def idiom_words(tok: Any) -> tuple[str, int] | None:
     return None
 
 
-def _adjective_word(word: str) -> bool:
-    """In the French pipeline's own adjective list (entities_fr's lexicon): "critique" is, "admet" not."""
-    from newsdesk.understand.entities_fr import _lexicon
-
-    return word in _lexicon("adj")
-
-
 def cue_lemma(tok: Any, after_quote: bool = False) -> str | None:
     """The cue verb a token writes, or None; `after_quote`: it stands right after a quotation,
     where the verbs that are cues only there count too ("« … », avait-il lancé")."""
     lex = lexicon()
     if (idiom := idiom_words(tok)) is not None:
         return idiom[0]
-    if tok.pos_ == "ADJ" and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "NOUN" and _adjective_word(tok.lower_):
+    if tok.pos_ == "ADJ" and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "NOUN" and tok.lower_ in common_words("adj"):
         return None  # "la situation critique": a word French has as an adjective, after its noun
     lemma = tok.lemma_.lower() if tok.pos_ == "VERB" else ""
     if lemma not in lex.lemmas and lemma not in lex.after_quote:
