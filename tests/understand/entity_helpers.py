@@ -39,14 +39,18 @@ def entity_types(text: str) -> dict[str, set[str]]:
     return out
 
 
+def store_text(store: Store, text: str, origin: str, **fields: object) -> int:
+    """`text` annotated with the article `fields`, stored as a page from `origin` and run through the
+    entity hook; its article id."""
+    article = annotate(text, **fields)
+    _, article_id = store.store_page(RawPage(body=text.encode(), origin=origin, url=article.url), article)
+    store.after_store_entities(article_id, article)
+    return article_id
+
+
 def store_texts(db: Path, texts: list[str]) -> tuple[Store, list[int]]:
     """A real SQLite store with each text annotated, stored and run through the entity hook."""
     store = open_store(db)
-    ids = []
-    for i, text in enumerate(texts):
-        article = annotate(text, url=f"https://news.example/{i}", title=f"Story {i}",
-                           published=f"2026-01-{i + 1:02d}T09:00:00+00:00")
-        _, article_id = store.store_page(RawPage(body=text.encode(), origin=f"story-{i}", url=article.url), article)
-        store.after_store_entities(article_id, article)
-        ids.append(article_id)
+    ids = [store_text(store, text, f"story-{i}", url=f"https://news.example/{i}", title=f"Story {i}",
+                      published=f"2026-01-{i + 1:02d}T09:00:00+00:00") for i, text in enumerate(texts)]
     return store, ids

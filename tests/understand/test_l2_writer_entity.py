@@ -13,11 +13,10 @@ from typing import Any
 import httpx
 import pytest
 from click.testing import CliRunner
-from entity_helpers import annotate
+from entity_helpers import annotate, store_text
 
 from desk_server import get_json, serve_desk
 from newsdesk.cli import main
-from newsdesk.records import Article, RawPage
 from newsdesk.store import open_store
 
 STATEMENT = ("With permission, Mr Speaker, I would like to make a statement about the reform of the prison "
@@ -69,11 +68,8 @@ def _store(db: Path) -> dict[str, int]:
     ids = {}
     pages: dict[str, tuple[str, dict[str, Any]]] = {"govuk": (STATEMENT, GOVUK), "news": (NEWS, {"title": "Summit ends"})}
     for key, (text, fields) in pages.items():
-        article: Article = annotate(text, url=f"https://news.example/{key}", published="2016-05-12T09:00:00+00:00",
-                                    **fields)
-        _, article_id = store.store_page(RawPage(body=text.encode(), origin=key, url=article.url), article)
-        store.after_store_entities(article_id, article)
-        ids[key] = article_id
+        ids[key] = store_text(store, text, key, url=f"https://news.example/{key}",
+                              published="2016-05-12T09:00:00+00:00", **fields)
     store.close()
     return ids
 

@@ -23,11 +23,10 @@ from click.testing import CliRunner
 
 from desk_server import chromium_browser, get_json, serve_desk
 from newsdesk.cli import main
-from newsdesk.records import RawPage
 from newsdesk.store import open_store
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "understand"))
-from entity_helpers import annotate  # noqa: E402
+from entity_helpers import store_text  # noqa: E402
 
 NEWS = {
     "senator": "Vermont Sen. Bernie Sanders spoke in Iowa on Monday. The senator said the plan would fail in the end.",
@@ -51,11 +50,8 @@ def _store(db: Path) -> dict[str, int]:
     ids = {}
     pages = {key: (text, {"title": f"Story {key}"}) for key, text in NEWS.items()} | {"govuk": (STATEMENT, GOVUK)}
     for i, (key, (text, fields)) in enumerate(pages.items()):
-        article = annotate(text, url=f"https://news.example/{key}", published=f"2026-01-{i + 1:02d}T09:00:00+00:00",
-                           **fields)
-        _, article_id = store.store_page(RawPage(body=text.encode(), origin=key, url=article.url), article)
-        store.after_store_entities(article_id, article)
-        ids[key] = article_id
+        ids[key] = store_text(store, text, key, url=f"https://news.example/{key}",
+                              published=f"2026-01-{i + 1:02d}T09:00:00+00:00", **fields)
     store.close()
     return ids
 

@@ -21,7 +21,7 @@ from newsdesk.records import RawPage
 from newsdesk.store import open_store
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "understand"))
-from entity_helpers import annotate, store_texts  # noqa: E402
+from entity_helpers import annotate, store_text, store_texts  # noqa: E402
 
 # (published, text). The country says one thing and is named once; the nationality is named four
 # times, so "United Kingdom" by name finds the nationality first. Araghchi is named in 2019 and 2026.
@@ -39,9 +39,8 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     db = tmp_path_factory.mktemp("analyst") / "desk.db"
     store = open_store(db)
     for i, (day, text) in enumerate(ARTICLES):
-        article = annotate(text, url=f"https://news.example/{i}", title=f"Story {i}", published=f"{day}T09:00:00+00:00")
-        _, article_id = store.store_page(RawPage(body=text.encode(), origin=f"story-{i}", url=article.url), article)
-        store.after_store_entities(article_id, article)
+        store_text(store, text, f"story-{i}", url=f"https://news.example/{i}", title=f"Story {i}",
+                   published=f"{day}T09:00:00+00:00")
     ids = {(r["type"], r["name"]): r["id"] for r in store.list_entities(limit=100)}
     store.close()
     yield from serve_desk(db, ids=ids)

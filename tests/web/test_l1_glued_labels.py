@@ -16,11 +16,10 @@ from click.testing import CliRunner
 
 from desk_server import get_json, serve_desk
 from newsdesk.cli import main
-from newsdesk.records import RawPage
 from newsdesk.store import open_store
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "understand"))
-from entity_helpers import annotate  # noqa: E402
+from entity_helpers import store_text  # noqa: E402
 
 pytest.importorskip("spacy")
 
@@ -54,10 +53,8 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     db = tmp_path_factory.mktemp("l1") / "desk.db"
     store = open_store(db)
     for i, (title, text) in enumerate(PAGES):
-        article = annotate(text, url=f"https://wiki.example/{i}", title=title,
-                           published=f"2026-01-{i + 1:02d}T09:00:00+00:00")
-        _, article_id = store.store_page(RawPage(body=text.encode(), origin=f"wiki-{i}", url=article.url), article)
-        store.after_store_entities(article_id, article)
+        store_text(store, text, f"wiki-{i}", url=f"https://wiki.example/{i}", title=title,
+                   published=f"2026-01-{i + 1:02d}T09:00:00+00:00")
     entities = {(r["type"], r["name"]): r["id"] for r in store.list_entities(limit=500)}
     store.close()
     yield from serve_desk(db, entities=entities)
