@@ -452,9 +452,11 @@ class EntityStore(SurnameFolds):
     def _canonicals(self, entity_id: int | None = None) -> dict[tuple[int, int, str], str]:
         """(article id, start, text) of each entity an analysis record gives a canonical name other
         than its text, with that name (`_entity_for` files the mention by it, as an alias too): in
-        every article, or in those mentioning `entity_id`."""
-        where, args = ("", ()) if entity_id is None else (
-            " WHERE a.id IN (SELECT article_id FROM entity_mentions WHERE entity_id = ?)", (entity_id,))
+        every article with a mention, or in those mentioning `entity_id`. Only a mention's article is
+        looked up in it: `clear_for_reprocess`, which has just taken every reprocessed article's
+        mentions off, parsed each article's record again for nothing, under its write lock."""
+        mentioned, args = ("", ()) if entity_id is None else (" WHERE entity_id = ?", (entity_id,))
+        where = f" WHERE a.id IN (SELECT DISTINCT article_id FROM entity_mentions{mentioned})"
         return {(r[0], r[1], r[2]): r[3] for r in self.conn.execute(
             "SELECT a.id, json_extract(j.value, '$.start'), json_extract(j.value, '$.text'),"
             " json_extract(j.value, '$.canonical') FROM articles a, json_each(a.data, '$.entities') j" + where,
