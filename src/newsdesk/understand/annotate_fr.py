@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsdesk.records import Article, Entity, Quote
+from newsdesk.records import Article, Entity
 from newsdesk.understand import entities_fr, names_fr, places_fr, quotes_fr
 from newsdesk.understand.canonical import canonicalize, known_body
 from newsdesk.understand.entities import Mention
@@ -24,16 +24,10 @@ def annotate_doc_fr(article: Article, doc: Any) -> Article:
     canonicalize(mentions)
     names_fr.initials_to_full(mentions)  # "B. Obama" is the article's Barack Obama
     _english_names(mentions)
-    found = _quotes(doc, article, mentions)
+    found = quotes_fr.find_quotes(doc, mentions)  # speakers named by the mentions' canonical names
     entities = tuple(Entity(text=m.text, type=m.type, start=m.start, end=m.end, canonical=m.canonical,
                             role=m.role, country=m.country, metonym=m.place_how == "capital") for m in mentions)
     return article.replace(entities=entities, quotes=found)
-
-
-def _quotes(doc: Any, article: Article, mentions: list[Mention]) -> tuple[Quote, ...]:
-    """The article's quotes with their speakers, each named by the mention's canonical name so the
-    store links it (F6, `quotes_fr`)."""
-    return quotes_fr.find_quotes(doc, mentions)
 
 
 def _english_names(mentions: list[Mention]) -> None:

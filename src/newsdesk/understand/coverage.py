@@ -5,7 +5,7 @@ read without loading spaCy (importing `annotate` costs a desk worker about 70 MB
 article whose language was not identified: it is read as English.
 
 - entities: English, and French with spaCy's fr_core_news_sm (`annotate_fr`, `entities_fr`);
-- quotes: English, and French (`quotes_fr`, from `annotate_fr._quotes`);
+- quotes: English, and French (`quotes_fr`, from `annotate_fr`);
 - events: English only (and Nigerian Pidgin, English-lexified): the event models are trained on
   English, and `events.EventCoder` codes nothing else, reading this module's EVENTS.
 German and Chinese have no pipeline on PyPI that runs under spaCy 3.8, so they are not covered.
