@@ -274,7 +274,7 @@ def annotated_page(request: Request) -> Response:
     mentions, quotes = store.article_annotations(article_id)
     context = {"title": article.title or "Article", "article_id": article_id, "mentions": mentions,
                "quotes": quotes, "body": highlight(article.text, mentions, quotes), "language": article.language,
-               "covered": article.language in COVERED, "coverage": stages_covered(article.language),
+               "coverage": stages_covered(article.language),
                "read_in": read_in_all(), "json_url": f"/api/entities/in/{article_id}"}
     return page(request, "entity_article.html", context)
 
