@@ -160,7 +160,7 @@ def quotes_page(request: Request) -> Response:
     found = _quotes(request)
     params = without_page(request)
     context = {"title": "Quotes", **found, **numbered_links("/quotes", params, found["page"], found["more"]),
-               "json_url": "/api/quotes" + query_string(params),
+               "json_url": "/api/quotes" + query_string(params), "read_in": read_in_all(),
                "any_speaker_url": "/quotes" + query_string(params, speaker_id=None),
                # each most-quoted speaker's own quotes among these: the search, by that one entity
                "speaker_links": {w["speaker_id"]: "/quotes" + query_string(params, speaker=None,
