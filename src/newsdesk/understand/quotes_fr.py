@@ -41,7 +41,7 @@ _QUE = {"que", "qu'", "qu’"}
 _NE = {"ne", "n'", "n’"}
 _DE = {"de", "d'", "d’", "du", "des"}
 # a time between an appeal and its "à": "appelle cet après-midi à voter", "appelle de nouveau à"
-_WHEN = speakers_fr._TIME_WORDS | {"cet", "cette", "après-midi", "nuit", "midi", "de", "nouveau", "une", "fois"}
+_WHEN = speakers_fr.TIME_WORDS | {"cet", "cette", "après-midi", "nuit", "midi", "de", "nouveau", "une", "fois"}
 
 
 def find_quotes(doc: Any, mentions: list[Mention] | None = None) -> tuple[Quote, ...]:
@@ -89,7 +89,7 @@ def _cue_after(doc: Any, i: int) -> tuple[Any, Any] | None:
             subject = doc[i] if doc[i].lower_ != "-t" else subject
             i += 1
     for _ in range(3):
-        if i < n and (doc[i].pos_ == "ADV" or doc[i].lower_ in speakers_fr._TIME_WORDS) and cue_lemma(doc[i]) is None:
+        if i < n and (doc[i].pos_ == "ADV" or doc[i].lower_ in speakers_fr.TIME_WORDS) and cue_lemma(doc[i]) is None:
             i += 1
     if i >= n or cue_lemma(doc[i], after_quote=True) is None:
         return None
@@ -337,9 +337,9 @@ def _content_start(doc: Any, verb: Any, lemma: str, inverted: bool) -> tuple[str
             return None if doc[i - 1].lower_ in ("à", "pour") else ("inf", t)
         if t.text in (".", ";", "!", "?", "»", "”") or t.pos_ in ("VERB", "AUX"):
             return None
-        if t.lower_ in speakers_fr._PREPOSITIONS:
+        if t.lower_ in speakers_fr.PREPOSITIONS:
             in_pp = True
-        elif t.lower_ in speakers_fr._TIME_WORDS:
+        elif t.lower_ in speakers_fr.TIME_WORDS:
             pass  # "annonce mardi soir que": a time, not the object
         elif t.pos_ in ("NOUN", "PROPN", "DET", "ADJ", "NUM") and not t.lower_.startswith("-") and not inverted:
             return ("object", t) if lemma in lex.objects and t.pos_ in ("DET", "NOUN", "PROPN", "NUM") else None

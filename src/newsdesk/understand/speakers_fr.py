@@ -19,8 +19,8 @@ PRONOUN_GENDER = {"il": "m", "elle": "f", "-il": "m", "-elle": "f", "-t-il": "m"
 GROUP_PRONOUNS = {"ils", "elles", "-ils", "-elles", "eux", "on", "-on", "nous", "je", "j'", "moi"}
 STOPS = {",", ".", ";", ":", "(", ")", "«", "»", "“", "”", '"', "—", "–", "!", "?"}
 # a place, time or channel phrase between an inverted cue and its subject: "a déclaré à l'AFP X"
-_PREPOSITIONS = {"à", "au", "aux", "sur", "dans", "devant", "lors", "pour", "en", "par", "chez", "après", "avant"}
-_TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "ensuite",
+PREPOSITIONS = {"à", "au", "aux", "sur", "dans", "devant", "lors", "pour", "en", "par", "chez", "après", "avant"}
+TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "ensuite",
                "alors", "encore", "aussi", "également", "notamment", "enfin", "soir", "matin", "aujourd'hui",
                "tout", "simplement", "plus", "tard", "ce", "cependant", "toutefois", "pourtant"}
 # words after which an inverted subject's phrase is over: "a déclaré Barack Obama lorsqu'il apprit"
@@ -149,7 +149,7 @@ def _plain_subject(verb: Any) -> Any:
             parts[-1].append(t)
     subject: list[Any] = []
     for part in reversed(parts):
-        if not part or part[0].pos_ in ("ADP", "SCONJ") or part[0].lower_ in _PREPOSITIONS:
+        if not part or part[0].pos_ in ("ADP", "SCONJ") or part[0].lower_ in PREPOSITIONS:
             if subject:
                 break
             continue  # an adjunct between the subject and the verb
@@ -175,9 +175,9 @@ def inverted(verb: Any, end: int) -> Speaker | None:
             break
         if not (t.lower_.startswith("-") and not toks):  # the clitic of "dit-il" is no phrase
             toks.append(t)
-    while toks and (toks[0].lower_ in _TIME_WORDS or tuple(t.lower_ for t in toks[:3]) in _ASIDES):
+    while toks and (toks[0].lower_ in TIME_WORDS or tuple(t.lower_ for t in toks[:3]) in _ASIDES):
         toks = toks[3:] if tuple(t.lower_ for t in toks[:3]) in _ASIDES else toks[1:]
-    if toks and toks[0].lower_ in _PREPOSITIONS:  # "à l'AFP", "sur Europe 1": up to the phrase's noun
+    if toks and toks[0].lower_ in PREPOSITIONS:  # "à l'AFP", "sur Europe 1": up to the phrase's noun
         rest = toks[1:]
         noun = next((k for k, t in enumerate(rest) if t.pos_ in ("NOUN", "PROPN") or t.text[:1].isupper()), -1)
         toks = [] if noun < 0 else rest[noun + 1:]
