@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
-from desk_server import chromium_browser, running_server
+from desk_server import chromium_browser, get_json, running_server
 from newsdesk.records import Article, RawPage
 from newsdesk.settings import Settings
 from newsdesk.understand.annotate import Annotator
@@ -65,27 +65,21 @@ def page(browser: Any) -> Iterator[Any]:
     page.close()
 
 
-def get(desk: dict[str, Any], path: str, **params: Any) -> Any:
-    response = httpx.get(desk["url"] + path, params=params, timeout=60)
-    assert response.status_code == 200, (path, response.text[:300])
-    return response.json()
-
-
 def spec_params(desk: dict[str, Any], path: str) -> set[str]:
-    spec = get(desk, "/api/openapi.json")
+    spec = get_json(desk, "/api/openapi.json")
     return {p["name"] for p in spec["paths"][path]["get"]["parameters"]}
 
 
 def test_the_quote_and_entity_apis_take_the_commands_limit(desk: dict[str, Any]) -> None:
     """`newsdesk quotes|entities --limit N` had no API twin: ?limit= was ignored and 50 came back."""
-    everything = get(desk, "/api/quotes", speaker="Araghchi")["quotes"]
+    everything = get_json(desk, "/api/quotes", speaker="Araghchi")["quotes"]
     assert len(everything) == 5
-    first, second = (get(desk, "/api/quotes", speaker="Araghchi", limit=2, page=n) for n in (1, 2))
+    first, second = (get_json(desk, "/api/quotes", speaker="Araghchi", limit=2, page=n) for n in (1, 2))
     assert [len(first["quotes"]), first["more"], first["limit"]] == [2, True, 2]
     assert [q["id"] for q in first["quotes"] + second["quotes"]] == [q["id"] for q in everything[:4]]
-    listed = get(desk, "/api/entities")["entities"]
+    listed = get_json(desk, "/api/entities")["entities"]
     assert len(listed) > 3
-    two = get(desk, "/api/entities", limit=2, page=2)
+    two = get_json(desk, "/api/entities", limit=2, page=2)
     assert [e["id"] for e in two["entities"]] == [e["id"] for e in listed[2:4]] and two["more"]
     assert "limit" in spec_params(desk, "/api/quotes") and "limit" in spec_params(desk, "/api/entities")
 
@@ -99,47 +93,47 @@ def test_a_merged_entitys_answer_is_in_the_description(desk: dict[str, Any]) -> 
     assert merged.status_code == 200, merged.text
     gone = httpx.get(f"{desk['url']}/api/entities/{drop}", timeout=60)
     assert gone.status_code == 301
-    answers = get(desk, "/api/openapi.json")["paths"]["/api/entities/{entity_id}"]["get"]["responses"]
+    answers = get_json(desk, "/api/openapi.json")["paths"]["/api/entities/{entity_id}"]["get"]["responses"]
     jsonschema.validate(gone.json(), answers["301"]["content"]["application/json"]["schema"])
 
 
 def test_an_article_in_a_language_not_read_says_so_in_the_api(desk: dict[str, Any]) -> None:
     """A German article's annotations were `{"entities": [], "quotes": []}`, as an English article
     naming no one: issue 5 asks for languages without a model to be reported as not covered."""
-    german = get(desk, f"/api/entities/in/{desk['de']}")
+    german = get_json(desk, f"/api/entities/in/{desk['de']}")
     assert (german.get("language"), german.get("covered"), german["entities"]) == ("de", False, [])
     assert german["covered_stages"] == {"entities": False, "quotes": False, "events": False}
-    english = get(desk, f"/api/entities/in/{desk['en'][5]}")
+    english = get_json(desk, f"/api/entities/in/{desk['en'][5]}")
     assert english["covered"] is True and english["entities"]
     assert english["covered_stages"] == {"entities": True, "quotes": True, "events": True}
-    schema = get(desk, "/api/openapi.json")["components"]["schemas"]["Annotations"]["properties"]
+    schema = get_json(desk, "/api/openapi.json")["components"]["schemas"]["Annotations"]["properties"]
     assert {"covered", "covered_stages", "language"} <= set(schema)
     # the article's own JSON (the analyze record) says it in `store`, beside the store's times
-    assert get(desk, f"/api/articles/{desk['de']}")["store"].get("covered") is False
-    assert get(desk, f"/api/articles/{desk['en'][5]}")["store"].get("covered") is True
+    assert get_json(desk, f"/api/articles/{desk['de']}")["store"].get("covered") is False
+    assert get_json(desk, f"/api/articles/{desk['en'][5]}")["store"].get("covered") is True
 
 
 def test_a_french_article_says_per_stage_what_was_read(desk: dict[str, Any]) -> None:
     """F5: a French article's names are read (fr_core_news_sm), and (F6) its quotes, its events not
     yet: the API says which lists were looked for."""
-    french = get(desk, f"/api/entities/in/{desk['fr']}")
+    french = get_json(desk, f"/api/entities/in/{desk['fr']}")
     assert french["covered"] is True
     assert french["covered_stages"] == {"entities": True, "quotes": True, "events": False}
     names = {(m["name"], m["type"]) for m in french["entities"]}
     assert {("Jean Dupont", "PERSON"), ("Emmanuel Macron", "PERSON"), ("France", "GPE")} <= names, names
-    stored = get(desk, f"/api/articles/{desk['fr']}")["store"]
+    stored = get_json(desk, f"/api/articles/{desk['fr']}")["store"]
     assert stored["covered_stages"] == {"entities": True, "quotes": True, "events": False}
 
 
 def test_a_capital_standing_for_its_government_is_flagged_in_the_annotations(desk: dict[str, Any]) -> None:
     """The store keeps "Tehran" (the government) apart, but an article's mentions did not say which
     of its places were governments: "metonyms kept apart for actor coding" was invisible there."""
-    mentions = get(desk, f"/api/entities/in/{desk['en'][5]}")["entities"]
+    mentions = get_json(desk, f"/api/entities/in/{desk['en'][5]}")["entities"]
     flags = {m["text"]: m["metonym"] for m in mentions}
     assert flags["Tehran"] == 1 and desk["entities"]["GPE", "Tehran"]["metonym"] == 1
-    others = [m for m in get(desk, f"/api/entities/in/{desk['en'][0]}")["entities"] if m["type"] == "GPE"]
+    others = [m for m in get_json(desk, f"/api/entities/in/{desk['en'][0]}")["entities"] if m["type"] == "GPE"]
     assert others and all(m["metonym"] == 0 for m in others)  # Iran, the country
-    mention = get(desk, "/api/openapi.json")["components"]["schemas"]["Mention"]["properties"]
+    mention = get_json(desk, "/api/openapi.json")["components"]["schemas"]["Mention"]["properties"]
     assert "metonym" in mention
 
 
@@ -231,7 +225,7 @@ def test_a_speaker_written_as_a_huge_number_is_no_one(desk: dict[str, Any]) -> N
     from newsdesk.cli import main
 
     huge = "9" * 20
-    assert get(desk, "/api/quotes", speaker=huge)["quotes"] == []
+    assert get_json(desk, "/api/quotes", speaker=huge)["quotes"] == []
     assert httpx.get(desk["url"] + "/quotes", params={"speaker": huge}, timeout=60).status_code == 200
     shown = CliRunner().invoke(main, ["entities", "show", huge, "--db", str(desk["db"])])
     assert shown.exit_code == 5 and "no entity" in shown.output, shown.output  # 5: not found, as for any id
