@@ -139,25 +139,24 @@ def _match_terms(words: list[str]) -> str:
 class EntityPages(EntityStore):
     """What the entity list, entity pages, quote search and article page read."""
 
-    _has_anatomy: bool = False
+    def _has_column(self, table: str, column: str) -> bool:
+        """Whether the table has the column (a store opened read-only is not migrated). Only a yes
+        is kept: another process may migrate the store later."""
+        seen: set[tuple[str, str]] = self.__dict__.setdefault("_columns_seen", set())
+        if (table, column) not in seen and any(
+                r[1] == column for r in self.conn.execute(f"PRAGMA table_info({table})")):
+            seen.add((table, column))
+        return (table, column) in seen
 
     def _anatomy(self) -> str:
         """The anatomy columns to select: the real ones once migration 031 has run."""
-        if self._has_anatomy:
-            return _ANATOMY
-        has = any(r[1] == "pieces" for r in self.conn.execute("PRAGMA table_info(quotes)"))
-        self._has_anatomy = has  # only a yes is final: another process may migrate the store later
-        return _ANATOMY if has else _NO_ANATOMY
-
-    _has_heading: bool = False
+        return _ANATOMY if self._has_column("quotes", "pieces") else _NO_ANATOMY
 
     def _heading(self) -> str:
         """SQL over `entity_mentions m`: the mention is named by the page's heading or byline only
         (migration 038; a store opened read-only before it reads 0). Such a mention stands at 0-0,
         and the pages listed it there with nothing saying why."""
-        if not self._has_heading:
-            self._has_heading = any(r[1] == "heading" for r in self.conn.execute("PRAGMA table_info(entity_mentions)"))
-        return "m.heading" if self._has_heading else "0"
+        return "m.heading" if self._has_column("entity_mentions", "heading") else "0"
 
     def _speaker_text(self, article: str) -> str:
         """SQL: the speaker as the text writes it ("the minister", "we", a label), read from the
@@ -326,20 +325,12 @@ class EntityPages(EntityStore):
         ids = self._speaker_ids(speaker)
         whole = int(bool(ids))
         ways: list[tuple[str, str, list[str | int]]] = [("name", *self._by_name(speaker, ids))]
-        stored = self._has_written()
+        # quotes store the speaker as written (migration 040); a store opened read-only before it
+        # reads it from the article's text
+        stored = self._has_column("quotes", "speaker_written")
         if self._anatomy().startswith("q."):
             ways.append(("written", *written_clause(self.conn, speaker, whole, stored)))
         return [*ways, ("role", *role_clause(self.conn, speaker, whole, stored))]
-
-    _has_written_column: bool = False
-
-    def _has_written(self) -> bool:
-        """Whether quotes store the speaker as written (migration 040; a store opened read-only
-        before it reads it from the article's text)."""
-        if not self._has_written_column:  # only a yes is final, as in `_anatomy`
-            self._has_written_column = any(
-                r[1] == "speaker_written" for r in self.conn.execute("PRAGMA table_info(quotes)"))
-        return self._has_written_column
 
     def _quote_filter(self, speaker: str | None, about: str | None, speaker_id: int | None,
                       kind: str | None) -> tuple[str, list[str | int], list[tuple[str, str, list[str | int]]]] | None:
