@@ -241,15 +241,12 @@ class EntityStore(SurnameFolds):
             "SELECT id FROM entities WHERE type = ? AND key = ? AND id != ?"
             " AND NOT EXISTS (SELECT 1 FROM entity_mentions m WHERE m.entity_id = entities.id)"
             " AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.speaker_id = entities.id)",
-            (best, entity["key"], entity_id)).fetchone()
+            (best, entity["key"], entity_id)).fetchone()  # (type, key) is unique: one at most
         if fold and empty is not None:
             self._fold(entity_id, int(empty[0]))
             return int(empty[0])
-        self.conn.execute(
-            "DELETE FROM entities WHERE type = ? AND key = ? AND id != ?"
-            " AND NOT EXISTS (SELECT 1 FROM entity_mentions m WHERE m.entity_id = entities.id)"
-            " AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.speaker_id = entities.id)",
-            (best, entity["key"], entity_id))
+        if empty is not None:
+            self.conn.execute("DELETE FROM entities WHERE id = ?", (empty[0],))
         self.conn.execute("UPDATE OR IGNORE entities SET type = ? WHERE id = ?", (best, entity_id))
         return entity_id
 
