@@ -271,7 +271,7 @@ def _big_place(m: Mention) -> bool:
     people: places_fr's floor): a place, not a person's name, whatever the words beside it."""
     if m.place_how in ("country", "part", "capital", "demonym", "region"):
         return True
-    return m.place_how == "city" and countries.largest_city(m.text) >= 100_000
+    return m.place_how == "city" and countries.largest_city(m.text) >= places_fr.CITY_POPULATION
 
 
 def _people_by_evidence(found: list[Mention]) -> None:

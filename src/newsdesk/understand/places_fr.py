@@ -27,7 +27,7 @@ from newsdesk.understand.countries import fold
 
 # A city this big at least is one French news names by its French name (Londres, Pékin); below it,
 # GeoNames' alternate names hold many spellings that are other towns' names or common words.
-_CITY_POPULATION = 100_000
+CITY_POPULATION = 100_000
 _DETERMINERS = re.compile(r"^(?:la|le|les|l'|du|des|de|d')\s*")
 # A demonym's masculine singular, from its inflected forms: "iraniennes" → "iranien".
 _INFLECTIONS = (("iennes", "ien"), ("ienne", "ien"), ("ennes", "en"), ("enne", "en"), ("aises", "ais"),
@@ -93,7 +93,7 @@ def _french_cities() -> dict[str, tuple[int, str, str]]:
     for city in gc.get_cities().values():
         pop = int(city.get("population") or 0)
         code = iso3.get(city["countrycode"])
-        if pop < _CITY_POPULATION or code is None:
+        if pop < CITY_POPULATION or code is None:
             continue
         for alt in city.get("alternatenames") or ():
             if len(alt) < 4 or not alt[:1].isupper() or not all(ch.isascii() or ch.isalpha() for ch in alt):
