@@ -39,6 +39,10 @@ class Page:
     def inside(self, char: int) -> bool:
         return any(a < char < b for a, b in self.regions)
 
+    def within(self, *spans: tuple[int, int]) -> set[int]:
+        """The quotations that open inside any of the spans."""
+        return {k for k, (a, _) in enumerate(self.regions) if any(lo <= a < hi for lo, hi in spans)}
+
     def sentence(self, char: int) -> int:
         return next((k for k, (a, b) in enumerate(self.sents) if a <= char < b), len(self.sents) - 1)
 

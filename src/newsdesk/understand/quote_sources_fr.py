@@ -58,7 +58,7 @@ def _source_phrase(page: Page, cue: Any, cue_end: Any, pour: bool) -> Said | Non
         goes_on(page, said, page.regions[k][1] + 1, s1)
         return said
     pieces = _reported_around(page, cue, marks.trimmed(text, after + gap, s1) if separated else (s1, s1))
-    inner = {j for j, (a, b) in enumerate(page.regions) if any(p[0] <= a < p[1] for p in pieces)}
+    inner = page.within(*pieces)
     if sum(marks.words(text, p) for p in pieces) < MIN_WORDS or inner & page.used:
         return None
     page.used.update(inner)

@@ -212,7 +212,7 @@ def _content_before(page: Page, verb: Any) -> Said | None:
     content = marks.trimmed(text, s0, doc[j].idx)
     if not finite(doc, content):
         return None  # "Un responsable de Tripoli, …, a confirmé ces incidents": the subject, no statement
-    inner = {k for k, (a, b) in enumerate(page.regions) if content[0] <= a < content[1]}
+    inner = page.within(content)
     if marks.words(text, content) < MIN_BARE or inner & page.used or page.inside(content[0]):
         return None
     page.used.update(inner)
@@ -252,7 +252,7 @@ def _content_after(page: Page, verb: Any, lemma: str) -> Said | None:
     if how == "bare" or how == "object" and speaker is None and idiom_words(verb) is not None:
         return None  # "les témoignages … faisant état de …": no one found to say it, no content's end
     pieces = marks.trimmed(text, tok.idx, _coordinated(verb, tok.idx, end))
-    inner = {j for j, (a, b) in enumerate(page.regions) if pieces[0] <= a < pieces[1]}
+    inner = page.within(pieces)
     if inner & page.used or marks.words(text, pieces) < MIN_WORDS:
         return None
     page.used.update(inner)
