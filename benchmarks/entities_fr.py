@@ -1,5 +1,5 @@
 """French entities on the corpus's Wikinews French pages (../shared/corpus/converted/wikinews-fr):
-ours (`Annotator.annotate`, which parses for itself and runs `annotate_fr`) beside spaCy's
+ours (`Annotator.annotate`, which parses for itself and runs `french.annotate`) beside spaCy's
 fr_core_news_sm alone (`nlp.pipe`, the anchor), timed interleaved chunk by chunk in CPU seconds on
 the same texts; mentions by type for both; peak RSS of this process with the English and French
 pipelines loaded.

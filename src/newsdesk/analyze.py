@@ -157,7 +157,7 @@ def _preparse(batch: list[dict[str, Any] | Rejected], stages: Stages) -> dict[in
         return given
     from newsdesk.understand import nlp
 
-    # the English pipeline's texts only: a French one is parsed by its own (annotate_fr), never by English
+    # the English pipeline's texts only: a French one is parsed by its own (french.annotate), never by English
     texts = list(dict.fromkeys(a.text for a in given.values() if a.language in ENGLISH and a.text.strip()))
     with contextlib.suppress(nlp.NoModel):  # the stages report what is not covered themselves
         nlp.parse_many(texts[: nlp.CACHE_SIZE])

@@ -1,5 +1,5 @@
 """French entities (F5, issue 5): a French article is read by the real fr_core_news_sm pipeline and
-`annotate_fr`, its mentions typed as the English side's, with roles, countries and canonical names
+`french.annotate`, its mentions typed as the English side's, with roles, countries and canonical names
 shared across languages; stored beside English articles in a real SQLite store, "Grèce" and
 "Greece" are one entity. Each test failed before F5 (French articles came back unannotated)."""
 

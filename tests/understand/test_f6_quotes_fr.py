@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.understand import nlp, quote_marks_fr, quotes_fr
+from newsdesk.understand import nlp
+from newsdesk.understand.french import quote_marks, quotes
 
 NBSP = "\u00a0"
 
 
 def _quotes(text: str):
-    return quotes_fr.find_quotes(nlp.parse(text, "fr"))
+    return quotes.find_quotes(nlp.parse(text, "fr"))
 
 
 def _said(text: str, q) -> list[str]:
@@ -155,9 +156,9 @@ def test_a_cue_inside_quotation_marks_is_the_quoted_words():
 
 def test_quoted_regions_nest_and_run_to_the_paragraph_end():
     text = "« On a vu 261 cas de « réelle » fraude.\n\nSuite."
-    assert quote_marks_fr.quoted_regions(text) == [(0, text.index("\n"))]
+    assert quote_marks.quoted_regions(text) == [(0, text.index("\n"))]
     text = 'Un "mot" et « un autre mot »'
-    assert [text[a:b + 1] for a, b in quote_marks_fr.quoted_regions(text)] == ['"mot"', "« un autre mot »"]
+    assert [text[a:b + 1] for a, b in quote_marks.quoted_regions(text)] == ['"mot"', "« un autre mot »"]
 
 
 def test_quote_records_carry_offsets_the_desk_marks():

@@ -4,11 +4,12 @@ constructions of reported speech it missed, on sentences written for these tests
 from __future__ import annotations
 
 from newsdesk.records import Article
-from newsdesk.understand import annotate_fr, nlp
+from newsdesk.understand import nlp
+from newsdesk.understand.french import annotate
 
 
 def _read(text: str) -> Article:
-    return annotate_fr.annotate_doc_fr(Article(text=text, title="", language="fr"), nlp.parse(text, "fr"))
+    return annotate.annotate_doc_fr(Article(text=text, title="", language="fr"), nlp.parse(text, "fr"))
 
 
 def _types(text: str) -> set[tuple[str, str]]:
@@ -145,13 +146,13 @@ def test_il_after_a_named_person_stays_that_person():
 def test_a_name_the_model_cut_in_two_is_one_person():
     # the small model tags some names as two people one space apart ("Guido" and "Tonelli" in a
     # corpus article); the halves are given as it gives them, on a real parse
-    from newsdesk.understand import names_fr
     from newsdesk.understand.entities import Mention
+    from newsdesk.understand.french import names
 
     doc = nlp.parse("« Tout est possible » indique Marco Bellini devant la presse.", "fr")
     first, last = (next(t for t in doc if t.text == w) for w in ("Marco", "Bellini"))
     halves = [Mention(t.text, "PERSON", t.idx, t.idx + len(t), doc[t.i:t.i + 1]) for t in (first, last)]
-    assert [(m.type, m.text) for m in names_fr.mend(halves)] == [("PERSON", "Marco Bellini")]
+    assert [(m.type, m.text) for m in names.mend(halves)] == [("PERSON", "Marco Bellini")]
 
 
 def test_a_finite_cue_the_model_calls_a_participle_still_ends_a_quote():

@@ -95,7 +95,7 @@ class Annotator:
         if article.language not in READ or not article.text.strip():
             return article
         if article.language == "fr":  # French is read by its own code (annotate_fr), never the English path
-            from newsdesk.understand import annotate_fr
+            from newsdesk.understand.french import annotate as annotate_fr
 
             return annotate_fr.annotate_doc_fr(article, nlp.parse(article.text, "fr"))
         doc = nlp.parse(article.text)

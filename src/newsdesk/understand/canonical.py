@@ -66,7 +66,7 @@ def same_name(a: str, b: str) -> bool:
     name (Kristin/Kristen Wilkins, Claude Bartolone/Bertolone); a bare short name spelt otherwise
     ("Ahmad", "Ahmed") is at least as often someone else. Lost with it: "Qatar"/"Katar" and the
     French "Alpes" with the English "Alps" (one place: the French place names should give the
-    English name, as places_fr does for countries)."""
+    English name, as french.places does for countries)."""
     ka, kb = name_key(a), name_key(b)
     if ka == kb:
         return True

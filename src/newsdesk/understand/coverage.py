@@ -4,8 +4,8 @@ Its own module, importing nothing, so that the desk and `analyze` can say whethe
 read without loading spaCy (importing `annotate` costs a desk worker about 70 MB). None is an
 article whose language was not identified: it is read as English.
 
-- entities: English, and French with spaCy's fr_core_news_sm (`annotate_fr`, `entities_fr`);
-- quotes: English, and French (`quotes_fr`, from `annotate_fr`);
+- entities: English, and French with spaCy's fr_core_news_sm (`french.annotate`, `french.entities`);
+- quotes: English, and French (`french.quotes`, from `french.annotate`);
 - events: English only (and Nigerian Pidgin, English-lexified): the event models are trained on
   English, and `events.EventCoder` codes nothing else, reading this module's EVENTS.
 German and Chinese have no pipeline on PyPI that runs under spaCy 3.8, so they are not covered.

@@ -1,13 +1,13 @@
-"""What the French quote rules share (`quotes_fr`, `quote_sources_fr`): the page they read (its
-quotations and sentences, from `quote_marks_fr`) and the attribution each rule proposes (`Said`)."""
+"""What the French quote rules share (`quotes`, `quote_sources`): the page they read (its
+quotations and sentences, from `quote_marks`) and the attribution each rule proposes (`Said`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsdesk.understand import quote_marks_fr as marks
-from newsdesk.understand.speakers_fr import Speaker
+from newsdesk.understand.french import quote_marks as marks
+from newsdesk.understand.french.speakers import Speaker
 
 MIN_WORDS = 3  # a shorter quotation is a term or a title (« 3DS XL », « détermination »), not a statement
 MIN_BARE = 4  # ... and one with no colon or "que" before it ("a dénoncé « … »") needs one more

@@ -1,7 +1,7 @@
 """Where French text quotes and where its sentences end, found on the characters, not the parse.
 
 fr_core_news_sm 3.8 parses a « … » badly: the marks come out as nouns or as sentences of their own, so
-the quote rules (`quotes_fr`) take the quoted stretches and the sentence bounds from the text itself.
+the quote rules (`quotes`) take the quoted stretches and the sentence bounds from the text itself.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 The subject is the parse's (nsubj) when the cue has one before it, a clitic after the verb or its
 auxiliary ("a-t-il dit", "explique-t-elle"), or the noun phrase after the verb when the subject is
 inverted ("», explique le ministre", "a déclaré Oumar Maïga"). The entity it stands for is
-`speaker_names_fr`'s (a pronoun's antecedent) and `speaker_links_fr`'s (the mention a phrase holds or
+`speaker_names`'s (a pronoun's antecedent) and `speaker_links`'s (the mention a phrase holds or
 stands beside, a role noun's person).
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from newsdesk.understand import roles_fr
+from newsdesk.understand.french import roles
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 PRONOUN_GENDER = {"il": "m", "elle": "f", "-il": "m", "-elle": "f", "-t-il": "m", "-t-elle": "f", "lui": "m"}
@@ -90,7 +90,7 @@ def _subject_after_participle(verb: Any, quoted: Any) -> Any:
 
 def may_speak(tok: Any) -> bool:
     """A subject that can call, ask or say: a person or body the model names, a pronoun, a role."""
-    return tok.ent_type_ in ("PER", "ORG") or tok.pos_ in ("PRON", "PROPN") or roles_fr.is_role_noun(tok) or (
+    return tok.ent_type_ in ("PER", "ORG") or tok.pos_ in ("PRON", "PROPN") or roles.is_role_noun(tok) or (
         tok.lemma_.lower() in SPEAKING_BODIES) or tok.lower_.endswith(_AGENT_ENDINGS)
 
 

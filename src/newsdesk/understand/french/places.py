@@ -4,8 +4,8 @@ A French article's "Grèce", "Grecs" and "grecque" are Greece (GRC) as the Engli
 and "Greek" are, and "Téhéran" is the capital Tehran, so one place is one entity whatever the
 language. Sources, in the order `lookup` asks them:
 - country names: Babel's French territory names (CLDR, `babel.Locale("fr").territories`), mapped
-  to ISO 3166 alpha-3 through GeoNames, plus data/places_fr.json's other usual names ("Grande-Bretagne");
-- demonyms: data/places_fr.json's irregular ones ("américain", "grec"), else suffix rules from the
+  to ISO 3166 alpha-3 through GeoNames, plus data/places.json's other usual names ("Grande-Bretagne");
+- demonyms: data/places.json's irregular ones ("américain", "grec"), else suffix rules from the
   country's French name ("iranien" → Iran, "camerounais" → Cameroun, "chinoise" → Chine);
 - the names GeoNames itself gives (`countries.lookup`: "Paris", "Ohio", "Washington");
 - cities by their other names in GeoNames (Latin-script alternate names of cities of 100,000
@@ -51,7 +51,7 @@ class FrPlace:
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    text = resources.files("newsdesk.understand").joinpath("data/places_fr.json").read_text("utf-8")
+    text = resources.files("newsdesk.understand.french").joinpath("data/places.json").read_text("utf-8")
     return dict(json.loads(text))
 
 

@@ -14,8 +14,8 @@ the text, never by lists of names:
 - a one-word place, organisation or MISC that is the surname of a person the article names in
   full, or that a role is given to ("Barroso, le président de la Commission"), or that follows
   "le gouvernement" ("le gouvernement Papadimos"), is that person.
-Roles and countries: `roles_fr`; places and demonyms: `places_fr`; names cut or glued: `names_fr`;
-products, sites, works and the like by the noun before them or their use: `things_fr`.
+Roles and countries: `roles`; places and demonyms: `places`; names cut or glued: `names`;
+products, sites, works and the like by the noun before them or their use: `things`.
 """
 
 from __future__ import annotations
@@ -24,8 +24,9 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from newsdesk.understand import countries, name_kinds, names_fr, places_fr, roles_fr, things_fr
+from newsdesk.understand import countries, name_kinds
 from newsdesk.understand.entities import Mention, _unpaired_brackets_off, _unpaired_quotes_off, _within_paragraph
+from newsdesk.understand.french import names, places, roles, things
 
 _TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 _LEADING = {"le", "la", "les", "l'", "l’", "du", "des", "de", "d'", "d’", "au", "aux", "à", "en", "notre", "votre",
@@ -40,7 +41,7 @@ _LAW_HEADS = {"loi", "act", "traité", "pacte", "constitution", "directive", "ac
 # Nouns of a body a person's name follows to name what they lead: "le gouvernement Papadimos".
 _LED_BY = {"gouvernement", "cabinet", "administration", "régime", "équipe", "camp", "clan", "ère", "présidence"}
 # Nouns an office's complement follows: "ministre des Finances", "secrétaire d'État", "coup d'État".
-_OFFICE_OF = roles_fr.ROLE_NOUNS | {"ministère", "secrétariat", "coup", "homme", "femme", "portefeuille", "poste",
+_OFFICE_OF = roles.ROLE_NOUNS | {"ministère", "secrétariat", "coup", "homme", "femme", "portefeuille", "poste",
                                    "affaires", "chefs", "ministres", "secrétaires", "hommes", "chef", "raison"}
 _ELIDED = re.compile(r"^\w{1,3}['’]$")
 # A place named by a common noun and its complement ("université de Caen", "pont Mathilde"): the
@@ -70,12 +71,12 @@ def find_mentions(doc: Any) -> list[Mention]:
         m = _mention(doc, ent)
         if m is not None:
             found.append(m)
-    found = names_fr.mend(found)
+    found = names.mend(found)
     lower = {t.text for t in doc if t.is_alpha and t.is_lower}
     surnames = _surnames(found)
     found = [m for m in found if not _common_noun(m, lower, surnames) and not _office_complement(m)]
     _people_by_evidence(found)
-    things_fr.type_things(found)
+    things.type_things(found)
     _one_type_per_name(found)
     return [m for m in found if m.type != "MISC" and m.text.casefold() not in _DEITIES]
 
@@ -95,7 +96,7 @@ def _mention(doc: Any, ent: Any) -> Mention | None:
         a, b, role, country = _person(doc, a, b)
         if a >= b:
             return None
-    elif type_ == "ORG" and roles_fr.is_role_noun(doc[a]):
+    elif type_ == "ORG" and roles.is_role_noun(doc[a]):
         return None  # "ministre iranien des Affaires étrangères": a role, its person is beside it
     span = doc[a:b]
     if not any(ch.isupper() for ch in span.text):
@@ -112,7 +113,7 @@ def _place_read_as_person(m: Mention) -> bool:
     place (a person of that name is written in full or with a role)."""
     if len(m.span) != 1 or m.role:
         return False
-    place = places_fr.lookup(m.text, "LOC")
+    place = places.lookup(m.text, "LOC")
     if place is None or place.how not in ("country", "capital"):
         return False
     m.type = "LOC"
@@ -172,20 +173,20 @@ def _person(doc: Any, a: int, b: int) -> tuple[int, int, str | None, str | None]
     role noun ("président Obama") or nationality ("l'Américain Pete Selleck"), and trailing
     lower-case words; the role and country those words or the phrase around the name give."""
     role = country = None
-    while a < b and (doc[a].lower_ in roles_fr.HONORIFICS or doc[a].is_lower and not roles_fr.is_role_noun(doc[a])):
+    while a < b and (doc[a].lower_ in roles.HONORIFICS or doc[a].is_lower and not roles.is_role_noun(doc[a])):
         a += 1
     lead = a
-    while a < b and (roles_fr.is_role_noun(doc[a]) or doc[a].lower_ in roles_fr.OFFICE_WORDS):
+    while a < b and (roles.is_role_noun(doc[a]) or doc[a].lower_ in roles.OFFICE_WORDS):
         a += 1
     if a > lead:
         role = doc[lead:a].text
     while a < b - 1 and doc[a].lower_ in common_words("adj"):  # "Américain" is a word; "François" a name
-        place = places_fr.lookup(doc[a].text, "NORP")
+        place = places.lookup(doc[a].text, "NORP")
         if place is None or place.how != "demonym":
             break
         country, a = place.code, a + 1
     while b > a and doc[b - 1].is_lower and not _glued(doc[b - 1]):
-        place = places_fr.lookup(doc[b - 1].text, "NORP")
+        place = places.lookup(doc[b - 1].text, "NORP")
         country = country or (place.code if place is not None and place.how == "demonym" else None)
         b -= 1
     if a >= b or not doc[a].text[:1].isupper():
@@ -194,9 +195,9 @@ def _person(doc: Any, a: int, b: int) -> tuple[int, int, str | None, str | None]
         return b, b, None, None  # "McDonnel Douglas MD-83", "Titan III" is no person's name... digits never are
     if role is None:
         span = doc[a:b]
-        role, by = roles_fr.before(span)
+        role, by = roles.before(span)
         if role is None:
-            role, by = roles_fr.after(span)
+            role, by = roles.after(span)
         country = country or by
     return a, b, role, country
 
@@ -212,7 +213,7 @@ def _place_type(m: Mention) -> None:
     an organisation ("CERN"); a MISC keeps a type only when its head noun or a place gives it."""
     if m.type == "ORG":
         return
-    place = places_fr.lookup(m.text, "NORP" if m.type == "MISC" else "LOC")
+    place = places.lookup(m.text, "NORP" if m.type == "MISC" else "LOC")
     if place is not None and (m.type == "LOC" or place.how in ("demonym", "country")):
         m.type = {"demonym": "NORP", "region": "LOC"}.get(place.how, "GPE")
         m.country, m.place_how = place.code, place.how
@@ -268,10 +269,10 @@ def _surnames(found: list[Mention]) -> set[str]:
 
 def _big_place(m: Mention) -> bool:
     """A country, capital or region, or a city or state big enough to be known by its name (100,000
-    people: places_fr's floor): a place, not a person's name, whatever the words beside it."""
+    people: the `places` floor): a place, not a person's name, whatever the words beside it."""
     if m.place_how in ("country", "part", "capital", "demonym", "region"):
         return True
-    return m.place_how == "city" and countries.largest_city(m.text) >= places_fr.CITY_POPULATION
+    return m.place_how == "city" and countries.largest_city(m.text) >= places.CITY_POPULATION
 
 
 def _people_by_evidence(found: list[Mention]) -> None:
@@ -288,7 +289,7 @@ def _people_by_evidence(found: list[Mention]) -> None:
         # a surname ("Higgs" of "Peter Higgs") or the end of a full name ("De Santis" of "Nick De Santis")
         named = m.text in fulls or (len(m.span) == 1 and m.text in surnames) or any(
             f.endswith(" " + m.text) for f in fulls)
-        role, country = roles_fr.after(m.span) if m.text[:1].isupper() else (None, None)
+        role, country = roles.after(m.span) if m.text[:1].isupper() else (None, None)
         if named or led or role:
             m.type, m.role, m.country, m.place_how = "PERSON", role, country, None
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from newsdesk.understand import things_fr
 from newsdesk.understand.entities import Mention
+from newsdesk.understand.french import things
 from newsdesk.understand.name_sex import first_names
 
 _INITIAL = re.compile(r"^([A-Z])\.\s*(\S.*)$")
@@ -54,7 +54,7 @@ def _glued(m: Mention, prev: Mention | None) -> tuple[Any, Any] | None:
     if m.type != "PERSON" or len(m.span) < 3 or not all(t.whitespace_ for t in m.span[:-1]):
         return None  # three words apart, not pieces of one ("Gilles-Éric Séralini")
     after_org = prev is not None and prev.type == "ORG" and prev.span.end == m.span.start
-    if not after_org and things_fr.head_type(m.span, over_de=True) != "ORG":
+    if not after_org and things.head_type(m.span, over_de=True) != "ORG":
         return None
     names = first_names()
     words = list(m.span)

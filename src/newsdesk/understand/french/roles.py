@@ -15,12 +15,12 @@ import json
 from importlib import resources
 from typing import Any
 
-from newsdesk.understand import places_fr
+from newsdesk.understand.french import places
 
 # Nouns of an office, a function or a trade that name a person ("ministre", "porte-parole"), the words
 # before one that make the office ("premier ministre"), forms of address ("M. Samaras" is Samaras):
-# data/roles_fr.json, which says where they come from.
-_DATA = json.loads(resources.files("newsdesk.understand").joinpath("data/roles_fr.json").read_text("utf-8"))
+# data/roles.json, which says where they come from.
+_DATA = json.loads(resources.files("newsdesk.understand.french").joinpath("data/roles.json").read_text("utf-8"))
 ROLE_NOUNS: frozenset[str] = frozenset(_DATA["role_nouns"])
 OFFICE_WORDS: frozenset[str] = frozenset(_DATA["office_words"])
 HONORIFICS: frozenset[str] = frozenset(_DATA["honorifics"])
@@ -95,7 +95,7 @@ def _phrase(rest: list[Any], lead: list[Any]) -> tuple[str | None, str | None]:
     in_complement = False
     for tok in rest:
         in_complement = in_complement or tok.pos_ == "ADP"
-        place = places_fr.lookup(tok.text, "NORP") if tok.pos_ in ("ADJ", "NOUN") and tok.is_lower else None
+        place = places.lookup(tok.text, "NORP") if tok.pos_ in ("ADJ", "NOUN") and tok.is_lower else None
         # "le ministre iranien": his country; "professeur à l'université américaine": the university's
         if place is not None and place.how == "demonym" and tok is not rest[0] and not in_complement:
             country = country or place.code

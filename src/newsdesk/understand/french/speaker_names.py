@@ -1,5 +1,5 @@
-"""The entity a French quote's speaker names, pronouns included (F6's rules, split out of speakers_fr
-by concern, F7): the phrase's own mention (`speaker_links_fr`), else for il/elle the subject of the
+"""The entity a French quote's speaker names, pronouns included (F6's rules, split out of speakers
+by concern, F7): the phrase's own mention (`speaker_links`), else for il/elle the subject of the
 nearest earlier sentence of that gender, for a role noun the person given that role.
 """
 
@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsdesk.understand import roles_fr
 from newsdesk.understand.entities import Mention
-from newsdesk.understand.speaker_links_fr import Context, beside, by_role, gender, named_after, person_within
-from newsdesk.understand.speakers_fr import PRONOUN_GENDER, SPEAKING_BODIES, STOPS, SUBJECT_DEPS, Speaker, phrase
+from newsdesk.understand.french import roles
+from newsdesk.understand.french.speaker_links import Context, beside, by_role, gender, named_after, person_within
+from newsdesk.understand.french.speakers import PRONOUN_GENDER, SPEAKING_BODIES, STOPS, SUBJECT_DEPS, Speaker, phrase
 
 _WINDOW = 1500  # characters back a pronoun may reach: about three paragraphs
 
@@ -31,14 +31,14 @@ def named(sp: Speaker, ctx: Context) -> tuple[Mention | None, str]:
     if w in PRONOUN_GENDER:
         m, phrase_ = antecedent(sp.head, PRONOUN_GENDER[w], ctx)
         return m, phrase_ or written
-    if sp.head.pos_ == "NOUN" and roles_fr.is_role_noun(sp.head):  # "le ministre", not "le quotidien"
+    if sp.head.pos_ == "NOUN" and roles.is_role_noun(sp.head):  # "le ministre", not "le quotidien"
         return by_role(sp.head, ctx.mentions), written
     return None, written
 
 
 def glued_person(m: Mention, by_token: dict[int, Mention]) -> Mention | None:
     """The person named right after an organisation, a space apart: "a annoncé à l'agence RIA Novosti
-    Valentine Sapounov" (the two names `names_fr` split) is Sapounov speaking, not the agency."""
+    Valentine Sapounov" (the two names `names` split) is Sapounov speaking, not the agency."""
     doc = m.span.doc
     nxt = by_token.get(m.span.end) if m.type == "ORG" and m.span.end < len(doc) else None
     if nxt is None or nxt.type != "PERSON" or nxt.span.start != m.span.end:
@@ -73,11 +73,11 @@ def antecedent(tok: Any, sex: str, ctx: Context) -> tuple[Mention | None, str | 
         if m is not None and m.type == "PERSON" and gender(m) in (None, sex):
             return m, None
         if n == 1 and m is not None and m.type == "ORG" and ctx.by_token.get(subj.i) is m and not (
-                roles_fr.is_role_noun(subj)):  # "ministre de l'Agriculture", read an ORG, is a role
+                roles.is_role_noun(subj)):  # "ministre de l'Agriculture", read an ORG, is a role
             return m, None  # "Le PP a considéré qu'Antoni Pastor … Il lui reproche": the party, no person
         g = subj.morph.get("Gender")
         # a body or a person's role with no name the model found ("le ministre de la Justice X")
-        body = n == 1 and m is None and (subj.lemma_.lower() in SPEAKING_BODIES or roles_fr.is_role_noun(subj))
+        body = n == 1 and m is None and (subj.lemma_.lower() in SPEAKING_BODIES or roles.is_role_noun(subj))
         if body and g and ("f" if g[0] == "Fem" else "m") == sex:
             return None, doc.text[sp.span[0]:sp.span[1]]
     near = [m for m in ctx.mentions if m.type == "PERSON" and m.end <= here and here - m.start <= _WINDOW

@@ -1,5 +1,5 @@
 """The named entity a French speaker phrase stands for by the words around it (F6's rules, split out
-of speakers_fr by concern, F7): the mention the phrase holds ("le ministre Jérôme Cahuzac") or stands
+of speakers by concern, F7): the mention the phrase holds ("le ministre Jérôme Cahuzac") or stands
 beside ("la procureure ..., Mme Fatou Bensouda"), the name after its noun ("le quotidien Le Figaro"),
 the person the article gave a role noun ("le ministre"), and a person's sex as the text gives it.
 """
@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsdesk.understand import name_sex, roles_fr
+from newsdesk.understand import name_sex
 from newsdesk.understand.entities import Mention
-from newsdesk.understand.speakers_fr import Speaker
+from newsdesk.understand.french import roles
+from newsdesk.understand.french.speakers import Speaker
 
 _ARTICLE_SEX = {"le": "m", "un": "m", "du": "m", "au": "m", "ce": "m", "la": "f", "une": "f", "cette": "f"}
 _HONORIFICS = {"m.": "m", "mme": "f", "mlle": "f", "madame": "f", "monsieur": "m", "mademoiselle": "f"}
@@ -36,7 +37,7 @@ def gender(m: Mention) -> str | None:
 
 @dataclass
 class Context:
-    """What naming a speaker reads: the article's mentions, its sentences (`quote_marks_fr`), its
+    """What naming a speaker reads: the article's mentions, its sentences (`quote_marks`), its
     quotations, the persons found speaking so far with where, and the speakers found so far that
     name no one ("un porte-parole de la police"), with where."""
 
@@ -124,7 +125,7 @@ def _role_nouns_beside(m: Mention) -> list[Any]:
     root = m.span.root
     if root.dep_ in ("appos", "flat:name", "nmod") and root.head.i < m.span.start:
         near.append(root.head)
-    return [t for t in near if t.pos_ == "NOUN" and roles_fr.is_role_noun(t)]
+    return [t for t in near if t.pos_ == "NOUN" and roles.is_role_noun(t)]
 
 
 def _role_words(m: Mention) -> set[str]:

@@ -14,10 +14,10 @@ so these are rules, each a construction of French news prose:
 5. a quotation that opens the sentence after a direct quote, with no cue of its own, is that quote's
    speaker's still (French quotes run over several sentences so).
 
-The cue verbs are `data/quote_cues_fr.json` (`quote_cues_fr`); quotations and sentence bounds come
-from the characters (`quote_marks_fr`), as the small model parses « … » badly; the speaker and the
-entity it names from `speakers_fr`; rule 4 lives in `quote_sources_fr`, the records the rules share
-in `quote_page_fr`. A cue inside quotation marks is the quoted person's words (rule 2
+The cue verbs are `data/quote_cues.json` (`quote_cues`); quotations and sentence bounds come
+from the characters (`quote_marks`), as the small model parses « … » badly; the speaker and the
+entity it names from `speakers`; rule 4 lives in `quote_sources`, the records the rules share
+in `quote_page`. A cue inside quotation marks is the quoted person's words (rule 2
 aside), never a new attribution.
 """
 
@@ -26,13 +26,13 @@ from __future__ import annotations
 from typing import Any
 
 from newsdesk.records import Quote
-from newsdesk.understand import quote_marks_fr as marks
-from newsdesk.understand import speaker_links_fr, speaker_names_fr, speakers_fr
 from newsdesk.understand.entities import Mention
-from newsdesk.understand.quote_cues_fr import cue_lemma, idiom_words, lexicon
-from newsdesk.understand.quote_page_fr import MIN_BARE, MIN_WORDS, OPENERS, Page, Said, finite, goes_on
-from newsdesk.understand.quote_sources_fr import according
-from newsdesk.understand.speakers_fr import Speaker
+from newsdesk.understand.french import quote_marks as marks
+from newsdesk.understand.french import speaker_links, speaker_names, speakers
+from newsdesk.understand.french.quote_cues import cue_lemma, idiom_words, lexicon
+from newsdesk.understand.french.quote_page import MIN_BARE, MIN_WORDS, OPENERS, Page, Said, finite, goes_on
+from newsdesk.understand.french.quote_sources import according
+from newsdesk.understand.french.speakers import Speaker
 
 _AUXES = {"a", "avait", "ont", "avaient", "aurait", "auraient", "aura", "eut", "est", "était", "sont", "s'est"}
 _OBJECT_CLITICS = {"lui", "leur", "nous", "vous", "me", "m'", "m’", "l'", "l’", "le", "la", "les", "y", "en", "se",
@@ -41,7 +41,7 @@ _QUE = {"que", "qu'", "qu’"}
 _NE = {"ne", "n'", "n’"}
 _DE = {"de", "d'", "d’", "du", "des"}
 # a time between an appeal and its "à": "appelle cet après-midi à voter", "appelle de nouveau à"
-_WHEN = speakers_fr.TIME_WORDS | {"cet", "cette", "après-midi", "nuit", "midi", "de", "nouveau", "une", "fois"}
+_WHEN = speakers.TIME_WORDS | {"cet", "cette", "après-midi", "nuit", "midi", "de", "nouveau", "une", "fois"}
 
 
 def find_quotes(doc: Any, mentions: list[Mention] | None = None) -> tuple[Quote, ...]:
@@ -89,7 +89,7 @@ def _cue_after(doc: Any, i: int) -> tuple[Any, Any] | None:
             subject = doc[i] if doc[i].lower_ != "-t" else subject
             i += 1
     for _ in range(3):
-        if i < n and (doc[i].pos_ == "ADV" or doc[i].lower_ in speakers_fr.TIME_WORDS) and cue_lemma(doc[i]) is None:
+        if i < n and (doc[i].pos_ == "ADV" or doc[i].lower_ in speakers.TIME_WORDS) and cue_lemma(doc[i]) is None:
             i += 1
     if i >= n or cue_lemma(doc[i], after_quote=True) is None:
         return None
@@ -98,7 +98,7 @@ def _cue_after(doc: Any, i: int) -> tuple[Any, Any] | None:
         # "« … » évoquant des « refus »": a participle's own content follows, not this quotation (by its
         # ending: the model calls "conclut" a present participle too)
         return None
-    return verb, subject or speakers_fr.clitic(verb)
+    return verb, subject or speakers.clitic(verb)
 
 
 def _after(page: Page) -> list[Said]:
@@ -113,9 +113,9 @@ def _after(page: Page) -> list[Said]:
             continue
         verb, clitic = found
         end = page.sents[page.sentence(b)][1]
-        speaker = _clitic_speaker(clitic) if clitic is not None else speakers_fr.inverted(verb, end)
-        if speaker is None and (subj := speakers_fr.subject(verb)) is not None and subj.idx > verb.idx:
-            speaker = Speaker(subj, speakers_fr.phrase(subj))
+        speaker = _clitic_speaker(clitic) if clitic is not None else speakers.inverted(verb, end)
+        if speaker is None and (subj := speakers.subject(verb)) is not None and subj.idx > verb.idx:
+            speaker = Speaker(subj, speakers.phrase(subj))
         said = Said([marks.inner(text, (a, b))], "direct", (verb.idx, verb.idx + len(verb)), speaker, {k})
         goes_on(page, said, max(verb.idx + len(verb), speaker.span[1] if speaker else 0), end)
         page.used.add(k)
@@ -184,7 +184,7 @@ def _adjective(tok: Any) -> bool:
     aux = any(t.lower_ in _AUXES for t in doc[max(0, tok.i - 5):tok.i])
     # a subject before it makes it a finite verb the model misread ("Il renchérit que", tagged a participle)
     subject = any(c.dep_ == "nsubj" and c.i < tok.i and c.pos_ == "PRON" for c in tok.children)
-    return not (aux or subject or tok.dep_ == "conj" or speakers_fr.clitic(tok) is not None)
+    return not (aux or subject or tok.dep_ == "conj" or speakers.clitic(tok) is not None)
 
 
 def _content_before(page: Page, verb: Any) -> Said | None:
@@ -205,8 +205,8 @@ def _content_before(page: Page, verb: Any) -> Said | None:
     if j <= 0 or doc[j].text != ",":
         return None
     s0, s1 = page.sents[page.sentence(verb.idx)]
-    clitic = (speakers_fr.clitic(aux) if aux is not None else None) or speakers_fr.clitic(verb)
-    speaker = _clitic_speaker(clitic) if clitic is not None else speakers_fr.inverted(verb, s1)
+    clitic = (speakers.clitic(aux) if aux is not None else None) or speakers.clitic(verb)
+    speaker = _clitic_speaker(clitic) if clitic is not None else speakers.inverted(verb, s1)
     if speaker is None or any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1:] if speaker.span[1] <= t.idx < s1):
         return None
     content = marks.trimmed(text, s0, doc[j].idx)
@@ -222,9 +222,9 @@ def _content_before(page: Page, verb: Any) -> Said | None:
 
 def _content_after(page: Page, verb: Any, lemma: str) -> Said | None:
     doc, text = page.doc, page.text
-    subj = speakers_fr.subject(verb, page.inside)
+    subj = speakers.subject(verb, page.inside)
     inverted = subj is None or subj.i > verb.i
-    if lemma in lexicon().appeals and not (subj is not None and speakers_fr.may_speak(subj)):
+    if lemma in lexicon().appeals and not (subj is not None and speakers.may_speak(subj)):
         return None  # "cet événement tragique appelle à": a thing calls for nothing
     start = _content_start(doc, verb, lemma, inverted)
     if start is None:
@@ -282,7 +282,7 @@ def _says_self(verb: Any, lemma: str) -> bool:
 def _inverted(verb: Any, end: int) -> Speaker | None:
     """The inverted subject after the cue; none after an idiom, whose next words are its own ("faisant
     état de", not a subject "état")."""
-    return None if idiom_words(verb) is not None else speakers_fr.inverted(verb, end)
+    return None if idiom_words(verb) is not None else speakers.inverted(verb, end)
 
 
 def _coordinated(verb: Any, start: int, end: int) -> int:
@@ -298,7 +298,7 @@ def _coordinated(verb: Any, start: int, end: int) -> int:
 
 def _subject_speaker(subj: Any, verb: Any) -> Speaker:
     """The subject's phrase, cut before the cue when the parse ran it on ("Le quotidien Le Figaro annonce")."""
-    a, b = speakers_fr.phrase(subj)
+    a, b = speakers.phrase(subj)
     if a < verb.idx < b:
         b = max((t.idx + len(t) for t in verb.doc[subj.i:verb.i] if t.idx + len(t) <= verb.idx), default=b)
     return Speaker(subj, (a, b))
@@ -337,9 +337,9 @@ def _content_start(doc: Any, verb: Any, lemma: str, inverted: bool) -> tuple[str
             return None if doc[i - 1].lower_ in ("à", "pour") else ("inf", t)
         if t.text in (".", ";", "!", "?", "»", "”") or t.pos_ in ("VERB", "AUX"):
             return None
-        if t.lower_ in speakers_fr.PREPOSITIONS:
+        if t.lower_ in speakers.PREPOSITIONS:
             in_pp = True
-        elif t.lower_ in speakers_fr.TIME_WORDS:
+        elif t.lower_ in speakers.TIME_WORDS:
             pass  # "annonce mardi soir que": a time, not the object
         elif t.pos_ in ("NOUN", "PROPN", "DET", "ADJ", "NUM") and not t.lower_.startswith("-") and not inverted:
             return ("object", t) if lemma in lex.objects and t.pos_ in ("DET", "NOUN", "PROPN", "NUM") else None
@@ -371,11 +371,11 @@ def _carried(page: Page, found: list[Said]) -> list[Said]:
 
 def _records(page: Page, found: list[Said], mentions: list[Mention]) -> tuple[Quote, ...]:
     text = page.text
-    ctx = speaker_links_fr.Context({t.i: m for m in mentions for t in m.span}, mentions, page.sents, page.regions, [])
+    ctx = speaker_links.Context({t.i: m for m in mentions for t in m.span}, mentions, page.sents, page.regions, [])
     named: dict[int, tuple[str | None, str | None]] = {}
     out = []
     for s in found:
-        m, written = speaker_names_fr.named(s.speaker, ctx) if s.speaker is not None else (None, "")
+        m, written = speaker_names.named(s.speaker, ctx) if s.speaker is not None else (None, "")
         speaker = (m.canonical or m.text) if m is not None else (written.strip(marks.SPACES + "-") or None)
         role = m.role if m is not None else None
         if s.carried is not None and id(s.carried) in named:

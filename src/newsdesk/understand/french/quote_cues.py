@@ -1,4 +1,4 @@
-"""The French cue lexicon (data/quote_cues_fr.json): which words introduce reported speech.
+"""The French cue lexicon (data/quote_cues.json): which words introduce reported speech.
 
 A word is a cue by its lemma or by its written form: fr_core_news_sm 3.8 lemmatises some verbs of
 saying wrongly ("indique" -> "indique", "ajoute" read as a noun, "lâché" as an adjective), so the
@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from newsdesk.understand.entities_fr import common_words
+from newsdesk.understand.french.entities import common_words
 
 # the endings of a regular -er verb a news text writes (present, past, imperfect, future,
 # conditional, participles), after the stem ("déclar-")
@@ -56,7 +56,7 @@ def _inflections(lemma: str, listed: dict[str, list[str]]) -> list[str]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    data = json.loads(resources.files("newsdesk.understand").joinpath("data/quote_cues_fr.json").read_text("utf-8"))
+    data = json.loads(resources.files("newsdesk.understand.french").joinpath("data/quote_cues.json").read_text("utf-8"))
     listed = data.get("forms", {})
     forms: dict[str, str] = {}
     for group in ("verbs", "after_quote"):

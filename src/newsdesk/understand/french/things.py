@@ -9,7 +9,7 @@ does French, by evidence in the article, never by a list of names:
   Twitter") is a body or a site (ORG), as the English side reads "on Twitter";
 - a name keeps the type one of its mentions gets this way in all its mentions ("Ubuntu" after "le
   système Ubuntu" is the product where it stands alone too).
-A MISC with no such evidence stays dropped (entities_fr): "Minitel", "SMIC" say nothing of their kind.
+A MISC with no such evidence stays dropped (entities): "Minitel", "SMIC" say nothing of their kind.
 """
 
 from __future__ import annotations

@@ -1,14 +1,14 @@
-"""French rule 4 (`quotes_fr`): a source named before or after what it reports: "selon X, …",
+"""French rule 4 (`quotes`): a source named before or after what it reports: "selon X, …",
 "d'après X : « … »", "…, selon X.", "Europe, selon la mythologie, fut enlevée", "pour X, « … »"."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from newsdesk.understand import quote_marks_fr as marks
-from newsdesk.understand.quote_cues_fr import lexicon
-from newsdesk.understand.quote_page_fr import MIN_WORDS, OPENERS, Page, Said, goes_on, has_verb
-from newsdesk.understand.speakers_fr import Speaker
+from newsdesk.understand.french import quote_marks as marks
+from newsdesk.understand.french.quote_cues import lexicon
+from newsdesk.understand.french.quote_page import MIN_WORDS, OPENERS, Page, Said, goes_on, has_verb
+from newsdesk.understand.french.speakers import Speaker
 
 _QUE = {"que", "qu'", "qu’"}
 # a word after which "selon X, …" opens its own clause: the content is what follows only
