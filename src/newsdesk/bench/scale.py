@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from newsdesk.store.sqlite import connect, migrate
+from newsdesk.store.sqlite import connect, immediate, migrate
 from newsdesk.stories.cluster import INDEX_TERMS, Clusterer
 from newsdesk.stories.features import When
 
@@ -95,14 +95,13 @@ class Synth:
     def _write(self, stories: list[tuple[Any, ...]], members: list[tuple[Any, ...]],
                postings: list[tuple[Any, ...]], df: list[tuple[str, int]]) -> None:
         c = self.conn
-        c.execute("BEGIN")
-        c.executemany("INSERT INTO stories(id, headline, size, first_day, last_day, terms, norm, created_at,"
-                      " updated_at) VALUES (?,?,?,?,?,?,10.0,'','')", stories)
-        c.executemany("INSERT INTO story_articles(article_id, story_id, day, terms) VALUES (?,?,?,?)", members)
-        c.executemany("INSERT OR REPLACE INTO story_index(term, story_id, day) VALUES (?,?,?)", postings)
-        c.executemany("INSERT OR REPLACE INTO story_df(term, df) VALUES (?,?)", df)
-        c.execute("INSERT OR REPLACE INTO story_counters(name, value) VALUES ('documents', ?)", (self.articles,))
-        c.execute("COMMIT")
+        with immediate(c):
+            c.executemany("INSERT INTO stories(id, headline, size, first_day, last_day, terms, norm, created_at,"
+                          " updated_at) VALUES (?,?,?,?,?,?,10.0,'','')", stories)
+            c.executemany("INSERT INTO story_articles(article_id, story_id, day, terms) VALUES (?,?,?,?)", members)
+            c.executemany("INSERT OR REPLACE INTO story_index(term, story_id, day) VALUES (?,?,?)", postings)
+            c.executemany("INSERT OR REPLACE INTO story_df(term, df) VALUES (?,?)", df)
+            c.execute("INSERT OR REPLACE INTO story_counters(name, value) VALUES ('documents', ?)", (self.articles,))
 
 
 def _sample_text(synth: Synth, story_id: int) -> str:

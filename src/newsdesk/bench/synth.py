@@ -25,6 +25,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from newsdesk.records import Article
 from newsdesk.store import open_store, search_fts_langs
+from newsdesk.store.sqlite import immediate
 
 CATEGORIES = ("World", "Politics", "Business", "Science", "Technology", "Health", "Sport", "Culture",
               "Environment", "Education", "Law", "Opinion", "Africa", "Asia", "Europe", "Americas",
@@ -135,24 +136,23 @@ def synthesise_store(db: Path, corpus: Path, n: int = 100_000, seed: int = 7,
     trigger = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'articles_fts_insert'"
                            ).fetchone()
     now = datetime.now(UTC).replace(microsecond=0).isoformat()
-    conn.execute("BEGIN IMMEDIATE")
-    if trigger:
-        conn.execute("DROP TRIGGER articles_fts_insert")
-    batch: list[tuple[Any, ...]] = []
-    for i in range(n):
-        batch.append(_row(synth.record(i), now))
-        if len(batch) >= 5000:
-            conn.executemany(_INSERT, batch)
-            batch.clear()
-            if progress:
-                print(f"\rsynthesised {i + 1}/{n}", end="", flush=True)
-    conn.executemany(_INSERT, batch)
-    t_rows = time.perf_counter() - t0
-    conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
-    if trigger:
-        conn.execute(trigger[0])
-    search_fts_langs.drain(conn)  # the rows of the articles in other languages (migration 039's queue)
-    conn.execute("COMMIT")
+    with immediate(conn):
+        if trigger:
+            conn.execute("DROP TRIGGER articles_fts_insert")
+        batch: list[tuple[Any, ...]] = []
+        for i in range(n):
+            batch.append(_row(synth.record(i), now))
+            if len(batch) >= 5000:
+                conn.executemany(_INSERT, batch)
+                batch.clear()
+                if progress:
+                    print(f"\rsynthesised {i + 1}/{n}", end="", flush=True)
+        conn.executemany(_INSERT, batch)
+        t_rows = time.perf_counter() - t0
+        conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+        if trigger:
+            conn.execute(trigger[0])
+        search_fts_langs.drain(conn)  # the rows of the articles in other languages (migration 039's queue)
     conn.execute("ANALYZE")
     count = conn.execute("SELECT COUNT(*) FROM articles WHERE kind = 'article'").fetchone()[0]
     store.close()

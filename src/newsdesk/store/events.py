@@ -13,6 +13,7 @@ import sqlite3
 from typing import Any
 
 from newsdesk.records import Article
+from newsdesk.store.sqlite import immediate
 
 _COLUMNS = ("article_id", "seq", "day", "source_text", "source_code", "source_country", "target_text",
             "target_code", "target_country", "cameo", "root", "quad_class", "goldstein", "plover_event",
@@ -53,15 +54,10 @@ class EventStore:
         rows that had not changed would renumber every event of the store on each reprocess."""
         day = _day(article) or self._first_seen_day(article_id)
         rows = [event_row(article_id, i, day, e) for i, e in enumerate(article.events) if e.get("cameo")]
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
+        with immediate(self.conn):
             if [tuple(r) for r in self.conn.execute(_STORED, (article_id,))] != rows:
                 self.conn.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
                 self.conn.executemany(_INSERT, rows)
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
 
     def _first_seen_day(self, article_id: int) -> str | None:
         row = self.conn.execute("SELECT first_seen FROM articles WHERE id = ?", (article_id,)).fetchone()

@@ -25,7 +25,7 @@ from newsdesk.errors import StoreError
 from newsdesk.store import irregular_forms
 from newsdesk.store import search_languages as langs
 from newsdesk.store.search_syntax import Node, Op, ParseError, parse, plain_words
-from newsdesk.store.sqlite import connect
+from newsdesk.store.sqlite import connect, immediate
 
 log = logging.getLogger(__name__)
 TABLE = "articles_fts_langs"
@@ -150,13 +150,8 @@ def catch_up(conn: sqlite3.Connection) -> None:
 
 def _drained(conn: sqlite3.Connection) -> None:
     """`drain` in a transaction of its own."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with immediate(conn):
         drain(conn)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
 
 
 def hits(conn: sqlite3.Connection, sql: str, args: tuple[object, ...]) -> list[sqlite3.Row]:

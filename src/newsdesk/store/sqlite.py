@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -22,6 +24,22 @@ from newsdesk.errors import StoreError
 
 def utcnow() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+@contextmanager
+def immediate(conn: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction: BEGIN IMMEDIATE (the write lock taken at once, so two writers wait on
+    busy_timeout rather than fail on upgrading a read lock), COMMIT when the block ends (by return,
+    break or continue too), ROLLBACK and re-raise on any exception, KeyboardInterrupt included (a
+    half-written input must not ride along with the next commit), and on a COMMIT that fails (a
+    deferred constraint, a busy lock), which leaves the transaction open."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 def _migrations() -> list[tuple[int, str, str]]:
@@ -71,20 +89,17 @@ def migrate(conn: sqlite3.Connection) -> int:
         if name in applied:
             continue
         try:
-            conn.execute("BEGIN IMMEDIATE")
-            # Another process opening the same store (a second desk worker, an ingest) may have
-            # applied it between our reading the list and taking the write lock.
-            if conn.execute("SELECT 1 FROM schema_migrations WHERE name = ?", (name,)).fetchone():
-                conn.execute("COMMIT")
-                continue
-            for statement in _statements(sql):
-                conn.execute(statement)
-            conn.execute("INSERT INTO schema_migrations(name, applied_at) VALUES (?, ?)", (name, utcnow()))
-            version = max(number, conn.execute("PRAGMA user_version").fetchone()[0])
-            conn.execute(f"PRAGMA user_version = {version}")
-            conn.execute("COMMIT")
+            with immediate(conn):
+                # Another process opening the same store (a second desk worker, an ingest) may have
+                # applied it between our reading the list and taking the write lock.
+                if conn.execute("SELECT 1 FROM schema_migrations WHERE name = ?", (name,)).fetchone():
+                    continue
+                for statement in _statements(sql):
+                    conn.execute(statement)
+                conn.execute("INSERT INTO schema_migrations(name, applied_at) VALUES (?, ?)", (name, utcnow()))
+                version = max(number, conn.execute("PRAGMA user_version").fetchone()[0])
+                conn.execute(f"PRAGMA user_version = {version}")
         except sqlite3.Error as exc:
-            conn.execute("ROLLBACK")
             raise StoreError(f"migration {name} failed: {exc}") from exc
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 

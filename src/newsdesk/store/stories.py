@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from newsdesk.errors import NotFound
 from newsdesk.records import Article
 from newsdesk.store.desk import other_sources
+from newsdesk.store.sqlite import immediate
 from newsdesk.stories.features import QUIET_DAYS, When, article_when
 
 if TYPE_CHECKING:
@@ -74,8 +75,7 @@ class StoryStore:
         from newsdesk.stories.dedupe import Deduper
 
         now = _now()
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
+        with immediate(self.conn):
             dup = Deduper(self.conn).add(article_id, article.text, article.site_name, when.day if when else None)
             # Collected when first seen (the collection window and quiet pruning go by it), not now.
             placed = Clusterer(self.conn).assign(article_id, article.title, article.text, when, now,
@@ -85,10 +85,6 @@ class StoryStore:
                 (str(placed.story_id), str(dup.canonical_id) if dup.canonical_id != article_id else None,
                  article_id))
             due = repair and self._repair_due()
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
         if due:
             self.repair_stories()
         return dup, placed
@@ -106,18 +102,13 @@ class StoryStore:
         from newsdesk.stories import repair as repair_mod
         from newsdesk.stories.cluster import Clusterer
 
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
+        with immediate(self.conn):
             row = self.conn.execute("SELECT value FROM story_counters WHERE name = 'repaired_at'").fetchone()
             since = None if everything or row is None else int(row[0])
             clusterer = Clusterer(self.conn)
             report = repair_mod.repair(self.conn, since, _now(), clusterer)
             self.conn.execute("INSERT INTO story_counters(name, value) VALUES ('repaired_at', ?)"
                               " ON CONFLICT(name) DO UPDATE SET value = excluded.value", (clusterer.documents(),))
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
         return report
 
     # -- reading ----------------------------------------------------------------------------

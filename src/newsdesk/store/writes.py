@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from newsdesk.records import Article, RawPage
 from newsdesk.sources.state import header_validators
 from newsdesk.store import search_fts_langs
-from newsdesk.store.sqlite import utcnow
+from newsdesk.store.sqlite import immediate, utcnow
 
 # Fields that describe where an article sits in the store rather than what it says.
 _VOLATILE = ("id", "duplicate_of", "story_id")
@@ -119,8 +119,7 @@ class Writes:
         raw page: two articles on one raw page. And a WARC record of a saved page that names its
         canonical URL counted as "updated" (its record gained the WARC's URL): 25 "updated" on a
         fresh `make run` store, where nothing had been updated."""
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
+        with immediate(self.conn):
             raw_id = self._save_raw(raw)
             same_page = self._article_of_raw(raw_id)
             if same_page is not None:
@@ -130,10 +129,6 @@ class Writes:
                 outcome, article_id = self._upsert_article(article, raw, raw_id, source_id)
             self._mark_input(raw.origin, raw.sha256, outcome, article_id)
             search_fts_langs.drain(self.conn)  # the article's row of the language search (migration 039)
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
         return outcome, article_id
 
     def _article_of_raw(self, raw_id: int) -> int | None:
@@ -179,10 +174,9 @@ class Writes:
             return False
         values = _article_columns(article) | {"content_hash": digest, "changed_at": utcnow()}
         sets = ", ".join(f"{c} = ?" for c in values)
-        self.conn.execute("BEGIN IMMEDIATE")
-        self.conn.execute(f"UPDATE articles SET {sets} WHERE id = ?", (*values.values(), article_id))
-        search_fts_langs.drain(self.conn)
-        self.conn.execute("COMMIT")
+        with immediate(self.conn):
+            self.conn.execute(f"UPDATE articles SET {sets} WHERE id = ?", (*values.values(), article_id))
+            search_fts_langs.drain(self.conn)
         return True
 
     def after_store_hooks(self) -> list[Any]:
@@ -194,8 +188,7 @@ class Writes:
     def record_failure(self, input: str, stage: str, reason: str, detail: str = "",
                        raw: RawPage | None = None) -> None:
         """Store a rejected input with its reason (once per input, stage and reason)."""
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
+        with immediate(self.conn):
             raw_id = self._save_raw(raw) if raw is not None and raw.body else None
             self.conn.execute(
                 "INSERT INTO failures(input, stage, reason, detail, raw_id, at) VALUES (?,?,?,?,?,?)"
@@ -204,10 +197,6 @@ class Writes:
             )
             if raw is not None:
                 self._mark_input(raw.origin, raw.sha256, "failed", None)
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
 
     # -- sources and fetch state (the FetchState protocol of newsdesk.sources.state) ----------------
     def _source_id(self, url: str, kind: str | None = None) -> int:

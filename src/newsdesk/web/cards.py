@@ -17,6 +17,7 @@ from pathlib import Path
 
 from newsdesk.store.desk import _LISTING_COLUMNS
 from newsdesk.store.queries import listing_rows
+from newsdesk.store.sqlite import immediate
 from newsdesk.web import fragments, render
 
 # Cards from other rendering code are ignored: the version is a checksum of the source of the
@@ -48,13 +49,8 @@ def _fill_batch(conn: sqlite3.Connection, ids: list[int] | None) -> int:
     chosen = f" AND l.id IN ({','.join('?' * len(ids))})" if ids else ""
     sql = (f"SELECT {_LISTING_COLUMNS} FROM desk_listing l WHERE NOT EXISTS (SELECT 1 FROM desk_cards c"
            f" WHERE c.id = l.id AND c.version = ?){chosen} LIMIT ?")
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with immediate(conn):
         rows = listing_rows(conn, sql, (CARD_VERSION, *(ids or ()), FILL_BATCH))
         conn.executemany("INSERT OR REPLACE INTO desk_cards(id, version, html) VALUES (?, ?, ?)",
                          [(r["id"], CARD_VERSION, fragments.card_template(r)) for r in rows])
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
     return len(rows)
