@@ -21,7 +21,7 @@ from newsdesk.store.entities import EntityStore
 from newsdesk.store.irregular_forms import family, phrase_forms
 from newsdesk.store.search_fts_langs import quote_langs_match
 from newsdesk.store.search_index import has_forms
-from newsdesk.store.written_speakers import phrase_clause, role_clause, written_clause
+from newsdesk.store.written_speakers import Clause, Way, phrase_clause, role_clause, speaker_match, written_clause
 from newsdesk.understand.canonical import name_key
 
 # A quote's anatomy columns (migration 031), read together by every quote query; a store opened
@@ -272,14 +272,9 @@ class EntityPages(EntityStore):
         found = self._quote_filter(speaker, about, speaker_id, kind)
         if found is None:
             return []
-        where, args, ways = found
-        # how the speaker's phrase found each quote: a quote of Marco Rubio found by "the senator"
-        # read as if he were the senator asked for
-        how, how_args = "NULL", []
-        if ways:
-            how = ("CASE " + " ".join(f"WHEN {sql} THEN '{way}'" for way, sql, _ in ways[:-1])
-                   + f" ELSE '{ways[-1][0]}' END")
-            how_args = [a for _, _, more in ways[:-1] for a in more]
+        # how: how the speaker's phrase found each quote (a quote of Marco Rubio found by "the
+        # senator" read as if he were the senator asked for)
+        where, args, (how, how_args) = found
         sql = ("SELECT q.id, q.article_id, q.speaker_id, q.speaker, q.speaker_role, q.text, q.kind, q.cue,"
                f" q.start, q.end, {self._anatomy()}, {self._speaker_text('a')}, q.day, a.title, a.url,"
                f" {how} AS matched_by FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where}"
@@ -317,14 +312,14 @@ class EntityPages(EntityStore):
                 f" (SELECT lower(alias) FROM entity_aliases WHERE entity_id IN ({marks}) UNION SELECT lower(?))))",
                 [*ids, *ids, speaker])
 
-    def _speaker_ways(self, speaker: str) -> list[tuple[str, str, list[str | int]]]:
+    def _speaker_ways(self, speaker: str) -> list[Way]:
         """The ways a quote's speaker may match the phrase, in order, each (way, SQL over `quotes q`,
         its arguments): by name (`_by_name`), as the text writes the speaker, by the role it gives
         them (store.written_speakers: the phrase itself when it names an entity, else its words in a
         row). A store from before migration 031 has no speaker positions to read the written form by."""
         ids = self._speaker_ids(speaker)
         whole = int(bool(ids))
-        ways: list[tuple[str, str, list[str | int]]] = [("name", *self._by_name(speaker, ids))]
+        ways: list[Way] = [("name", *self._by_name(speaker, ids))]
         # quotes store the speaker as written (migration 040); a store opened read-only before it
         # reads it from the article's text
         stored = self._has_column("quotes", "speaker_written")
@@ -333,16 +328,18 @@ class EntityPages(EntityStore):
         return [*ways, ("role", *role_clause(self.conn, speaker, whole, stored))]
 
     def _quote_filter(self, speaker: str | None, about: str | None, speaker_id: int | None,
-                      kind: str | None) -> tuple[str, list[str | int], list[tuple[str, str, list[str | int]]]] | None:
-        """The WHERE clause over `quotes q` and its arguments, and the ways the speaker may match
-        (`_speaker_ways`, none when no speaker is asked); None when nothing can match."""
+                      kind: str | None) -> tuple[str, list[str | int], Clause] | None:
+        """The WHERE clause over `quotes q` and its arguments, and which way each quote's speaker
+        matched (`speaker_match` over `_speaker_ways`; NULL when no speaker is asked); None when
+        nothing can match."""
         where: list[str] = []
         args: list[str | int] = []
         speaker = _printable(speaker)
-        ways = self._speaker_ways(speaker) if speaker else []
-        if ways:
-            where.append("(" + " OR ".join(sql for _, sql, _ in ways) + ")")
-            args += [a for _, _, more in ways for a in more]
+        how: Clause = ("NULL", [])
+        if speaker:
+            (match, more), how = speaker_match(self._speaker_ways(speaker))
+            where.append(match)
+            args += more
         if speaker_id is not None:
             where.append("q.speaker_id = ?")
             args.append(speaker_id)
@@ -367,7 +364,7 @@ class EntityPages(EntityStore):
                          + ") AND newsdesk_has_forms(q.text, ?,"
                          " (SELECT language FROM articles WHERE id = q.article_id))")
             args += [_match_terms(words), *([other] if other else []), json.dumps([list(_forms(w)) for w in words])]
-        return " AND ".join(where), args, ways
+        return " AND ".join(where), args, how
 
     def _known_name(self, run: str) -> bool:
         """Whether an entity of the store has this name (one of its aliases)."""

@@ -43,6 +43,18 @@ def written_as(written: str | None, phrase: str, whole: int) -> int:
 
 
 Clause = tuple[str, list[str | int]]  # SQL over `quotes q` and its arguments
+Way = tuple[str, str, list[str | int]]  # a way a speaker may match ("name", "written", "role"), its Clause
+
+
+def speaker_match(ways: list[Way]) -> tuple[Clause, Clause]:
+    """A quote search's speaker filter and how each quote it keeps was found, from the ways the
+    speaker may match, in order (two at least): the ways' clauses OR-ed, and a CASE naming the
+    first way the quote matches. The last way is the CASE's ELSE: the filter keeps only quotes
+    matching one of them, so it needs no test of its own."""
+    match = "(" + " OR ".join(sql for _, sql, _ in ways) + ")", [a for _, _, more in ways for a in more]
+    how = ("CASE " + " ".join(f"WHEN {sql} THEN '{way}'" for way, sql, _ in ways[:-1])
+           + f" ELSE '{ways[-1][0]}' END")
+    return match, (how, [a for _, _, more in ways[:-1] for a in more])
 
 
 def _fts_words(phrase: str, column: str) -> str | None:
