@@ -280,7 +280,8 @@ def reprocess(db: str | None, stages: str | None, workers: int | None, executor:
 
 @main.command()
 @db_option
-@click.option("--failures", is_flag=True, help="List failures with their reasons.")
+@click.option("--failures", is_flag=True, help="List failures, and the stored pages judged not articles, with their"
+              " reasons.")
 @json_option
 def stats(db: str | None, failures: bool, as_json: bool) -> None:
     """Counts of articles, sources, languages and failures."""
@@ -289,7 +290,12 @@ def stats(db: str | None, failures: bool, as_json: bool) -> None:
         data = store.stats()
         data["failure_reasons"] = store.failure_counts()
         if failures:
+            from newsdesk.store.rejected import not_article_pages, not_article_reasons
+
             data["failure_list"] = store.failures(limit=1000)
+            # As the desk's /not-articles: which pages were turned away and why, not just how many.
+            data["not_article_reasons"] = not_article_reasons(store.conn)
+            data["not_article_list"] = not_article_pages(store.conn, limit=1000)
     if as_json:
         print_json(data)
         return
@@ -301,6 +307,10 @@ def stats(db: str | None, failures: bool, as_json: bool) -> None:
     for f in data.get("failure_list", []):
         detail = f"  ({f['detail']})" if f["detail"] else ""
         click.echo(f"{f['at']}  {f['stage']}: {f['reason']}  {f['input']}{detail}")
+    for reason, n in data.get("not_article_reasons", {}).items():
+        click.echo(f"  {n:5d}  {reason}")
+    for p in data.get("not_article_list", []):
+        click.echo(f"{p['at']}  {p['reason']}  {p['input']}")
 
 
 @main.command("sources")

@@ -8,7 +8,7 @@ from typing import Any
 from starlette.requests import Request
 
 from newsdesk.store.desk import MAX_LIMIT, Filters, Page, is_date
-from newsdesk.web.fragments import also_published_html, card_template
+from newsdesk.web.fragments import also_published_html, card_template, url_part
 from newsdesk.web.render import query_string
 from newsdesk.web.responses import HTTPError, int_param
 from newsdesk.web.state import DeskState
@@ -42,7 +42,9 @@ def page_from(request: Request, state: DeskState, filters: Filters, default_limi
 def page_links(request: Request, page: Page) -> dict[str, str | None]:
     """Links to the older and newer pages, keeping every other parameter of this request."""
     base = {k: v for k, v in request.query_params.items() if k not in ("after", "before", "cursor")}
-    path = request.url.path
+    # request.url.path is decoded: /source/Wikinews (français)'s pager led to a raw space and
+    # parentheses in an href. Encoded as url_part writes a name in the page's own links.
+    path = url_part(request.url.path)
     return {
         "older": path + query_string(base, before=page.older) if page.older else None,
         "newer": path + query_string(base, after=page.newer) if page.newer else None,

@@ -95,6 +95,11 @@ def openapi_spec() -> dict[str, Any]:
         "/api/failures": _get("Failures", "Inputs that failed, with stage and reason, newest first.",
                               [_param("reason", "Only this reason"), _param("limit", "1-500", "integer"),
                                _param("offset", "Skip this many", "integer")], "Items"),
+        "/api/not-articles": _get("Not articles", "Stored pages judged not articles (a home page, a link farm), newest"
+                                  " first: `items` (id, input, title, reason, at), `reasons` (count per reason),"
+                                  " `more` when a next page exists.",
+                                  [_param("reason", "Only this reason, as `reasons` names it"),
+                                   _param("page", "1-1000", "integer")], "Items"),
         "/api/stats": _get("Stats", "Counts, failure reasons, articles per day and per month.", [], "Stats"),
         **QUOTE_PATHS,
         **UNDERSTANDING_PATHS,

@@ -10,6 +10,7 @@ Each answers as JSON too: /api/events?..., /api/pair/{a}-{b}.
 from __future__ import annotations
 
 import re
+from datetime import date
 from html import escape
 from typing import Any
 
@@ -49,11 +50,23 @@ def _filters(request: Request) -> dict[str, Any]:
     if code and not code.isdigit():
         raise HTTPError(400, "parameter 'code' must be a CAMEO code prefix such as 04 or 046")
     for name in ("since", "until"):
-        if q.get(name) and not DAY.match(q[name]):
+        if q.get(name) and not _is_day(q[name]):
             raise HTTPError(400, f"parameter '{name}' must be a day, YYYY-MM-DD")
     return {"actor": _actor(q.get("actor"), "actor"), "pair": pair, "ordered": _ordered(q.get("ordered")),
             "code": code, "place": _actor(q.get("place"), "place"), "since": q.get("since") or None,
             "until": q.get("until") or None}
+
+
+def _is_day(value: str) -> bool:
+    """A real calendar day: the pattern alone let 2026-11-31 or 2026-13-45 through, and the
+    listing answered 'no events' instead of saying the day does not exist."""
+    if not DAY.match(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _ordered(value: str | None) -> bool:

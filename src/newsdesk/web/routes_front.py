@@ -11,7 +11,7 @@ from starlette.routing import Route
 
 from newsdesk.store.desk import Filters
 from newsdesk.web.cards import CARD_VERSION
-from newsdesk.web.fragments import rail_html
+from newsdesk.web.fragments import rail_html, url_part
 from newsdesk.web.listing import (
     facets,
     filters_from,
@@ -73,7 +73,7 @@ def _render_listing(request: Request, filters: Filters, heading: str, kind: str,
         "rail": rail(state), "facets": facets(state), "filters": filters.as_dict(), "json_url": api, "feed_url": feed,
         # an empty filtered listing offers this page without its query (the front page, or the
         # category, source or author unfiltered), which "No articles here yet" did not
-        "clear_url": request.url.path if request.url.query else "/",
+        "clear_url": url_part(request.url.path) if request.url.query else "/",
         "active": _active_filters(request, filters, kind),
     }
     if kind == "front" and not filters.as_dict() and not request.query_params:

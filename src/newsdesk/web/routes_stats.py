@@ -55,8 +55,9 @@ def failures(request: Request) -> Response:
     rows = state.store().failures_page(reason=reason, limit=51, offset=(number - 1) * 50)
     # The JSON twin is this page: the same reason and rows (it was every failure, from the first).
     twin = "/api/failures" + query_string({"reason": reason, "offset": (number - 1) * 50 or None, "limit": 50})
+    counts = stats_data(state)
     context = {"title": "Failures", "rows": rows[:50], "reason": reason, "page": number, "more": len(rows) > 50,
-               "reasons": stats_data(state)["failure_reasons"], "json_url": twin}
+               "reasons": counts["failure_reasons"], "not_articles": counts["not_articles"], "json_url": twin}
     return page(request, "failures.html", context)
 
 

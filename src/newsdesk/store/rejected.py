@@ -1,0 +1,38 @@
+"""Stored pages that are not articles, with the reason extraction gave, as the desk's
+/failures page, /api/not-articles and `newsdesk stats --failures` list them.
+
+Such a page (a home page, a link farm, a login page) is stored as an `articles` row of kind
+`not_article` with its reason ("not an article: link farm"), so that the same input is not
+fetched and judged again. Until now only their number was shown (/stats); an analyst who
+wanted to know which pages were turned away, and why, had to open the database.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+# desk_recent (kind, first_seen DESC, id DESC) serves both the filter and the order. The page's
+# address is its URL, else the raw page's (a WARC record, a saved file) origin.
+_PAGES = """
+SELECT a.id, COALESCE(a.url, a.canonical_url, r.url, r.origin) AS input, a.title, a.reason,
+       a.first_seen AS at
+FROM articles a LEFT JOIN raw_pages r ON r.id = a.raw_id
+WHERE a.kind = 'not_article' {reason}
+ORDER BY a.first_seen DESC, a.id DESC LIMIT ? OFFSET ?
+"""
+
+
+def not_article_pages(conn: sqlite3.Connection, *, reason: str | None = None, limit: int = 50,
+                      offset: int = 0) -> list[dict[str, Any]]:
+    """Stored non-article pages, newest first: id, input (URL or origin), title, reason, at."""
+    where, args = ("AND a.reason = ?", [reason]) if reason else ("", [])
+    rows = conn.execute(_PAGES.format(reason=where), (*args, limit, offset))
+    return [dict(row) for row in rows]
+
+
+def not_article_reasons(conn: sqlite3.Connection) -> dict[str, int]:
+    """How many stored pages each reason turned away, most first."""
+    rows = conn.execute("SELECT COALESCE(reason, 'not an article'), COUNT(*) FROM articles"
+                        " WHERE kind = 'not_article' GROUP BY 1 ORDER BY 2 DESC, 1")
+    return {row[0]: row[1] for row in rows}
