@@ -106,3 +106,18 @@ def test_events_command(store: Store) -> None:
     assert text.exit_code == 0 and "in Oman" in text.output
     bad = CliRunner().invoke(events, ["--db", store.path, "--pair", "USA"])
     assert bad.exit_code == 2
+
+
+def test_an_undated_articles_events_take_the_day_it_was_first_seen_as_stored(tmp_path: Path) -> None:
+    """The day is the stored first_seen's own date: an evening in New York stays that evening's day,
+    not the next day in UTC (julianday would give), so a reprocess dates the events as at ingest."""
+    from newsdesk.records import Article
+    from newsdesk.understand.events import EventCoder
+
+    store = store_events(tmp_path / "undated.db", ARTICLES[:1])
+    article_id = store.conn.execute("SELECT id FROM articles").fetchone()[0]
+    store.conn.execute("UPDATE articles SET first_seen = '2026-01-05T23:30:00-05:00' WHERE id = ?", (article_id,))
+    undated = EventCoder().code(Article(text=ARTICLES[0][1], language="en"))
+    assert undated.events
+    store.after_store_events(article_id, undated)
+    assert {r["day"] for r in store.events(article_id=article_id)} == {"2026-01-05"}

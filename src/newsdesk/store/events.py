@@ -14,6 +14,7 @@ from typing import Any
 
 from newsdesk.records import Article
 from newsdesk.store.sqlite import immediate
+from newsdesk.store.stories import first_seen
 
 _COLUMNS = ("article_id", "seq", "day", "source_text", "source_code", "source_country", "target_text",
             "target_code", "target_country", "cameo", "root", "quad_class", "goldstein", "plover_event",
@@ -31,6 +32,12 @@ ARTICLE_URL = "coalesce(a.url, a.canonical_url)"
 
 def _day(article: Article) -> str | None:
     return article.published[:10] if article.published else None
+
+
+def _first_seen_day(conn: sqlite3.Connection, article_id: int) -> str | None:
+    """The day an undated article's events happened, as far as we know: the day we first saw it."""
+    stamp = first_seen(conn, article_id)[0]
+    return stamp[:10] if stamp else None
 
 
 def event_row(article_id: int, seq: int, day: str | None, e: dict[str, Any]) -> tuple:
@@ -52,16 +59,12 @@ class EventStore:
         those already. Why: an event's row id is its GLOBALEVENTID in the GDELT exports, and
         `newsdesk reprocess` runs this for every article (pipeline.REFRESH_ALWAYS), so rewriting
         rows that had not changed would renumber every event of the store on each reprocess."""
-        day = _day(article) or self._first_seen_day(article_id)
+        day = _day(article) or _first_seen_day(self.conn, article_id)
         rows = [event_row(article_id, i, day, e) for i, e in enumerate(article.events) if e.get("cameo")]
         with immediate(self.conn):
             if [tuple(r) for r in self.conn.execute(_STORED, (article_id,))] != rows:
                 self.conn.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
                 self.conn.executemany(_INSERT, rows)
-
-    def _first_seen_day(self, article_id: int) -> str | None:
-        row = self.conn.execute("SELECT first_seen FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return row[0][:10] if row and row[0] else None
 
     def events(self, actor: str | None = None, pair: tuple[str, str] | None = None, ordered: bool = False,
                code: str | None = None, place: str | None = None, since: str | None = None,

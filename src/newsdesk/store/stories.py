@@ -46,6 +46,15 @@ def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
+def first_seen(conn: sqlite3.Connection, article_id: int) -> tuple[str | None, float | None]:
+    """When the store first saw the article: its first_seen as stored, and as days since 1970-01-01
+    with the time of day (julianday); (None, None) if it is not stored. Stories collect an undated
+    article by the days, events date its events by the stored day (its first ten characters)."""
+    row = conn.execute("SELECT first_seen, julianday(first_seen) - 2440587.5 FROM articles WHERE id = ?",
+                       (article_id,)).fetchone()
+    return (None, None) if row is None else (row[0], None if row[1] is None else float(row[1]))
+
+
 class StoryStore:
     conn: sqlite3.Connection
 
@@ -63,9 +72,7 @@ class StoryStore:
 
     def first_seen_day(self, article_id: int) -> float | None:
         """The article's first_seen as days since 1970-01-01 (with the time of day), None if not stored."""
-        row = self.conn.execute("SELECT julianday(first_seen) - 2440587.5 FROM articles WHERE id = ?",
-                                (article_id,)).fetchone()
-        return None if row is None or row[0] is None else float(row[0])
+        return first_seen(self.conn, article_id)[1]
 
     def place_article(self, article_id: int, article: Article, when: When | None,
                       repair: bool = True, seen: float | None = None) -> tuple[Duplicate, Assignment]:
