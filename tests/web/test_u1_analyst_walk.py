@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from desk_server import chromium_browser, serve_desk
 from newsdesk.cli import main
-from newsdesk.records import Article, RawPage
+from newsdesk.records import Article, RawPage, Related
 from newsdesk.store import open_store
 
 SITE = "Wikinews (français)"
@@ -34,7 +34,8 @@ def _store_articles(store: Any) -> list[int]:
         url = f"https://fr.wiki.example/{n}"
         article = Article(url=url, site_name=SITE, language="fr", text=text, paragraphs=(text,),
                           title=f"Un titre assez long pour demander toute la largeur de la page, numéro {n}",
-                          published=f"2026-11-0{n + 1}T09:00:00+00:00", categories=("Politique",))
+                          published=f"2026-11-0{n + 1}T09:00:00+00:00", categories=("Politique",),
+                          related=(Related(title="Une brève de la veille", age="2 minutes ago"),))
         _, article_id = store.store_page(RawPage(body=f"{url}\n{text}".encode(), origin=url, url=url), article)
         store.after_store_stories(article_id, store.get_article(article_id))
         ids.append(article_id)
@@ -50,12 +51,26 @@ def _store_rejected(store: Any) -> None:
     store.record_failure(FEED, "fetch", "dns failure", f"{FEED}: feeds.example: [Errno -2] Name or service not known")
 
 
+def _store_entities(store: Any, article_id: int) -> None:
+    """Entities of long names and types as the entity list shows them (hand-made rows: the list's
+    layout is under test, not the annotator)."""
+    rows = [("GPE", "United Kingdom", "GBR"), ("WORK_OF_ART", "Better Idea of Afghan Girls", None),
+            ("ORG", "University of Southern Indiana", "USA")]
+    for n, (kind, name, country) in enumerate(rows):
+        entity = store.conn.execute("INSERT INTO entities(type, name, key, country) VALUES (?,?,?,?)",
+                                    (kind, name, name.lower(), country)).lastrowid
+        store.conn.execute("INSERT INTO entity_mentions(article_id, entity_id, text, start, end, day)"
+                           " VALUES (?,?,?,?,?,?)", (article_id, entity, name, n, n + 1, "2026-11-01"))
+    store.conn.commit()
+
+
 @pytest.fixture(scope="module")
 def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     db = tmp_path_factory.mktemp("u1") / "desk.db"
     with open_store(db) as store:
         ids = _store_articles(store)
         _store_rejected(store)
+        _store_entities(store, ids[0])
         story = store.story_of(ids[0])
     yield from serve_desk(db, ids=ids, story=story)
 
@@ -108,6 +123,13 @@ def test_phone_width_tables_keep_their_words_whole(browser: Any, desk: dict[str,
         page.goto(desk["url"] + path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
         assert set(_lines(page, "thead th")) == {1}, (path, _lines(page, "thead th"))
+    page.goto(desk["url"] + "/entities")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert set(_lines(page, "thead th")) == {1}
+    names = page.eval_on_selector_all("td.name a", "els => els.map(el => el.textContent)")
+    assert "United Kingdom" in names, names
+    for name, lines in zip(names, _lines(page, "td.name a"), strict=True):  # a word a line at most
+        assert lines <= len(name.split()), (name, lines)
     page.goto(desk["url"] + "/failures")
     stage, reason = _lines(page, "tbody td:nth-child(2)"), _lines(page, "tbody td:nth-child(3)")
     assert stage == [1] and reason[0] <= 2, (stage, reason)  # "fetch"; "dns failure" may wrap at its space
@@ -139,6 +161,14 @@ def test_a_source_pager_link_is_a_valid_address(desk: dict[str, Any]) -> None:
     assert second.status_code == 200
     cards = [re.findall(r'<h3 class="card-title"><a href="/article/(\d+)"', r.text) for r in (first, second)]
     assert len(cards[0]) == len(cards[1]) == 1 and cards[0] != cards[1], cards
+
+
+def test_a_related_posts_age_says_it_is_from_when_the_page_was_collected(desk: dict[str, Any]) -> None:
+    # The seed's rail said "2 minutes ago" beside an article collected hours or days before: the
+    # age the publisher's page gave at collection, shown as if it were now.
+    html = httpx.get(f"{desk['url']}/article/{desk['ids'][0]}", timeout=60).text
+    assert "Une brève de la veille" in html
+    assert re.search(r"2 minutes ago when the page was collected</span>", html), html[-3000:]
 
 
 @pytest.mark.parametrize("path", ["/events", "/api/events"])
