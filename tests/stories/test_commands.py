@@ -81,7 +81,7 @@ def test_stories_and_story_commands(tmp_path: Path) -> None:
     assert "Earthquake" in text or "Morocco" in text
     story_id = open_store(db).story_of(ids[QUAKE[0][0]])
     shown = CliRunner().invoke(main, ["story", str(story_id), "--db", str(db)])
-    assert shown.exit_code == 0 and "also published by 1 sources" in shown.output
+    assert shown.exit_code == 0 and "(also published by 1 source)" in shown.output
     missing = CliRunner().invoke(main, ["story", "99999", "--db", str(db)])
     assert missing.exit_code != 0
 

@@ -42,6 +42,26 @@ def _store_articles(store: Any) -> list[int]:
     return ids
 
 
+OLD = "The president's digital team hands over the accounts to the archive at the end of the term in January."
+NEW = "Les négociations sur le climat reprennent à Bonn entre les délégués de cent pays, sans accord en vue."
+
+
+LONE = "Volunteers counted forty-one otters along the river estuary during the annual winter survey."
+
+
+def _store_pair(store: Any, text: str, day: str, tag: str, sites: tuple[str, ...] = ("Agence Un", "Agence Deux")) -> int:
+    """One text published by each of `sites` the same day: a story of that many articles. Its story's id."""
+    ids = []
+    for site in sites:
+        url = f"https://{tag}.{site[-3:].lower()}.example/"
+        article = Article(url=url, site_name=site, language="en", text=text, paragraphs=(text,),
+                          title=f"{tag} story", published=f"{day}T10:00:00+00:00")
+        _, article_id = store.store_page(RawPage(body=f"{url}\n{text}".encode(), origin=url, url=url), article)
+        store.after_store_stories(article_id, store.get_article(article_id))
+        ids.append(article_id)
+    return int(store.story_of(ids[0]))
+
+
 def _store_rejected(store: Any) -> None:
     """Two pages judged not articles (one known by its URL, one only by its WARC record) and a fetch failure."""
     farm = Article(kind="not_article", reason="not an article: link farm", url=FARM, title="Casino <b>bonus</b>")
@@ -72,7 +92,9 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
         _store_rejected(store)
         _store_entities(store, ids[0])
         story = store.story_of(ids[0])
-    yield from serve_desk(db, ids=ids, story=story)
+        quiet, live = _store_pair(store, OLD, "2016-12-23", "old"), _store_pair(store, NEW, "2026-11-02", "new")
+        lone = _store_pair(store, LONE, "2026-05-05", "otters", ("Riverside Post",))
+    yield from serve_desk(db, ids=ids, story=story, quiet=quiet, live=live, lone=lone)
 
 
 @pytest.fixture(scope="module")
@@ -147,6 +169,25 @@ def test_a_storys_first_report_takes_the_width_of_the_page(browser: Any, desk: d
     assert _lines(page, "dd.first-report a") == [1]
     assert page.locator("dd.first-report").bounding_box()["width"] > 600
     page.context.close()
+
+
+def test_the_front_pages_top_stories_are_live_ones(desk: dict[str, Any]) -> None:
+    # The sample store's only top story was a quiet one of 2016-2017, years before its latest day.
+    front = httpx.get(desk["url"] + "/", timeout=60).text
+    block = front.split('id="top-stories"', 1)[1].split("</section>", 1)[0]
+    assert f'href="/stories/{desk["live"]}"' in block, block
+    assert f'href="/stories/{desk["quiet"]}"' not in block, block
+    stories = {s["id"]: s["status"] for s in httpx.get(desk["url"] + "/api/stories", timeout=60).json()["stories"]}
+    assert stories[desk["quiet"]] == "quiet" and stories[desk["live"]] == "live", stories
+
+
+def test_the_story_commands_count_one_article_in_the_singular(desk: dict[str, Any]) -> None:
+    listed = CliRunner().invoke(main, ["stories", "--db", str(desk["db"]), "--limit", "100"])
+    assert listed.exit_code == 0, listed.output
+    assert " 1 articles" not in listed.output and " 1 sources" not in listed.output, listed.output
+    assert "    1 article     1 source " in listed.output and "2 articles    2 sources" in listed.output, listed.output
+    one = CliRunner().invoke(main, ["story", str(desk["lone"]), "--db", str(desk["db"])])
+    assert one.exit_code == 0 and "(1 article, 1 source, " in one.output, one.output
 
 
 def test_a_source_pager_link_is_a_valid_address(desk: dict[str, Any]) -> None:

@@ -106,8 +106,14 @@ def stories_command(db: str | None, as_json: bool, limit: int, page: int, min_ar
         days = s["first_day"] or "?"
         if s["last_day"] and s["last_day"] != s["first_day"]:
             days += f" – {s['last_day']}"
-        click.echo(f"{s['id']:>6}  {s['articles']:>3} articles  {s['sources']:>3} sources  {s['status']:<5}"
+        click.echo(f"{s['id']:>6}  {_count(s['articles'], 'article', 3)}  {_count(s['sources'], 'source', 3)}"
+                   f"  {s['status']:<5}"
                    f"  {days:<23}  {s['headline'] or '(no headline)'}")
+
+
+def _count(n: int, noun: str, width: int = 0) -> str:
+    """'1 article', '3 articles' (the list said '1 articles'); in the list's columns, padded to line up."""
+    return f"{n:>{width}} {noun}{'' if n == 1 else 's'}" + (" " if n == 1 and width else "")
 
 
 @click.command("story")
@@ -123,10 +129,11 @@ def story_command(story_id: int, db: str | None, as_json: bool) -> None:
         print_json(story)
         return
     click.echo(f"story {story['id']}: {story['headline'] or '(no headline)'}"
-               f"  ({story['articles']} articles, {story['sources']} sources, {story['status']})")
+               f"  ({_count(story['articles'], 'article')}, {_count(story['sources'], 'source')}, {story['status']})")
     for group in story["groups"]:
         a = group["representative"]
-        also = f"  (also published by {group['also_published_by']} sources)" if group["also_published_by"] else ""
+        also = (f"  (also published by {_count(group['also_published_by'], 'source')})"
+                if group["also_published_by"] else "")
         click.echo(f"  {a['published'] or a['first_seen'] or '?':<25} {a['site_name'] or '-':<24}"
                    f" {a['title'] or a['url']}{also}")
 
