@@ -89,13 +89,64 @@ def cue_lemma(tok: Any, after_quote: bool = False) -> str | None:
     lex = lexicon()
     if (idiom := idiom_words(tok)) is not None:
         return idiom[0]
-    if tok.pos_ == "ADJ" and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "NOUN" and tok.lower_ in common_words("adj"):
-        return None  # "la situation critique": a word French has as an adjective, after its noun
+    if tok.pos_ == "ADJ" and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "NOUN" and (
+            tok.lower_ in common_words("adj") or tok.lemma_.lower() in common_words("adj")):
+        return None  # "la situation critique", "les niveaux critiques": an adjective after its noun
     lemma = tok.lemma_.lower() if tok.pos_ == "VERB" else ""
     if lemma not in lex.lemmas and lemma not in lex.after_quote:
         lemma = lex.forms.get(tok.lower_, "")
     if tok.lower_.endswith(("ons", "ez")) and "Imp" in tok.morph.get("Mood", ["Imp"]) and not after_quote:
         return None  # "Rappelons que ...": the writer's own aside, nobody's words
+    if lemma == "parler" and (("Inf" in tok.morph.get("VerbForm") and not after_quote) or _gerund(tok)):
+        return None  # "il fit parler de lui", "en parlant des humains": talk about someone, no words reported
     if lemma in lex.lemmas or (after_quote and lemma in lex.after_quote):
         return lemma
     return None
+
+
+def _gerund(tok: Any) -> bool:
+    return tok.i > 0 and tok.doc[tok.i - 1].lower_ == "en" and tok.lower_.endswith("ant")
+
+
+_NE = {"ne", "n'", "n’"}
+# the second word of a negation: "n'a pas confirmé", "n'a jamais dit", "ne l'a plus affirmé"
+_NEGATORS = {"pas", "jamais", "plus", "point", "guère", "nullement", "aucunement", "rien"}
+# a subject that negates with "ne" alone: "Aucun responsable n'a confirmé", "Personne n'a dit"
+_NOBODY = {"aucun", "aucune", "personne", "nul", "nulle"}
+# verbs between the negation and the cue that keep it negated: "n'a pas voulu confirmer"
+_MODALS = {"vouloir", "pouvoir", "souhaiter", "oser", "savoir"}
+
+
+def negated(verb: Any) -> bool:
+    """A cue its clause negates: "Le ministre n'a pas confirmé que …", "Il n'a jamais dit que …",
+    "Aucun responsable n'a confirmé …", "n'a pas voulu confirmer": it says nobody said it. Not a
+    negation of another verb before it ("n'a pas manqué de rappeler que" says it) or "ne … que"
+    ("il n'a dit que cela")."""
+    ne, negator = _negation(verb)
+    if not ne:
+        return False
+    subject = [c for c in verb.children if c.dep_.startswith("nsubj")] or (
+        [c for c in verb.head.children if c.dep_.startswith("nsubj")] if verb.dep_ == "xcomp" else [])
+    return negator or any(w.lower_ in _NOBODY for s in subject for w in [s, *s.children])
+
+
+def restrictive(verb: Any) -> bool:
+    """"ne" with no second word of negation: the "que" after the verb is "only" ("qui ne prévoit
+    qu'une intervention en dernier recours"), no content's."""
+    ne, negator = _negation(verb)
+    return ne and not negator
+
+
+def _negation(verb: Any) -> tuple[bool, bool]:
+    """(a "ne" of the verb's before it, a second word of negation around it: "pas", "jamais"…), over
+    auxiliaries, clitics, adverbs and modals ("n'a pas voulu confirmer")."""
+    doc = verb.doc
+    negator = verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ in _NEGATORS  # "ne dit pas"
+    for t in reversed(doc[max(0, verb.i - 6):verb.i]):
+        if t.lower_ in _NE:
+            return True, negator
+        if t.lower_ in _NEGATORS:
+            negator = True
+        elif not (t.pos_ in ("AUX", "PRON", "ADV") or t.lemma_.lower() in _MODALS):
+            break
+    return False, False

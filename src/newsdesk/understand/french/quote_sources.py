@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsdesk.understand.french import quote_marks as marks
+from newsdesk.understand.french import roles
 from newsdesk.understand.french.quote_cues import lexicon
 from newsdesk.understand.french.quote_page import MIN_WORDS, OPENERS, Page, Said, goes_on, has_verb
 from newsdesk.understand.french.speakers import Speaker
@@ -50,8 +51,8 @@ def _source_phrase(page: Page, cue: Any, cue_end: Any, pour: bool) -> Said | Non
     k = page.region_at(after + gap) if separated else None
     cue_span = (cue.idx, cue_end.idx + len(cue_end))
     quoted = k is not None and k not in page.used and page.long_enough(k)
-    if pour and not (quoted and _names_someone(np)):
-        return None  # "pour X" is a source only before a quotation of X's
+    if pour and not (quoted and _names_someone(np)) and not _opinion_of(page, cue, head):
+        return None  # "pour X" is a source before a quotation of X's, or a person's view opening a sentence
     if k is not None and quoted:
         page.used.add(k)
         said = Said([marks.inner(text, page.regions[k])], "direct", cue_span, speaker, {k})
@@ -103,6 +104,24 @@ def _apposition(doc: Any, i: int, end: int) -> list[Any]:
             after = doc[j + 1] if j + 1 < len(doc) else None
             return [] if after is None or after.pos_ in ("VERB", "AUX") else list(doc[i:j])
     return []
+
+
+def _opinion_of(page: Page, cue: Any, head: Any) -> bool:
+    """"Pour Javier López, directeur …, les niveaux … étaient alarmants", "Pour la syndicaliste, il
+    n'existe qu'une voie": "pour" opening its sentence before a person (a name the model reads as one,
+    a pronoun, a role or agent noun) and a comma is that person's view; "Pour la première fois, …",
+    "Pour Noël, …", "Pour Apple, le trimestre …" are not."""
+    doc = cue.doc
+    s0, end = page.sents[page.sentence(cue.idx)]
+    opens = page.text[s0:cue.idx].strip(marks.SPACES + "-—–\n") in ("", "Mais", "mais", "Et")
+    person = head.ent_type_ == "PER" or head.lower_ in ("lui", "elle", "eux", "elles") or head.pos_ == "NOUN" and (
+        roles.is_role_noun(head) or head.lower_.endswith(_AGENT_ENDINGS))
+    after = next((t for t in doc[head.i + 1:] if t.text in (",", ":", ".") or t.idx >= end), None)
+    return bool(opens and person and after is not None and after.text == ",")
+
+
+# nouns of people by what they do: "la syndicaliste", "le chercheur", "les manifestants"
+_AGENT_ENDINGS = ("iste", "istes", "eur", "eurs", "euse", "euses", "ienne", "iens", "ien")
 
 
 def _names_someone(np: list[Any]) -> bool:

@@ -29,7 +29,7 @@ from newsdesk.records import Quote
 from newsdesk.understand.entities import Mention
 from newsdesk.understand.french import quote_marks as marks
 from newsdesk.understand.french import speaker_links, speaker_names, speakers
-from newsdesk.understand.french.quote_cues import cue_lemma, idiom_words, lexicon
+from newsdesk.understand.french.quote_cues import cue_lemma, idiom_words, lexicon, negated, restrictive
 from newsdesk.understand.french.quote_page import MIN_BARE, MIN_WORDS, OPENERS, Page, Said, finite, goes_on
 from newsdesk.understand.french.quote_sources import according
 from newsdesk.understand.french.speakers import Speaker
@@ -135,8 +135,8 @@ def _inside(page: Page) -> list[Said]:
                 continue
             verb, clitic = lemma
             after = max(verb.i, clitic.i) + 1
-            if after >= len(doc) or doc[after].text != "," or doc[after].idx >= b:
-                continue
+            if after >= len(doc) or doc[after].text not in (",", ".") or doc[after].idx >= b:
+                continue  # ", dit-il," or ", souligne-t-elle." ending the quotation's first sentence
             lo, hi = marks.inner(text, (a, b))
             pieces = [marks.trimmed(text, lo, doc[tok.i - 1].idx), marks.trimmed(text, doc[after].idx + 1, hi)]
             out.append(Said([p for p in pieces if p[0] < p[1]], "direct", (verb.idx, verb.idx + len(verb)),
@@ -159,7 +159,15 @@ def _before(page: Page) -> list[Said]:
     """Rule 3: a cue outside quotation marks and its content after it."""
     out = []
     for tok in page.doc:
-        if tok.i in page.cues or page.inside(tok.idx) or (lemma := cue_lemma(tok)) is None:
+        if tok.i in page.cues or page.inside(tok.idx):
+            continue
+        lemma = cue_lemma(tok)
+        late = lemma is None and cue_lemma(tok, after_quote=True) is not None  # "lance", "poursuit"
+        if (lemma is None and not late) or negated(tok):
+            continue  # a negated cue ("n'a pas confirmé que") says nobody said it: no quote
+        if lemma is None:
+            if (said := _content_before(page, tok)) is not None:
+                out.append(said)  # "…, poursuit l'ex-président.": a verb of the quotation's end, inverted
             continue
         if tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("pour", "afin"):
             continue  # "manifester pour exiger que": the purpose of an act, nobody's words
@@ -274,9 +282,11 @@ def _of_content(doc: Any, i: int, v: int) -> Any:
 
 
 def _says_self(verb: Any, lemma: str) -> bool:
-    """"se dit", "se déclare": the speaker says how they are, often in two quoted words."""
-    doc = verb.doc
-    return lemma in ("dire", "déclarer") and verb.i > 0 and doc[verb.i - 1].lower_ in ("se", "s'", "s’")
+    """"se dit", "s'est dit", "se déclare": the speaker says how they are, often in two quoted words."""
+    doc, i = verb.doc, verb.i - 1
+    if i > 0 and doc[i].lower_ in ("est", "sont", "était", "étaient") and doc[i - 1].lower_ in ("s'", "s’"):
+        return lemma in ("dire", "déclarer")  # "s'est dit satisfait"
+    return lemma in ("dire", "déclarer") and i >= 0 and doc[i].lower_ in ("se", "s'", "s’")
 
 
 def _inverted(verb: Any, end: int) -> Speaker | None:
@@ -315,6 +325,8 @@ def _content_start(doc: Any, verb: Any, lemma: str, inverted: bool) -> tuple[str
         while i < n and i - verb.i <= 4 and doc[i].lower_ in _WHEN:
             i += 1  # "appelle cet après-midi à voter"
         return ("object", doc[i]) if i < n and doc[i].lower_ in ("à", "au", "aux") else None
+    if i < n and _says_self(verb, lemma) and doc[i].pos_ in ("ADJ", "VERB") and doc[i].is_lower:
+        return "object", doc[i]  # "s'est dit satisfait de l'accord": how one says one is, unquoted
     while i < n and i - verb.i <= 14:
         t = doc[i]
         if lemma in lex.of and (de := _of_content(doc, i, verb.i)) is not None:
@@ -329,7 +341,7 @@ def _content_start(doc: Any, verb: Any, lemma: str, inverted: bool) -> tuple[str
         if t.text == ":":
             return ("colon", doc[i + 1]) if i + 1 < n else None
         if t.lower_ in _QUE:
-            return "que", t
+            return None if restrictive(verb) else ("que", t)  # "ne prévoit qu'une intervention": "only"
         if t.text in OPENERS:
             return "bare", t
         if lemma in lex.infinitives and (t.lower_ in _NE or "Inf" in t.morph.get("VerbForm")):

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsdesk.understand.entities import Mention
+from newsdesk.understand.french import places
 from newsdesk.understand.name_sex import first_names
 
 # Nouns naming the kind of the name after them ("la chaîne Al Jazeera", "le site de Jababeka").
@@ -29,24 +30,75 @@ HEADS = {
                      "satellite", "sonde", "télescope", "navigateur", "smartphone", "tablette", "avion",
                      "appareil", "distribution"), "PRODUCT"),
     **dict.fromkeys(("film", "livre", "roman", "album", "chanson", "documentaire", "feuilleton", "opéra",
-                     "tableau", "épisode"), "WORK_OF_ART"),
+                     "tableau", "épisode", "série", "saga"), "WORK_OF_ART"),
     **dict.fromkeys(("ouragan", "typhon", "tempête", "cyclone"), "EVENT"),
     **dict.fromkeys(("place", "rue", "avenue", "boulevard", "pont", "stade", "aéroport", "quartier"), "FAC"),
+    # a unit's name is no entity: "1 200 degrés Celsius" (MISC is dropped)
+    **dict.fromkeys(("degré", "degrés"), "MISC"),
 }
+# Kinds a name set off by commas after its noun takes ("la série James Bond, Skyfall,", "un deuxième
+# typhon, Damrey,"): not ORG or FAC, whose nouns a person's name follows so too ("la société, Dupont,").
+_APPOSED = {"WORK_OF_ART", "EVENT", "PRODUCT"}
+# Plural nouns of the people a group is made of: "les islamistes d'Ansar Eddine", "les membres du X".
+_MEMBERS = {"membres", "militants", "combattants", "islamistes", "rebelles", "djihadistes", "jihadistes",
+            "insurgés", "miliciens", "adhérents"}
+_DE = {"de", "du", "d'", "d’"}
 # Prepositions before a site or service one is on: "sur Twitter", "via Facebook".
 _ON = {"sur", "via"}
 _ACTOR_DEPS = {"nsubj", "nsubj:pass"}
 
 
-def head_type(span: Any, over_de: bool = False) -> str | None:
+def head_type(span: Any, over_de: bool = False, adjective: bool = False) -> str | None:
     """The kind the lower-case noun right before a name gives it; with `over_de`, also one before
-    "de" ("le site de Jababeka"), which may be a person's too ("le parti de Sarkozy")."""
+    "de" ("le site de Jababeka"), which may be a person's too ("le parti de Sarkozy"); with
+    `adjective`, also one before an adjective ("l'entreprise américaine Hewlett-Packard")."""
     doc, i = span.doc, span.start - 1
-    if over_de and i > 0 and doc[i].lower_ in ("de", "du", "d'", "d’"):
+    if over_de and i > 0 and doc[i].lower_ in _DE:
+        i -= 1
+    if adjective and i > 0 and doc[i].pos_ == "ADJ" and doc[i].is_lower and doc[i].lower_ not in HEADS:
         i -= 1
     if i < 0 or not doc[i].is_lower:
         return None
     return HEADS.get(doc[i].lower_)
+
+
+def _apposed_type(span: Any) -> str | None:
+    """The kind of the noun a name is set off after by commas: "<noun>, X," or "<noun> <Name>, X,"
+    ("la série James Bond, Skyfall, effectue"), for the kinds in _APPOSED."""
+    doc, a, b = span.doc, span.start, span.end
+    if a < 2 or doc[a - 1].text != "," or b >= len(doc) or doc[b].text not in (",", "."):
+        return None
+    i = a - 2
+    while i > 0 and doc[i].text[:1].isupper() and not doc[i].is_sent_start:
+        i -= 1  # over the name the noun gives ("série James Bond")
+    kind = HEADS.get(doc[i].lower_) if doc[i].is_lower else None
+    return kind if kind in _APPOSED else None
+
+
+def _member_type(span: Any) -> str | None:
+    """ORG for a name whose members the text names: "les islamistes d'Ansar Eddine"; not a place's
+    ("les rebelles de Homs" come from there)."""
+    doc, a = span.doc, span.start
+    if a < 2 or doc[a - 1].lower_ not in _DE or doc[a - 2].lower_ not in _MEMBERS:
+        return None
+    return None if places.lookup(span.text, "LOC") is not None else "ORG"
+
+
+def _evidence_elsewhere(m: Mention) -> str | None:
+    """The kind a storm's noun gives the name where the model did not read it as a name: "Sandy a
+    influencé son choix" (a place to the model), then "touchée par l'ouragan Sandy" (no mention)."""
+    doc = m.span.doc
+    for t in doc:
+        if t.i != m.span.start and t.text == m.span[0].text and len(m.span) == 1:
+            kind = head_type(doc[t.i:t.i + 1], adjective=True)
+            if kind == "EVENT":
+                return kind
+    return None
+
+
+def _evidence_type(span: Any) -> str | None:
+    """The kind the words around a name give it: its noun, its noun by apposition, its members."""
+    return head_type(span, adjective=True) or _apposed_type(span) or _member_type(span)
 
 
 def _use_type(m: Mention) -> str | None:
@@ -73,20 +125,24 @@ def type_things(found: list[Mention]) -> None:
     by_use: dict[str, str] = {}
     surnames = {m.span[-1].text for m in found if m.type == "PERSON" and len(m.span) > 1}
     for m in found:
-        if not _open_to_evidence(m) or m.text in surnames:
+        if m.text in surnames:
             continue
-        kind = head_type(m.span)
-        if kind is not None:
+        kind = _evidence_type(m.span) or _evidence_elsewhere(m)
+        if kind is not None and _open_to_evidence(m, kind):
             by_head.setdefault(m.text, kind)
         elif m.type == "MISC" and (use := _use_type(m)) is not None:
             by_use.setdefault(m.text, use)
     for m in found:
         kind = by_head.get(m.text) or (by_use.get(m.text) if m.type == "MISC" else None)
-        if kind is not None and _open_to_evidence(m) and m.text not in surnames:
+        if kind is not None and _open_to_evidence(m, kind) and m.text not in surnames:
             m.type, m.role, m.country, m.place_how = kind, None, None, None
 
 
-def _open_to_evidence(m: Mention) -> bool:
-    """A MISC, or a one-word person with no role ("Tahrir", "Skyfall"): a person given a role or a
-    full name is one whatever noun stands before it."""
-    return m.type == "MISC" or m.type == "PERSON" and len(m.span) == 1 and not m.role
+def _open_to_evidence(m: Mention, kind: str) -> bool:
+    """A MISC, or a person with no role and no first name ("Tahrir", "Skyfall", "Ansar Eddine"): a
+    person given a role or a first name is one whatever noun stands before it. A place only to a
+    storm's noun ("l'ouragan Sandy": GeoNames has a town Sandy)."""
+    if m.type in ("GPE", "LOC"):
+        return kind == "EVENT" and len(m.span) == 1
+    return m.type == "MISC" or m.type == "PERSON" and not m.role and (
+        len(m.span) == 1 or m.span[0].lower_ not in first_names())
