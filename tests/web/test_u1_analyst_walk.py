@@ -7,7 +7,9 @@ Real SQLite store, real uvicorn on a loopback port, the real CLI and Debian chro
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -247,3 +249,54 @@ def test_the_quote_forms_hint_fits_its_box(browser: Any, desk: dict[str, Any]) -
 def test_the_new_api_path_is_described(desk: dict[str, Any]) -> None:
     spec = httpx.get(desk["url"] + "/api/openapi.json", timeout=60).json()
     assert "/api/not-articles" in spec["paths"]
+
+
+# "What has Araqchi said this month": the quotes had no date filter, only a day on each line.
+SAID = [("2026-10-15", "Foreign Minister Abbas Araqchi said on Monday that the talks in Oman would resume soon."),
+        ("2026-11-20", "Abbas Araqchi, Iran's foreign minister, said that the missile programme was not negotiable.")]
+
+
+@pytest.fixture(scope="module")
+def quotes_desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    pytest.importorskip("spacy")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "understand"))
+    from entity_helpers import store_text
+
+    db = tmp_path_factory.mktemp("u1q") / "desk.db"
+    with open_store(db) as store:
+        for n, (day, text) in enumerate(SAID):
+            store_text(store, text, f"said-{n}", url=f"https://said.example/{n}", title=f"Talks {n}",
+                       published=f"{day}T09:00:00+00:00")
+    yield from serve_desk(db)
+
+
+def _said(quotes: list[dict[str, Any]]) -> list[str]:
+    return sorted(q["day"] for q in quotes)
+
+
+def test_quotes_are_found_between_two_days(quotes_desk: dict[str, Any]) -> None:
+    url = quotes_desk["url"] + "/api/quotes"
+    everything = httpx.get(url, params={"speaker": "Araqchi"}, timeout=60).json()
+    assert _said(everything["quotes"]) == ["2026-10-15", "2026-11-20"], everything["quotes"]
+    november = httpx.get(url, params={"speaker": "Araqchi", "since": "2026-11-01", "until": "2026-11-30"},
+                         timeout=60).json()
+    assert _said(november["quotes"]) == ["2026-11-20"] and november["since"] == "2026-11-01"
+    assert [s["quotes"] for s in november["speakers"]] == [1], november["speakers"]  # quoted most, that month
+    october = httpx.get(url, params={"speaker": "Araqchi", "until": "2026-10-31"}, timeout=60).json()
+    assert _said(october["quotes"]) == ["2026-10-15"]
+    for bad in ("2026-11-31", "November"):
+        assert httpx.get(url, params={"since": bad}, timeout=60).status_code == 400, bad
+
+
+def test_the_quotes_command_and_page_take_the_same_days(quotes_desk: dict[str, Any]) -> None:
+    out = CliRunner().invoke(main, ["quotes", "--db", str(quotes_desk["db"]), "--speaker", "Araqchi",
+                                    "--since", "2026-11-01"])
+    assert out.exit_code == 0, out.output
+    assert "2026-11-20" in out.output and "2026-10-15" not in out.output, out.output
+    html = httpx.get(quotes_desk["url"] + "/quotes", params={"speaker": "Araqchi", "since": "2026-11-01"},
+                     timeout=60).text
+    assert 'name="since" type="date" value="2026-11-01"' in html
+    assert "not negotiable" in html and "would resume" not in html
+    spec = httpx.get(quotes_desk["url"] + "/api/openapi.json", timeout=60).json()
+    names = {p["name"] for p in spec["paths"]["/api/quotes"]["get"]["parameters"]}
+    assert {"since", "until"} <= names, names

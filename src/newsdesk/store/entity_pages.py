@@ -264,12 +264,12 @@ class EntityPages(EntityStore):
 
     def search_quotes(self, *, speaker: str | None = None, about: str | None = None,
                       speaker_id: int | None = None, kind: str | None = None, limit: int = 50,
-                      offset: int = 0) -> list[dict[str, Any]]:
+                      offset: int = 0, since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
         """Quotes, newest first: by speaker (an entity's id, or a name: the entities of that name,
         and quotes whose unresolved speaker is written so; else the phrase; and either way the
         quotes whose speaker the text writes so, `written_match`, or whose speaker's role it is,
         `role_match`) and words."""
-        found = self._quote_filter(speaker, about, speaker_id, kind)
+        found = self._quote_filter(speaker, about, speaker_id, kind, (since, until))
         if found is None:
             return []
         # how: how the speaker's phrase found each quote (a quote of Marco Rubio found by "the
@@ -286,11 +286,12 @@ class EntityPages(EntityStore):
         return rows
 
     def quote_speakers(self, *, speaker: str | None = None, about: str | None = None,
-                       speaker_id: int | None = None, kind: str | None = None, limit: int = 10) -> list[dict[str, Any]]:
+                       speaker_id: int | None = None, kind: str | None = None, limit: int = 10,
+                       since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
         """Who is quoted most among the quotes search_quotes finds: speaker_id (null when the
         speaker is unresolved), name, quotes; "who is quoted most about missiles" had no answer
         but counting the pages of quotes by hand."""
-        found = self._quote_filter(speaker, about, speaker_id, kind)
+        found = self._quote_filter(speaker, about, speaker_id, kind, (since, until))
         if found is None:
             return []
         where, args, _ = found
@@ -328,12 +329,18 @@ class EntityPages(EntityStore):
         return [*ways, ("role", *role_clause(self.conn, speaker, whole, stored))]
 
     def _quote_filter(self, speaker: str | None, about: str | None, speaker_id: int | None,
-                      kind: str | None) -> tuple[str, list[str | int], Clause] | None:
+                      kind: str | None, days: tuple[str | None, str | None] = (None, None),
+                      ) -> tuple[str, list[str | int], Clause] | None:
         """The WHERE clause over `quotes q` and its arguments, and which way each quote's speaker
         matched (`speaker_match` over `_speaker_ways`; NULL when no speaker is asked); None when
-        nothing can match."""
+        nothing can match. `days`: the first and last day (YYYY-MM-DD, inclusive) of the quote's
+        `day`, as the events take --since/--until ("what did Araqchi say this month")."""
         where: list[str] = []
         args: list[str | int] = []
+        for clause, day in zip(("q.day >= ?", "q.day <= ?"), days, strict=True):
+            if day:
+                where.append(clause)
+                args.append(day)
         speaker = _printable(speaker)
         how: Clause = ("NULL", [])
         if speaker:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import click
@@ -150,6 +151,10 @@ def split(entity: str, alias: str, db: str | None) -> None:
 @click.option("--speaker-id", type=click.IntRange(min=1), default=None,
               help="Who said it: one entity, by id (`newsdesk entities`); an unknown id is exit 5.")
 @click.option("--kind", type=click.Choice(["direct", "indirect"]), default=None)
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+              help="Only quotes of this day or later (the article's date), as /api/quotes?since=.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+              help="Only quotes of this day or earlier.")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, MAX_PER_PAGE), help="Quotes per page.")
 @click.option("--page", default=1, show_default=True, type=click.IntRange(1, MAX_PAGE), help="Which page of them.")
 @click.option("--speakers", "who", is_flag=True,
@@ -157,16 +162,18 @@ def split(entity: str, alias: str, db: str | None) -> None:
                    "desk's 'Quoted most', instead of the quotes.")
 @json_option
 def quotes(db: str | None, speaker: str | None, about: str | None, speaker_id: int | None, kind: str | None,
-           limit: int, page: int, who: bool, as_json: bool) -> None:
-    """Stored quotes, newest first: what did SPEAKER say ABOUT something."""
+           since: datetime | None, until: datetime | None, limit: int, page: int, who: bool, as_json: bool) -> None:
+    """Stored quotes, newest first: what did SPEAKER say ABOUT something (and when: --since, --until)."""
     _, store = store_from(db, readonly=True)
     if speaker_id is not None:  # an unknown id said "no quotes match", exit 0; the API answers 404
         store.entity_row(speaker_id)
+    asked: dict[str, Any] = {"speaker": speaker, "about": about, "speaker_id": speaker_id, "kind": kind,
+                             "since": since.date().isoformat() if since else None,
+                             "until": until.date().isoformat() if until else None}
     if who:
-        _quoted_most(store.quote_speakers(speaker=speaker, about=about, speaker_id=speaker_id, kind=kind), as_json)
+        _quoted_most(store.quote_speakers(**asked), as_json)
         return
-    rows = store.search_quotes(speaker=speaker, about=about, speaker_id=speaker_id, kind=kind, limit=limit,
-                               offset=(page - 1) * limit)
+    rows = store.search_quotes(**asked, limit=limit, offset=(page - 1) * limit)
     if as_json:
         print_json(rows)
         return

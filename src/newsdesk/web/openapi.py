@@ -181,7 +181,10 @@ QUOTE_PATHS = {
                                          " program', 'treaties' 'treaty', 'said' 'says'; words that together"
                                          " name a country or a stored entity are one name, matched as a phrase"
                                          " ('united states' also finds 'American'), as is a \"quoted phrase\""),
-                         _param("kind", "direct or indirect"), _PAGE, _LIMIT], "QuoteList"),
+                         _param("kind", "direct or indirect"),
+                         _param("since", "Only quotes of this day or later (YYYY-MM-DD, the article's date)"),
+                         _param("until", "Only quotes of this day or earlier (YYYY-MM-DD, inclusive)"),
+                         _PAGE, _LIMIT], "QuoteList"),
     "/api/entities/in/{article_id}": _get(
         "One article's entities and quotes", "Stored mentions and quotes of one article, in text order;"
         " `covered` false: the article's language is not one the desk reads for both entities and quotes"
@@ -314,7 +317,7 @@ def _quote_schemas() -> dict[str, Any]:
         "Quote": quote,
         "QuoteList": {"type": "object", "required": ["quotes", "more", "page"], "properties": {
             "quotes": quotes, "more": {"type": "boolean", "description": "a next page exists"}, "page": i, "limit": i,
-            "speaker": maybe_s, "about": maybe_s, "kind": maybe_s,
+            "speaker": maybe_s, "about": maybe_s, "kind": maybe_s, "since": maybe_s, "until": maybe_s,
             "speaker_entity": {"type": ["object", "null"], "description": "?speaker_id's entity",
                                "properties": {"id": i, "name": s, "type": s}},
             "speakers": {"type": arr, "description": "Who is quoted most among the quotes found (10 most; on page 1)",

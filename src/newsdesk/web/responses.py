@@ -8,6 +8,7 @@ that says what to do. JSON errors look like
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 import orjson
@@ -82,3 +83,18 @@ def int_param(request: Request, name: str, default: int, lo: int, hi: int) -> in
     except ValueError:
         raise HTTPError(400, f"parameter {name!r} must be a whole number, got {raw[:40]!r}") from None
     return max(lo, min(hi, value))
+
+
+def day_param(request: Request, name: str) -> str | None:
+    """?since=/?until= as a calendar day, YYYY-MM-DD (None when absent); a day that does not exist
+    (2026-11-31) is a 400, not a filter that silently matches nothing."""
+    raw = (request.query_params.get(name) or "").strip()
+    if not raw:
+        return None
+    try:
+        ok = len(raw) == 10 and date.fromisoformat(raw).isoformat() == raw
+    except ValueError:
+        ok = False
+    if not ok:
+        raise HTTPError(400, f"parameter {name!r} must be a day, YYYY-MM-DD, got {raw[:40]!r}")
+    return raw

@@ -26,7 +26,7 @@ from newsdesk.understand.coverage import COVERED, read_in_all, stages_covered
 from newsdesk.understand.entities import KEEP
 from newsdesk.web.chart import bar_chart, fill_days, fill_months
 from newsdesk.web.render import numbered_links, query_string, without_page
-from newsdesk.web.responses import HTTPError, JSONResponse, int_param, page
+from newsdesk.web.responses import HTTPError, JSONResponse, day_param, int_param, page
 from newsdesk.web.state import desk
 from newsdesk.web.writes import check_token, form_fields, json_body
 
@@ -136,11 +136,14 @@ def _quotes(request: Request) -> dict[str, Any]:
     if kind not in (None, "direct", "indirect"):
         raise HTTPError(400, "parameter 'kind' must be 'direct' or 'indirect'")
     number, size = int_param(request, "page", 1, 1, 1000), _per_page(request)
+    since, until = day_param(request, "since"), day_param(request, "until")
     store = desk(request).store()
     who = _speaker_entity(request)
-    asked: dict[str, Any] = {"speaker": speaker, "about": about, "kind": kind, "speaker_id": who["id"] if who else None}
+    asked: dict[str, Any] = {"speaker": speaker, "about": about, "kind": kind, "speaker_id": who["id"] if who else None,
+                             "since": since, "until": until}
     rows = store.search_quotes(**asked, limit=size + 1, offset=(number - 1) * size)
-    return {"speaker": speaker, "speaker_entity": who, "about": about, "kind": kind, "page": number, "limit": size,
+    return {"speaker": speaker, "speaker_entity": who, "about": about, "kind": kind, "since": since, "until": until,
+            "page": number, "limit": size,
             "quotes": rows[:size], "more": len(rows) > size,
             # counted over every quote found, so once, on the first page
             "speakers": store.quote_speakers(**asked) if number == 1 else []}
