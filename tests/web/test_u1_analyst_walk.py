@@ -246,6 +246,20 @@ def test_the_quote_forms_hint_fits_its_box(browser: Any, desk: dict[str, Any]) -
         page.context.close()
 
 
+def test_one_days_mentions_are_a_bar_not_a_block(desk: dict[str, Any]) -> None:
+    # An entity named on one day only was drawn as one bar 80% of the chart wide.
+    listed = httpx.get(desk["url"] + "/api/entities", timeout=60).json()["entities"]
+    entity = next(e for e in listed if e["name"] == "United Kingdom")
+    html = httpx.get(f"{desk['url']}/entities/{entity['id']}", timeout=60).text
+    svg = re.search(r'<svg class="chart" viewBox="0 0 (\d+) \d+".*?</svg>', html, re.S)
+    assert svg is not None
+    bars = re.findall(r'<rect class="bar" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"', svg.group(0))
+    assert len(bars) == 1, bars
+    x, width = (float(v) for v in bars[0])
+    assert width <= 48 < int(svg.group(1)) / 4, bars
+    assert abs((x + width / 2) - (40 + (int(svg.group(1)) - 48) / 2)) < 1, bars  # centred in the plot
+
+
 def test_the_new_api_path_is_described(desk: dict[str, Any]) -> None:
     spec = httpx.get(desk["url"] + "/api/openapi.json", timeout=60).json()
     assert "/api/not-articles" in spec["paths"]

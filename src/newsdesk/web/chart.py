@@ -49,6 +49,9 @@ def fill_months(counts: list[tuple[str, int]], max_span: int = 600) -> list[tupl
     return [(f"{m // 12:04d}-{m % 12 + 1:02d}", known.get(f"{m // 12:04d}-{m % 12 + 1:02d}", 0)) for m in months]
 
 
+MAX_BAR = 48
+
+
 def bar_chart(points: list[tuple[str, int]], title: str, width: int = 720, height: int = 220) -> Markup:
     """An accessible SVG bar chart (role=img, a title, one <title> per bar for hover and screen readers)."""
     left, bottom, top = 40, 28, 12
@@ -61,11 +64,14 @@ def bar_chart(points: list[tuple[str, int]], title: str, width: int = 720, heigh
         y = top + plot_h * (1 - tick / peak)
         parts.append(f'<line class="grid" x1="{left}" x2="{width - 8}" y1="{y:.1f}" y2="{y:.1f}"/>'
                      f'<text class="axis" x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{tick}</text>')
+    # A bar is at most MAX_BAR wide, centred in its slot: an entity named on one day only had one
+    # bar across the whole chart, a red block that read as a fill, not as one day's count.
+    drawn = max(min(bar_w * 0.8, MAX_BAR), 1)
     for i, (label, value) in enumerate(points):
         h = plot_h * value / peak
-        x = left + i * bar_w
-        parts.append(f'<rect class="bar" x="{x + bar_w * 0.1:.1f}" y="{top + plot_h - h:.1f}"'
-                     f' width="{max(bar_w * 0.8, 1):.1f}" height="{h:.1f}">'
+        x = left + i * bar_w + (bar_w - drawn) / 2
+        parts.append(f'<rect class="bar" x="{x:.1f}" y="{top + plot_h - h:.1f}"'
+                     f' width="{drawn:.1f}" height="{h:.1f}">'
                      f'<title>{escape(label)}: {value}</title></rect>')
     positions = _label_positions(len(points))
     for i in positions:
