@@ -163,3 +163,19 @@ def test_a_cue_ending_the_first_sentence_inside_a_quotation_splits_it():
                     "les retraites. »")
     assert [(s, c) for s, c, _ in found] == [("elle", "souligne")]
     assert "souligne" not in found[0][2] and found[0][2].startswith("Là-dessus")
+
+
+def test_a_participle_of_consequence_is_no_cue():
+    assert _quotes("La Russie a vendu 1,1 million de voitures, confirmant ainsi sa place de premier marché.") == []
+
+
+def test_reported_words_before_an_inverted_speaker_and_a_participle_phrase():
+    found = _quotes("Le pays a besoin de travailleurs étrangers pour se développer, a déclaré le porte-parole du "
+                    "gouvernement, Marc Lenoir, dans une interview publiée vendredi.")
+    assert found == [("Marc Lenoir", "déclaré", "Le pays a besoin de travailleurs étrangers pour se développer")]
+
+
+def test_a_quotation_after_a_connective_goes_on_with_the_speaker_before():
+    found = _quotes("« Les comptes se sont dégradés en 2022 », note le service statistique. En revanche, « la "
+                    "situation des cliniques privées reste favorable », avec un bénéfice net.")
+    assert [(s, t) for s, _, t in found][1] == ("le service statistique", "la situation des cliniques privées reste favorable")

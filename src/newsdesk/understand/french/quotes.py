@@ -171,6 +171,8 @@ def _before(page: Page) -> list[Said]:
             continue
         if tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("pour", "afin"):
             continue  # "manifester pour exiger que": the purpose of an act, nobody's words
+        if tok.lower_.endswith("ant") and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "ainsi":
+            continue  # "a vendu 1,1 million de voitures, confirmant ainsi sa place": a consequence, no words
         if any(c.dep_ == "aux:pass" or c.dep_ == "nsubj:pass" for c in tok.children):
             continue  # "n'a pu être confirmée": a passive cue's subject is what was said, not who
         if _adjective(tok) and idiom_words(tok) is None:  # "fait grief" is no adjective however parsed
@@ -215,8 +217,9 @@ def _content_before(page: Page, verb: Any) -> Said | None:
     s0, s1 = page.sents[page.sentence(verb.idx)]
     clitic = (speakers.clitic(aux) if aux is not None else None) or speakers.clitic(verb)
     speaker = _clitic_speaker(clitic) if clitic is not None else speakers.inverted(verb, s1)
-    if speaker is None or any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1:] if speaker.span[1] <= t.idx < s1):
-        return None
+    if speaker is None or any(t.pos_ in ("VERB", "AUX") and not _past_participle(t)
+                              for t in doc[verb.i + 1:] if speaker.span[1] <= t.idx < s1):
+        return None  # a clause after the speaker; "dans une interview publiée vendredi" is none
     content = marks.trimmed(text, s0, doc[j].idx)
     if not finite(doc, content):
         return None  # "Un responsable de Tripoli, …, a confirmé ces incidents": the subject, no statement
@@ -226,6 +229,13 @@ def _content_before(page: Page, verb: Any) -> Said | None:
     page.used.update(inner)
     page.cues.add(verb.i)
     return Said([content], "indirect", (verb.idx, verb.idx + len(verb)), speaker, inner)
+
+
+def _past_participle(tok: Any) -> bool:
+    """"publiée" in "une interview publiée vendredi": a participle with no auxiliary before it."""
+    doc = tok.doc
+    return ("Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")
+            and not (tok.i > 0 and doc[tok.i - 1].pos_ == "AUX"))
 
 
 def _content_after(page: Page, verb: Any, lemma: str) -> Said | None:
@@ -361,6 +371,11 @@ def _content_start(doc: Any, verb: Any, lemma: str, inverted: bool) -> tuple[str
     return None
 
 
+# words that join a sentence to the one before it, before a quotation that goes on with its speaker
+_CONNECTIVES = {"en revanche", "pourtant", "cependant", "toutefois", "mais", "et", "or", "par ailleurs", "en outre",
+                "de plus", "enfin", "aussi", "ainsi", "surtout"}
+
+
 def _carried(page: Page, found: list[Said]) -> list[Said]:
     """Rule 5: a quotation opening the sentence after a direct quote's, with no cue, goes on with
     that quote's speaker."""
@@ -369,8 +384,9 @@ def _carried(page: Page, found: list[Said]) -> list[Said]:
         if k in page.used or not page.long_enough(k, MIN_BARE):
             continue
         s = page.sentence(a)
-        if page.text[page.sents[s][0]:a].strip(marks.SPACES + "-—–\n"):
-            continue
+        lead = page.text[page.sents[s][0]:a].strip(marks.SPACES + "-—–\n")
+        if lead and lead.rstrip(", ").lower() not in _CONNECTIVES:
+            continue  # "En revanche, « … »" goes on as "« … »" does
         before = [f for f in out if f.pieces[-1][1] <= a and f.kind == "direct" and f.speaker is not None]
         if not before or page.sentence(before[-1].pieces[-1][1]) < s - 1:
             continue
