@@ -36,4 +36,5 @@ def test_ingest_says_it_counts_inputs_and_gives_the_stored_counts_stats_shows(tm
     assert "articles 0  not articles 1 " in stats, stats
     with running_server(db) as url:
         page = httpx.get(url + "/stats", timeout=60).text
-    assert re.search(r"<strong>1</strong> stored pages that are not articles", page), page
+    # the count leads to the list of those pages (/not-articles)
+    assert re.search(r'<strong><a href="/not-articles">1</a></strong> stored pages that are not articles', page), page
