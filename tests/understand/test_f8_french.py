@@ -179,3 +179,11 @@ def test_a_quotation_after_a_connective_goes_on_with_the_speaker_before():
     found = _quotes("« Les comptes se sont dégradés en 2022 », note le service statistique. En revanche, « la "
                     "situation des cliniques privées reste favorable », avec un bénéfice net.")
     assert [(s, t) for s, _, t in found][1] == ("le service statistique", "la situation des cliniques privées reste favorable")
+
+
+def test_que_after_the_cue_opens_the_content_never_an_inverted_subject():
+    # the rule for reported words before an inverted subject ("…, a annoncé X") read "qu'il souhaite …"
+    # as the speaker of "Jean Martin, qui …" before this
+    found = _quotes("Jean Martin, qui rencontrera jeudi le président de la région, affirme qu'il souhaite relancer "
+                    "le projet de tramway.")
+    assert found == [("Jean Martin", "affirme", "qu'il souhaite relancer le projet de tramway")]

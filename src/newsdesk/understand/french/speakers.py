@@ -185,8 +185,8 @@ def inverted(verb: Any, end: int) -> Speaker | None:
             toks = toks[1:]  # the rest of a name ("Europe 1", "BFM TV")
     if not toks or not any(t.pos_ in ("NOUN", "PROPN") or t.text[:1].isupper() for t in toks):
         return None
-    if toks[0].pos_ == "ADP" or toks[0].lower_ in ("du", "de", "d'", "d’", "des"):
-        return None  # "se sont félicités du résultat": a complement, no subject
+    if toks[0].pos_ == "ADP" or toks[0].lower_ in ("du", "de", "d'", "d’", "des", "que", "qu'", "qu’"):
+        return None  # "se sont félicités du résultat", "affirme qu'il …": a complement or content, no subject
     first = next(k for k, t in enumerate(toks) if t.pos_ in ("NOUN", "PROPN") or t.text[:1].isupper())
     cut = next((k for k in range(first + 1, len(toks)) if toks[k].lower_ in _PHRASE_ENDS
                 or toks[k].pos_ in ("VERB", "AUX")), None)
