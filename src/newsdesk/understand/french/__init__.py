@@ -5,8 +5,9 @@ The stage, in order (`annotate.annotate_doc_fr`):
 - entities: `entities` (the model's names, typed and cleaned by evidence in the text), with
   `roles` (offices and forms of address), `places` (countries, demonyms, cities, bodies, US states),
   `names` (cut, glued and initialled names), `things` (products, sites, works by the noun before them);
-- quotes: `quotes` (rules 1-3: quotations and cue verbs), `quote_sources` (rule 4: "selon X"), on the
-  page of `quote_page` (quotations and sentences from `quote_marks`), cue words from `quote_cues`;
+- quotes: `quotes` (rules 1, 2 and 5: cues around quotations), `quote_clauses` (rule 3: a cue verb and its
+  clause), `quote_sources` (rule 4: "selon X"), on the page of `quote_page` (quotations and sentences from
+  `quote_marks`), cue words and negation from `quote_cues`;
 - speakers: `speakers` (the subject as written), `speaker_links` (the mention a phrase holds or
   stands beside), `speaker_names` (the entity it names, pronouns included).
 Word lists written by hand are in `data/` (each says where it comes from).

@@ -12,6 +12,9 @@ from newsdesk.understand.french.speakers import Speaker
 MIN_WORDS = 3  # a shorter quotation is a term or a title (« 3DS XL », « détermination »), not a statement
 MIN_BARE = 4  # ... and one with no colon or "que" before it ("a dénoncé « … »") needs one more
 OPENERS = set(marks.PAIRS)
+AUXES = {"a", "avait", "ont", "avaient", "aurait", "auraient", "aura", "eut", "est", "était", "sont", "s'est"}
+OBJECT_CLITICS = {"lui", "leur", "nous", "vous", "me", "m'", "m’", "l'", "l’", "le", "la", "les", "y", "en", "se",
+                  "s'", "s’", "t'"}
 
 
 @dataclass
@@ -71,3 +74,9 @@ def has_verb(doc: Any, span: tuple[int, int]) -> bool:
     """A clause, not the source's description (", selon Joseph Lhota, le président du MTA.")."""
     words = doc.char_span(span[0], span[1], alignment_mode="expand") or []
     return any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def clitic_speaker(tok: Any) -> Speaker:
+    """The clitic subject of "dit-il", "a-t-elle" as the speaker, without its hyphen."""
+    start = tok.idx + len(tok.text) - len(tok.text.lstrip("-"))
+    return Speaker(tok, (start, tok.idx + len(tok.text)))
