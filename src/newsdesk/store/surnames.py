@@ -16,8 +16,9 @@ after he came (on the sample store, storing its articles in reverse order filed 
 elsewhere than storing them in order). `settle_surname` runs each time a person of a
 longer name is stored and makes the store what the rule gives over all its articles: a one-word
 entity's mentions go to the person who now carries its word (with their roles and quotes; the
-entity goes once it has none), and when a second person with that surname comes, the articles
-that named the first one by the bare word alone go back to a one-word entity. A user's decision
+entity left with none keeps its id for when the word comes back: `_tidy`), and when a second
+person with that surname comes, the articles that named the first one by the bare word alone go
+back to a one-word entity. A user's decision
 about the word (merge or split, `entity_decisions`) stops both: the user's word wins over the rule.
 """
 
@@ -184,15 +185,15 @@ class SurnameFolds:
         if lone in owners:  # a user's merge gave the one-word entity a full name: a person of its own
             return
         if lone is not None and owners and (new_name or len(owners) == 1):
-            self._move_bare(word, lone, owners, [lone])
+            self._move_bare(word, owners, [lone])
         if new_name and len(owners) > 1:
-            self._move_bare(word, self._one_word_entity(word), owners, list(owners))
+            self._move_bare(word, owners, list(owners))
 
     def _one_word_entity(self, word: str) -> int | None:
         row = self.conn.execute("SELECT id FROM entities WHERE type = 'PERSON' AND key = ?", (word,)).fetchone()
         return row[0] if row else None
 
-    def _move_bare(self, word: str, lone: int | None, owners: dict[int, set[str]], sources: list[int]) -> None:
+    def _move_bare(self, word: str, owners: dict[int, set[str]], sources: list[int]) -> None:
         """Each mention of `sources` in an article that writes the entity only as the bare `word`
         goes where the rule sends it: its one owner, else the one-word entity (made if needed)."""
         for source in sources:
@@ -206,8 +207,9 @@ class SurnameFolds:
                     target = self._owner_of(r["text"], owners, roles[r["id"]] or titled)
                     if target is None:
                         name = r["text"] if name_key(r["text"]) == word else word.title()  # "Mr. Obama"
-                        lone = lone or self._create_entity("PERSON", name, None, r["day"] or "")
-                        target = lone
+                        # an emptied one-word entity (`_tidy`) keeps its id and takes the name as
+                        # written here, as a new one would (_create_entity)
+                        target = self._create_entity("PERSON", name, None, r["day"] or "")
                     if target != source:
                         self._move_mention(r, article_id, source, target, word)
                         moved = True
@@ -226,11 +228,11 @@ class SurnameFolds:
                           (mention["day"], target, mention["day"]))
 
     def _tidy(self, entity_id: int, word: str) -> None:
-        """An entity keeps the bare word as an alias only while a mention of it writes the word;
-        a one-word entity left with no mention goes."""
+        """An entity keeps the bare word as an alias only while a mention of it writes the word. A
+        one-word entity left with no mention stays, with its id (the lists skip it; a reprocess's
+        drop_unused_entities takes it if it is still empty at the end). Why: deleted, it was made
+        again with a new id when a second person with the surname came, so a reprocess, which meets
+        the articles one by one, gave "Obama" and "Roberts" new ids on every pass (E26)."""
         texts = [r[0] for r in self.conn.execute("SELECT text FROM entity_mentions WHERE entity_id = ?", (entity_id,))]
-        if not texts and self.conn.execute("SELECT 1 FROM entities WHERE id = ? AND key = ?",
-                                           (entity_id, word)).fetchone():
-            self.conn.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
-        elif not any(lone_word(t) == word for t in texts):
+        if not any(lone_word(t) == word for t in texts):
             self.conn.execute("DELETE FROM entity_aliases WHERE entity_id = ? AND key = ?", (entity_id, word))
