@@ -88,11 +88,14 @@ def _mention_forms(mentions: Iterable[sqlite3.Row], canonicals: dict[tuple[int, 
 
 class EntityStore(SurnameFolds):
     conn: sqlite3.Connection
+    # the alias keys entities gain while an article's entities are stored (`_link_late`), else None
+    _gained: set[str] | None = None
 
     # -- writing -------------------------------------------------------------------------------
     def after_store_entities(self, article_id: int, article: Article) -> None:
         """Replace this article's mentions and quotes with the ones in `article`."""
         day = _day(article)
+        self._gained = set()
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             # the entities this article named before (reprocess): losing its mentions may change their type
@@ -136,10 +139,36 @@ class EntityStore(SurnameFolds):
             for word in sorted({surname(e.canonical or e.text) or "" for e in article.entities if e.type == "PERSON"}):
                 if word:
                     self.settle_surname(word, new_name=word in fresh)
+            self._link_late(article_id, self._gained)
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
+        finally:
+            self._gained = None
+
+    def _link_late(self, article_id: int, keys: set[str]) -> None:
+        """Link the unlinked quotes of other articles whose written speaker names an entity now, by
+        the rule a quote's speaker is linked by when its article is stored (`_speaker_id`): `keys`,
+        the alias keys this article gave entities, pick the candidates (a quote whose speaker holds
+        an alias's last word, by the quotes' full-text index). Why: the link was made at store time
+        only, so a quote stored before its speaker's entity existed (named in full only by a later
+        article) was never linked. A spelling variant of the last word is not looked for. Quotes of
+        an article with no mentions are left: a reprocess has cleared it and will store it again."""
+        words = sorted({k.split()[-1] for k in keys if k.strip()})
+        if not words:
+            return
+        rows = self.conn.execute(
+            "SELECT q.id, q.speaker FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid"
+            " WHERE quotes_fts MATCH ? AND q.speaker_id IS NULL AND q.article_id != ?"
+            " AND EXISTS (SELECT 1 FROM entity_mentions m WHERE m.article_id = q.article_id)",
+            (" OR ".join(f'speaker : "{w}"' for w in words), article_id)).fetchall()
+        found: dict[str, int | None] = {}
+        for quote_id, speaker in rows:
+            if speaker not in found:
+                found[speaker] = self._speaker_id(speaker, {})
+            if found[speaker] is not None:
+                self.conn.execute("UPDATE quotes SET speaker_id = ? WHERE id = ?", (found[speaker], quote_id))
 
     def _speaker_id(self, speaker: str | None, ids: dict[str, int]) -> int | None:
         if not speaker:
@@ -350,13 +379,16 @@ class EntityStore(SurnameFolds):
         return cur.fetchone()[0]
 
     def _add_alias(self, entity_id: int, alias: str) -> bool:
-        """True when the entity had no alias of that key."""
+        """True when the entity had no alias of that key (kept in `_gained` for `_link_late`)."""
         key = name_key(alias)
         if not key:
             return False
-        return self.conn.execute(
+        new = self.conn.execute(
             "INSERT OR IGNORE INTO entity_aliases(entity_id, alias, key, skey, last) VALUES (?,?,?,?,?)",
             (entity_id, alias, key, spelling_key(alias), _last_word(alias))).rowcount == 1
+        if new and self._gained is not None:
+            self._gained.add(key)
+        return new
 
     # -- before reprocess: the entities are built again from the articles alone ---------------------
     def clear_for_reprocess(self, article_ids: list[int]) -> None:
