@@ -222,6 +222,15 @@ def test_an_impossible_day_is_refused_not_answered_with_no_events(desk: dict[str
     assert httpx.get(desk["url"] + path, params={"since": "2026-11-30"}, timeout=60).status_code == 200
 
 
+def test_the_events_command_refuses_an_impossible_day_too(desk: dict[str, Any]) -> None:
+    # `newsdesk events --since 2026-13-45` said "no events match", exit 0.
+    for day in ("2026-11-31", "2026-13-45"):
+        out = CliRunner().invoke(main, ["events", "--db", str(desk["db"]), "--since", day])
+        assert out.exit_code == 2, (day, out.output)
+    out = CliRunner().invoke(main, ["events", "--db", str(desk["db"]), "--since", "2026-11-01", "--until", "2026-11-30"])
+    assert out.exit_code == 0, out.output
+
+
 @pytest.mark.browser
 def test_the_footer_links_are_apart(browser: Any, desk: dict[str, Any]) -> None:
     # "This page as JSON ·Atom feed"

@@ -7,6 +7,7 @@ module belongs to another part of the code base.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -30,17 +31,20 @@ def _pair(value: str | None) -> tuple[str, str] | None:
 @click.option("--ordered", is_flag=True, help="With --pair: only source=first, target=second.")
 @click.option("--code", default=None, help="CAMEO code prefix: 04 (consult), 046 (negotiate), 19 (fight).")
 @click.option("--place", default=None, help="ISO 3166 alpha-3 country where the event happened: OMN.")
-@click.option("--since", default=None, metavar="YYYY-MM-DD")
-@click.option("--until", default=None, metavar="YYYY-MM-DD")
+# A calendar day: the bare string let 2026-11-31 or 2026-13-45 through, and the answer was "no events
+# match" (exit 0) instead of a wrong day; /events answers 400 the same way.
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD")
 @click.option("--limit", default=50, show_default=True)
 @json_option
 def events(db: str | None, actor: str | None, pair: str | None, ordered: bool, code: str | None,
-           place: str | None, since: str | None, until: str | None, limit: int, as_json: bool) -> None:
+           place: str | None, since: datetime | None, until: datetime | None, limit: int, as_json: bool) -> None:
     """Coded events (who did what to whom) of stored articles, newest first, with their sentence."""
     _, store = store_from(db, readonly=True)
     with store:
         rows = store.events(actor=actor, pair=_pair(pair), ordered=ordered, code=code, place=place,
-                            since=since, until=until, limit=limit)
+                            since=since.date().isoformat() if since else None,
+                            until=until.date().isoformat() if until else None, limit=limit)
     if as_json:
         print_json(rows)
         return
