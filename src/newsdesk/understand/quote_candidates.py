@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from newsdesk.understand import dialogue, name_kinds, speakers
+from newsdesk.understand import dialogue, name_kinds, speaker_kinds, speakers
 from newsdesk.understand.dialogue import SPEAKER_LINE, paragraph_labels
 from newsdesk.understand.nlp import sent_of
 from newsdesk.understand.quote_cues import (
@@ -110,6 +110,11 @@ QUESTIONS_NO_QUOTE = True
 # (`_stray`). Words there with a verb stay: PolNeAR dev's '“… couldn't.”' + 'Lenox was a juggernaut,
 # Mr. Clarke said' is a clause the cue reports, the parser having hung it on the quotation before.
 CONTENT_HEAD_ON_LINE = True
+# Session 18 (X25): "The main obstacle, say engineers like Ann Roe, is the riverbed": a saying verb
+# set inside the clause it reports with its subject after it. The parse reads the clause's subject as
+# the verb's and the speaker as the reported clause's; what was said is the clause on both sides of
+# "say engineers like Ann Roe," (`_inverted_pieces`), whose speaker `speaker_kinds.beside_cue` names.
+INVERTED_ASIDES = True
 _SEPARATORS = {",", ";", ":", "-", "--", "\u2013", "\u2014"}
 
 
@@ -147,8 +152,11 @@ def _clausal_candidates(doc: Any, regions: list[tuple[int, int]]) -> list[Found]
         speaker = rule_speaker(tok)
         if QUESTIONS_NO_QUOTE and _asks_you(tok, speaker):
             continue
+        pieces = _inverted_pieces(doc, tok, on_line) if INVERTED_ASIDES else []
+        if pieces:
+            start, end = pieces[0][0], pieces[-1][1]
         out.append(Found(start, end, "indirect", cue=_cue_text(tok), speaker_tok=speaker, cue_start=tok.idx,
-                         slot=slot, lexicon_p=cue_score(tok, slot), lead=_lead_of(doc, tok, slot)))
+                         slot=slot, lexicon_p=cue_score(tok, slot), lead=_lead_of(doc, tok, slot), pieces=pieces))
     return out
 
 
@@ -171,6 +179,28 @@ def _parenthetical_content(doc: Any, cue: Any, regions: list[tuple[int, int]]) -
     if not any(_says_something(t) for t in content):
         return []
     return pieces
+
+
+def _inverted_pieces(doc: Any, cue: Any, content: list[Any]) -> list[tuple[int, int]]:
+    """What an inverted saying verb inside its clause reports (`INVERTED_ASIDES`): the clause's words
+    before its comma and the content after the speaker's closing comma ("The main obstacle" and "is
+    the riverbed" of "The main obstacle, say engineers like Ann Roe, is the riverbed"); [] for any
+    other cue."""
+    if speaker_kinds.inverted_speaker(cue) is None:
+        return []
+    # the speaker's phrase ends at the last comma before the reported verb (", said Ann Roe, who
+    # chairs the board, will ...": its relative clause too)
+    verb = next((t for t in content if t.i > cue.i and t.head.i == cue.i and t.pos_ in ("VERB", "AUX")), None)
+    commas = [t.i for t in doc[cue.i + 1: verb.i] if t.text == ","] if verb is not None else []
+    if not commas:
+        return []
+    close = commas[-1]
+    line_start, _ = _enclosing(_text(doc), cue.idx, cue.idx, "\n")
+    words = [t for t in doc[sent_of(cue).start: cue.i - 1] if t.idx >= line_start]
+    if not any(_says_something(t) for t in words):
+        return []  # "But, said Ann Roe, “…”": a conjunction before the aside says nothing
+    before, after = _span_of(words), _span_of([t for t in content if t.i > close])
+    return [before, after] if before[1] > before[0] and after[1] > after[0] else []
 
 
 def _says_something(tok: Any) -> bool:

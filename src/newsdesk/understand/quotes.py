@@ -45,7 +45,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsdesk.understand import dialogue, quote_filter, quote_regions, quote_turns, speakers
+from newsdesk.understand import dialogue, quote_filter, quote_regions, quote_turns, speaker_kinds, speakers
 from newsdesk.understand.quote_candidates import (
     _according_candidates,
     _clausal_candidates,
@@ -310,6 +310,8 @@ def _rank_speakers(doc: Any, found: list[Found], regions: list[tuple[int, int]])
             said = f.pieces if f.slot == "aside" else None
             f.speaker_tok, f.speaker_p = speakers.ranked_speaker(cue, rule_speaker(cue), set(previous[-2:]), regions,
                                                                  said)
+            if speaker_kinds.ASIDE_SPEAKERS and f.speaker_p > 0:
+                f.speaker_tok = speaker_kinds.beside_cue(cue, f.speaker_tok)
             f.speaker_tok = quote_turns.speaker_in_turn(f, cue, f.speaker_tok)
         elif f.borrowed is not None:
             f.speaker_tok, f.speaker_p = f.borrowed.speaker_tok, f.borrowed.speaker_p

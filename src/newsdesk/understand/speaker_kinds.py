@@ -113,3 +113,116 @@ def _noun_before(pron: Any) -> Any:
         i -= 1
     before = pron.doc[i] if i >= 0 else None
     return before if before is not None and before.pos_ in ("NOUN", "PROPN") else None
+
+
+# Session 18 (X25): a speaker set beside a saying verb set off by a comma, where the ranker took a
+# word of the reported clause (`beside_cue`). False gives the behaviour before it.
+ASIDE_SPEAKERS = True
+# Saying verbs a writer sets inside or after the words they report, with the speaker beside them:
+# "The cause, union members say, is trade", "Part of the problem, say experts like Ann Roe, is the
+# ground", "His allegiance has shifted to Cruz, Wilkin said".
+_ASIDE_VERBS = {"say", "tell", "add", "write", "note", "argue", "insist", "explain", "contend", "recall",
+                "warn", "acknowledge", "concede", "agree", "believe", "think", "suggest", "predict"}
+_NP_DETS = {"a", "an", "the"}
+_FINITE = {"VBD", "VBZ", "VBP"}
+_COUNTS = {"PERCENT", "CARDINAL"}
+_SHARE_WORDS = {"percent", "%", "percentage", "majority", "minority", "half", "third", "quarter", "most", "many"}
+_OBJECTS = {"dobj", "dative", "npadvmod", "attr", "oprd"}
+# how the parse hangs the phrase right before the verb when it took it for part of another
+# ("Cruz, Wilkin said": a conjunct of Cruz) or for the subject itself
+_SUBJECT_LIKE = {"nsubj", "nsubjpass", "conj", "appos"}
+
+
+def beside_cue(cue: Any, top: Any) -> Any:
+    """The speaker a writer set right beside a saying verb set off by a comma, when the ranker took
+    a word of the reported clause before that comma (the parse, reading one sentence, hangs the
+    reported clause's words on the verb and the speaker on the clause): after the verb in an
+    inverted aside (", say experts like Ann Roe, is ..."), or right before it, a comma before them
+    ("..., Cruz, Wilkin said"; ", union members and leaders say,"). `top` itself otherwise."""
+    if top is None or cue.lemma_.lower() not in _ASIDE_VERBS or cue.pos_ != "VERB" or top.i >= cue.i:
+        return top
+    doc = cue.doc
+    before = doc[cue.i - 1] if cue.i > 0 else None
+    if before is not None and before.text == ",":
+        after = inverted_speaker(cue)
+        return after if after is not None and top.i < before.i else top
+    near, start = _phrase_before(cue)
+    if near is None or top.i >= start:
+        return top
+    # "Friends, lobbyists and former foes say", "voters in Alabama, Georgia and Virginia said": the
+    # phrase ends a list of like words (with "and"), not a speaker set after the reported clause
+    # "the National Academies of Sciences, Engineering and Medicine noted": a name's list. A present
+    # verb that cannot agree with the ranker's singular word says the phrase is its subject ("The
+    # source of the attraction, union members and leaders say, is ...").
+    listed = any(t.dep_ == "cc" for t in doc[start: cue.i]) and (
+        _conjoined(near, top) or near.head.i == start - 2 or doc[start - 2].ent_type_ == near.ent_type_)
+    return top if listed and not (cue.tag_ == "VBP" and top.tag_ in ("NN", "NNP")) else near
+
+
+def _share(tok: Any) -> bool:
+    """A share of respondents ("In a poll, 79 percent of Democrats said"): the poll before it speaks
+    (`speakers._poll_counting`), and a list of shares is one list."""
+    return tok.like_num or tok.ent_type_ in _COUNTS or tok.lower_ in _SHARE_WORDS
+
+
+def _conjoined(a: Any, b: Any) -> bool:
+    """Whether `a` hangs on `b` through a chain of conjuncts ("Farmers, grocers and drivers")."""
+    while a.dep_ == "conj" and a.head.i != a.i:
+        a = a.head
+        if a.i == b.i:
+            return True
+    return False
+
+
+def inverted_speaker(cue: Any) -> Any:
+    """The noun phrase right after an inverted saying verb set off by a comma (", said Ann Roe, "), up
+    to the next comma: its head (the word
+    whose head lies outside the stretch), or None when no comma closes it or it is no noun's. The
+    verb is finite and the phrase no object of it: "Graham, a former candidate, told CBS News," and
+    "Trump returned the compliment, telling Reuters," name whom they speak to after the verb; "…,
+    said their speeches, already …, were" starts what was said with an owner's word."""
+    doc = cue.doc
+    if cue.tag_ not in _FINITE or cue.lemma_.lower() not in _ASIDE_VERBS or cue.i == 0 or doc[cue.i - 1].text != ",":
+        return None
+    stretch = []
+    for t in doc[cue.i + 1: cue.i + 16]:
+        if t.text == "," or t.is_space:
+            break
+        stretch.append(t)
+    end = cue.i + 1 + len(stretch)
+    if not stretch or end >= len(doc) or doc[end].text != ",":
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in stretch) or stretch[0].dep_ == "poss":
+        return None
+    ids = {t.i for t in stretch}
+    heads = [t for t in stretch if t.head.i not in ids]
+    head = heads[0] if heads else None
+    if head is None or head.pos_ not in ("NOUN", "PROPN") or head.head.i == cue.i and head.dep_ in _OBJECTS:
+        return None
+    return head
+
+
+def _phrase_before(cue: Any) -> tuple[Any, int]:
+    """The noun phrase written right against the verb after a comma ("..., Wilkin said"): the
+    noun before the verb when a comma opens the phrase and no "a"/"the" starts it (", the
+    secretary general, vowed" closes an apposition with its own comma; this has none)."""
+    doc = cue.doc
+    i = cue.i - 1
+    while i >= 0 and doc[i].pos_ in ("AUX", "PART", "ADV") and doc[i].dep_ in ("aux", "neg", "advmod"):
+        i -= 1
+    if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN"):
+        return None, -1
+    start = i
+    while start > 0 and doc[start - 1].text != "," and i - start < 8:
+        if doc[start - 1].pos_ in ("VERB", "AUX") or doc[start - 1].is_space or doc[start - 1].is_sent_start:
+            return None, -1
+        start -= 1
+    # "the University of California, Berkeley suggest": the comma inside one name
+    if start == 0 or doc[start - 1].text != "," or doc[start].lower_ in _NP_DETS or doc[start].ent_iob_ == "I":
+        return None, -1
+    heads = [t for t in doc[start: i + 1] if not start <= t.head.i <= i]
+    # "in a statement Monday", "last week": a phrase of its own, not a speaker
+    if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN") or heads[0].dep_ not in _SUBJECT_LIKE \
+            or heads[0].ent_type_ in _MUTE_ENTS or _share(heads[0]):
+        return None, -1
+    return heads[0], start
