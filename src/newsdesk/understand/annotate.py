@@ -107,6 +107,7 @@ def annotate_doc(article: Article, doc: Any) -> Article:
     canonicalize(_title_names(article, mentions) + mentions)  # the title's names are read, not kept
     _glued_label_people(doc, article.text, mentions)
     by_token = {t.i: m for m in mentions for t in m.span}
+    doc.user_data[dialogue.TITLE_KEY] = article.title or ""  # an interview's title may name whom it asks
     found = quotes.find_quotes(doc)
     text = article.text  # Doc.text re-joins every token on each access
     page = writer.Page(article.authors, article.title, article.excerpt)  # who the page's own "I" is

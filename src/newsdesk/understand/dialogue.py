@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from newsdesk.understand import interviewee as _interviewees
 from newsdesk.understand.quote_cues import _is_cue, cue_slot
@@ -181,7 +181,7 @@ def interviewee(doc: Any, text: str) -> Any:
     names there; never a byline, a credit, a reporter or whoever asks (`interviewee.pick`). None
     when it names no one there: "A" names no one, and the questions are the interviewer's. Found once
     a Doc: each answer and each "I" in one asks."""
-    key = ("newsdesk_interviewee", text)
+    key = ("newsdesk_interviewee", text, doc.user_data.get(TITLE_KEY))  # one parse may serve two titles
     if key not in doc.user_data:
         doc.user_data[key] = _interviewee(doc, text)
     return doc.user_data[key]
@@ -192,7 +192,25 @@ def _interviewee(doc: Any, text: str) -> Any:
         return None
     qa = [(a, b, m.group(1)) for a, b in paragraphs(text)
           if (m := SPEAKER_LINE.match(text[a:b])) and m.group(1) in QA_LABELS]
-    return _interviewees.pick(doc, text, qa[0][0], [(a, b) for a, b, label in qa if label == QUESTION])
+    who = _interviewees.pick(doc, text, qa[0][0], [(a, b) for a, b, label in qa if label == QUESTION])
+    if who is None and TITLE_INTERVIEWEE:  # a page that opens on its first question: its title may say
+        name = _interviewees.from_title(doc.user_data.get(TITLE_KEY) or "")
+        return None if name is None else TitleName(name)
+    return who
+
+
+# Session 18 (X25): the interviewee a page's title names ("Q&A: Jane Doe on ...") when its text names
+# no one before its first question; the annotator leaves the title on the Doc under TITLE_KEY. False:
+# such a page's answers are no one's, as before.
+TITLE_INTERVIEWEE = True
+TITLE_KEY = "newsdesk_title"
+
+
+class TitleName(NamedTuple):
+    """An interviewee named in the title only: a name with no token of the text behind it."""
+
+    text: str
+    root: Any = None
 
 
 def paragraphs(text: str) -> list[Span]:

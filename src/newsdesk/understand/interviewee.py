@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from newsdesk.understand import nlp
+
 # The press and its credits: a name with one of these words in its phrase asks or shoots, not answers.
 _PRESS = frozenset({
     "reporter", "writer", "correspondent", "journalist", "editor", "interviewer", "host", "anchor",
@@ -54,6 +56,30 @@ def pick(doc: Any, text: str, first: int, questions: list[tuple[int, int]]) -> A
     if said is not None:
         return said
     return _addressed(doc, text, fit, questions) or (fit[0] if fit else None)
+
+
+# A title that labels its page an interview before the name: "Q&A: Jane Doe on ...", "Interview: Jane Doe".
+_TITLE_LABEL = re.compile(r"(?i)^\s*(?:an?\s+)?(?:exclusive\s+)?(?:q\s*&\s*a|q\s+and\s+a|interview)"
+                          r"\s*[:\-\u2013\u2014|]\s*")
+
+
+def from_title(title: str) -> str | None:
+    """The person an interview's title says it interviewed, for a page whose text names no one before
+    its first question: "An interview with Jane Doe", "Q&A: Jane Doe on the harbour plan", "Interview:
+    Jane Doe", "Wikinews interviews Jane Doe" (the page's own rules, and a label before the name).
+    None when the title names no one so: a title's first person is no interviewee by place alone
+    ("Why Jane Doe matters" may be about her)."""
+    if not title.strip():
+        return None
+    doc = nlp.load_nlp()(title)
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    label = _TITLE_LABEL.match(title)
+    for e in people:
+        if _not_answering(e, title):
+            continue
+        if _answering(e, title, people) or (label is not None and e.start_char == label.end()):
+            return str(e.text)
+    return None
 
 
 def _not_answering(ent: Any, text: str) -> bool:
