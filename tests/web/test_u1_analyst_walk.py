@@ -75,14 +75,19 @@ def _store_rejected(store: Any) -> None:
 
 def _store_entities(store: Any, article_id: int) -> None:
     """Entities of long names and types as the entity list shows them (hand-made rows: the list's
-    layout is under test, not the annotator)."""
+    layout is under test, not the annotator); the first is named in an undated article too."""
+    text = "An undated note on the United Kingdom."
+    undated = Article(url="https://undated.example/note", site_name="Notes", language="en", text=text,
+                      paragraphs=(text,), title="An undated note")
+    _, undated_id = store.store_page(RawPage(body=text.encode(), origin="undated-note", url=undated.url), undated)
     rows = [("GPE", "United Kingdom", "GBR"), ("WORK_OF_ART", "Better Idea of Afghan Girls", None),
             ("ORG", "University of Southern Indiana", "USA")]
     for n, (kind, name, country) in enumerate(rows):
         entity = store.conn.execute("INSERT INTO entities(type, name, key, country) VALUES (?,?,?,?)",
                                     (kind, name, name.lower(), country)).lastrowid
-        store.conn.execute("INSERT INTO entity_mentions(article_id, entity_id, text, start, end, day)"
-                           " VALUES (?,?,?,?,?,?)", (article_id, entity, name, n, n + 1, "2026-11-01"))
+        for article, day in [(article_id, "2026-11-01")] + ([(undated_id, None)] if n == 0 else []):
+            store.conn.execute("INSERT INTO entity_mentions(article_id, entity_id, text, start, end, day)"
+                               " VALUES (?,?,?,?,?,?)", (article, entity, name, n, n + 1, day))
     store.conn.commit()
 
 
@@ -267,6 +272,22 @@ def test_one_days_mentions_are_a_bar_not_a_block(desk: dict[str, Any]) -> None:
     x, width = (float(v) for v in bars[0])
     assert width <= 48 < int(svg.group(1)) / 4, bars
     assert abs((x + width / 2) - (40 + (int(svg.group(1)) - 48) / 2)) < 1, bars  # centred in the plot
+
+
+def test_an_undated_article_of_an_entity_says_when_it_was_collected(desk: dict[str, Any]) -> None:
+    # The entity page gave an undated article no date, and `entities show` printed '?', while its
+    # quotes are dated by when it was collected.
+    listed = httpx.get(desk["url"] + "/api/entities", timeout=60).json()["entities"]
+    entity = next(e for e in listed if e["name"] == "United Kingdom")
+    answer = httpx.get(f"{desk['url']}/api/entities/{entity['id']}", timeout=60).json()
+    undated = next(a for a in answer["articles"] if a["title"] == "An undated note")
+    assert undated["published"] is None and undated["collected"], undated
+    html = httpx.get(f"{desk['url']}/entities/{entity['id']}", timeout=60).text
+    line = re.search(r'>An undated note</a> <span class="meta">([^<]*)</span>', html)
+    assert line is not None and line.group(1).startswith("collected "), html[-2000:]
+    out = CliRunner().invoke(main, ["entities", "show", str(entity["id"]), "--db", str(desk["db"])])
+    assert out.exit_code == 0, out.output
+    assert f"article: collected {undated['collected'][:10]}  An undated note" in out.output, out.output
 
 
 def test_the_new_api_path_is_described(desk: dict[str, Any]) -> None:

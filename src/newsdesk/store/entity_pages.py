@@ -220,7 +220,9 @@ class EntityPages(EntityStore):
             "SELECT id, name, type FROM entities WHERE key = ? AND id != ? ORDER BY type, id", (e["key"], eid))]
         # `heading`: the article names it in its heading or byline only, not in the text
         e["articles"] = [dict(r) | {"heading": bool(r["heading"])} for r in self.conn.execute(
-            f"SELECT a.id, a.title, a.url, a.published, count(*) AS mentions, min({self._heading()}) AS heading"
+            # `collected`: when it was first seen, the date an undated article goes by (its quotes' day)
+            f"SELECT a.id, a.title, a.url, a.published, a.first_seen AS collected, count(*) AS mentions,"
+            f" min({self._heading()}) AS heading"
             " FROM entity_mentions m"
             " JOIN articles a ON a.id = m.article_id"
             f" WHERE m.entity_id = ? AND {_listed('a.id')} GROUP BY a.id"

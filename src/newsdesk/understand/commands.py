@@ -109,7 +109,9 @@ def _show_articles(d: dict[str, Any]) -> None:
     for a in shown:
         where = "; named in the heading/byline" if a.get("heading") else ""
         title = one_line(a["title"] or a["url"] or "Untitled", 80)
-        click.echo(f"article: {(a['published'] or '')[:10] or '?'}  {title} (id {a['id']}{where})")
+        # an undated article by when it was collected, as its quotes are dated (it printed '?')
+        when = (a["published"] or "")[:10] or (f"collected {a['collected'][:10]}" if a.get("collected") else "?")
+        click.echo(f"article: {when}  {title} (id {a['id']}{where})")
 
 
 @entities.command("merge")

@@ -365,6 +365,7 @@ def _entity_schemas() -> dict[str, Any]:
                          "items": {"type": "object", "properties": {"id": i, "name": s, "type": s, "quotes": i}}},
         "articles": {"type": arr, "description": "the 50 newest", "items": {"type": "object", "properties": {
             "id": i, "title": maybe_s, "url": maybe_s, "published": maybe_s, "mentions": i,
+            "collected": {**maybe_s, "description": "when it was first collected (an undated article's date)"},
             "heading": {"type": "boolean", "description": "the article names it in its heading or byline"
                         " only, not in its text"}}}}}}
     mention = {"type": "object", "required": ["entity_id", "text", "start", "end"], "properties": {
