@@ -30,6 +30,7 @@ from newsdesk.records import Article, Entity
 from newsdesk.store.desk import copy_clause
 from newsdesk.store.surnames import SurnameFolds
 from newsdesk.store.written_speakers import fill_written
+from newsdesk.understand import national_bodies
 from newsdesk.understand.canonical import (
     body_names,
     honorific_before,
@@ -72,8 +73,11 @@ def _variant_refused(name: str, entity: str) -> bool:
 def filed_aliases(type_: str, text: str, name: str) -> tuple[str, ...]:
     """The aliases a mention written `text` gives the entity it is filed under by `name` (its
     canonical name): that name, the text and, for an international body, its display form and full
-    name ("NATO" by its full name too, written or not: canonical.body_names)."""
-    return (name, text, *(body_names(name) if type_ == "ORG" else ()))
+    name ("NATO" by its full name too, written or not: canonical.body_names). A body every state has
+    named after its country ("Senate (Pakistan)") does not take the bare name it is written by
+    ("Senate"): as an alias it filed another article's bare "Senate", of no known country, there."""
+    bare = type_ == "ORG" and name_key(name) != name_key(text) and national_bodies.bare(text) is not None
+    return (name, *(() if bare else (text,)), *(body_names(name) if type_ == "ORG" else ()))
 
 
 def _mention_forms(mentions: Iterable[sqlite3.Row], canonicals: dict[tuple[int, int, str], str]) -> dict[int, set[str]]:

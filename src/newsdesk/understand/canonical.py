@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
-from newsdesk.understand import countries, name_kinds
+from newsdesk.understand import countries, name_kinds, national_bodies
 from newsdesk.understand.entities import Mention
 from newsdesk.understand.name_sex import FEMALE_HONORIFICS, MALE_HONORIFICS, first_name_sex, honorific_sex
 from newsdesk.understand.roles import HONORIFICS, TITLE_WORDS
@@ -70,7 +70,7 @@ def same_name(a: str, b: str) -> bool:
     ka, kb = name_key(a), name_key(b)
     if ka == kb:
         return True
-    if _acronym_apart(a, b) or _acronym_apart(b, a):
+    if _acronym_apart(a, b) or _acronym_apart(b, a) or _QUALIFIER.findall(a) != _QUALIFIER.findall(b):
         return False
     if len(ka.split()) == 1 and min(len(ka), len(kb)) <= _SHORT:
         return False
@@ -92,6 +92,9 @@ def spelt_alike(a: str, b: str) -> bool:
                for wa, wb in zip(ka.split(), kb.split(), strict=False))
 
 
+# what a name is told apart by in brackets, "Senate (Niger)" from "Senate (Nigeria)" (national_bodies):
+# spelt alike, but another country's body
+_QUALIFIER = re.compile(r"\(([^()]*)\)")
 _WORD_VARIANT = 0.75  # how close two spellings of one word of a name are, at the least
 _SHORT = 5  # a one-word name this short or shorter has no spelling variants: Mali/Malia, Manet/Monet
 # an acronym as written: 2 to 5 capitals, dotted or not ("PS", "U.S.", "SMS", "ETA")
@@ -321,6 +324,7 @@ def canonicalize(mentions: Iterable[Mention]) -> list[Mention]:
             m.canonical = countries.country_name(m.country) or m.text
         else:
             m.canonical = m.text
+    national_bodies.name_bodies(mentions)  # "the Senate" of Pakistan is "Senate (Pakistan)"
     # a person's role found on one mention holds for the others ("Araqchi said" after the title)
     roles = {}
     for m in mentions:
