@@ -2,8 +2,11 @@
 
 `gkg_record(article)` -> {persons, organizations, locations, themes, tone, quotations, amounts}.
 
-- persons / organizations / locations: the annotator's entities when present, else the
-  spaCy parse's named entities; locations geocoded offline (places.py).
+- persons / organizations / locations: the store's entity mentions when the export passes them
+  (`stored_entities`: canonical names after merges and folds, the mention's type, the entity's
+  country), else the record's entities, else (an article never annotated) the spaCy parse of a
+  language the entity stage reads (coverage.ENTITIES), else none; `entities_from` says which.
+  Locations geocoded offline (places.py).
 - themes: our own small keyword taxonomy (THEMES) plus one CAMEO_<ROOT> theme per event
   root: GDELT's theme list is proprietary in spirit and far larger; these are not its codes.
 - tone: GDELT's V2Tone definition (positive % - negative % of words, polarity, word count)
@@ -14,6 +17,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from typing import Any
 
 from newsdesk.records import Article
@@ -140,20 +144,53 @@ AMOUNT = re.compile(r"\b(\d[\d,]*(?:\.\d+)?)\s*(million|billion|thousand)?\s+([A
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 
 
-def _entities(article: Article) -> list[dict[str, Any]]:
+# the French pipeline's labels as the English ones this record sorts on
+_FR_TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
+
+
+def stored_entities(conn: sqlite3.Connection, article_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """Each article's stored mentions, in text order, in one query for the batch.
+
+    Why the store and not the record: its names are the canonical entities after merges, folds
+    and decisions (a user's merge reaches the export), and reading it costs no parse. An article
+    with no stored mention is absent from the answer (the caller falls back)."""
+    if not article_ids:
+        return {}
+    marks = ",".join("?" * len(article_ids))
+    sql = (
+        "SELECT m.article_id, m.text, coalesce(m.type, e.type) AS type, m.start, e.country, e.name"
+        " FROM entity_mentions m JOIN entities e ON e.id = m.entity_id"
+        f" WHERE m.article_id IN ({marks}) ORDER BY m.article_id, m.start, m.id"
+    )
+    out: dict[int, list[dict[str, Any]]] = {}
+    for r in conn.execute(sql, article_ids):
+        out.setdefault(r[0], []).append(
+            {"text": r[1], "type": r[2], "start": r[3], "country": r[4], "canonical": r[5]})
+    return out
+
+
+def _entities(article: Article) -> tuple[list[dict[str, Any]], str]:
+    """The record's entities, else a parse in the article's language: (entities, where from)."""
     if article.entities:
         return [
             {"text": e.text, "type": e.type, "start": e.start, "country": e.country, "canonical": e.canonical}
             for e in article.entities
-        ]
+        ], "record"
     if not article.text:
-        return []
+        return [], "none"
+    from newsdesk.understand.coverage import ENTITIES
+
+    if article.language not in ENTITIES:  # as the annotator: not covered, rather than read as English
+        return [], "none"
     from newsdesk.understand.nlp import parse
 
+    lang = article.language or "en"
+    labels = _FR_TYPES if lang == "fr" else {}
     return [
-        {"text": ent.text, "type": ent.label_, "start": ent.start_char, "country": None, "canonical": None}
-        for ent in parse(article.text).ents
-    ]
+        {"text": ent.text, "type": labels.get(ent.label_, ent.label_), "start": ent.start_char,
+         "country": None, "canonical": None}
+        for ent in parse(article.text, lang).ents
+    ], "parse"
 
 
 def tone(text: str) -> dict[str, float]:
@@ -195,13 +232,16 @@ def locations(ents: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
     out, seen = [], set()
     for e in ents:
-        if e["type"] not in ("GPE", "LOC", "FAC") or e["text"] in seen:
+        name = e.get("canonical") or e["text"]  # "U.S." and "United States" are one place
+        if e["type"] not in ("GPE", "LOC", "FAC") or name in seen:
             continue
-        seen.add(e["text"])
-        place = gazetteer().lookup(e["text"], e.get("country"))
+        seen.add(name)
+        place = gazetteer().lookup(name, e.get("country"))
+        if place is None and name != e["text"]:
+            place = gazetteer().lookup(e["text"], e.get("country"))
         out.append(
             {
-                "name": e["text"],
+                "name": name,
                 "offset": e["start"],
                 "kind": place.kind if place else None,
                 **(
@@ -214,8 +254,9 @@ def locations(ents: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def gkg_record(article: Article) -> dict[str, Any]:
-    ents = _entities(article)
+def gkg_record(article: Article, stored: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The record of `article`; `stored`: its mentions from `stored_entities` (None: none stored)."""
+    ents, source = (stored, "store") if stored else _entities(article)
 
     def names(kind: str) -> list[dict[str, Any]]:
         return [{"name": e["canonical"] or e["text"], "offset": e["start"]} for e in ents if e["type"] == kind]
@@ -230,4 +271,5 @@ def gkg_record(article: Article) -> dict[str, Any]:
             {"offset": q.start, "length": q.end - q.start, "verb": q.cue, "quote": q.text} for q in article.quotes
         ],
         "amounts": amounts(article.text),
+        "entities_from": source,
     }
