@@ -191,8 +191,9 @@ def show(ref: str, db: str | None, as_json: bool) -> None:
             click.echo(f"  - {r.title}" + (f" <{r.url}>" if r.url else "") + (f" ({r.age})" if r.age else ""))
 
 
-@main.command()
-@click.argument("query")
+# A query may begin with "-" ("-iran", as a reader writes NOT): an unknown option is taken as the query.
+@main.command(context_settings={"ignore_unknown_options": True})
+@click.argument("query", nargs=-1, required=True, type=click.UNPROCESSED)
 @db_option
 @click.option("--limit", default=20, show_default=True)
 @click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
@@ -206,7 +207,7 @@ def show(ref: str, db: str | None, as_json: bool) -> None:
 @click.option("--page", default=1, show_default=True, type=click.IntRange(1, 50),
               help="Which page of --limit results, as /api/search's ?page=.")
 @json_option
-def search(query: str, db: str | None, limit: int, sort: str, source: str | None, category: str | None,
+def search(query: tuple[str, ...], db: str | None, limit: int, sort: str, source: str | None, category: str | None,
            author: str | None, language: str | None, since: str | None, until: str | None, all_copies: bool,
            page: int, as_json: bool) -> None:
     """Full-text search: words, "phrases", prefix*, AND/OR/NOT; the desk's own search (the index
@@ -218,7 +219,12 @@ def search(query: str, db: str | None, limit: int, sort: str, source: str | None
     from newsdesk.store.desk import Filters, is_date
     from newsdesk.store.desk_search import bracketed
     from newsdesk.store.search_syntax import reread_as_words
+    from newsdesk.web.routes_search import total_label
 
+    unknown = [word for word in query if word.startswith("--") and word != "--"]
+    if unknown:  # a mistyped option ("--limt 5"), not words of a query
+        raise click.UsageError(f"No such option: {unknown[0]}")
+    text = " ".join(query)
     for name, value in (("since", since), ("until", until)):
         if value and not is_date(value):  # it was ignored: every match, as if no date was given
             raise QueryError(f"--{name} must be a date like 2026-02-11, got {value!r}")
@@ -226,11 +232,13 @@ def search(query: str, db: str | None, limit: int, sort: str, source: str | None
     _, store = store_from(db, readonly=True)
     with store:
         # as the desk's search: a syndicated text once, except within one source or author (web.listing.folds_copies)
-        hits = bracketed(store.desk_search(query, filters, sort=sort, limit=limit,  # a terminal gets [brackets]
-                                           offset=(page - 1) * limit, fold_copies=not (all_copies or source or author)))
-    read_as = reread_as_words(query)
+        fold = not (all_copies or source or author)
+        hits = bracketed(store.desk_search(text, filters, sort=sort, limit=limit,  # a terminal gets [brackets]
+                                           offset=(page - 1) * limit, fold_copies=fold))
+        total = store.desk_search_total(text, filters, fold_copies=fold) if hits else (0, True)
+    read_as = reread_as_words(text)
     if read_as:  # as the desk's search page says: "iran -vote" found articles WITH "vote"
-        click.echo(f"newsdesk: {query!r} cannot be read as written; searched for all of its words:"
+        click.echo(f"newsdesk: {text!r} cannot be read as written; searched for all of its words:"
                    f" {' '.join(read_as)} (to leave a word out: {read_as[0]} NOT word)", err=True)
     if as_json:
         print_json(hits)
@@ -238,8 +246,9 @@ def search(query: str, db: str | None, limit: int, sort: str, source: str | None
     for hit in hits:
         click.echo(f"{hit['id']:>6}  {(hit.get('sort_key') or '')[:10]}  {hit['title']}")
         click.echo(f"        {hit['snippet']}")
-    if not hits:
-        click.echo("no matches")
+    # after the hits (a script reads the first line as a hit): the count the search page and
+    # /api/search's total_label give
+    click.echo(total_label(*total) if hits else "no matches")
 
 
 @main.command()

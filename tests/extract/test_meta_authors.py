@@ -116,3 +116,12 @@ def test_two_people_are_still_two_authors() -> None:
     assert clean_authors(["By Jane Doe and John Roe"]) == ["Jane Doe", "John Roe"]
     assert clean_authors(["Jane Doe & John Roe"]) == ["Jane Doe", "John Roe"]
     assert clean_authors(["Jane Doe, John Roe and Ann Poe"]) == ["Jane Doe", "John Roe", "Ann Poe"]
+
+
+def test_an_organisation_whose_name_begins_before_a_comma_is_one_author() -> None:
+    # GOV.UK's byline "Foreign, Commonwealth & Development Office" was split into "Foreign" and the rest
+    fcdo = "Foreign, Commonwealth & Development Office"
+    assert authors(f'<meta name="author" content="{fcdo.replace("&", "&amp;")}">') == [fcdo]
+    assert clean_authors([f"Cabinet Office, {fcdo}"]) == ["Cabinet Office", fcdo]
+    # a person before an organisation's name stays apart from it
+    assert clean_authors(["Jane Doe, Science and Technology Office"]) == ["Jane Doe", "Science and Technology Office"]

@@ -301,13 +301,26 @@ def _author_parts(value: str) -> list[str]:
             continue
         i = 0
         while i < len(commas):
-            end = _tail_end(commas, i) if _own_org(commas[i]) else i
+            end = _tail_end(commas, i) if _own_org(commas[i]) else _head_end(commas, i)
             if end > i or _is_org(commas[i]):
                 out.append(", ".join(commas[i:end + 1]))
             else:
                 out += _SPLIT_AUTHORS.split(commas[i])
             i = end + 1
     return out
+
+
+def _head_end(commas: list[str], head: int) -> int:
+    """The last comma part of an organisation whose name begins with single words before a part
+    that joins words and ends on an organisation word ("Foreign, Commonwealth & Development
+    Office" is one author, not "Foreign" and the rest); `head` itself when none does."""
+    j = head
+    while j < len(commas) and len(commas[j].split()) == 1 and commas[j][:1].isupper() and not _is_org(commas[j]):
+        j += 1
+    if j == head or j == len(commas):
+        return head
+    words = commas[j].split()
+    return j if _WEAK_JOIN.search(commas[j]) and words and _org_word(words[-1]) else head
 
 
 def _tail_end(commas: list[str], head: int) -> int:

@@ -26,7 +26,7 @@ from newsdesk.store.desk import (
     _listing,
     copy_clause,
 )
-from newsdesk.store.search_syntax import Op, ParseError, Term, fts5_query, parse, plain_words
+from newsdesk.store.search_syntax import Node, Op, ParseError, Term, fts5_query, parse, plain_words
 from newsdesk.store.snippets import MARK_CLOSE, MARK_OPEN, _mark_terms, _snippet, _terms_pattern
 
 log = logging.getLogger(__name__)
@@ -44,6 +44,9 @@ SEARCH_WINDOW = 1000
 # many (one FTS5 MATCH restricted to their ids: well under a millisecond); an index further
 # behind (a large ingest not yet synced, no `newsdesk index` run) leaves the whole search to FTS5.
 MAX_PENDING = 2000
+# A search's total is counted exactly up to this many articles, else said as "at least" this many:
+# counting every match of a common word in a large store would cost more than the page.
+COUNT_CAP = 1000
 
 
 def _search_filters(f: Filters) -> tuple[str, list[Any], list[str], list[Any]]:
@@ -112,10 +115,12 @@ class DeskSearch(DeskQueries):
         return rows[:limit], len(rows) > limit
 
     def _fts_search(self, query: str, filters: Filters, sort: str, limit: int, offset: int,
-                    fold: Filters | None = None) -> list[dict[str, Any]]:
-        """desk_search through FTS5: the query as written, else as plain words, else QueryError."""
+                    fold: Filters | None = None, snippets: bool = True) -> list[dict[str, Any]]:
+        """desk_search through FTS5: the query as written, else as plain words, else QueryError
+        (`snippets=False`: rows without snippets, for counting them)."""
         try:
-            return self._search(_with_cut_words(query), filters, sort, limit, offset, fold, shown=query)
+            return self._search(_with_cut_words(query), filters, sort, limit, offset, fold, shown=query,
+                                snippets=snippets)
         except sqlite3.OperationalError as exc:
             if not _is_query_error(exc):
                 raise
@@ -123,7 +128,7 @@ class DeskSearch(DeskQueries):
             if plain is None:
                 raise QueryError(_search_hint(query)) from exc
             try:
-                return self._search(plain, filters, sort, limit, offset, fold)
+                return self._search(plain, filters, sort, limit, offset, fold, snippets=snippets)
             except sqlite3.OperationalError as exc2:
                 if not _is_query_error(exc2):
                     raise
@@ -140,23 +145,10 @@ class DeskSearch(DeskQueries):
         weighted 5x, on slightly different term statistics; or by date). Returns the page's rows
         and whether more hits follow them (`peek` more hits are looked for, never read).
         """
-        found = self.__dict__.get("_search_db")
-        if found is None:  # (path, identity) of this store's database, read once per connection
-            found = (search_index.db_path_of(self.conn), search_index.db_identity(self.conn))
-            self.__dict__["_search_db"] = found
-        reader = search_index.reader_for(*found)
-        if reader is None:
+        asked = self._index_query(query)
+        if asked is None:
             return None
-        pending = search_index.pending_ids(self.conn, reader.watermark, MAX_PENDING)
-        if pending is None:
-            return None
-        try:
-            node = parse(query, reader.analyze)
-        except ParseError:
-            found = plain_words(query, reader.analyze)
-            if found is None:
-                raise QueryError(_search_hint(query)) from None
-            node = found
+        reader, pending, node = asked
         want = offset + limit
         # Folded, a few hits more than the page are asked for up front, so the copies among them
         # seldom leave it short (then the engine is asked again for twice as many). Measured (median
@@ -183,6 +175,65 @@ class DeskSearch(DeskQueries):
         ids = [i for i, _ in hits[offset:want]]
         rows = self._with_snippets(query, self._items_with_text(ids) if items else self._rows_with_text(ids), titles)
         return rows, len(hits) > want
+
+    def _index_query(self, query: str) -> tuple[search_index.SearchIndex, list[int], Node] | None:
+        """(reader, articles it lags on, the query's tree) when the index is usable, else None."""
+        found = self.__dict__.get("_search_db")
+        if found is None:  # (path, identity) of this store's database, read once per connection
+            found = (search_index.db_path_of(self.conn), search_index.db_identity(self.conn))
+            self.__dict__["_search_db"] = found
+        reader = search_index.reader_for(*found)
+        if reader is None:
+            return None
+        pending = search_index.pending_ids(self.conn, reader.watermark, MAX_PENDING)
+        if pending is None:
+            return None
+        try:
+            node = parse(query, reader.analyze)
+        except ParseError:
+            words = plain_words(query, reader.analyze)
+            if words is None:
+                raise QueryError(_search_hint(query)) from None
+            node = words
+        return reader, pending, node
+
+    def desk_search_total(self, query: str, filters: Filters = _NO_FILTERS, *,
+                          fold_copies: bool = False) -> tuple[int, bool]:
+        """How many articles desk_search_page finds in all, folded as it folds: (n, True) exactly,
+        or (n, False) "at least n" where counting further would cost more than a page: past
+        COUNT_CAP matches, or, without a usable index, past the FTS5 window (SEARCH_WINDOW)."""
+        if not query.strip():
+            raise QueryError("empty search: type a word, a \"quoted phrase\" or a prefix*")
+        fold = filters if fold_copies and self._copies_probe() else None
+        asked = self._index_query(query)
+        if asked is None:
+            rows = self._fts_search(query, filters, "date", COUNT_CAP + 1, 0, fold, snippets=False)
+            return min(len(rows), COUNT_CAP), len(rows) <= COUNT_CAP and not self._window_full(query)
+        reader, pending, node = asked
+        top = COUNT_CAP + 1
+        while True:  # folded, copies may leave fewer than COUNT_CAP: ask for more (each copy's original stays)
+            hits = reader.search(node, filters, sort="date", top=top, exclude=pending)
+            tail = self._fts_tail(query, filters, "date", pending, top) if pending else []
+            ids = {i for i, _ in hits} | {i for i, _ in tail}
+            if fold is not None:
+                ids -= self._copies_among(sorted(ids), fold)
+            cut = len(hits) >= top or len(tail) >= top
+            if len(ids) > COUNT_CAP or not cut:
+                return min(len(ids), COUNT_CAP), not cut
+            top *= 2
+
+    def _window_full(self, query: str) -> bool:
+        """Whether FTS5 holds more matches of the query than the window it ranks (SEARCH_WINDOW)."""
+        for match in (_with_cut_words(query), _plain_terms(query)):
+            if match is None:
+                return False
+            try:
+                return self.conn.execute("SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts"
+                                         " MATCH ? LIMIT ?)", (match, SEARCH_WINDOW + 1)).fetchone()[0] > SEARCH_WINDOW
+            except sqlite3.OperationalError as exc:
+                if not _is_query_error(exc):
+                    raise
+        return False
 
     def _copies_among(self, ids: list[int], f: Filters) -> set[int]:
         """Those of these articles that are syndicated copies whose representative is listed under
@@ -255,7 +306,7 @@ class DeskSearch(DeskQueries):
         return sorted(best.items(), key=lambda hit: -hit[1])[:top]
 
     def _search(self, match: str, f: Filters, sort: str, limit: int, offset: int,
-                fold: Filters | None = None, shown: str | None = None) -> list[dict[str, Any]]:
+                fold: Filters | None = None, shown: str | None = None, snippets: bool = True) -> list[dict[str, Any]]:
         """Rank the SEARCH_WINDOW most recently stored matches, then read just one page of rows,
         their snippets marked for `shown` (the query as typed; `match` widened by `_with_cut_words`
         marks the same words and, with a word's forms as words of their own, cost 4x to mark).
@@ -275,7 +326,7 @@ class DeskSearch(DeskQueries):
             if len(page) < limit and len(ids) == offset + limit + 8:  # porter's joins took places
                 ids, exact = self._filtered_candidates(match, f, sort, SEARCH_WINDOW, fold, other)
                 page = self._page_of(ids, limit, offset, match=match, typed=shown, exact=exact if langs else None)
-            return self._with_snippets(shown or match, page)
+            return self._with_snippets(shown or match, page) if snippets else page
         want = offset + limit
         # SQLite sorts the window and hands over only the ids a page needs: every row fetched
         # crosses the GIL, which costs far more than the sort when handler threads contend.
@@ -284,7 +335,7 @@ class DeskSearch(DeskQueries):
         if len(page) < limit and len(ranked) == want + 8:  # non-article pages took places: rank the whole window
             ranked, exact = self._ranked(match, SEARCH_WINDOW, other)
             page = self._page_of(ranked, limit, offset, fold, match, shown, exact if langs else None)
-        return self._with_snippets(shown or match, page)
+        return self._with_snippets(shown or match, page) if snippets else page
 
     def _register_matches_stems(self) -> None:
         """FTS5 holds porter stems, which join words the search index keeps apart ('news' and 'new',

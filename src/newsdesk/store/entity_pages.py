@@ -26,6 +26,11 @@ from newsdesk.understand.canonical import name_key
 
 # A quote's anatomy columns (migration 031), read together by every quote query; a store opened
 # read-only is not migrated, so one made before 031 reads them as NULL (`_anatomy`).
+# A quote whose speaker is still one of these (no entity resolved it) has no "who": it stays
+# searchable, but "Quoted most" listed "we" (26) and "I" (14) among the people quoted (U1, session 18).
+UNRESOLVED_PRONOUNS = ("i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her",
+                       "it", "its", "they", "them", "their", "one", "who", "which", "that", "this", "these",
+                       "those", "je", "il", "elle", "on", "nous", "vous", "ils", "elles")
 _ANATOMY = "q.pieces, q.cue_start, q.cue_end, q.speaker_start, q.speaker_end"
 _NO_ANATOMY = "NULL AS pieces, NULL AS cue_start, NULL AS cue_end, NULL AS speaker_start, NULL AS speaker_end"
 
@@ -297,10 +302,12 @@ class EntityPages(EntityStore):
         if found is None:
             return []
         where, args, _ = found
+        pronouns = f"({', '.join('?' * len(UNRESOLVED_PRONOUNS))})"
         sql = ("SELECT q.speaker_id, coalesce(e.name, q.speaker) AS name, count(*) AS quotes"
                f" FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_id WHERE {where} AND q.speaker IS NOT NULL"
+               f" AND NOT (q.speaker_id IS NULL AND lower(trim(q.speaker)) IN {pronouns})"
                " GROUP BY coalesce(q.speaker_id, lower(q.speaker)) ORDER BY quotes DESC, name LIMIT ?")
-        return [dict(r) for r in self.conn.execute(sql, [*args, limit])]
+        return [dict(r) for r in self.conn.execute(sql, [*args, *UNRESOLVED_PRONOUNS, limit])]
 
     def _by_name(self, speaker: str, ids: list[int]) -> tuple[str, list[str | int]]:
         """SQL over `quotes q` and its arguments: the quote's speaker is the name, that of the

@@ -9,6 +9,9 @@ from typing import Any
 from newsdesk.web.render import iso_time, safe_url, unmarked
 
 ATOM = "http://www.w3.org/2005/Atom"
+# Ids are tag: URIs (RFC 4151), never the address served from: RFC 4287 wants an entry's id
+# unchanged for ever, and "http://127.0.0.1:8097/article/253" changed with the host or port.
+TAG = "tag:newsdesk,2026:"
 # Characters XML 1.0 forbids even when escaped; scraped text does contain them.
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -29,7 +32,7 @@ def atom_feed(*, title: str, self_url: str, html_url: str, base: str, items: lis
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
     _sub(feed, "title", title)
-    _sub(feed, "id", base + self_url)
+    _sub(feed, "id", TAG + self_url)
     _sub(feed, "link", rel="self", href=base + self_url, type="application/atom+xml")
     _sub(feed, "link", rel="alternate", href=base + html_url, type="text/html")
     newest = max((_updated(i) for i in items), default="")
@@ -47,7 +50,7 @@ def _updated(item: dict[str, Any]) -> str:
 def _entry(feed: ET.Element, item: dict[str, Any], base: str) -> None:
     entry = _sub(feed, "entry")
     _sub(entry, "title", item.get("title") or "Untitled")
-    _sub(entry, "id", f"{base}/article/{item['id']}")
+    _sub(entry, "id", f"{TAG}/article/{item['id']}")
     _sub(entry, "link", rel="alternate", href=f"{base}/article/{item['id']}", type="text/html")
     original = safe_url(item.get("canonical_url")) or safe_url(item.get("url"))
     if original:

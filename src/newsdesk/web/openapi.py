@@ -74,7 +74,9 @@ def openapi_spec() -> dict[str, Any]:
                                    [_param("id", "Article id", "integer", "path", True)], "Article"),
         "/api/search": _get("Search", "Search over title and body, ranked by bm25 (title weighted 5x) over every match:"
                             " words, \"phrases\", prefix*, AND/OR/NOT."
-                            " Snippets highlight matches. A query that cannot be read gets a 400 with a hint.",
+                            " Snippets highlight matches. A query that cannot be read gets a 400 with a hint."
+                            " `total`: how many articles match in all (at least that many when `total_exact`"
+                            " is false), as the search page and `newsdesk search` say it (`total_label`).",
                             [_param("q", "The query", required=True),
                              _param("sort", "relevance (default) or date"),
                              _param("page", "Page number (1-50)", "integer"), *FILTERS, COPIES,
@@ -148,7 +150,14 @@ def _schemas() -> dict[str, Any]:
             "page": {"type": "integer", "description": "/api/search: the page number"},
             "read_as": {"type": ["array", "null"], "items": {"type": "string"},
                         "description": "/api/search: the words searched for (all of them) when the query"
-                                       " could not be read as written ('iran -vote'), else null"}}},
+                                       " could not be read as written ('iran -vote'), else null"},
+            "total": {"type": ["integer", "null"], "description": "/api/search: how many articles the query"
+                                                                  " finds in all (at least this many when"
+                                                                  " `total_exact` is false)"},
+            "total_exact": {"type": ["boolean", "null"]},
+            "total_label": {"type": ["string", "null"],
+                            "description": "/api/search: the count as the page says it ('12 results',"
+                                           " 'at least 1,000 results')"}}},
         "Article": {"type": obj, "description": "The `newsdesk analyze` contract (see DESIGN.md) plus `store`.",
                     "properties": {"quotes": {"type": arr, "items": {"$ref": "#/components/schemas/Quote"}}}},
         "Counts": {"type": obj, "properties": {"items": {"type": arr, "items": {"type": obj, "properties": {

@@ -193,12 +193,21 @@ def numbered_links(path: str, params: dict[str, Any], page: int, more: bool) -> 
             "next_url": path + query_string(params, page=page + 1) if more else None}
 
 
+_INLINE_CODE = re.compile(r"`([^`\n]+)`")
+
+
+def inline_code(text: Any) -> Markup:
+    """Text whose `backticked` spans are <code> (the API's descriptions are written so), escaped."""
+    escaped = html.escape(str(text or ""), quote=False)
+    return Markup(_INLINE_CODE.sub(r"<code>\1</code>", escaped))
+
+
 def make_environment(extra_dirs: list[Path] | None = None) -> Environment:
     env = Environment(loader=FileSystemLoader([str(TEMPLATES), *map(str, extra_dirs or [])]),
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.filters.update(timetag=time_tag, reltime=relative_time, humantime=human_time, isotime=iso_time,
-                       safe_url=safe_url, marked=marked, unmarked=unmarked)
+                       safe_url=safe_url, marked=marked, unmarked=unmarked, code=inline_code)
     # fragments builds on this module
     from newsdesk.web.fragments import card_html, options_html, results_html, sections_html
 

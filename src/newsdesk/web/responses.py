@@ -13,7 +13,7 @@ from typing import Any
 
 import orjson
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
 
 from newsdesk.web.state import desk
 
@@ -61,6 +61,8 @@ def error_payload(status: int, code: str, message: str) -> dict[str, Any]:
 
 
 def error_response(request: Request, status: int, code: str, message: str) -> Response:
+    if request.url.path.endswith(".atom"):  # a feed reader shows text, not a page
+        return PlainTextResponse(f"{status} {code.replace('_', ' ')}: {message}\n", status_code=status)
     if wants_json(request):
         return JSONResponse(error_payload(status, code, message), status_code=status)
     return page(request, "error.html", {"status": status, "code": code, "message": message,

@@ -40,13 +40,23 @@ def run_search(request: Request, state: DeskState, titles: bool = True, items: b
     number = int_param(request, "page", 1, 1, 50)
     results: list[dict[str, Any]] = []
     more = cached = False
+    total: tuple[int, bool] | None = None
     if q:
         (results, more), cached = _cached_search(request, state, (q, filters, sort, limit, number, titles, items,
                                                                   fold))
         if not cached:
             state.index_keeper.poke()  # new articles since the last sync go into the index soon
+        # one count for every page and order of a query (the cache keys it without them)
+        total = _cached_total(request, state, q, filters, fold)
     return {"query": q, "filters": filters, "sort": sort, "page": number, "limit": limit,
-            "results": results, "more": more, "cached": cached}
+            "results": results, "more": more, "cached": cached, "total": total[0] if total else None,
+            "total_exact": total[1] if total else None}
+
+
+def total_label(total: int, exact: bool) -> str:
+    """The count the page, the API's `total_label` and `newsdesk search` say alike."""
+    noun = "result" if total == 1 and exact else "results"
+    return f"{total:,} {noun}" if exact else f"at least {total:,} {noun}"
 
 
 def _cached_search(request: Request, state: DeskState, key: tuple[str, Filters, str, int, int, bool, bool, bool]
@@ -63,6 +73,12 @@ def _cached_search(request: Request, state: DeskState, key: tuple[str, Filters, 
             with_copy_counts(state, rows)
         return rows, more
     return cached(request, state, ("rows", *key), compute)
+
+
+def _cached_total(request: Request, state: DeskState, q: str, filters: Filters, fold: bool) -> tuple[int, bool]:
+    """(n, exact) of desk_search_total through the search cache."""
+    return cached(request, state, ("total", q, filters, fold),
+                  lambda: state.store().desk_search_total(q, filters, fold_copies=fold))[0]
 
 
 def cached(request: Request, state: DeskState, key: tuple[Any, ...], compute: Callable[[], T]) -> tuple[T, bool]:
@@ -96,11 +112,12 @@ def _search_page(request: Request, state: DeskState) -> tuple[bytes, int]:
     except QueryError as exc:
         error = str(exc)
         found = {"query": request.query_params.get("q", ""), "filters": Filters(), "sort": "relevance",
-                 "page": 1, "limit": PER_PAGE, "results": [], "more": False}
+                 "page": 1, "limit": PER_PAGE, "results": [], "more": False, "total": None}
     params = without_page(request)
     context = {
         "title": f"Search: {found['query']}" if found["query"] else "Search", **found, "error": error,
         "read_as": None if error or not found["query"] else reread_as_words(found["query"]),
+        "total_label": None if found["total"] is None else total_label(found["total"], found["total_exact"]),
         "facets": facets(state), "filters": found["filters"].as_dict(), "params": params,
         **numbered_links("/search", params, found["page"], found["more"]),
         "json_url": "/api/search" + query_string(params),

@@ -54,7 +54,7 @@ PAGE_TTL = 5.0
 # with the search index mapped into each worker (~40 MB) that left 2 workers at 355 MB RSS, and a
 # cold search now costs about half what it did, so the caches shrank: 294 MB at 150/60/30, with
 # the 32-client hit rate 18-22% -> 12-14% (benchmarks/web.py).
-SEARCH_CACHE_ITEMS = {"api": 150, "html": 60, "rows": 30}
+SEARCH_CACHE_ITEMS = {"api": 150, "html": 60, "rows": 30, "total": 150}  # a total is two numbers
 
 
 class ResultCache:
