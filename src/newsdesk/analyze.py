@@ -22,7 +22,7 @@ from newsdesk.records import Article, RawPage
 from newsdesk.settings import Settings
 from newsdesk.stages import Stages
 from newsdesk.store.sqlite import utcnow
-from newsdesk.understand.coverage import ENGLISH, stages_covered
+from newsdesk.understand.coverage import ENGLISH, stages_ran
 from newsdesk.understand.language import detect_language
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -54,9 +54,7 @@ def with_covered(article: Article, stages: Stages | None) -> dict[str, Any]:
 
 def _covered_stages(article: Article, stages: Stages | None) -> dict[str, bool]:
     ran = set(stages.names) if stages is not None and article.kind == "article" else set()
-    read = stages_covered(article.language)
-    return {"entities": "understand" in ran and read["entities"], "quotes": "understand" in ran and read["quotes"],
-            "events": "events" in ran and read["events"]}
+    return stages_ran(article.language, ran)  # what the store records when it stores this analysis
 
 
 def body_article(body: str, title: str | None = None, url: str | None = None) -> Article:

@@ -271,10 +271,12 @@ def export(db: str | None, fmt: str, output: str) -> None:
 @click.option("--stages", default=None, help="Stages after extraction (default all).")
 @click.option("--workers", type=int, default=None, help="Analysis processes (default: setting `workers`).")
 @executor_options
+@click.option("--stale", is_flag=True, help="Only the articles an older code read otherwise than this one would"
+              " (a French article stored before French was read); /stats counts them.")
 @click.option("--quiet", "-q", is_flag=True)
 def reprocess(db: str | None, stages: str | None, workers: int | None, executor: str | None,
-              ray_address: str | None, quiet: bool) -> None:
-    """Re-run extraction and understanding over every stored raw page."""
+              ray_address: str | None, stale: bool, quiet: bool) -> None:
+    """Re-run extraction and understanding over every stored raw page (--stale: the out-of-date ones)."""
     from newsdesk.pipeline import reprocess as run_reprocess
     from newsdesk.stages import Stages, parse_stages
     from newsdesk.store import open_store
@@ -283,7 +285,7 @@ def reprocess(db: str | None, stages: str | None, workers: int | None, executor:
     store = open_store(settings.db)
     with store:
         summary = _with_progress(lambda p: run_reprocess(store, settings, stages=Stages(parse_stages(stages), settings),
-                                                         progress=p), quiet)
+                                                         progress=p, stale=stale), quiet)
     click.echo(format_summary(summary))
 
 

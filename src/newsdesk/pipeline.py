@@ -165,7 +165,7 @@ def ingest(sources: Iterable[str], store: Store, settings: Settings, *, stages: 
         inputs = iter_inputs(sources, settings, store, follow_links, run_fetcher)
         pending = _pending(inputs, store, summary, progress)
         for raw, result in analyze_stream(pending, stages, settings):
-            store_result(raw, result, store, summary, hooks)
+            store_result(raw, result, store, summary, hooks, stages.names)
             if progress:
                 progress(raw.origin)
     finally:
@@ -226,7 +226,9 @@ def _note_file_read(raw: RawPage, store: Store, files_read: set[str]) -> None:
 
 
 def store_result(raw: RawPage, result: Article | Rejected, store: Store, summary: Summary,
-                 hooks: list[Callable[[int, Article], None]]) -> None:
+                 hooks: list[Callable[[int, Article], None]], ran: tuple[str, ...] = ()) -> None:
+    """Store one analysed page and run the hooks; `ran`: the stages that analysed it, recorded with it
+    (store/reads.py) so the desk says what the store holds, not what today's code would read."""
     if isinstance(result, Rejected):
         store.record_failure(raw.origin, result.stage, result.reason, result.detail, raw)
         summary.failed[f"{result.stage}: {result.reason}"] += 1
@@ -235,6 +237,8 @@ def store_result(raw: RawPage, result: Article | Rejected, store: Store, summary
     summary.count(outcome)
     if outcome in ("new", "updated"):
         run_hooks(hooks, article_id, result.replace(id=str(article_id)))
+        if result.kind == "article":
+            store.record_read(article_id, result.language, ran)
 
 
 def run_hooks(hooks: list[Callable[[int, Article], None]], article_id: int, article: Article) -> None:
@@ -263,10 +267,12 @@ REFRESH_ALWAYS = ("after_store_entities", "after_store_events")
 
 
 def reprocess(store: Store, settings: Settings, *, stages: Stages | None = None,
-              progress: ProgressFn | None = None) -> Summary:
+              progress: ProgressFn | None = None, stale: bool = False) -> Summary:
     """Re-run extraction and understanding over every stored raw page, on the configured executor;
     every article's entities, quotes and events are stored again (`REFRESH_ALWAYS`), even when
-    unchanged; then the entities and aliases no mention gives any more go."""
+    unchanged; then the entities and aliases no mention gives any more go. `stale`: only the
+    articles whose record (store/reads.py) an older coverage wrote, such as French ones annotated
+    before French was read."""
     stages = stages or Stages(settings=settings)
     summary = Summary()
     hooks = store.after_store_hooks()
@@ -274,6 +280,9 @@ def reprocess(store: Store, settings: Settings, *, stages: Stages | None = None,
     in_flight: deque[int] = deque()  # article ids of the pages sent; results come back in order
     entities = any(getattr(h, "__name__", "") == "after_store_entities" for h in always)
     ids = store.raw_ids_for_reprocess()
+    if stale:
+        wanted = set(store.stale_ids())
+        ids = [(article_id, raw_id) for article_id, raw_id in ids if article_id in wanted]
     if entities:  # built again from the articles alone, not from the last pass's aliases
         store.clear_for_reprocess([article_id for article_id, _ in ids])
 
@@ -292,9 +301,11 @@ def reprocess(store: Store, settings: Settings, *, stages: Stages | None = None,
         elif store.replace_article(article_id, result):
             summary.updated += 1
             run_hooks(hooks, article_id, result.replace(id=str(article_id)))
+            _record_read(store, article_id, result, stages)
         else:
             summary.unchanged += 1
             run_hooks(always, article_id, result.replace(id=str(article_id)))
+            _record_read(store, article_id, result, stages)
         if progress:
             progress(raw.origin)
     if entities:
@@ -302,6 +313,11 @@ def reprocess(store: Store, settings: Settings, *, stages: Stages | None = None,
         store.drop_stale_aliases()
     sync_search(store)
     return summary
+
+
+def _record_read(store: Store, article_id: int, result: Article, stages: Stages) -> None:
+    if result.kind == "article":
+        store.record_read(article_id, result.language, stages.names)
 
 
 def drop_unused_entities(store: Store) -> int:

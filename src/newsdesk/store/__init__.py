@@ -25,12 +25,13 @@ from newsdesk.store.desk_search import DeskSearch
 from newsdesk.store.entity_pages import EntityPages
 from newsdesk.store.events import EventStore
 from newsdesk.store.queries import Queries
+from newsdesk.store.reads import ArticleReads
 from newsdesk.store.sqlite import Database
 from newsdesk.store.stories import StoryStore
 from newsdesk.store.writes import Writes
 
 
-class Store(Database, Writes, Queries, DeskSearch, EntityPages, StoryStore, EventStore):
+class Store(Database, Writes, Queries, DeskSearch, EntityPages, StoryStore, EventStore, ArticleReads):
     """The database: open it, write to it from one place, read from anywhere."""
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from newsdesk.records import Article
 from newsdesk.store.sqlite import immediate
 from newsdesk.store.stories import first_seen
+from newsdesk.understand.coverage import EVENTS
 
 _COLUMNS = ("article_id", "seq", "day", "source_text", "source_code", "source_country", "target_text",
             "target_code", "target_country", "cameo", "root", "quad_class", "goldstein", "plover_event",
@@ -28,6 +29,13 @@ MAX_LIMIT = 5000
 # often names its canonical one; read by `url` alone, 3,651 of the sample store's 5,313 events
 # were exported with an empty SOURCEURL, 926 now (those of the 21 pages that name no URL at all).
 ARTICLE_URL = "coalesce(a.url, a.canonical_url)"
+# Events of an article in a language the event coder codes today (coverage.EVENTS). Why: an older
+# pipeline coded every article with the English models; today's codes none in French, so a store
+# annotated before kept serving events the code would not give. Listing, counts and the exports all
+# read through this, so they agree; `newsdesk reprocess --stale` drops the rows themselves (store/reads.py).
+_CODED_LANGUAGES = sorted(lang for lang in EVENTS if lang)
+CODED = ("NOT EXISTS (SELECT 1 FROM articles x WHERE x.id = e.article_id AND x.language IS NOT NULL"
+         f" AND x.language NOT IN ({', '.join(repr(lang) for lang in _CODED_LANGUAGES)}))")
 
 
 def _day(article: Article) -> str | None:
@@ -81,7 +89,7 @@ class EventStore:
     def iter_events(self) -> Any:
         """Every stored event with its article's URL, title and date, oldest article first (exports)."""
         sql = (f"SELECT e.*, {ARTICLE_URL} AS article_url, a.title AS article_title, a.published, a.first_seen"
-               " FROM events e JOIN articles a ON a.id = e.article_id ORDER BY e.article_id, e.seq")
+               f" FROM events e JOIN articles a ON a.id = e.article_id WHERE {CODED} ORDER BY e.article_id, e.seq")
         for row in self.conn.execute(sql):
             yield dict(row)
 
@@ -99,7 +107,7 @@ class EventStore:
         column = {"pair": "e.source_country || '-' || e.target_country", "root": "e.root",
                   "place": "e.place_country"}[by]
         sql = (f"SELECT {column} AS key, COUNT(*) AS n, AVG(e.goldstein) AS goldstein FROM events e"
-               f" WHERE {column} IS NOT NULL GROUP BY key ORDER BY n DESC, key LIMIT ?")
+               f" WHERE {column} IS NOT NULL AND {CODED} GROUP BY key ORDER BY n DESC, key LIMIT ?")
         return [dict(r) for r in self.conn.execute(sql, (limit,)).fetchall()]
 
 
@@ -111,7 +119,7 @@ def _actor_clause(side: str, code: str) -> tuple[str, list[str]]:
 def _filters(actor: str | None, pair: tuple[str, str] | None, ordered: bool, code: str | None,
              place: str | None, since: str | None, until: str | None,
              article_id: int | None) -> tuple[str, list[Any]]:
-    where: list[str] = ["1=1"]
+    where: list[str] = [CODED]
     args: list[Any] = []
     if actor:
         s, sa = _actor_clause("source", actor)

@@ -16,7 +16,9 @@ from itertools import islice
 from typing import IO, Any
 
 from newsdesk.errors import ConfigError
+from newsdesk.records import Article
 from newsdesk.store.queries import Queries
+from newsdesk.understand.coverage import EVENTS
 
 FLAT_COLUMNS = ("id", "url", "canonical_url", "site_name", "title", "authors", "published", "updated",
                 "categories", "tags", "language", "excerpt", "image", "text", "duplicate_of", "story_id")
@@ -37,6 +39,12 @@ def _open_text(output: str) -> Iterator[IO[str]]:
             yield fh
 
 
+def coded(article: Article) -> Article:
+    """The article as exported: no events where today's event coder codes none (coverage.EVENTS), as
+    the event listing and the GDELT exports read the store (store/events.CODED)."""
+    return article if article.language in EVENTS or not article.events else article.replace(events=())
+
+
 def export(store: Queries, fmt: str, output: str = "-") -> int:
     if fmt not in FORMATS:
         raise ConfigError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
@@ -44,7 +52,7 @@ def export(store: Queries, fmt: str, output: str = "-") -> int:
         from newsdesk.store.gdelt_export import write_gdelt
 
         return int(write_gdelt(store, fmt, output))
-    records = (a.to_dict() for a in store.iter_articles())
+    records = (coded(a).to_dict() for a in store.iter_articles())
     if fmt == "parquet":
         return _parquet(records, output)
     n = 0

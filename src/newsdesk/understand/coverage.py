@@ -41,3 +41,44 @@ def read_in(stage: str) -> str:
 def read_in_all() -> dict[str, str]:
     """Per stage, the languages it reads ("entities": "English and French"): the pages' notes say so."""
     return {stage: read_in(stage) for stage in STAGES}
+
+
+# -- what a stored article was read for (store/reads.py keeps the record, migration 041) -------------
+# The languages each stage reads, as the record keeps them: a store read by an older code differs.
+SIGNATURE = "; ".join(f"{stage}: {','.join(sorted(lang or '-' for lang in langs))}" for stage, langs in STAGES.items())
+REPROCESS = "newsdesk reprocess --stale"  # reads again just the articles an older code left unread
+
+
+def stages_ran(language: str | None, ran: tuple[str, ...] | set[str] | list[str]) -> dict[str, bool]:
+    """Per stage, whether a run of the pipeline stages `ran` (extract, understand, events) read an
+    article in `language`: what analyze answers and the store records."""
+    now = stages_covered(language)
+    return {"entities": "understand" in ran and now["entities"], "quotes": "understand" in ran and now["quotes"],
+            "events": "events" in ran and now["events"]}
+
+
+def stages_read(language: str | None, record: dict | None) -> dict[str, bool]:
+    """Per stage, whether a stored article's lists say what the stage finds in it: the stage reads
+    `language` now, and its record says it read the article when it was stored. Why: a store
+    annotated before French was read holds no French names, and answered "read, none here". No
+    record (an article stored outside the pipeline): the coverage today, as before records."""
+    now = stages_covered(language)
+    if record is None:
+        return now
+    return {stage: now[stage] and bool(record[stage]) for stage in STAGES}
+
+
+def not_read_yet(language: str | None, record: dict | None) -> list[str]:
+    """The stages that read `language` now but had not when the article was stored (`REPROCESS`)."""
+    if record is None:
+        return []
+    return [stage for stage, read in stages_covered(language).items() if read and not record[stage]]
+
+
+def read_state(language: str | None, record: dict | None) -> dict:
+    """What the API answers of a stored article: `covered` (entities and quotes both read),
+    `covered_stages`, `not_read_yet` (stages that read its language now, not when it was stored) and,
+    when any, `reprocess`: "not read yet; run `newsdesk reprocess --stale`"."""
+    read, missing = stages_read(language, record), not_read_yet(language, record)
+    return {"covered": read["entities"] and read["quotes"], "covered_stages": read, "not_read_yet": missing,
+            "reprocess": f"not read yet; run `{REPROCESS}`" if missing else None}

@@ -341,6 +341,10 @@ def _quote_schemas() -> dict[str, Any]:
                                " (a French article: entities and quotes true, events false)",
                                "properties": {"entities": {"type": "boolean"}, "quotes": {"type": "boolean"},
                                               "events": {"type": "boolean"}}},
+            "not_read_yet": {"type": arr, "items": s, "description": "stages that read this language now but had"
+                             " not when the article was stored (the store's record, table article_reads)"},
+            "reprocess": {**maybe_s, "description": "when not_read_yet: \"not read yet; run `newsdesk reprocess"
+                          " --stale`\""},
             "entities": {"type": arr, "items": {"$ref": "#/components/schemas/Mention"}}, "quotes": quotes}},
         **_entity_schemas(),
     }

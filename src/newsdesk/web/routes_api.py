@@ -18,7 +18,7 @@ from starlette.routing import Route
 from newsdesk.records import Quote
 from newsdesk.store.search_syntax import reread_as_words
 from newsdesk.store.source_list import sources_overview
-from newsdesk.understand.coverage import COVERED, stages_covered
+from newsdesk.understand.coverage import read_state
 from newsdesk.web.fast import FastAnswer
 from newsdesk.web.listing import facets, filters_from, fold_from, item_json, page_from, page_links, with_copy_counts
 from newsdesk.web.openapi import openapi_spec
@@ -54,7 +54,9 @@ def one_article(request: Request) -> Response:
         "source": row.get("source_url"), "input": row.get("raw_origin"), "fetched_at": row.get("fetched_at"),
         # whether `entities` and `quotes` were both looked for (a German article's empty lists say nothing),
         # and per stage (a French article's entities were, its quotes not yet)
-        "covered": row.get("language") in COVERED, "covered_stages": stages_covered(row.get("language")),
+        # as the store's record says (store/reads.py): a French article stored before French was read
+        # says so ("not read yet; run `newsdesk reprocess --stale`"), not "read, no one named"
+        **read_state(row.get("language"), desk(request).store().article_read(row["id"])),
         "links": {"html": f"/article/{row['id']}"}}})
 
 

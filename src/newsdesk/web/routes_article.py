@@ -8,7 +8,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from newsdesk.understand.coverage import read_in_all, stages_covered
+from newsdesk.understand.coverage import REPROCESS, not_read_yet, read_in_all, stages_read
 from newsdesk.web.render import safe_url
 from newsdesk.web.responses import HTTPError, page
 from newsdesk.web.state import DeskState, desk
@@ -47,7 +47,8 @@ def article(request: Request) -> Response:
         "source_link": safe_url(row["canonical_url"]) or safe_url(row["url"]),
         "image": safe_url(row["image"]), "json_url": f"/api/articles/{row['id']}",
         # per stage: a French article's names are marked, its quotes not read (yet); a German one neither
-        "coverage": stages_covered(row.get("language")), "read_in": read_in_all(),
+        "coverage": stages_read(row.get("language"), store.article_read(row["id"])), "read_in": read_in_all(),
+        "not_read_yet": not_read_yet(row.get("language"), store.article_read(row["id"])), "reprocess": REPROCESS,
     }
     return page(request, "article.html", context)
 

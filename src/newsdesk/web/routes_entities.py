@@ -22,7 +22,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from newsdesk.errors import NotFound
-from newsdesk.understand.coverage import COVERED, read_in_all, stages_covered
+from newsdesk.understand.coverage import REPROCESS, not_read_yet, read_in_all, read_state, stages_read
 from newsdesk.understand.entities import KEEP
 from newsdesk.web.chart import bar_chart, fill_days, fill_months
 from newsdesk.web.render import numbered_links, query_string, without_page
@@ -277,7 +277,8 @@ def annotated_page(request: Request) -> Response:
     mentions, quotes = store.article_annotations(article_id)
     context = {"title": article.title or "Article", "article_id": article_id, "mentions": mentions,
                "quotes": quotes, "body": highlight(article.text, mentions, quotes), "language": article.language,
-               "coverage": stages_covered(article.language),
+               "coverage": stages_read(article.language, store.article_read(article_id)),
+               "not_read_yet": not_read_yet(article.language, store.article_read(article_id)), "reprocess": REPROCESS,
                "read_in": read_in_all(), "json_url": f"/api/entities/in/{article_id}"}
     return page(request, "entity_article.html", context)
 
@@ -289,7 +290,7 @@ def annotated_api(request: Request) -> Response:
     # A German article's empty lists read as "no one named, no one quoted" where nothing was looked
     # for (issue 5: not covered, not silently so); a French one's quotes are not looked for: per stage.
     return JSONResponse({"article_id": request.path_params["article_id"], "language": article.language,
-                         "covered": article.language in COVERED, "covered_stages": stages_covered(article.language),
+                         **read_state(article.language, store.article_read(request.path_params["article_id"])),
                          "entities": mentions, "quotes": quotes})
 
 
