@@ -22,7 +22,7 @@ import httpx
 import pytest
 from click.testing import CliRunner
 
-from desk_server import get_json, serve_desk
+from desk_server import chromium_browser, get_json, serve_desk
 from newsdesk.cli import main
 from newsdesk.records import Article
 from newsdesk.store import open_store
@@ -120,6 +120,28 @@ def test_api_and_pages_say_the_french_article_is_not_read_yet(desk: dict[str, An
     stats = get_json(desk, "/api/stats")["to_reprocess"]
     assert stats == {"articles": 1, "languages": {"fr": 1}, "command": "newsdesk reprocess --stale"}
     assert "to reprocess: <strong>1</strong>" in httpx.get(desk["url"] + "/stats", timeout=60).text
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    yield from chromium_browser()
+
+
+@pytest.mark.browser
+def test_the_article_pages_show_not_read_yet_in_chromium(desk: dict[str, Any], browser: Any) -> None:
+    page = browser.new_page()
+    try:
+        for path in (f"/article/{desk['ids']['fr']}", f"/entities/in/{desk['ids']['fr']}"):
+            page.goto(desk["url"] + path)
+            note = page.locator(".not-read-yet")
+            assert note.is_visible(), path
+            assert "Not read yet for entities, quotes" in note.inner_text(), path
+            assert "newsdesk reprocess --stale" in note.inner_text(), path
+            assert page.locator(".not-covered:not(.not-read-yet)").count() == 0, path  # not "French is not read"
+        page.goto(desk["url"] + f"/article/{desk['ids']['en']}")
+        assert page.locator(".not-read-yet").count() == 0
+    finally:
+        page.close()
 
 
 def test_french_events_of_an_older_coder_are_neither_listed_nor_exported(desk: dict[str, Any]) -> None:
