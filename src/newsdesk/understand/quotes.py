@@ -312,6 +312,8 @@ def _rank_speakers(doc: Any, found: list[Found], regions: list[tuple[int, int]])
                                                                  said)
             if speaker_kinds.ASIDE_SPEAKERS and f.speaker_p > 0:
                 f.speaker_tok = speaker_kinds.beside_cue(cue, f.speaker_tok)
+            if speaker_kinds.LINE_SPEAKERS and f.speaker_p > 0:
+                f.speaker_tok = speaker_kinds.on_cue_line(cue, f.speaker_tok)
             f.speaker_tok = quote_turns.speaker_in_turn(f, cue, f.speaker_tok)
         elif f.borrowed is not None:
             f.speaker_tok, f.speaker_p = f.borrowed.speaker_tok, f.borrowed.speaker_p
