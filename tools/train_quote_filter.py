@@ -37,12 +37,13 @@ from typing import Any, NamedTuple
 
 from train_speakers import collect as speaker_problems
 from train_speakers import fit as fit_speakers
+from train_speakers import fit_boosted as fit_speakers_boosted
 from train_speakers import fit_tensor as fit_speakers_tensor
 from train_speakers import load_docs, write_tensor_weights, write_weights
 
 from newsdesk.bench.quotes import _ann_files, cue_counts, cue_lexicon_from, load_scorer, read_attributions
 from newsdesk.records import Article
-from newsdesk.understand import quote_cues, quote_filter, quotes, speakers
+from newsdesk.understand import boosted, quote_cues, quote_filter, quotes, speakers
 from newsdesk.understand.annotate import annotate_doc
 from newsdesk.understand.embed import DIM
 
@@ -352,8 +353,13 @@ def fold_runs(docs: list[tuple[str, Any]], split_dir: Path, fold: Callable[[str]
 
 
 def fold_ranker(train: list[Any]) -> speakers.TensorWeights | None:
-    """The tensor speaker ranker fitted on these problems under --tensor-ranker (else none)."""
-    return None if TENSOR["ranker"] is None else fit_speakers_tensor(train, TENSOR["ranker"])
+    """The tensor speaker ranker fitted on these problems under --tensor-ranker (else none), with the
+    boosted trees stacked on it (refitted here too) when they are shipped: the CV scores what ships."""
+    if TENSOR["ranker"] is None:
+        return None
+    if boosted.shipped(speakers.BOOSTED_FILE) is not None:
+        return fit_speakers_boosted(train, TENSOR["ranker"])
+    return fit_speakers_tensor(train, TENSOR["ranker"])
 
 
 def folds_of(ids: list[str], folds: int) -> Callable[[str], int]:
