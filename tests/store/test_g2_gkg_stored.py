@@ -64,3 +64,14 @@ def test_an_article_with_no_stored_mentions_is_parsed_in_its_language(tmp_path: 
     # German: no pipeline reads it, so no names, as the annotator leaves it (not read as English)
     assert rows[ids[2]]["Persons"] == "" and ("en", german) not in nlp._cache
     assert rows[ids[2]]["V2Tone"]  # the article still exports
+
+
+def test_an_article_the_entity_stage_read_and_found_no_name_in_is_not_parsed_again(tmp_path: Path) -> None:
+    text = "Olaf Scholz met Giorgia Meloni in Rome on Monday to discuss the migration pact."
+    with open_store(tmp_path / "d.db") as store:
+        read, unread = (_store(store, i, Article(text=f"{text} ({i})", language="en", title="Talks",
+                                                  url=f"https://news.example/r{i}"), annotated=False) for i in (0, 1))
+        store.record_read(read, "en", ("understand",))  # the pipeline's record: read, no names kept
+        rows = _gkg(store)
+    assert rows[read]["Persons"] == "" and ("en", f"{text} (0)") not in nlp._cache
+    assert rows[unread]["Persons"] and ("en", f"{text} (1)") in nlp._cache  # no record: parsed, as before

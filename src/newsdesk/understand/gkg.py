@@ -4,7 +4,8 @@
 
 - persons / organizations / locations: the store's entity mentions when the export passes them
   (`stored_entities`: canonical names after merges and folds, the mention's type, the entity's
-  country), else the record's entities, else (an article never annotated) the spaCy parse of a
+  country; none for an article the entity stage read and found no name in, per article_reads),
+  else the record's entities, else (an article never annotated) the spaCy parse of a
   language the entity stage reads (coverage.ENTITIES), else none; `entities_from` says which.
   Locations geocoded offline (places.py).
 - themes: our own small keyword taxonomy (THEMES) plus one CAMEO_<ROOT> theme per event
@@ -153,7 +154,8 @@ def stored_entities(conn: sqlite3.Connection, article_ids: list[int]) -> dict[in
 
     Why the store and not the record: its names are the canonical entities after merges, folds
     and decisions (a user's merge reaches the export), and reading it costs no parse. An article
-    with no stored mention is absent from the answer (the caller falls back)."""
+    the entity stage read and found no name in is there with none; one it never read is absent
+    from the answer (the caller falls back)."""
     if not article_ids:
         return {}
     marks = ",".join("?" * len(article_ids))
@@ -162,11 +164,21 @@ def stored_entities(conn: sqlite3.Connection, article_ids: list[int]) -> dict[in
         " FROM entity_mentions m JOIN entities e ON e.id = m.entity_id"
         f" WHERE m.article_id IN ({marks}) ORDER BY m.article_id, m.start, m.id"
     )
-    out: dict[int, list[dict[str, Any]]] = {}
+    out: dict[int, list[dict[str, Any]]] = {i: [] for i in _read(conn, article_ids, marks)}
     for r in conn.execute(sql, article_ids):
         out.setdefault(r[0], []).append(
             {"text": r[1], "type": r[2], "start": r[3], "country": r[4], "canonical": r[5]})
     return out
+
+
+def _read(conn: sqlite3.Connection, article_ids: list[int], marks: str) -> list[int]:
+    """The articles the entity stage read (article_reads, migration 041): one with no mention names
+    no one, and parsing it again would only find what the annotator dropped. A store older than the
+    record (opened read-only, unmigrated) has no such table: its articles fall back as before."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'article_reads'").fetchone() is None:
+        return []
+    sql = f"SELECT article_id FROM article_reads WHERE entities = 1 AND article_id IN ({marks})"
+    return [r[0] for r in conn.execute(sql, article_ids)]
 
 
 def _entities(article: Article) -> tuple[list[dict[str, Any]], str]:
@@ -255,8 +267,8 @@ def locations(ents: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def gkg_record(article: Article, stored: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    """The record of `article`; `stored`: its mentions from `stored_entities` (None: none stored)."""
-    ents, source = (stored, "store") if stored else _entities(article)
+    """The record of `article`; `stored`: its mentions from `stored_entities` (None: never read)."""
+    ents, source = (stored, "store") if stored is not None else _entities(article)
 
     def names(kind: str) -> list[dict[str, Any]]:
         return [{"name": e["canonical"] or e["text"], "offset": e["start"]} for e in ents if e["type"] == kind]
