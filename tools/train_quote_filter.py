@@ -21,6 +21,9 @@ without the features named by each `--drop` prefix. `train` fits on the whole sp
 (`quote_filter.tensor_model`): `cv-filter` scores it at TENSOR_SCALES, `cv-gate`/`cv-score` fit it
 per fold at --tensor-scale, `train` also writes data/quote_filter_tensor.json; `--tensor-ranker
 SCALE` fits the tensor speaker ranker per fold in `cv-gate`/`cv-score`. Shipped: both at 0.1.
+`--boosted` (with --tensor): `cv-gate` refits the boosted filter (`quote_filter.boosted_model`, trees
+stacked on the tensor filter) per fold, `train` also writes data/quote_filter_boosted.npz. Measured in
+session 18, not shipped: the same F1-for-speakers curve (figures in quote_filter's docstring).
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ SPLIT = Path(__file__).resolve().parents[1] / ".." / "shared" / "bench" / "quote
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsdesk" / "understand" / "data" / "quote_filter.json"
 OUT_CONTEXT = OUT.with_name(quote_filter.CONTEXT_FILE)
 OUT_TENSOR = OUT.with_name(quote_filter.TENSOR_FILE)
+OUT_BOOSTED = OUT.with_name(quote_filter.BOOSTED_FILE)
 MIN_FEATURE_DOCS = 3  # features seen in fewer candidates are noise and bloat the JSON
 # L2 strength: the speaker ranker's C, not tuned here (one cv-score run costs ~10 CPU minutes)
 C = 0.3
@@ -198,6 +202,58 @@ def tensor_scores(train: list[Example], held: list[Example], blocks: tuple[str, 
     tm = fit_tensor(train, blocks, scale)
     return [quote_filter.score(r.feats, tm.weights, float(tm.dense @ r.vec)) for r in held]
 
+
+
+# The boosted filter (session 18, K3; `quote_filter.boosted_model`): HistGradientBoosting over the
+# lexical features seen in at least BOOSTED_MIN_COUNT candidates plus the tensor filter's log-odds,
+# which for the training rows come from tensor filters fitted on the other BOOSTED_INNER folds of
+# their articles (fitted on a row, the logit would know its label and the trees would trust it).
+BOOSTED_MIN_COUNT = 40
+BOOSTED_INNER = 5
+BOOSTED_PARAMS: dict[str, Any] = {"learning_rate": 0.1, "max_iter": 200, "max_leaf_nodes": 15,
+                                  "min_samples_leaf": 20, "l2_regularization": 1.0}
+
+
+def out_of_fold_tensor(rows: list[Example], inner: int) -> list[float]:
+    """Each row's tensor-filter P from a filter fitted on the other `inner` folds of articles."""
+    arts = sorted({r.doc for r in rows})
+    part = {a: k % inner for k, a in enumerate(arts)}
+    out = [0.0] * len(rows)
+    for k in range(inner):
+        idx = [i for i, r in enumerate(rows) if part[r.doc] == k]
+        ps = tensor_scores([r for r in rows if part[r.doc] != k], [rows[i] for i in idx], TENSOR["blocks"],
+                           TENSOR["scale"])
+        for i, p in zip(idx, ps, strict=True):
+            out[i] = p
+    return out
+
+
+BOOSTED = {"on": False}  # --boosted: cv-gate refits it per fold, train writes it (with --tensor)
+
+
+@contextmanager
+def boosted_filter(trees: boosted.Trees | None) -> Iterator[None]:
+    """Run the pipeline with these trees as the boosted filter (none: the tensor filter decides)."""
+    saved = quote_filter.boosted_model
+    quote_filter.boosted_model = lambda: trees  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        quote_filter.boosted_model = saved  # type: ignore[assignment]
+
+
+def fit_boosted(rows: list[Example], inner: int = BOOSTED_INNER) -> boosted.Trees:
+    """The boosted filter stacked on the tensor filter's out-of-fold log-odds, as `boosted.Trees`."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    seen = Counter(k for r in rows for k in r.feats)
+    names = sorted(k for k, n in seen.items() if n >= BOOSTED_MIN_COUNT) + [quote_filter.TENSOR_LOGIT]
+    logits = [quote_filter.logit(p) for p in out_of_fold_tensor(rows, inner)]
+    x = boosted.matrix([{**r.feats, quote_filter.TENSOR_LOGIT: z} for r, z in zip(rows, logits, strict=True)],
+                       names)
+    model = HistGradientBoostingClassifier(early_stopping=False, random_state=0, **BOOSTED_PARAMS)
+    model.fit(x, [r.y for r in rows])
+    return boosted.from_sklearn(model, names)
 
 def _without(rows: list[Example], prefix: str) -> list[Example]:
     return [r._replace(feats={k: v for k, v in r.feats.items() if not (prefix and k.startswith(prefix))})
@@ -437,8 +493,9 @@ def cv_gate(split_dir: Path, cache: Path | None, folds: int) -> None:
         context = fit_context(rows) if CONTEXT["on"] else None
         tensor = fit_tensor(rows) if TENSOR["on"] else None
         train_probs = [p for p in probs if fold(p.article) != k]
+        trees = fit_boosted(rows) if BOOSTED["on"] else None
         with models(fit(rows), fit_speakers(train_probs), min(GATE_THRESHOLDS), gate=0.0,
-                    context=context, tensor=tensor, ranker=fold_ranker(train_probs)):
+                    context=context, tensor=tensor, ranker=fold_ranker(train_probs)), boosted_filter(trees):
             scored.update(predict_scored(held))
     gold = {k: v for k, v in scorer.gold_for_split(split_dir).items() if k in dict(docs)}
     for th in GATE_THRESHOLDS:
@@ -467,6 +524,8 @@ def main() -> None:
     ap.add_argument("--tensor-blocks", nargs="+", choices=quote_filter.TENSOR_BLOCKS,
                     default=list(quote_filter.TENSOR_BLOCKS), help="--tensor: the vector blocks used")
     ap.add_argument("--tensor-scale", type=float, default=1.0, help="--tensor: block scale before the L2 penalty")
+    ap.add_argument("--boosted", action="store_true", help="with the boosted filter stacked on the tensor "
+                    "filter (--tensor): cv-gate refits it per fold, train writes data/quote_filter_boosted.npz")
     ap.add_argument("--tensor-ranker", type=float, metavar="SCALE",
                     help="CV: with the tensor speaker ranker (tools/train_speakers.py) at this scale")
     ap.add_argument("--vectors", type=Path, help="a pickle cache of the encoder's vectors (read, then written)")
@@ -476,6 +535,7 @@ def main() -> None:
     split = args.split_dir.resolve()
     LEXICON.update(min_seen=args.min_seen, smooth=args.smooth)
     CONTEXT["on"] = args.context
+    BOOSTED["on"] = args.boosted
     TENSOR.update(on=args.tensor, blocks=tuple(args.tensor_blocks), scale=args.tensor_scale, ranker=args.tensor_ranker)
     if args.cascade:
         quote_filter.CASCADE = tuple(args.cascade)
@@ -517,6 +577,18 @@ def run(args: argparse.Namespace, split: Path) -> None:
         print(f"wrote {OUT_CONTEXT}")
     if args.tensor:
         write_tensor(rows, about)
+    if args.tensor and args.boosted:
+        write_boosted(rows, about)
+
+
+def write_boosted(rows: list[Example], about: str) -> None:
+    from newsdesk.understand.nlp import model_name
+
+    trees = fit_boosted(rows)
+    stacked = (f"Attribution filter trees (HistGradientBoosting {BOOSTED_PARAMS} over the features seen in >= "
+               f"{BOOSTED_MIN_COUNT} candidates and the tensor filter's {BOOSTED_INNER}-fold out-of-fold log-odds)")
+    boosted.save(OUT_BOOSTED, trees, stacked + about[about.index(" learned from"):], pipeline=model_name())
+    print(f"wrote {OUT_BOOSTED} ({len(trees.roots)} trees over {len(trees.names)} columns)")
 
 
 def write_tensor(rows: list[Example], about: str) -> None:

@@ -83,6 +83,19 @@ filter and ranker refitted per fold), F1@0.3 / speaker accuracy (judged), base 0
   gives 0.7595 / 0.8820: a gate moved, not better predictions. Dev 0.7873 / 0.8992 (F1 down 0.002).
 - under that label, a quotation after the content in its paragraph, and a common-noun subject's
   lemma ("the inquiry comes against ..."): cv-filter log loss 0.3681 with, 0.3683 / 0.3680 without.
+
+Tried and not kept (session 18, K3): a boosted filter (`boosted_model`, HistGradientBoosting, 200 trees
+of 15 leaves at learning rate 0.1, over the features seen in >= 40 candidates plus the tensor filter's
+log-odds, stacked on out-of-fold tensor scores; `tools/train_quote_filter.py cv-gate --tensor --boosted`).
+Held-out log loss / AUC over the 19,393 candidates of 5-fold CV (lexicon refitted per fold): lexical
+logistic 0.3541 / 0.9023, the trees on the lexical features alone 0.3539 / 0.9020, tensor logistic
+(shipped) 0.3500 / 0.9047, the trees stacked on it 0.3486 / 0.9047: the lemma|slot conjunctions already
+carry the interactions. In the pipeline (5-fold CV as cvdump runs it, trees refitted per fold), F1@0.3
+/ speaker accuracy at filter / gate 0.4/0.3, 0.5/0.4, 0.5/0.5, 0.55/0.5: 0.7738/0.8712 -> 0.7748/0.8727,
+0.7616/0.8803 -> 0.7597/0.8822, 0.7523/0.8869 -> 0.7504/0.8888, 0.7506/0.8884 -> 0.7485/0.8892: the
+same F1-for-speakers curve (+0.0005 speaker accuracy at equal F1). PolNeAR dev at 0.5/0.4: 0.7891 /
+0.8974 -> 0.7892 / 0.8921. The hook stays (inert without `data/quote_filter_boosted.npz`) so that
+`cv-gate --boosted` measures it; `train --tensor --boosted` writes the file.
 """
 
 from __future__ import annotations
@@ -203,6 +216,42 @@ def tensor_vector(cue: Any, start: int, end: int, subject: Any) -> Any:
         out[2] = tensor[subject.i]
     return out.ravel()
 
+
+
+# The boosted filter (session 18, K3; not shipped: see the module's docstring): gradient-boosted trees
+# (scikit-learn's HistGradientBoosting, as arrays in `data/quote_filter_boosted.npz`, scored by
+# `newsdesk.understand.boosted` with numpy) over the same lexical features plus the tensor filter's
+# log-odds (`TENSOR_LOGIT`; stacked: fitted on out-of-fold tensor scores), for the interactions a sum
+# of weights cannot express (cue lemma x slot x quotation marks x nesting). It rescores what the tensor
+# filter scored, only where that one runs (its pipeline's vectors); without the file the tensor filter
+# decides.
+BOOSTED_FILE = "quote_filter_boosted.npz"
+TENSOR_LOGIT = "tensor_logit"
+
+
+@lru_cache(maxsize=1)
+def boosted_model() -> Any:
+    """The boosted filter (`boosted.Trees`), or None when it is not shipped or was learned under another
+    pipeline (its tensor logits would mean something else)."""
+    from newsdesk.understand import boosted
+    from newsdesk.understand.nlp import model_name
+
+    trees = boosted.shipped(BOOSTED_FILE)
+    return trees if trees is not None and trees.meta.get("pipeline") == model_name() else None
+
+
+def logit(p: float) -> float:
+    """The log-odds of a probability, clipped as `score` clips them."""
+    p = min(max(p, 1e-13), 1.0 - 1e-13)
+    return math.log(p / (1.0 - p))
+
+
+def boosted_scores(trees: Any, feats: list[dict[str, float]], tensor_p: list[float]) -> list[float]:
+    """P(attribution) of each candidate from the trees, given its features and the tensor filter's P."""
+    from newsdesk.understand import boosted
+
+    rows = [{**x, TENSOR_LOGIT: logit(p)} for x, p in zip(feats, tensor_p, strict=True)]
+    return [float(p) for p in boosted.probability(trees, boosted.matrix(rows, trees.names))]
 
 def _subject_kind(subj: Any) -> str:
     if subj is None:

@@ -256,6 +256,12 @@ def _filtered(doc: Any, cands: list[Found]) -> list[Found]:
         if x is not None:
             extra = 0.0 if dense is None else float(dense @ tensor_vector_of(doc, f))
             f.confidence = quote_filter.score(x, w, extra)
+    trees = quote_filter.boosted_model() if dense is not None else None
+    if trees is not None:  # the boosted filter rescores what the tensor filter scored (quote_filter)
+        pairs = [(f, x) for f, x in zip(cands, feats, strict=True) if x is not None]
+        probs = quote_filter.boosted_scores(trees, [x for _, x in pairs], [f.confidence for f, _ in pairs])
+        for (f, _), p in zip(pairs, probs, strict=True):
+            f.confidence = p
     ctx = quote_filter.context_model()
     if ctx is not None:
         _rescored(doc, cands, feats, ctx)
