@@ -23,6 +23,7 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from newsdesk.errors import NotFound
@@ -77,7 +78,24 @@ def filed_aliases(type_: str, text: str, name: str) -> tuple[str, ...]:
     named after its country ("Senate (Pakistan)") does not take the bare name it is written by
     ("Senate"): as an alias it filed another article's bare "Senate", of no known country, there."""
     bare = type_ == "ORG" and name_key(name) != name_key(text) and national_bodies.bare(text) is not None
-    return (name, *(() if bare else (text,)), *(body_names(name) if type_ == "ORG" else ()))
+    return (name, *(() if bare or _another_place(type_, text, name) else (text,)),
+            *(body_names(name) if type_ == "ORG" else ()))
+
+
+@lru_cache(maxsize=4096)
+def _another_place(type_: str, text: str, name: str) -> bool:
+    """Whether a place mention written `text` and named `name` writes the name of another place of
+    the same country ("New York", the state's name too, of a mention a French article names New
+    York City): as an alias of `name` it filed every later English "New York" there, so which
+    entity the English "New York" was depended on whether a French article had come first (E26).
+    A text the gazetteer reads as a place in another country is only a foreign spelling ("Pékin")."""
+    if type_ not in _PLACES or name_key(text) == name_key(name):
+        return False
+    from newsdesk.understand.countries import lookup
+
+    written, named = lookup(text, type_), lookup(name, type_)
+    return (written is not None and named is not None and written.how in ("city", "capital")
+            and written.code == named.code)
 
 
 def _mention_forms(mentions: Iterable[sqlite3.Row], canonicals: dict[tuple[int, int, str], str]) -> dict[int, set[str]]:
