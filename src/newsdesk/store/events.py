@@ -59,6 +59,10 @@ def event_row(article_id: int, seq: int, day: str | None, e: dict[str, Any]) -> 
             int(bool(e.get("target_inferred"))), int(bool(e.get("source_inferred"))))
 
 
+def _has_actor(e: dict[str, Any]) -> bool:
+    return any((e.get(side) or {}).get("code") for side in ("source", "target"))
+
+
 class EventStore:
     conn: sqlite3.Connection
 
@@ -68,7 +72,11 @@ class EventStore:
         `newsdesk reprocess` runs this for every article (pipeline.REFRESH_ALWAYS), so rewriting
         rows that had not changed would renumber every event of the store on each reprocess."""
         day = _day(article) or _first_seen_day(self.conn, article_id)
-        rows = [event_row(article_id, i, day, e) for i, e in enumerate(article.events) if e.get("cameo")]
+        # an event naming no actor on either side ("The discussion is intense" -> 010) is kept in
+        # the analysis, where the classifier's class is read, but it says nothing of who did what
+        # to whom: the desk and the exports never list it (V1: 351 of 1,160 events in 40 articles)
+        kept = [e for e in article.events if e.get("cameo") and _has_actor(e)]
+        rows = [event_row(article_id, i, day, e) for i, e in enumerate(kept)]
         with immediate(self.conn):
             if [tuple(r) for r in self.conn.execute(_STORED, (article_id,))] != rows:
                 self.conn.execute("DELETE FROM events WHERE article_id = ?", (article_id,))

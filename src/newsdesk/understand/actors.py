@@ -68,6 +68,20 @@ def capitals() -> dict[str, str]:
     return gazetteer().capitals
 
 
+@lru_cache(maxsize=1)
+def _sector_codes() -> frozenset[str]:
+    """Three-letter codes that name a kind of actor, not a country: IGO, MNC and the roles of the
+    agent table (MED, BUS, UAF...). The actor dictionary files news media ("Reuters") under MED;
+    read as countries, such codes were a side of events and the country an actor-less side was
+    filled with (U1, O3: "UAF 190 ISR", "MED 060 USA")."""
+    return frozenset({"IGO", "NGO", "IMG", "MNC"} | {v[:3] for v in agent_table().values() if v})
+
+
+def country_of(code: str | None) -> str | None:
+    """The country of a CAMEO actor code, None for a sector code ("MEDxxx", "IGO...")."""
+    return code[:3] if code and code[:3].isalpha() and code[:3] not in _sector_codes() else None
+
+
 def phrase_tokens(head) -> list:  # noqa: ANN001 - a spaCy Token
     """The tokens that name the actor headed by `head`, in order."""
     keep = {head.i}
@@ -139,7 +153,7 @@ def actor_for(head, entities: list[dict] | None = None, offset: int = 0) -> Acto
     # Prefer a code with a role (ISRGOV for "Netanyahu") over a bare country, then the first.
     codes.sort(key=lambda pc: (len(pc[1]) < 6, pc[0]))
     code = codes[0][1] if codes else None
-    country = code[:3] if code and not code.startswith(("IGO", "NGO", "IMG", "MNC")) else None
+    country = country_of(code)
     country = country or entity_country(tokens, entities or [])
     role = code[3:6] if code and len(code) >= 6 and country else None
     role = role or _role(tokens, head)

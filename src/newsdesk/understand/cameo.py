@@ -64,6 +64,42 @@ OWN_VERBS = {
     "deploy": "150", "mobilize": "150", "mobilise": "150", "impose": "163", "cut": "160",
 }
 
+# Words that name force used on people or things. The PETRARCH verb groups of roots 18-20 also
+# hold "continue", "engage", "fall", "drive", "proceed" or "reside" (group codes, not meanings),
+# and the classifier's material-conflict class falls back on 190 at whatever the root verb is
+# ("They ... hate modernity" -> 190): a fight code needs one of these words (is_violent).
+VIOLENT_WORDS = frozenset({
+    "abduct", "abduction", "airstrike", "ambush", "annihilate", "arson", "artillery", "assassinate",
+    "assassination", "assault", "attack", "attacker", "battle", "beat", "behead", "besiege",
+    "blast", "bloodshed", "blow", "bomb", "bombard", "bombardment", "bomber", "bombing", "burn",
+    "casualty", "clash", "combat", "crossfire", "dead", "death", "decapitate", "destroy",
+    "detonate", "die", "explode", "explosion", "fatality", "fight", "fighter", "fighting", "fire",
+    "firefight", "gun", "gunfight", "gunfire", "gunman", "gunshot", "hang", "hijack", "hit",
+    "hostage", "injure", "injury", "invade", "invasion", "kidnap", "kill", "killing", "lynch",
+    "massacre", "militant", "missile", "mortar", "murder", "occupation", "occupy", "overrun",
+    "pillage", "raid", "rampage", "rape", "rocket", "sabotage", "shell", "shelling", "shoot",
+    "shooting", "siege", "skirmish", "slaughter", "slay", "stab", "stabbing", "storm", "strike",
+    "suicide", "terror", "terrorism", "terrorist", "torch", "torture", "war", "warfare", "wound",
+})
+
+
+def fight_root(code: str | None) -> bool:
+    """Roots 18 (assault), 19 (fight) and 20 (mass violence): what the desk shows as fighting."""
+    return root_of(code) in ("18", "19", "20")
+
+
+# Particles that make one of those verbs another verb: prices "shot up", critics "hit back".
+UNFORCED_PARTICLES = {"shoot": ("up",), "hit": ("back", "out"), "strike": ("out",), "fire": ("up",)}
+
+
+def is_violent(tok) -> bool:  # noqa: ANN001 - a spaCy Token
+    """Whether a token names force: "shelled", "clashes", "killed", "blown up" (not "shot up")."""
+    lemma = tok.lemma_.lower()
+    if lemma not in VIOLENT_WORDS and tok.lower_ not in VIOLENT_WORDS:
+        return False
+    other = UNFORCED_PARTICLES.get(lemma, ())
+    return not any(c.dep_ in ("prt", "advmod") and c.lower_ in other for c in tok.children)
+
 
 def root_of(code: str | None) -> str | None:
     digits = "".join(ch for ch in str(code or "") if ch.isdigit())

@@ -5,14 +5,18 @@ For each sentence of the shared spaCy parse:
      the five CAMEO classes the sentence's main event is in;
   2. the verb lexicon (PETRARCH-2 + our own) gives each predicate a CAMEO code; the main
      event is the best-placed predicate whose code is in the predicted class (root verb
-     first), else the root verb with that class's default code;
+     first), else the root verb with that class's default code; a fight code (roots 18-20)
+     needs a word that names force (cameo.is_violent): else a predicate is not one, and the
+     material-conflict default is coerce (170), not fight (190);
   3. negation and refusal turn cooperation into rejection ("refuses to negotiate" -> 125);
      modality ("is set to press", "will", "may") is kept as `modality`, not dropped;
   4. source = the predicate's subject (inherited through "set to"/"expected to" chains,
      pronouns resolved to the last named actor); target = its object or the object of
      with/to/against/on; two countries sharing a subject ("US and Iranian diplomats") make
-     a reciprocal pair; a missing target (or a missing source) is the article's most-named
-     other country, flagged `target_inferred` (`source_inferred`);
+     a reciprocal pair; a missing target (or a missing source) is the country the sentence's
+     paragraph names most, flagged `target_inferred` (`source_inferred`); an event whose
+     actors all come from other sentences is not coded, nor one with no actor at all, no
+     coded word (the class default) and no subject but a pronoun ("Yeah.", "It is too early");
   5. location = a place after in/at under the predicate, else a place named in the
      sentence outside the actors, else the dateline; geocoded offline (places.py).
 
@@ -55,6 +59,7 @@ MAX_EVENTS_PER_SENTENCE = 6  # three parties meeting are six directed events
 MAX_PARTIES = 3
 MAX_WITH_SECONDARY = 4  # other predicates are added while fewer events than this were coded
 MAIN_CLAUSE = {"R", "X", "NR", "NX"}
+UNFORCED_CONFLICT_CODE = "170"  # coerce: the material-conflict default when no word names force
 # A further event in the same sentence needs both actors named and this much of the class
 # probability; predicates in the main clause (R, X and their event nouns) need less, since
 # the parse already says they are what the sentence reports (set on the seed and the
@@ -72,6 +77,8 @@ class Context:
     text: str
     entities: list[dict]
     salient: Counter = field(default_factory=Counter)
+    # countries named per paragraph (by its first character): an inferred side stays in its paragraph
+    paragraphs: dict[int, Counter] = field(default_factory=dict)
     last_person: Actor | None = None
     last_actor: Actor | None = None
     dateline: Place | None = None
@@ -91,6 +98,7 @@ class Predicate:
     slot: str
     code: str
     light: Any = None  # the light verb that introduced an event noun ("held" in "held talks")
+    default: bool = False  # the class's default code at the root: no coded word in the sentence
 
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
@@ -164,21 +172,25 @@ def _entity_dict(entity: Any) -> dict:
 
 def _salient_countries(doc) -> Counter:  # noqa: ANN001
     """How often each country is named in the article: who a sentence without a target is about."""
-    from newsdesk.understand.actors import _dictionary_codes
+    from newsdesk.understand.actors import _dictionary_codes, country_of
 
     counts: Counter = Counter()
     spans = [list(ent) for ent in doc.ents if ent.label_ in ("GPE", "NORP", "ORG", "PERSON", "LOC")]
     spans += [[tok] for tok in doc if tok.pos_ == "PROPN" and not tok.ent_type_]
     for tokens in spans:
         for _, code in _dictionary_codes(tokens):
-            if code[:3].isalpha() and not code.startswith(("IGO", "NGO", "IMG", "MNC")):
+            if country_of(code):
                 counts[code[:3]] += 1
     return counts
 
 
 def _predicates(sent) -> list[Predicate]:  # noqa: ANN001
     """Coded predicates; a light verb whose object is an event noun hands its slot to the noun."""
-    found = [Predicate(tok, slot, code) for tok, slot, code in cameo.predicate_codes(sent)]
+    # a fight code on a clause with no word of force ("engaged with this work", "continue to
+    # work", "have fallen") is a PETRARCH group code, not the word's meaning: not a predicate
+    # ("engaged peacekeepers in a firefight" is one)
+    found = [Predicate(tok, slot, code) for tok, slot, code in cameo.predicate_codes(sent)
+             if not cameo.fight_root(code) or any(cameo.is_violent(t) for t in tok.subtree)]
     by_token = {p.tok.i: p for p in found}
     out = []
     for p in found:
@@ -219,7 +231,12 @@ def _main_predicate(sent, preds: list[Predicate], probs) -> Predicate | None:  #
     best = max(scored, key=lambda sp: sp[0], default=None)
     if best is not None and best[0] >= MAIN_SHARE * float(probs[klass]):
         return best[1]
-    return Predicate(sent.root, "R", event_classifier.CLASS_DEFAULT_CODE[klass])
+    default = event_classifier.CLASS_DEFAULT_CODE[klass]
+    if cameo.fight_root(default) and not any(cameo.is_violent(t) for t in sent):
+        # the class reads material conflict ("remained on alert", "closed its borders"), but no
+        # word in the sentence is force: conflict, not fighting
+        default = UNFORCED_CONFLICT_CODE
+    return Predicate(sent.root, "R", default, default=True)
 
 
 def _score(pred: Predicate, probs, klass: int) -> float:  # noqa: ANN001
@@ -377,7 +394,11 @@ def _events_for(pred: Predicate, sent, ctx: Context, confidence: float, primary:
             pairs.append((target, source, False))
     modality = _modality(pred.tok)
     out = []
+    named = _salient_countries(sent)
+    unnamed = pred.default and not _has_subject(subj)
     for source, target, inferred in pairs:
+        if not _own_actor(source, target, source_inferred, inferred, named) and (source or target or unnamed):
+            continue  # actors only from other sentences, or none, nothing coded and no subject: "Yeah."
         place = _location(pred.tok, sent, [source, target], ctx, pred.light)
         conf = confidence * (1.0 if source and source.country else 0.7) * (0.8 if inferred or not target else 1.0)
         event = _event_dict(code, source, target, place, sent, pred, conf * (0.8 if source_inferred else 1.0),
@@ -385,6 +406,21 @@ def _events_for(pred: Predicate, sent, ctx: Context, confidence: float, primary:
         event["source_inferred"] = source_inferred
         out.append(event)
     return out
+
+
+def _own_actor(source: Actor | None, target: Actor | None, source_inferred: bool, target_inferred: bool,
+               named: Counter) -> bool:
+    """Whether a side of the event is in its sentence: found in the parse, or an inferred country
+    the sentence names ("Syrian regime air strikes hit the enclave" -> SYR)."""
+    return any(side is not None and (not inferred or side.country in named)
+               for side, inferred in ((source, source_inferred), (target, target_inferred)))
+
+
+def _has_subject(subj) -> bool:  # noqa: ANN001
+    """Whether a predicate has a subject that is not a pronoun ("A group of asylum-seekers has
+    gone on hunger strike"): a party the actor dictionary does not know, unlike "It is too early",
+    "This is not the only statistic" or a sentence with no subject at all ("Yeah.")."""
+    return subj is not None and subj.pos_ != "PRON" and not is_pronoun(subj) and subj.dep_ != "expl"
 
 
 def _mutual(code: str) -> bool:
@@ -401,10 +437,25 @@ def _distinct_countries(actors: list[Actor]) -> list[Actor]:
     return list(seen.values())[:MAX_PARTIES]
 
 
+def _paragraph_countries(sent, ctx: Context) -> Counter:  # noqa: ANN001
+    """How often each country is named in the sentence's paragraph (text between blank lines)."""
+    text = sent.doc.text
+    start = text.rfind("\n\n", 0, sent.start_char) + 1
+    if start not in ctx.paragraphs:
+        end = text.find("\n\n", sent.end_char)
+        span = sent.doc.char_span(start, len(text) if end < 0 else end, alignment_mode="expand")
+        ctx.paragraphs[start] = _salient_countries(span) if span is not None else Counter()
+    return ctx.paragraphs[start]
+
+
 def _salient_other(actor: Actor | None, ctx: Context, sent) -> Actor | None:  # noqa: ANN001
-    """The article's most-named country other than `actor`'s: who an actor-less side stands for."""
+    """The country the sentence's paragraph names most (then the article) other than `actor`'s:
+    who an actor-less side stands for. Only its paragraph: the article's most-named country put
+    Ukraine as the target of "Israeli officials said the protesters were not welcome" from the next
+    paragraph (U1, O3); the seed's "non-negotiable, he said" is Iran to the US of the next sentence."""
     own = actor.country if actor else None
-    for country, _ in ctx.salient.most_common():
+    named = _paragraph_countries(sent, ctx)
+    for country in sorted(named, key=lambda c: (-named[c], -ctx.salient[c])):
         if country != own:
             place = gazetteer().country(country)
             name = place.name if place else country
