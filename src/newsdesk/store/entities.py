@@ -29,6 +29,7 @@ from typing import Any
 from newsdesk.errors import NotFound
 from newsdesk.records import Article, Entity
 from newsdesk.store.desk import copy_clause
+from newsdesk.store.sqlite import immediate
 from newsdesk.store.surnames import SurnameFolds
 from newsdesk.store.written_speakers import fill_written
 from newsdesk.understand import national_bodies
@@ -117,57 +118,58 @@ class EntityStore(SurnameFolds):
     def after_store_entities(self, article_id: int, article: Article) -> None:
         """Replace this article's mentions and quotes with the ones in `article`."""
         day = _day(article)
-        self._gained = set()
-        self.conn.execute("BEGIN IMMEDIATE")
+        gained: set[str] = set()
+        self._gained = gained
         try:
-            # the entities this article named before (reprocess): losing its mentions may change their type
-            before = {r[0] for r in self.conn.execute(
-                "SELECT DISTINCT entity_id FROM entity_mentions WHERE article_id = ?", (article_id,))}
-            self.conn.execute("DELETE FROM entity_mentions WHERE article_id = ?", (article_id,))
-            self.conn.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
-            ids: dict[str, int] = {}
-            said: dict[int, set[str]] = {}  # entity id -> the types this article's mentions of it say
-            fresh: set[str] = set()  # surnames of full names new to the store: maybe a second person
-            # a title found on one mention holds for its name's others ("President Obama ... Obama said")
-            titles: dict[str, str] = {}
-            for e in article.entities:
-                if e.type == "PERSON" and e.role:
-                    titles.setdefault(e.canonical or e.text, e.role)
-            # one-word names last, so that the people the article names in full are known to them
-            for e in sorted(article.entities, key=lambda e: name_words(e.canonical or e.text) == 1):
-                role = e.role or honorific_before(article.text, e.start) or titles.get(e.canonical or e.text)
-                entity_id = self._entity_for(e, day, set(ids.values()), fresh, role)
-                ids.setdefault(e.canonical or e.text, entity_id)
-                said.setdefault(entity_id, set()).add(e.type)
-                if e.type in ("PERSON", "ORG"):  # a quote's speaker may be written short ("Devocht")
-                    ids.setdefault(e.text, entity_id)
-                self.conn.execute(
-                    "INSERT INTO entity_mentions(article_id, entity_id, text, start, end, role, day, type, heading)"
-                    " VALUES (?,?,?,?,?,?,?,?,?)",
-                    (article_id, entity_id, e.text, e.start, e.end, e.role, day, e.type, int(e.heading)))
-            for entity_id in self._maybe_retyped(said, before):
-                kept = self._retype(entity_id, fold=True)
-                ids = {name: kept if i == entity_id else i for name, i in ids.items()}
-            for q in article.quotes:
-                self.conn.execute(
-                    "INSERT INTO quotes(article_id, speaker_id, speaker, speaker_role, text, kind, cue, start, end,"
-                    " day, pieces, cue_start, cue_end, speaker_start, speaker_end)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (article_id, self._speaker_id(q.speaker, ids), q.speaker, q.speaker_role, q.text, q.kind, q.cue,
-                     q.start, q.end, day, json.dumps([list(p) for p in q.pieces]), q.cue_start, q.cue_end,
-                     q.speaker_start, q.speaker_end))
-            fill_written(self.conn, article_id)  # the search reads it (store.written_speakers)
-            # whatever the order the articles came in (store.surnames)
-            for word in sorted({surname(e.canonical or e.text) or "" for e in article.entities if e.type == "PERSON"}):
-                if word:
-                    self.settle_surname(word, new_name=word in fresh)
-            self._link_late(article_id, self._gained)
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
+            with immediate(self.conn):
+                self._replace_entities(article_id, article, day)
+                self._link_late(article_id, gained)
         finally:
             self._gained = None
+
+    def _replace_entities(self, article_id: int, article: Article, day: str) -> None:
+        """Inside `after_store_entities`'s transaction: the article's mentions and quotes, its surnames settled."""
+        # the entities this article named before (reprocess): losing its mentions may change their type
+        before = {r[0] for r in self.conn.execute(
+            "SELECT DISTINCT entity_id FROM entity_mentions WHERE article_id = ?", (article_id,))}
+        self.conn.execute("DELETE FROM entity_mentions WHERE article_id = ?", (article_id,))
+        self.conn.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
+        ids: dict[str, int] = {}
+        said: dict[int, set[str]] = {}  # entity id -> the types this article's mentions of it say
+        fresh: set[str] = set()  # surnames of full names new to the store: maybe a second person
+        # a title found on one mention holds for its name's others ("President Obama ... Obama said")
+        titles: dict[str, str] = {}
+        for e in article.entities:
+            if e.type == "PERSON" and e.role:
+                titles.setdefault(e.canonical or e.text, e.role)
+        # one-word names last, so that the people the article names in full are known to them
+        for e in sorted(article.entities, key=lambda e: name_words(e.canonical or e.text) == 1):
+            role = e.role or honorific_before(article.text, e.start) or titles.get(e.canonical or e.text)
+            entity_id = self._entity_for(e, day, set(ids.values()), fresh, role)
+            ids.setdefault(e.canonical or e.text, entity_id)
+            said.setdefault(entity_id, set()).add(e.type)
+            if e.type in ("PERSON", "ORG"):  # a quote's speaker may be written short ("Devocht")
+                ids.setdefault(e.text, entity_id)
+            self.conn.execute(
+                "INSERT INTO entity_mentions(article_id, entity_id, text, start, end, role, day, type, heading)"
+                " VALUES (?,?,?,?,?,?,?,?,?)",
+                (article_id, entity_id, e.text, e.start, e.end, e.role, day, e.type, int(e.heading)))
+        for entity_id in self._maybe_retyped(said, before):
+            kept = self._retype(entity_id, fold=True)
+            ids = {name: kept if i == entity_id else i for name, i in ids.items()}
+        for q in article.quotes:
+            self.conn.execute(
+                "INSERT INTO quotes(article_id, speaker_id, speaker, speaker_role, text, kind, cue, start, end,"
+                " day, pieces, cue_start, cue_end, speaker_start, speaker_end)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (article_id, self._speaker_id(q.speaker, ids), q.speaker, q.speaker_role, q.text, q.kind, q.cue,
+                 q.start, q.end, day, json.dumps([list(p) for p in q.pieces]), q.cue_start, q.cue_end,
+                 q.speaker_start, q.speaker_end))
+        fill_written(self.conn, article_id)  # the search reads it (store.written_speakers)
+        # whatever the order the articles came in (store.surnames)
+        for word in sorted({surname(e.canonical or e.text) or "" for e in article.entities if e.type == "PERSON"}):
+            if word:
+                self.settle_surname(word, new_name=word in fresh)
 
     def _link_late(self, article_id: int, keys: set[str]) -> None:
         """Link the unlinked quotes of other articles whose written speaker names an entity now, by
@@ -427,8 +429,7 @@ class EntityStore(SurnameFolds):
         the filing type may read the type the last pass ended with: that is stable), and a second
         pass gives the same again. Until an article is stored again its entities show fewer
         mentions; a reprocess killed halfway leaves some without theirs until the next one."""
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
+        with immediate(self.conn):
             for article_id in article_ids:
                 self.conn.execute("DELETE FROM entity_mentions WHERE article_id = ?", (article_id,))
                 self.conn.execute("UPDATE quotes SET speaker_id = NULL WHERE article_id = ?", (article_id,))
@@ -439,10 +440,6 @@ class EntityStore(SurnameFolds):
                 if r["key"] not in forms.get(r["entity_id"], set()) | decided.get((r["type"], r["own"]), set()):
                     self.conn.execute("DELETE FROM entity_aliases WHERE entity_id = ? AND key = ?",
                                       (r["entity_id"], r["key"]))
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
 
     # -- after reprocess: aliases no mention gives any more ---------------------------------------
     def drop_stale_aliases(self, batch: int = 200) -> int:
@@ -458,15 +455,10 @@ class EntityStore(SurnameFolds):
         suspects = self._alias_suspects()
         gone = 0
         for i in range(0, len(suspects), batch):
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
+            with immediate(self.conn):
                 decided = self._decided_keys()
                 for entity_id in suspects[i:i + batch]:
                     gone += self._clean_aliases(entity_id, decided)
-                self.conn.execute("COMMIT")
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
         return gone
 
     def _alias_suspects(self) -> list[int]:
@@ -527,8 +519,7 @@ class EntityStore(SurnameFolds):
         if a["id"] == b["id"]:
             return dict(a)
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
+        with immediate(self.conn):
             aliases = [r["alias"] for r in self.conn.execute(
                 "SELECT alias FROM entity_aliases WHERE entity_id = ?", (b["id"],))] + [b["name"]]
             for alias in aliases:
@@ -541,10 +532,6 @@ class EntityStore(SurnameFolds):
             self.conn.execute("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?", (a["id"], b["id"]))
             self.conn.execute("DELETE FROM entities WHERE id = ?", (b["id"],))
             self._retype(a["id"])  # the type most of the mentions now say
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
         return dict(self.entity_row(a["id"]))
 
     def split_entity(self, ref: str | int, alias: str) -> dict[str, Any]:
@@ -558,8 +545,7 @@ class EntityStore(SurnameFolds):
             # a decision that reprocess would apply forever.
             raise NotFound(f"{e['name']} (id {e['id']}) has no alias {alias!r}; its aliases: {', '.join(aliases)}")
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
+        with immediate(self.conn):
             self._decide(e["type"], alias, alias, "split", now, source=e["key"])
             new_id = self._create_entity(e["type"], alias, e["country"], now[:10])
             self._add_alias(new_id, alias)
@@ -571,10 +557,6 @@ class EntityStore(SurnameFolds):
             self._retype(e["id"])
             self.conn.execute("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ? AND speaker = ?",
                               (new_id, e["id"], alias))
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
         return dict(self.entity_row(new_id))
 
     def _decide(self, type_: str, alias: str, target: str, action: str, at: str, source: str | None = None) -> None:
