@@ -217,9 +217,8 @@ def search(query: tuple[str, ...], db: str | None, limit: int, sort: str, source
     ('said' finds 'says'); a prefix* finds the irregular forms of the words it begins ('sai*': 'says')."""
     from newsdesk.errors import QueryError
     from newsdesk.store.desk import Filters, is_date
-    from newsdesk.store.desk_search import bracketed
+    from newsdesk.store.desk_search import bracketed, total_label
     from newsdesk.store.search_syntax import reread_as_words
-    from newsdesk.web.routes_search import total_label
 
     unknown = [word for word in query if word.startswith("--") and word != "--"]
     if unknown:  # a mistyped option ("--limt 5"), not words of a query

@@ -520,6 +520,13 @@ def _best(scored: dict[int, float], more: list[Any], top: int) -> list[int]:
     return sorted(best, key=lambda ident: (best[ident], -ident))[:top]
 
 
+def total_label(total: int, exact: bool) -> str:
+    """desk_search_total's (n, exact) as the search page, /api/search's `total_label` and
+    `newsdesk search` say it alike."""
+    noun = "result" if total == 1 and exact else "results"
+    return f"{total:,} {noun}" if exact else f"at least {total:,} {noun}"
+
+
 def bracketed(hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The hits with their snippets' matches in [brackets], for a terminal: the desk marks them with
     control characters (snippets.MARK_OPEN, MARK_CLOSE)."""

@@ -25,7 +25,7 @@ from newsdesk.web.openapi import openapi_spec
 from newsdesk.web.render import marked_html, numbered_links, query_string, unmarked, without_page
 from newsdesk.web.responses import HTTPError, JSONResponse, dumps, int_param
 from newsdesk.web.routes_article import load_article
-from newsdesk.web.routes_search import run_search, total_label
+from newsdesk.web.routes_search import run_search
 from newsdesk.web.routes_stats import stats_data
 from newsdesk.web.state import DeskState, desk
 from newsdesk.web.writes import check_token, json_body, valid_source_url
@@ -102,7 +102,7 @@ def _search_body(request: Request, state: DeskState) -> tuple[bytes, int]:
         "query": found["query"], "sort": found["sort"], "page": found["page"], "items": items,
         # how many articles the query finds in all (`total_exact` false: at least `total`), as the page says
         "total": found["total"], "total_exact": found["total_exact"],
-        "total_label": None if found["total"] is None else total_label(found["total"], found["total_exact"]),
+        "total_label": found["total_label"],
         "next": links["next_url"], "prev": links["prev_url"],
         # as the search page says: the words a query outside the syntax was searched for instead
         "read_as": reread_as_words(found["query"]) if found["query"] else None,

@@ -15,6 +15,7 @@ from starlette.routing import Route
 
 from newsdesk.errors import QueryError
 from newsdesk.store.desk import Filters
+from newsdesk.store.desk_search import total_label
 from newsdesk.store.search_syntax import reread_as_words
 from newsdesk.web.fast import FastAnswer
 from newsdesk.web.listing import facets, filters_from, fold_from, with_copy_counts
@@ -50,13 +51,7 @@ def run_search(request: Request, state: DeskState, titles: bool = True, items: b
         total = _cached_total(request, state, q, filters, fold)
     return {"query": q, "filters": filters, "sort": sort, "page": number, "limit": limit,
             "results": results, "more": more, "cached": cached, "total": total[0] if total else None,
-            "total_exact": total[1] if total else None}
-
-
-def total_label(total: int, exact: bool) -> str:
-    """The count the page, the API's `total_label` and `newsdesk search` say alike."""
-    noun = "result" if total == 1 and exact else "results"
-    return f"{total:,} {noun}" if exact else f"at least {total:,} {noun}"
+            "total_exact": total[1] if total else None, "total_label": total_label(*total) if total else None}
 
 
 def _cached_search(request: Request, state: DeskState, key: tuple[str, Filters, str, int, int, bool, bool, bool]
@@ -112,12 +107,11 @@ def _search_page(request: Request, state: DeskState) -> tuple[bytes, int]:
     except QueryError as exc:
         error = str(exc)
         found = {"query": request.query_params.get("q", ""), "filters": Filters(), "sort": "relevance",
-                 "page": 1, "limit": PER_PAGE, "results": [], "more": False, "total": None}
+                 "page": 1, "limit": PER_PAGE, "results": [], "more": False, "total": None, "total_label": None}
     params = without_page(request)
     context = {
         "title": f"Search: {found['query']}" if found["query"] else "Search", **found, "error": error,
         "read_as": None if error or not found["query"] else reread_as_words(found["query"]),
-        "total_label": None if found["total"] is None else total_label(found["total"], found["total_exact"]),
         "facets": facets(state), "filters": found["filters"].as_dict(), "params": params,
         **numbered_links("/search", params, found["page"], found["more"]),
         "json_url": "/api/search" + query_string(params),
