@@ -87,16 +87,18 @@ def int_param(request: Request, name: str, default: int, lo: int, hi: int) -> in
     return max(lo, min(hi, value))
 
 
+def is_day(value: str) -> bool:
+    """Whether `value` is a calendar day written YYYY-MM-DD that exists (not 2026-11-31)."""
+    try:
+        return len(value) == 10 and date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False
+
+
 def day_param(request: Request, name: str) -> str | None:
     """?since=/?until= as a calendar day, YYYY-MM-DD (None when absent); a day that does not exist
     (2026-11-31) is a 400, not a filter that silently matches nothing."""
     raw = (request.query_params.get(name) or "").strip()
-    if not raw:
-        return None
-    try:
-        ok = len(raw) == 10 and date.fromisoformat(raw).isoformat() == raw
-    except ValueError:
-        ok = False
-    if not ok:
+    if raw and not is_day(raw):
         raise HTTPError(400, f"parameter {name!r} must be a day, YYYY-MM-DD, got {raw[:40]!r}")
-    return raw
+    return raw or None

@@ -10,7 +10,6 @@ Each answers as JSON too: /api/events?..., /api/pair/{a}-{b}.
 from __future__ import annotations
 
 import re
-from datetime import date
 from html import escape
 from typing import Any
 
@@ -20,11 +19,10 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from newsdesk.web.render import numbered_links, without_page
-from newsdesk.web.responses import HTTPError, JSONResponse, int_param, page
+from newsdesk.web.responses import HTTPError, JSONResponse, int_param, is_day, page
 from newsdesk.web.state import desk
 
 ACTOR = re.compile(r"^[A-Z]{3}[A-Z]{0,6}$")
-DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 PER_PAGE = 100
 MAX_PER_PAGE = 500
 
@@ -50,23 +48,13 @@ def _filters(request: Request) -> dict[str, Any]:
     if code and not code.isdigit():
         raise HTTPError(400, "parameter 'code' must be a CAMEO code prefix such as 04 or 046")
     for name in ("since", "until"):
-        if q.get(name) and not _is_day(q[name]):
+        # a real calendar day: a pattern alone let 2026-11-31 or 2026-13-45 through, and the
+        # listing answered 'no events' instead of saying the day does not exist
+        if q.get(name) and not is_day(q[name]):
             raise HTTPError(400, f"parameter '{name}' must be a day, YYYY-MM-DD")
     return {"actor": _actor(q.get("actor"), "actor"), "pair": pair, "ordered": _ordered(q.get("ordered")),
             "code": code, "place": _actor(q.get("place"), "place"), "since": q.get("since") or None,
             "until": q.get("until") or None}
-
-
-def _is_day(value: str) -> bool:
-    """A real calendar day: the pattern alone let 2026-11-31 or 2026-13-45 through, and the
-    listing answered 'no events' instead of saying the day does not exist."""
-    if not DAY.match(value):
-        return False
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
 
 
 def _ordered(value: str | None) -> bool:
