@@ -30,6 +30,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from newsdesk.understand.quote_found import _text
+
 _MUTE_ENTS = {"DATE", "TIME"}
 _PLACES = {"GPE", "LOC", "FAC"}
 _RELATIVE = {"who", "whom", "which", "that"}
@@ -242,7 +244,7 @@ def on_cue_line(cue: Any, top: Any) -> Any:
     place of a ranker's choice that lies on another line; `top` when the cue's line gives none."""
     if top is None:
         return top
-    text = cue.doc.text
+    text = _text(cue.doc)  # on every ranked cue: Doc.text re-joins the whole Doc
     lo, hi = sorted((top.idx, cue.idx))
     if "\n" not in text[lo:hi]:
         return top
