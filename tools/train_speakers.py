@@ -209,9 +209,7 @@ def top_ok(p: Problem, w: dict[str, float], dense: Any = None) -> bool:
 
 def cross_validate_tensor(probs: list[Problem], folds: int) -> None:
     """Held-out top-1 of the tensor ranker at each scale beside the lexical ranker's."""
-    arts = sorted({p.article for p in probs})
-    random.Random(13).shuffle(arts)
-    fold_of = {a: k % folds for k, a in enumerate(arts)}
+    fold_of = _folds(probs, folds)
     for scale in (None, *TENSOR_SCALES):
         ok = ok_j = n_j = 0
         for k in range(folds):
@@ -255,6 +253,7 @@ def ranker_scores(p: Problem, tw: speakers.TensorWeights) -> list[float]:
 
 
 def _folds(probs: list[Problem], folds: int, seed: int = 13) -> dict[str, int]:
+    """Each article's fold, as every CV here deals them: sorted, shuffled by `seed`, dealt in turn."""
     arts = sorted({p.article for p in probs})
     random.Random(seed).shuffle(arts)
     return {a: k % folds for k, a in enumerate(arts)}
@@ -274,7 +273,7 @@ def fit_boosted(train: list[Problem], scale: float) -> speakers.TensorWeights:
         inner = fit_tensor([p for p in train if fold_of[p.article] != k], scale)
         for p in (p for p in train if fold_of[p.article] == k):
             lin = linear_scores(p, inner)
-            first = sorted(range(len(lin)), key=lambda j: -lin[j])[:speakers.BOOSTED_TOP]
+            first = speakers.leading(lin)
             if any(p.labels[j] for j in first):  # the trees can only fix what they are shown
                 stack = speakers.stacked(p.feats, lin)
                 rows += [stack[j] for j in first]
@@ -307,9 +306,7 @@ def cross_validate_boosted(probs: list[Problem], folds: int, scale: float) -> No
 
 
 def cross_validate(probs: list[Problem], folds: int) -> None:
-    arts = sorted({p.article for p in probs})
-    random.Random(13).shuffle(arts)
-    fold_of = {a: k % folds for k, a in enumerate(arts)}
+    fold_of = _folds(probs, folds)
     tally = {"model": 0, "rules": 0, "n": 0, "model_j": 0, "rules_j": 0, "n_j": 0}
     for k in range(folds):
         w = fit([p for p in probs if fold_of[p.article] != k])
@@ -324,7 +321,7 @@ def cross_validate(probs: list[Problem], folds: int) -> None:
                 tally["rules_j"] += p.rule_ok
     n, nj = tally["n"], tally["n_j"]
     reach = sum(p.reachable for p in probs)
-    print(f"{folds}-fold CV over {len(arts)} articles, {n} attributions with a cue and a source, "
+    print(f"{folds}-fold CV over {len(fold_of)} articles, {n} attributions with a cue and a source, "
           f"{reach} ({reach / n:.3f}) with the source among the candidates")
     print(f"all sources:          ranker {tally['model'] / n:.3f}  rules' subject {tally['rules'] / n:.3f}")
     print(f"named sources (n={nj}): ranker {tally['model_j'] / nj:.3f}  rules' subject {tally['rules_j'] / nj:.3f}")
@@ -433,9 +430,7 @@ def cv_score(split_dir: Path, cache: Path | None, folds: int) -> None:
     scorer = load_scorer(split_dir)
     probs = collect(split_dir, cache)
     docs = load_docs(split_dir, cache)
-    arts = sorted({p.article for p in probs})
-    random.Random(13).shuffle(arts)
-    fold_of = {a: k % folds for k, a in enumerate(arts)}
+    fold_of = _folds(probs, folds)
     ranked: dict[str, list[dict]] = {}
     for k in range(folds):
         w = fit([p for p in probs if fold_of[p.article] != k])

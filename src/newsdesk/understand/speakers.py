@@ -136,12 +136,18 @@ def reranked(trees: Any, feats: list[dict[str, float]], scores: list[float]) -> 
     from newsdesk.understand import boosted
 
     rows = stacked(feats, scores)
-    first = sorted(range(len(scores)), key=lambda k: -scores[k])[:BOOSTED_TOP]
+    first = leading(scores)
     out = [-math.inf] * len(scores)
     for k, v in zip(first, boosted.raw_score(trees, boosted.matrix([rows[k] for k in first], trees.names)),
                     strict=True):
         out[k] = float(v)
     return out
+
+
+def leading(scores: list[float]) -> list[int]:
+    """The linear ranker's first BOOSTED_TOP candidates, best first: what the trees rerank (and are
+    trained on, tools/train_speakers.py)."""
+    return sorted(range(len(scores)), key=lambda k: -scores[k])[:BOOSTED_TOP]
 
 
 def stacked(feats: list[dict[str, float]], scores: list[float]) -> list[dict[str, float]]:
