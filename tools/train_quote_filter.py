@@ -203,7 +203,6 @@ def tensor_scores(train: list[Example], held: list[Example], blocks: tuple[str, 
     return [quote_filter.score(r.feats, tm.weights, float(tm.dense @ r.vec)) for r in held]
 
 
-
 # The boosted filter (session 18, K3; `quote_filter.boosted_model`): HistGradientBoosting over the
 # lexical features seen in at least BOOSTED_MIN_COUNT candidates plus the tensor filter's log-odds,
 # which for the training rows come from tensor filters fitted on the other BOOSTED_INNER folds of
@@ -254,6 +253,7 @@ def fit_boosted(rows: list[Example], inner: int = BOOSTED_INNER) -> boosted.Tree
     model = HistGradientBoostingClassifier(early_stopping=False, random_state=0, **BOOSTED_PARAMS)
     model.fit(x, [r.y for r in rows])
     return boosted.from_sklearn(model, names)
+
 
 def _without(rows: list[Example], prefix: str) -> list[Example]:
     return [r._replace(feats={k: v for k, v in r.feats.items() if not (prefix and k.startswith(prefix))})

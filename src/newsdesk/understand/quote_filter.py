@@ -217,7 +217,6 @@ def tensor_vector(cue: Any, start: int, end: int, subject: Any) -> Any:
     return out.ravel()
 
 
-
 # The boosted filter (session 18, K3; not shipped: see the module's docstring): gradient-boosted trees
 # (scikit-learn's HistGradientBoosting, as arrays in `data/quote_filter_boosted.npz`, scored by
 # `newsdesk.understand.boosted` with numpy) over the same lexical features plus the tensor filter's
@@ -252,6 +251,7 @@ def boosted_scores(trees: Any, feats: list[dict[str, float]], tensor_p: list[flo
 
     rows = [{**x, TENSOR_LOGIT: logit(p)} for x, p in zip(feats, tensor_p, strict=True)]
     return [float(p) for p in boosted.probability(trees, boosted.matrix(rows, trees.names))]
+
 
 def _subject_kind(subj: Any) -> str:
     if subj is None:
