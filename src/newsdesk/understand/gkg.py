@@ -145,10 +145,6 @@ AMOUNT = re.compile(r"\b(\d[\d,]*(?:\.\d+)?)\s*(million|billion|thousand)?\s+([A
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 
 
-# the French pipeline's labels as the English ones this record sorts on
-_FR_TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
-
-
 def stored_entities(conn: sqlite3.Connection, article_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     """Each article's stored mentions, in text order, in one query for the batch.
 
@@ -197,7 +193,9 @@ def _entities(article: Article) -> tuple[list[dict[str, Any]], str]:
     from newsdesk.understand.nlp import parse
 
     lang = article.language or "en"
-    labels = _FR_TYPES if lang == "fr" else {}
+    labels: dict[str, str] = {}
+    if lang == "fr":  # the French pipeline's labels as the English ones this record sorts on
+        from newsdesk.understand.french.entities import LABEL_TYPES as labels
     return [
         {"text": ent.text, "type": labels.get(ent.label_, ent.label_), "start": ent.start_char,
          "country": None, "canonical": None}

@@ -28,7 +28,9 @@ from newsdesk.understand import countries, name_kinds
 from newsdesk.understand.entities import Mention, _unpaired_brackets_off, _unpaired_quotes_off, _within_paragraph
 from newsdesk.understand.french import names, places, roles, things
 
-_TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
+# the model's labels as the English side's types, before the evidence below refines them (gkg reads
+# a parse of an article never annotated with them too)
+LABEL_TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 _LEADING = {"le", "la", "les", "l'", "l’", "du", "des", "de", "d'", "d’", "au", "aux", "à", "en", "notre", "votre",
             "leur", "ce", "cette", "un", "une", "-", "–", "—"}
 _EDGE_PUNCT = set(":;,.!?-–—«»\"“”()") | {"'", "’"}
@@ -88,7 +90,7 @@ def _mention(doc: Any, ent: Any) -> Mention | None:
     a, b = _edges(doc, ent.start, ent.end)
     if a >= b or _function_words(doc[a:b]):
         return None
-    type_ = _TYPES.get(ent.label_)
+    type_ = LABEL_TYPES.get(ent.label_)
     if type_ is None:
         return None
     role = country = None
