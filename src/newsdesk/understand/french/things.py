@@ -87,9 +87,11 @@ def _member_type(span: Any) -> str | None:
 def _evidence_elsewhere(m: Mention) -> str | None:
     """The kind a storm's noun gives the name where the model did not read it as a name: "Sandy a
     influencé son choix" (a place to the model), then "touchée par l'ouragan Sandy" (no mention)."""
-    doc = m.span.doc
+    if len(m.span) != 1:
+        return None  # before the walk over the whole Doc, which it runs for each mention
+    doc, word = m.span.doc, m.span[0].text
     for t in doc:
-        if t.i != m.span.start and t.text == m.span[0].text and len(m.span) == 1:
+        if t.i != m.span.start and t.text == word:
             kind = head_type(doc[t.i:t.i + 1], adjective=True)
             if kind == "EVENT":
                 return kind
