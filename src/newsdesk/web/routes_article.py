@@ -41,14 +41,15 @@ def article(request: Request) -> Response:
     more = store.more_in_category(row["categories"][0], row["id"]) if row["categories"] else []
     record = row["record"]
     paragraphs = record.get("paragraphs") or [p for p in (row["text"] or "").split("\n\n") if p.strip()]
+    read = store.article_read(row["id"])  # what the stages read when it was stored (store/reads.py)
     context = {
         "title": row["title"] or "Untitled", "a": row, "record": record, "paragraphs": paragraphs,
         "related": related_links(state, row), "more": more, "newer": newer, "older": older,
         "source_link": safe_url(row["canonical_url"]) or safe_url(row["url"]),
         "image": safe_url(row["image"]), "json_url": f"/api/articles/{row['id']}",
         # per stage: a French article's names are marked, its quotes not read (yet); a German one neither
-        "coverage": stages_read(row.get("language"), store.article_read(row["id"])), "read_in": read_in_all(),
-        "not_read_yet": not_read_yet(row.get("language"), store.article_read(row["id"])), "reprocess": REPROCESS,
+        "coverage": stages_read(row.get("language"), read), "read_in": read_in_all(),
+        "not_read_yet": not_read_yet(row.get("language"), read), "reprocess": REPROCESS,
     }
     return page(request, "article.html", context)
 

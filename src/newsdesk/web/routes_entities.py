@@ -275,10 +275,11 @@ def annotated_page(request: Request) -> Response:
     store = desk(request).store()
     article = store.get_article(article_id)
     mentions, quotes = store.article_annotations(article_id)
+    read = store.article_read(article_id)  # what the stages read when it was stored (store/reads.py)
     context = {"title": article.title or "Article", "article_id": article_id, "mentions": mentions,
                "quotes": quotes, "body": highlight(article.text, mentions, quotes), "language": article.language,
-               "coverage": stages_read(article.language, store.article_read(article_id)),
-               "not_read_yet": not_read_yet(article.language, store.article_read(article_id)), "reprocess": REPROCESS,
+               "coverage": stages_read(article.language, read),
+               "not_read_yet": not_read_yet(article.language, read), "reprocess": REPROCESS,
                "read_in": read_in_all(), "json_url": f"/api/entities/in/{article_id}"}
     return page(request, "entity_article.html", context)
 
