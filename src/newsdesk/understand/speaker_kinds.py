@@ -128,7 +128,10 @@ _ASIDE_VERBS = {"say", "tell", "add", "write", "note", "argue", "insist", "expla
 _NP_DETS = {"a", "an", "the"}
 _FINITE = {"VBD", "VBZ", "VBP"}
 _COUNTS = {"PERCENT", "CARDINAL"}
-_SHARE_WORDS = {"percent", "%", "percentage", "majority", "minority", "half", "third", "quarter", "most", "many"}
+# words of a share of respondents ("38 percent of voters", "a majority"): the poll speaks for them
+# (`speakers._poll_counting`)
+SHARES = {"percent", "%", "percentage", "majority", "minority", "half", "third", "quarter"}
+_SHARE_WORDS = SHARES | {"most", "many"}
 _OBJECTS = {"dobj", "dative", "npadvmod", "attr", "oprd"}
 # how the parse hangs the phrase right before the verb when it took it for part of another
 # ("Cruz, Wilkin said": a conjunct of Cruz) or for the subject itself

@@ -323,7 +323,6 @@ SAYING = {"add", "say", "tell", "write", "note", "state", "claim", "argue", "ins
 # 0.5, gate 0.4, clean copy of 45c693e plus this file): F1@0.3 0.7610 / F1@0.8 0.6917 unchanged,
 # speakers 0.8801 -> 0.8811, n 9496; PolNeAR dev predictions identical.
 _POLLS = {"poll", "survey"}
-_SHARES = {"percent", "%", "percentage", "majority", "minority", "half", "third", "quarter"}
 _PLACE = {"GPE", "LOC", "FAC"}
 _AGENTS = {"PERSON", "ORG", "NORP"}
 
@@ -408,7 +407,7 @@ def _poll_counting(cue: Any, top: Any) -> Any:
     """The poll a share of its respondents is counted in, written before them on the cue's verb:
     "In a CNN/ORC poll, 38 percent of voters said ...". The share speaks for no one the reader can
     name; the poll does (PolNeAR names it the source)."""
-    if not (top.lower_ in _SHARES or top.like_num):
+    if not (top.lower_ in speaker_kinds.SHARES or top.like_num):
         return None
     for prep in cue.children:
         if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i < top.i:
