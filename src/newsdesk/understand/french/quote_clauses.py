@@ -22,10 +22,9 @@ from newsdesk.understand.french.quote_page import (
     finite,
     goes_on,
 )
-from newsdesk.understand.french.speakers import Speaker
+from newsdesk.understand.french.speakers import NE, Speaker
 
 _QUE = {"que", "qu'", "qu’"}
-_NE = {"ne", "n'", "n’"}
 _DE = {"de", "d'", "d’", "du", "des"}
 # a time between an appeal and its "à": "appelle cet après-midi à voter", "appelle de nouveau à"
 _WHEN = speakers.TIME_WORDS | {"cet", "cette", "après-midi", "nuit", "midi", "de", "nouveau", "une", "fois"}
@@ -160,7 +159,7 @@ def _of_content(doc: Any, i: int, v: int) -> Any:
     or a stop comes first."""
     for j in range(i, min(len(doc) - 1, v + 15)):
         t = doc[j]
-        if t.lower_ in _DE and (j == i or doc[j + 1].pos_ in ("VERB", "AUX", "ADV") or doc[j + 1].lower_ in _NE):
+        if t.lower_ in _DE and (j == i or doc[j + 1].pos_ in ("VERB", "AUX", "ADV") or doc[j + 1].lower_ in NE):
             return doc[j] if t.lower_ in ("du", "des") else doc[j + 1]
         if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":", "!", "?", "«", "»"):
             return None
@@ -230,7 +229,7 @@ def _content_start(doc: Any, verb: Any, lemma: str, inverted: bool) -> tuple[str
             return None if restrictive(verb) else ("que", t)  # "ne prévoit qu'une intervention": "only"
         if t.text in OPENERS:
             return "bare", t
-        if lemma in lex.infinitives and (t.lower_ in _NE or "Inf" in t.morph.get("VerbForm")):
+        if lemma in lex.infinitives and (t.lower_ in NE or "Inf" in t.morph.get("VerbForm")):
             # "indiquent leur peu d'intérêt à participer": an infinitive of a noun's, not the verb's content
             return None if doc[i - 1].lower_ in ("à", "pour") else ("inf", t)
         if t.text in (".", ";", "!", "?", "»", "”") or t.pos_ in ("VERB", "AUX"):

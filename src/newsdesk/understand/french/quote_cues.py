@@ -14,6 +14,7 @@ from importlib import resources
 from typing import Any
 
 from newsdesk.understand.french.entities import common_words
+from newsdesk.understand.french.speakers import NE
 
 # the endings of a regular -er verb a news text writes (present, past, imperfect, future,
 # conditional, participles), after the stem ("déclar-")
@@ -108,7 +109,6 @@ def _gerund(tok: Any) -> bool:
     return tok.i > 0 and tok.doc[tok.i - 1].lower_ == "en" and tok.lower_.endswith("ant")
 
 
-_NE = {"ne", "n'", "n’"}
 # the second word of a negation: "n'a pas confirmé", "n'a jamais dit", "ne l'a plus affirmé"
 _NEGATORS = {"pas", "jamais", "plus", "point", "guère", "nullement", "aucunement", "rien"}
 # a subject that negates with "ne" alone: "Aucun responsable n'a confirmé", "Personne n'a dit"
@@ -143,7 +143,7 @@ def _negation(verb: Any) -> tuple[bool, bool]:
     doc = verb.doc
     negator = verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ in _NEGATORS  # "ne dit pas"
     for t in reversed(doc[max(0, verb.i - 6):verb.i]):
-        if t.lower_ in _NE:
+        if t.lower_ in NE:
             return True, negator
         if t.lower_ in _NEGATORS:
             negator = True

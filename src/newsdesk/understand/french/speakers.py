@@ -137,7 +137,7 @@ def _plain_subject(verb: Any) -> Any:
     is passed; a part with no article after a name or phrase is that one's apposition ("Michel Guay,
     jeune appelé, raconte"), so the subject is the phrase it describes. None when a clause stands there."""
     before = [t for t in verb.sent[:verb.i - verb.sent.start] if not t.dep_.startswith("aux")]
-    while before and (before[-1].pos_ == "ADV" or before[-1].lower_ in _NE or before[-1].lower_ in _OBJECT_CLITICS):
+    while before and (before[-1].pos_ == "ADV" or before[-1].lower_ in NE or before[-1].lower_ in _OBJECT_CLITICS):
         before.pop()
     if len(before) >= 3 and tuple(t.lower_ for t in before[-3:]) in _ASIDES:
         before = before[:-3]
@@ -161,7 +161,7 @@ def _plain_subject(verb: Any) -> Any:
     return next((t for t in subject if t.pos_ in ("NOUN", "PROPN")), None)
 
 
-_NE = {"ne", "n'", "n’"}
+NE = {"ne", "n'", "n’"}  # the "ne" of a negation, as written (quote_cues, quote_clauses read it too)
 _OBJECT_CLITICS = {"lui", "leur", "me", "m'", "m’", "l'", "l’", "le", "la", "les", "y", "en", "se", "s'", "s’"}
 
 
