@@ -33,9 +33,10 @@ def test_fear_is_not_fighting(coder: EventCoder) -> None:
 
 
 def test_an_inferred_side_is_a_country_of_the_same_paragraph(coder: EventCoder) -> None:
-    # "Israeli officials" had Ukraine as their target, taken from the paragraph before.
+    # "Israeli officials" had Ukraine as their target, taken from the paragraph before. (V2: a
+    # coded verb, since "said the visitors were not welcome" is a class default, no event now.)
     text = ("Ukraine asked Poland for more air defence. Ukraine thanked Poland for its help.\n\n"
-            "Israeli officials said the visitors were not welcome.")
+            "Israeli officials criticised the visitors.")
     events = in_sentence(coder, text, "Israeli officials")
     assert events and all(e["source"]["country"] == "ISR" for e in events)
     assert all(e["target"]["country"] in (None, "ISR") for e in events), events

@@ -36,10 +36,10 @@ def test_an_events_place_is_in_the_country_its_entity_has() -> None:
     from newsdesk.understand.events import EventCoder
 
     coder = EventCoder(embeddings=False)
-    texts = {"Cambridge": "On March 13, Professor Chomsky sat down with Michael Dranove for an interview in "
+    texts = {"Cambridge": "On March 13, Professor Chomsky met Michael Dranove for an interview in "
                           "his MIT office in Cambridge, Massachusetts.",
              "Jaén": "Indigenous protesters clashed with police in Bagua, Peru. In addition to the conflicts "
-                     "in Bagua Grande, clashes are taking place in Jaén in the department of Cajamarca."}
+                     "in Bagua Grande, police arrested protesters in Jaén in the department of Cajamarca."}
     for name, text in texts.items():
         article = coder.code(annotate(text))
         entity = {e.country for e in article.entities if e.text == name}
