@@ -4,9 +4,12 @@ PETRARCH codes only when a verb pattern matches; our classifier answers for ever
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from newsdesk.records import Article
+from newsdesk.records import Article, RawPage
+from newsdesk.store import open_store
 from newsdesk.understand import events as ev
 from newsdesk.understand.events import EventCoder
 from newsdesk.understand.nlp import parse
@@ -44,13 +47,24 @@ def test_a_paragraph_in_another_language_codes_no_event(coder: EventCoder) -> No
     assert in_sentence(coder, text, "Protesters")
 
 
-def test_a_sentence_without_an_event_verb_codes_no_event(coder: EventCoder) -> None:
-    # no verb of the dictionaries: only the classifier's class, which it is not sure of
-    text = "Many Iranians are tired of the long summer in Tehran and of the price of bread."
-    doc = parse(text)
-    sent = next(iter(doc.sents))
+def test_a_sentence_without_an_event_verb_is_weak_and_never_stored(coder: EventCoder, tmp_path: Path) -> None:
+    # no verb of the dictionaries: only the classifier's class, which it is not sure of. The analysis
+    # keeps the class (issue 7's benchmark scores each sentence's first event); the desk never lists it
+    text = ("Iran and Iraq signed a trade agreement in Baghdad on Tuesday.\n\n"
+            "Many Iranians are tired of the long summer in Tehran and of the price of bread.")
+    weak = text.split("\n\n")[1]
+    sent = next(iter(parse(weak).sents))
     assert not ev._predicates(sent)  # the premise: no coded verb in the sentence
-    assert not coder.code(Article(text=text, language="en")).events
+    article = coder.code(Article(text=text, language="en", url="https://news.example.org/i", title="Iran"))
+    tired = [e for e in article.events if e["sentence"].startswith("Many Iranians")]
+    assert tired and all(e.get("weak") for e in tired)
+    assert not any(e.get("weak") for e in article.events if e["sentence"].startswith("Iran and Iraq"))
+    with open_store(tmp_path / "desk.db") as store:
+        hook = next(h for h in store.after_store_hooks() if h.__name__ == "after_store_events")
+        article_id = store.store_page(RawPage(body=text.encode(), origin=article.url, url=article.url), article)[1]
+        hook(article_id, article)
+        stored = [e["sentence"] for e in store.events()]
+    assert stored and all(s.startswith("Iran and Iraq") for s in stored)
 
 
 def test_an_event_verb_is_still_an_event(coder: EventCoder) -> None:
