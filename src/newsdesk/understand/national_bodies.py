@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Any
 
 from newsdesk.understand import countries
+from newsdesk.understand.quote_found import _text
 
 # The fixed form of each body's name, in English and French (a body named in French stays French:
 # "Sénat" and "Senate" were kept apart by E23, and nothing here joins them).
@@ -79,8 +80,7 @@ def _country(words: str) -> str | None:
         return place.code
     from newsdesk.understand.french import places as places_fr
 
-    fr = places_fr.lookup(words)  # "etats unis"
-    return fr.code if fr is not None and fr.how == "country" else _demonym_fr(words)
+    return places_fr.country(words) or _demonym_fr(words)  # "etats unis", "francais"
 
 
 def in_name(name: str) -> tuple[str, str] | None:
@@ -107,16 +107,21 @@ def _span(m: Any) -> tuple[Any, int, int] | None:
     return None if span is None else (span.doc, span.start_char, span.end_char)
 
 
-def _beside(m: Any, mentions: list[Any]) -> str | None:
-    """The country of a place or nationality written right before or after the mention."""
+def _places(mentions: list[Any]) -> list[tuple[Any, tuple[Any, int, int]]]:
+    """The places and nationalities with a country, with their spans (read once per article)."""
+    spans = [(o, _span(o)) for o in mentions if o.country and o.type in ("GPE", "NORP")]
+    return [(o, there) for o, there in spans if there is not None]
+
+
+def _beside(m: Any, places: list[tuple[Any, tuple[Any, int, int]]]) -> str | None:
+    """The country of a place or nationality (`_places`) written right before or after the mention."""
     here = _span(m)
     if here is None:
         return None
     doc, start, end = here
-    text = doc.text
-    for o in mentions:
-        there = _span(o)
-        if o is m or not o.country or o.type not in ("GPE", "NORP") or there is None or there[0] is not doc:
+    text = _text(doc)  # Doc.text re-joins every token on each access: kept once per Doc
+    for o, there in places:
+        if o is m or there[0] is not doc:
             continue
         if there[2] <= start and _BEFORE.fullmatch(text[there[2]:start]):
             return str(o.country)
@@ -149,11 +154,14 @@ def name_bodies(mentions: list[Any]) -> None:
     as the module's docstring says; a body with no country in evidence keeps its name."""
     leading = leading_country(mentions)
     last: dict[str, str] = {}  # body → the country its nearest earlier mention was named after
+    places: list[tuple[Any, tuple[Any, int, int]]] | None = None
     for m in sorted((m for m in mentions if m.type == "ORG"), key=lambda m: m.start):
         found = in_name(m.canonical or m.text)
         if found is None:
             body = bare(m.canonical or m.text)
-            code = (_beside(m, mentions) or last.get(body) or leading) if body else None
+            if body and places is None:
+                places = _places(mentions)
+            code = (_beside(m, places or []) or last.get(body) or leading) if body else None
             found = (body, code) if body and code else None
         if found is not None:
             last[found[0]] = found[1]
