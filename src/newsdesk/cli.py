@@ -295,10 +295,13 @@ def reprocess(db: str | None, stages: str | None, workers: int | None, executor:
 @json_option
 def stats(db: str | None, failures: bool, as_json: bool) -> None:
     """Counts of articles, sources, languages and failures."""
+    from newsdesk.store.reads import to_reprocess
+
     _, store = store_from(db, readonly=True)
     with store:
         data = store.stats()
         data["failure_reasons"] = store.failure_counts()
+        data["to_reprocess"] = to_reprocess(store)
         if failures:
             from newsdesk.store.rejected import not_article_pages, not_article_reasons
 
@@ -312,6 +315,10 @@ def stats(db: str | None, failures: bool, as_json: bool) -> None:
     click.echo(f"articles {data['articles']}  not articles {data['not_articles']}  failures {data['failures']}"
                f"  sites {data['sites']}  sources {data['sources']}  raw pages {data['raw_pages']}")
     click.echo("languages: " + ", ".join(f"{k} {v}" for k, v in data["languages"].items()))
+    stale = data["to_reprocess"]
+    if stale["articles"]:  # an older code read these otherwise than today's would (store/reads.py)
+        click.echo(f"to reprocess: {stale['articles']} ("
+                   + ", ".join(f"{k} {v}" for k, v in stale["languages"].items()) + f"): run {stale['command']}")
     for reason, n in data["failure_reasons"].items():
         click.echo(f"  {n:5d}  {reason}")
     for f in data.get("failure_list", []):

@@ -163,6 +163,14 @@ def test_french_events_of_an_older_coder_are_neither_listed_nor_exported(desk: d
     store.close()
 
 
+def test_stats_command_says_what_to_reprocess(desk: dict[str, Any]) -> None:
+    # the CLI says what /stats says (before the reprocess test below reads the article again)
+    text = _cli("stats", "--db", str(desk["db"]))
+    assert "to reprocess: 1 (fr 1): run newsdesk reprocess --stale" in text
+    data = json.loads(_cli("stats", "--db", str(desk["db"]), "--json"))
+    assert data["to_reprocess"] == {"articles": 1, "languages": {"fr": 1}, "command": "newsdesk reprocess --stale"}
+
+
 def test_reprocess_stale_reads_just_the_french_article(desk: dict[str, Any]) -> None:
     fr, en = desk["ids"]["fr"], desk["ids"]["en"]
     store = open_store(desk["db"], readonly=True)

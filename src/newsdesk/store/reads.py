@@ -14,7 +14,7 @@ from collections import Counter
 from typing import Any
 
 from newsdesk.store.sqlite import utcnow
-from newsdesk.understand.coverage import SIGNATURE, STAGES, stages_ran
+from newsdesk.understand.coverage import REPROCESS, SIGNATURE, STAGES, stages_ran
 
 _UPSERT = ("INSERT INTO article_reads(article_id, language, entities, quotes, events, coverage, read_at)"
            " VALUES (?,?,?,?,?,?,?) ON CONFLICT(article_id) DO UPDATE SET language = excluded.language,"
@@ -68,3 +68,13 @@ class ArticleReads:
         where, args = _stale_where()
         sql = f"SELECT a.language FROM article_reads r JOIN articles a ON a.id = r.article_id WHERE {where}"
         return dict(Counter(r[0] or "unknown" for r in self.conn.execute(sql, args)).most_common())
+
+
+def to_reprocess(store: Any) -> dict[str, Any]:
+    """The articles an older code read otherwise than today's would, per language, and the command
+    that reads just them again (/stats, /api/stats and `newsdesk stats` alike)."""
+    try:
+        languages = store.stale_counts()
+    except sqlite3.OperationalError:  # a store opened read-only before migration 041: nothing recorded
+        languages = {}
+    return {"articles": sum(languages.values()), "languages": languages, "command": REPROCESS}

@@ -8,8 +8,8 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from newsdesk.store.reads import to_reprocess
 from newsdesk.store.source_list import sources_overview
-from newsdesk.understand.coverage import REPROCESS
 from newsdesk.web.chart import bar_chart, fill_days, fill_months
 from newsdesk.web.render import query_string
 from newsdesk.web.responses import HTTPError, int_param, page
@@ -26,13 +26,6 @@ def stats_data(state: DeskState) -> dict[str, Any]:
         return {**store.stats(), "failure_reasons": store.failure_counts(), "to_reprocess": to_reprocess(store),
                 "per_day": fill_days(store.day_counts(CHART_DAYS)), "per_month": store.month_counts()}
     return state.facets.get("stats", compute)
-
-
-def to_reprocess(store: Any) -> dict[str, Any]:
-    """The articles an older code read otherwise than today's would (store/reads.py), per language,
-    and the command that reads just them again."""
-    languages = store.stale_counts()
-    return {"articles": sum(languages.values()), "languages": languages, "command": REPROCESS}
 
 
 def stats(request: Request) -> Response:
