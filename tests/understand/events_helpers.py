@@ -18,6 +18,12 @@ ARTICLES = [
 ]
 
 
+def in_sentence(coder: EventCoder, text: str, start: str) -> list[dict]:
+    """The events `coder` codes in an English text's sentence that starts with `start`."""
+    events = coder.code(Article(text=text, language="en")).events
+    return [e for e in events if e["sentence"].startswith(start)]
+
+
 def store_events(db: Path, articles: list[tuple[str, str]] = ARTICLES) -> Store:
     store = open_store(db)
     coder = EventCoder()

@@ -4,6 +4,7 @@ force, and an event needs an actor its own sentence names, not the article's mos
 from __future__ import annotations
 
 import pytest
+from events_helpers import in_sentence
 
 from newsdesk.records import Article
 from newsdesk.understand import cameo
@@ -16,11 +17,6 @@ FIGHT = ("18", "19", "20")  # assault, fight, mass violence
 @pytest.fixture(scope="module")
 def coder() -> EventCoder:
     return EventCoder()
-
-
-def in_sentence(coder: EventCoder, text: str, start: str) -> list[dict]:
-    events = coder.code(Article(text=text, language="en")).events
-    return [e for e in events if e["sentence"].startswith(start)]
 
 
 def test_fear_is_not_fighting(coder: EventCoder) -> None:
