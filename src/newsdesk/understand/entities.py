@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from newsdesk.understand import countries, name_kinds, nlp, quote_cues, roles
@@ -256,8 +257,12 @@ def _money(span: Any) -> bool:
     return prefix or any(t.is_currency for t in span)
 
 
-def _foreign_paragraphs(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=8)
+def foreign_paragraphs(text: str) -> tuple[tuple[int, int], ...]:
     """Character ranges of the paragraphs written in another language than English.
+
+    The entity stage and the event coder both ask this of the same article text: cached, the
+    language identifier reads each article once.
 
     Global Voices quotes whole Spanish, Portuguese, French or Polish blog posts; the English
     model reads their capitalised words as names ("Entretanto", "Gente", "de la Policía").
@@ -274,7 +279,7 @@ def _foreign_paragraphs(text: str) -> list[tuple[int, int]]:
         long = sum(map(str.isalpha, words)) >= MIN_LETTERS
         if long and language_log_odds(words, "en") < _NOT_ENGLISH or not long and name_kinds.no_english(words):
             out.append((para.start(), para.end()))
-    return out
+    return tuple(out)
 
 
 def _in_english(doc: Any, found: list[Mention]) -> list[Mention]:
@@ -284,7 +289,7 @@ def _in_english(doc: Any, found: list[Mention]) -> list[Mention]:
     not "Gente", "Entretanto", "ya la Ministra del Interior" nor "Ameryka Południowa" (South
     America, in Polish). A foreign word glued before a name the English text gives alone is cut
     off: "Entre Brack" (between Brack) is Brack."""
-    foreign = _foreign_paragraphs(doc.text)
+    foreign = foreign_paragraphs(doc.text)
     if not foreign:
         return found
     english = [m for m in found if not any(a <= m.start < b for a, b in foreign)]

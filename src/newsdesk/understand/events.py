@@ -94,8 +94,8 @@ class Context:
     salient: Counter = field(default_factory=Counter)
     # countries named per paragraph (by its first character): an inferred side stays in its paragraph
     paragraphs: dict[int, Counter] = field(default_factory=dict)
-    # character ranges of the paragraphs in another language (entities._foreign_paragraphs): no events
-    foreign: list[tuple[int, int]] = field(default_factory=list)
+    # character ranges of the paragraphs in another language (entities.foreign_paragraphs): no events
+    foreign: tuple[tuple[int, int], ...] = ()
     last_person: Actor | None = None
     last_actor: Actor | None = None
     dateline: Place | None = None
@@ -208,11 +208,12 @@ def _weak(main: Predicate, preds: list[Predicate], conf: float) -> bool:
     return not (root is not None and _adjusted_code(root)[1])
 
 
-def _foreign_paragraphs(text: str) -> list[tuple[int, int]]:
-    """The entity stage's own test of a paragraph in another language (one detector, not two)."""
-    from newsdesk.understand.entities import _foreign_paragraphs as foreign
+def _foreign_paragraphs(text: str) -> tuple[tuple[int, int], ...]:
+    """The entity stage's own test of a paragraph in another language (one detector, not two; cached
+    there, so an article the entity stage read is not identified again)."""
+    from newsdesk.understand.entities import foreign_paragraphs
 
-    return foreign(text)
+    return foreign_paragraphs(text)
 
 
 def _reports_events(sent, ctx: Context) -> bool:  # noqa: ANN001
