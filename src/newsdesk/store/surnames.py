@@ -30,10 +30,10 @@ from newsdesk.understand.canonical import (
     honorific_before,
     last_spelt,
     lone_word,
+    misspelt_surname,
     name_key,
     name_words,
     spelling_key,
-    spelt_alike,
     surname,
     title_of,
 )
@@ -159,7 +159,7 @@ class SurnameFolds:
         # the surname of a person the article names in full, misspelt ("Mauer" beside K.C. Maurer): the
         # spelling rule alone, short words too, as the full name says who; a one-word alias says no one
         mine = sorted({r[0] for r in lasts if r[0] in here and name_words(r[1]) > 1
-                       and spelt_alike(name_key(r[1]).split()[-1], word)})
+                       and misspelt_surname(name_key(r[1]).split()[-1], name)})
         if len(mine) == 1:
             return mine[0]
         owner = self._owner_of(name, owners, role)

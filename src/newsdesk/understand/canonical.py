@@ -92,11 +92,27 @@ def spelt_alike(a: str, b: str) -> bool:
                for wa, wb in zip(ka.split(), kb.split(), strict=False))
 
 
+def misspelt_surname(surname_key: str, written: str) -> bool:
+    """Whether a one-word name `written` (as the text writes it) is a misspelling of a person's
+    surname `surname_key` (name_key form) that its article names in full ("Mauer" beside K.C.
+    Maurer): `spelt_alike`, but never an acronym as written other than the same letters, nor a word of
+    `_MISSPELT_MIN` letters or fewer other than the same word. Why: the spelling rule alone, short
+    words too, filed the tagger's person "SMS" under Jon Sams and "Sec" under Ray Sc in an article
+    naming them: an acronym is no misspelling, and one letter in three makes another word."""
+    word = lone_word(written) or name_key(written)
+    if word == surname_key:
+        return True
+    if _ACRONYM.fullmatch(written.strip(",;:'\"()").split()[-1] if written.split() else ""):
+        return False
+    return min(len(word), len(surname_key)) > _MISSPELT_MIN and spelt_alike(surname_key, word)
+
+
 # what a name is told apart by in brackets, "Senate (Niger)" from "Senate (Nigeria)" (national_bodies):
 # spelt alike, but another country's body
 _QUALIFIER = re.compile(r"\(([^()]*)\)")
 _WORD_VARIANT = 0.75  # how close two spellings of one word of a name are, at the least
 _SHORT = 5  # a one-word name this short or shorter has no spelling variants: Mali/Malia, Manet/Monet
+_MISSPELT_MIN = 3  # a surname this short or shorter is misspelt by no other word of its article: Sc/Sec
 # an acronym as written: 2 to 5 capitals, dotted or not ("PS", "U.S.", "SMS", "ETA")
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,5}")
 
