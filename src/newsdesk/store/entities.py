@@ -174,25 +174,73 @@ class EntityStore(SurnameFolds):
     def _link_late(self, article_id: int, keys: set[str]) -> None:
         """Link the unlinked quotes of other articles whose written speaker names an entity now, by
         the rule a quote's speaker is linked by when its article is stored (`_speaker_id`): `keys`,
-        the alias keys this article gave entities, pick the candidates (a quote whose speaker holds
-        an alias's last word, by the quotes' full-text index). Why: the link was made at store time
-        only, so a quote stored before its speaker's entity existed (named in full only by a later
-        article) was never linked. A spelling variant of the last word is not looked for. Quotes of
-        an article with no mentions are left: a reprocess has cleared it and will store it again."""
-        words = sorted({k.split()[-1] for k in keys if k.strip()})
-        if not words:
-            return
-        rows = self.conn.execute(
-            "SELECT q.id, q.speaker FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid"
-            " WHERE quotes_fts MATCH ? AND q.speaker_id IS NULL AND q.article_id != ?"
-            " AND EXISTS (SELECT 1 FROM entity_mentions m WHERE m.article_id = q.article_id)",
-            (" OR ".join(f'speaker : "{w}"' for w in words), article_id)).fetchall()
+        the alias keys this article gave entities, pick the candidates (`_unlinked_naming`). Why: the
+        link was made at store time only, so a quote stored before its speaker's entity existed
+        (named in full only by a later article) was never linked."""
         found: dict[str, int | None] = {}
-        for quote_id, speaker in rows:
+        for quote_id, _, speaker in self._unlinked_naming(keys, article_id):
             if speaker not in found:
                 found[speaker] = self._speaker_id(speaker, {})
             if found[speaker] is not None:
                 self.conn.execute("UPDATE quotes SET speaker_id = ? WHERE id = ?", (found[speaker], quote_id))
+
+    def _unlinked_naming(self, keys: set[str], article_id: int = -1) -> list[sqlite3.Row]:
+        """(id, article id, speaker) of the unlinked quotes of articles other than `article_id` whose
+        written speaker holds the last word of one of the alias keys `keys` (by the quotes' full-text
+        index; a spelling variant of the word is not looked for). Quotes of an article with no
+        mentions are left: a reprocess has cleared it and will store it again."""
+        words = sorted({k.split()[-1] for k in keys if k.strip()})
+        if not words:
+            return []
+        return self.conn.execute(
+            "SELECT q.id, q.article_id, q.speaker FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid"
+            " WHERE quotes_fts MATCH ? AND q.speaker_id IS NULL AND q.article_id != ?"
+            " AND EXISTS (SELECT 1 FROM entity_mentions m WHERE m.article_id = q.article_id)",
+            (" OR ".join(f'speaker : "{w}"' for w in words), article_id)).fetchall()
+
+    def _relink(self, entity_ids: set[int]) -> int:
+        """Inside a user's merge or split: the quotes the decision gives a speaker, by the rule a
+        quote's speaker is linked by when its article is stored (`_speaker_id`, with the names its
+        article's mentions give now: `_names_in`); how many changed. Read are the unlinked quotes
+        naming an alias of `entity_ids` (`_unlinked_naming`) and the quotes of those entities; a
+        link is made, or moved from one of them to another, never undone (the store-time rule read
+        the store as it stood then, and a reprocess reads it so again). Why: a merge or split moved
+        only the quotes linked to the entities, so a quote left unlinked because two people carried
+        its bare surname stayed so after the user made them one, until a reprocess linked it."""
+        marks, ids = ",".join("?" * len(entity_ids)), sorted(entity_ids)
+        keys = {r[0] for r in self.conn.execute(f"SELECT key FROM entity_aliases WHERE entity_id IN ({marks})", ids)}
+        quotes = [(r[0], r[1], r[2], None) for r in self._unlinked_naming(keys)]
+        if len(ids) > 1:  # a split: a quote may move from the entity to the one split off
+            quotes += [tuple(r) for r in self.conn.execute(
+                f"SELECT id, article_id, speaker, speaker_id FROM quotes WHERE speaker_id IN ({marks})", ids)]
+        names: dict[int, dict[str, int]] = {}
+        changed = 0
+        for quote_id, article_id, speaker, now in quotes:
+            if article_id not in names:
+                names[article_id] = self._names_in(article_id)
+            found = self._speaker_id(speaker, names[article_id])
+            if found is not None and found != now and (now is None or found in entity_ids):
+                self.conn.execute("UPDATE quotes SET speaker_id = ? WHERE id = ?", (found, quote_id))
+                changed += 1
+        return changed
+
+    def _names_in(self, article_id: int) -> dict[str, int]:
+        """The names an article's quotes are linked by, as `_replace_entities` gives them (each
+        mention's canonical name, a person's or organisation's text too, full names first), from the
+        article's stored mentions as they stand now (a merge or split moved some)."""
+        canonical = {(r[0], r[1]): r[2] for r in self.conn.execute(
+            "SELECT json_extract(j.value, '$.start'), json_extract(j.value, '$.text'),"
+            " json_extract(j.value, '$.canonical') FROM articles a, json_each(a.data, '$.entities') j"
+            " WHERE a.id = ?", (article_id,))}
+        mentions = self.conn.execute("SELECT start, text, type, entity_id FROM entity_mentions"
+                                     " WHERE article_id = ? ORDER BY start", (article_id,)).fetchall()
+        ids: dict[str, int] = {}
+        for start, text, type_, entity_id in sorted(
+                mentions, key=lambda r: name_words(canonical.get((r[0], r[1])) or r[1]) == 1):
+            ids.setdefault(canonical.get((start, text)) or text, entity_id)
+            if type_ in ("PERSON", "ORG"):
+                ids.setdefault(text, entity_id)
+        return ids
 
     def _speaker_id(self, speaker: str | None, ids: dict[str, int]) -> int | None:
         if not speaker:
@@ -531,7 +579,8 @@ class EntityStore(SurnameFolds):
             self.conn.execute("UPDATE entity_mentions SET entity_id = ? WHERE entity_id = ?", (a["id"], b["id"]))
             self.conn.execute("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?", (a["id"], b["id"]))
             self.conn.execute("DELETE FROM entities WHERE id = ?", (b["id"],))
-            self._retype(a["id"])  # the type most of the mentions now say
+            kept = self._retype(a["id"])  # the type most of the mentions now say
+            self._after_decision({kept}, aliases)
         return dict(self.entity_row(a["id"]))
 
     def split_entity(self, ref: str | int, alias: str) -> dict[str, Any]:
@@ -557,7 +606,20 @@ class EntityStore(SurnameFolds):
             self._retype(e["id"])
             self.conn.execute("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ? AND speaker = ?",
                               (new_id, e["id"], alias))
+            self._after_decision({e["id"], new_id}, [alias])
         return dict(self.entity_row(new_id))
+
+    def _after_decision(self, entity_ids: set[int], names: list[str]) -> None:
+        """Inside a merge's or split's transaction: what storing an article would do after it. The
+        bare surnames of the persons `names` (the dropped entity's names, or the alias split off)
+        settle again (store.surnames: who carries "Pizango" changed), then the quotes relink
+        (`_relink`). A reprocess gives the same, as it reads the decision when each article comes."""
+        marks = ",".join("?" * len(entity_ids))
+        person = self.conn.execute(f"SELECT 1 FROM entities WHERE type = 'PERSON' AND id IN ({marks})",
+                                   sorted(entity_ids)).fetchone()
+        for word in sorted({surname(n) or "" for n in names} - {""} if person else set()):
+            self.settle_surname(word, new_name=True)
+        self._relink(entity_ids)
 
     def _decide(self, type_: str, alias: str, target: str, action: str, at: str, source: str | None = None) -> None:
         """`alias` names `target`; a split also says the entity (its key) it was taken from, a merge
