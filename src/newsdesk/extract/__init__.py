@@ -13,6 +13,9 @@ HTML and plain-text scrapes are two front doors to the same record:
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 from newsdesk.errors import Rejected
 from newsdesk.extract.decode import decode_bytes
 from newsdesk.extract.detect import sniff
@@ -38,4 +41,34 @@ def extract(raw: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> Article:
         from newsdesk.extract.text import extract_text
 
         article = extract_text(text, url=raw.url, fetched_at=raw.fetched_at)
-    return article
+    return without_controls(article)
+
+
+# C0 controls but tab, newline and carriage return; DEL; the C1 controls. No page means them:
+# they come from broken encodings, or from a page writing "&#27;[2J" in its title, which
+# `newsdesk show` and `stats --failures` then printed to the user's terminal as a live escape
+# sequence (clear screen, retitle the window, hide what follows). Vertical tab and form feed
+# separate words, so they become spaces. NUL is gone already (decode.decode_bytes).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SPACE = re.compile("[\x0b\x0c]")
+
+
+def _clean(value: str) -> str:
+    if not _CONTROL.search(value):  # nearly always: one scan, no copy
+        return value
+    return _CONTROL.sub("", _SPACE.sub(" ", value))
+
+
+def without_controls(article: Article) -> Article:
+    """The article with control characters taken out of every text field (see _CONTROL)."""
+    def maybe(value: str | None) -> str | None:
+        return _clean(value) if value else value
+
+    def every(values: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(_clean(v) for v in values)
+
+    return article.replace(
+        title=maybe(article.title), site_name=maybe(article.site_name), authors=every(article.authors),
+        categories=every(article.categories), tags=every(article.tags), description=maybe(article.description),
+        excerpt=maybe(article.excerpt), text=_clean(article.text), paragraphs=every(article.paragraphs),
+        related=tuple(dataclasses.replace(r, title=_clean(r.title), excerpt=maybe(r.excerpt)) for r in article.related))

@@ -24,14 +24,16 @@ def sniff(body: bytes) -> str:
 
     "feed" includes JSON Feeds, and feeds (and sitemaps) in UTF-16 or UTF-32: legal XML that
     feedparser and lxml read, but "text" to byte patterns. `newsdesk analyze` called a saved
-    UTF-16 or JSON Feed "not an article: no body text" while `ingest` read its items.
+    UTF-16 or JSON Feed "not an article: no body text" while `ingest` read its items. The same
+    holds for HTML: a UTF-16 page (its byte-order mark wins over any header) was read as a
+    plain-text scrape of its own markup, and stored with no title and no text.
     """
     if looks_like_json_feed(body):  # before the byte patterns, which call JSON holding "<p>" HTML
         return "feed"
     kind = _sniff_bytes(body)
     if kind == "text" and is_wide(body):
         inner = _sniff_bytes(markup_text(body[:8192]).encode("utf-8", "replace"))
-        if inner in ("feed", "sitemap"):
+        if inner in ("feed", "sitemap", "html"):
             return inner
     return kind
 
