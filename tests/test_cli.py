@@ -84,13 +84,13 @@ def test_export_returns_the_articles_with_titles(corpus_db, tmp_path):
 
 
 def test_show_search_stats(corpus_db):
-    hits = json.loads(run("search", "Tiananmen", "--db", str(corpus_db), "--json").stdout)
+    hits = json.loads(run("search", "Tiananmen", "--db", str(corpus_db), "--json").stdout)["items"]
     assert hits and "[" in hits[0]["snippet"]
     text = run("search", "Tiananmen", "--db", str(corpus_db)).stdout
     assert str(hits[0]["id"]) in text.splitlines()[0] and "[" in text.splitlines()[1]
     # Filters and sort are the desk's: only French articles, newest first.
     french = json.loads(run("search", "le", "--language", "fr", "--sort", "date", "--db", str(corpus_db),
-                            "--json").stdout)
+                            "--json").stdout)["items"]
     assert french and {h["language"] for h in french} == {"fr"}
     dates = [h["sort_key"] for h in french]
     assert dates == sorted(dates, reverse=True)

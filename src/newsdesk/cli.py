@@ -11,6 +11,7 @@ import importlib
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -27,6 +28,9 @@ from newsdesk.cli_common import (
 from newsdesk.errors import NewsdeskError
 from newsdesk.settings import SETTINGS_HELP
 from newsdesk.stages import module_available
+
+if TYPE_CHECKING:
+    from newsdesk.store.desk import Filters
 
 # Command modules of later stages; each exposes COMMANDS and is registered when present.
 PLUGINS = ("newsdesk.web.commands", "newsdesk.understand.commands", "newsdesk.stories.commands",
@@ -217,7 +221,7 @@ def search(query: tuple[str, ...], db: str | None, limit: int, sort: str, source
     ('said' finds 'says'); a prefix* finds the irregular forms of the words it begins ('sai*': 'says')."""
     from newsdesk.errors import QueryError
     from newsdesk.store.desk import Filters, is_date
-    from newsdesk.store.desk_search import bracketed, total_label
+    from newsdesk.store.desk_search import bracketed, leave_out_example, total_label
     from newsdesk.store.search_syntax import reread_as_words
 
     unknown = [word for word in query if word.startswith("--") and word != "--"]
@@ -238,9 +242,10 @@ def search(query: tuple[str, ...], db: str | None, limit: int, sort: str, source
     read_as = reread_as_words(text)
     if read_as:  # as the desk's search page says: "iran -vote" found articles WITH "vote"
         click.echo(f"newsdesk: {text!r} cannot be read as written; searched for all of its words:"
-                   f" {' '.join(read_as)} (to leave a word out: {read_as[0]} NOT word)", err=True)
-    if as_json:
-        print_json(hits)
+                   f" {' '.join(read_as)} (to leave a word out: {leave_out_example(text, read_as)})", err=True)
+    if as_json:  # /api/search's total beside the hits, so a script need not read the text's last line
+        print_json({"query": text, "sort": sort, "page": page, "items": hits, "total": total[0],
+                    "total_exact": total[1], "total_label": total_label(*total), "read_as": read_as or None})
         return
     for hit in hits:
         click.echo(f"{hit['id']:>6}  {(hit.get('sort_key') or '')[:10]}  {hit['title']}")
@@ -255,14 +260,42 @@ def search(query: tuple[str, ...], db: str | None, limit: int, sort: str, source
 @click.option("--format", "fmt", default="jsonl", show_default=True,
               help="jsonl, csv, parquet, or gdelt-events / gdelt-mentions / gdelt-gkg.")
 @click.option("--output", "-o", default="-", help="File to write (default stdout; parquet needs a file).")
-def export(db: str | None, fmt: str, output: str) -> None:
-    """Export stored articles."""
+@click.option("--query", default=None, help="Only the articles this search finds, as `newsdesk search` reads it"
+              " (syndicated copies included).")
+@click.option("--source", default=None, help="Only this site (its name as shown).")
+@click.option("--language", default=None, help="ISO 639-1 code, e.g. en.")
+@click.option("--since", default=None, help="ISO date, inclusive (the article's date, as the desk's search).")
+@click.option("--until", default=None, help="ISO date, inclusive of that day.")
+def export(db: str | None, fmt: str, output: str, query: str | None, source: str | None, language: str | None,
+           since: str | None, until: str | None) -> None:
+    """Export stored articles: all of them, or those a search and its filters find ("everything
+    about Iran between two dates": --query iran --since D --until D)."""
+    from newsdesk.errors import QueryError
+    from newsdesk.store.desk import Filters, is_date
     from newsdesk.store.export import export as run_export
 
+    for name, value in (("since", since), ("until", until)):
+        if value and not is_date(value):  # as `newsdesk search`: a day that does not exist matched nothing
+            raise QueryError(f"--{name} must be a date like 2026-02-11, got {value!r}")
+    filters = Filters(site=source, language=language, since=since, until=until)
     _, store = store_from(db, readonly=True)
     with store:
+        chosen = _export_selection(store, query, filters)
         n = run_export(store, fmt, output)
-    click.echo(f"exported {n} records", err=True)
+    click.echo(f"exported {n} records" + (f" of {chosen} articles" if chosen is not None else ""), err=True)
+
+
+def _export_selection(store: Any, query: str | None, filters: Filters) -> int | None:
+    """Limit the export to the search's articles (store/desk_export.py); None when every article is exported."""
+    from newsdesk.store.desk_export import select_articles
+
+    if not (query and query.strip()) and not filters.as_dict():
+        return None
+    chosen, complete = select_articles(store, query, filters)
+    if not complete:
+        click.echo(f"newsdesk: the search index is missing or behind, so the search read only its newest matches"
+                   f" ({chosen}): run `newsdesk index` for every one", err=True)
+    return chosen
 
 
 @main.command()

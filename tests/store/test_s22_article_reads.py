@@ -191,3 +191,18 @@ def test_reprocess_stale_reads_just_the_french_article(desk: dict[str, Any]) -> 
     store.close()
     html = httpx.get(desk["url"] + f"/article/{fr}", timeout=60).text
     assert "not-read-yet" not in html
+
+
+def test_a_store_read_only_before_041_counts_what_to_reprocess(tmp_path: Path) -> None:
+    # `newsdesk stats` opens the store read-only, so migration 041 had not run: it said nothing to
+    # reprocess of a store holding an unread French article (U2). It now counts what the migration would record.
+    db = tmp_path / "old.db"
+    for lang, title, text in (("en", "The price of milk", ENGLISH), ("fr", "Le prix du lait", FRENCH)):
+        _cli("ingest", "--db", str(db), "--stages", "extract", "--workers", "1", "-q",
+             str(_page(tmp_path / f"{lang}.html", title, lang, text)))
+    _as_before_041(db)
+    before = json.loads(_cli("stats", "--db", str(db), "--json"))["to_reprocess"]
+    assert before == {"articles": 1, "languages": {"fr": 1}, "command": "newsdesk reprocess --stale"}
+    assert open_store(db, readonly=True).conn.execute("PRAGMA user_version").fetchone()[0] == 40  # still old
+    open_store(db).close()  # a writing command migrates it: the record agrees with the count
+    assert json.loads(_cli("stats", "--db", str(db), "--json"))["to_reprocess"] == before

@@ -43,7 +43,7 @@ def api_ids(desk: dict[str, Any], **params: Any) -> list[int]:
 def cli_ids(desk: dict[str, Any], *flags: str) -> list[int]:
     out = CliRunner().invoke(main, ["search", "harbour", "--db", str(desk["db"]), "--sort", "date", "--json", *flags])
     assert out.exit_code == 0, out.output
-    return [hit["id"] for hit in json.loads(out.output)]
+    return [hit["id"] for hit in json.loads(out.output)["items"]]
 
 
 def test_search_pages_through_results_as_the_api_does(desk: dict[str, Any]) -> None:

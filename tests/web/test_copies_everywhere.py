@@ -94,7 +94,7 @@ def test_the_cli_search_folds_copies_unless_asked_for_all(desk: dict[str, Any]) 
         out = CliRunner().invoke(main, ["search", "quotas", "--db", str(desk["db"]), "--json", *flags],
                                  catch_exceptions=False)
         assert out.exit_code == 0, out.output
-        return {hit["id"] for hit in json.loads(out.output)}
+        return {hit["id"] for hit in json.loads(out.output)["items"]}
     assert desk["wire"] in ids() and not ids() & desk["copies"]
     assert desk["copies"] <= ids("--all-copies")
 

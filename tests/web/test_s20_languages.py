@@ -64,7 +64,8 @@ def _cli(desk: dict[str, Any], *args: str) -> list[dict[str, Any]]:
     result = CliRunner().invoke(main, [*args, "--db", str(desk["db"]), "--json", "--limit", "100"],
                                 catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    return list(json.loads(result.stdout))
+    found = json.loads(result.stdout)
+    return list(found["items"] if isinstance(found, dict) else found)  # search's hits sit beside its total
 
 
 def _answers(desk: dict[str, Any], query: str, language: str) -> list[int]:

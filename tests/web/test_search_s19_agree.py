@@ -60,7 +60,7 @@ def _cli(db: Path, query: str, filters: dict[str, str]) -> list[int]:
     options = [x for name, value in filters.items() for x in (f"--{name}", value)]
     result = CliRunner().invoke(main, ["search", query, "--db", str(db), "--json", *options], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    return [hit["id"] for hit in json.loads(result.stdout)]
+    return [hit["id"] for hit in json.loads(result.stdout)["items"]]
 
 
 def _page(url: str, query: str, filters: dict[str, str]) -> list[int]:

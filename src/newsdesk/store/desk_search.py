@@ -222,6 +222,22 @@ class DeskSearch(DeskQueries):
                 return min(len(ids), COUNT_CAP), not cut
             top *= 2
 
+    def desk_search_ids(self, query: str, filters: Filters = _NO_FILTERS) -> tuple[list[int], bool]:
+        """Every article the query finds under the filters, syndicated copies included, newest first
+        (`newsdesk export --query`), and whether that is all of them: without a usable index, FTS5
+        finds the newest SEARCH_WINDOW matches only (`_window_full`), as its search page does."""
+        if not query.strip():
+            raise QueryError("empty search: type a word, a \"quoted phrase\" or a prefix*")
+        asked = self._index_query(query)
+        if asked is None:
+            rows = self._fts_search(query, filters, "date", SEARCH_WINDOW, 0, snippets=False)
+            return [r["id"] for r in rows], not self._window_full(query)
+        reader, pending, node = asked
+        top = self.conn.execute("SELECT COUNT(*) FROM desk_listing").fetchone()[0] + 1
+        hits = reader.search(node, filters, sort="date", top=top, exclude=pending)
+        tail = self._fts_tail(query, filters, "date", pending, top) if pending else []
+        return [i for i, _ in sorted(hits + tail, key=lambda h: -h[1])], True
+
     def _window_full(self, query: str) -> bool:
         """Whether FTS5 holds more matches of the query than the window it ranks (SEARCH_WINDOW)."""
         for match in (_with_cut_words(query), _plain_terms(query)):
@@ -525,6 +541,17 @@ def total_label(total: int, exact: bool) -> str:
     `newsdesk search` say it alike."""
     noun = "result" if total == 1 and exact else "results"
     return f"{total:,} {noun}" if exact else f"at least {total:,} {noun}"
+
+
+def leave_out_example(query: str, read_as: list[str]) -> str:
+    """How to write, in the syntax, the query reread as plain words (search_syntax.reread_as_words),
+    as the search page and `newsdesk search` suggest it: 'iran -vote' -> 'iran NOT vote'. A query
+    that begins with what it leaves out ('NOT iran', '-iran') was told 'NOT NOT iran' or 'iran NOT
+    word', the opposite of what was meant: it needs a word to find first ('word NOT iran')."""
+    words = [w for w in read_as if w not in _OPERATORS] or ["word"]
+    if query.lstrip().startswith(("-", "NOT ")):
+        return f"word NOT {words[0]}"
+    return f"{words[0]} NOT {words[-1] if len(words) > 1 else 'word'}"
 
 
 def bracketed(hits: list[dict[str, Any]]) -> list[dict[str, Any]]:

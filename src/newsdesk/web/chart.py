@@ -53,13 +53,16 @@ MAX_BAR = 48
 
 
 def bar_chart(points: list[tuple[str, int]], title: str, width: int = 720, height: int = 220) -> Markup:
-    """An accessible SVG bar chart (role=img, a title, one <title> per bar for hover and screen readers)."""
+    """An SVG bar chart (one <title> per bar for hover) with its text alternative: a screen reader
+    reads an element of role=img as its label alone (the bars' titles are not read), so the label
+    sums the figures up and a table of them follows the picture (`chart_table`)."""
     left, bottom, top = 40, 28, 12
     plot_w, plot_h = width - left - 8, height - bottom - top
     peak = max((v for _, v in points), default=0) or 1
     bar_w = plot_w / max(len(points), 1)
-    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}"'
-             f' xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>']
+    label = escape(f"{title}: {chart_summary(points)}")
+    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{label}"'
+             f' xmlns="http://www.w3.org/2000/svg"><title>{label}</title>']
     for tick in _ticks(peak):
         y = top + plot_h * (1 - tick / peak)
         parts.append(f'<line class="grid" x1="{left}" x2="{width - 8}" y1="{y:.1f}" y2="{y:.1f}"/>'
@@ -84,7 +87,24 @@ def bar_chart(points: list[tuple[str, int]], title: str, width: int = 720, heigh
         parts.append(f'<text class="axis" x="{x:.1f}" y="{height - 8}" text-anchor="{anchor}">'
                      f'{escape(points[i][0])}</text>')
     parts.append("</svg>")
-    return Markup("".join(parts))
+    return Markup("".join(parts) + chart_table(points, title))
+
+
+def chart_summary(points: list[tuple[str, int]]) -> str:
+    """The figures in a few words: '240 in all; most 40 on 2026-11-30' (the first bar of the most)."""
+    if not points:
+        return "no figures"
+    label, most = max(points, key=lambda p: p[1])
+    return f"{sum(v for _, v in points):,} in all; most {most:,} on {label}"
+
+
+def chart_table(points: list[tuple[str, int]], title: str) -> str:
+    """Each bar's figure as a table, folded under a summary (read by screen readers and by anyone who
+    wants the numbers the bars only show on hover); bars of 0 are left out, and say so."""
+    rows = "".join(f"<tr><th scope=\"row\">{escape(k)}</th><td>{v:,}</td></tr>" for k, v in points if v)
+    zeros = " (bars of 0 left out)" if any(not v for _, v in points) else ""
+    return (f'<details class="chart-data"><summary>The figures{zeros}</summary><table>'
+            f"<caption>{escape(title)}</caption><tbody>{rows}</tbody></table></details>")
 
 
 def _ticks(peak: int) -> list[int]:

@@ -102,7 +102,9 @@ def openapi_spec() -> dict[str, Any]:
                                   " `more` when a next page exists.",
                                   [_param("reason", "Only this reason, as `reasons` names it"),
                                    _param("page", "1-1000", "integer")], "Items"),
-        "/api/stats": _get("Stats", "Counts, failure reasons, articles per day and per month.", [], "Stats"),
+        "/api/stats": _get("Stats", "Counts, failure reasons, articles per day and per month, and when they were"
+                            " counted (`counted_at`, UTC: the counts are kept 30 seconds, and an expired count is"
+                            " answered once more while it is counted again).", [], "Stats"),
         **QUOTE_PATHS,
         **UNDERSTANDING_PATHS,
     }

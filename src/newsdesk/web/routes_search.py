@@ -15,7 +15,7 @@ from starlette.routing import Route
 
 from newsdesk.errors import QueryError
 from newsdesk.store.desk import Filters
-from newsdesk.store.desk_search import total_label
+from newsdesk.store.desk_search import leave_out_example, total_label
 from newsdesk.store.search_syntax import reread_as_words
 from newsdesk.web.fast import FastAnswer
 from newsdesk.web.listing import facets, filters_from, fold_from, with_copy_counts
@@ -109,9 +109,10 @@ def _search_page(request: Request, state: DeskState) -> tuple[bytes, int]:
         found = {"query": request.query_params.get("q", ""), "filters": Filters(), "sort": "relevance",
                  "page": 1, "limit": PER_PAGE, "results": [], "more": False, "total": None, "total_label": None}
     params = without_page(request)
+    read_as = None if error or not found["query"] else reread_as_words(found["query"])
     context = {
         "title": f"Search: {found['query']}" if found["query"] else "Search", **found, "error": error,
-        "read_as": None if error or not found["query"] else reread_as_words(found["query"]),
+        "read_as": read_as, "leave_out": leave_out_example(found["query"], read_as) if read_as else None,
         "facets": facets(state), "filters": found["filters"].as_dict(), "params": params,
         **numbered_links("/search", params, found["page"], found["more"]),
         "json_url": "/api/search" + query_string(params),

@@ -10,6 +10,7 @@ from starlette.routing import Route
 
 from newsdesk.store.reads import to_reprocess
 from newsdesk.store.source_list import sources_overview
+from newsdesk.store.sqlite import utcnow
 from newsdesk.web.chart import bar_chart, fill_days, fill_months
 from newsdesk.web.render import query_string
 from newsdesk.web.responses import HTTPError, int_param, page
@@ -20,11 +21,14 @@ CHART_DAYS = 60
 
 
 def stats_data(state: DeskState) -> dict[str, Any]:
-    """Everything /stats shows, cached for state.FACET_TTL seconds (several queries scan an index)."""
+    """Everything /stats shows, cached for state.FACET_TTL seconds (several queries scan an index:
+    ~60 ms of CPU at 20k articles). The cache answers an expired count once more while it counts
+    again (TTLCache's stale_ok), so a count may be older than the TTL: `counted_at` says when it was made."""
     def compute() -> dict[str, Any]:
         store = state.store()
         return {**store.stats(), "failure_reasons": store.failure_counts(), "to_reprocess": to_reprocess(store),
-                "per_day": fill_days(store.day_counts(CHART_DAYS)), "per_month": store.month_counts()}
+                "per_day": fill_days(store.day_counts(CHART_DAYS)), "per_month": store.month_counts(),
+                "counted_at": utcnow()}
     return state.facets.get("stats", compute)
 
 

@@ -1,0 +1,156 @@
+"""What an analyst walking the desk met in session 19 (U2): `newsdesk search --json` gave no total,
+"everything about Iran between two dates" could not be exported (the export took no query nor dates),
+/stats did not say when its cached counts were made, and a screen reader heard a chart's title only.
+Real SQLite store, real uvicorn on a loopback port, the real CLI and Debian chromium."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+
+import httpx
+import pytest
+from click.testing import CliRunner
+
+from desk_server import chromium_browser, get_json, serve_desk
+from newsdesk.cli import main
+from newsdesk.records import Article, RawPage
+from newsdesk.store import open_store
+
+# (day, site, text): Iran on four days, one text syndicated by a second site, two articles without Iran.
+ARTICLES = [
+    ("2026-10-28", "Gulf Wire", "Iran's foreign minister met envoys in Muscat about the nuclear talks."),
+    ("2026-11-03", "Gulf Wire", "Iran said its missile programme was never part of the talks, the minister said."),
+    ("2026-11-03", "Harbour Post", "Iran said its missile programme was never part of the talks, the minister said."),
+    ("2026-11-12", "Harbour Post", "Tehran and Washington resumed talks on sanctions; Iran asked for guarantees."),
+    ("2026-12-02", "Gulf Wire", "Iran opened a new round of talks with European envoys in Geneva."),
+    ("2026-11-05", "Harbour Post", "The harbour master counted forty ferries in the autumn storm."),
+    ("2026-11-06", "Gulf Wire", "A ferry strike closed the harbour for a day."),
+]
+EVENT = {"cameo": "040", "root": "04", "quad_class": 1, "goldstein": 1.0, "sentence": "Iran's foreign minister met envoys",
+         "source": {"text": "Iran", "code": "IRN", "country": "IRN"},
+         "target": {"text": "envoys", "code": "OMN", "country": "OMN"}, "start": 0, "end": 30}
+
+
+def _store(store: Any) -> dict[str, int]:
+    ids = {}
+    for n, (day, site, text) in enumerate(ARTICLES):
+        url = f"https://{site.split()[0].lower()}.example/{n}"
+        article = Article(url=url, site_name=site, language="en", text=text, paragraphs=(text,),
+                          title=f"{text[:40]} ({n})", published=f"{day}T10:00:00+00:00")
+        _, article_id = store.store_page(RawPage(body=f"{url}\n{text}".encode(), origin=url, url=url), article)
+        store.after_store_stories(article_id, store.get_article(article_id))
+        ids[f"{n}"] = article_id
+    for n in ("0", "1", "4"):  # an event in and out of the period, for the GDELT file
+        store.after_store_events(ids[n], Article(language="en", published=ARTICLES[int(n)][0], events=(EVENT,)))
+    store.conn.commit()
+    return ids
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    db = tmp_path_factory.mktemp("u2") / "desk.db"
+    with open_store(db) as store:
+        ids = _store(store)
+    yield from serve_desk(db, ids=ids, tmp=db.parent)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    yield from chromium_browser()
+
+
+def _cli(desk: dict[str, Any], *args: str) -> Any:
+    out = CliRunner().invoke(main, [*args, "--db", str(desk["db"])], catch_exceptions=False)
+    assert out.exit_code == 0, out.output
+    return out
+
+
+def test_search_json_carries_the_total_the_api_gives(desk: dict[str, Any]) -> None:
+    # `newsdesk search --json` printed a bare list: the total was only the text output's last line.
+    api = get_json(desk, "/api/search", q="iran", limit=2)
+    found = json.loads(_cli(desk, "search", "iran", "--limit", "2", "--json").stdout)
+    assert isinstance(found, dict), found
+    assert (found["total"], found["total_exact"], found["total_label"]) == (api["total"], True, api["total_label"])
+    assert found["total"] == 4  # five Iran articles, the syndicated copy folded
+    assert [h["id"] for h in found["items"]] == [i["id"] for i in api["items"]]
+    none = json.loads(_cli(desk, "search", "zeppelin", "--json").stdout)
+    assert (none["items"], none["total"], none["total_label"]) == ([], 0, "0 results")
+
+
+PERIOD = ("--query", "iran", "--since", "2026-11-01", "--until", "2026-11-30")
+
+
+def test_export_writes_what_a_search_finds_between_two_days(desk: dict[str, Any]) -> None:
+    # The export took no query nor dates: "everything about Iran in November" was the whole store.
+    want = {desk["ids"][n] for n in ("1", "2", "3")}  # the copy too: an export is of every stored record
+    jsonl = _cli(desk, "export", *PERIOD).stdout
+    assert {int(json.loads(line)["id"]) for line in jsonl.splitlines()} == want  # JSONL ids are strings (analyze's contract)
+    rows = list(csv.DictReader(io.StringIO(_cli(desk, "export", *PERIOD, "--format", "csv").stdout)))
+    assert {int(r["id"]) for r in rows} == want
+    parquet = desk["tmp"] / "iran.parquet"
+    _cli(desk, "export", *PERIOD, "--format", "parquet", "-o", str(parquet))
+    import pyarrow.parquet as pq
+
+    assert set(pq.read_table(parquet).column("id").to_pylist()) == want
+    events = _cli(desk, "export", *PERIOD, "--format", "gdelt-events").stdout.splitlines()
+    header = events[0].split("\t")
+    assert [int(line.split("\t")[header.index("NDArticleId")]) for line in events[1:]] == [desk["ids"]["1"]]
+    everything = _cli(desk, "export").stdout.splitlines()
+    assert len(everything) == len(ARTICLES)  # no selection: the whole store, as before
+
+
+def test_export_by_dates_alone_and_refuses_a_day_that_does_not_exist(desk: dict[str, Any]) -> None:
+    out = _cli(desk, "export", "--since", "2026-12-01")
+    assert [int(json.loads(line)["id"]) for line in out.stdout.splitlines()] == [desk["ids"]["4"]]
+    bad = CliRunner().invoke(main, ["export", "--db", str(desk["db"]), "--since", "2026-11-31"])
+    assert bad.exit_code == 2 and "2026-11-31" in bad.output
+
+
+def test_stats_say_when_they_were_counted(desk: dict[str, Any]) -> None:
+    # /stats is cached 30 s (and an expired count is shown once more while it is recounted): the
+    # page said "Counts refresh every 30 seconds", never how old the counts in front of you were.
+    data = get_json(desk, "/api/stats")
+    counted = datetime.fromisoformat(data["counted_at"])
+    assert counted.tzinfo is not None and abs((datetime.now(counted.tzinfo) - counted).total_seconds()) < 120
+    html = httpx.get(desk["url"] + "/stats", timeout=60).text
+    assert re.search(r'<p class="meta counted">[^<]*Counted <time class="when" datetime="'
+                     + re.escape(data["counted_at"]), html), html[-800:]
+
+
+def test_a_chart_has_a_text_alternative(desk: dict[str, Any], browser: Any) -> None:
+    # The bar chart is role=img: a screen reader reads its label alone, which was its title
+    # ("Articles per day, ..."), never a figure; the bars' counts showed only on hover.
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    page.goto(desk["url"] + "/stats")
+    chart = page.get_by_role("img", name=re.compile(r"^Articles per day"))
+    label = chart.get_attribute("aria-label") or ""
+    assert f"{len(ARTICLES)} in all" in label and label.endswith(": 7 in all; most 2 on 2026-11-03"), label
+    table = page.locator("details.chart-data").first
+    table.locator("summary").click()
+    figures = dict(zip(table.locator("th").all_inner_texts(), table.locator("td").all_inner_texts(), strict=True))
+    days: dict[str, int] = {}
+    for day, _, _ in ARTICLES:
+        days[day] = days.get(day, 0) + 1
+    assert figures == {day: str(n) for day, n in days.items()}, figures
+    page.context.close()
+
+
+@pytest.mark.parametrize("query", ["NOT iran", "-iran"])
+def test_a_query_of_words_left_out_is_told_how_to_write_one(desk: dict[str, Any], browser: Any, query: str) -> None:
+    # "NOT iran" was told "To leave a word out, put NOT between words: NOT NOT iran", and "-iran"
+    # "iran NOT word": both the opposite of what was meant. The syntax needs a word to find first.
+    page = browser.new_context(viewport={"width": 390, "height": 900}).new_page()
+    page.goto(desk["url"] + "/search?" + httpx.QueryParams({"q": query}).__str__())
+    note = page.locator("p.note").inner_text()
+    assert note.endswith("To leave a word out, put NOT between words: word NOT iran."), note
+    page.context.close()
+    out = CliRunner().invoke(main, ["search", query, "--db", str(desk["db"])])
+    assert "(to leave a word out: word NOT iran)" in out.output, out.output
+    assert "to leave a word out: iran NOT vote" in CliRunner().invoke(
+        main, ["search", "iran -vote", "--db", str(desk["db"])]).output
