@@ -176,6 +176,16 @@ class DeskQueries:
     _copies_known: str | None = None
 
     # -- listings ------------------------------------------------------------------------------
+    def entity_articles(self, entity_id: int, limit: int = 50) -> list[dict[str, Any]]:
+        """Listing rows of the newest articles naming an entity (its mentions), syndicated copies
+        folded as its page lists them (entity_pages._listed): the entity's Atom feed."""
+        rows = self.conn.execute(
+            f"SELECT {_COLUMNS} FROM articles a WHERE a.kind = 'article' AND a.id IN"
+            " (SELECT article_id FROM entity_mentions WHERE entity_id = ?)"
+            f" AND NOT {copy_clause('a.id', indexed=False)} ORDER BY sort_key DESC, a.id DESC LIMIT ?",
+            (entity_id, max(1, min(limit, MAX_LIMIT))))
+        return [_listing(r) for r in rows]
+
     def desk_page(self, filters: Filters = Filters(), *, cursor: str | None = None, newer: bool = False,
                   limit: int = 30, cards: int | None = None, fold_copies: bool = False) -> Page:
         """A page of articles, newest first. `cursor` + `newer` pages backwards (towards newer).

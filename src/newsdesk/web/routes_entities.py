@@ -119,7 +119,8 @@ def entity_page(request: Request) -> Response:
     points, unit = mentions_over_time(e["mentions_by_day"])
     chart = bar_chart(points, f"Mentions of {e['name']} per {unit}") if points else None
     return page(request, "entity_page.html", {"title": e["name"], "e": e, "chart": chart,
-                                              "json_url": f"/api/entities/{e['id']}"})
+                                              "json_url": f"/api/entities/{e['id']}",
+                                              "feed_url": f"/entities/{e['id']}/feed.atom"})
 
 
 def entity_api(request: Request) -> Response:

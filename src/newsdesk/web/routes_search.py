@@ -27,12 +27,13 @@ PER_PAGE = 20
 T = TypeVar("T")
 
 
-def run_search(request: Request, state: DeskState, titles: bool = True, items: bool = False) -> dict[str, Any]:
+def run_search(request: Request, state: DeskState, titles: bool = True, items: bool = False,
+               default_sort: str = "relevance") -> dict[str, Any]:
     """The search a request asks for: {query, filters, sort, page, results, more} (QueryError if
     unreadable); `titles=False`: results need no `title_marked`; `items=True`: results may be
-    the JSON answer's items (see DeskSearch.desk_search_page)."""
+    the JSON answer's items (see DeskSearch.desk_search_page); `default_sort` without ?sort= (a feed's: date)."""
     q = (request.query_params.get("q") or "").strip()
-    sort = request.query_params.get("sort") or "relevance"
+    sort = request.query_params.get("sort") or default_sort
     if sort not in ("relevance", "date"):
         raise HTTPError(400, "parameter 'sort' must be 'relevance' or 'date'")
     filters = filters_from(request)
