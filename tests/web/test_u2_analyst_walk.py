@@ -33,6 +33,7 @@ ARTICLES = [
     ("2026-11-06", "Gulf Wire", "A ferry strike closed the harbour for a day."),
     ("2026-10-01", "Harbour Post", "Iran, Iran and Iran: Iran's neighbours on Iran in Iran's own words."),  # most relevant
 ]
+FARM = "https://farm.example/casino"
 EVENT = {"cameo": "040", "root": "04", "quad_class": 1, "goldstein": 1.0, "sentence": "Iran's foreign minister met envoys",
          "source": {"text": "Iran", "code": "IRN", "country": "IRN"},
          "target": {"text": "envoys", "code": "OMN", "country": "OMN"}, "start": 0, "end": 30}
@@ -55,6 +56,8 @@ def _store(store: Any) -> dict[str, int]:
         store.conn.execute("INSERT INTO entity_mentions(article_id, entity_id, text, start, end, day)"
                            " VALUES (?,?,'Iran',0,4,?)", (ids[n], iran, ARTICLES[int(n)][0]))
     ids["iran"] = iran
+    farm = Article(kind="not_article", reason="not an article: link farm", url=FARM, title="Best casino bonus")
+    ids["farm"] = store.store_page(RawPage(body=b"<a>1</a><a>2</a>", origin=FARM, url=FARM), farm)[1]
     store.conn.commit()
     return ids
 
@@ -191,3 +194,20 @@ def test_an_entity_can_be_followed_as_a_feed(desk: dict[str, Any], browser: Any)
     page.get_by_role("link", name="Atom feed").click()
     assert page.url.endswith(f"/entities/{ids['iran']}/feed.atom")
     page.context.close()
+
+
+def test_a_page_judged_not_an_article_says_why_where_it_is_asked_for(desk: dict[str, Any], browser: Any) -> None:
+    # /article/N of a stored page judged not an article said "no article N", and `newsdesk show N`
+    # printed it as if it were one: the reason was only on /not-articles.
+    farm = desk["ids"]["farm"]
+    answer = httpx.get(desk["url"] + f"/api/articles/{farm}", timeout=60)
+    assert answer.status_code == 404
+    assert answer.json()["error"]["message"].startswith(f"{farm} is a stored page judged not an article: link farm")
+    page = browser.new_context(viewport={"width": 390, "height": 900}).new_page()
+    response = page.goto(desk["url"] + f"/article/{farm}")
+    assert response is not None and response.status == 404
+    assert "judged not an article: link farm" in page.get_by_role("alert").inner_text()
+    page.context.close()
+    shown = _cli(desk, "show", str(farm)).output.splitlines()
+    assert shown[0].startswith("stored page judged not an article: link farm"), shown
+    assert "no article 999999" in httpx.get(desk["url"] + "/api/articles/999999", timeout=60).text

@@ -16,6 +16,10 @@ from newsdesk.web.state import DeskState, desk
 
 def load_article(state: DeskState, article_id: int) -> dict[str, Any]:
     row = state.store().article_row(article_id)
+    if row is not None and row["kind"] == "not_article":  # say why, not only "no article" (/not-articles lists them)
+        why = (row["record"].get("reason") or "").removeprefix("not an article: ") or "no reason stored"
+        raise HTTPError(404, f"{article_id} is a stored page judged not an article: {why};"
+                             " /not-articles lists every such page with its reason")
     if row is None or row["kind"] != "article":
         raise HTTPError(404, f"no article {article_id}; start from the front page or search")
     return row
