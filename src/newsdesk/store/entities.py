@@ -72,6 +72,32 @@ def _variant_refused(name: str, entity: str) -> bool:
     return name_key(name) != name_key(entity) and spelt_alike(name, entity) and not same_name(name, entity)
 
 
+# The language of the desk's pages, search and exports: the spelling of a name its articles write wins
+# (`_display_spelling`)
+DESK_LANGUAGE = "en"
+
+
+def _spelling(text: str, name: str, key: str) -> str | None:
+    """`text`, an editor's brackets out ("[George H. W.] Bush"), when it writes the entity's name
+    `name` (key `key`) otherwise only in accents, case or punctuation, with as many words (not "The
+    Netherlands" for "Netherlands"); else None."""
+    plain = " ".join(text.replace("[", "").replace("]", "").split())
+    return plain if name_key(plain) == key and len(plain.split()) == len(name.split()) else None
+
+
+def _display_spelling(counts: dict[str, list[int]]) -> str | None:
+    """The spelling an entity is shown by among `counts` (spelling -> [mentions in articles of the
+    desk's language, mentions]): the one its English articles write most, an English reader's name
+    for it ("Wikimedia", not the French articles' "Wikimédia"); where they write none, the one
+    written most; then not in capitals ("Barack Obama", not a headline's "BARACK OBAMA"), then the
+    one keeping accents ("Claude Érignac"), then the first in order. Counts only: no article order
+    comes in, so the name no longer depends on which article was stored first."""
+    if not counts:
+        return None
+    return min(counts, key=lambda s: (-counts[s][0], -counts[s][1], s.isupper(),
+                                      -sum(not c.isascii() and c.isalpha() for c in s), s))
+
+
 def filed_aliases(type_: str, text: str, name: str) -> tuple[str, ...]:
     """The aliases a mention written `text` gives the entity it is filed under by `name` (its
     canonical name): that name, the text and, for an international body, its display form and full
@@ -157,6 +183,7 @@ class EntityStore(SurnameFolds):
         for entity_id in self._maybe_retyped(said, before):
             kept = self._retype(entity_id, fold=True)
             ids = {name: kept if i == entity_id else i for name, i in ids.items()}
+        self._respell_named(article_id)
         for q in article.quotes:
             self.conn.execute(
                 "INSERT INTO quotes(article_id, speaker_id, speaker, speaker_role, text, kind, cue, start, end,"
@@ -311,6 +338,29 @@ class EntityStore(SurnameFolds):
                                                         (person,)).fetchone()[0] != name_key(name):
                 return type_
         return found
+
+    def _respell_named(self, article_id: int) -> None:
+        """Each entity this article writes by another spelling of its name (`_spelling`: accents,
+        case, punctuation) takes the spelling `_display_spelling` chooses. Why: an entity kept the
+        name of the first article stored, so a French article coming first named "Wikimedia"
+        "Wikimédia" for the desk's English readers, and an all-capitals headline "BARACK OBAMA"."""
+        rows = self.conn.execute("SELECT DISTINCT m.entity_id, m.text, e.name, e.key FROM entity_mentions m"
+                                 " JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ?", (article_id,))
+        for entity_id in sorted({r[0] for r in rows if _spelling(r[1], r[2], r[3]) not in (None, r[2])}):
+            self._respell(entity_id)
+
+    def _respell(self, entity_id: int) -> None:
+        entity = self.conn.execute("SELECT name, key FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        counts: dict[str, list[int]] = {}
+        for text, desk, n in self.conn.execute(
+                "SELECT m.text, sum(a.language = ?), count(*) FROM entity_mentions m JOIN articles a"
+                " ON a.id = m.article_id WHERE m.entity_id = ? GROUP BY m.text", (DESK_LANGUAGE, entity_id)):
+            spelt = _spelling(text, entity["name"], entity["key"])
+            if spelt is not None:
+                counts[spelt] = [a + b for a, b in zip(counts.get(spelt, [0, 0]), (desk, n), strict=True)]
+        best = _display_spelling(counts)
+        if best is not None and best != entity["name"]:
+            self.conn.execute("UPDATE entities SET name = ? WHERE id = ?", (best, entity_id))
 
     def _maybe_retyped(self, said: dict[int, set[str]], before: set[int]) -> list[int]:
         """The entities whose type this article may have changed: one it names by a type other than
