@@ -33,6 +33,7 @@ ARTICLES = [
     ("2026-11-06", "Gulf Wire", "A ferry strike closed the harbour for a day."),
     ("2026-10-01", "Harbour Post", "Iran, Iran and Iran: Iran's neighbours on Iran in Iran's own words."),  # most relevant
 ]
+FRENCH = ("2026-11-12", "Le ministre a promis des aides aux éleveurs avant la fin du mois de mars.")
 FARM = "https://farm.example/casino"
 EVENT = {"cameo": "040", "root": "04", "quad_class": 1, "goldstein": 1.0, "sentence": "Iran's foreign minister met envoys",
          "source": {"text": "Iran", "code": "IRN", "country": "IRN"},
@@ -56,6 +57,12 @@ def _store(store: Any) -> dict[str, int]:
         store.conn.execute("INSERT INTO entity_mentions(article_id, entity_id, text, start, end, day)"
                            " VALUES (?,?,'Iran',0,4,?)", (ids[n], iran, ARTICLES[int(n)][0]))
     ids["iran"] = iran
+    day, text = FRENCH  # stored before French was read: /stats counts it to reprocess
+    url = "https://fr.example/lait"
+    article = Article(url=url, site_name="Le Quotidien", language="fr", text=text, paragraphs=(text,),
+                      title="Le prix du lait", published=f"{day}T10:00:00+00:00")
+    ids["fr"] = store.store_page(RawPage(body=text.encode(), origin=url, url=url), article)[1]
+    store.record_read(ids["fr"], "fr", ())
     farm = Article(kind="not_article", reason="not an article: link farm", url=FARM, title="Best casino bonus")
     ids["farm"] = store.store_page(RawPage(body=b"<a>1</a><a>2</a>", origin=FARM, url=FARM), farm)[1]
     store.conn.commit()
@@ -112,7 +119,7 @@ def test_export_writes_what_a_search_finds_between_two_days(desk: dict[str, Any]
     header = events[0].split("\t")
     assert [int(line.split("\t")[header.index("NDArticleId")]) for line in events[1:]] == [desk["ids"]["1"]]
     everything = _cli(desk, "export").stdout.splitlines()
-    assert len(everything) == len(ARTICLES)  # no selection: the whole store, as before
+    assert len(everything) == len(ARTICLES) + 1  # no selection: the whole store, as before
 
 
 def test_export_by_dates_alone_and_refuses_a_day_that_does_not_exist(desk: dict[str, Any]) -> None:
@@ -140,12 +147,12 @@ def test_a_chart_has_a_text_alternative(desk: dict[str, Any], browser: Any) -> N
     page.goto(desk["url"] + "/stats")
     chart = page.get_by_role("img", name=re.compile(r"^Articles per day"))
     label = chart.get_attribute("aria-label") or ""
-    assert label.endswith(f": {len(ARTICLES)} in all; most 2 on 2026-11-03"), label
+    assert label.endswith(f": {len(ARTICLES) + 1} in all; most 2 on 2026-11-03"), label
     table = page.locator("details.chart-data").first
     table.locator("summary").click()
     figures = dict(zip(table.locator("th").all_inner_texts(), table.locator("td").all_inner_texts(), strict=True))
     days: dict[str, int] = {}
-    for day, _, _ in ARTICLES:
+    for day in [a[0] for a in ARTICLES] + [FRENCH[0]]:
         days[day] = days.get(day, 0) + 1
     assert figures == {day: str(n) for day, n in days.items()}, figures
     page.context.close()
@@ -211,3 +218,18 @@ def test_a_page_judged_not_an_article_says_why_where_it_is_asked_for(desk: dict[
     shown = _cli(desk, "show", str(farm)).output.splitlines()
     assert shown[0].startswith("stored page judged not an article: link farm"), shown
     assert "no article 999999" in httpx.get(desk["url"] + "/api/articles/999999", timeout=60).text
+
+
+def test_the_command_to_reprocess_is_not_cut_on_a_phone(desk: dict[str, Any], browser: Any) -> None:
+    # The to-reprocess tile was one 150 px stats tile: its command wrapped as "newsdesk reprocess --" / "stale".
+    assert get_json(desk, "/api/stats")["to_reprocess"]["articles"] == 1
+    for width in (390, 1280):
+        page = browser.new_context(viewport={"width": width, "height": 900}).new_page()
+        page.goto(desk["url"] + "/stats")
+        code = page.locator("li.to-reprocess code")
+        assert code.inner_text() == "newsdesk reprocess --stale"
+        lines = code.evaluate("c => { const r = document.createRange(); r.selectNodeContents(c);"
+                              " return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; }")
+        assert lines == 1, (width, lines)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        page.context.close()
