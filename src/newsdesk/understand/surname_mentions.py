@@ -22,7 +22,7 @@ A word is read as the person where it stands for the person by itself:
   capital there is no evidence, the tag is); the full name it ends, when the tagger missed the whole
   name ("Gennifer Flowers" in a headline), is the mention.
 A name inside quotation marks counts like one outside it: a quoted "Trump must stop" means him too.
-Places are left to `entities._people_not_places` ("London" beside "Jack London" stays a city).
+Places are left to `mention_places.people_not_places` ("London" beside "Jack London" stays a city).
 """
 
 from __future__ import annotations
@@ -30,10 +30,10 @@ from __future__ import annotations
 from typing import Any
 
 from newsdesk.understand import countries, roles
-from newsdesk.understand.entities import KEEP, Mention
+from newsdesk.understand.mention import KEEP, Mention
 from newsdesk.understand.quote_cues import BUILTIN_CUES
 
-# The tagger's types a surname is retyped from; places are `entities._people_not_places`' call.
+# The tagger's types a surname is retyped from; places are `mention_places.people_not_places`' call.
 _RETYPED = {"ORG", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT", "LAW"}
 _JOINERS = ("-", "–", "/")  # "Trump-Pence", "Clinton/Kaine": glued to another name
 _WORK = {"work", "intern", "job", "career"}  # "worked at Dell", "a job at Dell"

@@ -25,8 +25,9 @@ from functools import lru_cache
 from typing import Any
 
 from newsdesk.understand import countries, name_kinds
-from newsdesk.understand.entities import Mention, _unpaired_brackets_off, _unpaired_quotes_off, _within_paragraph
 from newsdesk.understand.french import names, places, roles, things
+from newsdesk.understand.mention import Mention
+from newsdesk.understand.mention_edges import unpaired_brackets_off, unpaired_quotes_off, within_paragraph
 
 # the model's labels as the English side's types, before the evidence below refines them (gkg reads
 # a parse of an article never annotated with them too)
@@ -125,7 +126,7 @@ def _place_read_as_person(m: Mention) -> bool:
 def _edges(doc: Any, a: int, b: int) -> tuple[int, int]:
     """The mention inside one paragraph, without a leading article, preposition or elided word,
     punctuation at either end, or a trailing elided word ("Forum court jusqu’")."""
-    a, b = _within_paragraph(doc, a, b)
+    a, b = within_paragraph(doc, a, b)
     while a < b and (_leading(doc[a]) or doc[a].text in _EDGE_PUNCT or _ELIDED.match(doc[a].text)):
         a += 1
     while b > a and (doc[b - 1].text in _EDGE_PUNCT or _ELIDED.match(doc[b - 1].text)):
@@ -133,7 +134,7 @@ def _edges(doc: Any, a: int, b: int) -> tuple[int, int]:
     # a verb the model ran on into ("Forum court"), not a participle of the name ("Nations unies")
     while b > a + 1 and doc[b - 1].is_lower and _runs_on(doc[b - 1]):
         b -= 1
-    return _unpaired_brackets_off(doc, *_unpaired_quotes_off(doc, a, b))
+    return unpaired_brackets_off(doc, *unpaired_quotes_off(doc, a, b))
 
 
 def _runs_on(tok: Any) -> bool:
