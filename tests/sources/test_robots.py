@@ -96,3 +96,37 @@ def test_rate_limited_robots_txt_keeps_us_off(loopback, settings) -> None:  # ty
         f.fetch(loopback.url("/page"))
     assert info.value.reason == "http 429" and "robots.txt" in info.value.detail
     assert not loopback.hits("/page")
+
+
+def test_a_pattern_of_many_wildcards_is_checked_in_linear_time() -> None:
+    """A hostile robots.txt against a long URL from the same host: as a regex, "/*a*a*a*a*b"
+    backtracked (this check took ~7 s; 250 a's, 20 s; 2,000, longer than any run)."""
+    import time
+
+    rules = parse_robots("User-agent: *\nDisallow: /*a*a*a*a*b\nDisallow: /*a*a*a*a*c$\n", "newsdesk")
+    started = time.perf_counter()
+    assert rules.allowed("https://news.example/" + "a" * 200)
+    assert not rules.allowed("https://news.example/" + "a" * 200 + "c")
+    assert rules.allowed("https://news.example/" + "a" * 2000 + "cd")
+    assert time.perf_counter() - started < 1.0
+
+
+def test_wildcard_matching_agrees_with_the_rfc_reading_on_every_small_case() -> None:
+    """Piece-by-piece matching against RFC 9309's meaning (`*` any run, final `$` the end), written
+    as a regex, over every pattern and path of a small alphabet."""
+    import itertools
+    import re
+
+    from newsdesk.sources.robots import _matches
+
+    def rfc(pattern: str, path: str) -> bool:
+        anchored = pattern.endswith("$")
+        body = pattern[:-1] if anchored else pattern
+        return re.fullmatch(".*".join(map(re.escape, body.split("*"))) + ("" if anchored else ".*"),
+                            path, re.S) is not None
+
+    patterns = ["/" + "".join(p) + end for n in range(4) for p in itertools.product("ab*", repeat=n)
+                for end in ("", "$")]
+    paths = ["/" + "".join(p) for n in range(5) for p in itertools.product("ab", repeat=n)]
+    wrong = [(pattern, path) for pattern in patterns for path in paths if _matches(pattern, path) != rfc(pattern, path)]
+    assert not wrong, wrong[:10]

@@ -18,7 +18,7 @@ from newsdesk.understand import dialogue, name_kinds, name_sex, nlp, pronouns, q
 from newsdesk.understand.canonical import canonicalize
 from newsdesk.understand.coverage import READ
 from newsdesk.understand.entities import Mention, find_mentions
-from newsdesk.understand.quote_found import _text
+from newsdesk.understand.quote_found import doc_text
 from newsdesk.understand.speakers import markup, quoted_at, trimmed
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me", "his"}
@@ -275,7 +275,7 @@ def _quote(doc: Any, text: str, f: quotes.Found, mentions: list[Mention], by_tok
 def resolve_speaker(doc: Any, f: quotes.Found, mentions: list[Mention], by_token: dict[int, Mention],
                     page: writer.Page = writer.NO_PAGE) -> tuple[str | None, str | None]:
     """(speaker name, their role) for a quote, or the phrase the text uses when no name fits."""
-    text = _text(doc)
+    text = doc_text(doc)
     if f.speaker_text is not None:
         m = _mention_named(f.speaker_text, mentions) or _by_label_role(f.speaker_text, text, mentions)
         return _as_named(f.speaker_text, m, mentions)

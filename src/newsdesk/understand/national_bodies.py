@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Any
 
 from newsdesk.understand import countries
-from newsdesk.understand.quote_found import _text
+from newsdesk.understand.quote_found import doc_text
 
 # The fixed form of each body's name, in English and French (a body named in French stays French:
 # "Sénat" and "Senate" were kept apart by E23, and nothing here joins them).
@@ -119,7 +119,7 @@ def _beside(m: Any, places: list[tuple[Any, tuple[Any, int, int]]]) -> str | Non
     if here is None:
         return None
     doc, start, end = here
-    text = _text(doc)  # Doc.text re-joins every token on each access: kept once per Doc
+    text = doc_text(doc)  # Doc.text re-joins every token on each access: kept once per Doc
     for o, there in places:
         if o is m or there[0] is not doc:
             continue

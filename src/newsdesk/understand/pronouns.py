@@ -28,7 +28,7 @@ from spacy.attrs import LOWER
 from newsdesk.understand import nlp, quote_regions, speakers
 from newsdesk.understand.entities import Mention
 from newsdesk.understand.name_sex import PRONOUN_SEX, first_name_sex, honorific_sex
-from newsdesk.understand.quote_found import _text
+from newsdesk.understand.quote_found import doc_text
 
 # Role nouns that say a sex whoever holds them. Not "chairman", "spokesman", "congressman"'s
 # neighbours that news also gives women, nor "count", "page" (other senses).
@@ -281,7 +281,7 @@ def antecedent_quoted(doc: Any) -> list[tuple[int, int]]:
     """The quoted stretches whose names a pronoun's antecedent is not sought in: every quoted one
     (`quote_regions.every_quoted`) but block quotes (`BLOCK_QUOTES`)."""
     quoted = quote_regions.every_quoted(doc)
-    text = _text(doc)
+    text = doc_text(doc)
     if not BLOCK_QUOTES or "\u201c" not in text:
         return quoted
     return [(a, b) for a, b in quoted if not (text[a - 1:a] == '"' and text[b:b + 2] == "\n\n")]

@@ -23,7 +23,7 @@ from newsdesk.understand.quote_cues import (
     summons,
     threshold,
 )
-from newsdesk.understand.quote_found import Found, _enclosing, _span_of, _text, tokens
+from newsdesk.understand.quote_found import Found, _enclosing, _span_of, doc_text, tokens
 from newsdesk.understand.quote_regions import QUOTE_OPEN
 
 # A direct object's content takes the verb's predicate complements after it (see
@@ -195,7 +195,7 @@ def _inverted_pieces(doc: Any, cue: Any, content: list[Any]) -> list[tuple[int, 
     if not commas:
         return []
     close = commas[-1]
-    line_start, _ = _enclosing(_text(doc), cue.idx, cue.idx, "\n")
+    line_start, _ = _enclosing(doc_text(doc), cue.idx, cue.idx, "\n")
     words = [t for t in doc[sent_of(cue).start: cue.i - 1] if t.idx >= line_start]
     if not any(_says_something(t) for t in words):
         return []  # "But, said Ann Roe, “…”": a conjunction before the aside says nothing
@@ -272,7 +272,7 @@ def _on_cue_line(doc: Any, content: list[Any], cue_at: int) -> list[Any]:
     paragraph break (a headline into the dateline, one speaker's paragraph into the next's)."""
     if not PARAGRAPH_CLIP:
         return content
-    start, end = _enclosing(_text(doc), cue_at, cue_at, "\n")
+    start, end = _enclosing(doc_text(doc), cue_at, cue_at, "\n")
     kept = [t for t in content if start <= t.idx < end]
     return kept if any(not (t.is_punct or t.is_space) for t in kept) else content
 
@@ -435,7 +435,7 @@ _SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 
 
 def names_speaker(doc: Any, start: int, end: int) -> bool:
-    name = _text(doc)[start:end].strip()
+    name = doc_text(doc)[start:end].strip()
     if name.isupper() and any(ch.isalpha() for ch in name):
         return True
     span = doc.char_span(start, end, alignment_mode="expand")

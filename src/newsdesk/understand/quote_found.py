@@ -49,8 +49,9 @@ def tokens(doc: Any) -> list[Any]:
     return toks
 
 
-def _text(doc: Any) -> str:
-    """Doc.text re-joins every token on each access; keep it once."""
+def doc_text(doc: Any) -> str:
+    """The Doc's text, kept once in its user_data: Doc.text re-joins every token on each access, and
+    the quote rules, speakers, pronouns and national bodies read it many times an article."""
     text = doc.user_data.get("newsdesk_text")
     if text is None:
         text = doc.user_data["newsdesk_text"] = doc.text

@@ -12,7 +12,7 @@ from typing import Any
 from newsdesk.understand import quote_regions, speakers
 from newsdesk.understand.nlp import sent_of
 from newsdesk.understand.quote_cues import _cue_text, _is_cue, _subject
-from newsdesk.understand.quote_found import Found, _enclosing, _overlap, _text
+from newsdesk.understand.quote_found import Found, _enclosing, _overlap, doc_text
 from newsdesk.understand.quote_regions import _CLOSERS, _OPENERS, _is_mark
 
 # "“...” ― Karen Bobadilla": a dash and a name right after the closing mark
@@ -49,7 +49,7 @@ def _orphan_quotes(doc: Any, regions: list[tuple[int, int]], claimed: list[Found
         if any(_overlap(region, (f.start, f.end)) > 0 for f in claimed + out):
             continue
         found = Found(region[0], region[1], "direct", pieces=[region], rule="quoted")
-        dash = DASH_SPEAKER.match(_text(doc)[region[1]: region[1] + 60])
+        dash = DASH_SPEAKER.match(doc_text(doc)[region[1]: region[1] + 60])
         if dash:
             found.speaker_text, found.cue = dash.group(1).strip(), "―"
             out.append(found)
@@ -61,7 +61,7 @@ def _orphan_quotes(doc: Any, regions: list[tuple[int, int]], claimed: list[Found
         prev = max((f for f in claimed + out if f.end <= region[0]), key=lambda f: f.end, default=None)
         if prev is not None and _continues(doc, prev, region, cue):
             # "“A,” Jordan said Monday. “B.”": B is more of the same quote
-            prev.pieces = _carried_on(_text(doc), prev, region)
+            prev.pieces = _carried_on(doc_text(doc), prev, region)
             prev.end = region[1]
             continue
         owner = _owner_of(cue, claimed + out) if cue is not None and JOIN_CUE_QUOTES else None
@@ -74,7 +74,7 @@ def _orphan_quotes(doc: Any, regions: list[tuple[int, int]], claimed: list[Found
         if cue is not None:
             found.cue, found.speaker_tok, found.cue_start = _cue_text(cue), _subject(cue), cue.idx
         elif prev is not None and region[0] - prev.end < 400 and (
-                not CUELESS_PURE or _whole_paragraph(_text(doc), region)):
+                not CUELESS_PURE or _whole_paragraph(doc_text(doc), region)):
             found.speaker_tok, found.speaker_text, found.cue = prev.speaker_tok, prev.speaker_text, prev.cue
             found.borrowed = prev
         elif CUELESS_PURE:
@@ -124,7 +124,7 @@ def _continues(doc: Any, prev: Found, region: tuple[int, int], cue: Any) -> bool
     """A quote carrying on the previous attribution: same paragraph, only its cue clause between
     ("“A,” Jordan said Monday. “B.”") or, after reported words, nothing ("X identified Y as a
     reason. “...”"), and no cue of its own."""
-    gap = _text(doc)[prev.end: region[0]]
+    gap = doc_text(doc)[prev.end: region[0]]
     if prev.kind != "direct" and (not JOIN_CUE_QUOTES or re.search(r"\w", gap)):
         return False  # a reported attribution goes on only into a quote right after its words
     if "\n\n" in gap or len(gap.split()) > 25:
@@ -140,7 +140,7 @@ def _cue_near(doc: Any, sent: Any, region: tuple[int, int], regions: list[tuple[
         return (tok.pos_ == "VERB" and (_is_cue(tok, "ccomp") or _is_cue(tok, "bare"))
                 and not speakers.quoted_at(tok.idx, regions))
 
-    after = doc.char_span(region[1], min(len(_text(doc)), region[1] + 100), alignment_mode="expand")
+    after = doc.char_span(region[1], min(len(doc_text(doc)), region[1] + 100), alignment_mode="expand")
     for tok in after or ():
         if tok.idx < region[1] or (tok.idx == region[1] and _is_mark(tok, _CLOSERS)
                                    and quote_regions.DOUBLE_APOSTROPHE):

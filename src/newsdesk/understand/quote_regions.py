@@ -10,7 +10,7 @@ from typing import Any
 
 from newsdesk.understand import speakers
 from newsdesk.understand.quote_cues import _is_cue, rule_speaker
-from newsdesk.understand.quote_found import Found, _overlap, _text, token_at
+from newsdesk.understand.quote_found import Found, _overlap, doc_text, token_at
 
 QUOTE_OPEN = "“\"«"
 QUOTE_CLOSE = "”\"»"
@@ -106,7 +106,7 @@ def every_quoted(doc: Any) -> list[tuple[int, int]]:
     key = f"newsdesk_quoted_{DOUBLE_APOSTROPHE}"
     found = doc.user_data.get(key)
     if found is None:
-        found = doc.user_data[key] = quoted_regions(_text(doc), 1)
+        found = doc.user_data[key] = quoted_regions(doc_text(doc), 1)
     return found  # type: ignore[no-any-return]
 
 
@@ -213,7 +213,7 @@ def _own_cue_after(doc: Any, region: tuple[int, int], cue_start: int, not_under:
     if doc is None:
         return False
     end = token_at(doc, region[1])
-    if end is None or _text(doc)[max(0, region[1] - 3):region[1]].rstrip().endswith("."):
+    if end is None or doc_text(doc)[max(0, region[1] - 3):region[1]].rstrip().endswith("."):
         return False  # “….” She added: a full stop inside the marks ends the sentence, and the cue is the next one's
     words = 0
     for tok in doc[end.i: min(len(doc), end.i + 3 * OWN_CUE_WORDS)]:

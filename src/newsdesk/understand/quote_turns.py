@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsdesk.understand.quote_cues import rule_speaker
-from newsdesk.understand.quote_found import Found, _text, token_at
+from newsdesk.understand.quote_found import Found, doc_text, token_at
 
 NESTED_IN_TURNS = True  # False: every cue in a turn is dropped, as in session 16
 
@@ -55,7 +55,7 @@ def _someone_else(doc: Any, who: Any, start: int, cue_at: int) -> bool:
     if word not in _HE_SHE | _THEY:
         return True
     kinds = {"PERSON"} if word in _HE_SHE else {"PERSON", "ORG", "NORP", "GPE"}
-    start = max(start, _text(doc).rfind("\n\n", 0, cue_at) + 2)
+    start = max(start, doc_text(doc).rfind("\n\n", 0, cue_at) + 2)
     return any(e.label_ in kinds and start <= e.start_char and e.end_char <= cue_at for e in doc.ents)
 
 

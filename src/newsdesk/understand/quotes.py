@@ -53,7 +53,7 @@ from newsdesk.understand.quote_candidates import (
     _with_lead,
 )
 from newsdesk.understand.quote_cues import cue_slot, rule_speaker, speaker_head
-from newsdesk.understand.quote_found import Found, _overlap, _text, token_at
+from newsdesk.understand.quote_found import Found, _overlap, doc_text, token_at
 from newsdesk.understand.quote_orphans import DASH_SPEAKER, _orphan_quotes
 from newsdesk.understand.quote_regions import _widen_to_quotes, long_enough, quoted_regions
 
@@ -209,7 +209,7 @@ def _ordered(found: list[Found]) -> list[Found]:
 
 def candidates(doc: Any) -> list[Found]:
     """Every attribution the rules propose, before the learned filter and the merging."""
-    text = _text(doc)
+    text = doc_text(doc)
     every = quote_regions.every_quoted(doc)
     regions = long_enough(text, every)
     # a cue inside quotation marks is the quoted person's own words, not a new attribution
@@ -225,7 +225,7 @@ def candidates(doc: Any) -> list[Found]:
 
 def filter_features(doc: Any, cands: list[Found]) -> list[dict[str, float] | None]:
     """The learned filter's view of each candidate with a cue word (None for the others)."""
-    text = _text(doc)
+    text = doc_text(doc)
     out: list[dict[str, float] | None] = []
     for f in cands:
         cue = token_at(doc, f.cue_start) if f.rule in ("cue", "according") else None
@@ -286,7 +286,7 @@ def _rescored(doc: Any, cands: list[Found], feats: list[dict[str, float] | None]
 
 def find_quotes(doc: Any) -> list[Found]:
     """Attributions in a parsed article in text order (`ORDER`), before speakers are resolved."""
-    text = _text(doc)
+    text = doc_text(doc)
     regions = long_enough(text, quote_regions.every_quoted(doc))  # the same stretches `candidates` reads
     found = _nest(_filtered(doc, candidates(doc)), doc)
     # a quoted "VIDEO: …" paragraph of a transcript quoted whole is the clip's, not the last speaker's

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from newsdesk.understand.quote_found import _text
+from newsdesk.understand.quote_found import doc_text
 
 _MUTE_ENTS = {"DATE", "TIME"}
 _PLACES = {"GPE", "LOC", "FAC"}
@@ -247,7 +247,7 @@ def on_cue_line(cue: Any, top: Any) -> Any:
     place of a ranker's choice that lies on another line; `top` when the cue's line gives none."""
     if top is None:
         return top
-    text = _text(cue.doc)  # on every ranked cue: Doc.text re-joins the whole Doc
+    text = doc_text(cue.doc)  # on every ranked cue: Doc.text re-joins the whole Doc
     lo, hi = sorted((top.idx, cue.idx))
     if "\n" not in text[lo:hi]:
         return top
