@@ -33,6 +33,8 @@ ARTICLES = [
     ("2026-11-06", "Gulf Wire", "A ferry strike closed the harbour for a day."),
     ("2026-10-01", "Harbour Post", "Iran, Iran and Iran: Iran's neighbours on Iran in Iran's own words."),  # most relevant
 ]
+# One text twice on one site that names itself nowhere (no site name: the source is the URL's host).
+GV = ("2026-10-20", "Bloggers in three cities amplified the campaign against the cyber crimes bill this week.")
 FRENCH = ("2026-11-12", "Le ministre a promis des aides aux éleveurs avant la fin du mois de mars.")
 FARM = "https://farm.example/casino"
 EVENT = {"cameo": "040", "root": "04", "quad_class": 1, "goldstein": 1.0, "sentence": "Iran's foreign minister met envoys",
@@ -57,6 +59,12 @@ def _store(store: Any) -> dict[str, int]:
         store.conn.execute("INSERT INTO entity_mentions(article_id, entity_id, text, start, end, day)"
                            " VALUES (?,?,'Iran',0,4,?)", (ids[n], iran, ARTICLES[int(n)][0]))
     ids["iran"] = iran
+    for n, path in enumerate(("2026/10/20/bill/", "gv/index_1.html")):
+        url = "http://globalvoices.example/" + path
+        article = Article(url=url, language="en", text=GV[1], paragraphs=(GV[1],), title="Bloggers and the bill",
+                          published=f"{GV[0]}T10:00:00+00:00")
+        ids[f"gv{n}"] = store.store_page(RawPage(body=f"{url}\n{GV[1]}".encode(), origin=url, url=url), article)[1]
+        store.after_store_stories(ids[f"gv{n}"], store.get_article(ids[f"gv{n}"]))
     day, text = FRENCH  # stored before French was read: /stats counts it to reprocess
     url = "https://fr.example/lait"
     article = Article(url=url, site_name="Le Quotidien", language="fr", text=text, paragraphs=(text,),
@@ -119,7 +127,7 @@ def test_export_writes_what_a_search_finds_between_two_days(desk: dict[str, Any]
     header = events[0].split("\t")
     assert [int(line.split("\t")[header.index("NDArticleId")]) for line in events[1:]] == [desk["ids"]["1"]]
     everything = _cli(desk, "export").stdout.splitlines()
-    assert len(everything) == len(ARTICLES) + 1  # no selection: the whole store, as before
+    assert len(everything) == len(ARTICLES) + 3  # no selection: the whole store, as before
 
 
 def test_export_by_dates_alone_and_refuses_a_day_that_does_not_exist(desk: dict[str, Any]) -> None:
@@ -147,12 +155,12 @@ def test_a_chart_has_a_text_alternative(desk: dict[str, Any], browser: Any) -> N
     page.goto(desk["url"] + "/stats")
     chart = page.get_by_role("img", name=re.compile(r"^Articles per day"))
     label = chart.get_attribute("aria-label") or ""
-    assert label.endswith(f": {len(ARTICLES) + 1} in all; most 2 on 2026-11-03"), label
+    assert label.endswith(f": {len(ARTICLES) + 3} in all; most 2 on 2026-10-20"), label
     table = page.locator("details.chart-data").first
     table.locator("summary").click()
     figures = dict(zip(table.locator("th").all_inner_texts(), table.locator("td").all_inner_texts(), strict=True))
     days: dict[str, int] = {}
-    for day in [a[0] for a in ARTICLES] + [FRENCH[0]]:
+    for day in [a[0] for a in ARTICLES] + [FRENCH[0], GV[0], GV[0]]:
         days[day] = days.get(day, 0) + 1
     assert figures == {day: str(n) for day, n in days.items()}, figures
     page.context.close()
@@ -233,3 +241,24 @@ def test_the_command_to_reprocess_is_not_cut_on_a_phone(desk: dict[str, Any], br
         assert lines == 1, (width, lines)
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         page.context.close()
+
+
+def test_a_story_counts_its_sources_as_its_copies_are_counted(desk: dict[str, Any], browser: Any) -> None:
+    # Two copies of one text on one site with no site name were "2 articles from 2 sources" (the
+    # story counted each article with no site name as a source), while the desk's "also published
+    # by" counts sources by site name, else URL host: one source here.
+    story = CliRunner().invoke(main, ["story", str(_story_of(desk, desk["ids"]["gv0"])), "--db", str(desk["db"])])
+    assert "(2 articles, 1 source, " in story.output, story.output
+    listed = {s["id"]: s for s in get_json(desk, "/api/stories", limit=100)["stories"]}
+    assert listed[_story_of(desk, desk["ids"]["gv0"])]["sources"] == 1
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    page.goto(desk["url"] + f"/stories/{_story_of(desk, desk['ids']['gv0'])}")
+    assert "2 articles from 1 source" in page.locator("main").inner_text()
+    page.context.close()
+    syndicated = _story_of(desk, desk["ids"]["1"])  # the Iran text on Gulf Wire and Harbour Post: two sources
+    assert listed[syndicated]["sources"] == 2
+
+
+def _story_of(desk: dict[str, Any], article_id: int) -> int:
+    with open_store(desk["db"], readonly=True) as store:
+        return int(store.story_of(article_id))

@@ -35,6 +35,7 @@ from newsdesk.extract.decode import decode_bytes
 
 Extractor = Callable[[str, "str | None"], "str | None"]
 _WORD = re.compile(r"\w+")
+NGRAM = 4  # the benchmark's shingles are runs of four words
 
 
 # --- tools -----------------------------------------------------------------------------
@@ -145,17 +146,18 @@ def load_scorer(truth_file: Path) -> ModuleType | None:
 # --- metric (the scorer's documented metric, for sets without a score.py) ---------------
 
 
-def _shingles(text: str | None) -> Counter[tuple[str, ...]]:
+def shingles(text: str | None) -> Counter[tuple[str, ...]]:
     toks = _WORD.findall(text or "")
     if not toks:
         return Counter()
-    if len(toks) < 4:
+    if len(toks) < NGRAM:
         return Counter([tuple(toks)])
-    return Counter(tuple(toks[i : i + 4]) for i in range(len(toks) - 3))
+    return Counter(tuple(toks[i:i + NGRAM]) for i in range(len(toks) - NGRAM + 1))
 
 
 def page_counts(truth: str | None, pred: str | None) -> tuple[float, float, float]:
-    t, p = _shingles(truth), _shingles(pred)
+    """Length-normalised (tp, fp, fn) of one page."""
+    t, p = shingles(truth), shingles(pred)
     tp = sum((t & p).values())
     fp = sum((p - t).values())
     fn = sum((t - p).values())
@@ -163,17 +165,21 @@ def page_counts(truth: str | None, pred: str | None) -> tuple[float, float, floa
     return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
 
 
+def aggregate(counts: list[tuple[float, float, float]]) -> dict[str, float]:
+    """Corpus P and R as the means of the pages' P and R, and F1 of those means."""
+    precs = [1.0 if fp == fn == 0 else tp / (tp + fp) for tp, fp, fn in counts if tp + fp > 0]
+    recs = [1.0 if fp == fn == 0 else tp / (tp + fn) for tp, fp, fn in counts if tp + fn > 0]
+    p = statistics.mean(precs) if precs else 0.0
+    r = statistics.mean(recs) if recs else 0.0
+    return {"f1": 2 * p * r / (p + r) if p + r else 0.0, "precision": p, "recall": r}
+
+
 def shingle_scores(truth: dict[str, dict[str, Any]], pred: dict[str, dict[str, Any]]) -> dict[str, float]:
     """Corpus P/R/F1 as the benchmark defines them (mean per-page P and R, then F1)."""
     counts = [page_counts(truth[k].get("articleBody"), (pred.get(k) or {}).get("articleBody")) for k in truth]
     exact = [_WORD.findall(truth[k].get("articleBody") or "")
              == _WORD.findall((pred.get(k) or {}).get("articleBody") or "") for k in truth]
-    precs = [1.0 if fp == fn == 0 else tp / (tp + fp) for tp, fp, fn in counts if tp + fp > 0]
-    recs = [1.0 if fp == fn == 0 else tp / (tp + fn) for tp, fp, fn in counts if tp + fn > 0]
-    p = statistics.mean(precs) if precs else 0.0
-    r = statistics.mean(recs) if recs else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return {"f1": f1, "precision": p, "recall": r, "accuracy": statistics.mean(exact) if exact else 0.0}
+    return aggregate(counts) | {"accuracy": statistics.mean(exact) if exact else 0.0}
 
 
 def score(truth: dict[str, dict[str, Any]], pred: dict[str, dict[str, Any]],

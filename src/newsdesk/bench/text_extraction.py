@@ -7,26 +7,25 @@
     train_model(text_dir, truth_file)    the model shipped in newsdesk/extract/data/
 
 The metric is the scrapinghub article-extraction-benchmark one (4-gram shingles, per-page
-length-normalised counts, corpus P and R as means, F1 of the means), reimplemented here so
-held-out folders need no scorer beside them; a test checks it against score.py.
+length-normalised counts, corpus P and R as means, F1 of the means), reimplemented in
+`bench.extraction` (`page_counts`, `aggregate`) so held-out folders need no scorer beside them; a test
+checks it against score.py.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import statistics
 import time
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from newsdesk.bench.extraction import NGRAM, aggregate, page_counts
 from newsdesk.extract import text as textx
 from newsdesk.extract import text_lines, text_model
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-NGRAM = 4
 
 # Tuned by 5-fold cross-validation by page on bench/extraction/text (see cross_validate). The trees
 # fit the 131 development pages almost perfectly (F1 0.979 on them against 0.900 held out), so leaves
@@ -50,35 +49,6 @@ RULE: dict[str, float] = {"span_low": 0.3, "span_bias": 0.3, "keep_above": 0.9}
 # 0.8913, against 0.8998 for RULE as is. Per page, the loss is concentrated: 4 of 131 pages score 0
 # (a recipe body of short list lines, a one-paragraph blog post under long comments, a stub between
 # rails) and cost about 0.03 F1 alone; a decoder cannot fix them, the line scores would have to.
-
-
-# --- the metric ------------------------------------------------------------------------------
-
-def shingles(text: str | None) -> Counter[tuple[str, ...]]:
-    toks = _WORD.findall(text or "")
-    if not toks:
-        return Counter()
-    if len(toks) < NGRAM:
-        return Counter([tuple(toks)])
-    return Counter(tuple(toks[i:i + NGRAM]) for i in range(len(toks) - NGRAM + 1))
-
-
-def page_counts(truth: str | None, pred: str | None) -> tuple[float, float, float]:
-    """Length-normalised (tp, fp, fn) of one page."""
-    t, p = shingles(truth), shingles(pred)
-    tp = sum((t & p).values())
-    fp = sum((p - t).values())
-    fn = sum((t - p).values())
-    total = tp + fp + fn
-    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
-
-
-def aggregate(counts: list[tuple[float, float, float]]) -> dict[str, float]:
-    precs = [1.0 if fp == fn == 0 else tp / (tp + fp) for tp, fp, fn in counts if tp + fp > 0]
-    recs = [1.0 if fp == fn == 0 else tp / (tp + fn) for tp, fp, fn in counts if tp + fn > 0]
-    p = statistics.mean(precs) if precs else 0.0
-    r = statistics.mean(recs) if recs else 0.0
-    return {"f1": 2 * p * r / (p + r) if p + r else 0.0, "precision": p, "recall": r}
 
 
 # --- pages -----------------------------------------------------------------------------------

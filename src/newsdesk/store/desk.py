@@ -95,7 +95,7 @@ def _listing(row: sqlite3.Row) -> dict[str, Any]:
     return d
 
 
-def _source_of(site: str | None, url: str | None) -> str | None:
+def source_of(site: str | None, url: str | None) -> str | None:
     """Who published a listed article: its site name, else its URL's host (without "www.")."""
     if site:
         return site.strip().lower()
@@ -105,10 +105,10 @@ def _source_of(site: str | None, url: str | None) -> str | None:
 
 def other_sources(head: tuple[str | None, str | None], copies: Iterable[tuple[str | None, str | None]]) -> int:
     """How many other sources published a syndication group's text: the distinct sources
-    (`_source_of`: site name, else URL host) of its copies, less the representative's own `head`
+    (`source_of`: site name, else URL host) of its copies, less the representative's own `head`
     (site, url), and less a copy with neither. The one rule of the front card's "also published by"
     (`copy_counts`) and the story page's (`stories._syndication_groups`)."""
-    return len({_source_of(site, url) for site, url in copies} - {None, _source_of(*head)})
+    return len({source_of(site, url) for site, url in copies} - {None, source_of(*head)})
 
 
 def _listed_too(f: Filters) -> tuple[str, list[Any]]:
@@ -410,7 +410,7 @@ class DeskQueries:
         if self.conn.execute("SELECT 1 FROM articles WHERE site_name = ? LIMIT 1", (site,)).fetchone():
             return True
         wanted = site.strip().lower().removeprefix("www.")
-        return any(wanted in ((title or "").strip().lower(), _source_of(None, url))
+        return any(wanted in ((title or "").strip().lower(), source_of(None, url))
                    for url, title in self.conn.execute("SELECT url, title FROM sources"))
 
     def category_known(self, name: str) -> bool:

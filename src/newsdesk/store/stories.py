@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsdesk.errors import NotFound
 from newsdesk.records import Article
-from newsdesk.store.desk import other_sources
+from newsdesk.store.desk import other_sources, source_of
 from newsdesk.store.sqlite import immediate
 from newsdesk.stories.features import QUIET_DAYS, When, article_when
 
@@ -53,6 +53,17 @@ def first_seen(conn: sqlite3.Connection, article_id: int) -> tuple[str | None, f
     row = conn.execute("SELECT first_seen, julianday(first_seen) - 2440587.5 FROM articles WHERE id = ?",
                        (article_id,)).fetchone()
     return (None, None) if row is None else (row[0], None if row[1] is None else float(row[1]))
+
+
+# A story's distinct sources, by the desk's one rule (desk.source_of: site name, else URL host), as
+# its "also published by" counts them; at least 1. coalesce(site_name, source_id, id) counted each
+# article without a site name as a source of its own: "3 articles from 3 sources" for three copies
+# of one Global Voices text (two on globalvoicesonline.org, one with no address at all).
+SOURCES = "SELECT max(1, count(DISTINCT newsdesk_source_of(a.site_name, a.url)))"
+
+
+def _count_sources(conn: Any) -> None:
+    conn.create_function("newsdesk_source_of", 2, source_of, deterministic=True)
 
 
 class StoryStore:
@@ -128,9 +139,10 @@ class StoryStore:
 
     def stories(self, limit: int = 50, offset: int = 0, min_size: int = 1) -> list[dict[str, Any]]:
         """Stories, most recently active first, with their article and source counts."""
+        _count_sources(self.conn)
         rows = self.conn.execute(
             "SELECT s.id, s.headline, s.size, s.first_day, s.last_day, s.updated_at,"
-            " (SELECT count(DISTINCT coalesce(a.site_name, a.source_id, a.id)) FROM story_articles m"
+            f" ({SOURCES} FROM story_articles m"
             "  JOIN articles a ON a.id = m.article_id WHERE m.story_id = s.id) AS sources"
             " FROM stories s WHERE s.merged_into IS NULL AND s.size >= ?"
             " ORDER BY s.last_day IS NULL, s.last_day DESC, s.id DESC LIMIT ? OFFSET ?",
@@ -162,9 +174,10 @@ class StoryStore:
     def story(self, story_id: int) -> dict[str, Any]:
         """One story: summary, timeline of articles (oldest first), syndication groups."""
         story_id = self.resolve_story(story_id)
+        _count_sources(self.conn)
         row = self.conn.execute(
             "SELECT s.id, s.headline, s.size, s.first_day, s.last_day, s.updated_at,"
-            " (SELECT count(DISTINCT coalesce(a.site_name, a.source_id, a.id)) FROM story_articles m"
+            f" ({SOURCES} FROM story_articles m"
             "  JOIN articles a ON a.id = m.article_id WHERE m.story_id = s.id) AS sources"
             " FROM stories s WHERE s.id = ?", (story_id,)).fetchone()
         summary = self._story_summary(row, self._latest_day())
@@ -247,3 +260,4 @@ def _syndication_groups(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def story_json(story: dict[str, Any]) -> str:
     return json.dumps(story, ensure_ascii=False, default=str)
+
