@@ -89,7 +89,8 @@ def _readability(html: str, url: str | None) -> str | None:
     return text or root.text_content().strip()
 
 
-def _newspaper(html: str, url: str | None) -> str | None:
+def newspaper_article(html: str, url: str | None) -> Any:
+    """newspaper4k's parsed Article of a page we hand it (the metadata benchmark reads it too)."""
     import newspaper
 
     config = newspaper.Config()
@@ -97,7 +98,11 @@ def _newspaper(html: str, url: str | None) -> str | None:
     article = newspaper.Article(url or "http://example.invalid/", config=config)
     article.download(input_html=html)
     article.parse()
-    return str(article.text)
+    return article
+
+
+def _newspaper(html: str, url: str | None) -> str | None:
+    return str(newspaper_article(html, url).text)
 
 
 def available_tools() -> dict[str, Extractor]:

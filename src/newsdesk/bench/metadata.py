@@ -27,6 +27,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from newsdesk.bench.extraction import newspaper_article
 from newsdesk.extract.decode import decode_bytes
 
 Meta = dict[str, Any]  # {"title", "authors", "date_published"}
@@ -64,13 +65,7 @@ def _trafilatura(html: str, url: str | None) -> Meta:
 
 
 def _newspaper(html: str, url: str | None) -> Meta:
-    import newspaper
-
-    config = newspaper.Config()
-    config.fetch_images = False  # no network inside a benchmark
-    article = newspaper.Article(url or "http://example.invalid/", config=config)
-    article.download(input_html=html)
-    article.parse()
+    article = newspaper_article(html, url)
     date = article.publish_date.isoformat() if article.publish_date else None
     return {"title": article.title or None, "authors": list(article.authors), "date_published": date}
 
