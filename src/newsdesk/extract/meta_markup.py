@@ -23,6 +23,8 @@ from htmldate.validators import check_extracted_reference, get_max_date, get_min
 from lxml import etree
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newsdesk.extract.meta_text import inside_any
+
 FORMAT = "%Y-%m-%d"
 # the <meta> attributes htmldate's examine_header reads
 _HEADER_ATTRS = frozenset({"content", "datetime", "name", "property", "itemprop", "pubdate", "http-equiv"})
@@ -82,10 +84,10 @@ def _prune(tree: LexborHTMLParser) -> None:
     dropped: list[LexborNode] = []
     for i, node in enumerate(cleaned):
         dropped.append(node)
-        if i + 1 < len(cleaned) and _inside(cleaned[i + 1], {node.mem_id}):
+        if i + 1 < len(cleaned) and inside_any(cleaned[i + 1], {node.mem_id}):
             break
     ids = {node.mem_id for node in dropped}
-    discarded = [node for node in discarded if not _inside(node, ids)]
+    discarded = [node for node in discarded if not inside_any(node, ids)]
     for node in dropped:
         node.decompose()
     _decompose_outermost(discarded)
@@ -99,17 +101,8 @@ def _remove(tree: LexborHTMLParser, selector: str) -> None:
 def _decompose_outermost(nodes: list[LexborNode]) -> None:
     """decompose frees the subtree, so a match inside another must not be touched once that goes."""
     ids = {node.mem_id for node in nodes}
-    for node in [n for n in nodes if not _inside(n, ids)]:
+    for node in [n for n in nodes if not inside_any(n, ids)]:
         node.decompose()
-
-
-def _inside(node: LexborNode, ids: set[int]) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.mem_id in ids:
-            return True
-        parent = parent.parent
-    return False
 
 
 def _attr(node: LexborNode, name: str) -> str | None:

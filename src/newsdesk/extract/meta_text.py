@@ -1,4 +1,5 @@
-"""Small text helpers shared by the metadata readers: whitespace, entities, first-non-empty."""
+"""Small helpers shared by the metadata readers (whitespace, entities, first-non-empty) and the
+related rail (whether a node lies inside others)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,17 @@ def node_text(node: Any) -> str | None:
     if node is None:
         return None
     return clean_ws(node.text(deep=True) or "") or None
+
+
+def inside_any(node: Any, ids: set[int]) -> bool:
+    """Whether a lexbor node lies inside any of the nodes whose `mem_id` is in `ids` (node identity is
+    mem_id: == compares markup)."""
+    parent = getattr(node, "parent", None)
+    while parent is not None:
+        if parent.mem_id in ids:
+            return True
+        parent = parent.parent
+    return False
 
 
 def first(*values: Lazy) -> str | None:

@@ -19,6 +19,7 @@ from urllib.parse import urljoin, urlsplit
 
 from newsdesk.extract.ages import is_age, is_date, parse_instant, resolve_age
 from newsdesk.extract.detect import is_web_link
+from newsdesk.extract.meta_text import inside_any
 from newsdesk.records import Related
 
 # Words that name a rail in a heading, in the languages the desk reads most. A heading is
@@ -159,19 +160,10 @@ def _rail_containers(tree: Any) -> list[Any]:
     ids = {node.mem_id for node in candidates}
     found, kept = [], set()
     for node in candidates:
-        if node.mem_id not in kept and not _inside_any(node, ids):
+        if node.mem_id not in kept and not inside_any(node, ids):
             kept.add(node.mem_id)
             found.append(node)
     return found
-
-
-def _inside_any(node: Any, ids: set[int]) -> bool:
-    parent = getattr(node, "parent", None)
-    while parent is not None:
-        if parent.mem_id in ids:
-            return True
-        parent = parent.parent
-    return False
 
 
 def _item_box(link: Any, container: Any) -> Any:
