@@ -262,3 +262,13 @@ def test_a_story_counts_its_sources_as_its_copies_are_counted(desk: dict[str, An
 def _story_of(desk: dict[str, Any], article_id: int) -> int:
     with open_store(desk["db"], readonly=True) as store:
         return int(store.story_of(article_id))
+
+
+def test_the_stats_schema_describes_the_stats_answer(desk: dict[str, Any]) -> None:
+    # The OpenAPI document gave /api/stats the schema {"type": "object"}: nothing of its fields.
+    jsonschema = pytest.importorskip("jsonschema")
+    spec = get_json(desk, "/api/openapi.json")
+    schema = spec["components"]["schemas"]["Stats"]
+    answer = get_json(desk, "/api/stats")
+    assert set(schema.get("required", [])) == set(answer), sorted(set(answer) ^ set(schema.get("required", [])))
+    jsonschema.validate(answer, schema)

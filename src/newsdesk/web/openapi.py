@@ -165,7 +165,7 @@ def _schemas() -> dict[str, Any]:
         "Counts": {"type": obj, "properties": {"items": {"type": arr, "items": {"type": obj, "properties": {
             "name": s, "articles": {"type": "integer"}}}}}},
         "Items": {"type": obj, "properties": {"items": {"type": arr, "items": {"type": obj}}}},
-        "Stats": {"type": obj},
+        "Stats": _stats_schema(),
         "Object": {"type": obj},
         **_quote_schemas(),
         "StoryList": _story_list(),
@@ -267,6 +267,28 @@ UNDERSTANDING_PATHS = {
                              [_param("pair", "Two actor codes joined by '-': USA-IRN", where="path", required=True)],
                              "Object"),
 }
+
+
+def _stats_schema() -> dict[str, Any]:
+    """/api/stats, field by field: the schema said only "an object", so a client learnt nothing of it."""
+    n, counts = {"type": "integer"}, {"type": "object", "additionalProperties": {"type": "integer"}}
+
+    def per(unit: str) -> dict[str, Any]:
+        return {"type": "array", "items": {"type": "object", "required": [unit, "articles"],
+                                           "properties": {unit: {"type": "string"}, "articles": n}}}
+    fields = {
+        "articles": n, "not_articles": {**n, "description": "stored pages judged not articles (/api/not-articles)"},
+        "failures": n, "raw_pages": n, "sources": n, "sites": n,
+        "languages": {**counts, "description": "articles per language code ('unknown' for none)"},
+        "schema_version": n, "failure_reasons": {**counts, "description": "failures per 'stage: reason'"},
+        "to_reprocess": {"type": "object", "required": ["articles", "languages", "command"], "properties": {
+            "articles": {**n, "description": "articles an older code read otherwise than today's would"},
+            "languages": counts, "command": {"type": "string"}}},
+        "per_day": {**per("day"), "description": "articles per publication day (collection day when unknown)"},
+        "per_month": per("month"),
+        "counted_at": {"type": "string", "format": "date-time", "description": "when these counts were made (UTC)"},
+    }
+    return {"type": "object", "required": list(fields), "properties": fields}
 
 
 def _story_list() -> dict[str, Any]:
