@@ -223,6 +223,7 @@ class EntityPages(EntityStore):
         # `entities show Iran` gave the nationality, and nothing said the country was another entity.
         e["namesakes"] = [dict(r) for r in self.conn.execute(
             "SELECT id, name, type FROM entities WHERE key = ? AND id != ? ORDER BY type, id", (e["key"], eid))]
+        e["empty"], e["filed_under"] = self._filed_under(e)
         # `heading`: the article names it in its heading or byline only, not in the text
         e["articles"] = [dict(r) | {"heading": bool(r["heading"])} for r in self.conn.execute(
             # `collected`: when it was first seen, the date an undated article goes by (its quotes' day)
@@ -233,6 +234,22 @@ class EntityPages(EntityStore):
             f" WHERE m.entity_id = ? AND {_listed('a.id')} GROUP BY a.id"
             " ORDER BY coalesce(a.published, a.first_seen) DESC LIMIT 50", (eid,))]
         return e
+
+    def _filed_under(self, e: dict[str, Any]) -> tuple[bool, dict[str, Any] | None]:
+        """(whether no mention and no quote names the entity, the entity its name is filed under now).
+        Why: a one-word entity whose mentions went to the one person carrying the word ("Obama" to
+        Barack Obama: store.surnames) keeps its id for when the word comes back, so its page, linked
+        from before, showed an empty entity until a reprocess ended and dropped it; it now says where
+        they went. A reprocess halfway through empties many (their articles not stored again yet):
+        their name files under themselves, so nothing is said of another entity."""
+        if self.conn.execute("SELECT 1 FROM entity_mentions WHERE entity_id = ? UNION ALL"
+                             " SELECT 1 FROM quotes WHERE speaker_id = ? LIMIT 1", (e["id"], e["id"])).fetchone():
+            return False, None
+        found = self._resolve(e["type"], e["name"], whole=True)
+        if found is None or found == e["id"]:
+            return True, None
+        row = self.conn.execute("SELECT id, name, type FROM entities WHERE id = ?", (found,)).fetchone()
+        return True, dict(row) if row else None
 
     def speakers_for(self, entity: dict[str, Any], limit: int = 20) -> list[dict[str, Any]]:
         """Who speaks for a country (on the country's and its nationality's page): its quoted

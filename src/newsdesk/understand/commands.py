@@ -78,6 +78,9 @@ def show(entity: str, db: str | None, as_json: bool) -> None:
     click.echo(f"{d['name']}{_government(d)} ({d['type']}{', ' + d['country'] if d['country'] else ''}), "
                f"{_n(d['mentions'], 'mention')}, {_n(d['article_count'], 'article')}, {_n(d['quote_count'], 'quote')}")
     click.echo("aliases: " + ", ".join(d["aliases"]))
+    if d["filed_under"]:  # an emptied one-word entity (store.entity_pages._filed_under)
+        f = d["filed_under"]
+        click.echo(f"no article names {d['name']} on its own now: filed under {f['name']} (id {f['id']})")
     if d["namesakes"]:
         click.echo("same name: " + ", ".join(f"{n['name']} ({n['type']}, id {n['id']})" for n in d["namesakes"]))
     for r in d["roles"][:5]:

@@ -397,6 +397,11 @@ def _entity_schemas() -> dict[str, Any]:
         "quote_count": i, "article_count": i,
         "namesakes": {"type": arr, "description": "Other entities of the same name (a nationality and its country)",
                       "items": {"type": "object", "properties": {"id": i, "name": s, "type": s}}},
+        "empty": {"type": "boolean", "description": "No mention and no quote names it now (its mentions went"
+                  " elsewhere, or a reprocess is storing its articles again)"},
+        "filed_under": {"type": ["object", "null"], "description": "An empty entity: the entity its name is filed"
+                        " under now (a bare surname's mentions went to the one person carrying it)",
+                        "properties": {"id": i, "name": s, "type": s}},
         "speakers_for": {"type": arr, "description": "A country's or nationality's page: who speaks for it (its"
                          " quoted people, organisations and places, itself too), most quoted first",
                          "items": {"type": "object", "properties": {"id": i, "name": s, "type": s, "quotes": i}}},
