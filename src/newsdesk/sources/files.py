@@ -190,5 +190,9 @@ def _saved_sitemap(data: bytes, origin: str) -> Iterator[Item]:
     except Rejected as rej:
         yield _with_input(rej, origin)
         return
+    if sitemap.cut:
+        from newsdesk.sources.web import too_many_entries
+
+        yield too_many_entries(origin)
     urls = tuple(u.loc for u in sitemap.urls) + tuple(sitemap.sitemaps)
     yield FoundLinks(origin, urls) if urls else Skipped(origin, "sitemap lists no pages")

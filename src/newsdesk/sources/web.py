@@ -41,7 +41,7 @@ from newsdesk.settings import Settings
 from newsdesk.sources.feed_records import Feed, FeedEntry
 from newsdesk.sources.feeds import discover_feeds, is_substantial, parse_feed
 from newsdesk.sources.fetch import Fetcher, FetchResult
-from newsdesk.sources.sitemaps import SitemapUrl, gunzip_bounded, parse_sitemap
+from newsdesk.sources.sitemaps import MAX_SITEMAP_ENTRIES, SitemapUrl, gunzip_bounded, parse_sitemap
 from newsdesk.sources.state import FetchState, NotModified
 
 # The sitemaps.org protocol forbids an index inside an index; the wild does not. Three
@@ -195,6 +195,8 @@ class _Run:
         except Exception as exc:  # a parser's surprise on one sitemap must not end the batch
             yield internal_error("sitemap", url, exc)
             return True
+        if sitemap.cut:
+            yield too_many_entries(url)
         if sitemap.is_index:
             # Newest first, as for pages: an index listing its files oldest first (Yoast's
             # post-sitemap1..N) spent the run's budget on its oldest articles.
@@ -316,6 +318,13 @@ class _Budget(enum.Enum):
 
 def _transient(exc: Rejected) -> bool:
     return isinstance(exc, FetchFailed) and (exc.reason in TRANSIENT or exc.reason.startswith("http 5"))
+
+
+def too_many_entries(origin: str) -> Rejected:
+    """Said of a sitemap past the protocol's entry limit, whose first entries are still read."""
+    return Rejected("sitemap", "too many entries",
+                    f"{origin}: more than {MAX_SITEMAP_ENTRIES:,}; only the first {MAX_SITEMAP_ENTRIES:,} are read",
+                    origin=origin)
 
 
 def internal_error(stage: str, url: str, exc: Exception) -> Rejected:
