@@ -272,3 +272,17 @@ def test_the_stats_schema_describes_the_stats_answer(desk: dict[str, Any]) -> No
     answer = get_json(desk, "/api/stats")
     assert set(schema.get("required", [])) == set(answer), sorted(set(answer) ^ set(schema.get("required", [])))
     jsonschema.validate(answer, schema)
+
+
+def test_the_goldstein_chart_lets_a_screen_reader_reach_its_points(desk: dict[str, Any], browser: Any) -> None:
+    # The pair page's chart was role=img: its children are presentational, so a screen reader met
+    # only its title, neither the points' figures nor their links to each day's sentences.
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    page.goto(desk["url"] + "/pair/IRN-OMN")
+    chart = page.get_by_role("group", name=re.compile(r"^Goldstein score of IRN.OMN events per day: 3 days,"))
+    assert chart.count() == 1
+    points = chart.get_by_role("link", name=re.compile(r"mean Goldstein \+1\.0, 1 events"))
+    assert points.count() == 3
+    points.first.click()
+    assert page.url.endswith("#day-2026-10-28")
+    page.context.close()

@@ -130,8 +130,13 @@ def goldstein_chart(timeline: list[dict[str, Any]], title: str, width: int = 720
     def y(v: float) -> float:
         return top + plot_h * (10 - v) / 20
 
-    parts = [f'<svg class="chart goldstein" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}"'
-             f' xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>']
+    # role=group, not img: an img's children are presentational, so a screen reader met neither the
+    # points' links nor their figures; the group's label sums the points up, each link says its day.
+    scores = [float(t["goldstein"]) for t in points]
+    summary = escape(f"{title}: {len(points)} day{'s' if len(points) != 1 else ''}, mean Goldstein from"
+                     f" {min(scores):+.1f} to {max(scores):+.1f}")
+    parts = [f'<svg class="chart goldstein" viewBox="0 0 {width} {height}" role="group" aria-label="{summary}"'
+             f' xmlns="http://www.w3.org/2000/svg"><title>{summary}</title>']
     for v in (10, 0, -10):
         parts.append(f'<line class="grid" x1="{left}" x2="{width - right}" y1="{y(v):.1f}" y2="{y(v):.1f}"/>'
                      f'<text class="axis" x="{left - 6}" y="{y(v) + 4:.1f}" text-anchor="end">{v:+d}</text>')
@@ -139,7 +144,8 @@ def goldstein_chart(timeline: list[dict[str, Any]], title: str, width: int = 720
         cx, cy = left + (i + 0.5) * step, y(float(t["goldstein"]))
         label = (f"{t['day']}: mean Goldstein {t['goldstein']:+.1f}, {t['n']} events "
                  f"({t['cooperation']} cooperation, {t['conflict']} conflict)")
-        parts.append(f'<a href="#day-{escape(t["day"])}" class="point" data-day="{escape(t["day"])}">'
+        parts.append(f'<a href="#day-{escape(t["day"])}" class="point" data-day="{escape(t["day"])}"'
+                     f' aria-label="{escape(label)}">'
                      f'<line class="grid" x1="{cx:.1f}" x2="{cx:.1f}" y1="{y(0):.1f}" y2="{cy:.1f}"/>'
                      f'<circle class="bar" cx="{cx:.1f}" cy="{cy:.1f}" r="6">'
                      f"<title>{escape(label)}</title></circle></a>")
