@@ -286,3 +286,15 @@ def test_the_goldstein_chart_lets_a_screen_reader_reach_its_points(desk: dict[st
     points.first.click()
     assert page.url.endswith("#day-2026-10-28")
     page.context.close()
+
+
+def test_the_story_command_lists_the_syndicated_copies(desk: dict[str, Any]) -> None:
+    # `newsdesk story` said "2 articles" and printed one line: the copy was only on the web page.
+    gv0, gv1 = desk["ids"]["gv0"], desk["ids"]["gv1"]
+    story = get_json(desk, f"/api/stories/{_story_of(desk, gv0)}")
+    copies = [c["id"] for g in story["groups"] for c in g["copies"]]
+    assert len(copies) == 1 and copies[0] in (gv0, gv1)
+    out = _cli(desk, "story", str(_story_of(desk, gv0))).output
+    copy_line = [line for line in out.splitlines() if line.strip().startswith("copy ")]
+    assert copy_line == [f"    copy {copies[0]}: 2026-10-20T10:00:00+00:00  -  http://globalvoices.example/"
+                         + ("2026/10/20/bill/" if copies[0] == gv0 else "gv/index_1.html")], out

@@ -136,6 +136,10 @@ def story_command(story_id: int, db: str | None, as_json: bool) -> None:
                 if group["also_published_by"] else "")
         click.echo(f"  {a['published'] or a['first_seen'] or '?':<25} {a['site_name'] or '-':<24}"
                    f" {a['title'] or a['url']}{also}")
+        # the syndicated copies, as the story page lists them: "3 articles" printed one line
+        for c in group["copies"]:
+            click.echo(f"    copy {c['id']}: {c['published'] or c['first_seen'] or '?'}  {c['site_name'] or '-'}"
+                       f"  {c['url'] or '(no address)'}")
 
 
 @click.command("clustering")
