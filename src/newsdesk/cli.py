@@ -350,7 +350,7 @@ def stats(db: str | None, failures: bool, as_json: bool) -> None:
         return
     click.echo(f"articles {data['articles']}  not articles {data['not_articles']}  failures {data['failures']}"
                f"  sites {data['sites']}  sources {data['sources']}  raw pages {data['raw_pages']}")
-    click.echo("languages: " + ", ".join(f"{k} {v}" for k, v in data["languages"].items()))
+    click.echo("languages: " + (", ".join(f"{k} {v}" for k, v in data["languages"].items()) or "none yet"))
     stale = data["to_reprocess"]
     if stale["articles"]:  # an older code read these otherwise than today's would (store/reads.py)
         click.echo(f"to reprocess: {stale['articles']} ("
@@ -379,6 +379,8 @@ def list_sources(db: str | None, as_json: bool) -> None:
     if as_json:
         print_json(rows)
         return
+    if not rows:  # it printed nothing, as if the command had not run
+        click.echo("no sources yet: `newsdesk ingest SOURCE` adds one")
     for s in rows:
         seen = (f"read {s['last_read_at']}" if s["file"] else
                 f"fetched {s['last_fetch_at']}" if s["last_fetch_at"] else "never fetched")

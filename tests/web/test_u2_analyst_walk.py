@@ -298,3 +298,19 @@ def test_the_story_command_lists_the_syndicated_copies(desk: dict[str, Any]) -> 
     copy_line = [line for line in out.splitlines() if line.strip().startswith("copy ")]
     assert copy_line == [f"    copy {copies[0]}: 2026-10-20T10:00:00+00:00  -  http://globalvoices.example/"
                          + ("2026/10/20/bill/" if copies[0] == gv0 else "gv/index_1.html")], out
+
+
+def test_an_empty_store_says_so_in_every_listing_command(tmp_path: Any) -> None:
+    # On a new store `newsdesk stories` and `newsdesk sources` printed nothing at all (as if they had
+    # not run) and `stats` a bare "languages: ", where quotes, events and search say "no ... match".
+    db = tmp_path / "empty.db"
+    open_store(db).close()
+
+    def run(*args: str) -> str:
+        out = CliRunner().invoke(main, [*args, "--db", str(db)], catch_exceptions=False)
+        assert out.exit_code == 0, out.output
+        return str(out.output)
+    assert run("stories") == "no stories yet\n"
+    assert run("stories", "--min-articles", "2") == "no stories match\n"
+    assert run("sources") == "no sources yet: `newsdesk ingest SOURCE` adds one\n"
+    assert "languages: none yet\n" in run("stats")

@@ -102,6 +102,8 @@ def stories_command(db: str | None, as_json: bool, limit: int, page: int, min_ar
     if as_json:
         print_json(rows)
         return
+    if not rows:  # it printed nothing at all, as if the command had not run ("no events match", "no quotes match")
+        click.echo("no stories match" if page > 1 or min_articles > 1 else "no stories yet")
     for s in rows:
         days = s["first_day"] or "?"
         if s["last_day"] and s["last_day"] != s["first_day"]:
