@@ -17,7 +17,7 @@ import httpx
 import pytest
 from click.testing import CliRunner
 
-from desk_server import chromium_browser, get_json, serve_desk
+from desk_server import chromium_browser, get_json, running_server, serve_desk
 from newsdesk.cli import main
 from newsdesk.records import Article, RawPage
 from newsdesk.store import open_store
@@ -314,3 +314,15 @@ def test_an_empty_store_says_so_in_every_listing_command(tmp_path: Any) -> None:
     assert run("stories", "--min-articles", "2") == "no stories match\n"
     assert run("sources") == "no sources yet: `newsdesk ingest SOURCE` adds one\n"
     assert "languages: none yet\n" in run("stats")
+
+
+def test_an_empty_desk_shows_no_empty_rail(tmp_path: Any, browser: Any) -> None:
+    # The front page of a new store said "No articles here yet" beside a "Recent posts" heading over nothing.
+    db = tmp_path / "empty.db"
+    open_store(db).close()
+    with running_server(db) as url:
+        page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+        page.goto(url + "/")
+        assert "No articles here yet" in page.locator("main").inner_text()
+        assert page.get_by_role("heading", name="Recent posts").count() == 0
+        page.context.close()

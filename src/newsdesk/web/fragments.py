@@ -137,6 +137,8 @@ def rail_html(recent: Sequence[Mapping[str, Any]], categories: Sequence[tuple[st
     """The listing pages' right rail: the posts most recently added to the store with when they were
     added (said so: the bare "1 minute ago" beside a 2009 report read as its publication), then
     the top categories."""
+    if not recent:  # an empty store: the heading stood over an empty list
+        return Markup("")
     posts = "".join(f'    <li><a href="/article/{esc(a["id"])}">{esc(a.get("title") or "Untitled")}</a>\n'
                     f'      <span class="meta">added {time_html(a.get("first_seen"))}</span></li>\n' for a in recent)
     out = ['<aside class="rail" aria-labelledby="recent-title">\n  <h2 id="recent-title">Recent posts</h2>\n'
