@@ -220,3 +220,42 @@ def test_feed_nested_too_deeply_refused_before_feedparser() -> None:
         parse_feed(body)
     assert (caught.value.stage, caught.value.reason) == ("feed", "nested too deeply")
     assert time.monotonic() - started < 3
+
+
+def test_a_feed_of_too_many_entries_is_read_up_to_the_limit_and_says_so(tmp_path: Path) -> None:
+    """200,000 one-line items (9 MB, under the byte cap) took feedparser 57 s on every run; past
+    MAX_FEED_ENTRIES only the first ones are parsed, and the rest is reported, not lost quietly."""
+    from newsdesk.sources.feeds import MAX_FEED_ENTRIES
+    from newsdesk.sources.files import FoundLinks, read_files
+
+    items = "".join(f"<item><link>https://news.example/{i}</link></item>" for i in range(MAX_FEED_ENTRIES + 100))
+    body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Big</title>{items}</channel></rss>'.encode()
+    feed = parse_feed(body)
+    assert feed.cut and len(feed.entries) == MAX_FEED_ENTRIES and feed.title == "Big"
+    assert feed.entries[-1].url == f"https://news.example/{MAX_FEED_ENTRIES - 1}"
+    (tmp_path / "big.rss").write_bytes(body)
+    got = list(read_files([tmp_path / "big.rss"], 10_000_000))
+    assert [type(i) for i in got] == [Rejected, FoundLinks]
+    assert (got[0].stage, got[0].reason) == ("feed", "too many entries")
+    entries = "".join(f'<a:entry><a:link href="https://news.example/{i}"/></a:entry>' for i in range(MAX_FEED_ENTRIES))
+    atom = parse_feed(f'<a:feed xmlns:a="http://www.w3.org/2005/Atom">{entries}</a:feed>'.encode())
+    assert not atom.cut and len(atom.entries) == MAX_FEED_ENTRIES  # exactly the limit: read whole
+
+
+def test_empty_element_tags_do_not_count_as_nesting() -> None:
+    """Media RSS tags in a feed and hreflang alternates in a sitemap are written "<x .../>": counted
+    as opened and never closed, a sitemap of 4,100 URLs with one each was refused as "nested too
+    deeply" (the feed escaped only because each <title> took a level off, a miscount fixed too)."""
+    from newsdesk.sources.sitemaps import parse_sitemap
+
+    items = "".join(f'<item><title>Item {i}</title><link>https://news.example/{i}</link>'
+                    f'<media:thumbnail url="https://news.example/{i}.jpg"/><media:content url="https://news.example/{i}.mp4"/>'
+                    "</item>" for i in range(4500))
+    feed = parse_feed(f'<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T</title>{items}'
+                      "</channel></rss>".encode())
+    assert len(feed.entries) == 4500
+    urls = "".join(f'<url><loc>https://news.example/{i}</loc><xhtml:link rel="alternate" hreflang="fr" '
+                   f'href="https://news.example/fr/{i}"/></url>' for i in range(4100))
+    sitemap = parse_sitemap(f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+                            f'xmlns:xhtml="http://www.w3.org/1999/xhtml">{urls}</urlset>'.encode())
+    assert len(sitemap.urls) == 4100

@@ -36,6 +36,7 @@ class Feed:
     link: str | None
     entries: tuple[FeedEntry, ...]
     language: str | None = None
+    cut: bool = False  # more than feeds.MAX_FEED_ENTRIES entries: only the first ones were read
 
 
 def date_text(raw: str | None) -> str | None:

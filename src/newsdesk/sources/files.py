@@ -172,6 +172,10 @@ def _saved_feed(data: bytes, origin: str) -> Iterator[Item]:
     except Rejected as rej:
         yield _with_input(rej, origin)
         return
+    if feed.cut:
+        from newsdesk.sources.web import too_many_entries
+
+        yield too_many_entries(origin, "feed")
     pages = entries_to_pages(feed, origin)
     with_content = {p.url for p in pages}
     yield from pages

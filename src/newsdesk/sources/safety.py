@@ -187,7 +187,7 @@ def refuse_hostile_xml(body: bytes, stage: str) -> None:
     # Before any parser: feedparser's time grows with the depth (200,000 nested elements in a
     # 1.4 MB feed: 11 s), and lxml, past its limit of 256, quietly drops the rest of a sitemap.
     # Counted with CDATA in, as the HTML inside is parsed and sanitised too.
-    refuse_deep_nesting(markup, stage, "nested too deeply")
+    refuse_deep_nesting(markup, stage, "nested too deeply", xml=True)
     text = _CDATA.sub("", _COMMENT.sub("", markup))
     if _ENTITY_DECL.search(text) or _DOCTYPE_SUBSET.search(text):
         raise Rejected(stage, "xml entities refused", "document declares a DTD internal subset or entities")
@@ -221,3 +221,19 @@ def _refuse_declaration(stage: str) -> Callable[..., Any]:
     def refuse(*args: Any) -> Any:
         raise Rejected(stage, "xml entities refused", f"entity {args[0]!r}" if args else "entity")
     return refuse
+
+
+def first_entries(body: bytes, entry_end: re.Pattern[bytes], limit: int) -> tuple[bytes, bool]:
+    """The document up to the end of its `limit`-th entry (`entry_end` matches an entry's end
+    tag), and whether more entries followed.
+
+    Cut as bytes, before any parser: lxml's and feedparser's recovery close what is left open.
+    A UTF-16 document (no "</" in its bytes) is not cut; the byte cap still bounds it.
+    """
+    if body.count(b"</") <= limit:  # at most one entry per end tag: nothing to cut
+        return body, False
+    for n, m in enumerate(entry_end.finditer(body), 1):
+        if n == limit:
+            more = entry_end.search(body, m.end()) is not None
+            return (body[:m.end()], True) if more else (body, False)
+    return body, False

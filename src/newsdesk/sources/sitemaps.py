@@ -17,7 +17,7 @@ from dateutil import parser as dateparser
 from lxml import etree
 
 from newsdesk.errors import Rejected
-from newsdesk.sources.safety import join_url, refuse_hostile_xml
+from newsdesk.sources.safety import first_entries, join_url, refuse_hostile_xml
 
 # An inflated sitemap may be 50 MB by the sitemaps.org protocol; we stop there.
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
@@ -75,7 +75,7 @@ def parse_sitemap(body: bytes, base_url: str | None = None) -> Sitemap:
         body = gunzip_bounded(body)
     if not body.strip():
         raise Rejected("sitemap", "empty input")
-    body, cut = _first_entries(body)
+    body, cut = first_entries(body, _ENTRY_END, MAX_SITEMAP_ENTRIES)
     refuse_hostile_xml(body, "sitemap")
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
                              dtd_validation=False, recover=True, remove_comments=True, remove_pis=True)
@@ -100,21 +100,6 @@ def parse_sitemap(body: bytes, base_url: str | None = None) -> Sitemap:
         entries = (_sitemap_url(node, base_url) for node in _children(root, "url"))
         return Sitemap(urls=tuple(entry for entry in entries if entry is not None), cut=cut)
     raise Rejected("sitemap", "not a sitemap", f"root element <{name}>")
-
-
-def _first_entries(body: bytes) -> tuple[bytes, bool]:
-    """The document up to the end of its MAX_SITEMAP_ENTRIES-th entry, and whether more followed.
-
-    Cut as bytes, before any parser: lxml's recovery closes the elements left open. A UTF-16
-    sitemap (no "</" in its bytes) is not cut; the byte cap still bounds it.
-    """
-    if body.count(b"</") <= MAX_SITEMAP_ENTRIES:  # at most one entry per end tag: nothing to cut
-        return body, False
-    for n, m in enumerate(_ENTRY_END.finditer(body), 1):
-        if n == MAX_SITEMAP_ENTRIES:
-            more = _ENTRY_END.search(body, m.end()) is not None
-            return (body[:m.end()], True) if more else (body, False)
-    return body, False
 
 
 def _sitemap_url(node: etree._Element, base: str | None) -> SitemapUrl | None:

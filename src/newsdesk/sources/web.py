@@ -39,7 +39,7 @@ from newsdesk.extract.detect import sniff
 from newsdesk.records import RawPage
 from newsdesk.settings import Settings
 from newsdesk.sources.feed_records import Feed, FeedEntry
-from newsdesk.sources.feeds import discover_feeds, is_substantial, parse_feed
+from newsdesk.sources.feeds import MAX_FEED_ENTRIES, discover_feeds, is_substantial, parse_feed
 from newsdesk.sources.fetch import Fetcher, FetchResult
 from newsdesk.sources.sitemaps import MAX_SITEMAP_ENTRIES, SitemapUrl, gunzip_bounded, parse_sitemap
 from newsdesk.sources.state import FetchState, NotModified
@@ -154,6 +154,8 @@ class _Run:
         except Exception as exc:  # a parser's surprise on one feed must not end the batch
             yield internal_error("feed", feed_url, exc)
             return
+        if feed.cut:
+            yield too_many_entries(feed_url, "feed")
         complete = yield from self._feed_items(feed_url, feed)
         if not complete:
             self.state.save_validators(feed_url, None, None)
@@ -320,10 +322,10 @@ def _transient(exc: Rejected) -> bool:
     return isinstance(exc, FetchFailed) and (exc.reason in TRANSIENT or exc.reason.startswith("http 5"))
 
 
-def too_many_entries(origin: str) -> Rejected:
-    """Said of a sitemap past the protocol's entry limit, whose first entries are still read."""
-    return Rejected("sitemap", "too many entries",
-                    f"{origin}: more than {MAX_SITEMAP_ENTRIES:,}; only the first {MAX_SITEMAP_ENTRIES:,} are read",
+def too_many_entries(origin: str, stage: str = "sitemap") -> Rejected:
+    """Said of a sitemap (or feed) past its entry limit, whose first entries are still read."""
+    limit = MAX_SITEMAP_ENTRIES if stage == "sitemap" else MAX_FEED_ENTRIES
+    return Rejected(stage, "too many entries", f"{origin}: more than {limit:,}; only the first {limit:,} are read",
                     origin=origin)
 
 
