@@ -326,3 +326,15 @@ def test_an_empty_desk_shows_no_empty_rail(tmp_path: Any, browser: Any) -> None:
         assert "No articles here yet" in page.locator("main").inner_text()
         assert page.get_by_role("heading", name="Recent posts").count() == 0
         page.context.close()
+
+
+@pytest.mark.parametrize("path", ["/search?q=iran&limit=2&page=2", "/stories?limit=1&page=2", "/entities?limit=1&page=2",
+                                  "/quotes?limit=1&page=2"])
+def test_a_second_page_links_its_own_json(desk: dict[str, Any], browser: Any, path: str) -> None:
+    # "This page as JSON" on page 2 of a search, the stories, entities or quotes led to page 1's JSON.
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    page.goto(desk["url"] + path)
+    twin = page.get_by_role("link", name="This page as JSON").get_attribute("href") or ""
+    page.context.close()
+    assert "page=2" in twin, twin
+    assert httpx.get(desk["url"] + twin, timeout=60).json()["page"] == 2

@@ -186,6 +186,12 @@ def without_page(request: Any) -> dict[str, str]:
     return {k: v for k, v in request.query_params.items() if k != "page"}
 
 
+def page_url(path: str, params: dict[str, Any], page: int) -> str:
+    """`path` at this page of a page-numbered listing, its other parameters kept: a page's JSON twin
+    (the twins of /search, /stories, /entities and /quotes dropped `page`: page 2 led to page 1's JSON)."""
+    return path + query_string(params, page=page if page > 1 else None)
+
+
 def numbered_links(path: str, params: dict[str, Any], page: int, more: bool) -> dict[str, str | None]:
     """`prev_url` and `next_url` of a page-numbered listing, its other parameters kept (a pager
     that dropped them led from one actor's events to everyone's)."""

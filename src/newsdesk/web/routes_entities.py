@@ -25,7 +25,7 @@ from newsdesk.errors import NotFound
 from newsdesk.understand.coverage import REPROCESS, not_read_yet, read_in_all, read_state, stages_read
 from newsdesk.understand.entities import KEEP
 from newsdesk.web.chart import bar_chart, fill_days, fill_months
-from newsdesk.web.render import numbered_links, query_string, without_page
+from newsdesk.web.render import numbered_links, page_url, query_string, without_page
 from newsdesk.web.responses import HTTPError, JSONResponse, day_param, int_param, page
 from newsdesk.web.state import desk
 from newsdesk.web.writes import check_token, form_fields, json_body
@@ -59,7 +59,8 @@ def entities_page(request: Request) -> Response:
     params = without_page(request)
     context = {"title": "Entities", **found, "types": TYPES,
                **numbered_links("/entities", params, found["page"], found["more"]),
-               "first_url": "/entities" + query_string(params), "json_url": "/api/entities" + query_string(params)}
+               "first_url": "/entities" + query_string(params),
+               "json_url": page_url("/api/entities", params, found["page"])}
     return page(request, "entity_list.html", context)
 
 
@@ -164,7 +165,7 @@ def quotes_page(request: Request) -> Response:
     found = _quotes(request)
     params = without_page(request)
     context = {"title": "Quotes", **found, **numbered_links("/quotes", params, found["page"], found["more"]),
-               "json_url": "/api/quotes" + query_string(params), "read_in": read_in_all(),
+               "json_url": page_url("/api/quotes", params, found["page"]), "read_in": read_in_all(),
                "any_speaker_url": "/quotes" + query_string(params, speaker_id=None),
                # each most-quoted speaker's own quotes among these: the search, by that one entity
                "speaker_links": {w["speaker_id"]: "/quotes" + query_string(params, speaker=None,

@@ -14,7 +14,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from newsdesk.store.rejected import not_article_pages, not_article_reasons
-from newsdesk.web.render import numbered_links, query_string
+from newsdesk.web.render import numbered_links, page_url
 from newsdesk.web.responses import JSONResponse, int_param, page
 from newsdesk.web.state import desk
 
@@ -35,7 +35,7 @@ def not_articles_page(request: Request) -> Response:
     params = {"reason": data["reason"]}
     context = {"title": "Not articles", **data,
                "links": numbered_links("/not-articles", params, data["page"], data["more"]),
-               "json_url": "/api/not-articles" + query_string(params, page=data["page"] if data["page"] > 1 else None)}
+               "json_url": page_url("/api/not-articles", params, data["page"])}
     return page(request, "not_articles.html", context)
 
 

@@ -19,7 +19,7 @@ from newsdesk.store.desk_search import leave_out_example, total_label
 from newsdesk.store.search_syntax import reread_as_words
 from newsdesk.web.fast import FastAnswer
 from newsdesk.web.listing import facets, filters_from, fold_from, with_copy_counts
-from newsdesk.web.render import numbered_links, query_string, without_page
+from newsdesk.web.render import numbered_links, page_url, query_string, without_page
 from newsdesk.web.responses import HTTPError, int_param, page
 from newsdesk.web.state import DeskState, desk
 
@@ -116,7 +116,7 @@ def _search_page(request: Request, state: DeskState) -> tuple[bytes, int]:
         "read_as": read_as, "leave_out": leave_out_example(found["query"], read_as) if read_as else None,
         "facets": facets(state), "filters": found["filters"].as_dict(), "params": params,
         **numbered_links("/search", params, found["page"], found["more"]),
-        "json_url": "/api/search" + query_string(params),
+        "json_url": page_url("/api/search", params, found["page"]),
         "feed_url": "/search/feed.atom" + query_string(params) if found["query"] else None,
     }
     response = page(request, "search.html", context, status=400 if error else 200)

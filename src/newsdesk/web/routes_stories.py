@@ -15,7 +15,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from newsdesk.errors import NotFound
-from newsdesk.web.render import numbered_links, query_string, without_page
+from newsdesk.web.render import numbered_links, page_url, query_string, without_page
 from newsdesk.web.responses import HTTPError, JSONResponse, int_param, page
 from newsdesk.web.state import desk
 
@@ -46,7 +46,7 @@ def stories_page(request: Request) -> Response:
     links = numbered_links("/stories", params, data["page"], data["more"])
     return page(request, "story_list.html", data | links | {"title": "Stories",
                                                             "first_url": "/stories" + query_string(params),
-                                                            "json_url": "/api/stories" + query_string(params)})
+                                                            "json_url": page_url("/api/stories", params, data["page"])})
 
 
 def stories_api(request: Request) -> Response:
