@@ -38,7 +38,7 @@ def _agree(article: Article, q: Quote) -> None:
 
 
 def test_a_name_that_describes_the_noun_is_marked_with_the_noun() -> None:
-    # "Trump" only describes the aides (annotate._describes): the aides speak, and are marked
+    # "Trump" only describes the aides (speaker_mention._describes): the aides speak, and are marked
     article, q = _quote("The candidate met donors in Ohio.  Trump aides said that the meeting had been cancelled.",
                         "meeting")
     assert (q.speaker, _marked(article, q)) == ("Trump aides", "Trump aides")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from entity_helpers import quotes_of
 
 from newsdesk.understand import nlp
-from newsdesk.understand.annotate import _phrase
+from newsdesk.understand.speaker_phrase import phrase as _phrase
 
 
 def test_a_quote_after_a_colon_does_not_take_the_sentence_before_it() -> None:

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from entity_helpers import annotate
 
-from newsdesk.understand import annotate as ann
-from newsdesk.understand import nlp
+from newsdesk.understand import nlp, speaker_naming, speaker_phrase
 
 
 def test_a_role_head_stops_before_its_relative_clause_and_prepositions() -> None:
-    assert ann._role_head("a democratic pollster who is not involved with the clinton campaign")[-1] == "pollster"
-    assert ann._role_head("a spokesman for the campaign")[-1] == "spokesman"
-    assert ann._role_head("secretary of state") == ["secretary"]
-    assert ann._role_head("the senior senator, a democrat") == ["the", "senior", "senator"]
+    assert speaker_naming._role_head("a democratic pollster who is not involved with the clinton campaign")[-1] == "pollster"
+    assert speaker_naming._role_head("a spokesman for the campaign")[-1] == "spokesman"
+    assert speaker_naming._role_head("secretary of state") == ["secretary"]
+    assert speaker_naming._role_head("the senior senator, a democrat") == ["the", "senior", "senator"]
 
 
 def test_the_campaign_is_not_the_pollster_described_by_it() -> None:
@@ -36,7 +35,7 @@ def test_the_pollster_still_names_him() -> None:
 def _phrase(text: str, head: str) -> str:
     doc = nlp.load_nlp()(text)
     tok = next(t for t in doc if t.text == head)
-    return ann._phrase(tok)
+    return speaker_phrase.phrase(tok)
 
 
 def test_a_long_phrase_is_cut_at_its_examples_not_down_to_its_head() -> None:

@@ -1,6 +1,6 @@
 """The sex a person's mention says, so that a "she said" is not filed under a man.
 
-`annotate._antecedent` gave a he/she the nearest person before it whatever their sex: on PolNeAR
+`speaker_antecedents.antecedent` gave a he/she the nearest person before it whatever their sex: on PolNeAR
 dev, "Clinton says Trump's ... She says it underscores that Trump is ..." filed the second quote
 under Donald Trump. `agreeing` drops the people the pronoun cannot mean. A person's sex is read
 from, in this order:
@@ -145,7 +145,7 @@ def _key(m: Mention) -> str:
 
 
 # Session 15 (P2): the group a they/them/it speaker stands for, by number and kind, the subject of its
-# own sentence or of the nearest earlier one first (as `annotate._previous_subject` does for a he/she).
+# own sentence or of the nearest earlier one first (as `speaker_antecedents._previous_subject` does for a he/she).
 # "they": a nationality or party ("Republicans"), a plural noun ("officials", "McConnell aides"), names
 # joined by "and" ("Mr. Grassley and Mr. Leahy"); "it": an organisation or place (a country speaking as
 # its government) or a thing that speaks or publishes ("the report", "the ad", "the city"), never a

@@ -1,7 +1,7 @@
 """The person or organisation a definite noun speaker stands for: "Iran's foreign minister Abbas
 Araqchi … the minister said" is Abbas Araqchi, "The International Monetary Fund … the fund said" the IMF.
 
-`annotate._by_role` (session 9) gave "the minister" the nearest person before it whose role ended in
+`speaker_naming._by_role` (session 9) gave "the minister" the nearest person before it whose role ended in
 that noun with every modifier of the phrase in the role. Session 16 (P3) reads titles as roles too
 ("Sen. Bernie Sanders" is a senator), does not take another office for the noun's ("Vice President
 Joe Biden" is not "the president"), skips names inside quotation marks and the quote itself, and
@@ -19,7 +19,7 @@ from typing import Any
 from newsdesk.understand import speakers
 from newsdesk.understand.entities import Mention
 
-# Session 16 (P3): the rules above. False: `annotate._by_role` as session 15 left it.
+# Session 16 (P3): the rules above. False: `speaker_naming._by_role` as session 15 left it.
 ROLE_NOUNS = True
 # The same for an organisation whose name holds the noun ("the fund" after "International Monetary
 # Fund"). False: such a phrase is named as written.

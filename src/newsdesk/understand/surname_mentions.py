@@ -12,7 +12,7 @@ A word is read as the person where it stands for the person by itself:
   for Charlotte Meehan's mother), no hyphen or slash gluing it to one ("Putin-Ribbentrop"); a title
   or form of address before it is no longer name ("Mr. Fowler", "Sen. Scott");
 - not a noun's modifier ("the Trump campaign", "Adelson money", "the Buffett rule"): the tagger's ORG
-  there is the campaign's, and `annotate._mention_in` would make a person the campaign's speaker;
+  there is the campaign's, and `speaker_mention._mention_in` would make a person the campaign's speaker;
 - not a thing the text describes as one ("Dell, the computer maker") nor a gazetteer nationality;
 - where the article names a thing after the word ("Trump Foundation", "Ford Motor Company"), only
   with an honorific before it ("Mr. Ford"): "Ford announced profits" may be either;
