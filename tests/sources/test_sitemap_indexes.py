@@ -53,3 +53,18 @@ def test_a_fan_out_of_empty_indexes_is_cut_off_after_a_bounded_number_of_files(
     reasons = Counter(r.reason for r in got if isinstance(r, Rejected))
     assert reasons["too many sitemaps"] == 1, reasons
     assert not [r for r in got if isinstance(r, RawPage)]
+
+
+def test_a_gzipped_sitemap_bomb_is_refused_as_too_large(loopback: LoopbackServer, settings: Settings) -> None:
+    """2 GiB of XML in 2 MB of .xml.gz: refused once the inflated size passes the sitemap cap, and
+    said so (it was "unsupported content: gzip", after inflating 50 MB only to sniff it)."""
+    import zlib
+
+    from newsdesk.sources.sitemaps import MAX_SITEMAP_BYTES
+
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    parts = [packer.compress(b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">')]
+    parts += [packer.compress(b" " * (1 << 20)) for _ in range(MAX_SITEMAP_BYTES // (1 << 20) + 8)]
+    loopback.add("/sitemap.xml.gz", b"".join([*parts, packer.flush()]), content_type="application/gzip")
+    (refused,) = collect(loopback.url("/sitemap.xml.gz"), settings)
+    assert isinstance(refused, Rejected) and (refused.stage, refused.reason) == ("sitemap", "too large")
