@@ -73,3 +73,23 @@ def test_newsdesk_show_prints_no_escape_sequence_from_a_page(tmp_path: Path) -> 
     shown = runner.invoke(main, ["show", "--db", db, "1"], catch_exceptions=False, color=True).stdout
     assert "Tuesday" in shown and "coming year" in shown
     assert not _CONTROL.search(shown), repr(shown[:300])
+
+
+def test_metadata_a_page_inflates_is_cut_to_what_a_desk_can_show() -> None:
+    """A 2.1 MB <title>, 50,000 article:section and article:tag metas, a 2.5 MB description and a
+    byline of 10,000 characters were stored whole, for every listing card and facet to show."""
+    from newsdesk.extract import MAX_DESCRIPTION_CHARS, MAX_NAME_CHARS, MAX_NAMES, MAX_TITLE_CHARS
+
+    head = ("<title>" + "Budget vote " * 200_000 + "</title>"
+            + "".join(f'<meta property="article:section" content="Section {i}">' for i in range(5000))
+            + "".join(f'<meta property="article:tag" content="tag{i}">' for i in range(5000))
+            + '<meta name="description" content="' + "word " * 500_000 + '">'
+            + '<meta name="author" content="Jane ' + "Q" * 10_000 + ' Doe">')
+    page = f"<html><head>{head}</head><body><article><h1>Budget vote</h1>{BODY}</article></body></html>"
+    article = extract(RawPage(body=page.encode(), origin="x", url="https://news.example/c"))
+    assert article.title and article.title.startswith("Budget vote") and len(article.title) <= MAX_TITLE_CHARS
+    assert article.title.endswith("…")
+    assert article.description and len(article.description) <= MAX_DESCRIPTION_CHARS
+    assert article.categories[:2] == ("Section 0", "Section 1") and len(article.categories) == MAX_NAMES
+    assert len(article.tags) == MAX_NAMES
+    assert all(len(name) <= MAX_NAME_CHARS for name in article.authors + article.categories + article.tags)
