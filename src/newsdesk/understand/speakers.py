@@ -285,29 +285,69 @@ def ranked_speaker(cue: Any, rule: Any, previous: set[str], regions: list[tuple[
     pronoun comes back as the noun it stands for.
     `said`: spans the grammar puts in what was said, whose words are no candidates ("The economy,
     the governor said, would recover": the economy is talked about, not talking)."""
-    w, dense, trees = weights(), None, None
-    tr = tensor_ranker()
-    if tr is not None and tensor_usable(cue.doc, tr.pipeline, tr.width):
-        w, dense, trees = tr.weights, tr.dense, tr.boosted
-    if w is None:
+    model = _model(cue)
+    if model is None:
         return rule, 1.0
     cands = [c for c in candidates(cue) if not said or not quoted_at(c.idx, said)]
     if not cands:
         return rule, 0.0
-    feats = [features(cue, c, rule=rule, previous=previous, regions=regions) for c in cands]
-    extra = [0.0] * len(cands) if dense is None else _pair_scores(cue, cands, dense)
-    values = [score(f, w) + x for f, x in zip(feats, extra, strict=True)]
-    if trees is not None:
-        values = reranked(trees, feats, values)
+    values = _values(model, cue, cands, rule, previous, regions)
     scored = [(v, c.i, c) for v, c in zip(values, cands, strict=True)]
     top = max(scored, key=lambda s: (s[0], -abs(s[1] - cue.i)))
     chosen = grammar_speaker(cue, top[2])
-    p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, top[0]))))
+    p = _sigmoid(top[0])
+    reporter = _continued_by(cue, top[2]) if REPORTER_P else None  # grammar_speaker's first rule
+    if reporter is not None and reporter.i == chosen.i != top[2].i:
+        p = _reporter_p(model, reporter, previous, regions)
     if not VET_SPEAKERS:
         return chosen, p
     # the ranker's P says which candidate is best, not that the best can speak (speaker_kinds)
     speaker = speaker_kinds.vetted(chosen)
     return (chosen, 0.0) if speaker is None else (speaker, p)
+
+
+Model = tuple[dict[str, float], Any, Any]  # (weights, tensor weights or None, boosted trees or None)
+
+
+def _model(cue: Any) -> Model | None:
+    """The ranker this Doc is scored with."""
+    tr = tensor_ranker()
+    if tr is not None and tensor_usable(cue.doc, tr.pipeline, tr.width):
+        return tr.weights, tr.dense, tr.boosted
+    w = weights()
+    return None if w is None else (w, None, None)
+
+
+def _values(model: Model, cue: Any, cands: list[Any], rule: Any, previous: set[str],
+            regions: list[tuple[int, int]]) -> list[float]:
+    """The ranker's score (log-odds) of each candidate as the cue's speaker."""
+    w, dense, trees = model
+    feats = [features(cue, c, rule=rule, previous=previous, regions=regions) for c in cands]
+    extra = [0.0] * len(cands) if dense is None else _pair_scores(cue, cands, dense)
+    values = [score(f, w) + x for f, x in zip(feats, extra, strict=True)]
+    return values if trees is None else reranked(trees, feats, values)
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+# When `_continued_by` gives a participle the reporter instead of the ranker's first (a word of the
+# reported clause), the ranker's P was its first's, not the reporter's: the P is then the ranker's for
+# the reporter as the speaker of the verb it is the subject of, which the participle goes on
+# ("Trump told reporters that the wall would ..., saying it is ...": P(the wall says) 0.55, P(Trump
+# told) 0.99). The speaker gate (`quotes.SPEAKER_GATE`) reads that P.
+REPORTER_P = True
+
+
+def _reporter_p(model: Model, reporter: Any, previous: set[str], regions: list[tuple[int, int]]) -> float:
+    """The ranker's P that `reporter` is the speaker of the verb it is the subject of."""
+    verb = reporter.head
+    cands = candidates(verb)
+    at = next((k for k, c in enumerate(cands) if c.i == reporter.i), None)
+    if at is None:
+        return 0.0
+    return _sigmoid(_values(model, verb, cands, reporter, previous, regions)[at])
 
 
 # Cue participles whose subject, when the parse hangs them on a reported clause, is the reporter's
