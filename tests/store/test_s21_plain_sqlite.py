@@ -80,7 +80,7 @@ def test_newsdesk_search_finds_the_shells_edits(edited: tuple[Path, dict[str, in
         run = CliRunner().invoke(main, ["search", query, "--db", str(db), "--language", language, "--json"],
                                  catch_exceptions=False)
         assert run.exit_code == 0, run.output
-        assert {h["id"] for h in json.loads(run.stdout)} == want[query], query
+        assert {h["id"] for h in json.loads(run.stdout)["items"]} == want[query], query
 
 
 def test_no_trigger_or_view_calls_a_function_of_newsdesk(edited: tuple[Path, dict[str, int], int]) -> None:
