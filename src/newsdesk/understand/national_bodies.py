@@ -13,7 +13,17 @@ country, "Senate (Pakistan)", when the article says which country it is:
   nationalities, cities), or one named at least twice and at least twice as often as any other.
 Else the name stays bare, as before. The country is shown by its English name (the store's
 names for countries are English, countries.country_name), the body by a fixed form of its name,
-so the entity's name does not depend on which article came first.
+so the entity's name does not depend on which article came first; a French body named after its
+country is named in English ("Cour suprême des États-Unis" is "Supreme Court (United States)", as
+"Sénat américain" is "Senate (United States)"), so the two languages' mentions are one entity.
+
+A state of a federal country (federal_states) has bodies of the same names: "the Virginia Senate",
+"the Senate of Virginia", "the Texas House", "Victoria's Legislative Assembly" are named after the
+state ("Senate (Virginia)"), never after its country. "The state Senate" (or "provincial") is the
+article's state when clear (an earlier mention of the body named after one, or the only state the
+article names), else it stays "State Senate": a state's body, apart from the national one, but of
+no known state (like the bare "Senate", one entity for all such mentions). Bodies only a state has
+here ("House", "Legislature", "General Assembly") are named only after a state: bare, they stay.
 """
 
 from __future__ import annotations
@@ -24,11 +34,12 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from newsdesk.understand import countries
+from newsdesk.understand import countries, federal_states
+from newsdesk.understand.federal_states import State
 from newsdesk.understand.quote_found import doc_text
 
 # The fixed form of each body's name, in English and French (a body named in French stays French:
-# "Sénat" and "Senate" were kept apart by E23, and nothing here joins them).
+# "Sénat" and "Senate" were kept apart by E23; named after its country, it is the English body's).
 _NAMES = (
     "Senate", "Parliament", "Congress", "Supreme Court", "Constitutional Court", "High Court",
     "National Assembly", "House of Representatives", "Chamber of Deputies", "Government", "Cabinet",
@@ -37,15 +48,42 @@ _NAMES = (
     "Ministry of Defense", "Justice Ministry", "Ministry of Justice", "Finance Ministry",
     "Ministry of Finance", "Health Ministry", "Ministry of Health", "Education Ministry",
     "Ministry of Education", "Police", "National Police", "Army", "Navy", "Air Force", "Armed Forces",
-    "Military", "Central Bank",
+    "Military", "Central Bank", "Constitutional Council",
     "Sénat", "Parlement", "Congrès", "Cour suprême", "Conseil constitutionnel", "Assemblée nationale",
     "Gouvernement", "Ministère des Affaires étrangères", "Ministère de l'Intérieur",
     "Ministère de la Défense", "Ministère de la Justice", "Police nationale", "Armée", "Banque centrale",
+    "Chambre des représentants", "Chambre des députés",
 )
+# A French body named after its country, by the English body's name (bare, it stays French)
+_ENGLISH = {
+    "Sénat": "Senate", "Parlement": "Parliament", "Congrès": "Congress", "Cour suprême": "Supreme Court",
+    "Conseil constitutionnel": "Constitutional Council", "Assemblée nationale": "National Assembly",
+    "Gouvernement": "Government", "Ministère des Affaires étrangères": "Ministry of Foreign Affairs",
+    "Ministère de l'Intérieur": "Ministry of the Interior", "Ministère de la Défense": "Ministry of Defence",
+    "Ministère de la Justice": "Ministry of Justice", "Police nationale": "National Police", "Armée": "Army",
+    "Banque centrale": "Central Bank", "Chambre des représentants": "House of Representatives",
+    "Chambre des députés": "Chamber of Deputies",
+}
+# Bodies only a state has under these names (bare, "the House" is the UK's or the US's, "the General
+# Assembly" the UN's): named only after a state, by the name on the right
+_STATE_ONLY = {
+    "House": "House of Representatives", "House of Delegates": "House of Delegates", "Assembly": "Assembly",
+    "State Assembly": "Assembly", "General Assembly": "Legislature", "Legislature": "Legislature",
+    "Legislative Assembly": "Legislative Assembly", "Legislative Council": "Legislative Council",
+    "Landtag": "Landtag", "Assemblée législative": "Legislative Assembly",
+}
+_DELEGATES = {"Virginia", "Maryland", "West Virginia"}  # whose House is the House of Delegates
+# an election word after a body: "Ohio's Senate race" (_race)
+_RACE = re.compile(
+    r"\s+(?:races?|seats?|candidates?|contests?|campaigns?|primar(?:y|ies)|nominees?|elections?|bids?)\b")
+_STATE_PREFIX = re.compile(r"^(?:state|provincial)\s+")  # "State Senate" as one name
+# "the state Senate", "the state's Supreme Court", "the provincial legislature"
+_STATE_WORD = re.compile(r"\b(state|provincial)(?:['’]s)?\s+$", re.IGNORECASE)
 # French words between a body and its country: "Cour suprême des États-Unis"
 _OF = {"of", "de", "des", "du", "d"}
 _LEADING = re.compile(r"^(?:the|le|la|les|l)\s+")
-_BEFORE = re.compile(r"\s*(?:['’]s?)?\s*")  # "Pakistan's Senate", "the Italian Parliament"
+# "Pakistan's Senate", "the Italian Parliament", "the California state Senate"
+_BEFORE = re.compile(r"\s*(?:['’]s?)?\s*(?:(?:state|provincial)\s+)?", re.IGNORECASE)
 _AFTER_OF = re.compile(r"\s+(?:of|de|des|du|d['’])\s*(?:the\s+|la\s+|l['’])?")  # "the Senate of Pakistan"
 _AFTER_WORD = re.compile(r"\s+([^\W\d_A-Z][\w-]*)")  # "la police italienne": a lower-case word after
 
@@ -62,14 +100,30 @@ def _bodies() -> dict[str, str]:
     return {_key(n): n for n in _NAMES}
 
 
+@lru_cache(maxsize=1)
+def _state_bodies() -> dict[str, str]:
+    return {**_bodies(), **{_key(n): n for n in _STATE_ONLY}}
+
+
 def bare(name: str) -> str | None:
-    """The fixed form of the body a name names with no country ("the Senate" → "Senate"), else None."""
-    return _bodies().get(_key(name))
+    """The fixed form of the body a name names with no country or state ("the Senate" → "Senate",
+    "the House" → "House"), else None: the store files no such name as an alias of a named body."""
+    return _state_bodies().get(_key(name))
 
 
 def named(body: str, code: str) -> str:
-    """The body named after its country: "Senate (Pakistan)"."""
-    return f"{body} ({countries.country_name(code) or code})"
+    """The body named after its country: "Senate (Pakistan)", "Cour suprême" in English."""
+    return f"{_ENGLISH.get(body, body)} ({countries.country_name(code) or code})"
+
+
+def state_named(body: str, state: State) -> str:
+    """The body named after its state: "Senate (Virginia)", "House of Delegates (Maryland)" for
+    "the Maryland House"; a state named as a country is ("Georgia") says its country too."""
+    body = _ENGLISH.get(_STATE_ONLY.get(body, body), _STATE_ONLY.get(body, body))
+    if body == "House of Representatives" and state.name in _DELEGATES:
+        body = "House of Delegates"
+    where = state.name if _country(state.name) is None else f"{state.name}, {countries.country_name(state.country)}"
+    return f"{body} ({where})"
 
 
 @lru_cache(maxsize=4096)
@@ -88,17 +142,36 @@ def in_name(name: str) -> tuple[str, str] | None:
     "Sénat français", "Brazil's Supreme Court"; else None."""
     words = _key(name).split()
     for i in range(1, min(len(words), 5)):
-        body = bare(" ".join(words[i:]))
+        body = _bodies().get(" ".join(words[i:]))
         code = _country(" ".join(words[:i])) if body else None  # "us senate", "pakistan supreme court"
         if body and code:
             return body, code
-        body = bare(" ".join(words[:len(words) - i]))
+        body = _bodies().get(" ".join(words[:len(words) - i]))
         rest = words[len(words) - i:]
         if body and rest[0] in _OF and len(rest) > 1:
             rest = rest[1:]
         code = _country(" ".join(rest)) if body else None  # "supreme court of pakistan", "senat francais"
         if body and code:
             return body, code
+    return None
+
+
+def in_state_name(name: str) -> tuple[str, State] | None:
+    """(body, state) when the name writes both: "Virginia Senate", "Texas State Senate", "Senate
+    of Virginia", "Victoria's Legislative Assembly", "Assemblée nationale du Québec"; else None."""
+    words = _key(name).split()
+    for i in range(1, min(len(words), 5)):
+        rest = words[i + 1:] if words[i:i + 1] == ["state"] else words[i:]  # "new york state assembly"
+        body = _state_bodies().get(" ".join(rest))
+        state = federal_states.state_of(" ".join(words[:i])) if body else None
+        if body and state:
+            return body, state
+        body = _state_bodies().get(" ".join(words[:len(words) - i]))
+        rest = words[len(words) - i:]
+        rest = rest[1:] if body and rest[0] in _OF and len(rest) > 1 else rest
+        state = federal_states.state_of(" ".join(rest)) if body else None
+        if body and state:
+            return body, state
     return None
 
 
@@ -113,23 +186,38 @@ def _places(mentions: list[Any]) -> list[tuple[Any, tuple[Any, int, int]]]:
     return [(o, there) for o, there in spans if there is not None]
 
 
-def _beside(m: Any, places: list[tuple[Any, tuple[Any, int, int]]]) -> str | None:
-    """The country of a place or nationality (`_places`) written right before or after the mention."""
+def _beside(m: Any, places: list[tuple[Any, tuple[Any, int, int]]]) -> tuple[str | None, Any]:
+    """The country of a place or nationality (`_places`) written right before or after the mention,
+    and that place's mention (None for a French nationality word after it: "la police italienne")."""
     here = _span(m)
     if here is None:
-        return None
+        return None, None
     doc, start, end = here
     text = doc_text(doc)  # Doc.text re-joins every token on each access: kept once per Doc
     for o, there in places:
         if o is m or there[0] is not doc:
             continue
         if there[2] <= start and _BEFORE.fullmatch(text[there[2]:start]):
-            return str(o.country)
+            return str(o.country), o
         after = _AFTER_OF.match(text, end)
         if after and there[1] == after.end():
-            return str(o.country)
+            return str(o.country), o
     word = _AFTER_WORD.match(text, end)
-    return _demonym_fr(word.group(1)) if word else None
+    return (_demonym_fr(word.group(1)) if word else None), None
+
+
+def _state_word(m: Any) -> str | None:
+    """"state" or "provincial" written right before the mention ("the state Senate"), or first in
+    its name ("State Senate"); else None."""
+    first = _key(m.text).split()[:1]
+    if first in (["state"], ["provincial"]):
+        return first[0]
+    here = _span(m)
+    if here is None:
+        return None
+    doc, start, _ = here
+    word = _STATE_WORD.search(doc_text(doc), max(0, start - 24), start)
+    return word.group(1).lower() if word else None
 
 
 def _demonym_fr(word: str) -> str | None:
@@ -149,20 +237,91 @@ def leading_country(mentions: Iterable[Any]) -> str | None:
     return str(ranked[0][0])
 
 
+class _Article:
+    """What an article says of its bodies' countries and states, read once and as needed."""
+
+    def __init__(self, mentions: list[Any]) -> None:
+        self.mentions = mentions
+        self.country = leading_country(mentions)
+        self.last: dict[str, str] = {}  # body → the name its nearest earlier mention was given
+        self.last_state: dict[str, str] = {}  # the same, of the mentions named after a state
+        self._places: list[tuple[Any, tuple[Any, int, int]]] | None = None
+        self._state: tuple[State | None] | None = None
+
+    def places(self) -> list[tuple[Any, tuple[Any, int, int]]]:
+        if self._places is None:
+            self._places = _places(self.mentions)
+        return self._places
+
+    def state(self) -> State | None:
+        if self._state is None:
+            self._state = (federal_states.leading_state(self.mentions, self.country),)
+        return self._state[0]
+
+
+def _bare_name(m: Any, body: str, article: _Article) -> tuple[str, bool] | None:
+    """The name of a mention of a body written bare ("the Senate", "the state Senate") and whether
+    it is a state's, else None."""
+    code, place = _beside(m, article.places())
+    word = _state_word(m)
+    state = federal_states.state_of(place.text, place.country) if place is not None else None
+    if state is not None and state.country in (place.country, article.country) and (word or not _race(m)):
+        return state_named(body, state), True  # "the Virginia Senate", read as two names
+    if word:  # "the state Senate": the state's, never the country's
+        leading, earlier = article.state(), article.last_state.get(body)
+        if earlier or leading:
+            return earlier or state_named(body, leading), True  # type: ignore[arg-type]
+        return f"{word.title()} {body}", False
+    if body in _STATE_ONLY:  # "the House" after "the Texas House" may be the US House: as before
+        return None
+    if code:
+        return named(body, code), False
+    if body in article.last:
+        return article.last[body], body in article.last_state
+    return (named(body, article.country), False) if article.country else None
+
+
+def _race(m: Any) -> bool:
+    """Whether an election word follows the mention: "Ohio's Senate race", "his Maryland Senate
+    race", "Wisconsin Senate candidate" are most often a race for the state's seat in the national
+    body, so a state before the body, with no "state" said, does not make it the state's."""
+    here = _span(m)
+    return here is not None and _RACE.match(doc_text(here[0]), here[2]) is not None
+
+
+def _own_name(m: Any, article: _Article) -> str:
+    """The name to read the mention's body from: its canonical name, unless it is written bare and a
+    place beside it names another country or state ("the Supreme Court of Israel" after "the US
+    Supreme Court", to which canonical resolved the short name)."""
+    name = m.canonical or m.text
+    if _key(name) == _key(m.text) or not _state_bodies().get(_key(m.text)):
+        return name
+    code, place = _beside(m, article.places())
+    return m.text if code or place is not None else name
+
+
 def name_bodies(mentions: list[Any]) -> None:
     """Name each organisation mention that is a body every state has after its country (in place),
-    as the module's docstring says; a body with no country in evidence keeps its name."""
-    leading = leading_country(mentions)
-    last: dict[str, str] = {}  # body → the country its nearest earlier mention was named after
-    places: list[tuple[Any, tuple[Any, int, int]]] | None = None
-    for m in sorted((m for m in mentions if m.type == "ORG"), key=lambda m: m.start):
-        found = in_name(m.canonical or m.text)
-        if found is None:
-            body = bare(m.canonical or m.text)
-            if body and places is None:
-                places = _places(mentions)
-            code = (_beside(m, places or []) or last.get(body) or leading) if body else None
-            found = (body, code) if body and code else None
+    or after its state, as the module's docstring says; a body with no country in evidence keeps its
+    name. A body the parse took for a place ("la Cour suprême", LOC) is an organisation."""
+    article = _Article(mentions)
+    for m in sorted((m for m in mentions if m.type in ("ORG", "LOC", "MISC")), key=lambda m: m.start):
+        name = _own_name(m, article)
+        found = in_name(name)
+        in_state = in_state_name(name) if found is None else None
+        if in_state is not None and _race(m) and not _state_word(m):  # "his Maryland Senate race"
+            in_state = None
+        body: str | None
+        given: tuple[str, bool] | None
         if found is not None:
-            last[found[0]] = found[1]
-            m.canonical = named(*found)
+            body, given = found[0], (named(*found), False)
+        elif in_state is not None:
+            body, given = in_state[0], (state_named(*in_state), True)
+        else:
+            body = _state_bodies().get(_STATE_PREFIX.sub("", _key(name)))
+            given = _bare_name(m, body, article) if body else None
+        if body and given:
+            article.last[body] = given[0]
+            if given[1]:
+                article.last_state[body] = given[0]
+            m.canonical, m.type = given[0], "ORG"
