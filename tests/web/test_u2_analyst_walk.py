@@ -115,7 +115,7 @@ def test_export_writes_what_a_search_finds_between_two_days(desk: dict[str, Any]
     # The export took no query nor dates: "everything about Iran in November" was the whole store.
     want = {desk["ids"][n] for n in ("1", "2", "3")}  # the copy too: an export is of every stored record
     jsonl = _cli(desk, "export", *PERIOD).stdout
-    assert {int(json.loads(line)["id"]) for line in jsonl.splitlines()} == want  # JSONL ids are strings (analyze's contract)
+    assert {int(json.loads(line)["id"]) for line in jsonl.splitlines()} == want  # JSONL ids are integers too (W16)
     rows = list(csv.DictReader(io.StringIO(_cli(desk, "export", *PERIOD, "--format", "csv").stdout)))
     assert {int(r["id"]) for r in rows} == want
     parquet = desk["tmp"] / "iran.parquet"

@@ -1,5 +1,6 @@
-"""Exports of stored articles: JSONL (the analyze contract), CSV (flat text columns) and Parquet
-(the same columns, typed: ids as integers, dates as UTC timestamps, lists as lists of strings).
+"""Exports of stored articles: JSONL (the analyze contract, with the store's ids as integers), CSV
+(flat text columns) and Parquet (the same columns, typed: ids as integers, nullable ones read by
+pandas as Int64, dates as UTC timestamps, lists as lists of strings).
 
 GDELT-style formats are written by `newsdesk.store.gdelt_export` when that module is present.
 """
@@ -52,7 +53,7 @@ def export(store: Queries, fmt: str, output: str = "-") -> int:
         from newsdesk.store.gdelt_export import write_gdelt
 
         return int(write_gdelt(store, fmt, output))
-    records = (coded(a).to_dict() for a in store.iter_articles())
+    records = (with_int_ids(coded(a).to_dict()) for a in store.iter_articles())
     if fmt == "parquet":
         return _parquet(records, output)
     n = 0
@@ -69,7 +70,7 @@ def export(store: Queries, fmt: str, output: str = "-") -> int:
     return n
 
 
-# Parquet column kinds; the other FLAT_COLUMNS are strings.
+# Parquet column kinds; the other FLAT_COLUMNS are strings. INT_COLUMNS are the store's ids.
 INT_COLUMNS = ("id", "duplicate_of", "story_id")
 TIME_COLUMNS = ("published", "updated")
 LIST_COLUMNS = ("authors", "categories", "tags")
@@ -88,11 +89,28 @@ def parquet_schema() -> Any:
         if column in LIST_COLUMNS:
             return pa.list_(pa.string())
         return pa.string()
-    return pa.schema([(c, kind(c)) for c in FLAT_COLUMNS])
+    return pa.schema([(c, kind(c)) for c in FLAT_COLUMNS], metadata={b"pandas": _pandas_metadata()})
 
 
 def _as_int(value: Any) -> int | None:
     return int(value) if isinstance(value, int) or (isinstance(value, str) and value.isdigit()) else None
+
+
+def with_int_ids(record: dict[str, Any]) -> dict[str, Any]:
+    """The record with its store ids (INT_COLUMNS) as integers, as CSV, Parquet, the API and GDELT's
+    NDArticleId give them: the analyze contract's ids are strings (an input's own id), and a DuckDB
+    join of the JSONL with the Parquet file needed a cast."""
+    return record | {c: _as_int(record.get(c)) for c in INT_COLUMNS}
+
+
+def _pandas_metadata() -> bytes:
+    """pandas' schema metadata for the nullable id columns: pyarrow's int64 with nulls reads as
+    float64 in pandas (`duplicate_of` 253 became 253.0), as its nullable Int64 with this. Only
+    those columns are described; pandas reads the others from the Arrow types as before."""
+    columns = [{"name": c, "field_name": c, "pandas_type": "int64", "numpy_type": "Int64", "metadata": None}
+               for c in INT_COLUMNS]
+    return json.dumps({"index_columns": [], "column_indexes": [], "columns": columns,
+                       "creator": {"library": "newsdesk"}, "pandas_version": "2.2.0"}).encode()
 
 
 def as_utc(value: Any) -> datetime | None:
