@@ -15,6 +15,8 @@ table with its stage and reason, and goes on with the next input.
 
 from __future__ import annotations
 
+from newsdesk.controls import one_line
+
 
 class NewsdeskError(Exception):
     exit_code = 1
@@ -42,11 +44,14 @@ class Rejected(NewsdeskError):
     exit_code = 4
 
     def __init__(self, stage: str, reason: str, detail: str = "", origin: str | None = None) -> None:
+        # A reason or detail often carries what a server sent (its Content-Type, an exception's
+        # message quoting a header): without controls, it reaches the failures table and the
+        # CLI's echo as text, not as a terminal escape or a reversed line (newsdesk.controls).
         self.stage = stage
-        self.reason = reason
-        self.detail = detail
+        self.reason = one_line(reason)
+        self.detail = one_line(detail)
         self.origin = origin  # the input refused (path, URL, warc#record), when the stage knows it
-        super().__init__(f"{stage}: {reason}" + (f" ({detail})" if detail else ""))
+        super().__init__(f"{stage}: {self.reason}" + (f" ({self.detail})" if self.detail else ""))
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         # Rejections cross process boundaries (extraction workers); rebuild with all three fields.

@@ -14,8 +14,9 @@ HTML and plain-text scrapes are two front doors to the same record:
 from __future__ import annotations
 
 import dataclasses
-import re
 
+from newsdesk.controls import without_bidi
+from newsdesk.controls import without_controls as _clean
 from newsdesk.errors import Rejected
 from newsdesk.extract.decode import decode_bytes
 from newsdesk.extract.detect import sniff
@@ -44,34 +45,22 @@ def extract(raw: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> Article:
     return bounded(without_controls(article))
 
 
-# C0 controls but tab, newline and carriage return; DEL; the C1 controls. No page means them:
-# they come from broken encodings, or from a page writing "&#27;[2J" in its title, which
-# `newsdesk show` and `stats --failures` then printed to the user's terminal as a live escape
-# sequence (clear screen, retitle the window, hide what follows). Vertical tab and form feed
-# separate words, so they become spaces. NUL is gone already (decode.decode_bytes).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_SPACE = re.compile("[\x0b\x0c]")
-
-
-def _clean(value: str) -> str:
-    if not _CONTROL.search(value):  # nearly always: one scan, no copy
-        return value
-    return _CONTROL.sub("", _SPACE.sub(" ", value))
-
-
 def without_controls(article: Article) -> Article:
-    """The article with control characters taken out of every text field (see _CONTROL)."""
+    """The article with control characters taken out of every text field (newsdesk.controls), and
+    bidi controls out of every field but the body's text and paragraphs."""
     def maybe(value: str | None) -> str | None:
-        return _clean(value) if value else value
+        return without_bidi(value) if value else value
 
     def every(values: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(_clean(v) for v in values)
+        return tuple(without_bidi(v) for v in values)
 
     return article.replace(
         title=maybe(article.title), site_name=maybe(article.site_name), authors=every(article.authors),
         categories=every(article.categories), tags=every(article.tags), description=maybe(article.description),
-        excerpt=maybe(article.excerpt), text=_clean(article.text), paragraphs=every(article.paragraphs),
-        related=tuple(dataclasses.replace(r, title=_clean(r.title), excerpt=maybe(r.excerpt)) for r in article.related))
+        excerpt=maybe(article.excerpt), text=_clean(article.text),
+        paragraphs=tuple(_clean(p) for p in article.paragraphs),
+        related=tuple(dataclasses.replace(r, title=without_bidi(r.title), excerpt=maybe(r.excerpt))
+                      for r in article.related))
 
 
 # Metadata no real page needs more of. A page's own <title> of 2.1 MB, 50,000 article:section or
