@@ -20,7 +20,8 @@ For each sentence of the shared spaCy parse:
   5. no event: a question, a condition ("if Russia invades", and what "will" follow from it), a
      paragraph in another language (the entity stage's test); a sentence with no verb of the
      dictionaries is `weak` unless the classifier is near certain (DEFAULT_MIN_CONFIDENCE): the
-     analysis keeps its class, the store and the exports never list it;
+     analysis keeps its class, the store and the exports never list it; so is an event that
+     events_unsure gives a reason (`unsure`: no source named in the sentence, a broad verb...);
   6. location = a place after in/at under the predicate, else a place named in the
      sentence outside the actors, else the dateline; geocoded offline (places.py).
 
@@ -37,6 +38,7 @@ from newsdesk.records import Article
 from newsdesk.understand import cameo, event_classifier
 from newsdesk.understand.actors import Actor, actors_for, entity_country, is_pronoun
 from newsdesk.understand.coverage import EVENTS
+from newsdesk.understand.events_unsure import unsure_reason
 from newsdesk.understand.places import Place, dateline_place, gazetteer
 
 # Verbs that carry no event of their own when their object is an event noun ("held talks").
@@ -175,6 +177,7 @@ class EventCoder:
             if _weak(main, preds, conf):
                 for e in out:  # the sentence's class stays read (the benchmarks score it); never stored
                     e["weak"] = True
+                    e.setdefault("unsure", "no verb of the dictionaries, classifier unsure")
         for pred in sorted(preds, key=lambda p: SLOT_RANK[p.slot]):
             if len(out) >= MAX_WITH_SECONDARY:
                 break
@@ -483,6 +486,13 @@ def _events_for(pred: Predicate, sent, ctx: Context, confidence: float, primary:
         event = _event_dict(code, source, target, place, sent, pred, conf * (0.8 if source_inferred else 1.0),
                             negated, modality, inferred)
         event["source_inferred"] = source_inferred
+        if inferred and target is not None and (target.country not in named or code.startswith("01")):
+            # from the paragraph alone, or the country a statement mentions ("Najib Razak said ... in
+            # Thailand"): not who it was said to; the store drops it (stored_form)
+            event["target_guessed"] = True
+        why = unsure_reason(event, source, sent, pred.tok)
+        if why:  # kept in the analysis, never stored (store/events.storable)
+            event["weak"], event["unsure"] = True, why
         out.append(event)
     return out
 
