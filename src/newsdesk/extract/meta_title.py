@@ -117,6 +117,39 @@ def site_names(metas: dict[str, str], publisher: str | None, url: str | None) ->
     return [n for n in names if n]
 
 
+# A title segment written as a host name ("Blogs | data.gov.uk"): the site names itself by its address.
+_DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}", re.I)
+
+
+def site_in_title(title: str | None, url: str | None, whole: bool = False) -> str | None:
+    """The site's name as a title writes it, for pages that state no og:site_name or publisher.
+
+    The first or last segment of "Global Voices Online » Iran: To Vote" or "Blogs | data.gov.uk"
+    is the site's name when it spells the page's host ("globalvoicesonline.org") or is itself a
+    host name. With `whole`, a title of one segment may be the name too: a feed's title, which
+    names the site and not one article ("Global Voices Online » Feature", "Global Voices Online").
+    """
+    if not title:
+        return None
+    parts = [p.strip() for p in _SEPARATORS.split(title) if p.strip()]
+    if len(parts) < 2 and not whole:
+        return None
+    host = (urlsplit(url or "").hostname or "").removeprefix("www.")
+    labels = [x for x in host.split(".")[:-1] if x not in _HOST_NOISE]
+    keys = [k for k in (_squeeze(labels[-1]) if labels else "", _squeeze(host)) if len(k) >= 3]
+    for part in dict.fromkeys((parts[0], parts[-1])):
+        if _DOMAIN.fullmatch(part) or keys and _names_host(_squeeze(part), keys):
+            return part
+    return None
+
+
+def _names_host(segment: str, keys: list[str]) -> bool:
+    """The segment spells the host ("theguardian"), maybe without its "The" ("The Harbour Gazette" on
+    harbourgazette.example), or is the host's name with a word more ("CBC News" on cbc.ca)."""
+    names = {segment, segment.removeprefix("the")}
+    return any(name == key or len(name) <= 3 * len(key) and name.startswith(key) for name in names for key in keys)
+
+
 def strip_site(title: str | None, sites: list[str]) -> str | None:
     """The title without a leading or trailing run of segments starting/ending at the site's name."""
     if not title:

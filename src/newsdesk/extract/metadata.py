@@ -35,7 +35,7 @@ from newsdesk.extract.meta_jsonld import (
 )
 from newsdesk.extract.meta_tags import head_nodes, link_href, parsely, read_tags
 from newsdesk.extract.meta_text import as_list, first, node_text, split_list, unique
-from newsdesk.extract.meta_title import headline, site_names, stated_title
+from newsdesk.extract.meta_title import headline, site_in_title, site_names, stated_title
 
 __all__ = ["ARTICLE_TYPES", "PAGE_TYPES", "PageMeta", "clean_authors", "markup_date", "normalise_date",
            "read_metadata"]
@@ -70,8 +70,9 @@ def read_metadata(tree: LexborHTMLParser, url: str | None = None) -> PageMeta:
     meta = PageMeta(ld_types=ld_types)
     meta.html_title = node_text(nodes.html_title())
     publisher = ld_name(ld.get("publisher")) if ld else None
+    # Last, the name a <title> gives its host: 2009's Global Voices pages state no other.
     meta.site_name = first(metas.get("og:site_name"), publisher, metas.get("application-name"),
-                           metas.get("publisher"))
+                           metas.get("publisher"), lambda: site_in_title(meta.html_title, url))
     sites = site_names(metas, publisher, url)
     meta.title = stated_title(tree, ld, metas, meta.html_title, sites, nodes.h1s)
     meta.headline = headline(tree, meta.title, bool(ld_types), sites, nodes.h1s)

@@ -37,6 +37,7 @@ from urllib.parse import urlsplit
 from newsdesk.errors import FetchFailed, FetchRefused, Rejected
 from newsdesk.extract.decode import decode_bytes, looks_binary
 from newsdesk.extract.detect import sniff
+from newsdesk.extract.meta_title import site_in_title
 from newsdesk.records import RawPage
 from newsdesk.settings import Settings
 from newsdesk.sources.feed_records import Feed, FeedEntry
@@ -432,6 +433,9 @@ def entry_html(entry: FeedEntry, feed: Feed) -> str:
     if entry.title:
         head.append(f"<title>{esc(entry.title)}</title>")
         head.append(f'<meta property="og:title" content="{esc(entry.title)}">')
+    # The feed's title names the site ("Global Voices Online » Feature"): its entries' pages state no other.
+    if site := site_in_title(feed.title, feed.link or entry.url, whole=True):
+        head.append(f'<meta property="og:site_name" content="{esc(site)}">')
     if entry.url:
         head.append(f'<link rel="canonical" href="{esc(entry.url)}">')
         head.append(f'<meta property="og:url" content="{esc(entry.url)}">')
