@@ -18,6 +18,7 @@ import click
 from newsdesk import __version__
 from newsdesk.cli_common import (
     config_option,
+    date_option,
     db_option,
     executor_options,
     json_option,
@@ -208,11 +209,11 @@ def show(ref: str, db: str | None, as_json: bool) -> None:
 @click.option("--category", default=None)
 @click.option("--author", default=None, help="Only this author (the name as shown), as /api/search's ?author=.")
 @click.option("--language", default=None, help="ISO 639-1 code, e.g. en.")
-@click.option("--since", default=None, help="ISO date, inclusive.")
-@click.option("--until", default=None, help="ISO date, inclusive of that day.")
+@date_option("since", "A date (or a time of one), inclusive.")
+@date_option("until", "A date, inclusive of that day.")
 @click.option("--all-copies", is_flag=True, help="List every stored copy of a syndicated text (default: once).")
-@click.option("--page", default=1, show_default=True, type=click.IntRange(1, 50),
-              help="Which page of --limit results, as /api/search's ?page=.")
+@click.option("--page", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Which page of --limit results (1-50; fewer with a --limit over 20), as /api/search's ?page=.")
 @json_option
 def search(query: tuple[str, ...], db: str | None, limit: int, sort: str, source: str | None, category: str | None,
            author: str | None, language: str | None, since: str | None, until: str | None, all_copies: bool,
@@ -223,17 +224,23 @@ def search(query: tuple[str, ...], db: str | None, limit: int, sort: str, source
     A word finds its forms, stemmed in each article's language, and its irregular English forms
     ('said' finds 'says'); a prefix* finds the irregular forms of the words it begins ('sai*': 'says')."""
     from newsdesk.errors import QueryError
-    from newsdesk.store.desk import Filters, is_date
-    from newsdesk.store.desk_search import bracketed, leave_out_example, total_label
+    from newsdesk.store.desk import Filters
+    from newsdesk.store.desk_search import (
+        bracketed,
+        leave_out_example,
+        pages_hint,
+        past_the_end,
+        search_pages,
+        total_label,
+    )
     from newsdesk.store.search_syntax import reread_as_words
 
     unknown = [word for word in query if word.startswith("--") and word != "--"]
     if unknown:  # a mistyped option ("--limt 5"), not words of a query
         raise click.UsageError(f"No such option: {unknown[0]}")
     text = " ".join(query)
-    for name, value in (("since", since), ("until", until)):
-        if value and not is_date(value):  # it was ignored: every match, as if no date was given
-            raise QueryError(f"--{name} must be a date like 2026-02-11, got {value!r}")
+    if page > search_pages(limit):  # the offset was clamped: page 12 of 100 a page listed page 11
+        raise QueryError(f"--page must be from 1 to {search_pages(limit)}{pages_hint(limit)}, got {page}")
     filters = Filters(site=source, category=category, author=author, language=language, since=since, until=until)
     _, store = store_from(db, readonly=True)
     with store:
@@ -241,21 +248,23 @@ def search(query: tuple[str, ...], db: str | None, limit: int, sort: str, source
         fold = not (all_copies or source or author)
         hits = bracketed(store.desk_search(text, filters, sort=sort, limit=limit,  # a terminal gets [brackets]
                                            offset=(page - 1) * limit, fold_copies=fold))
-        total = store.desk_search_total(text, filters, fold_copies=fold) if hits else (0, True)
+        # counted past the last page too: page 51 of 4 results said "total": 0
+        total = store.desk_search_total(text, filters, fold_copies=fold) if hits or page > 1 else (0, True)
     read_as = reread_as_words(text)
     if read_as:  # as the desk's search page says: "iran -vote" found articles WITH "vote"
         click.echo(f"newsdesk: {text!r} cannot be read as written; searched for all of its words:"
                    f" {' '.join(read_as)} (to leave a word out: {leave_out_example(text, read_as)})", err=True)
     if as_json:  # /api/search's total beside the hits, so a script need not read the text's last line
         print_json({"query": text, "sort": sort, "page": page, "items": hits, "total": total[0],
-                    "total_exact": total[1], "total_label": total_label(*total), "read_as": read_as or None})
+                    "total_exact": total[1], "total_label": total_label(*total), "read_as": read_as or None,
+                    "past_the_end": past_the_end(page, total, limit)})
         return
     for hit in hits:
         click.echo(f"{hit['id']:>6}  {(hit.get('sort_key') or '')[:10]}  {hit['title']}")
         click.echo(f"        {hit['snippet']}")
     # after the hits (a script reads the first line as a hit): the count the search page and
     # /api/search's total_label give
-    click.echo(total_label(*total) if hits else "no matches")
+    click.echo(total_label(*total) if hits else past_the_end(page, total, limit) or "no matches")
 
 
 @main.command()
@@ -267,19 +276,16 @@ def search(query: tuple[str, ...], db: str | None, limit: int, sort: str, source
               " (syndicated copies included).")
 @click.option("--source", default=None, help="Only this site (its name as shown).")
 @click.option("--language", default=None, help="ISO 639-1 code, e.g. en.")
-@click.option("--since", default=None, help="ISO date, inclusive (the article's date, as the desk's search).")
-@click.option("--until", default=None, help="ISO date, inclusive of that day.")
+# as `newsdesk search`: a day that does not exist matched nothing
+@date_option("since", "A date, inclusive (the article's date, as the desk's search).")
+@date_option("until", "A date, inclusive of that day.")
 def export(db: str | None, fmt: str, output: str, query: str | None, source: str | None, language: str | None,
            since: str | None, until: str | None) -> None:
     """Export stored articles: all of them, or those a search and its filters find ("everything
     about Iran between two dates": --query iran --since D --until D)."""
-    from newsdesk.errors import QueryError
-    from newsdesk.store.desk import Filters, is_date
+    from newsdesk.store.desk import Filters
     from newsdesk.store.export import export as run_export
 
-    for name, value in (("since", since), ("until", until)):
-        if value and not is_date(value):  # as `newsdesk search`: a day that does not exist matched nothing
-            raise QueryError(f"--{name} must be a date like 2026-02-11, got {value!r}")
     filters = Filters(site=source, language=language, since=since, until=until)
     _, store = store_from(db, readonly=True)
     with store:

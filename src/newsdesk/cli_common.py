@@ -57,3 +57,14 @@ def one_line(text: str | None, width: int) -> str:
         return flat
     cut = flat[: width - 1].rsplit(" ", 1)[0] if " " in flat[: width - 1] else flat[: width - 1]
     return cut + "…"
+
+
+def date_option(name: str, help: str, *, times: bool = True) -> Callable[[F], F]:
+    """--since/--until read by store.desk.read_date, as the desk and the API read ?since=/?until=:
+    one parser and one wording for every command (a wrong day exits 2 with that message).
+    `times=False`: a day only (quotes and events are filed by day)."""
+    from newsdesk.store.desk import read_date
+
+    def check(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+        return read_date(f"--{name}", value, times=times)
+    return click.option(f"--{name}", default=None, metavar="YYYY-MM-DD", callback=check, help=help)

@@ -15,6 +15,7 @@ import base64
 import json
 import re
 import sqlite3
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -87,6 +88,35 @@ def is_date(value: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TIME = re.compile(r"\d{4}-\d{2}-\d{2}([T ][0-9:.]+([+-]\d{2}:\d{2}|Z)?)?")
+
+
+def read_date(label: str, value: str | None, *, times: bool = True) -> str | None:
+    """A --since/--until (?since=/?until=) as given, stripped; None when absent. A day that exists,
+    YYYY-MM-DD, or where `times` (the article listings and search) also a time of one. One parser,
+    one wording: the quotes said "must be a day, YYYY-MM-DD", search "must be a date like
+    2026-02-11", the quotes and events commands click's "does not match the format '%Y-%m-%d'".
+    `label` names the input as its caller reads it ("--since", "parameter 'since'")."""
+    value = (value or "").strip()
+    if value and not ((_TIME if times else _DAY).fullmatch(value) and is_date(value)):
+        raise QueryError(f"{label} must be a date, YYYY-MM-DD (a day that exists, such as 2026-02-11),"
+                         f" got {value[:40]!r}")
+    return value or None
+
+
+def usable_text(label: str, value: str | None) -> str | None:
+    """The text to match of a speaker, words or search typed (stripped; None when nothing was
+    typed), QueryError when it holds only control characters: `?speaker=%00` counted as no speaker
+    and listed every quote. No stored text holds a NUL, so there is nothing to look for."""
+    if value is None or not value.strip():
+        return None
+    if not any(unicodedata.category(c) != "Cc" and not c.isspace() for c in value):
+        raise QueryError(f"{label} {value.strip()[:40]!r} has nothing to match: it holds only control characters"
+                         " (such as NUL), which no text holds")
+    return value.strip()
 
 
 def _listing(row: sqlite3.Row) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from newsdesk.store.desk import (
     _listed_too,
     _listing,
     copy_clause,
+    usable_text,
 )
 from newsdesk.store.search_syntax import Node, Op, ParseError, Term, fts5_query, parse, plain_words
 from newsdesk.store.snippets import MARK_CLOSE, MARK_OPEN, _mark_terms, _snippet, _terms_pattern
@@ -33,6 +34,27 @@ log = logging.getLogger(__name__)
 _NO_FILTERS = Filters()  # the default: one immutable instance, as a default argument would be
 # Deep offsets cost a scan of every skipped match; past this a search should be narrowed instead.
 MAX_SEARCH_OFFSET = 1000
+# The pages of results a search answers, at most (/api/search?page=, `newsdesk search --page`).
+SEARCH_PAGES = 50
+
+
+def search_pages(limit: int) -> int:
+    """The last page a search of `limit` results a page answers: SEARCH_PAGES, or fewer where a page
+    would start past MAX_SEARCH_OFFSET (the offset was clamped: page 12 of 100 a page listed page 11)."""
+    return min(SEARCH_PAGES, MAX_SEARCH_OFFSET // max(1, limit) + 1)
+
+
+def pages_hint(limit: int) -> str:
+    """Why the page numbers stop where they do, for the message a page past them gets."""
+    return f" (a search lists its first {search_pages(limit) * limit:,} results, {limit} a page)"
+
+
+def last_page(total: tuple[int, bool] | None, limit: int) -> int | None:
+    """The last page holding results when the total is exact (0 when none), else None: a page past
+    it is empty, says so, and leads back to it (page 51 of 4 results led to page 49)."""
+    if total is None or not total[1]:
+        return None
+    return -(-total[0] // max(1, limit))
 # The FTS5 path (no usable search index, see DeskSearch._indexed_search) ranks relevance over
 # this many of the most recently stored matches (see DeskSearch._search).
 # Measured on the web bench's Zipf query mix over 100k synthetic articles (in-process, CPU ms per
@@ -102,7 +124,7 @@ class DeskSearch(DeskQueries):
         `fold_copies`: a syndicated copy is left out where its representative stands for it, as on
         the front page (`copy_clause`, `_listed_too`); the page is counted after the fold.
         """
-        if not query.strip():
+        if not usable_text("search", query):
             raise QueryError("empty search: type a word, a \"quoted phrase\" or a prefix*")
         limit = max(1, min(limit, MAX_LIMIT))
         offset = max(0, min(offset, MAX_SEARCH_OFFSET))
@@ -202,7 +224,7 @@ class DeskSearch(DeskQueries):
         """How many articles desk_search_page finds in all, folded as it folds: (n, True) exactly,
         or (n, False) "at least n" where counting further would cost more than a page: past
         COUNT_CAP matches, or, without a usable index, past the FTS5 window (SEARCH_WINDOW)."""
-        if not query.strip():
+        if not usable_text("search", query):
             raise QueryError("empty search: type a word, a \"quoted phrase\" or a prefix*")
         fold = filters if fold_copies and self._copies_probe() else None
         asked = self._index_query(query)
@@ -226,7 +248,7 @@ class DeskSearch(DeskQueries):
         """Every article the query finds under the filters, syndicated copies included, newest first
         (`newsdesk export --query`), and whether that is all of them: without a usable index, FTS5
         finds the newest SEARCH_WINDOW matches only (`_window_full`), as its search page does."""
-        if not query.strip():
+        if not usable_text("search", query):
             raise QueryError("empty search: type a word, a \"quoted phrase\" or a prefix*")
         asked = self._index_query(query)
         if asked is None:
@@ -541,6 +563,17 @@ def total_label(total: int, exact: bool) -> str:
     `newsdesk search` say it alike."""
     noun = "result" if total == 1 and exact else "results"
     return f"{total:,} {noun}" if exact else f"at least {total:,} {noun}"
+
+
+def past_the_end(page: int, total: tuple[int, bool] | None, limit: int) -> str | None:
+    """'Nothing on page 51: the 4 results end on page 1', as the search page, `newsdesk search` and
+    /api/search (its `past_the_end`) say it; None when the page is not past the last one."""
+    if page <= 1 or not total or not total[0]:
+        return None
+    last = last_page(total, limit)
+    if last is None or page <= last:
+        return None
+    return f"Nothing on page {page}: the {total_label(*total)} end on page {last}"
 
 
 def leave_out_example(query: str, read_as: list[str]) -> str:

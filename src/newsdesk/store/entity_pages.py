@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from newsdesk.errors import NotFound
-from newsdesk.store.desk import copy_clause
+from newsdesk.store.desk import copy_clause, usable_text
 from newsdesk.store.entities import EntityStore
 from newsdesk.store.irregular_forms import family, phrase_forms
 from newsdesk.store.search_fts_langs import quote_langs_match
@@ -116,6 +116,24 @@ def _is_name(run: str, known: Callable[[str], bool]) -> bool:
 _NOT_COUNTRY_FORMS = frozenset({"us", "english", "scottish", "welsh", "kurdish", "persian", "soviet", "pole"})
 
 
+def country_of(run: str) -> str | None:
+    """The code of the country a word or run of words names, or whose people it names ('Iran',
+    "Iran's", 'Iranian', 'United States'), as `about` reads countries (`_forms`); None for any
+    other word, and for the words _NOT_COUNTRY_FORMS leaves out. A speaker is matched so too
+    (written_speakers.folded_words)."""
+    from newsdesk.understand.countries import fold, lookup
+
+    place = lookup(run, "NORP") if fold(run) not in _NOT_COUNTRY_FORMS else None
+    return place.code if place is not None and place.how in ("country", "demonym") else None
+
+
+def country_forms(code: str) -> frozenset[str]:
+    """The names and demonyms of a country as `about` finds them ('iran', 'iranian', ...)."""
+    from newsdesk.understand.countries import demonyms, names_of
+
+    return frozenset((names_of(code) | demonyms(code)) - _NOT_COUNTRY_FORMS)
+
+
 @functools.lru_cache(maxsize=1024)
 def _forms(word: str) -> tuple[str, ...]:
     """The word, and when it names a country or its people (countries.lookup) that country's names
@@ -123,13 +141,12 @@ def _forms(word: str) -> tuple[str, ...]:
     stemming (migration 034), and 'Iranian' 'Iran'; 'united states' 'American' and 'U.S.' (not
     'us': FTS5 folds case). Any other word finds its stems and the words of its lemma the stemmer
     does not join to it ('said' 'says', 'men' 'man': irregular_forms.family); 'new' no 'news'."""
-    from newsdesk.understand.countries import demonyms, fold, lookup, names_of
+    from newsdesk.understand.countries import fold
 
-    place = lookup(word, "NORP") if fold(word) not in _NOT_COUNTRY_FORMS else None
-    if place is None or place.how not in ("country", "demonym"):
+    code = country_of(word)
+    if code is None:
         return (word, *family(word)) if " " not in word else tuple(phrase_forms(word.split()))
-    others = (names_of(place.code) | demonyms(place.code)) - _NOT_COUNTRY_FORMS - {fold(word)}
-    return (word, *sorted(others))
+    return (word, *sorted(country_forms(code) - {fold(word)}))
 
 
 def _match_terms(words: list[str]) -> str:
@@ -363,6 +380,9 @@ class EntityPages(EntityStore):
         `day`, as the events take --since/--until ("what did Araqchi say this month")."""
         where: list[str] = []
         args: list[str | int] = []
+        # a speaker or words of only control characters (?speaker=%00) are a QueryError (a 400), not
+        # no filter: the NUL speaker listed every quote
+        speaker, about = usable_text("speaker", speaker), usable_text("about", about)
         for clause, day in zip(("q.day >= ?", "q.day <= ?"), days, strict=True):
             if day:
                 where.append(clause)

@@ -30,10 +30,44 @@ def written_words(text: str | None) -> tuple[str, ...]:
     return tuple(words[1:] if len(words) > 1 and words[0] in _ARTICLES else words)
 
 
+# Words of a country's name read together at most ('islamic republic of iran'), as `about` reads them.
+_COUNTRY_WORDS = 4
+
+
+def _country_code(run: tuple[str, ...]) -> str | None:
+    from newsdesk.store.entity_pages import country_of
+
+    if all(len(w) == 1 for w in run) and len(run) > 1:  # 'U.S.' is written_words' ('u', 's')
+        return country_of("".join(w + "." for w in run))
+    return country_of(" ".join(run))
+
+
+@functools.lru_cache(maxsize=4096)
+def folded_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words with each run naming a country or its people one word, '=' and the country's code,
+    a possessive 's after it dropped: "Iran's foreign minister" and "Iranian Foreign Minister" are
+    both ('=IRN', 'foreign', 'minister'). `--about` folded "Iran's" and "Iranian" (entity_pages._forms),
+    while a speaker's phrase was matched word for word: "Iran's foreign minister" found 0 of the 2
+    quotes of the Iranian Foreign Minister. Words naming a country and nothing else stay as written:
+    'British' is a nationality, whose quotes are not those of the United Kingdom (a name finds an
+    entity's quotes by the entity, entity_pages._by_name)."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        size, code = next(((n, c) for n in range(min(_COUNTRY_WORDS, len(words) - i), 0, -1)
+                           if (c := _country_code(words[i:i + n]))), (1, None))
+        out.append(f"={code}" if code else words[i])
+        i += size
+        if code and i < len(words) and words[i] == "s":
+            i += 1
+    return tuple(out) if any(not w.startswith("=") for w in out) else words
+
+
 def written_as(written: str | None, phrase: str, whole: int) -> int:
     """SQL function newsdesk_written_as(written, phrase, whole): 1 when the speaker as written is the
-    phrase (`whole`), else holds the phrase's words in a row."""
-    have, want = written_words(written), written_words(phrase)
+    phrase (`whole`), else holds the phrase's words in a row; a country, its possessive and its
+    people are one word (`folded_words`)."""
+    have, want = folded_words(written_words(written)), folded_words(written_words(phrase))
     if not want or not have or set(want) <= _ARTICLES:  # 'the' alone (or 'The The') is in most phrases
         return 0
     if whole:
@@ -65,7 +99,17 @@ def _fts_words(phrase: str, column: str) -> str | None:
     words = written_words(phrase)
     if not words or set(words) <= _ARTICLES:
         return None
-    return " AND ".join(f'{column} : "{w}"' for w in words)
+    return " AND ".join(_fts_word(w, column) for w in folded_words(words))
+
+
+def _fts_word(word: str, column: str) -> str:
+    """One word of `_fts_words`; a folded country (`folded_words`) any of its names and demonyms."""
+    if not word.startswith("="):
+        return f'{column} : "{word}"'
+    from newsdesk.store.entity_pages import country_forms
+
+    forms = sorted({" ".join(written_words(f)) for f in country_forms(word[1:])} - {""})
+    return "(" + " OR ".join(f'{column} : "{f}"' for f in forms) + ")"
 
 
 def fill_written(conn: sqlite3.Connection, article_id: int) -> None:

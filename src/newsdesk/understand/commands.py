@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 import click
 
-from newsdesk.cli_common import db_option, json_option, one_line, print_json, store_from
+from newsdesk.cli_common import date_option, db_option, json_option, one_line, print_json, store_from
 from newsdesk.understand.entities import KEEP
 
 # The desk API's caps (web.routes_entities: ?limit= 1-100, ?page= 1-1000). Unchecked, `--limit -1`
@@ -156,10 +155,8 @@ def split(entity: str, alias: str, db: str | None) -> None:
 @click.option("--speaker-id", type=click.IntRange(min=1), default=None,
               help="Who said it: one entity, by id (`newsdesk entities`); an unknown id is exit 5.")
 @click.option("--kind", type=click.Choice(["direct", "indirect"]), default=None)
-@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
-              help="Only quotes of this day or later (the article's date), as /api/quotes?since=.")
-@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
-              help="Only quotes of this day or earlier.")
+@date_option("since", "Only quotes of this day or later (the article's date), as /api/quotes?since=.", times=False)
+@date_option("until", "Only quotes of this day or earlier.", times=False)
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, MAX_PER_PAGE), help="Quotes per page.")
 @click.option("--page", default=1, show_default=True, type=click.IntRange(1, MAX_PAGE), help="Which page of them.")
 @click.option("--speakers", "who", is_flag=True,
@@ -167,14 +164,13 @@ def split(entity: str, alias: str, db: str | None) -> None:
                    "desk's 'Quoted most', instead of the quotes.")
 @json_option
 def quotes(db: str | None, speaker: str | None, about: str | None, speaker_id: int | None, kind: str | None,
-           since: datetime | None, until: datetime | None, limit: int, page: int, who: bool, as_json: bool) -> None:
+           since: str | None, until: str | None, limit: int, page: int, who: bool, as_json: bool) -> None:
     """Stored quotes, newest first: what did SPEAKER say ABOUT something (and when: --since, --until)."""
     _, store = store_from(db, readonly=True)
     if speaker_id is not None:  # an unknown id said "no quotes match", exit 0; the API answers 404
         store.entity_row(speaker_id)
     asked: dict[str, Any] = {"speaker": speaker, "about": about, "speaker_id": speaker_id, "kind": kind,
-                             "since": since.date().isoformat() if since else None,
-                             "until": until.date().isoformat() if until else None}
+                             "since": since, "until": until}
     if who:
         _quoted_most(store.quote_speakers(**asked), as_json)
         return

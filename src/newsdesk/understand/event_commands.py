@@ -7,12 +7,15 @@ module belongs to another part of the code base.
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 import click
 
-from newsdesk.cli_common import db_option, json_option, one_line, print_json, store_from
+from newsdesk.cli_common import date_option, db_option, json_option, one_line, print_json, store_from
+
+# as /api/events' ?limit= and ?page=
+MAX_PER_PAGE = 500
+MAX_PAGE = 1000
 
 
 def _pair(value: str | None) -> tuple[str, str] | None:
@@ -32,19 +35,20 @@ def _pair(value: str | None) -> tuple[str, str] | None:
 @click.option("--code", default=None, help="CAMEO code prefix: 04 (consult), 046 (negotiate), 19 (fight).")
 @click.option("--place", default=None, help="ISO 3166 alpha-3 country where the event happened: OMN.")
 # A calendar day: the bare string let 2026-11-31 or 2026-13-45 through, and the answer was "no events
-# match" (exit 0) instead of a wrong day; /events answers 400 the same way.
-@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD")
-@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD")
-@click.option("--limit", default=50, show_default=True)
+# match" (exit 0) instead of a wrong day; /events answers 400 the same way, in the same words.
+@date_option("since", "Only events of this day or later.", times=False)
+@date_option("until", "Only events of this day or earlier.", times=False)
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, MAX_PER_PAGE), help="Events per page.")
+@click.option("--page", default=1, show_default=True, type=click.IntRange(1, MAX_PAGE),
+              help="Which page of --limit events, as /api/events?page=.")
 @json_option
 def events(db: str | None, actor: str | None, pair: str | None, ordered: bool, code: str | None,
-           place: str | None, since: datetime | None, until: datetime | None, limit: int, as_json: bool) -> None:
+           place: str | None, since: str | None, until: str | None, limit: int, page: int, as_json: bool) -> None:
     """Coded events (who did what to whom) of stored articles, newest first, with their sentence."""
     _, store = store_from(db, readonly=True)
     with store:
         rows = store.events(actor=actor, pair=_pair(pair), ordered=ordered, code=code, place=place,
-                            since=since.date().isoformat() if since else None,
-                            until=until.date().isoformat() if until else None, limit=limit)
+                            since=since, until=until, limit=limit, offset=(page - 1) * limit)
     if as_json:
         print_json(rows)
         return
@@ -56,8 +60,8 @@ def events(db: str | None, actor: str | None, pair: str | None, ordered: bool, c
                    f"{r['target_code'] or '---':<9} goldstein {r['goldstein'] if r['goldstein'] is not None else '?'}"
                    f"{where}{flags}  [article {r['article_id']}]")
         click.echo(f"           {one_line(r['sentence'], 160)}")
-    if not rows:
-        click.echo("no events match")
+    if not rows:  # as the other list commands: page 3 of 2 pages is not "no events"
+        click.echo(f"no events on page {page}: the list ends before it" if page > 1 else "no events match")
 
 
 @click.command("events")

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from starlette.requests import Request
 
-from newsdesk.store.desk import MAX_LIMIT, Filters, Page, is_date
+from newsdesk.store.desk import MAX_LIMIT, Filters, Page
 from newsdesk.web.fragments import also_published_html, card_template, url_part
 from newsdesk.web.render import query_string
-from newsdesk.web.responses import HTTPError, int_param
+from newsdesk.web.responses import HTTPError, date_param, int_param
 from newsdesk.web.state import DeskState
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}([T ][0-9:.]+([+-]\d{2}:\d{2}|Z)?)?")
 FILTER_PARAMS = ("site", "language", "category", "author", "since", "until")
 
 
@@ -22,9 +20,8 @@ def filters_from(request: Request, **fixed: str) -> Filters:
     q = request.query_params
     values = {name: (q.get(name) or "").strip() or None for name in FILTER_PARAMS}
     values.update(fixed)
-    for name in ("since", "until"):
-        if values[name] and not (_DATE.fullmatch(values[name] or "") and is_date(values[name] or "")):
-            raise HTTPError(400, f"parameter {name!r} must be a date like 2026-02-11, got {values[name]!r}")
+    for name in ("since", "until"):  # the quotes' and the CLI's parser and wording
+        values[name] = date_param(request, name) if name not in fixed else values[name]
     return Filters(**values)
 
 

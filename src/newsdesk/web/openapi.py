@@ -79,7 +79,9 @@ def openapi_spec() -> dict[str, Any]:
                             " is false), as the search page and `newsdesk search` say it (`total_label`).",
                             [_param("q", "The query", required=True),
                              _param("sort", "relevance (default) or date"),
-                             _param("page", "Page number (1-50)", "integer"), *FILTERS, COPIES,
+                             _param("page", "Page number, 1-50 (fewer with a large limit: the first 1,000"
+                                    " results); another is a 400, a page past the last results is empty",
+                                    "integer"), *FILTERS, COPIES,
                              _param("limit", "Results per page (1-100, default 20)", "integer")], "Listing"),
         "/api/categories": _get("Categories", "Categories with the number of articles each one's listing shows"
                                 " (a syndicated text once).", [], "Counts"),
@@ -159,7 +161,11 @@ def _schemas() -> dict[str, Any]:
             "total_exact": {"type": ["boolean", "null"]},
             "total_label": {"type": ["string", "null"],
                             "description": "/api/search: the count as the page says it ('12 results',"
-                                           " 'at least 1,000 results')"}}},
+                                           " 'at least 1,000 results')"},
+            "past_the_end": {"type": ["string", "null"],
+                             "description": "/api/search: on a page past the last results (empty items, the"
+                                            " true total), what the page says: 'Nothing on page 51: the 4"
+                                            " results end on page 1'; else null"}}},
         "Article": {"type": obj, "description": "The `newsdesk analyze` contract (see DESIGN.md) plus `store`.",
                     "properties": {"quotes": {"type": arr, "items": {"$ref": "#/components/schemas/Quote"}}}},
         "Counts": {"type": obj, "properties": {"items": {"type": arr, "items": {"type": obj, "properties": {
@@ -176,7 +182,7 @@ def _id(name: str, what: str) -> dict[str, Any]:
     return _param(name, what, "integer", "path", True)
 
 
-_PAGE = _param("page", "Page number (1-1000)", "integer")
+_PAGE = _param("page", "Page number, 1-1000 (another is a 400; a page past the list's end is empty)", "integer")
 _LIMIT = _param("limit", "Items per page (1-100, default 50), as the commands' --limit", "integer")
 QUOTE_PATHS = {
     "/api/quotes": _get("Quote search", "What did X say about Y: stored quotes, newest first, each with where"

@@ -192,10 +192,13 @@ def page_url(path: str, params: dict[str, Any], page: int) -> str:
     return path + query_string(params, page=page if page > 1 else None)
 
 
-def numbered_links(path: str, params: dict[str, Any], page: int, more: bool) -> dict[str, str | None]:
+def numbered_links(path: str, params: dict[str, Any], page: int, more: bool,
+                   last: int | None = None) -> dict[str, str | None]:
     """`prev_url` and `next_url` of a page-numbered listing, its other parameters kept (a pager
-    that dropped them led from one actor's events to everyone's)."""
-    return {"prev_url": path + query_string(params, page=page - 1) if page > 1 else None,
+    that dropped them led from one actor's events to everyone's). `last`: the last page holding
+    items, where a count knows it; a page past it leads back there, not to the empty page before."""
+    back = min(page - 1, last) if last is not None else page - 1
+    return {"prev_url": path + query_string(params, page=back) if back >= 1 else None,
             "next_url": path + query_string(params, page=page + 1) if more else None}
 
 

@@ -8,13 +8,14 @@ that says what to do. JSON errors look like
 from __future__ import annotations
 
 import json
-from datetime import date
 from typing import Any
 
 import orjson
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 
+from newsdesk.errors import QueryError
+from newsdesk.store.desk import read_date
 from newsdesk.web.state import desk
 
 CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
@@ -87,18 +88,37 @@ def int_param(request: Request, name: str, default: int, lo: int, hi: int) -> in
     return max(lo, min(hi, value))
 
 
-def is_day(value: str) -> bool:
-    """Whether `value` is a calendar day written YYYY-MM-DD that exists (not 2026-11-31)."""
+# The last page number a numbered list answers (the search's is lower: routes_search).
+MAX_PAGE = 1000
+
+
+def page_param(request: Request, most: int, why: str = "") -> int:
+    """?page=, 1 to `most` (1 when absent); any other number is a 400 saying so. int_param's clamp
+    answered another page than the one asked for: /api/search?page=51 answered page 50, with its
+    own previous link to page 49. A page past the last one within `most` is an empty page (each
+    list says the list ends before it, and the search gives its true total)."""
+    raw = request.query_params.get("page")
+    if raw in (None, ""):
+        return 1
     try:
-        return len(value) == 10 and date.fromisoformat(value).isoformat() == value
+        value = int(raw)
     except ValueError:
-        return False
+        value = 0
+    if not 1 <= value <= most:
+        raise HTTPError(400, f"parameter 'page' must be a whole number from 1 to {most}{why}, got {raw[:40]!r}")
+    return value
 
 
 def day_param(request: Request, name: str) -> str | None:
     """?since=/?until= as a calendar day, YYYY-MM-DD (None when absent); a day that does not exist
     (2026-11-31) is a 400, not a filter that silently matches nothing."""
-    raw = (request.query_params.get(name) or "").strip()
-    if raw and not is_day(raw):
-        raise HTTPError(400, f"parameter {name!r} must be a day, YYYY-MM-DD, got {raw[:40]!r}")
-    return raw or None
+    return date_param(request, name, times=False)
+
+
+def date_param(request: Request, name: str, *, times: bool = True) -> str | None:
+    """?since=/?until= read by store.desk.read_date, the CLI's parser and wording (a 400 otherwise);
+    `times=False`: a day only (the quotes and events file theirs by day)."""
+    try:
+        return read_date(f"parameter {name!r}", request.query_params.get(name), times=times)
+    except QueryError as exc:
+        raise HTTPError(400, str(exc)) from None

@@ -97,12 +97,14 @@ def _search_body(request: Request, state: DeskState) -> tuple[bytes, int]:
         # The stored item (a JSON object, desk_search_page's `items`) with the snippet's two keys
         # spliced in before its closing brace: the same bytes dumps() writes for the dict.
         items.append(orjson.Fragment(stored[:-1] + _copies_keys(r) + _snippet_keys(snippet or "")))
-    links = numbered_links("/api/search", without_page(request), found["page"], found["more"])
+    links = numbered_links("/api/search", without_page(request), found["page"], found["more"], last=found["last_page"])
     return dumps({
         "query": found["query"], "sort": found["sort"], "page": found["page"], "items": items,
         # how many articles the query finds in all (`total_exact` false: at least `total`), as the page says
         "total": found["total"], "total_exact": found["total_exact"],
         "total_label": found["total_label"],
+        # a page past the last: empty items, the true total, and this sentence (null otherwise)
+        "past_the_end": found["past_the_end"],
         "next": links["next_url"], "prev": links["prev_url"],
         # as the search page says: the words a query outside the syntax was searched for instead
         "read_as": reread_as_words(found["query"]) if found["query"] else None,

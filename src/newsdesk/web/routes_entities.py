@@ -26,7 +26,7 @@ from newsdesk.understand.coverage import REPROCESS, not_read_yet, read_in_all, r
 from newsdesk.understand.entities import KEEP
 from newsdesk.web.chart import bar_chart, fill_days, fill_months
 from newsdesk.web.render import numbered_links, page_url, query_string, without_page
-from newsdesk.web.responses import HTTPError, JSONResponse, day_param, int_param, page
+from newsdesk.web.responses import MAX_PAGE, HTTPError, JSONResponse, day_param, int_param, page, page_param
 from newsdesk.web.state import desk
 from newsdesk.web.writes import check_token, form_fields, json_body
 
@@ -49,7 +49,7 @@ def _entity_list(request: Request) -> dict[str, Any]:
     if type_ and type_ not in TYPES:
         raise HTTPError(400, f"parameter 'type' must be one of {', '.join(TYPES)}")
     q = (request.query_params.get("q") or "").strip() or None
-    number, size = int_param(request, "page", 1, 1, 1000), _per_page(request)
+    number, size = page_param(request, MAX_PAGE), _per_page(request)
     rows = desk(request).store().list_entities(type=type_, q=q, limit=size + 1, offset=(number - 1) * size)
     return {"type": type_, "q": q, "page": number, "limit": size, "entities": rows[:size], "more": len(rows) > size}
 
@@ -137,7 +137,7 @@ def _quotes(request: Request) -> dict[str, Any]:
     kind = request.query_params.get("kind") or None
     if kind not in (None, "direct", "indirect"):
         raise HTTPError(400, "parameter 'kind' must be 'direct' or 'indirect'")
-    number, size = int_param(request, "page", 1, 1, 1000), _per_page(request)
+    number, size = page_param(request, MAX_PAGE), _per_page(request)
     since, until = day_param(request, "since"), day_param(request, "until")
     store = desk(request).store()
     who = _speaker_entity(request)
@@ -166,6 +166,7 @@ def quotes_page(request: Request) -> Response:
     params = without_page(request)
     context = {"title": "Quotes", **found, **numbered_links("/quotes", params, found["page"], found["more"]),
                "json_url": page_url("/api/quotes", params, found["page"]), "read_in": read_in_all(),
+               "first_url": "/quotes" + query_string(params),
                "any_speaker_url": "/quotes" + query_string(params, speaker_id=None),
                # each most-quoted speaker's own quotes among these: the search, by that one entity
                "speaker_links": {w["speaker_id"]: "/quotes" + query_string(params, speaker=None,

@@ -15,7 +15,7 @@ from starlette.routing import Route
 
 from newsdesk.store.rejected import not_article_pages, not_article_reasons
 from newsdesk.web.render import numbered_links, page_url
-from newsdesk.web.responses import JSONResponse, int_param, page
+from newsdesk.web.responses import MAX_PAGE, JSONResponse, page, page_param
 from newsdesk.web.state import desk
 
 PER_PAGE = 50
@@ -23,7 +23,7 @@ PER_PAGE = 50
 
 def _listing(request: Request) -> dict[str, Any]:
     reason = request.query_params.get("reason") or None
-    number = int_param(request, "page", 1, 1, 1000)
+    number = page_param(request, MAX_PAGE)
     conn = desk(request).store().conn
     rows = not_article_pages(conn, reason=reason, limit=PER_PAGE + 1, offset=(number - 1) * PER_PAGE)
     return {"reason": reason, "page": number, "items": rows[:PER_PAGE], "more": len(rows) > PER_PAGE,

@@ -15,12 +15,19 @@ from starlette.routing import Route
 
 from newsdesk.errors import QueryError
 from newsdesk.store.desk import Filters
-from newsdesk.store.desk_search import leave_out_example, total_label
+from newsdesk.store.desk_search import (
+    last_page,
+    leave_out_example,
+    pages_hint,
+    past_the_end,
+    search_pages,
+    total_label,
+)
 from newsdesk.store.search_syntax import reread_as_words
 from newsdesk.web.fast import FastAnswer
 from newsdesk.web.listing import facets, filters_from, fold_from, with_copy_counts
 from newsdesk.web.render import numbered_links, page_url, query_string, without_page
-from newsdesk.web.responses import HTTPError, int_param, page
+from newsdesk.web.responses import HTTPError, int_param, page, page_param
 from newsdesk.web.state import DeskState, desk
 
 PER_PAGE = 20
@@ -39,7 +46,7 @@ def run_search(request: Request, state: DeskState, titles: bool = True, items: b
     filters = filters_from(request)
     limit = int_param(request, "limit", PER_PAGE, 1, 100)
     fold = fold_from(request, filters)
-    number = int_param(request, "page", 1, 1, 50)
+    number = page_param(request, search_pages(limit), pages_hint(limit))
     results: list[dict[str, Any]] = []
     more = cached = False
     total: tuple[int, bool] | None = None
@@ -52,7 +59,8 @@ def run_search(request: Request, state: DeskState, titles: bool = True, items: b
         total = _cached_total(request, state, q, filters, fold)
     return {"query": q, "filters": filters, "sort": sort, "page": number, "limit": limit,
             "results": results, "more": more, "cached": cached, "total": total[0] if total else None,
-            "total_exact": total[1] if total else None, "total_label": total_label(*total) if total else None}
+            "total_exact": total[1] if total else None, "total_label": total_label(*total) if total else None,
+            "last_page": last_page(total, limit), "past_the_end": past_the_end(number, total, limit)}
 
 
 def _cached_search(request: Request, state: DeskState, key: tuple[str, Filters, str, int, int, bool, bool, bool]
@@ -108,14 +116,15 @@ def _search_page(request: Request, state: DeskState) -> tuple[bytes, int]:
     except QueryError as exc:
         error = str(exc)
         found = {"query": request.query_params.get("q", ""), "filters": Filters(), "sort": "relevance",
-                 "page": 1, "limit": PER_PAGE, "results": [], "more": False, "total": None, "total_label": None}
+                 "page": 1, "limit": PER_PAGE, "results": [], "more": False, "total": None, "total_label": None,
+                 "last_page": None, "past_the_end": None}
     params = without_page(request)
     read_as = None if error or not found["query"] else reread_as_words(found["query"])
     context = {
         "title": f"Search: {found['query']}" if found["query"] else "Search", **found, "error": error,
         "read_as": read_as, "leave_out": leave_out_example(found["query"], read_as) if read_as else None,
         "facets": facets(state), "filters": found["filters"].as_dict(), "params": params,
-        **numbered_links("/search", params, found["page"], found["more"]),
+        **numbered_links("/search", params, found["page"], found["more"], last=found.get("last_page")),
         "json_url": page_url("/api/search", params, found["page"]),
         "feed_url": "/search/feed.atom" + query_string(params) if found["query"] else None,
     }

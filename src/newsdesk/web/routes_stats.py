@@ -13,7 +13,7 @@ from newsdesk.store.source_list import sources_overview
 from newsdesk.store.sqlite import utcnow
 from newsdesk.web.chart import bar_chart, fill_days, fill_months
 from newsdesk.web.render import query_string
-from newsdesk.web.responses import HTTPError, int_param, page
+from newsdesk.web.responses import MAX_PAGE, HTTPError, page, page_param
 from newsdesk.web.state import DeskState, desk
 from newsdesk.web.writes import check_token, form_fields, valid_source_url
 
@@ -56,7 +56,7 @@ def sources(request: Request) -> Response:
 def failures(request: Request) -> Response:
     state = desk(request)
     reason = request.query_params.get("reason") or None
-    number = int_param(request, "page", 1, 1, 1000)
+    number = page_param(request, MAX_PAGE)
     rows = state.store().failures_page(reason=reason, limit=51, offset=(number - 1) * 50)
     # The JSON twin is this page: the same reason and rows (it was every failure, from the first).
     twin = "/api/failures" + query_string({"reason": reason, "offset": (number - 1) * 50 or None, "limit": 50})

@@ -16,7 +16,7 @@ from starlette.routing import Route
 
 from newsdesk.errors import NotFound
 from newsdesk.web.render import numbered_links, page_url, query_string, without_page
-from newsdesk.web.responses import HTTPError, JSONResponse, int_param, page
+from newsdesk.web.responses import MAX_PAGE, HTTPError, JSONResponse, int_param, page, page_param
 from newsdesk.web.state import desk
 
 NAV = [("Stories", "/stories")]
@@ -25,7 +25,7 @@ MAX_PAGE_SIZE = 100
 
 
 def _listing(request: Request) -> dict[str, Any]:
-    number = int_param(request, "page", 1, 1, 1000)
+    number = page_param(request, MAX_PAGE)
     min_size = int_param(request, "min", 1, 1, 1000)
     # ?limit=, as `newsdesk stories --limit` gives: the API answered 30 whatever a client asked for
     size = int_param(request, "limit", PAGE_SIZE, 1, MAX_PAGE_SIZE)
