@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from functools import lru_cache
 from typing import Any
 
 from newsdesk.records import Article
@@ -247,7 +248,7 @@ def locations(ents: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
     g = gazetteer()
     places = [e for e in ents if e["type"] in _PLACE_TYPES]
-    shared = {n: g.namesakes(n) for n in {e.get("canonical") or e["text"] for e in places}}
+    shared = {n: _namesakes(n) for n in {e.get("canonical") or e["text"] for e in places}}
     ours = _article_countries(places, shared)
     out, seen = [], set()
     for e in places:
@@ -275,6 +276,14 @@ def locations(ents: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 _PLACE_TYPES = ("GPE", "LOC", "FAC", "NORP")
+
+
+@lru_cache(maxsize=8192)
+def _namesakes(name: str) -> frozenset[str]:
+    """The gazetteer's namesakes of a name, kept: an export asks for the same few names in every article."""
+    from newsdesk.understand.places import gazetteer
+
+    return gazetteer().namesakes(name)
 
 
 def _article_countries(places: list[dict[str, Any]], shared: dict[str, frozenset[str]]) -> frozenset[str]:
