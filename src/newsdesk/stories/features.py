@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from itertools import islice
 
 # A story with no new article for this many days is shown as quiet (the desk and the clusterer
 # share it; it lives here because the desk's read-only store must not import the clusterer).
@@ -36,6 +37,45 @@ def _stop_words() -> frozenset[str]:
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     return frozenset(ENGLISH_STOP_WORDS) | _EXTRA_STOP
+
+
+# French function words (articles, prepositions, pronouns, conjunctions, auxiliaries), as `_norm`
+# leaves them ("dans" -> "dan"). English stop words were the only ones: two French articles shared
+# "la", "le", "des", "du", "et", "que", "dan" at high weight, and "Immolations et manifestations au
+# Tibet" joined the story of a Québec education summit of the same day (Wikinews fr, 2012-11-10).
+# Only for a French text (`_french`): "la", "le", "des", "est", "son" are names and words in English
+# ("La Paz", "Le Pen", "Des Moines", "10 p.m. EST").
+_FRENCH_FUNCTION_WORDS = (
+    "le", "la", "les", "un", "une", "des", "du", "de", "au", "aux", "ce", "cet", "cette", "ces", "mon", "ma",
+    "mes", "ton", "ta", "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "leur", "leurs", "quel",
+    "quelle", "quels", "quelles", "à", "dans", "par", "pour", "sur", "sous", "avec", "sans", "entre", "vers",
+    "chez", "contre", "depuis", "pendant", "avant", "après", "selon", "lors", "dès", "en", "et", "ou", "mais",
+    "donc", "ni", "car", "que", "quand", "comme", "si", "lorsque", "puisque", "je", "tu", "il", "elle", "on",
+    "nous", "vous", "ils", "elles", "me", "te", "se", "lui", "eux", "qui", "quoi", "dont", "où", "ceux", "celle",
+    "celui", "celles", "ça", "cela", "ceci", "tout", "tous", "toute", "toutes", "autre", "autres", "même", "mêmes",
+    "est", "sont", "été", "être", "était", "étaient", "sera", "seront", "serait", "a", "ont", "avait", "avaient",
+    "aura", "auront", "fait", "peut", "doit", "ai", "avons", "avez", "ne", "pas", "plus", "très", "aussi", "ainsi",
+    "encore", "déjà", "bien", "y", "c'est", "n'est", "qu'il", "qu'elle", "qu'ils", "s'est", "d'un", "d'une",
+    "l'on", "n'a", "qu'à", "jusqu'à"
+)
+# Words only French of these two languages writes often; a text counting more of them than of
+# `_ENGLISH_MARKS` is French. A handful of quoted French words in an English text do not tip it.
+_FRENCH_MARKS = frozenset(("le", "la", "les", "des", "du", "et", "est", "une", "dans", "pour", "que", "qui", "au",
+                           "sur"))
+_ENGLISH_MARKS = frozenset(("the", "and", "of", "to", "is", "was", "in", "that", "for", "with", "on", "are"))
+
+
+@functools.cache
+def _french_stop() -> frozenset[str]:
+    return frozenset(_norm(w) for w in _FRENCH_FUNCTION_WORDS)
+
+
+def _french(tokens: list[str]) -> bool:
+    """Whether lower-cased `tokens` read as French rather than English (by their function words)."""
+    french = sum(1 for t in tokens if t in _FRENCH_MARKS)
+    return french > 2 * sum(1 for t in tokens if t in _ENGLISH_MARKS) and french >= 3
+
+
 _EPOCH = date(1970, 1, 1)
 
 # How much more a headline term counts than a body term. Chosen in an offline prototype (agglomerative
@@ -102,6 +142,9 @@ def terms(title: str | None, text: str | None) -> Counter[str]:
     """Weighted terms of an article (raw counts; the clusterer applies log-tf and IDF)."""
     counts: Counter[str] = Counter()
     stop = _stop_words()
+    head = [m.group().lower() for m in islice(_TOKEN.finditer(f"{title or ''}\n{text or ''}"), 400)]
+    if _french(head):
+        stop = stop | _french_stop()
     for part, weight in ((title or "", TITLE_WEIGHT), (text or "", 1.0)):
         sentence_start = True
         for match in _TOKEN.finditer(part):
@@ -165,7 +208,16 @@ _CAPS_RUN = re.compile(rf"(?<![\w'’.-])(?:(?:[A-Z]\.|{_CAPS})[ \t]+)*(?:{_CAPS
 _LONG_LOWER = re.compile(r"\b[a-z]{4,}\b")
 _INITIAL = re.compile(r"[A-Z]\.$")
 # A count: a number before a word ("23 pirates", "26 Somali"), not a year, time or sum of money.
-_COUNT = re.compile(r"(?<![\d.,:$£€])\b(\d{1,3}(?:,\d{3})*)[ \t]+(?=[A-Za-z])(?!" + _MONTH_RE + r")", re.I)
+# French month names, whole: "10 novembre 2012" opens every Wikinews fr article. Read as English, its "10"
+# was a count (`#n10`, as "10 pirates") that every same-day article shared, and no day (`#d`), so two unrelated
+# reports of one day ("Immolations et manifestations au Tibet", a Québec education summit) looked like one event.
+_FRENCH_MONTHS = {m: i + 1 for i, m in enumerate(
+    ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+     "décembre"))}
+_FRENCH_MONTH_RE = r"(" + "|".join(_FRENCH_MONTHS) + r")\b"
+_DAY_FR = re.compile(r"\b(\d{1,2})(?:er)?\s+" + _FRENCH_MONTH_RE, re.I)
+_COUNT = re.compile(r"(?<![\d.,:$£€])\b(\d{1,3}(?:,\d{3})*)[ \t]+(?=[A-Za-z])(?!" + _MONTH_RE + r")"
+                    r"(?!(?:er\s+)?" + _FRENCH_MONTH_RE + r")", re.I)
 # What may stand before a number that is no count: a month ("Dec. 11") or a clock ("2: 30").
 _NOT_COUNT_BEFORE = re.compile(r"(?:" + _MONTH_RE + r"|\d[:.])\s*$", re.I)
 _DAY_MD = re.compile(_MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*[:,]?\d)|\b(\d{1,2})\s+" + _MONTH_RE, re.I)
@@ -276,6 +328,9 @@ def event_days(text: str, when: When | None) -> set[str]:
         number = _MONTHS[month[:3].lower()]
         if _valid(2000, number, day):
             found.add(f"{number}-{int(day)}")
+    for m in _DAY_FR.finditer(text):
+        if _valid(2000, _FRENCH_MONTHS[m[2].lower()], m[1]):
+            found.add(f"{_FRENCH_MONTHS[m[2].lower()]}-{int(m[1])}")
     today = _own_day(when)
     if today is not None:
         for w in _WEEKDAY.findall(text):
