@@ -63,3 +63,12 @@ def test_pair_page_point_leads_to_its_sentences(browser: Any, server: str, tmp_p
     Path("artifacts/screenshots").mkdir(parents=True, exist_ok=True)
     page.screenshot(path="artifacts/screenshots/event_pair.png", full_page=True)
     assert not errors
+
+
+def test_events_page_says_which_events_are_listed(server: str) -> None:
+    """The store keeps only events it is sure of (the others are flagged `weak` in analyze): the page
+    says so, or a reader takes the short list for all the coder found."""
+    html = httpx.get(server + "/events").text
+    note = html[html.index('id="events-stored-note"'):]
+    assert "names their source" in note.split("</p>")[0]
+    assert "<code>weak</code>" in note.split("</p>")[0]
