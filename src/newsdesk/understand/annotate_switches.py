@@ -9,17 +9,18 @@ comment above it says what it measured. The modules that read them: `speaker_nam
 # on PolNeAR TRAIN (the rules are not fitted; predictions of the shipped models, 9,729 judged
 # speakers): accuracy 0.8788 before, 0.8813 / 0.8792 / 0.8789 / 0.8793 with each alone, 0.8823
 # with all; DESCRIBED_BY_ORG: 8 right more, 4 less, 3 of those 4 a person named for the described
-# role ("The Treasury secretary" -> Jacob J. Lew). PolNeAR dev (train_speakers.py errors, with quotes.SWALLOW_GUARD):
-# 0.882 -> 0.886, "named differently" 14 -> 9 (the 9 left name the right person). Honest 5-fold CV
-# (tools/train_quote_filter.py cv-gate --tensor --tensor-scale 0.1 --tensor-ranker 0.1, filter 0.5
-# gate 0.4), all four on against none: speaker accuracy 0.871 -> 0.874, F1@0.3 0.754 either way.
+# role ("The Treasury secretary" -> Jacob J. Lew). PolNeAR dev (train_speakers.py errors, with
+# quote_regions.SWALLOW_GUARD): 0.882 -> 0.886, "named differently" 14 -> 9 (the 9 left name the
+# right person). Honest 5-fold CV (tools/train_quote_filter.py cv-gate --tensor --tensor-scale 0.1
+# --tensor-ranker 0.1, filter 0.5 gate 0.4), all four on against none: speaker accuracy 0.871 ->
+# 0.874, F1@0.3 0.754 either way.
 NORP_PEOPLE = True
 DESCRIBED_BY_ORG = True
 ARTIFACT_AUTHOR = True
 NUMBER_PHRASE = True
 # Session 10: a speaker phrase is one connected piece of the parse: a word whose way up to the head
 # passes a word left out is left out too ("crowds calling for more" was "crowds … more" spanned).
-# Measured by CV with quotes.WORDLESS_CONTENT and the rules beside it (figures there).
+# Measured by CV with quote_candidates.WORDLESS_CONTENT and the rules beside it (figures there).
 CONNECTED_PHRASE = True
 # Session 12: the title's full names resolve the text's short ones ("Hill" in an interview titled
 # "... Christopher Hill ..."). False gives the behaviour before it.

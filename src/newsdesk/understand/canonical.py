@@ -306,7 +306,7 @@ def _in_context(m: Mention, mentions: list[Mention]) -> bool:
     return True
 
 
-# An editor's brackets inside a name ("[George H. W.] Bush", entities._editor_brackets): the name
+# An editor's brackets inside a name ("[George H. W.] Bush", mention_edges._editor_brackets): the name
 # is the words without them.
 _EDITOR_BRACKETS = re.compile(r"[\[\]]")
 
@@ -402,7 +402,7 @@ def one_thing(type_a: str, type_b: str, name: str) -> bool:
       "the Sun" the newspaper and the star (on the corpus store one entity, the star's mention under
       the newspaper), "the Post" and a person surnamed Post. The article tells them apart: a mention
       it uses as a publication is an organisation, and one it reads as another thing is not one
-      (entities._publications)."""
+      (mention_press.publications)."""
     if type_a == type_b:
         return True
     pair = {type_a, type_b}

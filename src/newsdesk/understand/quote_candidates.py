@@ -61,7 +61,7 @@ _RAISING = {"seem", "appear"}
 OTHER_TURN_COMPLEMENT = True
 # a content of stop words and pronouns only is no quote ("left crowds calling for more").
 # 5-fold CV (cv-gate --tensor --tensor-scale 0.1 --tensor-ranker 0.1), filter 0.5 gate 0.4, the
-# three with annotate.CONNECTED_PHRASE against none (the code before, session 9's run): F1@0.3 /
+# three with annotate_switches.CONNECTED_PHRASE against none (the code before, session 9's run): F1@0.3 /
 # F1@0.8 / speaker accuracy 0.754/0.677/0.874 -> 0.753/0.676/0.873 (gate 0: 0.783/0.696/0.852 both):
 # kept for the reader, one point in a thousand under on both. OTHER_TURN_COMPLEMENT without its
 # "a quotation between" condition: 0.750/0.674/0.874 (F1@0.3 0.780 at gate 0).
