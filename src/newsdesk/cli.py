@@ -184,8 +184,10 @@ def show(ref: str, db: str | None, as_json: bool) -> None:
         print_json(article.to_dict())
         return
     if article.kind != "article":  # a stored page judged not one: it showed as an article, its reason unsaid
-        why = (article.reason or "").removeprefix("not an article: ") or "no reason stored"
-        click.echo(f"stored page judged not an article: {why} (`newsdesk stats --failures` lists every such page)")
+        from newsdesk.store.rejected import why_not_article
+
+        click.echo(f"stored page judged not an article: {why_not_article(article.reason)}"
+                   " (`newsdesk stats --failures` lists every such page)")
     click.echo(article.title or "(no title)")
     meta = [", ".join(article.authors), article.published or "", article.site_name or "", article.url or ""]
     click.echo(" · ".join(m for m in meta if m))

@@ -36,3 +36,9 @@ def not_article_reasons(conn: sqlite3.Connection) -> dict[str, int]:
     rows = conn.execute("SELECT COALESCE(reason, 'not an article'), COUNT(*) FROM articles"
                         " WHERE kind = 'not_article' GROUP BY 1 ORDER BY 2 DESC, 1")
     return {row[0]: row[1] for row in rows}
+
+
+def why_not_article(reason: str | None) -> str:
+    """A not-article page's stored reason as said after "judged not an article" ("link farm"), alike
+    in `newsdesk show` and /article/N's 404."""
+    return (reason or "").removeprefix("not an article: ") or "no reason stored"

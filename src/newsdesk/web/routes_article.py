@@ -8,6 +8,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from newsdesk.store.rejected import why_not_article
 from newsdesk.understand.coverage import REPROCESS, not_read_yet, read_in_all, stages_read
 from newsdesk.web.render import safe_url
 from newsdesk.web.responses import HTTPError, page
@@ -17,8 +18,8 @@ from newsdesk.web.state import DeskState, desk
 def load_article(state: DeskState, article_id: int) -> dict[str, Any]:
     row = state.store().article_row(article_id)
     if row is not None and row["kind"] == "not_article":  # say why, not only "no article" (/not-articles lists them)
-        why = (row["record"].get("reason") or "").removeprefix("not an article: ") or "no reason stored"
-        raise HTTPError(404, f"{article_id} is a stored page judged not an article: {why};"
+        raise HTTPError(404, f"{article_id} is a stored page judged not an article:"
+                             f" {why_not_article(row['record'].get('reason'))};"
                              " /not-articles lists every such page with its reason")
     if row is None or row["kind"] != "article":
         raise HTTPError(404, f"no article {article_id}; start from the front page or search")
