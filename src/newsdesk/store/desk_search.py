@@ -90,6 +90,13 @@ def _search_filters(f: Filters) -> tuple[str, list[Any], list[str], list[Any]]:
     return source, join_args, where + dates, args + more
 
 
+def _require_words(query: str) -> None:
+    """QueryError for a search with nothing to match: blank, or only control characters
+    (`usable_text`), alike for a page, its total and an export's ids."""
+    if not usable_text("search", query):
+        raise QueryError("empty search: type a word, a \"quoted phrase\" or a prefix*")
+
+
 class DeskSearch(DeskQueries):
     """Search over the desk's listings (it folds copies through DeskQueries' probe of them)."""
 
@@ -124,8 +131,7 @@ class DeskSearch(DeskQueries):
         `fold_copies`: a syndicated copy is left out where its representative stands for it, as on
         the front page (`copy_clause`, `_listed_too`); the page is counted after the fold.
         """
-        if not usable_text("search", query):
-            raise QueryError("empty search: type a word, a \"quoted phrase\" or a prefix*")
+        _require_words(query)
         limit = max(1, min(limit, MAX_LIMIT))
         offset = max(0, min(offset, MAX_SEARCH_OFFSET))
         fold = filters if fold_copies and self._copies_probe() else None
@@ -224,8 +230,7 @@ class DeskSearch(DeskQueries):
         """How many articles desk_search_page finds in all, folded as it folds: (n, True) exactly,
         or (n, False) "at least n" where counting further would cost more than a page: past
         COUNT_CAP matches, or, without a usable index, past the FTS5 window (SEARCH_WINDOW)."""
-        if not usable_text("search", query):
-            raise QueryError("empty search: type a word, a \"quoted phrase\" or a prefix*")
+        _require_words(query)
         fold = filters if fold_copies and self._copies_probe() else None
         asked = self._index_query(query)
         if asked is None:
@@ -248,8 +253,7 @@ class DeskSearch(DeskQueries):
         """Every article the query finds under the filters, syndicated copies included, newest first
         (`newsdesk export --query`), and whether that is all of them: without a usable index, FTS5
         finds the newest SEARCH_WINDOW matches only (`_window_full`), as its search page does."""
-        if not usable_text("search", query):
-            raise QueryError("empty search: type a word, a \"quoted phrase\" or a prefix*")
+        _require_words(query)
         asked = self._index_query(query)
         if asked is None:
             rows = self._fts_search(query, filters, "date", SEARCH_WINDOW, 0, snippets=False)
