@@ -30,10 +30,6 @@ def written_words(text: str | None) -> tuple[str, ...]:
     return tuple(words[1:] if len(words) > 1 and words[0] in _ARTICLES else words)
 
 
-# Words of a country's name read together at most ('islamic republic of iran'), as `about` reads them.
-_COUNTRY_WORDS = 4
-
-
 def _country_code(run: tuple[str, ...]) -> str | None:
     from newsdesk.store.entity_pages import country_of
 
@@ -51,10 +47,13 @@ def folded_words(words: tuple[str, ...]) -> tuple[str, ...]:
     quotes of the Iranian Foreign Minister. Words naming a country and nothing else stay as written:
     'British' is a nationality, whose quotes are not those of the United Kingdom (a name finds an
     entity's quotes by the entity, entity_pages._by_name)."""
+    # a country's name is read over as many words as `about` reads one name ('islamic republic of iran')
+    from newsdesk.store.entity_pages import MAX_NAME_WORDS
+
     out: list[str] = []
     i = 0
     while i < len(words):
-        size, code = next(((n, c) for n in range(min(_COUNTRY_WORDS, len(words) - i), 0, -1)
+        size, code = next(((n, c) for n in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1)
                            if (c := _country_code(words[i:i + n]))), (1, None))
         out.append(f"={code}" if code else words[i])
         i += size
