@@ -19,7 +19,7 @@ from newsdesk.errors import Rejected
 from newsdesk.extract.detect import looks_like_json_feed, refuse_deep_nesting
 from newsdesk.sources.feed_records import Feed, FeedEntry, absolute_link, date_text
 from newsdesk.sources.jsonfeed import parse_json_feed
-from newsdesk.sources.safety import first_entries, join_url, refuse_hostile_xml
+from newsdesk.sources.safety import end_tag, first_entries, join_url, refuse_hostile_xml
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")
 
@@ -32,7 +32,7 @@ SUBSTANTIAL_TEXT_CHARS = 1000
 # (5 s for 20,000), under the byte cap, on every run, for a run that fetches 200 of them; feeds
 # carry tens of items, podcast archives a few thousand.
 MAX_FEED_ENTRIES = 5_000
-_ENTRY_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?(?:item|entry)\s*>")
+_ENTRY_END = end_tag("item", "entry")
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")

@@ -223,6 +223,12 @@ def _refuse_declaration(stage: str) -> Callable[..., Any]:
     return refuse
 
 
+def end_tag(*names: str) -> re.Pattern[bytes]:
+    """The end tag of an element of one of these names, with or without a namespace prefix
+    ("</item>", "</atom:entry >"): an entry's end, for `first_entries`."""
+    return re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?(?:" + "|".join(names).encode() + rb")\s*>")
+
+
 def first_entries(body: bytes, entry_end: re.Pattern[bytes], limit: int) -> tuple[bytes, bool]:
     """The document up to the end of its `limit`-th entry (`entry_end` matches an entry's end
     tag), and whether more entries followed.

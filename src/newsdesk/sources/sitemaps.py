@@ -8,7 +8,6 @@ inflated here, never past the size the caller allows.
 
 from __future__ import annotations
 
-import re
 import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -17,7 +16,7 @@ from dateutil import parser as dateparser
 from lxml import etree
 
 from newsdesk.errors import Rejected
-from newsdesk.sources.safety import first_entries, join_url, refuse_hostile_xml
+from newsdesk.sources.safety import end_tag, first_entries, join_url, refuse_hostile_xml
 
 # An inflated sitemap may be 50 MB by the sitemaps.org protocol; we stop there.
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
@@ -25,7 +24,7 @@ MAX_SITEMAP_BYTES = 50 * 1024 * 1024
 # 136 kB .xml.gz of 1.3 million tiny entries (47 MB inflated) took 42 s and 680 MB to parse,
 # for a run that fetches max_feed_items (200) pages of it at most.
 MAX_SITEMAP_ENTRIES = 50_000
-_ENTRY_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?(?:url|sitemap)\s*>")
+_ENTRY_END = end_tag("url", "sitemap")
 
 
 @dataclass(frozen=True)
