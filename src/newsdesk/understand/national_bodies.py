@@ -30,9 +30,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
-from functools import lru_cache
-from typing import Any
+from collections.abc import Callable, Iterable
+from functools import cached_property, lru_cache
+from typing import Any, TypeVar
 
 from newsdesk.understand import countries, federal_states
 from newsdesk.understand.federal_states import State
@@ -86,6 +86,7 @@ _LEADING = re.compile(r"^(?:the|le|la|les|l)\s+")
 _BEFORE = re.compile(r"\s*(?:['’]s?)?\s*(?:(?:state|provincial)\s+)?", re.IGNORECASE)
 _AFTER_OF = re.compile(r"\s+(?:of|de|des|du|d['’])\s*(?:the\s+|la\s+|l['’])?")  # "the Senate of Pakistan"
 _AFTER_WORD = re.compile(r"\s+([^\W\d_A-Z][\w-]*)")  # "la police italienne": a lower-case word after
+_P = TypeVar("_P")  # what a body is named after: a country's code or a state (`_body_and_place`)
 
 
 def _key(name: str) -> str:
@@ -119,7 +120,8 @@ def named(body: str, code: str) -> str:
 def state_named(body: str, state: State) -> str:
     """The body named after its state: "Senate (Virginia)", "House of Delegates (Maryland)" for
     "the Maryland House"; a state named as a country is ("Georgia") says its country too."""
-    body = _ENGLISH.get(_STATE_ONLY.get(body, body), _STATE_ONLY.get(body, body))
+    body = _STATE_ONLY.get(body, body)
+    body = _ENGLISH.get(body, body)
     if body == "House of Representatives" and state.name in _DELEGATES:
         body = "House of Delegates"
     where = state.name if _country(state.name) is None else f"{state.name}, {countries.country_name(state.country)}"
@@ -140,38 +142,32 @@ def _country(words: str) -> str | None:
 def in_name(name: str) -> tuple[str, str] | None:
     """(body, country) when the name writes both: "U.S. Senate", "Supreme Court of Pakistan",
     "Sénat français", "Brazil's Supreme Court"; else None."""
-    words = _key(name).split()
-    for i in range(1, min(len(words), 5)):
-        body = _bodies().get(" ".join(words[i:]))
-        code = _country(" ".join(words[:i])) if body else None  # "us senate", "pakistan supreme court"
-        if body and code:
-            return body, code
-        body = _bodies().get(" ".join(words[:len(words) - i]))
-        rest = words[len(words) - i:]
-        if body and rest[0] in _OF and len(rest) > 1:
-            rest = rest[1:]
-        code = _country(" ".join(rest)) if body else None  # "supreme court of pakistan", "senat francais"
-        if body and code:
-            return body, code
-    return None
+    return _body_and_place(_key(name).split(), _bodies(), _country)
 
 
 def in_state_name(name: str) -> tuple[str, State] | None:
     """(body, state) when the name writes both: "Virginia Senate", "Texas State Senate", "Senate
     of Virginia", "Victoria's Legislative Assembly", "Assemblée nationale du Québec"; else None."""
-    words = _key(name).split()
+    return _body_and_place(_key(name).split(), _state_bodies(), federal_states.state_of, state_word=True)
+
+
+def _body_and_place(words: list[str], bodies: dict[str, str], place_of: Callable[[str], _P | None],
+                    state_word: bool = False) -> tuple[str, _P] | None:
+    """(body, place) when `words` write a body of `bodies` after a place `place_of` reads ("us
+    senate", "virginia senate"; with `state_word` also "new york state assembly") or before it, an
+    "of" between them or not ("supreme court of pakistan", "senat francais"); else None."""
     for i in range(1, min(len(words), 5)):
-        rest = words[i + 1:] if words[i:i + 1] == ["state"] else words[i:]  # "new york state assembly"
-        body = _state_bodies().get(" ".join(rest))
-        state = federal_states.state_of(" ".join(words[:i])) if body else None
-        if body and state:
-            return body, state
-        body = _state_bodies().get(" ".join(words[:len(words) - i]))
+        rest = words[i + 1:] if state_word and words[i:i + 1] == ["state"] else words[i:]
+        body = bodies.get(" ".join(rest))
+        place = place_of(" ".join(words[:i])) if body else None
+        if body and place:
+            return body, place
+        body = bodies.get(" ".join(words[:len(words) - i]))
         rest = words[len(words) - i:]
         rest = rest[1:] if body and rest[0] in _OF and len(rest) > 1 else rest
-        state = federal_states.state_of(" ".join(rest)) if body else None
-        if body and state:
-            return body, state
+        place = place_of(" ".join(rest)) if body else None
+        if body and place:
+            return body, place
     return None
 
 
@@ -245,30 +241,26 @@ class _Article:
         self.country = leading_country(mentions)
         self.last: dict[str, str] = {}  # body → the name its nearest earlier mention was given
         self.last_state: dict[str, str] = {}  # the same, of the mentions named after a state
-        self._places: list[tuple[Any, tuple[Any, int, int]]] | None = None
-        self._state: tuple[State | None] | None = None
 
+    @cached_property
     def places(self) -> list[tuple[Any, tuple[Any, int, int]]]:
-        if self._places is None:
-            self._places = _places(self.mentions)
-        return self._places
+        return _places(self.mentions)
 
+    @cached_property
     def state(self) -> State | None:
-        if self._state is None:
-            self._state = (federal_states.leading_state(self.mentions, self.country),)
-        return self._state[0]
+        return federal_states.leading_state(self.mentions, self.country)
 
 
 def _bare_name(m: Any, body: str, article: _Article) -> tuple[str, bool] | None:
     """The name of a mention of a body written bare ("the Senate", "the state Senate") and whether
     it is a state's, else None."""
-    code, place = _beside(m, article.places())
+    code, place = _beside(m, article.places)
     word = _state_word(m)
     state = federal_states.state_of(place.text, place.country) if place is not None else None
     if state is not None and state.country in (place.country, article.country) and (word or not _race(m)):
         return state_named(body, state), True  # "the Virginia Senate", read as two names
     if word:  # "the state Senate": the state's, never the country's
-        leading, earlier = article.state(), article.last_state.get(body)
+        leading, earlier = article.state, article.last_state.get(body)
         if earlier or leading:
             return earlier or state_named(body, leading), True  # type: ignore[arg-type]
         return f"{word.title()} {body}", False
@@ -296,7 +288,7 @@ def _own_name(m: Any, article: _Article) -> str:
     name = m.canonical or m.text
     if _key(name) == _key(m.text) or not _state_bodies().get(_key(m.text)):
         return name
-    code, place = _beside(m, article.places())
+    code, place = _beside(m, article.places)
     return m.text if code or place is not None else name
 
 
