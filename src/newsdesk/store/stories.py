@@ -55,15 +55,15 @@ def first_seen(conn: sqlite3.Connection, article_id: int) -> tuple[str | None, f
     return (None, None) if row is None else (row[0], None if row[1] is None else float(row[1]))
 
 
-# A story's distinct sources, by the desk's one rule (desk.source_of: site name, else URL host), as
+# The columns of a story's summary (`_story_summary`), for the list and for one story alike. Its
+# distinct sources are counted by the desk's one rule (desk.source_of: site name, else URL host), as
 # its "also published by" counts them; at least 1. coalesce(site_name, source_id, id) counted each
 # article without a site name as a source of its own: "3 articles from 3 sources" for three copies
 # of one Global Voices text (two on globalvoicesonline.org, one with no address at all).
-SOURCES = "SELECT max(1, count(DISTINCT newsdesk_source_of(a.site_name, a.url)))"
-
-
-def _count_sources(conn: Any) -> None:
-    conn.create_function("newsdesk_source_of", 2, source_of, deterministic=True)
+_SUMMARIES = ("SELECT s.id, s.headline, s.size, s.first_day, s.last_day, s.updated_at,"
+              " (SELECT max(1, count(DISTINCT newsdesk_source_of(a.site_name, a.url))) FROM story_articles m"
+              "  JOIN articles a ON a.id = m.article_id WHERE m.story_id = s.id) AS sources"
+              " FROM stories s")
 
 
 class StoryStore:
@@ -139,16 +139,16 @@ class StoryStore:
 
     def stories(self, limit: int = 50, offset: int = 0, min_size: int = 1) -> list[dict[str, Any]]:
         """Stories, most recently active first, with their article and source counts."""
-        _count_sources(self.conn)
-        rows = self.conn.execute(
-            "SELECT s.id, s.headline, s.size, s.first_day, s.last_day, s.updated_at,"
-            f" ({SOURCES} FROM story_articles m"
-            "  JOIN articles a ON a.id = m.article_id WHERE m.story_id = s.id) AS sources"
-            " FROM stories s WHERE s.merged_into IS NULL AND s.size >= ?"
-            " ORDER BY s.last_day IS NULL, s.last_day DESC, s.id DESC LIMIT ? OFFSET ?",
-            (min_size, limit, offset)).fetchall()
+        rows = self._summaries(" WHERE s.merged_into IS NULL AND s.size >= ?"
+                               " ORDER BY s.last_day IS NULL, s.last_day DESC, s.id DESC LIMIT ? OFFSET ?",
+                               (min_size, limit, offset)).fetchall()
         latest = self._latest_day()
         return [self._story_summary(r, latest) for r in rows]
+
+    def _summaries(self, rest: str, args: tuple[Any, ...]) -> sqlite3.Cursor:
+        """The rows of `_SUMMARIES` that `rest` (its WHERE, ORDER and LIMIT) picks."""
+        self.conn.create_function("newsdesk_source_of", 2, source_of, deterministic=True)
+        return self.conn.execute(_SUMMARIES + rest, args)
 
     def _latest_day(self) -> float | None:
         row = self.conn.execute("SELECT max(last_day) FROM stories WHERE merged_into IS NULL").fetchone()
@@ -174,12 +174,7 @@ class StoryStore:
     def story(self, story_id: int) -> dict[str, Any]:
         """One story: summary, timeline of articles (oldest first), syndication groups."""
         story_id = self.resolve_story(story_id)
-        _count_sources(self.conn)
-        row = self.conn.execute(
-            "SELECT s.id, s.headline, s.size, s.first_day, s.last_day, s.updated_at,"
-            f" ({SOURCES} FROM story_articles m"
-            "  JOIN articles a ON a.id = m.article_id WHERE m.story_id = s.id) AS sources"
-            " FROM stories s WHERE s.id = ?", (story_id,)).fetchone()
+        row = self._summaries(" WHERE s.id = ?", (story_id,)).fetchone()
         summary = self._story_summary(row, self._latest_day())
         timeline = self.story_articles(story_id)
         summary["timeline"] = timeline
@@ -260,4 +255,3 @@ def _syndication_groups(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def story_json(story: dict[str, Any]) -> str:
     return json.dumps(story, ensure_ascii=False, default=str)
-
