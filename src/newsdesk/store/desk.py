@@ -91,7 +91,7 @@ def is_date(value: str) -> bool:
 
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_TIME = re.compile(r"\d{4}-\d{2}-\d{2}([T ][0-9:.]+([+-]\d{2}:\d{2}|Z)?)?")
+_TIME = re.compile(_DAY.pattern + r"([T ][0-9:.]+([+-]\d{2}:\d{2}|Z)?)?")
 
 
 def read_date(label: str, value: str | None, *, times: bool = True) -> str | None:
@@ -198,7 +198,7 @@ def _date_range(column: str, f: Filters) -> tuple[list[str], list[Any]]:
 
 def _until_bound(until: str) -> str:
     # A bare date means "that whole day": every ISO string of that day sorts below date + "~".
-    return until + "~" if re.fullmatch(r"\d{4}-\d{2}-\d{2}", until) else until
+    return until + "~" if _DAY.fullmatch(until) else until
 
 
 class DeskQueries:
