@@ -98,6 +98,16 @@ def _display_spelling(counts: dict[str, list[int]]) -> str | None:
                                       -sum(not c.isascii() and c.isalpha() for c in s), s))
 
 
+def _quote_names(ids: dict[str, int], name: str, text: str, type_: str, entity_id: int) -> None:
+    """Add to `ids` (name -> entity id, the first one kept) the names a quote's written speaker is
+    linked by (`_speaker_id`) for a mention filed under `entity_id` by `name` (its canonical name):
+    that name, and a person's or organisation's text too (a speaker may be written short:
+    "Devocht"). Storing an article and relinking after a user's decision (`_names_in`) read them so."""
+    ids.setdefault(name, entity_id)
+    if type_ in ("PERSON", "ORG"):
+        ids.setdefault(text, entity_id)
+
+
 def filed_aliases(type_: str, text: str, name: str) -> tuple[str, ...]:
     """The aliases a mention written `text` gives the entity it is filed under by `name` (its
     canonical name): that name, the text and, for an international body, its display form and full
@@ -172,10 +182,8 @@ class EntityStore(SurnameFolds):
         for e in sorted(article.entities, key=lambda e: name_words(e.canonical or e.text) == 1):
             role = e.role or honorific_before(article.text, e.start) or titles.get(e.canonical or e.text)
             entity_id = self._entity_for(e, day, set(ids.values()), fresh, role)
-            ids.setdefault(e.canonical or e.text, entity_id)
+            _quote_names(ids, e.canonical or e.text, e.text, e.type, entity_id)
             said.setdefault(entity_id, set()).add(e.type)
-            if e.type in ("PERSON", "ORG"):  # a quote's speaker may be written short ("Devocht")
-                ids.setdefault(e.text, entity_id)
             self.conn.execute(
                 "INSERT INTO entity_mentions(article_id, entity_id, text, start, end, role, day, type, heading)"
                 " VALUES (?,?,?,?,?,?,?,?,?)",
@@ -264,9 +272,7 @@ class EntityStore(SurnameFolds):
         ids: dict[str, int] = {}
         for start, text, type_, entity_id in sorted(
                 mentions, key=lambda r: name_words(canonical.get((r[0], r[1])) or r[1]) == 1):
-            ids.setdefault(canonical.get((start, text)) or text, entity_id)
-            if type_ in ("PERSON", "ORG"):
-                ids.setdefault(text, entity_id)
+            _quote_names(ids, canonical.get((start, text)) or text, text, type_, entity_id)
         return ids
 
     def _speaker_id(self, speaker: str | None, ids: dict[str, int]) -> int | None:
