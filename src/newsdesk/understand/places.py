@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from newsdesk.understand.countries import STATE_POPULATION, city_country, fold
+from newsdesk.understand.countries import STATE_POPULATION, city_country, fold, region
 
 _lock = threading.Lock()
 
@@ -155,6 +155,8 @@ class Gazetteer:
         key = _key(name)
         if key in self.country_keys:
             return self.countries[self.country_keys[key]]
+        if region(name):  # no point: Asia is not the Philippine town, nor Africa Mahdia's old name
+            return None
         if key in self.cities or key in self._states:
             namesakes = self._namesakes.get(key, {})
             # a state of one of the article's countries before a city elsewhere: "Victoria" in an Australian story
