@@ -77,3 +77,6 @@ def test_the_corpus_global_voices_articles_have_their_site_name(shared_dir: Path
     got = extract(RawPage(body=page.read_bytes(), origin=str(page),
                           url="http://globalvoicesonline.org/2009/06/10/iran-to-vote-or-not-to-vote/"))
     assert (got.site_name, got.title) == ("Global Voices Online", "Iran: To Vote or not to Vote")
+    # read as a file, with no URL (as `newsdesk ingest` stores it): its feed link names the host
+    unplaced = extract(RawPage(body=page.read_bytes(), origin=str(page)))
+    assert unplaced.site_name == "Global Voices Online"

@@ -60,6 +60,17 @@ class PageMeta:
     ld_types: list[str] = field(default_factory=list)
 
 
+# Links a page gives to its own site: its feeds and its home. A saved page read without its URL (a
+# file) still names its host here ("http://globalvoicesonline.org/feed/").
+_OWN_LINKS = ('link[rel="alternate"][type*="rss"], link[rel="alternate"][type*="atom"], link[rel="home"],'
+              ' link[rel="start"]')
+
+
+def _own_link(tree: LexborHTMLParser) -> str | None:
+    node = tree.css_first(_OWN_LINKS)
+    return node.attributes.get("href") if node is not None else None
+
+
 def read_metadata(tree: LexborHTMLParser, url: str | None = None) -> PageMeta:
     """Everything the page states about itself, before any look at the body."""
     nodes = head_nodes(tree)
@@ -72,7 +83,7 @@ def read_metadata(tree: LexborHTMLParser, url: str | None = None) -> PageMeta:
     publisher = ld_name(ld.get("publisher")) if ld else None
     # Last, the name a <title> gives its host: 2009's Global Voices pages state no other.
     meta.site_name = first(metas.get("og:site_name"), publisher, metas.get("application-name"),
-                           metas.get("publisher"), lambda: site_in_title(meta.html_title, url))
+                           metas.get("publisher"), lambda: site_in_title(meta.html_title, url or _own_link(tree)))
     sites = site_names(metas, publisher, url)
     meta.title = stated_title(tree, ld, metas, meta.html_title, sites, nodes.h1s)
     meta.headline = headline(tree, meta.title, bool(ld_types), sites, nodes.h1s)
