@@ -54,3 +54,10 @@ def test_misspelt_surname_reads_the_word_as_written() -> None:
     assert not misspelt_surname("sams", "S.M.S.")
     assert not misspelt_surname("sc", "Sec")
     assert not misspelt_surname("sams", "Sms")  # three letters against four
+
+
+@pytest.mark.parametrize("written", ['"', "(", "''"])
+def test_a_name_of_only_quotes_or_brackets_is_no_misspelling(written: str) -> None:
+    # the acronym test read the last word left after the quotes and brackets come off: none is left
+    # here, and it raised IndexError (the tagger's names hold a capital, so none came from it yet)
+    assert not misspelt_surname("sams", written)

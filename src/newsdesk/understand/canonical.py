@@ -102,7 +102,8 @@ def misspelt_surname(surname_key: str, written: str) -> bool:
     word = lone_word(written) or name_key(written)
     if word == surname_key:
         return True
-    if _ACRONYM.fullmatch(written.strip(",;:'\"()").split()[-1] if written.split() else ""):
+    last = written.strip(",;:'\"()").split()[-1:]  # the word as written, its quotes and brackets off
+    if last and _ACRONYM.fullmatch(last[0]):
         return False
     return min(len(word), len(surname_key)) > _MISSPELT_MIN and spelt_alike(surname_key, word)
 
