@@ -73,6 +73,9 @@ class StoryStore:
     def after_store_stories(self, article_id: int, article: Article) -> None:
         """Dedupe and place one stored article (the pipeline's after-store hook)."""
         if article.kind != "article" or not (article.text or "").strip():
+            # A page stored as an article and judged otherwise on reprocess (a link farm the judge now
+            # knows) kept its story: a story of one spam page stayed on the desk.
+            self._withdraw(article_id)
             return
         # An article with no date of its own is news as of when we first saw it: its first_seen, not the
         # day it is placed (a re-ingest, repair or reprocess places it again, maybe months later).
@@ -80,6 +83,18 @@ class StoryStore:
         fallback = today() if seen is None else When(seen)
         self.place_article(article_id, article, article_when(article.published, article.text) or fallback,
                            seen=seen)
+
+    def _withdraw(self, article_id: int) -> None:
+        from newsdesk.stories.cluster import Clusterer
+        from newsdesk.stories.dedupe import Deduper
+
+        if self.conn.execute("SELECT 1 FROM story_articles WHERE article_id = ?", (article_id,)).fetchone() is None:
+            return
+        with immediate(self.conn):
+            Deduper(self.conn).forget(article_id)
+            Clusterer(self.conn).withdraw(article_id, _now())
+            self.conn.execute("UPDATE articles SET data = json_remove(data, '$.story_id', '$.duplicate_of')"
+                              " WHERE id = ?", (article_id,))
 
     def first_seen_day(self, article_id: int) -> float | None:
         """The article's first_seen as days since 1970-01-01 (with the time of day), None if not stored."""

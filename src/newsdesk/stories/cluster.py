@@ -315,6 +315,10 @@ class Clusterer:
                           (article_id, story.id, similarity, when.day if when else None,
                            when.slack if when else 0.0, json.dumps(kept), seen))
 
+    def withdraw(self, article_id: int, now: str) -> None:
+        """Take an article out of its story for good (a page now judged not an article)."""
+        self._forget_article(article_id, now)
+
     def _forget_article(self, article_id: int, now: str) -> None:
         """Take an article out of its story before it is assigned again (an updated article)."""
         row = self.conn.execute("SELECT story_id, terms FROM story_articles WHERE article_id = ?",
