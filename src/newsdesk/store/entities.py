@@ -14,7 +14,9 @@ the articles come in. A user's split of a short name holds even where the articl
 person in full (the split says which entity it left, migration 033). A surname two stored people
 carry names the one its title or honorific fits ("President Obama", "Mrs. Obama": store.surnames).
 A merge remembers the dropped entity's id, so its old address can send the reader on
-(`merged_into`). Reading them (pages, lists, quote search) is `store.entity_pages`.
+(`merged_into`). An entity's country is the one most of its mentions give now (each mention keeps
+the annotator's, migration 042), so a reprocess corrects an older annotator's and a region's none
+clears one. Reading them (pages, lists, quote search) is `store.entity_pages`.
 """
 
 from __future__ import annotations
@@ -185,12 +187,14 @@ class EntityStore(SurnameFolds):
             _quote_names(ids, e.canonical or e.text, e.text, e.type, entity_id)
             said.setdefault(entity_id, set()).add(e.type)
             self.conn.execute(
-                "INSERT INTO entity_mentions(article_id, entity_id, text, start, end, role, day, type, heading)"
-                " VALUES (?,?,?,?,?,?,?,?,?)",
-                (article_id, entity_id, e.text, e.start, e.end, e.role, day, e.type, int(e.heading)))
+                "INSERT INTO entity_mentions(article_id, entity_id, text, start, end, role, day, type, heading,"
+                " country) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (article_id, entity_id, e.text, e.start, e.end, e.role, day, e.type, int(e.heading), e.country))
         for entity_id in self._maybe_retyped(said, before):
             kept = self._retype(entity_id, fold=True)
             ids = {name: kept if i == entity_id else i for name, i in ids.items()}
+        if said or before:
+            self._recountry_named(article_id, before)
         self._respell_named(article_id)
         for q in article.quotes:
             self.conn.execute(
@@ -309,8 +313,6 @@ class EntityStore(SurnameFolds):
             fresh.add(surname(name) or "")
         for alias in filed_aliases(e.type, e.text, name)[1:]:  # the name's own alias is `new`, above
             self._add_alias(entity_id, alias)
-        if e.country:
-            self.conn.execute("UPDATE entities SET country = coalesce(country, ?) WHERE id = ?", (e.country, entity_id))
         return entity_id
 
     def _newly_titled(self, entity_id: int, role: str | None) -> bool:
@@ -368,6 +370,30 @@ class EntityStore(SurnameFolds):
         if best is not None and best != entity["name"]:
             self.conn.execute("UPDATE entities SET name = ? WHERE id = ?", (best, entity_id))
 
+    def _recountry_named(self, article_id: int, before: set[int]) -> None:
+        """The entities whose country this article may have changed take the one their mentions give
+        (`_recountry`): one it names with another country than the entity's (or none where the entity
+        has one), or one it named before (reprocess: its mentions went). An entity whose country all
+        this article's mentions give keeps it (more mentions of the most given country only add to it),
+        so most need no count."""
+        differ = {r[0] for r in self.conn.execute(
+            "SELECT DISTINCT m.entity_id FROM entity_mentions m JOIN entities e ON e.id = m.entity_id"
+            " WHERE m.article_id = ? AND m.country IS NOT e.country", (article_id,))}
+        for entity_id in sorted(before | differ):
+            self._recountry(entity_id)
+
+    def _recountry(self, entity_id: int) -> None:
+        """Give the entity the country most of its mentions give (ties: in more articles, then the
+        code's order), none where no mention gives one (a region: "Asia"). Why: the entity kept the
+        first country any article gave it, so a reprocess could not correct what an older annotator
+        got wrong (Asia PHL, Victoria CAN in an Australian story: E29), nor clear it. No user decision
+        sets a country: a merge or split moves mentions, and the country follows them."""
+        best = self.conn.execute(
+            "SELECT country FROM entity_mentions WHERE entity_id = ? AND country IS NOT NULL GROUP BY country"
+            " ORDER BY count(*) DESC, count(DISTINCT article_id) DESC, country LIMIT 1", (entity_id,)).fetchone()
+        self.conn.execute("UPDATE entities SET country = ? WHERE id = ? AND country IS NOT ?",
+                          (best[0] if best else None, entity_id, best[0] if best else None))
+
     def _maybe_retyped(self, said: dict[int, set[str]], before: set[int]) -> list[int]:
         """The entities whose type this article may have changed: one it names by a type other than
         the entity's, or one it named before (reprocess: losing this article's mentions may change
@@ -422,6 +448,7 @@ class EntityStore(SurnameFolds):
         self.conn.execute("UPDATE entity_mentions SET entity_id = ? WHERE entity_id = ?", (target, source))
         self.conn.execute("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?", (target, source))
         self.conn.execute("DELETE FROM entities WHERE id = ?", (source,))
+        self._recountry(target)  # the country its mentions give, the source's among them
 
     def _decision(self, type_: str, name: str, action: str | None = None) -> sqlite3.Row | None:
         """A user's decision about `name`, taken on an entity of `type_` or of a type it is one
@@ -636,6 +663,7 @@ class EntityStore(SurnameFolds):
             self.conn.execute("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?", (a["id"], b["id"]))
             self.conn.execute("DELETE FROM entities WHERE id = ?", (b["id"],))
             kept = self._retype(a["id"])  # the type most of the mentions now say
+            self._recountry(kept)  # and the country most of them give
             self._after_decision({kept}, aliases)
         return dict(self.entity_row(a["id"]))
 
@@ -658,8 +686,9 @@ class EntityStore(SurnameFolds):
             moved = [r["id"] for r in self.conn.execute(
                 "SELECT id, text FROM entity_mentions WHERE entity_id = ?", (e["id"],)) if name_key(r["text"]) == key]
             self.conn.executemany("UPDATE entity_mentions SET entity_id = ? WHERE id = ?", [(new_id, i) for i in moved])
-            self._retype(new_id)
-            self._retype(e["id"])
+            for entity_id in (new_id, e["id"]):
+                self._retype(entity_id)
+                self._recountry(entity_id)
             self.conn.execute("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ? AND speaker = ?",
                               (new_id, e["id"], alias))
             self._after_decision({e["id"], new_id}, [alias])
