@@ -108,13 +108,15 @@ def site_names(metas: dict[str, str], publisher: str | None, url: str | None) ->
     """What the page calls its site, and its host's distinctive label ("theguardian")."""
     names = [metas.get("og:site_name"), publisher, metas.get("application-name"), metas.get("publisher"),
              metas.get("twitter:site", "").lstrip("@") or None]
-    host = urlsplit(url or "").hostname or ""
-    # The last label is the top-level domain, whatever its length (.com, .news, .example); of the
-    # rest, the label nearest it names the site (blogs.spiegel.de, www.bbc.co.uk).
-    labels = [x for x in host.split(".")[:-1] if x not in _HOST_NOISE]
-    if labels:
-        names.append(labels[-1])
+    names.append(_site_label(urlsplit(url or "").hostname or ""))
     return [n for n in names if n]
+
+
+def _site_label(host: str) -> str | None:
+    """The host's label that names the site: the last label is the top-level domain, whatever its
+    length (.com, .news, .example); of the rest, the one nearest it (blogs.spiegel.de, www.bbc.co.uk)."""
+    labels = [x for x in host.split(".")[:-1] if x not in _HOST_NOISE]
+    return labels[-1] if labels else None
 
 
 # A title segment written as a host name ("Blogs | data.gov.uk"): the site names itself by its address.
@@ -135,8 +137,7 @@ def site_in_title(title: str | None, url: str | None, whole: bool = False) -> st
     if len(parts) < 2 and not whole:
         return None
     host = (urlsplit(url or "").hostname or "").removeprefix("www.")
-    labels = [x for x in host.split(".")[:-1] if x not in _HOST_NOISE]
-    keys = [k for k in (_squeeze(labels[-1]) if labels else "", _squeeze(host)) if len(k) >= 3]
+    keys = [k for k in (_squeeze(_site_label(host) or ""), _squeeze(host)) if len(k) >= 3]
     for part in dict.fromkeys((parts[0], parts[-1])):
         if _DOMAIN.fullmatch(part) or keys and _names_host(_squeeze(part), keys):
             return part
