@@ -37,6 +37,9 @@ _COLUMNS = ("a.id, a.key, a.url, a.canonical_url, a.site_name, a.title, a.author
 _LISTING_COLUMNS = ("l.id, l.key, l.url, l.canonical_url, l.site_name, l.title, l.authors, l.categories, l.published,"
                     " l.updated, l.language, l.excerpt, l.image, l.sort_key")
 MAX_LIMIT = 100
+# The last page number a numbered list answers, on the desk, the API and the CLI alike (the search's is
+# lower: web.routes_search). Past it SQLite's OFFSET would overflow on a 20-digit page.
+MAX_PAGE = 1000
 
 
 @dataclass(frozen=True)

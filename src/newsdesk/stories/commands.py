@@ -20,6 +20,7 @@ import click
 from newsdesk.cli_common import db_option, json_option, print_json, store_from
 from newsdesk.records import Article, RawPage
 from newsdesk.store import Store, open_store
+from newsdesk.store.desk import MAX_PAGE
 from newsdesk.stories import repair as repair_mod
 from newsdesk.stories.features import article_when
 
@@ -87,7 +88,7 @@ def cluster_command(jsonl: Any, db: str | None, no_repair: bool) -> None:
 @json_option
 # the same bounds as /api/stories' ?limit= and ?page= (web/routes_stories: MAX_PAGE_SIZE 100, pages to 1000)
 @click.option("--limit", default=30, show_default=True, type=click.IntRange(1, 100), help="Stories per page.")
-@click.option("--page", default=1, show_default=True, type=click.IntRange(1, 1000), help="Which page of them.")
+@click.option("--page", default=1, show_default=True, type=click.IntRange(1, MAX_PAGE), help="Which page of them.")
 @click.option("--min-articles", default=1, show_default=True, help="Hide stories with fewer articles.")
 @click.option("--repair", is_flag=True, help="Run the merge/split pass over every story first.")
 def stories_command(db: str | None, as_json: bool, limit: int, page: int, min_articles: int, repair: bool) -> None:

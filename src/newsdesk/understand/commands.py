@@ -7,13 +7,13 @@ from typing import Any
 import click
 
 from newsdesk.cli_common import date_option, db_option, json_option, one_line, print_json, store_from
+from newsdesk.store.desk import MAX_PAGE
 from newsdesk.understand.entities import KEEP
 
 # The desk API's caps (web.routes_entities: ?limit= 1-100, ?page= 1-1000). Unchecked, `--limit -1`
 # listed everything (SQLite reads a negative LIMIT as none), `--limit 0` said "no entities match",
 # and a 20-digit --page overflowed SQLite's integers (a traceback).
 MAX_PER_PAGE = 100
-MAX_PAGE = 1000
 # How the entity list on the desk marks a capital standing for its government (entity_list.html).
 GOVERNMENT = " (its government)"
 

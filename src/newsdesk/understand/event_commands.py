@@ -12,10 +12,10 @@ from pathlib import Path
 import click
 
 from newsdesk.cli_common import date_option, db_option, json_option, one_line, print_json, store_from
+from newsdesk.store.desk import MAX_PAGE
 
 # as /api/events' ?limit= and ?page=
 MAX_PER_PAGE = 500
-MAX_PAGE = 1000
 
 
 def _pair(value: str | None) -> tuple[str, str] | None:

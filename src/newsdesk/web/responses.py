@@ -88,8 +88,6 @@ def int_param(request: Request, name: str, default: int, lo: int, hi: int) -> in
     return max(lo, min(hi, value))
 
 
-# The last page number a numbered list answers (the search's is lower: routes_search).
-MAX_PAGE = 1000
 
 
 def page_param(request: Request, most: int, why: str = "") -> int:

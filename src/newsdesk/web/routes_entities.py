@@ -22,11 +22,12 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from newsdesk.errors import NotFound
+from newsdesk.store.desk import MAX_PAGE
 from newsdesk.understand.coverage import REPROCESS, not_read_yet, read_in_all, read_state, stages_read
 from newsdesk.understand.entities import KEEP
 from newsdesk.web.chart import bar_chart, fill_days, fill_months
 from newsdesk.web.render import numbered_links, page_url, query_string, without_page
-from newsdesk.web.responses import MAX_PAGE, HTTPError, JSONResponse, day_param, int_param, page, page_param
+from newsdesk.web.responses import HTTPError, JSONResponse, day_param, int_param, page, page_param
 from newsdesk.web.state import desk
 from newsdesk.web.writes import check_token, form_fields, json_body
 

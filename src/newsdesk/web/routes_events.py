@@ -18,8 +18,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from newsdesk.store.desk import MAX_PAGE
 from newsdesk.web.render import numbered_links, without_page
-from newsdesk.web.responses import MAX_PAGE, HTTPError, JSONResponse, day_param, int_param, page, page_param
+from newsdesk.web.responses import HTTPError, JSONResponse, day_param, int_param, page, page_param
 from newsdesk.web.state import desk
 
 ACTOR = re.compile(r"^[A-Z]{3}[A-Z]{0,6}$")

@@ -13,9 +13,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from newsdesk.store.desk import MAX_PAGE
 from newsdesk.store.rejected import not_article_pages, not_article_reasons
 from newsdesk.web.render import numbered_links, page_url
-from newsdesk.web.responses import MAX_PAGE, JSONResponse, page, page_param
+from newsdesk.web.responses import JSONResponse, page, page_param
 from newsdesk.web.state import desk
 
 PER_PAGE = 50

@@ -8,12 +8,13 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from newsdesk.store.desk import MAX_PAGE
 from newsdesk.store.reads import to_reprocess
 from newsdesk.store.source_list import sources_overview
 from newsdesk.store.sqlite import utcnow
 from newsdesk.web.chart import bar_chart, fill_days, fill_months
 from newsdesk.web.render import query_string
-from newsdesk.web.responses import MAX_PAGE, HTTPError, page, page_param
+from newsdesk.web.responses import HTTPError, page, page_param
 from newsdesk.web.state import DeskState, desk
 from newsdesk.web.writes import check_token, form_fields, valid_source_url
 

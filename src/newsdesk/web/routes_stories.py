@@ -15,8 +15,9 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from newsdesk.errors import NotFound
+from newsdesk.store.desk import MAX_PAGE
 from newsdesk.web.render import numbered_links, page_url, query_string, without_page
-from newsdesk.web.responses import MAX_PAGE, HTTPError, JSONResponse, int_param, page, page_param
+from newsdesk.web.responses import HTTPError, JSONResponse, int_param, page, page_param
 from newsdesk.web.state import desk
 
 NAV = [("Stories", "/stories")]
