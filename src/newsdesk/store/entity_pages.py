@@ -104,10 +104,9 @@ def _runs(words: list[str], known: Callable[[str], bool]) -> list[str]:
 
 
 def _is_name(run: str, known: Callable[[str], bool]) -> bool:
-    from newsdesk.understand.countries import lookup
+    from newsdesk.understand.countries import nation
 
-    place = lookup(run, "NORP")
-    return (place is not None and place.how in ("country", "demonym")) or bool(known(run))
+    return nation(run) is not None or bool(known(run))
 
 
 # Words a country's tables give it that do not name it or its people in a quote: the pronoun 'us'
@@ -121,10 +120,9 @@ def country_of(run: str) -> str | None:
     "Iran's", 'Iranian', 'United States'), as `about` reads countries (`_forms`); None for any
     other word, and for the words _NOT_COUNTRY_FORMS leaves out. A speaker is matched so too
     (written_speakers.folded_words)."""
-    from newsdesk.understand.countries import fold, lookup
+    from newsdesk.understand.countries import fold, nation
 
-    place = lookup(run, "NORP") if fold(run) not in _NOT_COUNTRY_FORMS else None
-    return place.code if place is not None and place.how in ("country", "demonym") else None
+    return nation(run) if fold(run) not in _NOT_COUNTRY_FORMS else None
 
 
 def country_forms(code: str) -> frozenset[str]:

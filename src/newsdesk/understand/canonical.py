@@ -416,8 +416,7 @@ def one_thing(type_a: str, type_b: str, name: str) -> bool:
 
 @lru_cache(maxsize=1024)
 def _country_name(name: str) -> bool:
-    place = countries.lookup(name, "NORP")
-    return place is not None and place.how in ("country", "demonym")
+    return countries.nation(name) is not None
 
 
 @lru_cache(maxsize=1024)

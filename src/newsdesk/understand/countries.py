@@ -263,6 +263,13 @@ def demonyms(code: str) -> frozenset[str]:
     return frozenset(w for w in found if _demonym(w) == code)
 
 
+def nation(text: str) -> str | None:
+    """The code of the country some words name or whose people they name ('Iran', 'U.S.', 'Iranian'); None
+    for a part of one ('Scotland'), a capital, a city or anything else."""
+    place = lookup(text, "NORP")
+    return place.code if place is not None and place.how in ("country", "demonym") else None
+
+
 def lookup(text: str, kind: str = "GPE", context: frozenset[str] = frozenset()) -> Place | None:
     """The country a name, demonym, capital or city points at, or None.
 

@@ -131,9 +131,9 @@ def state_named(body: str, state: State) -> str:
 @lru_cache(maxsize=4096)
 def _country(words: str) -> str | None:
     """The country some words name or a nationality says: "u s", "pakistan", "brazilian", "francais"."""
-    place = countries.lookup(words, "NORP")
-    if place is not None and place.how in ("country", "demonym"):
-        return place.code
+    code = countries.nation(words)
+    if code is not None:
+        return code
     from newsdesk.understand.french import places as places_fr
 
     return places_fr.country(words) or _demonym_fr(words)  # "etats unis", "francais"
