@@ -13,13 +13,14 @@ from newsdesk.settings import Settings
 from newsdesk.store import open_store
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
-from test_e28_decision_links import _both, _said, _store  # noqa: E402
+from speaker_link_helpers import said  # noqa: E402
+from test_e28_decision_links import _both, _store  # noqa: E402
 
 
 def test_a_merge_through_the_api_links_the_quote_it_names(tmp_path: Path) -> None:
     db = tmp_path / "desk.db"
     with open_store(db) as store:
-        _store(store, [_said("Pizango"), _both()])
+        _store(store, [said("Pizango"), _both()])
         people = {r["name"]: r["id"] for r in store.list_entities(type="PERSON")}
     keep, drop = people["Alberto Pizango"], people["Rosa Pizango"]
     with running_server(db, Settings(db=str(db), write_token="s3cret")) as url, \
