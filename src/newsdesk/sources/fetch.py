@@ -8,7 +8,7 @@ For each hop of a request (the URL asked, then every redirect target, followed b
 3. politeness: one request at a time per host, `request_delay` seconds (or the site's
    Crawl-delay, if longer) between the end of one request and the start of the next;
    a 429 or 503 is asked again (twice at most) once its Retry-After has passed, and the
-   whole host waits that long; a host that timed out (or stayed busy after the retries)
+   whole host waits that long (an hour at most: MAX_HOST_HOLD); a host that timed out (or stayed busy after the retries)
    three times in a row is skipped ("host timing out", "host busy") for ten minutes;
 4. the request, bounded three ways: connect/read timeouts, a wall-clock deadline for the
    whole hop (a server trickling a byte a second never trips a read timeout), and
@@ -62,6 +62,11 @@ MAX_RETRIES = 2
 # the URL fails with its status, and the host is skipped ("host busy") until its Retry-After
 # has passed, which `watch`, keeping one fetcher for days, lives to see.
 MAX_RETRY_WAIT = 60.0
+# The longest a Retry-After keeps a host off. A server asking for days (or sending an HTTP date
+# years ahead, a misconfigured or hostile one) kept the host off for the life of a `watch`
+# process; a polite crawler honours a Retry-After up to about an hour, then asks again, and a
+# host still busy is held again or left to `watch`'s own back-off (interval x 2^failures).
+MAX_HOST_HOLD = 3600.0
 # Strikes in a row after which a host is skipped for HOST_PAUSE seconds; a strike is a timeout,
 # or a URL still answered 429/503 after its retries. A slow-drip host costs a whole deadline
 # (70 s at the defaults) per URL, and a busy one up to two Retry-After waits, so a feed of 200
@@ -155,12 +160,12 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        result, tries = self._follow_retrying(url, headers)
+        result, tries, held = self._follow_retrying(url, headers)
         if result.status == 304 and (conditional or headers):
             return dataclasses.replace(result, not_modified=True)
         if not 200 <= result.status < 300:
             detail = result.url if tries == 1 else f"{result.url} (asked {tries} times)"
-            raise FetchFailed(f"http {result.status}", detail)
+            raise FetchFailed(f"http {result.status}", f"{detail}; {held}" if held else detail)
         if conditional:
             etag, last_modified = result.headers.get("etag"), result.headers.get("last-modified")
             if etag or last_modified:
@@ -169,9 +174,11 @@ class Fetcher:
 
     # -- hops -----------------------------------------------------------------------
 
-    def _follow_retrying(self, url: str, headers: dict[str, str]) -> tuple[FetchResult, int]:
+    def _follow_retrying(self, url: str, headers: dict[str, str]) -> tuple[FetchResult, int, str]:
         """`_follow`, asked again after a 429 or 503 once the server's Retry-After (or our
-        backoff) has passed; the wait holds the whole host, not only this URL."""
+        backoff) has passed; the wait holds the whole host, not only this URL. Also says how
+        long a Retry-After too long to wait out holds the host ("" when none did)."""
+        held = ""
         for attempt in range(MAX_RETRIES + 1):
             result = self._follow(url, headers, check_robots=self.settings.respect_robots,
                                   cap=self.settings.max_page_bytes)
@@ -180,12 +187,13 @@ class Fetcher:
             base = max(RETRY_BACKOFF, self.settings.request_delay) * 2 ** attempt
             wait = retry_wait(result.headers.get("retry-after"), base)
             if wait > MAX_RETRY_WAIT:
-                self._pause(_host(result.url), wait, "busy", f"Retry-After {wait:.0f} s")
+                held = held_for(wait)
+                self._pause(_host(result.url), min(wait, MAX_HOST_HOLD), "busy", held)
                 break
             self._hold_host(result.url, wait)
         if result.status in RETRY_STATUSES:
             self._strike(_host(result.url), "busy")
-        return result, attempt + 1
+        return result, attempt + 1, held
 
     def _hold_host(self, url: str, seconds: float) -> None:
         host = _host(url)
@@ -383,6 +391,13 @@ def retry_wait(retry_after: str | None, backoff: float) -> float:
                 when = when.replace(tzinfo=datetime.UTC)
             wait = max(0.0, (when - datetime.datetime.now(datetime.UTC)).total_seconds())
     return wait
+
+
+def held_for(wait: float) -> str:
+    """Why a host is held: its Retry-After, and the cap when it asked for more than MAX_HOST_HOLD."""
+    if wait <= MAX_HOST_HOLD:
+        return f"Retry-After {wait:.0f} s"
+    return f"Retry-After {wait:.0f} s ({wait / 86_400:.1f} days), held {MAX_HOST_HOLD:.0f} s at most"
 
 
 def _normalised(url: str) -> str:
