@@ -9,7 +9,7 @@ import pytest
 from entity_helpers import annotate
 
 from newsdesk.understand import dialogue, nlp
-from newsdesk.understand.quote_candidates import _speaker_lines
+from newsdesk.understand.quote_candidates import speaker_lines
 
 pytest.importorskip("spacy")
 
@@ -30,7 +30,7 @@ INTERVIEW = "\n\n".join([
 def _turns(text: str) -> list[tuple[str | None, list[str]]]:
     """(label, the words of each piece) of every "NAME:" turn the quote finder proposes."""
     doc = nlp.load_nlp()(text)
-    return [(f.speaker_text, [text[a:b] for a, b in f.pieces or [(f.start, f.end)]]) for f in _speaker_lines(doc, text)]
+    return [(f.speaker_text, [text[a:b] for a, b in f.pieces or [(f.start, f.end)]]) for f in speaker_lines(doc, text)]
 
 
 def test_an_answer_over_three_paragraphs_is_one_quote() -> None:

@@ -9,7 +9,7 @@ import pytest
 from entity_helpers import annotate
 
 from newsdesk.understand import dialogue, nlp, writer
-from newsdesk.understand.quote_candidates import _speaker_lines
+from newsdesk.understand.quote_candidates import speaker_lines
 
 pytest.importorskip("spacy")
 
@@ -110,7 +110,7 @@ def test_a_headline_label_that_names_no_speaker_of_its_words_says_nothing(headli
     label = headline.split(":")[0]
     assert not any(q.speaker in (label, "Marco Rubio") and q.start < len(headline) for q in art.quotes), art.quotes
     doc = nlp.load_nlp()(text)
-    assert not any(f.speaker_text == label for f in _speaker_lines(doc, text))
+    assert not any(f.speaker_text == label for f in speaker_lines(doc, text))
 
 
 PANEL = [
@@ -130,9 +130,9 @@ PANEL = [
 def test_a_writer_s_paragraph_after_the_last_answer_is_no_part_of_it(after: str) -> None:
     text = "\n\n".join([*PANEL, after, "The campaign projects that the tax would raise $75 billion a year."])
     doc = nlp.load_nlp()(text)
-    last = [f for f in _speaker_lines(doc, text) if text[f.start:f.end].startswith("Here is the irony")]
+    last = [f for f in speaker_lines(doc, text) if text[f.start:f.end].startswith("Here is the irony")]
     assert last and last[0].end == text.index(PANEL[-1]) + len(PANEL[-1]), last
-    first = next(f for f in _speaker_lines(doc, text) if text[f.start:f.end].startswith("Bernie says"))
+    first = next(f for f in speaker_lines(doc, text) if text[f.start:f.end].startswith("Bernie says"))
     assert first.end == text.index(PANEL[2]) + len(PANEL[2])  # "But then I ask …" is still his
 
 

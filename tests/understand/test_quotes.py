@@ -5,7 +5,7 @@ from __future__ import annotations
 from entity_helpers import quotes_of
 
 from newsdesk.understand.nlp import parse
-from newsdesk.understand.quote_candidates import _with_lead
+from newsdesk.understand.quote_candidates import with_lead
 from newsdesk.understand.quotes import candidates, quoted_regions
 
 
@@ -250,7 +250,7 @@ def test_the_passive_subject_of_an_accusation_is_what_it_says() -> None:
     doc = parse("Dylann Roof is accused of a massacre at a historic church in Charleston.")
     cand = next(f for f in candidates(doc) if f.cue == "is accused")
     assert doc.text[cand.lead[0]:cand.lead[1]] == "Dylann Roof"
-    _with_lead(cand)
+    with_lead(cand)
     assert [doc.text[a:b] for a, b in cand.pieces] == ["Dylann Roof", "of a massacre at a historic church in Charleston"]
 
 

@@ -8,13 +8,13 @@ import pytest
 from entity_helpers import annotate
 
 from newsdesk.understand import nlp
-from newsdesk.understand.quote_candidates import _speaker_lines
+from newsdesk.understand.quote_candidates import speaker_lines
 
 AFTER = "\n\nThe report, published on Monday, drew on court filings and interviews with former staff."
 
 
 def _labels(text: str) -> list[str | None]:
-    return [f.speaker_text for f in _speaker_lines(nlp.load_nlp()(text), text)]
+    return [f.speaker_text for f in speaker_lines(nlp.load_nlp()(text), text)]
 
 
 @pytest.mark.parametrize("kicker", ["BUSTED", "EXCLUSIVE", "FIX IS IN", "WATCH", "UPDATE"])

@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from newsdesk.understand import interviewee as _interviewees
-from newsdesk.understand.quote_cues import _is_cue, cue_slot
+from newsdesk.understand.quote_cues import cue_slot, is_cue
 
 # A turn's label: a name or role of two characters or more, or the "Q:"/"A:" of a question-and-answer
 # interview (`QA_LABELS`).
@@ -334,7 +334,7 @@ _SPEAKING_VOICE = {"i", "me", "my", "we", "us", "our", "you", "your"}
 def _attributes(tok: Any) -> bool:
     """A cue of saying with someone as its subject ("Pence said", "the governor added", "she wrote"; not
     "no downloads are required", a passive)."""
-    if tok.pos_ != "VERB" or not _is_cue(tok, cue_slot(tok)[0]):
+    if tok.pos_ != "VERB" or not is_cue(tok, cue_slot(tok)[0]):
         return False
     return any(c.dep_ == "nsubj" and (c.pos_ in ("PROPN", "NOUN") or c.lower_ in _THIRD_PERSON) for c in tok.children)
 

@@ -14,16 +14,16 @@ from newsdesk.understand import dialogue, name_kinds, speaker_kinds, speakers
 from newsdesk.understand.dialogue import SPEAKER_LINE, paragraph_labels
 from newsdesk.understand.nlp import sent_of
 from newsdesk.understand.quote_cues import (
-    _according_source,
-    _cue_text,
-    _is_cue,
+    according_source,
     cue_score,
     cue_slot,
+    cue_text,
+    is_cue,
     rule_speaker,
     summons,
     threshold,
 )
-from newsdesk.understand.quote_found import Found, _enclosing, _span_of, doc_text, tokens
+from newsdesk.understand.quote_found import Found, doc_text, enclosing, span_of, tokens
 from newsdesk.understand.quote_regions import QUOTE_OPEN
 
 # A direct object's content takes the verb's predicate complements after it (see
@@ -118,7 +118,7 @@ INVERTED_ASIDES = True
 _SEPARATORS = {",", ";", ":", "-", "--", "\u2013", "\u2014"}
 
 
-def _clausal_candidates(doc: Any, regions: list[tuple[int, int]]) -> list[Found]:
+def clausal_candidates(doc: Any, regions: list[tuple[int, int]]) -> list[Found]:
     """Cue words with clausal content; `regions`: every quoted stretch (quoted_regions(text, 1))."""
     out = []
     for tok in tokens(doc):
@@ -129,7 +129,7 @@ def _clausal_candidates(doc: Any, regions: list[tuple[int, int]]) -> list[Found]
             p = cue_score(tok, slot)
             pieces = _parenthetical_content(doc, tok, regions) if p >= threshold(slot) else []
             if pieces:
-                out.append(Found(pieces[0][0], pieces[-1][1], "indirect", cue=_cue_text(tok),
+                out.append(Found(pieces[0][0], pieces[-1][1], "indirect", cue=cue_text(tok),
                                  speaker_tok=rule_speaker(tok), cue_start=tok.idx, pieces=pieces, slot="aside",
                                  lexicon_p=p))
             continue
@@ -144,7 +144,7 @@ def _clausal_candidates(doc: Any, regions: list[tuple[int, int]]) -> list[Found]
         heads = _content_heads(tok, slot, comps)
         content = [t for c in heads for t in c.subtree if t.i != tok.i]
         on_line = _on_cue_line(doc, content, tok.idx)
-        start, end = _span_of(on_line)
+        start, end = span_of(on_line)
         if end <= start or (WORDLESS_CONTENT and not any(_says_something(t) for t in on_line)):
             continue
         if CONTENT_HEAD_ON_LINE and _stray(heads, on_line):
@@ -155,7 +155,7 @@ def _clausal_candidates(doc: Any, regions: list[tuple[int, int]]) -> list[Found]
         pieces = _inverted_pieces(doc, tok, on_line) if INVERTED_ASIDES else []
         if pieces:
             start, end = pieces[0][0], pieces[-1][1]
-        out.append(Found(start, end, "indirect", cue=_cue_text(tok), speaker_tok=speaker, cue_start=tok.idx,
+        out.append(Found(start, end, "indirect", cue=cue_text(tok), speaker_tok=speaker, cue_start=tok.idx,
                          slot=slot, lexicon_p=cue_score(tok, slot), lead=_lead_of(doc, tok, slot), pieces=pieces))
     return out
 
@@ -173,8 +173,8 @@ def _parenthetical_content(doc: Any, cue: Any, regions: list[tuple[int, int]]) -
         return []
     own = {t.i for t in cue.subtree}
     content = _on_cue_line(doc, [t for t in head.subtree if t.i not in own], cue.idx)
-    before = _span_of([t for t in content if t.i < cue.i])
-    after = _span_of([t for t in content if t.i > cue.i])
+    before = span_of([t for t in content if t.i < cue.i])
+    after = span_of([t for t in content if t.i > cue.i])
     pieces = [p for p in (before, after) if p[1] > p[0]]
     if not any(_says_something(t) for t in content):
         return []
@@ -195,11 +195,11 @@ def _inverted_pieces(doc: Any, cue: Any, content: list[Any]) -> list[tuple[int, 
     if not commas:
         return []
     close = commas[-1]
-    line_start, _ = _enclosing(doc_text(doc), cue.idx, cue.idx, "\n")
+    line_start, _ = enclosing(doc_text(doc), cue.idx, cue.idx, "\n")
     words = [t for t in doc[sent_of(cue).start: cue.i - 1] if t.idx >= line_start]
     if not any(_says_something(t) for t in words):
         return []  # "But, said Ann Roe, “…”": a conjunction before the aside says nothing
-    before, after = _span_of(words), _span_of([t for t in content if t.i > close])
+    before, after = span_of(words), span_of([t for t in content if t.i > close])
     return [before, after] if before[1] > before[0] and after[1] > after[0] else []
 
 
@@ -240,7 +240,7 @@ def _other_turn(cue: Any, comp: Any, regions: list[tuple[int, int]]) -> bool:
     if not any(comp.idx < a and b <= cue.idx for a, b in regions):
         return False  # "Officials believe it will fail, he said": no quotation between, one report
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in comp.children) and (
-        _is_cue(comp, "ccomp") or _is_cue(comp, "bare") or _is_cue(comp, cue_slot(comp)[0]))
+        is_cue(comp, "ccomp") or is_cue(comp, "bare") or is_cue(comp, cue_slot(comp)[0]))
 
 
 def _lead_of(doc: Any, tok: Any, slot: str) -> tuple[int, int] | None:
@@ -255,11 +255,11 @@ def _lead_of(doc: Any, tok: Any, slot: str) -> tuple[int, int] | None:
         c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and slot == "xcomp" and tok.lemma_ in _RAISING))), None)
     if subj is None or subj.pos_ == "PRON" and subj.lower_ in ("who", "which", "that"):
         return None
-    start, end = _span_of(_on_cue_line(doc, list(subj.subtree), tok.idx))
+    start, end = span_of(_on_cue_line(doc, list(subj.subtree), tok.idx))
     return (start, end) if start < end <= tok.idx else None
 
 
-def _with_lead(f: Found) -> None:
+def with_lead(f: Found) -> None:
     """The subject piece joins the content ("Roof … of a massacre"): the cue between stays out."""
     if f.lead is None or f.lead[1] > f.start:
         return
@@ -272,7 +272,7 @@ def _on_cue_line(doc: Any, content: list[Any], cue_at: int) -> list[Any]:
     paragraph break (a headline into the dateline, one speaker's paragraph into the next's)."""
     if not PARAGRAPH_CLIP:
         return content
-    start, end = _enclosing(doc_text(doc), cue_at, cue_at, "\n")
+    start, end = enclosing(doc_text(doc), cue_at, cue_at, "\n")
     kept = [t for t in content if start <= t.idx < end]
     return kept if any(not (t.is_punct or t.is_space) for t in kept) else content
 
@@ -320,12 +320,13 @@ def _trailing_clauses(tok: Any, slot: str, comps: list[Any]) -> list[Any]:
     return out
 
 
-def _according_candidates(doc: Any) -> list[Found]:
+def according_candidates(doc: Any) -> list[Found]:
+    """"According to X, ...": the clause the phrase hangs on, X its speaker."""
     out = []
     for tok in tokens(doc):
         if tok.lower_ != "according":
             continue
-        pobj = _according_source(tok)
+        pobj = according_source(tok)
         if pobj is None:
             continue
         own = {t.i for t in tok.subtree}
@@ -333,14 +334,14 @@ def _according_candidates(doc: Any) -> list[Found]:
         while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head is not clause:
             clause = clause.head
         content = [t for t in clause.subtree if t.i not in own]
-        start, end = _span_of(_on_cue_line(doc, content, tok.idx))
+        start, end = span_of(_on_cue_line(doc, content, tok.idx))
         if end > start:
             out.append(Found(start, end, "indirect", cue="according to", speaker_tok=pobj, cue_start=tok.idx,
                              rule="according", slot="according"))
     return out
 
 
-def _speaker_lines(doc: Any, text: str) -> list[Found]:
+def speaker_lines(doc: Any, text: str) -> list[Found]:
     """Transcript and headline style: "PENCE: Well, look, ..." up to the paragraph end, and in an
     interview or a transcript on through the answer's unlabelled paragraphs (`dialogue.turn_pieces`).
     The name must be capitals (a transcript), a person or organisation the parser found, or in an

@@ -51,7 +51,8 @@ def threshold(slot: str) -> float:
     return SLOT_THRESHOLDS.get(slot.split(":")[0], CUE_THRESHOLD)
 
 
-def _is_cue(tok: Any, slot: str) -> bool:
+def is_cue(tok: Any, slot: str) -> bool:
+    """Whether the cue lexicon scores a word, taking its content as `slot`, over that slot's threshold."""
     return cue_score(tok, slot) >= threshold(slot)
 
 
@@ -60,7 +61,7 @@ def _is_cue(tok: Any, slot: str) -> bool:
 _CLIMB = ("advcl", "conj", "xcomp", "acl", "pcomp", "prep", "pobj", "dobj", "attr")
 
 
-def _subject(verb: Any) -> Any:
+def cue_subject(verb: Any) -> Any:
     """The speaker head of a cue: its subject, a passive agent, or a governing clause's subject."""
     for _ in range(4):
         for child in verb.children:
@@ -163,11 +164,12 @@ def rule_speaker(cue: Any) -> Any:
     """The speaker head the grammar gives a cue: a verb's subject, a noun's owner, the object
     of "according to"."""
     if cue.lower_ == "according":
-        return _according_source(cue)
-    return _subject(cue) if cue.pos_ != "NOUN" else _noun_cue_owner(cue)
+        return according_source(cue)
+    return cue_subject(cue) if cue.pos_ != "NOUN" else _noun_cue_owner(cue)
 
 
-def _according_source(tok: Any) -> Any:
+def according_source(tok: Any) -> Any:
+    """The object of an "according to" ("according to officials": officials), or None."""
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
 
@@ -177,10 +179,11 @@ def _noun_cue_owner(noun: Any) -> Any:
     for child in noun.children:
         if child.dep_ == "poss":
             return child
-    return _subject(noun)
+    return cue_subject(noun)
 
 
-def _cue_text(tok: Any) -> str:
+def cue_text(tok: Any) -> str:
+    """A cue word as a quote shows it, with its auxiliaries, negation and particle ("did not say")."""
     parts = [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "prt") and c.i < tok.i + 2]
     toks = sorted([*parts, tok], key=lambda t: t.i)
     return " ".join(t.text for t in toks)

@@ -34,7 +34,8 @@ class Found:
     lead: tuple[int, int] | None = None  # a content piece before the cue: its passive or raised subject
 
 
-def _span_of(tokens: list[Any]) -> tuple[int, int]:
+def span_of(tokens: list[Any]) -> tuple[int, int]:
+    """The character bounds of some tokens, punctuation and spaces left out ((0, 0) for none)."""
     toks = [t for t in tokens if not (t.is_punct or t.is_space)]
     if not toks:
         return (0, 0)
@@ -64,11 +65,12 @@ def token_at(doc: Any, char: int) -> Any:
     return span[0] if span is not None and len(span) else None
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """How many characters two (start, end) spans share."""
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _enclosing(text: str, start: int, end: int, separator: str) -> tuple[int, int]:
+def enclosing(text: str, start: int, end: int, separator: str) -> tuple[int, int]:
     """The bounds of the line ("\n") or paragraph ("\n\n") holding text[start:end]: from just
     after the last separator before `start` to the first one from `end` (or the text's end)."""
     before = text.rfind(separator, 0, start)

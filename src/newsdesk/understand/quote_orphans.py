@@ -11,9 +11,9 @@ from typing import Any
 
 from newsdesk.understand import quote_regions, speakers
 from newsdesk.understand.nlp import sent_of
-from newsdesk.understand.quote_cues import _cue_text, _is_cue, _subject
-from newsdesk.understand.quote_found import Found, _enclosing, _overlap, doc_text
-from newsdesk.understand.quote_regions import _CLOSERS, _OPENERS, _is_mark
+from newsdesk.understand.quote_cues import cue_subject, cue_text, is_cue
+from newsdesk.understand.quote_found import Found, doc_text, enclosing, overlap
+from newsdesk.understand.quote_regions import CLOSERS, OPENERS, is_mark
 
 # "“...” ― Karen Bobadilla": a dash and a name right after the closing mark
 DASH_SPEAKER = re.compile(r"^[”\"]?\s*[―—]\s*([A-Z][\w.'’ -]{1,40}?)(?=\s*(?:[.,\n“\"]|$))")
@@ -42,11 +42,11 @@ def _quote_sentence(doc: Any, region: tuple[int, int]) -> Any:
     return sent_of(span[0]) if span is not None and len(span) else None
 
 
-def _orphan_quotes(doc: Any, regions: list[tuple[int, int]], claimed: list[Found]) -> list[Found]:
+def orphan_quotes(doc: Any, regions: list[tuple[int, int]], claimed: list[Found]) -> list[Found]:
     """Quoted stretches no cue reached: borrow the speaker of nearby cues or of the quote before."""
     out: list[Found] = []
     for region in regions:
-        if any(_overlap(region, (f.start, f.end)) > 0 for f in claimed + out):
+        if any(overlap(region, (f.start, f.end)) > 0 for f in claimed + out):
             continue
         found = Found(region[0], region[1], "direct", pieces=[region], rule="quoted")
         dash = DASH_SPEAKER.match(doc_text(doc)[region[1]: region[1] + 60])
@@ -72,7 +72,7 @@ def _orphan_quotes(doc: Any, regions: list[tuple[int, int]], claimed: list[Found
             owner.start, owner.end = min(owner.start, region[0]), max(owner.end, region[1])
             continue
         if cue is not None:
-            found.cue, found.speaker_tok, found.cue_start = _cue_text(cue), _subject(cue), cue.idx
+            found.cue, found.speaker_tok, found.cue_start = cue_text(cue), cue_subject(cue), cue.idx
         elif prev is not None and region[0] - prev.end < 400 and (
                 not CUELESS_PURE or _whole_paragraph(doc_text(doc), region)):
             found.speaker_tok, found.speaker_text, found.cue = prev.speaker_tok, prev.speaker_text, prev.cue
@@ -111,7 +111,7 @@ def _named_in_narration(doc: Any, region: tuple[int, int]) -> bool:
 def _whole_paragraph(text: str, region: tuple[int, int]) -> bool:
     """Whether the quoted stretch is its paragraph, nothing but quotation marks around it: the
     news form that carries on the previous paragraph's speaker."""
-    start, end = _enclosing(text, region[0], region[1], "\n\n")
+    start, end = enclosing(text, region[0], region[1], "\n\n")
     return not re.search(r"\w", text[start:region[0]] + text[region[1]:end])
 
 
@@ -137,15 +137,15 @@ def _cue_near(doc: Any, sent: Any, region: tuple[int, int], regions: list[tuple[
     closing mark ("…,” said Leslie Wimes), before it in its sentence, then the sentence before
     ("He said:"). A cue inside quotation marks is someone's quoted words, not this quote's cue."""
     def cue(tok: Any) -> bool:
-        return (tok.pos_ == "VERB" and (_is_cue(tok, "ccomp") or _is_cue(tok, "bare"))
+        return (tok.pos_ == "VERB" and (is_cue(tok, "ccomp") or is_cue(tok, "bare"))
                 and not speakers.quoted_at(tok.idx, regions))
 
     after = doc.char_span(region[1], min(len(doc_text(doc)), region[1] + 100), alignment_mode="expand")
     for tok in after or ():
-        if tok.idx < region[1] or (tok.idx == region[1] and _is_mark(tok, _CLOSERS)
+        if tok.idx < region[1] or (tok.idx == region[1] and is_mark(tok, CLOSERS)
                                    and quote_regions.DOUBLE_APOSTROPHE):
             continue  # the quote's own closing mark (a straight or doubled one also opens quotes)
-        if _is_mark(tok, _OPENERS) or "\n" in tok.text or (tok.is_sent_start and not _is_mark(tok, _CLOSERS)
+        if is_mark(tok, OPENERS) or "\n" in tok.text or (tok.is_sent_start and not is_mark(tok, CLOSERS)
                                                            and tok.idx > region[1] + 2):
             break
         if cue(tok):
@@ -155,6 +155,6 @@ def _cue_near(doc: Any, sent: Any, region: tuple[int, int], regions: list[tuple[
             return tok
     if sent.start > 0:
         for tok in reversed(sent_of(doc[sent.start - 1])):
-            if cue(tok) and not any(_is_mark(t, _OPENERS) for t in doc[tok.i: sent.start - 1]):
+            if cue(tok) and not any(is_mark(t, OPENERS) for t in doc[tok.i: sent.start - 1]):
                 return tok
     return None

@@ -9,8 +9,8 @@ import re
 from typing import Any
 
 from newsdesk.understand import speakers
-from newsdesk.understand.quote_cues import _is_cue, rule_speaker
-from newsdesk.understand.quote_found import Found, _overlap, doc_text, token_at
+from newsdesk.understand.quote_cues import is_cue, rule_speaker
+from newsdesk.understand.quote_found import Found, doc_text, overlap, token_at
 
 QUOTE_OPEN = "“\"«"
 QUOTE_CLOSE = "”\"»"
@@ -25,8 +25,9 @@ DOUBLE_APOSTROPHE = True
 # nothing in its paragraph is markup (reStructuredText's ``code``, a shell's backticks), not an
 # open quotation, unless the next paragraph opens with `` again (a quotation running on).
 BACKTICKS = True
-_OPENERS = {*QUOTE_OPEN, "''", "``"}
-_CLOSERS = {*QUOTE_CLOSE, "''"}
+# The marks that open and close a quoted stretch (read here and by quote_orphans).
+OPENERS = {*QUOTE_OPEN, "''", "``"}
+CLOSERS = {*QUOTE_CLOSE, "''"}
 _MARK = re.compile("``|''|\n\n|[" + re.escape(QUOTE_OPEN + QUOTE_CLOSE) + "]")
 
 
@@ -87,11 +88,11 @@ def quoted_regions(text: str, min_words: int = MIN_QUOTE_WORDS) -> list[tuple[in
             if start is not None and (opener != "``" or text[m.end():].lstrip().startswith("``")):
                 regions.append((start, i))  # news style: a quote running on reopens next paragraph
             start = None
-        elif start is None and mark in _OPENERS:
+        elif start is None and mark in OPENERS:
             start, opener = m.end(), mark
         elif start is not None and mark == "``":
             start = None if opener == "``" else start  # ``code``: markup, no quotation
-        elif start is not None and mark in _CLOSERS:
+        elif start is not None and mark in CLOSERS:
             regions.append((start, i))
             start = None
     if start is not None and opener != "``":
@@ -115,16 +116,17 @@ def long_enough(text: str, regions: list[tuple[int, int]], min_words: int = MIN_
     return [(a, b) for a, b in regions if len(text[a:b].split()) >= min_words]
 
 
-def _is_mark(tok: Any, marks: set[str]) -> bool:
+def is_mark(tok: Any, marks: set[str]) -> bool:
+    """Whether a token is one of these quotation marks ('' only when DOUBLE_APOSTROPHE reads it so)."""
     return tok.text in marks and (DOUBLE_APOSTROPHE or tok.text != "''")
 
 
-def _widen_to_quotes(found: Found, regions: list[tuple[int, int]], text: str,
-                     after: list[tuple[int, int]] | None = None, doc: Any = None) -> None:
+def widen_to_quotes(found: Found, regions: list[tuple[int, int]], text: str,
+                    after: list[tuple[int, int]] | None = None, doc: Any = None) -> None:
     """A cue's complement that is quoted becomes the whole quoted stretch, split quotes joined
     (`after`: the quoted stretches that may carry it on past the cue, `regions` by default; with
     `doc`, not past a cue clause of another speaker: `_other_speaker_between`)."""
-    hits = [r for r in regions if _overlap((found.start, found.end), r) > 0]
+    hits = [r for r in regions if overlap((found.start, found.end), r) > 0]
     if not hits:
         return
     found.kind = "direct"
@@ -145,7 +147,7 @@ def _widen_to_quotes(found: Found, regions: list[tuple[int, int]], text: str,
         # the reported words around the quoted ones are part of what was said
         start, end = min(found.start, pieces[0][0]), max(found.end, hits[-1][1])
         if end == hits[-1][1] and start < hits[-1][0]:  # the closing mark of a quote it opened
-            end += 2 if text.startswith("''", end) else int(text[end:end + 1] in _CLOSERS)
+            end += 2 if text.startswith("''", end) else int(text[end:end + 1] in CLOSERS)
         pieces = [(start, end)] + [r for r in pieces if r[0] >= end]
     found.pieces = pieces
     # offsets point at the quoted words; the cue clause between pieces stays outside the text
@@ -185,7 +187,7 @@ def _other_speaker_between(doc: Any, a: int, b: int, cue_start: int) -> bool:
     mine = rule_speaker(ours)
     for tok in span:
         if tok.i == ours.i or tok.pos_ != "VERB" or tok.lower_ == "according" or ours.is_ancestor(tok) or not (
-                _is_cue(tok, "ccomp") or _is_cue(tok, "bare")):
+                is_cue(tok, "ccomp") or is_cue(tok, "bare")):
             continue  # a cue inside our cue's clause ("said Murphy, using a term Rubio used") is not a turn
         theirs = rule_speaker(tok)
         if theirs is not None and not _maybe_same(mine, theirs):
@@ -199,7 +201,7 @@ def cedes_quote(found: Found, regions: list[tuple[int, int]], doc: Any) -> bool:
     clause's ("said that “…,” adding …" stays one report)."""
     if not CEDE_TO_OWN_CUE or doc is None:
         return False
-    hits = [r for r in regions if _overlap((found.start, found.end), r) > 0]
+    hits = [r for r in regions if overlap((found.start, found.end), r) > 0]
     ours = token_at(doc, found.cue_start)
     if not hits or ours is None or found.cue_start > hits[0][0]:
         return False
@@ -219,10 +221,10 @@ def _own_cue_after(doc: Any, region: tuple[int, int], cue_start: int, not_under:
     for tok in doc[end.i: min(len(doc), end.i + 3 * OWN_CUE_WORDS)]:
         if tok.idx < region[1] or tok.is_punct and tok.text in ",'’\"”" or tok.idx == region[1] and tok.text == "''":
             continue  # the stretch's own closing mark ('' also opens a quotation) and its comma
-        if tok.is_sent_start and tok.idx > region[1] + 2 or words >= OWN_CUE_WORDS or tok.text in _OPENERS:
+        if tok.is_sent_start and tok.idx > region[1] + 2 or words >= OWN_CUE_WORDS or tok.text in OPENERS:
             return False
         words += 1
-        if tok.idx != cue_start and tok.pos_ == "VERB" and (_is_cue(tok, "ccomp") or _is_cue(tok, "bare")) \
+        if tok.idx != cue_start and tok.pos_ == "VERB" and (is_cue(tok, "ccomp") or is_cue(tok, "bare")) \
                 and rule_speaker(tok) is not None and not (not_under is not None and not_under.is_ancestor(tok)):
             return True
     return False

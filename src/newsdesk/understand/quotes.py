@@ -47,15 +47,15 @@ from typing import Any
 
 from newsdesk.understand import dialogue, quote_filter, quote_regions, quote_turns, speaker_kinds, speakers
 from newsdesk.understand.quote_candidates import (
-    _according_candidates,
-    _clausal_candidates,
-    _speaker_lines,
-    _with_lead,
+    according_candidates,
+    clausal_candidates,
+    speaker_lines,
+    with_lead,
 )
 from newsdesk.understand.quote_cues import cue_slot, rule_speaker, speaker_head
-from newsdesk.understand.quote_found import Found, _overlap, doc_text, token_at
-from newsdesk.understand.quote_orphans import DASH_SPEAKER, _orphan_quotes
-from newsdesk.understand.quote_regions import _widen_to_quotes, long_enough, quoted_regions
+from newsdesk.understand.quote_found import Found, doc_text, overlap, token_at
+from newsdesk.understand.quote_orphans import DASH_SPEAKER, orphan_quotes
+from newsdesk.understand.quote_regions import long_enough, quoted_regions, widen_to_quotes
 
 # The names other modules and the tools use as `quotes.<name>`.
 __all__ = [
@@ -131,7 +131,7 @@ def _nest(found: list[Found], doc: Any = None) -> list[Found]:
                                    or (parent.rule == "line" and not quote_turns.reported_in_turn(doc, f, parent))):
             continue
         others = [k for k in kept if k not in parents]
-        if any(_overlap((f.start, f.end), (k.start, k.end)) > 0.6 * (f.end - f.start) for k in others):
+        if any(overlap((f.start, f.end), (k.start, k.end)) > 0.6 * (f.end - f.start) for k in others):
             continue
         f.parent = parent
         kept.append(f)
@@ -156,7 +156,7 @@ def _cut_at_coordinated(doc: Any, found: list[Found]) -> None:
         if not pieces or pieces[-1][1] <= pieces[-1][0] or cut >= p.end:
             continue
         left = (p.start, pieces[-1][1])
-        if any(k is not p and _overlap((k.start, k.end), left) > RESTATES * (left[1] - left[0]) for k in found):
+        if any(k is not p and overlap((k.start, k.end), left) > RESTATES * (left[1] - left[0]) for k in found):
             continue  # what is left would say again what another attribution says
         p.pieces, p.end = pieces, left[1]
         f.parent = None
@@ -213,14 +213,14 @@ def candidates(doc: Any) -> list[Found]:
     every = quote_regions.every_quoted(doc)
     regions = long_enough(text, every)
     # a cue inside quotation marks is the quoted person's own words, not a new attribution
-    cues = [f for f in _clausal_candidates(doc, every) + _according_candidates(doc)
+    cues = [f for f in clausal_candidates(doc, every) + according_candidates(doc)
             if not speakers.quoted_at(f.cue_start, regions)]
     more = every if quote_regions.CONTINUE_SHORT else regions
     cues = [f for f in cues if not quote_regions.cedes_quote(f, regions, doc)]
     for f in cues:
         if f.slot != "aside":  # a parenthetical cue's pieces already hold its quoted words, and not the cue
-            _widen_to_quotes(f, regions, text, more, doc)
-    return _speaker_lines(doc, text) + cues
+            widen_to_quotes(f, regions, text, more, doc)
+    return speaker_lines(doc, text) + cues
 
 
 def filter_features(doc: Any, cands: list[Found]) -> list[dict[str, float] | None]:
@@ -290,9 +290,9 @@ def find_quotes(doc: Any) -> list[Found]:
     regions = long_enough(text, quote_regions.every_quoted(doc))  # the same stretches `candidates` reads
     found = _nest(_filtered(doc, candidates(doc)), doc)
     # a quoted "VIDEO: …" paragraph of a transcript quoted whole is the clip's, not the last speaker's
-    found += [f for f in _orphan_quotes(doc, regions, found) if not dialogue.clip_words(text, f.start)]
+    found += [f for f in orphan_quotes(doc, regions, found) if not dialogue.clip_words(text, f.start)]
     for f in found:
-        _with_lead(f)
+        with_lead(f)
     # speakers are ranked in text order (a speaker who spoke just before is a feature)
     ranked = _rank_speakers(doc, sorted(_nest(found, doc), key=lambda f: f.start), regions)
     kept = [f for f in ranked if f.confidence * f.speaker_p >= SPEAKER_GATE]
