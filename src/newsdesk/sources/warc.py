@@ -5,13 +5,15 @@ A bad record (a corrupt header or gzip member, a record cut short, a Content-Len
 lies, a response that holds no HTTP message) is a failure of its own, named by its record
 number: the reader then looks for the next record's start (the next gzip member that
 inflates to "WARC/", or the next "WARC/1." line in a plain file) and goes on from there, so
-one bad record never costs the pages after it.
+one bad record never costs the pages after it. Plain bytes between the members of a gzipped
+file are such a bad record (warcio would read five words on a line as an ARC record).
 """
 
 from __future__ import annotations
 
 import gzip
 import mmap
+import os
 import re
 import zlib
 from collections.abc import Iterator
@@ -65,6 +67,7 @@ def _records(fh: IO[bytes], origin: str, max_bytes: int,
 
     records = ArchiveIterator(fh, arc2warc=True)
     records.INC_RECORD = ""  # its "Content-Length is invalid" warning: err_count says it, not stderr
+    gzipped = os.pread(fh.fileno(), 2, 0) == _GZIP_MAGIC[:2]
     while True:
         begin = records.offset  # where the record about to be read starts
         try:
@@ -73,6 +76,13 @@ def _records(fh: IO[bytes], origin: str, max_bytes: int,
             return
         except Exception as exc:  # warcio raises many kinds on damage
             yield number, _corrupt(origin, number, exc), _next_start(fh, begin)
+            return
+        if gzipped and records.reader.decompressor is None:
+            # Plain bytes between the gzip members of a .warc.gz are garbage, though warcio reads
+            # a line of five words as an ARC record (and skipped it as a page without headers).
+            item: Item = Rejected("warc", "corrupt record", "bytes outside any gzip member",
+                                  origin=f"{origin}#{number}")
+            yield number, item, _next_start(fh, begin)
             return
         item, bad = _read_one(records, record, f"{origin}#{number}", max_bytes)
         yield number, item, (_next_start(fh, begin) if bad else None)
