@@ -188,7 +188,7 @@ def test_a_lone_report_joins_the_one_story_it_links_to_below_the_merge_threshold
     for name, value in change.items():
         monkeypatch.setattr(repair_merge, name, value)
     clusterer, story_id = _singleton_beside_two_stories()
-    assert repair_merge._try_merge(clusterer, story_id, "now") == int(adopted)
+    assert repair_merge.try_merge(clusterer, story_id, "now") == int(adopted)
     assignments = Clusterer(clusterer.conn).conn.execute("SELECT article_id, story_id FROM story_articles").fetchall()
     story_of = dict(assignments)
     assert (story_of[7] == story_of[1]) is adopted

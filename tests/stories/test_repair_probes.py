@@ -83,7 +83,7 @@ def test_an_off_angle_report_is_adopted_through_its_best_links(monkeypatch: pyte
     monkeypatch.setattr(repair_merge, "ADOPT_FLOOR", 0.9)
     monkeypatch.setattr(repair_merge, "PROBE_TOP", top)
     clusterer, story_id = _quake_story_and_a_lone_report()
-    assert repair_merge._try_merge(clusterer, story_id, "now") == int(adopted)
+    assert repair_merge.try_merge(clusterer, story_id, "now") == int(adopted)
     story_of = dict(clusterer.conn.execute("SELECT article_id, story_id FROM story_articles").fetchall())
     assert (story_of[10] == story_of[1]) is adopted
     assert story_of[10] != story_of[7]

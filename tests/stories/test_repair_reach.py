@@ -51,7 +51,7 @@ def test_a_late_report_joins_the_quiet_story_it_links_to(
     # 0 turns the reach off; above 1 no link is enough.
     monkeypatch.setattr(repair_merge, "REACH", reach)
     clusterer, story_id = _quake_story_and_a_late_report()
-    assert repair_merge._try_merge(clusterer, story_id, "now") == int(joined)
+    assert repair_merge.try_merge(clusterer, story_id, "now") == int(joined)
     story_of = dict(clusterer.conn.execute("SELECT article_id, story_id FROM story_articles").fetchall())
     assert (story_of[10] == story_of[1]) is joined
     assert story_of[10] != story_of[7]
@@ -69,7 +69,7 @@ def test_a_larger_story_does_not_reach(monkeypatch: pytest.MonkeyPatch) -> None:
     # Only a probe (at most PROBE_MAX articles) looks past the window.
     monkeypatch.setattr(repair_merge, "PROBE_MAX", 0)
     clusterer, story_id = _quake_story_and_a_late_report()
-    assert repair_merge._try_merge(clusterer, story_id, "now") == 0
+    assert repair_merge.try_merge(clusterer, story_id, "now") == 0
 
 
 def test_a_late_report_passes_the_divide_guard_as_any_merge(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -81,4 +81,4 @@ def test_a_late_report_passes_the_divide_guard_as_any_merge(monkeypatch: pytest.
     link = repair_merge.average_links(mine, {1: theirs})[1]
     monkeypatch.setattr(repair_divide, "DIVIDE_RATIO", 2.0)
     assert repair_merge.kept_apart(link, mine, theirs)
-    assert repair_merge._try_merge(clusterer, story_id, "now") == 0
+    assert repair_merge.try_merge(clusterer, story_id, "now") == 0

@@ -11,21 +11,24 @@ from newsdesk.stories.cluster import Clusterer, StoryState
 from newsdesk.stories.features import When
 
 
-def _alive(clusterer: Clusterer, story_id: int) -> StoryState | None:
+def live_story(clusterer: Clusterer, story_id: int) -> StoryState | None:
+    """The story, loaded, while it has articles and no merge took it; None once it is gone."""
     row = clusterer.conn.execute("SELECT merged_into, size FROM stories WHERE id = ?", (story_id,)).fetchone()
     if row is None or row[0] is not None or row[1] <= 0:
         return None
     return clusterer.load_story(story_id)
 
 
-def _when(story: StoryState) -> When | None:
+def story_when(story: StoryState) -> When | None:
+    """A story's time as one When: the middle of its days, its slack widened by half their span."""
     if story.first_day is None or story.last_day is None:
         return None
     middle = (story.first_day + story.last_day) / 2
     return When(middle, story.slack + (story.last_day - story.first_day) / 2)
 
 
-def _members(clusterer: Clusterer, story_id: int) -> list[tuple[int, dict[str, float], float | None, float]]:
+def member_rows(clusterer: Clusterer, story_id: int) -> list[tuple[int, dict[str, float], float | None, float]]:
+    """A story's articles as (article id, terms, day, slack), by article id."""
     rows = clusterer.conn.execute("SELECT article_id, terms, day, slack FROM story_articles WHERE story_id = ?"
                                   " ORDER BY article_id", (story_id,)).fetchall()
     return [(r[0], json.loads(r[1]), r[2], r[3]) for r in rows]
@@ -39,7 +42,7 @@ def label_articles(conn: sqlite3.Connection, story_id: int) -> None:
 
 def rebuild(clusterer: Clusterer, story: StoryState, now: str) -> None:
     """Recompute a story's centroid, size and days from its articles."""
-    members = _members(clusterer, story.id)
+    members = member_rows(clusterer, story.id)
     story.terms, story.size = {}, len(members)
     for _, terms, _, _ in members:
         for t, w in terms.items():

@@ -42,9 +42,9 @@ from dataclasses import dataclass
 
 from newsdesk.stories import repair_divide, repair_recluster
 from newsdesk.stories.cluster import Clusterer
-from newsdesk.stories.repair_divide import _try_split, divide
-from newsdesk.stories.repair_merge import _try_merge
-from newsdesk.stories.repair_recluster import _reassign, recluster
+from newsdesk.stories.repair_divide import divide, try_split
+from newsdesk.stories.repair_merge import try_merge
+from newsdesk.stories.repair_recluster import reassign, recluster
 
 REPAIR_EVERY = 200
 # Repair rounds at the end of a `newsdesk cluster` batch, each over what the previous one changed (it stops
@@ -75,15 +75,15 @@ def repair(conn: sqlite3.Connection, since: int | None = None, now: str = "",
     merged = split = 0
     top = conn.execute("SELECT coalesce(max(id), 0) FROM stories").fetchone()[0]
     for story_id in ids:
-        split += _try_split(clusterer, story_id, now)
+        split += try_split(clusterer, story_id, now)
     moved = sum(recluster(clusterer, story_id, now) for story_id in ids) if repair_recluster.RECLUSTER else 0
-    moved += sum(_reassign(clusterer, story_id, now) for story_id in ids)
+    moved += sum(reassign(clusterer, story_id, now) for story_id in ids)
     # The single articles this round's re-clustering cut loose get their adoption test now (ADOPT_FLOOR):
     # left for the next round, its re-clustering would cut an adopted article loose again.
     loose = [r[0] for r in conn.execute("SELECT id FROM stories WHERE id > ? AND merged_into IS NULL AND size = 1",
                                         (top,))]
     for story_id in [*ids, *loose]:
-        merged += _try_merge(clusterer, story_id, now)
+        merged += try_merge(clusterer, story_id, now)
     if repair_divide.DIVIDE_RATIO:
         split += sum(divide(clusterer, story_id, now) for story_id in ids)
     return RepairReport(len(ids), merged, split, moved)

@@ -14,7 +14,7 @@ import numpy as np
 from newsdesk.stories import features, pairs, repair_recluster
 from newsdesk.stories.cluster import Clusterer, StoryState
 from newsdesk.stories.features import When
-from newsdesk.stories.members import _alive, _members, label_articles, rebuild
+from newsdesk.stories.members import label_articles, live_story, member_rows, rebuild
 
 # Splitting at a cross-similarity of 0.05 lost B³ F1 on every fold against never splitting (0.0), so
 # the split step is off by default; it stays for stores where a threshold proves itself.
@@ -56,10 +56,10 @@ CONFLICT_SUPPORT = 2
 
 def divide(clusterer: Clusterer, story_id: int, now: str) -> int:
     """Cut a story in two when its articles form two groups that are far apart (`DIVIDE_RATIO`)."""
-    story = _alive(clusterer, story_id)
+    story = live_story(clusterer, story_id)
     if story is None or not DIVIDE_MIN <= story.size <= repair_recluster.LOCAL_MAX:
         return 0
-    members = _members(clusterer, story_id)
+    members = member_rows(clusterer, story_id)
     idfs = clusterer.idfs({t for m in members for t in m[1]})
     sides = [pairs.side(m[1], idfs, None if m[2] is None else When(m[2], m[3])) for m in members]
     probabilities = pairs.probability_matrix(sides)
@@ -128,11 +128,12 @@ def bisect(probabilities: np.ndarray) -> np.ndarray | None:
 
 def separation(probabilities: np.ndarray, part: np.ndarray) -> float:
     """Mean probability across the cut over the lower of the two parts' own means (1: no structure)."""
-    within = min(_mean_within(probabilities[np.ix_(side, side)]) for side in (part, ~part))
+    within = min(mean_within(probabilities[np.ix_(side, side)]) for side in (part, ~part))
     return float(probabilities[np.ix_(part, ~part)].mean()) / max(within, 1e-9)
 
 
-def _mean_within(block: np.ndarray) -> float:
+def mean_within(block: np.ndarray) -> float:
+    """The mean same-event probability among a group's pairs (a square block of them); 1 for one article."""
     n = len(block)
     return float(block[np.triu_indices(n, 1)].mean()) if n > 1 else 1.0
 
@@ -157,11 +158,12 @@ def _two_groups(vectors: list[dict[str, float]]) -> tuple[list[int], float] | No
     return labels, sum(cross) / len(cross)
 
 
-def _try_split(clusterer: Clusterer, story_id: int, now: str) -> int:
-    story = _alive(clusterer, story_id)
+def try_split(clusterer: Clusterer, story_id: int, now: str) -> int:
+    """Split the smaller of two term groups out of a story when they share too little (1 if it did)."""
+    story = live_story(clusterer, story_id)
     if story is None or story.size < SPLIT_MIN:
         return 0
-    members = _members(clusterer, story_id)
+    members = member_rows(clusterer, story_id)
     vocabulary = {t for _, terms, _, _ in members for t in terms}
     idfs = clusterer.idfs(vocabulary)
     vectors = [{t: w * idfs[t] for t, w in terms.items()} for _, terms, _, _ in members]

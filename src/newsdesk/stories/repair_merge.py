@@ -11,8 +11,8 @@ import sqlite3
 
 from newsdesk.stories import pairs
 from newsdesk.stories.cluster import CANDIDATES, QUERY_TERMS, SCORED, Clusterer, StoryState, latest
-from newsdesk.stories.members import _alive, _when, label_articles
-from newsdesk.stories.repair_divide import _mean_within, casts_differ, divide_limit
+from newsdesk.stories.members import label_articles, live_story, story_when
+from newsdesk.stories.repair_divide import casts_differ, divide_limit, mean_within
 
 # The average-link same-event probability (pair model, over both stories' latest members) at which
 # two stories merge. Tuned with the join threshold by topic cross-validation (`benchmarks/clustering.py
@@ -112,18 +112,19 @@ def centroid_cosine(clusterer: Clusterer, a: StoryState, b: StoryState) -> float
     idfs = clusterer.idfs(set(a.terms) & set(b.terms))
     dot = sum(a.terms[t] * b.terms[t] * idfs[t] ** 2 for t in idfs)
     cosine = dot / ((a.norm or 1.0) * (b.norm or 1.0))
-    return cosine * clusterer.decay(_when(a), b)
+    return cosine * clusterer.decay(story_when(a), b)
 
 
-def _try_merge(clusterer: Clusterer, story_id: int, now: str) -> int:
-    story = _alive(clusterer, story_id)
+def try_merge(clusterer: Clusterer, story_id: int, now: str) -> int:
+    """Merge a story with its best-linked nearby story (or one `_reach` finds) when `_merges` allows (1 if merged)."""
+    story = live_story(clusterer, story_id)
     if story is None:
         return 0
     idfs = clusterer.idfs(story.terms)
     vector = {t: w * idfs[t] for t, w in story.terms.items()}
     ranked = []
-    for other_id in clusterer.candidates(vector, _when(story), story.seen):
-        other = _alive(clusterer, other_id) if other_id != story_id else None
+    for other_id in clusterer.candidates(vector, story_when(story), story.seen):
+        other = live_story(clusterer, other_id) if other_id != story_id else None
         if other is not None:
             ranked.append((centroid_cosine(clusterer, story, other), other))
     ranked.sort(key=lambda r: r[0], reverse=True)
@@ -166,7 +167,7 @@ def _reach(clusterer: Clusterer, story: StoryState, vector: dict[str, float], id
         return None
     ranked = []
     for other_id in far_candidates(clusterer.conn, vector):
-        other = _alive(clusterer, other_id) if other_id != story.id and other_id not in near else None
+        other = live_story(clusterer, other_id) if other_id != story.id and other_id not in near else None
         if other is not None and other.size >= ADOPT_MIN_SIZE:
             ranked.append((clusterer.similarity(vector, idfs, other, None), other))
     ranked.sort(key=lambda r: r[0], reverse=True)
@@ -225,7 +226,7 @@ def _link(me: pairs.Side, sides: list[pairs.Side], top: int) -> float:
 
 def _cohesion(sides: list[pairs.Side]) -> float:
     """Mean same-event probability among a story's (latest) members; 1 for a single article."""
-    return _mean_within(pairs.probability_matrix(sides)) if len(sides) > 1 else 1.0
+    return mean_within(pairs.probability_matrix(sides)) if len(sides) > 1 else 1.0
 
 
 def merge_into(clusterer: Clusterer, keep: StoryState, gone: StoryState, now: str) -> None:

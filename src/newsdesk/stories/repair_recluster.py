@@ -1,6 +1,6 @@
 """The repair pass's re-clustering steps (see repair.py): a changed story's neighbourhood
 re-clustered by average linkage over the pair model's probabilities (`recluster`), and an
-article moved to another story that suits it clearly better (`_reassign`).
+article moved to another story that suits it clearly better (`reassign`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import numpy as np
 from newsdesk.stories import pairs
 from newsdesk.stories.cluster import Clusterer
 from newsdesk.stories.features import When
-from newsdesk.stories.members import _alive, _members, _when, label_articles, rebuild
+from newsdesk.stories.members import label_articles, live_story, member_rows, rebuild, story_when
 
 # How much better (mean same-event probability) another story must suit an article for the repair
 # pass to move it there. Not tuned yet (a guess: clear enough not to flip back and forth).
@@ -37,14 +37,14 @@ def recluster(clusterer: Clusterer, story_id: int, now: str) -> int:
     neighbourhood is compared with every other (pair model), cut at `LOCAL_THRESHOLD`, and
     articles move to match. Bounded: a neighbourhood over `LOCAL_MAX` articles is left alone.
     """
-    story = _alive(clusterer, story_id)
+    story = live_story(clusterer, story_id)
     if story is None:
         return 0
     idfs = clusterer.idfs(story.terms)
     vector = {t: w * idfs[t] for t, w in story.terms.items()}
-    stories = [story, *clusterer.ranked_stories(vector, idfs, _when(story), exclude=story_id, limit=NEIGHBOURS,
+    stories = [story, *clusterer.ranked_stories(vector, idfs, story_when(story), exclude=story_id, limit=NEIGHBOURS,
                                                 seen=story.seen)]
-    members = [(s.id, m) for s in stories for m in _members(clusterer, s.id)]
+    members = [(s.id, m) for s in stories for m in member_rows(clusterer, s.id)]
     if len(members) < 2 or len(members) > LOCAL_MAX:
         return 0
     idfs = clusterer.idfs({t for _, m in members for t in m[1]})
@@ -98,7 +98,7 @@ def _new_story(clusterer: Clusterer, now: str) -> int:
     return int(cur.lastrowid or 0)
 
 
-def _reassign(clusterer: Clusterer, story_id: int, now: str) -> int:
+def reassign(clusterer: Clusterer, story_id: int, now: str) -> int:
     """Move each article of a story to another story that suits it clearly better.
 
     The greedy pass placed an article with what it knew then; once later articles have
@@ -106,8 +106,8 @@ def _reassign(clusterer: Clusterer, story_id: int, now: str) -> int:
     members beats its own story's by `MOVE_MARGIN` (and reaches the join threshold) moves.
     """
     moved = 0
-    for article_id, weights, day, slack in _members(clusterer, story_id):
-        story = _alive(clusterer, story_id)
+    for article_id, weights, day, slack in member_rows(clusterer, story_id):
+        story = live_story(clusterer, story_id)
         if story is None:
             break
         when = None if day is None else When(day, slack)
