@@ -26,6 +26,7 @@ import orjson
 
 from newsdesk.errors import QueryError
 from newsdesk.store.queries import listing_from_row, listing_rows
+from newsdesk.store.rejected import shown_failure
 
 SORT = "COALESCE(a.published, a.first_seen)"
 # Listing columns all sit before the body in the row, so a listing never walks the body's overflow
@@ -491,7 +492,7 @@ class DeskQueries:
         where, args = ("WHERE reason = ?", [reason]) if reason else ("", [])
         rows = self.conn.execute(f"SELECT id, input, stage, reason, detail, at FROM failures {where}"
                                  " ORDER BY at DESC, id DESC LIMIT ? OFFSET ?", (*args, limit, offset))
-        return [dict(r) for r in rows]
+        return [shown_failure(dict(r)) for r in rows]
 
     def data_version(self) -> int:
         """Changes when another connection commits: the desk's caches key on it."""

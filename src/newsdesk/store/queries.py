@@ -12,6 +12,7 @@ import orjson
 
 from newsdesk.errors import NotFound
 from newsdesk.records import Article
+from newsdesk.store.rejected import shown_failure, shown_failure_counts
 
 
 def article_from_row(row: sqlite3.Row) -> Article:
@@ -99,11 +100,11 @@ class Queries:
     def failures(self, limit: int = 100) -> list[dict[str, Any]]:
         rows = self.conn.execute("SELECT input, stage, reason, detail, at FROM failures ORDER BY at DESC, id DESC"
                                  " LIMIT ?", (limit,))
-        return [dict(r) for r in rows]
+        return [shown_failure(dict(r)) for r in rows]
 
     def failure_counts(self) -> dict[str, int]:
         rows = self.conn.execute("SELECT stage || ': ' || reason, COUNT(*) FROM failures GROUP BY 1 ORDER BY 2 DESC")
-        return {r[0]: r[1] for r in rows}
+        return shown_failure_counts((r[0], r[1]) for r in rows)
 
     def raw_ids_for_reprocess(self) -> list[tuple[int, int]]:
         """(article id, raw page id) of every stored page that kept its raw bytes."""

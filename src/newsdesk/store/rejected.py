@@ -10,7 +10,11 @@ wanted to know which pages were turned away, and why, had to open the database.
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
+from collections.abc import Iterable
 from typing import Any
+
+from newsdesk.controls import one_line
 
 # desk_recent (kind, first_seen DESC, id DESC) serves both the filter and the order. The page's
 # address is its URL, else the raw page's (a WARC record, a saved file) origin.
@@ -42,3 +46,22 @@ def why_not_article(reason: str | None) -> str:
     """A not-article page's stored reason as said after "judged not an article" ("link farm"), alike
     in `newsdesk show` and /article/N's 404."""
     return (reason or "").removeprefix("not an article: ") or "no reason stored"
+
+
+def shown_failure(row: dict[str, Any]) -> dict[str, Any]:
+    """A failures row as listed: its reason and detail on one line, with no terminal or bidi
+    controls. record_failure cleans them as it writes since 8269714; rows written before keep
+    what a server sent (ESC, 0x9b CSI, U+202E), which `stats --failures` printed to the terminal
+    as live escapes. Cleaned on the way out, so old stores need no migration. The input is left
+    as stored, as record_failure leaves it: it is the key a later run looks the failure up by."""
+    return {**row, "reason": one_line(row["reason"]) if row["reason"] else row["reason"],
+            "detail": one_line(row["detail"]) if row["detail"] else row["detail"]}
+
+
+def shown_failure_counts(rows: Iterable[tuple[str, int]]) -> dict[str, int]:
+    """("stage: reason", count) rows as listed: reasons cleaned as `shown_failure` does, those that
+    clean to the same words counted together, most first."""
+    counts: Counter[str] = Counter()
+    for reason, n in rows:
+        counts[one_line(reason)] += n
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
