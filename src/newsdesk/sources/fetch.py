@@ -50,7 +50,7 @@ from newsdesk.sources import safety
 from newsdesk.sources.decoding import ACCEPT_ENCODING, BodyDecoder
 from newsdesk.sources.robots import MAX_ROBOTS_BYTES, RobotsCache
 from newsdesk.sources.state import FetchState, MemoryFetchState
-from newsdesk.sources.transport import _caused_by, _Deadline, _GuardedTransport, _lower_headers
+from newsdesk.sources.transport import Deadline, GuardedTransport, caused_by, lower_headers
 
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 # Answers that mean "come back later" (RFC 6585 section 4, RFC 9110 section 15.6.4).
@@ -118,7 +118,7 @@ class Fetcher:
         self._exempt = safety.exempt_networks(allow_addresses)
         backend = safety.GuardedBackend(settings.allow_private, self._on_connect, self._exempt)
         self._client = httpx.Client(
-            transport=_GuardedTransport(backend, ssl_context),
+            transport=GuardedTransport(backend, ssl_context),
             timeout=httpx.Timeout(connect=settings.connect_timeout, read=settings.read_timeout,
                                   write=settings.read_timeout, pool=settings.connect_timeout),
             headers={"User-Agent": settings.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
@@ -296,12 +296,12 @@ class Fetcher:
             yield
 
     def _send(self, url: str, headers: dict[str, str], cap: int, truncate: bool = False) -> FetchResult:
-        deadline = _Deadline(self.total_timeout)
+        deadline = Deadline(self.total_timeout)
         self._local.deadline = deadline
         started = time.monotonic()
         try:
             with deadline, self._client.stream("GET", url, headers=headers) as response:
-                response_headers = _lower_headers(response)
+                response_headers = lower_headers(response)
                 status = response.status_code
                 body = b""
                 if 200 <= status < 300:
@@ -311,7 +311,7 @@ class Fetcher:
         except httpx.TransportError as exc:
             if deadline.expired:
                 raise FetchFailed("timeout", f"{url}: over {self.total_timeout:g} s in all") from exc
-            if _caused_by(exc, ssl.SSLError):
+            if caused_by(exc, ssl.SSLError):
                 raise FetchFailed("tls failure", f"{url}: {exc}") from exc
             raise FetchFailed("connection failed", f"{url}: {type(exc).__name__}: {exc}") from exc
         except httpx.HTTPError as exc:  # invalid URL and the like
@@ -321,7 +321,7 @@ class Fetcher:
         return FetchResult(url=url, status=status, headers=response_headers, body=body,
                            elapsed=time.monotonic() - started)
 
-    def _read_body(self, response: httpx.Response, headers: dict[str, str], deadline: _Deadline,
+    def _read_body(self, response: httpx.Response, headers: dict[str, str], deadline: Deadline,
                    cap: int, truncate: bool = False) -> bytes:
         """The decoded body; past `cap` bytes, refused ("too large"), or cut there if `truncate`."""
         declared = headers.get("content-length", "")

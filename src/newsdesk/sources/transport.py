@@ -17,7 +17,7 @@ import httpx
 from newsdesk.sources import safety
 
 
-class _Deadline:
+class Deadline:
     """Cuts a request off at a wall-clock limit by shutting its sockets down.
 
     A blocked recv() returns at once when its socket is shut down from another thread;
@@ -32,7 +32,7 @@ class _Deadline:
         self._timer = threading.Timer(seconds, self._expire)
         self._timer.daemon = True
 
-    def __enter__(self) -> _Deadline:
+    def __enter__(self) -> Deadline:
         self._timer.start()
         return self
 
@@ -59,7 +59,8 @@ def _shutdown(sock: socket.socket) -> None:
         sock.shutdown(socket.SHUT_RDWR)
 
 
-def _lower_headers(response: httpx.Response) -> dict[str, str]:
+def lower_headers(response: httpx.Response) -> dict[str, str]:
+    """A response's headers keyed in lower case, repeated ones joined with ", " (as HTTP reads them)."""
     headers: dict[str, str] = {}
     for key, value in response.headers.multi_items():
         key = key.lower()
@@ -73,7 +74,7 @@ def _default_ssl_context() -> ssl.SSLContext:
     return httpx.create_ssl_context(trust_env=False)
 
 
-class _GuardedTransport(httpx.HTTPTransport):
+class GuardedTransport(httpx.HTTPTransport):
     """httpx's transport with our network backend and no keep-alive, ignoring proxy variables."""
 
     def __init__(self, backend: safety.GuardedBackend, ssl_context: ssl.SSLContext | None = None) -> None:
@@ -89,7 +90,7 @@ class _GuardedTransport(httpx.HTTPTransport):
         )
 
 
-def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
+def caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
     """Whether `kind` is anywhere in the chain httpx and httpcore wrap around the real error."""
     seen: set[int] = set()
     current: BaseException | None = exc
