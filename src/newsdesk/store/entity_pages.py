@@ -23,6 +23,7 @@ from newsdesk.store.search_fts_langs import quote_langs_match
 from newsdesk.store.search_index import has_forms
 from newsdesk.store.written_speakers import Clause, Way, phrase_clause, role_clause, speaker_match, written_clause
 from newsdesk.understand.canonical import name_key
+from newsdesk.understand.country_words import country_forms, country_of
 
 # A quote's anatomy columns (migration 031), read together by every quote query; a store opened
 # read-only is not migrated, so one made before 031 reads them as NULL (`_anatomy`).
@@ -107,29 +108,6 @@ def _is_name(run: str, known: Callable[[str], bool]) -> bool:
     from newsdesk.understand.countries import nation
 
     return nation(run) is not None or bool(known(run))
-
-
-# Words a country's tables give it that do not name it or its people in a quote: the pronoun 'us'
-# (FTS5 folds case), parts of it ('English', 'Welsh'), a people across borders or a state gone
-# ('Kurdish', 'Persian', 'Soviet'), an everyday word ('pole').
-_NOT_COUNTRY_FORMS = frozenset({"us", "english", "scottish", "welsh", "kurdish", "persian", "soviet", "pole"})
-
-
-def country_of(run: str) -> str | None:
-    """The code of the country a word or run of words names, or whose people it names ('Iran',
-    "Iran's", 'Iranian', 'United States'), as `about` reads countries (`_forms`); None for any
-    other word, and for the words _NOT_COUNTRY_FORMS leaves out. A speaker is matched so too
-    (written_speakers.folded_words)."""
-    from newsdesk.understand.countries import fold, nation
-
-    return nation(run) if fold(run) not in _NOT_COUNTRY_FORMS else None
-
-
-def country_forms(code: str) -> frozenset[str]:
-    """The names and demonyms of a country as `about` finds them ('iran', 'iranian', ...)."""
-    from newsdesk.understand.countries import demonyms, names_of
-
-    return frozenset((names_of(code) | demonyms(code)) - _NOT_COUNTRY_FORMS)
 
 
 @functools.lru_cache(maxsize=1024)

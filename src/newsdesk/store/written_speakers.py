@@ -18,6 +18,8 @@ import re
 import sqlite3
 import unicodedata
 
+from newsdesk.understand.country_words import country_forms, country_of
+
 _WORD = re.compile(r"\w+")
 # A leading article is no part of the phrase a reader remembers ("senator" is "the senator").
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -31,8 +33,6 @@ def written_words(text: str | None) -> tuple[str, ...]:
 
 
 def _country_code(run: tuple[str, ...]) -> str | None:
-    from newsdesk.store.entity_pages import country_of
-
     if all(len(w) == 1 for w in run) and len(run) > 1:  # 'U.S.' is written_words' ('u', 's')
         return country_of("".join(w + "." for w in run))
     return country_of(" ".join(run))
@@ -105,8 +105,6 @@ def _fts_word(word: str, column: str) -> str:
     """One word of `_fts_words`; a folded country (`folded_words`) any of its names and demonyms."""
     if not word.startswith("="):
         return f'{column} : "{word}"'
-    from newsdesk.store.entity_pages import country_forms
-
     forms = sorted({" ".join(written_words(f)) for f in country_forms(word[1:])} - {""})
     return "(" + " OR ".join(f'{column} : "{f}"' for f in forms) + ")"
 
