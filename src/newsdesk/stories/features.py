@@ -163,6 +163,17 @@ def terms(title: str | None, text: str | None) -> Counter[str]:
     return counts
 
 
+# Month and weekday names as `terms` writes their name features ("@july", "@tuesday", "@mar" for "Mars"):
+# capitalised in English, so two reports of one day share them as they share the day itself. They are
+# dates, not names: `pairs` does not count them when it asks whether two articles share a name.
+DATE_NAMES = frozenset("@" + _norm(w) for w in (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+    "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"))
+
+
 _MARK_YEAR = re.compile(r"\b((?:19[5-9]|20[0-4])\d)\b")
 # Month names, capitalised; "May" and abbreviations only before a day number ("may" is a verb).
 _MONTH_NAMED = re.compile(r"\b(January|February|March|April|June|July|August|September|October|November|December"
