@@ -41,8 +41,9 @@ def without_bidi(value: str) -> str:
     return _BIDI.sub("", value) if _BIDI.search(value) else value
 
 
-def one_line(value: str) -> str:
-    """A failure detail or reason: no controls, no bidi controls, and line breaks and tabs as one space."""
+def without_breaks(value: str) -> str:
+    """`value` for a one-line field (a failure detail or reason): `without_bidi`, and each run of line
+    breaks and tabs one space. Nothing is cut (cli_common.one_line cuts text to a terminal width)."""
     value = without_bidi(value)
     if _BREAKS.search(value):
         value = _BREAKS.sub(" ", value)

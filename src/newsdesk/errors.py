@@ -15,7 +15,7 @@ table with its stage and reason, and goes on with the next input.
 
 from __future__ import annotations
 
-from newsdesk.controls import one_line
+from newsdesk.controls import without_breaks
 
 
 class NewsdeskError(Exception):
@@ -48,8 +48,8 @@ class Rejected(NewsdeskError):
         # message quoting a header): without controls, it reaches the failures table and the
         # CLI's echo as text, not as a terminal escape or a reversed line (newsdesk.controls).
         self.stage = stage
-        self.reason = one_line(reason)
-        self.detail = one_line(detail)
+        self.reason = without_breaks(reason)
+        self.detail = without_breaks(detail)
         self.origin = origin  # the input refused (path, URL, warc#record), when the stage knows it
         super().__init__(f"{stage}: {self.reason}" + (f" ({self.detail})" if self.detail else ""))
 

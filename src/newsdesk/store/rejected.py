@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from newsdesk.controls import one_line
+from newsdesk.controls import without_breaks
 
 # desk_recent (kind, first_seen DESC, id DESC) serves both the filter and the order. The page's
 # address is its URL, else the raw page's (a WARC record, a saved file) origin.
@@ -54,8 +54,8 @@ def shown_failure(row: dict[str, Any]) -> dict[str, Any]:
     what a server sent (ESC, 0x9b CSI, U+202E), which `stats --failures` printed to the terminal
     as live escapes. Cleaned on the way out, so old stores need no migration. The input is left
     as stored, as record_failure leaves it: it is the key a later run looks the failure up by."""
-    return {**row, "reason": one_line(row["reason"]) if row["reason"] else row["reason"],
-            "detail": one_line(row["detail"]) if row["detail"] else row["detail"]}
+    return {**row, "reason": without_breaks(row["reason"]) if row["reason"] else row["reason"],
+            "detail": without_breaks(row["detail"]) if row["detail"] else row["detail"]}
 
 
 def shown_failure_counts(rows: Iterable[tuple[str, int]]) -> dict[str, int]:
@@ -63,5 +63,5 @@ def shown_failure_counts(rows: Iterable[tuple[str, int]]) -> dict[str, int]:
     clean to the same words counted together, most first."""
     counts: Counter[str] = Counter()
     for reason, n in rows:
-        counts[one_line(reason)] += n
+        counts[without_breaks(reason)] += n
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))

@@ -13,7 +13,7 @@ import zlib
 from typing import Any
 from urllib.parse import urlsplit
 
-from newsdesk.controls import one_line
+from newsdesk.controls import without_breaks
 from newsdesk.records import Article, RawPage
 from newsdesk.sources.state import header_validators
 from newsdesk.store import search_fts_langs
@@ -190,9 +190,9 @@ class Writes:
                        raw: RawPage | None = None) -> None:
         """Store a rejected input with its reason (once per input, stage and reason)."""
         # The reason and detail may quote a server (its Content-Type, an exception's message):
-        # newsdesk.controls.one_line keeps terminal escapes and bidi overrides out of the table.
+        # newsdesk.controls.without_breaks keeps terminal escapes and bidi overrides out of the table.
         # The input is left as given: it is the key that later runs look the failure up by.
-        reason, detail = one_line(reason), one_line(detail)
+        reason, detail = without_breaks(reason), without_breaks(detail)
         with immediate(self.conn):
             raw_id = self._save_raw(raw) if raw is not None and raw.body else None
             self.conn.execute(
