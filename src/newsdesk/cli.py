@@ -281,28 +281,32 @@ def search(query: tuple[str, ...], db: str | None, limit: int, sort: str, source
 # as `newsdesk search`: a day that does not exist matched nothing
 @date_option("since", "A date, inclusive (the article's date, as the desk's search).")
 @date_option("until", "A date, inclusive of that day.")
+# as the desk's story and entity pages download theirs (/api/export?story=ID, ?entity=ID)
+@click.option("--story", type=click.IntRange(1), default=None, help="Only this story's articles.")
+@click.option("--entity", type=click.IntRange(1), default=None, help="Only the articles naming this entity.")
 def export(db: str | None, fmt: str, output: str, query: str | None, source: str | None, language: str | None,
-           since: str | None, until: str | None) -> None:
+           since: str | None, until: str | None, story: int | None, entity: int | None) -> None:
     """Export stored articles: all of them, or those a search and its filters find ("everything
-    about Iran between two dates": --query iran --since D --until D)."""
+    about Iran between two dates": --query iran --since D --until D), a story's or an entity's."""
     from newsdesk.store.desk import Filters
     from newsdesk.store.export import export as run_export
 
     filters = Filters(site=source, language=language, since=since, until=until)
     _, store = store_from(db, readonly=True)
     with store:
-        chosen = _export_selection(store, query, filters)
+        chosen = _export_selection(store, query, filters, story, entity)
         n = run_export(store, fmt, output)
     click.echo(f"exported {n} records" + (f" of {chosen} articles" if chosen is not None else ""), err=True)
 
 
-def _export_selection(store: Any, query: str | None, filters: Filters) -> int | None:
+def _export_selection(store: Any, query: str | None, filters: Filters, story: int | None = None,
+                      entity: int | None = None) -> int | None:
     """Limit the export to the search's articles (store/desk_export.py); None when every article is exported."""
     from newsdesk.store.desk_export import select_articles
 
-    if not (query and query.strip()) and not filters.as_dict():
+    if not (query and query.strip()) and not filters.as_dict() and story is None and entity is None:
         return None
-    chosen, complete = select_articles(store, query, filters)
+    chosen, complete = select_articles(store, query, filters, story, entity)
     if not complete:
         click.echo(f"newsdesk: the search index is missing or behind, so the search read only its newest matches"
                    f" ({chosen}): run `newsdesk index` for every one", err=True)

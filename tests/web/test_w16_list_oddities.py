@@ -138,7 +138,8 @@ def test_a_page_number_past_what_a_list_answers_is_a_400_not_another_page(desk: 
     # within the numbers, a page past the end is empty, as before
     assert get_json(desk, "/api/quotes", page=9)["quotes"] == []
     page = httpx.get(desk["url"] + "/quotes", params={"page": 9}, timeout=60).text
-    assert "No quotes on page 9: the list ends before it" in page
+    # and says where the list ends (U3: it said "the list ends before it" and led to page 8)
+    assert "Nothing on page 9: the 4 quotes end on page 1" in page
 
 
 def test_every_list_words_a_wrong_date_alike(desk: dict[str, Any]) -> None:

@@ -24,11 +24,38 @@ def listed_ids(store: Any, filters: Filters) -> list[int]:
     return [int(r[0]) for r in store.conn.execute(sql, (*join_args, *args))]
 
 
-def select_articles(store: Any, query: str | None, filters: Filters) -> tuple[int, bool]:
-    """Limit this connection's `articles` to what `query` finds under `filters` (every article listed
-    under them when there is no query). Returns how many, and whether that is every match (see
-    DeskSearch.desk_search_ids: without a search index, FTS5 reads its newest matches only)."""
+def members(store: Any, story: int | None = None, entity: int | None = None) -> set[int] | None:
+    """The articles of a story (after merges, as its page shows it) and of those naming an entity,
+    both when both are given; None when neither is (no limit). NotFound for an unknown one.
+    Syndicated copies are included, as the rest of an export includes them."""
+    found: set[int] | None = None
+    if story is not None:
+        sql, key = "SELECT article_id FROM story_articles WHERE story_id = ?", store.resolve_story(story)
+        found = {int(r[0]) for r in store.conn.execute(sql, (key,))}
+    if entity is not None:
+        sql, key = "SELECT DISTINCT article_id FROM entity_mentions WHERE entity_id = ?", store.entity_row(entity)["id"]
+        named = {int(r[0]) for r in store.conn.execute(sql, (key,))}
+        found = named if found is None else found & named
+    return found
+
+
+def chosen_ids(store: Any, query: str | None, filters: Filters, story: int | None = None,
+               entity: int | None = None) -> tuple[list[int], bool]:
+    """The ids an export writes (see select_articles) and whether that is every match."""
+    limit = members(store, story, entity)
+    if limit is not None and not query and not filters.as_dict():
+        return sorted(limit, reverse=True), True  # a story's or entity's articles: no listing to read
     ids, complete = store.desk_search_ids(query, filters) if query else (listed_ids(store, filters), True)
+    return (ids if limit is None else [i for i in ids if i in limit]), complete
+
+
+def select_articles(store: Any, query: str | None, filters: Filters, story: int | None = None,
+                    entity: int | None = None) -> tuple[int, bool]:
+    """Limit this connection's `articles` to what `query` finds under `filters` (every article listed
+    under them when there is no query), within a story's or an entity's articles when given. Returns
+    how many, and whether that is every match (see DeskSearch.desk_search_ids: without a search
+    index, FTS5 reads its newest matches only)."""
+    ids, complete = chosen_ids(store, query, filters, story, entity)
     conn = store.conn
     guarded = conn.execute("PRAGMA query_only").fetchone()[0]
     conn.execute("PRAGMA query_only = OFF")  # a reader's guard forbids temp objects too; these three write only temp

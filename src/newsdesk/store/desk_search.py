@@ -562,22 +562,28 @@ def _best(scored: dict[int, float], more: list[Any], top: int) -> list[int]:
     return sorted(best, key=lambda ident: (best[ident], -ident))[:top]
 
 
-def total_label(total: int, exact: bool) -> str:
+RESULTS = ("result", "results")
+
+
+def total_label(total: int, exact: bool, nouns: tuple[str, str] = RESULTS) -> str:
     """desk_search_total's (n, exact) as the search page, /api/search's `total_label` and
-    `newsdesk search` say it alike."""
-    noun = "result" if total == 1 and exact else "results"
+    `newsdesk search` say it alike; `nouns`: what is counted, one and many (the quote, event,
+    entity and story lists count theirs)."""
+    noun = nouns[0] if total == 1 and exact else nouns[1]
     return f"{total:,} {noun}" if exact else f"at least {total:,} {noun}"
 
 
-def past_the_end(page: int, total: tuple[int, bool] | None, limit: int) -> str | None:
+def past_the_end(page: int, total: tuple[int, bool] | None, limit: int, nouns: tuple[str, str] = RESULTS
+                 ) -> str | None:
     """'Nothing on page 51: the 4 results end on page 1', as the search page, `newsdesk search` and
-    /api/search (its `past_the_end`) say it; None when the page is not past the last one."""
+    /api/search (its `past_the_end`) say it, and the other numbered lists of their own items;
+    None when the page is not past the last one."""
     if page <= 1 or not total or not total[0]:
         return None
     last = last_page(total, limit)
     if last is None or page <= last:
         return None
-    return f"Nothing on page {page}: the {total_label(*total)} end on page {last}"
+    return f"Nothing on page {page}: the {total_label(*total, nouns)} end on page {last}"
 
 
 def leave_out_example(query: str, read_as: list[str]) -> str:

@@ -54,6 +54,36 @@ def _listed(column: str) -> str:
     return f"NOT {copy_clause(column, indexed=False)}"
 
 
+# An entity's row in the entity list; one only a syndicated copy names (its text annotated apart
+# from its representative's) was listed with 0 mentions, 0 articles, 0 quotes, its page as empty:
+# the copy is folded, and an entity with nothing left is not listed (the HAVING of _entity_filter).
+_ENTITY_ROWS = ("SELECT e.id, e.type, e.name, e.country, e.metonym, count(m.id) AS mentions,"
+                " count(DISTINCT m.article_id) AS articles,"
+                f" (SELECT count(*) FROM quotes qq WHERE qq.speaker_id = e.id AND {_listed('qq.article_id')}) AS quotes"
+                f" FROM entities e LEFT JOIN entity_mentions m ON m.entity_id = e.id AND {_listed('m.article_id')}")
+
+
+def _entity_filter(type: str | None, q: str | None) -> tuple[str, list[Any]] | None:
+    """The WHERE, GROUP BY and HAVING of the entity list (after _ENTITY_ROWS) and their arguments;
+    None when nothing can match."""
+    where, args = [], []
+    if type:
+        where.append("e.type = ?")
+        args.append(type)
+    if q:
+        # The name's key, its % and _ the name's own characters: 'q=%' (key '') listed every
+        # entity, 'q=_' every one with a name of a letter or more. Matched where a word of an
+        # alias begins: 'iran' listed Miranda Kirschel among Iran's entities on the sample store.
+        key = name_key(q)
+        if not key:
+            return None
+        where.append("e.id IN (SELECT entity_id FROM entity_aliases WHERE key LIKE ? ESCAPE '\\'"
+                     " OR key LIKE ? ESCAPE '\\')")
+        args += [_containing(key)[1:], _containing(" " + key)]
+    return ((" WHERE " + " AND ".join(where) if where else "")
+            + " GROUP BY e.id HAVING mentions > 0 OR quotes > 0", args)
+
+
 def _printable(text: str | None) -> str | None:
     """The text without control characters (no one's words; a NUL in an FTS5 string is a syntax
     error), None when nothing else is left."""
@@ -170,29 +200,19 @@ class EntityPages(EntityStore):
                       offset: int = 0) -> list[dict[str, Any]]:
         """Entities by mention count: id, type, name, country, mentions, articles, quotes (copies
         folded, as the entity's page lists them: `_listed`); one with none of these is left out."""
-        where, args = [], []
-        if type:
-            where.append("e.type = ?")
-            args.append(type)
-        if q:
-            # The name's key, its % and _ the name's own characters: 'q=%' (key '') listed every
-            # entity, 'q=_' every one with a name of a letter or more. Matched where a word of an
-            # alias begins: 'iran' listed Miranda Kirschel among Iran's entities on the sample store.
-            key = name_key(q)
-            if not key:
-                return []
-            where.append("e.id IN (SELECT entity_id FROM entity_aliases WHERE key LIKE ? ESCAPE '\\'"
-                         " OR key LIKE ? ESCAPE '\\')")
-            args += [_containing(key)[1:], _containing(" " + key)]
-        sql = ("SELECT e.id, e.type, e.name, e.country, e.metonym, count(m.id) AS mentions,"
-               " count(DISTINCT m.article_id) AS articles,"
-               f" (SELECT count(*) FROM quotes qq WHERE qq.speaker_id = e.id AND {_listed('qq.article_id')}) AS quotes"
-               f" FROM entities e LEFT JOIN entity_mentions m ON m.entity_id = e.id AND {_listed('m.article_id')}"
-               + (" WHERE " + " AND ".join(where) if where else "")
-               # an entity only a syndicated copy names (its text annotated apart from its representative's)
-               # was listed with 0 mentions, 0 articles, 0 quotes, its page as empty: the copy is folded
-               + " GROUP BY e.id HAVING mentions > 0 OR quotes > 0 ORDER BY mentions DESC, e.name LIMIT ? OFFSET ?")
-        return [dict(r) for r in self.conn.execute(sql, [*args, limit, offset])]
+        found = _entity_filter(type, q)
+        if found is None:
+            return []
+        sql = _ENTITY_ROWS + found[0] + " ORDER BY mentions DESC, e.name LIMIT ? OFFSET ?"
+        return [dict(r) for r in self.conn.execute(sql, [*found[1], limit, offset])]
+
+    def count_entities(self, *, type: str | None = None, q: str | None = None) -> int:
+        """How many entities list_entities lists in all (its pages' `total`: a page past the last
+        led back to the page before it, not to the last one)."""
+        found = _entity_filter(type, q)
+        if found is None:
+            return 0
+        return int(self.conn.execute(f"SELECT count(*) FROM ({_ENTITY_ROWS}{found[0]})", found[1]).fetchone()[0])
 
     def entity_detail(self, ref: str | int, *, quotes: int = 50) -> dict[str, Any]:
         """One entity: aliases, roles over time, mentions per day, co-occurring entities, quotes."""
@@ -302,6 +322,16 @@ class EntityPages(EntityStore):
             r["written_match"], r["role_match"] = way == "written", way == "role"
         return rows
 
+    def count_quotes(self, *, speaker: str | None = None, about: str | None = None, speaker_id: int | None = None,
+                     kind: str | None = None, since: str | None = None, until: str | None = None) -> int:
+        """How many quotes search_quotes finds in all (its pages' `total`), with the same filter."""
+        found = self._quote_filter(speaker, about, speaker_id, kind, (since, until))
+        if found is None:
+            return 0
+        where, args, _ = found
+        sql = f"SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where}"
+        return int(self.conn.execute(sql, args).fetchone()[0])
+
     def quote_speakers(self, *, speaker: str | None = None, about: str | None = None,
                        speaker_id: int | None = None, kind: str | None = None, limit: int = 10,
                        since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
@@ -405,13 +435,19 @@ class EntityPages(EntityStore):
         """Every entity a speaker's name may mean: the one entity_row finds and each other of that
         very name. Only the first was asked: 'Australia' found the country (no quotes), not the
         nationality quoted under that name. Not every entity with the name as an alias: 'Obama' is
-        one of Michelle Obama's; ?speaker_id=N asks for one entity."""
+        one of Michelle Obama's; ?speaker_id=N asks for one entity. A name a person bears is no
+        nationality's: the nationality named after a country ("Jordanians", filed as the NORP
+        'Jordan') is left out when a person is called so, or "Jordan" found every Jordanian's quotes
+        beside those of the person called Jordan (the country's own, "Jordan said", stay)."""
         try:
-            ids = [int(self.entity_row(name)["id"])]
+            picked = self.entity_row(name)
+            found = {int(picked["id"]): str(picked["type"])}
         except NotFound:
-            ids = []
-        return ids + [r[0] for r in self.conn.execute("SELECT id FROM entities WHERE key = ?", (name_key(name),))
-                      if r[0] not in ids]
+            found = {}
+        for r in self.conn.execute("SELECT id, type FROM entities WHERE key = ?", (name_key(name),)):
+            found.setdefault(int(r[0]), str(r[1]))
+        person = "PERSON" in found.values()
+        return [i for i, type_ in found.items() if not (person and type_ == "NORP")]
 
     def article_annotations(self, article_id: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """One article's stored mentions (with their canonical entity, and whether it is a capital

@@ -112,6 +112,14 @@ class EventStore:
         rows = self.conn.execute(sql, [*args, max(1, min(limit, MAX_LIMIT)), max(0, offset)]).fetchall()
         return [dict(r) for r in rows]
 
+    def count_events(self, actor: str | None = None, pair: tuple[str, str] | None = None, ordered: bool = False,
+                     code: str | None = None, place: str | None = None, since: str | None = None,
+                     until: str | None = None, article_id: int | None = None) -> int:
+        """How many events `events` lists in all under the same filters (its pages' `total`)."""
+        where, args = _filters(actor, pair, ordered, code, place, since, until, article_id)
+        sql = f"SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id WHERE {where}"
+        return int(self.conn.execute(sql, args).fetchone()[0])
+
     def iter_events(self) -> Any:
         """Every stored event with its article's URL, title and date, oldest article first (exports)."""
         sql = (f"SELECT e.*, {ARTICLE_URL} AS article_url, a.title AS article_title, a.published, a.first_seen"

@@ -32,8 +32,10 @@ def flat(record: dict[str, Any]) -> dict[str, Any]:
 
 
 @contextmanager
-def _open_text(output: str) -> Iterator[IO[str]]:
-    if output == "-":
+def _open_text(output: str | IO[str]) -> Iterator[IO[str]]:
+    if not isinstance(output, str):  # a stream the caller owns (the desk's /api/export)
+        yield output
+    elif output == "-":
         yield sys.stdout
     else:
         with open(output, "w", encoding="utf-8", newline="") as fh:
@@ -46,7 +48,9 @@ def coded(article: Article) -> Article:
     return article if article.language in EVENTS or not article.events else article.replace(events=())
 
 
-def export(store: Queries, fmt: str, output: str = "-") -> int:
+def export(store: Queries, fmt: str, output: str | IO[Any] = "-") -> int:
+    """Write `fmt` to the file `output` names ("-": stdout) or to a stream: text for every format
+    but parquet, which takes a binary one (it is written a row group at a time, so never whole)."""
     if fmt not in FORMATS:
         raise ConfigError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
     if fmt.startswith("gdelt-"):
@@ -140,7 +144,7 @@ def typed(record: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def _parquet(records: Iterable[dict[str, Any]], output: str) -> int:
+def _parquet(records: Iterable[dict[str, Any]], output: str | IO[bytes]) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 

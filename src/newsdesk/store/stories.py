@@ -15,9 +15,9 @@ import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from newsdesk.errors import NotFound
+from newsdesk.errors import NotFound, QueryError
 from newsdesk.records import Article
-from newsdesk.store.desk import other_sources, source_of
+from newsdesk.store.desk import other_sources, read_date, source_of
 from newsdesk.store.sqlite import immediate
 from newsdesk.stories.features import QUIET_DAYS, When, article_when
 
@@ -35,6 +35,49 @@ _EPOCH = date(1970, 1, 1)
 
 def day_to_iso(day: float | None) -> str | None:
     return None if day is None else (_EPOCH + timedelta(days=int(day))).isoformat()
+
+
+def time_to_iso(day: float | None) -> str | None:
+    """Days since 1970-01-01 with the time of day (a `seen`) as an ISO time in UTC, to the nearest
+    second (julianday's float lands a hair before it: 07:14:41.99997)."""
+    if day is None:
+        return None
+    return (datetime(1970, 1, 1, tzinfo=UTC) + timedelta(seconds=round(float(day) * 86400))).isoformat()
+
+
+def days_since_epoch(value: str) -> float:
+    """An ISO date or time (UTC unless it says; a bare date is its midnight) as days since 1970-01-01,
+    the clock of story_articles.seen and stories.seen_day. QueryError when it is none."""
+    from newsdesk.store.export import as_utc
+
+    when = as_utc(value)
+    if when is None:
+        raise QueryError(f"not a date or time: {value[:40]!r}; give one like 2026-12-01 or 2026-12-01T08:00:00Z")
+    return (when - datetime(1970, 1, 1, tzinfo=UTC)).total_seconds() / 86400
+
+
+def read_grew_since(label: str, value: str | None) -> str | None:
+    """A --grew-since (?grew_since=) as `stories` takes it: an ISO date or time (store.desk.read_date's
+    reading and wording), or `today`, this UTC day from its midnight; None when absent."""
+    if (value or "").strip().lower() == "today":
+        return datetime.now(UTC).date().isoformat()
+    try:
+        return read_date(label, value)
+    except QueryError as exc:  # read_date's wording, and the word it does not know
+        raise QueryError(f"{exc}, or `today`") from None
+
+
+# How `stories` orders: by the news day of the latest report, or by when the newest member was collected.
+ORDERS = {"active": "s.last_day IS NULL, s.last_day DESC, s.id DESC",
+          "arrived": "s.seen_day IS NULL, s.seen_day DESC, s.id DESC"}
+
+
+def _story_filter(min_size: int, grew_since: str | None) -> tuple[str, tuple[Any, ...]]:
+    """The WHERE of the story list (after `FROM stories s`) and its arguments, `grew_since`'s days last."""
+    where, args = " WHERE s.merged_into IS NULL AND s.size >= ?", (min_size,)
+    if grew_since is None:
+        return where, args
+    return where + " AND s.seen_day >= ?", (*args, days_since_epoch(grew_since))
 
 
 def today() -> When:
@@ -60,7 +103,7 @@ def first_seen(conn: sqlite3.Connection, article_id: int) -> tuple[str | None, f
 # its "also published by" counts them; at least 1. coalesce(site_name, source_id, id) counted each
 # article without a site name as a source of its own: "3 articles from 3 sources" for three copies
 # of one Global Voices text (two on globalvoicesonline.org, one with no address at all).
-_SUMMARIES = ("SELECT s.id, s.headline, s.size, s.first_day, s.last_day, s.updated_at,"
+_SUMMARIES = ("SELECT s.id, s.headline, s.size, s.first_day, s.last_day, s.updated_at, s.seen_day,"
               " (SELECT max(1, count(DISTINCT newsdesk_source_of(a.site_name, a.url))) FROM story_articles m"
               "  JOIN articles a ON a.id = m.article_id WHERE m.story_id = s.id) AS sources"
               " FROM stories s")
@@ -152,13 +195,35 @@ class StoryStore:
     def story_assignments(self) -> dict[int, int]:
         return {int(r[0]): int(r[1]) for r in self.conn.execute("SELECT article_id, story_id FROM story_articles")}
 
-    def stories(self, limit: int = 50, offset: int = 0, min_size: int = 1) -> list[dict[str, Any]]:
-        """Stories, most recently active first, with their article and source counts."""
-        rows = self._summaries(" WHERE s.merged_into IS NULL AND s.size >= ?"
-                               " ORDER BY s.last_day IS NULL, s.last_day DESC, s.id DESC LIMIT ? OFFSET ?",
-                               (min_size, limit, offset)).fetchall()
+    def stories(self, limit: int = 50, offset: int = 0, min_size: int = 1, grew_since: str | None = None,
+                sort: str = "active") -> list[dict[str, Any]]:
+        """Stories with their article and source counts: most recently active first (the news day of
+        their latest report), or with `sort="arrived"` by when their newest member was collected.
+        `grew_since` (ISO date or time, UTC unless it says): only the stories that took an article
+        collected since then, each saying how many (`joined`), newest arrival first unless told."""
+        where, args = _story_filter(min_size, grew_since)
+        order = ORDERS[sort if sort != "active" or grew_since is None else "arrived"]
+        rows = self._summaries(f"{where} ORDER BY {order} LIMIT ? OFFSET ?", (*args, limit, offset)).fetchall()
         latest = self._latest_day()
-        return [self._story_summary(r, latest) for r in rows]
+        found = [self._story_summary(r, latest) for r in rows]
+        if grew_since is not None:
+            self._joined(found, args[-1])
+        return found
+
+    def count_stories(self, min_size: int = 1, grew_since: str | None = None) -> int:
+        """How many stories `stories` lists in all under the same filter (its pages' `total`)."""
+        where, args = _story_filter(min_size, grew_since)
+        return int(self.conn.execute(f"SELECT count(*) FROM stories s{where}", args).fetchone()[0])
+
+    def _joined(self, stories: list[dict[str, Any]], since: float) -> None:
+        """Each story's `joined`: its members collected at or after `since` (days since 1970-01-01)."""
+        ids = [s["id"] for s in stories]
+        marks = ",".join("?" * len(ids))
+        counts = dict(self.conn.execute(
+            f"SELECT story_id, count(*) FROM story_articles WHERE seen >= ? AND story_id IN ({marks})"
+            " GROUP BY story_id", (since, *ids)).fetchall()) if ids else {}
+        for s in stories:
+            s["joined"] = int(counts.get(s["id"], 0))
 
     def _summaries(self, rest: str, args: tuple[Any, ...]) -> sqlite3.Cursor:
         """The rows of `_SUMMARIES` that `rest` (its WHERE, ORDER and LIMIT) picks."""
@@ -173,7 +238,9 @@ class StoryStore:
         quiet = r["last_day"] is not None and latest is not None and latest - r["last_day"] > QUIET_DAYS
         return {"id": r["id"], "headline": r["headline"], "articles": r["size"], "sources": r["sources"],
                 "first_day": day_to_iso(r["first_day"]), "last_day": day_to_iso(r["last_day"]),
-                "status": "quiet" if quiet else "live", "updated_at": r["updated_at"]}
+                "status": "quiet" if quiet else "live", "updated_at": r["updated_at"],
+                # when its newest member was collected (last_day is the news day its reports tell of)
+                "arrived": time_to_iso(r["seen_day"])}
 
     def resolve_story(self, story_id: int) -> int:
         """A story id after merges (a merged story answers with the story it went into)."""
@@ -238,13 +305,14 @@ class StoryStore:
             (row[0], article_id)).fetchall()
         return [dict(r) for r in rows]
 
-    def front_stories(self, limit: int = 20, offset: int = 0, min_size: int = 1) -> list[dict[str, Any]]:
+    def front_stories(self, limit: int = 20, offset: int = 0, min_size: int = 1, grew_since: str | None = None,
+                      sort: str = "active") -> list[dict[str, Any]]:
         """Stories as `stories` lists them, each with its lead (latest representative) and its
         syndication groups (duplicates folded): every page of the story list, whatever its
         `min`, carries the same fields (only page 1 without `min` had them, so later pages of
         /stories showed no article lines)."""
         out = []
-        for story in self.stories(limit=limit, offset=offset, min_size=min_size):
+        for story in self.stories(limit=limit, offset=offset, min_size=min_size, grew_since=grew_since, sort=sort):
             articles = self.story_articles(story["id"])
             story["lead"] = next((a for a in reversed(articles) if a["duplicate_of"] is None), None)
             story["groups"] = _syndication_groups(articles)

@@ -18,9 +18,11 @@ from typing import Any
 import click
 
 from newsdesk.cli_common import db_option, json_option, print_json, store_from
+from newsdesk.errors import QueryError
 from newsdesk.records import Article, RawPage
 from newsdesk.store import Store, open_store
 from newsdesk.store.desk import MAX_PAGE
+from newsdesk.store.stories import ORDERS, read_grew_since
 from newsdesk.stories import repair as repair_mod
 from newsdesk.stories.features import article_when
 
@@ -91,27 +93,48 @@ def cluster_command(jsonl: Any, db: str | None, no_repair: bool) -> None:
 @click.option("--page", default=1, show_default=True, type=click.IntRange(1, MAX_PAGE), help="Which page of them.")
 @click.option("--min-articles", default=1, show_default=True, help="Hide stories with fewer articles.")
 @click.option("--repair", is_flag=True, help="Run the merge/split pass over every story first.")
-def stories_command(db: str | None, as_json: bool, limit: int, page: int, min_articles: int, repair: bool) -> None:
-    """List stories, most recently active first, a page at a time (as /api/stories)."""
+# as /api/stories' ?grew_since= and ?sort= (web/routes_stories)
+@click.option("--grew-since", default=None, metavar="ISO|today", callback=lambda _c, _p, v: _grew(v),
+              help="Only stories that took articles collected since then (UTC unless it says), newest arrival"
+                   " first, each with how many joined; `today` from this UTC day's midnight.")
+@click.option("--sort", type=click.Choice(sorted(ORDERS)), default="active", show_default=True,
+              help="active: by the news day of the latest report; arrived: by when the newest member was collected.")
+def stories_command(db: str | None, as_json: bool, limit: int, page: int, min_articles: int, repair: bool,
+                    grew_since: str | None, sort: str) -> None:
+    """List stories, most recently active first, a page at a time (as /api/stories); --grew-since today:
+    which stories grew today."""
     _, store = store_from(db, readonly=not repair)
     with store:
         if repair:
             report = store.repair_stories(everything=True)
             click.echo(f"repair: looked at {report.looked_at}, merged {report.merged}, split {report.split}",
                        err=True)
-        rows = store.stories(limit=limit, offset=(page - 1) * limit, min_size=min_articles)
+        rows = store.stories(limit=limit, offset=(page - 1) * limit, min_size=min_articles, grew_since=grew_since,
+                             sort=sort)
     if as_json:
         print_json(rows)
         return
     if not rows:  # it printed nothing at all, as if the command had not run ("no events match", "no quotes match")
-        click.echo("no stories match" if page > 1 or min_articles > 1 else "no stories yet")
+        click.echo("no stories match" if page > 1 or min_articles > 1 or grew_since else "no stories yet")
     for s in rows:
         days = s["first_day"] or "?"
         if s["last_day"] and s["last_day"] != s["first_day"]:
             days += f" – {s['last_day']}"
         click.echo(f"{s['id']:>6}  {_count(s['articles'], 'article', 3)}  {_count(s['sources'], 'source', 3)}"
                    f"  {s['status']:<5}"
-                   f"  {days:<23}  {s['headline'] or '(no headline)'}")
+                   f"  {days:<23}  {_joined(s, grew_since)}{s['headline'] or '(no headline)'}")
+
+
+def _grew(value: str | None) -> str | None:
+    try:
+        return read_grew_since("--grew-since", value)
+    except QueryError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def _joined(story: dict[str, Any], since: str | None) -> str:
+    """'+3 since 2026-12-01  ' before the headline of a story listed by --grew-since."""
+    return f"+{story['joined']} since {since}  " if since and "joined" in story else ""
 
 
 def _count(n: int, noun: str, width: int = 0) -> str:

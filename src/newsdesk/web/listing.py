@@ -7,12 +7,16 @@ from typing import Any
 from starlette.requests import Request
 
 from newsdesk.store.desk import MAX_LIMIT, Filters, Page
+from newsdesk.store.desk_search import last_page, past_the_end
+from newsdesk.store.export import FORMATS
 from newsdesk.web.fragments import also_published_html, card_template, url_part
 from newsdesk.web.render import query_string
 from newsdesk.web.responses import HTTPError, date_param, int_param
 from newsdesk.web.state import DeskState
 
 FILTER_PARAMS = ("site", "language", "category", "author", "since", "until")
+# the parameters of /api/export (web/routes_export.py) that choose the articles
+EXPORT_SELECTION = ("q", *FILTER_PARAMS, "story", "entity")
 
 
 def filters_from(request: Request, **fixed: str) -> Filters:
@@ -115,3 +119,19 @@ def facets(state: DeskState) -> dict[str, Any]:
         return {"sites": store.site_counts(100), "languages": store.language_counts(),
                 "categories": store.category_counts(40)}
     return state.facets.get("facets", compute)
+
+
+def export_links(selection: dict[str, Any]) -> list[tuple[str, str]]:
+    """(format, address) of a download in each format (/api/export) of a page's selection: its query
+    (`q`) and filters, a source's name (`site`), a `story` or an `entity`. The search, source, story
+    and entity pages link to them: `newsdesk export` was the only way to take those articles away."""
+    kept = {k: v for k, v in selection.items() if k in EXPORT_SELECTION and v not in (None, "")}
+    return [(fmt, "/api/export" + query_string(kept, format=fmt)) for fmt in FORMATS]
+
+
+def counted(page: int, size: int, total: int, nouns: tuple[str, str]) -> dict[str, Any]:
+    """A numbered list's `total` and `past_the_end` (the search API's names and sentence: 'Nothing on
+    page 9: the 120 quotes end on page 3'), and `last_page` for its pager: only the search knew its
+    total, and a quotes, events or entities page past the end led back to page N-1, itself empty."""
+    return {"total": total, "past_the_end": past_the_end(page, (total, True), size, nouns),
+            "last_page": last_page((total, True), size)}

@@ -107,6 +107,7 @@ def openapi_spec() -> dict[str, Any]:
         "/api/stats": _get("Stats", "Counts, failure reasons, articles per day and per month, and when they were"
                             " counted (`counted_at`, UTC: the counts are kept 30 seconds, and an expired count is"
                             " answered once more while it is counted again).", [], "Stats"),
+        "/api/export": _export(),
         **QUOTE_PATHS,
         **UNDERSTANDING_PATHS,
     }
@@ -118,6 +119,34 @@ def openapi_spec() -> dict[str, Any]:
         "paths": paths,
         "components": {"securitySchemes": {"token": {"type": "http", "scheme": "bearer"}}, "schemas": _schemas()},
     }
+
+
+def _export() -> dict[str, Any]:
+    """/api/export: a file, not JSON, so its own answer (web/routes_export.py)."""
+    from newsdesk.web.routes_export import KINDS
+
+    content = {kind: {"schema": {"type": "string", "format": "binary" if fmt == "parquet" else "text"}}
+               for fmt, (kind, _) in KINDS.items()}
+    headers = {"Content-Disposition": {"description": "attachment; filename=\"newsdesk-….jsonl\"",
+                                       "schema": {"type": "string"}},
+               "X-Export-Articles": {"description": "how many articles the file holds", "schema": {"type": "integer"}},
+               "X-Export-Complete": {"description": "false when the search index is missing or behind, so the"
+                                     " search read only its newest matches", "schema": {"type": "string"}}}
+    selection = [_param("q", "Only the articles this search finds (as /api/search reads it; syndicated copies"
+                        " included)"), *FILTERS,
+                 _param("story", "Only this story's articles", "integer"),
+                 _param("entity", "Only the articles naming this entity", "integer")]
+    return {"get": {"summary": "Download articles", "description":
+                    "The articles a search, source, story or entity page shows, as a file in any format"
+                    " `newsdesk export` writes (the same writer and the same selection: `q`, the filters,"
+                    " `story`, `entity`; all of them when none is given): JSONL, CSV, Parquet, or the"
+                    " GDELT-style events, mentions and GKG tables of those articles. Streamed as it is"
+                    " written, never held whole. A bad format, date or query is a 400 with the reason, an"
+                    " unknown story or entity a 404.",
+                    "parameters": [_param("format", "jsonl (default), csv, parquet, gdelt-events,"
+                                           " gdelt-mentions or gdelt-gkg"), *selection],
+                    "responses": {"200": {"description": "The file", "headers": headers, "content": content},
+                                  "400": ERROR, "404": ERROR}}}
 
 
 def _listing_item() -> dict[str, Any]:
@@ -173,6 +202,9 @@ def _schemas() -> dict[str, Any]:
         "Items": {"type": obj, "properties": {"items": {"type": arr, "items": {"type": obj}}}},
         "Stats": _stats_schema(),
         "Object": {"type": obj},
+        "EventList": {"type": obj, "required": ["events", "more", "page"], "properties": {
+            "events": {"type": "array", "items": {"type": obj}}, "more": {"type": "boolean"},
+            "page": {"type": "integer"}, "limit": {"type": "integer"}, "filters": {"type": obj}, **COUNTED}},
         **_quote_schemas(),
         "StoryList": _story_list(),
     }
@@ -226,6 +258,13 @@ def _correction(summary: str, description: str, params: list[dict[str, Any]], fi
 
 
 _DAY = "a day, YYYY-MM-DD"
+# The numbered lists' count, in the search answer's names: only the search knew its total, and a page
+# past the end of the others led back to the page before it, itself empty.
+COUNTED = {"total": {"type": "integer", "description": "how many the list holds in all, every page"},
+           "past_the_end": {"type": ["string", "null"], "description": "a page past the last: the sentence saying"
+                            " so and where the list ends ('Nothing on page 9: the 120 quotes end on page 3');"
+                            " null otherwise"},
+           "last_page": {"type": "integer", "description": "the last page holding items (0 when none)"}}
 # The JSON twins of the entity, story and event pages (routes_entities, routes_stories,
 # routes_events): they answered, but the description left them out, so /docs did not show them.
 UNDERSTANDING_PATHS = {
@@ -249,8 +288,14 @@ UNDERSTANDING_PATHS = {
                                                    " survives reprocess. Answers the new entity (201).",
                                                    [_id("entity_id", "Entity id")],
                                                    {"alias": "one of the entity's aliases"}),
-    "/api/stories": _get("Stories", "Stories (articles about the same event), most recently active first.",
+    "/api/stories": _get("Stories", "Stories (articles about the same event), most recently active first;"
+                         " with `grew_since`, which stories grew: those that took articles collected since then,"
+                         " newest arrival first, each with how many (`joined`).",
                          [_PAGE, _param("min", "Only stories of at least this many articles", "integer"),
+                          _param("grew_since", "An ISO date or time (UTC unless it says; a date from its"
+                                 " midnight), or `today`: only stories that took articles collected since then"),
+                          _param("sort", "`active` (default without grew_since): by the news day of the latest"
+                                 " report; `arrived`: by when the newest member was collected"),
                           _param("limit", "Stories per page (1-100, default 30), as `newsdesk stories --limit`",
                                  "integer")], "StoryList"),
     "/api/stories/{id}": _get("One story", "Headline, first and latest report, and the timeline of articles and"
@@ -267,7 +312,7 @@ UNDERSTANDING_PATHS = {
                          _param("since", f"From {_DAY}"), _param("until", f"Up to {_DAY}, inclusive"), _PAGE,
                          _param("limit", "Events per page (1-500, default 100), as `newsdesk events --limit`",
                                 "integer")],
-                        "Object"),
+                        "EventList"),
     "/api/pair/{pair}": _get("An actor pair", "Two actors' events over time: mean Goldstein per day, cooperation"
                              " and conflict counts, and the events day by day.",
                              [_param("pair", "Two actor codes joined by '-': USA-IRN", where="path", required=True)],
@@ -311,13 +356,18 @@ def _story_list() -> dict[str, Any]:
         "status": {"type": "string", "enum": ["live", "quiet"], "description": "quiet: no article for a while;"
                    " quiet stories are listed too"},
         "updated_at": {"type": "string"},
+        "arrived": {**maybe_s, "description": "when its newest member was collected (ISO, UTC); `last_day` is"
+                    " the news day its reports tell of"},
+        "joined": {**i, "description": "with ?grew_since only: its members collected since then"},
         "lead": {"oneOf": [member, {"type": "null"}], "description": "its latest article that is no copy"},
         "groups": {"type": arr, "description": "its articles, one entry per distinct text with its copies",
                    "items": {"type": "object", "properties": {"representative": member,
                                                               "copies": {"type": arr, "items": member}}}}}}
     return {"type": "object", "required": ["stories", "page", "more"], "properties": {
         "stories": {"type": arr, "items": story}, "page": i, "limit": i, "more": {"type": "boolean"},
-        "min": {**i, "description": "?min: only stories of at least this many articles"}}}
+        "min": {**i, "description": "?min: only stories of at least this many articles"},
+        "grew_since": {**maybe_s, "description": "?grew_since as read (`today`: this UTC day), or null"},
+        "sort": {"type": "string", "enum": ["active", "arrived"]}, **COUNTED}}
 
 
 def _quote_schemas() -> dict[str, Any]:
@@ -356,6 +406,7 @@ def _quote_schemas() -> dict[str, Any]:
         "Quote": quote,
         "QuoteList": {"type": "object", "required": ["quotes", "more", "page"], "properties": {
             "quotes": quotes, "more": {"type": "boolean", "description": "a next page exists"}, "page": i, "limit": i,
+            **COUNTED,
             "speaker": maybe_s, "about": maybe_s, "kind": maybe_s, "since": maybe_s, "until": maybe_s,
             "speaker_entity": {"type": ["object", "null"], "description": "?speaker_id's entity",
                                "properties": {"id": i, "name": s, "type": s}},
@@ -428,4 +479,4 @@ def _entity_schemas() -> dict[str, Any]:
     return {"Entity": entity, "EntityDetail": detail, "Mention": mention,
             "EntityList": {"type": "object", "required": ["entities", "more", "page"], "properties": {
                 "entities": {"type": arr, "items": {"$ref": "#/components/schemas/Entity"}},
-                "more": {"type": "boolean"}, "page": i, "limit": i, "type": maybe_s, "q": maybe_s}}}
+                "more": {"type": "boolean"}, "page": i, "limit": i, "type": maybe_s, "q": maybe_s, **COUNTED}}}

@@ -26,6 +26,7 @@ from newsdesk.store.desk import MAX_PAGE
 from newsdesk.understand.coverage import REPROCESS, not_read_yet, read_in_all, read_state, stages_read
 from newsdesk.understand.entities import KEEP
 from newsdesk.web.chart import bar_chart, fill_days, fill_months
+from newsdesk.web.listing import counted, export_links
 from newsdesk.web.render import numbered_links, page_url, query_string, without_page
 from newsdesk.web.responses import HTTPError, JSONResponse, day_param, int_param, page, page_param
 from newsdesk.web.state import desk
@@ -51,15 +52,17 @@ def _entity_list(request: Request) -> dict[str, Any]:
         raise HTTPError(400, f"parameter 'type' must be one of {', '.join(TYPES)}")
     q = (request.query_params.get("q") or "").strip() or None
     number, size = page_param(request, MAX_PAGE), _per_page(request)
-    rows = desk(request).store().list_entities(type=type_, q=q, limit=size + 1, offset=(number - 1) * size)
-    return {"type": type_, "q": q, "page": number, "limit": size, "entities": rows[:size], "more": len(rows) > size}
+    store = desk(request).store()
+    rows = store.list_entities(type=type_, q=q, limit=size + 1, offset=(number - 1) * size)
+    return {"type": type_, "q": q, "page": number, "limit": size, "entities": rows[:size], "more": len(rows) > size,
+            **counted(number, size, store.count_entities(type=type_, q=q), ("entity", "entities"))}
 
 
 def entities_page(request: Request) -> Response:
     found = _entity_list(request)
     params = without_page(request)
     context = {"title": "Entities", **found, "types": TYPES,
-               **numbered_links("/entities", params, found["page"], found["more"]),
+               **numbered_links("/entities", params, found["page"], found["more"], last=found["last_page"]),
                "first_url": "/entities" + query_string(params),
                "json_url": page_url("/api/entities", params, found["page"])}
     return page(request, "entity_list.html", context)
@@ -122,7 +125,8 @@ def entity_page(request: Request) -> Response:
     chart = bar_chart(points, f"Mentions of {e['name']} per {unit}") if points else None
     return page(request, "entity_page.html", {"title": e["name"], "e": e, "chart": chart,
                                               "json_url": f"/api/entities/{e['id']}",
-                                              "feed_url": f"/entities/{e['id']}/feed.atom"})
+                                              "feed_url": f"/entities/{e['id']}/feed.atom",
+                                              "download_links": export_links({"entity": e["id"]})})
 
 
 def entity_api(request: Request) -> Response:
@@ -148,6 +152,7 @@ def _quotes(request: Request) -> dict[str, Any]:
     return {"speaker": speaker, "speaker_entity": who, "about": about, "kind": kind, "since": since, "until": until,
             "page": number, "limit": size,
             "quotes": rows[:size], "more": len(rows) > size,
+            **counted(number, size, store.count_quotes(**asked), ("quote", "quotes")),
             # counted over every quote found, so once, on the first page
             "speakers": store.quote_speakers(**asked) if number == 1 else []}
 
@@ -165,7 +170,8 @@ def _speaker_entity(request: Request) -> dict[str, Any] | None:
 def quotes_page(request: Request) -> Response:
     found = _quotes(request)
     params = without_page(request)
-    context = {"title": "Quotes", **found, **numbered_links("/quotes", params, found["page"], found["more"]),
+    context = {"title": "Quotes", **found,
+               **numbered_links("/quotes", params, found["page"], found["more"], last=found["last_page"]),
                "json_url": page_url("/api/quotes", params, found["page"]), "read_in": read_in_all(),
                "first_url": "/quotes" + query_string(params),
                "any_speaker_url": "/quotes" + query_string(params, speaker_id=None),

@@ -19,6 +19,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from newsdesk.store.desk import MAX_PAGE
+from newsdesk.web.listing import counted
 from newsdesk.web.render import numbered_links, without_page
 from newsdesk.web.responses import HTTPError, JSONResponse, day_param, int_param, page, page_param
 from newsdesk.web.state import desk
@@ -68,15 +69,17 @@ def _events(request: Request) -> dict[str, Any]:
     filters = _filters(request)
     number = page_param(request, MAX_PAGE)
     size = int_param(request, "limit", PER_PAGE, 1, MAX_PER_PAGE)  # as `newsdesk events --limit`
-    rows = desk(request).store().events(**filters, limit=size + 1, offset=(number - 1) * size)
+    store = desk(request).store()
+    rows = store.events(**filters, limit=size + 1, offset=(number - 1) * size)
     shown = {k: ("-".join(v) if isinstance(v, tuple) else v) for k, v in filters.items()}
-    return {"filters": shown, "page": number, "limit": size, "events": rows[:size], "more": len(rows) > size}
+    return {"filters": shown, "page": number, "limit": size, "events": rows[:size], "more": len(rows) > size,
+            **counted(number, size, store.count_events(**filters), ("event", "events"))}
 
 
 def events_page(request: Request) -> Response:
     found = _events(request)
     json_url = "/api/events" + (("?" + str(request.query_params)) if request.query_params else "")
-    links = numbered_links("/events", without_page(request), found["page"], found["more"])
+    links = numbered_links("/events", without_page(request), found["page"], found["more"], last=found["last_page"])
     return page(request, "event_list.html", {"title": "Events", **found, "json_url": json_url, **links})
 
 

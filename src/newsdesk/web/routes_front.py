@@ -13,6 +13,7 @@ from newsdesk.store.desk import Filters
 from newsdesk.web.cards import CARD_VERSION
 from newsdesk.web.fragments import rail_html, url_part
 from newsdesk.web.listing import (
+    export_links,
     facets,
     filters_from,
     fold_from,
@@ -75,6 +76,8 @@ def _render_listing(request: Request, filters: Filters, heading: str, kind: str,
         # category, source or author unfiltered), which "No articles here yet" did not
         "clear_url": url_part(request.url.path) if request.url.query else "/",
         "active": _active_filters(request, filters, kind),
+        # a source's (category's, author's) articles under this page's filters, as files
+        "download_links": export_links(filters.as_dict()) if kind != "front" else None,
     }
     if kind == "front" and not filters.as_dict() and not request.query_params:
         context["stories"] = state.facets.get("top_stories", lambda: top_stories(state.store()))

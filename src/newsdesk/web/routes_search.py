@@ -25,7 +25,7 @@ from newsdesk.store.desk_search import (
 )
 from newsdesk.store.search_syntax import reread_as_words
 from newsdesk.web.fast import FastAnswer
-from newsdesk.web.listing import facets, filters_from, fold_from, with_copy_counts
+from newsdesk.web.listing import export_links, facets, filters_from, fold_from, with_copy_counts
 from newsdesk.web.render import numbered_links, page_url, query_string, without_page
 from newsdesk.web.responses import HTTPError, int_param, page, page_param
 from newsdesk.web.state import DeskState, desk
@@ -127,6 +127,7 @@ def _search_page(request: Request, state: DeskState) -> tuple[bytes, int]:
         **numbered_links("/search", params, found["page"], found["more"], last=found.get("last_page")),
         "json_url": page_url("/api/search", params, found["page"]),
         "feed_url": "/search/feed.atom" + query_string(params) if found["query"] else None,
+        "download_links": export_links({"q": found["query"], **found["filters"].as_dict()}),
     }
     response = page(request, "search.html", context, status=400 if error else 200)
     return bytes(response.body), response.status_code

@@ -1,6 +1,8 @@
 """Story pages: the list of stories and one story's timeline, with syndicated copies folded.
 
-/stories                   live and quiet stories, most recently active first; JSON twin /api/stories
+/stories                   live and quiet stories, most recently active first; JSON twin /api/stories;
+                           ?grew_since=ISO|today: the stories that took articles collected since then,
+                           newest arrival first, each with how many (`joined`); ?sort=arrived
 /stories/{id}              headline, first and latest report, timeline of articles and sources, each
                            syndication group once with "also published by N sources"; /api/stories/{id}
 /api/duplicates/{id}       the other members of an article's syndication group
@@ -14,8 +16,10 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from newsdesk.errors import NotFound
+from newsdesk.errors import NotFound, QueryError
 from newsdesk.store.desk import MAX_PAGE
+from newsdesk.store.stories import ORDERS, read_grew_since
+from newsdesk.web.listing import counted, export_links
 from newsdesk.web.render import numbered_links, page_url, query_string, without_page
 from newsdesk.web.responses import HTTPError, JSONResponse, int_param, page, page_param
 from newsdesk.web.state import desk
@@ -30,8 +34,26 @@ def _listing(request: Request) -> dict[str, Any]:
     min_size = int_param(request, "min", 1, 1, 1000)
     # ?limit=, as `newsdesk stories --limit` gives: the API answered 30 whatever a client asked for
     size = int_param(request, "limit", PAGE_SIZE, 1, MAX_PAGE_SIZE)
-    rows = desk(request).store().front_stories(limit=size + 1, offset=(number - 1) * size, min_size=min_size)
-    return {"stories": rows[:size], "page": number, "limit": size, "more": len(rows) > size, "min": min_size}
+    grew, sort = _growth(request)
+    store = desk(request).store()
+    rows = store.front_stories(limit=size + 1, offset=(number - 1) * size, min_size=min_size, grew_since=grew,
+                               sort=sort)
+    return {"stories": rows[:size], "page": number, "limit": size, "more": len(rows) > size, "min": min_size,
+            "grew_since": grew, "sort": sort if sort != "active" or grew is None else "arrived",
+            **counted(number, size, store.count_stories(min_size, grew), ("story", "stories"))}
+
+
+def _growth(request: Request) -> tuple[str | None, str]:
+    """?grew_since= (ISO date or time, or `today`) and ?sort= (active: the news day of the latest
+    report, the default; arrived: when the newest member was collected), as `newsdesk stories` reads them."""
+    try:
+        grew = read_grew_since("parameter 'grew_since'", request.query_params.get("grew_since"))
+    except QueryError as exc:
+        raise HTTPError(400, str(exc)) from None
+    sort = (request.query_params.get("sort") or "active").strip()
+    if sort not in ORDERS:
+        raise HTTPError(400, f"parameter 'sort' must be {' or '.join(repr(o) for o in ORDERS)}, got {sort[:40]!r}")
+    return grew, sort
 
 
 def _story(request: Request) -> dict[str, Any]:
@@ -44,10 +66,13 @@ def _story(request: Request) -> dict[str, Any]:
 def stories_page(request: Request) -> Response:
     data = _listing(request)
     params = without_page(request)  # pager links and the JSON twin keep `min`
-    links = numbered_links("/stories", params, data["page"], data["more"])
-    return page(request, "story_list.html", data | links | {"title": "Stories",
-                                                            "first_url": "/stories" + query_string(params),
-                                                            "json_url": page_url("/api/stories", params, data["page"])})
+    links = numbered_links("/stories", params, data["page"], data["more"], last=data["last_page"])
+    return page(request, "story_list.html", data | links | {
+        "title": "Stories that grew" if data["grew_since"] else "Stories",
+        "first_url": "/stories" + query_string(params), "json_url": page_url("/api/stories", params, data["page"]),
+        # what an editor asks first thing: which stories took new articles today (UTC), newest first
+        "grew_today_url": "/stories" + query_string({"min": params.get("min")}, grew_since="today"),
+        "all_url": "/stories" + query_string({"min": params.get("min")})})
 
 
 def stories_api(request: Request) -> Response:
@@ -59,7 +84,8 @@ def story_page(request: Request) -> Response:
     if story["id"] != request.path_params["id"]:  # merged into another story since
         return RedirectResponse(f"/stories/{story['id']}", status_code=301)
     return page(request, "story_page.html", {"title": story["headline"] or f"Story {story['id']}",
-                                             "story": story, "json_url": f"/api/stories/{story['id']}"})
+                                             "story": story, "json_url": f"/api/stories/{story['id']}",
+                                             "download_links": export_links({"story": story["id"]})})
 
 
 def story_api(request: Request) -> Response:
