@@ -63,9 +63,9 @@ _ENTITY_ROWS = ("SELECT e.id, e.type, e.name, e.country, e.metonym, count(m.id) 
                 f" FROM entities e LEFT JOIN entity_mentions m ON m.entity_id = e.id AND {_listed('m.article_id')}")
 
 
-def _entity_filter(type: str | None, q: str | None) -> tuple[str, list[Any]] | None:
+def _entity_filter(type: str | None, q: str | None, counting: bool = False) -> tuple[str, list[Any]] | None:
     """The WHERE, GROUP BY and HAVING of the entity list (after _ENTITY_ROWS) and their arguments;
-    None when nothing can match."""
+    `counting`: the WHERE alone over `entities e`, the HAVING as EXISTS; None when nothing can match."""
     where, args = [], []
     if type:
         where.append("e.type = ?")
@@ -80,6 +80,10 @@ def _entity_filter(type: str | None, q: str | None) -> tuple[str, list[Any]] | N
         where.append("e.id IN (SELECT entity_id FROM entity_aliases WHERE key LIKE ? ESCAPE '\\'"
                      " OR key LIKE ? ESCAPE '\\')")
         args += [_containing(key)[1:], _containing(" " + key)]
+    if counting:
+        where.append(f"(EXISTS (SELECT 1 FROM entity_mentions m WHERE m.entity_id = e.id AND {_listed('m.article_id')})"
+                     f" OR EXISTS (SELECT 1 FROM quotes qq WHERE qq.speaker_id = e.id AND {_listed('qq.article_id')}))")
+        return " WHERE " + " AND ".join(where), args
     return ((" WHERE " + " AND ".join(where) if where else "")
             + " GROUP BY e.id HAVING mentions > 0 OR quotes > 0", args)
 
@@ -209,10 +213,12 @@ class EntityPages(EntityStore):
     def count_entities(self, *, type: str | None = None, q: str | None = None) -> int:
         """How many entities list_entities lists in all (its pages' `total`: a page past the last
         led back to the page before it, not to the last one)."""
-        found = _entity_filter(type, q)
+        found = _entity_filter(type, q, counting=True)
         if found is None:
             return 0
-        return int(self.conn.execute(f"SELECT count(*) FROM ({_ENTITY_ROWS}{found[0]})", found[1]).fetchone()[0])
+        # EXISTS where the list counts: the list's GROUP BY over every mention took 8.7 ms on the
+        # corpus store (1,884 entities) against 4.3 for a page of it
+        return int(self.conn.execute(f"SELECT count(*) FROM entities e{found[0]}", found[1]).fetchone()[0])
 
     def entity_detail(self, ref: str | int, *, quotes: int = 50) -> dict[str, Any]:
         """One entity: aliases, roles over time, mentions per day, co-occurring entities, quotes."""
