@@ -90,14 +90,29 @@ def _spelling(text: str, name: str, key: str) -> str | None:
 def _display_spelling(counts: dict[str, list[int]]) -> str | None:
     """The spelling an entity is shown by among `counts` (spelling -> [mentions in articles of the
     desk's language, mentions]): the one its English articles write most, an English reader's name
-    for it ("Wikimedia", not the French articles' "Wikimédia"); where they write none, the one
-    written most; then not in capitals ("Barack Obama", not a headline's "BARACK OBAMA"), then the
-    one keeping accents ("Claude Érignac"), then the first in order. Counts only: no article order
-    comes in, so the name no longer depends on which article was stored first."""
+    for it ("Wikimedia", not the French articles' "Wikimédia"); where they write at most a minority of
+    its mentions, or only slips of the spelling written most (`_misspelt`), the one written most
+    ("Météo France", four French mentions, not one English article's "Metéo France"); then not in
+    capitals ("Barack Obama", not a headline's "BARACK OBAMA"), then the one keeping accents
+    ("Claude Érignac"), then the first in order. Counts only: no article order comes in, so the name
+    no longer depends on which article was stored first."""
     if not counts:
         return None
-    return min(counts, key=lambda s: (-counts[s][0], -counts[s][1], s.isupper(),
-                                      -sum(not c.isascii() and c.isalpha() for c in s), s))
+    most = min(counts, key=lambda s: (-counts[s][1], s.isupper(), -_accents(s), s))
+    desk = {s: c[0] for s, c in counts.items() if not _misspelt(s, most)}
+    if 2 * sum(desk.values()) < sum(c[1] for c in counts.values()):
+        return most
+    return min(counts, key=lambda s: (-desk.get(s, 0), -counts[s][1], s.isupper(), -_accents(s), s))
+
+
+def _accents(spelling: str) -> int:
+    return sum(not c.isascii() and c.isalpha() for c in spelling)
+
+
+def _misspelt(spelling: str, most: str) -> bool:
+    """Whether `spelling` is a slip of `most`, the spelling written most: accented, but not as it is
+    ("Metéo France" for "Météo France"), where an English name drops the accents ("Wikimedia")."""
+    return spelling != most and _accents(spelling) > 0 and spelling.lower() != most.lower()
 
 
 def _quote_names(ids: dict[str, int], name: str, text: str, type_: str, entity_id: int) -> None:
