@@ -29,6 +29,9 @@ ALIASES = {
     "macedonia": "MKD", "eswatini": "SWZ", "swaziland": "SWZ", "bolivia": "BOL", "venezuela": "VEN",
     "tanzania": "TZA", "moldova": "MDA", "the philippines": "PHL", "soviet union": "RUS", "ussr": "RUS",
     "islamic republic of iran": "IRN",
+    # the country's own short name ("the Lao government", "Lao PDR"): a Philippine town's too, which the
+    # gazetteer read it as
+    "lao": "LAO", "lao pdr": "LAO",
 }
 # Places inside a country that news names on their own: coded to the country, but kept as
 # themselves (England is not another name for the United Kingdom).
@@ -51,6 +54,7 @@ DEMONYMS = {
     "algerian": "DZA", "libyan": "LBY", "malaysian": "MYS", "indonesian": "IDN", "mexican": "MEX",
     "peruvian": "PER", "argentine": "ARG", "argentinian": "ARG", "brazilian": "BRA", "canadian": "CAN",
     "haitian": "HTI", "cuban": "CUB", "venezuelan": "VEN", "colombian": "COL", "chilean": "CHL",
+    "laotian": "LAO",
 }
 # Shortest first, so "Nigerian" finds Nigeria before Niger.
 _SUFFIXES = ("n", "i", "ns", "is", "an", "ic", "ans", "ian", "ese", "ish", "ean", "ians")
@@ -61,8 +65,9 @@ _SUFFIXES = ("n", "i", "ns", "is", "an", "ic", "ans", "ian", "ese", "ish", "ean"
 # Africa", "Latin America") come from Babel (`region`).
 _REGIONS = ("Middle East", "Near East", "Far East", "Mideast", "MENA", "Americas", "Eurasia", "Asia-Pacific",
             "Asia Pacific", "Indo-Pacific", "Scandinavia", "Balkans", "Baltics", "Caucasus", "Levant", "Maghreb",
-            "Sahel", "Horn of Africa", "Arabian Peninsula", "Persian Gulf", "Pacific", "Atlantic", "Indian Ocean",
-            "Mediterranean", "Arctic", "Antarctic", "Global South", "Arab world")
+            "Sahel", "Horn of Africa", "Arabian Peninsula", "Persian Gulf", "Arabian Gulf", "Gulf", "Gulf region",
+            "Pacific", "Atlantic", "Indian Ocean", "Mediterranean", "Arctic", "Antarctic", "Global South",
+            "Arab world")
 _CONTINENTS = ("Africa", "Asia", "Europe", "America", "Oceania")  # "America" alone is the US (ALIASES)
 _COMPASS = ("North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
             "Southeast", "South-East", "Southeastern", "Northeast", "North-East", "Northeastern", "Southwest",

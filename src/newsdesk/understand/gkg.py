@@ -8,7 +8,7 @@
   else the record's entities, else (an article never annotated) the spaCy parse of a
   language the entity stage reads (coverage.ENTITIES), else none; `entities_from` says which.
   Locations geocoded offline (places.py), a name several countries have by the article's own
-  countries (`locations`).
+  countries; a region larger than a country ("the Gulf") left out (`locations`).
 - themes: our own small keyword taxonomy (THEMES) plus one CAMEO_<ROOT> theme per event
   root: GDELT's theme list is proprietary in spirit and far larger; these are not its codes.
 - tone: GDELT's V2Tone definition (positive % - negative % of words, polarity, word count)
@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Any
 
 from newsdesk.records import Article
+from newsdesk.understand.countries import region
 
 THEMES = {
     "ARMEDCONFLICT": (
@@ -253,7 +254,10 @@ def locations(ents: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out, seen = [], set()
     for e in places:
         name = e.get("canonical") or e["text"]  # "U.S." and "United States" are one place
-        if e["type"] == "NORP" or name in seen:
+        # a region larger than a country ("the Gulf", "the Sahel") is left out: it has no point, and the GKG
+        # 2.1 codebook no location type for it (1 country, 2 US state, 3 US city, 4 world city, 5 world
+        # state); it was written as a type 4 city with no coordinates
+        if e["type"] == "NORP" or name in seen or region(name):
             continue
         seen.add(name)
         hint = None if ours & shared[name] else e.get("country")

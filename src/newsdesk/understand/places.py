@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from newsdesk.understand.countries import STATE_POPULATION, city_country, fold, region
+from newsdesk.understand.countries import STATE_POPULATION, city_country, fold, nation, region
 
 _lock = threading.Lock()
 
@@ -157,6 +157,11 @@ class Gazetteer:
             return self.countries[self.country_keys[key]]
         if region(name):  # no point: Asia is not the Philippine town, nor Africa Mahdia's old name
             return None
+        # a country's name or people ("Lao", "Laotian") outranks a town smaller than a state, as a state
+        # does: "Lao" was the Philippine town; a bigger city keeps its name
+        code = nation(name)
+        if code is not None and self._populations.get(key, 0) % 10**10 < STATE_POPULATION:
+            return self.country(code)
         if key in self.cities or key in self._states:
             namesakes = self._namesakes.get(key, {})
             # a state of one of the article's countries before a city elsewhere: "Victoria" in an Australian story
