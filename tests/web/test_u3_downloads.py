@@ -125,25 +125,52 @@ def _export_threads() -> list[threading.Thread]:
     return [t for t in threading.enumerate() if t.name == "desk-export"]
 
 
-def test_a_large_download_streams_and_stops_when_the_client_goes(desk: dict[str, Any]) -> None:
-    # The server runs in this process (desk_server), so its writer thread can be watched. A client
-    # with a small receive buffer reads one piece and waits: the kernel holds at most a few MB
-    # (tcp_wmem), the file is ~9 MB, so a writer that does not wait for the client ends early.
+def _slow_client(desk: dict[str, Any]) -> socket.socket:
+    """A client of the Bulk Wire download with a small receive buffer, that read the headers and waits:
+    the kernel holds at most a few MB (tcp_wmem), the file is ~9 MB."""
     url = httpx.URL(desk["url"])
-    with socket.socket() as client:
-        client.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 8192)
-        client.connect((url.host, url.port))
-        client.sendall(b"GET /api/export?site=Bulk+Wire HTTP/1.1\r\nHost: desk\r\n\r\n")
-        head = client.recv(4096)
-        assert head.startswith(b"HTTP/1.1 200") and b"transfer-encoding: chunked" in head.lower(), head[:300]
-        time.sleep(1.5)
-        assert _export_threads(), "the whole file was written before the client read it"
+    client = socket.socket()
+    client.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 8192)
+    client.connect((url.host, url.port))
+    client.sendall(b"GET /api/export?site=Bulk+Wire HTTP/1.1\r\nHost: desk\r\n\r\n")
+    head = client.recv(4096)
+    assert head.startswith(b"HTTP/1.1 200") and b"transfer-encoding: chunked" in head.lower(), head[:300]
+    return client
+
+
+def _writers_end() -> None:
     deadline = time.monotonic() + 15
     while _export_threads() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not _export_threads(), "the writer kept writing for a client that went away"
+
+
+def test_a_large_download_streams_and_stops_when_the_client_goes(desk: dict[str, Any]) -> None:
+    # The server runs in this process (desk_server), so its writer thread can be watched: one that
+    # does not wait for its client has ended before the client reads.
+    with _slow_client(desk):
+        time.sleep(1.5)
+        assert _export_threads(), "the whole file was written before the client read it"
+    _writers_end()
     whole = _get(desk, site="Bulk Wire")
     assert len(whole.text.splitlines()) == BULK and len(whole.content) > 8_000_000
+
+
+def test_downloads_at_once_are_bounded_and_head_writes_nothing(desk: dict[str, Any]) -> None:
+    from newsdesk.web.routes_export import MAX_DOWNLOADS
+
+    clients = [_slow_client(desk) for _ in range(MAX_DOWNLOADS)]
+    try:
+        busy = _get(desk, site="Harbour Post")
+        assert busy.status_code == 503 and busy.json()["error"]["code"] == "busy", busy.text[:300]
+    finally:
+        for client in clients:
+            client.close()
+    _writers_end()
+    head = httpx.head(desk["url"] + "/api/export", params={"site": "Bulk Wire", "format": "csv"}, timeout=60)
+    assert head.status_code == 200 and head.content == b"" and head.headers["x-export-articles"] == str(BULK)
+    _writers_end()
+    assert _get(desk, site="Harbour Post").status_code == 200
 
 
 def test_the_pages_link_their_downloads(desk: dict[str, Any], browser: Any) -> None:

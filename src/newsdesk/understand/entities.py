@@ -38,6 +38,7 @@ from newsdesk.understand.mention_places import (
     people_not_places,
     place_countries,
     places_not_people,
+    state_bodies,
     titled_places_are_people,
 )
 from newsdesk.understand.mention_press import publications
@@ -116,6 +117,7 @@ def find_mentions(doc: Any) -> list[Mention]:
     titled_places_are_people(out, in_entity)
     listed_people_not_places(out)
     people_not_places(out, place_countries(out))
+    out = state_bodies(doc, out)
     _one_type_per_name(out)
     return sorted(out + bare_surnames(doc, out), key=lambda m: m.start)
 

@@ -69,6 +69,36 @@ def state_of(words: str, country: str | None = None) -> State | None:
     return ours[0] if len(ours) == 1 else None
 
 
+@lru_cache(maxsize=1)
+def _adjectives() -> dict[str, tuple[State, ...]]:
+    """Every state by the key of its adjective ("victorian", "punjabi": Pakistan's and India's)."""
+    rows = json.loads(_DATA.read_text(encoding="utf-8"))["_adjectives"]
+    named = {(s.country, s.name): s for s, _ in states()}
+    out: dict[str, tuple[State, ...]] = {}
+    for code, adjectives in rows.items():
+        for adjective, name in adjectives.items():
+            out[_key(adjective)] = (*out.get(_key(adjective), ()), named[code, name])
+    return out
+
+
+def state_or_adjective(words: str, country: str | None = None) -> State | None:
+    """The state some words name (`state_of`) or its adjective names ("Victorian", "Bavarian"), the
+    one of `country` when two countries have one of that name ("Punjab", "Punjabi"); else None. Only
+    for the words before a body's name: "Victorian" alone is as often an era."""
+    found = state_of(words, country)
+    if found is not None:
+        return found
+    states = _adjectives().get(_key(words), ())
+    ours = [s for s in states if s.country == country] if len(states) > 1 else states
+    return ours[0] if len(ours) == 1 else None
+
+
+def names_a_state(words: str) -> bool:
+    """Whether some words are a state's name or adjective, of any country ("Punjab", "Bavarian")."""
+    key = _key(words)
+    return bool(table().get(key) or _adjectives().get(key))
+
+
 def leading_state(mentions: Iterable[Any], country: str | None = None) -> State | None:
     """The state the article is about, when clear: the only one its place mentions name (of
     `country`, the article's, when it has one), or one named at least twice and at least twice as

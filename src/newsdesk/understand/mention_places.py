@@ -3,14 +3,15 @@
 A one-word "person" that is an office's place ("Chief Minister Sindh"), a county, a country, a
 capital or a town of a country the article names is that place; a "place" given a person's title,
 listed among people, or named as a person elsewhere ("Obama" beside Barack Obama) is that person.
-And each place's country, read in the article's context (`place_countries`).
+And each place's country, read in the article's context (`place_countries`). A state's body
+written after the state's name or adjective is that body, not the place (`state_bodies`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from newsdesk.understand import countries, name_kinds, roles
+from newsdesk.understand import countries, federal_states, name_kinds, roles
 from newsdesk.understand.mention import Mention
 from newsdesk.understand.mention_people import people_by_text, person_names, persons_by_mention
 from newsdesk.understand.name_sex import first_names
@@ -205,3 +206,36 @@ def people_not_places(found: list[Mention], named: dict[str, str]) -> None:
         foreign_town = m.place_how == "city" and m.country not in others
         if foreign_town or (m.place_how is None and m.text in names):
             m.type, m.country, m.place_how = "PERSON", None, None
+
+
+# A body's name after a state's name or adjective, which the tagger leaves out of the state's mention when
+# it is in lower case ("the Ontario legislature", "the Bavarian state parliament")
+_BODY_WORDS = {"legislature", "parliament", "assembly", "senate", "landtag"}
+_BETWEEN = {"'s", "’s", "state"}
+
+
+def state_bodies(doc: Any, found: list[Mention]) -> list[Mention]:
+    """Each state mention (a name or adjective of a state, federal_states) followed by a body's name
+    no other mention holds, as one organisation mention of both ("Ontario legislature"), which
+    national_bodies names after the state ("Legislature (Ontario)"); the tagger had only the place
+    ("Ontario") or the nationality ("Bavarian"), so the body was no entity. Other mentions as they are."""
+    taken = {t.i for m in found for t in m.span}
+    out = []
+    for m in found:
+        end = _body_end(doc, m.span.end, taken) if m.type in ("GPE", "NORP", "LOC") else None
+        if end is not None and federal_states.names_a_state(m.text):
+            span = doc[m.span.start:end]
+            m = Mention(span.text, "ORG", span.start_char, span.end_char, span)
+        out.append(m)
+    return out
+
+
+def _body_end(doc: Any, i: int, taken: set[int]) -> int | None:
+    """The end of a body's name starting at token `i` (after "'s" or "state"), else None."""
+    while i < len(doc) and doc[i].lower_ in _BETWEEN:
+        i += 1
+    if i + 1 < len(doc) and doc[i].lower_ == "legislative" and doc[i + 1].lower_ in ("assembly", "council"):
+        i += 1
+    if i >= len(doc) or doc[i].lower_ not in _BODY_WORDS or i in taken:
+        return None
+    return i + 1

@@ -18,12 +18,17 @@ country is named in English ("Cour suprême des États-Unis" is "Supreme Court (
 "Sénat américain" is "Senate (United States)"), so the two languages' mentions are one entity.
 
 A state of a federal country (federal_states) has bodies of the same names: "the Virginia Senate",
-"the Senate of Virginia", "the Texas House", "Victoria's Legislative Assembly" are named after the
-state ("Senate (Virginia)"), never after its country. "The state Senate" (or "provincial") is the
+"the Senate of Virginia", "the Texas House", "Victoria's Legislative Assembly", by the state's
+adjective too ("the Victorian Parliament", "the Bavarian parliament") are named after the state
+("Senate (Virginia)"), never after its country. "The state Senate" (or "provincial") is the
 article's state when clear (an earlier mention of the body named after one, or the only state the
-article names), else it stays "State Senate": a state's body, apart from the national one, but of
-no known state (like the bare "Senate", one entity for all such mentions). Bodies only a state has
-here ("House", "Legislature", "General Assembly") are named only after a state: bare, they stay.
+article names; where it names several, the one named in the mention's sentence, else its
+paragraph), else it stays "State Senate": a state's body, apart from the national one, but of no
+known state (like the bare "Senate", one entity for all such mentions). Bodies only a state has
+here ("House", "Legislature", "General Assembly") are named only after a state: bare, they stay,
+unless the article is about a state's politics (its state is clear, it names the state's governor,
+legislature or "state Senate", and never Congress), where a bare "Senate" or "House" is that
+state's; a bare "Supreme Court" stays the country's there (a federal case is often about a state).
 """
 
 from __future__ import annotations
@@ -145,10 +150,13 @@ def in_name(name: str) -> tuple[str, str] | None:
     return _body_and_place(_key(name).split(), _bodies(), _country)
 
 
-def in_state_name(name: str) -> tuple[str, State] | None:
+def in_state_name(name: str, country: str | None = None) -> tuple[str, State] | None:
     """(body, state) when the name writes both: "Virginia Senate", "Texas State Senate", "Senate
-    of Virginia", "Victoria's Legislative Assembly", "Assemblée nationale du Québec"; else None."""
-    return _body_and_place(_key(name).split(), _state_bodies(), federal_states.state_of, state_word=True)
+    of Virginia", "Victoria's Legislative Assembly", "Assemblée nationale du Québec", by the state's
+    adjective too ("Victorian Parliament", "Bavarian parliament"); a state's name two countries have
+    ("Punjab Assembly") is the one of `country`, the article's. Else None."""
+    return _body_and_place(_key(name).split(), _state_bodies(),
+                           lambda words: federal_states.state_or_adjective(words, country), state_word=True)
 
 
 def _body_and_place(words: list[str], bodies: dict[str, str], place_of: Callable[[str], _P | None],
@@ -233,6 +241,39 @@ def leading_country(mentions: Iterable[Any]) -> str | None:
     return str(ranked[0][0])
 
 
+# What tells a state's politics, when the article's state is clear (`_Article.state_politics`): a state's
+# official, its legislature, a "state Senate" or its lawmakers; and what tells Congress's, which keeps a
+# bare "Senate" the country's
+_STATE_POLITICS = re.compile(r"\b(?:Gov\.|(?:[Gg]overnor|[Ll]egislature|[Ll]egislative|[Pp]remier|state (?:[Ss]enate|"
+                             r"[Hh]ouse|[Aa]ssembly|lawmakers|legislators|senators?|representatives?))\b)")
+_CONGRESS = re.compile(r"\b(?:Congress|[Cc]ongressional|Capitol Hill|(?:U\.\s?S\.|US|United States) (?:Senate|House))")
+_PARAGRAPH = re.compile(r"\n\s*\n|\n")
+
+
+def _marks(mentions: list[Any], country: str | None) -> list[tuple[int, State]]:
+    """Where the article names a state, and which: its place mentions ("Virginia") and its bodies named
+    after one ("the Texas Legislature"), in text order."""
+    out = []
+    for m in mentions:
+        state = None
+        if m.type in ("GPE", "LOC"):
+            state = federal_states.state_of(m.text, country)
+        elif m.type == "ORG":
+            found = in_state_name(m.text, country)
+            state = found[1] if found else None
+        if state is not None and country in (None, state.country):
+            out.append((m.start, state))
+    return out
+
+
+def _leading(states: list[State]) -> State | None:
+    """The only state, or one named at least twice and at least twice as often as any other."""
+    ranked = Counter(states).most_common(2)
+    if not ranked or (len(ranked) > 1 and (ranked[0][1] < 2 or ranked[0][1] < 2 * ranked[1][1])):
+        return None
+    return ranked[0][0]
+
+
 class _Article:
     """What an article says of its bodies' countries and states, read once and as needed."""
 
@@ -250,6 +291,38 @@ class _Article:
     def state(self) -> State | None:
         return federal_states.leading_state(self.mentions, self.country)
 
+    @cached_property
+    def marks(self) -> list[tuple[int, State]]:
+        return _marks(self.mentions, self.country)
+
+    @cached_property
+    def state_politics(self) -> State | None:
+        """The state whose politics the article is about, so a bare "Senate" or "House" is its body: the
+        state it is about (named most, its bodies' names too), when it says a state's official,
+        legislature or "state Senate" (PolNeAR dev has none such), and never Congress."""
+        text = next((doc_text(here[0]) for here in map(_span, self.mentions) if here is not None), "")
+        state = self.state or _leading([s for _, s in self.marks])
+        if state is None or _CONGRESS.search(text) or not _STATE_POLITICS.search(text):
+            return None  # "the Texas House" alone is no evidence: "a top House leader" after it was Congress's
+        return state
+
+    def near_state(self, m: Any) -> State | None:
+        """The one state named in the mention's sentence, else in its paragraph; else None."""
+        here = _span(m)
+        if here is None:
+            return None
+        doc, start, _ = here
+        sentence = doc.char_span(start, here[2], alignment_mode="expand").sent
+        text = doc_text(doc)
+        cuts = [c.end() for c in _PARAGRAPH.finditer(text, 0, start)]
+        after = _PARAGRAPH.search(text, start)
+        for low, high in ((sentence.start_char, sentence.end_char),
+                          (cuts[-1] if cuts else 0, after.start() if after else len(text))):
+            named = {s for at, s in self.marks if low <= at < high}
+            if len(named) == 1:
+                return named.pop()
+        return None
+
 
 def _bare_name(m: Any, body: str, article: _Article) -> tuple[str, bool] | None:
     """The name of a mention of a body written bare ("the Senate", "the state Senate") and whether
@@ -260,17 +333,30 @@ def _bare_name(m: Any, body: str, article: _Article) -> tuple[str, bool] | None:
     if state is not None and state.country in (place.country, article.country) and (word or not _race(m)):
         return state_named(body, state), True  # "the Virginia Senate", read as two names
     if word:  # "the state Senate": the state's, never the country's
-        leading, earlier = article.state, article.last_state.get(body)
-        if earlier or leading:
-            return earlier or state_named(body, leading), True  # type: ignore[arg-type]
-        return f"{word.title()} {body}", False
-    if body in _STATE_ONLY:  # "the House" after "the Texas House" may be the US House: as before
+        return _state_body(m, body, word, article)
+    politics = article.state_politics
+    if body in _STATE_ONLY and politics is None:  # "the House" after "the Texas House" may be the US House
         return None
     if code:
         return named(body, code), False
     if body in article.last:
         return article.last[body], body in article.last_state
+    if politics is not None and (body == "Senate" or body in _STATE_ONLY):  # of Texas's lawmakers and governor
+        return state_named(body, politics), True
     return (named(body, article.country), False) if article.country else None
+
+
+def _state_body(m: Any, body: str, word: str, article: _Article) -> tuple[str, bool]:
+    """The name of "the state Senate": the state's the article is about (an earlier mention of the body
+    named after one, else the article's state), or where it names several, the one named in its
+    sentence, else its paragraph; else "State Senate", of no known state."""
+    if len({s for _, s in article.marks}) > 1:
+        near = article.near_state(m)
+        return (state_named(body, near), True) if near else (f"{word.title()} {body}", False)
+    leading, earlier = article.state, article.last_state.get(body)
+    if earlier or leading:
+        return earlier or state_named(body, leading), True  # type: ignore[arg-type]
+    return f"{word.title()} {body}", False
 
 
 def _race(m: Any) -> bool:
@@ -300,7 +386,7 @@ def name_bodies(mentions: list[Any]) -> None:
     for m in sorted((m for m in mentions if m.type in ("ORG", "LOC", "MISC")), key=lambda m: m.start):
         name = _own_name(m, article)
         found = in_name(name)
-        in_state = in_state_name(name) if found is None else None
+        in_state = in_state_name(name, article.country) if found is None else None
         if in_state is not None and _race(m) and not _state_word(m):  # "his Maryland Senate race"
             in_state = None
         body: str | None

@@ -123,7 +123,7 @@ def openapi_spec() -> dict[str, Any]:
 
 def _export() -> dict[str, Any]:
     """/api/export: a file, not JSON, so its own answer (web/routes_export.py)."""
-    from newsdesk.web.routes_export import KINDS
+    from newsdesk.web.routes_export import KINDS, MAX_DOWNLOADS
 
     content = {kind: {"schema": {"type": "string", "format": "binary" if fmt == "parquet" else "text"}}
                for fmt, (kind, _) in KINDS.items()}
@@ -142,11 +142,12 @@ def _export() -> dict[str, Any]:
                     " `story`, `entity`; all of them when none is given): JSONL, CSV, Parquet, or the"
                     " GDELT-style events, mentions and GKG tables of those articles. Streamed as it is"
                     " written, never held whole. A bad format, date or query is a 400 with the reason, an"
-                    " unknown story or entity a 404.",
+                    f" unknown story or entity a 404; while {MAX_DOWNLOADS} downloads are being written by the process,"
+                    " another is a 503 (`busy`). HEAD answers the headers without writing the file.",
                     "parameters": [_param("format", "jsonl (default), csv, parquet, gdelt-events,"
                                            " gdelt-mentions or gdelt-gkg"), *selection],
                     "responses": {"200": {"description": "The file", "headers": headers, "content": content},
-                                  "400": ERROR, "404": ERROR}}}
+                                  "400": ERROR, "404": ERROR, "503": ERROR}}}
 
 
 def _listing_item() -> dict[str, Any]:

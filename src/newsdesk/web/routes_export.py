@@ -24,6 +24,7 @@ from typing import IO, Any
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
 
 from newsdesk.store import open_store
 from newsdesk.store.desk_export import select_articles
@@ -42,6 +43,12 @@ KINDS = {"jsonl": ("application/x-ndjson; charset=utf-8", "jsonl"), "csv": ("tex
          "gdelt-gkg": ("text/tab-separated-values; charset=utf-8", "gkg.tsv")}
 CHUNK = 64 * 1024
 QUEUED = 8  # chunks waiting to be sent: at most ~0.5 MB of a download in memory
+# Downloads written at once per process, each a thread and a connection of its own, held as long as
+# its client reads (a slow client holds one for long): more wait for a 503 rather than pile up.
+MAX_DOWNLOADS = 4
+_DOWNLOADS = threading.BoundedSemaphore(MAX_DOWNLOADS)
+# A client that reads nothing for this long is taken for gone: its writer stops and frees its place.
+STALL_SECONDS = 300.0
 _END = b""
 
 
@@ -70,15 +77,16 @@ class Pipe(io.RawIOBase):
     def send(self, item: Any) -> None:
         """Queue an item for the response; BrokenPipeError once it stopped reading."""
         future = asyncio.run_coroutine_threadsafe(self.queue.put(item), self.loop)
-        while True:
+        for _ in range(int(STALL_SECONDS / 0.5)):
             if self.gone.is_set():
-                future.cancel()
-                raise BrokenPipeError("the download was closed")
+                break
             try:
                 future.result(timeout=0.5)
                 return
             except FutureTimeout:
                 continue
+        future.cancel()
+        raise BrokenPipeError("the download was closed, or its client stopped reading")
 
 
 def _writer(pipe: Pipe, fmt: str) -> IO[Any]:
@@ -92,7 +100,7 @@ def _run(db_path: str, fmt: str, asked: dict[str, Any], pipe: Pipe) -> None:
     queue, so the response never waits for nothing."""
     selected = False
     try:
-        with open_store(db_path, readonly=True) as store:
+        with _released(), open_store(db_path, readonly=True) as store:
             n, complete = select_articles(store, **asked)
             pipe.send(("selected", n, complete))
             selected = True
@@ -107,6 +115,15 @@ def _run(db_path: str, fmt: str, asked: dict[str, Any], pipe: Pipe) -> None:
             log.exception("export %s failed while streaming", fmt)
         with contextlib.suppress(BrokenPipeError):
             pipe.send(exc)
+
+
+@contextlib.contextmanager
+def _released() -> Any:
+    """The download's place (_DOWNLOADS), given back however the writer ends."""
+    try:
+        yield
+    finally:
+        _DOWNLOADS.release()
 
 
 async def _chunks(pipe: Pipe) -> AsyncIterator[bytes]:
@@ -139,6 +156,8 @@ def file_name(fmt: str, asked: dict[str, Any]) -> str:
 
 async def export_api(request: Request) -> Response:
     fmt, asked = _asked(request)
+    if not _DOWNLOADS.acquire(blocking=False):
+        raise HTTPError(503, f"{MAX_DOWNLOADS} downloads are being written; try again in a minute", code="busy")
     pipe = Pipe(asyncio.get_running_loop())
     threading.Thread(target=_run, args=(desk(request).db_path, fmt, asked, pipe), daemon=True,
                      name="desk-export").start()
@@ -147,10 +166,31 @@ async def export_api(request: Request) -> Response:
         pipe.gone.set()
         raise first  # QueryError: 400, NotFound: 404 (app.py), in the one error shape
     _, n, complete = first
-    headers = {"Content-Disposition": f'attachment; filename="{file_name(fmt, asked)}"',
-               "X-Export-Articles": str(n), "X-Export-Complete": "true" if complete else "false",
-               "Cache-Control": "no-store"}
-    return StreamingResponse(_chunks(pipe), media_type=KINDS[fmt][0], headers=headers)
+    if request.method == "HEAD":  # the headers a GET would answer, without writing the file
+        pipe.gone.set()
+        return Response(status_code=200, media_type=KINDS[fmt][0], headers=_headers(fmt, asked, n, complete))
+    return Download(pipe, _chunks(pipe), media_type=KINDS[fmt][0], headers=_headers(fmt, asked, n, complete))
+
+
+class Download(StreamingResponse):
+    """The streamed file; however the response ends (sent, client gone before its first chunk, server
+    stopping), its writer is told to stop: the generator's own `finally` never runs if it never started."""
+
+    def __init__(self, pipe: Pipe, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.pipe = pipe
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            self.pipe.gone.set()
+
+
+def _headers(fmt: str, asked: dict[str, Any], n: int, complete: bool) -> dict[str, str]:
+    return {"Content-Disposition": f'attachment; filename="{file_name(fmt, asked)}"',
+            "X-Export-Articles": str(n), "X-Export-Complete": "true" if complete else "false",
+            "Cache-Control": "no-store"}
 
 
 ROUTES = [Route("/api/export", export_api, methods=["GET"])]
