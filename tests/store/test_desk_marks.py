@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from newsdesk.store.snippets import MARK_CLOSE, MARK_OPEN, _first, _mark_terms, _snippet, _terms_pattern
+from newsdesk.store.snippets import MARK_CLOSE, MARK_OPEN, _first, mark_terms, marked_snippet, terms_pattern
 
 VOCABULARY = ["new", "york", "news", "newyork", "New", "YORK", "storm", "storms", "x_y", "café", "Café", "élection",
               "police", "said", "u", "s", "a", "b", "ab", "abc", "2024", "οδος", "ΟΔΟΣ", "straße", "İstanbul"]
@@ -50,8 +50,8 @@ def test_marks_agree_with_the_regex_on_random_texts_and_queries() -> None:
     rng = random.Random(11)
     for _ in range(400):
         query, text = random_query(rng), random_text(rng, rng.randint(0, 30))
-        marks, pattern = _terms_pattern(query), oracle(query)
-        assert _mark_terms(text, marks) == marked_by(pattern, text), (query, text)
+        marks, pattern = terms_pattern(query), oracle(query)
+        assert mark_terms(text, marks) == marked_by(pattern, text), (query, text)
         found = pattern.search(text) if pattern else None
         if len(text.lower()) == len(text):  # the snippet centres on a phrase first; here: the first match
             assert _first(text, text.lower(), marks, phrases=False) == (found.start() if found else -1), (query, text)
@@ -67,11 +67,11 @@ def test_marks_agree_with_the_regex_on_random_texts_and_queries() -> None:
     ("NOT war", "not war", "not \x02war\x03"),
 ])
 def test_marks_examples(query: str, text: str, expected: str) -> None:
-    assert _mark_terms(text, _terms_pattern(query)) == expected
+    assert mark_terms(text, terms_pattern(query)) == expected
 
 
 def test_snippet_centres_on_the_phrase_and_marks_it() -> None:
     text = "storm " * 80 + "the new york police said " + "calm " * 80
-    snippet = _snippet(text, _terms_pattern('storm "new york"'))
+    snippet = marked_snippet(text, terms_pattern('storm "new york"'))
     assert snippet.startswith("…") and "\x02new york\x03" in snippet and "\x02storm\x03" in snippet
     assert snippet.index("\x02new york\x03") < 120

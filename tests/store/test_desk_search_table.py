@@ -14,7 +14,7 @@ import pytest
 from newsdesk.records import Article, RawPage
 from newsdesk.store import Store, open_store
 from newsdesk.store import search_index as si
-from newsdesk.store.desk import _COLUMNS
+from newsdesk.store.desk import ARTICLE_COLUMNS
 from newsdesk.store.desk_search import _search_row
 from newsdesk.store.queries import listing_rows
 from newsdesk.web.listing import item_json
@@ -44,7 +44,7 @@ def store(tmp_path: Path) -> Store:
 
 def _expected(store: Store) -> dict[int, tuple[dict[str, Any], str]]:
     """(listing row, body) of every article, read from articles itself."""
-    rows = listing_rows(store.conn, f"SELECT {_COLUMNS}, a.text AS body FROM articles a WHERE a.kind = 'article'")
+    rows = listing_rows(store.conn, f"SELECT {ARTICLE_COLUMNS}, a.text AS body FROM articles a WHERE a.kind = 'article'")
     return {r["id"]: (r, r.pop("body")) for r in rows}
 
 

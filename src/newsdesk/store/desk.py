@@ -32,11 +32,11 @@ SORT = "COALESCE(a.published, a.first_seen)"
 # Listing columns all sit before the body in the row, so a listing never walks the body's overflow
 # pages (first_seen and changed_at come after it: reading them cost ~10x per row on a cold 100k store).
 # `sort_key` is the time a listing shows: published, else first seen (read only when published is null).
-_COLUMNS = ("a.id, a.key, a.url, a.canonical_url, a.site_name, a.title, a.authors, a.categories, a.published,"
-            " a.updated, a.language, a.excerpt, a.image, " + SORT + " AS sort_key")
+ARTICLE_COLUMNS = ("a.id, a.key, a.url, a.canonical_url, a.site_name, a.title, a.authors, a.categories, a.published,"
+                   " a.updated, a.language, a.excerpt, a.image, " + SORT + " AS sort_key")
 # The same columns from desk_listing (migrations/008), the narrow copy clustered in display order.
-_LISTING_COLUMNS = ("l.id, l.key, l.url, l.canonical_url, l.site_name, l.title, l.authors, l.categories, l.published,"
-                    " l.updated, l.language, l.excerpt, l.image, l.sort_key")
+LISTING_COLUMNS = ("l.id, l.key, l.url, l.canonical_url, l.site_name, l.title, l.authors, l.categories, l.published,"
+                   " l.updated, l.language, l.excerpt, l.image, l.sort_key")
 MAX_LIMIT = 100
 # The last page number a numbered list answers, on the desk, the API and the CLI alike (the search's is
 # lower: web.routes_search). Past it SQLite's OFFSET would overflow on a 20-digit page.
@@ -123,7 +123,8 @@ def usable_text(label: str, value: str | None) -> str | None:
     return value.strip()
 
 
-def _listing(row: sqlite3.Row) -> dict[str, Any]:
+def listing_of(row: sqlite3.Row) -> dict[str, Any]:
+    """A listed article from its row (ARTICLE_COLUMNS, LISTING_COLUMNS): authors, categories as lists, no `data`."""
     d = listing_from_row(row)
     d.pop("data", None)
     return d
@@ -145,11 +146,11 @@ def other_sources(head: tuple[str | None, str | None], copies: Iterable[tuple[st
     return len({source_of(site, url) for site, url in copies} - {None, source_of(*head)})
 
 
-def _listed_too(f: Filters) -> tuple[str, list[Any]]:
+def listed_too(f: Filters) -> tuple[str, list[Any]]:
     """Conditions (on desk_listing `r`) under which a copy's representative is in the same listing
     (category, language, dates): a copy is left out only where its representative stands for it,
     so a category or a date range that holds the copy alone still lists it."""
-    where, args = _date_range("r.sort_key", f)
+    where, args = date_range("r.sort_key", f)
     if f.language:
         where.append("r.language = ?")
         args.append(f.language)
@@ -162,7 +163,7 @@ def _listed_too(f: Filters) -> tuple[str, list[Any]]:
 def copy_clause(article: str, indexed: bool = True, listed: str = "") -> str:
     """SQL: the article (a column) is a syndicated copy, a member of a syndication group other than
     its representative (story_fingerprints, migration 003), whose representative is a stored
-    article (and meets `listed`, conditions on desk_listing `r`: see _listed_too). That brings a
+    article (and meets `listed`, conditions on desk_listing `r`: see listed_too). That brings a
     copy back when its representative is deleted by hand (no code path re-picks the group then);
     the dedupe re-picks it when the representative changes.
 
@@ -189,7 +190,8 @@ def _less(rows: Iterable[Any], copies: dict[str, int], limit: int | None) -> lis
     return ordered[:limit] if limit is not None else ordered
 
 
-def _date_range(column: str, f: Filters) -> tuple[list[str], list[Any]]:
+def date_range(column: str, f: Filters) -> tuple[list[str], list[Any]]:
+    """The conditions and arguments that keep `column` within the filters' since/until."""
     where, args = [], []
     if f.since:
         where.append(f"{column} >= ?")
@@ -214,11 +216,11 @@ class DeskQueries:
         """Listing rows of the newest articles naming an entity (its mentions), syndicated copies
         folded as its page lists them (entity_pages._listed): the entity's Atom feed."""
         rows = self.conn.execute(
-            f"SELECT {_COLUMNS} FROM articles a WHERE a.kind = 'article' AND a.id IN"
+            f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.kind = 'article' AND a.id IN"
             " (SELECT article_id FROM entity_mentions WHERE entity_id = ?)"
             f" AND NOT {copy_clause('a.id', indexed=False)} ORDER BY sort_key DESC, a.id DESC LIMIT ?",
             (entity_id, max(1, min(limit, MAX_LIMIT))))
-        return [_listing(r) for r in rows]
+        return [listing_of(r) for r in rows]
 
     def desk_page(self, filters: Filters = Filters(), *, cursor: str | None = None, newer: bool = False,
                   limit: int = 30, cards: int | None = None, fold_copies: bool = False) -> Page:
@@ -230,21 +232,21 @@ class DeskQueries:
         """
         limit = max(1, min(limit, MAX_LIMIT))
         if filters.category or filters.author or filters.site or filters.language:
-            columns = _COLUMNS
+            columns = ARTICLE_COLUMNS
             source, where, args = self._listing_source(filters)
             # Order by the side table's own columns when it drives, so its index gives the order.
             key, ident = (("c.sort_key", "c.article_id") if filters.category else
                           ("au.sort_key", "au.article_id") if filters.author else (SORT, "a.id"))
         else:  # every article, maybe within dates: a range of the table clustered in this order
-            columns, source, key, ident = _LISTING_COLUMNS, "desk_listing l", "l.sort_key", "l.id"
-            where, args = _date_range("l.sort_key", filters)
+            columns, source, key, ident = LISTING_COLUMNS, "desk_listing l", "l.sort_key", "l.id"
+            where, args = date_range("l.sort_key", filters)
             if cards is not None:
                 columns += ", c.html AS card"
                 source += " LEFT JOIN desk_cards c ON c.id = l.id AND c.version = ?"
                 args.insert(0, cards)
         probe = self._copies_probe() if fold_copies else None
         if probe:
-            also, also_args = _listed_too(filters)
+            also, also_args = listed_too(filters)
             where.append("NOT " + copy_clause(ident, indexed=probe == "index", listed=also))
             args += also_args
         start = Cursor.decode(cursor) if cursor else None
@@ -326,14 +328,14 @@ class DeskQueries:
             if value:
                 where.append(f"{column} = ?")
                 args.append(value)
-        dates, more = _date_range(SORT, f)
+        dates, more = date_range(SORT, f)
         return source, where + dates, args + more
 
     def recent_posts(self, limit: int = 8) -> list[dict[str, Any]]:
         """The articles most recently added to the store (the "Recent posts" rail)."""
-        sql = (f"SELECT {_COLUMNS}, a.first_seen FROM articles a WHERE a.kind = 'article'"
+        sql = (f"SELECT {ARTICLE_COLUMNS}, a.first_seen FROM articles a WHERE a.kind = 'article'"
                " ORDER BY a.first_seen DESC, a.id DESC LIMIT ?")
-        return [_listing(r) for r in self.conn.execute(sql, (limit,))]
+        return [listing_of(r) for r in self.conn.execute(sql, (limit,))]
 
     def article_row(self, article_id: int) -> dict[str, Any] | None:
         """Everything the article page shows: the record, store times, its source and neighbours."""
@@ -380,7 +382,7 @@ class DeskQueries:
         fold, args = "", [category, article_id]
         probe = self._copies_probe()
         if probe:
-            also, also_args = _listed_too(Filters(category=category))
+            also, also_args = listed_too(Filters(category=category))
             fold = (f" AND NOT {copy_clause('c.article_id', indexed=probe == 'index', listed=also)}"
                     " AND c.article_id NOT IN (SELECT g.article_id FROM story_fingerprints g"
                     " WHERE g.canonical_id = (SELECT s.canonical_id FROM story_fingerprints s WHERE s.article_id = ?)"

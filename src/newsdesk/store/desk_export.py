@@ -14,12 +14,12 @@ from __future__ import annotations
 from typing import Any
 
 from newsdesk.store.desk import Filters
-from newsdesk.store.desk_search import _search_filters
+from newsdesk.store.desk_search import search_filters
 
 
 def listed_ids(store: Any, filters: Filters) -> list[int]:
     """The articles the desk lists under these filters (no query), copies included, newest first."""
-    source, join_args, where, args = _search_filters(filters)
+    source, join_args, where, args = search_filters(filters)
     sql = f"SELECT l.id FROM {source}{' WHERE ' + ' AND '.join(where) if where else ''} ORDER BY l.sort_key DESC"
     return [int(r[0]) for r in store.conn.execute(sql, (*join_args, *args))]
 

@@ -17,18 +17,18 @@ import orjson
 from newsdesk.errors import QueryError
 from newsdesk.store import irregular_forms, search_fts_langs, search_index, search_languages
 from newsdesk.store.desk import (
-    _COLUMNS,
+    ARTICLE_COLUMNS,
     MAX_LIMIT,
     DeskQueries,
     Filters,
-    _date_range,
-    _listed_too,
-    _listing,
     copy_clause,
+    date_range,
+    listed_too,
+    listing_of,
     usable_text,
 )
 from newsdesk.store.search_syntax import Node, Op, ParseError, Term, fts5_query, parse, plain_words
-from newsdesk.store.snippets import MARK_CLOSE, MARK_OPEN, _mark_terms, _snippet, _terms_pattern
+from newsdesk.store.snippets import MARK_CLOSE, MARK_OPEN, mark_terms, marked_snippet, terms_pattern
 
 log = logging.getLogger(__name__)
 _NO_FILTERS = Filters()  # the default: one immutable instance, as a default argument would be
@@ -71,7 +71,7 @@ MAX_PENDING = 2000
 COUNT_CAP = 1000
 
 
-def _search_filters(f: Filters) -> tuple[str, list[Any], list[str], list[Any]]:
+def search_filters(f: Filters) -> tuple[str, list[Any], list[str], list[Any]]:
     """FROM (desk_listing, joined to the category/author side tables when asked) with its arguments,
     and the conditions with theirs, for a filtered search: every check reads small indexes."""
     source, join_args = "desk_listing l", []
@@ -86,7 +86,7 @@ def _search_filters(f: Filters) -> tuple[str, list[Any], list[str], list[Any]]:
         if value:
             where.append(f"{column} = ?")
             args.append(value)
-    dates, more = _date_range("l.sort_key", f)
+    dates, more = date_range("l.sort_key", f)
     return source, join_args, where + dates, args + more
 
 
@@ -129,7 +129,7 @@ class DeskSearch(DeskQueries):
         as UTF-8 bytes, stored by migrations/014: building it from the row's 14 columns was about a
         tenth of a cold search. Rows from FTS5 are full listing rows either way.
         `fold_copies`: a syndicated copy is left out where its representative stands for it, as on
-        the front page (`copy_clause`, `_listed_too`); the page is counted after the fold.
+        the front page (`copy_clause`, `listed_too`); the page is counted after the fold.
         """
         _require_words(query)
         limit = max(1, min(limit, MAX_LIMIT))
@@ -282,7 +282,7 @@ class DeskSearch(DeskQueries):
         the filters `f` too (copy_clause's rule): one probe of story_fingerprints per id."""
         if not ids:
             return set()
-        listed, args = _listed_too(f)
+        listed, args = listed_too(f)
         hint = " INDEXED BY story_fingerprints_copies" if self._copies_probe() == "index" else ""
         rows = self.conn.execute(
             f"SELECT f.article_id FROM story_fingerprints f{hint} WHERE f.article_id IN ({','.join('?' * len(ids))})"
@@ -313,7 +313,7 @@ class DeskSearch(DeskQueries):
     def _fts_tail(self, query: str, f: Filters, sort: str, ids: list[int], top: int) -> list[tuple[int, float]]:
         """(id, key) of the best `top` of these articles by FTS5: key -bm25, or the date number; an
         article in another language than English by its own language's words too (search_fts_langs)."""
-        source, join_args, where, args = _search_filters(f)
+        source, join_args, where, args = search_filters(f)
         langs = search_fts_langs.present(self.conn)  # then an article not in English is that table's to find
         key = "l.sort_key" if sort == "date" else "-bm25(articles_fts, 5.0, 1.0)"
         sql = (f"SELECT l.id, {key} FROM articles_fts, {source} WHERE l.id = articles_fts.rowid"
@@ -416,9 +416,9 @@ class DeskSearch(DeskQueries):
 
         SQLite sorts and cuts, so only one page of ids reaches Python; sorting by date computes no bm25.
         """
-        source, join_args, where, args = _search_filters(f)
+        source, join_args, where, args = search_filters(f)
         if fold is not None:
-            where, args = [*where, "NOT " + self._copy_clause("l.id", fold)], [*args, *_listed_too(fold)[1]]
+            where, args = [*where, "NOT " + self._copy_clause("l.id", fold)], [*args, *listed_too(fold)[1]]
         forms = _word_forms(match) if sort != "date" else None
 
         def run(table: str, bm25: str, query: str, n: int) -> list[Any]:
@@ -481,7 +481,7 @@ class DeskSearch(DeskQueries):
         return sorted(found - set(words))
 
     def _copy_clause(self, article: str, f: Filters) -> str:
-        return copy_clause(article, indexed=self._copies_probe() == "index", listed=_listed_too(f)[0])
+        return copy_clause(article, indexed=self._copies_probe() == "index", listed=listed_too(f)[0])
 
     def _page_of(self, ordered: list[int], limit: int, offset: int, fold: Filters | None = None,
                  match: str | None = None, typed: str | None = None,
@@ -498,14 +498,14 @@ class DeskSearch(DeskQueries):
         """
         found: list[dict[str, Any]] = []
         start, want = 0, offset + limit
-        skip, skip_args = ((" AND NOT " + self._copy_clause("a.id", fold), _listed_too(fold)[1])
+        skip, skip_args = ((" AND NOT " + self._copy_clause("a.id", fold), listed_too(fold)[1])
                            if fold is not None else ("", []))
         body = ", a.text AS _text" if match is not None else ""
         while start < len(ordered) and len(found) < want:
             chunk = ordered[start:start + max(want - len(found), 0) + 5]
             start += len(chunk)
-            rows = {r["id"]: _listing(r) for r in self.conn.execute(
-                f"SELECT {_COLUMNS}{body} FROM articles a WHERE a.kind = 'article' AND a.id IN"
+            rows = {r["id"]: listing_of(r) for r in self.conn.execute(
+                f"SELECT {ARTICLE_COLUMNS}{body} FROM articles a WHERE a.kind = 'article' AND a.id IN"
                 f" ({','.join('?' * len(chunk))}){skip}", (*chunk, *skip_args))}
             found += [rows[i] for i in chunk if i in rows and self._kept(rows[i], match, typed, exact)]
         return found[offset:want]
@@ -533,12 +533,12 @@ class DeskSearch(DeskQueries):
         if len(texts) < len(rows):
             texts = dict(self.conn.execute(f"SELECT id, text FROM articles WHERE id IN ({','.join('?' * len(rows))})",
                                            [r["id"] for r in rows]).fetchall())
-        terms = _terms_pattern(" ".join([_with_forms(query, [*texts.values(), *(r.get("title") or "" for r in rows)]),
+        terms = terms_pattern(" ".join([_with_forms(query, [*texts.values(), *(r.get("title") or "" for r in rows)]),
                                          *self._language_forms(query, rows, texts)]))
         for r in rows:
-            r["snippet"] = _snippet(texts.get(r["id"]) or "", terms)
+            r["snippet"] = marked_snippet(texts.get(r["id"]) or "", terms)
             if titles:
-                r["title_marked"] = _mark_terms(r.get("title") or "", terms)
+                r["title_marked"] = mark_terms(r.get("title") or "", terms)
         return rows
 
 

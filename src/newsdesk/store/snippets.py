@@ -42,7 +42,7 @@ class Marks(NamedTuple):
 
 
 @functools.lru_cache(maxsize=256)
-def _terms_pattern(query: str) -> Marks:
+def terms_pattern(query: str) -> Marks:
     """The query's terms as Marks — phrases, words, prefix* (a word start); operators and column
     names left out. Matching is what `\\b(?:term|...)\\b` with IGNORECASE does (alternatives tried
     longest first), done with str methods on the lower-cased text: compiling that regex cost
@@ -137,7 +137,7 @@ def _mark_all(text: str, pattern: re.Pattern[str] | None) -> str:
     return pattern.sub(lambda m: MARK_OPEN + m.group() + MARK_CLOSE, text) if pattern else text
 
 
-def _mark_terms(text: str, marks: Marks, lower: str | None = None) -> str:
+def mark_terms(text: str, marks: Marks, lower: str | None = None) -> str:
     """The text with every match of the query's terms between MARK_OPEN and MARK_CLOSE."""
     if not marks.terms or not text:
         return text
@@ -242,7 +242,7 @@ def _first_word_match(lower: str, terms: tuple[Term, ...]) -> int:
     return best
 
 
-def _snippet(text: str, marks: Marks, width: int = 220) -> str:
+def marked_snippet(text: str, marks: Marks, width: int = 220) -> str:
     """About `width` characters from just before the first phrase match, else the first term match,
     whitespace squeezed, matches marked; the text's start when nothing matches (a title hit).
 
@@ -273,4 +273,4 @@ def _snippet(text: str, marks: Marks, width: int = 220) -> str:
         space = piece.rfind(" ", 0, width)
         end = space if space > width // 2 else width
     more = end < len(piece) or raw_end < len(text.rstrip())
-    return ("…" if start else "") + _mark_terms(piece[:end], marks) + ("…" if more else "")
+    return ("…" if start else "") + mark_terms(piece[:end], marks) + ("…" if more else "")

@@ -15,7 +15,7 @@ import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
-from newsdesk.store.desk import _LISTING_COLUMNS
+from newsdesk.store.desk import LISTING_COLUMNS
 from newsdesk.store.queries import listing_rows
 from newsdesk.store.sqlite import immediate
 from newsdesk.web import fragments, render
@@ -47,7 +47,7 @@ def fill_cards(conn: sqlite3.Connection, ids: Iterable[int] | None = None) -> in
 
 def _fill_batch(conn: sqlite3.Connection, ids: list[int] | None) -> int:
     chosen = f" AND l.id IN ({','.join('?' * len(ids))})" if ids else ""
-    sql = (f"SELECT {_LISTING_COLUMNS} FROM desk_listing l WHERE NOT EXISTS (SELECT 1 FROM desk_cards c"
+    sql = (f"SELECT {LISTING_COLUMNS} FROM desk_listing l WHERE NOT EXISTS (SELECT 1 FROM desk_cards c"
            f" WHERE c.id = l.id AND c.version = ?){chosen} LIMIT ?")
     with immediate(conn):
         rows = listing_rows(conn, sql, (CARD_VERSION, *(ids or ()), FILL_BATCH))
