@@ -34,10 +34,10 @@ from newsdesk.understand.event_classifier import (
     VERB_LAYER,
     VERB_WEIGHT,
     PentaModel,
-    _views,
     embed_weight,
     remember_embeddings,
     sentence_embeddings,
+    sentence_views,
 )
 from newsdesk.understand.events_wordings import SOURCE_WEIGHTS, extra_wordings
 from newsdesk.understand.nlp import parse_many
@@ -52,7 +52,7 @@ def embeddings_for(sents: list, cache: Path | None, embed: float) -> np.ndarray 
     with the verb block (event_classifier.VERB_WEIGHT) each row goes on with the main verb's vector."""
     if not embed:
         return None
-    views = [_views(s) for s in sents]
+    views = [sentence_views(s) for s in sents]
     layer = VERB_LAYER if VERB_WEIGHT else None
     if cache and cache.exists():
         emb = np.load(cache)

@@ -52,7 +52,7 @@ from train_speakers import fit_boosted as fit_speakers_boosted
 from train_speakers import fit_tensor as fit_speakers_tensor
 from train_speakers import load_docs, write_tensor_weights, write_weights
 
-from newsdesk.bench.quotes import _ann_files, cue_counts, cue_lexicon_from, load_scorer, read_attributions
+from newsdesk.bench.quotes import ann_files, cue_counts, cue_lexicon_from, load_scorer, read_attributions
 from newsdesk.records import Article
 from newsdesk.understand import boosted, quote_cues, quote_filter, quotes, speakers
 from newsdesk.understand.annotate import annotate_doc
@@ -127,7 +127,7 @@ def is_attribution(f: quotes.Found, gold: list[dict[str, list[tuple[int, int]]]]
 
 
 def collect(docs: list[tuple[str, Any]], split_dir: Path) -> list[Example]:
-    anns = _ann_files(split_dir)
+    anns = ann_files(split_dir)
     out: list[Example] = []
     for doc_id, doc in docs:
         if doc_id in anns:
@@ -272,7 +272,7 @@ def cv_filter(split_dir: Path, cache: Path | None, folds: int, drops: list[str])
     """The filter's held-out log loss and AUC over the candidates, whole and without each prefix."""
     from sklearn.metrics import log_loss, roc_auc_score
 
-    docs = [(i, d) for i, d in load_docs(split_dir, cache) if i in _ann_files(split_dir)]
+    docs = [(i, d) for i, d in load_docs(split_dir, cache) if i in ann_files(split_dir)]
     parts = []  # (training rows, held-out rows) per fold, the candidates from that fold's lexicon
     for _, held_docs, rows in fold_runs(docs, split_dir, folds_of([i for i, _ in docs], folds), folds):
         parts.append((rows, collect(held_docs, split_dir)))
@@ -338,7 +338,7 @@ def fold_lexicons(docs: list[tuple[str, Any]], split_dir: Path, fold: Callable[[
     were candidates, and their `lexicon_p` exact, because the fold had been counted: 5-fold
     CV gave F1@0.3 0.753 / speaker 0.862 with it and 0.742 / 0.856 with these (gate 0.35).
     """
-    anns = _ann_files(split_dir)
+    anns = ann_files(split_dir)
     tallies = []
     for doc_id, doc in docs:
         counts: dict[str, Counter] = defaultdict(Counter)
@@ -435,7 +435,7 @@ def folds_of(ids: list[str], folds: int) -> Callable[[str], int]:
 
 def cv_score(split_dir: Path, cache: Path | None, folds: int) -> None:
     scorer = load_scorer(split_dir)
-    anns = _ann_files(split_dir)
+    anns = ann_files(split_dir)
     docs = [(i, d) for i, d in load_docs(split_dir, cache) if i in anns]
     fold = folds_of([i for i, _ in docs], folds)
     probs = speaker_problems(split_dir, cache)
@@ -493,7 +493,7 @@ def cv_gate(split_dir: Path, cache: Path | None, folds: int) -> None:
     quotes and the ranker's spoke-before feature see the loosest set): on PolNeAR dev it gave
     the exact run's figures within 0.001."""
     scorer = load_scorer(split_dir)
-    docs = [(i, d) for i, d in load_docs(split_dir, cache) if i in _ann_files(split_dir)]
+    docs = [(i, d) for i, d in load_docs(split_dir, cache) if i in ann_files(split_dir)]
     fold = folds_of([i for i, _ in docs], folds)
     probs = speaker_problems(split_dir, cache)
     scored: dict[str, list[tuple[dict[str, Any], float, float]]] = {}

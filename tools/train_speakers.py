@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newsdesk.bench.quotes import _ann_files, read_attributions, read_split
+from newsdesk.bench.quotes import ann_files, read_attributions, read_split
 from newsdesk.understand import quotes, speakers
 from newsdesk.understand.nlp import load_nlp, model_name
 
@@ -144,7 +144,7 @@ def collect(split_dir: Path, cache: Path | None) -> list[Problem]:
     from newsdesk.bench.quotes import load_scorer
 
     scorer = load_scorer(split_dir)
-    anns = _ann_files(split_dir)
+    anns = ann_files(split_dir)
     out: list[Problem] = []
     for doc_id, doc in load_docs(split_dir, cache):
         if doc_id in anns:
@@ -376,7 +376,7 @@ def error_table(split_dir: Path, cache: Path | None) -> None:
     from newsdesk.understand.annotate import annotate_doc
 
     scorer = load_scorer(split_dir)
-    anns = _ann_files(split_dir)
+    anns = ann_files(split_dir)
     causes: Counter = Counter()
     judged = 0
     scored: dict[str, list[dict]] = {}

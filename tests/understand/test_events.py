@@ -162,7 +162,7 @@ def test_fast_probabilities_equal_the_sparse_matrix_path() -> None:
     doc = parse("Iraqi troops launched an assault on the last ISIS bastion on Thursday. "
                 "Kenya and Uganda agreed to share intelligence, officials in Nairobi said.")
     sents = list(doc.sents)
-    z = (model._matrix([event_classifier._views(s) for s in sents]) @ csr_matrix(model.coef.T)).toarray() + model.intercept
+    z = (model._matrix([event_classifier.sentence_views(s) for s in sents]) @ csr_matrix(model.coef.T)).toarray() + model.intercept
     slow = np.exp(z - z.max(axis=1, keepdims=True))
     slow /= slow.sum(axis=1, keepdims=True)
     assert np.allclose(model.predict_proba(sents, cascade=False), slow, atol=1e-9)
@@ -194,7 +194,7 @@ def test_cascade_embeds_only_what_the_sparse_gate_is_unsure_of() -> None:
 def test_names_are_masked_in_the_word_and_character_views() -> None:
     from newsdesk.understand.nlp import parse
 
-    words, _, chars, *_ = event_classifier._views(parse("Iraqi troops attacked Mosul on Thursday.")[:])
+    words, _, chars, *_ = event_classifier.sentence_views(parse("Iraqi troops attacked Mosul on Thursday.")[:])
     assert "iraqi" not in words and "mosul" not in words and "attack" in words
     assert "Mosul" not in chars and "attacked" in chars
 
@@ -228,13 +228,13 @@ def test_embedding_blocks_are_learned_and_scored_like_the_sparse_views(verb_weig
     texts = ["Troops shelled the town.", "Rebels attacked a convoy.", "The minister praised the deal.",
              "Leaders welcomed the agreement.", "Police raided the camp.", "The envoy hailed the talks."]
     sents = [d[:] for d in parse_many(texts)]
-    assert event_classifier._views(sents[0])[4] == (7, 14)  # "shelled": the main verb's characters
+    assert event_classifier.sentence_views(sents[0])[4] == (7, 14)  # "shelled": the main verb's characters
     model = event_classifier.PentaModel(embed_weight=1.0, verb_weight=verb_weight).fit(sents, [4, 4, 1, 1, 4, 1], c=10.0)
     blocks = 2 if verb_weight else 1
     assert model.coef.shape[1] == 3 * 2**event_classifier.HASH_BITS + blocks * 384
     for k in range(blocks):  # each dense block carries weight
         assert np.abs(model.coef[:, 3 * 2**event_classifier.HASH_BITS + k * 384:][:, :384]).sum() > 0
-    z = (model._matrix([event_classifier._views(s) for s in sents]) @ csr_matrix(model.coef.T)).toarray() + model.intercept
+    z = (model._matrix([event_classifier.sentence_views(s) for s in sents]) @ csr_matrix(model.coef.T)).toarray() + model.intercept
     slow = np.exp(z - z.max(axis=1, keepdims=True))
     assert np.allclose(model.predict_proba(sents), slow / slow.sum(axis=1, keepdims=True), atol=1e-6)
 

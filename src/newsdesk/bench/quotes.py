@@ -49,7 +49,7 @@ def read_split(split_dir: Path, limit: int | None = None) -> list[tuple[str, str
     return [(os.path.basename(f)[:-4], Path(f).read_text(encoding="utf-8")) for f in files]
 
 
-def _ann_files(split_dir: Path) -> dict[str, str]:
+def ann_files(split_dir: Path) -> dict[str, str]:
     """One annotator per article, the first alphabetically (as score.py does)."""
     anns: dict[str, str] = {}
     for p in sorted(glob.glob(str(split_dir / "attributions" / "*.ann"))):
@@ -130,7 +130,7 @@ def train_cues(split_dir: Path, out: Path, min_seen: int = 3) -> dict[str, Any]:
     """Learn P(cue | word, slot) from a training split; write it as JSON."""
     from newsdesk.understand.nlp import load_nlp
 
-    anns = _ann_files(split_dir)
+    anns = ann_files(split_dir)
     articles = [(i, t) for i, t in read_split(split_dir) if i in anns]
     counts: dict[str, Counter] = defaultdict(Counter)
     seen: dict[str, Counter] = defaultdict(Counter)

@@ -104,7 +104,8 @@ class Synth:
             c.execute("INSERT OR REPLACE INTO story_counters(name, value) VALUES ('documents', ?)", (self.articles,))
 
 
-def _sample_text(synth: Synth, story_id: int) -> str:
+def sample_text(synth: Synth, story_id: int) -> str:
+    """A synthetic article of a story: words drawn from the vocabulary and the story's own names."""
     words = synth.np_rng.choice(VOCABULARY, size=WORDS, p=synth.probabilities).tolist()
     names = [f"N{story_id}x{i}" for i in range(3)]
     return " ".join(f"w{w}" for w in words) + " and " + " met ".join(names) + "."
@@ -114,12 +115,12 @@ def _time_assign(conn: sqlite3.Connection, synth: Synth, count: int, all_pairs: 
     clusterer = Clusterer(conn)
     last = conn.execute("SELECT max(id) FROM stories").fetchone()[0]
     conn.execute("BEGIN")  # warm-up, untimed: the first call pays one-off imports (the stop-word list)
-    clusterer.assign(9_999_999_999, None, _sample_text(synth, last), When(synth.day()), "")
+    clusterer.assign(9_999_999_999, None, sample_text(synth, last), When(synth.day()), "")
     conn.execute("ROLLBACK")
     spent = 0.0
     for i in range(count):
         story_id = last - synth.rng.randrange(200)  # a live story near the end of the timeline
-        text = _sample_text(synth, story_id)
+        text = sample_text(synth, story_id)
         when = When(synth.day())
         conn.execute("BEGIN")
         started = CLOCK()

@@ -132,7 +132,7 @@ def synthetic(sizes: list[int], probes: int = 50, seed: int = 0) -> list[dict[st
                 synth.grow(min(size, synth.articles + scale.BATCH))
             conn.execute("UPDATE story_index SET seen = day WHERE seen IS NULL")  # collected as published
             clusterer, last = Clusterer(conn), conn.execute("SELECT max(id) FROM stories").fetchone()[0]
-            texts = [scale._sample_text(synth, last - synth.rng.randrange(200)) for _ in range(probes)]
+            texts = [scale.sample_text(synth, last - synth.rng.randrange(200)) for _ in range(probes)]
             vectors = []
             for text in texts:
                 weights = tf_weights(terms(None, text))

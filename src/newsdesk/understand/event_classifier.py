@@ -65,7 +65,7 @@ def _verb_span(sent) -> tuple[int, int] | None:  # noqa: ANN001
     return start, start + len(root.text)
 
 
-def _views(sent) -> Views:  # noqa: ANN001
+def sentence_views(sent) -> Views:  # noqa: ANN001
     """Words (names masked), lexicon features, characters (names masked), the raw text, and the
     main verb's span in it."""
     if not MASK_NAMES:
@@ -237,7 +237,7 @@ class PentaModel:
         `weights`: one per sentence (extra wordings count less than gold), else all 1."""
         from sklearn.linear_model import LogisticRegression
 
-        x = self._matrix([_views(s) for s in sents], fit=True, embeddings=embeddings)
+        x = self._matrix([sentence_views(s) for s in sents], fit=True, embeddings=embeddings)
         clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit(x, labels, sample_weight=weights)
         self.coef, self.intercept = clf.coef_, clf.intercept_
         return self
@@ -246,7 +246,7 @@ class PentaModel:
         """Class probabilities, one row per sentence. With a gate (and `cascade`), the sparse
         gate answers first and only the sentences it is unsure of (needs_embedding) are
         embedded and answered by this model: the embedding is most of the stage's cost."""
-        views = [_views(s) for s in sents]
+        views = [sentence_views(s) for s in sents]
         if not (cascade and self.gate is not None and self.embed_weight and views):
             return self._proba(views)
         import numpy as np
