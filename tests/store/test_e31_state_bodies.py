@@ -31,7 +31,10 @@ VICTORIA = "The Victorian Parliament passed the bill on Tuesday in Melbourne, Au
 PUNJAB = "The Punjab Assembly passed a resolution in Lahore, Pakistan, on Monday."
 ONTARIO = "The Ontario legislature rose for the summer, Premier Doug Ford said in Toronto."
 BAVARIA = "The Bavarian state parliament voted on Wednesday in Munich, Germany."
-TEXTS = {"texas": TEXAS, "virginia": VIRGINIA, "congress": CONGRESS, "states": STATES, "victoria": VICTORIA,
+# a state with no Senate of its own: Australia's, though the article is about Victoria's politics
+PREMIER = ("Premier Daniel Andrews of Victoria said in Melbourne, Australia, that the Senate had blocked the "
+           "funding. Victoria's Legislative Assembly sat late, and Victoria would pay, the premier said.")
+TEXTS = {"premier": PREMIER, "texas": TEXAS, "virginia": VIRGINIA, "congress": CONGRESS, "states": STATES, "victoria": VICTORIA,
          "punjab": PUNJAB, "ontario": ONTARIO, "bavaria": BAVARIA}
 
 
@@ -62,6 +65,12 @@ def test_a_bare_senate_or_house_of_a_state_politics_article_is_the_states(stored
 def test_an_article_about_congress_keeps_the_us_senate(stored) -> None:  # type: ignore[no-untyped-def]
     store, ids = stored
     assert _filed(store, ids["congress"], "Senate") == {"Senate (United States)"}
+
+
+def test_a_state_with_no_senate_leaves_the_senate_its_countrys(stored) -> None:  # type: ignore[no-untyped-def]
+    store, ids = stored
+    assert _filed(store, ids["premier"], "Senate") == {"Senate (Australia)"}
+    assert _filed(store, ids["premier"], "Victoria's Legislative Assembly") == {"Legislative Assembly (Victoria)"}
 
 
 def test_the_state_senate_of_a_list_of_states_is_the_one_its_paragraph_names(stored) -> None:  # type: ignore[no-untyped-def]

@@ -334,16 +334,28 @@ def _bare_name(m: Any, body: str, article: _Article) -> tuple[str, bool] | None:
         return state_named(body, state), True  # "the Virginia Senate", read as two names
     if word:  # "the state Senate": the state's, never the country's
         return _state_body(m, body, word, article)
-    politics = article.state_politics
+    politics = _politics_of(body, article)
     if body in _STATE_ONLY and politics is None:  # "the House" after "the Texas House" may be the US House
         return None
     if code:
         return named(body, code), False
     if body in article.last:
         return article.last[body], body in article.last_state
-    if politics is not None and (body == "Senate" or body in _STATE_ONLY):  # of Texas's lawmakers and governor
+    if politics is not None:  # "the Senate" of an article on Texas's lawmakers and governor
         return state_named(body, politics), True
     return (named(body, article.country), False) if article.country else None
+
+
+# Congress's names, which only a US state's chambers have too: an Australian or Canadian state has no
+# Senate or House, so "the Senate" of an article on Victoria's premier is Australia's
+_CONGRESS_NAMES = {"Senate", "House"}
+
+
+def _politics_of(body: str, article: _Article) -> State | None:
+    """The state whose body a bare `body` is by the article's politics (`_Article.state_politics`): a
+    legislative body only (a bare "Supreme Court" stays the country's), one the state has."""
+    state = article.state_politics if body == "Senate" or body in _STATE_ONLY else None
+    return state if state is not None and (state.country == "USA" or body not in _CONGRESS_NAMES) else None
 
 
 def _state_body(m: Any, body: str, word: str, article: _Article) -> tuple[str, bool]:
