@@ -273,11 +273,13 @@ def search(query: tuple[str, ...], db: str | None, limit: int, sort: str, source
 @db_option
 @click.option("--format", "fmt", default="jsonl", show_default=True,
               help="jsonl, csv, parquet, or gdelt-events / gdelt-mentions / gdelt-gkg.")
-@click.option("--output", "-o", default="-", help="File to write (default stdout; parquet needs a file).")
+@click.option("--output", "-o", default="-", help="File to write (default stdout; parquet needs a file or a pipe).")
 @click.option("--query", default=None, help="Only the articles this search finds, as `newsdesk search` reads it"
               " (syndicated copies included).")
 @click.option("--source", default=None, help="Only this site (its name as shown).")
 @click.option("--language", default=None, help="ISO 639-1 code, e.g. en.")
+@click.option("--category", default=None, help="Only this category, as the desk's category page lists it.")
+@click.option("--author", default=None, help="Only this author, as the desk's author page lists them.")
 # as `newsdesk search`: a day that does not exist matched nothing
 @date_option("since", "A date, inclusive (the article's date, as the desk's search).")
 @date_option("until", "A date, inclusive of that day.")
@@ -285,13 +287,14 @@ def search(query: tuple[str, ...], db: str | None, limit: int, sort: str, source
 @click.option("--story", type=click.IntRange(1), default=None, help="Only this story's articles.")
 @click.option("--entity", type=click.IntRange(1), default=None, help="Only the articles naming this entity.")
 def export(db: str | None, fmt: str, output: str, query: str | None, source: str | None, language: str | None,
-           since: str | None, until: str | None, story: int | None, entity: int | None) -> None:
+           category: str | None, author: str | None, since: str | None, until: str | None, story: int | None,
+           entity: int | None) -> None:
     """Export stored articles: all of them, or those a search and its filters find ("everything
     about Iran between two dates": --query iran --since D --until D), a story's or an entity's."""
     from newsdesk.store.desk import Filters
     from newsdesk.store.export import export as run_export
 
-    filters = Filters(site=source, language=language, since=since, until=until)
+    filters = Filters(site=source, language=language, category=category, author=author, since=since, until=until)
     _, store = store_from(db, readonly=True)
     with store:
         chosen = _export_selection(store, query, filters, story, entity)

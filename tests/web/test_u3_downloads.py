@@ -7,10 +7,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import socket
-import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -101,6 +102,8 @@ def test_a_source_a_story_and_an_entity_download_their_own_articles(desk: dict[s
     got = _get(desk, story=story_id)
     assert got.headers["content-disposition"] == f'attachment; filename="newsdesk-story-{story_id}.jsonl"'
     assert _ids(got.text) == sorted(a["id"] for a in story["timeline"]) and len(story["timeline"]) >= 2
+    # a query beginning with '-' is the query, not an option of the command the desk runs
+    assert _get(desk, q="-ferry iran").text == _cli(desk, "--query=-ferry iran")
     # the entity's articles (hand-made mentions of Iran in five of them), within a period too
     assert _ids(_get(desk, entity=ids["iran"]).text) == sorted(ids[n] for n in "01234")
     assert _ids(_get(desk, entity=ids["iran"], since="2026-11-01").text) == sorted(ids[n] for n in "1234")
@@ -121,8 +124,18 @@ def test_a_bad_format_or_filter_is_refused_with_the_reason(desk: dict[str, Any],
     assert words in got.json()["error"]["message"]
 
 
-def _export_threads() -> list[threading.Thread]:
-    return [t for t in threading.enumerate() if t.name == "desk-export"]
+def _exports() -> list[int]:
+    """The `newsdesk export` processes the desk (served in this process: desk_server) runs now."""
+    mine = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            command = (stat.parent / "cmdline").read_bytes().split(b"\0")
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == os.getpid() and b"export" in command and fields[0] != "Z":
+            mine.append(int(stat.parent.name))
+    return mine
 
 
 def _slow_client(desk: dict[str, Any]) -> socket.socket:
@@ -140,17 +153,17 @@ def _slow_client(desk: dict[str, Any]) -> socket.socket:
 
 def _writers_end() -> None:
     deadline = time.monotonic() + 15
-    while _export_threads() and time.monotonic() < deadline:
+    while _exports() and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert not _export_threads(), "the writer kept writing for a client that went away"
+    assert not _exports(), "the writer kept writing for a client that went away"
 
 
 def test_a_large_download_streams_and_stops_when_the_client_goes(desk: dict[str, Any]) -> None:
-    # The server runs in this process (desk_server), so its writer thread can be watched: one that
+    # The server runs in this process (desk_server), so its export processes can be watched: one that
     # does not wait for its client has ended before the client reads.
     with _slow_client(desk):
         time.sleep(1.5)
-        assert _export_threads(), "the whole file was written before the client read it"
+        assert _exports(), "the whole file was written before the client read it"
     _writers_end()
     whole = _get(desk, site="Bulk Wire")
     assert len(whole.text.splitlines()) == BULK and len(whole.content) > 8_000_000

@@ -149,7 +149,9 @@ def _parquet(records: Iterable[dict[str, Any]], output: str | IO[bytes]) -> int:
     import pyarrow.parquet as pq
 
     if output == "-":
-        raise ConfigError("parquet needs a file: use --output FILE.parquet")
+        if sys.stdout.isatty():  # a pipe takes it (the desk's /api/export reads one)
+            raise ConfigError("parquet needs a file or a pipe: use --output FILE.parquet")
+        output = sys.stdout.buffer
     schema = parquet_schema()
     rows = iter(records)
     n = 0

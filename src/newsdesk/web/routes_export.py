@@ -1,34 +1,33 @@
 """Downloads: /api/export?format=jsonl&q=...&site=...&story=...&entity=..., the articles a search,
-source, story or entity page shows, in each format `newsdesk export` writes (store/export.py and the
-GDELT writers, through store/desk_export.py's selection: the export is written once, for both).
+source, story or entity page shows, in each format `newsdesk export` writes: the desk runs that very
+command (store/export.py and the GDELT writers, through store/desk_export.py's selection) and
+streams what it prints, so the export is written once, for both.
 
-The writers write to a file. Here that file is a pipe: a thread of its own opens a read-only store
-(the selection is a TEMP view on its connection, which must not be a handler thread's shared one),
-selects the articles, and writes chunks into a small bounded queue that the response sends as they
-come. A large selection is never held whole (at most QUEUED chunks of CHUNK bytes wait), and a
-client that goes away stops the writer at its next chunk. The selection is made before the
-response starts, so an unreadable query, a bad filter or an unknown story is a 400/404 with the reason.
+Why a child process and not the writers in a desk thread: the first version did that, and on a
+20,000-article store a Parquet download took a worker from 60 to 200 MB resident (pyarrow and its
+pool stay), a GKG download to 660 MB (spaCy, parsing the articles with no stored mentions), kept
+for the worker's life against the desk's 300 MB budget. The child's memory goes with it. Its output
+is read a chunk at a time: a slow client leaves it waiting on a full pipe (never a whole file in
+memory), a client that goes away ends it. The selection is checked before the response starts
+(the same chosen_ids the command reads), so a bad format, filter or query is a 400 with the
+reason and an unknown story or entity a 404.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import io
 import logging
-import threading
+import sys
 from collections.abc import AsyncIterator
-from concurrent.futures import TimeoutError as FutureTimeout
-from typing import IO, Any
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
-from starlette.types import Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
-from newsdesk.store import open_store
-from newsdesk.store.desk_export import select_articles
-from newsdesk.store.export import FORMATS, export
+from newsdesk.store.desk_export import chosen_ids
+from newsdesk.store.export import FORMATS
 from newsdesk.web.listing import filters_from
 from newsdesk.web.responses import HTTPError, int_param
 from newsdesk.web.state import desk
@@ -42,98 +41,15 @@ KINDS = {"jsonl": ("application/x-ndjson; charset=utf-8", "jsonl"), "csv": ("tex
          "gdelt-mentions": ("text/tab-separated-values; charset=utf-8", "mentions.tsv"),
          "gdelt-gkg": ("text/tab-separated-values; charset=utf-8", "gkg.tsv")}
 CHUNK = 64 * 1024
-QUEUED = 8  # chunks waiting to be sent: at most ~0.5 MB of a download in memory
-# Downloads written at once per process, each a thread and a connection of its own, held as long as
-# its client reads (a slow client holds one for long): more wait for a 503 rather than pile up.
+# Downloads written at once per process, each a child process held as long as its client reads
+# (a slow client holds one for long): more wait for a 503 rather than pile up.
 MAX_DOWNLOADS = 4
-_DOWNLOADS = threading.BoundedSemaphore(MAX_DOWNLOADS)
-# A client that reads nothing for this long is taken for gone: its writer stops and frees its place.
+_running = {"downloads": 0}
+# A client that reads nothing for this long is taken for gone: its export is stopped.
 STALL_SECONDS = 300.0
-_END = b""
-
-
-class Pipe(io.RawIOBase):
-    """The file the export writes: each write is put on an asyncio queue of the event loop, waiting
-    while the queue is full (the client reads slower than the store is read)."""
-
-    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
-        super().__init__()
-        self.loop, self.queue = loop, asyncio.Queue[Any](QUEUED)
-        self.gone = threading.Event()  # the response stopped reading (client away, server stopping)
-        self.written = 0
-
-    def writable(self) -> bool:
-        return True
-
-    def tell(self) -> int:  # pyarrow asks where it is; the pipe cannot seek
-        return self.written
-
-    def write(self, data: Any) -> int:
-        chunk = bytes(data)
-        self.send(chunk)
-        self.written += len(chunk)
-        return len(chunk)
-
-    def send(self, item: Any) -> None:
-        """Queue an item for the response; BrokenPipeError once it stopped reading."""
-        future = asyncio.run_coroutine_threadsafe(self.queue.put(item), self.loop)
-        for _ in range(int(STALL_SECONDS / 0.5)):
-            if self.gone.is_set():
-                break
-            try:
-                future.result(timeout=0.5)
-                return
-            except FutureTimeout:
-                continue
-        future.cancel()
-        raise BrokenPipeError("the download was closed, or its client stopped reading")
-
-
-def _writer(pipe: Pipe, fmt: str) -> IO[Any]:
-    """What store/export.export writes to: bytes for parquet, UTF-8 text for the others."""
-    buffered = io.BufferedWriter(pipe, CHUNK)
-    return buffered if fmt == "parquet" else io.TextIOWrapper(buffered, encoding="utf-8", newline="")
-
-
-def _run(db_path: str, fmt: str, asked: dict[str, Any], pipe: Pipe) -> None:
-    """The writer thread: select, say so (or why not), write, end. Every exit puts something on the
-    queue, so the response never waits for nothing."""
-    selected = False
-    try:
-        with _released(), open_store(db_path, readonly=True) as store:
-            n, complete = select_articles(store, **asked)
-            pipe.send(("selected", n, complete))
-            selected = True
-            out = _writer(pipe, fmt)
-            export(store, fmt, out)
-            out.flush()
-        pipe.send(_END)
-    except BrokenPipeError:
-        return
-    except Exception as exc:  # noqa: BLE001 - handed to the response: a 4xx before the selection, a cut stream after
-        if selected:
-            log.exception("export %s failed while streaming", fmt)
-        with contextlib.suppress(BrokenPipeError):
-            pipe.send(exc)
-
-
-@contextlib.contextmanager
-def _released() -> Any:
-    """The download's place (_DOWNLOADS), given back however the writer ends."""
-    try:
-        yield
-    finally:
-        _DOWNLOADS.release()
-
-
-async def _chunks(pipe: Pipe) -> AsyncIterator[bytes]:
-    try:
-        while (item := await pipe.queue.get()) != _END:
-            if isinstance(item, Exception):  # the connection is cut: a client sees a broken download, not a short file
-                raise item
-            yield item
-    finally:
-        pipe.gone.set()
+# `newsdesk export`'s option for each parameter of the selection
+OPTIONS = {"query": "--query", "site": "--source", "language": "--language", "category": "--category",
+           "author": "--author", "since": "--since", "until": "--until", "story": "--story", "entity": "--entity"}
 
 
 def _asked(request: Request) -> tuple[str, dict[str, Any]]:
@@ -147,6 +63,14 @@ def _asked(request: Request) -> tuple[str, dict[str, Any]]:
     return fmt, {"query": query, "filters": filters_from(request), **ids}
 
 
+def command(db_path: str, fmt: str, asked: dict[str, Any]) -> list[str]:
+    """The `newsdesk export` command line writing this selection to its standard output."""
+    given = {"query": asked["query"], **asked["filters"].as_dict(), "story": asked["story"], "entity": asked["entity"]}
+    # --query=-iran: as two arguments, a value beginning with '-' would read as an option
+    args = [f"{OPTIONS[name]}={value}" for name, value in given.items() if value is not None]
+    return [sys.executable, "-m", "newsdesk", "export", "--db", db_path, "--format", fmt, "-o", "-", *args]
+
+
 def file_name(fmt: str, asked: dict[str, Any]) -> str:
     """newsdesk-story-12.jsonl, newsdesk-entity-7.gdelt-events.tsv, newsdesk-export.csv: what it holds."""
     parts = [f"{k}-{asked[k]}" for k in ("story", "entity") if asked.get(k)]
@@ -156,35 +80,68 @@ def file_name(fmt: str, asked: dict[str, Any]) -> str:
 
 async def export_api(request: Request) -> Response:
     fmt, asked = _asked(request)
-    if not _DOWNLOADS.acquire(blocking=False):
-        raise HTTPError(503, f"{MAX_DOWNLOADS} downloads are being written; try again in a minute", code="busy")
-    pipe = Pipe(asyncio.get_running_loop())
-    threading.Thread(target=_run, args=(desk(request).db_path, fmt, asked, pipe), daemon=True,
-                     name="desk-export").start()
-    first = await pipe.queue.get()
-    if isinstance(first, Exception):
-        pipe.gone.set()
-        raise first  # QueryError: 400, NotFound: 404 (app.py), in the one error shape
-    _, n, complete = first
+    state = desk(request)
+    # what the command will select, read here first: its 400s and 404s before the response starts
+    ids, complete = await state.in_thread(lambda: chosen_ids(state.store(), **asked))
+    headers = _headers(fmt, asked, len(ids), complete)
     if request.method == "HEAD":  # the headers a GET would answer, without writing the file
-        pipe.gone.set()
-        return Response(status_code=200, media_type=KINDS[fmt][0], headers=_headers(fmt, asked, n, complete))
-    return Download(pipe, _chunks(pipe), media_type=KINDS[fmt][0], headers=_headers(fmt, asked, n, complete))
+        return Response(status_code=200, media_type=KINDS[fmt][0], headers=headers)
+    if _running["downloads"] >= MAX_DOWNLOADS:
+        raise HTTPError(503, f"{MAX_DOWNLOADS} downloads are being written; try again in a minute", code="busy")
+    _running["downloads"] += 1
+    try:
+        child = await asyncio.create_subprocess_exec(
+            *command(state.db_path, fmt, asked), stdin=asyncio.subprocess.DEVNULL,
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    except BaseException:
+        _running["downloads"] -= 1
+        raise
+    return Download(Export(child), media_type=KINDS[fmt][0], headers=headers)
+
+
+class Export:
+    """One running `newsdesk export`: its output a chunk at a time, its end (killed if still running)."""
+
+    def __init__(self, child: asyncio.subprocess.Process) -> None:
+        self.child, self.done = child, False
+        self.errors = asyncio.ensure_future(child.stderr.read() if child.stderr else asyncio.sleep(0, b""))
+
+    async def chunks(self) -> AsyncIterator[bytes]:
+        assert self.child.stdout is not None
+        while chunk := await self.child.stdout.read(CHUNK):
+            yield chunk
+        if await self.child.wait() != 0:  # the connection is cut: a broken download, not a short file
+            message = (await self.errors or b"").decode("utf-8", "replace").strip()[-500:]
+            log.error("export failed (exit %s): %s", self.child.returncode, message)
+            raise RuntimeError(f"newsdesk export failed: {message}")
+
+    async def end(self) -> None:
+        if self.done:
+            return
+        self.done = True
+        _running["downloads"] -= 1
+        if self.child.returncode is None:
+            self.child.kill()
+            await self.child.wait()
+        self.errors.cancel()
 
 
 class Download(StreamingResponse):
-    """The streamed file; however the response ends (sent, client gone before its first chunk, server
-    stopping), its writer is told to stop: the generator's own `finally` never runs if it never started."""
+    """The streamed file. However the response ends (sent, client gone, even before the first chunk,
+    a client that stopped reading for STALL_SECONDS), its export ends with it."""
 
-    def __init__(self, pipe: Pipe, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.pipe = pipe
+    def __init__(self, export: Export, **kwargs: Any) -> None:
+        super().__init__(export.chunks(), **kwargs)
+        self.export = export
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def timed(message: Message) -> None:
+            await asyncio.wait_for(send(message), STALL_SECONDS)
+
         try:
-            await super().__call__(scope, receive, send)
+            await super().__call__(scope, receive, timed)
         finally:
-            self.pipe.gone.set()
+            await self.export.end()
 
 
 def _headers(fmt: str, asked: dict[str, Any], n: int, complete: bool) -> dict[str, str]:
