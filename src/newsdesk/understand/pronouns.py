@@ -174,6 +174,11 @@ BLOCK_QUOTES = True
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _EMBEDDED = ("ccomp", "acl", "relcl", "csubj")  # a subject of what someone says or of a clause on a noun
 _AMOUNTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+# Session 20 (S23): a they/it inside a relative clause whose subject is "who"/"that"/"which" may mean
+# the noun the clause is on ("some Democrats, who cringe as they recall ..."); PolNeAR train left
+# such a "they" as written. False: no noun holding the pronoun is read, as before.
+RELATIVE_SUBJECTS = True
+_RELATIVES = frozenset({"who", "that", "which"})
 
 
 def group_antecedent(tok: Any, by_token: dict[int, Mention], quoted: list[tuple[int, int]],
@@ -216,7 +221,7 @@ def _fitting(tok: Any, sent: Any, by_token: dict[int, Mention], quoted: list[tup
     """The words of `sent` that may be what the pronoun `tok` stands for, outside quotation marks
     and the quote itself, and not a word whose clause holds the pronoun."""
     they = tok.lower_ in THEY
-    above = {a.i for a in tok.ancestors}  # "the very people they refuse to define": not "people"
+    above = _holding(tok)  # "the very people they refuse to define": not "people"
     out = []
     for t in sent:
         if speakers.quoted_at(t.idx, quoted) or said[0] <= t.idx < said[1] or t.i in above:
@@ -226,6 +231,20 @@ def _fitting(tok: Any, sent: Any, by_token: dict[int, Mention], quoted: list[tup
             continue  # a name counts once, at its root
         if t.lower_ in (THEY if they else {"it"}) or _a_noun(t, m) and (_plural(t, m) if they else _a_thing(t, m)):
             out.append(t)
+    return out
+
+
+def _holding(tok: Any) -> set[int]:
+    """The words whose clause holds the pronoun, which it cannot mean (`_fitting`): its heads, but a
+    noun whose relative clause has a subject of its own ("some Democrats, who cringe as they recall
+    ...": "who" is the clause's subject, and "they" in it means the Democrats again), when
+    `RELATIVE_SUBJECTS`."""
+    out, child = set(), tok
+    for a in tok.ancestors:
+        if not (RELATIVE_SUBJECTS and child.dep_ == "relcl" and any(
+                c.dep_ in _SUBJECT_DEPS and c.lower_ in _RELATIVES for c in child.children)):
+            out.add(a.i)
+        child = a
     return out
 
 

@@ -19,6 +19,12 @@ _GROUP_PRONOUNS = {"they", "we", "it", "them", "us"}
 # "we" in narration (a speaker head is never inside quotation marks) is the writer, not the nearest
 # organisation: a blog's "we believe" was filed under Sellafield (W13).
 _WRITER = {"we", "us"}
+# Session 20 (S23): a speaker head that does not write whom it means ("She", "The senator") and is
+# joined by "and" to others ("She and her aides said", "The senator and his allies argued") names
+# them all: the antecedent's name and the other conjuncts as `_joined_names` writes them. Before,
+# the others were dropped, so the quote was filed under one person and its co-speakers lost (PolNeAR
+# train: "She and her aides" -> Hillary Clinton). False: the antecedent's name alone.
+JOINED_RESOLVED = True
 
 
 def resolve_speaker(doc: Any, f: quotes.Found, mentions: list[Mention], by_token: dict[int, Mention],
@@ -49,10 +55,13 @@ def resolve_speaker(doc: Any, f: quotes.Found, mentions: list[Mention], by_token
             return _as_named(label, mention_named(label, mentions), mentions)
         if (org := writer.organisation_speaks(tok, page, text)) is not None:  # a ministry's own "we"
             return _writer(page, text, mentions) or _as_named(org, mention_named(org, mentions), mentions)
+    written = m is not None
     if m is None and tok.lower_ in PERSON_PRONOUNS | _GROUP_PRONOUNS and tok.lower_ not in _WRITER:
         m = antecedent(tok, mentions)
     if m is None and tok.pos_ == "NOUN":
         m = _role_noun(tok, f, mentions) if role_nouns.ROLE_NOUNS else _by_role(tok, mentions)
+    if m is not None and not written and JOINED_RESOLVED and pronouns.joined(tok):
+        return _joined_names(tok, by_token, first=_name(m)), None  # "She and her aides said"
     if m is not None:
         return _name(m), _role(m, mentions)
     return words.text, None
@@ -97,15 +106,16 @@ def _group_speaker(tok: Any, f: quotes.Found, by_token: dict[int, Mention],
     return (words.text, None) if words is not None else None
 
 
-def _joined_names(head: Any, by_token: dict[int, Mention]) -> str:
+def _joined_names(head: Any, by_token: dict[int, Mention], first: str | None = None) -> str:
     """"Chuck Grassley and Patrick Leahy" for "Mr. Grassley and Mr. Leahy": each conjunct's name,
-    or its phrase when it names no one."""
+    or its phrase when it names no one; `first`: the name the head stands for, when the head does not
+    write it ("Maria Lopez and her aides" for "She and her aides")."""
     parts, t = [head], head
     while (nxt := next((c for c in t.children if c.dep_ == "conj"), None)) is not None:
         parts.append(nxt)
         t = nxt
-    names = []
-    for p in parts:
+    names = [] if first is None else [first]
+    for p in parts[0 if first is None else 1:]:
         m = by_token.get(p.i)
         names.append(_name(m) or m.text if m is not None else phrase(p))
     return ", ".join(names[:-1]) + " and " + names[-1]
