@@ -11,6 +11,7 @@ GOV, troops -> MIL; lexicon.py). A capital standing for its state
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -19,6 +20,12 @@ from typing import Any
 _PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "case", "flat", "npadvmod", "punct"}
 _RIGHT_PREPS = {"of", "to", "from", "for", "in"}  # "minister of Iran", "envoy to the UN", "troops in Syria"
 _MAX_NGRAM = 6
+# A dateline opening a line: place names, perhaps an agency in brackets, then a spaced dash
+# ("Evansville, Indiana, United States - ", "PARIS (AP) -- ").
+_DATELINE = re.compile(r"[ \t]*[A-Z][\w.'-]*(?:[ ,]+[A-Z][\w.'-]*)*(?: \([^)\n]{1,30}\))? (?:-{1,2}|\u2013|\u2014) ")
+# The last word of a newspaper's or an agency's name ("The Canadian Press", "Hong Kong Daily News",
+# "The Irish Times"), capitalised; the agent table knows "newspaper", "magazine", "television".
+_MEDIA_TITLES = {"press", "news", "daily", "times", "herald", "tribune", "journal", "post", "gazette", "radio"}
 _PRONOUNS = {"he", "she", "him", "her", "his", "they", "them", "their", "it", "its"}
 _ROLE_WORDS = {"leader": "GOV", "diplomat": "GOV", "official": "GOV", "minister": "GOV",
                "spokesman": "GOV", "spokeswoman": "GOV", "spokesperson": "GOV", "envoy": "GOV",
@@ -96,7 +103,29 @@ def phrase_tokens(head) -> list:  # noqa: ANN001 - a spaCy Token
                 keep.add(child.i)
                 stack.append(child)
     doc = head.doc
-    return [doc[i] for i in sorted(keep)]
+    return _one_block([doc[i] for i in sorted(keep)], head.i)
+
+
+def _one_block(tokens: list, head: int) -> list:
+    """The tokens on the head's side of any line break: the parse runs a phrase over a heading, a
+    dateline or a line in another script ("... Saturday, October 19, 2013\n\nAttorney Robert Sarvis",
+    "<Arabic>\n\nSadat"), which is not the actor's name (V4)."""
+    doc = tokens[0].doc
+    breaks = [t.i for t in doc[tokens[0].i:tokens[-1].i] if "\n" in t.text]
+    # "Evansville, Indiana, United States - This past week": the week, not the dateline
+    breaks += [t.i for t in tokens if t.idx < dateline_end(doc[head])]
+    low = max((i for i in breaks if i < head), default=-1)
+    high = min((i for i in breaks if i > head), default=tokens[-1].i + 1)
+    return [t for t in tokens if low < t.i < high]
+
+
+def dateline_end(tok) -> int:  # noqa: ANN001
+    """Where a dateline opening the token's line ends, 0 when the line opens with none."""
+    text = tok.doc.text
+    found = _DATELINE.match(text, text.rfind("\n", 0, tok.idx) + 1)
+    if not found or not ("," in found.group() or found.group().split()[0].isupper()):
+        return 0  # "Ali Shamkhani - an adviser - said" is a name between dashes
+    return found.end()
 
 
 def _dictionary_codes(tokens: list) -> list[tuple[int, str]]:
@@ -121,6 +150,8 @@ def _dictionary_codes(tokens: list) -> list[tuple[int, str]]:
 
 
 def _role(tokens: list, head) -> str | None:  # noqa: ANN001
+    if head.text[:1].isupper() and head.lower_ in _MEDIA_TITLES:
+        return "MED"  # "The Canadian Press" is a news agency of Canada, not its state (V4)
     agents = agent_table()
     # the head's own word decides first ("Iranian diplomats"), then the nearest modifier
     for tok in sorted(tokens, key=lambda t: (t.i != head.i, abs(t.i - head.i))):
@@ -146,8 +177,8 @@ def entity_country(tokens: list, entities: list[dict]) -> str | None:
 
 def actor_for(head, entities: list[dict] | None = None, offset: int = 0) -> Actor | None:  # noqa: ANN001
     """The actor a noun phrase names, or None when it names no country, group or role."""
-    if not _actor_like(head):
-        return None
+    if not _actor_like(head) or head.idx < dateline_end(head):
+        return None  # a dateline is where the story was filed ("PARIS (AP) --"), not who acted
     tokens = phrase_tokens(head)
     codes = _dictionary_codes(tokens)
     # Prefer a code with a role (ISRGOV for "Netanyahu") over a bare country, then the first.

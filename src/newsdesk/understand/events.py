@@ -18,7 +18,8 @@ For each sentence of the shared spaCy parse:
      actors all come from other sentences is not coded, nor one with no actor at all, no
      coded word (the class default) and no subject but a pronoun ("Yeah.", "It is too early");
   5. no event: a question, a condition ("if Russia invades", and what "will" follow from it), a
-     paragraph in another language (the entity stage's test); a sentence with no verb of the
+     paragraph in another language (the entity stage's test) or a sentence mostly in another script
+     than Latin (Arabic quoted in an English paragraph); a sentence with no verb of the
      dictionaries is `weak` unless the classifier is near certain (DEFAULT_MIN_CONFIDENCE): the
      analysis keeps its class, the store and the exports never list it; so is an event that
      events_unsure gives a reason (`unsure`: no source named in the sentence, a broad verb...);
@@ -39,6 +40,7 @@ from newsdesk.understand import cameo, event_classifier
 from newsdesk.understand.actors import Actor, actors_for, entity_country, is_pronoun
 from newsdesk.understand.coverage import EVENTS
 from newsdesk.understand.events_unsure import unsure_reason
+from newsdesk.understand.language import other_script_share
 from newsdesk.understand.places import Place, dateline_place, gazetteer
 
 # Verbs that carry no event of their own when their object is an event noun ("held talks").
@@ -85,6 +87,9 @@ SECONDARY_MIN_CONFIDENCE_MAIN_CLAUSE = 0.1
 # 0.999 -> 0.812 on train), so such an event is flagged `weak` instead, and only the store skips it.
 DEFAULT_MIN_CONFIDENCE = 0.99
 CONDITION_MARKS = {"if", "unless", "whether"}
+# A sentence whose letters are mostly of another script than Latin is not English, whatever its
+# paragraph's language (the parse of "<Arabic> Sadat said it in 1977" ran an actor over both).
+OTHER_SCRIPT_MAX = 0.5
 
 
 @dataclass
@@ -224,6 +229,8 @@ def _reports_events(sent, ctx: Context) -> bool:  # noqa: ANN001
     not in a paragraph of another language ("No es que los nativos no tengan razón.") that the
     English parse and the English dictionaries misread."""
     if sent.text.strip().rstrip("\"'”’»)").endswith("?"):
+        return False
+    if other_script_share(sent.text) > OTHER_SCRIPT_MAX:  # Arabic quoted inside an English paragraph
         return False
     return not any(a <= sent.start_char < b for a, b in ctx.foreign)
 

@@ -247,3 +247,17 @@ def language_log_odds(text: str, language: str) -> float:
     scores = np.asarray(identifier._raw_score(raw), dtype=np.float64) / math.sqrt(len(raw) or 1)
     mine = np.asarray(identifier.nb_classes) == language
     return float(np.logaddexp.reduce(scores[mine]) - np.logaddexp.reduce(scores[~mine]))
+
+
+# Latin letters end at U+024F; IPA, spacing modifiers and combining marks follow, and Latin
+# Extended Additional (U+1E00-U+1EFF, "ế") is Latin too.
+_LATIN_END = 0x24F
+
+
+def other_script_share(text: str) -> float:
+    """The share of the letters of `text` outside the Latin script (Arabic, Cyrillic, Chinese...).
+    Languages are read per paragraph, and a sentence of Arabic inside an English paragraph is
+    parsed as English (V4); a script is a per-sentence test that needs no identifier."""
+    letters = [c for c in text if c.isalpha()]
+    other = sum(1 for c in letters if ord(c) > _LATIN_END and not 0x1E00 <= ord(c) <= 0x1EFF)
+    return other / len(letters) if letters else 0.0
