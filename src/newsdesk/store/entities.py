@@ -49,6 +49,7 @@ from newsdesk.understand.canonical import (
     title_of,
     type_key,
 )
+from newsdesk.understand.country_words import country_of, people_of
 
 _PLACES = ("GPE", "LOC", "FAC", "NORP")
 _MENTION_FORMS = ("SELECT m.entity_id, e.type, m.article_id, m.start, m.text"
@@ -295,6 +296,10 @@ class EntityStore(SurnameFolds):
         return ids
 
     def _speaker_id(self, speaker: str | None, ids: dict[str, int]) -> int | None:
+        found = self._named_speaker(speaker, ids)
+        return None if found is not None and self._by_demonym(speaker or "", found) else found
+
+    def _named_speaker(self, speaker: str | None, ids: dict[str, int]) -> int | None:
         if not speaker:
             return None
         if speaker in ids:
@@ -305,6 +310,20 @@ class EntityStore(SurnameFolds):
             # body another article called "Government" (E24 saw both on the corpus store)
             return None
         return self._resolve("PERSON", speaker, whole=True) or self._resolve("ORG", speaker, whole=True)
+
+    def _by_demonym(self, speaker: str, entity_id: int) -> bool:
+        """Whether a written speaker holding a demonym ("The Jordanian", "the Israeli") would be linked
+        to a person whose name writes that country's name where the speaker does not (a person called
+        Jordan or Israel): the nationality is no name of theirs. Why: by the skeleton rule a demonym is
+        a spelling of its country's name (same_name: "Jordanian", "Jordan" both 'jrdn'), so the person
+        called Jordan took every quote of "The Jordanian" (U3); such a speaker is linked to no one. A
+        body named after the country ("Israeli army" as the Israel Defense Forces) keeps its link."""
+        row = self.conn.execute("SELECT name FROM entities WHERE id = ? AND type = 'PERSON'", (entity_id,)).fetchone()
+        if row is None:
+            return False
+        written = name_key(speaker).split()
+        named = {country_of(w) for w in name_key(row[0]).split() if w not in written} - {None}
+        return bool(named) and any(people_of(w) in named for w in written)
 
     def _entity_for(self, e: Entity, day: str, here: set[int], fresh: set[str], role: str | None = None) -> int:
         # By the canonical name only: when it was new, resolving the short text instead filed

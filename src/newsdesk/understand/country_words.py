@@ -5,7 +5,9 @@ and a written speaker holding one is matched by its country (store.written_speak
 
 from __future__ import annotations
 
-from newsdesk.understand.countries import demonyms, fold, names_of, nation
+from functools import lru_cache
+
+from newsdesk.understand.countries import demonyms, fold, lookup, names_of, nation
 
 # Words a country's tables give it that do not name it or its people in a quote: the pronoun 'us'
 # (FTS5 folds case), parts of it ('English', 'Welsh'), a people across borders or a state gone
@@ -19,6 +21,22 @@ def country_of(run: str) -> str | None:
     any other word, and for the words _NOT_COUNTRY_FORMS leaves out. A speaker is matched so too
     (written_speakers.folded_words)."""
     return nation(run) if fold(run) not in _NOT_COUNTRY_FORMS else None
+
+
+@lru_cache(maxsize=4096)
+def people_of(word: str) -> str | None:
+    """The code of the country whose people a word names, in English or French ('Jordanian',
+    'Israelis', 'jordanien'), not its name ('Jordan', 'Jordanie'): None for any other word, and for
+    the words _NOT_COUNTRY_FORMS leaves out. A speaker written so is no person called by the
+    country's name (store.entities._by_demonym)."""
+    if fold(word) in _NOT_COUNTRY_FORMS:
+        return None
+    place = lookup(word, "NORP")
+    if place is not None:
+        return place.code if place.how == "demonym" else None
+    from newsdesk.understand.french import places  # Babel's tables: only for a word English does not read
+
+    return places.demonym(word) if places.country(word) is None else None
 
 
 def country_forms(code: str) -> frozenset[str]:
