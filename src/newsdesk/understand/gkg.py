@@ -8,7 +8,8 @@
   else the record's entities, else (an article never annotated) the spaCy parse of a
   language the entity stage reads (coverage.ENTITIES), else none; `entities_from` says which.
   Locations geocoded offline (places.py), a name several countries have by the article's own
-  countries; a region larger than a country ("the Gulf") left out (`locations`).
+  countries; a region larger than a country ("the Gulf") and a name the gazetteer does not know
+  left out (`locations`).
 - themes: our own small keyword taxonomy (THEMES) plus one CAMEO_<ROOT> theme per event
   root: GDELT's theme list is proprietary in spirit and far larger; these are not its codes.
 - tone: GDELT's V2Tone definition (positive % - negative % of words, polarity, word count)
@@ -264,18 +265,12 @@ def locations(ents: list[dict[str, Any]]) -> list[dict[str, Any]]:
         place = g.lookup(name, hint, ours)
         if place is None and name != e["text"]:
             place = g.lookup(e["text"], hint, ours)
-        out.append(
-            {
-                "name": name,
-                "offset": e["start"],
-                "kind": place.kind if place else None,
-                **(
-                    {"country": place.country, "lat": place.lat, "lon": place.lon}
-                    if place
-                    else {"country": e.get("country"), "lat": None, "lon": None}
-                ),
-            }
-        )
+        # no gazetteer hit: no type, point or country to give. GDELT writes only the places its gazetteer
+        # matched (each with a type and a centroid); these were type 4 "world cities" with nothing after
+        if place is None:
+            continue
+        out.append({"name": name, "offset": e["start"], "kind": place.kind, "country": place.country,
+                    "admin1": place.admin1, "lat": place.lat, "lon": place.lon})
     return out
 
 

@@ -28,7 +28,10 @@ class Place:
     country: str | None  # ISO 3166 alpha-3
     lat: float | None
     lon: float | None
-    kind: str  # "country" | "city"
+    kind: str  # "country" | "state" (a US state, another federal country's state) | "city"
+    # GeoNames' admin1 code of the place's first-level division: a US state's postal code ("TX"), else
+    # mostly the FIPS 10-4 code ("02" Bavaria); None for a country. The GKG export's ADM1 code.
+    admin1: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {"name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon}
@@ -60,7 +63,7 @@ class Gazetteer:
             iso3 = self.iso2_to_3.get(city["countrycode"])
             pop = int(city.get("population") or 0)
             lat, lon = float(city["latitude"]), float(city["longitude"])
-            place = Place(city["name"], iso3, lat, lon, "city")
+            place = Place(city["name"], iso3, lat, lon, "city", city.get("admin1code") or None)
             # A city's own name outranks another city's alternate name ("Islamabad" is also
             # an old name of Chattogram, a bigger city), so alternates rank below every primary.
             names = [(city["name"], pop + 10**10)]
@@ -109,7 +112,7 @@ class Gazetteer:
             if not w or not w[2] or rank % 10**10 >= STATE_POPULATION:  # a big city's name (New York)
                 continue
             lat, lon = round(w[0] / w[2], 4), round(w[1] / w[2], 4)
-            state_place = Place(state["name"], "USA", lat, lon, "city")
+            state_place = Place(state["name"], "USA", lat, lon, "state", state["code"])
             self.cities[key] = self._namesakes.setdefault(key, {})["USA"] = state_place
             self._populations[key] = 10**10 + STATE_POPULATION
 
@@ -129,7 +132,7 @@ class Gazetteer:
             point = _admin1_point(by_country.get(state.country, []), state.city) if state.city else None
             if point is None:
                 continue
-            place = Place(state.name, state.country, point[0], point[1], "city")
+            place = Place(state.name, state.country, point[0], point[1], "state", point[2])
             for key in {_key(n) for n in names}:  # "NSW", "Bayern" too
                 # a city of the state's name in its country stays that name's: Berlin, Hamburg, Quebec City
                 if self._namesakes.setdefault(key, {}).setdefault(state.country, place) is place:
@@ -176,9 +179,9 @@ class Gazetteer:
         return self.country(country_hint)
 
 
-def _admin1_point(ours: list[dict[str, Any]], city: str) -> tuple[float, float] | None:
+def _admin1_point(ours: list[dict[str, Any]], city: str) -> tuple[float, float, str] | None:
     """The population-weighted mean of a country's cities (`ours`) of the admin1 code of `city` (its
-    most populous namesake there), else None."""
+    most populous namesake there), and that code; else None."""
     named = [c for c in ours if c["name"] == city]
     if not named:
         return None
@@ -188,7 +191,7 @@ def _admin1_point(ours: list[dict[str, Any]], city: str) -> tuple[float, float] 
         if c["admin1code"] == code:
             pop = int(c.get("population") or 0)
             sums = [sums[0] + pop * float(c["latitude"]), sums[1] + pop * float(c["longitude"]), sums[2] + pop]
-    return (round(sums[0] / sums[2], 4), round(sums[1] / sums[2], 4)) if sums[2] else None
+    return (round(sums[0] / sums[2], 4), round(sums[1] / sums[2], 4), code) if sums[2] else None
 
 
 @lru_cache(maxsize=1)
