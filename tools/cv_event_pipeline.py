@@ -31,7 +31,7 @@ def first_classes(docs: list, sent_probs: list) -> np.ndarray:
     out = []
     for doc, probs in zip(docs, sent_probs, strict=True):
         ctx = ev.Context(text=doc.text, entities=[])
-        ctx.salient = ev._salient_countries(doc)
+        ctx.salient = ev.salient_countries(doc)
         found: list[dict] = []
         for sent, p in zip([s for s in doc.sents if s.text.strip()], probs, strict=True):
             found = ev.EventCoder.code_sentence(None, sent, p, ctx)  # type: ignore[arg-type]

@@ -177,12 +177,12 @@ def country_groups(docs: list, near_dup: list[int]) -> list[str]:
     """A group per sentence: the first country its names point to (so a test fold holds
     countries, and the stories about them, that its training folds never saw); a sentence
     naming none keeps its near-duplicate group."""
-    from newsdesk.understand.actors import _dictionary_codes
+    from newsdesk.understand.actors import dictionary_codes
 
     out = []
     for doc, dup in zip(docs, near_dup, strict=True):
         names = [t for t in doc if t.pos_ == "PROPN" or t.ent_type_]
-        codes = [code[:3] for _, code in _dictionary_codes(names) if code[:3].isalpha()]
+        codes = [code[:3] for _, code in dictionary_codes(names) if code[:3].isalpha()]
         out.append(codes[0] if codes else f"dup{dup}")
     return out
 
@@ -216,7 +216,7 @@ def _first_event_classes(docs: list, model: Any) -> list[int]:
     out = []
     for doc in docs:
         ctx = ev.Context(text=doc.text, entities=[])
-        ctx.salient = ev._salient_countries(doc)
+        ctx.salient = ev.salient_countries(doc)
         sents = [s for s in doc.sents if s.text.strip()]
         found: list[dict[str, Any]] = []
         for sent, probs in zip(sents, model.predict_proba(sents) if sents else [], strict=True):

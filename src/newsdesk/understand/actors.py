@@ -84,7 +84,7 @@ def _sector_codes() -> frozenset[str]:
     return frozenset({"IGO", "NGO", "IMG", "MNC"} | {v[:3] for v in agent_table().values() if v})
 
 
-def country_of(code: str | None) -> str | None:
+def actor_country(code: str | None) -> str | None:
     """The country of a CAMEO actor code, None for a sector code ("MEDxxx", "IGO...")."""
     return code[:3] if code and code[:3].isalpha() and code[:3] not in _sector_codes() else None
 
@@ -128,7 +128,7 @@ def dateline_end(tok) -> int:  # noqa: ANN001
     return found.end()
 
 
-def _dictionary_codes(tokens: list) -> list[tuple[int, str]]:
+def dictionary_codes(tokens: list) -> list[tuple[int, str]]:
     """(token position, code) for every dictionary phrase in the tokens, longest match first."""
     table = actor_table()
     found = []
@@ -180,11 +180,11 @@ def actor_for(head, entities: list[dict] | None = None, offset: int = 0) -> Acto
     if not _actor_like(head) or head.idx < dateline_end(head):
         return None  # a dateline is where the story was filed ("PARIS (AP) --"), not who acted
     tokens = phrase_tokens(head)
-    codes = _dictionary_codes(tokens)
+    codes = dictionary_codes(tokens)
     # Prefer a code with a role (ISRGOV for "Netanyahu") over a bare country, then the first.
     codes.sort(key=lambda pc: (len(pc[1]) < 6, pc[0]))
     code = codes[0][1] if codes else None
-    country = country_of(code)
+    country = actor_country(code)
     country = country or entity_country(tokens, entities or [])
     role = code[3:6] if code and len(code) >= 6 and country else None
     role = role or _role(tokens, head)
@@ -242,7 +242,7 @@ def _inner_countries(head, first: Actor, offset: int) -> list[Actor]:  # noqa: A
     extra = []
     for mod in mods:
         for conj in mod.conjuncts:
-            codes = _dictionary_codes([conj])
+            codes = dictionary_codes([conj])
             if codes and codes[0][1][:3] != first.country:
                 country = codes[0][1][:3]
                 extra.append(Actor(text=conj.text, code=country + (first.role or ""), country=country,

@@ -37,7 +37,7 @@ from typing import Any
 
 from newsdesk.records import Article
 from newsdesk.understand import cameo, event_classifier
-from newsdesk.understand.actors import Actor, actors_for, entity_country, is_pronoun
+from newsdesk.understand.actors import Actor, actor_country, actors_for, dictionary_codes, entity_country, is_pronoun
 from newsdesk.understand.coverage import EVENTS
 from newsdesk.understand.events_unsure import unsure_reason
 from newsdesk.understand.language import other_script_share
@@ -159,7 +159,7 @@ class EventCoder:
         sents = [s for s in doc.sents if s.text.strip()]
         probs = self.model.predict_proba(sents) if self.model is not None and sents else None
         ctx = Context(text=article.text, entities=[_entity_dict(e) for e in article.entities])
-        ctx.salient = _salient_countries(doc)
+        ctx.salient = salient_countries(doc)
         ctx.dateline = dateline_place(article.text)
         ctx.foreign = _foreign_paragraphs(article.text)
         events: list[dict[str, Any]] = []
@@ -259,16 +259,14 @@ def _entity_dict(entity: Any) -> dict:
                                                     "country": entity.country, "type": entity.type}
 
 
-def _salient_countries(doc) -> Counter:  # noqa: ANN001
+def salient_countries(doc) -> Counter:  # noqa: ANN001
     """How often each country is named in the article: who a sentence without a target is about."""
-    from newsdesk.understand.actors import _dictionary_codes, country_of
-
     counts: Counter = Counter()
     spans = [list(ent) for ent in doc.ents if ent.label_ in ("GPE", "NORP", "ORG", "PERSON", "LOC")]
     spans += [[tok] for tok in doc if tok.pos_ == "PROPN" and not tok.ent_type_]
     for tokens in spans:
-        for _, code in _dictionary_codes(tokens):
-            if country_of(code):
+        for _, code in dictionary_codes(tokens):
+            if actor_country(code):
                 counts[code[:3]] += 1
     return counts
 
@@ -483,7 +481,7 @@ def _events_for(pred: Predicate, sent, ctx: Context, confidence: float, primary:
             pairs.append((target, source, False))
     modality = _modality(pred.tok)
     out = []
-    named = _salient_countries(sent)
+    named = salient_countries(sent)
     unnamed = pred.default and not _has_subject(subj)
     for source, target, inferred in pairs:
         if not _own_actor(source, target, source_inferred, inferred, named) and (source or target or unnamed):
@@ -540,7 +538,7 @@ def _paragraph_countries(sent, ctx: Context) -> Counter:  # noqa: ANN001
     if start not in ctx.paragraphs:
         end = text.find("\n\n", sent.end_char)
         span = sent.doc.char_span(start, len(text) if end < 0 else end, alignment_mode="expand")
-        ctx.paragraphs[start] = _salient_countries(span) if span is not None else Counter()
+        ctx.paragraphs[start] = salient_countries(span) if span is not None else Counter()
     return ctx.paragraphs[start]
 
 
