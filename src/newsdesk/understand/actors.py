@@ -113,7 +113,8 @@ def _one_block(tokens: list, head: int) -> list:
     doc = tokens[0].doc
     breaks = [t.i for t in doc[tokens[0].i:tokens[-1].i] if "\n" in t.text]
     # "Evansville, Indiana, United States - This past week": the week, not the dateline
-    breaks += [t.i for t in tokens if t.idx < dateline_end(doc[head])]
+    dateline = dateline_end(doc[head])
+    breaks += [t.i for t in tokens if t.idx < dateline]
     low = max((i for i in breaks if i < head), default=-1)
     high = min((i for i in breaks if i > head), default=tokens[-1].i + 1)
     return [t for t in tokens if low < t.i < high]
