@@ -72,6 +72,12 @@ ORDERS = {"active": "s.last_day IS NULL, s.last_day DESC, s.id DESC",
           "arrived": "s.seen_day IS NULL, s.seen_day DESC, s.id DESC"}
 
 
+def story_order(sort: str, grew_since: str | None) -> str:
+    """The order (a key of ORDERS) `stories` lists in: `sort`, but a grew_since list's default,
+    `active`, is by arrival (newest arrival first), as /api/stories reports it."""
+    return sort if sort != "active" or grew_since is None else "arrived"
+
+
 def _story_filter(min_size: int, grew_since: str | None) -> tuple[str, tuple[Any, ...]]:
     """The WHERE of the story list (after `FROM stories s`) and its arguments, `grew_since`'s days last."""
     where, args = " WHERE s.merged_into IS NULL AND s.size >= ?", (min_size,)
@@ -202,7 +208,7 @@ class StoryStore:
         `grew_since` (ISO date or time, UTC unless it says): only the stories that took an article
         collected since then, each saying how many (`joined`), newest arrival first unless told."""
         where, args = _story_filter(min_size, grew_since)
-        order = ORDERS[sort if sort != "active" or grew_since is None else "arrived"]
+        order = ORDERS[story_order(sort, grew_since)]
         rows = self._summaries(f"{where} ORDER BY {order} LIMIT ? OFFSET ?", (*args, limit, offset)).fetchall()
         latest = self._latest_day()
         found = [self._story_summary(r, latest) for r in rows]

@@ -18,7 +18,7 @@ from starlette.routing import Route
 
 from newsdesk.errors import NotFound, QueryError
 from newsdesk.store.desk import MAX_PAGE
-from newsdesk.store.stories import ORDERS, read_grew_since
+from newsdesk.store.stories import ORDERS, read_grew_since, story_order
 from newsdesk.web.listing import counted, export_links
 from newsdesk.web.render import numbered_links, page_url, query_string, without_page
 from newsdesk.web.responses import HTTPError, JSONResponse, int_param, page, page_param
@@ -39,7 +39,7 @@ def _listing(request: Request) -> dict[str, Any]:
     rows = store.front_stories(limit=size + 1, offset=(number - 1) * size, min_size=min_size, grew_since=grew,
                                sort=sort)
     return {"stories": rows[:size], "page": number, "limit": size, "more": len(rows) > size, "min": min_size,
-            "grew_since": grew, "sort": sort if sort != "active" or grew is None else "arrived",
+            "grew_since": grew, "sort": story_order(sort, grew),
             **counted(number, size, store.count_stories(min_size, grew), ("story", "stories"))}
 
 
