@@ -142,11 +142,12 @@ def pair_features(a: Side, b: Side) -> list[float]:
         gap = math.log1p(a.when.gap(b.when.day, b.when.day, b.when.slack))
     marks = [_conflict(a.years, b.years), float(bool(a.years & b.years)), _conflict(a.weekdays, b.weekdays)]
     sizes = sorted((len(a.vector), len(b.vector)))
-    names = sum(1 for t in small.vector if t in large.vector and _is_name(t))
+    shared_names = [t for t in small.vector if t in large.vector and _is_name(t)]
     months = [_conflict(a.months, b.months), float(bool(a.months & b.months))]
     extra = [f for x, y in zip(a.extra, b.extra, strict=True) for f in (_conflict(x, y), float(bool(x & y)))]
-    out = [*cosines, gap, *marks, math.log1p(sizes[0]), math.log1p(sizes[1]), math.log1p(names), *months, *extra]
-    if not any(t in large.vector and _is_name(t) and t not in features.DATE_NAMES for t in small.vector):
+    out = [*cosines, gap, *marks, math.log1p(sizes[0]), math.log1p(sizes[1]), math.log1p(len(shared_names)),
+           *months, *extra]
+    if all(t in features.DATE_NAMES for t in shared_names):
         for i in _same_date_features():
             out[i] = 0.0
     return out
@@ -224,10 +225,11 @@ def probability_matrix(sides: list[Side]) -> np.ndarray:
     z += PAIR_WEIGHTS[8] * np.minimum(sizes[:, None], sizes[None, :])
     z += PAIR_WEIGHTS[9] * np.maximum(sizes[:, None], sizes[None, :])
     named = (matrix[:, np.flatnonzero(names & ~numbers)] != 0).astype(np.float64)
-    z += PAIR_WEIGHTS[10] * np.log1p((named @ named.T).toarray())
+    shared_names = (named @ named.T).toarray()
+    z += PAIR_WEIGHTS[10] * np.log1p(shared_names)
     dates = np.array([t in features.DATE_NAMES for t in columns], dtype=bool)
-    real = (matrix[:, np.flatnonzero(names & ~numbers & ~dates)] != 0).astype(np.float64)
-    a_name = (real @ real.T).toarray() > 0  # see _same_date_features
+    dated = (matrix[:, np.flatnonzero(dates)] != 0).astype(np.float64)
+    a_name = shared_names > (dated @ dated.T).toarray()  # a name besides month and day names: _same_date_features
     kinds = [(5, 6, [s.years for s in sides]), (7, None, [s.weekdays for s in sides]),
              (11, 12, [s.months for s in sides])]
     kinds += [(13 + 2 * e, 14 + 2 * e, [s.extra[e] for s in sides]) for e in range(len(features.EXTRA_MARKS))]
