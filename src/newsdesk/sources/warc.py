@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import gzip
 import mmap
-import os
 import re
 import zlib
 from collections.abc import Iterator
@@ -47,27 +46,27 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[Item]:
     first = 0  # number of the next record read
     start: int | None = 0
     with path.open("rb") as fh:
+        gzipped = fh.read(2) == _GZIP_MAGIC[:2]  # gzip members (one a record, as WARC writers do), or plain
         while start is not None:
             fh.seek(start)
             start = None
-            for number, item, resume in _records(fh, origin, max_bytes, first):
+            for number, item, resume in _records(fh, origin, max_bytes, first, gzipped):
                 reported = reported or isinstance(item, Rejected)
                 first, start = number + 1, resume
                 yield item
-    if not reported and (damage := _gzip_damage(path)):
+    if not reported and gzipped and (damage := _gzip_damage(path)):
         # warcio ends quietly at a truncated gzip member; the record that was cut off is lost.
         yield Rejected("warc", "corrupt record", damage, origin=origin)
 
 
-def _records(fh: IO[bytes], origin: str, max_bytes: int,
-             number: int) -> Iterator[tuple[int, Item, int | None]]:
+def _records(fh: IO[bytes], origin: str, max_bytes: int, number: int,
+             gzipped: bool) -> Iterator[tuple[int, Item, int | None]]:
     """(record number, item, where to go on) for each record from `fh`'s position; the last
     triple after a bad record says where the next one begins (None: no other record follows)."""
     from warcio.archiveiterator import ArchiveIterator
 
     records = ArchiveIterator(fh, arc2warc=True)
     records.INC_RECORD = ""  # its "Content-Length is invalid" warning: err_count says it, not stderr
-    gzipped = os.pread(fh.fileno(), 2, 0) == _GZIP_MAGIC[:2]
     while True:
         begin = records.offset  # where the record about to be read starts
         try:
@@ -75,17 +74,17 @@ def _records(fh: IO[bytes], origin: str, max_bytes: int,
         except StopIteration:
             return
         except Exception as exc:  # warcio raises many kinds on damage
-            yield number, _corrupt(origin, number, exc), _next_start(fh, begin)
+            yield number, _corrupt(origin, number, exc), _next_start(fh, begin, gzipped)
             return
         if gzipped and records.reader.decompressor is None:
             # Plain bytes between the gzip members of a .warc.gz are garbage, though warcio reads
             # a line of five words as an ARC record (and skipped it as a page without headers).
             item: Item = Rejected("warc", "corrupt record", "bytes outside any gzip member",
                                   origin=f"{origin}#{number}")
-            yield number, item, _next_start(fh, begin)
+            yield number, item, _next_start(fh, begin, gzipped)
             return
         item, bad = _read_one(records, record, f"{origin}#{number}", max_bytes)
-        yield number, item, (_next_start(fh, begin) if bad else None)
+        yield number, item, (_next_start(fh, begin, gzipped) if bad else None)
         if bad:
             return
         number += 1
@@ -114,14 +113,13 @@ def _corrupt(origin: str, number: int | None, exc: Exception) -> Rejected:
     return Rejected("warc", "corrupt record", f"{type(exc).__name__}: {str(exc)[:200]}", origin=where)
 
 
-def _next_start(fh: IO[bytes], after: int) -> int | None:
+def _next_start(fh: IO[bytes], after: int, gzipped: bool) -> int | None:
     """Offset of the first record start past `after`, or None."""
     try:
         view = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
     except ValueError:  # an empty file cannot be mapped
         return None
     with view:
-        gzipped = view[:2] == _GZIP_MAGIC[:2]
         pos = after
         while (pos := view.find(_GZIP_MAGIC if gzipped else _WARC_LINE, pos + 1)) >= 0:
             if gzipped and _inflates_to_warc(view[pos:pos + 4096]):
@@ -140,10 +138,7 @@ def _inflates_to_warc(head: bytes) -> bool:
 
 
 def _gzip_damage(path: Path) -> str | None:
-    """Why a gzipped file does not decompress to its end, or None when it does (or is not gzip)."""
-    with path.open("rb") as raw:
-        if raw.read(2) != b"\x1f\x8b":
-            return None
+    """Why a gzipped file does not decompress to its end, or None when it does."""
     try:
         with gzip.open(path, "rb") as fh:
             while fh.read(1 << 20):
