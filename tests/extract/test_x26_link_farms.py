@@ -8,10 +8,6 @@ part, counted no sentence end at all: its full stops have no space after them.""
 from __future__ import annotations
 
 import random
-import sqlite3
-from pathlib import Path
-
-from click.testing import CliRunner
 
 from newsdesk.extract import extract
 from newsdesk.records import RawPage
@@ -43,15 +39,7 @@ def test_chinese_prose_with_full_stops_and_no_spaces_stays_an_article() -> None:
     assert got.kind == "article", got.reason
 
 
-def test_the_corpus_lottery_listing_lands_in_not_articles_with_its_reason(tmp_path: Path, shared_dir: Path) -> None:
-    from newsdesk.cli import main
-    from newsdesk.store.rejected import not_article_pages
-
-    warc = shared_dir / "corpus" / "warc" / "cc-main-2020-34-excerpt.resiliparse.warc.gz"
-    db = tmp_path / "n.db"
-    CliRunner().invoke(main, ["ingest", "--db", str(db), "--stages", "", str(warc)], catch_exceptions=False)
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
-    refused = {p["input"]: p["reason"] for p in not_article_pages(conn, limit=100)}
+def test_the_corpus_lottery_listing_lands_in_not_articles_with_its_reason(cc_excerpt_refused: dict[str, str]) -> None:
+    refused = cc_excerpt_refused
     # what the desk's /not-articles lists, with the reason it gives
     assert refused.get("http://041696.com/15477/list_6_4.html") == "not an article: link farm", refused

@@ -10,8 +10,6 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from click.testing import CliRunner
-
 from newsdesk.bench.not_article import labelled_pages
 from newsdesk.extract import extract
 from newsdesk.extract.html import extract_html
@@ -23,18 +21,12 @@ SPAM = {"http://003338.cn/l41/481397.html": "not an article: keyword spam",
         "http://0900-hovenier.nl/gelderland/oosterbeek/": "not an article: doorway page"}
 
 
-def test_the_corpus_spam_pages_land_in_not_articles_with_their_reason(tmp_path: Path, shared_dir: Path) -> None:
-    from newsdesk.cli import main
-    from newsdesk.store.rejected import not_article_pages
-
-    warc = shared_dir / "corpus" / "warc" / "cc-main-2020-34-excerpt.resiliparse.warc.gz"
-    db = tmp_path / "n.db"
-    CliRunner().invoke(main, ["ingest", "--db", str(db), "--stages", "", str(warc)], catch_exceptions=False)
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
-    refused = {p["input"]: p["reason"] for p in not_article_pages(conn, limit=100)}
-    assert {url: refused.get(url) for url in SPAM} == SPAM
+def test_the_corpus_spam_pages_land_in_not_articles_with_their_reason(cc_excerpt_db: Path,
+                                                                     cc_excerpt_refused: dict[str, str]) -> None:
+    assert {url: cc_excerpt_refused.get(url) for url in SPAM} == SPAM
+    conn = sqlite3.connect(cc_excerpt_db)
     stored = {r[0] for r in conn.execute("SELECT url FROM articles WHERE kind = 'article'")}
+    conn.close()
     assert not stored & set(SPAM)
 
 
