@@ -6,10 +6,6 @@ terms, and the dateline's "10" of "10 novembre" was read as a count that every s
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from newsdesk.extract import extract
-from newsdesk.records import RawPage
 from newsdesk.stories.commands import cluster_stream
 from newsdesk.stories.features import event_days, lead_counts, terms
 
@@ -32,18 +28,8 @@ def test_a_french_dateline_day_is_a_day_not_a_count() -> None:
     assert "14" in lead_counts(None, "22 juin 2012. - L'attaque a fait 14 morts, dont 5 assaillants.")
 
 
-def _wikinews(shared: Path) -> list[dict[str, str | None]]:
-    docs = []
-    for path in sorted((shared / "corpus" / "converted" / "wikinews-fr").glob("*.html")):
-        article = extract(RawPage(body=path.read_bytes(), origin=str(path)))
-        if article.kind == "article":
-            docs.append({"id": path.name.split("-")[0], "title": article.title, "text": article.text,
-                         "date": article.published})
-    return docs
-
-
-def test_same_day_wikinews_reports_of_other_events_stay_apart(shared_dir: Path) -> None:
-    docs = _wikinews(shared_dir)
+def test_same_day_wikinews_reports_of_other_events_stay_apart(wikinews_fr: list[dict[str, str | None]]) -> None:
+    docs = wikinews_fr
     assert len(docs) >= 90
     story = {d["id"]: d["story_id"] for d in cluster_stream(docs)}
     assert story["45766"] != story["45761"]  # Tibet, Québec's education summit (10 November 2012)

@@ -7,14 +7,10 @@ summit, a report on yeti hairs and a weather warning were each one story in a `m
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-from newsdesk.extract import extract
-from newsdesk.records import RawPage
 from newsdesk.stories import pairs
 from newsdesk.stories.cluster import ARTICLE_TERMS, JOIN_THRESHOLD, idf
 from newsdesk.stories.commands import cluster_stream
@@ -36,16 +32,17 @@ def _sides(docs: list[dict[str, str | None]], ids: tuple[str, ...], name: str = 
     return out
 
 
-def test_a_shared_day_without_a_shared_name_does_not_join_two_short_reports(shared_dir: Path) -> None:
-    attack, console = _sides(_wikinews(shared_dir), ("44290", "44292"))  # Kabul hotel attack, 3DS XL
+def test_a_shared_day_without_a_shared_name_does_not_join_two_short_reports(
+        wikinews_fr: list[dict[str, str | None]]) -> None:
+    attack, console = _sides(wikinews_fr, ("44290", "44292"))  # Kabul hotel attack, 3DS XL
     assert attack.years & console.years and attack.months & console.months  # they do share the day
     assert pairs.same_story(attack, console) < JOIN_THRESHOLD
     features = pairs.pair_features(attack, console)
     assert features[6] == features[12] == 0.0  # year and month shared: read as no evidence
 
 
-def test_with_a_shared_name_the_shared_day_still_counts(shared_dir: Path) -> None:
-    docs = _wikinews(shared_dir)
+def test_with_a_shared_name_the_shared_day_still_counts(wikinews_fr: list[dict[str, str | None]]) -> None:
+    docs = wikinews_fr
     attack, console = _sides(docs, ("44290", "44292"), name=" Le ministre Dupontel a réagi.")
     assert pairs.pair_features(attack, console)[6] == pairs.pair_features(attack, console)[12] == 1.0
     sides = _sides(docs, ("44290", "44292")) + [attack, console]
@@ -56,20 +53,10 @@ def test_with_a_shared_name_the_shared_day_still_counts(shared_dir: Path) -> Non
                 assert matrix[i, j] == pytest.approx(pairs.same_story(sides[i], sides[j]), abs=1e-9)
 
 
-@functools.cache
-def _wikinews(shared: Path) -> list[dict[str, str | None]]:
-    docs = []
-    for path in sorted((shared / "corpus" / "converted" / "wikinews-fr").glob("*.html")):
-        article = extract(RawPage(body=path.read_bytes(), origin=str(path)))
-        if article.kind == "article":
-            docs.append({"id": path.name.split("-")[0], "title": article.title, "text": article.text,
-                         "date": article.published})
-    return docs
-
-
 @pytest.mark.parametrize("repair", [False, True], ids=["as placed", "repaired"])
-def test_same_day_wikinews_reports_on_nothing_in_common_stay_apart(shared_dir: Path, repair: bool) -> None:
-    story = {d["id"]: d["story_id"] for d in cluster_stream(_wikinews(shared_dir), repair=repair)}
+def test_same_day_wikinews_reports_on_nothing_in_common_stay_apart(wikinews_fr: list[dict[str, str | None]],
+                                                                   repair: bool) -> None:
+    story = {d["id"]: d["story_id"] for d in cluster_stream(wikinews_fr, repair=repair)}
     june_22 = [story[i] for i in ("44290", "44292", "44313", "44318", "44321")]  # Kabul, 3DS XL, ...
     assert len(set(june_22)) == 5, june_22
     assert story["45758"] != story["45761"]  # Vendée Globe start, Québec education summit (10 November)
