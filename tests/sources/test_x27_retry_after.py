@@ -26,15 +26,6 @@ THIRTY_DAYS = 30 * 86_400
 MAX_HOST_HOLD = 3600.0  # what a polite crawler honours (fetch.MAX_HOST_HOLD)
 
 
-def _busy(loopback: LoopbackServer, path: str, retry_after: str) -> None:
-    def run(h) -> None:  # type: ignore[no-untyped-def]
-        h.send_response(503)
-        h.send_header("Retry-After", retry_after)
-        h.send_header("Content-Length", "0")
-        h.end_headers()
-    loopback.handle(path, run)
-
-
 def _held_seconds(detail: str) -> float:
     found = re.search(r"not asked again for (\d+) s", detail)
     assert found, detail
@@ -47,7 +38,7 @@ def _held_seconds(detail: str) -> float:
 ])
 def test_a_retry_after_of_days_holds_the_host_an_hour_at_most(loopback: LoopbackServer, settings: Settings,
                                                               retry_after: str) -> None:
-    _busy(loopback, "/later", retry_after)
+    loopback.add("/later", status=503, headers={"Retry-After": retry_after})
     loopback.add("/other", PAGE)
     with Fetcher(settings.replace(respect_robots=False), MemoryFetchState()) as f:
         with pytest.raises(FetchFailed) as first:
@@ -63,7 +54,7 @@ def test_a_retry_after_of_days_holds_the_host_an_hour_at_most(loopback: Loopback
 
 def test_watch_records_the_capped_retry_after_on_the_source(loopback: LoopbackServer, settings: Settings,
                                                             tmp_path) -> None:
-    _busy(loopback, "/later", str(THIRTY_DAYS))
+    loopback.add("/later", status=503, headers={"Retry-After": str(THIRTY_DAYS)})
     source = loopback.url("/later")
     settings = settings.replace(respect_robots=False, db=str(tmp_path / "n.db"), watch_interval=60.0)
     with open_store(settings.db) as store, Fetcher(settings, store) as fetcher:
