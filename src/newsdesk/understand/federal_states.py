@@ -104,8 +104,12 @@ def leading_state(mentions: Iterable[Any], country: str | None = None) -> State 
     `country`, the article's, when it has one), or one named at least twice and at least twice as
     often as any other."""
     states = (state_of(m.text, country) for m in mentions if m.type in ("GPE", "LOC"))
-    counts = Counter(s for s in states if s is not None and country in (None, s.country))
-    ranked = counts.most_common(2)
+    return most_named(s for s in states if s is not None and country in (None, s.country))
+
+
+def most_named(states: Iterable[State]) -> State | None:
+    """The only state named, or one named at least twice and at least twice as often as any other."""
+    ranked = Counter(states).most_common(2)
     if not ranked or (len(ranked) > 1 and (ranked[0][1] < 2 or ranked[0][1] < 2 * ranked[1][1])):
         return None
     return ranked[0][0]

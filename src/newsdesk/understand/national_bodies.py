@@ -266,14 +266,6 @@ def _marks(mentions: list[Any], country: str | None) -> list[tuple[int, State]]:
     return out
 
 
-def _leading(states: list[State]) -> State | None:
-    """The only state, or one named at least twice and at least twice as often as any other."""
-    ranked = Counter(states).most_common(2)
-    if not ranked or (len(ranked) > 1 and (ranked[0][1] < 2 or ranked[0][1] < 2 * ranked[1][1])):
-        return None
-    return ranked[0][0]
-
-
 class _Article:
     """What an article says of its bodies' countries and states, read once and as needed."""
 
@@ -301,7 +293,7 @@ class _Article:
         state it is about (named most, its bodies' names too), when it says a state's official,
         legislature or "state Senate" (PolNeAR dev has none such), and never Congress."""
         text = next((doc_text(here[0]) for here in map(_span, self.mentions) if here is not None), "")
-        state = self.state or _leading([s for _, s in self.marks])
+        state = self.state or federal_states.most_named(s for _, s in self.marks)
         if state is None or _CONGRESS.search(text) or not _STATE_POLITICS.search(text):
             return None  # "the Texas House" alone is no evidence: "a top House leader" after it was Congress's
         return state
