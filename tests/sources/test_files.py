@@ -12,8 +12,7 @@ from newsdesk.errors import Rejected
 from newsdesk.records import RawPage
 from newsdesk.sources.files import Skipped, read_files
 
-ARTICLE = (b"<html><head><title>A title</title></head><body><article><p>" + b"Words here. " * 50
-           + b"</p></article></body></html>")
+from .warc_records import ARTICLE, response_record
 
 
 def items(tmp_path, max_bytes=10_000_000):
@@ -56,13 +55,7 @@ def test_gzip_bomb_is_refused_after_the_cap(tmp_path):
 
 
 def _warc(records: list[tuple[str, bytes, str]]) -> bytes:
-    out = io.BytesIO()
-    writer = WARCWriter(out, gzip=True)
-    for url, body, ctype in records:
-        headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
-                                                      http_headers=headers))
-    return out.getvalue()
+    return b"".join(response_record(url, body, ctype) for url, body, ctype in records)
 
 
 def test_warc_response_records_become_pages_others_are_counted(tmp_path):

@@ -4,32 +4,20 @@ as a failure of its own, named by its record number, with its reason."""
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
 
 from newsdesk.errors import Rejected
 from newsdesk.records import RawPage
 from newsdesk.sources.files import read_files
 
-ARTICLE = (b"<html><head><title>A title</title></head><body><article><p>" + b"Words here. " * 50
-           + b"</p></article></body></html>")
+from .warc_records import ARTICLE, response_record
+
 HTTP = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + ARTICLE
-
-
-def _record(url: str, gz: bool) -> bytes:
-    out = io.BytesIO()
-    writer = WARCWriter(out, gzip=gz)
-    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-    writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(ARTICLE),
-                                                  http_headers=headers))
-    return out.getvalue()
 
 
 def _raw(block: bytes, length: int, gz: bool) -> bytes:
@@ -42,7 +30,7 @@ def _raw(block: bytes, length: int, gz: bool) -> bytes:
 
 
 def _damaged(damage: str, gz: bool) -> bytes:
-    good = _record("https://news.example/b", gz)
+    good = response_record("https://news.example/b", gz=gz)
     if damage == "truncated":
         return good[: len(good) // 2]
     if damage == "flipped":  # bytes inside the record's header (or its gzip member) garbled
@@ -65,8 +53,8 @@ REASONS = {"truncated": ("corrupt record", "bad record length"), "flipped": ("co
 def test_a_bad_record_is_refused_alone_and_the_pages_after_it_are_read(tmp_path: Path, damage: str,
                                                                         gz: bool) -> None:
     path = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
-    path.write_bytes(_record("https://news.example/a", gz) + _damaged(damage, gz)
-                     + _record("https://news.example/c", gz))
+    path.write_bytes(response_record("https://news.example/a", gz=gz) + _damaged(damage, gz)
+                     + response_record("https://news.example/c", gz=gz))
     got = list(read_files([path], 10_000_000))
     pages = [i for i in got if isinstance(i, RawPage)]
     assert [p.url for p in pages] == ["https://news.example/a", "https://news.example/c"]
@@ -81,9 +69,9 @@ def test_ingest_stores_the_bad_record_and_lists_it_with_its_reason(tmp_path: Pat
     from newsdesk.cli import main
 
     path = tmp_path / "crawl.warc"
-    path.write_bytes(_record("https://news.example/a", False) + _damaged("length too long", False)
-                     + _record("https://news.example/c", False) + _damaged("not http", False)
-                     + _record("https://news.example/d", False))
+    path.write_bytes(response_record("https://news.example/a", gz=False) + _damaged("length too long", False)
+                     + response_record("https://news.example/c", gz=False) + _damaged("not http", False)
+                     + response_record("https://news.example/d", gz=False))
     db = str(tmp_path / "n.db")
     result = CliRunner().invoke(main, ["ingest", "--db", db, "--json", str(path)], catch_exceptions=False)
     summary = json.loads(result.stdout)

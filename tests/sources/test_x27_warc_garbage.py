@@ -7,29 +7,15 @@ member was then read as plain text, failed, and was reported as the corrupt reco
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
 
 from newsdesk.errors import Rejected
 from newsdesk.records import RawPage
 from newsdesk.sources.files import read_files
 
-ARTICLE = (b"<html><head><title>A title</title></head><body><article><p>" + b"Words here. " * 50
-           + b"</p></article></body></html>")
-
-
-def _record(url: str) -> bytes:
-    out = io.BytesIO()
-    writer = WARCWriter(out, gzip=True)
-    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-    writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(ARTICLE),
-                                                  http_headers=headers))
-    return out.getvalue()
-
+from .warc_records import ARTICLE, response_record
 
 GARBAGE = {
     "five words and a length that fits": b"a b c d 3\nxyz\n",
@@ -43,8 +29,8 @@ GARBAGE = {
 def test_garbage_between_gzip_members_is_one_failure_and_the_next_record_is_read(tmp_path: Path,
                                                                                  garbage: bytes) -> None:
     path = tmp_path / "crawl.warc.gz"
-    path.write_bytes(_record("https://news.example/a") + garbage + _record("https://news.example/b")
-                     + _record("https://news.example/c"))
+    path.write_bytes(response_record("https://news.example/a") + garbage + response_record("https://news.example/b")
+                     + response_record("https://news.example/c"))
     got = list(read_files([path], 10_000_000))
     pages = [i for i in got if isinstance(i, RawPage)]
     assert [p.url for p in pages] == [f"https://news.example/{x}" for x in "abc"]
