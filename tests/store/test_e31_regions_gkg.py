@@ -7,18 +7,16 @@ tables."""
 
 from __future__ import annotations
 
-import csv
-import io
 import sys
 from pathlib import Path
 
-from newsdesk.store.gdelt_export import write_gdelt
 from newsdesk.understand import countries
 from newsdesk.understand.gkg import locations
 from newsdesk.understand.places import gazetteer
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "understand"))
 from entity_helpers import store_texts  # noqa: E402
+from gkg_helpers import gkg_rows  # noqa: E402
 
 GULF = ("Oil tankers crossed the Gulf on Monday as ministers from Saudi Arabia met in Riyadh. Officials in "
         "Southeast Asia and Latin America watched prices.")
@@ -27,12 +25,9 @@ GULF = ("Oil tankers crossed the Gulf on Monday as ministers from Saudi Arabia m
 def _locations(tmp_path: Path, text: str) -> list[list[str]]:
     store, ids = store_texts(tmp_path / "d.db", [text])
     try:
-        out = io.StringIO()
-        write_gdelt(store, "gdelt-gkg", out)
+        row = gkg_rows(store)[ids[0]]
     finally:
         store.close()
-    row = next(r for r in csv.DictReader(io.StringIO(out.getvalue()), delimiter="\t")
-               if int(r["NDArticleId"]) == ids[0])
     return [p.split("#") for p in row["Locations"].split(";") if p]
 
 

@@ -6,22 +6,14 @@ Real SQLite store, real spaCy pipelines for the fallback."""
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
+from gkg_helpers import gkg_rows
 from named_articles import named_article
 
 from newsdesk.records import Article, RawPage
 from newsdesk.store import Store, open_store
-from newsdesk.store.gdelt_export import write_gdelt
 from newsdesk.understand import nlp
-
-
-def _gkg(store: Store) -> dict[int, dict[str, str]]:
-    out = io.StringIO()
-    write_gdelt(store, "gdelt-gkg", out)
-    return {int(r["NDArticleId"]): r for r in csv.DictReader(io.StringIO(out.getvalue()), delimiter="\t")}
 
 
 def _store(store: Store, i: int, article: Article, annotated: bool = True) -> int:
@@ -37,7 +29,7 @@ def test_the_export_names_the_stored_canonical_entities_without_a_parse(tmp_path
     with open_store(tmp_path / "d.db") as store:
         first, second = (_store(store, i, a) for i, a in enumerate(articles))
         store.merge_entities("Jim Wexley", "James Wexley")  # the user's decision: one person
-        rows = _gkg(store)
+        rows = gkg_rows(store)
     # the record of the second article still says "James Wexley"; the store's entity is "Jim Wexley"
     assert rows[second]["V2Persons"] == f"Jim Wexley,{articles[1].entities[0].start}"
     assert rows[second]["Organizations"] == "Quarkfield Holdings"
@@ -55,7 +47,7 @@ def test_an_article_with_no_stored_mentions_is_parsed_in_its_language(tmp_path: 
         ids = [_store(store, i, Article(text=text, language=lang, url=f"https://news.example/u{i}", title="Talks"),
                       annotated=False)
                for i, (text, lang) in enumerate(((english, "en"), (french, "fr"), (german, "de")))]
-        rows = _gkg(store)
+        rows = gkg_rows(store)
     assert "Emmanuel Macron" in rows[ids[0]]["Persons"].split(";")
     assert ("en", english) in nlp._cache
     # French is read by the French pipeline (its PER read as PERSON), not the English one
@@ -72,6 +64,6 @@ def test_an_article_the_entity_stage_read_and_found_no_name_in_is_not_parsed_aga
         read, unread = (_store(store, i, Article(text=f"{text} ({i})", language="en", title="Talks",
                                                   url=f"https://news.example/r{i}"), annotated=False) for i in (0, 1))
         store.record_read(read, "en", ("understand",))  # the pipeline's record: read, no names kept
-        rows = _gkg(store)
+        rows = gkg_rows(store)
     assert rows[read]["Persons"] == "" and ("en", f"{text} (0)") not in nlp._cache
     assert rows[unread]["Persons"] and ("en", f"{text} (1)") in nlp._cache  # no record: parsed, as before

@@ -8,17 +8,16 @@ spaCy annotation, real GeoNames tables."""
 
 from __future__ import annotations
 
-import csv
-import io
 import sys
 from pathlib import Path
 
-from newsdesk.store.gdelt_export import gkg_location, write_gdelt
+from newsdesk.store.gdelt_export import gkg_location
 from newsdesk.understand.gkg import locations
 from newsdesk.understand.places import gazetteer
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "understand"))
 from entity_helpers import store_texts  # noqa: E402
+from gkg_helpers import gkg_rows  # noqa: E402
 
 TEXT = ("Flood warnings went out across Texas on Monday, and Houston closed its schools. In Bavaria, "
         "officials said the rain would reach Munich by night. Aid workers in Nairobi said Kenya had "
@@ -29,12 +28,9 @@ def _v2(tmp_path: Path, text: str) -> dict[str, list[str]]:
     """The article's V2Locations: name → its nine fields."""
     store, ids = store_texts(tmp_path / "d.db", [text])
     try:
-        out = io.StringIO()
-        write_gdelt(store, "gdelt-gkg", out)
+        row = gkg_rows(store)[ids[0]]
     finally:
         store.close()
-    row = next(r for r in csv.DictReader(io.StringIO(out.getvalue()), delimiter="\t")
-               if int(r["NDArticleId"]) == ids[0])
     return {p.split("#")[1]: p.split("#") for p in row["V2Locations"].split(";") if p}
 
 
