@@ -304,7 +304,8 @@ def export(db: str | None, fmt: str, output: str, query: str | None, source: str
 
 def _export_selection(store: Any, query: str | None, filters: Filters, story: int | None = None,
                       entity: int | None = None) -> int | None:
-    """Limit the export to the search's articles (store/desk_export.py); None when every article is exported."""
+    """Limit the export to the search's articles, within a story's or an entity's (store/desk_export.py); None
+    when every article is exported."""
     from newsdesk.store.desk_export import select_articles
 
     if not (query and query.strip()) and not filters.as_dict() and story is None and entity is None:

@@ -33,7 +33,7 @@ def flat(record: dict[str, Any]) -> dict[str, Any]:
 
 @contextmanager
 def _open_text(output: str | IO[str]) -> Iterator[IO[str]]:
-    if not isinstance(output, str):  # a stream the caller owns (the desk's /api/export)
+    if not isinstance(output, str):  # a stream the caller owns
         yield output
     elif output == "-":
         yield sys.stdout
