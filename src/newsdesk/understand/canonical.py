@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
-from newsdesk.understand import countries, name_kinds, national_bodies
+from newsdesk.understand import countries, country_words, name_kinds, national_bodies
 from newsdesk.understand.entities import Mention
 from newsdesk.understand.name_sex import FEMALE_HONORIFICS, MALE_HONORIFICS, first_name_sex, honorific_sex
 from newsdesk.understand.roles import HONORIFICS, TITLE_WORDS
@@ -55,7 +55,8 @@ def spelling_key(name: str) -> str:
 def same_name(a: str, b: str) -> bool:
     """Spelling variants of one name: same skeleton and close as strings, word by word
     (`spelt_alike`), but never an acronym other than the same letters, nor a one-word name of
-    `_SHORT` letters or fewer other than the same word.
+    `_SHORT` letters or fewer other than the same word, nor a demonym and its country's name
+    (`people_apart`: "Jordanian" and "Jordan").
 
     Why: the skeleton and ratios are loose on short words. One letter added or changed in a word of
     four or five letters makes another name, and the store filed the French "Mali" under "Malia"
@@ -74,7 +75,27 @@ def same_name(a: str, b: str) -> bool:
         return False
     if len(ka.split()) == 1 and min(len(ka), len(kb)) <= _SHORT:
         return False
-    return spelt_alike(ka, kb)
+    return spelt_alike(ka, kb) and not people_apart(ka, kb)
+
+
+def people_apart(a: str, b: str) -> bool:
+    """Whether one of two names names the people of the country the other names ("Jordanian" and
+    "Jordan", "Israeli" and "Israel", the French "Jordanien" and "Jordan" or "Jordanie"), in either
+    order. Why: by the skeleton rule a demonym is a spelling of its country's name ('jrdn', 'isrl'
+    both), so the store filed a person-tagged "Jordanian" under a person called Jordan (E32, E33). A
+    country's French name that English reads as a demonym ("Argentine") is the country's name."""
+    ka, kb = name_key(a), name_key(b)
+    return ka != kb and (_people_of(ka, kb) or _people_of(kb, ka))
+
+
+@lru_cache(maxsize=4096)
+def _people_of(people: str, country: str) -> bool:
+    """Whether name key `people` is the demonym of the country name key `country` names."""
+    from newsdesk.understand.french import places  # Babel's tables, as country_words reads them
+
+    code = country_words.people_of(people)
+    return (code is not None and places.country(people) is None and country_words.people_of(country) is None
+            and code in (country_words.country_of(country), places.country(country)))
 
 
 def spelt_alike(a: str, b: str) -> bool:
@@ -96,7 +117,8 @@ def misspelt_surname(surname_key: str, written: str) -> bool:
     """Whether a one-word name `written` (as the text writes it) is a misspelling of a person's
     surname `surname_key` (name_key form) that its article names in full ("Mauer" beside K.C.
     Maurer): `spelt_alike`, but never an acronym as written other than the same letters, nor a word of
-    `_MISSPELT_MIN` letters or fewer other than the same word. Why: the spelling rule alone, short
+    `_MISSPELT_MIN` letters or fewer other than the same word, nor the people of a country the surname
+    names ("Jordanian" beside Michael Jordan: `people_apart`). Why: the spelling rule alone, short
     words too, filed the tagger's person "SMS" under Jon Sams and "Sec" under Ray Sc in an article
     naming them: an acronym is no misspelling, and one letter in three makes another word."""
     word = lone_word(written) or name_key(written)
@@ -105,7 +127,8 @@ def misspelt_surname(surname_key: str, written: str) -> bool:
     last = written.strip(",;:'\"()").split()[-1:]  # the word as written, its quotes and brackets off
     if last and _ACRONYM.fullmatch(last[0]):
         return False
-    return min(len(word), len(surname_key)) > _MISSPELT_MIN and spelt_alike(surname_key, word)
+    return (min(len(word), len(surname_key)) > _MISSPELT_MIN and spelt_alike(surname_key, word)
+            and not people_apart(surname_key, word))
 
 
 # what a name is told apart by in brackets, "Senate (Niger)" from "Senate (Nigeria)" (national_bodies):
