@@ -41,7 +41,7 @@ from typing import Any, TypeVar
 
 from newsdesk.understand import countries, federal_states
 from newsdesk.understand.federal_states import State
-from newsdesk.understand.quote_found import doc_text
+from newsdesk.understand.quote_found import doc_text, enclosing
 
 # The fixed form of each body's name, in English and French (a body named in French stays French:
 # "Sénat" and "Senate" were kept apart by E23; named after its country, it is the English body's).
@@ -247,7 +247,6 @@ def leading_country(mentions: Iterable[Any]) -> str | None:
 _STATE_POLITICS = re.compile(r"\b(?:Gov\.|(?:[Gg]overnor|[Ll]egislature|[Ll]egislative|[Pp]remier|state (?:[Ss]enate|"
                              r"[Hh]ouse|[Aa]ssembly|lawmakers|legislators|senators?|representatives?))\b)")
 _CONGRESS = re.compile(r"\b(?:Congress|[Cc]ongressional|Capitol Hill|(?:U\.\s?S\.|US|United States) (?:Senate|House))")
-_PARAGRAPH = re.compile(r"\n\s*\n|\n")
 
 
 def _marks(mentions: list[Any], country: str | None) -> list[tuple[int, State]]:
@@ -303,13 +302,10 @@ class _Article:
         here = _span(m)
         if here is None:
             return None
-        doc, start, _ = here
-        sentence = doc.char_span(start, here[2], alignment_mode="expand").sent
-        text = doc_text(doc)
-        cuts = [c.end() for c in _PARAGRAPH.finditer(text, 0, start)]
-        after = _PARAGRAPH.search(text, start)
-        for low, high in ((sentence.start_char, sentence.end_char),
-                          (cuts[-1] if cuts else 0, after.start() if after else len(text))):
+        doc, start, end = here
+        sentence = doc.char_span(start, end, alignment_mode="expand").sent
+        # its paragraph: the text between the line breaks around it
+        for low, high in ((sentence.start_char, sentence.end_char), enclosing(doc_text(doc), start, start, "\n")):
             named = {s for at, s in self.marks if low <= at < high}
             if len(named) == 1:
                 return named.pop()
