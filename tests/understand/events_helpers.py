@@ -36,3 +36,23 @@ def store_events(db: Path, articles: list[tuple[str, str]] = ARTICLES) -> Store:
             if hook.__name__ == "after_store_events":
                 hook(article_id, article)
     return store
+
+
+# The day of the one-article stores `stored_in_sentence` makes.
+DAY = "2026-03-02T09:00:00+00:00"
+
+
+def stored_in_sentence(tmp_path: Path, text: str, start: str) -> list[dict]:
+    """The stored events of `text`'s sentence that starts with `start`, through a real store (a new one
+    in `tmp_path` at each call)."""
+    with store_events(tmp_path / f"desk-{len(list(tmp_path.iterdir()))}.db", [(DAY, text)]) as store:
+        return [e for e in store.events() if e["sentence"].startswith(start)]
+
+
+def kept_but_not_stored(coder: EventCoder, tmp_path: Path, text: str, start: str, code: str) -> str | None:
+    """Check the analysis still codes the sentence (root `code`) and the store holds none of it;
+    the reason the coder gave."""
+    coded = in_sentence(coder, text, start)
+    assert any(e["cameo"].startswith(code) for e in coded), coded  # the analysis is not lowered
+    assert not stored_in_sentence(tmp_path, text, start)
+    return next(e.get("unsure") for e in coded if e["cameo"].startswith(code))

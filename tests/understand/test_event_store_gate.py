@@ -7,11 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from events_helpers import in_sentence, store_events
+from events_helpers import in_sentence, kept_but_not_stored, stored_in_sentence
 
 from newsdesk.understand.events import EventCoder
-
-DAY = "2026-03-02T09:00:00+00:00"
 
 
 @pytest.fixture(scope="module")
@@ -19,39 +17,24 @@ def coder() -> EventCoder:
     return EventCoder()
 
 
-def _stored(tmp_path: Path, text: str, start: str) -> list[dict]:
-    """The stored events of `text`'s sentence that starts with `start`, through the real store."""
-    with store_events(tmp_path / f"desk-{len(list(tmp_path.iterdir()))}.db", [(DAY, text)]) as store:
-        return [e for e in store.events() if e["sentence"].startswith(start)]
-
-
-def _kept_but_not_stored(coder: EventCoder, tmp_path: Path, text: str, start: str, code: str) -> str:
-    """Check the analysis still codes the sentence (root `code`) and the store holds none of it;
-    the reason the coder gave."""
-    coded = in_sentence(coder, text, start)
-    assert any(e["cameo"].startswith(code) for e in coded), coded  # the analysis is not lowered
-    assert not _stored(tmp_path, text, start)
-    return next(e.get("unsure") for e in coded if e["cameo"].startswith(code))
-
-
 def test_a_death_with_no_one_who_acted_is_not_stored(coder: EventCoder, tmp_path: Path) -> None:
     # no subject names a party: the old store listed it as a fight against Somalia
     text = "Hundreds of children died of hunger in northern Somalia last year."
-    assert _kept_but_not_stored(coder, tmp_path, text, "Hundreds", "19") == "no source named in the sentence"
+    assert kept_but_not_stored(coder, tmp_path, text, "Hundreds", "19") == "no source named in the sentence"
 
 
 def test_a_pronoun_naming_someone_of_another_sentence_is_no_source(coder: EventCoder, tmp_path: Path) -> None:
     # "He" is resolved to the last person named (the professor, not Gorbachev): a guess across sentences
     text = ("Professor Chomsky of MIT spoke at length about Gorbachev in Boston.\n\n"
             "He agreed to let a united Germany join NATO.")
-    assert _kept_but_not_stored(coder, tmp_path, text, "He agreed", "03") == "no source named in the sentence"
+    assert kept_but_not_stored(coder, tmp_path, text, "He agreed", "03") == "no source named in the sentence"
 
 
 def test_a_target_guessed_from_the_paragraph_is_not_stored(coder: EventCoder, tmp_path: Path) -> None:
     text = "Malaysia's prime minister criticised the plan on Monday. Boats from Thailand were seen near Penang."
     coded = in_sentence(coder, text, "Malaysia")
     assert coded[0]["target"]["country"] == "THA" and coded[0]["target_inferred"]  # the premise: a guess
-    stored = _stored(tmp_path, text, "Malaysia")
+    stored = stored_in_sentence(tmp_path, text, "Malaysia")
     assert [(e["source_code"], e["cameo"], e["target_code"]) for e in stored] == [("MYSGOV", "111", None)]
 
 
@@ -59,7 +42,7 @@ def test_a_statement_is_not_addressed_to_a_country_it_mentions(coder: EventCoder
     text = "The Indonesian foreign minister said the boats were found near Thailand."
     coded = in_sentence(coder, text, "The Indonesian")
     assert coded[0]["target"]["country"] == "THA" and coded[0]["target_inferred"]  # the premise
-    stored = _stored(tmp_path, text, "The Indonesian")
+    stored = stored_in_sentence(tmp_path, text, "The Indonesian")
     assert [(e["source_code"], e["cameo"], e["target_code"]) for e in stored] == [("IDNGOV", "010", None)]
 
 
@@ -68,57 +51,57 @@ def test_a_target_the_sentence_names_is_stored(coder: EventCoder, tmp_path: Path
     text = "Russian jets bombed Ukrainian positions near the river on Friday."
     coded = in_sentence(coder, text, "Russian")
     assert coded[0]["target"]["country"] == "UKR" and coded[0]["target_inferred"]  # the premise
-    assert [e["target_country"] for e in _stored(tmp_path, text, "Russian")] == ["UKR"]
+    assert [e["target_country"] for e in stored_in_sentence(tmp_path, text, "Russian")] == ["UKR"]
 
 
 def test_a_kind_of_people_is_not_a_party_but_a_government_is(coder: EventCoder, tmp_path: Path) -> None:
     text = "Local businesses criticised the new tax on fuel.\n\nThe government criticised the new tax on fuel."
-    assert _kept_but_not_stored(coder, tmp_path, text, "Local", "11") == "source is a kind of people, not a party"
-    assert [e["source_code"] for e in _stored(tmp_path, text, "The government")] == ["GOV"]
+    assert kept_but_not_stored(coder, tmp_path, text, "Local", "11") == "source is a kind of people, not a party"
+    assert [e["source_code"] for e in stored_in_sentence(tmp_path, text, "The government")] == ["GOV"]
 
 
 def test_a_belief_is_not_a_statement(coder: EventCoder, tmp_path: Path) -> None:
     # "believe" is in PETRARCH's statement group; what a minister believes is no act
     text = "The Canadian foreign minister believes the plan will fail."
-    assert _kept_but_not_stored(coder, tmp_path, text, "The Canadian", "01") == "verb too broad for its code"
+    assert kept_but_not_stored(coder, tmp_path, text, "The Canadian", "01") == "verb too broad for its code"
 
 
 def test_a_death_is_not_a_fight(coder: EventCoder, tmp_path: Path) -> None:
     text = "The former Kenyan president died in a Nairobi hospital on Sunday."
-    assert _kept_but_not_stored(coder, tmp_path, text, "The former", "19") == "a death, not a fight"
+    assert kept_but_not_stored(coder, tmp_path, text, "The former", "19") == "a death, not a fight"
 
 
 def test_a_football_match_is_not_a_fight(coder: EventCoder, tmp_path: Path) -> None:
     text = "France beat Denmark 2-0 in the World Cup match in Moscow."
-    assert _kept_but_not_stored(coder, tmp_path, text, "France", "19") == "sport"
+    assert kept_but_not_stored(coder, tmp_path, text, "France", "19") == "sport"
 
 
 def test_what_could_happen_is_not_stored(coder: EventCoder, tmp_path: Path) -> None:
     text = "Russia could attack Estonia next year."
-    assert _kept_but_not_stored(coder, tmp_path, text, "Russia", "19") == "a possibility, a duty or a promise, not an event"
+    assert kept_but_not_stored(coder, tmp_path, text, "Russia", "19") == "a possibility, a duty or a promise, not an event"
 
 
 def test_what_would_or_must_happen_is_not_stored_but_a_reported_would_is(coder: EventCoder, tmp_path: Path) -> None:
     why = "a possibility, a duty or a promise, not an event"
-    assert _kept_but_not_stored(coder, tmp_path, "Chile would be glad to welcome the Peruvian president.",
+    assert kept_but_not_stored(coder, tmp_path, "Chile would be glad to welcome the Peruvian president.",
                                 "Chile", "05") == why
-    assert _kept_but_not_stored(coder, tmp_path, "The Kenyan government should condemn Uganda.", "The Kenyan",
+    assert kept_but_not_stored(coder, tmp_path, "The Kenyan government should condemn Uganda.", "The Kenyan",
                                 "11") == why
-    assert _kept_but_not_stored(coder, tmp_path, "My government will support the Kenyan army.", "My government",
+    assert kept_but_not_stored(coder, tmp_path, "My government will support the Kenyan army.", "My government",
                                 "05") == why
     # reported speech: "would not" is what was said, a refusal
     text = "Brazil said it would not send troops to Venezuela."
-    assert any(e["cameo"].startswith("12") for e in _stored(tmp_path, text, "Brazil"))
+    assert any(e["cameo"].startswith("12") for e in stored_in_sentence(tmp_path, text, "Brazil"))
 
 
 def test_a_coercion_of_no_one_is_not_stored(coder: EventCoder, tmp_path: Path) -> None:
     # "hold" is PETRARCH's detain (173): held power detains no one
     text = "The Chilean army held power for seventeen years."
-    assert _kept_but_not_stored(coder, tmp_path, text, "The Chilean", "17") == "coercion of no one named"
+    assert kept_but_not_stored(coder, tmp_path, text, "The Chilean", "17") == "coercion of no one named"
 
 
 def test_a_named_party_acting_on_another_is_stored(coder: EventCoder, tmp_path: Path) -> None:
     # the control: both sides named in the sentence, a verb that means its code
     text = "Iranian diplomats criticised Israel on Monday."
-    stored = _stored(tmp_path, text, "Iranian")
+    stored = stored_in_sentence(tmp_path, text, "Iranian")
     assert [(e["source_code"], e["cameo"], e["target_code"]) for e in stored] == [("IRNGOV", "111", "ISR")]
