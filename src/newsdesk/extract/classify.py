@@ -33,6 +33,7 @@ import json
 import math
 import re
 import unicodedata
+from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -226,7 +227,7 @@ def page_shape(tree: LexborHTMLParser, meta: PageMeta, text: str, url: str | Non
     words = text_size(text)
     paragraphs = [p for p in text.split("\n") if p.strip()]
     # Spam repeats its keyword title all over the page; an article prints its headline once or twice.
-    title_parts = [p.strip() for p in _TITLE_PARTS.split(title)]
+    title_parts = _title_parts(title)
     keyword = max(title_parts, key=len, default="")
     page_text = body_text if len(keyword) >= 4 else ""
     return [
@@ -234,7 +235,7 @@ def page_shape(tree: LexborHTMLParser, meta: PageMeta, text: str, url: str | Non
         min(_chars(text) / visible, 1.0),
         math.log1p(1000 * len(links) / visible),
         math.log1p(len(hosts)),
-        float(len([p for p in title_parts if p])),
+        float(len(title_parts)),
         1 - len(set(grams)) / len(grams) if grams else 0.0,
         float(_article_signals(meta)),
         math.log1p(words),
@@ -292,23 +293,27 @@ def symbol_share(text: str) -> float:
     return sum(1 for c in chars if unicodedata.category(c)[0] in "PS") / max(len(chars), 1)
 
 
+def _title_parts(title: str) -> list[str]:
+    """The parts of a <title> between its separators (site, section, headline, keyword phrases)."""
+    return [p.strip() for p in _TITLE_PARTS.split(title) if p.strip()]
+
+
 def _keyword_title(title: str, text: str) -> bool:
-    parts = [p for p in _TITLE_PARTS.split(title) if p.strip()]
-    return len(parts) >= MIN_KEYWORD_TITLE_PARTS and title_in_body(title, text) < MIN_TITLE_IN_BODY
+    return len(_title_parts(title)) >= MIN_KEYWORD_TITLE_PARTS and title_in_body(title, text) < MIN_TITLE_IN_BODY
 
 
 def title_in_body(title: str, text: str) -> float:
     """How much of a title the body bears out: the share of its words of four letters or more (of its
     two-character pieces, in a script written without spaces) found in the body; 1.0 with none."""
     spaceless = "".join(_NO_SPACE_SCRIPT.findall(title))
+    body: Container[str]
     if len(spaceless) >= 4:
         pieces = {spaceless[i:i + 2] for i in range(len(spaceless) - 1)}
-        body = "".join(_NO_SPACE_SCRIPT.findall(text))
+        body = "".join(_NO_SPACE_SCRIPT.findall(text))  # a piece anywhere in the body's characters
     else:
         pieces = set(_LONG_WORD.findall(title.lower()))
-        body_words = set(_LONG_WORD.findall(text.lower()))
-        return sum(1 for w in pieces if w in body_words) / len(pieces) if pieces else 1.0
-    return sum(1 for p in pieces if p in body) / len(pieces)
+        body = set(_LONG_WORD.findall(text.lower()))  # a word among the body's words
+    return sum(1 for p in pieces if p in body) / len(pieces) if pieces else 1.0
 
 
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
