@@ -64,9 +64,7 @@ def state_of(words: str, country: str | None = None) -> State | None:
     key = _key(words)
     for prefix in ("state of ", "province of "):
         key = key[len(prefix):] if key.startswith(prefix) else key
-    states = table().get(key, ())
-    ours = [s for s in states if s.country == country] if len(states) > 1 else states
-    return ours[0] if len(ours) == 1 else None
+    return _namesake_of(table().get(key, ()), country)
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +86,12 @@ def state_or_adjective(words: str, country: str | None = None) -> State | None:
     found = state_of(words, country)
     if found is not None:
         return found
-    states = _adjectives().get(_key(words), ())
+    return _namesake_of(_adjectives().get(_key(words), ()), country)
+
+
+def _namesake_of(states: tuple[State, ...], country: str | None) -> State | None:
+    """The one state a name or adjective stands for: the only one, or where states of two countries
+    share it ("Punjab", "Punjabi"), the one of `country`; else None."""
     ours = [s for s in states if s.country == country] if len(states) > 1 else states
     return ours[0] if len(ours) == 1 else None
 
