@@ -143,11 +143,13 @@ def _export() -> dict[str, Any]:
                     " GDELT-style events, mentions and GKG tables of those articles. Streamed as it is"
                     " written, never held whole. A bad format, date or query is a 400 with the reason, an"
                     f" unknown story or entity a 404; while {MAX_DOWNLOADS} downloads are being written by the process,"
-                    " another is a 503 (`busy`). HEAD answers the headers without writing the file.",
+                    " another is a 503 (`busy`). An export that fails before its first byte is a 500"
+                    " (`export_failed`); one that fails later cuts the connection, so a broken file never"
+                    " looks whole. HEAD answers the headers without writing the file.",
                     "parameters": [_param("format", "jsonl (default), csv, parquet, gdelt-events,"
                                            " gdelt-mentions or gdelt-gkg"), *selection],
                     "responses": {"200": {"description": "The file", "headers": headers, "content": content},
-                                  "400": ERROR, "404": ERROR, "503": ERROR}}}
+                                  "400": ERROR, "404": ERROR, "500": ERROR, "503": ERROR}}}
 
 
 def _listing_item() -> dict[str, Any]:

@@ -10,7 +10,9 @@ for the worker's life against the desk's 300 MB budget. The child's memory goes 
 is read a chunk at a time: a slow client leaves it waiting on a full pipe (never a whole file in
 memory), a client that goes away ends it. The selection is checked before the response starts
 (the same chosen_ids the command reads), so a bad format, filter or query is a 400 with the
-reason and an unknown story or entity a 404.
+reason and an unknown story or entity a 404. The command's first chunk is read before the headers
+too: a command that fails at once (no database, a store it cannot read) is a 500, where the headers
+sent first made it a 200 cut short; one failing later can only cut the connection.
 """
 
 from __future__ import annotations
@@ -96,7 +98,20 @@ async def export_api(request: Request) -> Response:
     except BaseException:
         _running["downloads"] -= 1
         raise
-    return Download(Export(child), media_type=KINDS[fmt][0], headers=headers)
+    export = Export(child)
+    try:  # the first chunk before the headers: a command that fails at once is a 500, not a cut 200
+        first = await export.first_chunk()
+    except BaseException as failed:
+        await export.end()
+        if isinstance(failed, ExportFailed):
+            raise HTTPError(500, "the export could not be written; the desk's log has the reason",
+                            code="export_failed") from None
+        raise
+    return Download(export, first, media_type=KINDS[fmt][0], headers=headers)
+
+
+class ExportFailed(RuntimeError):
+    """`newsdesk export` ended with an error (its message is logged, not shown: it may hold paths)."""
 
 
 class Export:
@@ -106,14 +121,28 @@ class Export:
         self.child, self.done = child, False
         self.errors = asyncio.ensure_future(child.stderr.read() if child.stderr else asyncio.sleep(0, b""))
 
-    async def chunks(self) -> AsyncIterator[bytes]:
+    async def first_chunk(self) -> bytes:
+        """The output's first chunk; b"" for an empty export; ExportFailed if it ended with nothing but an error."""
         assert self.child.stdout is not None
+        chunk = await self.child.stdout.read(CHUNK)
+        if not chunk:
+            await self._ended_well()
+        return chunk
+
+    async def chunks(self, first: bytes) -> AsyncIterator[bytes]:
+        assert self.child.stdout is not None
+        if not first:  # first_chunk saw the end
+            return
+        yield first
         while chunk := await self.child.stdout.read(CHUNK):
             yield chunk
-        if await self.child.wait() != 0:  # the connection is cut: a broken download, not a short file
+        await self._ended_well()  # raising here cuts the connection: a broken download, not a short file
+
+    async def _ended_well(self) -> None:
+        if await self.child.wait() != 0:
             message = (await self.errors or b"").decode("utf-8", "replace").strip()[-500:]
             log.error("export failed (exit %s): %s", self.child.returncode, message)
-            raise RuntimeError(f"newsdesk export failed: {message}")
+            raise ExportFailed(f"newsdesk export failed: {message}")
 
     async def end(self) -> None:
         if self.done:
@@ -130,8 +159,8 @@ class Download(StreamingResponse):
     """The streamed file. However the response ends (sent, client gone, even before the first chunk,
     a client that stopped reading for STALL_SECONDS), its export ends with it."""
 
-    def __init__(self, export: Export, **kwargs: Any) -> None:
-        super().__init__(export.chunks(), **kwargs)
+    def __init__(self, export: Export, first: bytes, **kwargs: Any) -> None:
+        super().__init__(export.chunks(first), **kwargs)
         self.export = export
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
