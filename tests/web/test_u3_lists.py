@@ -102,6 +102,9 @@ def test_the_cli_lists_the_same_growth(grown: dict[str, Any]) -> None:
     assert f"+2 since {since}" in text and f"+1 since {since}" in text
     bad = CliRunner().invoke(main, ["stories", "--grew-since", "yesterdayish", "--db", str(grown["db"])])
     assert bad.exit_code == 2 and "yesterdayish" in bad.output
+    # worded as every other date option's error, not click's usage block
+    assert bad.output.startswith("newsdesk: --grew-since must be") and "Usage:" not in bad.output, bad.output
+    assert "or `today`, got 'yesterdayish'" in bad.output
 
 
 @pytest.mark.parametrize(("params", "words"), [({"grew_since": "2026-11-31"}, "2026-11-31"),

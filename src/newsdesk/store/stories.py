@@ -63,8 +63,8 @@ def read_grew_since(label: str, value: str | None) -> str | None:
         return datetime.now(UTC).date().isoformat()
     try:
         return read_date(label, value)
-    except QueryError as exc:  # read_date's wording, and the word it does not know
-        raise QueryError(f"{exc}, or `today`") from None
+    except QueryError as exc:  # read_date's wording, with the word it does not know before what was given
+        raise QueryError(str(exc).replace(", got ", ", or `today`, got ", 1)) from None
 
 
 # How `stories` orders: by the news day of the latest report, or by when the newest member was collected.

@@ -18,7 +18,6 @@ from typing import Any
 import click
 
 from newsdesk.cli_common import db_option, json_option, print_json, store_from
-from newsdesk.errors import QueryError
 from newsdesk.records import Article, RawPage
 from newsdesk.store import Store, open_store
 from newsdesk.store.desk import MAX_PAGE
@@ -94,7 +93,7 @@ def cluster_command(jsonl: Any, db: str | None, no_repair: bool) -> None:
 @click.option("--min-articles", default=1, show_default=True, help="Hide stories with fewer articles.")
 @click.option("--repair", is_flag=True, help="Run the merge/split pass over every story first.")
 # as /api/stories' ?grew_since= and ?sort= (web/routes_stories)
-@click.option("--grew-since", default=None, metavar="ISO|today", callback=lambda _c, _p, v: _grew(v),
+@click.option("--grew-since", default=None, metavar="ISO|today",
               help="Only stories that took articles collected since then (UTC unless it says), newest arrival"
                    " first, each with how many joined; `today` from this UTC day's midnight.")
 @click.option("--sort", type=click.Choice(sorted(ORDERS)), default="active", show_default=True,
@@ -103,6 +102,8 @@ def stories_command(db: str | None, as_json: bool, limit: int, page: int, min_ar
                     grew_since: str | None, sort: str) -> None:
     """List stories, most recently active first, a page at a time (as /api/stories); --grew-since today:
     which stories grew today."""
+    # read here, not in a click callback: a wrong date is "newsdesk: ..." as from every other date option
+    grew_since = read_grew_since("--grew-since", grew_since)
     _, store = store_from(db, readonly=not repair)
     with store:
         if repair:
@@ -123,13 +124,6 @@ def stories_command(db: str | None, as_json: bool, limit: int, page: int, min_ar
         click.echo(f"{s['id']:>6}  {_count(s['articles'], 'article', 3)}  {_count(s['sources'], 'source', 3)}"
                    f"  {s['status']:<5}"
                    f"  {days:<23}  {_joined(s, grew_since)}{s['headline'] or '(no headline)'}")
-
-
-def _grew(value: str | None) -> str | None:
-    try:
-        return read_grew_since("--grew-since", value)
-    except QueryError as exc:
-        raise click.BadParameter(str(exc)) from None
 
 
 def _joined(story: dict[str, Any], since: str | None) -> str:
