@@ -8,8 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from speaker_link_helpers import store_article
 
-from newsdesk.records import Article, Entity, RawPage
+from newsdesk.records import Article, Entity
 from newsdesk.store import Store, open_store
 
 FRENCH = "Le maire de New York a soutenu Barack Obama."
@@ -23,14 +24,6 @@ def _article(text: str, language: str, canonical: str) -> Article:
                    published="2026-01-02T09:00:00+00:00")
 
 
-def _store(store: Store, n: int, article: Article) -> int:
-    url = f"https://news.example/{n}"
-    _, article_id = store.store_page(RawPage(body=article.text.encode(), origin=f"story-{n}", url=url),
-                                     article.replace(url=url))
-    store.after_store_entities(article_id, article)
-    return int(article_id)
-
-
 def _filed(store: Store, article_id: int) -> str:
     return str(store.conn.execute("SELECT e.name FROM entity_mentions m JOIN entities e ON e.id = m.entity_id"
                                   " WHERE m.article_id = ?", (article_id,)).fetchone()[0])
@@ -40,7 +33,7 @@ def _filed(store: Store, article_id: int) -> str:
 def test_an_english_new_york_is_filed_alike_whichever_article_came_first(tmp_path: Path, french_first: bool) -> None:
     articles = [(_article(FRENCH, "fr", "New York City"), "fr"), (_article(ENGLISH, "en", "New York"), "en")]
     with open_store(tmp_path / "desk.db") as store:
-        ids = {lang: _store(store, n, a) for n, (a, lang) in enumerate(articles if french_first else articles[::-1])}
+        ids = {lang: store_article(store, n, a) for n, (a, lang) in enumerate(articles if french_first else articles[::-1])}
         # before: with the French article first, the English "New York" was filed under New York City
         assert _filed(store, ids["en"]) == "New York"
         assert _filed(store, ids["fr"]) == "New York City"
