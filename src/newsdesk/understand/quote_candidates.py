@@ -19,6 +19,7 @@ from newsdesk.understand.quote_cues import (
     cue_slot,
     cue_text,
     is_cue,
+    is_reporting_cue,
     rule_speaker,
     summons,
     threshold,
@@ -248,7 +249,7 @@ def _other_turn(cue: Any, comp: Any, regions: list[tuple[int, int]]) -> bool:
     if not any(comp.idx < a and b <= cue.idx for a, b in regions) and not _separated(comp, cue, regions):
         return False  # "Officials believe it will fail, he said": no quotation between, one report
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in comp.children) and (
-        is_cue(comp, "ccomp") or is_cue(comp, "bare") or is_cue(comp, cue_slot(comp)[0]))
+        is_reporting_cue(comp) or is_cue(comp, cue_slot(comp)[0]))
 
 
 def _separated(comp: Any, cue: Any, regions: list[tuple[int, int]]) -> bool:

@@ -56,6 +56,13 @@ def is_cue(tok: Any, slot: str) -> bool:
     return cue_score(tok, slot) >= threshold(slot)
 
 
+def is_reporting_cue(tok: Any) -> bool:
+    """Whether the lexicon counts a word as a cue in either way news reports words with it: taking a
+    clause ("said that …", slot ccomp) or standing bare beside a quotation ("“…,” he said", slot bare).
+    The test for a cue found near a quotation, whatever its parse makes of its content."""
+    return is_cue(tok, "ccomp") or is_cue(tok, "bare")
+
+
 # Arcs to climb from a cue to the clause whose subject speaks: "..., stating that" (advcl),
 # "paused and said" (conj), "for saying that" (pcomp/prep), "has been a supporter of" (attr).
 _CLIMB = ("advcl", "conj", "xcomp", "acl", "pcomp", "prep", "pobj", "dobj", "attr")

@@ -11,7 +11,7 @@ from typing import Any
 
 from newsdesk.understand import quote_regions, speakers
 from newsdesk.understand.nlp import sent_of
-from newsdesk.understand.quote_cues import cue_subject, cue_text, is_cue
+from newsdesk.understand.quote_cues import cue_subject, cue_text, is_reporting_cue
 from newsdesk.understand.quote_found import Found, doc_text, enclosing, overlap
 from newsdesk.understand.quote_regions import CLOSERS, OPENERS, is_mark
 
@@ -137,7 +137,7 @@ def _cue_near(doc: Any, sent: Any, region: tuple[int, int], regions: list[tuple[
     closing mark ("…,” said Leslie Wimes), before it in its sentence, then the sentence before
     ("He said:"). A cue inside quotation marks is someone's quoted words, not this quote's cue."""
     def cue(tok: Any) -> bool:
-        return (tok.pos_ == "VERB" and (is_cue(tok, "ccomp") or is_cue(tok, "bare"))
+        return (tok.pos_ == "VERB" and is_reporting_cue(tok)
                 and not speakers.quoted_at(tok.idx, regions))
 
     after = doc.char_span(region[1], min(len(doc_text(doc)), region[1] + 100), alignment_mode="expand")

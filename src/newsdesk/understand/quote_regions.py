@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from newsdesk.understand import speakers
-from newsdesk.understand.quote_cues import is_cue, rule_speaker
+from newsdesk.understand.quote_cues import is_reporting_cue, rule_speaker
 from newsdesk.understand.quote_found import Found, doc_text, overlap, token_at
 
 QUOTE_OPEN = "“\"«"
@@ -186,8 +186,8 @@ def _other_speaker_between(doc: Any, a: int, b: int, cue_start: int) -> bool:
         return False
     mine = rule_speaker(ours)
     for tok in span:
-        if tok.i == ours.i or tok.pos_ != "VERB" or tok.lower_ == "according" or ours.is_ancestor(tok) or not (
-                is_cue(tok, "ccomp") or is_cue(tok, "bare")):
+        if tok.i == ours.i or tok.pos_ != "VERB" or tok.lower_ == "according" or ours.is_ancestor(tok) \
+                or not is_reporting_cue(tok):
             continue  # a cue inside our cue's clause ("said Murphy, using a term Rubio used") is not a turn
         theirs = rule_speaker(tok)
         if theirs is not None and not _maybe_same(mine, theirs):
@@ -224,7 +224,7 @@ def _own_cue_after(doc: Any, region: tuple[int, int], cue_start: int, not_under:
         if tok.is_sent_start and tok.idx > region[1] + 2 or words >= OWN_CUE_WORDS or tok.text in OPENERS:
             return False
         words += 1
-        if tok.idx != cue_start and tok.pos_ == "VERB" and (is_cue(tok, "ccomp") or is_cue(tok, "bare")) \
+        if tok.idx != cue_start and tok.pos_ == "VERB" and is_reporting_cue(tok) \
                 and rule_speaker(tok) is not None and not (not_under is not None and not_under.is_ancestor(tok)):
             return True
     return False
