@@ -549,12 +549,12 @@ def main() -> None:
         quote_filter.CASCADE = tuple(args.cascade)
         print(f"CASCADE={quote_filter.CASCADE}", flush=True)
     if args.vectors is not None and args.vectors.exists():
-        quote_filter._VECTORS.update(pickle.loads(args.vectors.read_bytes()))
+        quote_filter.load_vector_cache(pickle.loads(args.vectors.read_bytes()))
     try:
         run(args, split)
     finally:
         if args.vectors is not None:
-            args.vectors.write_bytes(pickle.dumps(quote_filter._VECTORS))
+            args.vectors.write_bytes(pickle.dumps(quote_filter.vector_cache()))
 
 
 def run(args: argparse.Namespace, split: Path) -> None:

@@ -36,7 +36,7 @@ def test_the_export_names_the_stored_canonical_entities_without_a_parse(tmp_path
     assert rows[first]["Persons"] == "Jim Wexley"
     place = rows[first]["Locations"].split("#")
     assert place[1] == "Tehran" and place[4] and place[5]  # geocoded: latitude and longitude
-    assert not any(text == a.text for _, text in nlp._cache for a in articles)  # neither text was parsed
+    assert not any(text == a.text for _, text in nlp.cached_keys() for a in articles)  # neither text was parsed
 
 
 def test_an_article_with_no_stored_mentions_is_parsed_in_its_language(tmp_path: Path) -> None:
@@ -49,12 +49,12 @@ def test_an_article_with_no_stored_mentions_is_parsed_in_its_language(tmp_path: 
                for i, (text, lang) in enumerate(((english, "en"), (french, "fr"), (german, "de")))]
         rows = gkg_rows(store)
     assert "Emmanuel Macron" in rows[ids[0]]["Persons"].split(";")
-    assert ("en", english) in nlp._cache
+    assert ("en", english) in nlp.cached_keys()
     # French is read by the French pipeline (its PER read as PERSON), not the English one
     assert "Angela Merkel" in rows[ids[1]]["Persons"].split(";")
-    assert ("fr", french) in nlp._cache and ("en", french) not in nlp._cache
+    assert ("fr", french) in nlp.cached_keys() and ("en", french) not in nlp.cached_keys()
     # German: no pipeline reads it, so no names, as the annotator leaves it (not read as English)
-    assert rows[ids[2]]["Persons"] == "" and ("en", german) not in nlp._cache
+    assert rows[ids[2]]["Persons"] == "" and ("en", german) not in nlp.cached_keys()
     assert rows[ids[2]]["V2Tone"]  # the article still exports
 
 
@@ -65,5 +65,5 @@ def test_an_article_the_entity_stage_read_and_found_no_name_in_is_not_parsed_aga
                                                   url=f"https://news.example/r{i}"), annotated=False) for i in (0, 1))
         store.record_read(read, "en", ("understand",))  # the pipeline's record: read, no names kept
         rows = gkg_rows(store)
-    assert rows[read]["Persons"] == "" and ("en", f"{text} (0)") not in nlp._cache
-    assert rows[unread]["Persons"] and ("en", f"{text} (1)") in nlp._cache  # no record: parsed, as before
+    assert rows[read]["Persons"] == "" and ("en", f"{text} (0)") not in nlp.cached_keys()
+    assert rows[unread]["Persons"] and ("en", f"{text} (1)") in nlp.cached_keys()  # no record: parsed, as before

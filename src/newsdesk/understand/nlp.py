@@ -90,6 +90,19 @@ def parse_many(texts: list[str], batch_size: int = 16, lang: str = "en") -> list
     return docs
 
 
+def cached_keys() -> list[tuple[str, str]]:
+    """The (language, text) of every Doc the cache holds, oldest first: which texts were parsed
+    lately (a test asks whether a path parsed a text at all)."""
+    with _lock:
+        return list(_cache)
+
+
+def clear_cache() -> None:
+    """Forget every cached Doc, so the next `parse` of any text parses it again."""
+    with _lock:
+        _cache.clear()
+
+
 def _keep(key: tuple[str, str], doc: Any) -> None:
     """Cache a Doc, dropping the oldest past CACHE_SIZE (the caller holds the lock)."""
     _cache[key] = doc

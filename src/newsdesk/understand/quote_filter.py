@@ -178,6 +178,18 @@ def context_vectors(keys: list[tuple[str, tuple[int, int]]]) -> list[tuple[Any, 
     return [_VECTORS[k] for k in keys]
 
 
+def vector_cache() -> dict[tuple[str, tuple[int, int]], tuple[Any, Any]]:
+    """A copy of the encoder's cached vectors by `cue_context` key, for a caller to keep across runs
+    (tools/train_quote_filter.py --vectors writes it to a file)."""
+    return dict(_VECTORS)
+
+
+def load_vector_cache(vectors: dict[tuple[str, tuple[int, int]], tuple[Any, Any]]) -> None:
+    """Add vectors a caller kept (`vector_cache`) to the cache, so `context_vectors` does not encode
+    those contexts again."""
+    _VECTORS.update(vectors)
+
+
 def dense_score(vectors: tuple[Any, Any], dense: dict[str, list[float]]) -> float:
     """The vector blocks' share of the logit."""
     import numpy as np
