@@ -15,14 +15,14 @@ import pytest
 from desk_server import serve_desk
 from newsdesk.store import open_store
 
-from .test_u2_analyst_walk import _store
+from .analyst_walk_helpers import store_walk
 
 
 @pytest.fixture()
 def desk(tmp_path: Path) -> Iterator[dict[str, Any]]:
     db = tmp_path / "desk.db"
     with open_store(db) as store:
-        _store(store)
+        store_walk(store)
     yield from serve_desk(db)
 
 

@@ -23,7 +23,7 @@ from newsdesk.cli import main
 from newsdesk.records import Article, RawPage
 from newsdesk.store import open_store
 
-from .test_u2_analyst_walk import _store
+from .analyst_walk_helpers import store_walk
 
 PERIOD = {"q": "iran", "since": "2026-11-01", "until": "2026-11-30"}
 CLI_PERIOD = ("--query", "iran", "--since", "2026-11-01", "--until", "2026-11-30")
@@ -44,7 +44,7 @@ def _bulk(store: Any) -> None:
 def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     db = tmp_path_factory.mktemp("u3") / "desk.db"
     with open_store(db) as store:
-        ids = _store(store)
+        ids = store_walk(store)
         _bulk(store)
     yield from serve_desk(db, ids=ids, tmp=db.parent)
 
