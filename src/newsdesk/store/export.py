@@ -32,7 +32,9 @@ def flat(record: dict[str, Any]) -> dict[str, Any]:
 
 
 @contextmanager
-def _open_text(output: str | IO[str]) -> Iterator[IO[str]]:
+def open_text(output: str | IO[str]) -> Iterator[IO[str]]:
+    """The text stream an export writes to: a stream the caller passed (left open), stdout for "-",
+    or the file the name gives, UTF-8 with no newline translation (csv writes its own line ends)."""
     if not isinstance(output, str):  # a stream the caller owns
         yield output
     elif output == "-":
@@ -61,7 +63,7 @@ def export(store: Queries, fmt: str, output: str | IO[Any] = "-") -> int:
     if fmt == "parquet":
         return _parquet(records, output)
     n = 0
-    with _open_text(output) as out:
+    with open_text(output) as out:
         writer = csv.DictWriter(out, fieldnames=FLAT_COLUMNS) if fmt == "csv" else None
         if writer:
             writer.writeheader()

@@ -20,14 +20,12 @@ import csv
 import json
 import logging
 import re
-import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from typing import IO, Any
 
 from newsdesk.store.events import ARTICLE_URL
-from newsdesk.store.export import as_utc
+from newsdesk.store.export import as_utc, open_text
 
 log = logging.getLogger(__name__)
 
@@ -149,17 +147,6 @@ def _clean(value: Any) -> str:
     if value is None:
         return ""
     return str(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")  # one record, one line
-
-
-@contextmanager
-def _open(out: str | IO[str]) -> Iterator[IO[str]]:
-    if not isinstance(out, str):
-        yield out
-    elif out == "-":
-        yield sys.stdout
-    else:
-        with open(out, "w", encoding="utf-8", newline="") as fh:
-            yield fh
 
 
 def _when(row: dict[str, Any]) -> datetime | None:
@@ -318,7 +305,7 @@ def write_gdelt(store: Any, fmt: str, out: str | IO[str]) -> int:
         from newsdesk.errors import ConfigError
 
         raise ConfigError(f"unknown GDELT format {fmt!r}; choose from {', '.join(writers)}")
-    with _open(out) as fh:
+    with open_text(out) as fh:
         return writers[fmt](store, fh)
 
 
