@@ -1,10 +1,13 @@
 """A download whose `newsdesk export` fails before writing a byte is a 500 with a reason, not a 200
 cut short (the desk reads the command's first chunk before it sends the headers). Real store, real
-uvicorn on loopback, the real child process."""
+uvicorn on loopback, the real child process. One that fails after its first chunk cuts the connection,
+and its failure is logged once."""
 
 from __future__ import annotations
 
+import logging
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +17,7 @@ import pytest
 
 from desk_server import serve_desk
 from newsdesk.store import open_store
+from newsdesk.web import routes_export
 
 from .analyst_walk_helpers import store_walk
 
@@ -48,3 +52,39 @@ def test_an_export_that_fails_at_once_is_a_500_with_a_reason(desk: dict[str, Any
 def test_an_empty_selection_is_an_empty_file_not_an_error(desk: dict[str, Any]) -> None:
     empty = httpx.get(desk["url"] + "/api/export", params={"q": "zzzqqqnothing"}, timeout=120)
     assert empty.status_code == 200 and empty.content == b""
+
+
+class _Records(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: dict[int, logging.LogRecord] = {}
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records[id(record)] = record  # by identity: a record reaching two of the loggers counts once
+
+    def naming(self, text: str) -> int:
+        """How many records carry `text`, in their message or in the exception they log."""
+        return sum(text in r.getMessage() or (r.exc_info is not None and text in str(r.exc_info[1]))
+                   for r in self.records.values())
+
+
+def test_an_export_that_fails_after_its_first_chunk_cuts_the_connection_and_is_logged_once(
+        desk: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    reason = "the disk holding /srv/desk is full"
+    child = (f"import sys; sys.stdout.write('x' * {4 * routes_export.CHUNK}); sys.stdout.flush(); "
+             f"sys.stderr.write({reason!r}); sys.exit(3)")
+    monkeypatch.setattr(routes_export, "command", lambda *_: [sys.executable, "-c", child])
+    records = _Records()
+    loggers = [logging.getLogger(), logging.getLogger("uvicorn")]  # uvicorn's own do not reach the root
+    for logger in loggers:
+        logger.addHandler(records)
+    try:
+        with pytest.raises(httpx.RemoteProtocolError):  # cut: a broken file never looks whole
+            _export(desk)
+    finally:
+        for logger in loggers:
+            logger.removeHandler(records)
+    # the route's line; raised on, the app's error handler and uvicorn logged it again with a traceback
+    assert records.naming(reason) == 1, [r.getMessage() for r in records.records.values()]
+    monkeypatch.undo()
+    assert _export(desk).status_code == 200  # the failure gave back its download slot

@@ -169,6 +169,12 @@ class Download(StreamingResponse):
 
         try:
             await super().__call__(scope, receive, timed)
+        except ExportFailed:
+            # Logged once, with the child's message, where it was read (Export._ended_well). Returning
+            # with the body unfinished makes the server cut the connection, as raising did, so a broken
+            # file never looks whole; raised on, the failure was logged twice more, each time with its
+            # traceback and the child's message (the app's unexpected-error handler, then uvicorn).
+            pass
         finally:
             await self.export.end()
 
