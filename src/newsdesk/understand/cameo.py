@@ -3,8 +3,8 @@
 - The codebook (labels, Goldstein scale, CAMEO->PLOVER) has no licence statement in the
   data we were given, so it is not shipped: it is read at run time from the directory
   named by the environment variable EVENTS_CODEBOOK_DIR, else `../shared/bench/events/codebooks`
-  next to the working directory or the source checkout. Without it, quad class and PLOVER
-  event come from the definitional root-level tables below and Goldstein is None.
+  next to the source checkout this module is in, else next to the working directory. Without it,
+  quad class and PLOVER event come from the definitional root-level tables below and Goldstein is None.
 - The verb lexicon is derived from the MIT-licensed PETRARCH-2 dictionaries by
   understand/lexicon.py (read at run time), plus a few verbs of our own
   (OWN_VERBS) that PETRARCH files oddly or lacks; `predicate_codes` finds the verbs and event
@@ -141,8 +141,11 @@ def codebook_dir() -> Path | None:
     candidates = []
     if os.environ.get(CODEBOOK_ENV):
         candidates.append(Path(os.environ[CODEBOOK_ENV]))
-    candidates.append(Path.cwd() / ".." / "shared" / "bench" / "events" / "codebooks")
+    # Beside the checkout this module is in, as tools/ find ../shared, before the working directory:
+    # which codebooks a run reads then depends on the code run, not on where it was started from.
+    # The working directory stays, last, for an installed (not editable) package, in no checkout.
     candidates.append(Path(__file__).resolve().parents[3] / ".." / "shared" / "bench" / "events" / "codebooks")
+    candidates.append(Path.cwd() / ".." / "shared" / "bench" / "events" / "codebooks")
     for path in candidates:
         if (path / "cameo_eventcodes_merged.tsv").exists():
             return path
