@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from newsdesk.cli import main
 from newsdesk.store import Store, open_store
-from newsdesk.store.entities import _last_word
+from newsdesk.store.entities import last_word_key
 from newsdesk.understand.canonical import spelling_key
 
 FILLER = ("Lawmakers spent the rest of the week arguing over the details of the plan, and several"
@@ -105,7 +105,7 @@ def test_reprocess_drops_the_aliases_no_mention_gives_and_keeps_a_users_merge(db
         # every other alias is what the current code gives from the same pages, no more, no less
         aliases[("GPE", "Chicago")].discard("chikago")
         assert aliases == _aliases(built)
-        assert {(spelling_key(r[0]), _last_word(r[0])) == (r[1], r[2]) for r in store.conn.execute(
+        assert {(spelling_key(r[0]), last_word_key(r[0])) == (r[1], r[2]) for r in store.conn.execute(
             "SELECT alias, skey, last FROM entity_aliases WHERE entity_id = ?", (chicago,))} == {True}
 
 

@@ -117,7 +117,7 @@ def test_wildcard_matching_agrees_with_the_rfc_reading_on_every_small_case() -> 
     import itertools
     import re
 
-    from newsdesk.sources.robots import _matches
+    from newsdesk.sources.robots import rule_matches
 
     def rfc(pattern: str, path: str) -> bool:
         anchored = pattern.endswith("$")
@@ -128,5 +128,5 @@ def test_wildcard_matching_agrees_with_the_rfc_reading_on_every_small_case() -> 
     patterns = ["/" + "".join(p) + end for n in range(4) for p in itertools.product("ab*", repeat=n)
                 for end in ("", "$")]
     paths = ["/" + "".join(p) for n in range(5) for p in itertools.product("ab", repeat=n)]
-    wrong = [(pattern, path) for pattern in patterns for path in paths if _matches(pattern, path) != rfc(pattern, path)]
+    wrong = [(pattern, path) for pattern in patterns for path in paths if rule_matches(pattern, path) != rfc(pattern, path)]
     assert not wrong, wrong[:10]

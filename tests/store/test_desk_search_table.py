@@ -15,7 +15,7 @@ from newsdesk.records import Article, RawPage
 from newsdesk.store import Store, open_store
 from newsdesk.store import search_index as si
 from newsdesk.store.desk import ARTICLE_COLUMNS
-from newsdesk.store.desk_search import _search_row
+from newsdesk.store.desk_search import search_row
 from newsdesk.store.queries import listing_rows
 from newsdesk.web.listing import item_json
 from newsdesk.web.responses import dumps
@@ -53,7 +53,7 @@ def _narrow(store: Store) -> dict[int, tuple[dict[str, Any], str, bytes]]:
     rows = store.conn.execute("SELECT id, key, item, text FROM desk_search").fetchall()
     out = {}
     for r in rows:
-        row = _search_row(*r)
+        row = search_row(*r)
         out[r[0]] = (row, row.pop("_text"), r[2].encode())
     return out
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from newsdesk.bench.web_load import run_phase, summarise
-from newsdesk.bench.web_queries import STOPWORDS, _zipf_rank, search_paths, store_vocabulary
+from newsdesk.bench.web_queries import STOPWORDS, search_paths, store_vocabulary, zipf_rank
 from newsdesk.records import Article, RawPage
 from newsdesk.store import open_store
 
@@ -38,7 +38,7 @@ def bench_store(tmp_path: Path) -> Path:
 
 def test_zipf_ranks_fall_off_like_one_over_rank() -> None:
     rng = random.Random(4)
-    counts = Counter(_zipf_rank(rng, 1000) for _ in range(50_000))
+    counts = Counter(zipf_rank(rng, 1000) for _ in range(50_000))
     assert min(counts) >= 0 and max(counts) < 1000
     # P(r) ∝ 1/(r+1): rank 0 about twice rank 1 and ten times rank 9 (wide bounds: a sample).
     assert 1.6 < counts[0] / counts[1] < 2.6 and 6 < counts[0] / counts[9] < 15

@@ -37,10 +37,10 @@ class Vocabulary:
     languages: list[str]
 
     def zipf_word(self, rng: random.Random) -> str:
-        return self.words[_zipf_rank(rng, len(self.words))]
+        return self.words[zipf_rank(rng, len(self.words))]
 
 
-def _zipf_rank(rng: random.Random, n: int, s: float = ZIPF_S) -> int:
+def zipf_rank(rng: random.Random, n: int, s: float = ZIPF_S) -> int:
     """A rank in [0, n) with P(r) ∝ 1/(r+1)^s, by inverting the continuous approximation of the CDF."""
     u = rng.random()
     if s == 1.0:

@@ -62,12 +62,12 @@ class RobotsRules:
         best_len, best_allow = -1, True
         path = unquote(path)
         for allow, pattern in self.rules:
-            if _matches(pattern, path) and (len(pattern) > best_len or (len(pattern) == best_len and allow)):
+            if rule_matches(pattern, path) and (len(pattern) > best_len or (len(pattern) == best_len and allow)):
                 best_len, best_allow = len(pattern), allow
         return best_allow
 
 
-def _matches(pattern: str, path: str) -> bool:
+def rule_matches(pattern: str, path: str) -> bool:
     """Whether `path` (percent-decoded) matches `pattern`, `*` and a final `$` as RFC 9309 says.
 
     Matched piece by piece, each `*` taking the leftmost place where the next piece fits (which

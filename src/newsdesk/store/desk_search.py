@@ -297,7 +297,7 @@ class DeskSearch(DeskQueries):
         as an article is dropped."""
         if not ids:
             return []
-        rows = {r[0]: _search_row(*r) for r in self.conn.execute(
+        rows = {r[0]: search_row(*r) for r in self.conn.execute(
             f"SELECT id, key, item, text FROM desk_search WHERE id IN ({','.join('?' * len(ids))})", ids)}
         return [rows[i] for i in ids if i in rows]
 
@@ -605,7 +605,7 @@ def bracketed(hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return hits
 
 
-def _search_row(ident: int, key: str | None, item: str, text: str | None) -> dict[str, Any]:
+def search_row(ident: int, key: str | None, item: str, text: str | None) -> dict[str, Any]:
     """A listing row (as `listing_rows` reads one from articles, same keys in the same order) from a
     desk_search row: its fields are the stored API item's, `date` being the sort key."""
     d = orjson.loads(item)

@@ -61,7 +61,7 @@ def _day(article: Article) -> str:
     return (article.published or datetime.now(UTC).isoformat())[:10]
 
 
-def _last_word(name: str) -> str:
+def last_word_key(name: str) -> str:
     """The spelling key of a name's last word: a lone "Araqchi" finds "Abbas Araghchi"."""
     words = name_key(name).split()
     return spelling_key(words[-1]) if words else ""
@@ -551,12 +551,13 @@ class EntityStore(SurnameFolds):
             # Across articles a bare surname, spelt as the person's, still names them ("Araqchi" is
             # Abbas Araqchi, "Obama" Barack Obama); a first name ("Ahmed") or a spelling of the
             # surname ("Mohammed" against Ahmed Mohamed) is no evidence of one person.
-            return self._resolve_bare(name, exact, spelt, self._person_aliases(_last_word(word)), here, role)
+            return self._resolve_bare(name, exact, spelt, self._person_aliases(last_word_key(word)), here, role)
         for rows in (exact, spelt):  # the article's own entities first, then the oldest entity
             if rows:
                 return int(min(rows, key=lambda r: (r[0] not in here, r[0]))[0])
         if type_ == "PERSON" and len(key.split()) == 1:
-            found = {r[0] for r in self._person_aliases(_last_word(key)) if same_name(name_key(r[1]).split()[-1], key)}
+            found = {r[0] for r in self._person_aliases(last_word_key(key))
+                     if same_name(name_key(r[1]).split()[-1], key)}
             if len(found) == 1:  # "Araqchi" alone: only when one stored person has that surname
                 return found.pop()
         return None
@@ -581,7 +582,7 @@ class EntityStore(SurnameFolds):
             return False
         new = self.conn.execute(
             "INSERT OR IGNORE INTO entity_aliases(entity_id, alias, key, skey, last) VALUES (?,?,?,?,?)",
-            (entity_id, alias, key, spelling_key(alias), _last_word(alias))).rowcount == 1
+            (entity_id, alias, key, spelling_key(alias), last_word_key(alias))).rowcount == 1
         if new and self._gained is not None:
             self._gained.add(key)
         return new
@@ -641,7 +642,7 @@ class EntityStore(SurnameFolds):
         for r in self.conn.execute("SELECT a.entity_id, a.alias, a.key, a.skey, a.last, e.type, e.key AS own"
                                    " FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"):
             kept = forms.get(r["entity_id"], set()) | {r["own"]} | decided.get((r["type"], r["own"]), set())
-            if r["key"] not in kept or (r["skey"], r["last"]) != (spelling_key(r["alias"]), _last_word(r["alias"])):
+            if r["key"] not in kept or (r["skey"], r["last"]) != (spelling_key(r["alias"]), last_word_key(r["alias"])):
                 suspects.add(int(r["entity_id"]))
         return sorted(suspects)
 
@@ -659,9 +660,9 @@ class EntityStore(SurnameFolds):
             if a["key"] not in kept:
                 gone += self.conn.execute("DELETE FROM entity_aliases WHERE entity_id = ? AND key = ?",
                                           (entity_id, a["key"])).rowcount
-            elif (a["skey"], a["last"]) != (spelling_key(a["alias"]), _last_word(a["alias"])):
+            elif (a["skey"], a["last"]) != (spelling_key(a["alias"]), last_word_key(a["alias"])):
                 self.conn.execute("UPDATE entity_aliases SET skey = ?, last = ? WHERE entity_id = ? AND key = ?",
-                                  (spelling_key(a["alias"]), _last_word(a["alias"]), entity_id, a["key"]))
+                                  (spelling_key(a["alias"]), last_word_key(a["alias"]), entity_id, a["key"]))
         return gone
 
     def _canonicals(self, entity_id: int | None = None) -> dict[tuple[int, int, str], str]:
