@@ -14,7 +14,7 @@ from pathlib import Path
 from newsdesk.pipeline import drop_unused_entities
 from newsdesk.records import Article, RawPage
 from newsdesk.store import Store, open_store
-from newsdesk.store.sqlite import _statements
+from newsdesk.store.sqlite import split_statements
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "understand"))
 from entity_helpers import annotate, store_texts  # noqa: E402
@@ -113,7 +113,7 @@ def test_migration_042_fills_a_stored_mentions_country_from_its_articles_record(
         assert {c for _, c in filed} >= {"CAN", "AUS", None}
         store.conn.execute("UPDATE entity_mentions SET country = NULL")  # a store from before the column
         sql = resources.files("newsdesk.store").joinpath("migrations/042_mention_country.sql").read_text()
-        for statement in _statements(sql):
+        for statement in split_statements(sql):
             if not statement.lstrip().upper().startswith("ALTER TABLE"):
                 store.conn.execute(statement)
         assert store.conn.execute("SELECT id, country FROM entity_mentions ORDER BY id").fetchall() == filed

@@ -18,7 +18,7 @@ from starlette.testclient import TestClient
 
 from newsdesk.settings import Settings
 from newsdesk.store import open_store
-from newsdesk.store.sqlite import _migrations, _statements
+from newsdesk.store.sqlite import migration_files, split_statements
 from newsdesk.store.writes import _VOLATILE
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "understand"))
@@ -38,9 +38,9 @@ def _columns(conn: sqlite3.Connection) -> list[tuple]:
 
 def _schema_before_031(path: Path) -> list[tuple]:
     conn = sqlite3.connect(path)
-    for number, _, sql in _migrations():
+    for number, _, sql in migration_files():
         if number < 31:
-            for statement in _statements(sql):
+            for statement in split_statements(sql):
                 conn.execute(statement)
     columns = _columns(conn)
     conn.close()

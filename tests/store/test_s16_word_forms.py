@@ -116,8 +116,8 @@ def test_a_typed_prefix_still_finds_the_words_it_begins(store: Store) -> None:
 
 def _at_033(monkeypatch: pytest.MonkeyPatch) -> None:
     """Open stores with the migrations up to 033 only, as the last release did."""
-    every = store_sqlite._migrations
-    monkeypatch.setattr(store_sqlite, "_migrations", lambda: [m for m in every() if m[0] <= 33])
+    every = store_sqlite.migration_files
+    monkeypatch.setattr(store_sqlite, "migration_files", lambda: [m for m in every() if m[0] <= 33])
 
 
 def test_a_store_made_at_033_is_upgraded_and_searches_word_forms(tmp_path: Path,

@@ -42,7 +42,9 @@ def immediate(conn: sqlite3.Connection) -> Iterator[None]:
         raise
 
 
-def _migrations() -> list[tuple[int, str, str]]:
+def migration_files() -> list[tuple[int, str, str]]:
+    """(number, file name, SQL) of every migration shipped, in order: what `migrate` applies (tests
+    build a store as an older release left it from the first few)."""
     found = []
     for entry in resources.files("newsdesk.store").joinpath("migrations").iterdir():
         m = re.match(r"(\d+)_.*\.sql$", entry.name)
@@ -76,7 +78,7 @@ RETIRED_MIGRATIONS = frozenset({"020_story_embeddings.sql"})
 
 def migrate(conn: sqlite3.Connection) -> int:
     """Apply pending migrations; return the schema version (the highest number applied)."""
-    migrations = _migrations()
+    migrations = migration_files()
     applied = _applied(conn, migrations)
     unknown = applied - {name for _, name, _ in migrations} - RETIRED_MIGRATIONS
     version, latest = conn.execute("PRAGMA user_version").fetchone()[0], migrations[-1][0] if migrations else 0
@@ -94,7 +96,7 @@ def migrate(conn: sqlite3.Connection) -> int:
                 # applied it between our reading the list and taking the write lock.
                 if conn.execute("SELECT 1 FROM schema_migrations WHERE name = ?", (name,)).fetchone():
                     continue
-                for statement in _statements(sql):
+                for statement in split_statements(sql):
                     conn.execute(statement)
                 conn.execute("INSERT INTO schema_migrations(name, applied_at) VALUES (?, ?)", (name, utcnow()))
                 version = max(number, conn.execute("PRAGMA user_version").fetchone()[0])
@@ -121,7 +123,7 @@ def _applied(conn: sqlite3.Connection, migrations: list[tuple[int, str, str]]) -
     return {name for name, _ in done}
 
 
-def _statements(sql: str) -> list[str]:
+def split_statements(sql: str) -> list[str]:
     """Split a migration into statements (sqlite3.complete_statement keeps triggers whole)."""
     out, buf = [], ""
     for line in sql.splitlines(keepends=True):
