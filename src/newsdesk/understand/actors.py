@@ -130,7 +130,8 @@ def dateline_end(tok) -> int:  # noqa: ANN001
 
 
 def dictionary_codes(tokens: list) -> list[tuple[int, str]]:
-    """(token position, code) for every dictionary phrase in the tokens, longest match first."""
+    """(token position, code) for every dictionary phrase in the tokens, longest match first; a
+    place's name that is a part of a person's name ("Valeska Paris", "Jordan Henderson") is none."""
     table = actor_table()
     found = []
     i = 0
@@ -142,12 +143,59 @@ def dictionary_codes(tokens: list) -> list[tuple[int, str]]:
                 continue
             key = " ".join(t.lower_ for t in tokens[i:i + n]).replace(" 's", "")
             code = table.get(key) or (table.get(key.rstrip("s")) if n == 1 else None)
+            if code and n == 1 and len(code) == 3 and in_personal_name(first):
+                break  # a bare country (a place's name), not a leader's entry ("Netanyahu" ISRGOV)
             if code:
                 found.append((i, code))
                 i += n - 1
                 break
         i += 1
     return found
+
+
+def in_personal_name(tok) -> bool:  # noqa: ANN001
+    """Whether a one-word place name is a part of a person's name: a given name ("Jordan Henderson",
+    "Paris Hilton") or a surname ("Valeska Paris"). The name is the run of capitalised proper nouns
+    around it; it is a person's when each other word of it is no place, actor, role or newspaper
+    word and either spaCy calls the run a person or each is a given name or no English word
+    ("Valeska", "Hilton"). "Iran Foreign Minister Abbas Araghchi", "Gaza Health Ministry", "Kenya
+    Airways" keep their country: a role word or an English word is in the run."""
+    run = _name_run(tok)
+    if len(run) < 2:
+        return False
+    others = [t for t in run if t.i != tok.i]
+    if any(_place_or_actor_word(t) for t in others):
+        return False
+    if tok.ent_type_ == "PERSON" and all(t.ent_type_ == "PERSON" for t in others):
+        return True
+    from newsdesk.understand.name_kinds import common_word
+    from newsdesk.understand.name_sex import first_names
+
+    return all(t.lower_ in first_names() or not common_word(t.text) for t in others)
+
+
+def _name_run(tok) -> list:  # noqa: ANN001
+    """The adjacent capitalised proper nouns around a token, on its line, at most four."""
+    doc = tok.doc
+
+    def word(t) -> bool:  # noqa: ANN001
+        return t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.is_upper
+
+    if not word(tok):
+        return []
+    low = tok.i
+    while low > 0 and word(doc[low - 1]) and tok.i - low < 3:
+        low -= 1
+    high = tok.i + 1
+    while high < len(doc) and word(doc[high]) and high - low < 4:
+        high += 1
+    return list(doc[low:high])
+
+
+def _place_or_actor_word(tok) -> bool:  # noqa: ANN001
+    low = tok.lower_
+    return (low in actor_table() or low in agent_table() or tok.lemma_.lower() in agent_table()
+            or low in capitals() or low in _MEDIA_TITLES)
 
 
 def _role(tokens: list, head) -> str | None:  # noqa: ANN001
@@ -186,10 +234,12 @@ def actor_for(head, entities: list[dict] | None = None, offset: int = 0) -> Acto
     codes.sort(key=lambda pc: (len(pc[1]) < 6, pc[0]))
     code = codes[0][1] if codes else None
     country = actor_country(code)
-    country = country or entity_country(tokens, entities or [])
+    # the annotator's country of "Paris" is not Valeska Paris's
+    own = [t for t in tokens if not (t.lower_ in actor_table() or t.lower_ in capitals()) or not in_personal_name(t)]
+    country = country or (entity_country(own, entities or []) if own else None)
     role = code[3:6] if code and len(code) >= 6 and country else None
     role = role or _role(tokens, head)
-    if head.text.lower() in capitals() and head.dep_ != "pobj":
+    if head.text.lower() in capitals() and head.dep_ != "pobj" and not in_personal_name(head):
         country, role = country or capitals()[head.text.lower()], role or "GOV"
     if code is None and country is None and role is None:
         return None

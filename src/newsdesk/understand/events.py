@@ -18,8 +18,10 @@ For each sentence of the shared spaCy parse:
      actors all come from other sentences is not coded, nor one with no actor at all, no
      coded word (the class default) and no subject but a pronoun ("Yeah.", "It is too early");
   5. no event: a question, a condition ("if Russia invades", and what "will" follow from it), a
-     paragraph in another language (the entity stage's test) or a sentence mostly in another script
-     than Latin (Arabic quoted in an English paragraph); a sentence with no verb of the
+     game's result ("Brazil beat Germany 2-1", events_sport), a paragraph in another language (the
+     entity stage's test); of a sentence mostly in another script than Latin (Arabic quoted in an
+     English paragraph) only its longest Latin stretch is read, and a sentence is cut at a blank line
+     (event_sentences: an event's actors stay in its paragraph); a sentence with no verb of the
      dictionaries is `weak` unless the classifier is near certain (DEFAULT_MIN_CONFIDENCE): the
      analysis keeps its class, the store and the exports never list it; so is an event that
      events_unsure gives a reason (`unsure`: no source named in the sentence, a broad verb...);
@@ -39,6 +41,8 @@ from newsdesk.records import Article
 from newsdesk.understand import cameo, event_classifier
 from newsdesk.understand.actors import Actor, actor_country, actors_for, dictionary_codes, entity_country, is_pronoun
 from newsdesk.understand.coverage import EVENTS
+from newsdesk.understand.event_sentences import OTHER_SCRIPT_MAX, inside, parts
+from newsdesk.understand.events_sport import game_result
 from newsdesk.understand.events_unsure import unsure_reason
 from newsdesk.understand.language import other_script_share
 from newsdesk.understand.places import Place, dateline_place, gazetteer
@@ -87,9 +91,6 @@ SECONDARY_MIN_CONFIDENCE_MAIN_CLAUSE = 0.1
 # 0.999 -> 0.812 on train), so such an event is flagged `weak` instead, and only the store skips it.
 DEFAULT_MIN_CONFIDENCE = 0.99
 CONDITION_MARKS = {"if", "unless", "whether"}
-# A sentence whose letters are mostly of another script than Latin is not English, whatever its
-# paragraph's language (the parse of "<Arabic> Sadat said it in 1977" ran an actor over both).
-OTHER_SCRIPT_MAX = 0.5
 
 
 @dataclass
@@ -156,7 +157,8 @@ class EventCoder:
         return article.replace(events=tuple(self.code_doc(doc, article)))
 
     def code_doc(self, doc, article: Article) -> list[dict[str, Any]]:  # noqa: ANN001
-        sents = [s for s in doc.sents if s.text.strip()]
+        # a blank line ends a sentence; of one mostly in another script, its English clause is read
+        sents = [part for s in doc.sents if s.text.strip() for part in parts(s)]
         probs = self.model.predict_proba(sents) if self.model is not None and sents else None
         ctx = Context(text=article.text, entities=[_entity_dict(e) for e in article.entities])
         ctx.salient = salient_countries(doc)
@@ -171,10 +173,11 @@ class EventCoder:
         if not _reports_events(sent, ctx):
             _remember(sent, ctx)
             return []
-        preds = [p for p in _predicates(sent) if not _hypothetical(p.tok)]
+        # a game's result ("Brazil beat Germany 2-1") is no act of one state on another
+        preds = [p for p in _predicates(sent) if not _hypothetical(p.tok) and not game_result(p.tok, sent)]
         main = _main_predicate(sent, preds, probs)
-        if main is not None and _hypothetical(main.tok):  # "NATO will respond if Russia invades"
-            main = None
+        if main is not None and (_hypothetical(main.tok) or game_result(main.tok, sent)):
+            main = None  # "NATO will respond if Russia invades"; the class default on a game's result
         out: list[dict[str, Any]] = []
         if main is not None:
             conf = _class_confidence(main, probs)
@@ -388,7 +391,7 @@ def _resolve(actors: list[Actor], head, ctx: Context, sent) -> list[Actor]:  # n
     return [ref] if ref else []
 
 
-def _targets(tok, source_heads: set[int], ctx: Context) -> list[Actor]:  # noqa: ANN001
+def _targets(tok, source_heads: set[int], ctx: Context, sent) -> list[Actor]:  # noqa: ANN001
     heads = [c for c in tok.children if c.dep_ in ("dobj", "obj", "dative", "attr")]
     # "refuses to negotiate ... with the US": the complement clause's objects count too
     clauses = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
@@ -399,7 +402,7 @@ def _targets(tok, source_heads: set[int], ctx: Context) -> list[Actor]:  # noqa:
     heads += [c for a in tok.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
     out = []
     for h in heads:
-        if h.i in source_heads:
+        if h.i in source_heads or not inside(h, sent):  # an object in the next paragraph is not this one's
             continue
         found = actors_for(h, ctx.entities)
         out += found or _resolve([], h, ctx, None)
@@ -444,9 +447,11 @@ def _geocode(name: str, tokens: list, ctx: Context) -> Place | None:
 def _events_for(pred: Predicate, sent, ctx: Context, confidence: float, primary: bool) -> list[dict]:  # noqa: ANN001
     code, negated = _adjusted_code(pred)
     subj, passive = _subject_head(pred.tok)
+    if subj is not None and not inside(subj, sent):
+        subj = None  # the subject of a clause begun in the paragraph before, or in another script
     sources = _resolve(actors_for(subj, ctx.entities) if subj is not None else [], subj, ctx, sent)
     source_heads = {a.head for a in sources}
-    targets = _targets(pred.tok, source_heads, ctx)
+    targets = _targets(pred.tok, source_heads, ctx, sent)
     if passive and subj is not None and subj.head.i == pred.tok.i and pred.tok.lemma_.lower() not in INTENT_HEADS:
         by = {c.i for a in pred.tok.children if a.dep_ == "agent" for c in a.children}
         agents = [t for t in targets if t.head in by]

@@ -39,6 +39,7 @@ from typing import Any
 
 from newsdesk.understand import cameo
 from newsdesk.understand.actors import Actor
+from newsdesk.understand.events_sport import names_a_game
 
 # Roles that act for a state or fight one: "the government agreed", "police arrested", "insurgents
 # bombarded" are parties even unnamed. Other roles ("people", "businesses", "the media", "community
@@ -51,10 +52,6 @@ BROAD_VERBS = {"come", "go", "face", "see", "know", "believe", "think", "wonder"
                "spring", "choose", "use", "involve", "maintain", "include", "draw", "step", "show", "play"}
 # A death is what happened to the subject, not what it did: no fight without an agent who fights.
 DEATH_VERBS = {"die", "perish", "starve", "drown", "succumb"}
-# (a lemma is one word: "world cup" is read in the sentence's text, `_sport`)
-SPORT_WORDS = {"match", "game", "goal", "cup", "coach", "striker", "midfielder", "goalkeeper", "penalty", "league",
-               "tournament", "stadium", "championship", "football", "soccer", "referee", "olympics", "medal",
-               "kickoff", "semifinal", "quarterfinal"}
 _BLANK = re.compile(r"\n[ \t]*\n")
 # Acts done to someone (appeal, intent, consult, diplomatic and material cooperation, aid, yield,
 # investigate, demand, reject, threaten, sanction, coerce): with no one the sentence names on the
@@ -158,6 +155,4 @@ def _named(actor: Actor, sent) -> bool:  # noqa: ANN001
 
 def _sport(sent) -> bool:  # noqa: ANN001
     """Whether the sentence speaks of a game: teams named by their country read as states."""
-    text = sent.text.lower()
-    return "world cup" in text or any(t.lemma_.lower() in SPORT_WORDS and t.pos_ in ("NOUN", "PROPN")
-                                      for t in sent)
+    return names_a_game(sent)

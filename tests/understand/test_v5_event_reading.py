@@ -1,0 +1,76 @@
+"""What `newsdesk analyze` read wrong in the events stage, session 21 (V5): a game's result coded as
+a fight between the teams' states, a place's name inside a person's name read as that place's
+country, a sentence spanning a blank line coded with its actor in one paragraph and its target in
+the other, and the English clause of a sentence mostly in another script not read at all.
+Every sentence here is our own."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from events_helpers import in_sentence
+
+from newsdesk.records import Article
+from newsdesk.understand.events import EventCoder
+
+
+@pytest.fixture(scope="module")
+def coder() -> EventCoder:
+    return EventCoder()
+
+
+def _triples(events: list[dict]) -> list[tuple]:
+    return [(e["source"]["code"], e["cameo"], e["target"]["code"]) for e in events]
+
+
+def test_a_game_result_is_no_event_between_states(coder: EventCoder) -> None:
+    assert in_sentence(coder, "Brazil beat Germany 2-1 in Rio on Sunday.", "Brazil") == []
+    assert in_sentence(coder, "France defeated Argentina in the final on Sunday, winning on penalties.", "France") == []
+    # what else the sentence reports stays: the clash, not the result
+    coded = in_sentence(coder, "Police clashed with fans after Brazil beat Germany 2-1 in Rio.", "Police")
+    assert coded and all(e["trigger"] != "beat" for e in coded), _triples(coded)
+    # the controls: the same verb with no game is force
+    assert ("COP", "190", "OPP") in _triples(in_sentence(coder, "Police beat protesters in Cairo on Friday.", "Police"))
+
+
+def test_a_place_in_a_persons_name_is_not_the_persons_country(coder: EventCoder) -> None:
+    for text in ("Valeska Paris accused the church of holding her against her will.",
+                 "Jordan Henderson criticised the referee.",
+                 "Georgia Fowler accused the agency of lying."):
+        coded = in_sentence(coder, text, text[:6])
+        countries = {c for e in coded for c in (e["source"]["country"], e["target"]["country"])}
+        assert not countries - {None}, (text, _triples(coded))
+    # the controls: a capital standing for its state, a country before a title, a leader's name
+    assert _triples(in_sentence(coder, "Paris condemned the attack on its embassy.", "Paris"))[0][0] == "FRAGOV"
+    coded = in_sentence(coder, "Iran Foreign Minister Abbas Araghchi criticised Israel on Monday.", "Iran")
+    assert ("IRNGOV", "111", "ISR") in _triples(coded)
+    coded = in_sentence(coder, "Israeli Prime Minister Benjamin Netanyahu criticised Iran on Monday.", "Israeli")
+    assert ("ISRGOV", "111", "IRN") in _triples(coded)
+
+
+@pytest.mark.parametrize("text", ["Iranian diplomats met\n\nAmerican officials in Oman on Saturday.",
+                                  "Russia accused\n\nUkraine of shelling the plant on Monday."])
+def test_an_event_stays_in_its_paragraph(coder: EventCoder, text: str) -> None:
+    events = coder.code(Article(text=text, language="en")).events
+    assert events
+    for e in events:
+        assert not re.search(r"\n\s*\n", e["sentence"]), e["sentence"]
+        for side in ("source", "target"):
+            name = e[side]["text"]
+            if name and not e.get(f"{side}_inferred"):
+                assert name in e["sentence"], (side, name, e["sentence"])
+
+
+def test_the_english_clause_of_a_sentence_in_another_script_is_read(coder: EventCoder) -> None:
+    # V4's paragraph (test_v4_event_precision): English, with one sentence mostly in Arabic
+    text = ("The speech in Cairo was long and the crowd in the square was large. Many readers commented on the "
+            "blog in Arabic and in English, and most of them praised the speech for its tone. Some of them "
+            "compared the president to the leaders of the past decades. في سلام عادل ؟ الخطاب ده فكرني بالسادات الله يرحمه فعلا كان رجل له "
+            "رؤية ونظرة للمستقبل Egyptian President Anwar Sadat said it in 1977. The bloggers were not convinced by the promises made in the speech.")
+    coded = in_sentence(coder, text, "Egyptian President")
+    assert coded and {e["source"]["code"] for e in coded} == {"EGYGOV"}, _triples(coded)
+    assert all(e["source"]["text"] == "Egyptian President Anwar Sadat" for e in coded)
+    # the other script's words are still no event of their own
+    assert not [e for e in coder.code(Article(text=text, language="en")).events if "في" in e["sentence"]]
+
