@@ -57,8 +57,15 @@ from newsdesk.understand.surname_mentions import bare_surnames
 __all__ = ["KEEP", "Mention", "find_mentions", "foreign_paragraphs"]
 
 
+# Words after a language that ends its phrase: "an instructor in English at USI", "a teacher of French and
+# Latin"; a demonym before a noun is a nationality ("head of Iranian intelligence").
+_AFTER_LANGUAGE = {"at", "and", "or", "for", "with", "from", "who", "since"}
+
+
 def _person_country(role: str | None) -> str | None:
-    """A person's country when their role names one: "Iranian Foreign Minister" → IRN."""
+    """A person's country when their role names one: "Iranian Foreign Minister" → IRN. A language
+    taught or studied ("a USI instructor in English") is not a nationality: events coded Kevin Allton,
+    an instructor at an Indiana university, as GBR (V5)."""
     if not role:
         return None
     words = role.replace("’s", "").replace("'s", "").split()
@@ -67,9 +74,16 @@ def _person_country(role: str | None) -> str | None:
             phrase = " ".join(words[i: i + size])
             if phrase[:1].isupper():
                 place = countries.lookup(phrase, "NORP")
-                if place and place.how in ("country", "part", "demonym"):
+                if place and place.how in ("country", "part", "demonym") and not (
+                        place.how == "demonym" and _language(words, i, size)):
                     return place.code
     return None
+
+
+def _language(words: list[str], i: int, size: int) -> bool:
+    """Whether words[i:i+size], a demonym, is a language: the object of "in" or "of" ending its phrase."""
+    after = words[i + size].lower() if i + size < len(words) else None
+    return i > 0 and words[i - 1].lower() in ("in", "of") and (after is None or after in _AFTER_LANGUAGE)
 
 
 def find_mentions(doc: Any) -> list[Mention]:
