@@ -36,16 +36,17 @@ second statement of its speaker's that the parse hung inside it ("announced that
 Where the pieces live: the cue lexicon, cue slots and the grammar's speaker in `quote_cues.py`; the
 candidate finders (1-3) in `quote_candidates.py`; quotation marks, quoted regions and widening in
 `quote_regions.py`; quotes no cue reached (4) in `quote_orphans.py`; the `Found` record and Doc
-helpers in `quote_found.py`. This module runs them: candidates, the learned filter, nesting and
-order, speaker ranking and `SPEAKER_GATE`. Each tuned constant is read from the module that owns it,
-so set it there.
+helpers in `quote_found.py`; an object that is a thing made or put out, not words ("issued a
+statement", "launched a referendum"), in `quote_made.py`. This module runs them: candidates, the
+learned filter, nesting and order, speaker ranking and `SPEAKER_GATE`. Each tuned constant is read
+from the module that owns it, so set it there.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from newsdesk.understand import dialogue, quote_filter, quote_regions, quote_turns, speaker_kinds, speakers
+from newsdesk.understand import dialogue, quote_filter, quote_made, quote_regions, quote_turns, speaker_kinds, speakers
 from newsdesk.understand.quote_candidates import (
     according_candidates,
     clausal_candidates,
@@ -214,7 +215,7 @@ def candidates(doc: Any) -> list[Found]:
     regions = long_enough(text, every)
     # a cue inside quotation marks is the quoted person's own words, not a new attribution
     cues = [f for f in clausal_candidates(doc, every) + according_candidates(doc)
-            if not speakers.quoted_at(f.cue_start, regions)]
+            if not speakers.quoted_at(f.cue_start, regions) and not quote_made.made_thing(doc, f)]
     more = every if quote_regions.CONTINUE_SHORT else regions
     cues = [f for f in cues if not quote_regions.cedes_quote(f, regions, doc)]
     for f in cues:
