@@ -74,3 +74,23 @@ def test_the_english_clause_of_a_sentence_in_another_script_is_read(coder: Event
     # the other script's words are still no event of their own
     assert not [e for e in coder.code(Article(text=text, language="en")).events if "في" in e["sentence"]]
 
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    # a range of days or of a count is no score (review RV1: both were dropped as game results)
+    ("Security forces crushed the protests in Tehran on 12-13 June, killing dozens.", "crushed"),
+    ("Russia beat back a Ukrainian attack near Bakhmut, killing 10-15 soldiers, the ministry said.", "beat"),
+    # a word of sport near a verb of force whose object is no team and no game
+    ("Turkish police beat Kurdish protesters in Diyarbakir after the match.", "beat"),
+    ("The army ousted President Mohamed Morsi after mass protests, in what the Brotherhood called a game of power.",
+     "ousted"),
+])
+def test_an_act_near_a_number_range_or_a_word_of_sport_is_no_game_result(coder: EventCoder, text: str,
+                                                                        trigger: str) -> None:
+    coded = in_sentence(coder, text, text[:8])
+    assert any(e["trigger"] == trigger for e in coded), _triples(coded)
+
+
+def test_a_result_against_a_player_or_a_team_is_still_a_game_result(coder: EventCoder) -> None:
+    assert in_sentence(coder, "Serbia's Novak Djokovic beat Spain's Rafael Nadal 6-4 6-3 in the final.", "Serbia") == []
+    assert in_sentence(coder, "Spain beat them 3-0 in Madrid on Saturday.", "Spain") == []

@@ -7,12 +7,20 @@ result (a verb of winning or losing in a sentence that names a game or gives a s
 Whatever else the sentence reports stays ("Police arrested 20 fans after Brazil beat Germany 2-1":
 the arrest). A sentence of sport whose verb is not a result ("Brazil's coach criticised the
 referee") is still coded, and the store skips it (events_unsure, "sport").
+
+A verb of winning is a result only when what it beat or won is a team, a player or a game
+(`_against_a_side`): "police beat protesters after the match", "the army ousted President Morsi in
+what it called a game of power" and "Israel crushed the military wing of Hamas, a goal it set" are
+acts, whatever word of sport the sentence holds. A score is two numbers joined by a dash that no
+noun follows: "on 12-13 June" and "killing 10-15 soldiers" are a date and a count (review RV1).
 """
 
 from __future__ import annotations
 
 import re
 from typing import Any
+
+from newsdesk.understand.actors import agent_table
 
 # (a lemma is one word: "world cup" is read in the sentence's text, `names_a_game`); the store gate's
 # test of a sentence of sport too (events_unsure, "sport")
@@ -28,19 +36,49 @@ RESULT_WORDS = {"final", "wicket", "innings"}
 RESULT_VERBS = {"beat", "defeat", "win", "lose", "draw", "thrash", "rout", "trounce", "edge", "overcome", "outplay",
                 "hammer", "crush", "down", "eliminate", "knock", "stun", "upset", "tie", "face", "play", "host",
                 "overpower", "outclass", "whitewash", "sweep", "humiliate", "dump", "oust"}
+# What a game is won against or won, when a common noun: a game, a side, a prize, a vote's object.
+# "beat protesters", "crushed the protests", "hosted the summit" name no such thing.
+GAME_OBJECTS = SPORT_WORDS | RESULT_WORDS | {
+    "title", "trophy", "gold", "silver", "bronze", "race", "series", "tie", "round", "set", "point", "team", "side",
+    "club", "squad", "host", "champion", "holder", "visitor", "rival", "opponent", "vote", "election", "ballot",
+    "referendum", "motion", "seat"}
 # "2-1", "3 - 0", "4–2": a score (not a year's span, "2013-14", nor a decimal)
 _SCORE = re.compile(r"(?<![\d.,/-])\d{1,2} ?[-–] ?\d{1,2}(?![\d.,/%-])")
 
 
 def game_result(tok: Any, sent: Any) -> bool:
-    """Whether the predicate `tok` of `sent` reports a game's result: a verb of winning with a word
-    of sport or a score ("Brazil beat Germany 2-1"). A score alone does not make a sentence sport
-    (the Senate "voted 52-48"); with a verb of winning it is a result, of a game or of a vote, and
-    neither is an act of one party on another."""
-    if tok.lemma_.lower() not in RESULT_VERBS or tok.pos_ != "VERB":
+    """Whether the predicate `tok` of `sent` reports a game's result: a verb of winning, against a
+    side or a game (`_against_a_side`), with a word of sport or a score ("Brazil beat Germany 2-1").
+    A score alone does not make a sentence sport (the Senate "voted 52-48"); with a verb of winning
+    it is a result, of a game or of a vote, and neither is an act of one party on another."""
+    if tok.lemma_.lower() not in RESULT_VERBS or tok.pos_ != "VERB" or not _against_a_side(tok):
         return False
-    return (names_a_game(sent) or bool(_SCORE.search(sent.text))
+    return (names_a_game(sent) or _has_score(sent)
             or any(t.lower_ in RESULT_WORDS and t.pos_ == "NOUN" for t in sent))
+
+
+def _against_a_side(tok: Any) -> bool:
+    """Whether the verb's direct object, if it has one, can be what a game is won against or won: a
+    pronoun, a name that holds no role word (a team, a player: "Germany", "Spain's Rafael Nadal", not
+    "President Mohamed Morsi") or a noun of `GAME_OBJECTS`. With none ("Brazil won 2-1") it can."""
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None or obj.pos_ == "PRON":
+        return True
+    if obj.pos_ == "PROPN":
+        agents = agent_table()
+        return not any(t.lower_ in agents or t.lemma_.lower() in agents for t in obj.subtree if t.i <= obj.i)
+    return obj.lemma_.lower() in GAME_OBJECTS
+
+
+def _has_score(sent: Any) -> bool:
+    """Whether the sentence gives a score: a `_SCORE` no noun or number follows ("beat Germany 2-1 in
+    Rio", "6-4 6-3"), not a date ("on 12-13 June") or a count ("killing 10-15 soldiers")."""
+    for found in _SCORE.finditer(sent.text):
+        end = sent.start_char + found.end()
+        after = next((t for t in sent if t.idx >= end and not t.is_space), None)
+        if after is None or after.pos_ not in ("NOUN", "PROPN", "NUM"):
+            return True
+    return False
 
 
 def names_a_game(sent: Any) -> bool:
