@@ -94,3 +94,13 @@ def test_an_act_near_a_number_range_or_a_word_of_sport_is_no_game_result(coder: 
 def test_a_result_against_a_player_or_a_team_is_still_a_game_result(coder: EventCoder) -> None:
     assert in_sentence(coder, "Serbia's Novak Djokovic beat Spain's Rafael Nadal 6-4 6-3 in the final.", "Serbia") == []
     assert in_sentence(coder, "Spain beat them 3-0 in Madrid on Saturday.", "Spain") == []
+
+
+def test_a_result_by_wickets_or_in_the_final_is_a_game_result(coder: EventCoder) -> None:
+    # "wickets" is a plural and spaCy tags "the final" an adjective: the result words were read from
+    # neither, and India 190 Pakistan was a storable force (review RV1)
+    assert in_sentence(coder, "India beat Pakistan by six wickets in Dubai.", "India") == []
+    assert in_sentence(coder, "France defeated Argentina in the final on Sunday.", "France") == []
+    # the control: a final that is an adjective of something else is no game
+    coded = in_sentence(coder, "Ukraine's forces beat back the final Russian assault on the town.", "Ukraine")
+    assert ("UKRMIL", "190", "RUS") in _triples(coded)

@@ -53,8 +53,14 @@ def game_result(tok: Any, sent: Any) -> bool:
     it is a result, of a game or of a vote, and neither is an act of one party on another."""
     if tok.lemma_.lower() not in RESULT_VERBS or tok.pos_ != "VERB" or not _against_a_side(tok):
         return False
-    return (names_a_game(sent) or _has_score(sent)
-            or any(t.lower_ in RESULT_WORDS and t.pos_ == "NOUN" for t in sent))
+    return names_a_game(sent) or _has_score(sent) or any(_result_word(t) for t in sent)
+
+
+def _result_word(tok: Any) -> bool:
+    """Whether a token is a word of `RESULT_WORDS` heading its phrase: "by six wickets" (a plural),
+    "in the final" (which spaCy tags an adjective); not "the final round of talks" (a modifier)."""
+    named = tok.lower_ in RESULT_WORDS or tok.lemma_.lower() in RESULT_WORDS
+    return named and (tok.pos_ == "NOUN" or tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass"))
 
 
 def _against_a_side(tok: Any) -> bool:
