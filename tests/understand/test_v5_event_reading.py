@@ -104,3 +104,13 @@ def test_a_result_by_wickets_or_in_the_final_is_a_game_result(coder: EventCoder)
     # the control: a final that is an adjective of something else is no game
     coded = in_sentence(coder, "Ukraine's forces beat back the final Russian assault on the town.", "Ukraine")
     assert ("UKRMIL", "190", "RUS") in _triples(coded)
+
+
+def test_a_place_inside_a_persons_name_gives_no_country_through_the_entities(coder: EventCoder) -> None:
+    # The entity stage tags "Paris" of "Valeska Paris" a GPE of FRA; only the tokens of the actor's own
+    # words may give its country, and the lawyer's phrase runs past "Paris" (review RV1: FRAJUD)
+    from entity_helpers import annotate
+
+    events = coder.code(annotate("Valeska Paris's lawyer accused France of lying about her case.")).events
+    assert events and {(e["source"]["country"], e["target"]["country"]) for e in events} == {(None, "FRA")}, (
+        _triples(events))

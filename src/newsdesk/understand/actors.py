@@ -143,8 +143,10 @@ def dictionary_codes(tokens: list) -> list[tuple[int, str]]:
                 continue
             key = " ".join(t.lower_ for t in tokens[i:i + n]).replace(" 's", "")
             code = table.get(key) or (table.get(key.rstrip("s")) if n == 1 else None)
-            if code and n == 1 and len(code) == 3 and in_personal_name(first):
-                break  # a bare country (a place's name), not a leader's entry ("Netanyahu" ISRGOV)
+            # a bare country (a place's name), not a leader's entry ("Netanyahu" ISRGOV); one word once
+            # its "'s" is gone ("Valeska Paris's lawyer")
+            if code and " " not in key and len(code) == 3 and in_personal_name(first):
+                break
             if code:
                 found.append((i, code))
                 i += n - 1
@@ -192,6 +194,17 @@ def _name_run(tok) -> list:  # noqa: ANN001
     return list(doc[low:high])
 
 
+def _own_runs(tokens: list) -> list[list]:
+    """The tokens cut at each place's name that is a part of a person's name (`in_personal_name`)."""
+    runs: list[list] = [[]]
+    for tok in tokens:
+        if (tok.lower_ in actor_table() or tok.lower_ in capitals()) and in_personal_name(tok):
+            runs.append([])
+        else:
+            runs[-1].append(tok)
+    return [run for run in runs if run]
+
+
 def _place_or_actor_word(tok) -> bool:  # noqa: ANN001
     low = tok.lower_
     return (low in actor_table() or low in agent_table() or tok.lemma_.lower() in agent_table()
@@ -234,9 +247,9 @@ def actor_for(head, entities: list[dict] | None = None, offset: int = 0) -> Acto
     codes.sort(key=lambda pc: (len(pc[1]) < 6, pc[0]))
     code = codes[0][1] if codes else None
     country = actor_country(code)
-    # the annotator's country of "Paris" is not Valeska Paris's
-    own = [t for t in tokens if not (t.lower_ in actor_table() or t.lower_ in capitals()) or not in_personal_name(t)]
-    country = country or (entity_country(own, entities or []) if own else None)
+    # the annotator's country of "Paris" is not Valeska Paris's: each stretch of the phrase between such
+    # places is read alone, as entity_country reads a range ("Valeska Paris's lawyer" spans "Paris")
+    country = country or next(filter(None, (entity_country(run, entities or []) for run in _own_runs(tokens))), None)
     role = code[3:6] if code and len(code) >= 6 and country else None
     role = role or _role(tokens, head)
     if head.text.lower() in capitals() and head.dep_ != "pobj" and not in_personal_name(head):
