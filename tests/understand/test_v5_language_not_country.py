@@ -14,3 +14,13 @@ def test_a_language_taught_is_not_a_persons_country() -> None:
     allton = {country for name, country in people if "Allton" in name}
     assert allton == {None}, people  # {"GBR"} on HEAD, the later "Allton" too
     assert ("Jane Doyle", "GBR") in people  # the control: a nationality
+
+
+def test_the_last_of_a_list_of_languages_is_not_a_persons_country() -> None:
+    # "in Arabic and French": "Arabic" was read as a language, "French" (after "and") as a nationality
+    # (review RV1: Hassan was FRA)
+    text = ("Omar Hassan, a translator in Arabic and French for the UN, said the talks had failed. "
+            "Ahmed Ali, a dual British and French citizen, said he would stay.")
+    people = dict((e.text, e.country) for e in annotate(text).entities if e.type == "PERSON")
+    assert people.get("Omar Hassan", "missing") is None, people
+    assert people.get("Ahmed Ali") == "GBR", people  # the control: nationalities before a noun

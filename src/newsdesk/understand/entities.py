@@ -81,9 +81,14 @@ def _person_country(role: str | None) -> str | None:
 
 
 def _language(words: list[str], i: int, size: int) -> bool:
-    """Whether words[i:i+size], a demonym, is a language: the object of "in" or "of" ending its phrase."""
+    """Whether words[i:i+size], a demonym, is a language: the object of "in" or "of" ending its phrase,
+    or the last of a list of two ("a translator in Arabic and French", where "French" was FRA)."""
     after = words[i + size].lower() if i + size < len(words) else None
-    return i > 0 and words[i - 1].lower() in ("in", "of") and (after is None or after in _AFTER_LANGUAGE)
+    if after is not None and after not in _AFTER_LANGUAGE:
+        return False
+    before = [w.lower() for w in words[max(i - 3, 0):i]]
+    return before[-1:] in (["in"], ["of"]) or (len(before) == 3 and before[0] in ("in", "of")
+                                               and before[2] in ("and", "or") and words[i - 2][:1].isupper())
 
 
 def find_mentions(doc: Any) -> list[Mention]:
