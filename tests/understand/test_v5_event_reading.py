@@ -114,3 +114,15 @@ def test_a_place_inside_a_persons_name_gives_no_country_through_the_entities(cod
     events = coder.code(annotate("Valeska Paris's lawyer accused France of lying about her case.")).events
     assert events and {(e["source"]["country"], e["target"]["country"]) for e in events} == {(None, "FRA")}, (
         _triples(events))
+
+
+def test_a_country_before_a_word_of_no_language_is_a_firms_or_a_partys(coder: EventCoder) -> None:
+    # "Aramco", "Tehreek" are no English words, as "Valeska" is not, but no given name follows the
+    # country: a state firm and a party keep it (review RV1: both sources had no country)
+    for text, source in (("Saudi Aramco signed a deal with China on Monday.", "SAU"),
+                         ("Pakistan Tehreek-e-Insaf accused the army of rigging the vote.", "PAK")):
+        coded = in_sentence(coder, text, text[:5])
+        assert {e["source"]["country"] for e in coded} == {source}, _triples(coded)
+    # the control: a given name after the place ("Hilton") still makes it a person's
+    coded = in_sentence(coder, "Paris Hilton criticised France on Monday.", "Paris")
+    assert coded and all(e["source"]["country"] is None for e in coded), _triples(coded)

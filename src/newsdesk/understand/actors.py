@@ -173,6 +173,10 @@ def in_personal_name(tok) -> bool:  # noqa: ANN001
     from newsdesk.understand.name_kinds import common_word
     from newsdesk.understand.name_sex import first_names
 
+    # a country before words of no language and no given name is a firm's or a party's ("Saudi Aramco",
+    # "Pakistan Tehreek-e-Insaf"), not a given name; "Paris Hilton" holds one
+    if run[0].i == tok.i and not any(t.lower_ in first_names() for t in run):
+        return False
     return all(t.lower_ in first_names() or not common_word(t.text) for t in others)
 
 
