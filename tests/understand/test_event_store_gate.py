@@ -77,6 +77,21 @@ def test_a_football_match_is_not_a_fight(coder: EventCoder, tmp_path: Path) -> N
     assert in_sentence(coder, "France beat Denmark 2-0 in the World Cup match in Moscow.", "France") == []
     text = "Brazil accused Germany of cheating in the World Cup match."
     assert kept_but_not_stored(coder, tmp_path, text, "Brazil", "11") == "sport"
+    # two words that are sport's among others ("game", "coach"; "Cup", "game") make it sport too
+    text = "Brazil accused Germany of fixing the game and bribing the coach."
+    assert kept_but_not_stored(coder, tmp_path, text, "Brazil", "11") == "sport"
+    text = "Iran accused Saudi Arabia of cheating in their Asian Cup game."
+    assert kept_but_not_stored(coder, tmp_path, text, "Iran", "11") == "sport"
+
+
+@pytest.mark.parametrize("text", [
+    "Saudi Arabia accused Iran of attacking tankers at an Arab League meeting in Cairo.",
+    "Russia accused Ukraine of shelling the plant with the goal of causing a disaster.",
+    "Israel accused Hamas of playing a cynical game with the hostages.",
+])
+def test_a_word_that_is_sports_among_others_does_not_make_a_sentence_sport(tmp_path: Path, text: str) -> None:
+    # "league", "goal", "game" alone held these back as sport (review RV1)
+    assert stored_in_sentence(tmp_path, text, text[:5])
 
 
 def test_what_could_happen_is_not_stored(coder: EventCoder, tmp_path: Path) -> None:

@@ -27,6 +27,10 @@ from newsdesk.understand.actors import agent_table
 SPORT_WORDS = {"match", "game", "goal", "cup", "coach", "striker", "midfielder", "goalkeeper", "penalty", "league",
                "tournament", "stadium", "championship", "football", "soccer", "referee", "olympics", "medal",
                "kickoff", "semifinal", "quarterfinal"}
+# Words of sport that are as often words of politics ("with the goal of ending the war", "a cynical
+# game", "an Arab League meeting", "a penalty of 2.4 billion euros"): the store gate takes a sentence
+# for sport on two of them or one other word of sport ("the game and the coach", "Asian Cup game").
+SPORT_AMONG_OTHERS = {"match", "game", "goal", "cup", "coach", "penalty", "league", "medal"}
 # Words that make a verb of winning a game's result, not words that make a sentence sport: "the final"
 # and "by six wickets" say who won a match, while "a final offer" or "the derby of politics" are no
 # sentences of sport to the store gate.
@@ -53,7 +57,7 @@ def game_result(tok: Any, sent: Any) -> bool:
     it is a result, of a game or of a vote, and neither is an act of one party on another."""
     if tok.lemma_.lower() not in RESULT_VERBS or tok.pos_ != "VERB" or not _against_a_side(tok):
         return False
-    return names_a_game(sent) or _has_score(sent) or any(_result_word(t) for t in sent)
+    return bool(_sport_words(sent)) or _has_score(sent) or any(_result_word(t) for t in sent)
 
 
 def _result_word(tok: Any) -> bool:
@@ -88,6 +92,13 @@ def _has_score(sent: Any) -> bool:
 
 
 def names_a_game(sent: Any) -> bool:
-    """Whether the sentence speaks of a game: a word of sport."""
-    text = sent.text.lower()
-    return "world cup" in text or any(t.lemma_.lower() in SPORT_WORDS and t.pos_ in ("NOUN", "PROPN") for t in sent)
+    """Whether the sentence speaks of a game (the store gate's test): a word only of sport, or two of
+    `SPORT_AMONG_OTHERS`. A verb of winning asks less (`game_result`): its object is a side already."""
+    words = _sport_words(sent)
+    return bool(words - SPORT_AMONG_OTHERS) or len(words) >= 2
+
+
+def _sport_words(sent: Any) -> set[str]:
+    """The words of sport in the sentence ("world cup" one of them)."""
+    words = {t.lemma_.lower() for t in sent if t.lemma_.lower() in SPORT_WORDS and t.pos_ in ("NOUN", "PROPN")}
+    return words | ({"world cup"} if "world cup" in sent.text.lower() else set())
