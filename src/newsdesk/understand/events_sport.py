@@ -29,8 +29,11 @@ SPORT_WORDS = {"match", "game", "goal", "cup", "coach", "striker", "midfielder",
                "kickoff", "semifinal", "quarterfinal"}
 # Words of sport that are as often words of politics ("with the goal of ending the war", "a cynical
 # game", "an Arab League meeting", "a penalty of 2.4 billion euros"): the store gate takes a sentence
-# for sport on two of them or one other word of sport ("the game and the coach", "Asian Cup game").
+# for sport on two of them or one other word of sport ("the game and the coach", "Asian Cup game"), or
+# on one of them in a story of sport ("Belgium started the game ..." in a story of the World Cup).
 SPORT_AMONG_OTHERS = {"match", "game", "goal", "cup", "coach", "penalty", "league", "medal"}
+# A story of sport: this many words only of sport in its text ("football", "World Cup", "striker").
+STORY_SPORT_WORDS = 2
 # Words that make a verb of winning a game's result, not words that make a sentence sport: "the final"
 # and "by six wickets" say who won a match, while "a final offer" or "the derby of politics" are no
 # sentences of sport to the store gate.
@@ -92,13 +95,16 @@ def _has_score(sent: Any) -> bool:
 
 
 def names_a_game(sent: Any) -> bool:
-    """Whether the sentence speaks of a game (the store gate's test): a word only of sport, or two of
-    `SPORT_AMONG_OTHERS`. A verb of winning asks less (`game_result`): its object is a side already."""
+    """Whether the sentence speaks of a game (the store gate's test): a word only of sport, two of
+    `SPORT_AMONG_OTHERS`, or one in a story of sport (its Doc, `STORY_SPORT_WORDS`). A verb of winning
+    asks less (`game_result`): its object is a side already."""
     words = _sport_words(sent)
-    return bool(words - SPORT_AMONG_OTHERS) or len(words) >= 2
+    if words - SPORT_AMONG_OTHERS or len(words) >= 2:
+        return True
+    return bool(words) and len(_sport_words(sent.doc) - SPORT_AMONG_OTHERS) >= STORY_SPORT_WORDS
 
 
-def _sport_words(sent: Any) -> set[str]:
-    """The words of sport in the sentence ("world cup" one of them)."""
-    words = {t.lemma_.lower() for t in sent if t.lemma_.lower() in SPORT_WORDS and t.pos_ in ("NOUN", "PROPN")}
-    return words | ({"world cup"} if "world cup" in sent.text.lower() else set())
+def _sport_words(tokens: Any) -> set[str]:
+    """The words of sport in a sentence or a Doc ("world cup" one of them)."""
+    words = {t.lemma_.lower() for t in tokens if t.lemma_.lower() in SPORT_WORDS and t.pos_ in ("NOUN", "PROPN")}
+    return words | ({"world cup"} if "world cup" in tokens.text.lower() else set())
