@@ -126,3 +126,15 @@ def test_a_country_before_a_word_of_no_language_is_a_firms_or_a_partys(coder: Ev
     # the control: a given name after the place ("Hilton") still makes it a person's
     coded = in_sentence(coder, "Paris Hilton criticised France on Monday.", "Paris")
     assert coded and all(e["source"]["country"] is None for e in coded), _triples(coded)
+
+
+def test_a_place_a_title_names_before_a_name_keeps_its_country(coder: EventCoder) -> None:
+    # Wikinews (GUM_news_nasa): "Washington" opens the run "Washington Chris Gregoire" but is the place
+    # of "Governor of"; USAGOV came only from the entity range fbfe260 closed (review RV1)
+    from entity_helpers import annotate
+
+    text = "In a statement, Governor of Washington Chris Gregoire said the museum had worked hard for the shuttle."
+    assert [e["source"]["code"] for e in coder.code(annotate(text)).events] == ["USAGOV"]
+    # the control: a person's name after "of" is still one ("Paris" of "Paris Hilton", tagged no place)
+    coded = coder.code(annotate("Fans of Paris Hilton criticised France.")).events
+    assert coded and all(e["source"]["country"] is None for e in coded), _triples(coded)

@@ -170,6 +170,9 @@ def in_personal_name(tok) -> bool:  # noqa: ANN001
         return False
     if tok.ent_type_ == "PERSON" and all(t.ent_type_ == "PERSON" for t in others):
         return True
+    after_title = tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("of", "in")
+    if run[0].i == tok.i and after_title and tok.ent_type_ in ("GPE", "LOC"):
+        return False  # the place of a title before its holder's name ("Governor of Washington Chris Gregoire")
     from newsdesk.understand.name_kinds import common_word
     from newsdesk.understand.name_sex import first_names
 
