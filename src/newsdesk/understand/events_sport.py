@@ -47,8 +47,8 @@ RESULT_VERBS = {"beat", "defeat", "win", "lose", "draw", "thrash", "rout", "trou
 # "beat protesters", "crushed the protests", "hosted the summit" name no such thing.
 GAME_OBJECTS = SPORT_WORDS | RESULT_WORDS | {
     "title", "trophy", "gold", "silver", "bronze", "race", "series", "tie", "round", "set", "point", "team", "side",
-    "club", "squad", "host", "champion", "holder", "visitor", "rival", "opponent", "vote", "election", "ballot",
-    "referendum", "motion", "seat"}
+    "club", "squad", "host", "champion", "holder", "visitor", "rival", "opponent", "debutant", "newcomer", "underdog",
+    "favourite", "favorite", "award", "prize", "kick", "vote", "election", "ballot", "referendum", "motion", "seat"}
 # "2-1", "3 - 0", "4–2": a score (not a year's span, "2013-14", nor a decimal)
 _SCORE = re.compile(r"(?<![\d.,/-])\d{1,2} ?[-–] ?\d{1,2}(?![\d.,/%-])")
 
@@ -72,14 +72,15 @@ def _result_word(tok: Any) -> bool:
 
 def _against_a_side(tok: Any) -> bool:
     """Whether the verb's direct object, if it has one, can be what a game is won against or won: a
-    pronoun, a name that holds no role word (a team, a player: "Germany", "Spain's Rafael Nadal", not
-    "President Mohamed Morsi") or a noun of `GAME_OBJECTS`. With none ("Brazil won 2-1") it can."""
+    pronoun, a name with no role word before it (a team, a player: "Germany", "Spain's Rafael Nadal";
+    not "President Mohamed Morsi", while "the Man of the Match award" is a prize) or a noun of
+    `GAME_OBJECTS`. With none ("Brazil won 2-1") it can."""
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
     if obj is None or obj.pos_ == "PRON":
         return True
     if obj.pos_ == "PROPN":
         agents = agent_table()
-        return not any(t.lower_ in agents or t.lemma_.lower() in agents for t in obj.subtree if t.i <= obj.i)
+        return not any(t.lower_ in agents or t.lemma_.lower() in agents for t in obj.subtree if t.i < obj.i)
     return obj.lemma_.lower() in GAME_OBJECTS
 
 
