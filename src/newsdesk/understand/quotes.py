@@ -31,7 +31,9 @@ governor to veto ..."); a content stays on its cue's line; a quote that goes on 
 reported words, or whose cue already heads an attribution, is a piece of that attribution;
 two apostrophes are a quotation mark (''...''); a passive or raised subject ("Roof is accused of
 ...", "Trump appears to ...") is a piece of the content before its cue; a content stops before a
-second statement of its speaker's that the parse hung inside it ("announced that ... and vowed to ...").
+second statement of its speaker's that the parse hung inside it ("announced that ... and vowed to ...");
+a quoted word at a content's edge keeps its quotation mark ("that it showed “intent”"), and a content
+ending in a conjunction goes on through the conjunct the parse hung elsewhere.
 
 Where the pieces live: the cue lexicon, cue slots and the grammar's speaker in `quote_cues.py`; the
 candidate finders (1-3) in `quote_candidates.py`; quotation marks, quoted regions and widening in
@@ -51,6 +53,7 @@ from newsdesk.understand.quote_candidates import (
     according_candidates,
     clausal_candidates,
     speaker_lines,
+    through_conjunction,
     with_lead,
 )
 from newsdesk.understand.quote_cues import cue_slot, rule_speaker, speaker_head
@@ -221,6 +224,8 @@ def candidates(doc: Any) -> list[Found]:
     for f in cues:
         if f.slot != "aside":  # a parenthetical cue's pieces already hold its quoted words, and not the cue
             widen_to_quotes(f, regions, text, more, doc)
+        quote_regions.close_marks(f, every, text)
+        through_conjunction(doc, f)
     return speaker_lines(doc, text) + cues
 
 
