@@ -94,6 +94,10 @@ def test_an_act_near_a_number_range_or_a_word_of_sport_is_no_game_result(coder: 
 def test_a_result_against_a_player_or_a_team_is_still_a_game_result(coder: EventCoder) -> None:
     assert in_sentence(coder, "Serbia's Novak Djokovic beat Spain's Rafael Nadal 6-4 6-3 in the final.", "Serbia") == []
     assert in_sentence(coder, "Spain beat them 3-0 in Madrid on Saturday.", "Spain") == []
+    # a score that ends the sentence or a clause ("2-1." "2-1,") is a score (review RV1: BRA 190 DEU)
+    for text in ("Police arrested 20 fans after Brazil beat Germany 2-1.",
+                 "Brazil beat Germany 2-1, and Argentina beat Chile 3-0."):
+        assert all(e["trigger"] != "beat" for e in in_sentence(coder, text, text[:5])), text
     # Wikinews's World Cup story (GUM_news_soccer): a prize, a kick and a side named by a common noun
     for text in ("Tunisia won a penalty kick in the 33rd minute.", "Belgium defeated debutants Panama 3-0 in Sochi.",
                  "England captain Harry Kane won the Man of the Match award."):

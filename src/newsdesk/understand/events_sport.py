@@ -49,8 +49,9 @@ GAME_OBJECTS = SPORT_WORDS | RESULT_WORDS | {
     "title", "trophy", "gold", "silver", "bronze", "race", "series", "tie", "round", "set", "point", "team", "side",
     "club", "squad", "host", "champion", "holder", "visitor", "rival", "opponent", "debutant", "newcomer", "underdog",
     "favourite", "favorite", "award", "prize", "kick", "vote", "election", "ballot", "referendum", "motion", "seat"}
-# "2-1", "3 - 0", "4–2": a score (not a year's span, "2013-14", nor a decimal)
-_SCORE = re.compile(r"(?<![\d.,/-])\d{1,2} ?[-–] ?\d{1,2}(?![\d.,/%-])")
+# "2-1", "3 - 0", "4–2": a score (not a year's span, "2013-14", nor a decimal); a full stop or a comma
+# after it ends the sentence or a clause ("beat Germany 2-1.", "2-1, and ..."), not a decimal ("2-1.5")
+_SCORE = re.compile(r"(?<![\d.,/-])\d{1,2} ?[-–] ?\d{1,2}(?![\d%-]|[.,/]\d)")
 
 
 def game_result(tok: Any, sent: Any) -> bool:
@@ -86,10 +87,14 @@ def _against_a_side(tok: Any) -> bool:
 
 def _has_score(sent: Any) -> bool:
     """Whether the sentence gives a score: a `_SCORE` no noun or number follows ("beat Germany 2-1 in
-    Rio", "6-4 6-3"), not a date ("on 12-13 June") or a count ("killing 10-15 soldiers")."""
+    Rio", "6-4 6-3"), not a date ("on 12-13 June", "on June 12-13,": spaCy's DATE) or a count
+    ("killing 10-15 soldiers")."""
     for found in _SCORE.finditer(sent.text):
-        end = sent.start_char + found.end()
+        start, end = sent.start_char + found.start(), sent.start_char + found.end()
+        first = next((t for t in sent if t.idx >= start), None)
         after = next((t for t in sent if t.idx >= end and not t.is_space), None)
+        if first is not None and first.ent_type_ in ("DATE", "TIME"):
+            continue
         if after is None or after.pos_ not in ("NOUN", "PROPN", "NUM"):
             return True
     return False
