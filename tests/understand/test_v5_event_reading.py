@@ -7,9 +7,10 @@ Every sentence here is our own."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
-from events_helpers import in_sentence
+from events_helpers import in_sentence, stored_in_sentence
 
 from newsdesk.records import Article
 from newsdesk.understand.events import EventCoder
@@ -146,3 +147,13 @@ def test_a_place_a_title_names_before_a_name_keeps_its_country(coder: EventCoder
     # the control: a person's name after "of" is still one ("Paris" of "Paris Hilton", tagged no place)
     coded = coder.code(annotate("Fans of Paris Hilton criticised France.")).events
     assert coded and all(e["source"]["country"] is None for e in coded), _triples(coded)
+
+
+def test_a_country_named_only_in_a_game_result_is_no_target(coder: EventCoder, tmp_path: Path) -> None:
+    # the arrest stays (events_sport's example), but the teams of the result are not whom the police
+    # arrested: the target inferred from them was stored, COP 173 BRA (review RV1)
+    text = "Police arrested 20 fans after Brazil beat Germany 2-1."
+    coded = in_sentence(coder, text, "Police")
+    assert [e["trigger"] for e in coded] == ["arrested"] and coded[0].get("target_guessed"), coded
+    # not stored, as "Police arrested 20 fans in Rio." is not: coercion of no one the sentence names
+    assert stored_in_sentence(tmp_path, text, "Police") == []

@@ -487,6 +487,8 @@ def _events_for(pred: Predicate, sent, ctx: Context, confidence: float, primary:
     modality = _modality(pred.tok)
     out = []
     named = salient_countries(sent)
+    for tok in (t for t in sent if game_result(t, sent)):  # the teams of a result are no party to the act
+        named -= salient_countries(sent.doc[tok.left_edge.i:tok.right_edge.i + 1])
     unnamed = pred.default and not _has_subject(subj)
     for source, target, inferred in pairs:
         if not _own_actor(source, target, source_inferred, inferred, named) and (source or target or unnamed):
