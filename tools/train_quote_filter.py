@@ -54,7 +54,7 @@ from train_speakers import load_docs, write_tensor_weights, write_weights
 
 from newsdesk.bench.quotes import ann_files, cue_counts, cue_lexicon_from, load_scorer, read_attributions
 from newsdesk.records import Article
-from newsdesk.understand import boosted, quote_cues, quote_filter, quotes, speakers
+from newsdesk.understand import boosted, quote_cues, quote_filter, quotes, speaker_gate, speakers
 from newsdesk.understand.annotate import annotate_doc
 from newsdesk.understand.embed import DIM
 
@@ -378,7 +378,8 @@ def models(filter_w: dict[str, float] | None, speaker_w: dict[str, float] | None
     given) instead of the shipped ones."""
     saved = (quote_filter.weights, speakers.weights, quote_filter.THRESHOLD, quotes.NESTED, quotes.SPEAKER_GATE)
     saved_context, saved_tensor = quote_filter.context_model, quote_filter.tensor_model
-    saved_ranker = speakers.tensor_ranker
+    saved_ranker, saved_gate = speakers.tensor_ranker, speaker_gate.USE
+    speaker_gate.USE = False  # the shipped learned gate saw every held-out article (speaker_gate)
     quote_filter.context_model = lambda: context  # type: ignore[assignment]
     quote_filter.tensor_model = lambda: tensor  # type: ignore[assignment]
     speakers.tensor_ranker = lambda: ranker  # type: ignore[assignment]
@@ -394,6 +395,7 @@ def models(filter_w: dict[str, float] | None, speaker_w: dict[str, float] | None
         quote_filter.context_model = saved_context  # type: ignore[assignment]
         quote_filter.tensor_model = saved_tensor  # type: ignore[assignment]
         speakers.tensor_ranker = saved_ranker  # type: ignore[assignment]
+        speaker_gate.USE = saved_gate
 
 
 def predict(docs: list[tuple[str, Any]]) -> dict[str, list[dict[str, Any]]]:

@@ -4,7 +4,8 @@ Order: parse (shared cache, `nlp.parse`) → entity mentions with roles and coun
 canonical names within the article (the title's names read too: `title_names`) → quotes → each
 quote's speaker resolved to a named entity (`speaker_naming.resolve_speaker`: a pronoun to its
 antecedent, `speaker_antecedents`; "the minister" to the person with that role; the name a speaker
-phrase writes, `speaker_mention`; else the phrase, `speaker_phrase`). The rules' switches are in
+phrase writes, `speaker_mention`; else the phrase, `speaker_phrase`) → quotes whose speaker is
+likely wrong dropped (`speaker_gate`, from how the name was reached). The rules' switches are in
 `annotate_switches`. French articles go to `annotate_fr` (its own entities, the same canonical
 names). Articles in a language we have no model for come back unchanged (not covered, not mangled).
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsdesk.records import Article, Entity, Quote
-from newsdesk.understand import dialogue, nlp, quote_anatomy, quotes, writer
+from newsdesk.understand import dialogue, nlp, quote_anatomy, quotes, speaker_gate, writer
 from newsdesk.understand.annotate_switches import WRITER_ENTITY
 from newsdesk.understand.canonical import canonicalize
 from newsdesk.understand.coverage import READ
@@ -57,7 +58,14 @@ def annotate_doc(article: Article, doc: Any) -> Article:
     text = article.text  # Doc.text re-joins every token on each access
     page = writer.Page(article.authors, article.title, article.excerpt)  # who the page's own "I" is
     talk = any(f.rule == "line" for f in found) and dialogue.is_dialogue(text)  # once a page, not once a turn
-    out_quotes = [_quote(doc, text, f, mentions, by_token, page, talk) for f in found]
+    namings: list[dict[str, Any]] = [{} for _ in found]
+    out_quotes = [_quote(doc, text, f, mentions, by_token, page, talk, n) for f, n in zip(found, namings, strict=True)]
+    # the learned speaker gate reads how each speaker was named (`speaker_gate`); the tools' CV
+    # dumps these features from a run with the gate off
+    views = [speaker_gate.features(f.confidence, f.speaker_p, q.speaker, n)
+             for f, q, n in zip(found, out_quotes, namings, strict=True)]
+    doc.user_data[speaker_gate.FEATURES_KEY] = views
+    out_quotes = [q for q, x in zip(out_quotes, views, strict=True) if speaker_gate.keeps(x)]
     entities = tuple(Entity(text=m.text, type=m.type, start=m.start, end=m.end, canonical=m.canonical,
                             role=m.role, country=m.country, metonym=m.place_how == "capital") for m in mentions)
     entities += _writer_entity(page, text, mentions, out_quotes)
@@ -81,9 +89,10 @@ def _writer_entity(page: writer.Page, text: str, mentions: list[Mention], said: 
 
 
 def _quote(doc: Any, text: str, f: quotes.Found, mentions: list[Mention], by_token: dict[int, Mention],
-           page: writer.Page = writer.NO_PAGE, dialogue: bool = False) -> Quote:
-    """The quote as stored; `dialogue`: the page is an interview or a transcript (`dialogue.is_dialogue`)."""
-    speaker, role = resolve_speaker(doc, f, mentions, by_token, page)
+           page: writer.Page = writer.NO_PAGE, dialogue: bool = False, naming: dict[str, Any] | None = None) -> Quote:
+    """The quote as stored; `dialogue`: the page is an interview or a transcript (`dialogue.is_dialogue`);
+    `naming` is filled with how its speaker was named (`resolve_speaker`)."""
+    speaker, role = resolve_speaker(doc, f, mentions, by_token, page, naming)
     said = " … ".join(quote_anatomy.without_closing_comma(text[a:b]) for a, b in (f.pieces or [(f.start, f.end)]))
     pieces, cue, who = quote_anatomy.anatomy(doc, text, f, by_token)
     end = f.end

@@ -28,8 +28,15 @@ JOINED_RESOLVED = True
 
 
 def resolve_speaker(doc: Any, f: quotes.Found, mentions: list[Mention], by_token: dict[int, Mention],
-                    page: writer.Page = writer.NO_PAGE) -> tuple[str | None, str | None]:
-    """(speaker name, their role) for a quote, or the phrase the text uses when no name fits."""
+                    page: writer.Page = writer.NO_PAGE, naming: dict[str, Any] | None = None
+                    ) -> tuple[str | None, str | None]:
+    """(speaker name, their role) for a quote, or the phrase the text uses when no name fits.
+    `naming`, when given, is filled with how the name was reached, for the learned speaker gate
+    (`speaker_gate.features`): "writes" (the entity type of the name the speaker phrase writes, "-"
+    for none, "nobody" for a clause's "it"), "how" (pronoun / description / group, "_none" added when
+    no antecedent was found; absent for the phrase as written), "mention" and "back" (the resolved
+    mention's type and how many characters before the speaker head it starts)."""
+    naming = {} if naming is None else naming
     text = doc_text(doc)
     if f.speaker_text is not None:
         m = mention_named(f.speaker_text, mentions) or _by_label_role(f.speaker_text, text, mentions)
@@ -39,6 +46,7 @@ def resolve_speaker(doc: Any, f: quotes.Found, mentions: list[Mention], by_token
         return None, None
     tok = quotes.speaker_head(tok)
     m, words = written_speaker(tok, by_token)
+    naming["writes"] = m.type if m is not None else ("-" if words is not None else "nobody")
     if words is None:
         return None, None  # "it was striking that ...": the writer's framing, nobody's words
     if m is None and tok.lower_ in writer.FIRST_PERSON and writer.WRITER_SPEAKS:
@@ -48,7 +56,9 @@ def resolve_speaker(doc: Any, f: quotes.Found, mentions: list[Mention], by_token
         if writer.writer_speaks(tok, text):  # "I would like to make a statement": the page's writer
             return _writer(page, text, mentions) or (words.text, None)
     if m is None and GROUP_SUBJECTS and tok.lower_ in pronouns.GROUP_WORDS:
-        return _group_speaker(tok, f, by_token, mentions) or (words.text, None)
+        group = _group_speaker(tok, f, by_token, mentions)
+        naming["how"] = "group" if group is not None else "group_none"
+        return group or (words.text, None)
     if m is None and GROUP_SUBJECTS and tok.lower_ in _WRITER:
         label = writer.turn_label(tok, text)  # "TinaMcKenzie: We always …": she speaks for her team
         if label is not None:
@@ -58,13 +68,22 @@ def resolve_speaker(doc: Any, f: quotes.Found, mentions: list[Mention], by_token
     written = m is not None
     if m is None and tok.lower_ in PERSON_PRONOUNS | _GROUP_PRONOUNS and tok.lower_ not in _WRITER:
         m = antecedent(tok, mentions)
+        _resolved(naming, "pronoun", tok, m)
     if m is None and tok.pos_ == "NOUN":
         m = _role_noun(tok, f, mentions) if role_nouns.ROLE_NOUNS else _by_role(tok, mentions)
+        _resolved(naming, "description", tok, m)
     if m is not None and not written and JOINED_RESOLVED and pronouns.joined(tok):
         return _joined_names(tok, by_token, first=_name(m)), None  # "She and her aides said"
     if m is not None:
         return _name(m), _role(m, mentions)
     return words.text, None
+
+
+def _resolved(naming: dict[str, Any], how: str, tok: Any, m: Mention | None) -> None:
+    """`resolve_speaker`'s record of an antecedent looked for, found or not."""
+    naming["how"] = how if m is not None else how + "_none"
+    if m is not None:
+        naming["mention"], naming["back"] = m.type, tok.idx - m.start
 
 
 def _writer(page: writer.Page, text: str, mentions: list[Mention]) -> tuple[str | None, str | None] | None:
