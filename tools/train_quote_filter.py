@@ -467,8 +467,10 @@ GATES = (0.0, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6)  # quotes.SPEAKER_GATE is cho
 GATE_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
 
 
-def predict_scored(docs: list[tuple[str, Any]]) -> dict[str, list[tuple[dict[str, Any], float, float]]]:
-    """Each article's quotes with the filter's P(attribution) and the ranker's P(speaker)."""
+@contextmanager
+def found_quotes() -> Iterator[list[quotes.Found]]:
+    """The list `quotes.find_quotes` leaves what it found in the last Doc in, while the block runs:
+    annotate's Quotes carry no filter or ranker P, its Found records do, in the same order."""
     found: list[quotes.Found] = []
     run = quotes.find_quotes
 
@@ -478,15 +480,21 @@ def predict_scored(docs: list[tuple[str, Any]]) -> dict[str, list[tuple[dict[str
 
     quotes.find_quotes = keep  # type: ignore[assignment]
     try:
-        out = {}
+        yield found
+    finally:
+        quotes.find_quotes = run  # type: ignore[assignment]
+
+
+def predict_scored(docs: list[tuple[str, Any]]) -> dict[str, list[tuple[dict[str, Any], float, float]]]:
+    """Each article's quotes with the filter's P(attribution) and the ranker's P(speaker)."""
+    out = {}
+    with found_quotes() as found:
         for doc_id, doc in docs:
             doc.user_data.clear()
             qs = annotate_doc(Article(text=doc.text, language="en"), doc).quotes
             out[doc_id] = [({"text": q.text, "speaker": q.speaker}, f.confidence, f.speaker_p)
                            for q, f in zip(qs, found, strict=True)]
-        return out
-    finally:
-        quotes.find_quotes = run  # type: ignore[assignment]
+    return out
 
 
 def cv_gate(split_dir: Path, cache: Path | None, folds: int) -> None:

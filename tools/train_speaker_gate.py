@@ -27,7 +27,7 @@ import train_quote_filter as t
 
 from newsdesk.bench.quotes import load_scorer
 from newsdesk.records import Article
-from newsdesk.understand import quote_filter, quotes, speaker_gate
+from newsdesk.understand import quote_filter, speaker_gate
 from newsdesk.understand.annotate import annotate_doc
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsdesk" / "understand" / "data" / speaker_gate.FILE
@@ -58,16 +58,8 @@ def dump(split_dir: Path, cache: Path, folds: int) -> Dump:
 
 
 def _held_out(docs: list[tuple[str, Any]]) -> Dump:
-    found: list[quotes.Found] = []
-    run = quotes.find_quotes
-
-    def keep(doc: Any) -> list[quotes.Found]:
-        found[:] = run(doc)
-        return found
-
-    quotes.find_quotes = keep  # type: ignore[assignment]
-    try:
-        out: Dump = {}
+    out: Dump = {}
+    with t.found_quotes() as found:
         for doc_id, doc in docs:
             doc.user_data.clear()
             qs = annotate_doc(Article(text=doc.text, language="en"), doc).quotes  # the gate is off: all of them
@@ -78,9 +70,7 @@ def _held_out(docs: list[tuple[str, Any]]) -> Dump:
                              "written": doc.text[q.speaker_start:q.speaker_end] if q.speaker_end else None},
                             f.confidence, f.speaker_p, x, (f.start, f.end))
                            for q, f, x in zip(qs, found, views, strict=True)]
-        return out
-    finally:
-        quotes.find_quotes = run  # type: ignore[assignment]
+    return out
 
 
 def labels(split_dir: Path, scored: Dump) -> dict[tuple[str, int], int]:
