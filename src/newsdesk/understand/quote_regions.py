@@ -157,7 +157,7 @@ def widen_to_quotes(found: Found, regions: list[tuple[int, int]], text: str,
         # the reported words around the quoted ones are part of what was said
         start, end = min(found.start, pieces[0][0]), max(found.end, hits[-1][1])
         if end == hits[-1][1] and start < hits[-1][0]:  # the closing mark of a quote it opened
-            end += 2 if text.startswith("''", end) else int(text[end:end + 1] in CLOSERS)
+            end += _closing_mark(text, end)
         pieces = [(start, end)] + [r for r in pieces if r[0] >= end]
     found.pieces = pieces
     # offsets point at the quoted words; the cue clause between pieces stays outside the text
@@ -173,7 +173,7 @@ def close_marks(found: Found, every: list[tuple[int, int]], text: str) -> None:
     pieces = []
     for a, b in found.pieces or [(found.start, found.end)]:
         for ra, rb in every:
-            close = 2 if text.startswith("''", rb) else int(text[rb:rb + 1] in CLOSERS)
+            close = _closing_mark(text, rb)
             opened = 2 if text[max(0, ra - 2):ra] in ("''", "``") else int(text[ra - 1:ra] in QUOTE_OPEN)
             # a stretch a paragraph break ended has no closing mark to take
             if a < ra < b <= rb and close and _marks_only(text[b:rb]):
@@ -184,6 +184,11 @@ def close_marks(found: Found, every: list[tuple[int, int]], text: str) -> None:
     if found.pieces:
         found.pieces = pieces
     found.start, found.end = pieces[0][0], pieces[-1][1]
+
+
+def _closing_mark(text: str, at: int) -> int:
+    """The length of the closing quotation mark at `at` ('' is two characters), 0 when there is none."""
+    return 2 if text.startswith("''", at) else int(text[at:at + 1] in CLOSERS)
 
 
 def _marks_only(gap: str) -> bool:
