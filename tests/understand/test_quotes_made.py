@@ -36,3 +36,8 @@ def test_a_statement_said_to_be_about_something_and_a_clause_stay() -> None:
     assert any("a fighter for families" in t for t in _said(
         "Mrs. Clinton introduced him as \"a fighter for families\" and a passionate advocate."))
 
+
+
+def test_a_video_of_someone_speaking_is_what_it_shows_not_a_quote() -> None:
+    said = _said("The campaign posted a video of the president speaking to troops in Kabul.")
+    assert not any(t.startswith("a video") for t in said), said

@@ -56,8 +56,12 @@ MADE_THINGS = True
 DOING = {"adopt", "deliver", "display", "escalate", "introduce", "launch", "pass", "position", "sign", "sue",
          "trade", "unveil", "walk"}
 # Verbs of putting a text or a recording out, and the nouns that name such a vehicle of words.
-ISSUING = {"distribute", "issue", "post", "publish", "release", "send", "sign", "unveil"}
+# ("sign" and "unveil" are DOING: with no clause in the object they drop whatever it names.)
+ISSUING = {"distribute", "issue", "post", "publish", "release", "send"}
 VEHICLES = {"ad", "comment", "letter", "message", "photo", "photograph", "post", "statement", "tweet", "video"}
+# Vehicles of pictures: "a video of the president speaking to troops" says what the video shows, not
+# what anyone said in it, so their "of" is no saying-of ("a statement of support" still is).
+PICTURES = {"photo", "photograph", "video"}
 _SAID_OF = {"prep", "relcl", "acl", "appos", "advcl", "ccomp", "xcomp"}
 
 
@@ -73,11 +77,18 @@ def made_thing(doc: Any, f: Found) -> bool:
         return False
     pieces = f.pieces or [(f.start, f.end)]
     content = [t for a, b in pieces for t in doc.char_span(a, b, alignment_mode="expand") or []]
-    if not content or any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in content):
+    heads = [t for t in content if not t.is_punct and (t.head == t or t.head not in content)]
+    shown = {t.i for h in heads[:1] for c in h.children if _shows(h, c) for t in c.subtree} if (
+        lemma in ISSUING and len(heads) == 1) else set()
+    if not content or any((t.pos_ in ("VERB", "AUX") and t.i not in shown) or t.is_quote for t in content):
         return False
     if lemma in DOING:
         return True
-    heads = [t for t in content if not t.is_punct and (t.head == t or t.head not in content)]
     return len(heads) == 1 and heads[0].lemma_.lower() in VEHICLES and not any(
-        c.dep_ in _SAID_OF for c in heads[0].children)
+        c.dep_ in _SAID_OF and not _shows(heads[0], c) for c in heads[0].children)
+
+
+def _shows(vehicle: Any, child: Any) -> bool:
+    """ "of ..." under a picture: what it shows (`PICTURES`), a verb in it included ("speaking")."""
+    return vehicle.lemma_.lower() in PICTURES and child.dep_ == "prep" and child.lower_ == "of"
 
