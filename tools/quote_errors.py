@@ -27,44 +27,10 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from newsdesk.bench.quote_pairs import content_span, match, overlaps, place
 from newsdesk.bench.quotes import load_scorer
 
 SPLIT = Path(__file__).resolve().parents[1] / ".." / "shared" / "bench" / "quotes" / "polnear" / "train"
-MATCH = 0.3  # score.py's F1@0.3 coverage
-
-
-def place(text: str, quote: str) -> tuple[int, int] | None:
-    """Where a prediction's text lies in the article: its first piece's start to its last piece's end
-    (pieces are joined with ' … ')."""
-    parts = quote.split(" … ")
-    start = text.find(parts[0][:50])
-    if start < 0:
-        return None
-    tail = parts[-1][-40:]
-    end = text.find(tail, start)
-    return start, (end + len(tail) if end >= 0 else start + len(parts[0]))
-
-
-def coverage(score: Any, quote: str, item: dict[str, Any]) -> float:
-    words = Counter(score.toks(quote))
-    return sum((words & item["content"]).values()) / max(1, sum(item["content"].values()))
-
-
-def match(score: Any, items: list[dict[str, Any]], kept: list[dict[str, Any]]) -> dict[int, int]:
-    """gold index -> kept index, as score.py pairs them."""
-    pairs: dict[int, int] = {}
-    for k, q in enumerate(kept):
-        best, at = 0.0, None
-        for i, it in enumerate(items):
-            if i not in pairs and it["content"] and (c := coverage(score, q["text"], it)) > best:
-                best, at = c, i
-        if at is not None and best > MATCH:
-            pairs[at] = k
-    return pairs
-
-
-def overlaps(a: tuple[int, int] | None, b: tuple[int, int]) -> bool:
-    return a is not None and a[0] < b[1] and b[0] < a[1]
 
 
 def missed_group(span: tuple[int, int], cands: list[tuple[tuple[int, int] | None, float, float]],
@@ -82,11 +48,11 @@ def article_counts(score: Any, text: str, raw: list[dict[str, Any]], items: list
                    scored: list[tuple[dict[str, Any], float, float]], filt: float, gate: float) -> Counter[str]:
     kept = [q for q, cf, p in scored if cf >= filt and cf * p >= gate]
     pairs = match(score, items, kept)
-    spans = [(min(a for a, _ in g["Content"]), max(b for _, b in g["Content"])) for g in raw]
+    spans = [content_span(g) for g in raw]
     out: Counter[str] = Counter(kept=len(kept), gold=len(items), matched=len(pairs))
     out["unmatched"] = len(kept) - len(pairs)
-    out["elsewhere"] = sum(not overlaps(place(text, kept[k]["text"]), spans[i]) for i, k in pairs.items())
-    cands = [(place(text, q["text"]), cf, p) for q, cf, p in scored]
+    out["elsewhere"] = sum(not overlaps(place(text, kept[k]), spans[i]) for i, k in pairs.items())
+    cands = [(place(text, q), cf, p) for q, cf, p in scored]
     for i, it in enumerate(items):
         if i not in pairs and it["content"]:
             out["missed:" + missed_group(spans[i], cands, filt, gate)] += 1

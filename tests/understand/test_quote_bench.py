@@ -38,6 +38,9 @@ def test_bench_runs_on_any_split_and_prints_ours_beside_the_anchors(split: Path,
     result = json.loads(out.read_text())
     ours = result["scores"]["newsdesk"]["0.3"]
     assert ours["gold"] == 2 and ours["recall"] == 1.0 and ours["speaker_accuracy"] == 1.0
+    # score.py's judged speakers again, split by where each pair lies (both here: at their place)
+    assert "speaker acc where the pair lies at one place=1.000 (n=2)" in res.output
+    assert result["speakers_by_place"]["newsdesk"]["here_judged"] == 2
 
 
 def test_train_cues_learns_from_a_split(split: Path, tmp_path: Path) -> None:

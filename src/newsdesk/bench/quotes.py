@@ -14,7 +14,10 @@ Runs on any split laid out like PolNeAR (`text/*.txt`, `attributions/*.ann`):
   same or adjacent sentence, and nothing else;
 - **throughput**: articles per CPU second of ours end to end vs spaCy's own `nlp.pipe` on
   the same texts, measured interleaved (CPU time: wall time on a shared, loaded machine
-  measures the other jobs); **peak RSS** of this process.
+  measures the other jobs); **peak RSS** of this process;
+- **speakers by place**: score.py's judged speakers of each system again, split by whether the pair
+  lies at one place or score.py paired the prediction with a gold elsewhere by shared words
+  (`quote_pairs`); score.py's own figure stays the headline.
 
 `train_cues` learns `understand/data/cues.json` from a training split (PolNeAR train);
 `tools/train_quote_filter.py` learns the attribution filter (`understand/data/quote_filter.json`)
@@ -36,6 +39,8 @@ from pathlib import Path
 from typing import Any
 
 import click
+
+from newsdesk.bench.quote_pairs import placed_speakers
 
 DEFAULT_SPLIT = Path(__file__).resolve().parents[3] / ".." / "shared" / "bench" / "quotes" / "polnear" / "dev"
 
@@ -278,8 +283,22 @@ def bench(split_dir: Path, limit: int | None = None, chunk: int = 12) -> dict[st
                "GGT rules (spaCy port)": {i: ggt_quotes(d) for i, d in zip(ids, docs, strict=True)},
                "textacy-style direct": {i: textacy_quotes(d) for i, d in zip(ids, docs, strict=True)}}
     scores = {name: {th: scorer.score(gold, preds, th) for th in (0.3, 0.8)} for name, preds in systems.items()}
-    return {"articles": len(articles), "scores": scores, "seconds_ours": t_ours, "seconds_spacy": t_spacy,
-            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    texts = dict(articles)
+    placed = {name: speakers_by_place(scorer, split_dir, gold, texts, preds) for name, preds in systems.items()}
+    return {"articles": len(articles), "scores": scores, "speakers_by_place": placed, "seconds_ours": t_ours,
+            "seconds_spacy": t_spacy, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def speakers_by_place(scorer: Any, split_dir: Path, gold: dict[str, Any], texts: dict[str, str],
+                      preds: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    """score.py's judged speakers at 0.3 split by whether the pair lies at one place (`quote_pairs`)."""
+    anns = ann_files(split_dir)
+    total: Counter[str] = Counter()
+    for doc, g in gold.items():
+        total += placed_speakers(scorer, texts[doc], scorer.parse_ann(anns[doc]), g["items"], preds.get(doc, []))
+    return {"here": total["here_ok"] / max(1, total["here_judged"]), "here_judged": total["here_judged"],
+            "elsewhere_judged": total["elsewhere_judged"], "elsewhere_wrong": total["elsewhere_judged"] -
+            total["elsewhere_ok"]}
 
 
 def _gold(scorer: Any, split_dir: Path, ids: list[str]) -> dict[str, Any]:
@@ -303,6 +322,11 @@ def report(result: dict[str, Any]) -> str:
         a, s = by_th[0.3], by_th[0.8]
         lines.append(f"{name:<24} F1@0.3={a['f1']:.3f} (P={a['precision']:.3f} R={a['recall']:.3f}) "
                      f"F1@0.8={s['f1']:.3f} speaker acc={a['speaker_accuracy']:.3f} (n={a['speaker_judged']})")
+        if name in result.get("speakers_by_place", {}):
+            b = result["speakers_by_place"][name]
+            lines.append(f"{'':<24} speaker acc where the pair lies at one place={b['here']:.3f} "
+                         f"(n={b['here_judged']}); paired with a gold elsewhere: {b['elsewhere_judged']}, "
+                         f"{b['elsewhere_wrong']} judged wrong")
     n, to, ts = result["articles"], result["seconds_ours"], result["seconds_spacy"]
     lines.append(f"throughput: newsdesk {n / to:.2f} articles/CPU s, spaCy nlp.pipe {n / ts:.2f} articles/CPU s, "
                  f"overhead {100 * (to / ts - 1):+.1f}%")
