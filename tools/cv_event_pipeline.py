@@ -33,7 +33,7 @@ def first_classes(docs: list, sent_probs: list) -> np.ndarray:
         ctx = ev.Context(text=doc.text, entities=[])
         ctx.salient = ev.salient_countries(doc)
         found: list[dict] = []
-        for sent, p in zip([s for s in doc.sents if s.text.strip()], probs, strict=True):
+        for sent, p in zip(ev.coded_sentences(doc), probs, strict=True):
             found = ev.EventCoder.code_sentence(None, sent, p, ctx)  # type: ignore[arg-type]
             if found:
                 break
@@ -56,7 +56,7 @@ def main() -> int:
         model = PentaModel(embed_weight()).fit([docs[i][:] for i in train], list(y[train]), c=args.c)
         whole[test] = model.predict_proba([docs[i][:] for i in test])
         for i in test:
-            sent_probs[i] = model.predict_proba([s for s in docs[i].sents if s.text.strip()])
+            sent_probs[i] = model.predict_proba(ev.coded_sentences(docs[i]))
     print(f"classifier alone, whole text: macro-F1 {f1_score(y, whole.argmax(1), average='macro'):.3f}")
     for weight in (float(w) for w in args.weights.split(",")):
         ev.OTHER_CLASS_WEIGHT = weight

@@ -217,7 +217,7 @@ def _first_event_classes(docs: list, model: Any) -> list[int]:
     for doc in docs:
         ctx = ev.Context(text=doc.text, entities=[])
         ctx.salient = ev.salient_countries(doc)
-        sents = [s for s in doc.sents if s.text.strip()]
+        sents = ev.coded_sentences(doc)  # the stage's sentences, blank lines and other scripts cut
         found: list[dict[str, Any]] = []
         for sent, probs in zip(sents, model.predict_proba(sents) if sents else [], strict=True):
             found = ev.EventCoder.code_sentence(None, sent, probs, ctx)  # type: ignore[arg-type]

@@ -41,10 +41,9 @@ from newsdesk.records import Article
 from newsdesk.understand import cameo, event_classifier
 from newsdesk.understand.actors import Actor, actor_country, actors_for, dictionary_codes, entity_country, is_pronoun
 from newsdesk.understand.coverage import EVENTS
-from newsdesk.understand.event_sentences import OTHER_SCRIPT_MAX, inside, parts
+from newsdesk.understand.event_sentences import inside, parts
 from newsdesk.understand.events_sport import game_result
 from newsdesk.understand.events_unsure import unsure_reason
-from newsdesk.understand.language import other_script_share
 from newsdesk.understand.places import Place, dateline_place, gazetteer
 
 # Verbs that carry no event of their own when their object is an event noun ("held talks").
@@ -157,8 +156,7 @@ class EventCoder:
         return article.replace(events=tuple(self.code_doc(doc, article)))
 
     def code_doc(self, doc, article: Article) -> list[dict[str, Any]]:  # noqa: ANN001
-        # a blank line ends a sentence; of one mostly in another script, its English clause is read
-        sents = [part for s in doc.sents if s.text.strip() for part in parts(s)]
+        sents = coded_sentences(doc)
         probs = self.model.predict_proba(sents) if self.model is not None and sents else None
         ctx = Context(text=article.text, entities=[_entity_dict(e) for e in article.entities])
         ctx.salient = salient_countries(doc)
@@ -170,6 +168,8 @@ class EventCoder:
         return events
 
     def code_sentence(self, sent, probs, ctx: Context) -> list[dict[str, Any]]:  # noqa: ANN001
+        """The events of one of `coded_sentences(doc)` (a spaCy sentence as it comes may run over a
+        blank line or be mostly in another script: those are `event_sentences.parts`' to cut)."""
         if not _reports_events(sent, ctx):
             _remember(sent, ctx)
             return []
@@ -227,13 +227,18 @@ def _foreign_paragraphs(text: str) -> tuple[tuple[int, int], ...]:
     return foreign_paragraphs(text)
 
 
+def coded_sentences(doc) -> list[Any]:  # noqa: ANN001
+    """The sentences the coder reads, for the stage, the benchmark and the tools alike: spaCy's, each
+    cut at its blank lines, one mostly in another script to its English clause (`event_sentences`)."""
+    return [part for s in doc.sents if s.text.strip() for part in parts(s)]
+
+
 def _reports_events(sent, ctx: Context) -> bool:  # noqa: ANN001
     """Whether a sentence can hold an event: not a question ("What are they fighting for?"), and
     not in a paragraph of another language ("No es que los nativos no tengan razón.") that the
-    English parse and the English dictionaries misread."""
+    English parse and the English dictionaries misread (a sentence mostly in another script never
+    comes here: `coded_sentences` cut it to its English clause or left it out)."""
     if sent.text.strip().rstrip("\"'”’»)").endswith("?"):
-        return False
-    if other_script_share(sent.text) > OTHER_SCRIPT_MAX:  # Arabic quoted inside an English paragraph
         return False
     return not any(a <= sent.start_char < b for a, b in ctx.foreign)
 

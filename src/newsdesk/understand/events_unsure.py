@@ -77,7 +77,7 @@ def unsure_reason(event: dict[str, Any], source: Actor | None, sent, pred_tok) -
     code = event["cameo"]
     if source is None or event.get("source_inferred") or not _in(source, sent):
         return "no source named in the sentence"
-    if _heading(pred_tok) or _across_break(source, pred_tok):
+    if _heading(pred_tok):
         return "a heading, not a sentence"
     if not source.country and (source.code or "")[:3] not in PARTY_ROLES and not _named(source, sent):
         return "source is a kind of people, not a party"
@@ -120,14 +120,6 @@ def _possible(tok) -> bool:  # noqa: ANN001
             return False
         tok = tok.head
     return False
-
-
-def _across_break(actor: Actor, tok) -> bool:  # noqa: ANN001
-    """Whether a blank line parts the source from its predicate: a heading or a dateline line the
-    parse joined to the sentence after it ("Nairobi, Monday 3 March\n\nKenyan President ... said")."""
-    text = tok.doc.text
-    low, high = sorted((actor.end, tok.idx))
-    return bool(_BLANK.search(text, low, high))
 
 
 def _heading(tok) -> bool:  # noqa: ANN001
