@@ -32,9 +32,12 @@ def test_a_timestamp_line_is_no_part_of_the_speaker() -> None:
 
 
 def test_the_paragraph_before_is_no_part_of_the_speaker() -> None:
+    # (was "... they do not have more than one or two.": a content no rule proposes in that sentence
+    # alone, found only when the parse ran the paragraph before into it, as it no longer does:
+    # `nlp.PARAGRAPH_BREAKS`)
     text = ("The plane was grounded for a week. It is now cleared to fly again, according to the F.A.A.\n\n"
-            "Most people who own aircraft say they do not have more than one or two.")
-    assert speaker_of(text, "more than one or two") == "Most people"
+            "Most people who own aircraft say they do not own more than two planes.")
+    assert speaker_of(text, "more than two planes") == "Most people"
 
 
 def test_a_candidates_advisers_are_not_the_candidate() -> None:

@@ -123,12 +123,13 @@ def _possible(tok) -> bool:  # noqa: ANN001
 
 
 def _heading(tok) -> bool:  # noqa: ANN001
-    """Whether the predicate sits in a line with no end mark that the sentence runs past: a heading
-    the parse joined to the paragraph after it ("University exhibits\n\nKristen Wilkins, ...")."""
-    text, sent = tok.doc.text, tok.sent
+    """Whether the predicate sits in a line with no end mark followed by a blank line and more text: a
+    heading ("University exhibits\n\nKristen Wilkins, ..."), which the parse joined to the paragraph
+    after it until the shared parse ended a sentence at a blank line (`nlp.PARAGRAPH_BREAKS`)."""
+    text = tok.doc.text
     end = text.find("\n", tok.idx)
-    if end < 0 or end >= sent.end_char or not text[end:sent.end_char].strip() or not _BLANK.match(text, end):
-        return False  # a line wrapped inside a paragraph is no heading
+    if end < 0 or not _BLANK.match(text, end) or not text[end:].strip():
+        return False  # a line wrapped inside a paragraph, or the text's last line, is no heading
     line = text[text.rfind("\n", 0, tok.idx) + 1:end].rstrip()
     return not line.endswith((".", "!", "?", ":", ";", '"', "'", "”", "’", ")"))
 

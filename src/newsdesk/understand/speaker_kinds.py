@@ -74,9 +74,14 @@ def _is_date(tok: Any) -> bool:
 
 
 def _is_glued(tok: Any) -> bool:
-    """Page furniture glued to a word, in the token or in the name it hangs on ("Mari Hayman" as
-    an apposition of "BobicFlagShareLikeReplyMari")."""
+    """Page furniture glued to a word, in the token, in the name it hangs on ("Mari Hayman" as
+    an apposition of "BobicFlagShareLikeReplyMari"), in a name or apposition hung on it, or in the
+    word right before it on its line (a parse that cut "BobicFlagShareLikeReplyMari" off as a
+    sentence of its own and made "Hayman" the subject of the headline's "Says")."""
     words = [tok] + ([tok.head] if tok.dep_ in ("appos", "compound") else [])
+    words += [c for c in tok.children if c.dep_ in ("appos", "compound")]
+    if tok.i > 0 and tok.doc[tok.i - 1].whitespace_ == " ":
+        words.append(tok.doc[tok.i - 1])
     return any(len(re.findall(r"[a-z][A-Z]", w.text)) >= _GLUED_JOINS or _GLUED_TIME.search(w.text)
                for w in words)
 
