@@ -49,6 +49,13 @@ drops quotes the tests hold as decided (a clause's "it" that PolNeAR marks an at
 source, test_x24; short texts' quotes named through a role, test_p3, test_role_phrases), and
 those decisions need reading one by one before a file goes in `data/`. Without the file this
 module only records each quote's features (`FEATURES_KEY`) and `quotes.SPEAKER_GATE` decides.
+
+Session 23, dump of a8f191c: gradient-boosted trees on the same features (HistGradientBoosting, 200
+rounds, 15 leaves, stacked as above) draw the same frontier, 0.65: 0.7622 / 0.8863, 0.7: 0.7414 /
+0.8965, against the product gate 0.4 / 0.5: 0.7624 / 0.8850, 0.7532 / 0.8907. What caps every gate
+is score.py's pairing (`bench/quote_pairs.py`): 702 of the 1,093 speakers it judged wrong were paired
+with a gold elsewhere in the article; at their own place 0.955 were right. The product gate moved
+to 0.5 (`quotes.SPEAKER_GATE`), the strictest of its grid that keeps F1@0.3 >= 0.75.
 """
 
 from __future__ import annotations
