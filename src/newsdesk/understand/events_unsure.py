@@ -53,6 +53,7 @@ BROAD_VERBS = {"come", "go", "face", "see", "know", "believe", "think", "wonder"
 # A death is what happened to the subject, not what it did: no fight without an agent who fights.
 DEATH_VERBS = {"die", "perish", "starve", "drown", "succumb"}
 _BLANK = re.compile(r"\n[ \t]*\n")
+_WORD_AFTER = re.compile(r"\S")  # more text after a blank line (searched from it: no copy of the rest)
 # Acts done to someone (appeal, intent, consult, diplomatic and material cooperation, aid, yield,
 # investigate, demand, reject, threaten, sanction, coerce): with no one the sentence names on the
 # other side, the act read is not what the sentence says. V4's sample of the stored events: of 22
@@ -128,7 +129,8 @@ def _heading(tok) -> bool:  # noqa: ANN001
     after it until the shared parse ended a sentence at a blank line (`nlp.PARAGRAPH_BREAKS`)."""
     text = tok.doc.text
     end = text.find("\n", tok.idx)
-    if end < 0 or not _BLANK.match(text, end) or not text[end:].strip():
+    blank = _BLANK.match(text, end) if end >= 0 else None
+    if blank is None or not _WORD_AFTER.search(text, blank.end()):
         return False  # a line wrapped inside a paragraph, or the text's last line, is no heading
     line = text[text.rfind("\n", 0, tok.idx) + 1:end].rstrip()
     return not line.endswith((".", "!", "?", ":", ";", '"', "'", "”", "’", ")"))

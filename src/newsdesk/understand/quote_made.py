@@ -78,8 +78,9 @@ def made_thing(doc: Any, f: Found) -> bool:
     pieces = f.pieces or [(f.start, f.end)]
     content = [t for a, b in pieces for t in doc.char_span(a, b, alignment_mode="expand") or []]
     heads = [t for t in content if not t.is_punct and (t.head == t or t.head not in content)]
-    shown = {t.i for h in heads[:1] for c in h.children if _shows(h, c) for t in c.subtree} if (
-        lemma in ISSUING and len(heads) == 1) else set()
+    shown: set[int] = set()  # the words of what a picture shows, whose verbs say nothing
+    if lemma in ISSUING and len(heads) == 1:
+        shown = {t.i for c in heads[0].children if _shows(heads[0], c) for t in c.subtree}
     if not content or any((t.pos_ in ("VERB", "AUX") and t.i not in shown) or t.is_quote for t in content):
         return False
     if lemma in DOING:
