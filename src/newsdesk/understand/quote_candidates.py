@@ -465,7 +465,8 @@ def _turn(doc: Any, text: str, pos: int, para: str, m: Any, talk: bool, speaker:
     if talk and pos > 0:  # a headline's label says no more than its line
         pieces = dialogue.turn_pieces(doc, text, *pieces[0])
     words = para[m.end():]
-    direct = words[:1] in QUOTE_OPEN or (pos == 0 and (_first_person(words) or _HEAD_QUOTES.search(words) is not None))
+    headline = pos == 0 and (_first_person(words) or _HEAD_QUOTES.search(words) is not None)
+    direct = words[:1] in QUOTE_OPEN + "‘" or headline
     return Found(start, pieces[-1][1], "direct" if direct else "indirect", cue=":", speaker_text=speaker,
                  speaker_tok=speaker_tok, cue_start=pos + m.end(1), rule="line",
                  pieces=pieces if len(pieces) > 1 else [])

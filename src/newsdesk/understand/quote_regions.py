@@ -25,10 +25,20 @@ DOUBLE_APOSTROPHE = True
 # nothing in its paragraph is markup (reStructuredText's ``code``, a shell's backticks), not an
 # open quotation, unless the next paragraph opens with `` again (a quotation running on).
 BACKTICKS = True
+# Session 24: single curly marks quote as British, Irish and Commonwealth papers write them ("‘We
+# are ready,’ the minister said"). Before, such a page's quotations were read by the parse alone:
+# indirect, a multi-sentence quotation cut to the sentence the cue's clause holds, the part after
+# the cue lost. ’ is also the apostrophe, so a mark counts only where it can quote (`_single_mark`):
+# ‘ after a space, a bracket, a dash or a line's start and before a word (not "‘90s"); ’ after a
+# word or punctuation and before a space, punctuation or the end (not "don’t"), and not a plural's
+# possessive ("the ministers’ plan") while a later ’ in the paragraph could close. A ‘ closes only on
+# ’ and a double mark only on a double one, so a quotation inside another is the outer one's words.
+SINGLE_QUOTES = True
 # The marks that open and close a quoted stretch (read here and by quote_orphans).
-OPENERS = {*QUOTE_OPEN, "''", "``"}
-CLOSERS = {*QUOTE_CLOSE, "''"}
-_MARK = re.compile("``|''|\n\n|[" + re.escape(QUOTE_OPEN + QUOTE_CLOSE) + "]")
+OPENERS = {*QUOTE_OPEN, "''", "``", "‘"}
+CLOSERS = {*QUOTE_CLOSE, "''", "’"}
+_MARK = re.compile("``|''|\n\n|[" + re.escape(QUOTE_OPEN + QUOTE_CLOSE) + "‘’]")
+_DECADE = re.compile(r"‘\d\ds\b")  # ‘90s: an apostrophe for the century
 
 
 MIN_QUOTE_WORDS = 4  # shorter quoted stretches are mostly scare quotes and titles
@@ -94,9 +104,15 @@ def quoted_regions(text: str, min_words: int = MIN_QUOTE_WORDS) -> list[tuple[in
         mark, i = m.group(), m.start()
         if mark == "''" and not DOUBLE_APOSTROPHE or mark == "``" and not BACKTICKS:
             continue
+        if mark in "‘’" and not (SINGLE_QUOTES and _single_mark(text, i, opener if start is not None else None)):
+            continue
+        if start is not None and (opener == "‘") != (mark in "‘’") and mark != "\n\n":
+            continue  # a quotation inside another: the outer one's closing mark ends it
         if mark == "\n\n":
-            if start is not None and (opener != "``" or text[m.end():].lstrip().startswith("``")):
-                regions.append((start, i))  # news style: a quote running on reopens next paragraph
+            # news style: a quote running on reopens next paragraph (`` and ‘, which are also markup
+            # and apostrophes, only when it does)
+            if start is not None and (opener not in ("``", "‘") or text[m.end():].lstrip().startswith(opener)):
+                regions.append((start, i))
             start = None
         elif start is None and mark in OPENERS:
             start, opener = m.end(), mark
@@ -105,16 +121,34 @@ def quoted_regions(text: str, min_words: int = MIN_QUOTE_WORDS) -> list[tuple[in
         elif start is not None and mark in CLOSERS:
             regions.append((start, i))
             start = None
-    if start is not None and opener != "``":
+    if start is not None and opener not in ("``", "‘"):
         regions.append((start, len(text)))
     return long_enough(text, regions, min_words)
 
 
+def _single_mark(text: str, i: int, opener: str | None) -> bool:
+    """Whether the single curly mark at text[i] quotes (`SINGLE_QUOTES`): ‘ opens when no quotation
+    is open, after a space, bracket, dash, quotation mark or a line's start and before a word; ’
+    closes an open ‘ after a word or punctuation and before a space, punctuation or the end, unless
+    it may be a plural's possessive ("the ministers’ plan") and a later ’ in the paragraph could close."""
+    before, after = text[i - 1:i], text[i + 1:i + 2]
+    if text[i] == "‘":
+        return opener is None and (not before or before.isspace() or before in "([{—–-“\"") and (
+            after.isalnum() or after in "…\"“") and not _DECADE.match(text, i)
+    if opener != "‘" or not before or before.isspace() or (after and (after.isalnum() or after in "‘")):
+        return False
+    if before == "s" and after == " " and text[i + 2:i + 3].islower():
+        end = text.find("\n\n", i)
+        rest = text[i + 1: len(text) if end < 0 else end]
+        return not re.search(r"\S’(?![\w‘])", rest)  # a later ’ closes instead
+    return True
+
+
 def every_quoted(doc: Any) -> list[tuple[int, int]]:
     """`quoted_regions(text, 1)` of a Doc, worked out once per Doc: the quote rules, a he/she's
-    subject and a page's own "I" each ask which words are quoted. Keyed by DOUBLE_APOSTROPHE, the
-    one setting it reads, since parsed Docs are reused (`nlp.parse`)."""
-    key = f"newsdesk_quoted_{DOUBLE_APOSTROPHE}"
+    subject and a page's own "I" each ask which words are quoted. Keyed by the settings it reads
+    (DOUBLE_APOSTROPHE, SINGLE_QUOTES), since parsed Docs are reused (`nlp.parse`)."""
+    key = f"newsdesk_quoted_{DOUBLE_APOSTROPHE}_{SINGLE_QUOTES}"
     found = doc.user_data.get(key)
     if found is None:
         found = doc.user_data[key] = quoted_regions(doc_text(doc), 1)
@@ -174,7 +208,7 @@ def close_marks(found: Found, every: list[tuple[int, int]], text: str) -> None:
     for a, b in found.pieces or [(found.start, found.end)]:
         for ra, rb in every:
             close = _closing_mark(text, rb)
-            opened = 2 if text[max(0, ra - 2):ra] in ("''", "``") else int(text[ra - 1:ra] in QUOTE_OPEN)
+            opened = 2 if text[max(0, ra - 2):ra] in ("''", "``") else int(text[ra - 1:ra] in QUOTE_OPEN + "‘")
             # a stretch a paragraph break ended has no closing mark to take
             if a < ra < b <= rb and close and _marks_only(text[b:rb]):
                 b = rb + close
