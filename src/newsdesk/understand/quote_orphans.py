@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from newsdesk.understand import quote_regions, speakers
+from newsdesk.understand.dialogue import SPEAKER_LINE
 from newsdesk.understand.nlp import sent_of
 from newsdesk.understand.quote_cues import cue_subject, cue_text, is_reporting_cue
 from newsdesk.understand.quote_found import Found, doc_text, enclosing, overlap
@@ -35,6 +36,11 @@ JOIN_REPORTED_GAP = True
 # a quoted stretch no cue reached that is the object of a preposition is a name or topic in the
 # narration ("episode of “The Steve Harvey Morning Show,”"), not a quote (`_named_in_narration`).
 QUOTED_NAMES = True
+# Session 24: a quotation that runs on across paragraphs (no closing mark at the paragraph's end, the
+# next paragraph opening with one) is one attribution: "Smith said: “A.\n\n“B.”" joins B to Smith's
+# quote (it was a second quote with a borrowed speaker), and "“A.\n\n“B,” she said" gives A to B's
+# cue (A was lost, or went to the quote before it). PolNeAR train has 15 such paragraphs.
+JOIN_RUNNING_ON = True
 # Session 24: a verb the cue lexicon does not know is still the cue of a quotation it frames as news
 # writes speech (`_frames`): "“Go back to Univision,” Trump barked", "“It is over,” quipped the
 # governor", "Warren exclaimed: “…”". The lexicon is learned from PolNeAR train, where such verbs are
@@ -53,42 +59,98 @@ def _quote_sentence(doc: Any, region: tuple[int, int]) -> Any:
 def orphan_quotes(doc: Any, regions: list[tuple[int, int]], claimed: list[Found]) -> list[Found]:
     """Quoted stretches no cue reached: borrow the speaker of nearby cues or of the quote before."""
     out: list[Found] = []
+    text = doc_text(doc)
+    held: tuple[int, int] | None = None  # a paragraph running on into the next one, no cue of its own
     for region in regions:
-        if any(overlap(region, (f.start, f.end)) > 0 for f in claimed + out):
-            continue
-        found = Found(region[0], region[1], "direct", pieces=[region], rule="quoted")
-        dash = DASH_SPEAKER.match(doc_text(doc)[region[1]: region[1] + 60])
-        if dash:
-            found.speaker_text, found.cue = dash.group(1).strip(), "―"
-            out.append(found)
-            continue
-        if QUOTED_NAMES and _named_in_narration(doc, region):
-            continue
-        sent = _quote_sentence(doc, region)
-        cue = _cue_near(doc, sent, region, regions) if sent is not None else None
-        prev = max((f for f in claimed + out if f.end <= region[0]), key=lambda f: f.end, default=None)
-        if prev is not None and _continues(doc, prev, region, cue):
-            # "“A,” Jordan said Monday. “B.”": B is more of the same quote
-            prev.pieces = _carried_on(doc_text(doc), prev, region)
-            prev.end = region[1]
-            continue
-        owner = _owner_of(cue, claimed + out) if cue is not None and JOIN_CUE_QUOTES else None
-        if owner is not None:
-            # "X identified Y as a reason: “...”": the quote is more of the words that cue reports
-            # the stretch may come before the cue's own quote: keep the pieces in text order
-            owner.pieces = sorted((owner.pieces or [(owner.start, owner.end)]) + [region])
-            owner.start, owner.end = min(owner.start, region[0]), max(owner.end, region[1])
-            continue
-        if cue is not None:
-            found.cue, found.speaker_tok, found.cue_start = cue_text(cue), cue_subject(cue), cue.idx
-        elif prev is not None and region[0] - prev.end < 400 and (
-                not CUELESS_PURE or _whole_paragraph(doc_text(doc), region)):
-            found.speaker_tok, found.speaker_text, found.cue = prev.speaker_tok, prev.speaker_text, prev.cue
-            found.borrowed = prev
-        elif CUELESS_PURE:
-            continue  # quoted words in narrative with no cue: a title, a phrase, no one to name
-        out.append(found)
+        before, held = held, None
+        owner = next((f for f in claimed + out if overlap(region, (f.start, f.end)) > 0), None)
+        if owner is None and JOIN_RUNNING_ON:
+            if (owner := _running_owner(text, region, claimed + out)) is not None:
+                _add_piece(owner, region)  # "“A.\n\n“B,” she said": B is more of A's quotation
+            elif _runs_on(text, region) and not _own_cue(doc, region, regions):
+                held = region  # "“A.\n\n“B,” she said": A is the quotation B's cue attributes
+                continue
+        if owner is None:
+            owner = _orphan(doc, region, regions, claimed, out)
+        if before is not None:
+            if owner is not None:
+                _add_piece(owner, before)
+            elif (first := _orphan(doc, before, regions, claimed, out)) is not None:
+                _add_piece(first, region)  # "He said:\n\n“A.\n\n“B.”": the cue before A's
     return out
+
+
+def _own_cue(doc: Any, region: tuple[int, int], regions: list[tuple[int, int]]) -> bool:
+    """Whether a quoted stretch has a cue in its own sentence (`_cue_near` also looks at the sentence
+    before, which a quotation running on into the next paragraph leaves to that paragraph's cue)."""
+    sent = _quote_sentence(doc, region)
+    cue = _cue_near(doc, sent, region, regions) if sent is not None else None
+    return cue is not None and cue.i >= sent.start
+
+
+def _orphan(doc: Any, region: tuple[int, int], regions: list[tuple[int, int]], claimed: list[Found],
+            out: list[Found]) -> Found | None:
+    """The attribution a quoted stretch no cue's complement reached goes to (a new one, appended to
+    `out`, or an earlier one it carries on), or None when it is no quote."""
+    found = Found(region[0], region[1], "direct", pieces=[region], rule="quoted")
+    dash = DASH_SPEAKER.match(doc_text(doc)[region[1]: region[1] + 60])
+    if dash:
+        found.speaker_text, found.cue = dash.group(1).strip(), "―"
+        out.append(found)
+        return found
+    if QUOTED_NAMES and _named_in_narration(doc, region):
+        return None
+    sent = _quote_sentence(doc, region)
+    cue = _cue_near(doc, sent, region, regions) if sent is not None else None
+    prev = max((f for f in claimed + out if f.end <= region[0]), key=lambda f: f.end, default=None)
+    if prev is not None and _continues(doc, prev, region, cue):
+        # "“A,” Jordan said Monday. “B.”": B is more of the same quote
+        prev.pieces = _carried_on(doc_text(doc), prev, region)
+        prev.end = region[1]
+        return prev
+    owner = _owner_of(cue, claimed + out) if cue is not None and JOIN_CUE_QUOTES else None
+    if owner is not None:
+        # "X identified Y as a reason: “...”": the quote is more of the words that cue reports
+        _add_piece(owner, region)
+        return owner
+    if cue is not None:
+        found.cue, found.speaker_tok, found.cue_start = cue_text(cue), cue_subject(cue), cue.idx
+    elif prev is not None and region[0] - prev.end < 400 and (
+            not CUELESS_PURE or _whole_paragraph(doc_text(doc), region)):
+        found.speaker_tok, found.speaker_text, found.cue = prev.speaker_tok, prev.speaker_text, prev.cue
+        found.borrowed = prev
+    elif CUELESS_PURE:
+        return None  # quoted words in narrative with no cue: a title, a phrase, no one to name
+    out.append(found)
+    return found
+
+
+def _add_piece(owner: Found, region: tuple[int, int]) -> None:
+    """A quoted stretch joins an attribution as one more piece, the pieces kept in text order (the
+    stretch may come before the cue's own quote)."""
+    owner.pieces = sorted((owner.pieces or [(owner.start, owner.end)]) + [region])
+    owner.start, owner.end = min(owner.start, region[0]), max(owner.end, region[1])
+
+
+def _runs_on(text: str, region: tuple[int, int]) -> bool:
+    """Whether a quoted stretch runs on into the next paragraph: a paragraph break ends it, no closing
+    mark, and the next paragraph opens with a quotation mark (news style for a quotation that goes on)."""
+    if not text.startswith("\n\n", region[1]):
+        return False
+    nxt = text[region[1]:].lstrip()
+    # a transcript quoted whole opens each turn with a mark and a label ("HOST: …"): turns, not one quotation
+    return (nxt[:1] in OPENERS or nxt[:2] in OPENERS) and not SPEAKER_LINE.match(nxt.lstrip("“\"«‘`'"))
+
+
+def _running_owner(text: str, region: tuple[int, int], found: list[Found]) -> Found | None:
+    """The attribution holding the quoted stretch that runs on into this one: it ended the paragraph
+    before without a closing mark, and this one opens the next."""
+    gap = text[:region[0]].rstrip("“\"«‘`'")
+    if not gap.endswith("\n\n"):
+        return None
+    end = len(gap.rstrip())
+    return next((f for f in found if f.end == end and f.kind == "direct" and f.rule != "line"
+                 and _runs_on(text, (f.start, end))), None)
 
 
 def _carried_on(text: str, prev: Found, region: tuple[int, int]) -> list[tuple[int, int]]:
