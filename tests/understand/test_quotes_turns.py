@@ -48,6 +48,38 @@ def test_a_stretch_with_its_own_cue_after_it_is_that_cues_quote_only() -> None:
     assert len(pieces) == len(set(pieces)), qs
 
 
+def test_a_stretch_a_cue_of_its_own_opens_is_that_cues_quote_only() -> None:
+    # "before adding: “B”": B was the "adding" quote's and joined to the "said" quote as well
+    text = ("Jane Smith, the defence minister, held a briefing on Monday.\n\n"
+            "“We will hold the line,” Smith said, before adding: “Nobody should doubt our resolve.”")
+    qs = quotes_of(text)
+    said = next(q for q in qs if q["cue"] == "said")
+    added = next(q for q in qs if q["cue"] == "adding")
+    assert said["text"] == "We will hold the line", qs
+    assert "Nobody should doubt our resolve" in added["text"] and added["speaker"] == "Jane Smith", qs
+
+
+def test_a_quote_wholly_inside_quotation_marks_is_direct_however_short() -> None:
+    text = ("Jane Smith, the defence minister, held a briefing on Monday.\n\n"
+            "“It is safe,” Smith insisted about the old bridge.")
+    (q,) = quotes_of(text)
+    assert q["text"] == "It is safe" and q["kind"] == "direct", q
+    reported = quotes_of("Jane Smith said on Monday that the bridge was “safe” for traffic.")
+    assert reported[0]["kind"] == "indirect", reported  # a scare-quoted word in reported speech
+
+
+def test_a_quote_split_by_its_cue_clause_leaves_the_clause_out() -> None:
+    # the parse hangs "to show ..." on "told", so the content ran over "team member Rodaba Noori told
+    # the press"; the mixed-quote rule kept it as reported words
+    text = ("The team met the press on Monday.\n\n“We are so interested because we find a big chance to show "
+            "the talent of Afghans,” team member Rodaba Noori told the press, “to show that Afghan women can make "
+            "robots too.”")
+    (q,) = quotes_of(text)
+    assert q["text"] == ("We are so interested because we find a big chance to show the talent of Afghans … "
+                         "to show that Afghan women can make robots too."), q
+    assert "told the press" not in q["text"] and len(q["pieces"]) == 2
+
+
 def test_a_split_quote_with_no_cue_after_its_second_stretch_stays_one_quote() -> None:
     text = "\"We will not give up on this deal,\" Smith said. \"The talks go on next week in Geneva.\""
     q = next(q for q in quotes_of(text) if "give up" in q["text"])

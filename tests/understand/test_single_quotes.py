@@ -1,5 +1,6 @@
-"""Single curly quotation marks as British, Irish and Commonwealth papers quote
-(`quote_regions.SINGLE_QUOTES`), told apart from the apostrophe that shares the closing mark."""
+"""Quotation marks that can be something else: single curly marks as British, Irish and Commonwealth
+papers quote (`quote_regions.SINGLE_QUOTES`), told apart from the apostrophe that shares the closing
+mark, and a stray straight closing mark (`quote_regions.STRAY_CLOSERS`)."""
 
 from __future__ import annotations
 
@@ -62,3 +63,20 @@ def test_an_unclosed_single_mark_runs_on_only_into_a_paragraph_that_reopens() ->
     assert _quoted(running) == ["We are ready for any scenario.", "The army has been on alert for weeks,"]
     stray = "Rock ‘n roll was never his thing.\n\nHe preferred jazz and the blues."
     assert _quoted(stray) == []
+
+
+def test_a_stray_straight_closing_mark_opens_nothing() -> None:
+    # 'communities," For': a typo's closing mark with none open; before, it opened a quotation and
+    # every later pair of the page was read inside out
+    text = ('Professor Burrows said kits would be sent to schools and communities," For example, schools can '
+            'hold their own votes". People were encouraged to send designs. Key said "In the end I will have '
+            'one vote like everybody else" on Monday.')
+    assert _quoted(text) == ["In the end I will have one vote like everybody else"]
+    assert _quoted('He said,"We will win this race." Then he left.') == ["We will win this race."]
+
+
+def test_without_the_rule_the_stray_mark_turns_the_page_inside_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(quote_regions, "STRAY_CLOSERS", False)
+    text = ('Professor Burrows said kits would be sent to schools and communities," For example, schools can '
+            'hold their own votes". People were encouraged to send designs.')
+    assert _quoted(text) == [" For example, schools can hold their own votes"]

@@ -34,6 +34,13 @@ BACKTICKS = True
 # possessive ("the ministers’ plan") while a later ’ in the paragraph could close. A ‘ closes only on
 # ’ and a double mark only on a double one, so a quotation inside another is the outer one's words.
 SINGLE_QUOTES = True
+# Session 24: a straight mark (" or '') right after a word or punctuation, or before a space, can only
+# close a quotation; when none is open it is a stray closing mark (a typo, a quotation the scrape cut)
+# and opens nothing (`_closes_only`). Before, it opened a quotation running to the next mark, and every
+# later pair of the page was read inside out: 'said resources would be accessible," For example, ...
+# exercise". People were encouraged ...' made "For example, ..." a quotation and each later quotation
+# the narration between two.
+STRAY_CLOSERS = True
 # The marks that open and close a quoted stretch (read here and by quote_orphans).
 OPENERS = {*QUOTE_OPEN, "''", "``", "‘"}
 CLOSERS = {*QUOTE_CLOSE, "''", "’"}
@@ -115,6 +122,8 @@ def quoted_regions(text: str, min_words: int = MIN_QUOTE_WORDS) -> list[tuple[in
                 regions.append((start, i))
             start = None
         elif start is None and mark in OPENERS:
+            if mark in ('"', "''") and STRAY_CLOSERS and _closes_only(text, i, m.end()):
+                continue  # 'communities," For example': a mark that can only close, and none is open
             start, opener = m.end(), mark
         elif start is not None and mark == "``":
             start = None if opener == "``" else start  # ``code``: markup, no quotation
@@ -124,6 +133,14 @@ def quoted_regions(text: str, min_words: int = MIN_QUOTE_WORDS) -> list[tuple[in
     if start is not None and opener not in ("``", "‘"):
         regions.append((start, len(text)))
     return long_enough(text, regions, min_words)
+
+
+def _closes_only(text: str, i: int, end: int) -> bool:
+    """Whether the straight mark at text[i:end] can only close a quotation: a space or the end after
+    it ('… communities," For'), or punctuation after it and a word or a sentence's punctuation before
+    ('… exercise".'). One with a word after it may open ('he said,"We will …')."""
+    before, after = text[i - 1:i], text[end:end + 1]
+    return not after or after.isspace() or (not after.isalnum() and (before.isalnum() or before in ".,;!?"))
 
 
 def _single_mark(text: str, i: int, opener: str | None) -> bool:
@@ -181,12 +198,15 @@ def widen_to_quotes(found: Found, regions: list[tuple[int, int]], text: str,
         if r[0] > last[1] and r[0] - last[1] < CONTINUE_CHARS and found.cue_start < r[0] and _only_cue_between(
                 text, last[1], r[0], found.cue_start) and not _other_speaker_between(
                 doc, last[1], r[0], found.cue_start):
-            if OWN_CUE_GUARD and _own_cue_after(doc, r, found.cue_start):
+            if OWN_CUE_GUARD and (_own_cue_after(doc, r, found.cue_start) or _own_cue_before(doc, r, found.cue_start)):
                 break  # another cue's quote: ours ends before it
             pieces.append(r)
             last = r
     outside = _words_outside(text, (found.start, found.end), hits)
-    if MIXED and outside >= MIXED_MIN_WORDS:
+    # "“A,” X told the press, “B.”": the parse hung B on the cue, so the span runs over the cue's own
+    # clause, which is no reported word; the quoted stretches are the pieces
+    split_by_cue = hits[0][1] <= found.cue_start < hits[-1][0]
+    if MIXED and outside >= MIXED_MIN_WORDS and not split_by_cue:
         # a mixed quote ("she wanted to speak “directly to white people” and let them know ..."):
         # the reported words around the quoted ones are part of what was said
         start, end = min(found.start, pieces[0][0]), max(found.end, hits[-1][1])
@@ -303,6 +323,22 @@ def _own_cue_after(doc: Any, region: tuple[int, int], cue_start: int, not_under:
         if tok.idx != cue_start and tok.pos_ == "VERB" and is_reporting_cue(tok) \
                 and rule_speaker(tok) is not None and not (not_under is not None and not_under.is_ancestor(tok)):
             return True
+    return False
+
+
+def _own_cue_before(doc: Any, region: tuple[int, int], cue_start: int) -> bool:
+    """Whether a cue other than ours opens the quoted stretch, nothing but punctuation between
+    ("“A,” Smith said, before adding: “B.”"): B is the "adding" quote's, and joined to A as well it
+    was shown in two quotes."""
+    if doc is None:
+        return False
+    first = token_at(doc, region[0])
+    if first is None:
+        return False
+    for tok in reversed(doc[max(0, first.i - 4): first.i]):
+        if tok.is_punct or tok.is_space:
+            continue  # the opening mark, a colon or comma
+        return tok.idx > cue_start and tok.pos_ == "VERB" and is_reporting_cue(tok)
     return False
 
 

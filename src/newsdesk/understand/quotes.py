@@ -135,6 +135,9 @@ TRAILING_FOR = (0.5, 0.5)
 # (0.46), right quotes the filter and the ranker are both middling about. PolNeAR dev (shipped
 # models): 0.790/0.897 (n 1141) -> 0.785/0.903 (n 1120).
 SPEAKER_GATE = 0.5
+# Session 24: a quote wholly inside quotation marks is direct even when they hold fewer than
+# MIN_QUOTE_WORDS words (`_all_quoted_direct`); the scorer does not read `kind`.
+ALL_QUOTED_DIRECT = True
 
 
 def _nest(found: list[Found], doc: Any = None) -> list[Found]:
@@ -352,7 +355,21 @@ def find_quotes(doc: Any) -> list[Found]:
     kept = [f for f in ranked if f.confidence * f.speaker_p >= gate]
     _cut_at_coordinated(doc, kept)  # after the gate: a content keeps what no kept quote says
     _cut_trailing_reports(doc, kept)
+    _all_quoted_direct(kept, quote_regions.every_quoted(doc))
     return _ordered(kept)
+
+
+def _all_quoted_direct(found: list[Found], every: list[tuple[int, int]]) -> None:
+    """A quote whose every piece lies inside quotation marks is `direct`, however short ("“It is
+    safe,” Smith insisted": quoted stretches under MIN_QUOTE_WORDS are not widened to, so the cue's
+    clause was read as reported speech). After the filter and the ranker, whose features read `kind`
+    as the rules left it (`ALL_QUOTED_DIRECT`)."""
+    if not ALL_QUOTED_DIRECT:
+        return
+    for f in found:
+        if f.kind == "indirect" and all(any(ra - 2 <= a and b <= rb + 2 for ra, rb in every)
+                                        for a, b in f.pieces or [(f.start, f.end)]):
+            f.kind = "direct"
 
 
 def _rank_speakers(doc: Any, found: list[Found], regions: list[tuple[int, int]]) -> list[Found]:
