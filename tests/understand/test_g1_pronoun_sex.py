@@ -3,7 +3,7 @@ first-name table."""
 
 from __future__ import annotations
 
-from entity_helpers import speaker_of
+from entity_helpers import annotate, speaker_of
 
 from newsdesk.understand import name_sex, pronouns
 
@@ -68,3 +68,16 @@ def test_first_names_of_one_sex_and_not_a_lone_surname() -> None:
     assert name_sex.first_name_sex("José Aznar") == "m"  # accents folded to the table's spelling
     assert pronouns.pronoun_sex("She") == "f" and pronouns.pronoun_sex("his") == "m"
     assert pronouns.pronoun_sex("they") is None
+
+
+def test_a_possessor_is_not_the_noun_it_owns() -> None:
+    # PolNeAR train (HuffPost, Charleston survivors): "Sanders’ son,\xa0…" gave Felicia Sanders the
+    # role "son" (the parse set "son" beside her, the possessive mark read as punctuation), so she
+    # counted as a man and her "she said" quotes went to Dylann Roof
+    text = ("Felicia Sanders and Polly Sheppard survived the shooting at the church last year.\n\n"
+            "Dylann Roof is accused of killing nine people inside the church, including Sanders’ son,\xa0"
+            "26-year-old Tywanza. Sanders called her fallen son her hero before explaining why she forgave Roof.\n\n"
+            "“Hate destroys those who harbor it,” she said on stage at the convention.")
+    entities = annotate(text).entities
+    assert all(e.role != "son" for e in entities if e.text == "Sanders"), entities
+    assert speaker_of(text, "Hate destroys") == "Felicia Sanders"

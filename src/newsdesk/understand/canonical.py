@@ -218,6 +218,20 @@ def _role_head(role: str | None) -> str | None:
     return head if head in TITLE_WORDS and head not in _HONORIFICS else None
 
 
+# Roles that name a person by kinship: one so introduced ("her husband, Frank Fiorina") is a namesake
+# of the article's subject that news calls by the given name, so a bare surname is not theirs while
+# another namesake has it (Session 24: 32 of 48 "Fiorina" in a Washington Post profile went to him).
+_KIN = {"husband", "wife", "son", "daughter", "father", "mother", "brother", "sister", "spouse", "widow",
+        "widower", "grandson", "granddaughter", "grandfather", "grandmother", "uncle", "aunt", "nephew",
+        "niece", "cousin", "stepson", "stepdaughter", "stepfather", "stepmother", "sibling", "child"}
+
+
+def _kin(role: str | None) -> bool:
+    """Whether a role names a person by kinship ("her husband", "Sanders' son")."""
+    words = [w.strip(".,").lower() for w in (role or "").split()]
+    return bool(words) and words[-1] in _KIN
+
+
 def _full_name(m: Mention, fulls: list[Mention], counts: Counter, titles: dict[str, set[str]]) -> str | None:
     """The full name a short mention abbreviates.
 
@@ -232,6 +246,8 @@ def _full_name(m: Mention, fulls: list[Mention], counts: Counter, titles: dict[s
         cands = [f for f in cands if not titles.get(f.text) or mine in titles[f.text]]
     cands = [f for f in cands if m.text in f.text] or cands
     cands = _same_sex(m, cands) or cands
+    if not _kin(m.role):  # "Fiorina" is Carly, not "her husband, Frank Fiorina": news calls him Frank
+        cands = [f for f in cands if not _kin(f.role)] or cands
     if not cands:
         return None
     before = [f for f in cands if f.start < m.start]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsdesk.understand import countries, name_kinds, roles
+from newsdesk.understand import countries, mention_people, name_kinds, roles
 from newsdesk.understand.mention import KEEP, Mention
 from newsdesk.understand.mention_edges import has_capital, is_money, trim, unbalanced
 from newsdesk.understand.mention_foreign import foreign_paragraphs, in_english
@@ -30,7 +30,7 @@ from newsdesk.understand.mention_not_names import (
     phrases_not_people,
     prefixed_not_people,
 )
-from newsdesk.understand.mention_people import made_people, person_names
+from newsdesk.understand.mention_people import made_people, named_like_a_person, person_names
 from newsdesk.understand.mention_places import (
     counties_not_people,
     listed_people_not_places,
@@ -105,8 +105,11 @@ def find_mentions(doc: Any) -> list[Mention]:
         # sentence in a language the English model cannot read (Arabic, Spanish, French).
         if len(span) == 0 or not has_capital(span.text) or unbalanced(span.text) or is_money(span):
             continue
-        m = Mention(span.text, ent.label_, span.start_char, span.end_char, span)
-        if ent.label_ == "PERSON":
+        label = ent.label_
+        if label == "ORG" and mention_people.ORG_FULL_NAMES and named_like_a_person(span, in_entity):
+            label = "PERSON"  # "GOP presidential candidate Carly Fiorina" read as an organisation
+        m = Mention(span.text, label, span.start_char, span.end_char, span)
+        if label == "PERSON":
             role, kind = roles.describe(span, in_entity)
             if not role:  # a class noun in the name or the class the text puts it in
                 kind = kind or name_kinds.class_in_name(span) or name_kinds.class_said(span)

@@ -9,10 +9,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsdesk.understand import name_kinds, quote_cues, roles
+from newsdesk.understand import countries, name_kinds, quote_cues, roles
 from newsdesk.understand.mention import Mention
 from newsdesk.understand.mention_edges import OPENING
+from newsdesk.understand.name_sex import first_names
 from newsdesk.understand.quote_cues import BUILTIN_CUES
+
+# Session 24: a full name the tagger read as an organisation is a person's when it is written as one
+# (`named_like_a_person`): "Carly Fiorina" was ORG in 30 of PolNeAR train's mentions, "Sean Hannity",
+# "Nikki Haley", "Hakeem Jeffries" too; her bare "Fiorina" then stayed ORG 47 times in one article,
+# and her "she said" went to the nearest man.
+ORG_FULL_NAMES = True
 
 
 def person_names(found: list[Mention]) -> set[str]:
@@ -71,3 +78,34 @@ def says(span: Any) -> bool:
         return False
     slot = quote_cues.cue_slot(verb)[0]
     return max(quote_cues.cue_score(verb, s) - quote_cues.threshold(s) for s in {slot, "bare"}) >= 0
+
+
+def named_like_a_person(span: Any, in_entity: set[int] | None = None) -> bool:
+    """Whether a name the tagger read as an organisation is a person's: written as a full name (two or
+    three capitalised words, the first a given name of three letters or more, "Carly", not "Al" of
+    "Al Qaeda"; the last no English word, "Fiorina", not "Post" of "Washington Post" nor "Research" of
+    "Edison Research"; no place's name among them; not modifying the noun right after it: "the Carly
+    Fiorina campaign" is the campaign's, "Carly Fiorina strode onstage", parsed as a compound of
+    "onstage", is hers) and given a person's role there ("GOP presidential candidate Carly Fiorina",
+    "Fox News host Sean Hannity"; the role's last word right before the name will do when the parse
+    hung it elsewhere): a firm named after its founders ("Morgan Stanley") has none.
+    `_one_type_per_name` then makes the name's other mentions a person's too."""
+    words = list(span)
+    if not 2 <= len(words) <= 3 or not all(w.text[:1].isupper() and w.text.replace("’", "").replace("'", "").isalpha()
+                                            for w in words):
+        return False
+    first, last = words[0], words[-1]
+    if len(first.text) < 3 or first.lower_ not in first_names() or name_kinds.common_word(last.text):
+        return False
+    if any(countries.lookup(w.text, "GPE") is not None for w in words):
+        return False
+    root = span.root
+    if root.dep_ in ("compound", "amod", "nmod") and root.head.i == span.end and root.head.pos_ == "NOUN":
+        return False
+    role, kind = roles.describe(span, in_entity)
+    if role and not kind:
+        return name_kinds.person_role(role)
+    # the parse may hang the title elsewhere ("candidate Carly Fiorina strode onstage" as compounds of
+    # "onstage"): the word right before the name then says it
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and not kind and before.is_lower and name_kinds.person_role(before.text)

@@ -266,7 +266,11 @@ def _beside(span: Any, found: Any) -> bool:
     # a number counting a plural ("2055 members"), not a year before a singular ("2012 candidate")
     counted = root.tag_ in ("NNS", "NNPS") and any(c.dep_ == "nummod" for c in root.children)
     label = any(t.text in (":", ";", "/") for t in gap) or _credited(found)
-    return not (label or _apart(gap, found) or root.lower_ in CREDITS or counted or _a_persons_name(root))
+    # "including Sanders’ son, Tywanza": the parse set "son" beside the name, a possessive marker
+    # between (tagged punctuation when a no-break space follows); Sanders has a son and is none
+    # (she was read as a man: pronouns gave her the sex of "son")
+    owns = found.start >= span.end and len(gap) > 0 and gap[0].text in ("'", "’", "'s", "’s")
+    return not (label or owns or _apart(gap, found) or root.lower_ in CREDITS or counted or _a_persons_name(root))
 
 
 def _credited(found: Any) -> bool:

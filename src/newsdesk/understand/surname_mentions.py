@@ -31,6 +31,7 @@ from typing import Any
 
 from newsdesk.understand import countries, roles
 from newsdesk.understand.mention import KEEP, Mention
+from newsdesk.understand.name_sex import first_names
 from newsdesk.understand.quote_cues import BUILTIN_CUES
 
 # The tagger's types a surname is retyped from; places are `mention_places.people_not_places`' call.
@@ -101,9 +102,13 @@ def _untagged_full_name(tok: Any, fulls: Any, taken: set[int]) -> Any:
 
 
 def _things_named_after(found: list[Mention], surnames: set[str]) -> set[str]:
-    """The surnames the article also gives a longer thing's name ("Trump" of "Trump Foundation")."""
-    return {t.text for m in found if m.type not in ("PERSON", "NORP") and len(m.span) > 1
-            for t in m.span if t.text in surnames}
+    """The surnames the article also gives a longer thing's name ("Trump" of "Trump Foundation"). Not
+    a title ("Backfire: Carly Fiorina's High-Stakes Battle", WORK_OF_ART: a book about her, which no
+    one calls "Fiorina"), nor the surname after a given name in the thing's name (the person's full
+    name inside it: "Perfect Enough: Carly Fiorina …")."""
+    given = first_names()
+    return {t.text for m in found if m.type not in ("PERSON", "NORP", "WORK_OF_ART") and len(m.span) > 1
+            for t in m.span if t.text in surnames and not (t.i > m.span.start and t.nbor(-1).lower_ in given)}
 
 
 def _affiliations(doc: Any, found: list[Mention], surnames: set[str]) -> set[str]:
