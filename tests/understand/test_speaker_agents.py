@@ -74,3 +74,23 @@ def test_a_dateline_place_is_where_the_story_was_filed() -> None:
     by_text = {t.text: t for t in doc}
     assert speaker_kinds._opens_dateline(by_text["JACKSON"])
     assert not speaker_kinds._opens_dateline(by_text["Moscow"])
+
+
+def test_a_dateline_the_tagger_did_not_read_as_a_place_is_still_one() -> None:
+    # PolNeAR train: "RANGOON" was tagged ORG and named the speaker of the allies' prediction
+    text = ("RANGOON, Burma - Aung San Suu Kyi's political allies on Monday predicted an overwhelming victory "
+            "in Burma's elections.\n\nNATO said the exercise would go ahead.")
+    doc = nlp.parse(text)
+    by_text = {t.text: t for t in doc}
+    assert speaker_kinds._opens_dateline(by_text["RANGOON"])
+    assert not speaker_kinds._opens_dateline(by_text["NATO"])
+    assert all(q["speaker"] != "RANGOON" for q in quotes_of(text))
+
+
+def test_words_for_no_one_are_no_speaker() -> None:
+    # PolNeAR train: the ranker chose "Nothing" (P 0.54) over the senator in "Nothing the president
+    # said “will assuage people's fears,” the Florida senator said"
+    doc = nlp.parse("Nothing he said will calm anyone. None of the officials said a word about it.")
+    by_text = {t.text: t for t in doc}
+    assert speaker_kinds.vetted(by_text["Nothing"]) is None
+    assert speaker_kinds.vetted(by_text["None"]) is by_text["None"]  # "none of the officials" names some

@@ -36,6 +36,12 @@ _MUTE_ENTS = {"DATE", "TIME"}
 _PLACES = {"GPE", "LOC", "FAC"}
 _RELATIVE = {"who", "whom", "which", "that"}
 _DEMONSTRATIVE = {"that", "this"}
+# Session 24: words for no one ("Nothing the president said “will assuage people's fears,” the Florida
+# senator said": the ranker chose "Nothing", P 0.54, over the senator).
+_NO_ONE = {"nothing", "something", "everything", "anything", "nobody", "none"}
+# A dateline opening a line: a place in capitals, a region after a comma if any, then a dash ("RANGOON,
+# Burma - ...", "JACKSON, Miss. — ..."): the tagger may not read the place as one (RANGOON was ORG).
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:,[^\n,—–-]{1,40})?\s+[—–-]{1,2}\s")
 # Day and month names, which the parse tags PROPN like a person's name.
 _TIME_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -55,6 +61,8 @@ def vetted(top: Any) -> Any:
     if _is_date(top) or _is_glued(top) or _opens_dateline(top):
         return None
     low = top.lower_
+    if low in _NO_ONE and not any(c.dep_ == "prep" for c in top.children):  # "none of the officials" names some
+        return None
     if top.pos_ != "PRON" or top.dep_ not in ("nsubj", "nsubjpass"):
         return top
     if low in _DEMONSTRATIVE and top.head.dep_ != "relcl" and _noun_before(top) is None:
@@ -89,6 +97,11 @@ def _is_glued(tok: Any) -> bool:
 def _opens_dateline(tok: Any) -> bool:
     """A place in capitals at the start of a line, followed by a comma or a dash ("JACKSON, Miss.
     — ..."): where the story was filed, not a government speaking."""
+    if tok.is_upper and len(tok.text) > 1:
+        line = doc_text(tok.doc).rfind("\n", 0, tok.idx) + 1
+        m = _DATELINE.match(doc_text(tok.doc), line)
+        if m is not None and tok.idx < m.end():
+            return True
     if tok.ent_type_ not in _PLACES or not tok.is_upper:
         return False
     first = tok
