@@ -55,3 +55,14 @@ def test_a_verb_with_an_auxiliary_after_a_quotation_is_no_frame() -> None:
     text = ("The crowd gathered outside the hall on Monday night.\n\n"
             "“Lock them all up right now,” could be heard from the back of the room.")
     assert not [q for q in quotes_of(text) if "Lock them" in q["text"]]
+
+
+def test_a_dash_or_a_thing_after_the_quotation_is_no_frame() -> None:
+    # PolNeAR train: "“I will fight for you, and I will win for you!” — the balloons cascaded down"
+    # made the balloons the speaker
+    text = ("Trump spoke for an hour at the convention.\n\n"
+            "When Trump finally wrapped up — “I will fight for you, and I will win for you!” — the balloons "
+            "cascaded down on the crowd.")
+    assert all(q["speaker"] != "the balloons" for q in quotes_of(text)), quotes_of(text)
+    things = "The crowd waited outside.\n\n“We will fight for every vote in this state,” the balloons cascaded down."
+    assert all(q["speaker"] != "the balloons" for q in quotes_of(things))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from newsdesk.understand import quote_regions, speakers
+from newsdesk.understand import name_kinds, quote_regions, speakers
 from newsdesk.understand.dialogue import SPEAKER_LINE
 from newsdesk.understand.nlp import sent_of
 from newsdesk.understand.quote_cues import cue_subject, cue_text, is_reporting_cue
@@ -233,6 +233,16 @@ def _cue_near(doc: Any, sent: Any, region: tuple[int, int], regions: list[tuple[
     return None
 
 
+def _can_speak(head: Any) -> bool:
+    """Whether a frame's subject can be the one speaking: a name, a personal pronoun, or a noun for
+    a person ("the spokeswoman", "the governor"), not "the balloons"."""
+    if head.pos_ == "PROPN":
+        return True
+    if head.pos_ == "PRON":
+        return head.lower_ in ("he", "she", "they", "i", "we", "you")
+    return name_kinds.person_role(head.text)
+
+
 def _frames(verb: Any, text: str, region: tuple[int, int], between: int, after: bool) -> bool:
     """Whether a verb the lexicon does not count as a cue frames the quotation as speech
     (`FRAME_CUES`): after it, the quotation set off by a comma, question or exclamation mark or dash
@@ -247,15 +257,17 @@ def _frames(verb: Any, text: str, region: tuple[int, int], between: int, after: 
     if after:
         if text[:region[1]].rstrip()[-1:] not in (",", "?", "!", "—", "–", "…"):
             return False  # "“The Walking Dead.” Rubio likes …": a sentence that ended
+        if re.search(r"[—–]", text[region[1]: verb.idx]):
+            return False  # "“… win for you!” — the balloons cascaded down": a dash ends the speech
         if between:  # "Trump barked": the words between are the verb's subject
             subject = doc[verb.i - between: verb.i]
             return between <= FRAME_SUBJECT_WORDS and all(
-                t.pos_ in ("PROPN", "PRON", "NOUN", "DET", "ADJ", "NUM") for t in subject) and any(
-                t.pos_ in ("PROPN", "PRON", "NOUN") for t in subject)
+                t.pos_ in ("PROPN", "PRON", "NOUN", "DET", "ADJ", "NUM") for t in subject) and _can_speak(subject[-1])
         # inverted: "quipped the former governor", the speaker right after the verb
         nxt = doc[verb.i + 1: verb.i + 1 + FRAME_SUBJECT_WORDS]
-        return any(t.pos_ in ("PROPN", "NOUN") for t in nxt) and all(
+        head = next((t for t in nxt if t.pos_ in ("PROPN", "NOUN") and t.head.i == verb.i), None)
+        return head is not None and _can_speak(head) and all(
             t.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "NUM", "PUNCT") for t in nxt[:2])
     gap = "".join(text[verb.idx + len(verb.text): region[0]].split())
-    return gap in (":“", ':"', ":''", ":``", ":«") and any(
-        c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON", "NOUN") for c in verb.children)
+    return gap in (":“", ':"', ":''", ":``", ":«", ":‘") and any(
+        c.dep_ == "nsubj" and _can_speak(c) for c in verb.children)
