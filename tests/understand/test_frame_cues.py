@@ -66,3 +66,12 @@ def test_a_dash_or_a_thing_after_the_quotation_is_no_frame() -> None:
     assert all(q["speaker"] != "the balloons" for q in quotes_of(text)), quotes_of(text)
     things = "The crowd waited outside.\n\n“We will fight for every vote in this state,” the balloons cascaded down."
     assert all(q["speaker"] != "the balloons" for q in quotes_of(things))
+
+
+def test_the_frames_own_subject_speaks_unranked(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the ranker, fitted on the lexicon's cues, read "the spokeswoman" as the object of a verb it
+    # never saw and gave her P 0.4: the gate dropped the quote
+    text = "The ministry held a briefing on Monday.\n\n“That is simply not true at all,” retorted the spokeswoman."
+    assert [(q["speaker"], q["cue"]) for q in quotes_of(text)] == [("the spokeswoman", "retorted")]
+    monkeypatch.setattr(quote_orphans, "FRAME_SPEAKERS", False)
+    assert not quotes_of(text)

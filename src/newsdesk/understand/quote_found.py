@@ -32,6 +32,9 @@ class Found:
     confidence: float = 1.0  # the learned filter's P(attribution); 1 for quotes and speaker lines
     speaker_p: float = 1.0  # the speaker ranker's P(its choice is the source); 1 when not ranked
     lead: tuple[int, int] | None = None  # a content piece before the cue: its passive or raised subject
+    # the cue is a verb the lexicon does not know that frames the quotation ("“…,” Trump barked"):
+    # its subject speaks, and the ranker, fitted on the lexicon's cues, does not choose
+    framed: bool = False
 
 
 def span_of(tokens: list[Any]) -> tuple[int, int]:

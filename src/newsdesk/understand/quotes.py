@@ -378,7 +378,7 @@ def _rank_speakers(doc: Any, found: list[Found], regions: list[tuple[int, int]])
     previous: list[str] = []
     for f in found:
         cue = token_at(doc, f.cue_start) if f.cue_start >= 0 and f.speaker_text is None else None
-        if cue is not None and f.rule != "line":
+        if cue is not None and f.rule != "line" and not f.framed:
             # Tried and dropped (session 10): the passive or raised subject that is a piece of the
             # content (`lead`: "People are being urged to ...") is not the speaker. 5-fold CV, filter
             # 0.5 gate 0.4 (with this session's kept rules): 0.753/0.676/0.873 without; with such a
