@@ -53,6 +53,7 @@ FRAME_SUBJECT_WORDS = 5
 # found, but the ranker (fitted on the lexicon's cues, reading "the spokeswoman" as the object of a
 # verb it never saw) gave her P 0.4 and the gate dropped the quote. False: the ranker chooses.
 FRAME_SPEAKERS = True
+_OPENING_CHARS = "".join(sorted(OPENERS))  # the characters of the opening marks, for strip()
 
 
 def _quote_sentence(doc: Any, region: tuple[int, int]) -> Any:
@@ -70,7 +71,7 @@ def orphan_quotes(doc: Any, regions: list[tuple[int, int]], claimed: list[Found]
         owner = next((f for f in claimed + out if overlap(region, (f.start, f.end)) > 0), None)
         if owner is None and JOIN_RUNNING_ON:
             if (owner := _running_owner(text, region, claimed + out)) is not None:
-                _add_piece(owner, region)  # "“A.\n\n“B,” she said": B is more of A's quotation
+                _add_piece(owner, region)  # "Smith said: “A.\n\n“B.”": B is more of A's quotation
             elif _runs_on(text, region) and not _own_cue(doc, region, regions):
                 held = region  # "“A.\n\n“B,” she said": A is the quotation B's cue attributes
                 continue
@@ -145,13 +146,13 @@ def _runs_on(text: str, region: tuple[int, int]) -> bool:
         return False
     nxt = text[region[1]:].lstrip()
     # a transcript quoted whole opens each turn with a mark and a label ("HOST: …"): turns, not one quotation
-    return (nxt[:1] in OPENERS or nxt[:2] in OPENERS) and not SPEAKER_LINE.match(nxt.lstrip("“\"«‘`'"))
+    return (nxt[:1] in OPENERS or nxt[:2] in OPENERS) and not SPEAKER_LINE.match(nxt.lstrip(_OPENING_CHARS))
 
 
 def _running_owner(text: str, region: tuple[int, int], found: list[Found]) -> Found | None:
     """The attribution holding the quoted stretch that runs on into this one: it ended the paragraph
     before without a closing mark, and this one opens the next."""
-    gap = text[:region[0]].rstrip("“\"«‘`'")
+    gap = text[:region[0]].rstrip(_OPENING_CHARS)
     if not gap.endswith("\n\n"):
         return None
     end = len(gap.rstrip())
@@ -289,5 +290,5 @@ def _frames(verb: Any, text: str, region: tuple[int, int], between: int, after: 
         return head is not None and _can_speak(head) and all(
             t.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "NUM", "PUNCT") for t in nxt[:2])
     gap = "".join(text[verb.idx + len(verb.text): region[0]].split())
-    return gap in (":“", ':"', ":''", ":``", ":«", ":‘") and any(
+    return gap[:1] == ":" and gap[1:] in OPENERS and any(
         c.dep_ == "nsubj" and _can_speak(c) for c in verb.children)

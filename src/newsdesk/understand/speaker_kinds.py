@@ -98,8 +98,8 @@ def _opens_dateline(tok: Any) -> bool:
     """A place in capitals at the start of a line, followed by a comma or a dash ("JACKSON, Miss.
     — ..."): where the story was filed, not a government speaking."""
     if tok.is_upper and len(tok.text) > 1:
-        line = doc_text(tok.doc).rfind("\n", 0, tok.idx) + 1
-        m = _DATELINE.match(doc_text(tok.doc), line)
+        text = doc_text(tok.doc)
+        m = _DATELINE.match(text, text.rfind("\n", 0, tok.idx) + 1)
         if m is not None and tok.idx < m.end():
             return True
     if tok.ent_type_ not in _PLACES or not tok.is_upper:
