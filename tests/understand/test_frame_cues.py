@@ -75,3 +75,14 @@ def test_the_frames_own_subject_speaks_unranked(monkeypatch: pytest.MonkeyPatch)
     assert [(q["speaker"], q["cue"]) for q in quotes_of(text)] == [("the spokeswoman", "retorted")]
     monkeypatch.setattr(quote_orphans, "FRAME_SPEAKERS", False)
     assert not quotes_of(text)
+
+
+def test_a_frame_before_the_quotation_may_set_it_off_with_a_comma(monkeypatch: pytest.MonkeyPatch) -> None:
+    # PolNeAR train: the quotation went to "he" of the clause after it
+    text = ("The two candidates met on a stage in Las Vegas.\n\n"
+            "During their first debate, Hillary Clinton cracked, “I'm a progressive who likes to get things "
+            "done” - he has often been an effective legislator.")
+    q = next(q for q in quotes_of(text) if "likes to get things done" in q["text"])
+    assert (q["speaker"], q["cue"]) == ("Hillary Clinton", "cracked"), q
+    monkeypatch.setattr(quote_orphans, "FRAME_COMMA", False)
+    assert all(q["cue"] != "cracked" for q in quotes_of(text))

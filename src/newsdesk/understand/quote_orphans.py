@@ -53,6 +53,17 @@ FRAME_SUBJECT_WORDS = 5
 # found, but the ranker (fitted on the lexicon's cues, reading "the spokeswoman" as the object of a
 # verb it never saw) gave her P 0.4 and the gate dropped the quote. False: the ranker chooses.
 FRAME_SPEAKERS = True
+# Session 25: a frame before its quotation may set it off with a comma as with a colon ("Hillary
+# Clinton cracked, ''I'm a progressive …''"). False: a colon only.
+FRAME_COMMA = True
+# Session 25: a name and a colon right before a quotation inside a paragraph label it as that name's
+# words (`_inline_label`): "HEADING - Mark Blumenthal and Jon Cohen: “…”", "More from Jones: “…”",
+# "… he tweeted about it. Donald Trump: “…”". PolNeAR marks the colon as the cue; without the label
+# such a quotation had no cue near and was dropped, or went to a cue of the sentence before.
+INLINE_LABELS = True
+_LABEL_WORDS = 8  # at most this many words in a label ("Frank Newport and Jim Harter")
+# words that put a name right before a colon as the source of what follows ("More from Jones:")
+_LABEL_FROM = {"from", "by"}
 _OPENING_CHARS = "".join(sorted(OPENERS))  # the characters of the opening marks, for strip()
 
 
@@ -103,6 +114,10 @@ def _orphan(doc: Any, region: tuple[int, int], regions: list[tuple[int, int]], c
         found.speaker_text, found.cue = dash.group(1).strip(), "―"
         out.append(found)
         return found
+    if INLINE_LABELS and (label := _inline_label(doc, region)) is not None:
+        found.speaker_text, found.cue, found.cue_start = label[0], ":", label[1]
+        out.append(found)
+        return found
     if QUOTED_NAMES and _named_in_narration(doc, region):
         return None
     sent = _quote_sentence(doc, region)
@@ -130,6 +145,51 @@ def _orphan(doc: Any, region: tuple[int, int], regions: list[tuple[int, int]], c
         return None  # quoted words in narrative with no cue: a title, a phrase, no one to name
     out.append(found)
     return found
+
+
+def _inline_label(doc: Any, region: tuple[int, int]) -> tuple[str, int] | None:
+    """(the name, where its colon lies) when a quoted stretch opens right after "Name:" inside a
+    paragraph (`INLINE_LABELS`): the name a person or organisation the parser found, alone or joined
+    by "and", maybe with words before it that say who it is ("Republican pollster Daron Shaw:"), and
+    nothing before those but a sentence start, a mark that ends one (a dash, a period, a closing
+    quotation mark), "from" or "by", or a verb that does not report speech ("doesn't surprise
+    Daron Shaw:"). A name after another preposition or a verb of telling is whom the words are about
+    or for ("said of Mr. Rubio:", "a message to Trump:", "telling Breitbart London:"), not who says
+    them."""
+    text = doc_text(doc)
+    before = text[:region[0]].rstrip(_OPENING_CHARS).rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None or len(colon) != 1 or colon[0].text != ":":
+        return None
+    j = colon[0].i - 1
+    start = j + 1
+    while j >= 0 and start - j <= _LABEL_WORDS and (
+            doc[j].pos_ == "PROPN" or doc[j].lower_ == "and" and j > 0 and doc[j - 1].pos_ == "PROPN"):
+        start, j = j, j - 1
+    while start < colon[0].i and (doc[start].ent_type_ in ("NORP", "GPE") or doc[start].lower_ == "and"):
+        start += 1  # "Republican" of "Republican pollster Daron Shaw" says who the name is
+    name = doc[start: colon[0].i]
+    j = start - 1
+    if not len(name) or name[-1].pos_ != "PROPN" or "\n" in name.text:
+        return None
+    kinds = {t.ent_type_ for t in name}
+    if not kinds & {"PERSON", "ORG"} or kinds & {"GPE", "LOC", "NORP", "DATE", "FAC"}:
+        return None
+    while j >= 0 and start - j <= 3 and doc[j].pos_ in ("NOUN", "ADJ") and (
+            doc[j].text.islower() or doc[j].ent_type_ == "NORP"):
+        j -= 1  # "pollster", "Republican pollster"
+    if j < 0 or "\n" in doc[j].text or doc[j + 1].is_sent_start:
+        return name.text, colon[0].idx
+    prev = doc[j]
+    if prev.lower_ in _LABEL_FROM:
+        return name.text, colon[0].idx
+    if prev.is_punct:
+        return (name.text, colon[0].idx) if prev.text not in (",", "(", "'", "’", "“", '"') else None
+    if prev.pos_ in ("VERB", "AUX") and not is_reporting_cue(prev):
+        return name.text, colon[0].idx
+    return None
 
 
 def _add_piece(owner: Found, region: tuple[int, int]) -> None:
@@ -268,9 +328,10 @@ def _frames(verb: Any, text: str, region: tuple[int, int], between: int, after: 
     """Whether a verb the lexicon does not count as a cue frames the quotation as speech
     (`FRAME_CUES`): after it, the quotation set off by a comma, question or exclamation mark or dash
     inside its marks and the verb next, with only its subject between ("“…,” Trump barked", "“…?”
-    she snapped", "“…,” quipped the governor"); before it, the verb with its subject and a colon
-    right before the opening mark ("Warren exclaimed: “…”"). A verb in the base form or a participle
-    with an auxiliary ("“…,” could be heard") is no report of speech."""
+    she snapped", "“…,” quipped the governor"); before it, the verb with its subject and a colon (or
+    a comma, `FRAME_COMMA`) right before the opening mark ("Warren exclaimed: “…”", "Clinton cracked,
+    “…”"). A verb in the base form or a participle with an auxiliary ("“…,” could be heard") is no
+    report of speech."""
     if not FRAME_CUES or verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN") or any(
             c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
@@ -290,5 +351,5 @@ def _frames(verb: Any, text: str, region: tuple[int, int], between: int, after: 
         return head is not None and _can_speak(head) and all(
             t.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "NUM", "PUNCT") for t in nxt[:2])
     gap = "".join(text[verb.idx + len(verb.text): region[0]].split())
-    return gap[:1] == ":" and gap[1:] in OPENERS and any(
+    return (gap[:1] == ":" or FRAME_COMMA and gap[:1] == ",") and gap[1:] in OPENERS and any(
         c.dep_ == "nsubj" and _can_speak(c) for c in verb.children)
