@@ -21,7 +21,9 @@ from newsdesk.store import open_store
 
 STATEMENT = ("With permission, Mr Speaker, I would like to make a statement about the reform of the prison "
              "service.\n\nThe governors have led the work. I believe that the reforms will help every prison. "
-             "We will publish the new rules in the spring.")
+             "We have said that the new rules will be published in the spring.")
+# (until session 25 the last sentence was "We will publish the new rules in the spring.": a plan, not
+# a report of words, kept with the filter's P x the ranker's 0.525, under the speaker gate since 0.55)
 GOVUK: dict[str, Any] = {"authors": ("Prime Minister's Office",), "title": "PM's statement on prison reform",
          "excerpt": "Prime Minister David Cameron gave a statement to Parliament on prison reform."}
 NEWS = ("David Cameron said on Monday that the summit had been a success.\n\n"
