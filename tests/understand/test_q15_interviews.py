@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from entity_helpers import annotate
 
-from newsdesk.understand import dialogue
+from newsdesk.understand import dialogue, nlp
 
 pytest.importorskip("spacy")
 
@@ -160,3 +160,19 @@ def test_the_answers_are_the_one_the_questions_address() -> None:
 def test_the_first_person_named_answers_when_the_page_says_no_more() -> None:
     text = "Dana Whitfield has led the campaign against the wall since 2019.\n\n" + ANSWERS
     assert _speaker_of(text, "I have fished") == ["Dana Whitfield"]
+
+
+def test_an_answer_goes_on_through_a_paragraph_of_what_others_think(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the writer's narration ends a turn ("Pence said …"); a verb of thinking or wanting does not, though
+    # the narration lexicon (session 25) made "think" and "want" cues: the answer had stopped at its first
+    # paragraph
+    text = ("Senator Jane Doe sat down with our reporter on Monday.\n\nQ: What do you make of the budget?\n\n"
+            "A: It is a bad budget for working families.\n\n"
+            "The Republicans think the deficit does not matter, and they want to cut taxes for the rich.\n\n"
+            "Q: Will you vote for it?\n\nA: No.")
+    answer = next(q for q in annotate(text).quotes if q.text.startswith("It is a bad budget"))
+    assert answer.speaker == "Jane Doe" and "cut taxes for the rich" in answer.text, answer
+    monkeypatch.setattr(dialogue, "_SAYING_P", 0.2)
+    nlp.clear_cache()  # the parse keeps the turns it found
+    answer = next(q for q in annotate(text).quotes if q.text.startswith("It is a bad budget"))
+    assert "cut taxes" not in answer.text

@@ -49,3 +49,26 @@ def test_train_cues_learns_from_a_split(split: Path, tmp_path: Path) -> None:
     data = train_cues(split, tmp_path / "cues.json", min_seen=1)
     assert data["cues"]["say"]["ccomp"] > 0 and data["cues"]["warn"]["ccomp"] > 0
     assert json.loads((tmp_path / "cues.json").read_text())["cues"] == data["cues"]
+
+
+THINKING: Articles = {
+    "paper_2016-01-03_race": (
+        "The race tightens.\n\nHer advisers think that she has the discipline to win. “I think we will lose "
+        "the state, and I think it will hurt,” one donor said. “I think the numbers are bad,” another said.",
+        [("Her advisers", "think", "that she has the discipline to win")],
+    ),
+}
+
+
+def test_the_lexicon_counts_cue_words_outside_quotation_marks_only(tmp_path: Path, shared_dir: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # PolNeAR marks no cue inside quotation marks and the rules take none there: a quoted "I think"
+    # is no evidence against "Her advisers think that ..." (P(think, ccomp) was 0.126 on train, under
+    # the 0.2 a candidate needs; 88 of 182 in narration)
+    from newsdesk.bench.quotes import train_cues
+    from newsdesk.understand import quote_cues
+
+    split = tiny_split(tmp_path, shared_dir, THINKING)
+    assert train_cues(split, tmp_path / "cues.json", min_seen=1)["cues"]["think"]["ccomp"] == 0.5  # 1 of 1, add-one
+    monkeypatch.setattr(quote_cues, "NARRATION_LEXICON", False)
+    assert train_cues(split, tmp_path / "cues.json", min_seen=1)["cues"]["think"]["ccomp"] < 0.25

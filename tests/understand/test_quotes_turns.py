@@ -95,6 +95,8 @@ def test_said_in_a_statement_is_the_verbs_report(monkeypatch: pytest.MonkeyPatch
     text = ("Jane Smith, the defence minister, held a briefing in Kyiv on Monday.\n\n"
             "Smith’s office said in a statement that the army would hold its positions along the river.")
     (q,) = quotes_of(text)
-    assert q["cue"] == "said" and "Smith" in q["speaker"] and "hold its positions" in q["text"], q
+    assert q["cue"] == "said" and "Smith" in q["speaker"] and q["text"].startswith("that the army would hold"), q
     monkeypatch.setattr(quote_candidates, "SAID_IN", False)
-    assert not quotes_of(text)
+    # the noun's report, or (since session 25's narration lexicon counts "said in") the verb's with the
+    # medium in its content
+    assert all(not q["text"].startswith("that the army") for q in quotes_of(text)), quotes_of(text)

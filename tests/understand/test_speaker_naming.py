@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from entity_helpers import speaker_of
+from entity_helpers import annotate, speaker_of
 
 from newsdesk.understand import quotes
 from newsdesk.understand.annotate import resolve_speaker
@@ -70,8 +70,10 @@ def test_a_word_that_names_no_one_keeps_the_clause_that_says_who() -> None:
 
 def test_an_expletive_it_and_the_writers_we_name_no_organisation() -> None:
     # both were filed under the nearest organisation before them ("House", "Sellafield") on the sample store
-    assert speaker_of("The House of Commons met on Tuesday. It was striking that nobody mentioned the "
-                       "budget at all.", "budget") is None
+    # (since session 25's narration lexicon "striking" is no cue there, and no quote holds the budget)
+    expletive = annotate("The House of Commons met on Tuesday. It was striking that nobody mentioned the "
+                         "budget at all.").quotes
+    assert all(q.speaker in (None, "nobody") for q in expletive if "budget" in q.text), expletive
     assert speaker_of("Sellafield Ltd runs a nuclear site in Cumbria. We believe that the plant should "
                        "close soon.", "plant") == "We"
     # a real "it" still finds its organisation

@@ -100,11 +100,17 @@ def _inside(pos: int, segs: list[tuple[int, int]]) -> bool:
 
 def cue_counts(doc: Any, attributions: list[dict[str, list[tuple[int, int]]]],
                counts: dict[str, Counter], seen: dict[str, Counter]) -> None:
-    """Count, per (word, slot), how often the word in that slot is a gold cue with its content."""
+    """Count, per (word, slot), how often the word in that slot is a gold cue with its content. With
+    `quote_cues.NARRATION_LEXICON`, only the words outside quotation marks: the rules never take a cue
+    inside them (`quotes.candidates`), and PolNeAR marks no attribution there ("“I think …”")."""
+    from newsdesk.understand import quote_cues, quote_regions, speakers
+    from newsdesk.understand.quote_found import doc_text
     from newsdesk.understand.quotes import cue_slot
 
+    every = quote_regions.every_quoted(doc) if quote_cues.NARRATION_LEXICON else []
+    regions = quote_regions.long_enough(doc_text(doc), every)
     for tok in doc:
-        if tok.pos_ not in ("VERB", "NOUN"):
+        if tok.pos_ not in ("VERB", "NOUN") or regions and speakers.quoted_at(tok.idx, regions):
             continue
         slot, comps = cue_slot(tok)
         key = f"{'n:' if tok.pos_ == 'NOUN' else ''}{tok.lemma_.lower()}"

@@ -76,8 +76,7 @@ def says(span: Any) -> bool:
     root, verb = span.root, span.root.head
     if root.dep_ != "nsubj" or verb.lemma_.lower() not in BUILTIN_CUES:
         return False
-    slot = quote_cues.cue_slot(verb)[0]
-    return max(quote_cues.cue_score(verb, s) - quote_cues.threshold(s) for s in {slot, "bare"}) >= 0
+    return quote_cues.reports_words(verb)
 
 
 def named_like_a_person(span: Any, in_entity: set[int] | None = None) -> bool:

@@ -211,6 +211,8 @@ def clausal_candidates(doc: Any, regions: list[tuple[int, int]]) -> list[Found]:
             continue
         if not comps or cue_score(tok, slot) < threshold(slot):
             continue
+        if slot == "prep:in" and _medium_reports(tok):
+            continue  # "said in a statement that …": the statement's clause is the report (`_said_in`)
         if SUMMONS_NO_CUE and summons(tok, slot):
             continue
         if OTHER_TURN_COMPLEMENT:
@@ -252,6 +254,14 @@ def _said_in(noun: Any) -> Any:
     if prep.lower_ != "in" or prep.dep_ != "prep" or verb.pos_ != "VERB" or not is_reporting_cue(verb):
         return None
     return None if any(c.dep_ == "ccomp" for c in verb.children) else verb
+
+
+def _medium_reports(verb: Any) -> bool:
+    """Whether a verb's "in" names the medium whose clause holds what it said ("said in a statement
+    that …"): that clause is the verb's report (`_said_in`), not "in a statement that …"."""
+    return any((said := _said_in(p)) is not None and said.i == verb.i
+               for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+               for p in c.children if p.dep_ == "pobj")
 
 
 def _parenthetical_content(doc: Any, cue: Any, regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
