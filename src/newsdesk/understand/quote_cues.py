@@ -53,6 +53,9 @@ SLOT_THRESHOLDS: dict[str, float] = {}
 # False: every occurrence counts, as before. 5-fold CV on PolNeAR train (lexicon and filter refitted
 # per fold), product gate 0.55: 0.7467/0.6861/0.8969 (n 9123) -> 0.7548/0.6910/0.8948 (n 9299); at the
 # same speaker accuracy about 0.0025 more F1@0.3 (0.7493/0.8970 at gate 0.58, `quotes.SPEAKER_GATE`).
+# CUE_THRESHOLD re-checked with it, gate 0.55 / 0.58 / 0.6: 0.15: 0.7560/0.8949, 0.7503/0.8955,
+# 0.7454/0.8980; 0.2: 0.7548/0.8948, 0.7493/0.8970, 0.7446/0.8990; 0.3: 0.7456/0.8968, 0.7414/0.8988,
+# 0.7376/0.8994. 0.15 and 0.2 draw one frontier, 0.3 a worse one: 0.2 stays.
 NARRATION_LEXICON = True
 
 
