@@ -104,11 +104,9 @@ def cue_counts(doc: Any, attributions: list[dict[str, list[tuple[int, int]]]],
     `quote_cues.NARRATION_LEXICON`, only the words outside quotation marks: the rules never take a cue
     inside them (`quotes.candidates`), and PolNeAR marks no attribution there ("“I think …”")."""
     from newsdesk.understand import quote_cues, quote_regions, speakers
-    from newsdesk.understand.quote_found import doc_text
     from newsdesk.understand.quotes import cue_slot
 
-    every = quote_regions.every_quoted(doc) if quote_cues.NARRATION_LEXICON else []
-    regions = quote_regions.long_enough(doc_text(doc), every)
+    regions = quote_regions.quotations(doc) if quote_cues.NARRATION_LEXICON else []
     for tok in doc:
         if tok.pos_ not in ("VERB", "NOUN") or regions and speakers.quoted_at(tok.idx, regions):
             continue

@@ -172,6 +172,13 @@ def every_quoted(doc: Any) -> list[tuple[int, int]]:
     return found  # type: ignore[no-any-return]
 
 
+def quotations(doc: Any) -> list[tuple[int, int]]:
+    """The quoted stretches long enough to be quotations (`long_enough` of `every_quoted`): those the
+    quote rules attach to cues, and inside which they take no cue (nor does the cue lexicon count one,
+    `newsdesk.bench.quotes.cue_counts`)."""
+    return long_enough(doc_text(doc), every_quoted(doc))
+
+
 def long_enough(text: str, regions: list[tuple[int, int]], min_words: int = MIN_QUOTE_WORDS) -> list[tuple[int, int]]:
     """The quoted stretches of at least `min_words` words."""
     return [(a, b) for a, b in regions if len(text[a:b].split()) >= min_words]

@@ -59,7 +59,7 @@ from newsdesk.understand.quote_candidates import (
 from newsdesk.understand.quote_cues import cue_slot, rule_speaker, speaker_head
 from newsdesk.understand.quote_found import Found, doc_text, overlap, token_at
 from newsdesk.understand.quote_orphans import DASH_SPEAKER, orphan_quotes
-from newsdesk.understand.quote_regions import long_enough, quoted_regions, widen_to_quotes
+from newsdesk.understand.quote_regions import quoted_regions, widen_to_quotes
 from newsdesk.understand.speaker_gate import model as learned_gate
 
 # The names other modules and the tools use as `quotes.<name>`.
@@ -276,7 +276,7 @@ def candidates(doc: Any) -> list[Found]:
     """Every attribution the rules propose, before the learned filter and the merging."""
     text = doc_text(doc)
     every = quote_regions.every_quoted(doc)
-    regions = long_enough(text, every)
+    regions = quote_regions.quotations(doc)
     # a cue inside quotation marks is the quoted person's own words, not a new attribution
     cues = [f for f in clausal_candidates(doc, every) + according_candidates(doc)
             if not speakers.quoted_at(f.cue_start, regions) and not quote_made.made_thing(doc, f)]
@@ -354,7 +354,7 @@ def _rescored(doc: Any, cands: list[Found], feats: list[dict[str, float] | None]
 def find_quotes(doc: Any) -> list[Found]:
     """Attributions in a parsed article in text order (`ORDER`), before speakers are resolved."""
     text = doc_text(doc)
-    regions = long_enough(text, quote_regions.every_quoted(doc))  # the same stretches `candidates` reads
+    regions = quote_regions.quotations(doc)  # the same stretches `candidates` reads
     found = _nest(_filtered(doc, candidates(doc)), doc)
     # a quoted "VIDEO: …" paragraph of a transcript quoted whole is the clip's, not the last speaker's
     found += [f for f in orphan_quotes(doc, regions, found) if not dialogue.clip_words(text, f.start)]
