@@ -163,14 +163,13 @@ def _inline_label(doc: Any, region: tuple[int, int]) -> tuple[str, int] | None:
     colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
     if colon is None or len(colon) != 1 or colon[0].text != ":":
         return None
-    j = colon[0].i - 1
-    start = j + 1
-    while j >= 0 and start - j <= _LABEL_WORDS and (
-            doc[j].pos_ == "PROPN" or doc[j].lower_ == "and" and j > 0 and doc[j - 1].pos_ == "PROPN"):
-        start, j = j, j - 1
-    while start < colon[0].i and (doc[start].ent_type_ in ("NORP", "GPE") or doc[start].lower_ == "and"):
+    end = start = colon[0].i
+    while start > 0 and end - start < _LABEL_WORDS and (doc[start - 1].pos_ == "PROPN" or (
+            doc[start - 1].lower_ == "and" and start > 1 and doc[start - 2].pos_ == "PROPN")):
+        start -= 1
+    while start < end and (doc[start].ent_type_ in ("NORP", "GPE") or doc[start].lower_ == "and"):
         start += 1  # "Republican" of "Republican pollster Daron Shaw" says who the name is
-    name = doc[start: colon[0].i]
+    name = doc[start:end]
     j = start - 1
     if not len(name) or name[-1].pos_ != "PROPN" or "\n" in name.text:
         return None
