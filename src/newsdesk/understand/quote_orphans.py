@@ -62,6 +62,14 @@ FRAME_COMMA = True
 # such a quotation had no cue near and was dropped, or went to a cue of the sentence before.
 INLINE_LABELS = True
 _LABEL_WORDS = 8  # at most this many words in a label ("Frank Newport and Jim Harter")
+# Session 26: the cue right after a quotation's closing marks is looked for past a sentence start
+# the parse put on the first word after them ("…she's wrong!'' Mr. Trump wrote on Twitter"), with
+# marks of any width. False: only within two characters of the quotation's end, which a doubled
+# apostrophe and its space already overrun (the cue then came from the paragraph before).
+AFTER_MARKS_SENTENCE = True
+# Session 26: a cue found after the quotation in the next sentence yields to a cue before the
+# quotation in its own sentence (`_cue_near`). False: the cue after always comes first.
+OWN_SENTENCE_FIRST = True
 # words that put a name right before a colon as the source of what follows ("More from Jones:")
 _LABEL_FROM = {"from", "by"}
 _OPENING_CHARS = "".join(sorted(OPENERS))  # the characters of the opening marks, for strip()
@@ -279,19 +287,30 @@ def _cue_near(doc: Any, sent: Any, region: tuple[int, int], regions: list[tuple[
     text = doc_text(doc)
     after = doc.char_span(region[1], min(len(text), region[1] + 100), alignment_mode="expand")
     between = 0  # words after the closing mark before a cue: a frame's verb comes within its subject's
+    first = True  # the first word after the marks may open a sentence of its own: the parse often
+    # splits "…!'' Mr. Trump wrote" after the marks, and the cue is still this quote's
+    later = None
     for tok in after or ():
         if tok.idx < region[1] or (tok.idx == region[1] and is_mark(tok, CLOSERS)
                                    and quote_regions.DOUBLE_APOSTROPHE):
             continue  # the quote's own closing mark (a straight or doubled one also opens quotes)
         if is_mark(tok, OPENERS) or "\n" in tok.text or (tok.is_sent_start and not is_mark(tok, CLOSERS)
-                                                           and tok.idx > region[1] + 2):
+                                                           and not (first and AFTER_MARKS_SENTENCE)):
             break
+        first = first and (tok.is_punct or tok.is_space)
         if cue(tok) or _frames(tok, text, region, between, after=True):
-            return tok
+            later = tok
+            break
         between += not tok.is_punct
+    # a cue after the quotation in a sentence of its own yields to one before it in the quotation's
+    # sentence ("Trump said, and I quote, “…” He is treating them as ignorants who will believe …")
+    if later is not None and (later.i < sent.end or not OWN_SENTENCE_FIRST):
+        return later
     for tok in reversed(sent):
         if tok.idx < region[0] and (cue(tok) or _frames(tok, text, region, 0, after=False)):
             return tok
+    if later is not None:
+        return later
     if sent.start > 0:
         for tok in reversed(sent_of(doc[sent.start - 1])):
             if cue(tok) and not any(is_mark(t, OPENERS) for t in doc[tok.i: sent.start - 1]):
