@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from entity_helpers import quotes_of
 
-from newsdesk.understand import quote_orphans
+from newsdesk.understand import quote_orphans, speakers
 
 FRAMED = ("The senator spoke to reporters on Tuesday.\n\n"
           "“We will win this thing, and we will win it big,” Mayor Carlos Mendez quipped after the rally.\n\n"
@@ -74,6 +74,9 @@ def test_the_frames_own_subject_speaks_unranked(monkeypatch: pytest.MonkeyPatch)
     text = "The ministry held a briefing on Monday.\n\n“That is simply not true at all,” retorted the spokeswoman."
     assert [(q["speaker"], q["cue"]) for q in quotes_of(text)] == [("the spokeswoman", "retorted")]
     monkeypatch.setattr(quote_orphans, "FRAME_SPEAKERS", False)
+    # since session 26 the ranker's P for an object right after a subjectless cue is read as for its
+    # subject (speakers.INVERTED_SUBJECTS), which keeps the quote too
+    monkeypatch.setattr(speakers, "INVERTED_SUBJECTS", False)
     assert not quotes_of(text)
 
 

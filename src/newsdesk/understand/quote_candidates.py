@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from newsdesk.understand import dialogue, name_kinds, speaker_kinds, speakers
+from newsdesk.understand import dialogue, name_kinds, quote_regions, speaker_kinds, speakers
 from newsdesk.understand.dialogue import SPEAKER_LINE, paragraph_labels
 from newsdesk.understand.nlp import sent_of
 from newsdesk.understand.quote_cues import (
@@ -86,6 +86,10 @@ WORDLESS_CONTENT = True
 # 0.4, F1@0.3 / F1@0.8 / speaker accuracy: 0.7551/0.6822/0.8756 without, 0.7605/0.6881/0.8760 with.
 # PolNeAR dev (shipped models, the filter retrained with them): 0.781/0.702/0.894 -> 0.788/0.709/0.893.
 PARENTHETICAL_CUES = True
+# Session 26: a content wholly inside quotation marks is what was said however few its words
+# ("“Well, we’ll see,” said Pence"; "“You tell me,” he said"), though WORDLESS_CONTENT drops such
+# words outside them. False: a quoted reply of stop words only has no candidate.
+QUOTED_REPLIES = True
 # Session 15: a clause the parser hangs on the cue right after its content, with no comma between,
 # goes on with what was said (`_trailing_clauses`): "cited the deficit to justify the cuts" (a
 # purpose infinitive after an object or a preposition), "has not done this because he is a Muslim
@@ -148,6 +152,8 @@ INVERTED_ASIDES = True
 # speaker accuracy 0.7617/0.6929/0.8832 -> 0.7614/0.6923/0.8833 (n 9515 -> 9510): "about the Southern
 # border" then fell under the scorer's 0.3 share of its gold.
 THROUGH_CONJUNCTION = True
+_OPENING = "“\"«‘'`"
+_REPLY_GAP = re.compile(r"[,!?.]?\s*[”\"»’']{1,2}\s*[,\u2014-]?\s*$")
 _SEPARATORS = {",", ";", ":", "-", "--", "\u2013", "\u2014"}
 
 
@@ -208,6 +214,9 @@ def clausal_candidates(doc: Any, regions: list[tuple[int, int]]) -> list[Found]:
                 out.append(Found(pieces[0][0], pieces[-1][1], "indirect", cue=cue_text(tok),
                                  speaker_tok=rule_speaker(tok), cue_start=tok.idx, pieces=pieces, slot="aside",
                                  lexicon_p=p))
+            elif QUOTED_REPLIES and p >= threshold(slot) and (reply := _adjacent_quotation(doc, tok, regions)):
+                out.append(Found(reply[0], reply[1], "direct", cue=cue_text(tok), speaker_tok=rule_speaker(tok),
+                                 cue_start=tok.idx, pieces=[reply], slot=slot, lexicon_p=p))
             continue
         if not comps or cue_score(tok, slot) < threshold(slot):
             continue
@@ -217,13 +226,18 @@ def clausal_candidates(doc: Any, regions: list[tuple[int, int]]) -> list[Found]:
             continue
         if OTHER_TURN_COMPLEMENT:
             comps = [c for c in comps if not _other_turn(tok, c, regions)]
+        if speakers.INVERTED_SUBJECTS and (inverted := speakers.inverted_subject(tok)) is not None:
+            # "…, said a former spokesman, Oleg Voloshyn, who also ran …": the clause the parse
+            # gave the inverted subject is the speaker's description, not what was said
+            comps = [c for c in comps if c.i != inverted.head.i]
         if not comps:
             continue
         heads = _content_heads(tok, slot, comps)
         content = [t for c in heads for t in c.subtree if t.i != tok.i]
         on_line = _on_cue_line(doc, content, tok.idx)
         start, end = span_of(on_line)
-        if end <= start or (WORDLESS_CONTENT and not any(_says_something(t) for t in on_line)):
+        if end <= start or (WORDLESS_CONTENT and not any(_says_something(t) for t in on_line)
+                            and not (QUOTED_REPLIES and _quoted_whole(start, end, regions))):
             continue
         if CONTENT_HEAD_ON_LINE and _stray(heads, on_line):
             continue
@@ -305,6 +319,33 @@ def _inverted_pieces(doc: Any, cue: Any, content: list[Any]) -> list[tuple[int, 
         return []  # "But, said Ann Roe, “…”": a conjunction before the aside says nothing
     before, after = span_of(words), span_of([t for t in content if t.i > close])
     return [before, after] if before[1] > before[0] and after[1] > after[0] else []
+
+
+def _adjacent_quotation(doc: Any, cue: Any, regions: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The short quoted stretch a cue with no complement reports, written right against it: before the cue
+    with only its subject between ("“Sorry,” Sanders said"), or right after it ("Priebus said,
+    “Probably.”"). The parse hangs such short words on the cue as an interjection or not at all."""
+    text = doc_text(doc)
+    subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    cue_end = cue.idx + len(cue.text)
+    # a longer quotation is the orphan rules' (quote_orphans), which find its cue near it
+    for a, b in (r for r in regions if not quote_regions.long_enough(text, [r])):
+        if cue_end <= a <= cue_end + 4 and not text[cue_end:a].strip(" ,:" + _OPENING):
+            return (a, b) if subject is not None and subject.i < cue.i else None
+        if b <= cue.idx and subject is not None and b <= subject.idx and subject.i < cue.i \
+                and subject.lower_ not in ("who", "which", "that"):  # '"citizen journalists" who promote'
+            lo, hi = subject.left_edge.idx, cue.idx
+            # the quotation's own closing punctuation, its marks and a comma or dash, no more: not
+            # 'have it "both ways"? It seems'
+            if lo >= b and _REPLY_GAP.match(text[b:lo]) and not text[
+                    subject.right_edge.idx + len(subject.right_edge.text):hi].strip():
+                return a, b
+    return None
+
+
+def _quoted_whole(start: int, end: int, regions: list[tuple[int, int]]) -> bool:
+    """Whether a content lies inside one quoted stretch (`QUOTED_REPLIES`)."""
+    return any(a - 2 <= start and end <= b + 2 for a, b in regions)
 
 
 def _says_something(tok: Any) -> bool:
