@@ -90,12 +90,24 @@ def reports_words(tok: Any) -> bool:
 _CLIMB = ("advcl", "conj", "xcomp", "acl", "pcomp", "prep", "pobj", "dobj", "attr")
 
 
+# Session 26: a cue coordinated with a passive verb takes that verb's subject, not its agent
+# (`cue_subject`). False: the agent, as for the passive verb itself.
+CONJ_PASSIVE_SUBJECT = True
+
+
 def cue_subject(verb: Any) -> Any:
     """The speaker head of a cue: its subject, a passive agent, or a governing clause's subject."""
+    via_conj = False
     for _ in range(4):
         for child in verb.children:
             if child.dep_ == "nsubj" and child.pos_ != "PUNCT":  # "… [es] writes": "]" is no one; "38%" is
                 return child
+        if via_conj and CONJ_PASSIVE_SUBJECT:
+            # "Silverman was joined on stage by Al Franken and joked, “…”": a verb coordinated with
+            # a passive one shares its subject, not its agent
+            subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if subject is not None:
+                return subject
         for child in verb.children:
             if child.dep_ == "agent":
                 for pobj in child.children:
@@ -105,6 +117,7 @@ def cue_subject(verb: Any) -> Any:
             return _outside_brackets(verb.head)
         if verb.dep_ not in _CLIMB or verb.head is verb:
             return None
+        via_conj = verb.dep_ == "conj"
         verb = verb.head
     return None
 
