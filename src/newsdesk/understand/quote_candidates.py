@@ -86,6 +86,12 @@ WORDLESS_CONTENT = True
 # 0.4, F1@0.3 / F1@0.8 / speaker accuracy: 0.7551/0.6822/0.8756 without, 0.7605/0.6881/0.8760 with.
 # PolNeAR dev (shipped models, the filter retrained with them): 0.781/0.702/0.894 -> 0.788/0.709/0.893.
 PARENTHETICAL_CUES = True
+# Session 26: a labelled line whose words are a figure or a roster of names ("Hillary Clinton:
+# 1,769."; "Iowa: Tim Albrecht, Brad Anderson, …") is a tally, no speaker's words (`_tally`).
+# False: every labelled line the label rules accept is a turn.
+TALLY_LINES = True
+_FIGURE = re.compile(r"[\s\d.,%$€£()+\-\u2013\u2014]*\d[\s\d.,%$€£()+\-\u2013\u2014]*")
+_NAME_ITEM = re.compile(r"(?:[A-Z][\w.’'-]*\s?){1,4}")
 # Session 26: a content wholly inside quotation marks is what was said however few its words
 # ("“Well, we’ll see,” said Pence"; "“You tell me,” he said"), though WORDLESS_CONTENT drops such
 # words outside them. False: a quoted reply of stop words only has no candidate.
@@ -521,7 +527,7 @@ def speaker_lines(doc: Any, text: str) -> list[Found]:
     for para in text.split("\n\n"):
         m = SPEAKER_LINE.match(para)
         label = m.group(1).strip() if m else ""
-        if not m or dialogue.media_tag(label):
+        if not m or dialogue.media_tag(label) or (TALLY_LINES and _tally(para[m.end():])):
             pass
         elif label in dialogue.QA_LABELS:
             who = dialogue.answerer(doc, text, label)
@@ -578,6 +584,17 @@ def _first_person(words: str) -> bool:
 
 _FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 _HEAD_QUOTES = re.compile("[“\"«‘]")  # a headline quotes with single marks too: "… ‘I Fear …’ for Rubio"
+
+
+def _tally(words: str) -> bool:
+    """Whether a labelled line's words are a figure or a roster, not speech (`TALLY_LINES`):
+    "Hillary Clinton: 1,769." in a delegate count, "Iowa: Tim Albrecht, Brad Anderson, Rob Barron,
+    …" in a list of panelists."""
+    words = words.strip()
+    if _FIGURE.fullmatch(words):
+        return True
+    items = [w.strip() for w in re.split(r",|\band\b", words.rstrip(".")) if w.strip()]
+    return len(items) >= 4 and all(_NAME_ITEM.fullmatch(w) for w in items)
 
 
 def _kicker(doc: Any, label: str, labels: Counter[str], at: int) -> bool:
