@@ -158,8 +158,7 @@ INVERTED_ASIDES = True
 # speaker accuracy 0.7617/0.6929/0.8832 -> 0.7614/0.6923/0.8833 (n 9515 -> 9510): "about the Southern
 # border" then fell under the scorer's 0.3 share of its gold.
 THROUGH_CONJUNCTION = True
-_OPENING = "“\"«‘'`"
-_REPLY_GAP = re.compile(r"[,!?.]?\s*[”\"»’']{1,2}\s*[,\u2014-]?\s*$")
+_REPLY_GAP = re.compile(r"[,!?.]?\s*[" + re.escape(quote_regions.CLOSING_CHARS) + r"]{1,2}\s*[,\u2014-]?\s*$")
 _SEPARATORS = {",", ";", ":", "-", "--", "\u2013", "\u2014"}
 
 
@@ -243,7 +242,7 @@ def clausal_candidates(doc: Any, regions: list[tuple[int, int]]) -> list[Found]:
         on_line = _on_cue_line(doc, content, tok.idx)
         start, end = span_of(on_line)
         if end <= start or (WORDLESS_CONTENT and not any(_says_something(t) for t in on_line)
-                            and not (QUOTED_REPLIES and _quoted_whole(start, end, regions))):
+                            and not (QUOTED_REPLIES and quote_regions.within_quoted(start, end, regions))):
             continue
         if CONTENT_HEAD_ON_LINE and _stray(heads, on_line):
             continue
@@ -336,7 +335,7 @@ def _adjacent_quotation(doc: Any, cue: Any, regions: list[tuple[int, int]]) -> t
     cue_end = cue.idx + len(cue.text)
     # a longer quotation is the orphan rules' (quote_orphans), which find its cue near it
     for a, b in (r for r in regions if not quote_regions.long_enough(text, [r])):
-        if cue_end <= a <= cue_end + 4 and not text[cue_end:a].strip(" ,:" + _OPENING):
+        if cue_end <= a <= cue_end + 4 and not text[cue_end:a].strip(" ,:" + quote_regions.OPENING_CHARS):
             return (a, b) if subject is not None and subject.i < cue.i else None
         if b <= cue.idx and subject is not None and b <= subject.idx and subject.i < cue.i \
                 and subject.lower_ not in ("who", "which", "that"):  # '"citizen journalists" who promote'
@@ -347,11 +346,6 @@ def _adjacent_quotation(doc: Any, cue: Any, regions: list[tuple[int, int]]) -> t
                     subject.right_edge.idx + len(subject.right_edge.text):hi].strip():
                 return a, b
     return None
-
-
-def _quoted_whole(start: int, end: int, regions: list[tuple[int, int]]) -> bool:
-    """Whether a content lies inside one quoted stretch (`QUOTED_REPLIES`)."""
-    return any(a - 2 <= start and end <= b + 2 for a, b in regions)
 
 
 def _says_something(tok: Any) -> bool:

@@ -72,7 +72,6 @@ AFTER_MARKS_SENTENCE = True
 OWN_SENTENCE_FIRST = True
 # words that put a name right before a colon as the source of what follows ("More from Jones:")
 _LABEL_FROM = {"from", "by"}
-_OPENING_CHARS = "".join(sorted(OPENERS))  # the characters of the opening marks, for strip()
 
 
 def _quote_sentence(doc: Any, region: tuple[int, int]) -> Any:
@@ -165,7 +164,7 @@ def _inline_label(doc: Any, region: tuple[int, int]) -> tuple[str, int] | None:
     or for ("said of Mr. Rubio:", "a message to Trump:", "telling Breitbart London:"), not who says
     them."""
     text = doc_text(doc)
-    before = text[:region[0]].rstrip(_OPENING_CHARS).rstrip()
+    before = text[:region[0]].rstrip(quote_regions.OPENING_CHARS).rstrip()
     if not before.endswith(":"):
         return None
     colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
@@ -213,13 +212,14 @@ def _runs_on(text: str, region: tuple[int, int]) -> bool:
         return False
     nxt = text[region[1]:].lstrip()
     # a transcript quoted whole opens each turn with a mark and a label ("HOST: …"): turns, not one quotation
-    return (nxt[:1] in OPENERS or nxt[:2] in OPENERS) and not SPEAKER_LINE.match(nxt.lstrip(_OPENING_CHARS))
+    return (nxt[:1] in OPENERS or nxt[:2] in OPENERS) and not SPEAKER_LINE.match(
+        nxt.lstrip(quote_regions.OPENING_CHARS))
 
 
 def _running_owner(text: str, region: tuple[int, int], found: list[Found]) -> Found | None:
     """The attribution holding the quoted stretch that runs on into this one: it ended the paragraph
     before without a closing mark, and this one opens the next."""
-    gap = text[:region[0]].rstrip(_OPENING_CHARS)
+    gap = text[:region[0]].rstrip(quote_regions.OPENING_CHARS)
     if not gap.endswith("\n\n"):
         return None
     end = len(gap.rstrip())

@@ -44,6 +44,9 @@ STRAY_CLOSERS = True
 # The marks that open and close a quoted stretch (read here and by quote_orphans).
 OPENERS = {*QUOTE_OPEN, "''", "``", "‘"}
 CLOSERS = {*QUOTE_CLOSE, "''", "’"}
+# the characters of those marks, for strip() and character classes
+OPENING_CHARS = "".join(sorted(set("".join(OPENERS))))
+CLOSING_CHARS = "".join(sorted(set("".join(CLOSERS))))
 _MARK = re.compile("``|''|\n\n|[" + re.escape(QUOTE_OPEN + QUOTE_CLOSE) + "‘’]")
 _DECADE = re.compile(r"‘\d\ds\b")  # ‘90s: an apostrophe for the century
 
@@ -182,6 +185,11 @@ def quotations(doc: Any) -> list[tuple[int, int]]:
 def long_enough(text: str, regions: list[tuple[int, int]], min_words: int = MIN_QUOTE_WORDS) -> list[tuple[int, int]]:
     """The quoted stretches of at least `min_words` words."""
     return [(a, b) for a, b in regions if len(text[a:b].split()) >= min_words]
+
+
+def within_quoted(start: int, end: int, regions: list[tuple[int, int]]) -> bool:
+    """Whether the text from `start` to `end` lies inside one quoted stretch, its marks allowed."""
+    return any(a - 2 <= start and end <= b + 2 for a, b in regions)
 
 
 def is_mark(tok: Any, marks: set[str]) -> bool:

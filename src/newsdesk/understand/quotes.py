@@ -379,7 +379,7 @@ def _all_quoted_direct(found: list[Found], every: list[tuple[int, int]]) -> None
     if not ALL_QUOTED_DIRECT:
         return
     for f in found:
-        if f.kind == "indirect" and all(any(ra - 2 <= a and b <= rb + 2 for ra, rb in every)
+        if f.kind == "indirect" and all(quote_regions.within_quoted(a, b, every)
                                         for a, b in f.pieces or [(f.start, f.end)]):
             f.kind = "direct"
 
