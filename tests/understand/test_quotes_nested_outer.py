@@ -48,7 +48,7 @@ def test_a_second_reporting_verb_after_told_gets_its_own_content(gate_04: None) 
     assert by_cue(qs, "questioned").text == "how he has gotten away with not releasing his tax returns"
 
 
-def test_a_participle_clause_is_cut_off_its_parent() -> None:
+def test_a_participle_clause_is_cut_off_its_parent(gate_04: None) -> None:
     qs = annotate("Trump told reporters that the wall would keep people from coming into the country "
                   "illegally, saying it is all about management.").quotes
     assert by_cue(qs, "told").text == "that the wall would keep people from coming into the country illegally", qs

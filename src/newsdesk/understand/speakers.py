@@ -264,8 +264,55 @@ def features(cue: Any, cand: Any, *, rule: Any, previous: set[str],
         "title_case": float(cand.is_title),
         "upper_case": float(cand.is_upper and len(cand.text) > 3),  # headings: "THE BORROWING"
     }
+    if LEFT_OF_CUE:
+        left = left_of_cue(cue, cand)
+        if left:
+            f[f"left={left}"] = 1.0
+            f[f"left={left}|subjless={_subjless_finite(cue)}"] = 1.0
     f[f"lemma={cand.lemma_.lower()}"] = 1.0
     return f
+
+
+# Session 27: a cue the parse gave no subject, right after a name ("“…,” Ramos, 58, told AFP"; "Marcel
+# Lehel Lazar, 44, said"; "former president Bill Clinton said" with the name hung on a word before as
+# an appositive). The dependency path from such a cue to the name is a misparse's ("^conj>npadvmod",
+# "far"), rare and scored low; what the sentence shows is the name written where a subject goes: right
+# before the verb, or before it with an aside set off by commas. `left_of_cue` says so, for the ranker
+# to weigh (with whether the cue is a finite verb without a subject). False: no such features.
+LEFT_OF_CUE = True
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+_BETWEEN_POS = {"ADV", "PART", "AUX"}  # "Clinton also said", "Trump has said", "Levine then said"
+_ASIDE_BREAKS = set(_QUOTE_MARKS) | {";", ":", ".", "?", "!", "(", ")", "—", "--"}
+_MAX_ASIDE = 30
+_CUE_MODIFIERS = {"prep", "advmod", "npadvmod", "aux", "auxpass", "neg"}
+
+
+def _subjless_finite(cue: Any) -> int:
+    """1 when the cue is a finite verb (said, says, say) with no subject in the parse."""
+    return int(cue.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in _SUBJECTS for c in cue.children))
+
+
+def left_of_cue(cue: Any, cand: Any) -> str | None:
+    """"adjacent" when only adverbs or auxiliaries lie between the candidate and the cue after it
+    ("Bill Clinton also said"), "aside" when what lies between is set off by commas (", 58,";
+    ", a spokesman for Ryan,"; ", who has given money to Marco Rubio,") with no quotation mark or
+    sentence break in it; else None."""
+    if not cand.i < cue.i or cue.i - cand.i > _MAX_ASIDE or sent_of(cand).start != sent_of(cue).start:
+        return None
+    # the cue's own modifiers written before it ("Biden on Monday said", "Beck last week said")
+    own = {t.i for c in cue.lefts if c.dep_ in _CUE_MODIFIERS for t in c.subtree}
+    gap = list(cue.doc[cand.i + 1: cue.i])
+    while gap and (gap[-1].pos_ in _BETWEEN_POS or gap[-1].i in own):
+        gap.pop()
+    if not gap:
+        return "adjacent"
+    if len(gap) >= 3 and gap[0].text == "," and gap[-1].text == "," \
+            and not any(t.text in _ASIDE_BREAKS or t.is_sent_start for t in gap):
+        return "aside"
+    if len(gap) >= 3 and gap[0].text == "(" and gap[-1].text == ")" \
+            and not any(t.text in _ASIDE_BREAKS or t.is_sent_start for t in gap[1:-1]):
+        return "aside"  # "Sen. Chris Murphy (a Connecticut Democrat ...) says"
+    return None
 
 
 def head_key(tok: Any) -> str:
