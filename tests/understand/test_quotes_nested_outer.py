@@ -17,12 +17,9 @@ def cut_on(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(quotes, "CUT_COORDINATED", True)  # raises on code without the rule
 
 
-@pytest.fixture
-def gate_04(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The second conjunct's statement is a right quote whose P(attribution) x P(speaker) lies between
-    0.4 and 0.5 (0.48, 0.49): the shipped gate (0.5, session 23) drops it; these tests check where its
-    content starts and stops, so they read it at the gate it was written under."""
-    monkeypatch.setattr(quotes, "SPEAKER_GATE", 0.4)
+# `gate_04` (conftest): the second conjunct's statement is a right quote whose P(attribution) x
+# P(speaker) lies between 0.4 and 0.5 (0.48, 0.49), under the shipped gate; these tests check where its
+# content starts and stops, so they read it at 0.4.
 
 
 def by_cue(found_quotes: tuple[Quote, ...], cue: str) -> Quote:

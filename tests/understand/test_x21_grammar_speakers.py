@@ -7,21 +7,13 @@ from __future__ import annotations
 import pytest
 from entity_helpers import quotes_of, speaker_of
 
-from newsdesk.understand import quotes
+# These tests check who speaks, not whether the gate keeps the quote: under the ranker refitted in
+# session 27 their quotes' P(attribution) x P(speaker) lie between 0.41 and 0.52, below the shipped
+# gate (0.58).
+pytestmark = pytest.mark.usefixtures("gate_04")
 
 
-@pytest.fixture(autouse=True)
-def gate_04(monkeypatch: pytest.MonkeyPatch) -> None:
-    """These tests check who speaks, not whether the gate keeps the quote: under the ranker refitted in
-    session 27 their quotes' P(attribution) x P(speaker) lie between 0.41 and 0.52, below the shipped
-    gate (0.58), so they read them at 0.4."""
-    monkeypatch.setattr(quotes, "SPEAKER_GATE", 0.4)
-
-
-def test_the_subject_next_to_the_verb_not_a_place_before_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    # the quote's P(attribution) x P(speaker) is 0.46: the shipped gate (0.5) drops it; this checks
-    # whom the ranker picks, so it reads the quote at the gate it was written under
-    monkeypatch.setattr(quotes, "SPEAKER_GATE", 0.4)
+def test_the_subject_next_to_the_verb_not_a_place_before_it() -> None:
     # spaCy gives "went" two subjects, "New Hampshire" and "Trump"; the ranker took the place
     text = "Speaking at a town hall event in Salem, New Hampshire, Trump went after Bush, calling him “a total stiff.”"
     assert speaker_of(text, "total stiff") == "Trump"

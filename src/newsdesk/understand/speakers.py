@@ -277,11 +277,12 @@ def features(cue: Any, cand: Any, *, rule: Any, previous: set[str],
 # Lehel Lazar, 44, said"; "former president Bill Clinton said" with the name hung on a word before as
 # an appositive). The dependency path from such a cue to the name is a misparse's ("^conj>npadvmod",
 # "far"), rare and scored low; what the sentence shows is the name written where a subject goes: right
-# before the verb, or before it with an aside set off by commas. `left_of_cue` says so, for the ranker
-# to weigh (with whether the cue is a finite verb without a subject). False: no such features.
+# before the verb, or before it with an aside set off by commas or brackets. `left_of_cue` says so, for
+# the ranker to weigh (with whether the cue is a finite verb without a subject). False: no such features.
 LEFT_OF_CUE = True
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 _BETWEEN_POS = {"ADV", "PART", "AUX"}  # "Clinton also said", "Trump has said", "Levine then said"
+_ASIDE_MARKS = {(",", ","), ("(", ")")}  # what opens and closes an aside between a name and its cue
 _ASIDE_BREAKS = set(_QUOTE_MARKS) | {";", ":", ".", "?", "!", "(", ")", "—", "--"}
 _MAX_ASIDE = 30
 _CUE_MODIFIERS = {"prep", "advmod", "npadvmod", "aux", "auxpass", "neg"}
@@ -293,10 +294,11 @@ def _subjless_finite(cue: Any) -> int:
 
 
 def left_of_cue(cue: Any, cand: Any) -> str | None:
-    """"adjacent" when only adverbs or auxiliaries lie between the candidate and the cue after it
-    ("Bill Clinton also said"), "aside" when what lies between is set off by commas (", 58,";
-    ", a spokesman for Ryan,"; ", who has given money to Marco Rubio,") with no quotation mark or
-    sentence break in it; else None."""
+    """"adjacent" when only adverbs, auxiliaries or the cue's own modifiers lie between the candidate
+    and the cue after it ("Bill Clinton also said", "Biden on Monday said"); "aside" when what lies
+    between is set off by commas or brackets (", 58,"; ", a spokesman for Ryan,"; ", who has given money
+    to Marco Rubio,"; "(a Connecticut Democrat)") with no quotation mark or sentence end inside; else
+    None."""
     if not cand.i < cue.i or cue.i - cand.i > _MAX_ASIDE or sent_of(cand).start != sent_of(cue).start:
         return None
     # the cue's own modifiers written before it ("Biden on Monday said", "Beck last week said")
@@ -306,12 +308,9 @@ def left_of_cue(cue: Any, cand: Any) -> str | None:
         gap.pop()
     if not gap:
         return "adjacent"
-    if len(gap) >= 3 and gap[0].text == "," and gap[-1].text == "," \
-            and not any(t.text in _ASIDE_BREAKS or t.is_sent_start for t in gap):
+    if len(gap) >= 3 and (gap[0].text, gap[-1].text) in _ASIDE_MARKS \
+            and not any(t.text in _ASIDE_BREAKS for t in gap[1:-1]):
         return "aside"
-    if len(gap) >= 3 and gap[0].text == "(" and gap[-1].text == ")" \
-            and not any(t.text in _ASIDE_BREAKS or t.is_sent_start for t in gap[1:-1]):
-        return "aside"  # "Sen. Chris Murphy (a Connecticut Democrat ...) says"
     return None
 
 
