@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from pathlib import Path
+
+import pytest
 
 from newsdesk.records import Article, RawPage
 from newsdesk.store import Store, open_store
+from newsdesk.understand import nlp, speakers
 from newsdesk.understand.annotate import Annotator
 
 _annotator: Annotator | None = None
@@ -29,6 +33,17 @@ def speaker_of(text: str, words: str) -> str | None:
     q = next((q for q in quotes if words in q.text), None)
     assert q is not None, quotes
     return q.speaker
+
+
+def linear_ranker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rank speakers with the tensor ranker alone, without the boosted trees shipped on top of it
+    (`speakers.BOOSTED_FILE`), for the rest of the test: for tests of a switch made for what the linear
+    ranker gets wrong, whose "without it" half the trees, trained with the switch on, partly reach on
+    their own. Cached parses are dropped now and when the test ends (`monkeypatch` undoes the rest)."""
+    shipped = speakers.tensor_ranker()
+    assert shipped is not None and shipped.boosted is not None, "the trees are shipped"
+    monkeypatch.setattr(speakers, "tensor_ranker", lambda: shipped._replace(boosted=None))
+    monkeypatch.setattr(nlp, "_cache", OrderedDict())  # a fresh cache, the old one back afterwards
 
 
 def entity_types(text: str) -> dict[str, set[str]]:

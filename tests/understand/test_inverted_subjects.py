@@ -7,7 +7,7 @@ speaker gate dropped the quote."""
 from __future__ import annotations
 
 import pytest
-from entity_helpers import quotes_of
+from entity_helpers import linear_ranker, quotes_of
 
 from newsdesk.understand import nlp, speakers
 
@@ -33,14 +33,13 @@ def test_the_subject_after_the_cue_speaks() -> None:
 
 
 def test_without_it_the_quotes_are_dropped_or_run_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    # under the linear ranker the switch was made for: the boosted trees (session 28) give Maynard a P
+    # the gate keeps without it
+    linear_ranker(monkeypatch)
     monkeypatch.setattr(speakers, "INVERTED_SUBJECTS", False)
-    nlp.clear_cache()
-    try:
-        maynard, voloshyn = _quote("more skilled with my hands"), _quote("had a voice in decisions")
-        assert maynard is None or maynard["speaker"] != "Robin Maynard"
-        assert voloshyn is None or "also ran as a candidate" in voloshyn["text"]
-    finally:
-        nlp.clear_cache()
+    maynard, voloshyn = _quote("more skilled with my hands"), _quote("had a voice in decisions")
+    assert maynard is None or maynard["speaker"] != "Robin Maynard"
+    assert voloshyn is None or "also ran as a candidate" in voloshyn["text"]
 
 
 def test_a_cue_with_its_own_subject_is_left_alone() -> None:

@@ -7,7 +7,7 @@ name was low and the speaker gate dropped these quotes."""
 from __future__ import annotations
 
 import pytest
-from entity_helpers import quotes_of
+from entity_helpers import linear_ranker, quotes_of
 
 from newsdesk.understand import nlp, speakers
 
@@ -38,13 +38,12 @@ def test_the_name_before_the_cue_speaks(text: str, words: str, speaker: str) -> 
 
 
 def test_without_it_these_quotes_are_lost(monkeypatch: pytest.MonkeyPatch) -> None:
+    # under the linear ranker alone: the boosted trees (session 28), trained with the feature and
+    # reading it from the features they are given, keep three of the five without it
+    linear_ranker(monkeypatch)
     monkeypatch.setattr(speakers, "LEFT_OF_CUE", False)
-    nlp.clear_cache()
-    try:
-        right = sum(_speaker(text, words) == speaker for text, words, speaker in CASES)
-        assert right <= 1
-    finally:
-        nlp.clear_cache()
+    right = sum(_speaker(text, words) == speaker for text, words, speaker in CASES)
+    assert right <= 1
 
 
 def test_what_lies_between_the_name_and_the_cue() -> None:

@@ -42,6 +42,9 @@ def test_an_answer_stays_the_interviewee_s_whole() -> None:
     assert "transport minister told me" in answers[0].text and "I agree with them" in answers[1].text
 
 
+# who speaks, not whether the gate keeps it: under the boosted ranker (session 28) "The council leader,
+# Ruth Okafor, said" has P(speaker) 0.49, its quote under the shipped gate
+@pytest.mark.usefixtures("gate_04")
 def test_someone_else_s_words_inside_an_answer_are_theirs() -> None:
     said = _said(WIKI)
     assert ("The transport minister", "that the government would not sign the harbour agreement this year") in said, said
