@@ -126,16 +126,17 @@ def tensor_ranker() -> TensorWeights | None:
 # linear ranker's) let 75 more quotes through the gate: F1@0.3 0.7891 -> 0.8049 but speaker
 # accuracy 0.8974 -> 0.8866. That compared them at one gate, while their P lie on different scales.
 # Shipped in session 28, compared along the gate (5-fold CV of the whole pipeline, trees refitted per
-# fold; `quotes.SPEAKER_GATE`): at the same speaker accuracy, 0.900, F1@0.3 0.7480 (linear, gate 0.6)
-# -> 0.7575 (trees, gate 0.62); top-1 over named sources 0.9126 -> 0.9187. Trees on more features (seen
-# in 100 problems, not 300) or slower learning (0.07 x 400 rounds) drew the same curve; reranking the
-# first 3, not 5, a lower one (0.7558 / 0.8977 at gate 0.64); the trees' and the linear scores averaged
-# the same (0.7506 / 0.9000 at 0.62). Folds drawn with another seed: 0.7551 / 0.8987 at 0.62, 0.7506 /
-# 0.9000 at 0.64. The trees cost about 3 points of overhead over spaCy's parse on PolNeAR dev (+25.4%
-# against +22.8% without them, one run on one machine). On hand-made
-# sentences the trees give some right speakers a lower P than the linear ranker's pick carried
-# (tests/understand: test_x21 "with Maddow asking", test_q15), and take a list's second member for
-# its first (test_s24). Without the file the tensor ranker decides, as before.
+# fold; `quotes.SPEAKER_GATE`): at the same speaker accuracy, 0.900, F1@0.3 0.7480 (linear, gate 0.6) ->
+# 0.7575 (trees, gate 0.62); top-1 over named sources 0.9126 -> 0.9187. Trees on more features (seen in
+# 100 problems, not 300), slower learning (0.07 x 400 rounds), the linear scores they stack on taken out
+# of 5 inner folds, not 3 (0.7577 / 0.8989 at 0.62), or smaller, more regularised trees (15 leaves of at
+# least 40, L2 3: 0.7564 / 0.9002) drew the same curve; reranking the first 3, not 5, a lower one
+# (0.7558 / 0.8977 at gate 0.64); the trees' and the linear scores averaged the same (0.7506 / 0.9000 at
+# 0.62). Folds drawn with another seed: 0.7551 / 0.8987 at 0.62, 0.7506 / 0.9000 at 0.64. The trees cost
+# about 3 points of overhead over spaCy's parse on PolNeAR dev (+25.4% against +22.8% without them, one
+# run on one machine). On hand-made sentences the trees give some right speakers a lower P than the
+# linear ranker's pick carried (tests/understand: test_x21 "with Maddow asking", test_q15), and take a
+# list's second member for its first (test_s24). Without the file the tensor ranker decides, as before.
 BOOSTED_FILE = "speakers_boosted.npz"
 # The trees rerank the linear ranker's first few: the right one is among its first 5 for 0.977 of
 # PolNeAR train's named sources (by CV), and the trees learn the hard cases, not the obvious losers.
