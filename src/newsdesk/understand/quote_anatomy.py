@@ -124,7 +124,7 @@ def _dash_at(text: str, f: quotes.Found) -> Span | None:
     for _, end in f.pieces or [(f.start, f.end)]:
         m = quotes.DASH_SPEAKER.match(text[end:end + 60])
         if m:
-            at = end + next(i for i, ch in enumerate(m.group(0)) if ch in "―—")
+            at = end + next(i for i, ch in enumerate(m.group(0)) if ch in "―—-")
             return at, at + 1
     return None
 

@@ -142,6 +142,12 @@ QUESTIONS_NO_QUOTE = True
 # (`_stray`). Words there with a verb stay: PolNeAR dev's '“… couldn't.”' + 'Lenox was a juggernaut,
 # Mr. Clarke said' is a clause the cue reports, the parser having hung it on the quotation before.
 CONTENT_HEAD_ON_LINE = True
+# Session 29: a cue whose whole complement lies on another line has none of its own: a USA Today
+# headline and its deck ("American dream survives among Millennials, poll finds; " + "Generation
+# expects more success, …"), the parser running the headline into the deck's verb as its complement,
+# gave "Generation" the headline. `_on_cue_line` keeps the content off the line when nothing is left
+# on it; such a cue now has no candidate. False: the content off the line stands.
+OFF_LINE_CONTENT = False
 # Session 18 (X25): "The main obstacle, say engineers like Ann Roe, is the riverbed": a saying verb
 # set inside the clause it reports with its subject after it. The parse reads the clause's subject as
 # the verb's and the speaker as the reported clause's; what was said is the clause on both sides of
@@ -240,6 +246,8 @@ def clausal_candidates(doc: Any, regions: list[tuple[int, int]]) -> list[Found]:
         heads = _content_heads(tok, slot, comps)
         content = [t for c in heads for t in c.subtree if t.i != tok.i]
         on_line = _on_cue_line(doc, content, tok.idx)
+        if not OFF_LINE_CONTENT and PARAGRAPH_CLIP and not _on_line(doc, content, tok.idx):
+            continue
         start, end = span_of(on_line)
         if end <= start or (WORDLESS_CONTENT and not any(_says_something(t) for t in on_line)
                             and not (QUOTED_REPLIES and quote_regions.within_quoted(start, end, regions))):
@@ -417,6 +425,12 @@ def with_lead(f: Found) -> None:
         return
     f.pieces = [f.lead] + (f.pieces or [(f.start, f.end)])
     f.start = f.lead[0]
+
+
+def _on_line(doc: Any, content: list[Any], cue_at: int) -> bool:
+    """Whether any word of the content lies on the cue's line."""
+    start, end = enclosing(doc_text(doc), cue_at, cue_at, "\n")
+    return any(start <= t.idx < end and not (t.is_punct or t.is_space) for t in content)
 
 
 def _on_cue_line(doc: Any, content: list[Any], cue_at: int) -> list[Any]:

@@ -12,12 +12,15 @@ from typing import Any
 from newsdesk.understand import name_kinds, quote_regions, speakers
 from newsdesk.understand.dialogue import SPEAKER_LINE
 from newsdesk.understand.nlp import sent_of
-from newsdesk.understand.quote_cues import cue_subject, cue_text, is_reporting_cue
+from newsdesk.understand.quote_cues import cue_slot, cue_subject, cue_text, is_cue, is_reporting_cue, reports_words
 from newsdesk.understand.quote_found import Found, doc_text, enclosing, overlap
 from newsdesk.understand.quote_regions import CLOSERS, OPENERS, is_mark
 
-# "“...” ― Karen Bobadilla": a dash and a name right after the closing mark
-DASH_SPEAKER = re.compile(r"^[”\"]?\s*[―—]\s*([A-Z][\w.'’ -]{1,40}?)(?=\s*(?:[.,\n“\"]|$))")
+# "“...” ― Karen Bobadilla": a dash and a name right after the closing mark; a hyphen for a dash when
+# it opens the next line, as a fact check sets its quotation's source ("“…”\n\n- Sanders.")
+# whose line holds the name alone (not a bulleted "-Pollster Ann Selzer is happy to be …")
+DASH_SPEAKER = re.compile(r"^[”\"]?(?:\s*[―—]\s*([A-Z][\w.'’ -]{1,40}?)(?=\s*(?:[.,\n“\"]|$))"
+                          r"|[ \t]*\n\s*-\s*([A-Z][\w.'’ -]{1,40}?)(?=\.?[ \t]*\n))")
 # Content spans and cue-less quotes (each False gives the behaviour before it; 5-fold CV over
 # PolNeAR train articles, filter and ranker refitted per fold, in tools/train_quote_filter.py; the
 # content spans' own switches are in quote_candidates.py):
@@ -70,6 +73,14 @@ AFTER_MARKS_SENTENCE = True
 # Session 26: a cue found after the quotation in the next sentence yields to a cue before the
 # quotation in its own sentence (`_cue_near`). False: the cue after always comes first.
 OWN_SENTENCE_FIRST = True
+# Session 29: a cue in a sentence that ended before the quotation (or that the parse ran on into it
+# past a full stop) reports it only as the verb is used there (`quote_cues.reports_words`): "… the
+# large image of Ali that overlooks the front door. “His stories …”" gave the quotation to "overlooks"
+# (a cue of clauses elsewhere) and the ranker a door to choose its speaker from. PolNeAR train: such
+# quotations went to "the large image of Ali", "company", "which" (P 0.6-0.8). False: any verb the
+# lexicon counts as a cue in either slot.
+SENTENCE_END_CUES = False
+_SENTENCE_END = re.compile(r"[.?!][\"'”’)]*\s")
 # words that put a name right before a colon as the source of what follows ("More from Jones:")
 _LABEL_FROM = {"from", "by"}
 
@@ -118,7 +129,7 @@ def _orphan(doc: Any, region: tuple[int, int], regions: list[tuple[int, int]], c
     found = Found(region[0], region[1], "direct", pieces=[region], rule="quoted")
     dash = DASH_SPEAKER.match(doc_text(doc)[region[1]: region[1] + 60])
     if dash:
-        found.speaker_text, found.cue = dash.group(1).strip(), "―"
+        found.speaker_text, found.cue = (dash.group(1) or dash.group(2)).strip(), "―"
         out.append(found)
         return found
     if INLINE_LABELS and (label := _inline_label(doc, region)) is not None:
@@ -307,15 +318,29 @@ def _cue_near(doc: Any, sent: Any, region: tuple[int, int], regions: list[tuple[
     if later is not None and (later.i < sent.end or not OWN_SENTENCE_FIRST):
         return later
     for tok in reversed(sent):
-        if tok.idx < region[0] and (cue(tok) or _frames(tok, text, region, 0, after=False)):
+        if tok.idx < region[0] and (cue(tok) and _reports_across(tok, text, region)
+                                    or _frames(tok, text, region, 0, after=False)):
             return tok
     if later is not None:
         return later
     if sent.start > 0:
         for tok in reversed(sent_of(doc[sent.start - 1])):
-            if cue(tok) and not any(is_mark(t, OPENERS) for t in doc[tok.i: sent.start - 1]):
+            if cue(tok) and _reports_across(tok, text, region) \
+                    and not any(is_mark(t, OPENERS) for t in doc[tok.i: sent.start - 1]):
                 return tok
     return None
+
+
+def _reports_across(verb: Any, text: str, region: tuple[int, int]) -> bool:
+    """Whether a cue before a quotation still reports it across a sentence end between them
+    (`SENTENCE_END_CUES`): only as it is used there, in its own slot or bare ("He added. “…”"), not
+    as a word the lexicon counts in another slot ("… the large image of Ali that overlooks the front
+    door. “His stories will live on …”": overlook takes a clause elsewhere, here a door)."""
+    if SENTENCE_END_CUES or not _SENTENCE_END.search(text[verb.idx + len(verb.text): region[0]]):
+        return True
+    slot = cue_slot(verb)[0]
+    # a verb with an object of its own reports that object, not the quotation after its sentence
+    return is_cue(verb, slot) if slot in ("dobj", "xcomp") else reports_words(verb)
 
 
 def _frame_subject(verb: Any) -> Any:

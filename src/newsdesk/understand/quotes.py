@@ -46,6 +46,7 @@ from the module that owns it, so set it there.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from newsdesk.understand import dialogue, quote_filter, quote_made, quote_regions, quote_turns, speaker_kinds, speakers
@@ -390,6 +391,30 @@ def _all_quoted_direct(found: list[Found], every: list[tuple[int, int]]) -> None
             f.kind = "direct"
 
 
+# Session 29: the quoted words right before a cue are what it says, not who says it: '"Safety," said
+# Grimm', '… on MSNBC's “Morning Joe,” calling …'. A quotation that short is no region the ranker's
+# `in_quotes` reads (`quote_regions.quotations` wants MIN_QUOTE_WORDS), and the parse made "Safety" a
+# second subject of "said", which the ranker put first. Its words are no candidates now, as an aside
+# cue's content is not (`speakers.ranked_speaker`'s `said`), nor the closer of two subjects
+# (`speakers.grammar_speaker`) or the phrase `speaker_kinds.beside_cue` finds right before the cue
+# ('Washington, star of television’s “Scandal,” thanked Obama'). False: they are candidates.
+QUOTED_BEFORE_CUE = True
+_BEFORE_CUE_GAP = re.compile(r"[\s,.;:!?—–-]*")
+
+
+def _quoted_before(doc: Any, cue: Any) -> list[tuple[int, int]]:
+    """The quoted stretch (any length) that ends right before the cue, only marks and spaces between."""
+    text = doc_text(doc)
+    for a, b in quote_regions.every_quoted(doc):
+        if b <= cue.idx and _BEFORE_CUE_GAP.fullmatch(_without_marks(text[b:cue.idx])):
+            return [(a, b)]
+    return []
+
+
+def _without_marks(gap: str) -> str:
+    return "".join(ch for ch in gap if ch not in "\"'“”‘’`")
+
+
 def _rank_speakers(doc: Any, found: list[Found], regions: list[tuple[int, int]]) -> list[Found]:
     """Each cue's speaker head chosen by the learned ranker (`speakers.py`) over the nearby
     noun phrases; a quote that borrowed its speaker from the quote before borrows the new one."""
@@ -404,10 +429,14 @@ def _rank_speakers(doc: Any, found: list[Found], regions: list[tuple[int, int]])
             # 0.745/0.670/0.875. PolNeAR often names that subject the source ("X appears to ...").
             # a parenthetical cue's content lies on both sides of it: its words are said, not sayers
             said = f.pieces if f.slot == "aside" else None
+            if QUOTED_BEFORE_CUE:
+                said = (said or []) + _quoted_before(doc, cue) or None
             f.speaker_tok, f.speaker_p = speakers.ranked_speaker(cue, rule_speaker(cue), set(previous[-2:]), regions,
                                                                  said)
             if speaker_kinds.ASIDE_SPEAKERS and f.speaker_p > 0:
-                f.speaker_tok = speaker_kinds.beside_cue(cue, f.speaker_tok)
+                beside = speaker_kinds.beside_cue(cue, f.speaker_tok)
+                # not the quoted words before the cue: "Washington, star of television’s “Scandal,” thanked"
+                f.speaker_tok = f.speaker_tok if said and speakers.quoted_at(beside.idx, said) else beside
             if speaker_kinds.LINE_SPEAKERS and f.speaker_p > 0:
                 f.speaker_tok = speaker_kinds.on_cue_line(cue, f.speaker_tok)
             f.speaker_tok = quote_turns.speaker_in_turn(f, cue, f.speaker_tok)

@@ -353,6 +353,8 @@ def ranked_speaker(cue: Any, rule: Any, previous: set[str], regions: list[tuple[
     scored = [(v, c.i, c) for v, c in zip(values, cands, strict=True)]
     top = max(scored, key=lambda s: (s[0], -abs(s[1] - cue.i)))
     chosen = grammar_speaker(cue, top[2])
+    if said and quoted_at(chosen.idx, said):  # the closer of two subjects is the quoted word before the cue
+        chosen = top[2]
     p = _sigmoid(top[0])
     reporter = _continued_by(cue, top[2]) if REPORTER_P else None  # grammar_speaker's first rule
     if reporter is not None and reporter.i == chosen.i != top[2].i:
