@@ -400,13 +400,14 @@ def _all_quoted_direct(found: list[Found], every: list[tuple[int, int]]) -> None
 # ('Washington, star of television’s “Scandal,” thanked Obama'). False: they are candidates.
 QUOTED_BEFORE_CUE = True
 _BEFORE_CUE_GAP = re.compile(r"[\s,.;:!?—–-]*")
+_MAX_BEFORE_CUE = 8  # characters between the quotation's end and the cue: closing marks, a comma, spaces
 
 
 def _quoted_before(doc: Any, cue: Any) -> list[tuple[int, int]]:
     """The quoted stretch (any length) that ends right before the cue, only marks and spaces between."""
     text = doc_text(doc)
     for a, b in quote_regions.every_quoted(doc):
-        if b <= cue.idx and _BEFORE_CUE_GAP.fullmatch(_without_marks(text[b:cue.idx])):
+        if 0 <= cue.idx - b <= _MAX_BEFORE_CUE and _BEFORE_CUE_GAP.fullmatch(_without_marks(text[b:cue.idx])):
             return [(a, b)]
     return []
 
