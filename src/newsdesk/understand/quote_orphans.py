@@ -16,9 +16,9 @@ from newsdesk.understand.quote_cues import cue_slot, cue_subject, cue_text, is_c
 from newsdesk.understand.quote_found import Found, doc_text, enclosing, overlap
 from newsdesk.understand.quote_regions import CLOSERS, OPENERS, is_mark
 
-# "“...” ― Karen Bobadilla": a dash and a name right after the closing mark; a hyphen for a dash when
-# it opens the next line, as a fact check sets its quotation's source ("“…”\n\n- Sanders.")
-# whose line holds the name alone (not a bulleted "-Pollster Ann Selzer is happy to be …")
+# "“...” ― Karen Bobadilla": a dash and a name right after the closing mark; or a hyphen opening the
+# next line with the name alone on that line, as a fact check sets its quotation's source ("“…”\n\n-
+# Sanders."; a bulleted "-Pollster Ann Selzer is happy to be …" is no speaker)
 DASH_SPEAKER = re.compile(r"^[”\"]?(?:\s*[―—]\s*([A-Z][\w.'’ -]{1,40}?)(?=\s*(?:[.,\n“\"]|$))"
                           r"|[ \t]*\n\s*-\s*([A-Z][\w.'’ -]{1,40}?)(?=\.?[ \t]*\n))")
 # Content spans and cue-less quotes (each False gives the behaviour before it; 5-fold CV over
@@ -74,7 +74,8 @@ AFTER_MARKS_SENTENCE = True
 # quotation in its own sentence (`_cue_near`). False: the cue after always comes first.
 OWN_SENTENCE_FIRST = True
 # Session 29: a cue in a sentence that ended before the quotation (or that the parse ran on into it
-# past a full stop) reports it only as the verb is used there (`quote_cues.reports_words`): "… the
+# past a full stop) reports it only as the verb is used there (`_reports_across`: a verb with an
+# object or infinitive of its own must be a cue of that slot; others `quote_cues.reports_words`): "… the
 # large image of Ali that overlooks the front door. “His stories …”" gave the quotation to "overlooks"
 # (a cue of clauses elsewhere) and the ranker a door to choose its speaker from. PolNeAR train: such
 # quotations went to "the large image of Ali", "company", "which" (P 0.6-0.8). False: any verb the

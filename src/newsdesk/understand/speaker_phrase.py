@@ -66,6 +66,7 @@ _CLOSE_WITHIN = 2  # tokens after the phrase a closing mark may lie (a comma or 
 
 
 def _quotes_closed(span: Any, tok: Any) -> Any:
+    """The phrase with the quotation mark it opens closed, or without the mark and its far side."""
     doc = tok.doc
     opened = _unclosed(span)
     if opened is None:
