@@ -33,7 +33,7 @@ from newsdesk.understand.annotate import annotate_doc
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsdesk" / "understand" / "data" / speaker_gate.FILE
 C = 1.0  # L2 strength; 0.3 gave the same curve (session 21)
 THRESHOLDS = [round(0.3 + 0.05 * i, 2) for i in range(10)]
-PRODUCT_GATES = (0.4, 0.45, 0.5, 0.55, 0.58, 0.6, 0.62, 0.64)
+PRODUCT_GATES = (0.4, 0.45, 0.5, 0.55, 0.58, 0.6, 0.62, 0.64, 0.66)
 
 # article -> [(quote {"text", "speaker"}, filter P, ranker P, gate features, (start, end))]
 Dump = dict[str, list[tuple[dict[str, Any], float, float, dict[str, float], tuple[int, int]]]]

@@ -153,7 +153,11 @@ TRAILING_FOR = (0.5, 0.5)
 # 0.7548/0.8998, 0.7520/0.8998, 0.7455/0.9013, 0.7392/0.9032 (the linear ranker at 0.58 / 0.6:
 # 0.7528/0.8979, 0.7480/0.9000). Speaker accuracy is flat from 0.62 to 0.65 while F1 falls, so 0.62;
 # PolNeAR dev 0.786/0.905 (linear, 0.58) -> 0.791/0.909 (n 1118; 0.64: 0.789/0.910).
-SPEAKER_GATE = 0.62
+# Session 29, with that session's speaker and content fixes, on three draws of the folds (seeds 13, 29,
+# 41), gate 0.62: 0.7576/0.9014, 0.7551/0.9007, 0.7562/0.8986; gate 0.64: 0.7522/0.9014,
+# 0.7508/0.9016, 0.7514/0.9007. 0.64 is the gate where every draw meets both targets (at 0.62 one
+# misses speaker accuracy by 0.0014); the margins are thin either way (about ±0.001 from refitting).
+SPEAKER_GATE = 0.64
 # Session 24: a quote wholly inside quotation marks is direct even when they hold fewer than
 # MIN_QUOTE_WORDS words (`_all_quoted_direct`); the scorer does not read `kind`.
 ALL_QUOTED_DIRECT = True
