@@ -9,7 +9,7 @@ import pytest
 
 from newsdesk.records import Article, RawPage
 from newsdesk.store import Store, open_store
-from newsdesk.understand import nlp, speakers
+from newsdesk.understand import nlp, speaker_phrase, speakers
 from newsdesk.understand.annotate import Annotator
 
 _annotator: Annotator | None = None
@@ -33,6 +33,12 @@ def speaker_of(text: str, words: str) -> str | None:
     q = next((q for q in quotes if words in q.text), None)
     assert q is not None, quotes
     return q.speaker
+
+
+def phrase_of(text: str, head: str) -> str:
+    """The speaker phrase (`speaker_phrase.phrase`) of the first token of `text` written `head`."""
+    doc = nlp.load_nlp()(text)
+    return speaker_phrase.phrase(next(t for t in doc if t.text == head))
 
 
 def linear_ranker(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,9 +6,9 @@ Real spaCy parses."""
 
 from __future__ import annotations
 
-from entity_helpers import annotate
+from entity_helpers import annotate, phrase_of
 
-from newsdesk.understand import nlp, speaker_naming, speaker_phrase
+from newsdesk.understand import speaker_naming
 
 
 def test_a_role_head_stops_before_its_relative_clause_and_prepositions() -> None:
@@ -32,25 +32,19 @@ def test_the_pollster_still_names_him() -> None:
     assert q.speaker == "Mark Penn", q
 
 
-def _phrase(text: str, head: str) -> str:
-    doc = nlp.load_nlp()(text)
-    tok = next(t for t in doc if t.text == head)
-    return speaker_phrase.phrase(tok)
-
-
 def test_a_long_phrase_is_cut_at_its_examples_not_down_to_its_head() -> None:
     text = "Civil rights groups like the American Civil Liberties Union said that the law was unfair."
-    assert _phrase(text, "groups") == "Civil rights groups"
+    assert phrase_of(text, "groups") == "Civil rights groups"
 
 
 def test_a_long_phrase_is_cut_at_a_comma_or_such_as() -> None:
     text = ("Several large civil rights groups, among them the ACLU, the NACDL and the Brennan Center, said that the"
             " law was unfair.")
-    assert _phrase(text, "groups") == "Several large civil rights groups"
+    assert phrase_of(text, "groups") == "Several large civil rights groups"
     text = "Civil rights groups such as the American Civil Liberties Union said that the law was unfair."
-    assert _phrase(text, "groups") == "Civil rights groups"
+    assert phrase_of(text, "groups") == "Civil rights groups"
 
 
 def test_a_short_phrase_is_unchanged() -> None:
-    assert _phrase("A senior official in the ministry said that talks would resume.", "official") == \
+    assert phrase_of("A senior official in the ministry said that talks would resume.", "official") == \
         "A senior official in the ministry"

@@ -6,7 +6,7 @@ opens a quotation mark closes it. Real spaCy parses and the shipped models."""
 from __future__ import annotations
 
 import pytest
-from entity_helpers import annotate, speaker_of
+from entity_helpers import annotate, phrase_of, speaker_of
 
 from newsdesk.understand import nlp, quote_candidates, quote_orphans, quote_regions, quotes, speaker_phrase
 
@@ -58,19 +58,14 @@ def test_without_the_switch_the_deck_takes_the_headline(monkeypatch: pytest.Monk
     assert any("American dream survives" in doc.text[f.start:f.end] for f in quotes.candidates(doc))
 
 
-def _phrase(text: str, head: str) -> str:
-    doc = nlp.load_nlp()(text)
-    return speaker_phrase.phrase(next(t for t in doc if t.text == head))
-
-
 def test_a_speaker_phrase_closes_the_quotation_it_opens() -> None:
-    assert _phrase("This CNN “reporter” said she was biased.", "reporter") == "This CNN “reporter”"
-    assert _phrase("Hundreds of the party's ''superdelegates'' said they would wait.", "Hundreds") == \
+    assert phrase_of("This CNN “reporter” said she was biased.", "reporter") == "This CNN “reporter”"
+    assert phrase_of("Hundreds of the party's ''superdelegates'' said they would wait.", "Hundreds") == \
         "Hundreds of the party's ''superdelegates''"
 
 
 def test_a_balanced_quotation_in_a_speaker_phrase_is_kept() -> None:
-    assert _phrase('Some in the "Bernie or Bust" crowd said they would not vote.', "Some") == \
+    assert phrase_of('Some in the "Bernie or Bust" crowd said they would not vote.', "Some") == \
         'Some in the "Bernie or Bust" crowd'
 
 

@@ -146,7 +146,8 @@ CONTENT_HEAD_ON_LINE = True
 # headline and its deck ("American dream survives among Millennials, poll finds; " + "Generation
 # expects more success, …"), the parser running the headline into the deck's verb as its complement,
 # gave "Generation" the headline. `_on_cue_line` keeps the content off the line when nothing is left
-# on it; such a cue now has no candidate. False: the content off the line stands.
+# on it; for such a cue it now gives none, and the cue no candidate. False: the content off the line
+# stands.
 OFF_LINE_CONTENT = False
 # Session 18 (X25): "The main obstacle, say engineers like Ann Roe, is the riverbed": a saying verb
 # set inside the clause it reports with its subject after it. The parse reads the clause's subject as
@@ -245,9 +246,7 @@ def clausal_candidates(doc: Any, regions: list[tuple[int, int]]) -> list[Found]:
             continue
         heads = _content_heads(tok, slot, comps)
         content = [t for c in heads for t in c.subtree if t.i != tok.i]
-        on_line = _on_cue_line(doc, content, tok.idx)
-        if not OFF_LINE_CONTENT and PARAGRAPH_CLIP and not _on_line(doc, content, tok.idx):
-            continue
+        on_line = _on_cue_line(doc, content, tok.idx, off_line=OFF_LINE_CONTENT)
         start, end = span_of(on_line)
         if end <= start or (WORDLESS_CONTENT and not any(_says_something(t) for t in on_line)
                             and not (QUOTED_REPLIES and quote_regions.within_quoted(start, end, regions))):
@@ -427,20 +426,17 @@ def with_lead(f: Found) -> None:
     f.start = f.lead[0]
 
 
-def _on_line(doc: Any, content: list[Any], cue_at: int) -> bool:
-    """Whether any word of the content lies on the cue's line."""
-    start, end = enclosing(doc_text(doc), cue_at, cue_at, "\n")
-    return any(start <= t.idx < end and not (t.is_punct or t.is_space) for t in content)
-
-
-def _on_cue_line(doc: Any, content: list[Any], cue_at: int) -> list[Any]:
+def _on_cue_line(doc: Any, content: list[Any], cue_at: int, off_line: bool = True) -> list[Any]:
     """The content words on the cue's own line: the parser runs sentences on across a line or
-    paragraph break (a headline into the dateline, one speaker's paragraph into the next's)."""
+    paragraph break (a headline into the dateline, one speaker's paragraph into the next's). With no
+    word on that line, the content as it is (`off_line`) or none."""
     if not PARAGRAPH_CLIP:
         return content
     start, end = enclosing(doc_text(doc), cue_at, cue_at, "\n")
     kept = [t for t in content if start <= t.idx < end]
-    return kept if any(not (t.is_punct or t.is_space) for t in kept) else content
+    if any(not (t.is_punct or t.is_space) for t in kept):
+        return kept
+    return content if off_line else []
 
 
 def _content_heads(tok: Any, slot: str, comps: list[Any]) -> list[Any]:

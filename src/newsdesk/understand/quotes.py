@@ -403,7 +403,7 @@ def _all_quoted_direct(found: list[Found], every: list[tuple[int, int]]) -> None
 # (`speakers.grammar_speaker`) or the phrase `speaker_kinds.beside_cue` finds right before the cue
 # ('Washington, star of television’s “Scandal,” thanked Obama'). False: they are candidates.
 QUOTED_BEFORE_CUE = True
-_BEFORE_CUE_GAP = re.compile(r"[\s,.;:!?—–-]*")
+_BEFORE_CUE_GAP = re.compile(r"[\s,.;:!?—–\-\"'“”‘’`]*")  # closing marks, punctuation, spaces
 _MAX_BEFORE_CUE = 8  # characters between the quotation's end and the cue: closing marks, a comma, spaces
 
 
@@ -411,13 +411,9 @@ def _quoted_before(doc: Any, cue: Any) -> list[tuple[int, int]]:
     """The quoted stretch (any length) that ends right before the cue, only marks and spaces between."""
     text = doc_text(doc)
     for a, b in quote_regions.every_quoted(doc):
-        if 0 <= cue.idx - b <= _MAX_BEFORE_CUE and _BEFORE_CUE_GAP.fullmatch(_without_marks(text[b:cue.idx])):
+        if 0 <= cue.idx - b <= _MAX_BEFORE_CUE and _BEFORE_CUE_GAP.fullmatch(text[b:cue.idx]):
             return [(a, b)]
     return []
-
-
-def _without_marks(gap: str) -> str:
-    return "".join(ch for ch in gap if ch not in "\"'“”‘’`")
 
 
 def _rank_speakers(doc: Any, found: list[Found], regions: list[tuple[int, int]]) -> list[Found]:
