@@ -59,6 +59,7 @@ to 0.5 (`quotes.SPEAKER_GATE`), the strictest of its grid that keeps F1@0.3 >= 0
 Session 25 moved it to 0.55, then 0.58 with the narration lexicon; session 28 to 0.62 with the boosted
 speaker ranker (figures in `quotes.SPEAKER_GATE`). Stacked on that session's dump, this gate drew the
 product gate's curve again (threshold 0.75: 0.7504 / 0.8982, product 0.64: 0.7520 / 0.8998).
+Session 29 moved it to 0.64 (three draws of the folds; figures in `quotes.SPEAKER_GATE`).
 """
 
 from __future__ import annotations
